@@ -1,0 +1,178 @@
+// `countersign build`: makes the statement organisation A will sign (DESIGN §2), from files
+// (binary-digest, config-change) or a fleet-key list, and writes its exact bytes to --out.
+// stdout gets only the statement digest `sha256:<hex>`, so that scripts can capture it.
+import { open } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { InputError } from '../lib/errors.ts';
+import { collectSubjects } from '../lib/digest/index.ts';
+import { parseDuration } from '../lib/bundle/duration.ts';
+import { MAX_FLEET_KEYS_BYTES, fleetKeyStatementParts, parseFleetKeys } from '../lib/bundle/fleet-keys.ts';
+import { buildStatement, serializeStatement, sourceFromGitHubEnv } from '../lib/bundle/statement.ts';
+import { KINDS, type Kind, type Subject } from '../lib/bundle/types.ts';
+import { sha256Hex } from '../lib/crypto/sha256.ts';
+import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { reportFatal } from './errors.ts';
+
+export const USAGE = `usage: countersign build --kind KIND --stream STREAM --version N --out FILE [options] [PATH...]
+
+Builds the in-toto statement to be signed and writes its exact bytes to FILE.
+Prints the statement digest sha256:<hex> on stdout.
+
+  --kind KIND           binary-digest | config-change (subjects: the files PATH...)
+                        fleet-key (subjects: the keys of --keys FILE)
+  --stream STREAM       owner/name:channel, e.g. acme/app:stable
+  --version N           positive integer, increasing within the stream
+  --expires-in DUR      validity, e.g. 30d, 12h, 2w (default 30d, at most 366d)
+  --base DIR            subject names are relative to DIR (default: current directory)
+  --keys FILE           fleet-key list (JSON, see spec/FORMAT.md)
+  --out FILE            where to write the statement
+  -h, --help            this help`;
+
+/** Progress lines start only when hashing takes longer than this (and stderr is a terminal). */
+const PROGRESS_AFTER_MS = 2000;
+
+/** The verb's I/O, swappable in tests. */
+export interface BuildIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: Record<string, string | undefined>;
+  now: () => Date;
+  stderrIsTTY: boolean;
+}
+
+const processIo: BuildIo = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  now: () => new Date(),
+  stderrIsTTY: process.stderr.isTTY === true,
+};
+
+export async function run(argv: string[], io: BuildIo = processIo): Promise<number> {
+  try {
+    return await build(argv, io);
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.stderr(`countersign: ${err.message}`);
+      return 2;
+    }
+    return reportFatal(err);
+  }
+}
+
+async function build(argv: string[], io: BuildIo): Promise<number> {
+  const { values, positionals } = parseArguments(argv);
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const kind = requireOption(values.kind, '--kind') as string;
+  if (kind === 'authority-rotation') throw new InputError('usage', '--kind authority-rotation is not yet supported by build');
+  if (!(KINDS as readonly string[]).includes(kind)) {
+    throw new InputError('usage', `--kind: expected one of binary-digest, config-change, fleet-key, found ${JSON.stringify(kind)}`);
+  }
+  const stream = requireOption(values.stream, '--stream');
+  const version = parseVersion(requireOption(values.version, '--version'));
+  const out = requireOption(values.out, '--out');
+  const expiresIn = parseDuration(values['expires-in'] ?? '30d', '--expires-in');
+
+  let subjects: Subject[];
+  let data: Record<string, unknown> = {};
+  if (kind === 'fleet-key') {
+    const keysFile = requireOption(values.keys, '--keys');
+    if (positionals.length > 0) throw new InputError('usage', `--kind fleet-key takes its subjects from --keys, found extra arguments: ${positionals.join(' ')}`);
+    if (values.base !== undefined) throw new InputError('usage', '--base does not apply to --kind fleet-key');
+    const parts = fleetKeyStatementParts(parseFleetKeys(await readCapped(keysFile, MAX_FLEET_KEYS_BYTES), keysFile));
+    subjects = parts.subjects;
+    data = parts.data;
+  } else {
+    if (values.keys !== undefined) throw new InputError('usage', `--keys applies only to --kind fleet-key, not ${kind}`);
+    if (positionals.length === 0) throw new InputError('usage', `--kind ${kind}: expected at least one file or directory to build the statement over`);
+    const started = Date.now();
+    subjects = await collectSubjects(positionals, {
+      base: values.base,
+      onProgress: (done, total, name) => {
+        if (io.stderrIsTTY && Date.now() - started > PROGRESS_AFTER_MS) io.stderr(`hashing ${done}/${total} ${name}`);
+      },
+    });
+  }
+
+  const statement = buildStatement({
+    kind: kind as Kind,
+    stream,
+    version,
+    issuedAt: io.now(),
+    expiresIn,
+    subjects,
+    source: sourceFromGitHubEnv(io.env),
+    data,
+  });
+  const bytes = serializeStatement(statement);
+  const digest = sha256Hex(bytes);
+  await writeFileAtomic(out, bytes).catch((err: NodeJS.ErrnoException) => {
+    throw new InputError('output-unwritable', `${out}: cannot write the statement: ${err.code ?? err.message}`);
+  });
+  const n = subjects.length;
+  io.stderr(`countersign build: ${kind} ${stream} version ${version}, ${n} subject${n === 1 ? '' : 's'}, statement sha256:${digest}, written to ${out}`);
+  io.stdout(`sha256:${digest}`);
+  return 0;
+}
+
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        kind: { type: 'string' },
+        stream: { type: 'string' },
+        version: { type: 'string' },
+        'expires-in': { type: 'string' },
+        base: { type: 'string' },
+        keys: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    // parseArgs errors are already one line ("Unknown option '--x'").
+    throw new InputError('usage', `build: ${(err as Error).message}; see 'countersign build --help'`);
+  }
+}
+
+function requireOption(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new InputError('usage', `build: ${name} is required; see 'countersign build --help'`);
+  return value;
+}
+
+function parseVersion(text: string): number {
+  const n = Number(text);
+  if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(n)) {
+    throw new InputError('bad-version', `--version: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`);
+  }
+  return n;
+}
+
+/** Reads a regular file of at most `maxBytes`, refusing larger ones before reading them. */
+async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
+    throw new InputError('input-unreadable', `${path}: cannot read: ${err.code === 'ENOENT' ? 'no such file' : (err.code ?? err.message)}`);
+  });
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new InputError('input-unreadable', `${path}: expected a regular file`);
+    if (st.size > maxBytes) throw new InputError('too-large', `${path}: ${st.size} bytes is over the limit of ${maxBytes} bytes`);
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) throw new InputError('too-large', `${path}: over the limit of ${maxBytes} bytes`);
+    }
+    return new Uint8Array(buffer.subarray(0, length));
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,25 @@
+// The short human report of `countersign verify`: one line per check, then who signed.
+import type { VerificationReport } from '../lib/verify/report.ts';
+
+const MARK = { pass: 'ok  ', fail: 'FAIL', pending: 'WAIT', skipped: 'skip' } as const;
+const HEADLINE = { verified: 'VERIFIED', rejected: 'REJECTED', 'pending-countersign': 'PENDING COUNTERSIGNATURE', error: 'ERROR' } as const;
+
+export function formatReport(report: VerificationReport, what: string): string {
+  const lines = [`${HEADLINE[report.outcome]}: ${what}`];
+  const width = Math.max(...report.checks.map((c) => c.check.length));
+  for (const c of report.checks) {
+    lines.push(`  ${MARK[c.result]} ${c.check.padEnd(width)}  ${c.code && c.result !== 'pass' ? `[${c.code}] ` : ''}${c.message}`);
+    if (c.result === 'fail' || c.result === 'pending') {
+      if (c.expected !== undefined) lines.push(`       ${''.padEnd(width)}  expected: ${c.expected}`);
+      if (c.found !== undefined) lines.push(`       ${''.padEnd(width)}  found:    ${c.found}`);
+    }
+  }
+  if (report.statement) {
+    const s = report.statement;
+    lines.push(`  statement ${s.digest}: ${s.kind} ${s.stream} v${s.version}, ${s.subjects.length} subject(s), expires ${s.expiresAt}`);
+  }
+  if (report.primary) lines.push(`  signed by ${report.primary.identity} (issuer ${report.primary.issuer})`);
+  for (const c of report.countersigners?.signed ?? []) lines.push(`  countersigned by ${c.organisation}: ${c.name} ${c.keyId} at ${c.signedAt}`);
+  if (report.outcome === 'pending-countersign') lines.push('  next: have a pinned countersigner run `countersign countersign` on this bundle');
+  return lines.join('\n');
+}

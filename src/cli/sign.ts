@@ -1,0 +1,54 @@
+// `countersign sign STATEMENT --out FILE [--sigstore public-good|github|STACK.json]
+// [--identity-token TOKEN]`: organisation A's keyless signature over the statement, in a
+// DSSE envelope, as a Sigstore bundle v0.3. The statement is parsed strictly first: the
+// signer never signs bytes that a verifier would reject.
+import { parseArgs } from 'node:util';
+import { parseStatement } from '../lib/bundle/statement.ts';
+import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { resolveInstance } from '../lib/sigstore/instances.ts';
+import { resolveIdentityToken } from '../lib/sigstore/oidc-token.ts';
+import { signStatement } from '../lib/sigstore/sign.ts';
+import { readInputFile } from './io.ts';
+import { usageError } from './usage.ts';
+
+export const USAGE = `usage: countersign sign STATEMENT --out FILE [--sigstore public-good|github|STACK.json] [--identity-token TOKEN]
+
+Signs STATEMENT (from 'countersign build') with Sigstore keyless signing: a short-lived
+Fulcio certificate for the workflow's OIDC identity, logged in Rekor (public-good) or
+timestamped by a TSA (github). Writes the Sigstore bundle to --out.
+
+  --sigstore X          public-good (default), github, or a stack description file
+                        written by 'countersign stack'
+  --identity-token T    the OIDC token; otherwise SIGSTORE_ID_TOKEN, otherwise GitHub's
+                        ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN (needs permissions: id-token: write)
+
+Exit codes: 0 signed, 2 could not sign.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      sigstore: { type: 'string', default: 'public-good' },
+      'identity-token': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return console.log(USAGE), 0;
+  const [statementPath, ...extra] = positionals;
+  if (!statementPath) return usageError('sign', 'missing STATEMENT', USAGE);
+  if (extra.length > 0) return usageError('sign', `unexpected argument ${JSON.stringify(extra[0])}`, USAGE);
+  if (!values.out) return usageError('sign', 'missing --out FILE', USAGE);
+
+  const bytes = await readInputFile(statementPath, 'statement', 64 * 1024 * 1024);
+  const statement = parseStatement(bytes, statementPath);
+  const instance = await resolveInstance(values.sigstore);
+  const identityToken = await resolveIdentityToken({ explicit: values['identity-token'] });
+  const bundle = await signStatement(bytes, { instance, identityToken });
+  await writeFileAtomic(values.out, JSON.stringify(bundle, null, 2) + '\n');
+  const p = statement.predicate;
+  console.error(`signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)); wrote ${values.out}`);
+  console.log(values.out);
+  return 0;
+}

@@ -1,0 +1,86 @@
+// `countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]`: runs the local
+// Sigstore stack (test/stack/: OIDC issuer, Fulcio, Rekor, TSA on 127.0.0.1) in the
+// foreground, writes its description to FILE atomically, and serves until SIGINT/SIGTERM.
+// For demos and end-to-end tests only: every start makes new keys, and its trusted root
+// verifies nothing but what this run signed. The stack module is imported lazily (it pulls
+// in @sigstore/mock, a development dependency) so the rest of the CLI never loads it.
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { usageError } from './usage.ts';
+
+export const USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]
+
+Runs a local Sigstore stack on 127.0.0.1 (an OIDC issuer shaped like GitHub Actions' token
+endpoint, Fulcio, Rekor and an RFC 3161 timestamp authority) until interrupted, and writes
+its description (URLs, trusted root path, token endpoint) as JSON for --sigstore FILE.
+The trusted root is written beside FILE as trusted_root.json and kept after exit.
+
+  --out FILE               where to write the description (default: stack.json)
+  --job-workflow-ref REF   identity of the tokens (default:
+                           acme/app/.github/workflows/release.yml@refs/heads/main)
+  --issuer URL             the tokens' iss (default: https://token.actions.githubusercontent.com)
+
+For tests and demos only: keys are made at start and discarded at exit.`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        out: { type: 'string', default: 'stack.json' },
+        'job-workflow-ref': { type: 'string' },
+        issuer: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    return usageError('stack', (err as Error).message, USAGE);
+  }
+  if (values.help) return console.log(USAGE), 0;
+
+  const { startStack } = await import('../../test/stack/index.ts');
+  const out = resolve(values.out);
+  let stack;
+  try {
+    // The trusted root goes beside the description, so bundles signed during this run can
+    // still be verified after the stack has stopped.
+    stack = await startStack({ jobWorkflowRef: values['job-workflow-ref'], issuer: values.issuer, dir: dirname(out) });
+  } catch (err) {
+    return usageError('stack', (err as Error).message, USAGE);
+  }
+  const stopped = waitForSignal();
+  try {
+    await writeFileAtomic(out, `${JSON.stringify(stack.description, null, 2)}\n`, { mode: 0o600 });
+    const d = stack.description;
+    console.log(`countersign stack: listening on 127.0.0.1
+  fulcio   ${d.fulcioUrl}
+  rekor    ${d.rekorUrl}
+  tsa      ${d.tsaUrl}
+  tokens   ${d.tokenUrl}
+  identity ${d.identity}
+  issuer   ${d.issuer}
+description: ${out}
+trusted root: ${d.trustedRoot}
+Press Ctrl-C to stop.`);
+    const signal = await stopped;
+    console.log(`countersign stack: ${signal}, shutting down`);
+  } finally {
+    await stack.close();
+  }
+  return 0;
+}
+
+/** Resolves with the first SIGINT or SIGTERM, and removes its listeners. */
+function waitForSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolveSignal) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolveSignal(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,61 @@
+// `countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]`:
+// the gate. Exit 0 verified; 1 rejected or pending countersign; 2 could not run.
+import { parseArgs } from 'node:util';
+import { collectSubjects } from '../lib/digest/index.ts';
+import { loadPolicyFile } from '../lib/policy/index.ts';
+import { runPipeline } from '../lib/verify/pipeline.ts';
+import { exitCodeOf } from '../lib/verify/report.ts';
+import { recordAccepted } from '../lib/verify/state.ts';
+import { sha256Hex } from '../lib/crypto/sha256.ts';
+import { readInputFile } from './io.ts';
+import { formatReport } from './report-text.ts';
+import { loadStateFile, saveStateFile } from './state-file.ts';
+import { usageError } from './usage.ts';
+
+export const USAGE = `usage: countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]
+
+Verifies a countersigned bundle: the primary Sigstore signature and identity, the
+countersignatures (threshold of distinct organisations), the statement (kind, stream,
+expiry, version) and, when PATHs are given, that every file is a subject and every
+subject is present.
+
+  --policy FILE   the pinned policy (required)
+  --state FILE    client state: reject a version older than the last accepted one for the
+                  stream, and record this one after success (created if missing)
+  --json          print the whole report as JSON on stdout
+  --base DIR      directory that subject names are relative to (default: current directory)
+
+Exit codes: 0 verified, 1 rejected or pending countersignature, 2 could not run.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      policy: { type: 'string' },
+      state: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      base: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return console.log(USAGE), 0;
+  const [bundlePath, ...paths] = positionals;
+  if (!bundlePath) return usageError('verify', 'missing BUNDLE', USAGE);
+  if (!values.policy) return usageError('verify', 'missing --policy FILE', USAGE);
+
+  const policy = await loadPolicyFile(values.policy);
+  const state = values.state ? await loadStateFile(values.state) : undefined;
+  const bytes = await readInputFile(bundlePath, 'bundle', policy.limits.maxBundleBytes);
+  const artifacts = paths.length > 0 ? await collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : undefined;
+
+  const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });
+  const { report } = result;
+  if (report.outcome === 'verified' && values.state && state && result.statement && result.statementBytes) {
+    const p = result.statement.predicate;
+    await saveStateFile(values.state, recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes)));
+  }
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else console.log(formatReport(report, bundlePath));
+  return exitCodeOf(report.outcome);
+}

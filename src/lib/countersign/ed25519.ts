@@ -1,0 +1,134 @@
+// Strict Ed25519 (RFC 8032 §5.1) for countersignatures: the one verification rule of the
+// project, specified normatively in spec/ED25519.md ("the strict rule"). In short: exact
+// lengths, S < L, canonical encodings of A and R, A and R not of small order, and the
+// cofactorless equation [S]B = R + [k]A; the same acceptance set as libsodium's
+// crypto_sign_verify_detached.
+//
+// Why two implementations: every signature this project accepts must also be accepted by
+// OpenSSL (node:crypto) and by strict verifiers elsewhere (DESIGN §3), so that no client can
+// be split from the CI gate by a verifier differential ("Taming the many EdDSAs", Chalkias
+// et al. 2020; C2SP CCTV). We accept only when BOTH @noble/ed25519 in its strict mode AND
+// OpenSSL accept, after our own explicit encoding and small-order checks. The conjunction
+// makes the invariant true by construction rather than by testing, and gives the
+// cofactorless equation (OpenSSL's) on top of noble's strict decoding. Cost: see
+// spec/ED25519.md §4 (the OpenSSL call is cheap next to noble's).
+import * as ed from '@noble/ed25519';
+import { sha512 } from '@noble/hashes/sha2.js';
+import { createPublicKey, verify as opensslVerify } from 'node:crypto';
+import { InputError } from '../errors.ts';
+
+// noble v3 needs a synchronous SHA-512 wired in before sign()/verify() (its README).
+ed.hashes.sha512 = sha512;
+
+/** noble's options, always explicit: ZIP-215 (its default) would accept non-canonical A and R. */
+const NOBLE_STRICT: ed.EdDSAVerifyOpts = Object.freeze({ zip215: false });
+
+export const ED25519_PUBLIC_KEY_LENGTH = 32;
+export const ED25519_SIGNATURE_LENGTH = 64;
+export const ED25519_SEED_LENGTH = 32;
+
+/** L, the order of the prime-order subgroup (RFC 8032 §5.1). */
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+
+/** SubjectPublicKeyInfo prefix for Ed25519 (RFC 8410 §4): what OpenSSL needs around the raw key. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/**
+ * The strict rule of spec/ED25519.md §2. Returns true only if every step passes; any
+ * malformed input returns false (never throws), so callers fail closed on a single boolean.
+ */
+export function verifyEd25519Strict(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  // Step 1: exact lengths (RFC 8032 §5.1.7 step 1 decodes exactly 64 and 32 octets).
+  if (!isBytes(signature) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
+  if (!isBytes(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
+  if (!isBytes(message)) return false;
+  try {
+    // Step 2: S must be canonical, 0 <= S < L (RFC 8032 §5.1.7 step 1; Wycheproof
+    // SignatureMalleability): otherwise S + L is a second valid signature.
+    if (littleEndianToBigInt(signature.subarray(32)) >= L) return false;
+    // Steps 3 and 4: A and R decode strictly (y < p, and no x = 0 with the sign bit set;
+    // RFC 8032 §5.1.3) and are not of small order ([8]P != identity). Small-order A lets one
+    // signature verify for many messages; small-order R lets a signer craft signatures that
+    // cofactored and cofactorless verifiers judge differently (CCTV low_order_* flags).
+    if (!isStrictNonSmallOrderPoint(publicKey)) return false;
+    if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
+    // Step 5a: noble's strict branch (canonical A and R, S < L, A not small order, and the
+    // cofactored equation [8][S]B = [8]R + [8][k]A).
+    if (!ed.verify(signature, message, publicKey, NOBLE_STRICT)) return false;
+    // Step 5b: OpenSSL (cofactorless: it recomputes R' = [S]B - [k]A and compares the
+    // encoding with R byte for byte). Whatever OpenSSL rejects, we reject.
+    const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+    return opensslVerify(null, message, key, signature);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Signs `message` with the 32-byte RFC 8032 private key (the seed). Deterministic (RFC 8032
+ * §5.1.6). The signature is checked with verifyEd25519Strict before it is returned, so this
+ * project never emits a countersignature its own verifiers (or OpenSSL) would reject.
+ */
+export function signEd25519(message: Uint8Array, privateKey: Uint8Array): Uint8Array {
+  if (!isBytes(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
+    throw new InputError('ed25519-private-key', `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`);
+  }
+  if (!isBytes(message)) throw new InputError('ed25519-message', 'Ed25519 message: expected bytes');
+  const signature = ed.sign(message, privateKey);
+  const publicKey = ed.getPublicKey(privateKey);
+  if (!verifyEd25519Strict(signature, message, publicKey)) {
+    // Unreachable with a correct implementation; fail closed rather than emit it (a fault or
+    // a mis-wired hash would show up here).
+    throw new Error('Ed25519: the signature just made does not pass strict verification');
+  }
+  return signature;
+}
+
+/** The raw public key of a 32-byte seed (RFC 8032 §5.1.5). */
+export function ed25519PublicKeyOf(privateKey: Uint8Array): Uint8Array {
+  if (!isBytes(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
+    throw new InputError('ed25519-private-key', `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`);
+  }
+  return ed.getPublicKey(privateKey);
+}
+
+/**
+ * True if `encoding` is a canonical RFC 8032 point encoding (y < p, not x = 0 with the sign
+ * bit set, on the curve) of a point that is not of small order. Used for A and R, and by the
+ * key parsers to refuse public keys that could never verify.
+ */
+export function isStrictNonSmallOrderPoint(encoding: Uint8Array): boolean {
+  if (!isBytes(encoding) || encoding.length !== 32) return false;
+  try {
+    return !ed.Point.fromBytes(encoding, false).isSmallOrder();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stricter than the verification rule, for key files only (spec/ED25519.md §6): a canonical
+ * encoding of a point of order exactly L (neither small-order nor mixed-order). Every key an
+ * honest RFC 8032 key generation produces passes.
+ */
+export function isPrimeOrderPoint(encoding: Uint8Array): boolean {
+  if (!isBytes(encoding) || encoding.length !== 32) return false;
+  try {
+    const point = ed.Point.fromBytes(encoding, false);
+    return !point.is0() && point.isTorsionFree();
+  } catch {
+    return false;
+  }
+}
+
+function littleEndianToBigInt(bytes: Uint8Array): bigint {
+  return BigInt(`0x${Buffer.from(bytes).reverse().toString('hex') || '0'}`);
+}
+
+function isBytes(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array;
+}
+
+function describeLength(value: unknown): string {
+  return isBytes(value) ? `${value.length} bytes` : typeof value;
+}

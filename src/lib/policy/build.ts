@@ -1,0 +1,77 @@
+// Builds a policy document (for `countersign policy init`) in the canonical field order of
+// spec/POLICY.md. It computes each key id from its key, so a generated policy never has a
+// mismatch; callers still run the output through parsePolicy, which is the one authority.
+import { POLICY_MEDIA_TYPE } from '../bundle/types.ts';
+import { ed25519KeyIdOf, parseEd25519PublicKeyPem } from './ed25519-public-key.ts';
+import { GITHUB_ACTIONS_ISSUER, type GithubClaims, type PolicyLimits } from './types.ts';
+import { rfc3339 } from './reader.ts';
+
+export interface PolicyCountersignerInput {
+  name: string;
+  /** Defaults to `name`. */
+  organisation?: string;
+  publicKeyPem: string;
+  /** Where the key came from (a file name), for error messages. */
+  source?: string;
+  validFrom?: Date;
+  validUntil?: Date;
+}
+
+export interface PolicyInput {
+  /** Defaults to 1. */
+  version?: number;
+  /** Defaults to GitHub Actions' OIDC issuer. */
+  issuer?: string;
+  identity?: string;
+  identityPattern?: string;
+  githubClaims?: GithubClaims;
+  /** The parsed Sigstore trusted_root.json object, embedded verbatim. */
+  trustedRoot: Record<string, unknown>;
+  countersigners: PolicyCountersignerInput[];
+  /** Defaults to 1. */
+  threshold?: number;
+  /** Defaults to ['binary-digest']. */
+  kinds?: string[];
+  streams: string[];
+  /** Only the limits given are written; the rest take the documented defaults. */
+  limits?: Partial<PolicyLimits>;
+}
+
+/** The policy as a plain JSON object. Throws Error if a public key is not an Ed25519 SPKI PEM. */
+export function buildPolicy(input: PolicyInput): Record<string, unknown> {
+  const primary: Record<string, unknown> = { issuer: input.issuer ?? GITHUB_ACTIONS_ISSUER };
+  if (input.identity !== undefined) primary.identity = input.identity;
+  if (input.identityPattern !== undefined) primary.identityPattern = input.identityPattern;
+  if (input.githubClaims !== undefined && Object.keys(input.githubClaims).length > 0) primary.githubClaims = { ...input.githubClaims };
+
+  const countersigners = input.countersigners.map((c) => {
+    let raw: Uint8Array;
+    try {
+      raw = parseEd25519PublicKeyPem(c.publicKeyPem);
+    } catch (err) {
+      throw new Error(`countersigner ${c.name}${c.source ? ` (${c.source})` : ''}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    const entry: Record<string, unknown> = {
+      name: c.name,
+      organisation: c.organisation ?? c.name,
+      keyId: ed25519KeyIdOf(raw),
+      publicKey: c.publicKeyPem,
+    };
+    if (c.validFrom) entry.validFrom = rfc3339(c.validFrom);
+    if (c.validUntil) entry.validUntil = rfc3339(c.validUntil);
+    return entry;
+  });
+
+  const policy: Record<string, unknown> = {
+    mediaType: POLICY_MEDIA_TYPE,
+    version: input.version ?? 1,
+    primary,
+    trustedRoot: input.trustedRoot,
+    countersigners,
+    threshold: input.threshold ?? 1,
+    kinds: input.kinds ?? ['binary-digest'],
+    streams: input.streams,
+  };
+  if (input.limits && Object.keys(input.limits).length > 0) policy.limits = { ...input.limits };
+  return policy;
+}

@@ -1,0 +1,172 @@
+// The verification pipeline (DESIGN §3, spec/FORMAT.md §6): an ordered list of named checks.
+// Each check either passes, fails with a stable code (and every later check is skipped), or,
+// for the countersignatures check only, is pending (a valid primary and no countersignature
+// yet). The report says which check decided the outcome and why.
+import type { TrustMaterial } from '@sigstore/verify';
+import { parseBundleFile } from '../bundle/countersigned-bundle.ts';
+import { parseStatement } from '../bundle/statement.ts';
+import type { Statement, Subject } from '../bundle/types.ts';
+import { INTOTO_PAYLOAD_TYPE } from '../bundle/types.ts';
+import { verifyCountersignatures } from '../countersign/verify.ts';
+import { sha256Hex } from '../crypto/sha256.ts';
+import { InputError, VerificationError } from '../errors.ts';
+import type { Policy } from '../policy/index.ts';
+import { checkPrimaryIdentity } from '../sigstore/identity.ts';
+import { loadTrustedRoot } from '../sigstore/trusted-root.ts';
+import { type PrimaryResult, verifyPrimary } from '../sigstore/verify-primary.ts';
+import { CHECKS, type CheckName, type CheckReport, type VerificationReport } from './report.ts';
+import { type ClientState, checkNotRolledBack } from './state.ts';
+import { checkStatement } from './statement-checks.ts';
+import { compareSubjects } from './subjects.ts';
+
+export interface VerifyOptions {
+  policy: Policy;
+  /** Trust material built once from policy.trustedRoot and reused across bundles. */
+  trust?: TrustMaterial;
+  /** The client's state (last accepted version per stream), for rollback protection. */
+  state?: ClientState;
+  /** The artifacts at hand (names and digests): each must be a subject, and every subject present. */
+  artifacts?: Subject[];
+  /** Verification time (defaults to now). */
+  now?: Date;
+  /** Names the bundle in messages. */
+  what?: string;
+  /**
+   * Organisation B's pre-signing check: every countersignature already present must verify,
+   * but the threshold is not yet required, and none present is not "pending".
+   */
+  forCountersigning?: boolean;
+}
+
+/** The report plus what the checks established, for callers that act on a verified bundle. */
+export interface PipelineResult {
+  report: VerificationReport;
+  primary?: PrimaryResult;
+  statement?: Statement;
+  statementBytes?: Uint8Array;
+  bundle?: ReturnType<typeof parseBundleFile>;
+}
+
+interface Context {
+  statement?: Statement;
+  statementBytes?: Uint8Array;
+  primary?: PrimaryResult;
+}
+
+export function trustMaterialOf(policy: Policy): TrustMaterial {
+  return loadTrustedRoot(policy.trustedRoot, 'policy trustedRoot');
+}
+
+export async function verifyCountersignedBundle(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
+  return (await runPipeline(bytes, options)).report;
+}
+
+export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Promise<PipelineResult> {
+  const { policy } = options;
+  const now = options.now ?? new Date();
+  const what = options.what ?? 'bundle';
+  const report: VerificationReport = { outcome: 'verified', checks: [] };
+  const ctx: Context = {};
+  let pending = false;
+
+  const steps: Record<CheckName, () => string | Promise<string>> = {
+    parse: () => {
+      const parsed = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
+      const envelope = (parsed.bundle.primary as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } }).dsseEnvelope;
+      if (!envelope || typeof envelope.payload !== 'string') {
+        throw new InputError('primary-malformed', `${what}: $.primary: expected a DSSE envelope carrying the statement`);
+      }
+      if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+        throw new InputError('statement-unsupported-type', `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
+      }
+      ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, 'base64'));
+      ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+      parsedBundle = parsed;
+      return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
+    },
+    primary: async () => {
+      const trust = options.trust ?? trustMaterialOf(policy);
+      ctx.primary = await verifyPrimary(parsedBundle!.bundle.primary, trust);
+      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes!)) {
+        throw new VerificationError('primary-malformed', 'the verified DSSE payload differs from the parsed statement');
+      }
+      const p = ctx.primary;
+      report.primary = { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+      return `signature, certificate chain and ${p.tlogEntries.length ? 'transparency-log entry' : 'timestamp'} verify against the pinned trusted root`;
+    },
+    'primary-identity': () => {
+      checkPrimaryIdentity(ctx.primary!.signer, policy.primary);
+      return `${ctx.primary!.signer.identity} (issuer ${ctx.primary!.signer.issuer})`;
+    },
+    countersignatures: () => {
+      const parsed = parsedBundle!;
+      if (parsed.bundle.countersignatures.length === 0) {
+        pending = !options.forCountersigning;
+        return 'no countersignature yet';
+      }
+      const st = ctx.statement!.predicate;
+      const outcome = verifyCountersignatures(
+        parsed.bundle.countersignatures.map((c, i) => ({ keyId: c.keyId, statement: parsed.statements[i]!, signature: parsed.signatures[i]! })),
+        policy.countersigners,
+        options.forCountersigning ? 0 : policy.threshold,
+        { primary: ctx.primary!, stream: st.stream, version: st.version, primaryTime: ctx.primary!.verifiedTime, now, clockSkewSeconds: policy.limits.clockSkewSeconds },
+      );
+      report.countersigners = { signed: outcome.valid, organisations: outcome.organisations, missing: outcome.missing };
+      return `${outcome.organisations.length} of ${policy.threshold} required organisation(s): ${outcome.valid.map((v) => `${v.organisation} (${v.name})`).join(', ')}`;
+    },
+    statement: () => {
+      const st = ctx.statement!;
+      checkStatement(st, policy, now);
+      if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, sha256Hex(ctx.statementBytes!));
+      return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
+    },
+    subjects: () => {
+      if (!options.artifacts) return 'no files given: not checked';
+      compareSubjects(ctx.statement!.subject, options.artifacts);
+      return `${options.artifacts.length} file(s) match the statement's subjects`;
+    },
+  };
+
+  let parsedBundle: ReturnType<typeof parseBundleFile> | undefined;
+  let failed = false;
+  for (const { name, title } of CHECKS) {
+    if (failed) {
+      report.checks.push({ check: name, title, result: 'skipped', message: 'not run: an earlier check failed' });
+      continue;
+    }
+    try {
+      const message = await steps[name]();
+      const entry: CheckReport = { check: name, title, result: 'pass', message };
+      if (name === 'countersignatures' && pending) {
+        Object.assign(entry, { result: 'pending', code: 'countersignature-missing', expected: `${policy.threshold} organisation(s)`, found: 'none' });
+      }
+      report.checks.push(entry);
+      if (name === 'parse') fillStatement(report, ctx);
+    } catch (err) {
+      if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
+      failed = true;
+      const entry: CheckReport = { check: name, title, result: 'fail', code: err.code, message: err.message };
+      if (err instanceof VerificationError) {
+        if (err.expected !== undefined) entry.expected = err.expected;
+        if (err.found !== undefined) entry.found = err.found;
+      }
+      report.checks.push(entry);
+      report.failure = { check: name, code: err.code, message: err.message };
+    }
+  }
+  report.outcome = failed ? 'rejected' : pending ? 'pending-countersign' : 'verified';
+  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: parsedBundle };
+}
+
+function fillStatement(report: VerificationReport, ctx: Context): void {
+  const st = ctx.statement!;
+  report.statement = {
+    digest: `sha256:${sha256Hex(ctx.statementBytes!)}`,
+    kind: st.predicate.kind,
+    stream: st.predicate.stream,
+    version: st.predicate.version,
+    issuedAt: st.predicate.issuedAt,
+    expiresAt: st.predicate.expiresAt,
+    subjects: st.subject.map((s) => ({ name: s.name, digest: `sha256:${s.digest.sha256}` })),
+  };
+}

@@ -1,0 +1,71 @@
+// Client state against rollback (DESIGN §4): the last accepted version of each stream and the
+// digest of the statement accepted at that version. A lower version is a rollback; the same
+// version is accepted again only for the very same statement.
+import { Shape, SHA256_HEX } from '../bundle/shape.ts';
+import { parseStrictJson } from '../bundle/strict-json.ts';
+import { isValidStream } from '../bundle/stream.ts';
+import { VerificationError } from '../errors.ts';
+
+export const STATE_MEDIA_TYPE = 'application/vnd.countersign.state.v1+json';
+const MAX_STATE_BYTES = 1024 * 1024;
+const MAX_STREAMS = 10_000;
+
+export interface StreamState {
+  version: number;
+  /** sha256 hex of the statement bytes accepted at that version. */
+  statementDigest: string;
+}
+
+export interface ClientState {
+  streams: Record<string, StreamState>;
+}
+
+export function emptyState(): ClientState {
+  return { streams: {} };
+}
+
+export function parseState(bytes: Uint8Array, what: string): ClientState {
+  const s = new Shape(what, 'state-malformed');
+  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8 }), '$', ['mediaType', 'streams']);
+  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail('$.mediaType', `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const streams = s.object(o.streams, '$.streams', [], Object.keys(o.streams ?? {}));
+  if (Object.keys(streams).length > MAX_STREAMS) s.fail('$.streams', `more than ${MAX_STREAMS} streams`);
+  const out: Record<string, StreamState> = Object.create(null);
+  for (const [name, value] of Object.entries(streams)) {
+    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
+    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ['version', 'statementDigest']);
+    out[name] = {
+      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
+      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX),
+    };
+  }
+  return { streams: out };
+}
+
+export function serializeState(state: ClientState): string {
+  const streams = Object.fromEntries(Object.entries(state.streams).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams }, null, 2) + '\n';
+}
+
+/** Throws `statement-rollback` or `statement-version-reused` if the version may not be accepted. */
+export function checkNotRolledBack(state: ClientState, stream: string, version: number, statementDigest: string): void {
+  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : undefined;
+  if (!last) return;
+  if (version < last.version) {
+    throw new VerificationError('statement-rollback', `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
+      expected: `version >= ${last.version}`,
+      found: String(version),
+    });
+  }
+  if (version === last.version && statementDigest !== last.statementDigest) {
+    throw new VerificationError('statement-version-reused', `version ${version} of ${stream} was already accepted for a different statement`, {
+      expected: `statement sha256:${last.statementDigest}`,
+      found: `statement sha256:${statementDigest}`,
+    });
+  }
+}
+
+/** The state after accepting `version` of `stream` (a new object; the input is not changed). */
+export function recordAccepted(state: ClientState, stream: string, version: number, statementDigest: string): ClientState {
+  return { streams: { ...state.streams, [stream]: { version, statementDigest } } };
+}
