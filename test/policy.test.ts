@@ -178,9 +178,9 @@ test('countersigners: keys, names, organisations, validity windows', () => {
   rejects(policyText((d) => delete d.countersigners[0].keyId), 'policy-malformed', /countersigners\[0\]: missing field "keyId"/);
 
   const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }) as string;
-  rejects(policyText((d) => (d.countersigners[1].publicKey = p256)), 'policy-bad-key', /countersigners\[1\]\.publicKey: expected an Ed25519 SubjectPublicKeyInfo/);
+  rejects(policyText((d) => (d.countersigners[1].publicKey = p256)), 'policy-bad-key', /countersigners\[1\]\.publicKey: expected an Ed25519 SPKI public key, found an EC P-256 key/);
   const privatePem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-  rejects(policyText((d) => (d.countersigners[1].publicKey = privatePem)), 'policy-bad-key', /BEGIN PUBLIC KEY/);
+  rejects(policyText((d) => (d.countersigners[1].publicKey = privatePem)), 'policy-bad-key', /expected a PEM block "PUBLIC KEY"/);
   rejects(policyText((d) => (d.countersigners[1].publicKey = keyC.pem + keyB.pem)), 'policy-bad-key');
   rejects(policyText((d) => (d.countersigners[1].publicKey = 42)), 'policy-malformed');
 

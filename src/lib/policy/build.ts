@@ -2,7 +2,7 @@
 // spec/POLICY.md. It computes each key id from its key, so a generated policy never has a
 // mismatch; callers still run the output through parsePolicy, which is the one authority.
 import { POLICY_MEDIA_TYPE } from '../bundle/types.ts';
-import { ed25519KeyIdOf, parseEd25519PublicKeyPem } from './ed25519-public-key.ts';
+import { keyIdOf, parsePublicKeyPem } from '../countersign/keys.ts';
 import { GITHUB_ACTIONS_ISSUER, type GithubClaims, type PolicyLimits } from './types.ts';
 import { rfc3339 } from './reader.ts';
 
@@ -45,16 +45,11 @@ export function buildPolicy(input: PolicyInput): Record<string, unknown> {
   if (input.githubClaims !== undefined && Object.keys(input.githubClaims).length > 0) primary.githubClaims = { ...input.githubClaims };
 
   const countersigners = input.countersigners.map((c) => {
-    let raw: Uint8Array;
-    try {
-      raw = parseEd25519PublicKeyPem(c.publicKeyPem);
-    } catch (err) {
-      throw new Error(`countersigner ${c.name}${c.source ? ` (${c.source})` : ''}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-    }
+    const raw = parsePublicKeyPem(c.publicKeyPem, `countersigner ${c.name}${c.source ? ` (${c.source})` : ''}`);
     const entry: Record<string, unknown> = {
       name: c.name,
       organisation: c.organisation ?? c.name,
-      keyId: ed25519KeyIdOf(raw),
+      keyId: keyIdOf(raw),
       publicKey: c.publicKeyPem,
     };
     if (c.validFrom) entry.validFrom = rfc3339(c.validFrom);

@@ -5,7 +5,9 @@
 import type { CountersignerKey } from './types.ts';
 import { MAX_COUNTERSIGNERS } from './types.ts';
 import { childPath } from './json-lines.ts';
-import { ed25519KeyIdOf, parseEd25519PublicKeyPem } from './ed25519-public-key.ts';
+import { keyIdOf, parsePublicKeyPem } from '../countersign/keys.ts';
+
+const KEY_WHAT = 'publicKey';
 import type { PolicyReader } from './reader.ts';
 
 /** Key names are used on command lines (`NAME=FILE`) and in reports: plain ASCII. */
@@ -53,11 +55,12 @@ function readCountersigner(r: PolicyReader, value: unknown, path: string): Count
   if (typeof obj.publicKey !== 'string') r.string(obj.publicKey, pemPath); // fails with the type found
   let rawPublicKey: Uint8Array;
   try {
-    rawPublicKey = parseEd25519PublicKeyPem(obj.publicKey as string);
+    rawPublicKey = parsePublicKeyPem(obj.publicKey as string, KEY_WHAT);
   } catch (err) {
-    r.fail('policy-bad-key', pemPath, err instanceof Error ? err.message : String(err));
+    // The key parser prefixes its message with KEY_WHAT; the policy path replaces it.
+    r.fail('policy-bad-key', pemPath, err instanceof Error ? err.message.replace(`${KEY_WHAT}: `, '') : String(err));
   }
-  const expectedKeyId = ed25519KeyIdOf(rawPublicKey);
+  const expectedKeyId = keyIdOf(rawPublicKey);
   const idPath = childPath(path, 'keyId');
   const keyId = r.string(obj.keyId, idPath, 71);
   if (!KEY_ID.test(keyId)) r.fail('policy-malformed', idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);

@@ -7,6 +7,7 @@
 // value) must never pass.
 import { X509Certificate } from '@sigstore/core';
 import { PolicyError, VerificationError } from '../errors.ts';
+import { GITHUB_CLAIM_NAMES, type GithubClaims, type PrimaryIdentityPolicy } from '../policy/types.ts';
 
 export interface PrimarySigner {
   /** The certificate's single SAN: a URI (workflow identity) or an email address. */
@@ -17,19 +18,9 @@ export interface PrimarySigner {
   extensions: Record<string, string>;
 }
 
-/** Claims a policy may pin; all compared exactly. */
-export const PINNABLE_CLAIMS = ['repository', 'repositoryId', 'repositoryOwner', 'repositoryOwnerId', 'ref', 'runnerEnvironment', 'eventName'] as const;
-export type GithubClaims = Partial<Record<(typeof PINNABLE_CLAIMS)[number], string>>;
-
-export interface PrimaryIdentityPolicy {
-  /** Exact OIDC issuer, e.g. https://token.actions.githubusercontent.com */
-  issuer: string;
-  /** Exact SAN (the default and recommended form). */
-  identity?: string;
-  /** Opt-in regular expression over the whole SAN: must start with ^ and end with $. */
-  identityPattern?: string;
-  githubClaims?: GithubClaims;
-}
+/** Claims a policy may pin (the policy module owns the list); all compared exactly. */
+export const PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
+export type { GithubClaims, PrimaryIdentityPolicy };
 
 const FULCIO = '1.3.6.1.4.1.57264.1';
 type Encoding = 'raw' | 'der-utf8';
