@@ -1,20 +1,22 @@
 // The local Sigstore stack over real loopback HTTP: the GitHub-shaped token endpoint, Fulcio's
 // token and proof-of-possession checks, and bundles signed through it (src/lib/sigstore/sign.ts)
 // that verify with @sigstore/verify against the stack's trusted_root.json.
-import { after, before, test } from 'node:test';
+import { after, before, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, generateKeyPairSync, sign } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bundleFromJSON } from '@sigstore/bundle';
+import { dirname, join } from 'node:path';
+import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle';
 import { X509Certificate as SigstoreX509 } from '@sigstore/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { DSSEBundleBuilder, FulcioSigner, RekorWitness } from '@sigstore/sign';
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import type { VerificationPolicy } from '@sigstore/verify';
 import { instanceFromStackDescription } from '../src/lib/sigstore/instances.ts';
 import type { ResolvedInstance } from '../src/lib/sigstore/instances.ts';
 import { SigstoreServiceError, signStatement } from '../src/lib/sigstore/sign.ts';
+import { run as runStackCli } from '../src/cli/stack.ts';
 import { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER, fetchToken, startStack } from './stack/index.ts';
 import type { Stack } from './stack/index.ts';
 import { signJwtES256 } from './stack/jwt.ts';
@@ -164,12 +166,13 @@ test('signed bundle verifies in Rekor mode, with the SAN and issuer of the token
   const instance = modes(instanceFromStackDescription(stack.description, 'stack.json')).rekor;
   const json = (await signStatement(STATEMENT, { instance, identityToken: await fetchToken(stack.description) })) as {
     mediaType: string;
-    verificationMaterial: { certificate?: unknown; tlogEntries: { kindVersion: { kind: string } }[]; timestampVerificationData: { rfc3161Timestamps: unknown[] } };
+    verificationMaterial: { certificate?: unknown; tlogEntries?: { kindVersion: { kind: string } }[]; timestampVerificationData?: { rfc3161Timestamps?: unknown[] } };
   };
   assert.equal(json.mediaType, 'application/vnd.dev.sigstore.bundle.v0.3+json');
   assert.ok(json.verificationMaterial.certificate);
-  assert.deepEqual(json.verificationMaterial.tlogEntries.map((e) => e.kindVersion.kind), ['dsse']);
-  assert.equal(json.verificationMaterial.timestampVerificationData.rfc3161Timestamps.length, 0);
+  // The protobuf JSON mapping omits empty lists.
+  assert.deepEqual(json.verificationMaterial.tlogEntries?.map((e) => e.kindVersion.kind), ['dsse']);
+  assert.equal(json.verificationMaterial.timestampVerificationData?.rfc3161Timestamps?.length ?? 0, 0);
 
   const { identity, issuer, trustedRoot } = stack.description;
   const signer = await verifyBundle(json, trustedRoot, { tlogThreshold: 1, timestampThreshold: 1 }, { subjectAlternativeName: identity, extensions: { issuer } });
@@ -182,10 +185,10 @@ test('signed bundle verifies in Rekor mode, with the SAN and issuer of the token
 test('signed bundle verifies in TSA mode, and as another workflow when the token says so', async () => {
   const instance = modes(instanceFromStackDescription(stack.description, 'stack.json')).tsa;
   const json = (await signStatement(STATEMENT, { instance, identityToken: await fetchToken(stack.description, { jobWorkflowRef: OTHER_WORKFLOW }) })) as {
-    verificationMaterial: { tlogEntries: unknown[]; timestampVerificationData: { rfc3161Timestamps: unknown[] } };
+    verificationMaterial: { tlogEntries?: unknown[]; timestampVerificationData?: { rfc3161Timestamps?: unknown[] } };
   };
-  assert.equal(json.verificationMaterial.tlogEntries.length, 0);
-  assert.equal(json.verificationMaterial.timestampVerificationData.rfc3161Timestamps.length, 1);
+  assert.equal(json.verificationMaterial.tlogEntries?.length ?? 0, 0);
+  assert.equal(json.verificationMaterial.timestampVerificationData?.rfc3161Timestamps?.length, 1);
   const signer = await verifyBundle(json, stack.description.trustedRoot, { tlogThreshold: 0, timestampThreshold: 1 }, { subjectAlternativeName: `https://github.com/${OTHER_WORKFLOW}` });
   assert.equal(signer.identity?.extensions?.issuer, GITHUB_ISSUER);
   // Without a tlog entry the default verifier (tlogThreshold 1) refuses it.
@@ -231,6 +234,21 @@ test('signing errors name the service and its HTTP status in one line', async ()
   });
 });
 
+test('Rekor also logs intoto v0.0.2 entries in the canonical form @sigstore/verify checks', async () => {
+  const { fulcioUrl, rekorUrl, trustedRoot, identity } = stack.description;
+  const token = await fetchToken(stack.description);
+  const builder = new DSSEBundleBuilder({
+    signer: new FulcioSigner({ fulcioBaseURL: fulcioUrl, identityProvider: { getToken: async () => token } }),
+    witnesses: [new RekorWitness({ rekorBaseURL: rekorUrl, entryType: 'intoto' })],
+  });
+  const json = bundleToJSON(await builder.create({ data: STATEMENT, type: 'application/vnd.in-toto+json' }));
+  const entry = json.verificationMaterial.tlogEntries[0];
+  assert.deepEqual(entry?.kindVersion, { kind: 'intoto', version: '0.0.2' });
+  const body = JSON.parse(Buffer.from(entry?.canonicalizedBody ?? '', 'base64').toString('utf8')) as { spec: { content: { envelope: Record<string, unknown> } } };
+  assert.equal(body.spec.content.envelope.payload, undefined, 'the payload is not stored');
+  await verifyBundle(json, trustedRoot, { tlogThreshold: 1, timestampThreshold: 1 }, { subjectAlternativeName: identity });
+});
+
 test('Rekor refuses an entry whose DSSE signature does not verify', async () => {
   const instance = modes(instanceFromStackDescription(stack.description, 'stack.json')).rekor;
   const json = (await signStatement(STATEMENT, { instance, identityToken: await fetchToken(stack.description) })) as {
@@ -248,4 +266,35 @@ test('Rekor refuses an entry whose DSSE signature does not verify', async () => 
   const tampered = await post(entry(Buffer.from('{"tampered":true}').toString('base64')));
   assert.equal(tampered.status, 400);
   assert.match(await tampered.text(), /verifies/);
+});
+
+test('countersign stack: writes the description, serves, and closes on SIGTERM', async () => {
+  const out = join(dir, 'cli', 'stack.json');
+  await mkdir(dirname(out), { recursive: true });
+  const log = mock.method(console, 'log', () => {});
+  try {
+    const exit = runStackCli(['--out', out, '--job-workflow-ref', OTHER_WORKFLOW]);
+    let text: string | undefined;
+    for (let i = 0; i < 100 && text === undefined; i++) {
+      text = await readFile(out, 'utf8').catch(() => undefined);
+      if (text === undefined) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(text, 'description written');
+    const d = instanceFromStackDescription(JSON.parse(text), out);
+    assert.equal(d.trustedRootPath, join(dirname(out), 'trusted_root.json'));
+    assert.equal(claimsOf(await fetchToken(JSON.parse(text))).job_workflow_ref, OTHER_WORKFLOW);
+    assert.equal((await stat(out)).mode & 0o777, 0o600, 'the description holds the request token');
+    process.emit('SIGTERM', 'SIGTERM');
+    assert.equal(await exit, 0);
+    await assert.rejects(fetch(`${d.fulcioUrl}/api/v2/signingCert`, { method: 'POST' }), 'servers are closed');
+  } finally {
+    log.mock.restore();
+  }
+  const error = mock.method(console, 'error', () => {});
+  try {
+    assert.equal(await runStackCli(['--issuer', 'not a url']), 2);
+    assert.match(String(error.mock.calls[0]?.arguments[0]), /^countersign stack: issuer "not a url" is not an http\(s\) URL/);
+  } finally {
+    error.mock.restore();
+  }
 });

@@ -7,7 +7,7 @@
 // Exits 0 only if all four outcomes are as expected.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseBundleFile, serializeBundle } from '../lib/bundle/countersigned-bundle.ts';
 import { createCountersignature } from '../lib/countersign/create.ts';
 import { loadPrivateKeyFile } from '../lib/countersign/keys.ts';
@@ -25,7 +25,6 @@ const verbs: Record<string, () => Promise<VerbModule>> = {
   build: () => import('./build.ts'),
   sign: () => import('./sign.ts'),
   countersign: () => import('./countersign.ts'),
-  verify: () => import('./verify.ts'),
 };
 
 export async function run(argv: string[]): Promise<number> {
@@ -37,23 +36,35 @@ export async function run(argv: string[]): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'countersign-demo-'));
   const { startStack } = await import('../../test/stack/index.ts');
   const stack = await startStack({ jobWorkflowRef: WORKFLOW, dir: join(dir, 'stack') });
-  const rel = (p: string) => relative(process.cwd(), p) || '.';
-  const at = (...p: string[]) => join(dir, ...p);
+  // The demo works inside its directory, so the commands it prints are the ones a user types.
+  const previousCwd = process.cwd();
+  process.chdir(dir);
+  const at = (...p: string[]) => join(...p);
   const results: { name: string; ok: boolean; detail: string }[] = [];
 
   // The CLI verb, in-process, echoed as a command line.
   const cli = async (verb: string, ...args: string[]): Promise<number> => {
-    console.log(`\n$ countersign ${verb} ${args.map((a) => (a.startsWith(dir) ? rel(a) : a)).join(' ')}`);
+    console.log(`\n$ countersign ${verb} ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
     const load = verbs[verb];
     if (!load) throw new Error(`demo: no verb ${verb}`);
     return (await load()).run(args);
   };
-  const expect = (name: string, code: number, want: number, detail: string) => {
-    results.push({ name, ok: code === want, detail: `${detail} (exit ${code}, expected ${want})` });
+  // A set-up step that must succeed for the demo to mean anything.
+  const must = async (verb: string, ...args: string[]): Promise<void> => {
+    const code = await cli(verb, ...args);
+    if (code !== 0) throw new DemoStepFailed(`countersign ${verb} exited ${code}`);
+  };
+  // The gate, checked on its report: the outcome and, for a rejection, the deciding code.
+  const gate = async (name: string, want: { outcome: string; code?: string }, ...args: string[]) => {
+    console.log(`\n$ countersign verify ${args.join(' ')}`);
+    const { exitCode, report } = await (await import('./verify.ts')).verifyCommand(args);
+    const code = report?.failure?.code ?? report?.checks.find((c) => c.result === 'pending')?.code;
+    const ok = report?.outcome === want.outcome && code === want.code;
+    results.push({ name, ok, detail: `${report?.outcome ?? 'no report'}${code ? ` [${code}]` : ''}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ''}` });
   };
 
   try {
-    await writeFile(at('stack.json'), JSON.stringify(stack.description, null, 2));
+    await writeFile(at('stack.json'), JSON.stringify(stack.description, null, 2), { mode: 0o600 });
     // GitHub's OIDC environment, pointed at the local stack's token endpoint.
     process.env.ACTIONS_ID_TOKEN_REQUEST_URL = stack.description.tokenUrl;
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = stack.description.requestToken;
@@ -61,44 +72,47 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`working directory: ${dir}`);
 
     console.log('\n== Organisation B makes its countersigning key; an attacker makes one too');
-    await cli('keygen', '--out', at('b.key'));
-    await cli('keygen', '--out', at('rogue.key'));
+    await must('keygen', '--out', at('b.key'));
+    await must('keygen', '--out', at('rogue.key'));
 
     console.log('\n== Both organisations pin the policy: A\'s release workflow AND B\'s key');
-    await cli('policy', 'init', '--identity', `https://github.com/${WORKFLOW}`, '--issuer', stack.description.issuer,
+    await must('policy', 'init', '--identity', `https://github.com/${WORKFLOW}`, '--issuer', stack.description.issuer,
       '--trusted-root', stack.description.trustedRoot, '--countersigner', `b-release=${at('b.key.pub')}`,
       '--organisation', 'b-release=Org B', '--stream', STREAM, '--out', at('policy.json'));
-    await cli('policy', 'show', at('policy.json'));
 
     console.log('\n== Organisation A builds the release and its statement');
     await mkdir(at('release'));
     await writeFile(at('release', 'app-linux-amd64'), 'ELF... pretend this is a binary\n'.repeat(1000));
     await writeFile(at('release', 'app-darwin-arm64'), 'Mach-O... pretend this is a binary\n'.repeat(1000));
     await writeFile(at('release', 'SHA256SUMS'), 'see the statement\n');
-    await cli('build', '--kind', 'binary-digest', '--stream', STREAM, '--version', '1', '--expires-in', '30d',
-      '--base', dir, '--out', at('statement.json'), at('release'));
+    await must('build', '--kind', 'binary-digest', '--stream', STREAM, '--version', '1', '--expires-in', '30d',
+      '--out', at('statement.json'), at('release'));
 
     console.log('\n== A signs it in CI (Sigstore keyless: OIDC token -> Fulcio certificate -> Rekor)');
-    await cli('sign', at('statement.json'), '--sigstore', at('stack.json'), '--out', at('primary.sigstore.json'));
+    await must('sign', at('statement.json'), '--sigstore', at('stack.json'), '--out', at('primary.sigstore.json'));
 
     console.log('\n== B verifies A\'s signature under its policy, then countersigns');
-    await cli('countersign', at('primary.sigstore.json'), '--key', at('b.key'), '--policy', at('policy.json'), '--out', at('release.countersigned.json'));
+    await must('countersign', at('primary.sigstore.json'), '--key', at('b.key'), '--policy', at('policy.json'), '--out', at('release.countersigned.json'));
 
     console.log('\n== The gate: both signatures, the statement, and every release file');
-    expect('verified', await cli('verify', at('release.countersigned.json'), '--policy', at('policy.json'), '--base', dir, at('release')), 0, 'both signatures verify');
+    await gate('verified', { outcome: 'verified' }, at('release.countersigned.json'), '--policy', at('policy.json'), at('release'));
 
     console.log('\n== Rejection 1: the primary alone (A signed, B has not countersigned)');
-    expect('pending countersign', await cli('verify', at('primary.sigstore.json'), '--policy', at('policy.json')), 1, 'pending-countersign');
+    await gate('pending countersign', { outcome: 'pending-countersign', code: 'countersignature-missing' }, at('primary.sigstore.json'), '--policy', at('policy.json'));
 
     console.log('\n== Rejection 2: a countersignature from a key the policy does not pin');
     await forgeUnpinned(at('primary.sigstore.json'), at('rogue.key'), at('policy.json'), at('rogue.countersigned.json'));
     console.log('(the attacker countersigned with rogue.key, which no policy pins)');
-    expect('unpinned key', await cli('verify', at('rogue.countersigned.json'), '--policy', at('policy.json')), 1, 'countersignature-unpinned-key');
+    await gate('unpinned key', { outcome: 'rejected', code: 'countersignature-unpinned-key' }, at('rogue.countersigned.json'), '--policy', at('policy.json'));
 
     console.log('\n== Rejection 3: a release file changed after signing');
     await writeFile(at('release', 'app-linux-amd64'), 'ELF... a backdoored binary\n');
-    expect('tampered file', await cli('verify', at('release.countersigned.json'), '--policy', at('policy.json'), '--base', dir, at('release')), 1, 'subject-digest');
+    await gate('tampered file', { outcome: 'rejected', code: 'subject-digest' }, at('release.countersigned.json'), '--policy', at('policy.json'), at('release'));
+  } catch (err) {
+    if (!(err instanceof DemoStepFailed)) throw err;
+    results.push({ name: 'set-up', ok: false, detail: err.message });
   } finally {
+    process.chdir(previousCwd);
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     await stack.close();
@@ -108,9 +122,12 @@ export async function run(argv: string[]): Promise<number> {
   console.log('\n== Demo outcomes');
   for (const r of results) console.log(`  ${r.ok ? 'as expected' : 'UNEXPECTED '}  ${r.name.padEnd(20)} ${r.detail}`);
   const ok = results.length === 4 && results.every((r) => r.ok);
+  if (argv.includes('--keep')) console.log(`kept ${dir}`);
   console.log(`\n${ok ? 'demo passed' : 'demo FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return ok ? 0 : 1;
 }
+
+class DemoStepFailed extends Error {}
 
 /** What an attacker holding only a rogue key can do: countersign without any policy check. */
 async function forgeUnpinned(primaryPath: string, keyPath: string, policyPath: string, outPath: string): Promise<void> {

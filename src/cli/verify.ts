@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { collectSubjects } from '../lib/digest/index.ts';
 import { loadPolicyFile } from '../lib/policy/index.ts';
 import { runPipeline } from '../lib/verify/pipeline.ts';
-import { exitCodeOf } from '../lib/verify/report.ts';
+import { exitCodeOf, type VerificationReport } from '../lib/verify/report.ts';
 import { recordAccepted } from '../lib/verify/state.ts';
 import { sha256Hex } from '../lib/crypto/sha256.ts';
 import { readInputFile } from './io.ts';
@@ -28,6 +28,11 @@ subject is present.
 Exit codes: 0 verified, 1 rejected or pending countersignature, 2 could not run.`;
 
 export async function run(argv: string[]): Promise<number> {
+  return (await verifyCommand(argv)).exitCode;
+}
+
+/** The verb, returning the report too (the demo checks which check decided). */
+export async function verifyCommand(argv: string[]): Promise<{ exitCode: number; report?: VerificationReport }> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -39,10 +44,10 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return console.log(USAGE), { exitCode: 0 };
   const [bundlePath, ...paths] = positionals;
-  if (!bundlePath) return usageError('verify', 'missing BUNDLE', USAGE);
-  if (!values.policy) return usageError('verify', 'missing --policy FILE', USAGE);
+  if (!bundlePath) return { exitCode: usageError('verify', 'missing BUNDLE', USAGE) };
+  if (!values.policy) return { exitCode: usageError('verify', 'missing --policy FILE', USAGE) };
 
   const policy = await loadPolicyFile(values.policy);
   const state = values.state ? await loadStateFile(values.state) : undefined;
@@ -57,5 +62,5 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report, bundlePath));
-  return exitCodeOf(report.outcome);
+  return { exitCode: exitCodeOf(report.outcome), report };
 }

@@ -69,7 +69,7 @@ export function githubClaims(options: ClaimOptions): Record<string, unknown> {
     head_ref: '',
     base_ref: '',
     event_name: id.refType === 'pull' ? 'pull_request' : 'push',
-    ref_type: id.refType,
+    ref_type: id.refType === 'tag' ? 'tag' : 'branch',
     ref_protected: 'false',
     // A workflow that is not reusable has workflow_ref == job_workflow_ref.
     workflow_ref: options.jobWorkflowRef,

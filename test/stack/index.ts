@@ -8,7 +8,7 @@
 //   ... stack.description.fulcioUrl, fetchToken(stack.description) ...
 //   await stack.close();
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { initializeCA } from '@sigstore/mock/dist/fulcio/ca.js';
@@ -70,6 +70,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     tsaServer.serve(tsaRoute(tsa));
 
     dir = options.dir === undefined ? await mkdtemp(join(tmpdir(), 'countersign-stack-')) : resolve(options.dir);
+    await mkdir(dir, { recursive: true });
     const trustedRoot = join(dir, 'trusted_root.json');
     const root = buildTrustedRoot({ ca, ctlog, tlog, tsa, fulcioUrl: fulcioServer.url, rekorUrl: rekorServer.url, tsaUrl: tsaServer.url });
     await writeFileAtomic(trustedRoot, `${JSON.stringify(root, null, 2)}\n`);

@@ -35,6 +35,9 @@ export class OidcIssuer {
 
   constructor(options: { issuer: string; jobWorkflowRef: string }) {
     parseJobWorkflowRef(options.jobWorkflowRef);
+    if (!URL.canParse(options.issuer) || !/^https?:$/.test(new URL(options.issuer).protocol)) {
+      throw new Error(`issuer ${JSON.stringify(options.issuer)} is not an http(s) URL`);
+    }
     this.issuer = options.issuer;
     this.jobWorkflowRef = options.jobWorkflowRef;
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

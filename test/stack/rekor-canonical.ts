@@ -34,7 +34,14 @@ function requireString(value: unknown, what: string): string {
 
 /** Index of the key that verifies `sig` over the envelope's PAE; every signature needs one. */
 function verifyingKey(message: Buffer, sig: Buffer, keys: KeyObject[]): number {
-  const index = keys.findIndex((key) => verify('sha256', message, key, sig));
+  const verifies = (key: KeyObject) => {
+    try {
+      return verify('sha256', message, key, sig);
+    } catch {
+      return false; // a key type that cannot verify ECDSA/RSA-SHA256 signatures
+    }
+  };
+  const index = keys.findIndex(verifies);
   if (index < 0) throw new EntryError('all signatures must have a key that verifies it');
   return index;
 }

@@ -1,0 +1,117 @@
+import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
+import {
+  collectSubjects
+} from "./chunk-2O5YLMCE.mjs";
+import "./chunk-SX6OCKXE.mjs";
+import {
+  loadStateFile,
+  saveStateFile
+} from "./chunk-DGZIFK27.mjs";
+import {
+  exitCodeOf,
+  recordAccepted,
+  runPipeline
+} from "./chunk-FS3XAZLV.mjs";
+import "./chunk-TWTZ6LPV.mjs";
+import {
+  loadPolicyFile
+} from "./chunk-5JEIQ5HT.mjs";
+import "./chunk-FQFFDUTU.mjs";
+import "./chunk-LKDC74CQ.mjs";
+import "./chunk-O2RHDPKN.mjs";
+import "./chunk-R62YULH2.mjs";
+import "./chunk-JETMUDQJ.mjs";
+import {
+  readInputFile
+} from "./chunk-DRUF7KQC.mjs";
+import {
+  usageError
+} from "./chunk-WRWYQDKY.mjs";
+import {
+  sha256Hex
+} from "./chunk-VEEHAY7O.mjs";
+import "./chunk-3PD3J2TA.mjs";
+import "./chunk-7AEG5EKO.mjs";
+import "./chunk-5ZB7DBEX.mjs";
+import "./chunk-AKRWTDNC.mjs";
+import "./chunk-6PP3T4LB.mjs";
+
+// src/cli/verify.ts
+import { parseArgs } from "node:util";
+
+// src/cli/report-text.ts
+var MARK = { pass: "ok  ", fail: "FAIL", pending: "WAIT", skipped: "skip" };
+var HEADLINE = { verified: "VERIFIED", rejected: "REJECTED", "pending-countersign": "PENDING COUNTERSIGNATURE", error: "ERROR" };
+function formatReport(report, what) {
+  const lines = [`${HEADLINE[report.outcome]}: ${what}`];
+  const width = Math.max(...report.checks.map((c) => c.check.length));
+  for (const c of report.checks) {
+    lines.push(`  ${MARK[c.result]} ${c.check.padEnd(width)}  ${c.code && c.result !== "pass" ? `[${c.code}] ` : ""}${c.message}`);
+    if (c.result === "fail" || c.result === "pending") {
+      if (c.expected !== void 0) lines.push(`       ${"".padEnd(width)}  expected: ${c.expected}`);
+      if (c.found !== void 0) lines.push(`       ${"".padEnd(width)}  found:    ${c.found}`);
+    }
+  }
+  if (report.statement) {
+    const s = report.statement;
+    lines.push(`  statement ${s.digest}: ${s.kind} ${s.stream} v${s.version}, ${s.subjects.length} subject(s), expires ${s.expiresAt}`);
+  }
+  if (report.primary) lines.push(`  signed by ${report.primary.identity} (issuer ${report.primary.issuer})`);
+  for (const c of report.countersigners?.signed ?? []) lines.push(`  countersigned by ${c.organisation}: ${c.name} ${c.keyId} at ${c.signedAt}`);
+  if (report.outcome === "pending-countersign") lines.push("  next: have a pinned countersigner run `countersign countersign` on this bundle");
+  return lines.join("\n");
+}
+
+// src/cli/verify.ts
+var USAGE = `usage: countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]
+
+Verifies a countersigned bundle: the primary Sigstore signature and identity, the
+countersignatures (threshold of distinct organisations), the statement (kind, stream,
+expiry, version) and, when PATHs are given, that every file is a subject and every
+subject is present.
+
+  --policy FILE   the pinned policy (required)
+  --state FILE    client state: reject a version older than the last accepted one for the
+                  stream, and record this one after success (created if missing)
+  --json          print the whole report as JSON on stdout
+  --base DIR      directory that subject names are relative to (default: current directory)
+
+Exit codes: 0 verified, 1 rejected or pending countersignature, 2 could not run.`;
+async function run(argv) {
+  return (await verifyCommand(argv)).exitCode;
+}
+async function verifyCommand(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      policy: { type: "string" },
+      state: { type: "string" },
+      json: { type: "boolean", default: false },
+      base: { type: "string" },
+      help: { type: "boolean", short: "h" }
+    }
+  });
+  if (values.help) return console.log(USAGE), { exitCode: 0 };
+  const [bundlePath, ...paths] = positionals;
+  if (!bundlePath) return { exitCode: usageError("verify", "missing BUNDLE", USAGE) };
+  if (!values.policy) return { exitCode: usageError("verify", "missing --policy FILE", USAGE) };
+  const policy = await loadPolicyFile(values.policy);
+  const state = values.state ? await loadStateFile(values.state) : void 0;
+  const bytes = await readInputFile(bundlePath, "bundle", policy.limits.maxBundleBytes);
+  const artifacts = paths.length > 0 ? await collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : void 0;
+  const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });
+  const { report } = result;
+  if (report.outcome === "verified" && values.state && state && result.statement && result.statementBytes) {
+    const p = result.statement.predicate;
+    await saveStateFile(values.state, recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes)));
+  }
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else console.log(formatReport(report, bundlePath));
+  return { exitCode: exitCodeOf(report.outcome), report };
+}
+export {
+  USAGE,
+  run,
+  verifyCommand
+};

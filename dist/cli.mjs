@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
+import {
+  reportFatal
+} from "./chunks/chunk-SRZJYZ7E.mjs";
+import "./chunks/chunk-AKRWTDNC.mjs";
+import "./chunks/chunk-6PP3T4LB.mjs";
+
+// src/cli/main.ts
+var VERBS = {
+  keygen: { summary: "make organisation B's Ed25519 countersigning key", load: () => import("./chunks/keygen-BSGFZ7O3.mjs") },
+  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-2IRPVBRU.mjs") },
+  build: { summary: "make a statement over files, fleet keys or config", load: () => import("./chunks/build-SZODS7AG.mjs") },
+  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-AOAO2WGN.mjs") },
+  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-MLTVTYVR.mjs") },
+  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-QSE2WBGW.mjs") },
+  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-RHPSC2T6.mjs") },
+  stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./chunks/stack-26FM7BYU.mjs") },
+  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-6MICFV3K.mjs") }
+};
+var USAGE = `usage: countersign <verb> [options]
+
+verbs:
+${Object.entries(VERBS).map(([name, v]) => `  ${name.padEnd(14)} ${v.summary}`).join("\n")}
+
+Run 'countersign <verb> --help' for the verb's options.`;
+async function main(argv) {
+  const [verb, ...rest] = argv;
+  if (verb === void 0 || verb === "--help" || verb === "-h" || verb === "help") {
+    console.log(USAGE);
+    return verb === void 0 ? 2 : 0;
+  }
+  const entry = VERBS[verb];
+  if (!entry) {
+    console.error(`countersign: unknown verb '${verb}'
+
+${USAGE}`);
+    return 2;
+  }
+  const mod = await entry.load();
+  return mod.run(rest);
+}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.exitCode = reportFatal(err);
+  }
+);
+export {
+  USAGE
+};
