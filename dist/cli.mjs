@@ -9,14 +9,14 @@ import "./chunks/chunk-6PP3T4LB.mjs";
 // src/cli/main.ts
 var VERBS = {
   keygen: { summary: "make organisation B's Ed25519 countersigning key", load: () => import("./chunks/keygen-BSGFZ7O3.mjs") },
-  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-2IRPVBRU.mjs") },
+  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-TKWHRBYC.mjs") },
   build: { summary: "make a statement over files, fleet keys or config", load: () => import("./chunks/build-SZODS7AG.mjs") },
-  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-AOAO2WGN.mjs") },
-  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-MLTVTYVR.mjs") },
-  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-QSE2WBGW.mjs") },
-  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-RHPSC2T6.mjs") },
+  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-4WLLZDNU.mjs") },
+  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-7QBK5RQP.mjs") },
+  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-Q446BAMZ.mjs") },
+  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-EQLQ4ETI.mjs") },
   stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./chunks/stack-26FM7BYU.mjs") },
-  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-6MICFV3K.mjs") }
+  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-2RDNIJR3.mjs") }
 };
 var USAGE = `usage: countersign <verb> [options]
 

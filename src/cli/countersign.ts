@@ -10,7 +10,7 @@ import { seedSigner } from '../lib/countersign/signer.ts';
 import { writeFileAtomic } from '../lib/io/atomic-write.ts';
 import { loadPolicyFile } from '../lib/policy/index.ts';
 import { recordAccepted } from '../lib/verify/state.ts';
-import { readInputFile } from './io.ts';
+import { readBundleFile } from './io.ts';
 import { loadStateFile, saveStateFile } from './state-file.ts';
 import { usageError } from './usage.ts';
 
@@ -51,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   const policy = await loadPolicyFile(values.policy);
   const key = await loadPrivateKeyFile(values.key);
   const state = values.state ? await loadStateFile(values.state) : undefined;
-  const bytes = await readInputFile(bundlePath, 'bundle', policy.limits.maxBundleBytes);
+  const bytes = await readBundleFile(bundlePath);
 
   const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), state, what: bundlePath });
   await writeFileAtomic(values.out, serializeBundle(result.bundle));

@@ -7,7 +7,7 @@ import { runPipeline } from '../lib/verify/pipeline.ts';
 import { exitCodeOf, type VerificationReport } from '../lib/verify/report.ts';
 import { recordAccepted } from '../lib/verify/state.ts';
 import { sha256Hex } from '../lib/crypto/sha256.ts';
-import { readInputFile } from './io.ts';
+import { readBundleFile } from './io.ts';
 import { formatReport } from './report-text.ts';
 import { loadStateFile, saveStateFile } from './state-file.ts';
 import { usageError } from './usage.ts';
@@ -51,7 +51,7 @@ export async function verifyCommand(argv: string[]): Promise<{ exitCode: number;
 
   const policy = await loadPolicyFile(values.policy);
   const state = values.state ? await loadStateFile(values.state) : undefined;
-  const bytes = await readInputFile(bundlePath, 'bundle', policy.limits.maxBundleBytes);
+  const bytes = await readBundleFile(bundlePath);
   const artifacts = paths.length > 0 ? await collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : undefined;
 
   const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });

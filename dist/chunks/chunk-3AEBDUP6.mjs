@@ -3,7 +3,7 @@ import {
   buildCountersignatureStatement,
   preAuthEncoding,
   serializeCountersignatureStatement
-} from "./chunk-FS3XAZLV.mjs";
+} from "./chunk-5PSRWWXF.mjs";
 import {
   signEd25519
 } from "./chunk-LKDC74CQ.mjs";

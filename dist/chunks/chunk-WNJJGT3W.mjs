@@ -1,8 +1,5 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  GITHUB_CLAIM_NAMES
-} from "./chunk-FQFFDUTU.mjs";
-import {
   require_dist as require_dist2,
   require_dist2 as require_dist3,
   require_v2
@@ -10,6 +7,9 @@ import {
 import {
   require_dist
 } from "./chunk-JETMUDQJ.mjs";
+import {
+  GITHUB_CLAIM_NAMES
+} from "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
 } from "./chunk-7AEG5EKO.mjs";

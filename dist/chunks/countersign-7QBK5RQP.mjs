@@ -2,21 +2,20 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   createCountersignature,
   seedSigner
-} from "./chunk-FQNUI5OP.mjs";
+} from "./chunk-3AEBDUP6.mjs";
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-DGZIFK27.mjs";
+} from "./chunk-3EAXM3KY.mjs";
 import {
   recordAccepted,
   runPipeline,
   serializeBundle
-} from "./chunk-FS3XAZLV.mjs";
-import "./chunk-TWTZ6LPV.mjs";
+} from "./chunk-5PSRWWXF.mjs";
+import "./chunk-WNJJGT3W.mjs";
 import {
   loadPolicyFile
-} from "./chunk-5JEIQ5HT.mjs";
-import "./chunk-FQFFDUTU.mjs";
+} from "./chunk-V552LWHC.mjs";
 import {
   loadPrivateKeyFile
 } from "./chunk-LKDC74CQ.mjs";
@@ -24,8 +23,9 @@ import "./chunk-O2RHDPKN.mjs";
 import "./chunk-R62YULH2.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import {
-  readInputFile
-} from "./chunk-DRUF7KQC.mjs";
+  readBundleFile
+} from "./chunk-XHIXIBTI.mjs";
+import "./chunk-FQFFDUTU.mjs";
 import {
   usageError
 } from "./chunk-WRWYQDKY.mjs";
@@ -117,7 +117,7 @@ async function run(argv) {
   const policy = await loadPolicyFile(values.policy);
   const key = await loadPrivateKeyFile(values.key);
   const state = values.state ? await loadStateFile(values.state) : void 0;
-  const bytes = await readInputFile(bundlePath, "bundle", policy.limits.maxBundleBytes);
+  const bytes = await readBundleFile(bundlePath);
   const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), state, what: bundlePath });
   await writeFileAtomic(values.out, serializeBundle(result.bundle));
   if (values.state && state) await saveStateFile(values.state, recordAccepted(state, result.stream, result.version, result.statementDigest));

@@ -1,5 +1,9 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  keyIdOf,
+  parsePublicKeyPem
+} from "./chunk-LKDC74CQ.mjs";
+import {
   GITHUB_ACTIONS_ISSUER,
   GITHUB_CLAIM_NAMES,
   MAX_COUNTERSIGNERS,
@@ -8,10 +12,6 @@ import {
   POLICY_DEFAULT_LIMITS,
   POLICY_LIMIT_RANGES
 } from "./chunk-FQFFDUTU.mjs";
-import {
-  keyIdOf,
-  parsePublicKeyPem
-} from "./chunk-LKDC74CQ.mjs";
 import {
   KINDS,
   POLICY_MEDIA_TYPE,

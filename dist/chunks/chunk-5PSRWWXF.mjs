@@ -3,7 +3,7 @@ import {
   checkPrimaryIdentity,
   loadTrustedRoot,
   verifyPrimary
-} from "./chunk-TWTZ6LPV.mjs";
+} from "./chunk-WNJJGT3W.mjs";
 import {
   verifyEd25519Strict
 } from "./chunk-LKDC74CQ.mjs";

@@ -1,5 +1,8 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  POLICY_LIMIT_RANGES
+} from "./chunk-FQFFDUTU.mjs";
+import {
   InputError
 } from "./chunk-AKRWTDNC.mjs";
 
@@ -19,7 +22,11 @@ async function readInputFile(path, what, maxBytes) {
   if (size > maxBytes) throw new InputError("too-large", `${what} ${path}: ${size} bytes is over the limit of ${maxBytes} bytes`);
   return new Uint8Array(await readFile(path));
 }
+async function readBundleFile(path) {
+  return readInputFile(path, "bundle", POLICY_LIMIT_RANGES.maxBundleBytes[1]);
+}
 
 export {
-  readInputFile
+  readInputFile,
+  readBundleFile
 };

@@ -7,16 +7,16 @@ import {
   describePolicy,
   loadPolicyFile,
   parsePolicy
-} from "./chunk-5JEIQ5HT.mjs";
-import {
-  GITHUB_ACTIONS_ISSUER,
-  GITHUB_CLAIM_NAMES
-} from "./chunk-FQFFDUTU.mjs";
+} from "./chunk-V552LWHC.mjs";
 import "./chunk-LKDC74CQ.mjs";
 import "./chunk-O2RHDPKN.mjs";
 import {
   readInputFile
-} from "./chunk-DRUF7KQC.mjs";
+} from "./chunk-XHIXIBTI.mjs";
+import {
+  GITHUB_ACTIONS_ISSUER,
+  GITHUB_CLAIM_NAMES
+} from "./chunk-FQFFDUTU.mjs";
 import {
   usageError
 } from "./chunk-WRWYQDKY.mjs";

@@ -13,7 +13,8 @@ import {
 } from "./chunk-JETMUDQJ.mjs";
 import {
   readInputFile
-} from "./chunk-DRUF7KQC.mjs";
+} from "./chunk-XHIXIBTI.mjs";
+import "./chunk-FQFFDUTU.mjs";
 import {
   usageError
 } from "./chunk-WRWYQDKY.mjs";

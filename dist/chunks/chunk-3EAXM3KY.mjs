@@ -3,10 +3,10 @@ import {
   emptyState,
   parseState,
   serializeState
-} from "./chunk-FS3XAZLV.mjs";
+} from "./chunk-5PSRWWXF.mjs";
 import {
   readInputFile
-} from "./chunk-DRUF7KQC.mjs";
+} from "./chunk-XHIXIBTI.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";

@@ -10,8 +10,7 @@ import {
   loadTrustedRootBytes,
   parseManagedKey,
   verifySigstoreBundle
-} from "./chunk-TWTZ6LPV.mjs";
-import "./chunk-FQFFDUTU.mjs";
+} from "./chunk-WNJJGT3W.mjs";
 import {
   abytes,
   aexists,
@@ -31,7 +30,8 @@ import "./chunk-R62YULH2.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import {
   readInputFile
-} from "./chunk-DRUF7KQC.mjs";
+} from "./chunk-XHIXIBTI.mjs";
+import "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
 } from "./chunk-7AEG5EKO.mjs";

@@ -6,24 +6,24 @@ import "./chunk-SX6OCKXE.mjs";
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-DGZIFK27.mjs";
+} from "./chunk-3EAXM3KY.mjs";
 import {
   exitCodeOf,
   recordAccepted,
   runPipeline
-} from "./chunk-FS3XAZLV.mjs";
-import "./chunk-TWTZ6LPV.mjs";
+} from "./chunk-5PSRWWXF.mjs";
+import "./chunk-WNJJGT3W.mjs";
 import {
   loadPolicyFile
-} from "./chunk-5JEIQ5HT.mjs";
-import "./chunk-FQFFDUTU.mjs";
+} from "./chunk-V552LWHC.mjs";
 import "./chunk-LKDC74CQ.mjs";
 import "./chunk-O2RHDPKN.mjs";
 import "./chunk-R62YULH2.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import {
-  readInputFile
-} from "./chunk-DRUF7KQC.mjs";
+  readBundleFile
+} from "./chunk-XHIXIBTI.mjs";
+import "./chunk-FQFFDUTU.mjs";
 import {
   usageError
 } from "./chunk-WRWYQDKY.mjs";
@@ -98,7 +98,7 @@ async function verifyCommand(argv) {
   if (!values.policy) return { exitCode: usageError("verify", "missing --policy FILE", USAGE) };
   const policy = await loadPolicyFile(values.policy);
   const state = values.state ? await loadStateFile(values.state) : void 0;
-  const bytes = await readInputFile(bundlePath, "bundle", policy.limits.maxBundleBytes);
+  const bytes = await readBundleFile(bundlePath);
   const artifacts = paths.length > 0 ? await collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : void 0;
   const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });
   const { report } = result;

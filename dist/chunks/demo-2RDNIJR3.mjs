@@ -2,23 +2,23 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   createCountersignature,
   seedSigner
-} from "./chunk-FQNUI5OP.mjs";
+} from "./chunk-3AEBDUP6.mjs";
 import {
   parseBundleFile,
   runPipeline,
   serializeBundle
-} from "./chunk-FS3XAZLV.mjs";
-import "./chunk-TWTZ6LPV.mjs";
+} from "./chunk-5PSRWWXF.mjs";
+import "./chunk-WNJJGT3W.mjs";
 import {
   loadPolicyFile
-} from "./chunk-5JEIQ5HT.mjs";
-import "./chunk-FQFFDUTU.mjs";
+} from "./chunk-V552LWHC.mjs";
 import {
   loadPrivateKeyFile
 } from "./chunk-LKDC74CQ.mjs";
 import "./chunk-O2RHDPKN.mjs";
 import "./chunk-R62YULH2.mjs";
 import "./chunk-JETMUDQJ.mjs";
+import "./chunk-FQFFDUTU.mjs";
 import "./chunk-VEEHAY7O.mjs";
 import "./chunk-3PD3J2TA.mjs";
 import "./chunk-7AEG5EKO.mjs";
@@ -34,10 +34,10 @@ var STREAM = "acme/app:stable";
 var WORKFLOW = "acme/app/.github/workflows/release.yml@refs/heads/main";
 var verbs = {
   keygen: () => import("./keygen-BSGFZ7O3.mjs"),
-  policy: () => import("./policy-2IRPVBRU.mjs"),
+  policy: () => import("./policy-TKWHRBYC.mjs"),
   build: () => import("./build-SZODS7AG.mjs"),
-  sign: () => import("./sign-AOAO2WGN.mjs"),
-  countersign: () => import("./countersign-MLTVTYVR.mjs")
+  sign: () => import("./sign-4WLLZDNU.mjs"),
+  countersign: () => import("./countersign-7QBK5RQP.mjs")
 };
 async function run(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -66,7 +66,7 @@ $ countersign ${verb} ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a
   const gate = async (name, want, ...args) => {
     console.log(`
 $ countersign verify ${args.join(" ")}`);
-    const { exitCode, report } = await (await import("./verify-QSE2WBGW.mjs")).verifyCommand(args);
+    const { exitCode, report } = await (await import("./verify-Q446BAMZ.mjs")).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
     const ok2 = report?.outcome === want.outcome && code === want.code;
     results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });
