@@ -47,7 +47,9 @@ export interface PipelineResult {
   bundle?: ReturnType<typeof parseBundleFile>;
 }
 
+/** What the checks establish, in order; each check reads only what earlier checks set. */
 interface Context {
+  bundle?: ReturnType<typeof parseBundleFile>;
   statement?: Statement;
   statementBytes?: Uint8Array;
   primary?: PrimaryResult;
@@ -81,12 +83,12 @@ export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Pr
       }
       ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, 'base64'));
       ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-      parsedBundle = parsed;
+      ctx.bundle = parsed;
       return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
     },
     primary: async () => {
       const trust = options.trust ?? trustMaterialOf(policy);
-      ctx.primary = await verifyPrimary(parsedBundle!.bundle.primary, trust);
+      ctx.primary = await verifyPrimary(ctx.bundle!.bundle.primary, trust);
       if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes!)) {
         throw new VerificationError('primary-malformed', 'the verified DSSE payload differs from the parsed statement');
       }
@@ -99,7 +101,7 @@ export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Pr
       return `${ctx.primary!.signer.identity} (issuer ${ctx.primary!.signer.issuer})`;
     },
     countersignatures: () => {
-      const parsed = parsedBundle!;
+      const parsed = ctx.bundle!;
       if (parsed.bundle.countersignatures.length === 0) {
         pending = !options.forCountersigning;
         return 'no countersignature yet';
@@ -127,7 +129,6 @@ export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Pr
     },
   };
 
-  let parsedBundle: ReturnType<typeof parseBundleFile> | undefined;
   let failed = false;
   for (const { name, title } of CHECKS) {
     if (failed) {
@@ -155,7 +156,7 @@ export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Pr
     }
   }
   report.outcome = failed ? 'rejected' : pending ? 'pending-countersign' : 'verified';
-  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: parsedBundle };
+  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle };
 }
 
 function fillStatement(report: VerificationReport, ctx: Context): void {

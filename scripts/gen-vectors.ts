@@ -1,0 +1,248 @@
+// `npm run vectors`: regenerates the test vectors in spec/vectors/ (layout and cases:
+// spec/vectors/README.md). It starts the local Sigstore stack (test/stack/), signs real
+// primaries through its Fulcio, Rekor and TSA, countersigns with test keys, derives every
+// invalid case from a valid one by exactly one change, writes each case folder fresh, and then
+// verifies every folder the way test/vectors.test.ts does, failing if any outcome, check or
+// code differs from the case's expected.json (a generator never commits a wrong vector).
+//
+// Deterministic where it can be: fixed names, versions, stream, file contents and test keys
+// (seeds derived from fixed labels); every time is an offset from one "now" read at start.
+// Not deterministic: the stack's keys (so the trusted root), certificates, ECDSA signatures,
+// log indexes and the times themselves, which is why the whole set is regenerated at once.
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serializeBundle } from '../src/lib/bundle/countersigned-bundle.ts';
+import { rfc3339 } from '../src/lib/bundle/shape.ts';
+import { buildStatement, serializeStatement } from '../src/lib/bundle/statement.ts';
+import { BUNDLE_MEDIA_TYPE, type Countersignature, type Subject } from '../src/lib/bundle/types.ts';
+import { countersignBundle } from '../src/lib/countersign/countersign-bundle.ts';
+import { createCountersignature } from '../src/lib/countersign/create.ts';
+import { parsePrivateKeyPem } from '../src/lib/countersign/keys.ts';
+import { seedSigner, type CountersignSigner } from '../src/lib/countersign/signer.ts';
+import { sha256Hex } from '../src/lib/crypto/sha256.ts';
+import { collectSubjects } from '../src/lib/digest/index.ts';
+import { writeFileAtomic } from '../src/lib/io/atomic-write.ts';
+import { buildPolicy, parsePolicy, type Policy } from '../src/lib/policy/index.ts';
+import { instanceFromStackDescription } from '../src/lib/sigstore/instances.ts';
+import { serializeState } from '../src/lib/verify/state.ts';
+import { signStatement } from '../src/lib/sigstore/sign.ts';
+import { verifyPrimary } from '../src/lib/sigstore/verify-primary.ts';
+import { trustMaterialOf } from '../src/lib/verify/pipeline.ts';
+import { evaluateVectorCase } from '../test/helpers/vector-case.ts';
+import { fetchToken, startStack, type Stack } from '../test/stack/index.ts';
+
+const VECTORS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'spec', 'vectors');
+const STREAM = 'acme/app:stable';
+const OTHER_STREAM = 'acme/app:beta';
+const WORKFLOW = 'acme/app/.github/workflows/release.yml@refs/heads/main';
+const OTHER_WORKFLOW = 'acme/app/.github/workflows/other.yml@refs/heads/main';
+const VERSION = 7;
+const DAY = 86_400_000;
+/** The release files: the subjects of every statement, and artifacts/ where a case needs them. */
+const RELEASE: Record<string, string> = {
+  'app-darwin-arm64': 'Mach-O... pretend this is a binary\n'.repeat(64),
+  'app-linux-amd64': 'ELF... pretend this is a binary\n'.repeat(64),
+  'config/settings.json': '{"channel": "stable"}\n',
+};
+/** What an attacker would ship instead of app-linux-amd64. */
+const BACKDOORED = 'ELF... a backdoored binary\n';
+/** RFC 8410 §7 PKCS#8 prefix: the DER of a private key is this plus the 32-byte seed. */
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+/** L, the order of Ed25519's prime-order subgroup (RFC 8032 §5.1). */
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+
+type Outcome = 'verified' | 'rejected' | 'pending-countersign';
+interface Expected { outcome: Outcome; check: string | null; code: string | null; verifyAt: string; description: string }
+interface VectorCase { name: string; bundle: string; policy: Record<string, unknown>; state?: string; artifacts?: Record<string, string>; expected: Expected }
+interface TestKey { name: string; publicKeyPem: string; signer: CountersignSigner }
+type Primary = Record<string, unknown>;
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const bundleOf = (primary: Primary, countersignatures: Countersignature[]): string => serializeBundle({ mediaType: BUNDLE_MEDIA_TYPE, primary, countersignatures });
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** A test key whose seed is SHA-256 of a fixed label: public, for test vectors only. */
+function testKey(name: string): TestKey {
+  const seed = createHash('sha256').update(`countersign test vectors: ${name}`).digest();
+  const pem = `-----BEGIN PRIVATE KEY-----\n${Buffer.concat([PKCS8_PREFIX, seed]).toString('base64')}\n-----END PRIVATE KEY-----\n`;
+  const key = parsePrivateKeyPem(pem, `test key ${name}`);
+  const publicKeyPem = createPublicKey(createPrivateKey(pem)).export({ type: 'spki', format: 'pem' }) as string;
+  return { name, publicKeyPem, signer: seedSigner(key.seed, key.keyId) };
+}
+
+async function generate(stack: Stack, now: Date, subjects: Subject[]): Promise<VectorCase[]> {
+  const at = (ms: number) => new Date(now.getTime() + ms);
+  const verifyAt = rfc3339(at(3600_000));
+  const signedAt = at(300_000); // B countersigns five minutes after A issued the statement
+  const trustedRoot = JSON.parse(await readFile(stack.description.trustedRoot, 'utf8')) as Record<string, unknown>;
+  const [b, b2, c, rogue] = [testKey('b-release'), testKey('b-backup'), testKey('c-release'), testKey('rogue')] as [TestKey, TestKey, TestKey, TestKey];
+  const organisations: Record<string, string> = { 'b-release': 'Org B', 'b-backup': 'Org B', 'c-release': 'Org C' };
+
+  const policyOf = (o: { keys?: TestKey[]; threshold?: number; streams?: string[]; kinds?: string[]; validFrom?: Date; validUntil?: Date } = {}) =>
+    buildPolicy({
+      identity: stack.description.identity,
+      issuer: stack.description.issuer,
+      trustedRoot,
+      countersigners: (o.keys ?? [b]).map((k) => ({ name: k.name, organisation: organisations[k.name] ?? k.name, publicKeyPem: k.publicKeyPem, validFrom: o.validFrom, validUntil: o.validUntil })),
+      threshold: o.threshold ?? 1,
+      kinds: o.kinds,
+      streams: o.streams ?? [STREAM],
+    });
+  const parsed = (policy: Record<string, unknown>): Policy => parsePolicy(json(policy), 'generated policy');
+  const policy = policyOf();
+  const trust = trustMaterialOf(parsed(policy));
+
+  const statement = (version = VERSION, stream = STREAM, subjectList = subjects) =>
+    serializeStatement(buildStatement({
+      kind: 'binary-digest', stream, version, issuedAt: now, expiresIn: 30 * 86_400, subjects: subjectList,
+      source: { repository: 'acme/app', commit: '9fceb02d0ae598e95dc970b74767f19372d61af8', workflowRun: 'https://github.com/acme/app/actions/runs/1/attempts/1' },
+    }));
+  const sign = async (bytes: Uint8Array, via: 'rekor' | 'tsa', jobWorkflowRef = WORKFLOW): Promise<Primary> => {
+    const instance = instanceFromStackDescription({ ...stack.description, useRekor: via === 'rekor', useTsa: via === 'tsa' }, 'local stack');
+    return (await signStatement(bytes, { instance, identityToken: await fetchToken(stack.description, { jobWorkflowRef }) })) as Primary;
+  };
+  // Organisation B's real step: verify under the policy, then countersign (adds to a bundle).
+  const countersign = async (input: Primary | string, signer: TestKey, under = policy, when = signedAt): Promise<Countersignature[]> => {
+    const bytes = utf8(typeof input === 'string' ? input : json(input));
+    return (await countersignBundle(bytes, { policy: parsed(under), signer: signer.signer, now: when })).bundle.countersignatures;
+  };
+  // What someone holding a key can sign without any policy check (the attacker's tool).
+  const forge = (signer: TestKey, primary: Primary, o: { version?: number; signedAt?: Date } = {}) =>
+    createCountersignature({ signer: signer.signer, primary: verifyPrimary(primary, trust), stream: STREAM, version: o.version ?? VERSION, signedAt: o.signedAt ?? signedAt });
+
+  const s1 = statement();
+  const [p1, p1Again, pTsa, pOther, pV8, pBeta] = [
+    await sign(s1, 'rekor'),
+    await sign(s1, 'rekor'),
+    await sign(s1, 'tsa'),
+    await sign(s1, 'rekor', OTHER_WORKFLOW),
+    await sign(statement(VERSION + 1), 'rekor'),
+    await sign(statement(VERSION, OTHER_STREAM), 'rekor'),
+  ];
+  const good = await countersign(p1, b);
+  const happy = bundleOf(p1, good);
+  const goodTsa = await countersign(pTsa, b);
+  const goodCs = good[0]!;
+  const csStatement = Buffer.from(goodCs.statement, 'base64').toString('utf8');
+  const payload = Buffer.from((p1.dsseEnvelope as { payload: string }).payload, 'base64').toString('utf8');
+  // One subject digest swapped for a backdoored binary's; the statement still parses.
+  const tamperedPayload = payload.replace(subjects[1]!.digest.sha256, sha256Hex(BACKDOORED));
+  const withEnvelope = (change: (env: { payload: string; signatures: { sig: string }[] }) => void, primary = p1): Primary => {
+    const copy = structuredClone(primary);
+    change(copy.dsseEnvelope as { payload: string; signatures: { sig: string }[] });
+    return copy;
+  };
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const sPlusL = (signature: string): string => {
+    const raw = Buffer.from(signature, 'base64');
+    let s = 0n;
+    for (let i = 63; i >= 32; i--) s = (s << 8n) | BigInt(raw[i]!);
+    s += L; // still < 2^253: fits the 32 bytes, and verifies under a lax check (RFC 8032 §5.1.7)
+    for (let i = 32; i < 64; i++, s >>= 8n) raw[i] = Number(s & 0xffn);
+    return raw.toString('base64');
+  };
+  const stateOf = (version: number, digest: string) => serializeState({ streams: { [STREAM]: { version, statementDigest: digest } } });
+  const tampered = { ...RELEASE, 'app-linux-amd64': BACKDOORED };
+  const { 'config/settings.json': _dropped, ...missing } = RELEASE;
+
+  const ok = (description: string, extra: Partial<Expected> = {}): Expected => ({ outcome: 'verified', check: null, code: null, verifyAt, description, ...extra });
+  const no = (check: string, code: string, description: string, extra: Partial<Expected> = {}): Expected => ({ outcome: 'rejected', check, code, verifyAt, description, ...extra });
+  const mOfN = policyOf({ keys: [b, c], threshold: 2 });
+  const sameOrg = policyOf({ keys: [b, b2, c], threshold: 2 });
+  const lenient = policyOf({ streams: [STREAM, OTHER_STREAM] });
+
+  return [
+    { name: 'happy-path', bundle: happy, policy, expected: ok('Primary logged in Rekor, countersigned by the one pinned key of Org B (threshold 1).') },
+    { name: 'happy-path-tsa', bundle: bundleOf(pTsa, goodTsa), policy, expected: ok('Primary with an RFC 3161 timestamp and no transparency-log entry, countersigned by Org B.') },
+    { name: 'm-of-n-two-organisations', bundle: bundleOf(p1, await countersign(bundleOf(p1, await countersign(p1, b, mOfN)), c, mOfN, at(360_000))), policy: mOfN, expected: ok('Threshold 2 of Org B and Org C: countersigned by B, then C added its countersignature to the same bundle.') },
+    { name: 'with-artifacts', bundle: happy, policy, artifacts: RELEASE, expected: ok('The happy-path bundle, with the release files in artifacts/: each file is a subject with the same digest, and every subject is present.') },
+    { name: 'with-state', bundle: happy, policy, state: stateOf(VERSION - 1, sha256Hex('an older statement')), expected: ok(`Client state has accepted version ${VERSION - 1} of the stream before: version ${VERSION} is newer.`) },
+    { name: 'pending-no-countersignature_fail', bundle: json(p1), policy, expected: { outcome: 'pending-countersign', check: 'countersignatures', code: 'countersignature-missing', verifyAt, description: 'A plain Sigstore bundle (the primary alone): valid, but not countersigned yet. Pending, which is not verified.' } },
+    { name: 'unpinned-key_fail', bundle: bundleOf(p1, [await forge(rogue, p1)]), policy, expected: no('countersignatures', 'countersignature-unpinned-key', 'Countersigned by a key the policy does not pin (an attacker\'s own Ed25519 key).') },
+    { name: 'wrong-identity_fail', bundle: bundleOf(pOther, [await forge(b, pOther)]), policy, expected: no('primary-identity', 'primary-identity', `Primary signed by another workflow of the same repository (${OTHER_WORKFLOW}); B's pinned key countersigned it anyway.`) },
+    { name: 'transplanted-countersignature_fail', bundle: bundleOf(p1, await countersign(p1Again, b)), policy, expected: no('countersignatures', 'countersignature-binding', 'B\'s countersignature of another primary signature of the very same statement, moved onto this primary: primarySignatureDigest and certificateDigest do not match.') },
+    { name: 'other-version-countersignature_fail', bundle: bundleOf(p1, await countersign(pV8, b)), policy, expected: no('countersignatures', 'countersignature-binding', `B's countersignature of version ${VERSION + 1} of the stream, moved onto the version ${VERSION} primary: payloadDigest does not match.`) },
+    { name: 'version-mismatch-countersignature_fail', bundle: bundleOf(p1, [await forge(b, p1, { version: VERSION + 1 })]), policy, expected: no('countersignatures', 'countersignature-binding', `B signed a countersignature that binds this primary exactly but names version ${VERSION + 1} instead of ${VERSION}.`) },
+    { name: 'tampered-payload_fail', bundle: bundleOf(withEnvelope((e) => { e.payload = b64(tamperedPayload); }), good), policy, expected: no('primary', 'primary-tlog', 'The statement in the DSSE payload was changed after signing (one subject digest swapped for a backdoored binary\'s); it still parses. Rekor\'s entry no longer matches the envelope.') },
+    { name: 'tampered-payload-tsa_fail', bundle: bundleOf(withEnvelope((e) => { e.payload = b64(tamperedPayload); }, pTsa), goodTsa), policy, expected: no('primary', 'primary-signature', 'As tampered-payload, on the TSA-only primary: no log entry covers the payload, so the DSSE signature check itself rejects it.') },
+    { name: 'tampered-primary-signature_fail', bundle: bundleOf(withEnvelope((e) => { const sig = Buffer.from(e.signatures[0]!.sig, 'base64'); sig[sig.length - 1]! ^= 1; e.signatures[0]!.sig = sig.toString('base64'); }), good), policy, expected: no('primary', 'primary-tlog', 'One bit of the primary\'s DSSE signature flipped: it no longer matches the Rekor entry, nor verifies.') },
+    { name: 'tampered-countersignature_fail', bundle: bundleOf(p1, [{ ...goodCs, statement: b64(csStatement.replace(`"signedAt":"${rfc3339(signedAt)}"`, `"signedAt":"${rfc3339(at(301_000))}"`)) }]), policy, expected: no('countersignatures', 'countersignature-signature', 'The countersignature statement\'s signedAt moved by one second after B signed it: the Ed25519 signature does not verify over the stored bytes.') },
+    { name: 'non-canonical-signature_fail', bundle: bundleOf(p1, [{ ...goodCs, signature: sPlusL(goodCs.signature) }]), policy, expected: no('countersignatures', 'countersignature-signature', 'B\'s valid countersignature with S replaced by S + L (spec/ED25519.md §2 step 2): the equation still holds, but S is not canonical, so it must be rejected.') },
+    { name: 'duplicate-json-key_fail', bundle: happy.replace('\n  "countersignatures": [', '\n  "countersignatures": [],\n  "countersignatures": ['), policy, expected: no('parse', 'duplicate-key', 'The top-level "countersignatures" key appears twice (first empty, then B\'s): first-wins and last-wins parsers would disagree, so strict JSON rejects it.') },
+    { name: 'unknown-media-type_fail', bundle: happy.replace(BUNDLE_MEDIA_TYPE, 'application/vnd.countersign.bundle.v2+json'), policy, expected: no('parse', 'bundle-unsupported-version', 'The happy-path bundle with mediaType application/vnd.countersign.bundle.v2+json, a version this verifier does not know.') },
+    { name: 'unknown-field_fail', bundle: json({ ...(JSON.parse(happy) as object), comment: 'approved' }), policy, expected: no('parse', 'bundle-malformed', 'The happy-path countersigned bundle with an extra top-level field "comment": unknown fields are rejected.') },
+    { name: 'same-organisation-threshold_fail', bundle: bundleOf(p1, await countersign(bundleOf(p1, await countersign(p1, b, sameOrg)), b2, sameOrg, at(360_000))), policy: sameOrg, expected: no('countersignatures', 'countersignature-threshold', 'Threshold 2; countersigned by two valid keys, b-release and b-backup, both of Org B: one organisation counts once.') },
+    { name: 'duplicate-countersignature_fail', bundle: bundleOf(p1, [await forge(b, p1), await forge(b, p1, { signedAt: at(360_000) })]), policy, expected: no('countersignatures', 'countersignature-duplicate', 'Two countersignatures by the same key (each valid on its own, signed a minute apart).') },
+    { name: 'stream-not-allowed_fail', bundle: bundleOf(pBeta, await countersign(pBeta, b, lenient)), policy, expected: no('statement', 'statement-stream', `A statement of stream ${OTHER_STREAM}, countersigned by B under a policy that allows it; this policy allows only ${STREAM}.`) },
+    { name: 'kind-not-allowed_fail', bundle: happy, policy: policyOf({ kinds: ['config-change'] }), expected: no('statement', 'statement-kind', 'The happy-path bundle (kind binary-digest) under a policy that allows only config-change.') },
+    { name: 'expired-statement_fail', bundle: happy, policy, expected: no('statement', 'statement-expired', 'The happy-path bundle, verified one day after its statement expired (verifyAt is expiresAt + 1 day).', { verifyAt: rfc3339(at(31 * DAY)) }) },
+    { name: 'rollback_fail', bundle: happy, policy, state: stateOf(VERSION + 1, sha256Hex(statement(VERSION + 1))), expected: no('statement', 'statement-rollback', `Client state has already accepted version ${VERSION + 1}: the version ${VERSION} bundle is a rollback.`) },
+    { name: 'version-reused_fail', bundle: happy, policy, state: stateOf(VERSION, sha256Hex(statement(VERSION, STREAM, subjects.slice(1)))), expected: no('statement', 'statement-version-reused', `Client state has accepted version ${VERSION} for a different statement (other subjects): the same version must mean the same bytes.`) },
+    { name: 'artifact-tampered_fail', bundle: happy, policy, artifacts: tampered, expected: no('subjects', 'subject-digest', 'artifacts/app-linux-amd64 differs from the signed file.') },
+    { name: 'artifact-missing_fail', bundle: happy, policy, artifacts: missing, expected: no('subjects', 'subject-missing', 'artifacts/ lacks config/settings.json, a subject of the statement.') },
+    { name: 'artifact-unexpected-file_fail', bundle: happy, policy, artifacts: { ...RELEASE, 'app-windows-amd64.exe': 'MZ... not signed\n' }, expected: no('subjects', 'subject-unexpected-file', 'artifacts/ holds a file that is not a subject of the statement.') },
+    { name: 'countersignature-key-expired_fail', bundle: happy, policy: policyOf({ validFrom: at(-30 * DAY), validUntil: at(-DAY) }), expected: no('countersignatures', 'countersignature-key-expired', 'B\'s key is pinned with validUntil one day before the countersignature\'s signedAt.') },
+    { name: 'countersignature-key-not-yet-valid_fail', bundle: happy, policy: policyOf({ validFrom: at(DAY) }), expected: no('countersignatures', 'countersignature-key-not-yet-valid', 'B\'s key is pinned with validFrom one day after the countersignature\'s signedAt.') },
+    { name: 'countersignature-in-future_fail', bundle: bundleOf(p1, [await forge(b, p1, { signedAt: at(2 * DAY) })]), policy, expected: no('countersignatures', 'countersignature-time', 'B\'s countersignature is dated two days after verifyAt (beyond the clock skew).') },
+    { name: 'countersignature-before-primary_fail', bundle: bundleOf(p1, [await forge(b, p1, { signedAt: at(-DAY) })]), policy, expected: no('countersignatures', 'countersignature-time', 'B\'s countersignature is dated a day before the primary\'s Rekor entry existed.') },
+  ];
+}
+
+/** Verifies one written case folder exactly as test/vectors.test.ts does. */
+async function evaluate(dir: string): Promise<{ outcome: string; check: string | null; code: string | null }> {
+  const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as Expected;
+  const { report, decided } = await evaluateVectorCase(dir, dir, expected);
+  return { outcome: report.outcome, ...decided };
+}
+
+async function writeCase(c: VectorCase): Promise<void> {
+  const dir = join(VECTORS_DIR, c.name);
+  await mkdir(dir);
+  await writeFileAtomic(join(dir, 'bundle.json'), c.bundle);
+  await writeFileAtomic(join(dir, 'policy.json'), json(c.policy));
+  await writeFileAtomic(join(dir, 'trusted_root.json'), json(c.policy.trustedRoot));
+  if (c.state !== undefined) await writeFileAtomic(join(dir, 'state.json'), c.state);
+  for (const [name, content] of Object.entries(c.artifacts ?? {})) {
+    await mkdir(dirname(join(dir, 'artifacts', name)), { recursive: true });
+    await writeFileAtomic(join(dir, 'artifacts', name), content);
+  }
+  await writeFileAtomic(join(dir, 'expected.json'), json(c.expected));
+}
+
+async function main(): Promise<number> {
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const work = await mkdtemp(join(tmpdir(), 'countersign-vectors-'));
+  const stack = await startStack({ jobWorkflowRef: WORKFLOW, dir: join(work, 'stack') });
+  let cases: VectorCase[];
+  try {
+    const release = join(work, 'release');
+    for (const [name, content] of Object.entries(RELEASE)) {
+      await mkdir(dirname(join(release, name)), { recursive: true });
+      await writeFileAtomic(join(release, name), content);
+    }
+    cases = await generate(stack, now, await collectSubjects(['.'], { base: release }));
+  } finally {
+    await stack.close();
+    await rm(work, { recursive: true, force: true });
+  }
+  // Everything was made in memory first: only now are the old case folders replaced.
+  for (const entry of await readdir(VECTORS_DIR, { withFileTypes: true })) {
+    if (entry.isDirectory()) await rm(join(VECTORS_DIR, entry.name), { recursive: true });
+  }
+  for (const c of cases) await writeCase(c);
+
+  let failures = 0;
+  for (const c of cases) {
+    const got = await evaluate(join(VECTORS_DIR, c.name));
+    const ok = got.outcome === c.expected.outcome && got.check === c.expected.check && got.code === c.expected.code;
+    if (!ok) failures++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(42)} ${got.outcome}${got.code ? ` [${got.check}: ${got.code}]` : ''}${ok ? '' : `; expected ${c.expected.outcome} [${c.expected.check}: ${c.expected.code}]`}`);
+  }
+  console.log(`${cases.length} cases written to ${VECTORS_DIR}${failures ? `; ${failures} do not give their expected outcome` : ''}`);
+  return failures ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,36 @@
+// Evaluates one spec/vectors case folder (layout: spec/vectors/README.md). Shared by the
+// generator's self-check (scripts/gen-vectors.ts) and test/vectors.test.ts, so both judge a
+// case the same way.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { collectSubjects } from '../../src/lib/digest/index.ts';
+import { parsePolicy } from '../../src/lib/policy/index.ts';
+import { runPipeline } from '../../src/lib/verify/pipeline.ts';
+import type { VerificationReport } from '../../src/lib/verify/report.ts';
+import { parseState } from '../../src/lib/verify/state.ts';
+
+export interface VectorExpected {
+  outcome: 'verified' | 'rejected' | 'pending-countersign';
+  check: string | null;
+  code: string | null;
+  verifyAt: string;
+  description: string;
+}
+
+export interface VectorResult {
+  report: VerificationReport;
+  /** The deciding check: the first failure, or for a pending outcome the pending check. */
+  decided: { check: string | null; code: string | null };
+}
+
+export async function evaluateVectorCase(dir: string, label: string, expected: VectorExpected): Promise<VectorResult> {
+  const names = await readdir(dir);
+  const policy = parsePolicy(await readFile(join(dir, 'policy.json')), `${label}/policy.json`);
+  const state = names.includes('state.json') ? parseState(await readFile(join(dir, 'state.json')), `${label}/state.json`) : undefined;
+  // Subject names are relative to artifacts/ itself (spec/vectors/README.md).
+  const artifacts = names.includes('artifacts') ? await collectSubjects(['.'], { base: join(dir, 'artifacts') }) : undefined;
+  const bundle = new Uint8Array(await readFile(join(dir, 'bundle.json')));
+  const { report } = await runPipeline(bundle, { policy, state, artifacts, now: new Date(expected.verifyAt), what: `${label}/bundle.json` });
+  const decided = report.failure ?? report.checks.find((c) => c.result === 'pending');
+  return { report, decided: { check: decided?.check ?? null, code: decided?.code ?? null } };
+}
