@@ -2,21 +2,21 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   reportFatal
-} from "./chunks/chunk-SRZJYZ7E.mjs";
+} from "./chunks/chunk-NRN3OH45.mjs";
 import "./chunks/chunk-AKRWTDNC.mjs";
 import "./chunks/chunk-6PP3T4LB.mjs";
 
 // src/cli/main.ts
 var VERBS = {
-  keygen: { summary: "make organisation B's Ed25519 countersigning key", load: () => import("./chunks/keygen-BSGFZ7O3.mjs") },
-  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-TKWHRBYC.mjs") },
-  build: { summary: "make a statement over files, fleet keys or config", load: () => import("./chunks/build-SZODS7AG.mjs") },
-  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-4WLLZDNU.mjs") },
-  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-7QBK5RQP.mjs") },
-  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-Q446BAMZ.mjs") },
-  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-EQLQ4ETI.mjs") },
-  stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./chunks/stack-26FM7BYU.mjs") },
-  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-2RDNIJR3.mjs") }
+  keygen: { summary: "make organisation B's Ed25519 countersigning key", load: () => import("./chunks/keygen-3GUSNIY3.mjs") },
+  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-W3UEMBRD.mjs") },
+  build: { summary: "make a statement over files, fleet keys or config", load: () => import("./chunks/build-J3LHTGHB.mjs") },
+  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-TRKSLZK5.mjs") },
+  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-RSA3IXJC.mjs") },
+  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-LWZMZM5R.mjs") },
+  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-LA6TTSBY.mjs") },
+  stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./chunks/stack-BTL64VEA.mjs") },
+  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-PFQEAZDF.mjs") }
 };
 var USAGE = `usage: countersign <verb> [options]
 
@@ -32,9 +32,7 @@ async function main(argv) {
   }
   const entry = VERBS[verb];
   if (!entry) {
-    console.error(`countersign: unknown verb '${verb}'
-
-${USAGE}`);
+    console.error(`countersign: unknown verb '${verb}' (verbs: ${Object.keys(VERBS).join(", ")}; see 'countersign --help')`);
     return 2;
   }
   const mod = await entry.load();

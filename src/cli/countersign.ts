@@ -42,11 +42,11 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (values.help) return console.log(USAGE), 0;
   const [bundlePath, ...extra] = positionals;
-  if (!bundlePath) return usageError('countersign', 'missing BUNDLE', USAGE);
-  if (extra.length > 0) return usageError('countersign', `unexpected argument ${JSON.stringify(extra[0])}`, USAGE);
-  if (!values.key) return usageError('countersign', 'missing --key FILE', USAGE);
-  if (!values.policy) return usageError('countersign', 'missing --policy FILE', USAGE);
-  if (!values.out) return usageError('countersign', 'missing --out FILE', USAGE);
+  if (!bundlePath) return usageError('countersign', 'missing BUNDLE');
+  if (extra.length > 0) return usageError('countersign', `unexpected argument ${JSON.stringify(extra[0])}`);
+  if (!values.key) return usageError('countersign', 'missing --key FILE');
+  if (!values.policy) return usageError('countersign', 'missing --policy FILE');
+  if (!values.out) return usageError('countersign', 'missing --out FILE');
 
   const policy = await loadPolicyFile(values.policy);
   const key = await loadPrivateKeyFile(values.key);

@@ -12,6 +12,11 @@ export function reportFatal(err: unknown): number {
     return 2;
   }
   const e = err as NodeJS.ErrnoException;
+  // node:util parseArgs: an unknown option, a missing value, a stray positional.
+  if (e && typeof e === 'object' && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`countersign: ${e.message} (see 'countersign <verb> --help')`);
+    return 2;
+  }
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string') {
     console.error(`countersign: ${e.path}: ${e.message}`);
     return 2;

@@ -30,14 +30,14 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     // parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for unknown or malformed flags.
     const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usageError('keygen', (err as Error).message, USAGE);
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usageError('keygen', (err as Error).message);
     throw err;
   }
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (!values.out) return usageError('keygen', 'missing --out FILE', USAGE);
+  if (!values.out) return usageError('keygen', 'missing --out FILE');
 
   const { keyId, privatePath, publicPath } = await writeKeyPair(values.out);
   console.error(`wrote private key ${privatePath} (mode 0600) and public key ${publicPath}`);

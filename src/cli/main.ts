@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = VERBS[verb];
   if (!entry) {
-    console.error(`countersign: unknown verb '${verb}'\n\n${USAGE}`);
+    console.error(`countersign: unknown verb '${verb}' (verbs: ${Object.keys(VERBS).join(', ')}; see 'countersign --help')`);
     return 2;
   }
   const mod = await entry.load();

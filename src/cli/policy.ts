@@ -44,11 +44,11 @@ export async function run(argv: string[]): Promise<number> {
     if (sub === 'init') return await init(rest);
     if (sub === 'show') return await show(rest);
     if (sub === '--help' || sub === '-h') return console.log(USAGE), 0;
-    return usageError('policy', sub === undefined ? 'missing init or show' : `unknown subcommand ${JSON.stringify(sub)}`, USAGE);
+    return usageError('policy', sub === undefined ? 'missing init or show' : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {
     // parseArgs throws TypeError with an ERR_PARSE_ARGS_* code for unknown or malformed flags.
     const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usageError('policy', (err as Error).message, USAGE);
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usageError('policy', (err as Error).message);
     return reportFatal(err);
   }
 }
@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
 async function show(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) return console.log(USAGE), 0;
-  if (positionals.length !== 1) return usageError('policy show', positionals.length === 0 ? 'missing FILE' : `unexpected argument ${JSON.stringify(positionals[1])}`, USAGE);
+  if (positionals.length !== 1) return usageError('policy show', positionals.length === 0 ? 'missing FILE' : `unexpected argument ${JSON.stringify(positionals[1])}`);
   console.log(describePolicy(await loadPolicyFile(positionals[0] as string)));
   return 0;
 }
@@ -84,7 +84,7 @@ async function init(argv: string[]): Promise<number> {
     },
   });
   if (values.help) return console.log(USAGE), 0;
-  const fail = (message: string): number => usageError('policy init', message, USAGE);
+  const fail = (message: string): number => usageError('policy init', message);
   if (positionals.length > 0) return fail(`unexpected argument ${JSON.stringify(positionals[0])}`);
   if ((values.identity === undefined) === (values['identity-pattern'] === undefined)) return fail('give exactly one of --identity or --identity-pattern');
   if (!values['trusted-root']) return fail('missing --trusted-root FILE');

@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
       },
     }));
   } catch (err) {
-    return usageError('stack', (err as Error).message, USAGE);
+    return usageError('stack', (err as Error).message);
   }
   if (values.help) return console.log(USAGE), 0;
 
@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     // still be verified after the stack has stopped.
     stack = await startStack({ jobWorkflowRef: values['job-workflow-ref'], issuer: values.issuer, dir: dirname(out) });
   } catch (err) {
-    return usageError('stack', (err as Error).message, USAGE);
+    return usageError('stack', (err as Error).message);
   }
   const stopped = waitForSignal();
   try {

@@ -1,5 +1,5 @@
-// A usage error: one line naming what is wrong, then the verb's usage; exit code 2.
-export function usageError(verb: string, message: string, usage: string): number {
-  console.error(`countersign ${verb}: ${message}\n\n${usage}`);
+// A usage error: one line naming what is wrong and where the help is; exit code 2.
+export function usageError(verb: string, message: string): number {
+  console.error(`countersign ${verb}: ${message} (see 'countersign ${verb} --help')`);
   return 2;
 }

@@ -46,8 +46,8 @@ export async function verifyCommand(argv: string[]): Promise<{ exitCode: number;
   });
   if (values.help) return console.log(USAGE), { exitCode: 0 };
   const [bundlePath, ...paths] = positionals;
-  if (!bundlePath) return { exitCode: usageError('verify', 'missing BUNDLE', USAGE) };
-  if (!values.policy) return { exitCode: usageError('verify', 'missing --policy FILE', USAGE) };
+  if (!bundlePath) return { exitCode: usageError('verify', 'missing BUNDLE') };
+  if (!values.policy) return { exitCode: usageError('verify', 'missing --policy FILE') };
 
   const policy = await loadPolicyFile(values.policy);
   const state = values.state ? await loadStateFile(values.state) : undefined;

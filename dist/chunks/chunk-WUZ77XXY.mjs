@@ -3,7 +3,7 @@ import {
   emptyState,
   parseState,
   serializeState
-} from "./chunk-5PSRWWXF.mjs";
+} from "./chunk-6BUFCZ2T.mjs";
 import {
   readInputFile
 } from "./chunk-XHIXIBTI.mjs";

@@ -399,12 +399,12 @@ async function runPipeline(bytes, options) {
       }
       ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, "base64"));
       ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-      parsedBundle = parsed;
+      ctx.bundle = parsed;
       return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
     },
     primary: async () => {
       const trust = options.trust ?? trustMaterialOf(policy);
-      ctx.primary = await verifyPrimary(parsedBundle.bundle.primary, trust);
+      ctx.primary = await verifyPrimary(ctx.bundle.bundle.primary, trust);
       if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) {
         throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
       }
@@ -417,7 +417,7 @@ async function runPipeline(bytes, options) {
       return `${ctx.primary.signer.identity} (issuer ${ctx.primary.signer.issuer})`;
     },
     countersignatures: () => {
-      const parsed = parsedBundle;
+      const parsed = ctx.bundle;
       if (parsed.bundle.countersignatures.length === 0) {
         pending = !options.forCountersigning;
         return "no countersignature yet";
@@ -444,7 +444,6 @@ async function runPipeline(bytes, options) {
       return `${options.artifacts.length} file(s) match the statement's subjects`;
     }
   };
-  let parsedBundle;
   let failed = false;
   for (const { name, title } of CHECKS) {
     if (failed) {
@@ -472,7 +471,7 @@ async function runPipeline(bytes, options) {
     }
   }
   report.outcome = failed ? "rejected" : pending ? "pending-countersign" : "verified";
-  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: parsedBundle };
+  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle };
 }
 function fillStatement(report, ctx) {
   const st = ctx.statement;

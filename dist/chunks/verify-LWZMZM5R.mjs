@@ -6,12 +6,12 @@ import "./chunk-SX6OCKXE.mjs";
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-3EAXM3KY.mjs";
+} from "./chunk-WUZ77XXY.mjs";
 import {
   exitCodeOf,
   recordAccepted,
   runPipeline
-} from "./chunk-5PSRWWXF.mjs";
+} from "./chunk-6BUFCZ2T.mjs";
 import "./chunk-WNJJGT3W.mjs";
 import {
   loadPolicyFile
@@ -26,7 +26,7 @@ import {
 import "./chunk-FQFFDUTU.mjs";
 import {
   usageError
-} from "./chunk-WRWYQDKY.mjs";
+} from "./chunk-KNWMKP63.mjs";
 import {
   sha256Hex
 } from "./chunk-VEEHAY7O.mjs";
@@ -94,8 +94,8 @@ async function verifyCommand(argv) {
   });
   if (values.help) return console.log(USAGE), { exitCode: 0 };
   const [bundlePath, ...paths] = positionals;
-  if (!bundlePath) return { exitCode: usageError("verify", "missing BUNDLE", USAGE) };
-  if (!values.policy) return { exitCode: usageError("verify", "missing --policy FILE", USAGE) };
+  if (!bundlePath) return { exitCode: usageError("verify", "missing BUNDLE") };
+  if (!values.policy) return { exitCode: usageError("verify", "missing --policy FILE") };
   const policy = await loadPolicyFile(values.policy);
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const bytes = await readBundleFile(bundlePath);

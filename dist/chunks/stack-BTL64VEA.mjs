@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   usageError
-} from "./chunk-WRWYQDKY.mjs";
+} from "./chunk-KNWMKP63.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";
@@ -36,7 +36,7 @@ async function run(argv) {
       }
     }));
   } catch (err) {
-    return usageError("stack", err.message, USAGE);
+    return usageError("stack", err.message);
   }
   if (values.help) return console.log(USAGE), 0;
   const { startStack } = await import("./stack-CTNMF2FE.mjs");
@@ -45,7 +45,7 @@ async function run(argv) {
   try {
     stack = await startStack({ jobWorkflowRef: values["job-workflow-ref"], issuer: values.issuer, dir: dirname(out) });
   } catch (err) {
-    return usageError("stack", err.message, USAGE);
+    return usageError("stack", err.message);
   }
   const stopped = waitForSignal();
   try {

@@ -17,7 +17,7 @@ import {
 import "./chunk-FQFFDUTU.mjs";
 import {
   usageError
-} from "./chunk-WRWYQDKY.mjs";
+} from "./chunk-KNWMKP63.mjs";
 import {
   parseStatement
 } from "./chunk-VEEHAY7O.mjs";
@@ -28038,9 +28038,9 @@ async function run(argv) {
   });
   if (values.help) return console.log(USAGE), 0;
   const [statementPath, ...extra] = positionals;
-  if (!statementPath) return usageError("sign", "missing STATEMENT", USAGE);
-  if (extra.length > 0) return usageError("sign", `unexpected argument ${JSON.stringify(extra[0])}`, USAGE);
-  if (!values.out) return usageError("sign", "missing --out FILE", USAGE);
+  if (!statementPath) return usageError("sign", "missing STATEMENT");
+  if (extra.length > 0) return usageError("sign", `unexpected argument ${JSON.stringify(extra[0])}`);
+  if (!values.out) return usageError("sign", "missing --out FILE");
   const bytes = await readInputFile(statementPath, "statement", 64 * 1024 * 1024);
   const statement = parseStatement(bytes, statementPath);
   const instance = await resolveInstance(values.sigstore);

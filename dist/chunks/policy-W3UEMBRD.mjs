@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   reportFatal
-} from "./chunk-SRZJYZ7E.mjs";
+} from "./chunk-NRN3OH45.mjs";
 import {
   buildPolicy,
   describePolicy,
@@ -19,7 +19,7 @@ import {
 } from "./chunk-FQFFDUTU.mjs";
 import {
   usageError
-} from "./chunk-WRWYQDKY.mjs";
+} from "./chunk-KNWMKP63.mjs";
 import "./chunk-3PD3J2TA.mjs";
 import {
   parseStrictJson
@@ -66,17 +66,17 @@ async function run(argv) {
     if (sub === "init") return await init(rest);
     if (sub === "show") return await show(rest);
     if (sub === "--help" || sub === "-h") return console.log(USAGE), 0;
-    return usageError("policy", sub === void 0 ? "missing init or show" : `unknown subcommand ${JSON.stringify(sub)}`, USAGE);
+    return usageError("policy", sub === void 0 ? "missing init or show" : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {
     const code = err.code;
-    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return usageError("policy", err.message, USAGE);
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return usageError("policy", err.message);
     return reportFatal(err);
   }
 }
 async function show(argv) {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
   if (values.help) return console.log(USAGE), 0;
-  if (positionals.length !== 1) return usageError("policy show", positionals.length === 0 ? "missing FILE" : `unexpected argument ${JSON.stringify(positionals[1])}`, USAGE);
+  if (positionals.length !== 1) return usageError("policy show", positionals.length === 0 ? "missing FILE" : `unexpected argument ${JSON.stringify(positionals[1])}`);
   console.log(describePolicy(await loadPolicyFile(positionals[0])));
   return 0;
 }
@@ -103,7 +103,7 @@ async function init(argv) {
     }
   });
   if (values.help) return console.log(USAGE), 0;
-  const fail = (message) => usageError("policy init", message, USAGE);
+  const fail = (message) => usageError("policy init", message);
   if (positionals.length > 0) return fail(`unexpected argument ${JSON.stringify(positionals[0])}`);
   if (values.identity === void 0 === (values["identity-pattern"] === void 0)) return fail("give exactly one of --identity or --identity-pattern");
   if (!values["trusted-root"]) return fail("missing --trusted-root FILE");

@@ -2,16 +2,16 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   createCountersignature,
   seedSigner
-} from "./chunk-3AEBDUP6.mjs";
+} from "./chunk-UFX6V37Z.mjs";
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-3EAXM3KY.mjs";
+} from "./chunk-WUZ77XXY.mjs";
 import {
   recordAccepted,
   runPipeline,
   serializeBundle
-} from "./chunk-5PSRWWXF.mjs";
+} from "./chunk-6BUFCZ2T.mjs";
 import "./chunk-WNJJGT3W.mjs";
 import {
   loadPolicyFile
@@ -28,7 +28,7 @@ import {
 import "./chunk-FQFFDUTU.mjs";
 import {
   usageError
-} from "./chunk-WRWYQDKY.mjs";
+} from "./chunk-KNWMKP63.mjs";
 import {
   sha256Hex
 } from "./chunk-VEEHAY7O.mjs";
@@ -109,11 +109,11 @@ async function run(argv) {
   });
   if (values.help) return console.log(USAGE), 0;
   const [bundlePath, ...extra] = positionals;
-  if (!bundlePath) return usageError("countersign", "missing BUNDLE", USAGE);
-  if (extra.length > 0) return usageError("countersign", `unexpected argument ${JSON.stringify(extra[0])}`, USAGE);
-  if (!values.key) return usageError("countersign", "missing --key FILE", USAGE);
-  if (!values.policy) return usageError("countersign", "missing --policy FILE", USAGE);
-  if (!values.out) return usageError("countersign", "missing --out FILE", USAGE);
+  if (!bundlePath) return usageError("countersign", "missing BUNDLE");
+  if (extra.length > 0) return usageError("countersign", `unexpected argument ${JSON.stringify(extra[0])}`);
+  if (!values.key) return usageError("countersign", "missing --key FILE");
+  if (!values.policy) return usageError("countersign", "missing --policy FILE");
+  if (!values.out) return usageError("countersign", "missing --out FILE");
   const policy = await loadPolicyFile(values.policy);
   const key = await loadPrivateKeyFile(values.key);
   const state = values.state ? await loadStateFile(values.state) : void 0;

@@ -15,6 +15,10 @@ function reportFatal(err) {
     return 2;
   }
   const e = err;
+  if (e && typeof e === "object" && typeof e.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) {
+    console.error(`countersign: ${e.message} (see 'countersign <verb> --help')`);
+    return 2;
+  }
   if (e && typeof e === "object" && typeof e.code === "string" && typeof e.path === "string") {
     console.error(`countersign: ${e.path}: ${e.message}`);
     return 2;

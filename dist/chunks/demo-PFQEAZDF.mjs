@@ -2,12 +2,12 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   createCountersignature,
   seedSigner
-} from "./chunk-3AEBDUP6.mjs";
+} from "./chunk-UFX6V37Z.mjs";
 import {
   parseBundleFile,
   runPipeline,
   serializeBundle
-} from "./chunk-5PSRWWXF.mjs";
+} from "./chunk-6BUFCZ2T.mjs";
 import "./chunk-WNJJGT3W.mjs";
 import {
   loadPolicyFile
@@ -33,11 +33,11 @@ import { join } from "node:path";
 var STREAM = "acme/app:stable";
 var WORKFLOW = "acme/app/.github/workflows/release.yml@refs/heads/main";
 var verbs = {
-  keygen: () => import("./keygen-BSGFZ7O3.mjs"),
-  policy: () => import("./policy-TKWHRBYC.mjs"),
-  build: () => import("./build-SZODS7AG.mjs"),
-  sign: () => import("./sign-4WLLZDNU.mjs"),
-  countersign: () => import("./countersign-7QBK5RQP.mjs")
+  keygen: () => import("./keygen-3GUSNIY3.mjs"),
+  policy: () => import("./policy-W3UEMBRD.mjs"),
+  build: () => import("./build-J3LHTGHB.mjs"),
+  sign: () => import("./sign-TRKSLZK5.mjs"),
+  countersign: () => import("./countersign-RSA3IXJC.mjs")
 };
 async function run(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -66,7 +66,7 @@ $ countersign ${verb} ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a
   const gate = async (name, want, ...args) => {
     console.log(`
 $ countersign verify ${args.join(" ")}`);
-    const { exitCode, report } = await (await import("./verify-Q446BAMZ.mjs")).verifyCommand(args);
+    const { exitCode, report } = await (await import("./verify-LWZMZM5R.mjs")).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
     const ok2 = report?.outcome === want.outcome && code === want.code;
     results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });

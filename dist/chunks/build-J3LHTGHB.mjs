@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   reportFatal
-} from "./chunk-SRZJYZ7E.mjs";
+} from "./chunk-NRN3OH45.mjs";
 import {
   collectSubjects
 } from "./chunk-2O5YLMCE.mjs";

@@ -5,7 +5,7 @@ import {
 import "./chunk-O2RHDPKN.mjs";
 import {
   usageError
-} from "./chunk-WRWYQDKY.mjs";
+} from "./chunk-KNWMKP63.mjs";
 import "./chunk-5ZB7DBEX.mjs";
 import "./chunk-AKRWTDNC.mjs";
 import "./chunk-6PP3T4LB.mjs";
@@ -35,14 +35,14 @@ async function run(argv) {
     }));
   } catch (err) {
     const code = err.code;
-    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return usageError("keygen", err.message, USAGE);
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return usageError("keygen", err.message);
     throw err;
   }
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (!values.out) return usageError("keygen", "missing --out FILE", USAGE);
+  if (!values.out) return usageError("keygen", "missing --out FILE");
   const { keyId, privatePath, publicPath } = await writeKeyPair(values.out);
   console.error(`wrote private key ${privatePath} (mode 0600) and public key ${publicPath}`);
   console.log(keyId);

@@ -3,7 +3,7 @@ import {
   buildCountersignatureStatement,
   preAuthEncoding,
   serializeCountersignatureStatement
-} from "./chunk-5PSRWWXF.mjs";
+} from "./chunk-6BUFCZ2T.mjs";
 import {
   signEd25519
 } from "./chunk-LKDC74CQ.mjs";
