@@ -28,6 +28,7 @@ import { writeFileAtomic } from '../src/lib/io/atomic-write.ts';
 import { buildPolicy, parsePolicy, type Policy } from '../src/lib/policy/index.ts';
 import { instanceFromStackDescription } from '../src/lib/sigstore/instances.ts';
 import { serializeState } from '../src/lib/verify/state.ts';
+import { rotationStatementParts } from '../src/lib/rotation/index.ts';
 import { signStatement } from '../src/lib/sigstore/sign.ts';
 import { verifyPrimary } from '../src/lib/sigstore/verify-primary.ts';
 import { trustMaterialOf } from '../src/lib/verify/pipeline.ts';
@@ -39,6 +40,10 @@ const STREAM = 'acme/app:stable';
 const OTHER_STREAM = 'acme/app:beta';
 const WORKFLOW = 'acme/app/.github/workflows/release.yml@refs/heads/main';
 const OTHER_WORKFLOW = 'acme/app/.github/workflows/other.yml@refs/heads/main';
+/** Where A's release workflow moved to in the identity rotation (policy v3 of the rotation cases). */
+const MOVED_WORKFLOW = 'acme/app-platform/.github/workflows/release.yml@refs/heads/main';
+/** The stream of the rotation statements. */
+const POLICY_STREAM = 'acme/app:policy';
 const VERSION = 7;
 const DAY = 86_400_000;
 /** The release files: the subjects of every statement, and artifacts/ where a case needs them. */
@@ -56,7 +61,7 @@ const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
 type Outcome = 'verified' | 'rejected' | 'pending-countersign';
 interface Expected { outcome: Outcome; check: string | null; code: string | null; verifyAt: string; description: string }
-interface VectorCase { name: string; bundle: string; policy: Record<string, unknown>; state?: string; artifacts?: Record<string, string>; expected: Expected }
+interface VectorCase { name: string; bundle: string; policy: Record<string, unknown>; state?: string; artifacts?: Record<string, string>; rotations?: string[]; expected: Expected }
 interface TestKey { name: string; publicKeyPem: string; signer: CountersignSigner }
 type Primary = Record<string, unknown>;
 
@@ -79,7 +84,7 @@ async function generate(stack: Stack, now: Date, subjects: Subject[]): Promise<V
   const signedAt = at(300_000); // B countersigns five minutes after A issued the statement
   const trustedRoot = JSON.parse(await readFile(stack.description.trustedRoot, 'utf8')) as Record<string, unknown>;
   const [b, b2, c, rogue] = [testKey('b-release'), testKey('b-backup'), testKey('c-release'), testKey('rogue')] as [TestKey, TestKey, TestKey, TestKey];
-  const organisations: Record<string, string> = { 'b-release': 'Org B', 'b-backup': 'Org B', 'c-release': 'Org C' };
+  const organisations: Record<string, string> = { 'b-release': 'Org B', 'b-backup': 'Org B', 'c-release': 'Org C', 'd-release': 'Org D' };
 
   const policyOf = (o: { keys?: TestKey[]; threshold?: number; streams?: string[]; kinds?: string[]; validFrom?: Date; validUntil?: Date } = {}) =>
     buildPolicy({
@@ -153,6 +158,7 @@ async function generate(stack: Stack, now: Date, subjects: Subject[]): Promise<V
   const mOfN = policyOf({ keys: [b, c], threshold: 2 });
   const sameOrg = policyOf({ keys: [b, b2, c], threshold: 2 });
   const lenient = policyOf({ streams: [STREAM, OTHER_STREAM] });
+  const more = await lifecycleCases({ stack, now, at, verifyAt, trustedRoot, b, c, sign, countersign, parsed, trust, ok, no, happy, s1, p1, statement, policyOf, stateOf });
 
   return [
     { name: 'happy-path', bundle: happy, policy, expected: ok('Primary logged in Rekor, countersigned by the one pinned key of Org B (threshold 1).') },
@@ -188,6 +194,120 @@ async function generate(stack: Stack, now: Date, subjects: Subject[]): Promise<V
     { name: 'countersignature-key-not-yet-valid_fail', bundle: happy, policy: policyOf({ validFrom: at(DAY) }), expected: no('countersignatures', 'countersignature-key-not-yet-valid', 'B\'s key is pinned with validFrom one day after the countersignature\'s signedAt.') },
     { name: 'countersignature-in-future_fail', bundle: bundleOf(p1, [await forge(b, p1, { signedAt: at(2 * DAY) })]), policy, expected: no('countersignatures', 'countersignature-time', 'B\'s countersignature is dated two days after verifyAt (beyond the clock skew).') },
     { name: 'countersignature-before-primary_fail', bundle: bundleOf(p1, [await forge(b, p1, { signedAt: at(-DAY) })]), policy, expected: no('countersignatures', 'countersignature-time', 'B\'s countersignature is dated a day before the primary\'s Rekor entry existed.') },
+    ...more,
+  ];
+}
+
+interface LifecycleContext {
+  stack: Stack;
+  now: Date;
+  at: (ms: number) => Date;
+  verifyAt: string;
+  trustedRoot: Record<string, unknown>;
+  b: TestKey;
+  c: TestKey;
+  sign: (bytes: Uint8Array, via: 'rekor' | 'tsa', jobWorkflowRef?: string) => Promise<Primary>;
+  countersign: (input: Primary | string, signer: TestKey, under?: Record<string, unknown>, when?: Date) => Promise<Countersignature[]>;
+  parsed: (policy: Record<string, unknown>) => Policy;
+  trust: ReturnType<typeof trustMaterialOf>;
+  ok: (description: string, extra?: Partial<Expected>) => Expected;
+  no: (check: string, code: string, description: string, extra?: Partial<Expected>) => Expected;
+  happy: string;
+  s1: Uint8Array;
+  p1: Primary;
+  statement: (version?: number) => Uint8Array;
+  policyOf: (o?: { keys?: TestKey[]; threshold?: number; streams?: string[]; kinds?: string[] }) => Record<string, unknown>;
+  stateOf: (version: number, digest: string) => string;
+}
+
+/** Rotation, rollback, freeze and m-of-n cases (spec/ROTATION.md; issue #5). */
+async function lifecycleCases(x: LifecycleContext): Promise<VectorCase[]> {
+  const { b, c, ok, no, at } = x;
+  const [bNext, recovery, d] = [testKey('b-release-next'), testKey('b-recovery'), testKey('d-release')];
+  const org: Record<string, string> = { 'b-release': 'Org B', 'b-release-next': 'Org B', 'b-recovery': 'Org B', 'c-release': 'Org C', 'd-release': 'Org D' };
+  const keyInput = (k: TestKey) => ({ name: k.name, organisation: org[k.name] ?? k.name, publicKeyPem: k.publicKeyPem });
+  const rotPolicy = (version: number, keys: TestKey[], o: { threshold?: number; workflow?: string; fallback?: TestKey[] } = {}) =>
+    buildPolicy({
+      version,
+      identity: `https://github.com/${o.workflow ?? WORKFLOW}`,
+      issuer: x.stack.description.issuer,
+      trustedRoot: x.trustedRoot,
+      countersigners: keys.map(keyInput),
+      threshold: o.threshold ?? 1,
+      kinds: ['binary-digest', 'authority-rotation'],
+      streams: [STREAM, POLICY_STREAM],
+      ...(o.fallback ? { fallback: { countersigners: o.fallback.map(keyInput), threshold: 1 } } : {}),
+    });
+  const rotationStatement = (next: Record<string, unknown>, version?: number) => {
+    const parts = rotationStatementParts(utf8(json(next)), 'policy.json', 'new policy');
+    return serializeStatement(buildStatement({ kind: 'authority-rotation', stream: POLICY_STREAM, version: version ?? parts.version, issuedAt: x.now, expiresIn: 30 * 86_400, subjects: parts.subjects, data: parts.data }));
+  };
+  // B's real step under `under`, each signer in turn, a minute apart.
+  const countersignAll = async (primary: Primary, signers: TestKey[], under: Record<string, unknown>): Promise<string> => {
+    let bundle = json(primary);
+    for (const [i, signer] of signers.entries()) bundle = bundleOf(primary, await x.countersign(i === 0 ? primary : bundle, signer, under, at(300_000 + i * 60_000)));
+    return bundle;
+  };
+  // What a key holder can sign without B's checks (which refuse bad rotations): for the verifier alone to catch.
+  const forgeAll = async (primary: Primary, signers: TestKey[]): Promise<string> => {
+    const binding = verifyPrimary(primary, x.trust);
+    const st = JSON.parse(Buffer.from((primary.dsseEnvelope as { payload: string }).payload, 'base64').toString('utf8')) as { predicate: { stream: string; version: number } };
+    const list: Countersignature[] = [];
+    for (const [i, signer] of signers.entries()) list.push(await createCountersignature({ signer: signer.signer, primary: binding, stream: st.predicate.stream, version: st.predicate.version, signedAt: at(300_000 + i * 60_000) }));
+    return bundleOf(primary, list);
+  };
+
+  const v1 = rotPolicy(1, [b], { fallback: [recovery] });
+  const v1bare = rotPolicy(1, [b]);
+  const v2 = rotPolicy(2, [bNext], { fallback: [recovery] });
+  const v2bare = rotPolicy(2, [bNext]);
+  const v2fork = rotPolicy(2, [b, c]);
+  const v3 = rotPolicy(3, [bNext, c], { threshold: 2, workflow: MOVED_WORKFLOW, fallback: [recovery] });
+  const v3skip = rotPolicy(3, [b]);
+  const v1down = rotPolicy(1, [b, c]);
+  const [pr12, pr12fork, pr23, pr13, pr11, pr12v9] = [
+    await x.sign(rotationStatement(v2), 'rekor'),
+    await x.sign(rotationStatement(v2fork), 'rekor'),
+    await x.sign(rotationStatement(v3), 'rekor'),
+    await x.sign(rotationStatement(v3skip), 'rekor'),
+    await x.sign(rotationStatement(v1down), 'rekor'),
+    await x.sign(rotationStatement(v2, 9), 'rekor'),
+  ];
+  const r12 = await countersignAll(pr12, [b, bNext], v1);
+  const r23 = await countersignAll(pr23, [bNext, c], v2);
+  const r12fork = await countersignAll(pr12fork, [b, c], v1);
+  const pRelease3 = await x.sign(x.s1, 'rekor', MOVED_WORKFLOW);
+  const release3 = await countersignAll(pRelease3, [bNext, c], v3);
+  // The v2 document swapped for v3's after signing the subject: the statement no longer agrees with itself.
+  const digestMismatch = await x.sign(utf8(Buffer.from(rotationStatement(v2)).toString('utf8').replace(Buffer.from(json(v2)).toString('base64'), Buffer.from(json(v3)).toString('base64'))), 'rekor');
+  const notAPolicy = '{"mediaType": "application/vnd.countersign.policy.v1+json", "version": 2}\n';
+  const pJunk = await x.sign(serializeStatement(buildStatement({ kind: 'authority-rotation', stream: POLICY_STREAM, version: 2, issuedAt: x.now, expiresIn: 30 * 86_400, subjects: [{ name: 'policy.json', digest: { sha256: sha256Hex(notAPolicy) } }], data: { policy: Buffer.from(notAPolicy).toString('base64') } })), 'rekor');
+  const mOfN = x.policyOf({ keys: [b, c, d], threshold: 2 });
+  const capped = { ...x.policyOf(), limits: { maxStatementLifetimeSeconds: 7 * 86_400 } };
+
+  return [
+    { name: 'rotation', bundle: r12, policy: v1, expected: ok('Authority rotation v1 -> v2 (B replaces its key): countersigned by the current key b-release and, as proof of possession, by the added key b-release-next.') },
+    { name: 'rotation-fallback', bundle: await countersignAll(pr12, [recovery, bNext], v1), policy: v1, expected: ok('Emergency: the same rotation countersigned by B\'s offline recovery key (the policy\'s fallback signer set, threshold 1) instead of b-release, and by the added key.') },
+    { name: 'rotation-identity', bundle: r23, policy: v2, expected: ok(`Rotation v2 -> v3: the primary identity moves to ${MOVED_WORKFLOW}, Org C's key is added (it countersigned) and the threshold becomes 2 of Org B and Org C.`) },
+    { name: 'rotation-chain-v1-to-v3', bundle: release3, policy: v1, rotations: [r12, r23], expected: ok('A client pinned to v1 follows rotations/1.json (v1 -> v2) and rotations/2.json (v2 -> v3), then verifies a release of the moved workflow countersigned by Org B\'s new key and Org C under v3.') },
+    { name: 'release-without-rotations_fail', bundle: release3, policy: v1, expected: no('primary-identity', 'primary-identity', 'The v3 release of rotation-chain-v1-to-v3 under the v1 policy without following the rotations: the moved workflow is not v1\'s identity.') },
+    { name: 'rotation-chain-fork_fail', bundle: release3, policy: v1, rotations: [r12, r12fork], expected: no('rotation', 'rotation-fork', 'rotations/2.json installs another version 2 (b-release and c-release), validly signed under v1, after rotations/1.json installed v2: two successors of one policy.') },
+    { name: 'rotation-chain-gap_fail', bundle: release3, policy: v1, rotations: [r23], expected: no('rotation', 'rotation-gap', 'The v2 -> v3 rotation handed to a client at v1: the rotation to version 2 is missing.') },
+    { name: 'rotation-chain-downgrade_fail', bundle: release3, policy: v3, rotations: [r12], expected: no('rotation', 'rotation-downgrade', 'The v1 -> v2 rotation handed to a client already at v3: it installs an older policy.') },
+    { name: 'rotation-missing-new-key-countersignature_fail', bundle: await countersignAll(pr12, [b], v1), policy: v1, expected: no('countersignatures', 'rotation-proof-of-possession', 'Rotation v1 -> v2 countersigned by b-release only: the added key b-release-next did not countersign, so nobody proved to hold it.') },
+    { name: 'rotation-skipped-version_fail', bundle: await forgeAll(pr13, [b]), policy: v1, expected: no('statement', 'rotation-gap', 'A rotation from v1 straight to a version 3 policy (countersigned by b-release without B\'s checks).') },
+    { name: 'rotation-downgrade_fail', bundle: await forgeAll(pr11, [b, c]), policy: v1, expected: no('statement', 'rotation-downgrade', 'A rotation to another version 1 policy under the version 1 policy (c-release, added, countersigned too).') },
+    { name: 'rotation-statement-version_fail', bundle: await forgeAll(pr12v9, [b, bNext]), policy: v1, expected: no('statement', 'rotation-statement-version', 'The v1 -> v2 rotation with statement version 9: a rotation statement\'s version is the version of the policy it installs.') },
+    { name: 'rotation-fallback-not-allowed_fail', bundle: await forgeAll(await x.sign(rotationStatement(v2bare), 'rekor'), [recovery, bNext]), policy: v1bare, expected: no('countersignatures', 'countersignature-unpinned-key', 'A rotation countersigned by b-recovery and the added key, under a v1 policy that names no fallback signer set: the recovery key is pinned nowhere.') },
+    { name: 'rotation-policy-digest_fail', bundle: await forgeAll(digestMismatch, [b, bNext]), policy: v1, expected: no('parse', 'rotation-policy-digest', 'A rotation whose carried policy document (v3\'s) is not the one its subject names (v2\'s digest); A signed it as it is.') },
+    { name: 'rotation-policy-malformed_fail', bundle: await forgeAll(pJunk, [b]), policy: v1, expected: no('parse', 'rotation-policy-malformed', 'A rotation whose carried document (digest matching its subject) is not a well-formed policy.') },
+    { name: 'fallback-non-rotation_fail', bundle: await forgeAll(x.p1, [recovery]), policy: v1, expected: no('countersignatures', 'countersignature-fallback-not-rotation', 'A release countersigned by the fallback key only: the fallback signer set may authorise rotations and nothing else.') },
+    { name: 'policy-rollback_fail', bundle: x.happy, policy: x.policyOf(), state: serializeState({ policyVersion: 2, streams: {} }), expected: no('statement', 'policy-rollback', 'Client state records that it verified under policy version 2: the version 1 policy is a rollback (a rotated-out policy put back).') },
+    { name: 'with-state-same-statement', bundle: x.happy, policy: x.policyOf(), state: x.stateOf(VERSION, sha256Hex(x.s1)), expected: ok(`Client state has accepted version ${VERSION} for this very statement: the same version again is accepted.`) },
+    { name: 'expired-within-clock-skew', bundle: x.happy, policy: x.policyOf(), expected: ok('The happy-path bundle verified two minutes after its statement expired: within the policy\'s 300-second clock skew.', { verifyAt: rfc3339(at(30 * DAY + 120_000)) }) },
+    { name: 'statement-lifetime_fail', bundle: x.happy, policy: capped, expected: no('statement', 'statement-lifetime', 'The 30-day happy-path statement under a policy that caps statement lifetime at 7 days (maxStatementLifetimeSeconds 604800).') },
+    { name: 'm-of-n-two-of-three', bundle: await countersignAll(x.p1, [b, d], mOfN), policy: mOfN, expected: ok('Threshold 2 of Org B, Org C and Org D: countersigned by B and D; C is missing.') },
+    { name: 'm-of-n-one-of-three_fail', bundle: await countersignAll(x.p1, [c], mOfN), policy: mOfN, expected: no('countersignatures', 'countersignature-threshold', 'Threshold 2 of Org B, Org C and Org D: countersigned by C only.') },
   ];
 }
 
@@ -205,6 +325,8 @@ async function writeCase(c: VectorCase): Promise<void> {
   await writeFileAtomic(join(dir, 'policy.json'), json(c.policy));
   await writeFileAtomic(join(dir, 'trusted_root.json'), json(c.policy.trustedRoot));
   if (c.state !== undefined) await writeFileAtomic(join(dir, 'state.json'), c.state);
+  if (c.rotations) await mkdir(join(dir, 'rotations'));
+  for (const [i, bundle] of (c.rotations ?? []).entries()) await writeFileAtomic(join(dir, 'rotations', `${i + 1}.json`), bundle);
   for (const [name, content] of Object.entries(c.artifacts ?? {})) {
     await mkdir(dirname(join(dir, 'artifacts', name)), { recursive: true });
     await writeFileAtomic(join(dir, 'artifacts', name), content);

@@ -93,7 +93,7 @@ test('build: bad arguments exit 2 with one line, and write nothing', async (t) =
   const base = [...common, '--base', dir];
   const cases: [string[], RegExp][] = [
     [['--kind', 'binary-digest', ...base], /at least one file or directory/],
-    [['--kind', 'authority-rotation', ...base, 'dist'], /not yet supported/],
+    [['--kind', 'authority-rotation', ...base, 'dist'], /--policy is required/],
     [['--kind', 'firmware', ...base, 'dist'], /--kind: expected one of/],
     [['--stream', 'acme/app:stable', '--version', '1', '--out', out, 'dist'], /--kind is required/],
     [['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--base', dir, '--out', out, 'dist'], /--version is required/],

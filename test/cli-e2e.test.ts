@@ -171,6 +171,7 @@ test('--state: v2 is recorded; then v1 is a rollback and another v2 a reused ver
   const recorded = await readFile(state);
   assert.deepEqual(JSON.parse(recorded.toString('utf8')), {
     mediaType: 'application/vnd.countersign.state.v1+json',
+    policyVersion: 1, // the policy verified under (spec/ROTATION.md §6)
     streams: { [STREAM]: { version: 2, statementDigest: sha256(await readFile(v2.statement)) } },
   });
 

@@ -105,8 +105,8 @@ test('unknown fields are rejected at every level, with the line of the field', (
   const text = policyText((d) => (d.primary.workflow = 'release.yml'));
   const err = rejects(text, 'policy-unknown-field');
   assert.match(err.message, new RegExp(`^policy\\.json:${lineOf(text, '"workflow"')}: primary\\.workflow: unknown field`));
-  const top = policyText((d) => (d.fallback = {}));
-  assert.match(rejects(top, 'policy-unknown-field').message, new RegExp(`^policy\\.json:${lineOf(top, '"fallback"')}: fallback: `));
+  const top = policyText((d) => (d.recovery = {}));
+  assert.match(rejects(top, 'policy-unknown-field').message, new RegExp(`^policy\\.json:${lineOf(top, '"recovery"')}: recovery: `));
   rejects(policyText((d) => (d.countersigners[0].algorithm = 'ed25519')), 'policy-unknown-field', /countersigners\[0\]\.algorithm/);
   rejects(policyText((d) => (d.primary.githubClaims.workflowRef = 'x')), 'policy-unknown-field', /primary\.githubClaims\.workflowRef/);
   rejects(policyText((d) => (d['odd key'] = 1)), 'policy-unknown-field', /\["odd key"\]/);
@@ -293,6 +293,16 @@ test('policy init writes a policy that round-trips; policy show explains it; bad
   await assert.rejects(loadPolicyFile(join(dir, 'big.json')), { code: 'policy-too-large' });
   assert.equal(await run(['frobnicate']), 2);
   await assert.rejects(readFile(join(dir, 'p2.json')), { code: 'ENOENT' });
+
+  // --countersigner-log pins the countersigner's transparency log (origin and log key).
+  const withLog = [...base, '--stream', 'acme/app:stable', '--countersigner', `b=${join(dir, 'b.pub')}`];
+  assert.equal(await run([...withLog, '--countersigner-log', `b=countersign.b.example/log,${join(dir, 'b2.pub')}`]), 0, err.join('\n'));
+  const logged = await loadPolicyFile(join(dir, 'p2.json'));
+  assert.equal(logged.countersigners[0]?.log?.origin, 'countersign.b.example/log');
+  assert.equal(logged.countersigners[0]?.log?.publicKey, keyC.pem);
+  assert.equal(await run([...withLog, '--force', '--countersigner-log', `c=origin,${join(dir, 'b2.pub')}`]), 2);
+  assert.match(err.at(-1) ?? '', /no --countersigner named c/);
+  assert.equal(await run([...withLog, '--force', '--countersigner-log', 'b=no-file-given']), 2);
 
   // An identity pattern policy through init.
   const patternPath = join(dir, 'pattern.json');

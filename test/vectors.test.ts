@@ -15,7 +15,7 @@ const VECTORS_DIR = fileURLToPath(new URL('../spec/vectors/', import.meta.url));
 /** The brief's minimum; the README check below pins the exact list. */
 const MIN_CASES = 20;
 const OUTCOMES = ['verified', 'rejected', 'pending-countersign'];
-const CASE_FILES = new Set(['bundle.json', 'policy.json', 'trusted_root.json', 'expected.json', 'state.json', 'artifacts']);
+const CASE_FILES = new Set(['bundle.json', 'policy.json', 'trusted_root.json', 'expected.json', 'state.json', 'artifacts', 'rotations']);
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 type Expected = VectorExpected;

@@ -2,6 +2,7 @@
 // (binary-digest, config-change) or a fleet-key list, and writes its exact bytes to --out.
 // stdout gets only the statement digest `sha256:<hex>`, so that scripts can capture it.
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../lib/errors.ts';
 import { collectSubjects } from '../lib/digest/index.ts';
@@ -11,17 +12,26 @@ import { buildStatement, serializeStatement, sourceFromGitHubEnv } from '../lib/
 import { KINDS, type Kind, type Subject } from '../lib/bundle/types.ts';
 import { sha256Hex } from '../lib/crypto/sha256.ts';
 import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { MAX_POLICY_BYTES } from '../lib/policy/types.ts';
+import { policyDocument, rotationStatementParts } from '../lib/rotation/index.ts';
 import { reportFatal } from './errors.ts';
 
 export const USAGE = `usage: countersign build --kind KIND --stream STREAM --version N --out FILE [options] [PATH...]
+       countersign build --kind authority-rotation --policy NEW_POLICY [--current POLICY] --stream STREAM --out FILE
 
 Builds the in-toto statement to be signed and writes its exact bytes to FILE.
 Prints the statement digest sha256:<hex> on stdout.
 
   --kind KIND           binary-digest | config-change (subjects: the files PATH...)
                         fleet-key (subjects: the keys of --keys FILE)
+                        authority-rotation (subject: the new policy --policy FILE,
+                        carried in the statement; spec/ROTATION.md)
   --stream STREAM       owner/name:channel, e.g. acme/app:stable
-  --version N           positive integer, increasing within the stream
+  --version N           positive integer, increasing within the stream (for a
+                        rotation: the new policy's version, the default)
+  --policy FILE         authority-rotation: the new policy document (exact bytes)
+  --current FILE        authority-rotation: the current policy, to check now that the
+                        new one is its next version (every verifier checks it anyway)
   --expires-in DUR      validity, e.g. 30d, 12h, 2w (default 30d, at most 366d)
   --base DIR            subject names are relative to DIR (default: current directory)
   --keys FILE           fleet-key list (JSON, see spec/FORMAT.md)
@@ -67,18 +77,24 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
     return 0;
   }
   const kind = requireOption(values.kind, '--kind') as string;
-  if (kind === 'authority-rotation') throw new InputError('usage', '--kind authority-rotation is not yet supported by build');
   if (!(KINDS as readonly string[]).includes(kind)) {
-    throw new InputError('usage', `--kind: expected one of binary-digest, config-change, fleet-key, found ${JSON.stringify(kind)}`);
+    throw new InputError('usage', `--kind: expected one of ${KINDS.join(', ')}, found ${JSON.stringify(kind)}`);
+  }
+  if (kind !== 'authority-rotation' && (values.policy !== undefined || values.current !== undefined)) {
+    throw new InputError('usage', `--policy and --current apply only to --kind authority-rotation, not ${kind}`);
   }
   const stream = requireOption(values.stream, '--stream');
-  const version = parseVersion(requireOption(values.version, '--version'));
+  const rotation = kind === 'authority-rotation' ? await rotationParts(values, positionals) : undefined;
+  const version = rotation ? rotationVersion(values.version, rotation.version) : parseVersion(requireOption(values.version, '--version'));
   const out = requireOption(values.out, '--out');
   const expiresIn = parseDuration(values['expires-in'] ?? '30d', '--expires-in');
 
   let subjects: Subject[];
   let data: Record<string, unknown> = {};
-  if (kind === 'fleet-key') {
+  if (rotation) {
+    subjects = rotation.subjects;
+    data = rotation.data;
+  } else if (kind === 'fleet-key') {
     const keysFile = requireOption(values.keys, '--keys');
     if (positionals.length > 0) throw new InputError('usage', `--kind fleet-key takes its subjects from --keys, found extra arguments: ${positionals.join(' ')}`);
     if (values.base !== undefined) throw new InputError('usage', '--base does not apply to --kind fleet-key');
@@ -131,6 +147,8 @@ function parseArguments(argv: string[]) {
         'expires-in': { type: 'string' },
         base: { type: 'string' },
         keys: { type: 'string' },
+        policy: { type: 'string' },
+        current: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -139,6 +157,23 @@ function parseArguments(argv: string[]) {
     // parseArgs errors are already one line ("Unknown option '--x'").
     throw new InputError('usage', `build: ${(err as Error).message}; see 'countersign build --help'`);
   }
+}
+
+/** The rotation's subject and data from --policy (and the version rule against --current). */
+async function rotationParts(values: { policy?: string; current?: string; keys?: string; base?: string }, positionals: string[]) {
+  const file = requireOption(values.policy, '--policy');
+  if (positionals.length > 0 || values.keys !== undefined || values.base !== undefined) {
+    throw new InputError('usage', '--kind authority-rotation takes its one subject from --policy: no PATH, --keys or --base');
+  }
+  const current = values.current === undefined ? undefined : policyDocument(await readCapped(values.current, MAX_POLICY_BYTES), values.current);
+  return rotationStatementParts(await readCapped(file, MAX_POLICY_BYTES), basename(file), file, current);
+}
+
+function rotationVersion(given: string | undefined, policyVersion: number): number {
+  if (given === undefined) return policyVersion;
+  const version = parseVersion(given);
+  if (version !== policyVersion) throw new InputError('bad-version', `--version: a rotation's version is its new policy's version (${policyVersion}), found ${version}`);
+  return version;
 }
 
 function requireOption(value: string | undefined, name: string): string {

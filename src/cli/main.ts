@@ -15,6 +15,8 @@ const VERBS: Record<string, Verb> = {
   countersign: { summary: "organisation B's check-then-countersign step", load: () => import('./countersign.ts') },
   verify: { summary: 'the gate: verify both signatures under a pinned policy', load: () => import('./verify.ts') },
   'verify-bundle': { summary: 'Sigstore conformance verification of a plain Sigstore bundle', load: () => import('./verify-bundle.ts') },
+  serve: { summary: "organisation B's countersigning service with its transparency log", load: () => import('./serve.ts') },
+  audit: { summary: "check a countersigning service's log and list everything it signed", load: () => import('./audit.ts') },
   stack: { summary: 'run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback', load: () => import('./stack.ts') },
   demo: { summary: 'the whole flow on the local stack, with three rejections', load: () => import('./demo.ts') },
 };

@@ -14,6 +14,7 @@ export const USAGE = `usage: countersign policy init (--identity URI | --identit
                                --countersigner NAME=PUBFILE [--countersigner ...] --stream S [--stream ...]
                                --out FILE [options]
        countersign policy show FILE
+       countersign policy update --current FILE --rotation BUNDLE [...] --out FILE [--state FILE]
 
 init: writes a policy file (pretty-printed JSON) and prints a summary of it.
   --identity URI             the primary's exact certificate identity, e.g.
@@ -24,7 +25,14 @@ init: writes a policy file (pretty-printed JSON) and prints a summary of it.
   --trusted-root FILE        Sigstore trusted_root.json, embedded in the policy
   --countersigner NAME=FILE  a countersigner key: its Ed25519 public key PEM (repeatable)
   --organisation NAME=ORG    the organisation of countersigner NAME (default: NAME)
+  --countersigner-log NAME=ORIGIN,PUBFILE
+                             require NAME's countersignatures to be in its transparency log:
+                             the log's origin and public key (GET /v1/log/key of the service)
   --threshold N              distinct organisations that must countersign (default 1)
+  --fallback NAME=FILE       an emergency fallback signer key (repeatable): may authorise
+                             authority rotations only (spec/ROTATION.md); --organisation
+                             names its organisation too; needs --kind authority-rotation
+  --fallback-threshold N     distinct fallback organisations needed (default 1)
   --kind K                   allowed statement kind (repeatable, default binary-digest)
   --stream S                 allowed stream, e.g. acme/app:stable (repeatable, at least one)
   --policy-version N         the policy's own version number (default 1)
@@ -32,6 +40,9 @@ init: writes a policy file (pretty-printed JSON) and prints a summary of it.
   --force                    replace FILE if it exists
 
 show: prints what FILE accepts, in plain words.
+
+update: follows authority-rotation bundles from the current policy and writes the result
+(see 'countersign policy update --help').
 
 Exit codes: 0 done, 2 bad input.`;
 
@@ -43,8 +54,9 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (sub === 'init') return await init(rest);
     if (sub === 'show') return await show(rest);
+    if (sub === 'update') return await (await import('./policy-update.ts')).update(rest);
     if (sub === '--help' || sub === '-h') return console.log(USAGE), 0;
-    return usageError('policy', sub === undefined ? 'missing init or show' : `unknown subcommand ${JSON.stringify(sub)}`);
+    return usageError('policy', sub === undefined ? 'missing init, show or update' : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {
     // parseArgs throws TypeError with an ERR_PARSE_ARGS_* code for unknown or malformed flags.
     const code = (err as NodeJS.ErrnoException).code;
@@ -74,7 +86,10 @@ async function init(argv: string[]): Promise<number> {
       'trusted-root': { type: 'string' },
       countersigner: many,
       organisation: many,
+      'countersigner-log': many,
       threshold: { type: 'string' },
+      fallback: many,
+      'fallback-threshold': { type: 'string' },
       kind: many,
       stream: many,
       'policy-version': { type: 'string' },
@@ -94,9 +109,11 @@ async function init(argv: string[]): Promise<number> {
 
   const keyFiles = pairs(values.countersigner, '--countersigner', 'NAME=PUBFILE');
   const organisations = new Map(pairs(values.organisation ?? [], '--organisation', 'NAME=ORG'));
+  const fallbackFiles = pairs(values.fallback ?? [], '--fallback', 'NAME=PUBFILE');
   for (const name of organisations.keys()) {
-    if (!keyFiles.some(([n]) => n === name)) return fail(`--organisation ${name}=...: no --countersigner named ${name}`);
+    if (!keyFiles.some(([n]) => n === name) && !fallbackFiles.some(([n]) => n === name)) return fail(`--organisation ${name}=...: no --countersigner or --fallback named ${name}`);
   }
+  if (values['fallback-threshold'] !== undefined && fallbackFiles.length === 0) return fail('--fallback-threshold without any --fallback NAME=PUBFILE');
   const githubClaims: Partial<Record<GithubClaimName, string>> = {};
   for (const [name, value] of pairs(values['github-claim'] ?? [], '--github-claim', 'NAME=VALUE')) {
     if (!(GITHUB_CLAIM_NAMES as readonly string[]).includes(name)) return fail(`--github-claim: unknown claim ${JSON.stringify(name)} (expected one of ${GITHUB_CLAIM_NAMES.join(', ')})`);
@@ -107,10 +124,27 @@ async function init(argv: string[]): Promise<number> {
   const trustedRoot = parseStrictJson(await readInputFile(rootPath, 'trusted root', MAX_TRUSTED_ROOT_BYTES), rootPath, { maxBytes: MAX_TRUSTED_ROOT_BYTES, maxDepth: 16 });
   if (typeof trustedRoot !== 'object' || trustedRoot === null || Array.isArray(trustedRoot)) throw new InputError('policy-malformed', `${rootPath}: expected a Sigstore trusted root JSON object`);
 
+  const logs = new Map<string, { origin: string; publicKeyPem: string }>();
+  for (const [name, value] of pairs(values['countersigner-log'] ?? [], '--countersigner-log', 'NAME=ORIGIN,PUBFILE')) {
+    if (!keyFiles.some(([n]) => n === name)) return fail(`--countersigner-log ${name}=...: no --countersigner named ${name}`);
+    const comma = value.lastIndexOf(',');
+    if (comma <= 0 || comma === value.length - 1) return fail(`--countersigner-log ${name}=${value}: expected NAME=ORIGIN,PUBFILE`);
+    const file = value.slice(comma + 1);
+    const publicKeyPem = Buffer.from(await readInputFile(file, `log public key of ${name}`, MAX_PUBLIC_KEY_BYTES)).toString('latin1');
+    logs.set(name, { origin: value.slice(0, comma), publicKeyPem });
+  }
+
   const countersigners = [];
   for (const [name, file] of keyFiles) {
     const pem = Buffer.from(await readInputFile(file, `public key of ${name}`, MAX_PUBLIC_KEY_BYTES)).toString('latin1');
-    countersigners.push({ name, organisation: organisations.get(name) ?? name, publicKeyPem: pem, source: file });
+    const log = logs.get(name);
+    countersigners.push({ name, organisation: organisations.get(name) ?? name, publicKeyPem: pem, source: file, ...(log ? { log } : {}) });
+  }
+
+  const fallbackKeys = [];
+  for (const [name, file] of fallbackFiles) {
+    const pem = Buffer.from(await readInputFile(file, `public key of ${name}`, MAX_PUBLIC_KEY_BYTES)).toString('latin1');
+    fallbackKeys.push({ name, organisation: organisations.get(name) ?? name, publicKeyPem: pem, source: file });
   }
 
   let document: Record<string, unknown>;
@@ -126,6 +160,7 @@ async function init(argv: string[]): Promise<number> {
       kinds: values.kind,
       streams: values.stream,
       version: values['policy-version'] === undefined ? undefined : integerFlag(values['policy-version'], '--policy-version'),
+      ...(fallbackKeys.length > 0 ? { fallback: { countersigners: fallbackKeys, threshold: values['fallback-threshold'] === undefined ? 1 : integerFlag(values['fallback-threshold'], '--fallback-threshold') } } : {}),
     });
   } catch (err) {
     if (err instanceof InputError) throw err;

@@ -20,6 +20,17 @@ export function formatReport(report: VerificationReport, what: string): string {
   }
   if (report.primary) lines.push(`  signed by ${report.primary.identity} (issuer ${report.primary.issuer})`);
   for (const c of report.countersigners?.signed ?? []) lines.push(`  countersigned by ${c.organisation}: ${c.name} ${c.keyId} at ${c.signedAt}`);
+  const cs = report.countersigners;
+  if (cs) {
+    // m-of-n at a glance: which organisations signed and which did not (spec/FORMAT.md §7 step 4).
+    const needed = cs.threshold === undefined ? '' : ` (${cs.organisations.length} of ${cs.threshold} required)`;
+    lines.push(`  organisations signed: ${cs.organisations.join(', ') || 'none'}${needed}; missing: ${cs.missing.join(', ') || 'none'}`);
+    if (cs.authorisedBy === 'fallback') lines.push(`  authorised by the emergency fallback signer set: ${(cs.fallbackOrganisations ?? []).join(', ')}`);
+  }
+  if (report.rotation) {
+    const r = report.rotation;
+    lines.push(`  rotation: policy version ${r.fromVersion} -> ${r.toVersion} (${r.policyDigest})${r.addedKeys.length ? `, added keys proved: ${r.addedKeys.join(', ')}` : ''}; apply it with 'countersign policy update'`);
+  }
   if (report.outcome === 'pending-countersign') lines.push('  next: have a pinned countersigner run `countersign countersign` on this bundle');
   return lines.join('\n');
 }

@@ -1,7 +1,6 @@
 // `countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]`:
 // the gate. Exit 0 verified; 1 rejected or pending countersign; 2 could not run.
 import { parseArgs } from 'node:util';
-import { collectSubjects } from '../lib/digest/index.ts';
 import { loadPolicyFile } from '../lib/policy/index.ts';
 import { runPipeline } from '../lib/verify/pipeline.ts';
 import { exitCodeOf, type VerificationReport } from '../lib/verify/report.ts';
@@ -21,7 +20,8 @@ subject is present.
 
   --policy FILE   the pinned policy (required)
   --state FILE    client state: reject a version older than the last accepted one for the
-                  stream, and record this one after success (created if missing)
+                  stream (and a policy older than the last one verified under), and record
+                  this version and the policy version after success (created if missing)
   --json          print the whole report as JSON on stdout
   --base DIR      directory that subject names are relative to (default: current directory)
 
@@ -52,13 +52,14 @@ export async function verifyCommand(argv: string[]): Promise<{ exitCode: number;
   const policy = await loadPolicyFile(values.policy);
   const state = values.state ? await loadStateFile(values.state) : undefined;
   const bytes = await readBundleFile(bundlePath);
-  const artifacts = paths.length > 0 ? await collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : undefined;
+  // Loaded only when files are given: the walker and the hashing threads are start-up cost otherwise (issue #7).
+  const artifacts = paths.length > 0 ? await (await import('../lib/digest/index.ts')).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : undefined;
 
   const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });
   const { report } = result;
   if (report.outcome === 'verified' && values.state && state && result.statement && result.statementBytes) {
     const p = result.statement.predicate;
-    await saveStateFile(values.state, recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes)));
+    await saveStateFile(values.state, recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes), policy.version));
   }
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report, bundlePath));

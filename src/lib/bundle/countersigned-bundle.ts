@@ -5,6 +5,7 @@ import { BUNDLE_MEDIA_TYPE, type Countersignature, type CountersignedBundle } fr
 import { KEY_ID, Shape } from './shape.ts';
 import { parseStrictJson } from './strict-json.ts';
 import { InputError } from '../errors.ts';
+import { parseLogProof } from '../log/proof.ts';
 
 /** Default cap on a countersigned bundle file; the policy may lower or raise it (to 64 MiB). */
 export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
@@ -43,13 +44,15 @@ export function parseBundleFile(bytes: Uint8Array, what: string, maxBytes = DEFA
   const signatures: Uint8Array[] = [];
   list.forEach((item, i) => {
     const path = `$.countersignatures[${i}]`;
-    const c = s.object(item, path, ['keyId', 'statement', 'signature']);
+    const c = s.object(item, path, ['keyId', 'statement', 'signature'], ['logProof']);
     const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
     statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
     const sig = s.base64(c.signature, `${path}.signature`, 128);
     if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
     signatures.push(sig);
-    countersignatures.push({ keyId, statement: c.statement as string, signature: c.signature as string });
+    const entry: Countersignature = { keyId, statement: c.statement as string, signature: c.signature as string };
+    if (Object.hasOwn(c, 'logProof')) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
+    countersignatures.push(entry);
   });
   return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
 }

@@ -6,9 +6,12 @@
 // Error codes (InputError): statement-malformed, statement-unknown-field,
 // statement-unsupported-type (a `_type` or `predicateType` we do not know),
 // statement-unknown-kind, statement-duplicate-subject, statement-unsorted-subjects,
-// statement-too-many-subjects, statement-bad-time, statement-too-large; plus the strict JSON
+// statement-too-many-subjects, statement-bad-time, statement-too-large, rotation-policy-digest
+// (an authority rotation whose carried policy is not its subject); plus the strict JSON
 // codes (malformed-json, duplicate-key, too-large, too-deep, number-out-of-range).
 import { InputError } from '../errors.ts';
+import { sha256Hex } from '../crypto/sha256.ts';
+import { MAX_POLICY_BYTES } from '../policy/types.ts';
 import { compareSubjectNames, subjectNameProblem } from '../digest/subject-name.ts';
 import { FLEET_KEY_ALGORITHMS, FLEET_KEY_ID } from './fleet-keys.ts';
 import { SHA256_HEX, Shape, rfc3339 } from './shape.ts';
@@ -113,7 +116,7 @@ export function serializeStatement(statement: Statement): Uint8Array {
  * against the clock, allowed kinds and streams and versions are the verifier's checks.
  */
 export function parseStatement(bytes: Uint8Array, what: string, limits: StatementLimits = DEFAULT_STATEMENT_LIMITS): Statement {
-  const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8 });
+  const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
   return statementFromJson(json, what, limits.maxSubjects);
 }
 
@@ -215,8 +218,27 @@ function parseSource(s: StatementShape, value: unknown): StatementSource {
   return source;
 }
 
-/** The kind's own data: fleet-key lists its keys' ids (equal to the subject names) and algorithms; the other kinds carry none yet. */
+/**
+ * authority-rotation (spec/ROTATION.md §2): the data carries the new policy document itself,
+ * as canonical base64 of its exact bytes, and the one subject is that document's digest. The
+ * verifier checks the digest here, so the document it parses later is the one A signed.
+ * Whether the document is a well-formed policy is the rotation check's business.
+ */
+function parseRotationData(s: StatementShape, value: unknown, subjects: Subject[]): Record<string, unknown> {
+  const o = s.object(value, '$.predicate.data', ['policy']);
+  const bytes = s.base64(o.policy, '$.predicate.data.policy', Math.ceil(MAX_POLICY_BYTES / 3) * 4);
+  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail('$.predicate.data.policy', `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
+  if (subjects.length !== 1) s.fail('$.subject', `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`);
+  const digest = sha256Hex(bytes);
+  if (subjects[0]!.digest.sha256 !== digest) {
+    s.failWith('rotation-policy-digest', '$.predicate.data.policy', `expected the document whose sha256 is the subject's (${subjects[0]!.digest.sha256}), found a document with sha256 ${digest}`);
+  }
+  return { policy: o.policy as string };
+}
+
+/** The kind's own data: fleet-key lists its keys' ids (equal to the subject names) and algorithms; authority-rotation carries the new policy; the other kinds carry none. */
 function parseData(s: StatementShape, kind: Kind, value: unknown, subjects: Subject[]): Record<string, unknown> {
+  if (kind === 'authority-rotation') return parseRotationData(s, value, subjects);
   if (kind !== 'fleet-key') {
     s.object(value, '$.predicate.data', []);
     return {};

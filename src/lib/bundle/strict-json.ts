@@ -14,6 +14,12 @@ export interface StrictJsonLimits {
   maxBytes: number;
   /** Maximum nesting depth of arrays and objects. */
   maxDepth: number;
+  /**
+   * For documents whose numbers are all integers: an integer value must be written as an
+   * integer literal. JSON.parse reads `1.0` or `1e0` as the integer 1, a typed reader (Go
+   * int, serde u64) rejects it and Python reads a float: a parser differential (ATTACKS.md).
+   */
+  integersOnly?: boolean;
 }
 
 export const DEFAULT_JSON_LIMITS: StrictJsonLimits = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
@@ -39,7 +45,7 @@ export function parseStrictJson(input: Uint8Array | string, what: string, limits
       throw new StrictJsonError('malformed-json', `${what}: not valid UTF-8`);
     }
   }
-  new Scanner(text, what, limits.maxDepth).document();
+  new Scanner(text, what, limits.maxDepth, limits.integersOnly === true).document();
   return JSON.parse(text);
 }
 
@@ -48,11 +54,13 @@ class Scanner {
   private readonly text: string;
   private readonly what: string;
   private readonly maxDepth: number;
+  private readonly integersOnly: boolean;
 
-  constructor(text: string, what: string, maxDepth: number) {
+  constructor(text: string, what: string, maxDepth: number, integersOnly: boolean) {
     this.text = text;
     this.what = what;
     this.maxDepth = maxDepth;
+    this.integersOnly = integersOnly;
   }
 
   document(): void {
@@ -177,6 +185,11 @@ class Scanner {
     if (!m) this.fail('malformed-json', 'bad number');
     const n = Number(m[0]);
     if (!Number.isFinite(n)) this.fail('number-out-of-range', `number ${m[0].slice(0, 40)} is not finite`);
+    // A non-integer (1.5) is left to the field's own type check; an integer value spelled
+    // with a fraction or exponent (1.0, 1e0) is what readers disagree on.
+    if (this.integersOnly && (m[2] || m[3]) && Number.isInteger(n)) {
+      this.fail('number-out-of-range', `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`);
+    }
     if (!m[2] && !m[3] && !Number.isSafeInteger(n)) {
       this.fail('number-out-of-range', `integer ${m[0].slice(0, 40)} is outside ±(2^53-1)`);
     }

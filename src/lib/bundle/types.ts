@@ -1,5 +1,6 @@
 // The project's document types and their identifiers (normative text: spec/FORMAT.md).
 // Every identifier carries a version; readers reject versions they do not know.
+import type { LogProof } from '../log/proof.ts';
 
 /** in-toto Statement v1 type. */
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -79,6 +80,8 @@ export interface Countersignature {
   statement: string;
   /** base64 of the 64-byte Ed25519 signature over DSSE PAE(COUNTERSIGNATURE_PAYLOAD_TYPE, statement). */
   signature: string;
+  /** Optional: where the countersigner's transparency log holds this statement (spec/FORMAT.md §6.1). */
+  logProof?: LogProof;
 }
 
 export interface CountersignedBundle {

@@ -11,6 +11,7 @@ import type { TrustMaterial } from '@sigstore/verify';
 import { createCountersignature } from './create.ts';
 import { sha256Hex } from '../crypto/sha256.ts';
 import type { CountersignSigner } from './signer.ts';
+import { countersigningKeyFor } from '../rotation/signing-key.ts';
 
 export interface CountersignResult {
   bundle: CountersignedBundle;
@@ -28,13 +29,14 @@ export async function countersignBundle(
 ): Promise<CountersignResult> {
   const { policy, signer } = options;
   const now = options.now ?? new Date();
-  const key = policy.countersigners.find((k) => k.keyId === signer.keyId);
-  if (!key) {
-    throw new VerificationError('countersigner-not-pinned', `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`, {
+  const notPinned = () =>
+    new VerificationError('countersigner-not-pinned', `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`, {
       expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(', '),
       found: signer.keyId,
     });
-  }
+  const usual = policy.countersigners.find((k) => k.keyId === signer.keyId);
+  // Other keys (fallback signers, a rotation's new keys) may sign rotations only: decided once the bundle is read.
+  if (!usual && !policy.kinds.includes('authority-rotation')) throw notPinned();
   const result = await runPipeline(bytes, { ...options, now, forCountersigning: true });
   const { report } = result;
   if (report.outcome !== 'verified' || !result.primary || !result.statement || !result.bundle || !report.statement) {
@@ -45,6 +47,8 @@ export async function countersignBundle(
       ...(failed?.found !== undefined ? { found: failed.found } : {}),
     });
   }
+  const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
+  if (!key) throw notPinned();
   const existing = result.bundle.bundle.countersignatures;
   if (existing.some((c) => c.keyId === signer.keyId)) {
     throw new VerificationError('countersignature-duplicate', `the bundle is already countersigned by ${key.name} (${signer.keyId})`);

@@ -4,24 +4,27 @@
 // cofactorless equation [S]B = R + [k]A; the same acceptance set as libsodium's
 // crypto_sign_verify_detached.
 //
-// Why two implementations: every signature this project accepts must also be accepted by
-// OpenSSL (node:crypto) and by strict verifiers elsewhere (DESIGN §3), so that no client can
-// be split from the CI gate by a verifier differential ("Taming the many EdDSAs", Chalkias
-// et al. 2020; C2SP CCTV). We accept only when BOTH @noble/ed25519 in its strict mode AND
-// OpenSSL accept, after our own explicit encoding and small-order checks. The conjunction
-// makes the invariant true by construction rather than by testing, and gives the
-// cofactorless equation (OpenSSL's) on top of noble's strict decoding. Cost: see
-// spec/ED25519.md §4 (the OpenSSL call is cheap next to noble's).
+// Who checks what: steps 1-4 (lengths, S < L, strict decoding and small order of A and R)
+// are ours, with @noble/ed25519's strict point decoding; step 5, the equation, is OpenSSL's
+// (node:crypto), which is cofactorless. So every signature this project accepts is accepted by
+// OpenSSL by construction (DESIGN §3: no verifier differential between the gate and clients;
+// "Taming the many EdDSAs", Chalkias et al. 2020; C2SP CCTV). Until issue #7 noble's strict
+// verify (cofactored) ran as well; it is implied by steps 1-4 plus OpenSSL's cofactorless
+// equation (spec/ED25519.md §4 has the argument), so it only cost time: it made the rule 16x
+// slower than OpenSSL and added ~30 ms to every CLI start (its base-point table).
 import * as ed from '@noble/ed25519';
-import { sha512 } from '@noble/hashes/sha2.js';
-import { createPublicKey, verify as opensslVerify } from 'node:crypto';
+import { createHash, createPublicKey, verify as opensslVerify } from 'node:crypto';
 import { InputError } from '../errors.ts';
 
 // noble v3 needs a synchronous SHA-512 wired in before sign()/verify() (its README).
-ed.hashes.sha512 = sha512;
-
-/** noble's options, always explicit: ZIP-215 (its default) would accept non-canonical A and R. */
-const NOBLE_STRICT: ed.EdDSAVerifyOpts = Object.freeze({ zip215: false });
+// OpenSSL's SHA-512 (FIPS 180-4) rather than @noble/hashes: faster, and one module less to
+// load at every CLI start (issue #7); noble uses it only to sign (verification is OpenSSL's).
+ed.hashes.sha512 = (message) => {
+  const digest = createHash('sha512').update(message).digest();
+  const out = new Uint8Array(new ArrayBuffer(digest.length));
+  out.set(digest);
+  return out;
+};
 
 export const ED25519_PUBLIC_KEY_LENGTH = 32;
 export const ED25519_SIGNATURE_LENGTH = 64;
@@ -52,11 +55,9 @@ export function verifyEd25519Strict(signature: Uint8Array, message: Uint8Array, 
     // cofactored and cofactorless verifiers judge differently (CCTV low_order_* flags).
     if (!isStrictNonSmallOrderPoint(publicKey)) return false;
     if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
-    // Step 5a: noble's strict branch (canonical A and R, S < L, A not small order, and the
-    // cofactored equation [8][S]B = [8]R + [8][k]A).
-    if (!ed.verify(signature, message, publicKey, NOBLE_STRICT)) return false;
-    // Step 5b: OpenSSL (cofactorless: it recomputes R' = [S]B - [k]A and compares the
-    // encoding with R byte for byte). Whatever OpenSSL rejects, we reject.
+    // Step 5: OpenSSL, cofactorless: it recomputes R' = [S]B - [k]A, with k hashed from the
+    // received R_enc || A_enc || M, and compares the encoding of R' with R_enc byte for byte.
+    // Whatever OpenSSL rejects, we reject.
     const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
     return opensslVerify(null, message, key, signature);
   } catch {

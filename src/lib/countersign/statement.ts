@@ -64,7 +64,7 @@ export function serializeCountersignatureStatement(statement: CountersignatureSt
 
 /** Strictly parses the exact stored bytes of a countersignature statement. */
 export function parseCountersignatureStatement(bytes: Uint8Array, what: string): CountersignatureStatement {
-  const json = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8 });
+  const json = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8, integersOnly: true });
   const s = new Shape(what, 'countersignature-malformed');
   const o = s.object(json, '$', [
     '_type', 'keyId', 'payloadType', 'payloadDigest', 'primarySignatureDigest', 'certificateDigest',

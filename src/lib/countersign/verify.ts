@@ -11,6 +11,7 @@ import { verifyEd25519Strict } from './ed25519.ts';
 import { preAuthEncoding } from './pae.ts';
 import { type PrimaryBinding, bindingOf, parseCountersignatureStatement } from './statement.ts';
 import { InputError } from '../errors.ts';
+import { type LogProof, type PinnedLog, verifyLogProof } from '../log/proof.ts';
 
 export interface PinnedKey {
   name: string;
@@ -19,12 +20,16 @@ export interface PinnedKey {
   rawPublicKey: Uint8Array;
   validFrom?: Date;
   validUntil?: Date;
+  /** When set, the key's countersignatures count only with a valid proof of inclusion in this log. */
+  log?: PinnedLog;
 }
 
 export interface CountersignatureInput {
   keyId: string;
   statement: Uint8Array;
   signature: Uint8Array;
+  /** The countersignature's log proof, when the bundle carries one. */
+  logProof?: LogProof;
 }
 
 export interface CountersignatureCheck {
@@ -32,6 +37,8 @@ export interface CountersignatureCheck {
   name: string;
   organisation: string;
   signedAt: string;
+  /** Set when the policy requires the key's log and the inclusion proof verified. */
+  log?: { origin: string; index: number; treeSize: number };
 }
 
 export interface CountersignatureOutcome {
@@ -95,7 +102,9 @@ export function verifyCountersignatures(
     }
     checkBinding(statement, item.keyId, label, ctx);
     checkWindow(statement, key, label, ctx);
-    valid.push({ keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement.signedAt });
+    const check: CountersignatureCheck = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement.signedAt };
+    if (key.log) check.log = checkLogged(item, key.log, label);
+    valid.push(check);
   });
   const organisations = [...new Set(valid.map((v) => v.organisation))].sort();
   const missing = [...new Set(keys.map((k) => k.organisation))].filter((o) => !organisations.includes(o)).sort();
@@ -109,6 +118,22 @@ export function verifyCountersignatures(
     );
   }
   return { valid, organisations, missing };
+}
+
+/**
+ * The policy's log requirement (spec/FORMAT.md §7 step 4g): the exact statement bytes are a
+ * leaf of the countersigner's log, under a checkpoint signed by the pinned log key. A proof
+ * the policy does not ask for is not checked (it cannot be: there is no pinned log key).
+ */
+function checkLogged(item: CountersignatureInput, log: PinnedLog, label: string): { origin: string; index: number; treeSize: number } {
+  if (!item.logProof) {
+    throw new VerificationError('countersignature-log-missing', `${label}: the policy requires this key's countersignatures to be in the log ${log.origin}, and this one carries no log proof`, {
+      expected: `a log proof from ${log.origin}`,
+      found: 'none',
+    });
+  }
+  verifyLogProof(item.statement, item.logProof, log, label);
+  return { origin: log.origin, index: item.logProof.logIndex, treeSize: item.logProof.treeSize };
 }
 
 function checkBinding(s: CountersignatureStatement, keyId: string, label: string, ctx: CountersignatureContext): void {

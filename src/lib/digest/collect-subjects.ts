@@ -8,12 +8,19 @@ import type { Stats } from 'node:fs';
 import { InputError } from '../errors.ts';
 import type { Subject } from '../bundle/types.ts';
 import { sha256File } from './hash-file.ts';
+import { HashPool, defaultHashThreads } from './hash-pool.ts';
 import { compareSubjectNames, subjectNameProblem } from './subject-name.ts';
 
 /** Default cap on the number of files (DESIGN: every untrusted input has a cap). */
 export const DEFAULT_MAX_FILES = 100_000;
-/** Files hashed at the same time; the disk, not the CPU, is usually the limit. */
+/** Small files hashed at the same time on the main thread (their cost is the I/O round trips, not the CPU). */
 const HASH_CONCURRENCY = 4;
+/**
+ * Files of at least this size are hashed in worker threads (hash-pool.ts), several at once;
+ * smaller ones on the main thread, where a worker's message round trip would cost more than
+ * the hash. Below it a file takes under a millisecond to hash.
+ */
+export const WORKER_MIN_FILE_BYTES = 1024 * 1024;
 
 export interface CollectOptions {
   /** Subject names are relative to this directory, and nothing outside it is read (default: cwd). */
@@ -22,6 +29,11 @@ export interface CollectOptions {
   maxFiles?: number;
   /** Called after each file is hashed (for progress output). */
   onProgress?: (done: number, total: number, name: string) => void;
+  /**
+   * Worker threads for files of WORKER_MIN_FILE_BYTES or more (default: one per core, at most
+   * 4); 0 hashes everything on the main thread.
+   */
+  hashThreads?: number;
 }
 
 interface FoundFile {
@@ -31,6 +43,7 @@ interface FoundFile {
   realPath: string;
   dev: number;
   ino: number;
+  size: number;
 }
 
 /**
@@ -65,7 +78,9 @@ async function collect(paths: string[], options: CollectOptions): Promise<Subjec
 
   const names = [...walker.found.keys()].sort(compareSubjectNames);
   const files = names.map((name) => ({ name, file: walker.found.get(name) as FoundFile }));
-  const digests = await hashAll(files, (done, name) => options.onProgress?.(done, names.length, name));
+  const threads = options.hashThreads ?? defaultHashThreads();
+  if (!Number.isInteger(threads) || threads < 0) throw new RangeError(`collectSubjects: hashThreads must be a whole number >= 0, found ${threads}`);
+  const digests = await hashAll(files, threads, (done, name) => options.onProgress?.(done, names.length, name));
   return names.map((name, i) => ({ name, digest: { sha256: digests[i] as string } }));
 }
 
@@ -160,30 +175,49 @@ class Walker {
     if (this.found.size >= this.maxFiles) {
       throw new InputError('subject-too-many', `${input}: more than ${this.maxFiles} files: expected at most ${this.maxFiles}`);
     }
-    this.found.set(nfc, { input, rawName: name, realPath, dev: st.dev, ino: st.ino });
+    this.found.set(nfc, { input, rawName: name, realPath, dev: st.dev, ino: st.ino, size: st.size });
   }
 }
 
-/** Hashes the files, a few at a time, keeping the order of `files` in the result. */
-async function hashAll(files: { name: string; file: FoundFile }[], onDone: (done: number, name: string) => void): Promise<string[]> {
+/**
+ * Hashes the files, keeping the order of `files` in the result: large files in a pool of
+ * worker threads (largest first, so that the last one to finish is a small one), the others
+ * a few at a time on the main thread, both at once. The first failure stops everything.
+ */
+async function hashAll(files: { name: string; file: FoundFile }[], threads: number, onDone: (done: number, name: string) => void): Promise<string[]> {
   const results: string[] = new Array<string>(files.length);
-  let next = 0;
+  const large: number[] = [];
+  const small: number[] = [];
+  files.forEach(({ file }, i) => (threads > 0 && file.size >= WORKER_MIN_FILE_BYTES ? large : small).push(i));
+  large.sort((a, b) => (files[b] as { file: FoundFile }).file.size - (files[a] as { file: FoundFile }).file.size);
+  const pool = large.length > 0 ? new HashPool(Math.min(threads, large.length)) : undefined;
   let done = 0;
   let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < files.length) {
-      const i = next++;
+  const finish = (i: number, digest: string) => {
+    results[i] = digest;
+    onDone(++done, (files[i] as { name: string }).name);
+  };
+  const inPool = large.map(async (i) => {
+    const { name, file } = files[i] as { name: string; file: FoundFile };
+    finish(i, await fsCall(name, () => (pool as HashPool).hash(file.realPath, file)));
+  });
+  let next = 0;
+  const mainThread = async (): Promise<void> => {
+    while (!failed && next < small.length) {
+      const i = small[next++] as number;
       const { name, file } = files[i] as { name: string; file: FoundFile };
-      try {
-        results[i] = await fsCall(name, () => sha256File(file.realPath, file));
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-      onDone(++done, name);
+      finish(i, await fsCall(name, () => sha256File(file.realPath, file)));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, files.length) }, worker));
+  const onMain = Array.from({ length: Math.min(HASH_CONCURRENCY, small.length) }, mainThread);
+  try {
+    await Promise.all([...inPool, ...onMain]);
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    await pool?.close();
+  }
   return results;
 }
 

@@ -15,6 +15,8 @@ export interface PolicyCountersignerInput {
   source?: string;
   validFrom?: Date;
   validUntil?: Date;
+  /** Optional log requirement: the countersigner's log origin and log public key (SPKI PEM). */
+  log?: { origin: string; publicKeyPem: string };
 }
 
 export interface PolicyInput {
@@ -35,6 +37,8 @@ export interface PolicyInput {
   streams: string[];
   /** Only the limits given are written; the rest take the documented defaults. */
   limits?: Partial<PolicyLimits>;
+  /** Optional emergency signer set that may authorise rotations only (threshold defaults to 1). */
+  fallback?: { countersigners: PolicyCountersignerInput[]; threshold?: number };
 }
 
 /** The policy as a plain JSON object. Throws Error if a public key is not an Ed25519 SPKI PEM. */
@@ -44,18 +48,7 @@ export function buildPolicy(input: PolicyInput): Record<string, unknown> {
   if (input.identityPattern !== undefined) primary.identityPattern = input.identityPattern;
   if (input.githubClaims !== undefined && Object.keys(input.githubClaims).length > 0) primary.githubClaims = { ...input.githubClaims };
 
-  const countersigners = input.countersigners.map((c) => {
-    const raw = parsePublicKeyPem(c.publicKeyPem, `countersigner ${c.name}${c.source ? ` (${c.source})` : ''}`);
-    const entry: Record<string, unknown> = {
-      name: c.name,
-      organisation: c.organisation ?? c.name,
-      keyId: keyIdOf(raw),
-      publicKey: c.publicKeyPem,
-    };
-    if (c.validFrom) entry.validFrom = rfc3339(c.validFrom);
-    if (c.validUntil) entry.validUntil = rfc3339(c.validUntil);
-    return entry;
-  });
+  const countersigners = input.countersigners.map(countersignerEntry);
 
   const policy: Record<string, unknown> = {
     mediaType: POLICY_MEDIA_TYPE,
@@ -68,5 +61,20 @@ export function buildPolicy(input: PolicyInput): Record<string, unknown> {
     streams: input.streams,
   };
   if (input.limits && Object.keys(input.limits).length > 0) policy.limits = { ...input.limits };
+  if (input.fallback) policy.fallback = { countersigners: input.fallback.countersigners.map(countersignerEntry), threshold: input.fallback.threshold ?? 1 };
   return policy;
+}
+
+function countersignerEntry(c: PolicyCountersignerInput): Record<string, unknown> {
+  const raw = parsePublicKeyPem(c.publicKeyPem, `countersigner ${c.name}${c.source ? ` (${c.source})` : ''}`);
+  const entry: Record<string, unknown> = {
+    name: c.name,
+    organisation: c.organisation ?? c.name,
+    keyId: keyIdOf(raw),
+    publicKey: c.publicKeyPem,
+  };
+  if (c.validFrom) entry.validFrom = rfc3339(c.validFrom);
+  if (c.validUntil) entry.validUntil = rfc3339(c.validUntil);
+  if (c.log) entry.log = { origin: c.log.origin, publicKey: c.log.publicKeyPem };
+  return entry;
 }

@@ -6,6 +6,8 @@ import type { CountersignerKey } from './types.ts';
 import { MAX_COUNTERSIGNERS } from './types.ts';
 import { childPath } from './json-lines.ts';
 import { keyIdOf, parsePublicKeyPem } from '../countersign/keys.ts';
+import { isValidKeyName } from '../log/note.ts';
+import type { CountersignerLog } from './types.ts';
 
 const KEY_WHAT = 'publicKey';
 import type { PolicyReader } from './reader.ts';
@@ -43,7 +45,7 @@ export function readCountersigners(r: PolicyReader, value: unknown, path: string
 }
 
 function readCountersigner(r: PolicyReader, value: unknown, path: string): CountersignerKey {
-  const obj = r.object(value, path, ['name', 'organisation', 'keyId', 'publicKey'], ['validFrom', 'validUntil']);
+  const obj = r.object(value, path, ['name', 'organisation', 'keyId', 'publicKey'], ['validFrom', 'validUntil', 'log']);
   const namePath = childPath(path, 'name');
   const name = r.string(obj.name, namePath, 64);
   if (!COUNTERSIGNER_NAME.test(name)) r.fail('policy-malformed', namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
@@ -78,7 +80,25 @@ function readCountersigner(r: PolicyReader, value: unknown, path: string): Count
   if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
     r.fail('policy-validity-window', childPath(path, 'validUntil'), `expected a time after validFrom (${obj.validFrom as string}), found ${obj.validUntil as string}`);
   }
+  if (Object.hasOwn(obj, 'log')) key.log = readLog(r, obj.log, childPath(path, 'log'));
   return key;
+}
+
+/** The log requirement: the log's origin (C2SP checkpoint origin / note key name) and its Ed25519 key. */
+function readLog(r: PolicyReader, value: unknown, path: string): CountersignerLog {
+  const obj = r.object(value, path, ['origin', 'publicKey']);
+  const originPath = childPath(path, 'origin');
+  const origin = r.string(obj.origin, originPath, 256);
+  if (!isValidKeyName(origin)) r.fail('policy-malformed', originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  const pemPath = childPath(path, 'publicKey');
+  if (typeof obj.publicKey !== 'string') r.string(obj.publicKey, pemPath);
+  let rawPublicKey: Uint8Array;
+  try {
+    rawPublicKey = parsePublicKeyPem(obj.publicKey as string, KEY_WHAT);
+  } catch (err) {
+    r.fail('policy-bad-key', pemPath, err instanceof Error ? err.message.replace(`${KEY_WHAT}: `, '') : String(err));
+  }
+  return { origin, publicKey: obj.publicKey as string, rawPublicKey };
 }
 
 /** The threshold: an integer from 1 to the number of distinct organisations. */

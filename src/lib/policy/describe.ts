@@ -26,15 +26,28 @@ export function describePolicy(policy: Policy): string {
     `verified against the pinned Sigstore trusted root (${count('certificateAuthorities')} certificate authorities, ${count('tlogs')} transparency logs, ${count('timestampAuthorities')} timestamp authorities),`,
     `AND countersigned by at least ${policy.threshold} of ${byOrg.size} organisation${byOrg.size > 1 ? 's' : ''} (each organisation counts once, however many of its keys sign):`,
     ...orgLines,
+    ...describeFallback(policy),
     `Limits: bundles up to ${l.maxBundleBytes} bytes, up to ${l.maxSubjects} subjects, statements valid for at most ${l.maxStatementLifetimeSeconds} seconds, clock skew ${l.clockSkewSeconds} seconds.`,
   ].join('\n');
+}
+
+/** The emergency signer set, said plainly: what it may sign and what it may not. */
+function describeFallback(policy: Policy): string[] {
+  const f = policy.fallback;
+  if (!f) return [];
+  const orgs = [...new Set(f.countersigners.map((k) => k.organisation))];
+  return [
+    `Emergency fallback: an authority-rotation bundle (and nothing else) may instead be countersigned by at least ${f.threshold} of ${orgs.length} fallback organisation${orgs.length > 1 ? 's' : ''}:`,
+    ...orgs.map((org) => `  - ${org}: ${f.countersigners.filter((k) => k.organisation === org).map(describeKey).join('; ')}`),
+  ];
 }
 
 function describeKey(key: CountersignerKey): string {
   const from = key.validFrom ? rfc3339(key.validFrom) : undefined;
   const until = key.validUntil ? rfc3339(key.validUntil) : undefined;
   const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : 'valid at any time';
-  return `key ${key.name} ${key.keyId}, ${validity}`;
+  const log = key.log ? `, only when logged in ${key.log.origin} (inclusion proof under a checkpoint signed by its pinned log key)` : '';
+  return `key ${key.name} ${key.keyId}, ${validity}${log}`;
 }
 
 function list(items: readonly string[]): string {

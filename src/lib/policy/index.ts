@@ -11,6 +11,8 @@ export {
   type Policy,
   type PolicyLimits,
   type CountersignerKey,
+  type CountersignerLog,
+  type FallbackSignerSet,
   type PrimaryIdentityPolicy,
   type GithubClaims,
   type GithubClaimName,

@@ -11,6 +11,7 @@ import { childPath, indexJsonLines, lineAt } from './json-lines.ts';
 import { PolicyReader, describeValue } from './reader.ts';
 import { readPrimary } from './identity.ts';
 import { readCountersigners, readThreshold } from './countersigners.ts';
+import { readFallback } from './fallback.ts';
 import { MAX_POLICY_BYTES, MAX_STREAMS, POLICY_DEFAULT_LIMITS, POLICY_LIMIT_RANGES, type Policy, type PolicyLimits } from './types.ts';
 
 const FIELDS = ['mediaType', 'version', 'primary', 'trustedRoot', 'countersigners', 'threshold', 'kinds', 'streams'] as const;
@@ -38,7 +39,7 @@ export function parsePolicy(input: Uint8Array | string, what: string): Policy {
   if (mediaType !== undefined && mediaType !== POLICY_MEDIA_TYPE) {
     r.fail('policy-unsupported-version', 'mediaType', `expected ${POLICY_MEDIA_TYPE}, found ${describeValue(mediaType)}`);
   }
-  const obj = r.object(json, '', FIELDS, ['limits']);
+  const obj = r.object(json, '', FIELDS, ['limits', 'fallback']);
   const version = r.integer(obj.version, 'version', 1);
   const primary = readPrimary(r, obj.primary, 'primary');
   const trustedRoot = readTrustedRoot(r, obj.trustedRoot, 'trustedRoot');
@@ -47,8 +48,10 @@ export function parsePolicy(input: Uint8Array | string, what: string): Policy {
   const kinds = readUniqueStrings(r, obj.kinds, 'kinds', KINDS.length, (k) => (KINDS as readonly string[]).includes(k), `one of ${KINDS.join(', ')}`);
   const streams = readUniqueStrings(r, obj.streams, 'streams', MAX_STREAMS, isValidStream, 'a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)');
   const limits = readLimits(r, obj.limits, 'limits');
+  // Optional (spec/POLICY.md §3.10): a policy without it is the same v1 policy as before.
+  const fallback = Object.hasOwn(obj, 'fallback') ? readFallback(r, obj.fallback, 'fallback', countersigners, kinds as Kind[]) : undefined;
 
-  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary, trustedRoot, countersigners, threshold, kinds: kinds as Kind[], streams, limits });
+  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary, trustedRoot, countersigners, threshold, kinds: kinds as Kind[], streams, limits, ...(fallback ? { fallback } : {}) });
 }
 
 /** Reads and parses a policy file, with the size cap applied while reading. */

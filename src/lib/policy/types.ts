@@ -45,6 +45,21 @@ export interface CountersignerKey {
   readonly rawPublicKey: Uint8Array;
   readonly validFrom?: Date;
   readonly validUntil?: Date;
+  /**
+   * Optional log requirement (spec/POLICY.md §3.5.1): this key's countersignatures count only
+   * with a proof of inclusion in the countersigner's transparency log with this origin,
+   * under a checkpoint signed by this pinned log key.
+   */
+  readonly log?: CountersignerLog;
+}
+
+export interface CountersignerLog {
+  /** The log's origin: the first line of its checkpoints and the checkpoint key's name. */
+  readonly origin: string;
+  /** The log key's SPKI PEM as written in the policy. */
+  readonly publicKey: string;
+  /** The raw 32-byte Ed25519 log public key. */
+  readonly rawPublicKey: Uint8Array;
 }
 
 export interface PolicyLimits {
@@ -73,6 +88,16 @@ export const POLICY_LIMIT_RANGES: Readonly<Record<keyof PolicyLimits, readonly [
   clockSkewSeconds: [0, 3600],
 });
 
+/**
+ * The emergency signer set (spec/ROTATION.md §4): keys that may authorise an
+ * authority-rotation bundle, and only that, when the usual countersigners are unavailable.
+ * Its threshold counts distinct organisations among its own keys.
+ */
+export interface FallbackSignerSet {
+  readonly countersigners: readonly CountersignerKey[];
+  readonly threshold: number;
+}
+
 export interface Policy {
   readonly mediaType: string;
   /** The policy's own sequence number: a rotation's new policy has exactly this plus one. */
@@ -86,6 +111,8 @@ export interface Policy {
   readonly kinds: readonly Kind[];
   readonly streams: readonly string[];
   readonly limits: PolicyLimits;
+  /** Optional emergency signer set for rotations only (absent in most policies). */
+  readonly fallback?: FallbackSignerSet;
 }
 
 /** Cap on the policy file itself (a trusted root is a few KiB; keys are small). */

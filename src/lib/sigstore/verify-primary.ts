@@ -178,22 +178,26 @@ function parseBundle(json: unknown, what: string, anyKind: boolean): Bundle {
 
 // The protobuf JSON reader decodes base64 leniently (Node's Buffer skips stray characters),
 // while other verifiers reject such text: a parser differential (DESIGN §1). The bytes the
-// countersignature binds must have exactly one spelling, so the primary's payload, signature
-// and certificate must be canonical padded base64 (RFC 4648 §4), as @sigstore/sign writes.
+// countersignature binds must have exactly one spelling, so every bytes field of the primary
+// (protobuf `bytes`: the payload, signature and certificate, and also the log entries' ids,
+// bodies, promises and proof hashes and the RFC 3161 tokens, which a fuzzer found spelled
+// with a stray "." and still verifying, spec/ATTACKS.md) must be canonical padded base64
+// (RFC 4648 §4), as @sigstore/sign writes.
+const BYTES_FIELDS: ReadonlySet<string> = new Set(['payload', 'sig', 'rawBytes', 'keyId', 'canonicalizedBody', 'signedEntryTimestamp', 'rootHash', 'hashes', 'signedTimestamp', 'digest', 'signature']);
+
 function checkCanonicalBase64(json: Record<string, unknown>, what: string): void {
-  const env = json.dsseEnvelope as { payload?: unknown; signatures?: { sig?: unknown }[] } | undefined;
-  const vm = json.verificationMaterial as { certificate?: { rawBytes?: unknown } } | undefined;
-  const fields: [string, unknown][] = [
-    ['dsseEnvelope.payload', env?.payload],
-    ...(Array.isArray(env?.signatures) ? env.signatures.map((s, i): [string, unknown] => [`dsseEnvelope.signatures[${i}].sig`, s?.sig]) : []),
-    ['verificationMaterial.certificate.rawBytes', vm?.certificate?.rawBytes],
-  ];
-  for (const [field, value] of fields) {
-    if (value === undefined) continue;
+  const visit = (value: unknown, field: string, bytes: boolean): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (typeof value === 'object' && value !== null) {
+      for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key, BYTES_FIELDS.has(key));
+      return;
+    }
+    if (!bytes) return;
     if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || Buffer.from(value, 'base64').toString('base64') !== value) {
       throw fail('primary-malformed', what, `${field}: expected canonical base64 (RFC 4648 §4, padded), found other text`);
     }
-  }
+  };
+  visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, '', false);
 }
 
 function artifactDigest(artifact: VerifySigstoreBundleOptions['artifact'], what: string): { sha256: Uint8Array; bytes?: Uint8Array; verifyPrehashed?: PrehashedVerifier } {

@@ -7,7 +7,6 @@ import { parseBundleFile } from '../bundle/countersigned-bundle.ts';
 import { parseStatement } from '../bundle/statement.ts';
 import type { Statement, Subject } from '../bundle/types.ts';
 import { INTOTO_PAYLOAD_TYPE } from '../bundle/types.ts';
-import { verifyCountersignatures } from '../countersign/verify.ts';
 import { sha256Hex } from '../crypto/sha256.ts';
 import { InputError, VerificationError } from '../errors.ts';
 import type { Policy } from '../policy/index.ts';
@@ -15,8 +14,11 @@ import { checkPrimaryIdentity } from '../sigstore/identity.ts';
 import { loadTrustedRoot } from '../sigstore/trusted-root.ts';
 import { type PrimaryResult, verifyPrimary } from '../sigstore/verify-primary.ts';
 import { CHECKS, type CheckName, type CheckReport, type VerificationReport } from './report.ts';
-import { type ClientState, checkNotRolledBack } from './state.ts';
+import { type ClientState, checkNotRolledBack, checkPolicyNotRolledBack } from './state.ts';
 import { checkStatement } from './statement-checks.ts';
+import { type Authorisation, authorise } from '../rotation/authorise.ts';
+import { type PolicyDocument, isRotation, newPolicyOf } from '../rotation/new-policy.ts';
+import { checkRotationVersions } from '../rotation/versions.ts';
 import { compareSubjects } from './subjects.ts';
 
 export interface VerifyOptions {
@@ -45,6 +47,10 @@ export interface PipelineResult {
   statement?: Statement;
   statementBytes?: Uint8Array;
   bundle?: ReturnType<typeof parseBundleFile>;
+  /** For an authority rotation: the new policy it installs (verified only if the outcome is). */
+  rotation?: PolicyDocument;
+  /** Who countersigned, and which signer set authorised the bundle. */
+  authorisation?: Authorisation;
 }
 
 /** What the checks establish, in order; each check reads only what earlier checks set. */
@@ -53,6 +59,8 @@ interface Context {
   statement?: Statement;
   statementBytes?: Uint8Array;
   primary?: PrimaryResult;
+  rotation?: PolicyDocument;
+  authorisation?: Authorisation;
 }
 
 export function trustMaterialOf(policy: Policy): TrustMaterial {
@@ -84,6 +92,8 @@ export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Pr
       ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, 'base64'));
       ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
       ctx.bundle = parsed;
+      // An authority rotation carries its new policy (spec/ROTATION.md §2): it must parse.
+      if (isRotation(ctx.statement)) ctx.rotation = newPolicyOf(ctx.statement, `${what} statement`);
       return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
     },
     primary: async () => {
@@ -107,18 +117,26 @@ export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Pr
         return 'no countersignature yet';
       }
       const st = ctx.statement!.predicate;
-      const outcome = verifyCountersignatures(
-        parsed.bundle.countersignatures.map((c, i) => ({ keyId: c.keyId, statement: parsed.statements[i]!, signature: parsed.signatures[i]! })),
-        policy.countersigners,
-        options.forCountersigning ? 0 : policy.threshold,
+      const outcome = authorise(
+        parsed.bundle.countersignatures.map((c, i) => ({ keyId: c.keyId, statement: parsed.statements[i]!, signature: parsed.signatures[i]!, ...(c.logProof ? { logProof: c.logProof } : {}) })),
+        policy,
         { primary: ctx.primary!, stream: st.stream, version: st.version, primaryTime: ctx.primary!.verifiedTime, now, clockSkewSeconds: policy.limits.clockSkewSeconds },
+        { requireThreshold: !options.forCountersigning, ...(ctx.rotation ? { next: ctx.rotation.policy } : {}) },
       );
-      report.countersigners = { signed: outcome.valid, organisations: outcome.organisations, missing: outcome.missing };
-      return `${outcome.organisations.length} of ${policy.threshold} required organisation(s): ${outcome.valid.map((v) => `${v.organisation} (${v.name})`).join(', ')}`;
+      ctx.authorisation = outcome;
+      report.countersigners = countersignersReport(outcome, policy.threshold);
+      if (outcome.shortfall) throw outcome.shortfall;
+      const logged = (v: (typeof outcome.valid)[number]) => (v.log ? `, logged at ${v.log.origin} #${v.log.index}` : '');
+      const usual = `${outcome.organisations.length} of ${policy.threshold} required organisation(s)`;
+      const head = outcome.authorisedBy === 'fallback' ? `authorised by the fallback signer set (${outcome.fallbackOrganisations!.join(', ')}); usual countersigners: ${usual}` : usual;
+      const pop = outcome.newKeys ? `; new policy: ${outcome.newOrganisations!.length} of ${ctx.rotation!.policy.threshold} organisation(s), added key(s) proved: ${outcome.newKeys.join(', ') || 'none'}` : '';
+      return `${head}: ${outcome.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(', ')}${pop}`;
     },
     statement: () => {
       const st = ctx.statement!;
+      if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
       checkStatement(st, policy, now);
+      if (ctx.rotation) checkRotationVersions(policy, ctx.rotation.policy, st.predicate.version);
       if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, sha256Hex(ctx.statementBytes!));
       return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
     },
@@ -156,7 +174,20 @@ export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Pr
     }
   }
   report.outcome = failed ? 'rejected' : pending ? 'pending-countersign' : 'verified';
-  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle };
+  if (ctx.rotation && !failed) {
+    report.rotation = { fromVersion: policy.version, toVersion: ctx.rotation.policy.version, policyDigest: `sha256:${ctx.rotation.digest}`, authorisedBy: ctx.authorisation?.authorisedBy ?? 'none', addedKeys: ctx.authorisation?.newKeys ?? [] };
+  }
+  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle, rotation: ctx.rotation, authorisation: ctx.authorisation };
+}
+
+function countersignersReport(a: Authorisation, threshold: number): NonNullable<VerificationReport['countersigners']> {
+  return {
+    signed: a.valid,
+    organisations: a.organisations,
+    missing: a.missing,
+    threshold,
+    ...(a.authorisedBy === 'fallback' ? { authorisedBy: 'fallback' as const, fallbackOrganisations: a.fallbackOrganisations ?? [] } : {}),
+  };
 }
 
 function fillStatement(report: VerificationReport, ctx: Context): void {

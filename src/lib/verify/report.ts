@@ -40,7 +40,22 @@ export interface VerificationReport {
     subjects: { name: string; digest: string }[];
   };
   primary?: { identity: string; issuer: string; claims: Record<string, string>; time: string };
-  countersigners?: { signed: { name: string; organisation: string; keyId: string; signedAt: string }[]; organisations: string[]; missing: string[] };
+  /**
+   * Who countersigned (m-of-n): every verified countersignature, the policy's organisations
+   * that signed and those missing, and the threshold. Set once the countersignatures have been
+   * checked, also when too few organisations signed. `authorisedBy: 'fallback'` when the
+   * policy's emergency signer set authorised a rotation (spec/ROTATION.md §4).
+   */
+  countersigners?: {
+    signed: { name: string; organisation: string; keyId: string; signedAt: string }[];
+    organisations: string[];
+    missing: string[];
+    threshold?: number;
+    authorisedBy?: 'fallback';
+    fallbackOrganisations?: string[];
+  };
+  /** For a verified authority rotation: the policy versions, the new policy's digest, who authorised it, the keys it adds. */
+  rotation?: { fromVersion: number; toVersion: number; policyDigest: string; authorisedBy: 'countersigners' | 'fallback' | 'none'; addedKeys: string[] };
 }
 
 export function exitCodeOf(outcome: Outcome): number {

@@ -1,6 +1,8 @@
 // Client state against rollback (DESIGN §4): the last accepted version of each stream and the
 // digest of the statement accepted at that version. A lower version is a rollback; the same
-// version is accepted again only for the very same statement.
+// version is accepted again only for the very same statement. The state also records the
+// version of the policy the client last verified under (spec/ROTATION.md §5): a policy older
+// than that is a policy rollback (someone put back a policy whose keys were rotated out).
 import { Shape, SHA256_HEX } from '../bundle/shape.ts';
 import { parseStrictJson } from '../bundle/strict-json.ts';
 import { isValidStream } from '../bundle/stream.ts';
@@ -17,6 +19,8 @@ export interface StreamState {
 }
 
 export interface ClientState {
+  /** The highest policy version this client has verified under (absent in older state files). */
+  policyVersion?: number;
   streams: Record<string, StreamState>;
 }
 
@@ -26,7 +30,7 @@ export function emptyState(): ClientState {
 
 export function parseState(bytes: Uint8Array, what: string): ClientState {
   const s = new Shape(what, 'state-malformed');
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8 }), '$', ['mediaType', 'streams']);
+  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), '$', ['mediaType', 'streams'], ['policyVersion']);
   if (o.mediaType !== STATE_MEDIA_TYPE) s.fail('$.mediaType', `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
   const streams = s.object(o.streams, '$.streams', [], Object.keys(o.streams ?? {}));
   if (Object.keys(streams).length > MAX_STREAMS) s.fail('$.streams', `more than ${MAX_STREAMS} streams`);
@@ -39,12 +43,13 @@ export function parseState(bytes: Uint8Array, what: string): ClientState {
       statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX),
     };
   }
-  return { streams: out };
+  return Object.hasOwn(o, 'policyVersion') ? { policyVersion: s.positiveInteger(o.policyVersion, '$.policyVersion'), streams: out } : { streams: out };
 }
 
 export function serializeState(state: ClientState): string {
   const streams = Object.fromEntries(Object.entries(state.streams).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams }, null, 2) + '\n';
+  const policy = state.policyVersion === undefined ? {} : { policyVersion: state.policyVersion };
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, ...policy, streams }, null, 2) + '\n';
 }
 
 /** Throws `statement-rollback` or `statement-version-reused` if the version may not be accepted. */
@@ -65,7 +70,27 @@ export function checkNotRolledBack(state: ClientState, stream: string, version: 
   }
 }
 
-/** The state after accepting `version` of `stream` (a new object; the input is not changed). */
-export function recordAccepted(state: ClientState, stream: string, version: number, statementDigest: string): ClientState {
-  return { streams: { ...state.streams, [stream]: { version, statementDigest } } };
+/** Throws `policy-rollback` if the client already verified under a newer policy than `policyVersion`. */
+export function checkPolicyNotRolledBack(state: ClientState, policyVersion: number): void {
+  if (state.policyVersion !== undefined && policyVersion < state.policyVersion) {
+    throw new VerificationError('policy-rollback', `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
+      expected: `policy version >= ${state.policyVersion}`,
+      found: String(policyVersion),
+    });
+  }
+}
+
+/**
+ * The state after accepting `version` of `stream` (a new object; the input is not changed).
+ * With `policyVersion`, also records the policy verified under (never lowering it).
+ */
+export function recordAccepted(state: ClientState, stream: string, version: number, statementDigest: string, policyVersion?: number): ClientState {
+  const recorded = recordPolicyVersion(state, policyVersion);
+  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
+}
+
+/** The state with its policy version raised to `policyVersion` (unchanged when absent or lower). */
+export function recordPolicyVersion(state: ClientState, policyVersion?: number): ClientState {
+  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
+  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
 }

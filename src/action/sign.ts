@@ -1,0 +1,54 @@
+// The sign step: the statement -> organisation A's keyless Sigstore signature (the library's
+// resolveInstance, resolveIdentityToken and signStatement). The OIDC token is a bearer
+// credential: it is masked the moment it exists, before any line could carry it.
+import * as core from '@actions/core';
+import { join } from 'node:path';
+import { parseStatement } from '../lib/bundle/statement.ts';
+import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { resolveInstance } from '../lib/sigstore/instances.ts';
+import { resolveIdentityToken } from '../lib/sigstore/oidc-token.ts';
+import { signStatement } from '../lib/sigstore/sign.ts';
+import { readCappedFile } from './files.ts';
+import { optionalInput, requiredInput } from './inputs.ts';
+import { inWorkspace, scratchDir } from './paths.ts';
+import { maskSecret } from './secrets.ts';
+
+const MAX_STATEMENT_BYTES = 64 * 1024 * 1024;
+
+export interface SignInputs {
+  statement: string;
+  /** public-good, github, or a stack description file. */
+  sigstore: string;
+  /** Where to write the Sigstore bundle; undefined: a scratch directory under RUNNER_TEMP. */
+  bundlePath: string | undefined;
+}
+
+export function readSignInputs(): SignInputs {
+  return {
+    statement: requiredInput('statement'),
+    sigstore: optionalInput('sigstore') || 'public-good',
+    bundlePath: optionalInput('bundle-path') || undefined,
+  };
+}
+
+export async function runSign(inputs: SignInputs): Promise<{ bundlePath: string; summary: string }> {
+  const bytes = await readCappedFile(inWorkspace(inputs.statement), 'input statement', MAX_STATEMENT_BYTES);
+  const statement = parseStatement(bytes, `input statement ${inputs.statement}`);
+  const sigstore = inputs.sigstore === 'public-good' || inputs.sigstore === 'github' ? inputs.sigstore : inWorkspace(inputs.sigstore);
+  const instance = await resolveInstance(sigstore);
+  // In Actions the token comes from ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN; without
+  // `permissions: id-token: write` the library's error says so.
+  const identityToken = await resolveIdentityToken({});
+  maskSecret(identityToken);
+  const bundle = await signStatement(bytes, { instance, identityToken });
+  const bundlePath = inputs.bundlePath ? inWorkspace(inputs.bundlePath) : join(await scratchDir('sign'), 'primary.sigstore.json');
+  await writeFileAtomic(bundlePath, JSON.stringify(bundle, null, 2) + '\n');
+  const p = statement.predicate;
+  return { bundlePath, summary: `signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)) with Sigstore (${instance.name})` };
+}
+
+export async function signStep(): Promise<void> {
+  const result = await runSign(readSignInputs());
+  core.info(`${result.summary}; wrote ${result.bundlePath}`);
+  core.setOutput('bundle-path', result.bundlePath);
+}

@@ -1,0 +1,120 @@
+// The verify step: the gate, and a required status check on its own. Runs the library's
+// verification pipeline (runPipeline) and publishes the result three ways: outputs
+// (verified, outcome, report), the JSON report written atomically under RUNNER_TEMP, and the
+// job summary. Anything but "verified" fails the step, with an error annotation naming the
+// deciding check.
+import * as core from '@actions/core';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256Hex } from '../lib/crypto/sha256.ts';
+import { collectSubjects } from '../lib/digest/index.ts';
+import { InputError, VerificationError } from '../lib/errors.ts';
+import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { loadPolicyFile, type Policy } from '../lib/policy/index.ts';
+import { runPipeline } from '../lib/verify/pipeline.ts';
+import type { VerificationReport } from '../lib/verify/report.ts';
+import { type ClientState, emptyState, parseState, recordAccepted, serializeState } from '../lib/verify/state.ts';
+import { MAX_BUNDLE_BYTES } from './countersign.ts';
+import { failureMessage } from './entry.ts';
+import { readCappedFile } from './files.ts';
+import { lineInput, optionalInput, requiredInput } from './inputs.ts';
+import { inWorkspace, scratchDir, workspace } from './paths.ts';
+import { RELEASE_PREFIX, downloadReleaseAsset, parseReleaseRef } from './release.ts';
+import { expandSubjectPaths } from './subject-globs.ts';
+import { renderSummary } from './summary.ts';
+
+const MAX_STATE_BYTES = 1024 * 1024;
+
+export interface VerifyInputs {
+  /** A path, or release:[OWNER/REPO@]TAG[#ASSET]. */
+  bundle: string;
+  policy: string;
+  subjectPaths: string[];
+  state: string | undefined;
+  githubToken: string;
+}
+
+export function readVerifyInputs(): VerifyInputs {
+  return {
+    bundle: requiredInput('bundle'),
+    policy: requiredInput('policy'),
+    subjectPaths: lineInput('subject-path'),
+    state: optionalInput('state') || undefined,
+    githubToken: optionalInput('github-token'),
+  };
+}
+
+export interface VerifyOutcome {
+  report: VerificationReport;
+  reportPath: string;
+  policy?: Policy;
+  error?: string;
+}
+
+export async function runVerify(inputs: VerifyInputs): Promise<VerifyOutcome> {
+  const dir = await scratchDir('verify');
+  const reportPath = join(dir, 'report.json');
+  let policy: Policy | undefined;
+  try {
+    policy = await loadPolicyFile(inWorkspace(inputs.policy));
+    const bytes = inputs.bundle.startsWith(RELEASE_PREFIX)
+      ? await downloadReleaseAsset(parseReleaseRef(inputs.bundle, 'bundle'), inputs.githubToken, MAX_BUNDLE_BYTES)
+      : await readCappedFile(inWorkspace(inputs.bundle), 'input bundle', MAX_BUNDLE_BYTES);
+    const statePath = inputs.state ? inWorkspace(inputs.state) : undefined;
+    const state = statePath ? await loadState(statePath) : undefined;
+    const artifacts = inputs.subjectPaths.length > 0
+      ? await collectSubjects(await expandSubjectPaths(inputs.subjectPaths, workspace()), { base: workspace(), maxFiles: policy.limits.maxSubjects })
+      : undefined;
+
+    const result = await runPipeline(bytes, { policy, state, artifacts, what: inputs.bundle });
+    if (result.report.outcome === 'verified' && statePath && state && result.statement && result.statementBytes) {
+      const p = result.statement.predicate;
+      await writeFileAtomic(statePath, serializeState(recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes))));
+    }
+    await writeFileAtomic(reportPath, JSON.stringify(result.report, null, 2) + '\n');
+    return { report: result.report, reportPath, policy };
+  } catch (err) {
+    if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
+    // Could not run: still a report, outputs and a summary, so the reader sees why.
+    const error = failureMessage('verify', err);
+    const report: VerificationReport = { outcome: 'error', checks: [] };
+    await writeFileAtomic(reportPath, JSON.stringify({ ...report, error: { code: err.code, message: err.message } }, null, 2) + '\n');
+    return { report, reportPath, policy, error };
+  }
+}
+
+async function loadState(path: string): Promise<ClientState> {
+  const exists = await stat(path).then(() => true, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)));
+  return exists ? parseState(await readCappedFile(path, 'input state', MAX_STATE_BYTES), `input state ${path}`) : emptyState();
+}
+
+/** One line for the annotation: the outcome and the deciding check. */
+export function verdictOf(report: VerificationReport, error?: string): string {
+  if (error) return error;
+  if (report.outcome === 'verified') return 'verified';
+  const pending = report.checks.find((c) => c.result === 'pending');
+  if (report.outcome === 'pending-countersign' && pending) {
+    return `countersign verify: pending countersignature [${pending.code}]: the primary signature is valid but no countersignature is present (expected ${pending.expected ?? 'a countersignature'}); not verified`;
+  }
+  const f = report.failure;
+  return `countersign verify: rejected by the ${f?.check ?? 'verification'} check [${f?.code ?? 'unknown'}]: ${f?.message ?? report.outcome}`;
+}
+
+export async function verifyStep(): Promise<void> {
+  const inputs = readVerifyInputs();
+  const outcome = await runVerify(inputs);
+  const { report } = outcome;
+  core.setOutput('verified', report.outcome === 'verified' ? 'true' : 'false');
+  core.setOutput('outcome', report.outcome);
+  core.setOutput('report', outcome.reportPath);
+  for (const c of report.checks) core.info(`${c.result.padEnd(8)} ${c.title}: ${c.message}`);
+  await core.summary.addRaw(renderSummary(report, { bundle: inputs.bundle, policy: outcome.policy, error: outcome.error })).write();
+  if (report.outcome === 'verified') {
+    const st = report.statement;
+    core.info(`verified${st ? `: ${st.kind} ${st.stream} v${st.version} (${st.digest})` : ''}`);
+    return;
+  }
+  const failing = report.checks.find((c) => c.result === 'fail' || c.result === 'pending');
+  if (failing && failing.result === 'fail') core.error(`${failing.title}: ${failing.message}`, { title: `countersign: ${failing.check} check failed` });
+  core.setFailed(verdictOf(report, outcome.error));
+}

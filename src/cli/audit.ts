@@ -1,0 +1,109 @@
+// `countersign audit --url URL [--since FILE] [--expect FILE] [--log-key FILE]`: organisation
+// A's monitor of B's countersigning service (docs/service.md §Audit). Checks that the log
+// only grew since the last checkpoint seen, walks the new entries, prints every bundle B
+// countersigned, and exits 1 on an inconsistent log, a bad entry or an unexpected one.
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parsePublicKeyPem } from '../lib/countersign/keys.ts';
+import { InputError, VerificationError } from '../lib/errors.ts';
+import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { type NoteVerifier, isValidKeyName, parseVerifierKey } from '../lib/log/note.ts';
+import { type AuditedEntry, auditLog, parseExpectations } from '../lib/service/audit.ts';
+import { readInputFile } from './io.ts';
+import { usageError } from './usage.ts';
+
+export const USAGE = `usage: countersign audit --url URL [--since CHECKPOINT_FILE] [--expect FILE] [--log-key FILE [--origin NAME]] [--json]
+
+Audits a countersigning service's transparency log: verifies its signed checkpoint, checks
+that the log is an extension of the last checkpoint seen (consistency proof), walks every
+new entry (proven in the tree, countersignature and certificate checked) and prints what
+the service countersigned: log index, stream, version, statement digest, primary identity.
+
+  --url URL        the service's base URL
+  --since FILE     the last checkpoint seen; read if it exists, replaced atomically with the
+                   new one when the audit passes (start: a file that does not exist yet)
+  --expect FILE    the releases you expect, one per line: STREAM VERSION sha256:<statement
+                   digest, as 'countersign build' prints it>; '#' starts a comment. Any
+                   entry not listed fails the audit
+  --log-key FILE   the pinned log key: a note verifier key line (origin+hash+base64, as
+                   GET /v1/log/key 'verifierKey' or 'countersign serve' prints it), or an
+                   SPKI PEM with --origin. Without it, the service's own key is trusted
+  --json           print one JSON object per entry instead of text
+
+Exit codes: 0 consistent and everything expected, 1 inconsistent log, bad or unexpected
+entry (the checkpoint file is then left as it was), 2 could not run.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      since: { type: 'string' },
+      expect: { type: 'string' },
+      'log-key': { type: 'string' },
+      origin: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return console.log(USAGE), 0;
+  if (positionals.length > 0) return usageError('audit', `unexpected argument ${JSON.stringify(positionals[0])}`);
+  if (!values.url) return usageError('audit', 'missing --url URL');
+  if (values.origin && !values['log-key']) return usageError('audit', '--origin goes with --log-key FILE (a PEM key)');
+
+  const log = values['log-key'] ? await loadLogKey(values['log-key'], values.origin) : undefined;
+  const since = values.since && (await exists(values.since)) ? new TextDecoder().decode(await readInputFile(values.since, 'checkpoint file', 64 * 1024)) : undefined;
+  const expected = values.expect ? parseExpectations(new TextDecoder().decode(await readInputFile(values.expect, 'expect file', 4 * 1024 * 1024)), values.expect) : undefined;
+  if (!log) console.error('countersign audit: warning: no --log-key: trusting the log key the service presents (pin it for a real audit)');
+
+  let result;
+  try {
+    result = await auditLog({ url: values.url, ...(since !== undefined ? { since } : {}), ...(log ? { log } : {}), ...(expected ? { expected } : {}) });
+  } catch (err) {
+    if (err instanceof VerificationError) {
+      console.error(`countersign audit: FAILED [${err.code}]: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  for (const e of result.entries) console.log(values.json ? JSON.stringify(e) : describe(e));
+  const bad = result.entries.filter((e) => e.problem !== undefined);
+  const unexpected = result.entries.filter((e) => e.expected === false);
+  console.error(
+    `countersign audit: log ${result.origin}: ${result.size} entries (${result.previousSize} before), consistent; ` +
+      `${result.entries.length} new, ${bad.length} bad, ${unexpected.length} unexpected`,
+  );
+  if (bad.length > 0 || unexpected.length > 0) {
+    console.error('countersign audit: FAILED: the log holds entries that are bad or not expected (listed above); the checkpoint file was not updated');
+    return 1;
+  }
+  if (values.since) await writeFileAtomic(values.since, result.checkpoint);
+  return 0;
+}
+
+function describe(e: AuditedEntry): string {
+  const flags = [e.expected === false ? 'UNEXPECTED' : '', e.problem ? `BAD: ${e.problem}` : ''].filter(Boolean).join(' ');
+  return `#${e.index} ${e.stream} v${e.version} statement sha256:${e.payloadDigest} identity ${e.identity || '?'} signed ${e.signedAt} key ${e.keyId}${flags ? ` ${flags}` : ''}`;
+}
+
+async function loadLogKey(path: string, origin: string | undefined): Promise<NoteVerifier> {
+  const text = new TextDecoder().decode(await readInputFile(path, 'log key', 16 * 1024)).trim();
+  if (text.startsWith('-----BEGIN')) {
+    if (!origin) throw new InputError('log-key-origin', `${path}: a PEM log key needs --origin NAME (the log's origin)`);
+    if (!isValidKeyName(origin)) throw new InputError('bad-origin', `--origin: expected a name without spaces or '+', found ${JSON.stringify(origin)}`);
+    return { name: origin, rawPublicKey: parsePublicKeyPem(text, path) };
+  }
+  try {
+    const verifier = parseVerifierKey(text);
+    if (origin && origin !== verifier.name) throw new InputError('log-key-origin', `${path}: the key is for origin ${verifier.name}, not ${origin}`);
+    return verifier;
+  } catch (err) {
+    if (err instanceof VerificationError) throw new InputError(err.code, `${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)));
+}

@@ -1,0 +1,10 @@
+// `countersign/verify`: the client verifier library (issue #5; docs/client.md). It only
+// verifies: no signing code, no @actions/*, no network, no file system. The same pipeline and
+// report as `countersign verify`; in a browser, the build of scripts/build.ts (dist/verify.browser.mjs).
+export { verifyBundle, pinPolicy, type VerifyBundleInput, type VerifyBundleResult } from './verify.ts';
+export { isVerifiedSubject } from './subject.ts';
+export type { ArtifactInput, JsonInput, PinnedPolicy } from './inputs.ts';
+export { CHECKS, type CheckName, type CheckReport, type CheckResult, type Outcome, type VerificationReport } from '../verify/report.ts';
+export { STATE_MEDIA_TYPE, type ClientState, type StreamState } from '../verify/state.ts';
+export type { Policy } from '../policy/types.ts';
+export { InputError, PolicyError, VerificationError } from '../errors.ts';

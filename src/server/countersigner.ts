@@ -1,0 +1,157 @@
+// POST /v1/countersign: organisation B's step as a service. The checks are the library's
+// (countersignBundle: the primary under B's policy, identity, kind, stream, expiry, and the
+// rollback check against what this service already signed, given as client state); this
+// file adds only what a service needs around them:
+//   - idempotency: the same primary asked for again gets the same countersignature back;
+//   - one stream version is countersigned at most once (checked under the append lock, and
+//     by the storage's UNIQUE constraint);
+//   - the countersignature is appended to the log and committed BEFORE it is returned, with
+//     its inclusion proof and the signed checkpoint.
+import type { TrustMaterial } from '@sigstore/verify';
+import { parseBundleFile } from '../lib/bundle/countersigned-bundle.ts';
+import type { Countersignature } from '../lib/bundle/types.ts';
+import { countersignBundle } from '../lib/countersign/countersign-bundle.ts';
+import { parseCountersignatureStatement } from '../lib/countersign/statement.ts';
+import type { CountersignSigner } from '../lib/countersign/signer.ts';
+import { sha256Hex } from '../lib/crypto/sha256.ts';
+import type { LogProof } from '../lib/log/proof.ts';
+import type { Policy } from '../lib/policy/index.ts';
+import { MAX_REQUEST_BYTES, type CountersignResponse } from '../lib/service/api.ts';
+import type { ClientState } from '../lib/verify/state.ts';
+import { Mutex } from './mutex.ts';
+import { Refusal } from './refusal.ts';
+import type { StoredEntry } from './store.ts';
+import type { TransparencyLog } from './transparency-log.ts';
+
+export interface CountersignOutcome {
+  response: CountersignResponse;
+  stream: string;
+  version: number;
+  logIndex: number;
+  /** Milliseconds spent verifying, signing and committing (the metrics' signing latency). */
+  signingMs: number;
+}
+
+export class Countersigner {
+  private readonly policy: Policy;
+  private readonly signer: CountersignSigner;
+  private readonly trust: TrustMaterial;
+  private readonly log: TransparencyLog;
+  private readonly now: () => Date;
+  private readonly lock: Mutex;
+  /** The last version countersigned per stream (mirrors the store; updated after each commit). */
+  private readonly latest: Map<string, { version: number; payloadDigest: string; index: number }>;
+
+  constructor(options: { policy: Policy; signer: CountersignSigner; trust: TrustMaterial; log: TransparencyLog; now?: () => Date; maxQueued?: number }) {
+    this.policy = options.policy;
+    this.signer = options.signer;
+    this.trust = options.trust;
+    this.log = options.log;
+    this.now = options.now ?? (() => new Date());
+    this.lock = new Mutex(options.maxQueued ?? 256);
+    this.latest = this.log.store.latestPerStream();
+  }
+
+  get queued(): number {
+    return this.lock.queued;
+  }
+
+  async countersign(body: Uint8Array): Promise<CountersignOutcome> {
+    const result = await this.lock.run(() => this.countersignAlone(body));
+    if (!result) throw new Refusal(503, 'overloaded', 'too many requests are waiting; retry later');
+    return result.value;
+  }
+
+  private async countersignAlone(body: Uint8Array): Promise<CountersignOutcome> {
+    const started = performance.now();
+    const replay = this.findReplay(body);
+    if (replay) {
+      const response = { countersignature: this.withProof(replay), replayed: true };
+      return { response, stream: replay.stream, version: replay.version, logIndex: replay.index, signingMs: performance.now() - started };
+    }
+    const now = this.now();
+    const result = await countersignBundle(body, { policy: this.policy, signer: this.signer, trust: this.trust, state: this.state(), now, what: 'request body' });
+    const { stream, version } = result;
+    // countersignBundle's state check lets the same statement through again (a client state
+    // accepts the same bytes twice); a service signs each stream version once.
+    const last = this.latest.get(stream);
+    if (last && version <= last.version) {
+      throw new Refusal(409, version < last.version ? 'statement-rollback' : 'stream-version-signed',
+        `version ${version} of ${stream} is not newer than version ${last.version}, which this service already countersigned (log index ${last.index}) for another primary signature`);
+    }
+    const countersignature = result.bundle.countersignatures[result.bundle.countersignatures.length - 1]!;
+    const statementBytes = new Uint8Array(Buffer.from(countersignature.statement, 'base64'));
+    const statement = parseCountersignatureStatement(statementBytes, 'new countersignature');
+    const index = await this.log.append({
+      statement: statementBytes,
+      signature: new Uint8Array(Buffer.from(countersignature.signature, 'base64')),
+      keyId: countersignature.keyId,
+      stream,
+      version,
+      payloadDigest: statement.payloadDigest.sha256,
+      primarySignatureDigest: statement.primarySignatureDigest.sha256,
+      certificate: certificateOf(result.bundle.primary, statement.certificateDigest.sha256),
+      identity: result.report.primary?.identity ?? '',
+      signedAt: statement.signedAt,
+    });
+    this.latest.set(stream, { version, payloadDigest: statement.payloadDigest.sha256, index });
+    const entry = { index, keyId: countersignature.keyId, statement: statementBytes, signature: Buffer.from(countersignature.signature, 'base64') };
+    return { response: { countersignature: this.withProof(entry), replayed: false }, stream, version, logIndex: index, signingMs: performance.now() - started };
+  }
+
+  /** The entry already logged for this exact primary (payload and signature), if any. */
+  private findReplay(body: Uint8Array): StoredEntry | undefined {
+    let primary: PrimaryJson;
+    try {
+      primary = parseBundleFile(body, 'request body', MAX_REQUEST_BYTES).bundle.primary as PrimaryJson;
+    } catch {
+      return undefined; // countersignBundle reports the problem with its proper code
+    }
+    const envelope = primary?.dsseEnvelope;
+    const sig = envelope?.signatures?.[0]?.sig;
+    if (typeof envelope?.payload !== 'string' || typeof sig !== 'string') return undefined;
+    const payloadDigest = sha256Hex(Buffer.from(envelope.payload, 'base64'));
+    const entry = this.log.store.findByPrimary(payloadDigest, sha256Hex(Buffer.from(sig, 'base64')));
+    return entry && entry.keyId === this.signer.keyId ? entry : undefined;
+  }
+
+  /** Client state that makes the pipeline refuse an older version than the last one signed. */
+  private state(): ClientState {
+    const streams: ClientState['streams'] = Object.create(null);
+    for (const [stream, last] of this.latest) streams[stream] = { version: last.version, statementDigest: last.payloadDigest };
+    return { streams };
+  }
+
+  private withProof(entry: { index: number; keyId: string; statement: Uint8Array; signature: Uint8Array }): Countersignature {
+    const treeSize = this.log.size;
+    const logProof: LogProof = {
+      logIndex: entry.index,
+      treeSize,
+      hashes: this.log.inclusionProof(entry.index, treeSize).map((h) => Buffer.from(h).toString('base64')),
+      checkpoint: this.log.checkpoint,
+    };
+    return {
+      keyId: entry.keyId,
+      statement: Buffer.from(entry.statement).toString('base64'),
+      signature: Buffer.from(entry.signature).toString('base64'),
+      logProof,
+    };
+  }
+}
+
+interface PrimaryJson {
+  dsseEnvelope?: { payload?: unknown; signatures?: { sig?: unknown }[] };
+  verificationMaterial?: { certificate?: { rawBytes?: unknown }; x509CertificateChain?: { certificates?: { rawBytes?: unknown }[] } };
+}
+
+/** The signing certificate's DER, found by the digest the countersignature statement binds. */
+function certificateOf(primary: unknown, digest: string): Uint8Array {
+  const vm = (primary as PrimaryJson).verificationMaterial;
+  const candidates = [vm?.certificate?.rawBytes, ...(vm?.x509CertificateChain?.certificates ?? []).map((c) => c.rawBytes)];
+  for (const c of candidates) {
+    if (typeof c !== 'string') continue;
+    const der = new Uint8Array(Buffer.from(c, 'base64'));
+    if (sha256Hex(der) === digest) return der;
+  }
+  return new Uint8Array();
+}

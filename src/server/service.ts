@@ -1,0 +1,133 @@
+// The countersigning service that organisation B runs (DESIGN §1, docs/service.md): plain
+// HTTP, on loopback by default (TLS belongs to the reverse proxy in front of it). Opens the
+// log (recovering and checking it), then serves. One JSON line per request goes to
+// `requestLog`: method, path, status, code, timings, and for countersignatures the stream,
+// version and log index; never a body, a header, a token or key material.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TrustMaterial } from '@sigstore/verify';
+import type { CountersignSigner } from '../lib/countersign/signer.ts';
+import { InputError } from '../lib/errors.ts';
+import type { NoteSigner } from '../lib/log/note.ts';
+import type { Policy } from '../lib/policy/index.ts';
+import { API } from '../lib/service/api.ts';
+import { trustMaterialOf } from '../lib/verify/pipeline.ts';
+import { Countersigner } from './countersigner.ts';
+import { Metrics } from './metrics.ts';
+import { oneLine, refusalOf } from './refusal.ts';
+import { type Reply, type RouteContext, keyDescription, route } from './routes.ts';
+import { LogStore } from './store.ts';
+import { TransparencyLog } from './transparency-log.ts';
+
+export interface ServiceOptions {
+  policy: Policy;
+  /** The countersigning key (its key id must be a countersigner of the policy). */
+  signer: CountersignSigner;
+  /** The checkpoint signer: key name = the log's origin. May hold the same key as `signer`. */
+  logSigner: NoteSigner;
+  /** The log key as SPKI PEM, served at /v1/log/key for policies and auditors. */
+  logPublicKeyPem: string;
+  /** Directory of the SQLite log; created (mode 0700) if missing. */
+  dataDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  requestLog?: (line: Record<string, unknown>) => void;
+  now?: () => Date;
+  trust?: TrustMaterial;
+}
+
+export interface RunningService {
+  /** `http://host:port`, no trailing slash. */
+  url: string;
+  origin: string;
+  log: TransparencyLog;
+  close(): Promise<void>;
+}
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const pinned = options.policy.countersigners.find((k) => k.keyId === options.signer.keyId);
+  if (!pinned) {
+    throw new InputError('countersigner-not-pinned', `the service key ${options.signer.keyId} is not a countersigner in the policy (${options.policy.countersigners.map((k) => k.name).join(', ')}): its countersignatures would never count`);
+  }
+  const store = await LogStore.open(options.dataDir);
+  let server: Server | undefined;
+  try {
+    const log = await TransparencyLog.open(store, options.logSigner);
+    const trust = options.trust ?? trustMaterialOf(options.policy);
+    const countersigner = new Countersigner({ policy: options.policy, signer: options.signer, trust, log, ...(options.now ? { now: options.now } : {}) });
+    const ctx: RouteContext = { countersigner, log, metrics: new Metrics(), key: keyDescription(log, options.logPublicKeyPem, pinned.keyId, pinned.publicKey) };
+    const requestLog = options.requestLog ?? (() => {});
+    server = createServer((req, res) => void handle(req, res, ctx, requestLog));
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 10_000;
+    server.keepAliveTimeout = 5_000;
+    const s = server;
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', (err: NodeJS.ErrnoException) => reject(new InputError('listen-failed', `cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 8080}: ${err.code ?? err.message}`)));
+      s.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
+    });
+    const address = s.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return {
+      url: `http://${host}:${address.port}`,
+      origin: log.origin,
+      log,
+      close: async () => {
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeIdleConnections();
+        });
+        store.close();
+      },
+    };
+  } catch (err) {
+    server?.close();
+    store.close();
+    throw err;
+  }
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, ctx: RouteContext, requestLog: (line: Record<string, unknown>) => void): Promise<void> {
+  const started = performance.now();
+  const url = new URL(req.url ?? '/', 'http://service.invalid');
+  const endpoint = Object.values(API).includes(url.pathname as (typeof API)[keyof typeof API]) ? url.pathname : 'other';
+  let reply: Reply;
+  let code: string | undefined;
+  try {
+    reply = await route(req, url, ctx);
+  } catch (err) {
+    const refusal = refusalOf(err);
+    if (refusal) {
+      code = refusal.code;
+      reply = { status: refusal.status, contentType: 'application/json', body: `${JSON.stringify({ code: refusal.code, message: refusal.message })}\n` };
+    } else {
+      // Our own fault: the details go to our log, the client gets a generic 500.
+      code = 'internal-error';
+      reply = { status: 500, contentType: 'application/json', body: `${JSON.stringify({ code, message: 'internal error in the countersigning service' })}\n` };
+      requestLog({ time: new Date().toISOString(), event: 'fault', path: url.pathname, error: oneLine(err instanceof Error ? `${err.name}: ${err.message}` : String(err)) });
+    }
+  }
+  const outcome = reply.status < 400 ? String(reply.log?.outcome ?? 'ok') : reply.status < 500 ? 'refused' : 'error';
+  ctx.metrics.request(endpoint, outcome);
+  if (endpoint === API.countersign && code && reply.status < 500) ctx.metrics.refusal(code);
+  const headers: Record<string, string> = { 'content-type': reply.contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (reply.status === 413) headers.connection = 'close';
+  if (reply.status === 503) headers['retry-after'] = '1';
+  try {
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+  } catch {
+    // The client went away; the outcome (and any append) stands, and is logged below.
+  }
+  requestLog({
+    time: new Date().toISOString(),
+    method: req.method,
+    path: url.pathname.slice(0, 200),
+    status: reply.status,
+    ...(code ? { code } : {}),
+    ms: Math.round((performance.now() - started) * 10) / 10,
+    remote: req.socket.remoteAddress,
+    ...(reply.log ?? {}),
+  });
+}

@@ -1,0 +1,79 @@
+// Mutation testing of the verification core (issue #6): `npm run mutation` (= `stryker run`).
+// Stryker changes one thing at a time in the files below (a condition, a comparison, a
+// string, a return) and runs the fast unit suites against each change; a change that no test
+// notices ("survived") is a check nobody would miss. Survivors are either killed by a new
+// test or explained as equivalent in spec/ATTACKS.md §Mutation testing.
+//
+// Stryker has no node:test runner; the TAP runner runs each test file as `node FILE` with
+// node:test's TAP reporter, one file = one "test" for coverage. It spawns `node` from PATH:
+// the project needs Node 24 (type stripping), so node_modules/.bin (where the `node`
+// devDependency lives) goes first on PATH here, for `npx stryker run` as for `npm run`.
+import { delimiter, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const bin = resolve('node_modules/.bin');
+if (!(process.env.PATH ?? '').startsWith(bin + delimiter)) process.env.PATH = `${bin}${delimiter}${process.env.PATH ?? ''}`;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'tap',
+  plugins: ['@stryker-mutator/tap-runner'],
+  // The verification core: bundle parsing, policy, countersignatures, the pipeline, the state.
+  mutate: [
+    'src/lib/bundle/countersigned-bundle.ts',
+    'src/lib/bundle/strict-json.ts',
+    'src/lib/bundle/shape.ts',
+    'src/lib/bundle/statement.ts',
+    'src/lib/bundle/stream.ts',
+    'src/lib/countersign/verify.ts',
+    'src/lib/countersign/statement.ts',
+    'src/lib/countersign/ed25519.ts',
+    'src/lib/countersign/pae.ts',
+    'src/lib/policy/parse.ts',
+    'src/lib/policy/countersigners.ts',
+    'src/lib/policy/identity.ts',
+    'src/lib/policy/reader.ts',
+    'src/lib/verify/pipeline.ts',
+    'src/lib/verify/state.ts',
+    'src/lib/verify/statement-checks.ts',
+    'src/lib/verify/subjects.ts',
+  ],
+  tap: {
+    // The fast suites that exercise the core (each file a few seconds at most): the unit
+    // suites, the spec vectors, the invariant test, the catalogue's core boundaries and its
+    // parser attacks. Every mutant runs every file that reaches it, so each file here costs
+    // its run time per surviving mutant: the other attack files (a stack each, attacking
+    // mostly @sigstore/verify and the certificate, which are not mutated here, or repeating
+    // what core-edges pins without a stack), the fuzz suite and the CLI suites (child
+    // processes) are left out. test/ed25519-vectors.test.ts reads ../shared/vectors, which
+    // is not in the sandbox (nor in a fresh clone).
+    testFiles: [
+      'test/strict-json.test.ts',
+      'test/statement.test.ts',
+      'test/countersignature.test.ts',
+      'test/policy.test.ts',
+      'test/keys.test.ts',
+      'test/vectors.test.ts',
+      'test/invariant.test.ts',
+      'test/attacks/core-edges.test.ts',
+      'test/attacks/parser.test.ts',
+    ],
+    nodeArgs: ['--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
+    forceBail: true,
+  },
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  concurrency: 2,
+  timeoutMS: 20_000,
+  timeoutFactor: 2,
+  // Work outside the repository so that `eslint .` and editors never see the sandbox copies.
+  tempDirName: join(tmpdir(), 'countersign-stryker'),
+  cleanTempDir: 'always',
+  ignorePatterns: ['dist', 'reports', 'coverage', 'examples', 'bench', '.git', '*.log'],
+  checkers: [],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 95, low: 90, break: null },
+};

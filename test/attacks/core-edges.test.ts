@@ -1,0 +1,300 @@
+// Attack catalogue, part 6 (spec/ATTACKS.md §11): the boundaries of the verification core,
+// tested without a stack. Mutation testing (npm run mutation) showed which comparisons and
+// messages no test pinned: each time boundary is tested on both sides of the exact second
+// (with the clock skew), each cap on both sides, and each error's code, message, expected
+// and found exactly (they are what a user reads to decide what went wrong).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { Statement, Subject } from '../../src/lib/bundle/types.ts';
+import type { Policy } from '../../src/lib/policy/index.ts';
+import { VerificationError, InputError } from '../../src/lib/errors.ts';
+import { checkStatement } from '../../src/lib/verify/statement-checks.ts';
+import { compareSubjects } from '../../src/lib/verify/subjects.ts';
+import { checkNotRolledBack, emptyState, parseState, recordAccepted, serializeState, STATE_MEDIA_TYPE } from '../../src/lib/verify/state.ts';
+import { createCountersignature } from '../../src/lib/countersign/create.ts';
+import { seedSigner } from '../../src/lib/countersign/signer.ts';
+import type { PrimaryBinding } from '../../src/lib/countersign/statement.ts';
+import { type CountersignatureContext, type PinnedKey, verifyCountersignatures } from '../../src/lib/countersign/verify.ts';
+
+const T = Date.parse('2026-06-01T12:00:00Z');
+const at = (seconds: number) => new Date(T + seconds * 1000);
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Throws a VerificationError with exactly these fields. */
+function throwsExactly(fn: () => unknown, expected: { code: string; message: string; expected?: string; found?: string }): void {
+  assert.throws(fn, (err: unknown) => {
+    assert.ok(err instanceof VerificationError, String(err));
+    assert.deepEqual({ code: err.code, message: err.message, expected: err.expected, found: err.found }, { expected: undefined, found: undefined, ...expected });
+    return true;
+  });
+}
+
+// --- statement checks: kind, stream, issuedAt, expiresAt, lifetime (FORMAT §7 step 5)
+
+const policy = { kinds: ['binary-digest'], streams: ['acme/app:stable', 'acme/app:beta'], limits: { clockSkewSeconds: 300, maxStatementLifetimeSeconds: 3600, maxBundleBytes: 1 << 20, maxSubjects: 10 } } as unknown as Policy;
+
+function statement(over: { kind?: string; stream?: string; issuedAt?: Date; expiresAt?: Date } = {}): Statement {
+  return {
+    _type: 'https://in-toto.io/Statement/v1',
+    subject: [{ name: 'a', digest: { sha256: 'a'.repeat(64) } }],
+    predicateType: 'https://countersign.dev/TrustStatement/v1',
+    predicate: { kind: (over.kind ?? 'binary-digest') as 'binary-digest', stream: over.stream ?? 'acme/app:stable', version: 1, issuedAt: iso(over.issuedAt ?? at(-60)), expiresAt: iso(over.expiresAt ?? at(600)), source: {}, data: {} },
+  };
+}
+
+test('E1 statement kind and stream not allowed: exact code, message, expected and found', () => {
+  throwsExactly(() => checkStatement(statement({ kind: 'fleet-key' }), policy, at(0)), { code: 'statement-kind', message: 'kind fleet-key is not allowed by the policy', expected: 'binary-digest', found: 'fleet-key' });
+  throwsExactly(() => checkStatement(statement({ stream: 'acme/app:dev' }), policy, at(0)), { code: 'statement-stream', message: 'stream acme/app:dev is not allowed by the policy', expected: 'acme/app:stable, acme/app:beta', found: 'acme/app:dev' });
+  checkStatement(statement({ stream: 'acme/app:beta' }), policy, at(0));
+});
+
+test('E2 issuedAt: at now + skew passes, one second later is statement-not-yet-valid (now printed without milliseconds)', () => {
+  checkStatement(statement({ issuedAt: at(300), expiresAt: at(900) }), policy, at(0));
+  const now = new Date(T + 123);
+  throwsExactly(() => checkStatement(statement({ issuedAt: at(301), expiresAt: at(900) }), policy, now), {
+    code: 'statement-not-yet-valid',
+    message: `the statement was issued at ${iso(at(301))}, in the future (now ${iso(at(0))})`,
+    expected: `issuedAt <= ${iso(at(0))} (+300s skew)`,
+    found: iso(at(301)),
+  });
+});
+
+test('E3 expiresAt: one second after now - skew passes, at now - skew is statement-expired', () => {
+  checkStatement(statement({ issuedAt: at(-1000), expiresAt: at(-299) }), policy, at(0));
+  throwsExactly(() => checkStatement(statement({ issuedAt: at(-1000), expiresAt: at(-300) }), policy, at(0)), {
+    code: 'statement-expired',
+    message: `the statement expired at ${iso(at(-300))} (now ${iso(at(0))})`,
+    expected: `expiresAt > ${iso(at(0))} (-300s skew)`,
+    found: iso(at(-300)),
+  });
+});
+
+test("E4 lifetime: exactly the policy's maximum passes, one second more is statement-lifetime", () => {
+  checkStatement(statement({ issuedAt: at(-60), expiresAt: at(3540) }), policy, at(0));
+  throwsExactly(() => checkStatement(statement({ issuedAt: at(-60), expiresAt: at(3541) }), policy, at(0)), {
+    code: 'statement-lifetime',
+    message: "the statement lives 3601s, longer than the policy's maximum of 3600s",
+    expected: 'expiresAt - issuedAt <= 3600s',
+    found: '3601s',
+  });
+});
+
+// --- subjects against files (FORMAT §7 step 6)
+
+const subjects: Subject[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ name, digest: { sha256: name.repeat(64) } }));
+
+test('E5 subjects: an unexpected file, a different digest, and missing files (five named, then an ellipsis)', () => {
+  compareSubjects(subjects, [...subjects].reverse());
+  throwsExactly(() => compareSubjects(subjects, [{ name: 'z', digest: { sha256: '0'.repeat(64) } }]), { code: 'subject-unexpected-file', message: 'z is not a subject of the statement', expected: "one of the statement's subjects", found: 'z' });
+  throwsExactly(() => compareSubjects(subjects, [{ name: 'a', digest: { sha256: '0'.repeat(64) } }]), { code: 'subject-digest', message: "a: the file's digest differs from the signed one", expected: `sha256:${'a'.repeat(64)}`, found: `sha256:${'0'.repeat(64)}` });
+  throwsExactly(() => compareSubjects(subjects, []), { code: 'subject-missing', message: '6 subject(s) of the statement are not among the files: a, b, c, d, e, …', expected: '6 file(s)', found: '0 file(s)' });
+  throwsExactly(() => compareSubjects(subjects, subjects.slice(0, 1)), { code: 'subject-missing', message: '5 subject(s) of the statement are not among the files: b, c, d, e, f', expected: '6 file(s)', found: '1 file(s)' });
+});
+
+// --- client state (FORMAT §8)
+
+const D1 = '1'.repeat(64);
+const D2 = '2'.repeat(64);
+
+test('E6 rollback and version reuse: exact errors; same version and bytes, newer versions and other streams pass', () => {
+  const state = recordAccepted(emptyState(), 'acme/app:stable', 5, D1);
+  checkNotRolledBack(state, 'acme/app:stable', 5, D1);
+  checkNotRolledBack(state, 'acme/app:stable', 6, D2);
+  checkNotRolledBack(state, 'acme/app:beta', 1, D2);
+  throwsExactly(() => checkNotRolledBack(state, 'acme/app:stable', 4, D1), { code: 'statement-rollback', message: 'version 4 of acme/app:stable is older than the last accepted version 5', expected: 'version >= 5', found: '4' });
+  throwsExactly(() => checkNotRolledBack(state, 'acme/app:stable', 5, D2), {
+    code: 'statement-version-reused',
+    message: 'version 5 of acme/app:stable was already accepted for a different statement',
+    expected: `statement sha256:${D1}`,
+    found: `statement sha256:${D2}`,
+  });
+  // A stream named like an Object.prototype member is not "already accepted".
+  checkNotRolledBack(emptyState(), 'constructor', 1, D1);
+});
+
+test('E7 state file: round trip, sorted and exact; recordAccepted does not change its input', () => {
+  assert.deepEqual(emptyState(), { streams: {} });
+  const one = recordAccepted(emptyState(), 'z/z:z', 2, D2);
+  const two = recordAccepted(one, 'a/a:a', 1, D1);
+  assert.deepEqual(one, { streams: { 'z/z:z': { version: 2, statementDigest: D2 } } });
+  const text = serializeState(two);
+  assert.equal(text, `${JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams: { 'a/a:a': { version: 1, statementDigest: D1 }, 'z/z:z': { version: 2, statementDigest: D2 } } }, null, 2)}\n`);
+  assert.deepEqual({ streams: { ...parseState(new TextEncoder().encode(text), 'state.json').streams } }, two);
+});
+
+function stateError(text: string): InputError {
+  try {
+    parseState(new TextEncoder().encode(text), 'state.json');
+  } catch (err) {
+    assert.ok(err instanceof InputError);
+    return err;
+  }
+  assert.fail(`accepted: ${text.slice(0, 80)}`);
+}
+
+test('E8 state file: each malformation is state-malformed and names its path', () => {
+  const entry = (v: unknown) => JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams: { 'a/a:a': { version: v, statementDigest: D1 } } });
+  const cases: [string, RegExp][] = [
+    [JSON.stringify({ mediaType: 'application/vnd.countersign.state.v2+json', streams: {} }), /^state\.json: \$\.mediaType: expected application\/vnd\.countersign\.state\.v1\+json, found "application\/vnd\.countersign\.state\.v2\+json"$/],
+    [JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams: { 'not a stream': { version: 1, statementDigest: D1 } } }), /^state\.json: \$\.streams: invalid stream name "not a stream"$/],
+    [entry(0), /^state\.json: \$\.streams\["a\/a:a"\]\.version: expected a positive integer/],
+    [JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams: { 'a/a:a': { version: 1, statementDigest: 'x' } } }), /^state\.json: \$\.streams\["a\/a:a"\]\.statementDigest: expected to match/],
+    [JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams: { 'a/a:a': { version: 1 } } }), /^state\.json: \$\.streams\["a\/a:a"\]: missing field "statementDigest"/],
+    [JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams: [] }), /^state\.json: \$\.streams: expected an object/],
+    [JSON.stringify({ mediaType: STATE_MEDIA_TYPE }), /^state\.json: \$: missing field "streams"/],
+  ];
+  for (const [text, message] of cases) {
+    const err = stateError(text);
+    assert.equal(err.code, 'state-malformed', err.message);
+    assert.match(err.message, message);
+  }
+  // The depth cap is 8, the integers must be literal integers.
+  assert.equal(stateError(JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams: { 'a/a:a': { version: [[[[[[[1]]]]]]], statementDigest: D1 } } })).code, 'too-deep');
+  assert.equal(stateError(entry(1).replace('"version":1', '"version":1.0')).code, 'number-out-of-range');
+});
+
+test('E9 state file: the 1 MiB cap binds before the 10 000-stream cap (10 001 of the shortest entries are over it)', () => {
+  const text = (n: number) => JSON.stringify({ mediaType: STATE_MEDIA_TYPE, streams: Object.fromEntries(Array.from({ length: n }, (_, i) => [`a:${i}`, { version: 1, statementDigest: D1 }])) });
+  assert.equal(Object.keys(parseState(new TextEncoder().encode(text(9_000)), 'state.json').streams).length, 9_000);
+  assert.equal(stateError(text(10_001)).code, 'too-large');
+});
+
+// --- countersignatures: windows, times, labels, thresholds (FORMAT §7 step 4)
+
+function newKey(name: string, organisation: string, window: Partial<Pick<PinnedKey, 'validFrom' | 'validUntil'>> = {}) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const seed = new Uint8Array(Buffer.from(privateKey.export({ format: 'jwk' }).d!, 'base64url'));
+  const raw = new Uint8Array(Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url'));
+  const keyId = `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+  return { pinned: { name, organisation, keyId, rawPublicKey: raw, ...window } as PinnedKey, signer: seedSigner(seed, keyId) };
+}
+
+const primary: PrimaryBinding = {
+  payload: new TextEncoder().encode('{"statement":"bytes"}'),
+  payloadType: 'application/vnd.in-toto+json',
+  signature: randomBytes(71),
+  certificate: randomBytes(700),
+  tlogEntries: [{ logId: 'bG9nMQ==', logIndex: '42' }, { logId: 'bG9nMg==', logIndex: '7' }],
+  timestamps: [randomBytes(300), randomBytes(200)],
+};
+const ctx: CountersignatureContext = { primary, stream: 'acme/app:stable', version: 3, primaryTime: at(-600), now: at(0), clockSkewSeconds: 60 };
+
+async function input(key: ReturnType<typeof newKey>, signedAt: Date, binding: PrimaryBinding = primary) {
+  const c = await createCountersignature({ signer: key.signer, primary: binding, stream: ctx.stream, version: ctx.version, signedAt });
+  return { keyId: c.keyId, statement: new Uint8Array(Buffer.from(c.statement, 'base64')), signature: new Uint8Array(Buffer.from(c.signature, 'base64')) };
+}
+
+test('E10 key window: signed exactly at validFrom and at validUntil passes; a second outside fails, with exact details', async () => {
+  const key = newKey('b', 'Org B', { validFrom: at(-120), validUntil: at(-60) });
+  const label = `countersignature #1 (${key.pinned.keyId})`;
+  verifyCountersignatures([await input(key, at(-120))], [key.pinned], 1, ctx);
+  verifyCountersignatures([await input(key, at(-60))], [key.pinned], 1, ctx);
+  const early = await input(key, at(-121));
+  const late = await input(key, at(-59));
+  throwsExactly(() => verifyCountersignatures([early], [key.pinned], 1, ctx), {
+    code: 'countersignature-key-not-yet-valid',
+    message: `${label}: signed at ${iso(at(-121))}, before the key b became valid`,
+    expected: `signedAt >= ${at(-120).toISOString()}`,
+    found: iso(at(-121)),
+  });
+  throwsExactly(() => verifyCountersignatures([late], [key.pinned], 1, ctx), {
+    code: 'countersignature-key-expired',
+    message: `${label}: signed at ${iso(at(-59))}, after the key b expired`,
+    expected: `signedAt <= ${at(-60).toISOString()}`,
+    found: iso(at(-59)),
+  });
+});
+
+test('E11 key expiry against now: valid until validUntil + skew, expired one second later', async () => {
+  const key = newKey('b', 'Org B', { validUntil: at(-60) });
+  const c = await input(key, at(-90));
+  verifyCountersignatures([c], [key.pinned], 1, ctx); // now = validUntil + 60 s skew
+  throwsExactly(() => verifyCountersignatures([c], [key.pinned], 1, { ...ctx, now: at(1) }), {
+    code: 'countersignature-key-expired',
+    message: `countersignature #1 (${key.pinned.keyId}): the key b expired at ${at(-60).toISOString()}`,
+    expected: `now <= ${at(-60).toISOString()}`,
+    found: at(1).toISOString(),
+  });
+});
+
+test('E12 signedAt: up to now + skew and down to primaryTime - skew pass; a second beyond either is countersignature-time', async () => {
+  const key = newKey('b', 'Org B');
+  const label = `countersignature #1 (${key.pinned.keyId})`;
+  verifyCountersignatures([await input(key, at(60))], [key.pinned], 1, ctx);
+  verifyCountersignatures([await input(key, at(-660))], [key.pinned], 1, ctx);
+  const future = await input(key, at(61));
+  throwsExactly(() => verifyCountersignatures([future], [key.pinned], 1, ctx), {
+    code: 'countersignature-time',
+    message: `${label}: signedAt ${iso(at(61))} is in the future`,
+    expected: `signedAt <= ${at(0).toISOString()} (+60s skew)`,
+    found: iso(at(61)),
+  });
+  const before = await input(key, at(-661));
+  throwsExactly(() => verifyCountersignatures([before], [key.pinned], 1, ctx), {
+    code: 'countersignature-time',
+    message: `${label}: signedAt ${iso(at(-661))} is before the primary signature existed`,
+    expected: `signedAt >= ${at(-600).toISOString()}`,
+    found: iso(at(-661)),
+  });
+});
+
+test('E13 labels count from 1; duplicate, unpinned and bad-signature errors carry exact details', async () => {
+  const b = newKey('b', 'Org B');
+  const c = newKey('c', 'Org C');
+  const rogue = newKey('rogue', 'Org R');
+  const first = await input(b, at(-30));
+  const second = { ...first };
+  throwsExactly(() => verifyCountersignatures([first, second], [b.pinned, c.pinned], 1, ctx), {
+    code: 'countersignature-duplicate',
+    message: `countersignature #2 (${b.pinned.keyId}): this key already countersigned this bundle`,
+    expected: 'at most one countersignature per key',
+    found: `a second countersignature from ${b.pinned.keyId}`,
+  });
+  const byRogue = await input(rogue, at(-30));
+  throwsExactly(() => verifyCountersignatures([first, byRogue], [b.pinned, c.pinned], 1, ctx), {
+    code: 'countersignature-unpinned-key',
+    message: `countersignature #2 (${rogue.pinned.keyId}): the key is not pinned in the policy`,
+    expected: `one of b (${b.pinned.keyId}), c (${c.pinned.keyId})`,
+    found: rogue.pinned.keyId,
+  });
+  const bad = { ...(await input(c, at(-30))), signature: first.signature };
+  throwsExactly(() => verifyCountersignatures([first, bad], [b.pinned, c.pinned], 1, ctx), {
+    code: 'countersignature-signature',
+    message: `countersignature #2 (${c.pinned.keyId}): the Ed25519 signature does not verify under c's pinned key`,
+    expected: 'a valid Ed25519 signature by c',
+    found: 'an invalid signature',
+  });
+});
+
+test('E14 binding: log entries and timestamps compare as sets (order-free), and an empty list reads "none"', async () => {
+  const key = newKey('b', 'Org B');
+  const reordered = { ...primary, tlogEntries: [...primary.tlogEntries].reverse(), timestamps: [...primary.timestamps].reverse() };
+  verifyCountersignatures([await input(key, at(-30), reordered)], [key.pinned], 1, ctx);
+  const label = `countersignature #1 (${key.pinned.keyId})`;
+  const why = 'does not match this bundle (the countersignature was made for another primary or statement)';
+  const noLog = await input(key, at(-30), { ...primary, tlogEntries: [] });
+  const oneLog = await input(key, at(-30), { ...primary, tlogEntries: primary.tlogEntries.slice(0, 1) });
+  const noTs = await input(key, at(-30), { ...primary, timestamps: [] });
+  const oneTs = await input(key, at(-30), { ...primary, timestamps: primary.timestamps.slice(0, 1) });
+  const tlogText = (list: PrimaryBinding['tlogEntries']) => list.map((e) => `${e.logId}/${e.logIndex}`).sort().join(',');
+  throwsExactly(() => verifyCountersignatures([noLog], [key.pinned], 1, ctx), { code: 'countersignature-binding', message: `${label}: tlogEntries ${why}`, expected: tlogText(primary.tlogEntries), found: 'none' });
+  throwsExactly(() => verifyCountersignatures([oneLog], [key.pinned], 1, { ...ctx, primary: { ...primary, tlogEntries: [] } }), { code: 'countersignature-binding', message: `${label}: tlogEntries ${why}`, expected: 'none', found: tlogText(primary.tlogEntries.slice(0, 1)) });
+  const tsText = (list: Uint8Array[]) => list.map((t) => createHash('sha256').update(t).digest('hex')).sort().join(',');
+  throwsExactly(() => verifyCountersignatures([noTs], [key.pinned], 1, ctx), { code: 'countersignature-binding', message: `${label}: timestampDigests ${why}`, expected: tsText(primary.timestamps), found: 'none' });
+  throwsExactly(() => verifyCountersignatures([oneTs], [key.pinned], 1, { ...ctx, primary: { ...primary, timestamps: [] } }), { code: 'countersignature-binding', message: `${label}: timestampDigests ${why}`, expected: 'none', found: tsText(primary.timestamps.slice(0, 1)) });
+});
+
+test('E15 thresholds: none present is countersignature-missing; organisations and missing ones are distinct and sorted', async () => {
+  const keys = [newKey('z', 'Org Z'), newKey('c', 'Org C'), newKey('c2', 'Org C'), newKey('b', 'Org B')];
+  const pinned = keys.map((k) => k.pinned);
+  throwsExactly(() => verifyCountersignatures([], pinned, 1, ctx), { code: 'countersignature-missing', message: 'no countersignature: the bundle carries only the primary signature', expected: '1 of: Org B, Org C, Org Z', found: 'none' });
+  const byZ = await input(keys[0]!, at(-30));
+  const byC = await input(keys[1]!, at(-30));
+  const byC2 = await input(keys[2]!, at(-30));
+  const outcome = verifyCountersignatures([byZ, byC, byC2], pinned, 2, ctx);
+  assert.deepEqual(outcome.organisations, ['Org C', 'Org Z']);
+  assert.deepEqual(outcome.missing, ['Org B']);
+  assert.deepEqual(outcome.valid.map((v) => [v.name, v.organisation, v.signedAt]), [['z', 'Org Z', iso(at(-30))], ['c', 'Org C', iso(at(-30))], ['c2', 'Org C', iso(at(-30))]]);
+  throwsExactly(() => verifyCountersignatures([byC, byZ, byC2], pinned, 3, ctx), { code: 'countersignature-threshold', message: 'countersigned by 2 distinct organisation(s), the policy requires 3', expected: '3 of: Org B, Org C, Org Z', found: 'Org C, Org Z' });
+});

@@ -1,0 +1,202 @@
+// Attack catalogue, part 1 (spec/ATTACKS.md §1, §2): getting by with one signature, and
+// tampering with or mixing the parts of A's primary Sigstore signature. One local stack.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { instanceFromStackDescription } from '../../src/lib/sigstore/instances.ts';
+import { startStack } from '../stack/index.ts';
+import { type Flow, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../helpers/flow.ts';
+import { assertPending, assertRejected, assertVerified, withCountersignatures, withPrimary } from './helpers.ts';
+
+let flow: Flow;
+let statementV1: Uint8Array;
+/** Signed first: its certificate predates every later primary's log and TSA times. */
+let earlyPrimary: Uint8Array;
+let primaryV1: Uint8Array;
+let primaryV2: Uint8Array;
+/** primaryV1 countersigned by B: the genuine article every attack starts from. */
+let genuine: Uint8Array;
+/** A primary signed more than a second after `genuine`'s (its certificate is newer than genuine's times). */
+let latePrimary: Uint8Array;
+let tsaOnly: Uint8Array;
+
+before(async () => {
+  flow = await startFlow();
+  statementV1 = flow.statement({ version: 1 });
+  earlyPrimary = await flow.sign(statementV1);
+  [primaryV1, primaryV2] = await Promise.all([flow.sign(statementV1), flow.sign(flow.statement({ version: 2 }))]);
+  genuine = await flow.countersign(primaryV1, flow.keys.b);
+  tsaOnly = await flow.countersign(await flow.sign(statementV1, { instance: flow.tsaOnly }), flow.keys.b);
+  await sleep(1100);
+  latePrimary = await flow.sign(statementV1);
+});
+
+after(async () => {
+  await flow?.close();
+});
+
+test('control: the genuine bundle, and its TSA-only twin, verify', async () => {
+  assertVerified(await flow.verify(genuine));
+  assertVerified(await flow.verify(tsaOnly));
+});
+
+// --- §1 Single-signature variants
+
+test('A1 primary alone (no countersignature list at all): pending, never verified', async () => {
+  assertPending(await flow.verify(primaryV1));
+});
+
+test('A2 countersigned bundle with the countersignature list emptied: pending', async () => {
+  assertPending(await flow.verify(withCountersignatures(genuine, () => [])));
+});
+
+test('A3 countersignature alone, primary removed: parse/bundle-malformed', async () => {
+  const bundle = readBundle(genuine);
+  const bytes = new TextEncoder().encode(JSON.stringify({ mediaType: bundle.mediaType, countersignatures: bundle.countersignatures }));
+  assertRejected(await flow.verify(bytes), 'parse', 'bundle-malformed');
+});
+
+test('A4 countersignature with a garbage primary (a string): parse/bundle-malformed', async () => {
+  assertRejected(await flow.verify(withPrimary(genuine, () => 'garbage')), 'parse', 'bundle-malformed');
+});
+
+test('A5 countersignature with a hollow primary (statement, no certificate, no signature): primary/primary-malformed', async () => {
+  const hollow = withPrimary(genuine, (p) => ({ mediaType: p.mediaType, verificationMaterial: {}, dsseEnvelope: { ...p.dsseEnvelope, signatures: [] } }));
+  assertRejected(await flow.verify(hollow), 'primary', 'primary-malformed');
+});
+
+test('A6 countersignature with a primary whose DSSE signature is flipped: primary/primary-timestamp', async () => {
+  const tampered = withPrimary(genuine, (p) => {
+    p.dsseEnvelope.signatures[0]!.sig = flipBase64(p.dsseEnvelope.signatures[0]!.sig, 12);
+  });
+  assertRejected(await flow.verify(tampered), 'primary', 'primary-timestamp');
+});
+
+test('A7 countersignature with an edited statement (Rekor-logged primary): primary/primary-tlog', async () => {
+  const tampered = withPrimary(genuine, (p) => {
+    const st = JSON.parse(Buffer.from(p.dsseEnvelope.payload, 'base64').toString('utf8'));
+    st.predicate.version = 9;
+    p.dsseEnvelope.payload = Buffer.from(JSON.stringify(st)).toString('base64');
+  });
+  assertRejected(await flow.verify(tampered), 'primary', 'primary-tlog');
+});
+
+test('A8 countersignature with an edited statement (TSA-only primary): primary/primary-signature', async () => {
+  const tampered = withPrimary(tsaOnly, (p) => {
+    const st = JSON.parse(Buffer.from(p.dsseEnvelope.payload, 'base64').toString('utf8'));
+    st.predicate.version = 9;
+    p.dsseEnvelope.payload = Buffer.from(JSON.stringify(st)).toString('base64');
+  });
+  assertRejected(await flow.verify(tampered), 'primary', 'primary-signature');
+});
+
+test('A9 a second DSSE signature appended to the primary: primary/primary-malformed', async () => {
+  const doubled = withPrimary(genuine, (p) => {
+    p.dsseEnvelope.signatures.push({ ...p.dsseEnvelope.signatures[0]! });
+  });
+  assertRejected(await flow.verify(doubled), 'primary', 'primary-malformed');
+});
+
+test('A10 primary stripped of its log entry and timestamp (no proof of time): primary/primary-timestamp', async () => {
+  const stripped = withPrimary(genuine, (p) => {
+    delete p.verificationMaterial.tlogEntries;
+    delete p.verificationMaterial.timestampVerificationData;
+  });
+  assertRejected(await flow.verify(stripped), 'primary', 'primary-timestamp');
+});
+
+test('A11 primary stripped of its timestamp, Rekor entry kept (tlog time unverifiable without SET): primary/primary-timestamp', async () => {
+  const onlyLog = withPrimary(genuine, (p) => {
+    delete p.verificationMaterial.timestampVerificationData;
+    for (const e of p.verificationMaterial.tlogEntries as { inclusionPromise?: unknown }[]) delete e.inclusionPromise;
+  });
+  assertRejected(await flow.verify(onlyLog), 'primary', 'primary-timestamp');
+});
+
+test('A12 primary with an older Sigstore bundle media type (v0.2): primary/primary-unsupported-version', async () => {
+  const older = withPrimary(genuine, (p) => {
+    p.mediaType = 'application/vnd.dev.sigstore.bundle+json;version=0.2';
+  });
+  assertRejected(await flow.verify(older), 'primary', 'primary-unsupported-version');
+});
+
+test('A13 primary signed on an attacker stack (own Fulcio, Rekor, TSA), B key stolen: primary/primary-timestamp', async () => {
+  const attacker = await startStack();
+  try {
+    const own = instanceFromStackDescription({ ...attacker.description }, 'attacker stack');
+    const forged = await forgeCountersigned(await flow.sign(statementV1, { instance: own, token: attacker.mintToken({ audience: 'sigstore' }) }), flow.keys.b.signer);
+    assertRejected(await flow.verify(forged), 'primary', 'primary-timestamp');
+    // The attacker's Fulcio, logged and timestamped by the genuine Rekor and TSA.
+    const ownFulcio = { ...flow.instance, fulcioUrl: own.fulcioUrl };
+    const forged2 = await forgeCountersigned(await flow.sign(statementV1, { instance: ownFulcio, token: attacker.mintToken({ audience: 'sigstore' }) }), flow.keys.b.signer);
+    assertRejected(await flow.verify(forged2), 'primary', 'primary-certificate');
+  } finally {
+    await attacker.close();
+  }
+});
+
+// --- §2 Mixing parts of two bundles
+
+test("A14 another valid certificate of the same identity swapped in (issued earlier): primary/primary-signature", async () => {
+  const swapped = withPrimary(genuine, (p) => {
+    p.verificationMaterial.certificate = primaryJson(earlyPrimary).verificationMaterial.certificate;
+  });
+  assertRejected(await flow.verify(swapped), 'primary', 'primary-signature');
+});
+
+test('A15 a certificate not yet valid at the log and TSA time (issued later) swapped in: primary/primary-certificate', async () => {
+  const swapped = withPrimary(genuine, (p) => {
+    p.verificationMaterial.certificate = primaryJson(latePrimary).verificationMaterial.certificate;
+  });
+  assertRejected(await flow.verify(swapped), 'primary', 'primary-certificate');
+});
+
+test('A16 the transparency-log entry of another bundle: primary/primary-tlog', async () => {
+  const swapped = withPrimary(genuine, (p) => {
+    p.verificationMaterial.tlogEntries = primaryJson(primaryV2).verificationMaterial.tlogEntries;
+  });
+  assertRejected(await flow.verify(swapped), 'primary', 'primary-tlog');
+});
+
+test('A17 the RFC 3161 timestamp of another bundle: primary/primary-timestamp', async () => {
+  const swapped = withPrimary(genuine, (p) => {
+    p.verificationMaterial.timestampVerificationData = primaryJson(primaryV2).verificationMaterial.timestampVerificationData;
+  });
+  assertRejected(await flow.verify(swapped), 'primary', 'primary-timestamp');
+});
+
+test("A18 the DSSE envelope of one bundle with the verification material of another: primary/primary-timestamp", async () => {
+  const mixed = withPrimary(genuine, (p) => {
+    p.dsseEnvelope = primaryJson(primaryV2).dsseEnvelope;
+  });
+  assertRejected(await flow.verify(mixed), 'primary', 'primary-timestamp');
+});
+
+test("A19 another primary's DSSE signature with this payload: primary/primary-timestamp", async () => {
+  const mixed = withPrimary(genuine, (p) => {
+    p.dsseEnvelope.signatures = primaryJson(earlyPrimary).dsseEnvelope.signatures;
+  });
+  assertRejected(await flow.verify(mixed), 'primary', 'primary-timestamp');
+});
+
+test('A20 the primary of one bundle with the countersignatures of another (same statement, other primary): countersignatures/binding', async () => {
+  const moved = writeBundle({ ...readBundle(earlyPrimary), countersignatures: readBundle(genuine).countersignatures });
+  const report = await flow.verify(moved);
+  assertRejected(report, 'countersignatures', 'countersignature-binding');
+  assert.match(report.failure!.message, /primarySignatureDigest/);
+});
+
+test('A21 the payload type of the DSSE envelope changed: parse/statement-unsupported-type', async () => {
+  const changed = withPrimary(genuine, (p) => {
+    p.dsseEnvelope.payloadType = 'application/vnd.in-toto+json;v=2';
+  });
+  assertRejected(await flow.verify(changed), 'parse', 'statement-unsupported-type');
+});
+
+test('A22 a message-signature primary instead of DSSE: parse/primary-malformed', async () => {
+  const changed = withPrimary(genuine, (p) => {
+    const { dsseEnvelope, ...rest } = p;
+    return { ...rest, messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest: Buffer.alloc(32).toString('base64') }, signature: dsseEnvelope.signatures[0]!.sig } };
+  });
+  assertRejected(await flow.verify(changed), 'parse', 'primary-malformed');
+});
