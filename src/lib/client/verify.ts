@@ -69,7 +69,8 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<VerifyBund
     const { report, statement, statementBytes } = result;
     if (report.outcome !== 'verified' || !statement || !statementBytes) return { report };
     const p = statement.predicate;
-    return { report, newState: serializeState(recordAccepted(state ?? emptyState(), p.stream, p.version, sha256Hex(statementBytes))) };
+    // The state records the policy version too, as `verify --state` does (policy rollback).
+    return { report, newState: serializeState(recordAccepted(state ?? emptyState(), p.stream, p.version, sha256Hex(statementBytes), policy.version)) };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     return { report: { outcome: 'error', checks: [] }, error: { code: err.code, message: err.message } };
