@@ -7710,7 +7710,7 @@ async function verifyBundle(input) {
     const { report, statement, statementBytes } = result;
     if (report.outcome !== "verified" || !statement || !statementBytes) return { report };
     const p = statement.predicate;
-    return { report, newState: serializeState(recordAccepted(state ?? emptyState(), p.stream, p.version, sha256Hex(statementBytes))) };
+    return { report, newState: serializeState(recordAccepted(state ?? emptyState(), p.stream, p.version, sha256Hex(statementBytes), policy.version)) };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     return { report: { outcome: "error", checks: [] }, error: { code: err.code, message: err.message } };
@@ -7727,12 +7727,158 @@ function isVerifiedSubject(report, artifact) {
   if (report.outcome !== "verified" || !report.statement) return false;
   return report.statement.subjects.some((s) => s.name === artifact.name && s.digest === digest);
 }
+
+// src/lib/rotation/chain.ts
+var MAX_ROTATIONS = 64;
+var RotationError = class extends VerificationError {
+  what;
+  report;
+  constructor(code, what, message2, details = {}) {
+    super(code, `${what}: ${message2}`, details);
+    this.name = "RotationError";
+    this.what = what;
+    this.report = details.report;
+  }
+};
+async function followRotations(start, rotations, options = {}) {
+  const max = options.maxRotations ?? MAX_ROTATIONS;
+  if (rotations.length > max) {
+    throw new RotationError("rotation-chain-too-long", "rotations", `${rotations.length} rotations given, more than the cap of ${max}`, { expected: `at most ${max}`, found: String(rotations.length) });
+  }
+  if (options.state) checkPolicyNotRolledBack(options.state, start.policy.version);
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const held = /* @__PURE__ */ new Map([[start.policy.version, start]]);
+  let head = start;
+  const applied = [];
+  const alreadyApplied = [];
+  for (const rotation of rotations) {
+    const next = peekNewPolicy(rotation, head);
+    const target = next.policy.version;
+    if (target > head.policy.version + 1) {
+      throw new RotationError("rotation-gap", rotation.what, `installs policy version ${target}, but the current policy is version ${head.policy.version}: the rotation to version ${head.policy.version + 1} is missing`, {
+        expected: `a rotation to version ${head.policy.version + 1}`,
+        found: `version ${target}`
+      });
+    }
+    if (target <= head.policy.version) {
+      const have = held.get(target);
+      if (have?.digest === next.digest) {
+        alreadyApplied.push(rotation.what);
+        continue;
+      }
+      if (!have) {
+        throw new RotationError("rotation-downgrade", rotation.what, `installs policy version ${target}, older than the current version ${start.policy.version}`, {
+          expected: `a rotation to version ${head.policy.version + 1}`,
+          found: `version ${target}`
+        });
+      }
+      const before = held.get(target - 1);
+      if (before) await verifyLink(rotation, before, now);
+      throw new RotationError("rotation-fork", rotation.what, `installs a policy version ${target} (sha256:${next.digest}) that differs from the version ${target} already held (sha256:${have.digest})`, {
+        expected: `sha256:${have.digest}`,
+        found: `sha256:${next.digest}`
+      });
+    }
+    const report = await verifyLink(rotation, head, now, head === start ? options.trust : void 0);
+    applied.push({ what: rotation.what, fromVersion: head.policy.version, toVersion: target, digest: next.digest, report });
+    held.set(target, next);
+    head = next;
+  }
+  return { result: head, applied, alreadyApplied };
+}
+function peekNewPolicy(rotation, head) {
+  try {
+    const parsed = parseBundleFile(rotation.bytes, rotation.what, head.policy.limits.maxBundleBytes);
+    const envelope = parsed.bundle.primary.dsseEnvelope;
+    if (!envelope || typeof envelope.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+      throw new InputError("primary-malformed", `${rotation.what}: expected a DSSE envelope carrying an in-toto statement`);
+    }
+    const bytes = Uint8Array.from(atob(envelope.payload), (c) => c.charCodeAt(0));
+    const statement = parseStatement(bytes, `${rotation.what} statement`, { maxBytes: head.policy.limits.maxBundleBytes, maxSubjects: head.policy.limits.maxSubjects });
+    return newPolicyOf(statement, `${rotation.what} statement`);
+  } catch (err) {
+    if (err instanceof InputError) throw new RotationError(err.code, rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
+    throw err;
+  }
+}
+async function verifyLink(rotation, under, now, trust) {
+  const { report } = await runPipeline(rotation.bytes, { policy: under.policy, now, what: rotation.what, ...trust ? { trust } : {} });
+  if (report.outcome === "verified") return report;
+  const failure = report.failure ?? { check: "countersignatures", code: "countersignature-missing", message: "no countersignature yet: a rotation must be countersigned" };
+  const failed = report.checks.find((c) => c.check === failure.check);
+  throw new RotationError(failure.code, rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
+    ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
+    ...failed?.found !== void 0 ? { found: failed.found } : {},
+    report
+  });
+}
+
+// src/lib/client/rotations.ts
+async function followPolicyRotations(input) {
+  try {
+    if (typeof input !== "object" || input === null) throw new InputError("input-malformed", `input: expected { policy, rotations }, found ${input === null ? "null" : typeof input}`);
+    const start = policyDocument(exactBytes(input.policy, "policy").slice(), "pinned policy");
+    const rotations = rotationInputs(input.rotations);
+    const state = readState(input.state);
+    const now = input.now ?? /* @__PURE__ */ new Date();
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InputError("input-malformed", "now: expected a valid Date");
+    const walk = await followRotations(start, rotations, { now, ...state ? { state } : {} });
+    const { result } = walk;
+    return {
+      outcome: walk.applied.length > 0 ? "updated" : "unchanged",
+      policy: result.bytes,
+      version: result.policy.version,
+      digest: result.digest,
+      // The CLI's order (spec/ROTATION.md §5): the policy is written first, then this.
+      newState: serializeState(recordPolicyVersion(state ?? emptyState(), result.policy.version)),
+      applied: walk.applied,
+      alreadyApplied: walk.alreadyApplied
+    };
+  } catch (err) {
+    if (err instanceof VerificationError) return { outcome: "rejected", failure: failureOf(err) };
+    if (err instanceof InputError) return { outcome: "error", error: { code: err.code, message: err.message } };
+    throw err;
+  }
+}
+function failureOf(err) {
+  const rotation = err instanceof RotationError && err.what !== "rotations" ? err.what : void 0;
+  const report = err instanceof RotationError ? err.report : void 0;
+  return {
+    code: err.code,
+    message: err.message,
+    ...rotation !== void 0 ? { rotation } : {},
+    ...err.expected !== void 0 ? { expected: err.expected } : {},
+    ...err.found !== void 0 ? { found: err.found } : {},
+    ...report ? { report } : {}
+  };
+}
+function rotationInputs(rotations) {
+  if (!Array.isArray(rotations)) throw new InputError("input-malformed", `rotations: expected an array of bundles, found ${rotations === null ? "null" : typeof rotations}`);
+  if (rotations.length > MAX_ROTATIONS) return rotations.map((_, i) => ({ bytes: new Uint8Array(), what: `rotations[${i}]` }));
+  return rotations.map((r, i) => {
+    const at = `rotations[${i}]`;
+    if (r instanceof Uint8Array || typeof r === "string") return { bytes: exactBytes(r, at), what: at };
+    if (typeof r === "object" && r !== null && typeof r.name === "string") {
+      const { bytes, name } = r;
+      if (name.length === 0 || name.length > 200) throw new InputError("input-malformed", `${at}.name: expected 1 to 200 characters, found ${name.length}`);
+      return { bytes: exactBytes(bytes, `${at}.bytes`), what: name };
+    }
+    throw new InputError("input-malformed", `${at}: expected bytes, text or { bytes, name }, found ${r === null ? "null" : typeof r}`);
+  });
+}
+function exactBytes(value, what) {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === "string") return new TextEncoder().encode(value);
+  throw new InputError("input-malformed", `${what}: expected bytes (Uint8Array) or text, found ${value === null ? "null" : typeof value}`);
+}
 export {
   CHECKS,
   InputError,
+  MAX_ROTATIONS,
   PolicyError,
   STATE_MEDIA_TYPE,
   VerificationError,
+  followPolicyRotations,
   isVerifiedSubject,
   pinPolicy,
   verifyBundle

@@ -1,9 +1,10 @@
 // The browser build of the client verifier (scripts/build.ts buildClientBrowser: node:crypto,
 // Buffer and util swapped for src/lib/platform/ on @noble/*), built from the current sources
 // and run here in Node as a first proof (test/browser/ runs it in Chromium): it imports no
-// Node built-in and adds no global; every spec/vectors case gives the CLI's verdict and the
-// same new state as the Node build; the strict Ed25519 rule accepts and rejects exactly the
-// Wycheproof and CCTV cases the Node build does. Also prints the bundle's size.
+// Node built-in and adds no global; every spec/vectors case (rotations/ chains included)
+// gives the CLI's verdict and the same new state and rotation walk as the Node build; the
+// strict Ed25519 rule accepts and rejects exactly the Wycheproof and CCTV cases the Node
+// build does. Also prints the bundle's size.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,9 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { CLIENT_ENTRY, buildClientBrowser } from '../scripts/build.ts';
-import { verifyBundle as verifyInNode } from '../src/lib/client/index.ts';
+import * as nodeClient from '../src/lib/client/index.ts';
 import { verifyEd25519Strict } from '../src/lib/countersign/ed25519.ts';
-import { loadClientVectors, mismatches, verdictOf } from './helpers/client-vectors.ts';
+import { loadClientVectors, mismatches, runClientCase, verdictOf } from './helpers/client-vectors.ts';
 import { ED25519_TALLY, loadEd25519Cases } from './helpers/ed25519-cases.ts';
 
 type ClientModule = typeof import('../src/lib/client/index.ts');
@@ -54,13 +55,16 @@ test('the browser bundle imports nothing, requires nothing, and reaches for no N
 
 test('every spec/vectors case through the browser bundle: the expected verdict, and the Node build\'s report and new state', async () => {
   const problems: string[] = [];
-  for (const c of loadClientVectors()) {
-    const input = { bundle: c.bundle, policy: c.policy, trustedRoot: c.trustedRoot, state: c.state ?? null, now: new Date(c.expected.verifyAt), what: `${c.name}/bundle.json`, ...(c.artifacts ? { artifacts: c.artifacts } : {}) };
-    const browser = await client.verifyBundle(input);
-    const node = await verifyInNode(input);
+  const cases = loadClientVectors();
+  assert.ok(cases.some((c) => c.rotations), 'the cases with rotations/ run too');
+  for (const c of cases) {
+    // Cases with rotations/ follow them first (followPolicyRotations), in each build.
+    const browser = await runClientCase(client, c);
+    const node = await runClientCase(nodeClient, c);
     problems.push(...mismatches(c.name, verdictOf(browser.report), c.expected));
     assert.deepEqual(browser.report, node.report, `${c.name}: the browser build's report differs from the Node build's`);
     assert.equal(browser.newState, node.newState, c.name);
+    assert.deepEqual(browser.followed, node.followed, `${c.name}: the browser build's rotation walk differs from the Node build's`);
   }
   assert.deepEqual(problems, []);
 });
@@ -90,6 +94,6 @@ test('bundle size (diagnostics): raw and gzip, as built and minified', async (t)
   const min = minified.outputFiles[0]!.contents;
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   t.diagnostic(`verify.browser.mjs: ${kib(source.length)} raw, ${kib(gzipSync(source).length)} gzip; minified ${kib(min.length)}, ${kib(gzipSync(min).length)} gzip`);
-  // A budget, so that a dependency pulled in by mistake shows up here (today ~425 KiB raw).
+  // A budget, so that a dependency pulled in by mistake shows up here (today ~445 KiB raw).
   assert.ok(source.length < 600 * 1024, `the browser bundle is ${kib(source.length)}, over the 600 KiB budget`);
 });

@@ -1,6 +1,7 @@
 // The client verifier library (`countersign/verify`, src/lib/client/) in Node: every case of
 // spec/vectors gives the outcome, deciding check and code of its expected.json (verifyAt as
-// `now`), and the very report the CLI's pipeline gives; the state to persist; the inputs'
+// `now`; a case with rotations/ follows them with followPolicyRotations first), and the very
+// report the CLI's pipeline gives; the state to persist; the inputs'
 // forms and their errors; and what the entry loads (nothing that signs, no @actions/*, no
 // network module) and touches while verifying (no file, no network).
 import { test } from 'node:test';
@@ -8,10 +9,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { isVerifiedSubject, pinPolicy, verifyBundle, type VerifyBundleInput } from '../src/lib/client/index.ts';
+import { followPolicyRotations, isVerifiedSubject, pinPolicy, verifyBundle, type VerifyBundleInput } from '../src/lib/client/index.ts';
 import { readFileSync } from 'node:fs';
 import { parseState } from '../src/lib/verify/state.ts';
-import { VECTORS_DIR, loadClientVectors, mismatches, verdictOf, type ClientVectorCase } from './helpers/client-vectors.ts';
+import { VECTORS_DIR, loadClientVectors, mismatches, runClientCase, verdictOf, type ClientVectorCase } from './helpers/client-vectors.ts';
 import { evaluateVectorCase } from './helpers/vector-case.ts';
 
 const cases = loadClientVectors();
@@ -33,8 +34,9 @@ function inputOf(c: ClientVectorCase): VerifyBundleInput {
 test('every spec/vectors case: the expected verdict, and the same report as the CLI pipeline', async () => {
   assert.ok(cases.length >= 20, `expected the vector corpus, found ${cases.length} cases`);
   const problems: string[] = [];
+  assert.ok(cases.some((c) => c.rotations), 'the cases with rotations/ run too');
   for (const c of cases) {
-    const result = await verifyBundle(inputOf(c));
+    const result = await runClientCase({ verifyBundle, followPolicyRotations }, c);
     problems.push(...mismatches(c.name, verdictOf(result.report), c.expected));
     const { report } = await evaluateVectorCase(join(VECTORS_DIR, c.name), c.name, c.expected);
     assert.deepEqual(result.report, report, `${c.name}: the client's report differs from the pipeline's`);
@@ -146,11 +148,11 @@ test('package.json exports "./verify": every target exists, and Node resolves co
   const targets = exportsVerify as Record<string, string>;
   for (const [condition, target] of Object.entries(targets)) assert.ok(readFileSync(new URL(`../${target}`, import.meta.url)).length > 0, `${condition}: ${target}`);
   const lib = (await import('countersign/verify' as string)) as Record<string, unknown>;
-  for (const name of ['verifyBundle', 'pinPolicy', 'isVerifiedSubject', 'CHECKS']) assert.equal(typeof lib[name] === 'function' || Array.isArray(lib[name]), true, name);
+  for (const name of ['verifyBundle', 'pinPolicy', 'isVerifiedSubject', 'followPolicyRotations', 'CHECKS']) assert.equal(typeof lib[name] === 'function' || Array.isArray(lib[name]), true, name);
 });
 
 // What the Node entry loads (a resolve hook records every import edge) and touches: the
-// verification runs after node:fs, node:http(s), node:net and fetch are made to throw.
+// verification and a rotation walk run after node:fs, node:http(s), node:net and fetch are made to throw.
 const PROBE = `
 import { registerHooks, syncBuiltinESMExports, createRequire } from 'node:module';
 const edges = [];
@@ -159,6 +161,8 @@ const { readFileSync } = await import('node:fs');
 const dir = process.argv[1];
 const data = (f) => new Uint8Array(readFileSync(dir + '/' + f));
 const input = { bundle: data('bundle.json'), policy: data('policy.json'), now: new Date(JSON.parse(readFileSync(dir + '/expected.json', 'utf8')).verifyAt) };
+const chain = process.argv[3];
+const chainInput = { policy: new Uint8Array(readFileSync(chain + '/policy.json')), rotations: ['1.json', '2.json'].map((f) => new Uint8Array(readFileSync(chain + '/rotations/' + f))), now: new Date(JSON.parse(readFileSync(chain + '/expected.json', 'utf8')).verifyAt) };
 const started = performance.now();
 const lib = await import(process.argv[2]);
 const importMs = performance.now() - started;
@@ -172,14 +176,16 @@ for (const mod of ['fs', 'fs/promises', 'http', 'https', 'net', 'tls', 'dgram', 
 globalThis.fetch = trap('fetch');
 syncBuiltinESMExports();
 const { report } = await lib.verifyBundle(input);
-process.stdout.write(JSON.stringify({ outcome: report.outcome, touched, edges, importMs }));
+const walk = await lib.followPolicyRotations(chainInput);
+process.stdout.write(JSON.stringify({ outcome: report.outcome, walk: walk.outcome, touched, edges, importMs }));
 `;
 
-test('the Node entry loads no signing, @actions/* or network module, and touches no file or network while verifying', (t) => {
+test('the Node entry loads no signing, @actions/* or network module, and touches no file or network while verifying or following rotations', (t) => {
   const entry = new URL('../src/lib/client/index.ts', import.meta.url).href;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', PROBE, join(VECTORS_DIR, 'happy-path'), entry], { cwd: ROOT, encoding: 'utf8' });
-  const { outcome, touched, edges, importMs } = JSON.parse(out) as { outcome: string; touched: string[]; edges: [string, string][]; importMs: number };
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', PROBE, join(VECTORS_DIR, 'happy-path'), entry, join(VECTORS_DIR, 'rotation-chain-v1-to-v3')], { cwd: ROOT, encoding: 'utf8' });
+  const { outcome, walk, touched, edges, importMs } = JSON.parse(out) as { outcome: string; walk: string; touched: string[]; edges: [string, string][]; importMs: number };
   assert.equal(outcome, 'verified');
+  assert.equal(walk, 'updated', 'followPolicyRotations, too, runs with the file system and network made to throw');
   assert.deepEqual(touched, []);
   // Edges from the probe itself (its own imports and requires) are not the library's.
   const libraryEdges = edges.filter(([parent]) => !parent.includes('[eval'));

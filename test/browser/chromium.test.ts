@@ -1,9 +1,10 @@
 // The client verifier in a real browser: the browser build (scripts/build.ts
 // buildClientBrowser, from the current sources) and the spec/vectors corpus are served from a
 // tiny node:http server on 127.0.0.1; headless Debian Chromium opens test/browser/page.ts,
-// which verifies every case and runs the Wycheproof and CCTV Ed25519 vectors through the
-// browser build's strict rule, then posts the results back. Every case must give its
-// expected verdict and exactly the Node build's report and new state.
+// which verifies every case (a case with rotations/ follows them with followPolicyRotations
+// first) and runs the Wycheproof and CCTV Ed25519 vectors through the browser build's strict
+// rule, then posts the results back. Every case must give its expected verdict and exactly
+// the Node build's report, new state and rotation walk.
 //
 // Without Chromium (`apt-get install chromium`) the test is skipped with a message, so that
 // `npm test` runs everywhere; CI (.ci/run) installs it and sets COUNTERSIGN_BROWSER_TEST=required,
@@ -19,10 +20,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { CLIENT_ENTRY, buildClientBrowser } from '../../scripts/build.ts';
-import { verifyBundle } from '../../src/lib/client/index.ts';
+import * as nodeClient from '../../src/lib/client/index.ts';
 import { verifyEd25519Strict } from '../../src/lib/countersign/ed25519.ts';
 import type { VerificationReport } from '../../src/lib/verify/report.ts';
-import { loadClientVectors, mismatches, verdictOf } from '../helpers/client-vectors.ts';
+import { loadClientVectors, mismatches, runClientCase, verdictOf } from '../helpers/client-vectors.ts';
 import { ED25519_TALLY, loadEd25519Cases } from '../helpers/ed25519-cases.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,7 +40,7 @@ interface PageResults {
   userAgent: string;
   globalsBefore: Record<string, string>;
   globalsAfter: Record<string, string>;
-  vectors: { name: string; report: VerificationReport; newState: string | null; error: { code: string; message: string } | null }[];
+  vectors: { name: string; report: VerificationReport; newState: string | null; error: { code: string; message: string } | null; followed: unknown }[];
   ed25519: boolean[];
   vectorsMs: number;
   ed25519Ms: number;
@@ -67,6 +68,7 @@ test('headless Chromium: every vector and every Ed25519 case through the browser
       trustedRoot: b64(c.trustedRoot),
       ...(c.state ? { state: b64(c.state) } : {}),
       ...(c.artifacts ? { artifacts: c.artifacts.map((a) => ({ name: a.name, bytes: b64(a.bytes) })) } : {}),
+      ...(c.rotations ? { rotations: c.rotations.map((r) => ({ name: r.name, bytes: b64(r.bytes) })) } : {}),
     })));
     const edJson = JSON.stringify(edCases.map(({ publicKey, signature, message }) => ({ publicKey, signature, message })));
     const files: Record<string, [string, string | Buffer]> = {
@@ -126,12 +128,16 @@ test('headless Chromium: every vector and every Ed25519 case through the browser
     for (const [i, c] of cases.entries()) {
       const inBrowser = got.vectors[i]!;
       problems.push(...mismatches(`${c.name} (Chromium)`, verdictOf(inBrowser.report), c.expected));
-      const inNode = await verifyBundle({ bundle: c.bundle, policy: c.policy, trustedRoot: c.trustedRoot, state: c.state ?? null, now: new Date(c.expected.verifyAt), what: `${c.name}/bundle.json`, ...(c.artifacts ? { artifacts: c.artifacts } : {}) });
+      const inNode = await runClientCase(nodeClient, c);
       assert.deepEqual(inBrowser.report, JSON.parse(JSON.stringify(inNode.report)), `${c.name}: Chromium's report differs from Node's`);
       assert.equal(inBrowser.newState, inNode.newState ?? null, `${c.name}: Chromium's new state differs from Node's`);
       assert.equal(inBrowser.error, null, c.name);
+      // The walk as the page sends it back: the policy bytes as base64, the rest as JSON.
+      const walk = inNode.followed && 'policy' in inNode.followed ? { ...inNode.followed, policy: b64(inNode.followed.policy) } : inNode.followed ?? null;
+      assert.deepEqual(inBrowser.followed, JSON.parse(JSON.stringify(walk)), `${c.name}: Chromium's rotation walk differs from Node's`);
     }
     assert.deepEqual(problems, []);
+    assert.ok(got.vectors.some((v) => v.followed !== null), 'the cases with rotations/ ran in Chromium too');
 
     assert.equal(got.ed25519.length, edCases.length);
     const edProblems: string[] = [];

@@ -1,7 +1,8 @@
 // The page test/browser/chromium.test.ts opens in headless Chromium: it loads the browser
 // build of the client verifier from the loopback server, runs every spec/vectors case and
 // every Ed25519 vector through it, and posts the raw results back (the Node side judges
-// them). Compiled to JavaScript by the test (esbuild transform); never bundled with the library.
+// them). A case with rotations/ is run as test/helpers/client-vectors.ts runClientCase runs
+// it: followPolicyRotations from policy.json, then verifyBundle under the policy it returns. Compiled to JavaScript by the test (esbuild transform); never bundled with the library.
 type ClientModule = typeof import('../../src/lib/client/index.ts');
 type Ed25519Module = typeof import('../../src/lib/countersign/ed25519.ts');
 
@@ -13,10 +14,12 @@ interface VectorJson {
   trustedRoot: string;
   state?: string;
   artifacts?: { name: string; bytes: string }[];
+  rotations?: { name: string; bytes: string }[];
 }
 interface Ed25519Json { publicKey: string; signature: string; message: string }
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+const toBase64 = (b: Uint8Array) => btoa(Array.from(b, (x) => String.fromCharCode(x)).join(''));
 const fromHex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
 
 async function post(body: unknown): Promise<void> {
@@ -34,16 +37,36 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results = [];
   for (const v of vectors) {
+    const now = new Date(v.verifyAt);
+    let policy: Uint8Array = fromBase64(v.policy);
+    let state: Uint8Array | string | null = v.state === undefined ? null : fromBase64(v.state);
+    let followed = null;
+    if (v.rotations) {
+      const walk = await lib.followPolicyRotations({ policy, rotations: v.rotations.map((r) => ({ name: r.name, bytes: fromBase64(r.bytes) })), state, now });
+      // The policy bytes as base64 for the trip back; everything else is JSON already.
+      followed = walk.outcome === 'updated' || walk.outcome === 'unchanged' ? { ...walk, policy: toBase64(walk.policy) } : walk;
+      if (walk.outcome === 'rejected') {
+        const failure = { check: 'rotation', code: walk.failure.code, message: walk.failure.message };
+        results.push({ name: v.name, report: { outcome: 'rejected', checks: [], failure }, newState: null, error: null, followed });
+        continue;
+      }
+      if (walk.outcome === 'error') {
+        results.push({ name: v.name, report: { outcome: 'error', checks: [] }, newState: null, error: walk.error, followed });
+        continue;
+      }
+      policy = walk.policy;
+      state = walk.newState;
+    }
     const result = await lib.verifyBundle({
       bundle: fromBase64(v.bundle),
-      policy: fromBase64(v.policy),
-      trustedRoot: fromBase64(v.trustedRoot),
-      state: v.state === undefined ? null : fromBase64(v.state),
-      now: new Date(v.verifyAt),
+      policy,
+      ...(v.rotations ? {} : { trustedRoot: fromBase64(v.trustedRoot) }),
+      state,
+      now,
       what: `${v.name}/bundle.json`,
       ...(v.artifacts ? { artifacts: v.artifacts.map((a) => ({ name: a.name, bytes: fromBase64(a.bytes) })) } : {}),
     });
-    results.push({ name: v.name, report: result.report, newState: result.newState ?? null, error: result.error ?? null });
+    results.push({ name: v.name, report: result.report, newState: result.newState ?? null, error: result.error ?? null, followed });
   }
   const vectorsMs = performance.now() - started;
 

@@ -1,9 +1,13 @@
 // The spec/vectors cases as a client app would hold them: bytes in memory (no paths), with
 // the same expectations as test/vectors.test.ts. Shared by the client library's tests in
 // Node (test/client.test.ts, test/client-browser-build.test.ts) and in Chromium (test/browser/).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// A case with rotations/ runs as an app pinned to policy.json would: followPolicyRotations
+// first, then verifyBundle under the policy it returns (spec/vectors/README.md).
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FollowPolicyRotationsResult, VerifyBundleResult, followPolicyRotations, verifyBundle } from '../../src/lib/client/index.ts';
+import type { VerificationReport } from '../../src/lib/verify/report.ts';
 import type { VectorExpected } from './vector-case.ts';
 
 export const VECTORS_DIR = fileURLToPath(new URL('../../spec/vectors/', import.meta.url));
@@ -17,6 +21,8 @@ export interface ClientVectorCase {
   state?: Uint8Array;
   /** The files of artifacts/, named relative to it (spec/vectors/README.md). */
   artifacts?: { name: string; bytes: Uint8Array }[];
+  /** The bundles of rotations/ in numeric order, named `<case>/rotations/<file>` as test/helpers/vector-case.ts names them. */
+  rotations?: { name: string; bytes: Uint8Array }[];
 }
 
 /** What the deciding check was, as test/helpers/vector-case.ts reads it from a report. */
@@ -31,10 +37,6 @@ export function loadClientVectors(): ClientVectorCase[] {
   return readdirSync(VECTORS_DIR, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
-    // Cases with rotations/ follow a chain of authority rotations before verifying
-    // (spec/ROTATION.md §5): not a single verifyBundle call, so left to the client's own
-    // rotation API once it has one (test/vectors.test.ts covers them meanwhile).
-    .filter((name) => !existsSync(join(VECTORS_DIR, name, 'rotations')))
     .sort()
     .map((name) => {
       const dir = join(VECTORS_DIR, name);
@@ -49,6 +51,11 @@ export function loadClientVectors(): ClientVectorCase[] {
       };
       if (files.includes('state.json')) c.state = read('state.json');
       if (files.includes('artifacts')) c.artifacts = walk(join(dir, 'artifacts'));
+      if (files.includes('rotations')) {
+        c.rotations = readdirSync(join(dir, 'rotations'))
+          .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+          .map((f) => ({ name: `${name}/rotations/${f}`, bytes: read(join('rotations', f)) }));
+      }
       return c;
     });
 }
@@ -59,6 +66,51 @@ function walk(base: string): { name: string; bytes: Uint8Array }[] {
     .map((e) => join(e.parentPath, e.name))
     .sort()
     .map((path) => ({ name: relative(base, path).split(sep).join('/'), bytes: new Uint8Array(readFileSync(path)) }));
+}
+
+/** The two calls a case needs, from whichever build of the client is under test. */
+export interface ClientLibrary {
+  verifyBundle: typeof verifyBundle;
+  followPolicyRotations: typeof followPolicyRotations;
+}
+
+export interface ClientCaseResult extends VerifyBundleResult {
+  /** For a case with rotations/: what followPolicyRotations returned. */
+  followed?: FollowPolicyRotationsResult;
+}
+
+/**
+ * Runs a case as an app would: with rotations/, follow them from policy.json (at verifyAt,
+ * with state.json) and verify the bundle under the policy returned, with the state returned;
+ * a refused chain decides the case at the `rotation` step, reported exactly as
+ * test/helpers/vector-case.ts reports it (so the two reports can be compared whole).
+ */
+export async function runClientCase(lib: ClientLibrary, c: ClientVectorCase): Promise<ClientCaseResult> {
+  const now = new Date(c.expected.verifyAt);
+  let policy: Uint8Array = c.policy;
+  let state: Uint8Array | string | null = c.state ?? null;
+  let followed: FollowPolicyRotationsResult | undefined;
+  if (c.rotations) {
+    followed = await lib.followPolicyRotations({ policy: c.policy, rotations: c.rotations, state, now });
+    if (followed.outcome === 'rejected') {
+      const failure = { check: 'rotation' as VerificationReport['checks'][number]['check'], code: followed.failure.code, message: followed.failure.message };
+      return { report: { outcome: 'rejected', checks: [], failure }, followed };
+    }
+    if (followed.outcome === 'error') return { report: { outcome: 'error', checks: [] }, error: followed.error, followed };
+    policy = followed.policy;
+    state = followed.newState;
+  }
+  const result = await lib.verifyBundle({
+    bundle: c.bundle,
+    policy,
+    // trusted_root.json is policy.json's root: after a rotation, the new policy embeds its own.
+    ...(c.rotations ? {} : { trustedRoot: c.trustedRoot }),
+    state,
+    now,
+    what: `${c.name}/bundle.json`,
+    ...(c.artifacts ? { artifacts: c.artifacts } : {}),
+  });
+  return followed ? { ...result, followed } : result;
 }
 
 /** The verdict of a report: its outcome and the first failing (or the pending) check. */

@@ -1,8 +1,19 @@
 // `countersign/verify`: the client verifier library (issue #5; docs/client.md). It only
 // verifies: no signing code, no @actions/*, no network, no file system. The same pipeline and
-// report as `countersign verify`; in a browser, the build of scripts/build.ts (dist/verify.browser.mjs).
+// report as `countersign verify`, and the rotation walk of `countersign policy update`; in a
+// browser, the build of scripts/build.ts (dist/verify.browser.mjs).
 export { verifyBundle, pinPolicy, type VerifyBundleInput, type VerifyBundleResult } from './verify.ts';
 export { isVerifiedSubject } from './subject.ts';
+export {
+  followPolicyRotations,
+  type FollowPolicyRotationsInput,
+  type FollowPolicyRotationsResult,
+  type FollowedRotations,
+  type RejectedRotations,
+  type RotationBundleInput,
+  type RotationInputError,
+} from './rotations.ts';
+export { MAX_ROTATIONS, type AppliedRotation } from '../rotation/chain.ts';
 export type { ArtifactInput, JsonInput, PinnedPolicy } from './inputs.ts';
 export { CHECKS, type CheckName, type CheckReport, type CheckResult, type Outcome, type VerificationReport } from '../verify/report.ts';
 export { STATE_MEDIA_TYPE, type ClientState, type StreamState } from '../verify/state.ts';
