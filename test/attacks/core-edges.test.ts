@@ -16,6 +16,11 @@ import { createCountersignature } from '../../src/lib/countersign/create.ts';
 import { seedSigner } from '../../src/lib/countersign/signer.ts';
 import type { PrimaryBinding } from '../../src/lib/countersign/statement.ts';
 import { type CountersignatureContext, type PinnedKey, verifyCountersignatures } from '../../src/lib/countersign/verify.ts';
+import { parseStrictJson } from '../../src/lib/bundle/strict-json.ts';
+import { parseStatement, buildStatement, serializeStatement, sourceFromGitHubEnv } from '../../src/lib/bundle/statement.ts';
+import { parseCountersignatureStatement, serializeCountersignatureStatement, buildCountersignatureStatement } from '../../src/lib/countersign/statement.ts';
+import { parseBundleFile } from '../../src/lib/bundle/countersigned-bundle.ts';
+import { isPrimeOrderPoint, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict, ed25519PublicKeyOf } from '../../src/lib/countersign/ed25519.ts';
 
 const T = Date.parse('2026-06-01T12:00:00Z');
 const at = (seconds: number) => new Date(T + seconds * 1000);
@@ -297,4 +302,208 @@ test('E15 thresholds: none present is countersignature-missing; organisations an
   assert.deepEqual(outcome.missing, ['Org B']);
   assert.deepEqual(outcome.valid.map((v) => [v.name, v.organisation, v.signedAt]), [['z', 'Org Z', iso(at(-30))], ['c', 'Org C', iso(at(-30))], ['c2', 'Org C', iso(at(-30))]]);
   throwsExactly(() => verifyCountersignatures([byC, byZ, byC2], pinned, 3, ctx), { code: 'countersignature-threshold', message: 'countersigned by 2 distinct organisation(s), the policy requires 3', expected: '3 of: Org B, Org C, Org Z', found: 'Org C, Org Z' });
+});
+
+// --- strict JSON: every malformation has its code and says what it found (FORMAT §2)
+
+/** A parsed document to vandalise freely (tests write any value anywhere). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the point is to write wrong types
+type Loose = Record<string, any>;
+
+
+function jsonError(input: string | Uint8Array, limits = { maxBytes: 1 << 16, maxDepth: 4 }): InputError {
+  try {
+    parseStrictJson(input, 'doc.json', limits);
+  } catch (err) {
+    assert.ok(err instanceof InputError, `untyped: ${String(err)}`);
+    return err;
+  }
+  assert.fail(`accepted: ${String(input).slice(0, 60)}`);
+}
+
+test('E16 strict JSON: each syntax error, exactly', () => {
+  const cases: [string, string, string][] = [
+    ['', 'malformed-json', 'doc.json: unexpected end of input at offset 0'],
+    ['x', 'malformed-json', 'doc.json: unexpected character "x" at offset 0'],
+    ['{1:2}', 'malformed-json', 'doc.json: expected a string key at offset 1'],
+    ['{"a" 1}', 'malformed-json', "doc.json: expected ':' at offset 5"],
+    ['{"a":1 "b":2}', 'malformed-json', "doc.json: expected ',' or '}' at offset 8"],
+    ['[1 2]', 'malformed-json', "doc.json: expected ',' or ']' at offset 4"],
+    ['"abc', 'malformed-json', 'doc.json: unterminated string at offset 4'],
+    ['"a\u0001"', 'malformed-json', 'doc.json: control character in string at offset 2'],
+    ['"\\u12G4"', 'malformed-json', 'doc.json: bad \\u escape at offset 1'],
+    ['"\\x"', 'malformed-json', 'doc.json: bad escape in string at offset 1'],
+    ['"\\ud800"', 'malformed-json', 'doc.json: lone UTF-16 surrogate in string at offset 0'],
+    ['-', 'malformed-json', 'doc.json: bad number at offset 0'],
+    ['1 2', 'malformed-json', 'doc.json: unexpected data after the JSON value at offset 2'],
+    ['1e999', 'number-out-of-range', 'doc.json: number 1e999 is not finite at offset 0'],
+    ['-9007199254740992', 'number-out-of-range', 'doc.json: integer -9007199254740992 is outside ±(2^53-1) at offset 0'],
+    ['[[[[[1]]]]]', 'too-deep', 'doc.json: nesting deeper than 4 levels at offset 4'],
+    ['{"a":1,"\\u0061":2}', 'duplicate-key', 'doc.json: duplicate key "a" at offset 7'],
+  ];
+  for (const [text, code, message] of cases) {
+    const err = jsonError(text);
+    assert.deepEqual([err.code, err.message], [code, message], text);
+  }
+  // A lone surrogate given as text (not escaped: only a string input can carry one).
+  assert.equal(jsonError(`"a${String.fromCharCode(0xd800)}"`).message, 'doc.json: lone UTF-16 surrogate in string at offset 0');
+  assert.deepEqual(parseStrictJson('"\u00e9\ud83d\ude00"', 'doc.json', { maxBytes: 64, maxDepth: 1 }), 'é😀');
+  // Whitespace of all four kinds around tokens; exponents and fractions where integers are not required.
+  assert.deepEqual(parseStrictJson(' \t\r\n{ "a" : [ 1 , -2.5e+3 , 1E2 ] } \n', 'doc.json', { maxBytes: 64, maxDepth: 2 }), { a: [1, -2500, 100] });
+});
+
+test('E17 strict JSON: exactly at the size and depth caps passes; one over fails; integersOnly refuses only integral fractions', () => {
+  const text = '[[[["abcdef"]]]]';
+  assert.deepEqual(parseStrictJson(text, 'doc.json', { maxBytes: text.length, maxDepth: 4 }), [[[['abcdef']]]]);
+  assert.deepEqual(parseStrictJson(new TextEncoder().encode(text), 'doc.json', { maxBytes: text.length, maxDepth: 4 }), [[[['abcdef']]]]);
+  assert.equal(jsonError(text, { maxBytes: text.length - 1, maxDepth: 4 }).message, `doc.json: ${text.length} bytes is over the limit of ${text.length - 1} bytes`);
+  assert.equal(jsonError(text, { maxBytes: 64, maxDepth: 3 }).code, 'too-deep');
+  assert.equal(jsonError(new Uint8Array([0x22, 0xc3, 0x22])).message, 'doc.json: not valid UTF-8');
+  const ints = { maxBytes: 64, maxDepth: 2, integersOnly: true };
+  assert.deepEqual(parseStrictJson('[1, 1.5, -0, 2e-1]', 'doc.json', ints), [1, 1.5, -0, 0.2]);
+  for (const n of ['1.0', '1e0', '-2.00', '1E+2', '100e-2']) {
+    let err: unknown;
+    try {
+      parseStrictJson(`[${n}]`, 'doc.json', ints);
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof InputError && err.code === 'number-out-of-range' && err.message === `doc.json: number ${n} is an integer spelled with a fraction or exponent (integers only here) at offset 1`, `${n}: ${String(err)}`);
+  }
+});
+
+// --- the statement and countersignature statement parsers: fields, anchors, types
+
+const baseStatement = () => JSON.parse(new TextDecoder().decode(serializeStatement(buildStatement({ kind: 'binary-digest', stream: 'acme/app:stable', version: 1, issuedAt: at(0), expiresIn: 3600, subjects: [{ name: 'a', digest: { sha256: 'a'.repeat(64) } }] })))) as Loose;
+function statementCode(edit: (s: Loose) => unknown, limits = { maxBytes: 1 << 20, maxSubjects: 10 }, whole?: { doc: unknown }): string | undefined {
+  const s = baseStatement();
+  edit(s);
+  try {
+    parseStatement(new TextEncoder().encode(JSON.stringify(whole ? whole.doc : s)), 'statement.json', limits);
+    return undefined;
+  } catch (err) {
+    assert.ok(err instanceof InputError, `untyped: ${String(err)}`);
+    assert.match(err.message, /^statement\.json: \S/);
+    return err.code;
+  }
+}
+
+test('E18 statement: source fields are anchored, optional and kept; non-object documents are malformed', () => {
+  assert.equal(statementCode((s) => (s.predicate.source = { repository: 'acme/app', commit: 'a'.repeat(40), workflowRun: 'http://ci.example/run/1' })), undefined);
+  assert.equal(statementCode((s) => (s.predicate.source = { commit: 'b'.repeat(64) })), undefined);
+  for (const source of [{ repository: 'x acme/app' }, { repository: 'acme/app x' }, { commit: `x${'a'.repeat(40)}` }, { commit: `${'a'.repeat(40)}x` }, { commit: 'a'.repeat(41) }, { commit: 'A'.repeat(40) }, { workflowRun: ' https://x' }, { workflowRun: 'https://x y' }, { workflowRun: 'ftp://x' }]) {
+    assert.equal(statementCode((s) => (s.predicate.source = source)), 'statement-malformed', JSON.stringify(source));
+  }
+  const kept = parseStatement(new TextEncoder().encode(JSON.stringify({ ...baseStatement(), predicate: { ...baseStatement().predicate, source: { repository: 'a/b', commit: 'c'.repeat(40), workflowRun: 'https://x/y' } } })), 's');
+  assert.deepEqual(kept.predicate.source, { repository: 'a/b', commit: 'c'.repeat(40), workflowRun: 'https://x/y' });
+  for (const doc of [null, [], 'statement', 1]) assert.equal(statementCode(() => {}, undefined, { doc }), 'statement-malformed', JSON.stringify(doc));
+  assert.equal(statementCode((s) => (s.predicate = 'abc')), 'statement-malformed');
+  assert.equal(statementCode((s) => (s.subject = [])), 'statement-malformed');
+});
+
+test('E19 statement: exactly maxSubjects subjects pass, one more is statement-too-many-subjects', () => {
+  const subjects = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `f${String(i).padStart(3, '0')}`, digest: { sha256: 'a'.repeat(64) } }));
+  assert.equal(statementCode((s) => (s.subject = subjects(3)), { maxBytes: 1 << 20, maxSubjects: 3 }), undefined);
+  assert.equal(statementCode((s) => (s.subject = subjects(4)), { maxBytes: 1 << 20, maxSubjects: 3 }), 'statement-too-many-subjects');
+});
+
+test('E20 fleet-key statements: algorithms known, ids equal to the subject names, one key per subject', () => {
+  const fleet = (keys: unknown) => (s: Loose) => {
+    s.predicate.kind = 'fleet-key';
+    s.subject = [{ name: 'k1', digest: { sha256: 'a'.repeat(64) } }, { name: 'k2', digest: { sha256: 'b'.repeat(64) } }];
+    s.predicate.data = { keys };
+  };
+  assert.equal(statementCode(fleet([{ id: 'k1', algorithm: 'ed25519' }, { id: 'k2', algorithm: 'ecdsa-p256' }])), undefined);
+  assert.equal(statementCode(fleet([{ id: 'k1', algorithm: 'ed25519' }, { id: 'k2', algorithm: 'dsa' }])), 'statement-malformed');
+  assert.equal(statementCode(fleet([{ id: 'k1', algorithm: 'ed25519' }, { id: 'k3', algorithm: 'ed25519' }])), 'statement-malformed');
+  assert.equal(statementCode(fleet([{ id: 'k1', algorithm: 'ed25519' }])), 'statement-malformed');
+});
+
+test('E21 building: the edges of expiresIn and issuedAt; the GitHub source needs all four variables for the run URL', () => {
+  const input = { kind: 'binary-digest' as const, stream: 'acme/app:stable', version: 1, subjects: [{ name: 'a', digest: { sha256: 'a'.repeat(64) } }] };
+  assert.equal(buildStatement({ ...input, issuedAt: new Date(0), expiresIn: 1 }).predicate.expiresAt, '1970-01-01T00:00:01Z');
+  assert.throws(() => buildStatement({ ...input, issuedAt: new Date(-1000), expiresIn: 60 }), (e: unknown) => e instanceof InputError && e.code === 'bad-time');
+  assert.equal(buildStatement({ ...input, issuedAt: new Date(253402300799_000 - 60_000), expiresIn: 60 }).predicate.expiresAt, '9999-12-31T23:59:59Z');
+  assert.throws(() => buildStatement({ ...input, issuedAt: new Date(253402300799_000 - 59_000), expiresIn: 60 }), (e: unknown) => e instanceof InputError && e.code === 'bad-time');
+  assert.throws(() => buildStatement({ ...input, issuedAt: new Date(0), expiresIn: 0 }), (e: unknown) => e instanceof InputError && e.code === 'bad-expiry');
+  const env = { GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'c'.repeat(40), GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '9', GITHUB_RUN_ATTEMPT: '2' };
+  assert.deepEqual(sourceFromGitHubEnv(env), { repository: 'acme/app', commit: 'c'.repeat(40), workflowRun: 'https://github.com/acme/app/actions/runs/9/attempts/2' });
+  for (const missing of ['GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT']) {
+    assert.equal(sourceFromGitHubEnv({ ...env, [missing]: undefined }).workflowRun, undefined, missing);
+  }
+  assert.deepEqual(sourceFromGitHubEnv({}), {});
+});
+
+const csBytes = (edit: (o: Loose) => void = () => {}) => {
+  const o = JSON.parse(new TextDecoder().decode(serializeCountersignatureStatement(buildCountersignatureStatement({ keyId: `sha256:${'d'.repeat(64)}`, primary, stream: 'acme/app:stable', version: 3, signedAt: at(0) })))) as Loose;
+  edit(o);
+  return new TextEncoder().encode(JSON.stringify(o));
+};
+function csCode(bytes: Uint8Array): string | undefined {
+  try {
+    parseCountersignatureStatement(bytes, 'cs');
+    return undefined;
+  } catch (err) {
+    assert.ok(err instanceof InputError, String(err));
+    return err.code;
+  }
+}
+
+test('E22 countersignature statement: version and type, anchored log ids, indexes and digests, literal integers', () => {
+  assert.equal(csCode(csBytes()), undefined);
+  assert.equal(csCode(csBytes((o) => (o._type = 'https://countersign.dev/Countersignature/v2'))), 'countersignature-malformed');
+  assert.equal(csCode(new TextEncoder().encode(new TextDecoder().decode(csBytes()).replace('"version":3', '"version":3.0'))), 'number-out-of-range');
+  for (const edit of [
+    (o: Loose) => (o.tlogEntries[0].logId = `${o.tlogEntries[0].logId} `),
+    (o: Loose) => (o.tlogEntries[0].logId = `-${o.tlogEntries[0].logId}`),
+    (o: Loose) => (o.tlogEntries[0].logIndex = '042'),
+    (o: Loose) => (o.tlogEntries[0].logIndex = '42x'),
+    (o: Loose) => (o.tlogEntries[0].logIndex = 'x42'),
+    (o: Loose) => (o.payloadDigest.sha256 = `x${o.payloadDigest.sha256}`),
+    (o: Loose) => (o.payloadDigest.sha256 = `${o.payloadDigest.sha256}x`),
+    (o: Loose) => (o.keyId = `x${o.keyId}`),
+    (o: Loose) => (o.keyId = `${o.keyId}0`),
+  ]) {
+    assert.equal(csCode(csBytes(edit)), 'countersignature-malformed', edit.toString());
+  }
+});
+
+test('E23 bundle file: a non-object document, a plain primary, a short signature', () => {
+  for (const doc of ['null', '[]', '"x"', '1']) {
+    assert.throws(() => parseBundleFile(new TextEncoder().encode(doc), 'b'), (e: unknown) => e instanceof InputError && e.code === 'bundle-malformed', doc);
+  }
+  const plain = parseBundleFile(new TextEncoder().encode('{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json"}'), 'b');
+  assert.deepEqual([plain.bundle.countersignatures, plain.statements, plain.signatures], [[], [], []]);
+  const entry = { keyId: `sha256:${'d'.repeat(64)}`, statement: 'e30=', signature: Buffer.alloc(63).toString('base64') };
+  const doc = (e: unknown) => new TextEncoder().encode(JSON.stringify({ mediaType: 'application/vnd.countersign.bundle.v1+json', primary: { mediaType: 'x', verificationMaterial: {} }, countersignatures: [e] }));
+  assert.throws(() => parseBundleFile(doc(entry), 'b'), (e: unknown) => e instanceof InputError && e.code === 'bundle-malformed' && /64-byte Ed25519 signature, found 63 bytes/.test(e.message));
+  assert.equal(parseBundleFile(doc({ ...entry, signature: Buffer.alloc(64).toString('base64') }), 'b').signatures[0]!.length, 64);
+});
+
+// --- Ed25519 (spec/ED25519.md): the explicit checks before noble and OpenSSL
+
+test('E24 Ed25519: point checks, lengths and types; signing refuses bad seeds', () => {
+  const seed = new Uint8Array(32).fill(7);
+  const pub = ed25519PublicKeyOf(seed);
+  const message = new TextEncoder().encode('m');
+  const sig = signEd25519(message, seed);
+  assert.equal(verifyEd25519Strict(sig, message, pub), true);
+  assert.equal(isStrictNonSmallOrderPoint(pub), true);
+  assert.equal(isPrimeOrderPoint(pub), true);
+  const identity = new Uint8Array(32);
+  identity[0] = 1;
+  const nonCanonical = new Uint8Array(Buffer.from('edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', 'hex'));
+  for (const bad of [identity, nonCanonical, new Uint8Array(31), new Uint8Array(33), 'x'.repeat(32) as unknown as Uint8Array]) {
+    assert.equal(isStrictNonSmallOrderPoint(bad), false);
+    assert.equal(isPrimeOrderPoint(bad), false);
+  }
+  // A mixed-order point (prime-order key + a point of order 2) is not small-order, but not prime-order.
+  for (const [s, p, m] of [[sig.subarray(0, 63), pub, message], [new Uint8Array([...sig, 0]), pub, message], [sig, pub.subarray(0, 31), message], [sig, new Uint8Array([...pub, 0]), message], [Array.from(sig), pub, message], [sig, Array.from(pub), message], [sig, pub, 'm']] as [Uint8Array, Uint8Array, Uint8Array][]) {
+    assert.equal(verifyEd25519Strict(s, m, p), false);
+  }
+  for (const badSeed of [new Uint8Array(31), new Uint8Array(33), 'x' as unknown as Uint8Array]) {
+    assert.throws(() => signEd25519(message, badSeed), (e: unknown) => e instanceof InputError && e.code === 'ed25519-private-key');
+    assert.throws(() => ed25519PublicKeyOf(badSeed), (e: unknown) => e instanceof InputError && e.code === 'ed25519-private-key');
+  }
+  assert.throws(() => signEd25519('m' as unknown as Uint8Array, seed), (e: unknown) => e instanceof InputError && e.code === 'ed25519-message');
 });

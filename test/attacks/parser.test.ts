@@ -4,6 +4,7 @@
 // the parser stands between the bytes and "verified"). One local stack.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { type Flow, readBundle, startFlow, writeBundle } from '../helpers/flow.ts';
 import { assertRejected, assertVerified, encode, replaceText, signedByBoth, statementOf, withCountersignatures, withPrimary } from './helpers.ts';
 
@@ -40,6 +41,55 @@ async function signedStatement(edit: (s: ReturnType<typeof statementOf>) => void
 test('control: the genuine bundle, and the same statement re-signed by both, verify', async () => {
   assertVerified(await flow.verify(genuine));
   assertVerified(await signedStatementText('', '').then((b) => flow.verify(b)));
+});
+
+test('R1 report anatomy: every check of a verified, a pending and a rejected report says what it established', async () => {
+  const report = await flow.verify(genuine);
+  const st = statementOf(primaryV1);
+  const d = flow.stack.description;
+  const payload = Buffer.from(JSON.stringify(st));
+  assert.deepEqual(
+    report.checks.map((c) => [c.check, c.title, c.result, c.message]),
+    [
+      ['parse', 'Parse and limits', 'pass', `1 countersignature(s), 2 subject(s), ${genuine.length} bytes`],
+      ['primary', 'Primary Sigstore signature', 'pass', 'signature, certificate chain and transparency-log entry verify against the pinned trusted root'],
+      ['primary-identity', 'Primary signer identity', 'pass', `${d.identity} (issuer ${d.issuer})`],
+      ['countersignatures', 'Countersignatures', 'pass', '1 of 1 required organisation(s): Org B (b-release)'],
+      ['statement', 'Statement (kind, stream, expiry, version)', 'pass', `binary-digest acme/app:stable v1, expires ${st.predicate.expiresAt as string}`],
+      ['subjects', 'Subjects match the files', 'pass', 'no files given: not checked'],
+    ],
+  );
+  assert.deepEqual(report.statement, {
+    digest: `sha256:${createHash('sha256').update(payload).digest('hex')}`,
+    kind: 'binary-digest',
+    stream: 'acme/app:stable',
+    version: 1,
+    issuedAt: st.predicate.issuedAt,
+    expiresAt: st.predicate.expiresAt,
+    subjects: st.subject.map((x) => ({ name: x.name, digest: `sha256:${x.digest.sha256}` })),
+  });
+  assert.equal(report.primary?.identity, d.identity);
+  assert.equal(report.primary?.issuer, d.issuer);
+  assert.equal(report.primary?.claims.repository, 'acme/app');
+  assert.ok(Math.abs(Date.parse(report.primary!.time) - Date.now()) < 600_000);
+  assert.deepEqual(report.countersigners?.signed.map((x) => [x.keyId, x.name, x.organisation]), [[flow.keys.b.keyId, 'b-release', 'Org B']]);
+  assert.deepEqual([report.countersigners?.organisations, report.countersigners?.missing], [['Org B'], []]);
+
+  const artifacts = st.subject.map((x) => ({ name: x.name, digest: x.digest }));
+  assert.equal((await flow.verify(genuine, { artifacts })).checks[5]!.message, "2 file(s) match the statement's subjects");
+
+  const pending = (await flow.verify(primaryV1)).checks[3]!;
+  assert.deepEqual(pending, { check: 'countersignatures', title: 'Countersignatures', result: 'pending', message: 'no countersignature yet', code: 'countersignature-missing', expected: '1 organisation(s)', found: 'none' });
+
+  // A verification failure carries expected and found; an input failure has neither key; later checks say why they did not run.
+  const policy = flow.makePolicy({ streams: ['acme/app:beta'] });
+  const stream = await flow.verify(genuine, { policy });
+  assert.deepEqual(stream.checks[4], { check: 'statement', title: 'Statement (kind, stream, expiry, version)', result: 'fail', code: 'statement-stream', message: 'stream acme/app:stable is not allowed by the policy', expected: 'acme/app:beta', found: 'acme/app:stable' });
+  assert.deepEqual(stream.checks[5], { check: 'subjects', title: 'Subjects match the files', result: 'skipped', message: 'not run: an earlier check failed' });
+  const parse = await flow.verify(replaceText(genuine, 'bundle.v1+json', 'bundle.v2+json'), { what: 'release.json' });
+  assert.deepEqual(Object.keys(parse.checks[0]!).sort(), ['check', 'code', 'message', 'result', 'title']);
+  assert.match(parse.failure!.message, /^release\.json: \$\.mediaType: expected /);
+  assert.match((await flow.verify(await signedStatement((x) => (x.predicate.note = 'x')))).failure!.message, /^bundle statement: \$\.predicate: unknown field "note"$/);
 });
 
 // --- §6 The bundle file

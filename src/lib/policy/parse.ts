@@ -22,7 +22,7 @@ export function parsePolicy(input: Uint8Array | string, what: string): Policy {
   const text = decode(input, what);
   let json: unknown;
   try {
-    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32 });
+    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
   } catch (err) {
     if (!(err instanceof StrictJsonError)) throw err;
     // "what: message at offset N" -> "what:LINE: message (offset N)".

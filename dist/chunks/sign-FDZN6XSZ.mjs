@@ -5,7 +5,7 @@ import {
 } from "./chunk-WGRVROZW.mjs";
 import {
   readInputFile
-} from "./chunk-XHIXIBTI.mjs";
+} from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";

@@ -2,19 +2,19 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   buildPolicy,
   describePolicy
-} from "./chunk-YYTWH5WY.mjs";
+} from "./chunk-UGL5PMF6.mjs";
 import {
   reportFatal
 } from "./chunk-NRN3OH45.mjs";
 import {
   loadPolicyFile,
   parsePolicy
-} from "./chunk-C4TKZSZU.mjs";
+} from "./chunk-3UIKH4FH.mjs";
 import "./chunk-MTXRJYEL.mjs";
 import "./chunk-BUHIE2A3.mjs";
 import {
   readInputFile
-} from "./chunk-XHIXIBTI.mjs";
+} from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
@@ -78,7 +78,7 @@ async function run(argv) {
   try {
     if (sub === "init") return await init(rest);
     if (sub === "show") return await show(rest);
-    if (sub === "update") return await (await import("./policy-update-YXF2GZAL.mjs")).update(rest);
+    if (sub === "update") return await (await import("./policy-update-4WK3X4W3.mjs")).update(rest);
     if (sub === "--help" || sub === "-h") return console.log(USAGE), 0;
     return usageError("policy", sub === void 0 ? "missing init, show or update" : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {

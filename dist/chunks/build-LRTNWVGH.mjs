@@ -1,17 +1,17 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   rotationStatementParts
-} from "./chunk-T4V7TEHM.mjs";
+} from "./chunk-J636JGZG.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   policyDocument
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import "./chunk-5EW7DLIF.mjs";
 import "./chunk-SYKXDW67.mjs";
 import {
   reportFatal
 } from "./chunk-NRN3OH45.mjs";
-import "./chunk-C4TKZSZU.mjs";
+import "./chunk-3UIKH4FH.mjs";
 import "./chunk-MTXRJYEL.mjs";
 import "./chunk-BUHIE2A3.mjs";
 import {

@@ -422,7 +422,7 @@ function parsePolicy(input, what) {
   const text = decode(input, what);
   let json;
   try {
-    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32 });
+    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
   } catch (err) {
     if (!(err instanceof StrictJsonError)) throw err;
     const m = / at offset (\d+)$/.exec(err.message);

@@ -3,17 +3,17 @@ import {
   createCountersignature,
   seedSigner
 } from "./chunk-RZFZRPOP.mjs";
-import "./chunk-YYTWH5WY.mjs";
+import "./chunk-UGL5PMF6.mjs";
 import {
   parseBundleFile,
   runPipeline,
   serializeBundle
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import "./chunk-5EW7DLIF.mjs";
 import "./chunk-SYKXDW67.mjs";
 import {
   loadPolicyFile
-} from "./chunk-C4TKZSZU.mjs";
+} from "./chunk-3UIKH4FH.mjs";
 import "./chunk-MTXRJYEL.mjs";
 import {
   loadPrivateKeyFile
@@ -38,10 +38,10 @@ var STREAM = "acme/app:stable";
 var WORKFLOW = "acme/app/.github/workflows/release.yml@refs/heads/main";
 var verbs = {
   keygen: () => import("./keygen-3HFULCWL.mjs"),
-  policy: () => import("./policy-RYOLCZTL.mjs"),
-  build: () => import("./build-CA2AGDFA.mjs"),
-  sign: () => import("./sign-CTW737PP.mjs"),
-  countersign: () => import("./countersign-ROVNDLLI.mjs")
+  policy: () => import("./policy-IQAOAS5C.mjs"),
+  build: () => import("./build-LRTNWVGH.mjs"),
+  sign: () => import("./sign-FDZN6XSZ.mjs"),
+  countersign: () => import("./countersign-F5DVNVZE.mjs")
 };
 async function run(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -70,7 +70,7 @@ $ countersign ${verb} ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a
   const gate = async (name, want, ...args) => {
     console.log(`
 $ countersign verify ${args.join(" ")}`);
-    const { exitCode, report } = await (await import("./verify-DELBTUDG.mjs")).verifyCommand(args);
+    const { exitCode, report } = await (await import("./verify-QDRAJEKC.mjs")).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
     const ok2 = report?.outcome === want.outcome && code === want.code;
     results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });

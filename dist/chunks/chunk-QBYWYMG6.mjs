@@ -3,10 +3,10 @@ import {
   emptyState,
   parseState,
   serializeState
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import {
   readInputFile
-} from "./chunk-XHIXIBTI.mjs";
+} from "./chunk-MFF4S6R2.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";

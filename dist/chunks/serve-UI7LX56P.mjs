@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   countersignBundle
-} from "./chunk-DGYGYXHA.mjs";
+} from "./chunk-WOXG25UX.mjs";
 import {
   MerkleTree
 } from "./chunk-FP47XQYP.mjs";
@@ -13,12 +13,12 @@ import {
 import {
   seedSigner
 } from "./chunk-RZFZRPOP.mjs";
-import "./chunk-YYTWH5WY.mjs";
+import "./chunk-UGL5PMF6.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   parseBundleFile,
   trustMaterialOf
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import "./chunk-5EW7DLIF.mjs";
 import {
   equalBytes,
@@ -29,7 +29,7 @@ import {
 } from "./chunk-SYKXDW67.mjs";
 import {
   loadPolicyFile
-} from "./chunk-C4TKZSZU.mjs";
+} from "./chunk-3UIKH4FH.mjs";
 import {
   isValidKeyName,
   verifierKey

@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   rfc3339
-} from "./chunk-C4TKZSZU.mjs";
+} from "./chunk-3UIKH4FH.mjs";
 import {
   keyIdOf,
   parsePublicKeyPem

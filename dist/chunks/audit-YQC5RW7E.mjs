@@ -31,7 +31,7 @@ import {
 } from "./chunk-BUHIE2A3.mjs";
 import {
   readInputFile
-} from "./chunk-XHIXIBTI.mjs";
+} from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";

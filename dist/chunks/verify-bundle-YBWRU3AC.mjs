@@ -13,7 +13,7 @@ import {
 } from "./chunk-Y4VK3OO4.mjs";
 import {
   readInputFile
-} from "./chunk-XHIXIBTI.mjs";
+} from "./chunk-MFF4S6R2.mjs";
 import "./chunk-RPVR76TW.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import "./chunk-FQFFDUTU.mjs";

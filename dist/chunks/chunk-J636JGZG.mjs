@@ -6,7 +6,7 @@ import {
   parseBundleFile,
   policyDocument,
   runPipeline
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import {
   parseStatement
 } from "./chunk-P7GPBJBS.mjs";

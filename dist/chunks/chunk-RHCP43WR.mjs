@@ -16,7 +16,7 @@ import {
 } from "./chunk-SYKXDW67.mjs";
 import {
   parsePolicy
-} from "./chunk-C4TKZSZU.mjs";
+} from "./chunk-3UIKH4FH.mjs";
 import {
   MAX_NOTE_BYTES
 } from "./chunk-MTXRJYEL.mjs";

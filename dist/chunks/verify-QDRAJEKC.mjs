@@ -2,23 +2,23 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-TW64IG7K.mjs";
-import "./chunk-YYTWH5WY.mjs";
+} from "./chunk-QBYWYMG6.mjs";
+import "./chunk-UGL5PMF6.mjs";
 import {
   exitCodeOf,
   recordAccepted,
   runPipeline
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import "./chunk-5EW7DLIF.mjs";
 import "./chunk-SYKXDW67.mjs";
 import {
   loadPolicyFile
-} from "./chunk-C4TKZSZU.mjs";
+} from "./chunk-3UIKH4FH.mjs";
 import "./chunk-MTXRJYEL.mjs";
 import "./chunk-BUHIE2A3.mjs";
 import {
   readBundleFile
-} from "./chunk-XHIXIBTI.mjs";
+} from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";

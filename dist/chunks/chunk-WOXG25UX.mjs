@@ -7,7 +7,7 @@ import {
 } from "./chunk-B76UMAQA.mjs";
 import {
   runPipeline
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import {
   sha256Hex
 } from "./chunk-UIGG3AVV.mjs";

@@ -2,25 +2,25 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-TW64IG7K.mjs";
+} from "./chunk-QBYWYMG6.mjs";
 import {
   MAX_ROTATIONS,
   followRotations
-} from "./chunk-T4V7TEHM.mjs";
+} from "./chunk-J636JGZG.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   policyDocument,
   recordPolicyVersion
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import "./chunk-5EW7DLIF.mjs";
 import "./chunk-SYKXDW67.mjs";
-import "./chunk-C4TKZSZU.mjs";
+import "./chunk-3UIKH4FH.mjs";
 import "./chunk-MTXRJYEL.mjs";
 import "./chunk-BUHIE2A3.mjs";
 import {
   readBundleFile,
   readInputFile
-} from "./chunk-XHIXIBTI.mjs";
+} from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";

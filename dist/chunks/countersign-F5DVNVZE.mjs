@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   countersignBundle
-} from "./chunk-DGYGYXHA.mjs";
+} from "./chunk-WOXG25UX.mjs";
 import {
   endpoint,
   serviceBaseUrl,
@@ -17,28 +17,28 @@ import {
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-TW64IG7K.mjs";
-import "./chunk-YYTWH5WY.mjs";
+} from "./chunk-QBYWYMG6.mjs";
+import "./chunk-UGL5PMF6.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   parseBundleFile,
   recordAccepted,
   serializeBundle
-} from "./chunk-NCA7CZIT.mjs";
+} from "./chunk-RHCP43WR.mjs";
 import "./chunk-5EW7DLIF.mjs";
 import {
   parseCountersignatureStatement
 } from "./chunk-SYKXDW67.mjs";
 import {
   loadPolicyFile
-} from "./chunk-C4TKZSZU.mjs";
+} from "./chunk-3UIKH4FH.mjs";
 import "./chunk-MTXRJYEL.mjs";
 import {
   loadPrivateKeyFile
 } from "./chunk-BUHIE2A3.mjs";
 import {
   readBundleFile
-} from "./chunk-XHIXIBTI.mjs";
+} from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
