@@ -11,7 +11,7 @@ import { InputError } from '../errors.ts';
 import { type HashAnswer, type HashJob, hashWorkerMain } from './hash-worker.ts';
 
 /** Read buffer of each worker: 256 KiB measured fastest (fits the L2 cache while it is hashed). */
-export const HASH_WORKER_BUFFER_BYTES = 256 * 1024;
+export const HASH_WORKER_BUFFER_BYTES = 1024 * 1024;
 /** At most this many hashing threads, whatever the core count: the disk is the limit beyond it, and each costs memory. */
 export const MAX_HASH_THREADS = 4;
 

@@ -57,7 +57,7 @@ function hashWorkerMain() {
 }
 
 // src/lib/digest/hash-pool.ts
-var HASH_WORKER_BUFFER_BYTES = 256 * 1024;
+var HASH_WORKER_BUFFER_BYTES = 1024 * 1024;
 var MAX_HASH_THREADS = 4;
 function defaultHashThreads() {
   return Math.max(1, Math.min(availableParallelism(), MAX_HASH_THREADS));

@@ -110,7 +110,7 @@ async function verifyCommand(argv) {
   const policy = await loadPolicyFile(values.policy);
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const bytes = await readBundleFile(bundlePath);
-  const artifacts = paths.length > 0 ? await (await import("./digest-NMEZ6HSA.mjs")).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : void 0;
+  const artifacts = paths.length > 0 ? await (await import("./digest-GJIRXWIW.mjs")).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : void 0;
   const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });
   const { report } = result;
   if (report.outcome === "verified" && values.state && state && result.statement && result.statementBytes) {

@@ -39,7 +39,7 @@ var WORKFLOW = "acme/app/.github/workflows/release.yml@refs/heads/main";
 var verbs = {
   keygen: () => import("./keygen-3HFULCWL.mjs"),
   policy: () => import("./policy-IQAOAS5C.mjs"),
-  build: () => import("./build-LRTNWVGH.mjs"),
+  build: () => import("./build-NANK2ZUY.mjs"),
   sign: () => import("./sign-FDZN6XSZ.mjs"),
   countersign: () => import("./countersign-F5DVNVZE.mjs")
 };
@@ -70,7 +70,7 @@ $ countersign ${verb} ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a
   const gate = async (name, want, ...args) => {
     console.log(`
 $ countersign verify ${args.join(" ")}`);
-    const { exitCode, report } = await (await import("./verify-QDRAJEKC.mjs")).verifyCommand(args);
+    const { exitCode, report } = await (await import("./verify-M3S366XO.mjs")).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
     const ok2 = report?.outcome === want.outcome && code === want.code;
     results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });

@@ -16,7 +16,7 @@ import "./chunk-MTXRJYEL.mjs";
 import "./chunk-BUHIE2A3.mjs";
 import {
   collectSubjects
-} from "./chunk-KEOX73XF.mjs";
+} from "./chunk-3NUU3Z4J.mjs";
 import "./chunk-Y4VK3OO4.mjs";
 import {
   MAX_FLEET_KEYS_BYTES,

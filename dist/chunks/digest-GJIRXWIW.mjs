@@ -7,7 +7,7 @@ import {
   WORKER_MIN_FILE_BYTES,
   collectSubjects,
   defaultHashThreads
-} from "./chunk-KEOX73XF.mjs";
+} from "./chunk-3NUU3Z4J.mjs";
 import {
   HASH_BUFFER_BYTES,
   sha256File
