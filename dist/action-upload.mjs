@@ -26085,6 +26085,7 @@ var MAX_STATE_BYTES = 1024 * 1024;
 
 // src/lib/verify/statement-checks.ts
 init_errors();
+init_shape();
 
 // src/lib/countersign/verify.ts
 init_types();
@@ -26113,10 +26114,12 @@ init_stream();
 init_errors();
 
 // src/lib/policy/reader.ts
+init_shape();
 init_errors();
 
 // src/lib/countersign/keys.ts
 init_errors();
+init_sha256();
 init_ed255192();
 var ED25519_SPKI_PREFIX2 = Buffer.from("302a300506032b6570032100", "hex");
 var ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");

@@ -19401,6 +19401,86 @@ var init_stream = __esm({
   }
 });
 
+// src/lib/bundle/shape.ts
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
+  if (typeof value === "number") return `the number ${value}`;
+  return typeof value === "object" ? "an object" : String(typeof value);
+}
+function rfc3339(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+var Shape, SHA256_HEX, KEY_ID;
+var init_shape = __esm({
+  "src/lib/bundle/shape.ts"() {
+    "use strict";
+    init_errors();
+    Shape = class {
+      what;
+      code;
+      /** `what` names the document (a file name); `code` is the error code for every failure. */
+      constructor(what, code) {
+        this.what = what;
+        this.code = code;
+      }
+      fail(path, message2) {
+        throw new InputError(this.code, `${this.what}: ${path}: ${message2}`);
+      }
+      /** An object with exactly the `required` keys plus any of the `optional` ones. */
+      object(value, path, required, optional = []) {
+        if (typeof value !== "object" || value === null || Array.isArray(value)) {
+          this.fail(path, `expected an object, found ${describe(value)}`);
+        }
+        const obj = value;
+        for (const key of Object.keys(obj)) {
+          if (!required.includes(key) && !optional.includes(key)) this.fail(path, `unknown field ${JSON.stringify(key)}`);
+        }
+        for (const key of required) {
+          if (!(key in obj)) this.fail(path, `missing field ${JSON.stringify(key)}`);
+        }
+        return obj;
+      }
+      string(value, path, pattern, maxLength = 4096) {
+        if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
+        if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
+        if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
+        return value;
+      }
+      /** A positive safe integer. */
+      positiveInteger(value, path) {
+        if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+          this.fail(path, `expected a positive integer, found ${describe(value)}`);
+        }
+        return value;
+      }
+      array(value, path, maxItems) {
+        if (!Array.isArray(value)) this.fail(path, `expected an array, found ${describe(value)}`);
+        if (value.length > maxItems) this.fail(path, `more than ${maxItems} items (${value.length})`);
+        return value;
+      }
+      /** An RFC 3339 UTC timestamp with second precision, `YYYY-MM-DDTHH:MM:SSZ`. */
+      timestamp(value, path) {
+        const s = this.string(value, path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+        const d = new Date(s);
+        if (Number.isNaN(d.getTime()) || d.toISOString().replace(".000Z", "Z") !== s) this.fail(path, `not a valid time: ${s}`);
+        return d;
+      }
+      /** Standard base64 (RFC 4648 §4, padded), decoded. */
+      base64(value, path, maxLength = 1 << 20) {
+        const s = this.string(value, path, void 0, maxLength);
+        if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) this.fail(path, "expected standard padded base64");
+        const bytes = Buffer.from(s, "base64");
+        if (bytes.toString("base64") !== s) this.fail(path, "non-canonical base64 (non-zero padding bits)");
+        return new Uint8Array(bytes);
+      }
+    };
+    SHA256_HEX = /^[0-9a-f]{64}$/;
+    KEY_ID = /^sha256:[0-9a-f]{64}$/;
+  }
+});
+
 // node_modules/@noble/ed25519/index.js
 var freeze, P, N, _d, Gx, Gy, _a, ed25519_CURVE, LEN, isBytes, abytes, snapshotBytes, padh, bytesToHex, hexToBytes, concatBytes, arange, mod, P_MASK, modP, invert, apoint, B256, Point, G, I, numTo32bLE, bytesToNumberLE, pow2, pow_2_252_3, RM1, uvRatio, hashes, precompute, Gpows, ctneg, wNAF;
 var init_ed25519 = __esm({
@@ -19868,12 +19948,12 @@ var init_ed255192 = __esm({
 });
 
 // src/lib/log/note.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function isValidKeyName(name) {
   return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !new RegExp("\\p{Cc}", "u").test(name);
 }
 function noteKeyHash(name, rawPublicKey) {
-  const digest = createHash5("sha256").update(name, "utf8").update(Buffer.from([10, ALG_ED25519])).update(rawPublicKey).digest();
+  const digest = createHash4("sha256").update(name, "utf8").update(Buffer.from([10, ALG_ED25519])).update(rawPublicKey).digest();
   return new Uint8Array(digest.subarray(0, 4));
 }
 function openNote(note, verifier, what = "note") {
@@ -19922,93 +20002,13 @@ var init_note = __esm({
   }
 });
 
-// src/lib/bundle/shape.ts
-function describe(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
-  if (typeof value === "number") return `the number ${value}`;
-  return typeof value === "object" ? "an object" : String(typeof value);
-}
-function rfc33392(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-var Shape, SHA256_HEX, KEY_ID2;
-var init_shape = __esm({
-  "src/lib/bundle/shape.ts"() {
-    "use strict";
-    init_errors();
-    Shape = class {
-      what;
-      code;
-      /** `what` names the document (a file name); `code` is the error code for every failure. */
-      constructor(what, code) {
-        this.what = what;
-        this.code = code;
-      }
-      fail(path, message2) {
-        throw new InputError(this.code, `${this.what}: ${path}: ${message2}`);
-      }
-      /** An object with exactly the `required` keys plus any of the `optional` ones. */
-      object(value, path, required, optional = []) {
-        if (typeof value !== "object" || value === null || Array.isArray(value)) {
-          this.fail(path, `expected an object, found ${describe(value)}`);
-        }
-        const obj = value;
-        for (const key of Object.keys(obj)) {
-          if (!required.includes(key) && !optional.includes(key)) this.fail(path, `unknown field ${JSON.stringify(key)}`);
-        }
-        for (const key of required) {
-          if (!(key in obj)) this.fail(path, `missing field ${JSON.stringify(key)}`);
-        }
-        return obj;
-      }
-      string(value, path, pattern, maxLength = 4096) {
-        if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
-        if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
-        if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
-        return value;
-      }
-      /** A positive safe integer. */
-      positiveInteger(value, path) {
-        if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-          this.fail(path, `expected a positive integer, found ${describe(value)}`);
-        }
-        return value;
-      }
-      array(value, path, maxItems) {
-        if (!Array.isArray(value)) this.fail(path, `expected an array, found ${describe(value)}`);
-        if (value.length > maxItems) this.fail(path, `more than ${maxItems} items (${value.length})`);
-        return value;
-      }
-      /** An RFC 3339 UTC timestamp with second precision, `YYYY-MM-DDTHH:MM:SSZ`. */
-      timestamp(value, path) {
-        const s = this.string(value, path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-        const d = new Date(s);
-        if (Number.isNaN(d.getTime()) || d.toISOString().replace(".000Z", "Z") !== s) this.fail(path, `not a valid time: ${s}`);
-        return d;
-      }
-      /** Standard base64 (RFC 4648 §4, padded), decoded. */
-      base64(value, path, maxLength = 1 << 20) {
-        const s = this.string(value, path, void 0, maxLength);
-        if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) this.fail(path, "expected standard padded base64");
-        const bytes = Buffer.from(s, "base64");
-        if (bytes.toString("base64") !== s) this.fail(path, "non-canonical base64 (non-zero padding bits)");
-        return new Uint8Array(bytes);
-      }
-    };
-    SHA256_HEX = /^[0-9a-f]{64}$/;
-    KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
-  }
-});
-
 // src/lib/log/merkle.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function leafHash(data) {
-  return new Uint8Array(createHash6("sha256").update(LEAF_PREFIX).update(data).digest());
+  return new Uint8Array(createHash5("sha256").update(LEAF_PREFIX).update(data).digest());
 }
 function nodeHash(left, right) {
-  return new Uint8Array(createHash6("sha256").update(NODE_PREFIX).update(left).update(right).digest());
+  return new Uint8Array(createHash5("sha256").update(NODE_PREFIX).update(left).update(right).digest());
 }
 function rootFromInclusionProof(leaf, index, size, path) {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return void 0;
@@ -20163,7 +20163,7 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   list.forEach((item, i) => {
     const path = `$.countersignatures[${i}]`;
     const c = s.object(item, path, ["keyId", "statement", "signature"], ["logProof"]);
-    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID2);
+    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
     statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
     const sig = s.base64(c.signature, `${path}.signature`, 128);
     if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
@@ -25194,7 +25194,7 @@ function parseCountersignatureStatement(bytes, what) {
   });
   return {
     _type: COUNTERSIGNATURE_TYPE,
-    keyId: s.string(o.keyId, "$.keyId", KEY_ID2),
+    keyId: s.string(o.keyId, "$.keyId", KEY_ID),
     payloadType: s.string(o.payloadType, "$.payloadType", void 0, 256),
     payloadDigest: digest(o.payloadDigest, "$.payloadDigest"),
     primarySignatureDigest: digest(o.primarySignatureDigest, "$.primarySignatureDigest"),
@@ -25203,7 +25203,7 @@ function parseCountersignatureStatement(bytes, what) {
     timestampDigests: s.array(o.timestampDigests, "$.timestampDigests", MAX_BINDING_ITEMS).map((d, i) => digest(d, `$.timestampDigests[${i}]`)),
     stream: s.string(o.stream, "$.stream", STREAM_PATTERN, 200),
     version: s.positiveInteger(o.version, "$.version"),
-    signedAt: rfc33392(s.timestamp(o.signedAt, "$.signedAt"))
+    signedAt: rfc3339(s.timestamp(o.signedAt, "$.signedAt"))
   };
 }
 var MAX_COUNTERSIGNATURE_STATEMENT_BYTES, MAX_BINDING_ITEMS;
@@ -26551,7 +26551,7 @@ import { Worker } from "node:worker_threads";
 // src/lib/digest/hash-worker.ts
 function hashWorkerMain() {
   const { parentPort, workerData } = process.getBuiltinModule("node:worker_threads");
-  const { createHash: createHash8 } = process.getBuiltinModule("node:crypto");
+  const { createHash: createHash7 } = process.getBuiltinModule("node:crypto");
   const fs3 = process.getBuiltinModule("node:fs");
   if (!parentPort) return;
   const port = parentPort;
@@ -26570,7 +26570,7 @@ function hashWorkerMain() {
         port.postMessage({ id: job.id, error: { code: "EINVAL", message: "replaced", check: "changed" } });
         return;
       }
-      const hash = createHash8("sha256");
+      const hash = createHash7("sha256");
       for (; ; ) {
         const n = fs3.readSync(fd, buffer, 0, buffer.length, null);
         if (n === 0) break;
@@ -27012,6 +27012,7 @@ function parentOf(path) {
 }
 
 // src/lib/policy/reader.ts
+init_shape();
 init_errors();
 var PolicyReader = class {
   what;
@@ -27082,9 +27083,6 @@ function describeValue(value) {
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `${value}`;
   return typeof value === "object" ? "an object" : typeof value;
-}
-function rfc3339(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // src/lib/policy/types.ts
@@ -27209,8 +27207,9 @@ function anchoredPatternProblem(pattern) {
 }
 
 // src/lib/countersign/keys.ts
-import { createHash as createHash4, createPrivateKey, createPublicKey as createPublicKey2, generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, createPublicKey as createPublicKey2, generateKeyPairSync } from "node:crypto";
 init_errors();
+init_sha256();
 init_ed255192();
 var MAX_PUBLIC_KEY_PEM_BYTES = 4096;
 var ED25519_SPKI_PREFIX2 = Buffer.from("302a300506032b6570032100", "hex");
@@ -27219,7 +27218,7 @@ function keyIdOf(rawPublicKey) {
   if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
     throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : typeof rawPublicKey}`);
   }
-  return `sha256:${createHash4("sha256").update(rawPublicKey).digest("hex")}`;
+  return `sha256:${sha256Hex(rawPublicKey)}`;
 }
 function parsePublicKeyPem(pem, what) {
   const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);
@@ -27276,7 +27275,7 @@ function describeKey(key) {
 init_note();
 var KEY_WHAT = "publicKey";
 var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-var KEY_ID = /^sha256:[0-9a-f]{64}$/;
+var KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
 function readCountersigners(r, value, path) {
   const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
   const keys = [];
@@ -27321,7 +27320,7 @@ function readCountersigner(r, value, path) {
   const expectedKeyId = keyIdOf(rawPublicKey);
   const idPath = childPath(path, "keyId");
   const keyId = r.string(obj.keyId, idPath, 71);
-  if (!KEY_ID.test(keyId)) r.fail("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
+  if (!KEY_ID2.test(keyId)) r.fail("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
   if (keyId !== expectedKeyId) r.fail("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
   const key = {
     name,
@@ -27575,7 +27574,7 @@ function statementFromJson(json, what, maxSubjects) {
   const issuedAt = s.timestamp(p.issuedAt, "$.predicate.issuedAt");
   const expiresAt = s.timestamp(p.expiresAt, "$.predicate.expiresAt");
   const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1e3;
-  if (lifetime <= 0) s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected a time after issuedAt ${rfc33392(issuedAt)}, found ${rfc33392(expiresAt)}`);
+  if (lifetime <= 0) s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`);
   if (lifetime > MAX_EXPIRES_IN_SECONDS) {
     s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`);
   }
@@ -27587,8 +27586,8 @@ function statementFromJson(json, what, maxSubjects) {
       kind,
       stream,
       version,
-      issuedAt: rfc33392(issuedAt),
-      expiresAt: rfc33392(expiresAt),
+      issuedAt: rfc3339(issuedAt),
+      expiresAt: rfc3339(expiresAt),
       source: parseSource(s, p.source),
       data: parseData(s, kind, p.data, subjects)
     }
@@ -27898,7 +27897,7 @@ var import_core3 = __toESM(require_dist(), 1);
 var import_protobuf_specs2 = __toESM(require_dist2(), 1);
 var import_verify2 = __toESM(require_dist3(), 1);
 init_errors();
-import { createHash as createHash7, timingSafeEqual } from "node:crypto";
+import { createHash as createHash6, timingSafeEqual } from "node:crypto";
 var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
 var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
 function verifyPrimary(bundleJson, trust, options = {}) {
@@ -28007,7 +28006,7 @@ function checkCanonicalBase64(json, what) {
 }
 function artifactDigest(artifact, what) {
   if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
-  if (artifact instanceof Uint8Array) return { sha256: createHash7("sha256").update(artifact).digest(), bytes: artifact };
+  if (artifact instanceof Uint8Array) return { sha256: createHash6("sha256").update(artifact).digest(), bytes: artifact };
   if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
   return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
 }
@@ -28132,6 +28131,7 @@ function recordPolicyVersion(state, policyVersion) {
 
 // src/lib/verify/statement-checks.ts
 init_errors();
+init_shape();
 function checkStatement(statement, policy, now) {
   const p = statement.predicate;
   const skewMs = policy.limits.clockSkewSeconds * 1e3;
@@ -28144,14 +28144,14 @@ function checkStatement(statement, policy, now) {
   const issued = Date.parse(p.issuedAt);
   const expires = Date.parse(p.expiresAt);
   if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${iso(now)})`, {
-      expected: `issuedAt <= ${iso(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
       found: p.issuedAt
     });
   }
   if (expires + skewMs <= now.getTime()) {
-    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${iso(now)})`, {
-      expected: `expiresAt > ${iso(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
       found: p.expiresAt
     });
   }
@@ -28162,9 +28162,6 @@ function checkStatement(statement, policy, now) {
       found: `${lifetime}s`
     });
   }
-}
-function iso(d) {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // src/lib/countersign/verify.ts

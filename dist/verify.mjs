@@ -6607,14 +6607,14 @@ function checkStatement(statement, policy, now) {
   const issued = Date.parse(p.issuedAt);
   const expires = Date.parse(p.expiresAt);
   if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${iso(now)})`, {
-      expected: `issuedAt <= ${iso(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
       found: p.issuedAt
     });
   }
   if (expires + skewMs <= now.getTime()) {
-    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${iso(now)})`, {
-      expected: `expiresAt > ${iso(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
       found: p.expiresAt
     });
   }
@@ -6625,9 +6625,6 @@ function checkStatement(statement, policy, now) {
       found: `${lifetime}s`
     });
   }
-}
-function iso(d) {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // src/lib/countersign/pae.ts
@@ -7038,7 +7035,7 @@ var PolicyReader = class {
   timestamp(value, path) {
     const s = this.string(value, path, 64);
     const date = new Date(s);
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s) || Number.isNaN(date.getTime()) || rfc33392(date) !== s) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s) || Number.isNaN(date.getTime()) || rfc3339(date) !== s) {
       this.fail("policy-malformed", path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
     }
     return date;
@@ -7051,9 +7048,6 @@ function describeValue(value) {
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `${value}`;
   return typeof value === "object" ? "an object" : typeof value;
-}
-function rfc33392(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // src/lib/policy/identity.ts
@@ -7152,7 +7146,7 @@ function anchoredPatternProblem(pattern) {
 }
 
 // src/lib/countersign/keys.ts
-import { createHash as createHash6, createPrivateKey, createPublicKey as createPublicKey2, generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, createPublicKey as createPublicKey2, generateKeyPairSync } from "node:crypto";
 var MAX_PUBLIC_KEY_PEM_BYTES = 4096;
 var ED25519_SPKI_PREFIX2 = Buffer.from("302a300506032b6570032100", "hex");
 var ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
@@ -7160,7 +7154,7 @@ function keyIdOf(rawPublicKey) {
   if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
     throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : typeof rawPublicKey}`);
   }
-  return `sha256:${createHash6("sha256").update(rawPublicKey).digest("hex")}`;
+  return `sha256:${sha256Hex(rawPublicKey)}`;
 }
 function parsePublicKeyPem(pem, what) {
   const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);

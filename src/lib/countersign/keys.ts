@@ -6,9 +6,10 @@
 // node:crypto identifies what a PEM holds (so a wrong key gets a message naming its
 // algorithm); the exact-DER comparison then pins the encoding, and the public point must be
 // canonical and of prime order, so that a pinned key can always verify under the strict rule.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { lstat, open, rm } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
+import { sha256Hex } from '../crypto/sha256.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { ed25519PublicKeyOf, isPrimeOrderPoint } from './ed25519.ts';
 
@@ -44,7 +45,7 @@ export function keyIdOf(rawPublicKey: Uint8Array): string {
   if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
     throw new InputError('key-invalid', `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : typeof rawPublicKey}`);
   }
-  return `sha256:${createHash('sha256').update(rawPublicKey).digest('hex')}`;
+  return `sha256:${sha256Hex(rawPublicKey)}`;
 }
 
 /** A fresh key pair from the OS CSPRNG, checked by parsing both halves back. */

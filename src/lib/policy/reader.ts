@@ -1,6 +1,7 @@
 // Fail-closed shape checks for the parsed policy, with errors that point into the file:
 // `policy.json:14: countersigners[0].keyId: expected ..., found ...` (DESIGN §6). Every
 // check names the JSON path; the line comes from the index of the source text.
+import { rfc3339 } from '../bundle/shape.ts';
 import { PolicyError } from '../errors.ts';
 import { childPath, type JsonLines } from './json-lines.ts';
 
@@ -86,6 +87,5 @@ export function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
-export function rfc3339(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+/** The one RFC 3339 formatter (src/lib/bundle/shape.ts), re-exported for the policy module. */
+export { rfc3339 };

@@ -3,6 +3,7 @@
 // longer than the policy allows. Rollback against client state is checked beside it.
 import type { Statement } from '../bundle/types.ts';
 import { VerificationError } from '../errors.ts';
+import { rfc3339 } from '../bundle/shape.ts';
 import type { Policy } from '../policy/index.ts';
 
 export function checkStatement(statement: Statement, policy: Policy, now: Date): void {
@@ -17,14 +18,14 @@ export function checkStatement(statement: Statement, policy: Policy, now: Date):
   const issued = Date.parse(p.issuedAt);
   const expires = Date.parse(p.expiresAt);
   if (issued > now.getTime() + skewMs) {
-    throw new VerificationError('statement-not-yet-valid', `the statement was issued at ${p.issuedAt}, in the future (now ${iso(now)})`, {
-      expected: `issuedAt <= ${iso(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+    throw new VerificationError('statement-not-yet-valid', `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
       found: p.issuedAt,
     });
   }
   if (expires + skewMs <= now.getTime()) {
-    throw new VerificationError('statement-expired', `the statement expired at ${p.expiresAt} (now ${iso(now)})`, {
-      expected: `expiresAt > ${iso(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+    throw new VerificationError('statement-expired', `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
       found: p.expiresAt,
     });
   }
@@ -35,8 +36,4 @@ export function checkStatement(statement: Statement, policy: Policy, now: Date):
       found: `${lifetime}s`,
     });
   }
-}
-
-function iso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

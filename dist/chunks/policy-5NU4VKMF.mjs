@@ -2,23 +2,23 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   buildPolicy,
   describePolicy
-} from "./chunk-UGL5PMF6.mjs";
+} from "./chunk-WQU6SBUN.mjs";
 import {
   reportFatal
 } from "./chunk-NRN3OH45.mjs";
 import {
   loadPolicyFile,
   parsePolicy
-} from "./chunk-3UIKH4FH.mjs";
-import "./chunk-MTXRJYEL.mjs";
-import "./chunk-BUHIE2A3.mjs";
+} from "./chunk-ESK7Q3YS.mjs";
+import "./chunk-TW2AYWXJ.mjs";
+import "./chunk-T564JZTQ.mjs";
 import {
   readInputFile
 } from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-3PD3J2TA.mjs";
+import "./chunk-RAQHZ6CT.mjs";
 import {
   GITHUB_ACTIONS_ISSUER,
   GITHUB_CLAIM_NAMES
@@ -26,6 +26,7 @@ import {
 import {
   parseStrictJson
 } from "./chunk-7HR6YQZG.mjs";
+import "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";
@@ -78,7 +79,7 @@ async function run(argv) {
   try {
     if (sub === "init") return await init(rest);
     if (sub === "show") return await show(rest);
-    if (sub === "update") return await (await import("./policy-update-4WK3X4W3.mjs")).update(rest);
+    if (sub === "update") return await (await import("./policy-update-FMQ2FAAM.mjs")).update(rest);
     if (sub === "--help" || sub === "-h") return console.log(USAGE), 0;
     return usageError("policy", sub === void 0 ? "missing init, show or update" : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {

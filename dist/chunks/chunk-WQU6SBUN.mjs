@@ -1,14 +1,12 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  rfc3339
-} from "./chunk-3UIKH4FH.mjs";
-import {
   keyIdOf,
   parsePublicKeyPem
-} from "./chunk-BUHIE2A3.mjs";
+} from "./chunk-T564JZTQ.mjs";
 import {
-  POLICY_MEDIA_TYPE
-} from "./chunk-3PD3J2TA.mjs";
+  POLICY_MEDIA_TYPE,
+  rfc3339
+} from "./chunk-RAQHZ6CT.mjs";
 import {
   GITHUB_ACTIONS_ISSUER
 } from "./chunk-FQFFDUTU.mjs";

@@ -6,13 +6,13 @@ import {
   parseBundleFile,
   policyDocument,
   runPipeline
-} from "./chunk-RHCP43WR.mjs";
+} from "./chunk-WD2GS2VP.mjs";
 import {
   parseStatement
-} from "./chunk-P7GPBJBS.mjs";
+} from "./chunk-O4Q7AZIX.mjs";
 import {
   INTOTO_PAYLOAD_TYPE
-} from "./chunk-3PD3J2TA.mjs";
+} from "./chunk-RAQHZ6CT.mjs";
 import {
   subjectNameProblem
 } from "./chunk-NWWOXU7A.mjs";

@@ -13,34 +13,35 @@ import {
   preAuthEncoding,
   verifyCheckpoint,
   verifyInclusion
-} from "./chunk-SYKXDW67.mjs";
+} from "./chunk-I3YQH54K.mjs";
 import {
   parsePolicy
-} from "./chunk-3UIKH4FH.mjs";
+} from "./chunk-ESK7Q3YS.mjs";
 import {
   MAX_NOTE_BYTES
-} from "./chunk-MTXRJYEL.mjs";
+} from "./chunk-TW2AYWXJ.mjs";
 import {
   verifyEd25519Strict
-} from "./chunk-BUHIE2A3.mjs";
+} from "./chunk-T564JZTQ.mjs";
 import {
   parseStatement
-} from "./chunk-P7GPBJBS.mjs";
-import {
-  KEY_ID,
-  SHA256_HEX,
-  Shape,
-  sha256Hex
-} from "./chunk-UIGG3AVV.mjs";
+} from "./chunk-O4Q7AZIX.mjs";
 import {
   BUNDLE_MEDIA_TYPE,
   COUNTERSIGNATURE_PAYLOAD_TYPE,
   INTOTO_PAYLOAD_TYPE,
-  isValidStream
-} from "./chunk-3PD3J2TA.mjs";
+  KEY_ID,
+  SHA256_HEX,
+  Shape,
+  isValidStream,
+  rfc3339
+} from "./chunk-RAQHZ6CT.mjs";
 import {
   parseStrictJson
 } from "./chunk-7HR6YQZG.mjs";
+import {
+  sha256Hex
+} from "./chunk-ROP22AZE.mjs";
 import {
   InputError,
   PolicyError,
@@ -245,14 +246,14 @@ function checkStatement(statement, policy, now) {
   const issued = Date.parse(p.issuedAt);
   const expires = Date.parse(p.expiresAt);
   if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${iso(now)})`, {
-      expected: `issuedAt <= ${iso(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
       found: p.issuedAt
     });
   }
   if (expires + skewMs <= now.getTime()) {
-    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${iso(now)})`, {
-      expected: `expiresAt > ${iso(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
       found: p.expiresAt
     });
   }
@@ -263,9 +264,6 @@ function checkStatement(statement, policy, now) {
       found: `${lifetime}s`
     });
   }
-}
-function iso(d) {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // src/lib/countersign/verify.ts

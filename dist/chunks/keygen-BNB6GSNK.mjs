@@ -1,10 +1,11 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   writeKeyPair
-} from "./chunk-BUHIE2A3.mjs";
+} from "./chunk-T564JZTQ.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
+import "./chunk-ROP22AZE.mjs";
 import "./chunk-5ZB7DBEX.mjs";
 import "./chunk-AKRWTDNC.mjs";
 import "./chunk-6PP3T4LB.mjs";

@@ -1,16 +1,16 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   createCountersignature
-} from "./chunk-RZFZRPOP.mjs";
+} from "./chunk-3ZJ2RSQZ.mjs";
 import {
   countersigningKeyFor
 } from "./chunk-B76UMAQA.mjs";
 import {
   runPipeline
-} from "./chunk-RHCP43WR.mjs";
+} from "./chunk-WD2GS2VP.mjs";
 import {
   sha256Hex
-} from "./chunk-UIGG3AVV.mjs";
+} from "./chunk-ROP22AZE.mjs";
 import {
   VerificationError
 } from "./chunk-AKRWTDNC.mjs";

@@ -2,21 +2,21 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-QBYWYMG6.mjs";
+} from "./chunk-FX7CQWU4.mjs";
 import {
   MAX_ROTATIONS,
   followRotations
-} from "./chunk-J636JGZG.mjs";
+} from "./chunk-SKTM63JQ.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   policyDocument,
   recordPolicyVersion
-} from "./chunk-RHCP43WR.mjs";
+} from "./chunk-WD2GS2VP.mjs";
 import "./chunk-5EW7DLIF.mjs";
-import "./chunk-SYKXDW67.mjs";
-import "./chunk-3UIKH4FH.mjs";
-import "./chunk-MTXRJYEL.mjs";
-import "./chunk-BUHIE2A3.mjs";
+import "./chunk-I3YQH54K.mjs";
+import "./chunk-ESK7Q3YS.mjs";
+import "./chunk-TW2AYWXJ.mjs";
+import "./chunk-T564JZTQ.mjs";
 import {
   readBundleFile,
   readInputFile
@@ -24,15 +24,15 @@ import {
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-P7GPBJBS.mjs";
+import "./chunk-O4Q7AZIX.mjs";
 import "./chunk-RPVR76TW.mjs";
-import "./chunk-UIGG3AVV.mjs";
 import "./chunk-JETMUDQJ.mjs";
-import "./chunk-3PD3J2TA.mjs";
+import "./chunk-RAQHZ6CT.mjs";
 import {
   MAX_POLICY_BYTES
 } from "./chunk-FQFFDUTU.mjs";
 import "./chunk-7HR6YQZG.mjs";
+import "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";

@@ -3,13 +3,13 @@ import {
   buildCountersignatureStatement,
   preAuthEncoding,
   serializeCountersignatureStatement
-} from "./chunk-SYKXDW67.mjs";
+} from "./chunk-I3YQH54K.mjs";
 import {
   signEd25519
-} from "./chunk-BUHIE2A3.mjs";
+} from "./chunk-T564JZTQ.mjs";
 import {
   COUNTERSIGNATURE_PAYLOAD_TYPE
-} from "./chunk-3PD3J2TA.mjs";
+} from "./chunk-RAQHZ6CT.mjs";
 
 // src/lib/countersign/create.ts
 async function createCountersignature(input) {

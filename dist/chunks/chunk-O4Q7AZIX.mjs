@@ -1,24 +1,24 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  SHA256_HEX,
-  Shape,
-  rfc3339,
-  sha256Hex
-} from "./chunk-UIGG3AVV.mjs";
-import {
   KINDS,
   MAX_STREAM_LENGTH,
   PREDICATE_TYPE,
+  SHA256_HEX,
   STATEMENT_TYPE,
   STREAM_PATTERN,
-  isValidStream
-} from "./chunk-3PD3J2TA.mjs";
+  Shape,
+  isValidStream,
+  rfc3339
+} from "./chunk-RAQHZ6CT.mjs";
 import {
   MAX_POLICY_BYTES
 } from "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
 } from "./chunk-7HR6YQZG.mjs";
+import {
+  sha256Hex
+} from "./chunk-ROP22AZE.mjs";
 import {
   compareSubjectNames,
   subjectNameProblem

@@ -3,7 +3,7 @@ import {
   emptyState,
   parseState,
   serializeState
-} from "./chunk-RHCP43WR.mjs";
+} from "./chunk-WD2GS2VP.mjs";
 import {
   readInputFile
 } from "./chunk-MFF4S6R2.mjs";

@@ -2,29 +2,29 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   createCountersignature,
   seedSigner
-} from "./chunk-RZFZRPOP.mjs";
-import "./chunk-UGL5PMF6.mjs";
+} from "./chunk-3ZJ2RSQZ.mjs";
+import "./chunk-WQU6SBUN.mjs";
 import {
   parseBundleFile,
   runPipeline,
   serializeBundle
-} from "./chunk-RHCP43WR.mjs";
+} from "./chunk-WD2GS2VP.mjs";
 import "./chunk-5EW7DLIF.mjs";
-import "./chunk-SYKXDW67.mjs";
+import "./chunk-I3YQH54K.mjs";
 import {
   loadPolicyFile
-} from "./chunk-3UIKH4FH.mjs";
-import "./chunk-MTXRJYEL.mjs";
+} from "./chunk-ESK7Q3YS.mjs";
+import "./chunk-TW2AYWXJ.mjs";
 import {
   loadPrivateKeyFile
-} from "./chunk-BUHIE2A3.mjs";
-import "./chunk-P7GPBJBS.mjs";
+} from "./chunk-T564JZTQ.mjs";
+import "./chunk-O4Q7AZIX.mjs";
 import "./chunk-RPVR76TW.mjs";
-import "./chunk-UIGG3AVV.mjs";
 import "./chunk-JETMUDQJ.mjs";
-import "./chunk-3PD3J2TA.mjs";
+import "./chunk-RAQHZ6CT.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import "./chunk-7HR6YQZG.mjs";
+import "./chunk-ROP22AZE.mjs";
 import "./chunk-5ZB7DBEX.mjs";
 import "./chunk-NWWOXU7A.mjs";
 import "./chunk-AKRWTDNC.mjs";
@@ -37,11 +37,11 @@ import { join } from "node:path";
 var STREAM = "acme/app:stable";
 var WORKFLOW = "acme/app/.github/workflows/release.yml@refs/heads/main";
 var verbs = {
-  keygen: () => import("./keygen-3HFULCWL.mjs"),
-  policy: () => import("./policy-IQAOAS5C.mjs"),
-  build: () => import("./build-NANK2ZUY.mjs"),
-  sign: () => import("./sign-FDZN6XSZ.mjs"),
-  countersign: () => import("./countersign-F5DVNVZE.mjs")
+  keygen: () => import("./keygen-BNB6GSNK.mjs"),
+  policy: () => import("./policy-5NU4VKMF.mjs"),
+  build: () => import("./build-GVKLI3OS.mjs"),
+  sign: () => import("./sign-OJ3GWU4W.mjs"),
+  countersign: () => import("./countersign-2ZDNMZQ5.mjs")
 };
 async function run(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -70,7 +70,7 @@ $ countersign ${verb} ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a
   const gate = async (name, want, ...args) => {
     console.log(`
 $ countersign verify ${args.join(" ")}`);
-    const { exitCode, report } = await (await import("./verify-M3S366XO.mjs")).verifyCommand(args);
+    const { exitCode, report } = await (await import("./verify-4SVLZIV5.mjs")).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
     const ok2 = report?.outcome === want.outcome && code === want.code;
     results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });

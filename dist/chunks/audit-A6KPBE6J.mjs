@@ -6,7 +6,7 @@ import {
 } from "./chunk-C5LV5HWP.mjs";
 import {
   MerkleTree
-} from "./chunk-FP47XQYP.mjs";
+} from "./chunk-RHPJ6KL4.mjs";
 import {
   API,
   MAX_ENTRIES_PER_PAGE
@@ -19,16 +19,16 @@ import {
   verifyCheckpoint,
   verifyConsistency,
   verifyInclusion
-} from "./chunk-SYKXDW67.mjs";
+} from "./chunk-I3YQH54K.mjs";
 import {
   isValidKeyName,
   parseVerifierKey
-} from "./chunk-MTXRJYEL.mjs";
+} from "./chunk-TW2AYWXJ.mjs";
 import {
   keyIdOf,
   parsePublicKeyPem,
   verifyEd25519Strict
-} from "./chunk-BUHIE2A3.mjs";
+} from "./chunk-T564JZTQ.mjs";
 import {
   readInputFile
 } from "./chunk-MFF4S6R2.mjs";
@@ -36,13 +36,13 @@ import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
 import {
-  sha256Hex
-} from "./chunk-UIGG3AVV.mjs";
-import {
   COUNTERSIGNATURE_PAYLOAD_TYPE
-} from "./chunk-3PD3J2TA.mjs";
+} from "./chunk-RAQHZ6CT.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import "./chunk-7HR6YQZG.mjs";
+import {
+  sha256Hex
+} from "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";

@@ -5,7 +5,7 @@ import {
   inclusionPath,
   nodeHash,
   splitPoint
-} from "./chunk-SYKXDW67.mjs";
+} from "./chunk-I3YQH54K.mjs";
 
 // src/lib/log/tree.ts
 var MerkleTree = class {

@@ -1,16 +1,17 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   isValidKeyName
-} from "./chunk-MTXRJYEL.mjs";
+} from "./chunk-TW2AYWXJ.mjs";
 import {
   keyIdOf,
   parsePublicKeyPem
-} from "./chunk-BUHIE2A3.mjs";
+} from "./chunk-T564JZTQ.mjs";
 import {
   KINDS,
   POLICY_MEDIA_TYPE,
-  isValidStream
-} from "./chunk-3PD3J2TA.mjs";
+  isValidStream,
+  rfc3339
+} from "./chunk-RAQHZ6CT.mjs";
 import {
   GITHUB_CLAIM_NAMES,
   MAX_COUNTERSIGNERS,
@@ -198,9 +199,6 @@ function describeValue(value) {
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `${value}`;
   return typeof value === "object" ? "an object" : typeof value;
-}
-function rfc3339(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // src/lib/policy/identity.ts
@@ -528,7 +526,6 @@ function deepFreeze(value) {
 }
 
 export {
-  rfc3339,
   parsePolicy,
   loadPolicyFile
 };

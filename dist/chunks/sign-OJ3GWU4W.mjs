@@ -11,23 +11,23 @@ import {
 } from "./chunk-KNWMKP63.mjs";
 import {
   parseStatement
-} from "./chunk-P7GPBJBS.mjs";
+} from "./chunk-O4Q7AZIX.mjs";
 import {
   require_dist,
   require_dist2 as require_dist3,
   require_v2
 } from "./chunk-RPVR76TW.mjs";
-import "./chunk-UIGG3AVV.mjs";
 import {
   require_dist as require_dist2
 } from "./chunk-JETMUDQJ.mjs";
 import {
   INTOTO_PAYLOAD_TYPE
-} from "./chunk-3PD3J2TA.mjs";
+} from "./chunk-RAQHZ6CT.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
 } from "./chunk-7HR6YQZG.mjs";
+import "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";

@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   countersignBundle
-} from "./chunk-WOXG25UX.mjs";
+} from "./chunk-7ILMMIK6.mjs";
 import {
   endpoint,
   serviceBaseUrl,
@@ -13,46 +13,46 @@ import {
 } from "./chunk-U5LHF4JG.mjs";
 import {
   seedSigner
-} from "./chunk-RZFZRPOP.mjs";
+} from "./chunk-3ZJ2RSQZ.mjs";
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-QBYWYMG6.mjs";
-import "./chunk-UGL5PMF6.mjs";
+} from "./chunk-FX7CQWU4.mjs";
+import "./chunk-WQU6SBUN.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   parseBundleFile,
   recordAccepted,
   serializeBundle
-} from "./chunk-RHCP43WR.mjs";
+} from "./chunk-WD2GS2VP.mjs";
 import "./chunk-5EW7DLIF.mjs";
 import {
   parseCountersignatureStatement
-} from "./chunk-SYKXDW67.mjs";
+} from "./chunk-I3YQH54K.mjs";
 import {
   loadPolicyFile
-} from "./chunk-3UIKH4FH.mjs";
-import "./chunk-MTXRJYEL.mjs";
+} from "./chunk-ESK7Q3YS.mjs";
+import "./chunk-TW2AYWXJ.mjs";
 import {
   loadPrivateKeyFile
-} from "./chunk-BUHIE2A3.mjs";
+} from "./chunk-T564JZTQ.mjs";
 import {
   readBundleFile
 } from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-P7GPBJBS.mjs";
+import "./chunk-O4Q7AZIX.mjs";
 import "./chunk-RPVR76TW.mjs";
-import {
-  sha256Hex
-} from "./chunk-UIGG3AVV.mjs";
 import "./chunk-JETMUDQJ.mjs";
-import "./chunk-3PD3J2TA.mjs";
+import "./chunk-RAQHZ6CT.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
 } from "./chunk-7HR6YQZG.mjs";
+import {
+  sha256Hex
+} from "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";

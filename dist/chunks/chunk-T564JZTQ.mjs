@@ -1,5 +1,8 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  sha256Hex
+} from "./chunk-ROP22AZE.mjs";
+import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";
 import {
@@ -7,7 +10,7 @@ import {
 } from "./chunk-AKRWTDNC.mjs";
 
 // src/lib/countersign/keys.ts
-import { createHash as createHash2, createPrivateKey, createPublicKey as createPublicKey2, generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, createPublicKey as createPublicKey2, generateKeyPairSync } from "node:crypto";
 import { lstat, open, rm } from "node:fs/promises";
 
 // node_modules/@noble/ed25519/index.js
@@ -534,7 +537,7 @@ function keyIdOf(rawPublicKey) {
   if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
     throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : typeof rawPublicKey}`);
   }
-  return `sha256:${createHash2("sha256").update(rawPublicKey).digest("hex")}`;
+  return `sha256:${sha256Hex(rawPublicKey)}`;
 }
 function generateCountersignerKey() {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519", {

@@ -3,10 +3,21 @@ import {
   InputError
 } from "./chunk-AKRWTDNC.mjs";
 
-// src/lib/crypto/sha256.ts
-import { createHash } from "node:crypto";
-function sha256Hex(data) {
-  return createHash("sha256").update(data).digest("hex");
+// src/lib/bundle/types.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://countersign.dev/TrustStatement/v1";
+var INTOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var BUNDLE_MEDIA_TYPE = "application/vnd.countersign.bundle.v1+json";
+var COUNTERSIGNATURE_PAYLOAD_TYPE = "application/vnd.countersign.countersignature.v1+json";
+var COUNTERSIGNATURE_TYPE = "https://countersign.dev/Countersignature/v1";
+var POLICY_MEDIA_TYPE = "application/vnd.countersign.policy.v1+json";
+var KINDS = ["binary-digest", "fleet-key", "authority-rotation", "config-change"];
+
+// src/lib/bundle/stream.ts
+var STREAM_PATTERN = /^[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
+var MAX_STREAM_LENGTH = 200;
+function isValidStream(stream) {
+  return stream.length <= MAX_STREAM_LENGTH && STREAM_PATTERN.test(stream);
 }
 
 // src/lib/bundle/shape.ts
@@ -83,7 +94,17 @@ var SHA256_HEX = /^[0-9a-f]{64}$/;
 var KEY_ID = /^sha256:[0-9a-f]{64}$/;
 
 export {
-  sha256Hex,
+  STATEMENT_TYPE,
+  PREDICATE_TYPE,
+  INTOTO_PAYLOAD_TYPE,
+  BUNDLE_MEDIA_TYPE,
+  COUNTERSIGNATURE_PAYLOAD_TYPE,
+  COUNTERSIGNATURE_TYPE,
+  POLICY_MEDIA_TYPE,
+  KINDS,
+  STREAM_PATTERN,
+  MAX_STREAM_LENGTH,
+  isValidStream,
   Shape,
   rfc3339,
   SHA256_HEX,

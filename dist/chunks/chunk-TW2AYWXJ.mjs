@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   verifyEd25519Strict
-} from "./chunk-BUHIE2A3.mjs";
+} from "./chunk-T564JZTQ.mjs";
 import {
   VerificationError
 } from "./chunk-AKRWTDNC.mjs";

@@ -3,21 +3,21 @@ import {
   isValidKeyName,
   openNote,
   signNote
-} from "./chunk-MTXRJYEL.mjs";
-import {
-  KEY_ID,
-  SHA256_HEX,
-  Shape,
-  rfc3339,
-  sha256Hex
-} from "./chunk-UIGG3AVV.mjs";
+} from "./chunk-TW2AYWXJ.mjs";
 import {
   COUNTERSIGNATURE_TYPE,
-  STREAM_PATTERN
-} from "./chunk-3PD3J2TA.mjs";
+  KEY_ID,
+  SHA256_HEX,
+  STREAM_PATTERN,
+  Shape,
+  rfc3339
+} from "./chunk-RAQHZ6CT.mjs";
 import {
   parseStrictJson
 } from "./chunk-7HR6YQZG.mjs";
+import {
+  sha256Hex
+} from "./chunk-ROP22AZE.mjs";
 import {
   VerificationError
 } from "./chunk-AKRWTDNC.mjs";

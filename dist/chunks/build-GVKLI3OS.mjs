@@ -1,19 +1,19 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   rotationStatementParts
-} from "./chunk-J636JGZG.mjs";
+} from "./chunk-SKTM63JQ.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   policyDocument
-} from "./chunk-RHCP43WR.mjs";
+} from "./chunk-WD2GS2VP.mjs";
 import "./chunk-5EW7DLIF.mjs";
-import "./chunk-SYKXDW67.mjs";
+import "./chunk-I3YQH54K.mjs";
 import {
   reportFatal
 } from "./chunk-NRN3OH45.mjs";
-import "./chunk-3UIKH4FH.mjs";
-import "./chunk-MTXRJYEL.mjs";
-import "./chunk-BUHIE2A3.mjs";
+import "./chunk-ESK7Q3YS.mjs";
+import "./chunk-TW2AYWXJ.mjs";
+import "./chunk-T564JZTQ.mjs";
 import {
   collectSubjects
 } from "./chunk-3NUU3Z4J.mjs";
@@ -25,19 +25,19 @@ import {
   parseFleetKeys,
   serializeStatement,
   sourceFromGitHubEnv
-} from "./chunk-P7GPBJBS.mjs";
+} from "./chunk-O4Q7AZIX.mjs";
 import "./chunk-RPVR76TW.mjs";
-import {
-  sha256Hex
-} from "./chunk-UIGG3AVV.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import {
   KINDS
-} from "./chunk-3PD3J2TA.mjs";
+} from "./chunk-RAQHZ6CT.mjs";
 import {
   MAX_POLICY_BYTES
 } from "./chunk-FQFFDUTU.mjs";
 import "./chunk-7HR6YQZG.mjs";
+import {
+  sha256Hex
+} from "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";

@@ -1,0 +1,11 @@
+import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
+
+// src/lib/crypto/sha256.ts
+import { createHash } from "node:crypto";
+function sha256Hex(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+export {
+  sha256Hex
+};
