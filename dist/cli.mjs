@@ -8,17 +8,17 @@ import "./chunks/chunk-6PP3T4LB.mjs";
 
 // src/cli/main.ts
 var VERBS = {
-  keygen: { summary: "make organisation B's Ed25519 countersigning key", load: () => import("./chunks/keygen-BNB6GSNK.mjs") },
-  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-5NU4VKMF.mjs") },
-  build: { summary: "make a statement over files, fleet keys or config", load: () => import("./chunks/build-GVKLI3OS.mjs") },
-  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-OJ3GWU4W.mjs") },
-  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-2ZDNMZQ5.mjs") },
-  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-4SVLZIV5.mjs") },
-  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-YBWRU3AC.mjs") },
-  serve: { summary: "organisation B's countersigning service with its transparency log", load: () => import("./chunks/serve-ZMZU75QG.mjs") },
-  audit: { summary: "check a countersigning service's log and list everything it signed", load: () => import("./chunks/audit-A6KPBE6J.mjs") },
-  stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./chunks/stack-DYI5LD2T.mjs") },
-  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-XIIX5NLY.mjs") }
+  keygen: { summary: "make organisation B's Ed25519 countersigning key", load: () => import("./chunks/keygen-KCYRPDMP.mjs") },
+  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-JZPY2JYY.mjs") },
+  build: { summary: "make a statement over files, fleet keys or config", load: () => import("./chunks/build-P3SHR42G.mjs") },
+  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-YAEE7KBE.mjs") },
+  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-HJNME7LA.mjs") },
+  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-THE5UIES.mjs") },
+  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-EW5PNZGK.mjs") },
+  serve: { summary: "organisation B's countersigning service with its transparency log", load: () => import("./chunks/serve-RH4JJ7SY.mjs") },
+  audit: { summary: "check a countersigning service's log and list everything it signed", load: () => import("./chunks/audit-YT4Z7N7L.mjs") },
+  stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./chunks/stack-3EJJHSH3.mjs") },
+  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-OX6UPTYM.mjs") }
 };
 var USAGE = `usage: countersign <verb> [options]
 

@@ -216,10 +216,10 @@ var init_buffer = __esm({
   }
 });
 
-// node_modules/@noble/ed25519/index.js
+// ../../work/main/node_modules/@noble/ed25519/index.js
 var freeze, P, N, _d, Gx, Gy, _a, ed25519_CURVE, LEN, isBytes, abytes, snapshotBytes, padh, bytesToHex, hexToBytes, concatBytes, arange, mod, P_MASK, modP, invert, apoint, B256, Point, G, I, numTo32bLE, bytesToNumberLE, pow2, pow_2_252_3, RM1, uvRatio, hashes, precompute, Gpows, ctneg, wNAF;
 var init_ed25519 = __esm({
-  "node_modules/@noble/ed25519/index.js"() {
+  "../../work/main/node_modules/@noble/ed25519/index.js"() {
     init_buffer();
     freeze = Object.freeze;
     P = 0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffedn;
@@ -625,7 +625,7 @@ var init_ed25519 = __esm({
   }
 });
 
-// node_modules/@noble/hashes/_u64.js
+// ../../work/main/node_modules/@noble/hashes/_u64.js
 function fromBig(n, le = false) {
   if (le)
     return { h: Number(n & U32_MASK64), l: Number(n >> _32n & U32_MASK64) };
@@ -653,7 +653,7 @@ function add(Ah, Al, Bh, Bl) {
 }
 var U32_MASK64, _32n, fromNumH, fromNumL, shrSH, shrSL, rotrSH, rotrSL, rotrBH, rotrBL, add3L, add3H, add4L, add4H, add5L, add5H;
 var init_u64 = __esm({
-  "node_modules/@noble/hashes/_u64.js"() {
+  "../../work/main/node_modules/@noble/hashes/_u64.js"() {
     init_buffer();
     U32_MASK64 = /* @__PURE__ */ (() => BigInt(2 ** 32 - 1))();
     _32n = /* @__PURE__ */ BigInt(32);
@@ -674,7 +674,7 @@ var init_u64 = __esm({
   }
 });
 
-// node_modules/@noble/hashes/utils.js
+// ../../work/main/node_modules/@noble/hashes/utils.js
 function isBytes2(a) {
   return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
 }
@@ -817,7 +817,7 @@ function randomBytes(bytesLength = 32) {
 }
 var atitle, aobject, aopts, hasHexBuiltin, hexes, oidNist;
 var init_utils = __esm({
-  "node_modules/@noble/hashes/utils.js"() {
+  "../../work/main/node_modules/@noble/hashes/utils.js"() {
     init_buffer();
     atitle = (title) => title ? `"${title}" ` : "";
     aobject = (value, label) => {
@@ -845,7 +845,7 @@ var init_utils = __esm({
   }
 });
 
-// node_modules/@noble/hashes/_md.js
+// ../../work/main/node_modules/@noble/hashes/_md.js
 function Chi(a, b, c) {
   return a & b ^ ~a & c;
 }
@@ -854,7 +854,7 @@ function Maj(a, b, c) {
 }
 var HashMD, SHA256_IV, SHA384_IV, SHA512_IV;
 var init_md = __esm({
-  "node_modules/@noble/hashes/_md.js"() {
+  "../../work/main/node_modules/@noble/hashes/_md.js"() {
     init_buffer();
     init_u64();
     init_utils();
@@ -1002,10 +1002,10 @@ var init_md = __esm({
   }
 });
 
-// node_modules/@noble/hashes/sha2.js
+// ../../work/main/node_modules/@noble/hashes/sha2.js
 var SHA256_K, SHA256_W, SHA2_32B, _SHA256, K512, SHA512_Kh, SHA512_Kl, SHA512_W_H, SHA512_W_L, SHA2_64B, _SHA512, _SHA384, sha256, sha512, sha384;
 var init_sha2 = __esm({
-  "node_modules/@noble/hashes/sha2.js"() {
+  "../../work/main/node_modules/@noble/hashes/sha2.js"() {
     init_buffer();
     init_md();
     init_u64();
@@ -1417,7 +1417,7 @@ var init_sha2 = __esm({
   }
 });
 
-// node_modules/@noble/curves/utils.js
+// ../../work/main/node_modules/@noble/curves/utils.js
 function aarray(item, title, inner = () => {
 }) {
   if (!Array.isArray(item))
@@ -1586,7 +1586,7 @@ function validateObject(object, fields = {}, optFields = {}, title = "object") {
 }
 var abytes3, anumber2, bytesToHex3, concatBytes3, hexToBytes3, isBytes3, randomBytes2, _0n, _1n, atitle2, bitMask;
 var init_utils2 = __esm({
-  "node_modules/@noble/curves/utils.js"() {
+  "../../work/main/node_modules/@noble/curves/utils.js"() {
     init_buffer();
     init_utils();
     abytes3 = (value, length, title) => abytes2(value, length, title);
@@ -1606,7 +1606,7 @@ var init_utils2 = __esm({
   }
 });
 
-// node_modules/@noble/curves/abstract/modular.js
+// ../../work/main/node_modules/@noble/curves/abstract/modular.js
 function mod2(a, b) {
   if (b <= _0n2)
     throw new Error("mod: expected positive modulus, got " + b);
@@ -1891,7 +1891,7 @@ function mapHashToField(key, fieldOrder, isLE = false) {
 }
 var _0n2, _1n2, _2n, _3n, _4n, _5n, _7n, _8n, _9n, _15n, _16n, POW_WINDOWED_MIN, FIELD_FIELDS, FIELD_SQRT, _Field;
 var init_modular = __esm({
-  "node_modules/@noble/curves/abstract/modular.js"() {
+  "../../work/main/node_modules/@noble/curves/abstract/modular.js"() {
     init_buffer();
     init_utils2();
     _0n2 = /* @__PURE__ */ BigInt(0);
@@ -2063,7 +2063,7 @@ var init_modular = __esm({
   }
 });
 
-// node_modules/@noble/curves/abstract/curve.js
+// ../../work/main/node_modules/@noble/curves/abstract/curve.js
 function validatePointCons(Point2) {
   const pc = Point2;
   if (typeof pc !== "function")
@@ -2238,7 +2238,7 @@ function createKeygen(randomSecretKey, getPublicKey2) {
 }
 var _0n3, _1n3, _4n2, BLIND_BYTES, BLIND_BITS, FW_WINDOW, TABLE_BYTES_MAX, pointWindowSizes, ScalarMultiplier;
 var init_curve = __esm({
-  "node_modules/@noble/curves/abstract/curve.js"() {
+  "../../work/main/node_modules/@noble/curves/abstract/curve.js"() {
     init_buffer();
     init_utils2();
     init_modular();
@@ -2458,10 +2458,10 @@ var init_curve = __esm({
   }
 });
 
-// node_modules/@noble/hashes/hmac.js
+// ../../work/main/node_modules/@noble/hashes/hmac.js
 var _HMAC, hmac;
 var init_hmac = __esm({
-  "node_modules/@noble/hashes/hmac.js"() {
+  "../../work/main/node_modules/@noble/hashes/hmac.js"() {
     init_buffer();
     init_utils();
     _HMAC = class {
@@ -2542,10 +2542,10 @@ var init_hmac = __esm({
   }
 });
 
-// node_modules/@noble/curves/abstract/der.js
+// ../../work/main/node_modules/@noble/curves/abstract/der.js
 var _0n4, DERErr, _DER, DER;
 var init_der = __esm({
-  "node_modules/@noble/curves/abstract/der.js"() {
+  "../../work/main/node_modules/@noble/curves/abstract/der.js"() {
     init_buffer();
     init_utils2();
     _0n4 = /* @__PURE__ */ BigInt(0);
@@ -2676,7 +2676,7 @@ var init_der = __esm({
   }
 });
 
-// node_modules/@noble/curves/abstract/weierstrass.js
+// ../../work/main/node_modules/@noble/curves/abstract/weierstrass.js
 function _splitEndoScalar(k, basis, n) {
   aInRange("scalar", k, _0n5, n);
   const [[a1, b1], [a2, b2]] = basis;
@@ -3503,7 +3503,7 @@ function ecdsa(Point2, hash, ecdsaOpts = {}) {
 }
 var divNearest, _0n5, _1n4, _2n2, _3n2, _4n3;
 var init_weierstrass = __esm({
-  "node_modules/@noble/curves/abstract/weierstrass.js"() {
+  "../../work/main/node_modules/@noble/curves/abstract/weierstrass.js"() {
     init_buffer();
     init_hmac();
     init_utils();
@@ -3520,10 +3520,10 @@ var init_weierstrass = __esm({
   }
 });
 
-// node_modules/@noble/curves/nist.js
+// ../../work/main/node_modules/@noble/curves/nist.js
 var p256_CURVE, p384_CURVE, p521_CURVE, p256_Point, p256, p384_Point, p384, p521_Point, p521;
 var init_nist = __esm({
-  "node_modules/@noble/curves/nist.js"() {
+  "../../work/main/node_modules/@noble/curves/nist.js"() {
     init_buffer();
     init_sha2();
     init_weierstrass();
@@ -3877,9 +3877,9 @@ var init_node_crypto = __esm({
   }
 });
 
-// node_modules/@sigstore/core/dist/stream.js
+// ../../work/main/node_modules/@sigstore/core/dist/stream.js
 var require_stream = __commonJS({
-  "node_modules/@sigstore/core/dist/stream.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/stream.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -3984,9 +3984,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/error.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/error.js
 var require_error = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4000,9 +4000,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/length.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/length.js
 var require_length = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4049,9 +4049,9 @@ var require_length = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/parse.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/parse.js
 var require_parse = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4150,9 +4150,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/tag.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/tag.js
 var require_tag = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4227,9 +4227,9 @@ var require_tag = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/obj.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/obj.js
 var require_obj = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4362,9 +4362,9 @@ var require_obj = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/index.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/index.js
 var require_asn1 = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4376,9 +4376,9 @@ var require_asn1 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/crypto.js
+// ../../work/main/node_modules/@sigstore/core/dist/crypto.js
 var require_crypto = __commonJS({
-  "node_modules/@sigstore/core/dist/crypto.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/crypto.js"(exports) {
     "use strict";
     init_buffer();
     var __importDefault = exports && exports.__importDefault || function(mod3) {
@@ -4429,9 +4429,9 @@ var require_crypto = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/dsse.js
+// ../../work/main/node_modules/@sigstore/core/dist/dsse.js
 var require_dsse = __commonJS({
-  "node_modules/@sigstore/core/dist/dsse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/dsse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4449,9 +4449,9 @@ var require_dsse = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/encoding.js
+// ../../work/main/node_modules/@sigstore/core/dist/encoding.js
 var require_encoding = __commonJS({
-  "node_modules/@sigstore/core/dist/encoding.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/encoding.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4468,9 +4468,9 @@ var require_encoding = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/json.js
+// ../../work/main/node_modules/@sigstore/core/dist/json.js
 var require_json = __commonJS({
-  "node_modules/@sigstore/core/dist/json.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/json.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4509,9 +4509,9 @@ var require_json = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/pem.js
+// ../../work/main/node_modules/@sigstore/core/dist/pem.js
 var require_pem = __commonJS({
-  "node_modules/@sigstore/core/dist/pem.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/pem.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4537,9 +4537,9 @@ var require_pem = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/oid.js
+// ../../work/main/node_modules/@sigstore/core/dist/oid.js
 var require_oid = __commonJS({
-  "node_modules/@sigstore/core/dist/oid.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/oid.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4564,9 +4564,9 @@ var require_oid = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/rfc3161/error.js
+// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/error.js
 var require_error2 = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4577,9 +4577,9 @@ var require_error2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
+// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
 var require_tstinfo = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -4660,9 +4660,9 @@ var require_tstinfo = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/rfc3161/timestamp.js
+// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -4851,9 +4851,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/rfc3161/index.js
+// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/index.js
 var require_rfc3161 = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4865,9 +4865,9 @@ var require_rfc3161 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/x509/sct.js
+// ../../work/main/node_modules/@sigstore/core/dist/x509/sct.js
 var require_sct = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -5007,9 +5007,9 @@ var require_sct = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/x509/ext.js
+// ../../work/main/node_modules/@sigstore/core/dist/x509/ext.js
 var require_ext = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5141,9 +5141,9 @@ var require_ext = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/x509/cert.js
+// ../../work/main/node_modules/@sigstore/core/dist/x509/cert.js
 var require_cert = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -5360,9 +5360,9 @@ var require_cert = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/x509/index.js
+// ../../work/main/node_modules/@sigstore/core/dist/x509/index.js
 var require_x509 = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/x509/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5381,9 +5381,9 @@ var require_x509 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/index.js
+// ../../work/main/node_modules/@sigstore/core/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/@sigstore/core/dist/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -5455,9 +5455,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
 var require_envelope = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5514,9 +5514,9 @@ var require_envelope = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
 var require_timestamp2 = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5545,9 +5545,9 @@ var require_timestamp2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js
 var require_sigstore_common = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6042,9 +6042,9 @@ var require_sigstore_common = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js
 var require_sigstore_rekor = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6174,9 +6174,9 @@ var require_sigstore_rekor = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js
 var require_sigstore_bundle = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6257,9 +6257,9 @@ var require_sigstore_bundle = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js
 var require_sigstore_trustroot = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6510,9 +6510,9 @@ var require_sigstore_trustroot = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js
 var require_sigstore_verification = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6759,9 +6759,9 @@ var require_sigstore_verification = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/index.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -6790,9 +6790,9 @@ var require_dist2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/bundle/dsse.js
+// ../../work/main/node_modules/@sigstore/verify/dist/bundle/dsse.js
 var require_dsse2 = __commonJS({
-  "node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6830,9 +6830,9 @@ var require_dsse2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/bundle/message.js
+// ../../work/main/node_modules/@sigstore/verify/dist/bundle/message.js
 var require_message = __commonJS({
-  "node_modules/@sigstore/verify/dist/bundle/message.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/bundle/message.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6878,9 +6878,9 @@ var require_message = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/bundle/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/bundle/index.js
 var require_bundle = __commonJS({
-  "node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6943,9 +6943,9 @@ var require_bundle = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/error.js
+// ../../work/main/node_modules/@sigstore/verify/dist/error.js
 var require_error3 = __commonJS({
-  "node_modules/@sigstore/verify/dist/error.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/error.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6970,9 +6970,9 @@ var require_error3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/trust/filter.js
+// ../../work/main/node_modules/@sigstore/verify/dist/trust/filter.js
 var require_filter = __commonJS({
-  "node_modules/@sigstore/verify/dist/trust/filter.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/trust/filter.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6994,9 +6994,9 @@ var require_filter = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/trust/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/trust/index.js
 var require_trust = __commonJS({
-  "node_modules/@sigstore/verify/dist/trust/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/trust/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7121,9 +7121,9 @@ var init_node_util = __esm({
   }
 });
 
-// node_modules/@sigstore/verify/dist/key/certificate.js
+// ../../work/main/node_modules/@sigstore/verify/dist/key/certificate.js
 var require_certificate = __commonJS({
-  "node_modules/@sigstore/verify/dist/key/certificate.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/key/certificate.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7299,9 +7299,9 @@ var require_certificate = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/key/sct.js
+// ../../work/main/node_modules/@sigstore/verify/dist/key/sct.js
 var require_sct2 = __commonJS({
-  "node_modules/@sigstore/verify/dist/key/sct.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/key/sct.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7350,9 +7350,9 @@ var require_sct2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/key/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/key/index.js
 var require_key = __commonJS({
-  "node_modules/@sigstore/verify/dist/key/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/key/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7414,9 +7414,9 @@ var require_key = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/policy.js
+// ../../work/main/node_modules/@sigstore/verify/dist/policy.js
 var require_policy = __commonJS({
-  "node_modules/@sigstore/verify/dist/policy.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/policy.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7464,9 +7464,9 @@ var require_policy = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/timestamp/tsa.js
+// ../../work/main/node_modules/@sigstore/verify/dist/timestamp/tsa.js
 var require_tsa = __commonJS({
-  "node_modules/@sigstore/verify/dist/timestamp/tsa.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/timestamp/tsa.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7521,9 +7521,9 @@ var require_tsa = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/timestamp/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/timestamp/index.js
 var require_timestamp3 = __commonJS({
-  "node_modules/@sigstore/verify/dist/timestamp/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/timestamp/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7551,9 +7551,9 @@ var require_timestamp3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js
 var require_verifier = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7621,9 +7621,9 @@ var require_verifier = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js
 var require_dsse3 = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7673,9 +7673,9 @@ var require_dsse3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js
 var require_hashedrekord = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7730,9 +7730,9 @@ var require_hashedrekord = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js
 var require_entry = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7802,9 +7802,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
 var require_v2 = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -7831,9 +7831,9 @@ var require_v2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/dsse.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/dsse.js
 var require_dsse4 = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/dsse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/dsse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7916,9 +7916,9 @@ var require_dsse4 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/hashedrekord.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/hashedrekord.js
 var require_hashedrekord2 = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/hashedrekord.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/hashedrekord.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7991,9 +7991,9 @@ var require_hashedrekord2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/intoto.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/intoto.js
 var require_intoto = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/intoto.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/intoto.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8038,9 +8038,9 @@ var require_intoto = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/checkpoint.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/checkpoint.js
 var require_checkpoint = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/checkpoint.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/checkpoint.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8156,9 +8156,9 @@ var require_checkpoint = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/merkle.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/merkle.js
 var require_merkle = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/merkle.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/merkle.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8241,9 +8241,9 @@ var require_merkle = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/set.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/set.js
 var require_set = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/set.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/set.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8281,9 +8281,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/index.js
 var require_tlog = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8368,9 +8368,9 @@ var require_tlog = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/verifier.js
+// ../../work/main/node_modules/@sigstore/verify/dist/verifier.js
 var require_verifier2 = __commonJS({
-  "node_modules/@sigstore/verify/dist/verifier.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/verifier.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8518,9 +8518,9 @@ var require_verifier2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/index.js
 var require_dist3 = __commonJS({
-  "node_modules/@sigstore/verify/dist/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8547,9 +8547,9 @@ var require_dist3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/bundle.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/bundle.js
 var require_bundle2 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8577,9 +8577,9 @@ var require_bundle2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/build.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/build.js
 var require_build = __commonJS({
-  "node_modules/@sigstore/bundle/dist/build.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/build.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8660,9 +8660,9 @@ var require_build = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/error.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/error.js
 var require_error4 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/error.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/error.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8678,9 +8678,9 @@ var require_error4 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/validate.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/validate.js
 var require_validate = __commonJS({
-  "node_modules/@sigstore/bundle/dist/validate.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/validate.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8841,9 +8841,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/serialized.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/serialized.js
 var require_serialized = __commonJS({
-  "node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8882,9 +8882,9 @@ var require_serialized = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/index.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/index.js
 var require_dist4 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -9129,7 +9129,7 @@ init_buffer();
 var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
-  const size = typeof input === "string" ? Buffer2.byteLength(input) : input.byteLength;
+  const size = Buffer2.byteLength(input);
   if (size > limits.maxBytes) {
     throw new StrictJsonError("too-large", `${what}: ${size} bytes is over the limit of ${limits.maxBytes} bytes`);
   }
@@ -9168,14 +9168,15 @@ var Scanner = class {
     throw new StrictJsonError(code, `${this.what}: ${message2} at offset ${this.pos}`);
   }
   ws() {
-    while (this.pos < this.text.length && WS.has(this.text.charCodeAt(this.pos))) this.pos++;
+    while (WS.has(this.text.charCodeAt(this.pos))) this.pos++;
   }
   value(depth) {
     const c = this.text[this.pos];
     if (c === "{") return this.object(depth + 1);
     if (c === "[") return this.array(depth + 1);
     if (c === '"') return void this.string();
-    if (c === "-" || c !== void 0 && c >= "0" && c <= "9") return this.number();
+    const code = this.text.charCodeAt(this.pos);
+    if (code === 45 || code >= 48 && code <= 57) return this.number();
     for (const lit of ["true", "false", "null"]) {
       if (this.text.startsWith(lit, this.pos)) {
         this.pos += lit.length;
@@ -9246,7 +9247,7 @@ var Scanner = class {
         simple = false;
         const e = this.text[this.pos + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
+          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
           this.pos += 6;
         } else if (e !== void 0 && '"\\/bfnrt'.includes(e)) {
           this.pos += 2;
@@ -9356,7 +9357,7 @@ function verifyEd25519Strict(signature, message2, publicKey) {
   if (!isBytes4(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
   if (!isBytes4(message2)) return false;
   try {
-    if (littleEndianToBigInt(signature.subarray(32)) >= L) return false;
+    if (!isReducedScalar(signature.subarray(32))) return false;
     if (!isStrictNonSmallOrderPoint(publicKey)) return false;
     if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
     const key = createPublicKey({ key: Buffer2.concat([ED25519_SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
@@ -9382,8 +9383,8 @@ function isPrimeOrderPoint(encoding) {
     return false;
   }
 }
-function littleEndianToBigInt(bytes) {
-  return BigInt(`0x${Buffer2.from(bytes).reverse().toString("hex") || "0"}`);
+function isReducedScalar(scalar) {
+  return isBytes4(scalar) && scalar.length === 32 && BigInt(`0x${Buffer2.from(scalar).reverse().toString("hex")}`) < L;
 }
 function isBytes4(value) {
   return value instanceof Uint8Array;
@@ -9514,8 +9515,7 @@ var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
 function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
   const s = new Shape(what, "bundle-malformed");
-  const top = json;
-  const mediaType = typeof top === "object" && top !== null && !Array.isArray(top) ? top.mediaType : void 0;
+  const mediaType = json?.mediaType;
   if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
     return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
   }
@@ -9579,11 +9579,14 @@ var MAX_SUBJECT_NAME_LENGTH = 4096;
 var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 function subjectNameProblem(name) {
   if (name.length === 0) return "is empty";
-  if (name.length > MAX_SUBJECT_NAME_LENGTH) return `is longer than ${MAX_SUBJECT_NAME_LENGTH} characters`;
+  if (name.length > MAX_SUBJECT_NAME_LENGTH || Buffer2.byteLength(name) > MAX_SUBJECT_NAME_LENGTH) {
+    return `is longer than ${MAX_SUBJECT_NAME_LENGTH} bytes in UTF-8`;
+  }
   if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
   if (name.normalize("NFC") !== name) return "is not in Unicode normalisation form NFC";
   if (CONTROL.test(name)) return "contains a control character";
   if (name.startsWith("/")) return 'is absolute (starts with "/")';
+  if (name.includes("\\")) return 'contains a backslash (only "/" separates path segments)';
   for (const segment of name.split("/")) {
     if (segment === "" || segment === "." || segment === "..") return `has an empty, "." or ".." path segment`;
   }
@@ -10657,12 +10660,10 @@ var PolicyReader = class {
     if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) this.fail("policy-malformed", path, "expected no control characters");
     return value;
   }
-  /** An integer in [min, max]. */
-  integer(value, path, min, max = Number.MAX_SAFE_INTEGER) {
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-      this.fail("policy-malformed", path, `expected an integer, found ${describeValue(value)}`);
-    }
-    if (value < min || value > max) this.fail("policy-malformed", path, `expected an integer from ${min} to ${max}, found ${value}`);
+  /** An integer from `min` to 2^53-1 (the largest the strict JSON parser reads). */
+  integer(value, path, min) {
+    if (!isSafeInteger(value)) this.fail("policy-malformed", path, `expected an integer, found ${describeValue(value)}`);
+    if (value < min) this.fail("policy-malformed", path, `expected an integer from ${min} to ${Number.MAX_SAFE_INTEGER}, found ${value}`);
     return value;
   }
   /** An array of 1 to `maxItems` items. */
@@ -10676,12 +10677,15 @@ var PolicyReader = class {
   timestamp(value, path) {
     const s = this.string(value, path, 64);
     const date = new Date(s);
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s) || Number.isNaN(date.getTime()) || rfc3339(date) !== s) {
+    if (Number.isNaN(date.getTime()) || rfc3339(date) !== s || !/^\d{4}-/.test(s)) {
       this.fail("policy-malformed", path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
     }
     return date;
   }
 };
+function isSafeInteger(value) {
+  return Number.isSafeInteger(value);
+}
 function describeValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
@@ -10732,9 +10736,8 @@ function readIssuer(r, value, path) {
   try {
     url = new URL(issuer);
   } catch {
-    url = void 0;
   }
-  if (!url || url.protocol !== "https:" || url.username !== "" || url.password !== "" || url.hash !== "" || /\s/.test(issuer)) {
+  if (!url || url.protocol !== "https:" || url.username !== "" || url.password !== "" || /[\s?#@]/.test(issuer)) {
     r.fail("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
   }
   return issuer;
@@ -10778,7 +10781,7 @@ function anchoredPatternProblem(pattern) {
       depth--;
     } else if (c === "|" && depth === 0) {
       topLevelAlternation = true;
-    } else if (c === "$" && depth === 0) {
+    } else if (c === "$") {
       endsWithAnchor = true;
     }
   }
@@ -10863,9 +10866,11 @@ function describeKey(key) {
 }
 
 // src/lib/policy/countersigners.ts
-var KEY_WHAT = "publicKey";
 var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 var KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
+function organisationFold(organisation) {
+  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
+}
 function readCountersigners(r, value, path) {
   const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
   const keys = [];
@@ -10881,7 +10886,7 @@ function readCountersigners(r, value, path) {
     const sameKey = keyIds.get(key.keyId);
     if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
     keyIds.set(key.keyId, i);
-    const folded = key.organisation.normalize("NFKC").toLowerCase();
+    const folded = organisationFold(key.organisation);
     const spelled = organisations.get(folded);
     if (spelled !== void 0 && spelled !== key.organisation) {
       r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
@@ -10899,14 +10904,7 @@ function readCountersigner(r, value, path) {
   const orgPath = childPath(path, "organisation");
   const organisation = r.string(obj.organisation, orgPath, 200);
   if (organisation.trim() !== organisation) r.fail("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
-  const pemPath = childPath(path, "publicKey");
-  if (typeof obj.publicKey !== "string") r.string(obj.publicKey, pemPath);
-  let rawPublicKey;
-  try {
-    rawPublicKey = parsePublicKeyPem(obj.publicKey, KEY_WHAT);
-  } catch (err) {
-    r.fail("policy-bad-key", pemPath, err instanceof Error ? err.message.replace(`${KEY_WHAT}: `, "") : String(err));
-  }
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
   const expectedKeyId = keyIdOf(rawPublicKey);
   const idPath = childPath(path, "keyId");
   const keyId = r.string(obj.keyId, idPath, 71);
@@ -10932,18 +10930,19 @@ function readLog(r, value, path) {
   const originPath = childPath(path, "origin");
   const origin = r.string(obj.origin, originPath, 256);
   if (!isValidKeyName(origin)) r.fail("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
-  const pemPath = childPath(path, "publicKey");
-  if (typeof obj.publicKey !== "string") r.string(obj.publicKey, pemPath);
-  let rawPublicKey;
-  try {
-    rawPublicKey = parsePublicKeyPem(obj.publicKey, KEY_WHAT);
-  } catch (err) {
-    r.fail("policy-bad-key", pemPath, err instanceof Error ? err.message.replace(`${KEY_WHAT}: `, "") : String(err));
-  }
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
   return { origin, publicKey: obj.publicKey, rawPublicKey };
 }
+function readPublicKey(r, value, path) {
+  const pem = typeof value === "string" ? value : r.string(value, path);
+  try {
+    return parsePublicKeyPem(pem, path);
+  } catch (err) {
+    r.fail("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+  }
+}
 function readThreshold(r, value, path, keys) {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+  if (!isSafeInteger(value) || value < 1) {
     r.fail("policy-threshold", path, `expected an integer of at least 1, found ${typeof value === "number" ? value : typeof value}`);
   }
   const organisations = new Set(keys.map((k) => k.organisation));
@@ -10962,14 +10961,14 @@ function readFallback(r, value, path, countersigners, kinds) {
   const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
   const names = new Map(countersigners.map((k, i) => [k.name, i]));
   const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
-  const spellings = new Map(countersigners.map((k) => [k.organisation.normalize("NFKC").toLowerCase(), k.organisation]));
+  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
   keys.forEach((key, i) => {
     const at = childPath(keysPath, i);
     const sameName = names.get(key.name);
     if (sameName !== void 0) r.fail("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
     const sameKey = ids.get(key.keyId);
     if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
-    const spelled = spellings.get(key.organisation.normalize("NFKC").toLowerCase());
+    const spelled = spellings.get(organisationFold(key.organisation));
     if (spelled !== void 0 && spelled !== key.organisation) {
       r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
     }
@@ -10995,7 +10994,7 @@ function parsePolicy(input, what) {
     const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
     throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
   }
-  const r = new PolicyReader(what, indexJsonLines(text));
+  const r = new PolicyReader(what, indexJsonLines(text, 5));
   const mediaType = isObject(json) ? json.mediaType : void 0;
   if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
     r.fail("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describeValue(mediaType)}`);
@@ -11055,7 +11054,7 @@ function readLimits(r, value, path) {
     const [min, max] = POLICY_LIMIT_RANGES[name];
     const at = childPath(path, name);
     const n = obj[name];
-    if (typeof n !== "number" || !Number.isSafeInteger(n)) r.fail("policy-malformed", at, `expected an integer, found ${describeValue(n)}`);
+    if (!isSafeInteger(n)) r.fail("policy-malformed", at, `expected an integer, found ${describeValue(n)}`);
     if (n < min || n > max) r.fail("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
     limits[name] = n;
   }

@@ -35,9 +35,9 @@ var __toESM = (mod2, isNodeMode, target) => (target = mod2 != null ? __create(__
   mod2
 ));
 
-// node_modules/@sigstore/core/dist/stream.js
+// ../../work/main/node_modules/@sigstore/core/dist/stream.js
 var require_stream = __commonJS({
-  "node_modules/@sigstore/core/dist/stream.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ByteStream = void 0;
@@ -141,9 +141,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/error.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/error.js
 var require_error = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ASN1TypeError = exports.ASN1ParseError = void 0;
@@ -156,9 +156,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/length.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/length.js
 var require_length = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.decodeLength = decodeLength;
@@ -204,9 +204,9 @@ var require_length = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/parse.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/parse.js
 var require_parse = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parseInteger = parseInteger;
@@ -304,9 +304,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/tag.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/tag.js
 var require_tag = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ASN1Tag = void 0;
@@ -380,9 +380,9 @@ var require_tag = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/obj.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/obj.js
 var require_obj = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ASN1Obj = void 0;
@@ -514,9 +514,9 @@ var require_obj = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/asn1/index.js
+// ../../work/main/node_modules/@sigstore/core/dist/asn1/index.js
 var require_asn1 = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ASN1Obj = void 0;
@@ -527,9 +527,9 @@ var require_asn1 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/crypto.js
+// ../../work/main/node_modules/@sigstore/core/dist/crypto.js
 var require_crypto = __commonJS({
-  "node_modules/@sigstore/core/dist/crypto.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/crypto.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod2) {
       return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
@@ -579,9 +579,9 @@ var require_crypto = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/dsse.js
+// ../../work/main/node_modules/@sigstore/core/dist/dsse.js
 var require_dsse = __commonJS({
-  "node_modules/@sigstore/core/dist/dsse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/dsse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.preAuthEncoding = preAuthEncoding2;
@@ -598,9 +598,9 @@ var require_dsse = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/encoding.js
+// ../../work/main/node_modules/@sigstore/core/dist/encoding.js
 var require_encoding = __commonJS({
-  "node_modules/@sigstore/core/dist/encoding.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/encoding.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.base64Encode = base64Encode;
@@ -616,9 +616,9 @@ var require_encoding = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/json.js
+// ../../work/main/node_modules/@sigstore/core/dist/json.js
 var require_json = __commonJS({
-  "node_modules/@sigstore/core/dist/json.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/json.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.canonicalize = canonicalize;
@@ -656,9 +656,9 @@ var require_json = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/pem.js
+// ../../work/main/node_modules/@sigstore/core/dist/pem.js
 var require_pem = __commonJS({
-  "node_modules/@sigstore/core/dist/pem.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/pem.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toDER = toDER;
@@ -683,9 +683,9 @@ var require_pem = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/oid.js
+// ../../work/main/node_modules/@sigstore/core/dist/oid.js
 var require_oid = __commonJS({
-  "node_modules/@sigstore/core/dist/oid.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/oid.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SHA2_HASH_ALGOS = exports.RSA_SIGNATURE_ALGOS = exports.ECDSA_SIGNATURE_ALGOS = void 0;
@@ -709,9 +709,9 @@ var require_oid = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/rfc3161/error.js
+// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/error.js
 var require_error2 = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RFC3161TimestampVerificationError = void 0;
@@ -721,9 +721,9 @@ var require_error2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
+// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
 var require_tstinfo = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -803,9 +803,9 @@ var require_tstinfo = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/rfc3161/timestamp.js
+// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -993,9 +993,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/rfc3161/index.js
+// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/index.js
 var require_rfc3161 = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RFC3161Timestamp = void 0;
@@ -1006,9 +1006,9 @@ var require_rfc3161 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/x509/sct.js
+// ../../work/main/node_modules/@sigstore/core/dist/x509/sct.js
 var require_sct = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1147,9 +1147,9 @@ var require_sct = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/x509/ext.js
+// ../../work/main/node_modules/@sigstore/core/dist/x509/ext.js
 var require_ext = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
@@ -1280,9 +1280,9 @@ var require_ext = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/x509/cert.js
+// ../../work/main/node_modules/@sigstore/core/dist/x509/cert.js
 var require_cert = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1498,9 +1498,9 @@ var require_cert = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/x509/index.js
+// ../../work/main/node_modules/@sigstore/core/dist/x509/index.js
 var require_x509 = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/x509/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
@@ -1518,9 +1518,9 @@ var require_x509 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/core/dist/index.js
+// ../../work/main/node_modules/@sigstore/core/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/@sigstore/core/dist/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/core/dist/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1591,9 +1591,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
 var require_envelope = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Signature = exports.Envelope = void 0;
@@ -1649,9 +1649,9 @@ var require_envelope = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
 var require_timestamp2 = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Timestamp = void 0;
@@ -1679,9 +1679,9 @@ var require_timestamp2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js
 var require_sigstore_common = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TimeRange = exports.X509CertificateChain = exports.SubjectAlternativeName = exports.X509Certificate = exports.DistinguishedName = exports.ObjectIdentifierValuePair = exports.ObjectIdentifier = exports.PublicKeyIdentifier = exports.PublicKey = exports.RFC3161SignedTimestamp = exports.LogId = exports.MessageSignature = exports.HashOutput = exports.SubjectAlternativeNameType = exports.PublicKeyDetails = exports.HashAlgorithm = void 0;
@@ -2175,9 +2175,9 @@ var require_sigstore_common = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js
 var require_sigstore_rekor = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TransparencyLogEntry = exports.InclusionPromise = exports.InclusionProof = exports.Checkpoint = exports.KindVersion = void 0;
@@ -2306,9 +2306,9 @@ var require_sigstore_rekor = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js
 var require_sigstore_bundle = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Bundle = exports.VerificationMaterial = exports.TimestampVerificationData = void 0;
@@ -2388,9 +2388,9 @@ var require_sigstore_bundle = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js
 var require_sigstore_trustroot = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ClientTrustConfig = exports.ServiceConfiguration = exports.Service = exports.SigningConfig = exports.TrustedRoot = exports.CertificateAuthority = exports.TransparencyLogInstance = exports.ServiceSelector = void 0;
@@ -2640,9 +2640,9 @@ var require_sigstore_trustroot = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js
 var require_sigstore_verification = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Input = exports.Artifact = exports.ArtifactVerificationOptions_ObserverTimestampOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions = exports.ArtifactVerificationOptions_CtlogOptions = exports.ArtifactVerificationOptions_TlogOptions = exports.ArtifactVerificationOptions = exports.PublicKeyIdentities = exports.CertificateIdentities = exports.CertificateIdentity = void 0;
@@ -2888,9 +2888,9 @@ var require_sigstore_verification = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/index.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -2918,9 +2918,9 @@ var require_dist2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/bundle/dsse.js
+// ../../work/main/node_modules/@sigstore/verify/dist/bundle/dsse.js
 var require_dsse2 = __commonJS({
-  "node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DSSESignatureContent = void 0;
@@ -2957,9 +2957,9 @@ var require_dsse2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/bundle/message.js
+// ../../work/main/node_modules/@sigstore/verify/dist/bundle/message.js
 var require_message = __commonJS({
-  "node_modules/@sigstore/verify/dist/bundle/message.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/bundle/message.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MessageSignatureContent = void 0;
@@ -3004,9 +3004,9 @@ var require_message = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/bundle/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/bundle/index.js
 var require_bundle = __commonJS({
-  "node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toSignedEntity = toSignedEntity2;
@@ -3068,9 +3068,9 @@ var require_bundle = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/error.js
+// ../../work/main/node_modules/@sigstore/verify/dist/error.js
 var require_error3 = __commonJS({
-  "node_modules/@sigstore/verify/dist/error.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PolicyError = exports.VerificationError = void 0;
@@ -3094,9 +3094,9 @@ var require_error3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/trust/filter.js
+// ../../work/main/node_modules/@sigstore/verify/dist/trust/filter.js
 var require_filter = __commonJS({
-  "node_modules/@sigstore/verify/dist/trust/filter.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/trust/filter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.filterCertAuthorities = filterCertAuthorities;
@@ -3117,9 +3117,9 @@ var require_filter = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/trust/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/trust/index.js
 var require_trust = __commonJS({
-  "node_modules/@sigstore/verify/dist/trust/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/trust/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.filterTLogAuthorities = exports.filterCertAuthorities = void 0;
@@ -3190,9 +3190,9 @@ var require_trust = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/key/certificate.js
+// ../../work/main/node_modules/@sigstore/verify/dist/key/certificate.js
 var require_certificate = __commonJS({
-  "node_modules/@sigstore/verify/dist/key/certificate.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/key/certificate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CertificateChainVerifier = void 0;
@@ -3367,9 +3367,9 @@ var require_certificate = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/key/sct.js
+// ../../work/main/node_modules/@sigstore/verify/dist/key/sct.js
 var require_sct2 = __commonJS({
-  "node_modules/@sigstore/verify/dist/key/sct.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/key/sct.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifySCTs = verifySCTs;
@@ -3417,9 +3417,9 @@ var require_sct2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/key/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/key/index.js
 var require_key = __commonJS({
-  "node_modules/@sigstore/verify/dist/key/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/key/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyPublicKey = verifyPublicKey;
@@ -3480,9 +3480,9 @@ var require_key = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/policy.js
+// ../../work/main/node_modules/@sigstore/verify/dist/policy.js
 var require_policy = __commonJS({
-  "node_modules/@sigstore/verify/dist/policy.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/policy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifySubjectAlternativeName = verifySubjectAlternativeName;
@@ -3529,9 +3529,9 @@ var require_policy = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/timestamp/tsa.js
+// ../../work/main/node_modules/@sigstore/verify/dist/timestamp/tsa.js
 var require_tsa = __commonJS({
-  "node_modules/@sigstore/verify/dist/timestamp/tsa.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/timestamp/tsa.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
@@ -3585,9 +3585,9 @@ var require_tsa = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/timestamp/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/timestamp/index.js
 var require_timestamp3 = __commonJS({
-  "node_modules/@sigstore/verify/dist/timestamp/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/timestamp/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getTSATimestamp = getTSATimestamp;
@@ -3614,9 +3614,9 @@ var require_timestamp3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js
 var require_verifier = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Signature = exports.Verifier = exports.PublicKey = void 0;
@@ -3683,9 +3683,9 @@ var require_verifier = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js
 var require_dsse3 = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DSSELogEntryV002 = exports.DSSERequestV002 = void 0;
@@ -3734,9 +3734,9 @@ var require_dsse3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js
 var require_hashedrekord = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.HashedRekordLogEntryV002 = exports.HashedRekordRequestV002 = void 0;
@@ -3790,9 +3790,9 @@ var require_hashedrekord = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js
 var require_entry = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CreateEntryRequest = exports.Spec = exports.Entry = void 0;
@@ -3861,9 +3861,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
+// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
 var require_v2 = __commonJS({
-  "node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -3889,9 +3889,9 @@ var require_v2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/dsse.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/dsse.js
 var require_dsse4 = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/dsse.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/dsse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DSSE_API_VERSION_V1 = void 0;
@@ -3973,9 +3973,9 @@ var require_dsse4 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/hashedrekord.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/hashedrekord.js
 var require_hashedrekord2 = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/hashedrekord.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/hashedrekord.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.HASHEDREKORD_API_VERSION_V1 = void 0;
@@ -4047,9 +4047,9 @@ var require_hashedrekord2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/intoto.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/intoto.js
 var require_intoto = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/intoto.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/intoto.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyIntotoTLogBody = verifyIntotoTLogBody;
@@ -4093,9 +4093,9 @@ var require_intoto = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/checkpoint.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/checkpoint.js
 var require_checkpoint = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/checkpoint.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/checkpoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.LogCheckpoint = void 0;
@@ -4210,9 +4210,9 @@ var require_checkpoint = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/merkle.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/merkle.js
 var require_merkle = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/merkle.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/merkle.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyMerkleInclusion = verifyMerkleInclusion;
@@ -4294,9 +4294,9 @@ var require_merkle = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/set.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/set.js
 var require_set = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/set.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/set.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyTLogSET = verifyTLogSET;
@@ -4333,9 +4333,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/tlog/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/tlog/index.js
 var require_tlog = __commonJS({
-  "node_modules/@sigstore/verify/dist/tlog/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/tlog/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyTLogBody = verifyTLogBody;
@@ -4419,9 +4419,9 @@ var require_tlog = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/verifier.js
+// ../../work/main/node_modules/@sigstore/verify/dist/verifier.js
 var require_verifier2 = __commonJS({
-  "node_modules/@sigstore/verify/dist/verifier.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/verifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Verifier = void 0;
@@ -4568,9 +4568,9 @@ var require_verifier2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/verify/dist/index.js
+// ../../work/main/node_modules/@sigstore/verify/dist/index.js
 var require_dist3 = __commonJS({
-  "node_modules/@sigstore/verify/dist/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/verify/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Verifier = exports.toTrustMaterial = exports.VerificationError = exports.PolicyError = exports.toSignedEntity = void 0;
@@ -4596,9 +4596,9 @@ var require_dist3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/bundle.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/bundle.js
 var require_bundle2 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
@@ -4625,9 +4625,9 @@ var require_bundle2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/build.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/build.js
 var require_build = __commonJS({
-  "node_modules/@sigstore/bundle/dist/build.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/build.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toMessageSignatureBundle = toMessageSignatureBundle;
@@ -4707,9 +4707,9 @@ var require_build = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/error.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/error.js
 var require_error4 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/error.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValidationError = void 0;
@@ -4724,9 +4724,9 @@ var require_error4 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/validate.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/validate.js
 var require_validate = __commonJS({
-  "node_modules/@sigstore/bundle/dist/validate.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/validate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assertBundle = assertBundle;
@@ -4886,9 +4886,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/serialized.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/serialized.js
 var require_serialized = __commonJS({
-  "node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
@@ -4926,9 +4926,9 @@ var require_serialized = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/index.js
+// ../../work/main/node_modules/@sigstore/bundle/dist/index.js
 var require_dist4 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/index.js"(exports) {
+  "../../work/main/node_modules/@sigstore/bundle/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isBundleV01 = exports.assertBundleV02 = exports.assertBundleV01 = exports.assertBundleLatest = exports.assertBundle = exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = exports.ValidationError = exports.isBundleWithPublicKey = exports.isBundleWithMessageSignature = exports.isBundleWithDsseEnvelope = exports.isBundleWithCertificateChain = exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = exports.toMessageSignatureBundle = exports.toDSSEBundle = void 0;
@@ -5127,7 +5127,7 @@ var KEY_ID = /^sha256:[0-9a-f]{64}$/;
 var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
-  const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
+  const size = Buffer.byteLength(input);
   if (size > limits.maxBytes) {
     throw new StrictJsonError("too-large", `${what}: ${size} bytes is over the limit of ${limits.maxBytes} bytes`);
   }
@@ -5166,14 +5166,15 @@ var Scanner = class {
     throw new StrictJsonError(code, `${this.what}: ${message2} at offset ${this.pos}`);
   }
   ws() {
-    while (this.pos < this.text.length && WS.has(this.text.charCodeAt(this.pos))) this.pos++;
+    while (WS.has(this.text.charCodeAt(this.pos))) this.pos++;
   }
   value(depth) {
     const c = this.text[this.pos];
     if (c === "{") return this.object(depth + 1);
     if (c === "[") return this.array(depth + 1);
     if (c === '"') return void this.string();
-    if (c === "-" || c !== void 0 && c >= "0" && c <= "9") return this.number();
+    const code = this.text.charCodeAt(this.pos);
+    if (code === 45 || code >= 48 && code <= 57) return this.number();
     for (const lit of ["true", "false", "null"]) {
       if (this.text.startsWith(lit, this.pos)) {
         this.pos += lit.length;
@@ -5244,7 +5245,7 @@ var Scanner = class {
         simple = false;
         const e = this.text[this.pos + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
+          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
           this.pos += 6;
         } else if (e !== void 0 && '"\\/bfnrt'.includes(e)) {
           this.pos += 2;
@@ -5327,7 +5328,7 @@ function equalBytes(a, b) {
 // src/lib/log/note.ts
 import { createHash as createHash4 } from "node:crypto";
 
-// node_modules/@noble/ed25519/index.js
+// ../../work/main/node_modules/@noble/ed25519/index.js
 var freeze = Object.freeze;
 var P = 0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffedn;
 var N = 0x1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3edn;
@@ -5747,7 +5748,7 @@ function verifyEd25519Strict(signature, message2, publicKey) {
   if (!isBytes2(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
   if (!isBytes2(message2)) return false;
   try {
-    if (littleEndianToBigInt(signature.subarray(32)) >= L) return false;
+    if (!isReducedScalar(signature.subarray(32))) return false;
     if (!isStrictNonSmallOrderPoint(publicKey)) return false;
     if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
     const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
@@ -5773,8 +5774,8 @@ function isPrimeOrderPoint(encoding) {
     return false;
   }
 }
-function littleEndianToBigInt(bytes) {
-  return BigInt(`0x${Buffer.from(bytes).reverse().toString("hex") || "0"}`);
+function isReducedScalar(scalar) {
+  return isBytes2(scalar) && scalar.length === 32 && BigInt(`0x${Buffer.from(scalar).reverse().toString("hex")}`) < L;
 }
 function isBytes2(value) {
   return value instanceof Uint8Array;
@@ -5905,8 +5906,7 @@ var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
 function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
   const s = new Shape(what, "bundle-malformed");
-  const top = json;
-  const mediaType = typeof top === "object" && top !== null && !Array.isArray(top) ? top.mediaType : void 0;
+  const mediaType = json?.mediaType;
   if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
     return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
   }
@@ -5965,11 +5965,14 @@ var MAX_SUBJECT_NAME_LENGTH = 4096;
 var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 function subjectNameProblem(name) {
   if (name.length === 0) return "is empty";
-  if (name.length > MAX_SUBJECT_NAME_LENGTH) return `is longer than ${MAX_SUBJECT_NAME_LENGTH} characters`;
+  if (name.length > MAX_SUBJECT_NAME_LENGTH || Buffer.byteLength(name) > MAX_SUBJECT_NAME_LENGTH) {
+    return `is longer than ${MAX_SUBJECT_NAME_LENGTH} bytes in UTF-8`;
+  }
   if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
   if (name.normalize("NFC") !== name) return "is not in Unicode normalisation form NFC";
   if (CONTROL.test(name)) return "contains a control character";
   if (name.startsWith("/")) return 'is absolute (starts with "/")';
+  if (name.includes("\\")) return 'contains a backslash (only "/" separates path segments)';
   for (const segment of name.split("/")) {
     if (segment === "" || segment === "." || segment === "..") return `has an empty, "." or ".." path segment`;
   }
@@ -7016,12 +7019,10 @@ var PolicyReader = class {
     if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) this.fail("policy-malformed", path, "expected no control characters");
     return value;
   }
-  /** An integer in [min, max]. */
-  integer(value, path, min, max = Number.MAX_SAFE_INTEGER) {
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-      this.fail("policy-malformed", path, `expected an integer, found ${describeValue(value)}`);
-    }
-    if (value < min || value > max) this.fail("policy-malformed", path, `expected an integer from ${min} to ${max}, found ${value}`);
+  /** An integer from `min` to 2^53-1 (the largest the strict JSON parser reads). */
+  integer(value, path, min) {
+    if (!isSafeInteger(value)) this.fail("policy-malformed", path, `expected an integer, found ${describeValue(value)}`);
+    if (value < min) this.fail("policy-malformed", path, `expected an integer from ${min} to ${Number.MAX_SAFE_INTEGER}, found ${value}`);
     return value;
   }
   /** An array of 1 to `maxItems` items. */
@@ -7035,12 +7036,15 @@ var PolicyReader = class {
   timestamp(value, path) {
     const s = this.string(value, path, 64);
     const date = new Date(s);
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s) || Number.isNaN(date.getTime()) || rfc3339(date) !== s) {
+    if (Number.isNaN(date.getTime()) || rfc3339(date) !== s || !/^\d{4}-/.test(s)) {
       this.fail("policy-malformed", path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
     }
     return date;
   }
 };
+function isSafeInteger(value) {
+  return Number.isSafeInteger(value);
+}
 function describeValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
@@ -7090,9 +7094,8 @@ function readIssuer(r, value, path) {
   try {
     url = new URL(issuer);
   } catch {
-    url = void 0;
   }
-  if (!url || url.protocol !== "https:" || url.username !== "" || url.password !== "" || url.hash !== "" || /\s/.test(issuer)) {
+  if (!url || url.protocol !== "https:" || url.username !== "" || url.password !== "" || /[\s?#@]/.test(issuer)) {
     r.fail("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
   }
   return issuer;
@@ -7136,7 +7139,7 @@ function anchoredPatternProblem(pattern) {
       depth--;
     } else if (c === "|" && depth === 0) {
       topLevelAlternation = true;
-    } else if (c === "$" && depth === 0) {
+    } else if (c === "$") {
       endsWithAnchor = true;
     }
   }
@@ -7208,9 +7211,11 @@ function describeKey(key) {
 }
 
 // src/lib/policy/countersigners.ts
-var KEY_WHAT = "publicKey";
 var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 var KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
+function organisationFold(organisation) {
+  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
+}
 function readCountersigners(r, value, path) {
   const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
   const keys = [];
@@ -7226,7 +7231,7 @@ function readCountersigners(r, value, path) {
     const sameKey = keyIds.get(key.keyId);
     if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
     keyIds.set(key.keyId, i);
-    const folded = key.organisation.normalize("NFKC").toLowerCase();
+    const folded = organisationFold(key.organisation);
     const spelled = organisations.get(folded);
     if (spelled !== void 0 && spelled !== key.organisation) {
       r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
@@ -7244,14 +7249,7 @@ function readCountersigner(r, value, path) {
   const orgPath = childPath(path, "organisation");
   const organisation = r.string(obj.organisation, orgPath, 200);
   if (organisation.trim() !== organisation) r.fail("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
-  const pemPath = childPath(path, "publicKey");
-  if (typeof obj.publicKey !== "string") r.string(obj.publicKey, pemPath);
-  let rawPublicKey;
-  try {
-    rawPublicKey = parsePublicKeyPem(obj.publicKey, KEY_WHAT);
-  } catch (err) {
-    r.fail("policy-bad-key", pemPath, err instanceof Error ? err.message.replace(`${KEY_WHAT}: `, "") : String(err));
-  }
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
   const expectedKeyId = keyIdOf(rawPublicKey);
   const idPath = childPath(path, "keyId");
   const keyId = r.string(obj.keyId, idPath, 71);
@@ -7277,18 +7275,19 @@ function readLog(r, value, path) {
   const originPath = childPath(path, "origin");
   const origin = r.string(obj.origin, originPath, 256);
   if (!isValidKeyName(origin)) r.fail("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
-  const pemPath = childPath(path, "publicKey");
-  if (typeof obj.publicKey !== "string") r.string(obj.publicKey, pemPath);
-  let rawPublicKey;
-  try {
-    rawPublicKey = parsePublicKeyPem(obj.publicKey, KEY_WHAT);
-  } catch (err) {
-    r.fail("policy-bad-key", pemPath, err instanceof Error ? err.message.replace(`${KEY_WHAT}: `, "") : String(err));
-  }
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
   return { origin, publicKey: obj.publicKey, rawPublicKey };
 }
+function readPublicKey(r, value, path) {
+  const pem = typeof value === "string" ? value : r.string(value, path);
+  try {
+    return parsePublicKeyPem(pem, path);
+  } catch (err) {
+    r.fail("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+  }
+}
 function readThreshold(r, value, path, keys) {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+  if (!isSafeInteger(value) || value < 1) {
     r.fail("policy-threshold", path, `expected an integer of at least 1, found ${typeof value === "number" ? value : typeof value}`);
   }
   const organisations = new Set(keys.map((k) => k.organisation));
@@ -7306,14 +7305,14 @@ function readFallback(r, value, path, countersigners, kinds) {
   const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
   const names = new Map(countersigners.map((k, i) => [k.name, i]));
   const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
-  const spellings = new Map(countersigners.map((k) => [k.organisation.normalize("NFKC").toLowerCase(), k.organisation]));
+  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
   keys.forEach((key, i) => {
     const at = childPath(keysPath, i);
     const sameName = names.get(key.name);
     if (sameName !== void 0) r.fail("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
     const sameKey = ids.get(key.keyId);
     if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
-    const spelled = spellings.get(key.organisation.normalize("NFKC").toLowerCase());
+    const spelled = spellings.get(organisationFold(key.organisation));
     if (spelled !== void 0 && spelled !== key.organisation) {
       r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
     }
@@ -7339,7 +7338,7 @@ function parsePolicy(input, what) {
     const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
     throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
   }
-  const r = new PolicyReader(what, indexJsonLines(text));
+  const r = new PolicyReader(what, indexJsonLines(text, 5));
   const mediaType = isObject(json) ? json.mediaType : void 0;
   if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
     r.fail("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describeValue(mediaType)}`);
@@ -7399,7 +7398,7 @@ function readLimits(r, value, path) {
     const [min, max] = POLICY_LIMIT_RANGES[name];
     const at = childPath(path, name);
     const n = obj[name];
-    if (typeof n !== "number" || !Number.isSafeInteger(n)) r.fail("policy-malformed", at, `expected an integer, found ${describeValue(n)}`);
+    if (!isSafeInteger(n)) r.fail("policy-malformed", at, `expected an integer, found ${describeValue(n)}`);
     if (n < min || n > max) r.fail("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
     limits[name] = n;
   }

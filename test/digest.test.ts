@@ -166,6 +166,17 @@ test('subjectNameProblem: the name rules', () => {
   for (const bad of ['', '/abs', 'a//b', './a', 'a/..', 'a\nb', 'cafe\u0301', '\ud800', 'a/']) {
     assert.ok(subjectNameProblem(bad), `expected ${JSON.stringify(bad)} to be refused`);
   }
+  // A Windows separator is refused wherever it is (ATTACKS.md F3), with the reason.
+  for (const bad of ['a\\b', '..\\..\\x', '\\', 'release/app\\']) {
+    assert.equal(subjectNameProblem(bad), 'contains a backslash (only "/" separates path segments)', bad);
+  }
+  // The cap is 4096 bytes of UTF-8 (FORMAT §3), not 4096 UTF-16 code units (ATTACKS.md F4).
+  assert.equal(subjectNameProblem('a'.repeat(4096)), undefined);
+  assert.equal(subjectNameProblem('é'.repeat(2048)), undefined);
+  assert.equal(subjectNameProblem('😀'.repeat(1024)), undefined);
+  for (const long of ['a'.repeat(4097), 'é'.repeat(2049), `${'😀'.repeat(1024)}a`]) {
+    assert.equal(subjectNameProblem(long), 'is longer than 4096 bytes in UTF-8', `${long.length} code units`);
+  }
 });
 
 test('collectSubjects: a control character in a name is refused in a one-line error', async (t) => {

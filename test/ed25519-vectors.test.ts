@@ -5,11 +5,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey, randomBytes, sign as opensslSign, verify as opensslVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as ed from '@noble/ed25519';
 import { ed25519PublicKeyOf, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict } from '../src/lib/countersign/ed25519.ts';
 import { InputError } from '../src/lib/errors.ts';
 
-const VECTORS = new URL('../../shared/vectors/ed25519/', import.meta.url);
+// Beside the repository (../shared); Stryker runs this file from a sandbox copy elsewhere, so
+// its configuration names the directory in COUNTERSIGN_ED25519_VECTORS.
+const VECTORS = process.env.COUNTERSIGN_ED25519_VECTORS
+  ? pathToFileURL(`${process.env.COUNTERSIGN_ED25519_VECTORS.replace(/\/+$/, '')}/`)
+  : new URL('../../shared/vectors/ed25519/', import.meta.url);
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;

@@ -58,6 +58,9 @@ test('fallback rules: one role per key and name, one spelling per organisation, 
   refused(policy((i) => (i.fallback!.countersigners[0]!.publicKeyPem = b)), 'policy-duplicate-entry', /fallback\.countersigners\[0\]\.publicKey: expected a key that is not also a usual countersigner/);
   refused(policy((i) => (i.fallback!.countersigners[0]!.name = 'c-release')), 'policy-duplicate-entry', /fallback\.countersigners\[0\]\.name/);
   refused(policy((i) => (i.fallback!.countersigners[0]!.organisation = 'b')), 'policy-ambiguous');
+  // The same fold as within countersigners (POLICY §3.5): ß/SS and final sigma are one spelling.
+  refused(policy((i) => ((i.countersigners[1]!.organisation = 'Straße'), (i.fallback!.countersigners[0]!.organisation = 'STRASSE'))), 'policy-ambiguous', /"STRASSE" and "Straße"/);
+  refused(policy((i) => ((i.countersigners[1]!.organisation = 'ΟΔΟΣ'), (i.fallback!.countersigners[0]!.organisation = 'οδοσ'))), 'policy-ambiguous');
   refused(policy((i) => (i.fallback!.threshold = 2)), 'policy-threshold', /fallback\.threshold/);
   refused(policy((i) => (i.kinds = ['binary-digest'])), 'policy-malformed', /authority-rotation/);
   refused(policy(undefined, (d) => ((d.fallback as Record<string, unknown>).extra = 1)), 'policy-unknown-field', /fallback\.extra/);

@@ -253,14 +253,9 @@ test('S6 an unknown kind: parse/statement-unknown-kind', async () => {
   assertRejected(await flow.verify(await signedStatement((s) => (s.predicate.kind = 'root-of-trust'))), 'parse', 'statement-unknown-kind');
 });
 
-test('S7 path traversal and absolute paths in subject names: parse/statement-malformed', async () => {
-  for (const name of ['../etc/passwd', 'release/../../etc/passwd', '/etc/passwd', 'release//app', './release/app', 'release\\..\\app']) {
+test('S7 path traversal and absolute paths in subject names, with / or a Windows \\: parse/statement-malformed', async () => {
+  for (const name of ['../etc/passwd', 'release/../../etc/passwd', '/etc/passwd', 'release//app', './release/app', 'release\\..\\app', '..\\..\\x', 'release\\app']) {
     const report = await flow.verify(await signedStatement((s) => (s.subject = [{ name, digest: s.subject[0]!.digest }])));
-    if (name.includes('\\')) {
-      // A backslash is an ordinary file-name character on POSIX, never a separator: accepted as a name.
-      assert.equal(report.failure, undefined, name);
-      continue;
-    }
     assertRejected(report, 'parse', 'statement-malformed');
   }
 });

@@ -28,8 +28,9 @@ export interface ParsedBundle {
 export function parseBundleFile(bytes: Uint8Array, what: string, maxBytes = DEFAULT_MAX_BUNDLE_BYTES): ParsedBundle {
   const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
   const s = new Shape(what, 'bundle-malformed');
-  const top = json as Record<string, unknown> | null;
-  const mediaType = typeof top === 'object' && top !== null && !Array.isArray(top) ? top.mediaType : undefined;
+  // A plain Sigstore bundle is told apart by its mediaType (any other value, an array or a
+  // primitive reads as undefined here and goes on to the strict shape check below).
+  const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
   if (typeof mediaType === 'string' && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
     return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
   }

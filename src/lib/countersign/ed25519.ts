@@ -42,24 +42,36 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
  */
 export function verifyEd25519Strict(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
   // Step 1: exact lengths (RFC 8032 §5.1.7 step 1 decodes exactly 64 and 32 octets).
+  // Defence in depth (spec/ED25519.md §2: the conjunction is the point): OpenSSL, step 5,
+  // refuses wrong lengths and S >= L again, so mutation testing cannot see steps 1 and 2 from
+  // outside; isReducedScalar is tested on its own, and the lengths by the vectors.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, OpenSSL refuses a 63- or 65-byte signature too
   if (!isBytes(signature) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, createPublicKey refuses a key of another length too
   if (!isBytes(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
   if (!isBytes(message)) return false;
   try {
     // Step 2: S must be canonical, 0 <= S < L (RFC 8032 §5.1.7 step 1; Wycheproof
     // SignatureMalleability): otherwise S + L is a second valid signature.
-    if (littleEndianToBigInt(signature.subarray(32)) >= L) return false;
+    // Stryker disable next-line ConditionalExpression: equivalent, OpenSSL refuses S >= L too
+    if (!isReducedScalar(signature.subarray(32))) return false;
     // Steps 3 and 4: A and R decode strictly (y < p, and no x = 0 with the sign bit set;
     // RFC 8032 §5.1.3) and are not of small order ([8]P != identity). Small-order A lets one
     // signature verify for many messages; small-order R lets a signer craft signatures that
     // cofactored and cofactorless verifiers judge differently (CCTV low_order_* flags).
+    // Under Node, OpenSSL 3 refuses every small-order A and R case of the CCTV vectors too
+    // (mutation testing shows it); these checks are ours so that the rule holds whatever the
+    // OpenSSL build, and in the browser client, whose platform verifier is not OpenSSL.
+    // Stryker disable next-line ConditionalExpression: equivalent under Node's OpenSSL (see above)
     if (!isStrictNonSmallOrderPoint(publicKey)) return false;
+    // Stryker disable next-line ConditionalExpression: equivalent under Node's OpenSSL (see above)
     if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
     // Step 5: OpenSSL, cofactorless: it recomputes R' = [S]B - [k]A, with k hashed from the
     // received R_enc || A_enc || M, and compares the encoding of R' with R_enc byte for byte.
     // Whatever OpenSSL rejects, we reject.
     const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
     return opensslVerify(null, message, key, signature);
+    // Stryker disable next-line BlockStatement,BooleanLiteral: unreachable in tests, a fail-closed guard for an OpenSSL that throws (say, one without Ed25519)
   } catch {
     return false;
   }
@@ -99,6 +111,7 @@ export function ed25519PublicKeyOf(privateKey: Uint8Array): Uint8Array {
  * key parsers to refuse public keys that could never verify.
  */
 export function isStrictNonSmallOrderPoint(encoding: Uint8Array): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, Point.fromBytes throws on any other length (caught below)
   if (!isBytes(encoding) || encoding.length !== 32) return false;
   try {
     return !ed.Point.fromBytes(encoding, false).isSmallOrder();
@@ -113,8 +126,10 @@ export function isStrictNonSmallOrderPoint(encoding: Uint8Array): boolean {
  * honest RFC 8032 key generation produces passes.
  */
 export function isPrimeOrderPoint(encoding: Uint8Array): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, Point.fromBytes throws on any other length (caught below)
   if (!isBytes(encoding) || encoding.length !== 32) return false;
   try {
+    // Stryker disable next-line BooleanLiteral: equivalent, no non-canonical encoding decodes to a point of order L (all 38 are tried in bundle-edges E33)
     const point = ed.Point.fromBytes(encoding, false);
     return !point.is0() && point.isTorsionFree();
   } catch {
@@ -122,8 +137,9 @@ export function isPrimeOrderPoint(encoding: Uint8Array): boolean {
   }
 }
 
-function littleEndianToBigInt(bytes: Uint8Array): bigint {
-  return BigInt(`0x${Buffer.from(bytes).reverse().toString('hex') || '0'}`);
+/** True if the 32-byte little-endian scalar is below L (the canonical S of RFC 8032 §5.1.7). */
+export function isReducedScalar(scalar: Uint8Array): boolean {
+  return isBytes(scalar) && scalar.length === 32 && BigInt(`0x${Buffer.from(scalar).reverse().toString('hex')}`) < L;
 }
 
 function isBytes(value: unknown): value is Uint8Array {

@@ -2,7 +2,7 @@
 // shared by the walker that produces names and the parser that reads them, so that we never
 // produce a statement we would refuse to read.
 
-/** A subject name is at most this many UTF-16 code units (Linux PATH_MAX is 4096 bytes). */
+/** A subject name is at most this many bytes in UTF-8 (FORMAT §3; Linux PATH_MAX is 4096 bytes). */
 export const MAX_SUBJECT_NAME_LENGTH = 4096;
 
 // C0 controls, DEL and C1 controls: invisible in logs and terminals, so two names that look
@@ -13,17 +13,25 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /**
  * Returns why `name` is not a valid subject name, or undefined when it is valid.
  *
- * A subject name is a relative POSIX path: non-empty, at most 4096 code units, well-formed
- * Unicode in NFC (UAX #15), no control characters, no leading `/`, and no empty, `.` or `..`
- * segment between `/` separators. Fleet-key ids are names of this form too.
+ * A subject name is a relative POSIX path: non-empty, at most 4096 bytes in UTF-8, well-formed
+ * Unicode in NFC (UAX #15), no control characters, no backslash, no leading `/`, and no
+ * empty, `.` or `..` segment between `/` separators. Fleet-key ids are names of this form too.
  */
 export function subjectNameProblem(name: string): string | undefined {
   if (name.length === 0) return 'is empty';
-  if (name.length > MAX_SUBJECT_NAME_LENGTH) return `is longer than ${MAX_SUBJECT_NAME_LENGTH} characters`;
+  // Bytes, as FORMAT §3 says, not UTF-16 code units: a verifier in Go or Rust counts bytes
+  // (ATTACKS.md finding F4). The cheap length test first bounds the work for huge names.
+  if (name.length > MAX_SUBJECT_NAME_LENGTH || Buffer.byteLength(name) > MAX_SUBJECT_NAME_LENGTH) {
+    return `is longer than ${MAX_SUBJECT_NAME_LENGTH} bytes in UTF-8`;
+  }
   if (!name.isWellFormed()) return 'contains a lone UTF-16 surrogate';
   if (name.normalize('NFC') !== name) return 'is not in Unicode normalisation form NFC';
   if (CONTROL.test(name)) return 'contains a control character';
   if (name.startsWith('/')) return 'is absolute (starts with "/")';
+  // A backslash is an ordinary character in a POSIX file name, but a separator on Windows:
+  // `release\..\..\x` would climb out of the base directory of a Windows client that writes
+  // or looks up files by subject name (ATTACKS.md finding F3). Refused outright.
+  if (name.includes('\\')) return 'contains a backslash (only "/" separates path segments)';
   for (const segment of name.split('/')) {
     if (segment === '' || segment === '.' || segment === '..') return `has an empty, "." or ".." path segment`;
   }

@@ -8,13 +8,21 @@ import { childPath } from './json-lines.ts';
 import { keyIdOf, parsePublicKeyPem } from '../countersign/keys.ts';
 import { isValidKeyName } from '../log/note.ts';
 import type { CountersignerLog } from './types.ts';
-
-const KEY_WHAT = 'publicKey';
-import type { PolicyReader } from './reader.ts';
+import { isSafeInteger, type PolicyReader } from './reader.ts';
 
 /** Key names are used on command lines (`NAME=FILE`) and in reports: plain ASCII. */
 export const COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// Stryker disable next-line Regex: equivalent, the keyId is read with a cap of 71 characters, the length of a match, so nothing can stand before or after one
 const KEY_ID = /^sha256:[0-9a-f]{64}$/;
+
+/**
+ * The form in which two spellings of one organisation are the same (spec/POLICY.md §3.5):
+ * NFKC, then lower case and upper case, so that "Straße", "STRASSE" and "STRAẞE", or "ΟΔΟΣ"
+ * and "οδοσ", fold together (lower case alone keeps ß and ss, ς and σ apart).
+ */
+export function organisationFold(organisation: string): string {
+  return organisation.normalize('NFKC').toLowerCase().toUpperCase();
+}
 
 export function readCountersigners(r: PolicyReader, value: unknown, path: string): CountersignerKey[] {
   const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
@@ -33,7 +41,7 @@ export function readCountersigners(r: PolicyReader, value: unknown, path: string
     keyIds.set(key.keyId, i);
     // Names that differ only in case or Unicode form would count as two organisations for
     // the threshold while meaning one; refuse them rather than guess.
-    const folded = key.organisation.normalize('NFKC').toLowerCase();
+    const folded = organisationFold(key.organisation);
     const spelled = organisations.get(folded);
     if (spelled !== undefined && spelled !== key.organisation) {
       r.fail('policy-ambiguous', childPath(at, 'organisation'), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
@@ -53,15 +61,7 @@ function readCountersigner(r: PolicyReader, value: unknown, path: string): Count
   const organisation = r.string(obj.organisation, orgPath, 200);
   if (organisation.trim() !== organisation) r.fail('policy-malformed', orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
 
-  const pemPath = childPath(path, 'publicKey');
-  if (typeof obj.publicKey !== 'string') r.string(obj.publicKey, pemPath); // fails with the type found
-  let rawPublicKey: Uint8Array;
-  try {
-    rawPublicKey = parsePublicKeyPem(obj.publicKey as string, KEY_WHAT);
-  } catch (err) {
-    // The key parser prefixes its message with KEY_WHAT; the policy path replaces it.
-    r.fail('policy-bad-key', pemPath, err instanceof Error ? err.message.replace(`${KEY_WHAT}: `, '') : String(err));
-  }
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, 'publicKey'));
   const expectedKeyId = keyIdOf(rawPublicKey);
   const idPath = childPath(path, 'keyId');
   const keyId = r.string(obj.keyId, idPath, 71);
@@ -90,20 +90,25 @@ function readLog(r: PolicyReader, value: unknown, path: string): CountersignerLo
   const originPath = childPath(path, 'origin');
   const origin = r.string(obj.origin, originPath, 256);
   if (!isValidKeyName(origin)) r.fail('policy-malformed', originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
-  const pemPath = childPath(path, 'publicKey');
-  if (typeof obj.publicKey !== 'string') r.string(obj.publicKey, pemPath);
-  let rawPublicKey: Uint8Array;
-  try {
-    rawPublicKey = parsePublicKeyPem(obj.publicKey as string, KEY_WHAT);
-  } catch (err) {
-    r.fail('policy-bad-key', pemPath, err instanceof Error ? err.message.replace(`${KEY_WHAT}: `, '') : String(err));
-  }
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, 'publicKey'));
   return { origin, publicKey: obj.publicKey as string, rawPublicKey };
+}
+
+/** An Ed25519 SPKI PEM (a countersigner's key or its log's key): the raw 32-byte key. */
+function readPublicKey(r: PolicyReader, value: unknown, path: string): Uint8Array {
+  // Not r.string for a string: a PEM has line ends. For anything else, it fails with the type found.
+  const pem = typeof value === 'string' ? value : r.string(value, path);
+  try {
+    return parsePublicKeyPem(pem, path);
+  } catch (err) {
+    // The key parser starts its message with `${path}: `, which r.fail writes itself.
+    r.fail('policy-bad-key', path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+  }
 }
 
 /** The threshold: an integer from 1 to the number of distinct organisations. */
 export function readThreshold(r: PolicyReader, value: unknown, path: string, keys: readonly CountersignerKey[]): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+  if (!isSafeInteger(value) || value < 1) {
     r.fail('policy-threshold', path, `expected an integer of at least 1, found ${typeof value === 'number' ? value : typeof value}`);
   }
   const organisations = new Set(keys.map((k) => k.organisation));

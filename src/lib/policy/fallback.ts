@@ -6,7 +6,7 @@
 // key that is both would let the fallback's narrower authority be read as the wider one.
 import type { Kind } from '../bundle/types.ts';
 import { childPath } from './json-lines.ts';
-import { readCountersigners, readThreshold } from './countersigners.ts';
+import { organisationFold, readCountersigners, readThreshold } from './countersigners.ts';
 import type { PolicyReader } from './reader.ts';
 import type { CountersignerKey, FallbackSignerSet } from './types.ts';
 
@@ -17,14 +17,14 @@ export function readFallback(r: PolicyReader, value: unknown, path: string, coun
   const threshold = readThreshold(r, obj.threshold, childPath(path, 'threshold'), keys);
   const names = new Map(countersigners.map((k, i) => [k.name, i]));
   const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
-  const spellings = new Map(countersigners.map((k) => [k.organisation.normalize('NFKC').toLowerCase(), k.organisation]));
+  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
   keys.forEach((key, i) => {
     const at = childPath(keysPath, i);
     const sameName = names.get(key.name);
     if (sameName !== undefined) r.fail('policy-duplicate-entry', childPath(at, 'name'), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
     const sameKey = ids.get(key.keyId);
     if (sameKey !== undefined) r.fail('policy-duplicate-entry', childPath(at, 'publicKey'), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
-    const spelled = spellings.get(key.organisation.normalize('NFKC').toLowerCase());
+    const spelled = spellings.get(organisationFold(key.organisation));
     if (spelled !== undefined && spelled !== key.organisation) {
       r.fail('policy-ambiguous', childPath(at, 'organisation'), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
     }

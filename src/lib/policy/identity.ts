@@ -44,15 +44,18 @@ export function readPrimary(r: PolicyReader, value: unknown, path: string): Prim
 
 function readIssuer(r: PolicyReader, value: unknown, path: string): string {
   const issuer = r.string(value, path, 1024);
+  // Not URL.parse: the browser build of the client targets runtimes older than it.
   let url: URL | undefined;
   try {
     url = new URL(issuer);
   } catch {
-    url = undefined;
+    // not a URL: url stays undefined
   }
   // Compared byte for byte with the certificate's issuer extension, so no normalisation here:
-  // only a check that it is what an OIDC issuer must be (OpenID Connect Discovery §2: https).
-  if (!url || url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.hash !== '' || /\s/.test(issuer)) {
+  // only a check that it is what an OIDC issuer must be (OpenID Connect Core §2: https, no
+  // query or fragment; no user info either). The characters are refused outright, because
+  // the URL parser reports an empty query, fragment or user info (`https://@host#`) as none.
+  if (!url || url.protocol !== 'https:' || url.username !== '' || url.password !== '' || /[\s?#@]/.test(issuer)) {
     r.fail('policy-malformed', path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
   }
   return issuer;
@@ -86,6 +89,7 @@ export function anchoredPatternProblem(pattern: string): string | undefined {
   if (!pattern.startsWith('^')) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
   let depth = 0;
   let inClass = false;
+  // Stryker disable next-line BooleanLiteral: equivalent, the pattern starts with ^ so the loop runs and resets it before it is read
   let endsWithAnchor = false;
   let topLevelAlternation = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -103,7 +107,9 @@ export function anchoredPatternProblem(pattern: string): string | undefined {
       depth--;
     } else if (c === '|' && depth === 0) {
       topLevelAlternation = true;
-    } else if (c === '$' && depth === 0) {
+    } else if (c === '$') {
+      // Inside a group a $ is followed by the group's ")" (the pattern compiled), so only a
+      // top-level $ can be the last character.
       endsWithAnchor = true;
     }
   }

@@ -31,8 +31,9 @@ export function lineAt(text: string, offset: number): number {
 
 /**
  * Indexes the lines of keys and values in well-formed JSON `text`, down to `maxDepth` levels
- * (the policy's interesting paths are at most three deep; the embedded trusted root is not
- * indexed beyond that, which keeps the index small for any input under the size cap).
+ * (the policy's deepest checked path is five deep, `fallback.countersigners[0].log.origin`,
+ * so parsePolicy asks for 5; the embedded trusted root is not indexed beyond that, which keeps
+ * the index small for any input under the size cap).
  */
 export function indexJsonLines(text: string, maxDepth = 3): JsonLines {
   const values = new Map<string, number>();

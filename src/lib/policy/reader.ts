@@ -50,12 +50,10 @@ export class PolicyReader {
     return value;
   }
 
-  /** An integer in [min, max]. */
-  integer(value: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-      this.fail('policy-malformed', path, `expected an integer, found ${describeValue(value)}`);
-    }
-    if (value < min || value > max) this.fail('policy-malformed', path, `expected an integer from ${min} to ${max}, found ${value}`);
+  /** An integer from `min` to 2^53-1 (the largest the strict JSON parser reads). */
+  integer(value: unknown, path: string, min: number): number {
+    if (!isSafeInteger(value)) this.fail('policy-malformed', path, `expected an integer, found ${describeValue(value)}`);
+    if (value < min) this.fail('policy-malformed', path, `expected an integer from ${min} to ${Number.MAX_SAFE_INTEGER}, found ${value}`);
     return value;
   }
 
@@ -71,11 +69,18 @@ export class PolicyReader {
   timestamp(value: unknown, path: string): Date {
     const s = this.string(value, path, 64);
     const date = new Date(s);
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s) || Number.isNaN(date.getTime()) || rfc3339(date) !== s) {
+    // The canonical spelling of its instant (toISOString without the milliseconds) is exactly
+    // YYYY-MM-DDTHH:MM:SSZ, except for years before 0000 or after 9999 (-YYYYYY, +YYYYYY).
+    if (Number.isNaN(date.getTime()) || rfc3339(date) !== s || !/^\d{4}-/.test(s)) {
       this.fail('policy-malformed', path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
     }
     return date;
   }
+}
+
+/** Number.isSafeInteger as a type guard (it is false for anything but a number). */
+export function isSafeInteger(value: unknown): value is number {
+  return Number.isSafeInteger(value);
 }
 
 export function describeValue(value: unknown): string {
