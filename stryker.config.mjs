@@ -43,8 +43,9 @@ export default {
   ],
   tap: {
     // The fast suites that exercise the core (each file a few seconds at most): the unit
-    // suites, the spec vectors, the invariant test, the catalogue's core boundaries and its
-    // parser attacks. Every mutant runs every file that reaches it, so each file here costs
+    // suites, the spec vectors, the invariant test, the Ed25519 vectors, the catalogue's core
+    // boundaries (core-, bundle-, field-, policy-, policy-identity- and pipeline-edges) and
+    // its parser attacks. Every mutant runs every file that reaches it, so each file here costs
     // its run time per surviving mutant: the other attack files (a stack each, attacking
     // mostly @sigstore/verify and the certificate, which are not mutated here, or repeating
     // what core-edges pins without a stack), the fuzz suite and the CLI suites (child
@@ -62,6 +63,10 @@ export default {
       'test/attacks/parser.test.ts',
       'test/ed25519-vectors.test.ts',
       'test/attacks/bundle-edges.test.ts',
+      'test/attacks/field-edges.test.ts',
+      'test/attacks/policy-edges.test.ts',
+      'test/attacks/policy-identity-edges.test.ts',
+      'test/attacks/pipeline-edges.test.ts',
     ],
     nodeArgs: ['--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
     forceBail: true,

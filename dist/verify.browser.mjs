@@ -216,10 +216,10 @@ var init_buffer = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/ed25519/index.js
+// node_modules/@noble/ed25519/index.js
 var freeze, P, N, _d, Gx, Gy, _a, ed25519_CURVE, LEN, isBytes, abytes, snapshotBytes, padh, bytesToHex, hexToBytes, concatBytes, arange, mod, P_MASK, modP, invert, apoint, B256, Point, G, I, numTo32bLE, bytesToNumberLE, pow2, pow_2_252_3, RM1, uvRatio, hashes, precompute, Gpows, ctneg, wNAF;
 var init_ed25519 = __esm({
-  "../../work/main/node_modules/@noble/ed25519/index.js"() {
+  "node_modules/@noble/ed25519/index.js"() {
     init_buffer();
     freeze = Object.freeze;
     P = 0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffedn;
@@ -625,7 +625,7 @@ var init_ed25519 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/hashes/_u64.js
+// node_modules/@noble/hashes/_u64.js
 function fromBig(n, le = false) {
   if (le)
     return { h: Number(n & U32_MASK64), l: Number(n >> _32n & U32_MASK64) };
@@ -653,7 +653,7 @@ function add(Ah, Al, Bh, Bl) {
 }
 var U32_MASK64, _32n, fromNumH, fromNumL, shrSH, shrSL, rotrSH, rotrSL, rotrBH, rotrBL, add3L, add3H, add4L, add4H, add5L, add5H;
 var init_u64 = __esm({
-  "../../work/main/node_modules/@noble/hashes/_u64.js"() {
+  "node_modules/@noble/hashes/_u64.js"() {
     init_buffer();
     U32_MASK64 = /* @__PURE__ */ (() => BigInt(2 ** 32 - 1))();
     _32n = /* @__PURE__ */ BigInt(32);
@@ -674,7 +674,7 @@ var init_u64 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/hashes/utils.js
+// node_modules/@noble/hashes/utils.js
 function isBytes2(a) {
   return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && "BYTES_PER_ELEMENT" in a && a.BYTES_PER_ELEMENT === 1;
 }
@@ -817,7 +817,7 @@ function randomBytes(bytesLength = 32) {
 }
 var atitle, aobject, aopts, hasHexBuiltin, hexes, oidNist;
 var init_utils = __esm({
-  "../../work/main/node_modules/@noble/hashes/utils.js"() {
+  "node_modules/@noble/hashes/utils.js"() {
     init_buffer();
     atitle = (title) => title ? `"${title}" ` : "";
     aobject = (value, label) => {
@@ -845,7 +845,7 @@ var init_utils = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/hashes/_md.js
+// node_modules/@noble/hashes/_md.js
 function Chi(a, b, c) {
   return a & b ^ ~a & c;
 }
@@ -854,7 +854,7 @@ function Maj(a, b, c) {
 }
 var HashMD, SHA256_IV, SHA384_IV, SHA512_IV;
 var init_md = __esm({
-  "../../work/main/node_modules/@noble/hashes/_md.js"() {
+  "node_modules/@noble/hashes/_md.js"() {
     init_buffer();
     init_u64();
     init_utils();
@@ -1002,10 +1002,10 @@ var init_md = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/hashes/sha2.js
+// node_modules/@noble/hashes/sha2.js
 var SHA256_K, SHA256_W, SHA2_32B, _SHA256, K512, SHA512_Kh, SHA512_Kl, SHA512_W_H, SHA512_W_L, SHA2_64B, _SHA512, _SHA384, sha256, sha512, sha384;
 var init_sha2 = __esm({
-  "../../work/main/node_modules/@noble/hashes/sha2.js"() {
+  "node_modules/@noble/hashes/sha2.js"() {
     init_buffer();
     init_md();
     init_u64();
@@ -1417,7 +1417,7 @@ var init_sha2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/curves/utils.js
+// node_modules/@noble/curves/utils.js
 function aarray(item, title, inner = () => {
 }) {
   if (!Array.isArray(item))
@@ -1586,7 +1586,7 @@ function validateObject(object, fields = {}, optFields = {}, title = "object") {
 }
 var abytes3, anumber2, bytesToHex3, concatBytes3, hexToBytes3, isBytes3, randomBytes2, _0n, _1n, atitle2, bitMask;
 var init_utils2 = __esm({
-  "../../work/main/node_modules/@noble/curves/utils.js"() {
+  "node_modules/@noble/curves/utils.js"() {
     init_buffer();
     init_utils();
     abytes3 = (value, length, title) => abytes2(value, length, title);
@@ -1606,7 +1606,7 @@ var init_utils2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/curves/abstract/modular.js
+// node_modules/@noble/curves/abstract/modular.js
 function mod2(a, b) {
   if (b <= _0n2)
     throw new Error("mod: expected positive modulus, got " + b);
@@ -1891,7 +1891,7 @@ function mapHashToField(key, fieldOrder, isLE = false) {
 }
 var _0n2, _1n2, _2n, _3n, _4n, _5n, _7n, _8n, _9n, _15n, _16n, POW_WINDOWED_MIN, FIELD_FIELDS, FIELD_SQRT, _Field;
 var init_modular = __esm({
-  "../../work/main/node_modules/@noble/curves/abstract/modular.js"() {
+  "node_modules/@noble/curves/abstract/modular.js"() {
     init_buffer();
     init_utils2();
     _0n2 = /* @__PURE__ */ BigInt(0);
@@ -2063,7 +2063,7 @@ var init_modular = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/curves/abstract/curve.js
+// node_modules/@noble/curves/abstract/curve.js
 function validatePointCons(Point2) {
   const pc = Point2;
   if (typeof pc !== "function")
@@ -2238,7 +2238,7 @@ function createKeygen(randomSecretKey, getPublicKey2) {
 }
 var _0n3, _1n3, _4n2, BLIND_BYTES, BLIND_BITS, FW_WINDOW, TABLE_BYTES_MAX, pointWindowSizes, ScalarMultiplier;
 var init_curve = __esm({
-  "../../work/main/node_modules/@noble/curves/abstract/curve.js"() {
+  "node_modules/@noble/curves/abstract/curve.js"() {
     init_buffer();
     init_utils2();
     init_modular();
@@ -2458,10 +2458,10 @@ var init_curve = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/hashes/hmac.js
+// node_modules/@noble/hashes/hmac.js
 var _HMAC, hmac;
 var init_hmac = __esm({
-  "../../work/main/node_modules/@noble/hashes/hmac.js"() {
+  "node_modules/@noble/hashes/hmac.js"() {
     init_buffer();
     init_utils();
     _HMAC = class {
@@ -2542,10 +2542,10 @@ var init_hmac = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/curves/abstract/der.js
+// node_modules/@noble/curves/abstract/der.js
 var _0n4, DERErr, _DER, DER;
 var init_der = __esm({
-  "../../work/main/node_modules/@noble/curves/abstract/der.js"() {
+  "node_modules/@noble/curves/abstract/der.js"() {
     init_buffer();
     init_utils2();
     _0n4 = /* @__PURE__ */ BigInt(0);
@@ -2676,7 +2676,7 @@ var init_der = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/curves/abstract/weierstrass.js
+// node_modules/@noble/curves/abstract/weierstrass.js
 function _splitEndoScalar(k, basis, n) {
   aInRange("scalar", k, _0n5, n);
   const [[a1, b1], [a2, b2]] = basis;
@@ -3503,7 +3503,7 @@ function ecdsa(Point2, hash, ecdsaOpts = {}) {
 }
 var divNearest, _0n5, _1n4, _2n2, _3n2, _4n3;
 var init_weierstrass = __esm({
-  "../../work/main/node_modules/@noble/curves/abstract/weierstrass.js"() {
+  "node_modules/@noble/curves/abstract/weierstrass.js"() {
     init_buffer();
     init_hmac();
     init_utils();
@@ -3520,10 +3520,10 @@ var init_weierstrass = __esm({
   }
 });
 
-// ../../work/main/node_modules/@noble/curves/nist.js
+// node_modules/@noble/curves/nist.js
 var p256_CURVE, p384_CURVE, p521_CURVE, p256_Point, p256, p384_Point, p384, p521_Point, p521;
 var init_nist = __esm({
-  "../../work/main/node_modules/@noble/curves/nist.js"() {
+  "node_modules/@noble/curves/nist.js"() {
     init_buffer();
     init_sha2();
     init_weierstrass();
@@ -3877,9 +3877,9 @@ var init_node_crypto = __esm({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/stream.js
+// node_modules/@sigstore/core/dist/stream.js
 var require_stream = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/stream.js"(exports) {
+  "node_modules/@sigstore/core/dist/stream.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -3984,9 +3984,9 @@ var require_stream = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/asn1/error.js
+// node_modules/@sigstore/core/dist/asn1/error.js
 var require_error = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
+  "node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4000,9 +4000,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/asn1/length.js
+// node_modules/@sigstore/core/dist/asn1/length.js
 var require_length = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
+  "node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4049,9 +4049,9 @@ var require_length = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/asn1/parse.js
+// node_modules/@sigstore/core/dist/asn1/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
+  "node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4150,9 +4150,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/asn1/tag.js
+// node_modules/@sigstore/core/dist/asn1/tag.js
 var require_tag = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
+  "node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4227,9 +4227,9 @@ var require_tag = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/asn1/obj.js
+// node_modules/@sigstore/core/dist/asn1/obj.js
 var require_obj = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
+  "node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4362,9 +4362,9 @@ var require_obj = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/asn1/index.js
+// node_modules/@sigstore/core/dist/asn1/index.js
 var require_asn1 = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
+  "node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4376,9 +4376,9 @@ var require_asn1 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/crypto.js
+// node_modules/@sigstore/core/dist/crypto.js
 var require_crypto = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/crypto.js"(exports) {
+  "node_modules/@sigstore/core/dist/crypto.js"(exports) {
     "use strict";
     init_buffer();
     var __importDefault = exports && exports.__importDefault || function(mod3) {
@@ -4429,9 +4429,9 @@ var require_crypto = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/dsse.js
+// node_modules/@sigstore/core/dist/dsse.js
 var require_dsse = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/dsse.js"(exports) {
+  "node_modules/@sigstore/core/dist/dsse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4449,9 +4449,9 @@ var require_dsse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/encoding.js
+// node_modules/@sigstore/core/dist/encoding.js
 var require_encoding = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/encoding.js"(exports) {
+  "node_modules/@sigstore/core/dist/encoding.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4468,9 +4468,9 @@ var require_encoding = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/json.js
+// node_modules/@sigstore/core/dist/json.js
 var require_json = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/json.js"(exports) {
+  "node_modules/@sigstore/core/dist/json.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4509,9 +4509,9 @@ var require_json = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/pem.js
+// node_modules/@sigstore/core/dist/pem.js
 var require_pem = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/pem.js"(exports) {
+  "node_modules/@sigstore/core/dist/pem.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4537,9 +4537,9 @@ var require_pem = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/oid.js
+// node_modules/@sigstore/core/dist/oid.js
 var require_oid = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/oid.js"(exports) {
+  "node_modules/@sigstore/core/dist/oid.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4564,9 +4564,9 @@ var require_oid = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/error.js
+// node_modules/@sigstore/core/dist/rfc3161/error.js
 var require_error2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
+  "node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4577,9 +4577,9 @@ var require_error2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
+// node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
 var require_tstinfo = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
+  "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -4660,9 +4660,9 @@ var require_tstinfo = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/timestamp.js
+// node_modules/@sigstore/core/dist/rfc3161/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
+  "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -4851,9 +4851,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/rfc3161/index.js
+// node_modules/@sigstore/core/dist/rfc3161/index.js
 var require_rfc3161 = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
+  "node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -4865,9 +4865,9 @@ var require_rfc3161 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/x509/sct.js
+// node_modules/@sigstore/core/dist/x509/sct.js
 var require_sct = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
+  "node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -5007,9 +5007,9 @@ var require_sct = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/x509/ext.js
+// node_modules/@sigstore/core/dist/x509/ext.js
 var require_ext = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
+  "node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5141,9 +5141,9 @@ var require_ext = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/x509/cert.js
+// node_modules/@sigstore/core/dist/x509/cert.js
 var require_cert = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
+  "node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -5360,9 +5360,9 @@ var require_cert = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/x509/index.js
+// node_modules/@sigstore/core/dist/x509/index.js
 var require_x509 = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/x509/index.js"(exports) {
+  "node_modules/@sigstore/core/dist/x509/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5381,9 +5381,9 @@ var require_x509 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/core/dist/index.js
+// node_modules/@sigstore/core/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/@sigstore/core/dist/index.js"(exports) {
+  "node_modules/@sigstore/core/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -5455,9 +5455,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
 var require_envelope = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5514,9 +5514,9 @@ var require_envelope = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
 var require_timestamp2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -5545,9 +5545,9 @@ var require_timestamp2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js
 var require_sigstore_common = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6042,9 +6042,9 @@ var require_sigstore_common = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js
 var require_sigstore_rekor = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6174,9 +6174,9 @@ var require_sigstore_rekor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js
 var require_sigstore_bundle = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6257,9 +6257,9 @@ var require_sigstore_bundle = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js
 var require_sigstore_trustroot = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6510,9 +6510,9 @@ var require_sigstore_trustroot = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js
 var require_sigstore_verification = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6759,9 +6759,9 @@ var require_sigstore_verification = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/index.js
+// node_modules/@sigstore/protobuf-specs/dist/index.js
 var require_dist2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -6790,9 +6790,9 @@ var require_dist2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/bundle/dsse.js
+// node_modules/@sigstore/verify/dist/bundle/dsse.js
 var require_dsse2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports) {
+  "node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6830,9 +6830,9 @@ var require_dsse2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/bundle/message.js
+// node_modules/@sigstore/verify/dist/bundle/message.js
 var require_message = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/bundle/message.js"(exports) {
+  "node_modules/@sigstore/verify/dist/bundle/message.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6878,9 +6878,9 @@ var require_message = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/bundle/index.js
+// node_modules/@sigstore/verify/dist/bundle/index.js
 var require_bundle = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
+  "node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6943,9 +6943,9 @@ var require_bundle = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/error.js
+// node_modules/@sigstore/verify/dist/error.js
 var require_error3 = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/error.js"(exports) {
+  "node_modules/@sigstore/verify/dist/error.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6970,9 +6970,9 @@ var require_error3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/trust/filter.js
+// node_modules/@sigstore/verify/dist/trust/filter.js
 var require_filter = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/trust/filter.js"(exports) {
+  "node_modules/@sigstore/verify/dist/trust/filter.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -6994,9 +6994,9 @@ var require_filter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/trust/index.js
+// node_modules/@sigstore/verify/dist/trust/index.js
 var require_trust = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/trust/index.js"(exports) {
+  "node_modules/@sigstore/verify/dist/trust/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7121,9 +7121,9 @@ var init_node_util = __esm({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/key/certificate.js
+// node_modules/@sigstore/verify/dist/key/certificate.js
 var require_certificate = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/key/certificate.js"(exports) {
+  "node_modules/@sigstore/verify/dist/key/certificate.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7299,9 +7299,9 @@ var require_certificate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/key/sct.js
+// node_modules/@sigstore/verify/dist/key/sct.js
 var require_sct2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/key/sct.js"(exports) {
+  "node_modules/@sigstore/verify/dist/key/sct.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7350,9 +7350,9 @@ var require_sct2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/key/index.js
+// node_modules/@sigstore/verify/dist/key/index.js
 var require_key = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/key/index.js"(exports) {
+  "node_modules/@sigstore/verify/dist/key/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7414,9 +7414,9 @@ var require_key = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/policy.js
+// node_modules/@sigstore/verify/dist/policy.js
 var require_policy = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/policy.js"(exports) {
+  "node_modules/@sigstore/verify/dist/policy.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7464,9 +7464,9 @@ var require_policy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/timestamp/tsa.js
+// node_modules/@sigstore/verify/dist/timestamp/tsa.js
 var require_tsa = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/timestamp/tsa.js"(exports) {
+  "node_modules/@sigstore/verify/dist/timestamp/tsa.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7521,9 +7521,9 @@ var require_tsa = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/timestamp/index.js
+// node_modules/@sigstore/verify/dist/timestamp/index.js
 var require_timestamp3 = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/timestamp/index.js"(exports) {
+  "node_modules/@sigstore/verify/dist/timestamp/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7551,9 +7551,9 @@ var require_timestamp3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js
 var require_verifier = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7621,9 +7621,9 @@ var require_verifier = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js
 var require_dsse3 = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7673,9 +7673,9 @@ var require_dsse3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js
 var require_hashedrekord = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7730,9 +7730,9 @@ var require_hashedrekord = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js
 var require_entry = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7802,9 +7802,9 @@ var require_entry = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
+// node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
 var require_v2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js"(exports) {
+  "node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js"(exports) {
     "use strict";
     init_buffer();
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -7831,9 +7831,9 @@ var require_v2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/tlog/dsse.js
+// node_modules/@sigstore/verify/dist/tlog/dsse.js
 var require_dsse4 = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/tlog/dsse.js"(exports) {
+  "node_modules/@sigstore/verify/dist/tlog/dsse.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7916,9 +7916,9 @@ var require_dsse4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/tlog/hashedrekord.js
+// node_modules/@sigstore/verify/dist/tlog/hashedrekord.js
 var require_hashedrekord2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/tlog/hashedrekord.js"(exports) {
+  "node_modules/@sigstore/verify/dist/tlog/hashedrekord.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -7991,9 +7991,9 @@ var require_hashedrekord2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/tlog/intoto.js
+// node_modules/@sigstore/verify/dist/tlog/intoto.js
 var require_intoto = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/tlog/intoto.js"(exports) {
+  "node_modules/@sigstore/verify/dist/tlog/intoto.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8038,9 +8038,9 @@ var require_intoto = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/tlog/checkpoint.js
+// node_modules/@sigstore/verify/dist/tlog/checkpoint.js
 var require_checkpoint = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/tlog/checkpoint.js"(exports) {
+  "node_modules/@sigstore/verify/dist/tlog/checkpoint.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8156,9 +8156,9 @@ var require_checkpoint = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/tlog/merkle.js
+// node_modules/@sigstore/verify/dist/tlog/merkle.js
 var require_merkle = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/tlog/merkle.js"(exports) {
+  "node_modules/@sigstore/verify/dist/tlog/merkle.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8241,9 +8241,9 @@ var require_merkle = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/tlog/set.js
+// node_modules/@sigstore/verify/dist/tlog/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/tlog/set.js"(exports) {
+  "node_modules/@sigstore/verify/dist/tlog/set.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8281,9 +8281,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/tlog/index.js
+// node_modules/@sigstore/verify/dist/tlog/index.js
 var require_tlog = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/tlog/index.js"(exports) {
+  "node_modules/@sigstore/verify/dist/tlog/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8368,9 +8368,9 @@ var require_tlog = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/verifier.js
+// node_modules/@sigstore/verify/dist/verifier.js
 var require_verifier2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/verifier.js"(exports) {
+  "node_modules/@sigstore/verify/dist/verifier.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8518,9 +8518,9 @@ var require_verifier2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/verify/dist/index.js
+// node_modules/@sigstore/verify/dist/index.js
 var require_dist3 = __commonJS({
-  "../../work/main/node_modules/@sigstore/verify/dist/index.js"(exports) {
+  "node_modules/@sigstore/verify/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8547,9 +8547,9 @@ var require_dist3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/bundle/dist/bundle.js
+// node_modules/@sigstore/bundle/dist/bundle.js
 var require_bundle2 = __commonJS({
-  "../../work/main/node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
+  "node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8577,9 +8577,9 @@ var require_bundle2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/bundle/dist/build.js
+// node_modules/@sigstore/bundle/dist/build.js
 var require_build = __commonJS({
-  "../../work/main/node_modules/@sigstore/bundle/dist/build.js"(exports) {
+  "node_modules/@sigstore/bundle/dist/build.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8660,9 +8660,9 @@ var require_build = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/bundle/dist/error.js
+// node_modules/@sigstore/bundle/dist/error.js
 var require_error4 = __commonJS({
-  "../../work/main/node_modules/@sigstore/bundle/dist/error.js"(exports) {
+  "node_modules/@sigstore/bundle/dist/error.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8678,9 +8678,9 @@ var require_error4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/bundle/dist/validate.js
+// node_modules/@sigstore/bundle/dist/validate.js
 var require_validate = __commonJS({
-  "../../work/main/node_modules/@sigstore/bundle/dist/validate.js"(exports) {
+  "node_modules/@sigstore/bundle/dist/validate.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8841,9 +8841,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/bundle/dist/serialized.js
+// node_modules/@sigstore/bundle/dist/serialized.js
 var require_serialized = __commonJS({
-  "../../work/main/node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
+  "node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8882,9 +8882,9 @@ var require_serialized = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/bundle/dist/index.js
+// node_modules/@sigstore/bundle/dist/index.js
 var require_dist4 = __commonJS({
-  "../../work/main/node_modules/@sigstore/bundle/dist/index.js"(exports) {
+  "node_modules/@sigstore/bundle/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -9055,13 +9055,22 @@ init_buffer();
 var Shape = class {
   what;
   code;
-  /** `what` names the document (a file name); `code` is the error code for every failure. */
-  constructor(what, code) {
+  unknownFieldCode;
+  /**
+   * `what` names the document (a file name); `code` is the error code for every failure,
+   * `unknownFieldCode` the one for an unknown field when that has its own (the statement's).
+   */
+  constructor(what, code, unknownFieldCode = code) {
     this.what = what;
     this.code = code;
+    this.unknownFieldCode = unknownFieldCode;
   }
   fail(path, message2) {
-    throw new InputError(this.code, `${this.what}: ${path}: ${message2}`);
+    this.failWith(this.code, path, message2);
+  }
+  /** Fails with a code of its own (the document's semantic checks). */
+  failWith(code, path, message2) {
+    throw new InputError(code, `${this.what}: ${path}: ${message2}`);
   }
   /** An object with exactly the `required` keys plus any of the `optional` ones. */
   object(value, path, required, optional = []) {
@@ -9070,7 +9079,7 @@ var Shape = class {
     }
     const obj = value;
     for (const key of Object.keys(obj)) {
-      if (!required.includes(key) && !optional.includes(key)) this.fail(path, `unknown field ${JSON.stringify(key)}`);
+      if (!required.includes(key) && !optional.includes(key)) this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
     }
     for (const key of required) {
       if (!(key in obj)) this.fail(path, `missing field ${JSON.stringify(key)}`);
@@ -9085,7 +9094,7 @@ var Shape = class {
   }
   /** A positive safe integer. */
   positiveInteger(value, path) {
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    if (!Number.isSafeInteger(value) || value < 1) {
       this.fail(path, `expected a positive integer, found ${describe(value)}`);
     }
     return value;
@@ -9119,7 +9128,7 @@ function describe(value) {
   return typeof value === "object" ? "an object" : String(typeof value);
 }
 function rfc3339(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return date.toISOString().replace(/\.\d{3}Z/, "Z");
 }
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var KEY_ID = /^sha256:[0-9a-f]{64}$/;
@@ -9633,32 +9642,14 @@ function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
   const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
   return statementFromJson(json, what, limits.maxSubjects);
 }
-var StatementShape = class extends Shape {
-  constructor(what) {
-    super(what, "statement-malformed");
-  }
-  failWith(code, path, message2) {
-    throw new InputError(code, `${this.what}: ${path}: ${message2}`);
-  }
-  object(value, path, required, optional = []) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      for (const key of Object.keys(value)) {
-        if (!required.includes(key) && !optional.includes(key)) this.failWith("statement-unknown-field", path, `unknown field ${JSON.stringify(key)}`);
-      }
-    }
-    return super.object(value, path, required, optional);
-  }
-};
 function statementFromJson(json, what, maxSubjects) {
-  const s = new StatementShape(what);
-  if (typeof json === "object" && json !== null && !Array.isArray(json)) {
-    const j = json;
-    if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
-      s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
-    }
-    if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
-      s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
-    }
+  const s = new Shape(what, "statement-malformed", "statement-unknown-field");
+  const j = Object(json);
+  if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
+    s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
+  }
+  if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
+    s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
   }
   const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
   const subjects = parseSubjects(s, top.subject, maxSubjects);
@@ -9707,10 +9698,12 @@ function parseSubjects(s, value, maxSubjects) {
     return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
   });
   for (let i = 1; i < subjects.length; i++) {
-    const order = compareSubjectNames(subjects[i - 1].name, subjects[i].name);
-    const name = JSON.stringify(subjects[i].name);
-    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${name}`);
-    if (order > 0) s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${name} after ${JSON.stringify(subjects[i - 1].name)}`);
+    const previous = subjects[i - 1].name;
+    const name = subjects[i].name;
+    const order = compareSubjectNames(previous, name);
+    if (order < 0) continue;
+    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
+    s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
   }
   return subjects;
 }
@@ -9746,8 +9739,8 @@ function parseData(s, kind, value, subjects) {
     const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
     if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
-    const subject = subjects[i];
-    if (subject?.name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(subject?.name)}), found ${JSON.stringify(id)}`);
+    const name = subjects[i].name;
+    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
     return { id, algorithm };
   });
   if (keys.length !== subjects.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
@@ -10183,9 +10176,8 @@ function parseState(bytes, what) {
   return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
 }
 function serializeState(state) {
-  const streams = Object.fromEntries(Object.entries(state.streams).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  const policy = state.policyVersion === void 0 ? {} : { policyVersion: state.policyVersion };
-  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, ...policy, streams }, null, 2) + "\n";
+  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
 }
 function checkNotRolledBack(state, stream, version, statementDigest) {
   const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
@@ -10204,7 +10196,7 @@ function checkNotRolledBack(state, stream, version, statementDigest) {
   }
 }
 function checkPolicyNotRolledBack(state, policyVersion) {
-  if (state.policyVersion !== void 0 && policyVersion < state.policyVersion) {
+  if (policyVersion < (state.policyVersion ?? 0)) {
     throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
       expected: `policy version >= ${state.policyVersion}`,
       found: String(policyVersion)
@@ -11168,14 +11160,13 @@ async function runPipeline(bytes, options) {
       ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
       ctx.bundle = parsed;
       if (isRotation(ctx.statement)) ctx.rotation = newPolicyOf(ctx.statement, `${what} statement`);
+      fillStatement(report, ctx);
       return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
     },
     primary: async () => {
       const trust = options.trust ?? trustMaterialOf(policy);
       ctx.primary = await verifyPrimary(ctx.bundle.bundle.primary, trust);
-      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) {
-        throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
-      }
+      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
       const p = ctx.primary;
       report.primary = { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
       return `signature, certificate chain and ${p.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
@@ -11233,15 +11224,13 @@ async function runPipeline(bytes, options) {
         Object.assign(entry, { result: "pending", code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" });
       }
       report.checks.push(entry);
-      if (name === "parse") fillStatement(report, ctx);
     } catch (err) {
       if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
       failed = true;
       const entry = { check: name, title, result: "fail", code: err.code, message: err.message };
-      if (err instanceof VerificationError) {
-        if (err.expected !== void 0) entry.expected = err.expected;
-        if (err.found !== void 0) entry.found = err.found;
-      }
+      const details = err;
+      if (details.expected !== void 0) entry.expected = details.expected;
+      if (details.found !== void 0) entry.found = details.found;
       report.checks.push(entry);
       report.failure = { check: name, code: err.code, message: err.message };
     }
@@ -11258,7 +11247,7 @@ function countersignersReport(a, threshold) {
     organisations: a.organisations,
     missing: a.missing,
     threshold,
-    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations ?? [] } : {}
+    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations } : {}
   };
 }
 function fillStatement(report, ctx) {

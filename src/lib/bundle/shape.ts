@@ -8,15 +8,25 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export class Shape {
   readonly what: string;
   readonly code: string;
+  readonly unknownFieldCode: string;
 
-  /** `what` names the document (a file name); `code` is the error code for every failure. */
-  constructor(what: string, code: string) {
+  /**
+   * `what` names the document (a file name); `code` is the error code for every failure,
+   * `unknownFieldCode` the one for an unknown field when that has its own (the statement's).
+   */
+  constructor(what: string, code: string, unknownFieldCode = code) {
     this.what = what;
     this.code = code;
+    this.unknownFieldCode = unknownFieldCode;
   }
 
   fail(path: string, message: string): never {
-    throw new InputError(this.code, `${this.what}: ${path}: ${message}`);
+    this.failWith(this.code, path, message);
+  }
+
+  /** Fails with a code of its own (the document's semantic checks). */
+  failWith(code: string, path: string, message: string): never {
+    throw new InputError(code, `${this.what}: ${path}: ${message}`);
   }
 
   /** An object with exactly the `required` keys plus any of the `optional` ones. */
@@ -26,7 +36,7 @@ export class Shape {
     }
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-      if (!required.includes(key) && !optional.includes(key)) this.fail(path, `unknown field ${JSON.stringify(key)}`);
+      if (!required.includes(key) && !optional.includes(key)) this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
     }
     for (const key of required) {
       if (!(key in obj)) this.fail(path, `missing field ${JSON.stringify(key)}`);
@@ -43,10 +53,11 @@ export class Shape {
 
   /** A positive safe integer. */
   positiveInteger(value: unknown, path: string): number {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    // Number.isSafeInteger is false for every non-number: no typeof test is needed.
+    if (!Number.isSafeInteger(value) || (value as number) < 1) {
       this.fail(path, `expected a positive integer, found ${describe(value)}`);
     }
-    return value;
+    return value as number;
   }
 
   array(value: unknown, path: string, maxItems: number): unknown[] {
@@ -84,7 +95,8 @@ export function describe(value: unknown): string {
 
 /** Formats a Date as RFC 3339 UTC with second precision. */
 export function rfc3339(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // toISOString has one ".sssZ", at its end.
+  return date.toISOString().replace(/\.\d{3}Z/, 'Z');
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -67,7 +67,9 @@ export function buildStatement(input: BuildStatementInput): Statement {
   }
   const issuedMs = Math.floor(input.issuedAt.getTime() / 1000) * 1000;
   if (!Number.isFinite(issuedMs) || issuedMs < 0 || issuedMs + input.expiresIn * 1000 > MAX_TIME) {
-    throw new InputError('bad-time', `issued-at: expected a time between 1970 and 9999, found ${String(input.issuedAt)}`);
+    // The time as UTC text (String(date) would print the machine's time zone).
+    const found = Number.isNaN(input.issuedAt.getTime()) ? 'an invalid date' : input.issuedAt.toISOString();
+    throw new InputError('bad-time', `issued-at: expected a time between 1970 and 9999, found ${found}`);
   }
   const candidate = {
     _type: STATEMENT_TYPE,
@@ -120,38 +122,18 @@ export function parseStatement(bytes: Uint8Array, what: string, limits: Statemen
   return statementFromJson(json, what, limits.maxSubjects);
 }
 
-/** A Shape whose unknown-field failures carry their own code. */
-class StatementShape extends Shape {
-  constructor(what: string) {
-    super(what, 'statement-malformed');
-  }
-
-  failWith(code: string, path: string, message: string): never {
-    throw new InputError(code, `${this.what}: ${path}: ${message}`);
-  }
-
-  override object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const key of Object.keys(value)) {
-        if (!required.includes(key) && !optional.includes(key)) this.failWith('statement-unknown-field', path, `unknown field ${JSON.stringify(key)}`);
-      }
-    }
-    return super.object(value, path, required, optional);
-  }
-}
-
 /** Validates a parsed statement and rebuilds it, fields in the canonical order. */
 function statementFromJson(json: unknown, what: string, maxSubjects: number): Statement {
-  const s = new StatementShape(what);
+  const s = new Shape(what, 'statement-malformed', 'statement-unknown-field');
   // The type identifiers first: a future version deserves "unsupported", not "unknown field".
-  if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
-    const j = json as Record<string, unknown>;
-    if (Object.hasOwn(j, '_type') && j._type !== STATEMENT_TYPE) {
-      s.failWith('statement-unsupported-type', '$._type', `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
-    }
-    if (Object.hasOwn(j, 'predicateType') && j.predicateType !== PREDICATE_TYPE) {
-      s.failWith('statement-unsupported-type', '$.predicateType', `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
-    }
+  // Object() boxes any other value (null, a string, an array) into one that has neither
+  // field; s.object refuses those below.
+  const j = Object(json) as Record<string, unknown>;
+  if (Object.hasOwn(j, '_type') && j._type !== STATEMENT_TYPE) {
+    s.failWith('statement-unsupported-type', '$._type', `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
+  }
+  if (Object.hasOwn(j, 'predicateType') && j.predicateType !== PREDICATE_TYPE) {
+    s.failWith('statement-unsupported-type', '$.predicateType', `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
   }
   const top = s.object(json, '$', ['_type', 'subject', 'predicateType', 'predicate']);
   const subjects = parseSubjects(s, top.subject, maxSubjects);
@@ -185,7 +167,7 @@ function statementFromJson(json: unknown, what: string, maxSubjects: number): St
   };
 }
 
-function parseSubjects(s: StatementShape, value: unknown, maxSubjects: number): Subject[] {
+function parseSubjects(s: Shape, value: unknown, maxSubjects: number): Subject[] {
   if (Array.isArray(value) && value.length > maxSubjects) {
     s.failWith('statement-too-many-subjects', '$.subject', `expected at most ${maxSubjects} subjects, found ${value.length}`);
   }
@@ -201,15 +183,17 @@ function parseSubjects(s: StatementShape, value: unknown, maxSubjects: number): 
     return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
   });
   for (let i = 1; i < subjects.length; i++) {
-    const order = compareSubjectNames((subjects[i - 1] as Subject).name, (subjects[i] as Subject).name);
-    const name = JSON.stringify((subjects[i] as Subject).name);
-    if (order === 0) s.failWith('statement-duplicate-subject', `$.subject[${i}].name`, `duplicate subject name ${name}`);
-    if (order > 0) s.failWith('statement-unsorted-subjects', `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${name} after ${JSON.stringify((subjects[i - 1] as Subject).name)}`);
+    const previous = subjects[i - 1]!.name;
+    const name = subjects[i]!.name;
+    const order = compareSubjectNames(previous, name);
+    if (order < 0) continue;
+    if (order === 0) s.failWith('statement-duplicate-subject', `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
+    s.failWith('statement-unsorted-subjects', `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
   }
   return subjects;
 }
 
-function parseSource(s: StatementShape, value: unknown): StatementSource {
+function parseSource(s: Shape, value: unknown): StatementSource {
   const o = s.object(value, '$.predicate.source', [], ['repository', 'commit', 'workflowRun']);
   const source: StatementSource = {};
   if (Object.hasOwn(o, 'repository')) source.repository = s.string(o.repository, '$.predicate.source.repository', REPOSITORY, 200);
@@ -224,7 +208,7 @@ function parseSource(s: StatementShape, value: unknown): StatementSource {
  * verifier checks the digest here, so the document it parses later is the one A signed.
  * Whether the document is a well-formed policy is the rotation check's business.
  */
-function parseRotationData(s: StatementShape, value: unknown, subjects: Subject[]): Record<string, unknown> {
+function parseRotationData(s: Shape, value: unknown, subjects: Subject[]): Record<string, unknown> {
   const o = s.object(value, '$.predicate.data', ['policy']);
   const bytes = s.base64(o.policy, '$.predicate.data.policy', Math.ceil(MAX_POLICY_BYTES / 3) * 4);
   if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail('$.predicate.data.policy', `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
@@ -237,7 +221,7 @@ function parseRotationData(s: StatementShape, value: unknown, subjects: Subject[
 }
 
 /** The kind's own data: fleet-key lists its keys' ids (equal to the subject names) and algorithms; authority-rotation carries the new policy; the other kinds carry none. */
-function parseData(s: StatementShape, kind: Kind, value: unknown, subjects: Subject[]): Record<string, unknown> {
+function parseData(s: Shape, kind: Kind, value: unknown, subjects: Subject[]): Record<string, unknown> {
   if (kind === 'authority-rotation') return parseRotationData(s, value, subjects);
   if (kind !== 'fleet-key') {
     s.object(value, '$.predicate.data', []);
@@ -250,8 +234,9 @@ function parseData(s: StatementShape, kind: Kind, value: unknown, subjects: Subj
     const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(k.algorithm, `${path}.algorithm`, undefined, 32);
     if (!(FLEET_KEY_ALGORITHMS as readonly string[]).includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(', ')}, found ${JSON.stringify(algorithm)}`);
-    const subject = subjects[i];
-    if (subject?.name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(subject?.name)}), found ${JSON.stringify(id)}`);
+    // At most subjects.length keys (the array cap above): subject i exists.
+    const name = subjects[i]!.name;
+    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
     return { id, algorithm };
   });
   if (keys.length !== subjects.length) s.fail('$.predicate.data.keys', `expected one key per subject (${subjects.length}), found ${keys.length}`);

@@ -97,6 +97,7 @@ export function verifyCountersignatures(
       statement = parseCountersignatureStatement(item.statement, label);
     } catch (err) {
       // The key signed bytes that are not a valid statement: never accept, but say so.
+      // Stryker disable next-line ConditionalExpression: equivalent, the statement parser throws only InputError (anything else is a bug, rethrown as is)
       if (err instanceof InputError) throw new VerificationError('countersignature-malformed', err.message);
       throw err;
     }

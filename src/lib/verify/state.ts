@@ -47,9 +47,9 @@ export function parseState(bytes: Uint8Array, what: string): ClientState {
 }
 
 export function serializeState(state: ClientState): string {
-  const streams = Object.fromEntries(Object.entries(state.streams).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const policy = state.policyVersion === undefined ? {} : { policyVersion: state.policyVersion };
-  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, ...policy, streams }, null, 2) + '\n';
+  // Stream names in UTF-16 code unit order (the default sort); JSON.stringify leaves out an undefined policyVersion.
+  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + '\n';
 }
 
 /** Throws `statement-rollback` or `statement-version-reused` if the version may not be accepted. */
@@ -72,7 +72,7 @@ export function checkNotRolledBack(state: ClientState, stream: string, version: 
 
 /** Throws `policy-rollback` if the client already verified under a newer policy than `policyVersion`. */
 export function checkPolicyNotRolledBack(state: ClientState, policyVersion: number): void {
-  if (state.policyVersion !== undefined && policyVersion < state.policyVersion) {
+  if (policyVersion < (state.policyVersion ?? 0)) {
     throw new VerificationError('policy-rollback', `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
       expected: `policy version >= ${state.policyVersion}`,
       found: String(policyVersion),

@@ -2,26 +2,26 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   createCountersignature,
   seedSigner
-} from "./chunk-UBW7P5GX.mjs";
-import "./chunk-QUBR3KN7.mjs";
+} from "./chunk-R2GXK6PG.mjs";
+import "./chunk-5XPWTY7E.mjs";
 import {
   parseBundleFile,
   runPipeline,
   serializeBundle
-} from "./chunk-W3KBIJKN.mjs";
-import "./chunk-DF2XETBB.mjs";
-import "./chunk-FZCJJU7S.mjs";
+} from "./chunk-R76XJLGA.mjs";
+import "./chunk-K5JO6HH6.mjs";
+import "./chunk-TZH5Z2HY.mjs";
 import {
   loadPolicyFile
-} from "./chunk-3OUFNAHJ.mjs";
-import "./chunk-VPRQX46W.mjs";
+} from "./chunk-WJAGHSBP.mjs";
+import "./chunk-PPZ7WV4W.mjs";
 import {
   loadPrivateKeyFile
-} from "./chunk-X23EIC6Q.mjs";
-import "./chunk-GSP33LNZ.mjs";
-import "./chunk-FEWKUL56.mjs";
-import "./chunk-TPUDMZDA.mjs";
-import "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-NTP22G6I.mjs";
+import "./chunk-FOGKTFZX.mjs";
+import "./chunk-RPVR76TW.mjs";
+import "./chunk-JETMUDQJ.mjs";
+import "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import "./chunk-4YNQ2RTY.mjs";
 import "./chunk-ROP22AZE.mjs";
@@ -37,11 +37,11 @@ import { join } from "node:path";
 var STREAM = "acme/app:stable";
 var WORKFLOW = "acme/app/.github/workflows/release.yml@refs/heads/main";
 var verbs = {
-  keygen: () => import("./keygen-KCYRPDMP.mjs"),
-  policy: () => import("./policy-JZPY2JYY.mjs"),
-  build: () => import("./build-P3SHR42G.mjs"),
-  sign: () => import("./sign-YAEE7KBE.mjs"),
-  countersign: () => import("./countersign-HJNME7LA.mjs")
+  keygen: () => import("./keygen-SPPX33TR.mjs"),
+  policy: () => import("./policy-SEXPBQPV.mjs"),
+  build: () => import("./build-2O2YM7JL.mjs"),
+  sign: () => import("./sign-7EMY4VLH.mjs"),
+  countersign: () => import("./countersign-4WMLJQJ7.mjs")
 };
 async function run(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -50,7 +50,7 @@ async function run(argv) {
   }
   const started = Date.now();
   const dir = await mkdtemp(join(tmpdir(), "countersign-demo-"));
-  const { startStack } = await import("./stack-WCWNDJ7N.mjs");
+  const { startStack } = await import("./stack-HOPOJTFH.mjs");
   const stack = await startStack({ jobWorkflowRef: WORKFLOW, dir: join(dir, "stack") });
   const previousCwd = process.cwd();
   process.chdir(dir);
@@ -70,7 +70,7 @@ $ countersign ${verb} ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a
   const gate = async (name, want, ...args) => {
     console.log(`
 $ countersign verify ${args.join(" ")}`);
-    const { exitCode, report } = await (await import("./verify-THE5UIES.mjs")).verifyCommand(args);
+    const { exitCode, report } = await (await import("./verify-XV53YDGP.mjs")).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
     const ok2 = report?.outcome === want.outcome && code === want.code;
     results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });

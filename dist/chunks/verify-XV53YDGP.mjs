@@ -2,30 +2,30 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-MATALSGA.mjs";
-import "./chunk-QUBR3KN7.mjs";
+} from "./chunk-WRNUVX54.mjs";
+import "./chunk-5XPWTY7E.mjs";
 import {
   exitCodeOf,
   recordAccepted,
   runPipeline
-} from "./chunk-W3KBIJKN.mjs";
-import "./chunk-DF2XETBB.mjs";
-import "./chunk-FZCJJU7S.mjs";
+} from "./chunk-R76XJLGA.mjs";
+import "./chunk-K5JO6HH6.mjs";
+import "./chunk-TZH5Z2HY.mjs";
 import {
   loadPolicyFile
-} from "./chunk-3OUFNAHJ.mjs";
-import "./chunk-VPRQX46W.mjs";
-import "./chunk-X23EIC6Q.mjs";
+} from "./chunk-WJAGHSBP.mjs";
+import "./chunk-PPZ7WV4W.mjs";
+import "./chunk-NTP22G6I.mjs";
 import {
   readBundleFile
 } from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-GSP33LNZ.mjs";
-import "./chunk-FEWKUL56.mjs";
-import "./chunk-TPUDMZDA.mjs";
-import "./chunk-RAQHZ6CT.mjs";
+import "./chunk-FOGKTFZX.mjs";
+import "./chunk-RPVR76TW.mjs";
+import "./chunk-JETMUDQJ.mjs";
+import "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import "./chunk-4YNQ2RTY.mjs";
 import {

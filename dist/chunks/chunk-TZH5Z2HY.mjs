@@ -3,7 +3,7 @@ import {
   isValidKeyName,
   openNote,
   signNote
-} from "./chunk-VPRQX46W.mjs";
+} from "./chunk-PPZ7WV4W.mjs";
 import {
   COUNTERSIGNATURE_TYPE,
   KEY_ID,
@@ -11,7 +11,7 @@ import {
   STREAM_PATTERN,
   Shape,
   rfc3339
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 import {
   parseStrictJson
 } from "./chunk-4YNQ2RTY.mjs";

@@ -1,10 +1,10 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   countersignBundle
-} from "./chunk-BAWLGODC.mjs";
+} from "./chunk-S2PSNSDX.mjs";
 import {
   MerkleTree
-} from "./chunk-RJSCUT7A.mjs";
+} from "./chunk-4VT47DYB.mjs";
 import {
   API,
   MAX_ENTRIES_PER_PAGE,
@@ -12,39 +12,39 @@ import {
 } from "./chunk-U5LHF4JG.mjs";
 import {
   seedSigner
-} from "./chunk-UBW7P5GX.mjs";
-import "./chunk-QUBR3KN7.mjs";
+} from "./chunk-R2GXK6PG.mjs";
+import "./chunk-5XPWTY7E.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   parseBundleFile,
   trustMaterialOf
-} from "./chunk-W3KBIJKN.mjs";
-import "./chunk-DF2XETBB.mjs";
+} from "./chunk-R76XJLGA.mjs";
+import "./chunk-K5JO6HH6.mjs";
 import {
   equalBytes,
   leafHash,
   parseCountersignatureStatement,
   signCheckpoint,
   verifyCheckpoint
-} from "./chunk-FZCJJU7S.mjs";
+} from "./chunk-TZH5Z2HY.mjs";
 import {
   loadPolicyFile
-} from "./chunk-3OUFNAHJ.mjs";
+} from "./chunk-WJAGHSBP.mjs";
 import {
   isValidKeyName,
   verifierKey
-} from "./chunk-VPRQX46W.mjs";
+} from "./chunk-PPZ7WV4W.mjs";
 import {
   loadPrivateKeyFile,
   parsePrivateKeyPem
-} from "./chunk-X23EIC6Q.mjs";
+} from "./chunk-NTP22G6I.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-GSP33LNZ.mjs";
-import "./chunk-FEWKUL56.mjs";
-import "./chunk-TPUDMZDA.mjs";
-import "./chunk-RAQHZ6CT.mjs";
+import "./chunk-FOGKTFZX.mjs";
+import "./chunk-RPVR76TW.mjs";
+import "./chunk-JETMUDQJ.mjs";
+import "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import "./chunk-4YNQ2RTY.mjs";
 import {

@@ -6,13 +6,13 @@ import {
   parseBundleFile,
   policyDocument,
   runPipeline
-} from "./chunk-W3KBIJKN.mjs";
+} from "./chunk-R76XJLGA.mjs";
 import {
   parseStatement
-} from "./chunk-GSP33LNZ.mjs";
+} from "./chunk-FOGKTFZX.mjs";
 import {
   INTOTO_PAYLOAD_TYPE
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 import {
   subjectNameProblem
 } from "./chunk-TJDL75NB.mjs";

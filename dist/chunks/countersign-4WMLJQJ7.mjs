@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   countersignBundle
-} from "./chunk-BAWLGODC.mjs";
+} from "./chunk-S2PSNSDX.mjs";
 import {
   endpoint,
   serviceBaseUrl,
@@ -13,39 +13,39 @@ import {
 } from "./chunk-U5LHF4JG.mjs";
 import {
   seedSigner
-} from "./chunk-UBW7P5GX.mjs";
+} from "./chunk-R2GXK6PG.mjs";
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-MATALSGA.mjs";
-import "./chunk-QUBR3KN7.mjs";
+} from "./chunk-WRNUVX54.mjs";
+import "./chunk-5XPWTY7E.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   parseBundleFile,
   recordAccepted,
   serializeBundle
-} from "./chunk-W3KBIJKN.mjs";
-import "./chunk-DF2XETBB.mjs";
+} from "./chunk-R76XJLGA.mjs";
+import "./chunk-K5JO6HH6.mjs";
 import {
   parseCountersignatureStatement
-} from "./chunk-FZCJJU7S.mjs";
+} from "./chunk-TZH5Z2HY.mjs";
 import {
   loadPolicyFile
-} from "./chunk-3OUFNAHJ.mjs";
-import "./chunk-VPRQX46W.mjs";
+} from "./chunk-WJAGHSBP.mjs";
+import "./chunk-PPZ7WV4W.mjs";
 import {
   loadPrivateKeyFile
-} from "./chunk-X23EIC6Q.mjs";
+} from "./chunk-NTP22G6I.mjs";
 import {
   readBundleFile
 } from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-GSP33LNZ.mjs";
-import "./chunk-FEWKUL56.mjs";
-import "./chunk-TPUDMZDA.mjs";
-import "./chunk-RAQHZ6CT.mjs";
+import "./chunk-FOGKTFZX.mjs";
+import "./chunk-RPVR76TW.mjs";
+import "./chunk-JETMUDQJ.mjs";
+import "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson

@@ -1,13 +1,13 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   createCountersignature
-} from "./chunk-UBW7P5GX.mjs";
+} from "./chunk-R2GXK6PG.mjs";
 import {
   countersigningKeyFor
 } from "./chunk-B76UMAQA.mjs";
 import {
   runPipeline
-} from "./chunk-W3KBIJKN.mjs";
+} from "./chunk-R76XJLGA.mjs";
 import {
   sha256Hex
 } from "./chunk-ROP22AZE.mjs";

@@ -24,13 +24,22 @@ function isValidStream(stream) {
 var Shape = class {
   what;
   code;
-  /** `what` names the document (a file name); `code` is the error code for every failure. */
-  constructor(what, code) {
+  unknownFieldCode;
+  /**
+   * `what` names the document (a file name); `code` is the error code for every failure,
+   * `unknownFieldCode` the one for an unknown field when that has its own (the statement's).
+   */
+  constructor(what, code, unknownFieldCode = code) {
     this.what = what;
     this.code = code;
+    this.unknownFieldCode = unknownFieldCode;
   }
   fail(path, message) {
-    throw new InputError(this.code, `${this.what}: ${path}: ${message}`);
+    this.failWith(this.code, path, message);
+  }
+  /** Fails with a code of its own (the document's semantic checks). */
+  failWith(code, path, message) {
+    throw new InputError(code, `${this.what}: ${path}: ${message}`);
   }
   /** An object with exactly the `required` keys plus any of the `optional` ones. */
   object(value, path, required, optional = []) {
@@ -39,7 +48,7 @@ var Shape = class {
     }
     const obj = value;
     for (const key of Object.keys(obj)) {
-      if (!required.includes(key) && !optional.includes(key)) this.fail(path, `unknown field ${JSON.stringify(key)}`);
+      if (!required.includes(key) && !optional.includes(key)) this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
     }
     for (const key of required) {
       if (!(key in obj)) this.fail(path, `missing field ${JSON.stringify(key)}`);
@@ -54,7 +63,7 @@ var Shape = class {
   }
   /** A positive safe integer. */
   positiveInteger(value, path) {
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    if (!Number.isSafeInteger(value) || value < 1) {
       this.fail(path, `expected a positive integer, found ${describe(value)}`);
     }
     return value;
@@ -88,7 +97,7 @@ function describe(value) {
   return typeof value === "object" ? "an object" : String(typeof value);
 }
 function rfc3339(date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return date.toISOString().replace(/\.\d{3}Z/, "Z");
 }
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var KEY_ID = /^sha256:[0-9a-f]{64}$/;

@@ -3,13 +3,13 @@ import {
   buildCountersignatureStatement,
   preAuthEncoding,
   serializeCountersignatureStatement
-} from "./chunk-FZCJJU7S.mjs";
+} from "./chunk-TZH5Z2HY.mjs";
 import {
   signEd25519
-} from "./chunk-X23EIC6Q.mjs";
+} from "./chunk-NTP22G6I.mjs";
 import {
   COUNTERSIGNATURE_PAYLOAD_TYPE
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 
 // src/lib/countersign/create.ts
 async function createCountersignature(input) {

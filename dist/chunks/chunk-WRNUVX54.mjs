@@ -3,7 +3,7 @@ import {
   emptyState,
   parseState,
   serializeState
-} from "./chunk-W3KBIJKN.mjs";
+} from "./chunk-R76XJLGA.mjs";
 import {
   readInputFile
 } from "./chunk-MFF4S6R2.mjs";

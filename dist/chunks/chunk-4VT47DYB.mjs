@@ -5,7 +5,7 @@ import {
   inclusionPath,
   nodeHash,
   splitPoint
-} from "./chunk-FZCJJU7S.mjs";
+} from "./chunk-TZH5Z2HY.mjs";
 
 // src/lib/log/tree.ts
 var MerkleTree = class {

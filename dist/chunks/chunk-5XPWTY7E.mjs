@@ -2,11 +2,11 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   keyIdOf,
   parsePublicKeyPem
-} from "./chunk-X23EIC6Q.mjs";
+} from "./chunk-NTP22G6I.mjs";
 import {
   POLICY_MEDIA_TYPE,
   rfc3339
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 import {
   GITHUB_ACTIONS_ISSUER
 } from "./chunk-FQFFDUTU.mjs";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-C5LV5HWP.mjs";
 import {
   MerkleTree
-} from "./chunk-RJSCUT7A.mjs";
+} from "./chunk-4VT47DYB.mjs";
 import {
   API,
   MAX_ENTRIES_PER_PAGE
@@ -19,16 +19,16 @@ import {
   verifyCheckpoint,
   verifyConsistency,
   verifyInclusion
-} from "./chunk-FZCJJU7S.mjs";
+} from "./chunk-TZH5Z2HY.mjs";
 import {
   isValidKeyName,
   parseVerifierKey
-} from "./chunk-VPRQX46W.mjs";
+} from "./chunk-PPZ7WV4W.mjs";
 import {
   keyIdOf,
   parsePublicKeyPem,
   verifyEd25519Strict
-} from "./chunk-X23EIC6Q.mjs";
+} from "./chunk-NTP22G6I.mjs";
 import {
   readInputFile
 } from "./chunk-MFF4S6R2.mjs";
@@ -37,7 +37,7 @@ import {
 } from "./chunk-KNWMKP63.mjs";
 import {
   COUNTERSIGNATURE_PAYLOAD_TYPE
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import "./chunk-4YNQ2RTY.mjs";
 import {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DUCRK4YU.mjs";
 import {
   require_dist
-} from "./chunk-TPUDMZDA.mjs";
+} from "./chunk-JETMUDQJ.mjs";
 import "./chunk-4YNQ2RTY.mjs";
 import {
   writeFileAtomic
@@ -19,9 +19,9 @@ import {
   __toESM
 } from "./chunk-6PP3T4LB.mjs";
 
-// ../../work/main/node_modules/reflect-metadata/Reflect.js
+// node_modules/reflect-metadata/Reflect.js
 var require_Reflect = __commonJS({
-  "../../work/main/node_modules/reflect-metadata/Reflect.js"() {
+  "node_modules/reflect-metadata/Reflect.js"() {
     var Reflect2;
     (function(Reflect3) {
       (function(factory) {
@@ -1104,9 +1104,9 @@ var require_Reflect = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/buffer-source.js
+// node_modules/@peculiar/utils/build/cjs/bytes/buffer-source.js
 var require_buffer_source = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/buffer-source.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/bytes/buffer-source.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isArrayBuffer = isArrayBuffer;
@@ -1223,9 +1223,9 @@ var require_buffer_source = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/concat.js
+// node_modules/@peculiar/utils/build/cjs/bytes/concat.js
 var require_concat = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/concat.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/bytes/concat.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.concatToUint8Array = concatToUint8Array;
@@ -1268,9 +1268,9 @@ var require_concat = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/equal.js
+// node_modules/@peculiar/utils/build/cjs/bytes/equal.js
 var require_equal = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/equal.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/bytes/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.equal = equal;
@@ -1291,9 +1291,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/sequence.js
+// node_modules/@peculiar/utils/build/cjs/bytes/sequence.js
 var require_sequence = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/sequence.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/bytes/sequence.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.indexOf = indexOf;
@@ -1458,9 +1458,9 @@ var require_sequence = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/index.js
+// node_modules/@peculiar/utils/build/cjs/bytes/index.js
 var require_bytes = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/bytes/index.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/bytes/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.tail = exports.startsWith = exports.slice = exports.lastIndexOf = exports.indexOf = exports.includes = exports.endsWith = exports.copy = exports.compare = exports.equal = exports.concatToUint8Array = exports.concat = exports.toViewCopy = exports.toView = exports.toUint8ArrayCopy = exports.toUint8Array = exports.toArrayBufferLike = exports.toArrayBuffer = exports.isSharedArrayBuffer = exports.isBufferSource = exports.isArrayBufferView = exports.isArrayBufferLike = exports.isArrayBuffer = exports.assertBufferSource = void 0;
@@ -1543,7 +1543,7 @@ var require_bytes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tslib/tslib.es6.mjs
+// node_modules/tslib/tslib.es6.mjs
 var tslib_es6_exports = {};
 __export(tslib_es6_exports, {
   __addDisposableResource: () => __addDisposableResource,
@@ -1991,7 +1991,7 @@ function __rewriteRelativeImportExtension(path, preserveJsx, extraExtensions, ig
 }
 var extendStatics, __assign, __createBinding, __setModuleDefault, ownKeys, _SuppressedError, tslib_es6_default;
 var init_tslib_es6 = __esm({
-  "../../work/main/node_modules/tslib/tslib.es6.mjs"() {
+  "node_modules/tslib/tslib.es6.mjs"() {
     extendStatics = function(d, b) {
       extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
         d2.__proto__ = b2;
@@ -2077,9 +2077,9 @@ var init_tslib_es6 = __esm({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/binary.js
+// node_modules/@peculiar/utils/build/cjs/encoding/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/binary.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/encoding/binary.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.binary = void 0;
@@ -2109,9 +2109,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/hex.js
+// node_modules/@peculiar/utils/build/cjs/encoding/hex.js
 var require_hex = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/hex.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/encoding/hex.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.hex = exports.formats = void 0;
@@ -2342,9 +2342,9 @@ var require_hex = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/utf8.js
+// node_modules/@peculiar/utils/build/cjs/encoding/utf8.js
 var require_utf8 = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/utf8.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/encoding/utf8.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.utf8 = void 0;
@@ -2361,9 +2361,9 @@ var require_utf8 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/utf16.js
+// node_modules/@peculiar/utils/build/cjs/encoding/utf16.js
 var require_utf16 = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/utf16.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/encoding/utf16.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.utf16 = void 0;
@@ -2391,9 +2391,9 @@ var require_utf16 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/base64.js
+// node_modules/@peculiar/utils/build/cjs/encoding/base64.js
 var require_base64 = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/base64.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/encoding/base64.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.base64 = void 0;
@@ -2445,9 +2445,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/base64url.js
+// node_modules/@peculiar/utils/build/cjs/encoding/base64url.js
 var require_base64url = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/base64url.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/encoding/base64url.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.base64url = void 0;
@@ -2477,9 +2477,9 @@ var require_base64url = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/index.js
+// node_modules/@peculiar/utils/build/cjs/encoding/index.js
 var require_encoding = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/encoding/index.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/encoding/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.base64url = exports.base64 = exports.utf16 = exports.utf8 = exports.hex = exports.binary = void 0;
@@ -2493,9 +2493,9 @@ var require_encoding = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pvtsutils/build/index.js
+// node_modules/pvtsutils/build/index.js
 var require_build = __commonJS({
-  "../../work/main/node_modules/pvtsutils/build/index.js"(exports) {
+  "node_modules/pvtsutils/build/index.js"(exports) {
     "use strict";
     var ARRAY_BUFFER_NAME = "[object ArrayBuffer]";
     var BufferSourceConverter = class _BufferSourceConverter {
@@ -2857,9 +2857,9 @@ var require_build = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pvutils/build/utils.js
+// node_modules/pvutils/build/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/pvutils/build/utils.js"(exports) {
+  "node_modules/pvutils/build/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function getUTCDate(date) {
@@ -3210,9 +3210,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/asn1js/build/index.js
+// node_modules/asn1js/build/index.js
 var require_build2 = __commonJS({
-  "../../work/main/node_modules/asn1js/build/index.js"(exports) {
+  "node_modules/asn1js/build/index.js"(exports) {
     "use strict";
     var pvtsutils = require_build();
     var pvutils = require_utils();
@@ -6783,9 +6783,9 @@ ${values.join("\n")}` : `${blockName} :`;
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/pem/pem.js
+// node_modules/@peculiar/utils/build/cjs/pem/pem.js
 var require_pem = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/pem/pem.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/pem/pem.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.pemConverter = exports.pem = void 0;
@@ -6927,9 +6927,9 @@ var require_pem = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/pem/index.js
+// node_modules/@peculiar/utils/build/cjs/pem/index.js
 var require_pem2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/pem/index.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/pem/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.pemConverter = exports.pem = exports.parse = exports.format = exports.findAll = exports.find = exports.encodeMany = exports.encode = exports.decodeFirst = exports.decode = void 0;
@@ -6967,9 +6967,9 @@ var require_pem2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/converters/registry.js
+// node_modules/@peculiar/utils/build/cjs/converters/registry.js
 var require_registry = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/converters/registry.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/converters/registry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createConverterRegistry = createConverterRegistry;
@@ -7155,9 +7155,9 @@ var require_registry = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/converters/defaults.js
+// node_modules/@peculiar/utils/build/cjs/converters/defaults.js
 var require_defaults = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/converters/defaults.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/converters/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.defaultConverterRegistry = exports.defaultConverters = exports.utf16leConverter = exports.utf16beConverter = exports.utf8Converter = exports.base64urlConverter = exports.base64Converter = exports.hexConverter = exports.binaryConverter = exports.pemConverter = void 0;
@@ -7235,9 +7235,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/converters/convert.js
+// node_modules/@peculiar/utils/build/cjs/converters/convert.js
 var require_convert = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/converters/convert.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/converters/convert.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convert = void 0;
@@ -7315,9 +7315,9 @@ var require_convert = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/converters/index.js
+// node_modules/@peculiar/utils/build/cjs/converters/index.js
 var require_converters = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/converters/index.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/converters/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convert = exports.utf8Converter = exports.utf16leConverter = exports.utf16beConverter = exports.pemConverter = exports.hexConverter = exports.defaultConverters = exports.defaultConverterRegistry = exports.binaryConverter = exports.base64urlConverter = exports.base64Converter = exports.createConverterRegistry = void 0;
@@ -7363,9 +7363,9 @@ var require_converters = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/legacy/buffer-source-converter.js
+// node_modules/@peculiar/utils/build/cjs/legacy/buffer-source-converter.js
 var require_buffer_source_converter = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/legacy/buffer-source-converter.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/legacy/buffer-source-converter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BufferSourceConverter = void 0;
@@ -7404,9 +7404,9 @@ var require_buffer_source_converter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/legacy/convert.js
+// node_modules/@peculiar/utils/build/cjs/legacy/convert.js
 var require_convert2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/legacy/convert.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/legacy/convert.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Convert = void 0;
@@ -7482,9 +7482,9 @@ var require_convert2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/legacy/functions.js
+// node_modules/@peculiar/utils/build/cjs/legacy/functions.js
 var require_functions = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/legacy/functions.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/legacy/functions.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assign = assign;
@@ -7511,9 +7511,9 @@ var require_functions = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/legacy/index.js
+// node_modules/@peculiar/utils/build/cjs/legacy/index.js
 var require_legacy = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/legacy/index.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/legacy/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEqual = exports.combine = exports.assign = exports.Convert = exports.BufferSourceConverter = void 0;
@@ -7538,9 +7538,9 @@ var require_legacy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/utils/build/cjs/index.js
+// node_modules/@peculiar/utils/build/cjs/index.js
 var require_cjs = __commonJS({
-  "../../work/main/node_modules/@peculiar/utils/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/utils/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.bytes = void 0;
@@ -7554,9 +7554,9 @@ var require_cjs = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/enums.js
+// node_modules/@peculiar/asn1-schema/build/cjs/enums.js
 var require_enums = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/enums.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/enums.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnPropTypes = exports.AsnTypeTypes = void 0;
@@ -7600,9 +7600,9 @@ var require_enums = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/types/bit_string.js
+// node_modules/@peculiar/asn1-schema/build/cjs/types/bit_string.js
 var require_bit_string = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/types/bit_string.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/types/bit_string.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BitString = void 0;
@@ -7671,9 +7671,9 @@ var require_bit_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/types/octet_string.js
+// node_modules/@peculiar/asn1-schema/build/cjs/types/octet_string.js
 var require_octet_string = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/types/octet_string.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/types/octet_string.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.OctetString = void 0;
@@ -7719,9 +7719,9 @@ var require_octet_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/types/index.js
+// node_modules/@peculiar/asn1-schema/build/cjs/types/index.js
 var require_types = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/types/index.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/types/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -7730,9 +7730,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/converters.js
+// node_modules/@peculiar/asn1-schema/build/cjs/converters.js
 var require_converters2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/converters.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/converters.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnNullConverter = exports.AsnGeneralizedTimeConverter = exports.AsnUTCTimeConverter = exports.AsnCharacterStringConverter = exports.AsnGeneralStringConverter = exports.AsnVisibleStringConverter = exports.AsnGraphicStringConverter = exports.AsnIA5StringConverter = exports.AsnVideotexStringConverter = exports.AsnTeletexStringConverter = exports.AsnPrintableStringConverter = exports.AsnNumericStringConverter = exports.AsnUniversalStringConverter = exports.AsnBmpStringConverter = exports.AsnUtf8StringConverter = exports.AsnConstructedOctetStringConverter = exports.AsnOctetStringConverter = exports.AsnBooleanConverter = exports.AsnRelativeObjectIdentifierConverter = exports.AsnObjectIdentifierConverter = exports.AsnBitStringConverter = exports.AsnIntegerBigIntConverter = exports.AsnIntegerArrayBufferConverter = exports.AsnEnumeratedConverter = exports.AsnIntegerConverter = exports.AsnAnyConverter = void 0;
@@ -7882,9 +7882,9 @@ var require_converters2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/helper.js
+// node_modules/@peculiar/asn1-schema/build/cjs/helper.js
 var require_helper = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/helper.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/helper.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isConvertible = isConvertible;
@@ -7930,9 +7930,9 @@ var require_helper = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/schema.js
+// node_modules/@peculiar/asn1-schema/build/cjs/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/schema.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/schema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnSchemaStorage = void 0;
@@ -8094,9 +8094,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/storage.js
+// node_modules/@peculiar/asn1-schema/build/cjs/storage.js
 var require_storage = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/storage.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/storage.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.schemaStorage = void 0;
@@ -8105,9 +8105,9 @@ var require_storage = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/decorators.js
+// node_modules/@peculiar/asn1-schema/build/cjs/decorators.js
 var require_decorators = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/decorators.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/decorators.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnProp = exports.AsnSequenceType = exports.AsnSetType = exports.AsnChoiceType = exports.AsnType = void 0;
@@ -8161,9 +8161,9 @@ var require_decorators = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/errors/schema_validation.js
+// node_modules/@peculiar/asn1-schema/build/cjs/errors/schema_validation.js
 var require_schema_validation = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/errors/schema_validation.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/errors/schema_validation.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnSchemaValidationError = void 0;
@@ -8174,9 +8174,9 @@ var require_schema_validation = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/errors/index.js
+// node_modules/@peculiar/asn1-schema/build/cjs/errors/index.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/errors/index.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/errors/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -8184,9 +8184,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/parser.js
+// node_modules/@peculiar/asn1-schema/build/cjs/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/parser.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnParser = void 0;
@@ -8477,9 +8477,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/serializer.js
+// node_modules/@peculiar/asn1-schema/build/cjs/serializer.js
 var require_serializer = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/serializer.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/serializer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnSerializer = void 0;
@@ -8622,9 +8622,9 @@ var require_serializer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/objects.js
+// node_modules/@peculiar/asn1-schema/build/cjs/objects.js
 var require_objects = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/objects.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/objects.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnArray = void 0;
@@ -8644,9 +8644,9 @@ var require_objects = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/convert.js
+// node_modules/@peculiar/asn1-schema/build/cjs/convert.js
 var require_convert3 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/convert.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/convert.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnConvert = void 0;
@@ -8675,9 +8675,9 @@ var require_convert3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/index.js
+// node_modules/@peculiar/asn1-schema/build/cjs/index.js
 var require_cjs2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-schema/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-schema/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AsnSerializer = exports.AsnParser = exports.AsnPropTypes = exports.AsnTypeTypes = exports.AsnSetType = exports.AsnSequenceType = exports.AsnChoiceType = exports.AsnType = exports.AsnProp = void 0;
@@ -8721,9 +8721,9 @@ var require_cjs2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/json-schema/build/index.js
+// node_modules/@peculiar/json-schema/build/index.js
 var require_build3 = __commonJS({
-  "../../work/main/node_modules/@peculiar/json-schema/build/index.js"(exports) {
+  "node_modules/@peculiar/json-schema/build/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var JsonError = class extends Error {
@@ -9174,9 +9174,9 @@ var require_build3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/webcrypto-core/build/webcrypto-core.js
+// node_modules/webcrypto-core/build/webcrypto-core.js
 var require_webcrypto_core = __commonJS({
-  "../../work/main/node_modules/webcrypto-core/build/webcrypto-core.js"(exports) {
+  "node_modules/webcrypto-core/build/webcrypto-core.js"(exports) {
     "use strict";
     var bytes2 = require_bytes();
     var encoding = require_encoding();
@@ -10878,9 +10878,9 @@ ${rows.join("\n")}
   }
 });
 
-// ../../work/main/node_modules/@peculiar/webcrypto/build/webcrypto.js
+// node_modules/@peculiar/webcrypto/build/webcrypto.js
 var require_webcrypto = __commonJS({
-  "../../work/main/node_modules/@peculiar/webcrypto/build/webcrypto.js"(exports) {
+  "node_modules/@peculiar/webcrypto/build/webcrypto.js"(exports) {
     "use strict";
     var core = require_webcrypto_core();
     var node_buffer = __require("node:buffer");
@@ -13335,9 +13335,9 @@ ${key.data.toString("base64")}
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/ip_converter.js
+// node_modules/@peculiar/asn1-x509/build/cjs/ip_converter.js
 var require_ip_converter = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/ip_converter.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/ip_converter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IpConverter = void 0;
@@ -13511,9 +13511,9 @@ var require_ip_converter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/name.js
+// node_modules/@peculiar/asn1-x509/build/cjs/name.js
 var require_name = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/name.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/name.js"(exports) {
     "use strict";
     var RelativeDistinguishedName_1;
     var RDNSequence_1;
@@ -13629,9 +13629,9 @@ var require_name = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/general_name.js
+// node_modules/@peculiar/asn1-x509/build/cjs/general_name.js
 var require_general_name = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/general_name.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/general_name.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.GeneralName = exports.EDIPartyName = exports.OtherName = exports.AsnIpConverter = void 0;
@@ -13767,9 +13767,9 @@ var require_general_name = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/object_identifiers.js
+// node_modules/@peculiar/asn1-x509/build/cjs/object_identifiers.js
 var require_object_identifiers = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/object_identifiers.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/object_identifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_alg_unsigned = exports.id_ce = exports.id_ad_caRepository = exports.id_ad_timeStamping = exports.id_ad_caIssuers = exports.id_ad_ocsp = exports.id_qt_unotice = exports.id_qt_csp = exports.id_ad = exports.id_kp = exports.id_qt = exports.id_pe = exports.id_pkix = void 0;
@@ -13789,9 +13789,9 @@ var require_object_identifiers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/authority_information_access.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/authority_information_access.js
 var require_authority_information_access = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/authority_information_access.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/authority_information_access.js"(exports) {
     "use strict";
     var AuthorityInfoAccessSyntax_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -13831,9 +13831,9 @@ var require_authority_information_access = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/authority_key_identifier.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/authority_key_identifier.js
 var require_authority_key_identifier = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/authority_key_identifier.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/authority_key_identifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AuthorityKeyIdentifier = exports.KeyIdentifier = exports.id_ce_authorityKeyIdentifier = void 0;
@@ -13885,9 +13885,9 @@ var require_authority_key_identifier = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/basic_constraints.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/basic_constraints.js
 var require_basic_constraints = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/basic_constraints.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/basic_constraints.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BasicConstraints = exports.id_ce_basicConstraints = void 0;
@@ -13918,9 +13918,9 @@ var require_basic_constraints = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/general_names.js
+// node_modules/@peculiar/asn1-x509/build/cjs/general_names.js
 var require_general_names = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/general_names.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/general_names.js"(exports) {
     "use strict";
     var GeneralNames_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -13944,9 +13944,9 @@ var require_general_names = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/certificate_issuer.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/certificate_issuer.js
 var require_certificate_issuer = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/certificate_issuer.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/certificate_issuer.js"(exports) {
     "use strict";
     var CertificateIssuer_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -13969,9 +13969,9 @@ var require_certificate_issuer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/certificate_policies.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/certificate_policies.js
 var require_certificate_policies = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/certificate_policies.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/certificate_policies.js"(exports) {
     "use strict";
     var CertificatePolicies_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14111,9 +14111,9 @@ var require_certificate_policies = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_number.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_number.js
 var require_crl_number = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_number.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_number.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CRLNumber = exports.id_ce_cRLNumber = void 0;
@@ -14137,9 +14137,9 @@ var require_crl_number = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_delta_indicator.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_delta_indicator.js
 var require_crl_delta_indicator = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_delta_indicator.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_delta_indicator.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BaseCRLNumber = exports.id_ce_deltaCRLIndicator = void 0;
@@ -14157,9 +14157,9 @@ var require_crl_delta_indicator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_distribution_points.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_distribution_points.js
 var require_crl_distribution_points = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_distribution_points.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_distribution_points.js"(exports) {
     "use strict";
     var CRLDistributionPoints_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14295,9 +14295,9 @@ var require_crl_distribution_points = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_freshest.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_freshest.js
 var require_crl_freshest = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_freshest.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_freshest.js"(exports) {
     "use strict";
     var FreshestCRL_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14323,9 +14323,9 @@ var require_crl_freshest = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_issuing_distribution_point.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_issuing_distribution_point.js
 var require_crl_issuing_distribution_point = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_issuing_distribution_point.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_issuing_distribution_point.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IssuingDistributionPoint = exports.id_ce_issuingDistributionPoint = void 0;
@@ -14397,9 +14397,9 @@ var require_crl_issuing_distribution_point = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_reason.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_reason.js
 var require_crl_reason = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_reason.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/crl_reason.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CRLReason = exports.CRLReasons = exports.id_ce_cRLReasons = void 0;
@@ -14442,9 +14442,9 @@ var require_crl_reason = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/extended_key_usage.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/extended_key_usage.js
 var require_extended_key_usage = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/extended_key_usage.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/extended_key_usage.js"(exports) {
     "use strict";
     var ExtendedKeyUsage_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14476,9 +14476,9 @@ var require_extended_key_usage = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/inhibit_any_policy.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/inhibit_any_policy.js
 var require_inhibit_any_policy = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/inhibit_any_policy.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/inhibit_any_policy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.InhibitAnyPolicy = exports.id_ce_inhibitAnyPolicy = void 0;
@@ -14505,9 +14505,9 @@ var require_inhibit_any_policy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/invalidity_date.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/invalidity_date.js
 var require_invalidity_date = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/invalidity_date.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/invalidity_date.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.InvalidityDate = exports.id_ce_invalidityDate = void 0;
@@ -14533,9 +14533,9 @@ var require_invalidity_date = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/issuer_alternative_name.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/issuer_alternative_name.js
 var require_issuer_alternative_name = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/issuer_alternative_name.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/issuer_alternative_name.js"(exports) {
     "use strict";
     var IssueAlternativeName_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14558,9 +14558,9 @@ var require_issuer_alternative_name = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/key_usage.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/key_usage.js
 var require_key_usage = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/key_usage.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/key_usage.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.KeyUsage = exports.KeyUsageFlags = exports.id_ce_keyUsage = void 0;
@@ -14620,9 +14620,9 @@ var require_key_usage = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/name_constraints.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/name_constraints.js
 var require_name_constraints = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/name_constraints.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/name_constraints.js"(exports) {
     "use strict";
     var GeneralSubtrees_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14700,9 +14700,9 @@ var require_name_constraints = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/policy_constraints.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/policy_constraints.js
 var require_policy_constraints = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/policy_constraints.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/policy_constraints.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PolicyConstraints = exports.id_ce_policyConstraints = void 0;
@@ -14739,9 +14739,9 @@ var require_policy_constraints = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/policy_mappings.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/policy_mappings.js
 var require_policy_mappings = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/policy_mappings.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/policy_mappings.js"(exports) {
     "use strict";
     var PolicyMappings_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14780,9 +14780,9 @@ var require_policy_mappings = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_alternative_name.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_alternative_name.js
 var require_subject_alternative_name = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_alternative_name.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_alternative_name.js"(exports) {
     "use strict";
     var SubjectAlternativeName_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14805,9 +14805,9 @@ var require_subject_alternative_name = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/attribute.js
+// node_modules/@peculiar/asn1-x509/build/cjs/attribute.js
 var require_attribute = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/attribute.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/attribute.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Attribute = void 0;
@@ -14833,9 +14833,9 @@ var require_attribute = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_directory_attributes.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_directory_attributes.js
 var require_subject_directory_attributes = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_directory_attributes.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_directory_attributes.js"(exports) {
     "use strict";
     var SubjectDirectoryAttributes_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14861,9 +14861,9 @@ var require_subject_directory_attributes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_key_identifier.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_key_identifier.js
 var require_subject_key_identifier = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_key_identifier.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_key_identifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SubjectKeyIdentifier = exports.id_ce_subjectKeyIdentifier = void 0;
@@ -14876,9 +14876,9 @@ var require_subject_key_identifier = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/private_key_usage_period.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/private_key_usage_period.js
 var require_private_key_usage_period = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/private_key_usage_period.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/private_key_usage_period.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PrivateKeyUsagePeriod = exports.id_ce_privateKeyUsagePeriod = void 0;
@@ -14913,9 +14913,9 @@ var require_private_key_usage_period = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/entrust_version_info.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/entrust_version_info.js
 var require_entrust_version_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/entrust_version_info.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/entrust_version_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.EntrustVersionInfo = exports.EntrustInfo = exports.EntrustInfoFlags = exports.id_entrust_entrustVersInfo = void 0;
@@ -14965,9 +14965,9 @@ var require_entrust_version_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_info_access.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_info_access.js
 var require_subject_info_access = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_info_access.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/subject_info_access.js"(exports) {
     "use strict";
     var SubjectInfoAccessSyntax_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14993,9 +14993,9 @@ var require_subject_info_access = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/index.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extensions/index.js
 var require_extensions = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extensions/index.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extensions/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -15027,9 +15027,9 @@ var require_extensions = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/algorithm_identifier.js
+// node_modules/@peculiar/asn1-x509/build/cjs/algorithm_identifier.js
 var require_algorithm_identifier = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/algorithm_identifier.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/algorithm_identifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AlgorithmIdentifier = void 0;
@@ -15059,9 +15059,9 @@ var require_algorithm_identifier = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/subject_public_key_info.js
+// node_modules/@peculiar/asn1-x509/build/cjs/subject_public_key_info.js
 var require_subject_public_key_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/subject_public_key_info.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/subject_public_key_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SubjectPublicKeyInfo = void 0;
@@ -15085,9 +15085,9 @@ var require_subject_public_key_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/time.js
+// node_modules/@peculiar/asn1-x509/build/cjs/time.js
 var require_time = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/time.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/time.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Time = void 0;
@@ -15132,9 +15132,9 @@ var require_time = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/validity.js
+// node_modules/@peculiar/asn1-x509/build/cjs/validity.js
 var require_validity = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/validity.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/validity.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Validity = void 0;
@@ -15161,9 +15161,9 @@ var require_validity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extension.js
+// node_modules/@peculiar/asn1-x509/build/cjs/extension.js
 var require_extension = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/extension.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/extension.js"(exports) {
     "use strict";
     var Extensions_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -15208,9 +15208,9 @@ var require_extension = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/types.js
+// node_modules/@peculiar/asn1-x509/build/cjs/types.js
 var require_types2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/types.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Version = void 0;
@@ -15223,9 +15223,9 @@ var require_types2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/tbs_certificate.js
+// node_modules/@peculiar/asn1-x509/build/cjs/tbs_certificate.js
 var require_tbs_certificate = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/tbs_certificate.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/tbs_certificate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TBSCertificate = void 0;
@@ -15307,9 +15307,9 @@ var require_tbs_certificate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/certificate.js
+// node_modules/@peculiar/asn1-x509/build/cjs/certificate.js
 var require_certificate = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/certificate.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/certificate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Certificate = void 0;
@@ -15342,9 +15342,9 @@ var require_certificate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/tbs_cert_list.js
+// node_modules/@peculiar/asn1-x509/build/cjs/tbs_cert_list.js
 var require_tbs_cert_list = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/tbs_cert_list.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/tbs_cert_list.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TBSCertList = exports.RevokedCertificate = void 0;
@@ -15431,9 +15431,9 @@ var require_tbs_cert_list = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/certificate_list.js
+// node_modules/@peculiar/asn1-x509/build/cjs/certificate_list.js
 var require_certificate_list = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/certificate_list.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/certificate_list.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CertificateList = void 0;
@@ -15466,9 +15466,9 @@ var require_certificate_list = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/index.js
+// node_modules/@peculiar/asn1-x509/build/cjs/index.js
 var require_cjs3 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-x509/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -15491,9 +15491,9 @@ var require_cjs3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/issuer_and_serial_number.js
+// node_modules/@peculiar/asn1-cms/build/cjs/issuer_and_serial_number.js
 var require_issuer_and_serial_number = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/issuer_and_serial_number.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/issuer_and_serial_number.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IssuerAndSerialNumber = void 0;
@@ -15520,9 +15520,9 @@ var require_issuer_and_serial_number = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/signer_identifier.js
+// node_modules/@peculiar/asn1-cms/build/cjs/signer_identifier.js
 var require_signer_identifier = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/signer_identifier.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/signer_identifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SignerIdentifier = void 0;
@@ -15554,9 +15554,9 @@ var require_signer_identifier = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/types.js
+// node_modules/@peculiar/asn1-cms/build/cjs/types.js
 var require_types3 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/types.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.KeyDerivationAlgorithmIdentifier = exports.MessageAuthenticationCodeAlgorithm = exports.ContentEncryptionAlgorithmIdentifier = exports.KeyEncryptionAlgorithmIdentifier = exports.SignatureAlgorithmIdentifier = exports.DigestAlgorithmIdentifier = exports.CMSVersion = void 0;
@@ -15611,9 +15611,9 @@ var require_types3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attribute.js
+// node_modules/@peculiar/asn1-cms/build/cjs/attribute.js
 var require_attribute2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attribute.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/attribute.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Attribute = void 0;
@@ -15639,9 +15639,9 @@ var require_attribute2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/signer_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/signer_info.js
 var require_signer_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/signer_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/signer_info.js"(exports) {
     "use strict";
     var SignerInfos_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -15715,9 +15715,9 @@ var require_signer_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attributes/counter_signature.js
+// node_modules/@peculiar/asn1-cms/build/cjs/attributes/counter_signature.js
 var require_counter_signature = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attributes/counter_signature.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/attributes/counter_signature.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CounterSignature = exports.id_counterSignature = void 0;
@@ -15734,9 +15734,9 @@ var require_counter_signature = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attributes/message_digest.js
+// node_modules/@peculiar/asn1-cms/build/cjs/attributes/message_digest.js
 var require_message_digest = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attributes/message_digest.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/attributes/message_digest.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MessageDigest = exports.id_messageDigest = void 0;
@@ -15748,9 +15748,9 @@ var require_message_digest = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attributes/signing_time.js
+// node_modules/@peculiar/asn1-cms/build/cjs/attributes/signing_time.js
 var require_signing_time = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attributes/signing_time.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/attributes/signing_time.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SigningTime = exports.id_signingTime = void 0;
@@ -15767,9 +15767,9 @@ var require_signing_time = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attributes/index.js
+// node_modules/@peculiar/asn1-cms/build/cjs/attributes/index.js
 var require_attributes = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/attributes/index.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/attributes/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_contentType = void 0;
@@ -15781,9 +15781,9 @@ var require_attributes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_clear_attrs.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_clear_attrs.js
 var require_aa_clear_attrs = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_clear_attrs.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_clear_attrs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ACClearAttrs = void 0;
@@ -15814,9 +15814,9 @@ var require_aa_clear_attrs = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_spec.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_spec.js
 var require_attr_spec = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_spec.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_spec.js"(exports) {
     "use strict";
     var AttrSpec_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -15839,9 +15839,9 @@ var require_attr_spec = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_controls.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_controls.js
 var require_aa_controls = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_controls.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_controls.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AAControls = void 0;
@@ -15889,9 +15889,9 @@ var require_aa_controls = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/issuer_serial.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/issuer_serial.js
 var require_issuer_serial = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/issuer_serial.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/issuer_serial.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IssuerSerial = void 0;
@@ -15925,9 +15925,9 @@ var require_issuer_serial = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/object_digest_info.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/object_digest_info.js
 var require_object_digest_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/object_digest_info.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/object_digest_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ObjectDigestInfo = exports.DigestedObjectType = void 0;
@@ -15968,9 +15968,9 @@ var require_object_digest_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/v2_form.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/v2_form.js
 var require_v2_form = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/v2_form.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/v2_form.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.V2Form = void 0;
@@ -16013,9 +16013,9 @@ var require_v2_form = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_issuer.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_issuer.js
 var require_attr_cert_issuer = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_issuer.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_issuer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AttCertIssuer = void 0;
@@ -16050,9 +16050,9 @@ var require_attr_cert_issuer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_validity_period.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_validity_period.js
 var require_attr_cert_validity_period = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_validity_period.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_validity_period.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AttCertValidityPeriod = void 0;
@@ -16075,9 +16075,9 @@ var require_attr_cert_validity_period = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/holder.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/holder.js
 var require_holder = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/holder.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/holder.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Holder = void 0;
@@ -16122,9 +16122,9 @@ var require_holder = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate_info.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate_info.js
 var require_attribute_certificate_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate_info.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AttributeCertificateInfo = exports.AttCertVersion = void 0;
@@ -16195,9 +16195,9 @@ var require_attribute_certificate_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate.js
 var require_attribute_certificate = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AttributeCertificate = void 0;
@@ -16226,9 +16226,9 @@ var require_attribute_certificate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/class_list.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/class_list.js
 var require_class_list = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/class_list.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/class_list.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ClassList = exports.ClassListFlags = void 0;
@@ -16248,9 +16248,9 @@ var require_class_list = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/security_category.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/security_category.js
 var require_security_category = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/security_category.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/security_category.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SecurityCategory = void 0;
@@ -16281,9 +16281,9 @@ var require_security_category = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/clearance.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/clearance.js
 var require_clearance = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/clearance.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/clearance.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Clearance = void 0;
@@ -16318,9 +16318,9 @@ var require_clearance = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/ietf_attr_syntax.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/ietf_attr_syntax.js
 var require_ietf_attr_syntax = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/ietf_attr_syntax.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/ietf_attr_syntax.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IetfAttrSyntax = exports.IetfAttrSyntaxValueChoices = void 0;
@@ -16370,9 +16370,9 @@ var require_ietf_attr_syntax = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/object_identifiers.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/object_identifiers.js
 var require_object_identifiers2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/object_identifiers.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/object_identifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_at_clearance = exports.id_at_role = exports.id_at = exports.id_aca_encAttrs = exports.id_aca_group = exports.id_aca_chargingIdentity = exports.id_aca_accessIdentity = exports.id_aca_authenticationInfo = exports.id_aca = exports.id_ce_targetInformation = exports.id_pe_ac_proxying = exports.id_pe_aaControls = exports.id_pe_ac_auditIdentity = void 0;
@@ -16393,9 +16393,9 @@ var require_object_identifiers2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/target.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/target.js
 var require_target = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/target.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/target.js"(exports) {
     "use strict";
     var Targets_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -16478,9 +16478,9 @@ var require_target = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/proxy_info.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/proxy_info.js
 var require_proxy_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/proxy_info.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/proxy_info.js"(exports) {
     "use strict";
     var ProxyInfo_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -16504,9 +16504,9 @@ var require_proxy_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/role_syntax.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/role_syntax.js
 var require_role_syntax = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/role_syntax.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/role_syntax.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RoleSyntax = void 0;
@@ -16539,9 +16539,9 @@ var require_role_syntax = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/svce_auth_info.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/svce_auth_info.js
 var require_svce_auth_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/svce_auth_info.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/svce_auth_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SvceAuthInfo = void 0;
@@ -16572,9 +16572,9 @@ var require_svce_auth_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/index.js
+// node_modules/@peculiar/asn1-x509-attr/build/cjs/index.js
 var require_cjs4 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-attr/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-attr/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -16601,9 +16601,9 @@ var require_cjs4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/certificate_choices.js
+// node_modules/@peculiar/asn1-cms/build/cjs/certificate_choices.js
 var require_certificate_choices = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/certificate_choices.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/certificate_choices.js"(exports) {
     "use strict";
     var CertificateSet_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -16671,9 +16671,9 @@ var require_certificate_choices = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/content_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/content_info.js
 var require_content_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/content_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/content_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ContentInfo = void 0;
@@ -16699,9 +16699,9 @@ var require_content_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/encapsulated_content_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/encapsulated_content_info.js
 var require_encapsulated_content_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/encapsulated_content_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/encapsulated_content_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.EncapsulatedContentInfo = exports.EncapsulatedContent = void 0;
@@ -16745,9 +16745,9 @@ var require_encapsulated_content_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/encrypted_content_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/encrypted_content_info.js
 var require_encrypted_content_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/encrypted_content_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/encrypted_content_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.EncryptedContentInfo = exports.EncryptedContent = void 0;
@@ -16807,9 +16807,9 @@ var require_encrypted_content_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/other_key_attribute.js
+// node_modules/@peculiar/asn1-cms/build/cjs/other_key_attribute.js
 var require_other_key_attribute = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/other_key_attribute.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/other_key_attribute.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.OtherKeyAttribute = void 0;
@@ -16835,9 +16835,9 @@ var require_other_key_attribute = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/key_agree_recipient_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/key_agree_recipient_info.js
 var require_key_agree_recipient_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/key_agree_recipient_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/key_agree_recipient_info.js"(exports) {
     "use strict";
     var RecipientEncryptedKeys_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -17008,9 +17008,9 @@ var require_key_agree_recipient_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/key_trans_recipient_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/key_trans_recipient_info.js
 var require_key_trans_recipient_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/key_trans_recipient_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/key_trans_recipient_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.KeyTransRecipientInfo = exports.RecipientIdentifier = void 0;
@@ -17065,9 +17065,9 @@ var require_key_trans_recipient_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/kek_recipient_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/kek_recipient_info.js
 var require_kek_recipient_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/kek_recipient_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/kek_recipient_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.KEKRecipientInfo = exports.KEKIdentifier = void 0;
@@ -17124,9 +17124,9 @@ var require_kek_recipient_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/password_recipient_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/password_recipient_info.js
 var require_password_recipient_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/password_recipient_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/password_recipient_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PasswordRecipientInfo = void 0;
@@ -17162,9 +17162,9 @@ var require_password_recipient_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/recipient_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/recipient_info.js
 var require_recipient_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/recipient_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/recipient_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RecipientInfo = exports.OtherRecipientInfo = void 0;
@@ -17243,9 +17243,9 @@ var require_recipient_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/recipient_infos.js
+// node_modules/@peculiar/asn1-cms/build/cjs/recipient_infos.js
 var require_recipient_infos = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/recipient_infos.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/recipient_infos.js"(exports) {
     "use strict";
     var RecipientInfos_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -17269,9 +17269,9 @@ var require_recipient_infos = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/revocation_info_choice.js
+// node_modules/@peculiar/asn1-cms/build/cjs/revocation_info_choice.js
 var require_revocation_info_choice = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/revocation_info_choice.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/revocation_info_choice.js"(exports) {
     "use strict";
     var RevocationInfoChoices_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -17329,9 +17329,9 @@ var require_revocation_info_choice = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/originator_info.js
+// node_modules/@peculiar/asn1-cms/build/cjs/originator_info.js
 var require_originator_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/originator_info.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/originator_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.OriginatorInfo = void 0;
@@ -17366,9 +17366,9 @@ var require_originator_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/enveloped_data.js
+// node_modules/@peculiar/asn1-cms/build/cjs/enveloped_data.js
 var require_enveloped_data = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/enveloped_data.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/enveloped_data.js"(exports) {
     "use strict";
     var UnprotectedAttributes_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -17432,9 +17432,9 @@ var require_enveloped_data = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/object_identifiers.js
+// node_modules/@peculiar/asn1-cms/build/cjs/object_identifiers.js
 var require_object_identifiers3 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/object_identifiers.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/object_identifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_authData = exports.id_encryptedData = exports.id_digestedData = exports.id_envelopedData = exports.id_signedData = exports.id_data = exports.id_ct_contentInfo = void 0;
@@ -17448,9 +17448,9 @@ var require_object_identifiers3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/signed_data.js
+// node_modules/@peculiar/asn1-cms/build/cjs/signed_data.js
 var require_signed_data = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/signed_data.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/signed_data.js"(exports) {
     "use strict";
     var DigestAlgorithmIdentifiers_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -17518,9 +17518,9 @@ var require_signed_data = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/index.js
+// node_modules/@peculiar/asn1-cms/build/cjs/index.js
 var require_cjs5 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-cms/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-cms/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -17548,9 +17548,9 @@ var require_cjs5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/object_identifiers.js
+// node_modules/@peculiar/asn1-ecc/build/cjs/object_identifiers.js
 var require_object_identifiers4 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/object_identifiers.js"(exports) {
+  "node_modules/@peculiar/asn1-ecc/build/cjs/object_identifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_sect571r1 = exports.id_sect571k1 = exports.id_secp521r1 = exports.id_sect409r1 = exports.id_sect409k1 = exports.id_secp384r1 = exports.id_sect283r1 = exports.id_sect283k1 = exports.id_secp256r1 = exports.id_sect233r1 = exports.id_sect233k1 = exports.id_secp224r1 = exports.id_sect163r2 = exports.id_sect163k1 = exports.id_secp192r1 = exports.id_ecdsaWithSHA512 = exports.id_ecdsaWithSHA384 = exports.id_ecdsaWithSHA256 = exports.id_ecdsaWithSHA224 = exports.id_ecdsaWithSHA1 = exports.id_ecMQV = exports.id_ecDH = exports.id_ecPublicKey = void 0;
@@ -17580,9 +17580,9 @@ var require_object_identifiers4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/algorithms.js
+// node_modules/@peculiar/asn1-ecc/build/cjs/algorithms.js
 var require_algorithms = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/algorithms.js"(exports) {
+  "node_modules/@peculiar/asn1-ecc/build/cjs/algorithms.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ecdsaWithSHA512 = exports.ecdsaWithSHA384 = exports.ecdsaWithSHA256 = exports.ecdsaWithSHA224 = exports.ecdsaWithSHA1 = void 0;
@@ -17600,9 +17600,9 @@ var require_algorithms = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/rfc3279.js
+// node_modules/@peculiar/asn1-ecc/build/cjs/rfc3279.js
 var require_rfc3279 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/rfc3279.js"(exports) {
+  "node_modules/@peculiar/asn1-ecc/build/cjs/rfc3279.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SpecifiedECDomain = exports.ECPVer = exports.Curve = exports.FieldElement = exports.ECPoint = exports.FieldID = void 0;
@@ -17701,9 +17701,9 @@ var require_rfc3279 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/ec_parameters.js
+// node_modules/@peculiar/asn1-ecc/build/cjs/ec_parameters.js
 var require_ec_parameters = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/ec_parameters.js"(exports) {
+  "node_modules/@peculiar/asn1-ecc/build/cjs/ec_parameters.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ECParameters = void 0;
@@ -17734,9 +17734,9 @@ var require_ec_parameters = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/ec_private_key.js
+// node_modules/@peculiar/asn1-ecc/build/cjs/ec_private_key.js
 var require_ec_private_key = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/ec_private_key.js"(exports) {
+  "node_modules/@peculiar/asn1-ecc/build/cjs/ec_private_key.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ECPrivateKey = void 0;
@@ -17776,9 +17776,9 @@ var require_ec_private_key = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/ec_signature_value.js
+// node_modules/@peculiar/asn1-ecc/build/cjs/ec_signature_value.js
 var require_ec_signature_value = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/ec_signature_value.js"(exports) {
+  "node_modules/@peculiar/asn1-ecc/build/cjs/ec_signature_value.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ECDSASigValue = void 0;
@@ -17807,9 +17807,9 @@ var require_ec_signature_value = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/index.js
+// node_modules/@peculiar/asn1-ecc/build/cjs/index.js
 var require_cjs6 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-ecc/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-ecc/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -17822,9 +17822,9 @@ var require_cjs6 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/object_identifiers.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/object_identifiers.js
 var require_object_identifiers5 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/object_identifiers.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/object_identifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_mgf1 = exports.id_md5 = exports.id_md2 = exports.id_sha512_256 = exports.id_sha512_224 = exports.id_sha512 = exports.id_sha384 = exports.id_sha256 = exports.id_sha224 = exports.id_sha1 = exports.id_sha512_256WithRSAEncryption = exports.id_sha512_224WithRSAEncryption = exports.id_sha512WithRSAEncryption = exports.id_sha384WithRSAEncryption = exports.id_sha256WithRSAEncryption = exports.id_ssha224WithRSAEncryption = exports.id_sha224WithRSAEncryption = exports.id_sha1WithRSAEncryption = exports.id_md5WithRSAEncryption = exports.id_md2WithRSAEncryption = exports.id_RSASSA_PSS = exports.id_pSpecified = exports.id_RSAES_OAEP = exports.id_rsaEncryption = exports.id_pkcs_1 = void 0;
@@ -17856,9 +17856,9 @@ var require_object_identifiers5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/algorithms.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/algorithms.js
 var require_algorithms2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/algorithms.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/algorithms.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.sha512_256WithRSAEncryption = exports.sha512_224WithRSAEncryption = exports.sha512WithRSAEncryption = exports.sha384WithRSAEncryption = exports.sha256WithRSAEncryption = exports.sha224WithRSAEncryption = exports.sha1WithRSAEncryption = exports.md5WithRSAEncryption = exports.md2WithRSAEncryption = exports.rsaEncryption = exports.pSpecifiedEmpty = exports.mgf1SHA1 = exports.sha512_256 = exports.sha512_224 = exports.sha512 = exports.sha384 = exports.sha256 = exports.sha224 = exports.sha1 = exports.md4 = exports.md2 = void 0;
@@ -17902,9 +17902,9 @@ var require_algorithms2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsaes_oaep.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsaes_oaep.js
 var require_rsaes_oaep = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsaes_oaep.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsaes_oaep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RSAES_OAEP = exports.RsaEsOaepParams = void 0;
@@ -17953,9 +17953,9 @@ var require_rsaes_oaep = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsassa_pss.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsassa_pss.js
 var require_rsassa_pss = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsassa_pss.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsassa_pss.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RSASSA_PSS = exports.RsaSaPssParams = void 0;
@@ -18012,9 +18012,9 @@ var require_rsassa_pss = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsassa_pkcs1_v1_5.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsassa_pkcs1_v1_5.js
 var require_rsassa_pkcs1_v1_5 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsassa_pkcs1_v1_5.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/parameters/rsassa_pkcs1_v1_5.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DigestInfo = void 0;
@@ -18038,9 +18038,9 @@ var require_rsassa_pkcs1_v1_5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/parameters/index.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/parameters/index.js
 var require_parameters = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/parameters/index.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/parameters/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -18050,9 +18050,9 @@ var require_parameters = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/other_prime_info.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/other_prime_info.js
 var require_other_prime_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/other_prime_info.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/other_prime_info.js"(exports) {
     "use strict";
     var OtherPrimeInfos_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -18102,9 +18102,9 @@ var require_other_prime_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/rsa_private_key.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/rsa_private_key.js
 var require_rsa_private_key = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/rsa_private_key.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/rsa_private_key.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RSAPrivateKey = void 0;
@@ -18187,9 +18187,9 @@ var require_rsa_private_key = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/rsa_public_key.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/rsa_public_key.js
 var require_rsa_public_key = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/rsa_public_key.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/rsa_public_key.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RSAPublicKey = void 0;
@@ -18218,9 +18218,9 @@ var require_rsa_public_key = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/index.js
+// node_modules/@peculiar/asn1-rsa/build/cjs/index.js
 var require_cjs7 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-rsa/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-rsa/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -18233,7 +18233,7 @@ var require_cjs7 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/node_modules/tslib/tslib.es6.js
+// node_modules/tsyringe/node_modules/tslib/tslib.es6.js
 var tslib_es6_exports2 = {};
 __export(tslib_es6_exports2, {
   __assign: () => __assign2,
@@ -18538,7 +18538,7 @@ function __classPrivateFieldSet2(receiver, privateMap, value) {
 }
 var extendStatics2, __assign2;
 var init_tslib_es62 = __esm({
-  "../../work/main/node_modules/tsyringe/node_modules/tslib/tslib.es6.js"() {
+  "node_modules/tsyringe/node_modules/tslib/tslib.es6.js"() {
     extendStatics2 = function(d, b) {
       extendStatics2 = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
         d2.__proto__ = b2;
@@ -18560,9 +18560,9 @@ var init_tslib_es62 = __esm({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/types/lifecycle.js
+// node_modules/tsyringe/dist/cjs/types/lifecycle.js
 var require_lifecycle = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/types/lifecycle.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/types/lifecycle.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var Lifecycle;
@@ -18576,9 +18576,9 @@ var require_lifecycle = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/types/index.js
+// node_modules/tsyringe/dist/cjs/types/index.js
 var require_types4 = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/types/index.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/types/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var lifecycle_1 = require_lifecycle();
@@ -18588,9 +18588,9 @@ var require_types4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/reflection-helpers.js
+// node_modules/tsyringe/dist/cjs/reflection-helpers.js
 var require_reflection_helpers = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/reflection-helpers.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/reflection-helpers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.defineInjectionTokenMetadata = exports.getParamInfo = exports.INJECTION_TOKEN_METADATA_KEY = void 0;
@@ -18619,9 +18619,9 @@ var require_reflection_helpers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/providers/class-provider.js
+// node_modules/tsyringe/dist/cjs/providers/class-provider.js
 var require_class_provider = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/providers/class-provider.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/providers/class-provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isClassProvider = void 0;
@@ -18632,9 +18632,9 @@ var require_class_provider = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/providers/factory-provider.js
+// node_modules/tsyringe/dist/cjs/providers/factory-provider.js
 var require_factory_provider = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/providers/factory-provider.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/providers/factory-provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isFactoryProvider = void 0;
@@ -18645,9 +18645,9 @@ var require_factory_provider = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/lazy-helpers.js
+// node_modules/tsyringe/dist/cjs/lazy-helpers.js
 var require_lazy_helpers = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/lazy-helpers.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/lazy-helpers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.delay = exports.DelayedConstructor = void 0;
@@ -18705,9 +18705,9 @@ var require_lazy_helpers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/providers/injection-token.js
+// node_modules/tsyringe/dist/cjs/providers/injection-token.js
 var require_injection_token = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/providers/injection-token.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/providers/injection-token.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isConstructorToken = exports.isTransformDescriptor = exports.isTokenDescriptor = exports.isNormalToken = void 0;
@@ -18731,9 +18731,9 @@ var require_injection_token = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/providers/token-provider.js
+// node_modules/tsyringe/dist/cjs/providers/token-provider.js
 var require_token_provider = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/providers/token-provider.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/providers/token-provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isTokenProvider = void 0;
@@ -18744,9 +18744,9 @@ var require_token_provider = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/providers/value-provider.js
+// node_modules/tsyringe/dist/cjs/providers/value-provider.js
 var require_value_provider = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/providers/value-provider.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/providers/value-provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isValueProvider = void 0;
@@ -18757,9 +18757,9 @@ var require_value_provider = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/providers/index.js
+// node_modules/tsyringe/dist/cjs/providers/index.js
 var require_providers = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/providers/index.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/providers/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var class_provider_1 = require_class_provider();
@@ -18785,9 +18785,9 @@ var require_providers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/providers/provider.js
+// node_modules/tsyringe/dist/cjs/providers/provider.js
 var require_provider = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/providers/provider.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isProvider = void 0;
@@ -18802,9 +18802,9 @@ var require_provider = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/registry-base.js
+// node_modules/tsyringe/dist/cjs/registry-base.js
 var require_registry_base = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/registry-base.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/registry-base.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var RegistryBase = class {
@@ -18847,9 +18847,9 @@ var require_registry_base = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/registry.js
+// node_modules/tsyringe/dist/cjs/registry.js
 var require_registry2 = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/registry.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/registry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var registry_base_1 = require_registry_base();
@@ -18859,9 +18859,9 @@ var require_registry2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/resolution-context.js
+// node_modules/tsyringe/dist/cjs/resolution-context.js
 var require_resolution_context = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/resolution-context.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/resolution-context.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ResolutionContext = class {
@@ -18873,9 +18873,9 @@ var require_resolution_context = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/error-helpers.js
+// node_modules/tsyringe/dist/cjs/error-helpers.js
 var require_error_helpers = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/error-helpers.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/error-helpers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatErrorCtor = void 0;
@@ -18898,9 +18898,9 @@ var require_error_helpers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/types/disposable.js
+// node_modules/tsyringe/dist/cjs/types/disposable.js
 var require_disposable = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/types/disposable.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/types/disposable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isDisposable = void 0;
@@ -18917,9 +18917,9 @@ var require_disposable = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/interceptors.js
+// node_modules/tsyringe/dist/cjs/interceptors.js
 var require_interceptors = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/interceptors.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/interceptors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PostResolutionInterceptors = exports.PreResolutionInterceptors = void 0;
@@ -18940,9 +18940,9 @@ var require_interceptors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/dependency-container.js
+// node_modules/tsyringe/dist/cjs/dependency-container.js
 var require_dependency_container = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/dependency-container.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/dependency-container.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.instance = exports.typeInfo = void 0;
@@ -19258,9 +19258,9 @@ var require_dependency_container = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/auto-injectable.js
+// node_modules/tsyringe/dist/cjs/decorators/auto-injectable.js
 var require_auto_injectable = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/auto-injectable.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/auto-injectable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var reflection_helpers_1 = require_reflection_helpers();
@@ -19297,9 +19297,9 @@ var require_auto_injectable = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/inject.js
+// node_modules/tsyringe/dist/cjs/decorators/inject.js
 var require_inject = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/inject.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/inject.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var reflection_helpers_1 = require_reflection_helpers();
@@ -19315,9 +19315,9 @@ var require_inject = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/injectable.js
+// node_modules/tsyringe/dist/cjs/decorators/injectable.js
 var require_injectable = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/injectable.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/injectable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var reflection_helpers_1 = require_reflection_helpers();
@@ -19341,9 +19341,9 @@ var require_injectable = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/registry.js
+// node_modules/tsyringe/dist/cjs/decorators/registry.js
 var require_registry3 = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/registry.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/registry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es62(), __toCommonJS(tslib_es6_exports2));
@@ -19361,9 +19361,9 @@ var require_registry3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/singleton.js
+// node_modules/tsyringe/dist/cjs/decorators/singleton.js
 var require_singleton = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/singleton.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/singleton.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var injectable_1 = require_injectable();
@@ -19378,9 +19378,9 @@ var require_singleton = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/inject-all.js
+// node_modules/tsyringe/dist/cjs/decorators/inject-all.js
 var require_inject_all = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/inject-all.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/inject-all.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var reflection_helpers_1 = require_reflection_helpers();
@@ -19396,9 +19396,9 @@ var require_inject_all = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/inject-all-with-transform.js
+// node_modules/tsyringe/dist/cjs/decorators/inject-all-with-transform.js
 var require_inject_all_with_transform = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/inject-all-with-transform.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/inject-all-with-transform.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var reflection_helpers_1 = require_reflection_helpers();
@@ -19415,9 +19415,9 @@ var require_inject_all_with_transform = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/inject-with-transform.js
+// node_modules/tsyringe/dist/cjs/decorators/inject-with-transform.js
 var require_inject_with_transform = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/inject-with-transform.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/inject-with-transform.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var reflection_helpers_1 = require_reflection_helpers();
@@ -19431,9 +19431,9 @@ var require_inject_with_transform = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/scoped.js
+// node_modules/tsyringe/dist/cjs/decorators/scoped.js
 var require_scoped = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/scoped.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/scoped.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var injectable_1 = require_injectable();
@@ -19450,9 +19450,9 @@ var require_scoped = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/decorators/index.js
+// node_modules/tsyringe/dist/cjs/decorators/index.js
 var require_decorators2 = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/decorators/index.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/decorators/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var auto_injectable_1 = require_auto_injectable();
@@ -19494,9 +19494,9 @@ var require_decorators2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/factories/instance-caching-factory.js
+// node_modules/tsyringe/dist/cjs/factories/instance-caching-factory.js
 var require_instance_caching_factory = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/factories/instance-caching-factory.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/factories/instance-caching-factory.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function instanceCachingFactory(factoryFunc) {
@@ -19512,9 +19512,9 @@ var require_instance_caching_factory = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/factories/instance-per-container-caching-factory.js
+// node_modules/tsyringe/dist/cjs/factories/instance-per-container-caching-factory.js
 var require_instance_per_container_caching_factory = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/factories/instance-per-container-caching-factory.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/factories/instance-per-container-caching-factory.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function instancePerContainerCachingFactory(factoryFunc) {
@@ -19532,9 +19532,9 @@ var require_instance_per_container_caching_factory = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/factories/predicate-aware-class-factory.js
+// node_modules/tsyringe/dist/cjs/factories/predicate-aware-class-factory.js
 var require_predicate_aware_class_factory = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/factories/predicate-aware-class-factory.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/factories/predicate-aware-class-factory.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function predicateAwareClassFactory(predicate, trueConstructor, falseConstructor, useCaching = true) {
@@ -19556,9 +19556,9 @@ var require_predicate_aware_class_factory = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/factories/index.js
+// node_modules/tsyringe/dist/cjs/factories/index.js
 var require_factories = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/factories/index.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/factories/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var instance_caching_factory_1 = require_instance_caching_factory();
@@ -19576,9 +19576,9 @@ var require_factories = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tsyringe/dist/cjs/index.js
+// node_modules/tsyringe/dist/cjs/index.js
 var require_cjs8 = __commonJS({
-  "../../work/main/node_modules/tsyringe/dist/cjs/index.js"(exports) {
+  "node_modules/tsyringe/dist/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es62(), __toCommonJS(tslib_es6_exports2));
@@ -19603,9 +19603,9 @@ var require_cjs8 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/attribute.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/attribute.js
 var require_attribute3 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/attribute.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/attribute.js"(exports) {
     "use strict";
     var PKCS12AttrSet_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -19645,9 +19645,9 @@ var require_attribute3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/authenticated_safe.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/authenticated_safe.js
 var require_authenticated_safe = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/authenticated_safe.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/authenticated_safe.js"(exports) {
     "use strict";
     var AuthenticatedSafe_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -19671,9 +19671,9 @@ var require_authenticated_safe = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/object_identifiers.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/object_identifiers.js
 var require_object_identifiers6 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/object_identifiers.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/object_identifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_bagtypes = exports.id_pbewithSHAAnd40BitRC2_CBC = exports.id_pbeWithSHAAnd128BitRC2_CBC = exports.id_pbeWithSHAAnd2_KeyTripleDES_CBC = exports.id_pbeWithSHAAnd3_KeyTripleDES_CBC = exports.id_pbeWithSHAAnd40BitRC4 = exports.id_pbeWithSHAAnd128BitRC4 = exports.id_pkcs_12PbeIds = exports.id_pkcs_12 = exports.id_pkcs = exports.id_rsadsi = void 0;
@@ -19691,9 +19691,9 @@ var require_object_identifiers6 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/types.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/bags/types.js
 var require_types5 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/types.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/bags/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_pkcs_9 = exports.id_SafeContents = exports.id_SecretBag = exports.id_CRLBag = exports.id_certBag = exports.id_pkcs8ShroudedKeyBag = exports.id_keyBag = void 0;
@@ -19708,9 +19708,9 @@ var require_types5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/cert_bag.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/bags/cert_bag.js
 var require_cert_bag = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/cert_bag.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/bags/cert_bag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_sdsiCertificate = exports.id_x509Certificate = exports.id_certTypes = exports.CertBag = void 0;
@@ -19740,9 +19740,9 @@ var require_cert_bag = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/crl_bag.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/bags/crl_bag.js
 var require_crl_bag = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/crl_bag.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/bags/crl_bag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_x509CRL = exports.id_crlTypes = exports.CRLBag = void 0;
@@ -19771,9 +19771,9 @@ var require_crl_bag = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pkcs8/build/cjs/encrypted_private_key_info.js
+// node_modules/@peculiar/asn1-pkcs8/build/cjs/encrypted_private_key_info.js
 var require_encrypted_private_key_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pkcs8/build/cjs/encrypted_private_key_info.js"(exports) {
+  "node_modules/@peculiar/asn1-pkcs8/build/cjs/encrypted_private_key_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.EncryptedPrivateKeyInfo = exports.EncryptedData = void 0;
@@ -19800,9 +19800,9 @@ var require_encrypted_private_key_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pkcs8/build/cjs/private_key_info.js
+// node_modules/@peculiar/asn1-pkcs8/build/cjs/private_key_info.js
 var require_private_key_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pkcs8/build/cjs/private_key_info.js"(exports) {
+  "node_modules/@peculiar/asn1-pkcs8/build/cjs/private_key_info.js"(exports) {
     "use strict";
     var Attributes_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -19860,9 +19860,9 @@ var require_private_key_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pkcs8/build/cjs/index.js
+// node_modules/@peculiar/asn1-pkcs8/build/cjs/index.js
 var require_cjs9 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pkcs8/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-pkcs8/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -19871,9 +19871,9 @@ var require_cjs9 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/key_bag.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/bags/key_bag.js
 var require_key_bag = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/key_bag.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/bags/key_bag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.KeyBag = void 0;
@@ -19889,9 +19889,9 @@ var require_key_bag = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/pkcs8_shrouded_key_bag.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/bags/pkcs8_shrouded_key_bag.js
 var require_pkcs8_shrouded_key_bag = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/pkcs8_shrouded_key_bag.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/bags/pkcs8_shrouded_key_bag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PKCS8ShroudedKeyBag = void 0;
@@ -19907,9 +19907,9 @@ var require_pkcs8_shrouded_key_bag = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/secret_bag.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/bags/secret_bag.js
 var require_secret_bag = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/secret_bag.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/bags/secret_bag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SecretBag = void 0;
@@ -19935,9 +19935,9 @@ var require_secret_bag = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/index.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/bags/index.js
 var require_bags = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/bags/index.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/bags/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -19950,9 +19950,9 @@ var require_bags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/mac_data.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/mac_data.js
 var require_mac_data = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/mac_data.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/mac_data.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MacData = void 0;
@@ -19983,9 +19983,9 @@ var require_mac_data = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/pfx.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/pfx.js
 var require_pfx = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/pfx.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/pfx.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PFX = void 0;
@@ -20017,9 +20017,9 @@ var require_pfx = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/safe_bag.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/safe_bag.js
 var require_safe_bag = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/safe_bag.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/safe_bag.js"(exports) {
     "use strict";
     var SafeContents_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -20068,9 +20068,9 @@ var require_safe_bag = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/index.js
+// node_modules/@peculiar/asn1-pfx/build/cjs/index.js
 var require_cjs10 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pfx/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-pfx/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -20084,9 +20084,9 @@ var require_cjs10 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-pkcs9/build/cjs/index.js
+// node_modules/@peculiar/asn1-pkcs9/build/cjs/index.js
 var require_cjs11 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-pkcs9/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-pkcs9/build/cjs/index.js"(exports) {
     "use strict";
     var ExtensionRequest_1;
     var ExtendedCertificateAttributes_1;
@@ -20393,9 +20393,9 @@ var require_cjs11 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/composite_signatures.js
+// node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/composite_signatures.js
 var require_composite_signatures = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/composite_signatures.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/composite_signatures.js"(exports) {
     "use strict";
     var CompositeParams_1;
     var CompositeSignatureValue_1;
@@ -20434,9 +20434,9 @@ var require_composite_signatures = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-asym-key/build/cjs/index.js
+// node_modules/@peculiar/asn1-asym-key/build/cjs/index.js
 var require_cjs12 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-asym-key/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-asym-key/build/cjs/index.js"(exports) {
     "use strict";
     var AsymmetricKeyPackage_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -20528,9 +20528,9 @@ var require_cjs12 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/composite_keys.js
+// node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/composite_keys.js
 var require_composite_keys = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/composite_keys.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/composite_keys.js"(exports) {
     "use strict";
     var CompositePublicKey_1;
     var CompositePrivateKey_1;
@@ -20584,9 +20584,9 @@ var require_composite_keys = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/object_identifiers.js
+// node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/object_identifiers.js
 var require_object_identifiers7 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/object_identifiers.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/object_identifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.id_slh_dsa_shake_256f = exports.id_slh_dsa_shake_256s = exports.id_slh_dsa_shake_192f = exports.id_slh_dsa_shake_192s = exports.id_slh_dsa_shake_128f = exports.id_slh_dsa_shake_128s = exports.id_slh_dsa_sha2_256f = exports.id_slh_dsa_sha2_256s = exports.id_slh_dsa_sha2_192f = exports.id_slh_dsa_sha2_192s = exports.id_slh_dsa_sha2_128f = exports.id_slh_dsa_sha2_128s = exports.id_ml_dsa_87 = exports.id_ml_dsa_65 = exports.id_ml_dsa_44 = void 0;
@@ -20609,9 +20609,9 @@ var require_object_identifiers7 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/index.js
+// node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/index.js
 var require_cjs13 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-x509-post-quantum/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -20621,9 +20621,9 @@ var require_cjs13 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-csr/build/cjs/attributes.js
+// node_modules/@peculiar/asn1-csr/build/cjs/attributes.js
 var require_attributes2 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-csr/build/cjs/attributes.js"(exports) {
+  "node_modules/@peculiar/asn1-csr/build/cjs/attributes.js"(exports) {
     "use strict";
     var Attributes_1;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -20647,9 +20647,9 @@ var require_attributes2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-csr/build/cjs/certification_request_info.js
+// node_modules/@peculiar/asn1-csr/build/cjs/certification_request_info.js
 var require_certification_request_info = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-csr/build/cjs/certification_request_info.js"(exports) {
+  "node_modules/@peculiar/asn1-csr/build/cjs/certification_request_info.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CertificationRequestInfo = void 0;
@@ -20687,9 +20687,9 @@ var require_certification_request_info = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-csr/build/cjs/certification_request.js
+// node_modules/@peculiar/asn1-csr/build/cjs/certification_request.js
 var require_certification_request = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-csr/build/cjs/certification_request.js"(exports) {
+  "node_modules/@peculiar/asn1-csr/build/cjs/certification_request.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CertificationRequest = void 0;
@@ -20722,9 +20722,9 @@ var require_certification_request = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/asn1-csr/build/cjs/index.js
+// node_modules/@peculiar/asn1-csr/build/cjs/index.js
 var require_cjs14 = __commonJS({
-  "../../work/main/node_modules/@peculiar/asn1-csr/build/cjs/index.js"(exports) {
+  "node_modules/@peculiar/asn1-csr/build/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -20734,9 +20734,9 @@ var require_cjs14 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@peculiar/x509/build/x509.cjs.js
+// node_modules/@peculiar/x509/build/x509.cjs.js
 var require_x509_cjs = __commonJS({
-  "../../work/main/node_modules/@peculiar/x509/build/x509.cjs.js"(exports) {
+  "node_modules/@peculiar/x509/build/x509.cjs.js"(exports) {
     "use strict";
     var asn1Schema = require_cjs2();
     var asn1X509 = require_cjs3();
@@ -24176,9 +24176,9 @@ var require_x509_cjs = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/constants.js
+// node_modules/@sigstore/mock/dist/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/constants.js"(exports) {
+  "node_modules/@sigstore/mock/dist/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SIGNING_ALGORITHM_ECDSA_SHA384 = exports.SIGNING_ALGORITHM_ECDSA_SHA256 = exports.KEY_ALGORITHM_ECDSA_P256 = exports.DIGEST_SHA256 = void 0;
@@ -24195,9 +24195,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/util/key.js
+// node_modules/@sigstore/mock/dist/util/key.js
 var require_key = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/util/key.js"(exports) {
+  "node_modules/@sigstore/mock/dist/util/key.js"(exports) {
     "use strict";
     var __importDefault3 = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -24232,9 +24232,9 @@ var require_key = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/util/root-cert.js
+// node_modules/@sigstore/mock/dist/util/root-cert.js
 var require_root_cert = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/util/root-cert.js"(exports) {
+  "node_modules/@sigstore/mock/dist/util/root-cert.js"(exports) {
     "use strict";
     var __importDefault3 = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -24293,9 +24293,9 @@ var require_root_cert = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/fulcio/ca.js
+// node_modules/@sigstore/mock/dist/fulcio/ca.js
 var require_ca = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/fulcio/ca.js"(exports) {
+  "node_modules/@sigstore/mock/dist/fulcio/ca.js"(exports) {
     "use strict";
     var __createBinding3 = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -24428,9 +24428,9 @@ var require_ca = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bytestreamjs/build/cjs/byte_stream.js
+// node_modules/bytestreamjs/build/cjs/byte_stream.js
 var require_byte_stream = __commonJS({
-  "../../work/main/node_modules/bytestreamjs/build/cjs/byte_stream.js"(exports) {
+  "node_modules/bytestreamjs/build/cjs/byte_stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ByteStream = void 0;
@@ -25069,9 +25069,9 @@ var require_byte_stream = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bytestreamjs/build/cjs/seq_stream.js
+// node_modules/bytestreamjs/build/cjs/seq_stream.js
 var require_seq_stream = __commonJS({
-  "../../work/main/node_modules/bytestreamjs/build/cjs/seq_stream.js"(exports) {
+  "node_modules/bytestreamjs/build/cjs/seq_stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SeqStream = void 0;
@@ -25492,9 +25492,9 @@ var require_seq_stream = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bytestreamjs/build/cjs/helpers.js
+// node_modules/bytestreamjs/build/cjs/helpers.js
 var require_helpers = __commonJS({
-  "../../work/main/node_modules/bytestreamjs/build/cjs/helpers.js"(exports) {
+  "node_modules/bytestreamjs/build/cjs/helpers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parseByteMap = void 0;
@@ -25556,9 +25556,9 @@ var require_helpers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bytestreamjs/build/cjs/bit.js
+// node_modules/bytestreamjs/build/cjs/bit.js
 var require_bit = __commonJS({
-  "../../work/main/node_modules/bytestreamjs/build/cjs/bit.js"(exports) {
+  "node_modules/bytestreamjs/build/cjs/bit.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.bitsToStringArray = void 0;
@@ -25823,9 +25823,9 @@ var require_bit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bytestreamjs/build/cjs/bit_stream.js
+// node_modules/bytestreamjs/build/cjs/bit_stream.js
 var require_bit_stream = __commonJS({
-  "../../work/main/node_modules/bytestreamjs/build/cjs/bit_stream.js"(exports) {
+  "node_modules/bytestreamjs/build/cjs/bit_stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BitStream = void 0;
@@ -26228,9 +26228,9 @@ var require_bit_stream = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bytestreamjs/build/cjs/seq_bit_stream.js
+// node_modules/bytestreamjs/build/cjs/seq_bit_stream.js
 var require_seq_bit_stream = __commonJS({
-  "../../work/main/node_modules/bytestreamjs/build/cjs/seq_bit_stream.js"(exports) {
+  "node_modules/bytestreamjs/build/cjs/seq_bit_stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SeqBitStream = void 0;
@@ -26345,9 +26345,9 @@ var require_seq_bit_stream = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bytestreamjs/build/cjs/index.js
+// node_modules/bytestreamjs/build/cjs/index.js
 var require_cjs15 = __commonJS({
-  "../../work/main/node_modules/bytestreamjs/build/cjs/index.js"(exports) {
+  "node_modules/bytestreamjs/build/cjs/index.js"(exports) {
     "use strict";
     var __createBinding3 = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -26374,9 +26374,9 @@ var require_cjs15 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pkijs/node_modules/@noble/hashes/cryptoNode.js
+// node_modules/pkijs/node_modules/@noble/hashes/cryptoNode.js
 var require_cryptoNode = __commonJS({
-  "../../work/main/node_modules/pkijs/node_modules/@noble/hashes/cryptoNode.js"(exports) {
+  "node_modules/pkijs/node_modules/@noble/hashes/cryptoNode.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.crypto = void 0;
@@ -26385,9 +26385,9 @@ var require_cryptoNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pkijs/node_modules/@noble/hashes/utils.js
+// node_modules/pkijs/node_modules/@noble/hashes/utils.js
 var require_utils2 = __commonJS({
-  "../../work/main/node_modules/pkijs/node_modules/@noble/hashes/utils.js"(exports) {
+  "node_modules/pkijs/node_modules/@noble/hashes/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.wrapXOFConstructorWithOpts = exports.wrapConstructorWithOpts = exports.wrapConstructor = exports.Hash = exports.nextTick = exports.swap32IfBE = exports.byteSwapIfBE = exports.swap8IfBE = exports.isLE = void 0;
@@ -26627,9 +26627,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pkijs/node_modules/@noble/hashes/_md.js
+// node_modules/pkijs/node_modules/@noble/hashes/_md.js
 var require_md = __commonJS({
-  "../../work/main/node_modules/pkijs/node_modules/@noble/hashes/_md.js"(exports) {
+  "node_modules/pkijs/node_modules/@noble/hashes/_md.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SHA512_IV = exports.SHA384_IV = exports.SHA224_IV = exports.SHA256_IV = exports.HashMD = void 0;
@@ -26805,9 +26805,9 @@ var require_md = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pkijs/node_modules/@noble/hashes/legacy.js
+// node_modules/pkijs/node_modules/@noble/hashes/legacy.js
 var require_legacy2 = __commonJS({
-  "../../work/main/node_modules/pkijs/node_modules/@noble/hashes/legacy.js"(exports) {
+  "node_modules/pkijs/node_modules/@noble/hashes/legacy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ripemd160 = exports.RIPEMD160 = exports.md5 = exports.MD5 = exports.sha1 = exports.SHA1 = void 0;
@@ -27073,9 +27073,9 @@ var require_legacy2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pkijs/node_modules/@noble/hashes/sha1.js
+// node_modules/pkijs/node_modules/@noble/hashes/sha1.js
 var require_sha1 = __commonJS({
-  "../../work/main/node_modules/pkijs/node_modules/@noble/hashes/sha1.js"(exports) {
+  "node_modules/pkijs/node_modules/@noble/hashes/sha1.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.sha1 = exports.SHA1 = void 0;
@@ -27085,9 +27085,9 @@ var require_sha1 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pkijs/node_modules/@noble/hashes/_u64.js
+// node_modules/pkijs/node_modules/@noble/hashes/_u64.js
 var require_u64 = __commonJS({
-  "../../work/main/node_modules/pkijs/node_modules/@noble/hashes/_u64.js"(exports) {
+  "node_modules/pkijs/node_modules/@noble/hashes/_u64.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toBig = exports.shrSL = exports.shrSH = exports.rotrSL = exports.rotrSH = exports.rotrBL = exports.rotrBH = exports.rotr32L = exports.rotr32H = exports.rotlSL = exports.rotlSH = exports.rotlBL = exports.rotlBH = exports.add5L = exports.add5H = exports.add4L = exports.add4H = exports.add3L = exports.add3H = void 0;
@@ -27181,9 +27181,9 @@ var require_u64 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pkijs/node_modules/@noble/hashes/sha2.js
+// node_modules/pkijs/node_modules/@noble/hashes/sha2.js
 var require_sha2 = __commonJS({
-  "../../work/main/node_modules/pkijs/node_modules/@noble/hashes/sha2.js"(exports) {
+  "node_modules/pkijs/node_modules/@noble/hashes/sha2.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.sha512_224 = exports.sha512_256 = exports.sha384 = exports.sha512 = exports.sha224 = exports.sha256 = exports.SHA512_256 = exports.SHA512_224 = exports.SHA384 = exports.SHA512 = exports.SHA224 = exports.SHA256 = void 0;
@@ -27651,9 +27651,9 @@ var require_sha2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/pkijs/build/index.js
+// node_modules/pkijs/build/index.js
 var require_build4 = __commonJS({
-  "../../work/main/node_modules/pkijs/build/index.js"(exports) {
+  "node_modules/pkijs/build/index.js"(exports) {
     "use strict";
     var asn1js = require_build2();
     var pvtsutils = require_build();
@@ -46351,9 +46351,9 @@ var require_build4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/fulcio/ctlog.js
+// node_modules/@sigstore/mock/dist/fulcio/ctlog.js
 var require_ctlog = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/fulcio/ctlog.js"(exports) {
+  "node_modules/@sigstore/mock/dist/fulcio/ctlog.js"(exports) {
     "use strict";
     var __createBinding3 = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -46465,9 +46465,9 @@ var require_ctlog = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/canonicalize/lib/canonicalize.js
+// node_modules/canonicalize/lib/canonicalize.js
 var require_canonicalize = __commonJS({
-  "../../work/main/node_modules/canonicalize/lib/canonicalize.js"(exports, module) {
+  "node_modules/canonicalize/lib/canonicalize.js"(exports, module) {
     "use strict";
     module.exports = function serialize(object) {
       if (typeof object === "number" && isNaN(object)) {
@@ -46502,9 +46502,9 @@ var require_canonicalize = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/rekor/tlog.js
+// node_modules/@sigstore/mock/dist/rekor/tlog.js
 var require_tlog = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/rekor/tlog.js"(exports) {
+  "node_modules/@sigstore/mock/dist/rekor/tlog.js"(exports) {
     "use strict";
     var __importDefault3 = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -46624,9 +46624,9 @@ var require_tlog = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/util/ess-cert-id.js
+// node_modules/@sigstore/mock/dist/util/ess-cert-id.js
 var require_ess_cert_id = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/util/ess-cert-id.js"(exports) {
+  "node_modules/@sigstore/mock/dist/util/ess-cert-id.js"(exports) {
     "use strict";
     var __createBinding3 = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -46700,9 +46700,9 @@ var require_ess_cert_id = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/util/signing-cert.js
+// node_modules/@sigstore/mock/dist/util/signing-cert.js
 var require_signing_cert = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/util/signing-cert.js"(exports) {
+  "node_modules/@sigstore/mock/dist/util/signing-cert.js"(exports) {
     "use strict";
     var __createBinding3 = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -46772,9 +46772,9 @@ var require_signing_cert = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/timestamp/tsa.js
+// node_modules/@sigstore/mock/dist/timestamp/tsa.js
 var require_tsa = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/timestamp/tsa.js"(exports) {
+  "node_modules/@sigstore/mock/dist/timestamp/tsa.js"(exports) {
     "use strict";
     var __createBinding3 = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -46970,9 +46970,9 @@ var require_tsa = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@sigstore/mock/dist/timestamp/handler.js
+// node_modules/@sigstore/mock/dist/timestamp/handler.js
 var require_handler = __commonJS({
-  "../../work/main/node_modules/@sigstore/mock/dist/timestamp/handler.js"(exports) {
+  "node_modules/@sigstore/mock/dist/timestamp/handler.js"(exports) {
     "use strict";
     var __importDefault3 = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };

@@ -2,21 +2,21 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-MATALSGA.mjs";
+} from "./chunk-WRNUVX54.mjs";
 import {
   MAX_ROTATIONS,
   followRotations
-} from "./chunk-233V6UMY.mjs";
+} from "./chunk-3UM5MKUQ.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   policyDocument,
   recordPolicyVersion
-} from "./chunk-W3KBIJKN.mjs";
-import "./chunk-DF2XETBB.mjs";
-import "./chunk-FZCJJU7S.mjs";
-import "./chunk-3OUFNAHJ.mjs";
-import "./chunk-VPRQX46W.mjs";
-import "./chunk-X23EIC6Q.mjs";
+} from "./chunk-R76XJLGA.mjs";
+import "./chunk-K5JO6HH6.mjs";
+import "./chunk-TZH5Z2HY.mjs";
+import "./chunk-WJAGHSBP.mjs";
+import "./chunk-PPZ7WV4W.mjs";
+import "./chunk-NTP22G6I.mjs";
 import {
   readBundleFile,
   readInputFile
@@ -24,10 +24,10 @@ import {
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-GSP33LNZ.mjs";
-import "./chunk-FEWKUL56.mjs";
-import "./chunk-TPUDMZDA.mjs";
-import "./chunk-RAQHZ6CT.mjs";
+import "./chunk-FOGKTFZX.mjs";
+import "./chunk-RPVR76TW.mjs";
+import "./chunk-JETMUDQJ.mjs";
+import "./chunk-BFEGAZ5M.mjs";
 import {
   MAX_POLICY_BYTES
 } from "./chunk-FQFFDUTU.mjs";

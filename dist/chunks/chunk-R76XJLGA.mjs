@@ -3,7 +3,7 @@ import {
   checkPrimaryIdentity,
   loadTrustedRoot,
   verifyPrimary
-} from "./chunk-DF2XETBB.mjs";
+} from "./chunk-K5JO6HH6.mjs";
 import {
   HASH_SIZE,
   MAX_PROOF_HASHES,
@@ -13,19 +13,19 @@ import {
   preAuthEncoding,
   verifyCheckpoint,
   verifyInclusion
-} from "./chunk-FZCJJU7S.mjs";
+} from "./chunk-TZH5Z2HY.mjs";
 import {
   parsePolicy
-} from "./chunk-3OUFNAHJ.mjs";
+} from "./chunk-WJAGHSBP.mjs";
 import {
   MAX_NOTE_BYTES
-} from "./chunk-VPRQX46W.mjs";
+} from "./chunk-PPZ7WV4W.mjs";
 import {
   verifyEd25519Strict
-} from "./chunk-X23EIC6Q.mjs";
+} from "./chunk-NTP22G6I.mjs";
 import {
   parseStatement
-} from "./chunk-GSP33LNZ.mjs";
+} from "./chunk-FOGKTFZX.mjs";
 import {
   BUNDLE_MEDIA_TYPE,
   COUNTERSIGNATURE_PAYLOAD_TYPE,
@@ -35,7 +35,7 @@ import {
   Shape,
   isValidStream,
   rfc3339
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 import {
   parseStrictJson
 } from "./chunk-4YNQ2RTY.mjs";
@@ -195,9 +195,8 @@ function parseState(bytes, what) {
   return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
 }
 function serializeState(state) {
-  const streams = Object.fromEntries(Object.entries(state.streams).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  const policy = state.policyVersion === void 0 ? {} : { policyVersion: state.policyVersion };
-  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, ...policy, streams }, null, 2) + "\n";
+  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
 }
 function checkNotRolledBack(state, stream, version, statementDigest) {
   const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
@@ -216,7 +215,7 @@ function checkNotRolledBack(state, stream, version, statementDigest) {
   }
 }
 function checkPolicyNotRolledBack(state, policyVersion) {
-  if (state.policyVersion !== void 0 && policyVersion < state.policyVersion) {
+  if (policyVersion < (state.policyVersion ?? 0)) {
     throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
       expected: `policy version >= ${state.policyVersion}`,
       found: String(policyVersion)
@@ -523,14 +522,13 @@ async function runPipeline(bytes, options) {
       ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
       ctx.bundle = parsed;
       if (isRotation(ctx.statement)) ctx.rotation = newPolicyOf(ctx.statement, `${what} statement`);
+      fillStatement(report, ctx);
       return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
     },
     primary: async () => {
       const trust = options.trust ?? trustMaterialOf(policy);
       ctx.primary = await verifyPrimary(ctx.bundle.bundle.primary, trust);
-      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) {
-        throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
-      }
+      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
       const p = ctx.primary;
       report.primary = { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
       return `signature, certificate chain and ${p.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
@@ -588,15 +586,13 @@ async function runPipeline(bytes, options) {
         Object.assign(entry, { result: "pending", code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" });
       }
       report.checks.push(entry);
-      if (name === "parse") fillStatement(report, ctx);
     } catch (err) {
       if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
       failed = true;
       const entry = { check: name, title, result: "fail", code: err.code, message: err.message };
-      if (err instanceof VerificationError) {
-        if (err.expected !== void 0) entry.expected = err.expected;
-        if (err.found !== void 0) entry.found = err.found;
-      }
+      const details = err;
+      if (details.expected !== void 0) entry.expected = details.expected;
+      if (details.found !== void 0) entry.found = details.found;
       report.checks.push(entry);
       report.failure = { check: name, code: err.code, message: err.message };
     }
@@ -613,7 +609,7 @@ function countersignersReport(a, threshold) {
     organisations: a.organisations,
     missing: a.missing,
     threshold,
-    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations ?? [] } : {}
+    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations } : {}
   };
 }
 function fillStatement(report, ctx) {

@@ -1,17 +1,17 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   isValidKeyName
-} from "./chunk-VPRQX46W.mjs";
+} from "./chunk-PPZ7WV4W.mjs";
 import {
   keyIdOf,
   parsePublicKeyPem
-} from "./chunk-X23EIC6Q.mjs";
+} from "./chunk-NTP22G6I.mjs";
 import {
   KINDS,
   POLICY_MEDIA_TYPE,
   isValidStream,
   rfc3339
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 import {
   GITHUB_CLAIM_NAMES,
   MAX_COUNTERSIGNERS,

@@ -1,19 +1,19 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   rotationStatementParts
-} from "./chunk-233V6UMY.mjs";
+} from "./chunk-3UM5MKUQ.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   policyDocument
-} from "./chunk-W3KBIJKN.mjs";
-import "./chunk-DF2XETBB.mjs";
-import "./chunk-FZCJJU7S.mjs";
+} from "./chunk-R76XJLGA.mjs";
+import "./chunk-K5JO6HH6.mjs";
+import "./chunk-TZH5Z2HY.mjs";
 import {
   reportFatal
 } from "./chunk-NRN3OH45.mjs";
-import "./chunk-3OUFNAHJ.mjs";
-import "./chunk-VPRQX46W.mjs";
-import "./chunk-X23EIC6Q.mjs";
+import "./chunk-WJAGHSBP.mjs";
+import "./chunk-PPZ7WV4W.mjs";
+import "./chunk-NTP22G6I.mjs";
 import {
   collectSubjects
 } from "./chunk-YGSSWM2Y.mjs";
@@ -25,12 +25,12 @@ import {
   parseFleetKeys,
   serializeStatement,
   sourceFromGitHubEnv
-} from "./chunk-GSP33LNZ.mjs";
-import "./chunk-FEWKUL56.mjs";
-import "./chunk-TPUDMZDA.mjs";
+} from "./chunk-FOGKTFZX.mjs";
+import "./chunk-RPVR76TW.mjs";
+import "./chunk-JETMUDQJ.mjs";
 import {
   KINDS
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 import {
   MAX_POLICY_BYTES
 } from "./chunk-FQFFDUTU.mjs";

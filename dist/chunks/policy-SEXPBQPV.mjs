@@ -2,23 +2,23 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   buildPolicy,
   describePolicy
-} from "./chunk-QUBR3KN7.mjs";
+} from "./chunk-5XPWTY7E.mjs";
 import {
   reportFatal
 } from "./chunk-NRN3OH45.mjs";
 import {
   loadPolicyFile,
   parsePolicy
-} from "./chunk-3OUFNAHJ.mjs";
-import "./chunk-VPRQX46W.mjs";
-import "./chunk-X23EIC6Q.mjs";
+} from "./chunk-WJAGHSBP.mjs";
+import "./chunk-PPZ7WV4W.mjs";
+import "./chunk-NTP22G6I.mjs";
 import {
   readInputFile
 } from "./chunk-MFF4S6R2.mjs";
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-RAQHZ6CT.mjs";
+import "./chunk-BFEGAZ5M.mjs";
 import {
   GITHUB_ACTIONS_ISSUER,
   GITHUB_CLAIM_NAMES
@@ -79,7 +79,7 @@ async function run(argv) {
   try {
     if (sub === "init") return await init(rest);
     if (sub === "show") return await show(rest);
-    if (sub === "update") return await (await import("./policy-update-F6B3BBYX.mjs")).update(rest);
+    if (sub === "update") return await (await import("./policy-update-WC35HNFR.mjs")).update(rest);
     if (sub === "--help" || sub === "-h") return console.log(USAGE), 0;
     return usageError("policy", sub === void 0 ? "missing init, show or update" : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {

@@ -9,7 +9,7 @@ import {
   Shape,
   isValidStream,
   rfc3339
-} from "./chunk-RAQHZ6CT.mjs";
+} from "./chunk-BFEGAZ5M.mjs";
 import {
   MAX_POLICY_BYTES
 } from "./chunk-FQFFDUTU.mjs";
@@ -133,7 +133,8 @@ function buildStatement(input) {
   }
   const issuedMs = Math.floor(input.issuedAt.getTime() / 1e3) * 1e3;
   if (!Number.isFinite(issuedMs) || issuedMs < 0 || issuedMs + input.expiresIn * 1e3 > MAX_TIME) {
-    throw new InputError("bad-time", `issued-at: expected a time between 1970 and 9999, found ${String(input.issuedAt)}`);
+    const found = Number.isNaN(input.issuedAt.getTime()) ? "an invalid date" : input.issuedAt.toISOString();
+    throw new InputError("bad-time", `issued-at: expected a time between 1970 and 9999, found ${found}`);
   }
   const candidate = {
     _type: STATEMENT_TYPE,
@@ -171,32 +172,14 @@ function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
   const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
   return statementFromJson(json, what, limits.maxSubjects);
 }
-var StatementShape = class extends Shape {
-  constructor(what) {
-    super(what, "statement-malformed");
-  }
-  failWith(code, path, message) {
-    throw new InputError(code, `${this.what}: ${path}: ${message}`);
-  }
-  object(value, path, required, optional = []) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      for (const key of Object.keys(value)) {
-        if (!required.includes(key) && !optional.includes(key)) this.failWith("statement-unknown-field", path, `unknown field ${JSON.stringify(key)}`);
-      }
-    }
-    return super.object(value, path, required, optional);
-  }
-};
 function statementFromJson(json, what, maxSubjects) {
-  const s = new StatementShape(what);
-  if (typeof json === "object" && json !== null && !Array.isArray(json)) {
-    const j = json;
-    if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
-      s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
-    }
-    if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
-      s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
-    }
+  const s = new Shape(what, "statement-malformed", "statement-unknown-field");
+  const j = Object(json);
+  if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
+    s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
+  }
+  if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
+    s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
   }
   const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
   const subjects = parseSubjects(s, top.subject, maxSubjects);
@@ -245,10 +228,12 @@ function parseSubjects(s, value, maxSubjects) {
     return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
   });
   for (let i = 1; i < subjects.length; i++) {
-    const order = compareSubjectNames(subjects[i - 1].name, subjects[i].name);
-    const name = JSON.stringify(subjects[i].name);
-    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${name}`);
-    if (order > 0) s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${name} after ${JSON.stringify(subjects[i - 1].name)}`);
+    const previous = subjects[i - 1].name;
+    const name = subjects[i].name;
+    const order = compareSubjectNames(previous, name);
+    if (order < 0) continue;
+    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
+    s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
   }
   return subjects;
 }
@@ -284,8 +269,8 @@ function parseData(s, kind, value, subjects) {
     const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
     if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
-    const subject = subjects[i];
-    if (subject?.name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(subject?.name)}), found ${JSON.stringify(id)}`);
+    const name = subjects[i].name;
+    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
     return { id, algorithm };
   });
   if (keys.length !== subjects.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
