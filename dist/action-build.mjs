@@ -19853,10 +19853,11 @@ var Scanner = class {
       if (code === 92) {
         simple = false;
         const e = this.text[this.pos + 1];
+        const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
         if (e === "u") {
           if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
           this.pos += 6;
-        } else if (e !== void 0 && '"\\/bfnrt'.includes(e)) {
+        } else if (oneCharacterEscape) {
           this.pos += 2;
         } else {
           this.fail("malformed-json", "bad escape in string");

@@ -19432,10 +19432,11 @@ var init_strict_json = __esm({
           if (code === 92) {
             simple = false;
             const e = this.text[this.pos + 1];
+            const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
             if (e === "u") {
               if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
               this.pos += 6;
-            } else if (e !== void 0 && '"\\/bfnrt'.includes(e)) {
+            } else if (oneCharacterEscape) {
               this.pos += 2;
             } else {
               this.fail("malformed-json", "bad escape in string");
@@ -27137,7 +27138,7 @@ function readIssuer(r, value, path) {
     url = new URL(issuer);
   } catch {
   }
-  if (!url || url.protocol !== "https:" || url.username !== "" || url.password !== "" || /[\s?#@]/.test(issuer)) {
+  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
     r.fail("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
   }
   return issuer;

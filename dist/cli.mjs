@@ -9,16 +9,16 @@ import "./chunks/chunk-6PP3T4LB.mjs";
 // src/cli/main.ts
 var VERBS = {
   keygen: { summary: "make organisation B's Ed25519 countersigning key", load: () => import("./chunks/keygen-SPPX33TR.mjs") },
-  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-SEXPBQPV.mjs") },
-  build: { summary: "make a statement over files, fleet keys or config", load: () => import("./chunks/build-2O2YM7JL.mjs") },
-  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-7EMY4VLH.mjs") },
-  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-4WMLJQJ7.mjs") },
-  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-XV53YDGP.mjs") },
-  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-B2NBK7GS.mjs") },
-  serve: { summary: "organisation B's countersigning service with its transparency log", load: () => import("./chunks/serve-U5FIA6MG.mjs") },
-  audit: { summary: "check a countersigning service's log and list everything it signed", load: () => import("./chunks/audit-XDSHR5SV.mjs") },
-  stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./chunks/stack-EX74TB3E.mjs") },
-  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-UZD5BD6C.mjs") }
+  policy: { summary: "write (init) or explain (show) a policy file", load: () => import("./chunks/policy-TNAUQW7G.mjs") },
+  build: { summary: "make a statement over files, fleet keys or config", load: () => import("./chunks/build-OTGANETM.mjs") },
+  sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./chunks/sign-KVJ733PR.mjs") },
+  countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./chunks/countersign-KW4JTT7T.mjs") },
+  verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./chunks/verify-OL54HKFW.mjs") },
+  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./chunks/verify-bundle-KLSZCO5D.mjs") },
+  serve: { summary: "organisation B's countersigning service with its transparency log", load: () => import("./chunks/serve-R3H52R5C.mjs") },
+  audit: { summary: "check a countersigning service's log and list everything it signed", load: () => import("./chunks/audit-SUWCVMMN.mjs") },
+  stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./chunks/stack-YTIE2YHX.mjs") },
+  demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./chunks/demo-NMUX5FN5.mjs") }
 };
 var USAGE = `usage: countersign <verb> [options]
 

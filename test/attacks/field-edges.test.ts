@@ -76,7 +76,7 @@ const MALFORMED = 'statement-malformed';
 const UNKNOWN = 'statement-unknown-field';
 const m = (path: string, message: string) => `statement.json: ${path}: ${message}`;
 
-test('F1 statement: the document and its type identifiers, exactly (what describe() prints for each JSON type)', () => {
+test('D1 statement: the document and its type identifiers, exactly (what describe() prints for each JSON type)', () => {
   const whole = (doc: unknown) => failure(() => parseStatement(enc(JSON.stringify(doc)), 'statement.json', LIMITS));
   assert.deepEqual(whole(null), [MALFORMED, m('$', 'expected an object, found null')]);
   assert.deepEqual(whole([]), [MALFORMED, m('$', 'expected an object, found an array')]);
@@ -99,7 +99,7 @@ test('F1 statement: the document and its type identifiers, exactly (what describ
   assert.deepEqual(failure(() => serializeStatement(bad)), [MALFORMED, 'statement: $.predicate.version: expected a positive integer, found the number 0']);
 });
 
-test('F2 statement subjects: each field error at its path, the order and the count', () => {
+test('D2 statement subjects: each field error at its path, the order and the count', () => {
   const cases: [string, Edit, string, string][] = [
     ['not an array', (s) => (s.subject = { name: 'a' }), MALFORMED, m('$.subject', 'expected an array, found an object')],
     ['empty', (s) => (s.subject = []), MALFORMED, m('$.subject', 'expected at least one subject, found none')],
@@ -128,7 +128,7 @@ test('F2 statement subjects: each field error at its path, the order and the cou
   assert.deepEqual(parseEdited((s) => (s.subject = [{ name: '\ufffd', digest: { sha256: A } }, { name: '\u{1f600}', digest: { sha256: A } }])).subject.length, 2);
 });
 
-test('F3 statement predicate: kind, stream, version, each at its path, with its cap on both sides', () => {
+test('D3 statement predicate: kind, stream, version, each at its path, with its cap on both sides', () => {
   const x = (n: number) => 'x'.repeat(n);
   const stream201 = `acme/${x(189)}:stable`;
   const cases: [string, Edit, string, string][] = [
@@ -162,7 +162,7 @@ test('F3 statement predicate: kind, stream, version, each at its path, with its 
   assert.equal(parseEdited((s) => (s.predicate.kind = 'config-change')).predicate.kind, 'config-change');
 });
 
-test('F4 statement times: RFC 3339 UTC to the second, anchored both ends; expiry after issue, at most 366 days', () => {
+test('D4 statement times: RFC 3339 UTC to the second, anchored both ends; expiry after issue, at most 366 days', () => {
   const ISSUED = '$.predicate.issuedAt';
   const EXPIRES = '$.predicate.expiresAt';
   const issued = (v: unknown): Edit => (s) => (s.predicate.issuedAt = v);
@@ -186,7 +186,7 @@ test('F4 statement times: RFC 3339 UTC to the second, anchored both ends; expiry
   assert.equal(parseEdited(issued('2024-02-29T00:00:00Z'), (s) => (s.predicate.expiresAt = '2024-03-01T00:00:00Z')).predicate.issuedAt, '2024-02-29T00:00:00Z');
 });
 
-test('F5 statement source and data: each optional source field at its path and cap; data by kind', () => {
+test('D5 statement source and data: each optional source field at its path and cap; data by kind', () => {
   const x = (n: number) => 'x'.repeat(n);
   const SRC = '$.predicate.source';
   const source = (v: unknown): Edit => (s) => (s.predicate.source = v);
@@ -207,7 +207,7 @@ test('F5 statement source and data: each optional source field at its path and c
   assert.deepEqual(parseEdited(source(longest)).predicate.source, longest);
 });
 
-test('F6 fleet-key data: the keys list at its paths; ids equal to the subject names; one key per subject', () => {
+test('D6 fleet-key data: the keys list at its paths; ids equal to the subject names; one key per subject', () => {
   const keys = (...list: unknown[]): Edit => (s) => (s.predicate.data.keys = list);
   const K = '$.predicate.data.keys';
   const cases: [string, Edit, string, string][] = [
@@ -227,7 +227,7 @@ test('F6 fleet-key data: the keys list at its paths; ids equal to the subject na
   assert.deepEqual(parseEdited(fleet).predicate.data, { keys: [{ id: 'k1', algorithm: 'ed25519' }, { id: 'k2', algorithm: 'ecdsa-p256' }] });
 });
 
-test('F7 authority-rotation data: canonical padded base64 of 1 byte to 1 MiB, one subject, its digest', () => {
+test('D7 authority-rotation data: canonical padded base64 of 1 byte to 1 MiB, one subject, its digest', () => {
   const policy = (v: unknown): Edit => (s) => (s.predicate.data.policy = v);
   const P = '$.predicate.data.policy';
   const cases: [string, Edit, string, string][] = [
@@ -257,7 +257,7 @@ test('F7 authority-rotation data: canonical padded base64 of 1 byte to 1 MiB, on
   assert.deepEqual(statementFailure(rotation, ofSize((1 << 20) + 3)), [MALFORMED, m(P, 'longer than 1398104 characters')]);
 });
 
-test('F8 building: each refused input, exactly', () => {
+test('D8 building: each refused input, exactly', () => {
   const input = { kind: 'binary-digest' as const, stream: 'acme/app:stable', version: 1, issuedAt: at(0), expiresIn: 60, subjects: [{ name: 'a', digest: { sha256: A } }] };
   const build = (over: Partial<typeof input>) => failure(() => buildStatement({ ...input, ...over }));
   const pattern = 'stream: expected owner/name:channel (ASCII [A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters), found';
@@ -270,7 +270,7 @@ test('F8 building: each refused input, exactly', () => {
   assert.deepEqual(build({ issuedAt: new Date(-1000) }), ['bad-time', 'issued-at: expected a time between 1970 and 9999, found 1969-12-31T23:59:59.000Z']);
 });
 
-test('F9 the whole statement: the 16 MiB default cap, on both sides, when serialising and when parsing', () => {
+test('D9 the whole statement: the 16 MiB default cap, on both sides, when serialising and when parsing', () => {
   // 4000 subjects of long names (each under the 4096-character cap), the last one shortened so
   // that the canonical bytes are exactly 16 MiB.
   const CAP = 16 * 1024 * 1024;
@@ -314,7 +314,7 @@ const csParse = (edit: Edit = () => {}) => {
 const CS = 'countersignature-malformed';
 const c = (path: string, message: string) => `cs: ${path}: ${message}`;
 
-test('F10 countersignature statement: each field error at its path, exactly', () => {
+test('D10 countersignature statement: each field error at its path, exactly', () => {
   const digestCases = (field: string, set: (o: Loose, v: unknown) => void): [string, Edit, string][] => [
     [`${field} a string`, (o) => set(o, `sha256:${A}`), c(field, `expected an object, found the string "sha256:${A.slice(0, 53)}…"`)],
     [`${field} empty`, (o) => set(o, {}), c(field, 'missing field "sha256"')],
@@ -355,7 +355,7 @@ test('F10 countersignature statement: each field error at its path, exactly', ()
   assert.deepEqual(failure(() => parseCountersignatureStatement(enc('[]'), 'cs')), [CS, c('$', 'expected an object, found an array')]);
 });
 
-test('F11 countersignature statement: each cap on both sides; the document is kept as parsed', () => {
+test('D11 countersignature statement: each cap on both sides; the document is kept as parsed', () => {
   const maxed = csParse((o) => {
     o.payloadType = 'p'.repeat(256);
     o.tlogEntries = Array.from({ length: 16 }, (_, i) => ({ logId: 'l'.repeat(127) + '=', logIndex: i === 0 ? '0' : '9'.repeat(19) }));

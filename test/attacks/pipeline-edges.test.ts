@@ -109,7 +109,7 @@ const subjectsOf = (bytes: Uint8Array): Subject[] => (JSON.parse(new TextDecoder
 const PRIMARY_REKOR = 'signature, certificate chain and transparency-log entry verify against the pinned trusted root';
 const PRIMARY_TSA = 'signature, certificate chain and timestamp verify against the pinned trusted root';
 
-test('P1 verified (Rekor primary, two countersignatures, files given): every check passes with its exact message, and nothing else', async () => {
+test('PL1 verified (Rekor primary, two countersignatures, files given): every check passes with its exact message, and nothing else', async () => {
   const bundle = await flow.countersign(await flow.countersign(primaryRekor, flow.keys.b, { policy: bc }), flow.keys.c, { policy: bc });
   const { report } = await runPipeline(bundle, { policy: bc, trust: flow.trust, artifacts: subjectsOf(statementV1) });
   assert.equal(report.outcome, 'verified');
@@ -131,7 +131,7 @@ test('P1 verified (Rekor primary, two countersignatures, files given): every che
   assert.equal(report.rotation, undefined);
 });
 
-test('P2 verified (TSA-only primary, no files): the primary check names the timestamp, the subjects check says it did not run', async () => {
+test('PL2 verified (TSA-only primary, no files): the primary check names the timestamp, the subjects check says it did not run', async () => {
   const { report } = await runPipeline(await flow.countersign(primaryTsa, flow.keys.b), { policy: flow.policy, trust: flow.trust });
   assert.equal(report.outcome, 'verified');
   const messages = Object.fromEntries(report.checks.map((c) => [c.check, [c.result, c.message]]));
@@ -140,7 +140,7 @@ test('P2 verified (TSA-only primary, no files): the primary check names the time
   assert.deepEqual(messages.subjects, ['pass', 'no files given: not checked']);
 });
 
-test('P3 pending: only the countersignatures entry is pending (with its code, expected and found); B\'s pre-signing check passes it', async () => {
+test('PL3 pending: only the countersignatures entry is pending (with its code, expected and found); B\'s pre-signing check passes it', async () => {
   const pending = await runPipeline(primaryTsa, { policy: bc, trust: flow.trust });
   assert.equal(pending.report.outcome, 'pending-countersign');
   assert.equal(pending.report.failure, undefined);
@@ -161,7 +161,7 @@ test('P3 pending: only the countersignatures entry is pending (with its code, ex
   assert.deepEqual(b.report.checks.map((c) => [c.check, c.result, c.code]), CHECKS.map((c) => [c.name, 'pass', undefined]));
 });
 
-test('P4 rejected at primary: the statement is still described (parse passed); the skipped entries carry no code', async () => {
+test('PL4 rejected at primary: the statement is still described (parse passed); the skipped entries carry no code', async () => {
   const bytes = writeBundle({ ...readBundle(await flow.countersign(primaryTsa, flow.keys.b)), primary: { ...primaryJson(primaryTsa), verificationMaterial: { ...primaryJson(primaryRekor).verificationMaterial } } });
   const { report } = await runPipeline(bytes, { policy: flow.policy, trust: flow.trust, what: 'release.bundle' });
   assert.equal(report.outcome, 'rejected');
@@ -180,7 +180,7 @@ test('P4 rejected at primary: the statement is still described (parse passed); t
   assert.equal(report.primary, undefined);
 });
 
-test('P5 rejected at parse: no DSSE envelope, a payload that is not a string, another payloadType; nothing else described', async () => {
+test('PL5 rejected at parse: no DSSE envelope, a payload that is not a string, another payloadType; nothing else described', async () => {
   const p = primaryJson(primaryTsa);
   const cases: [unknown, string, string][] = [
     [{ mediaType: p.mediaType, verificationMaterial: p.verificationMaterial, messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest: 'AA==' }, signature: 'AA==' } }, 'primary-malformed', 'release.bundle: $.primary: expected a DSSE envelope carrying the statement'],
@@ -201,7 +201,7 @@ test('P5 rejected at parse: no DSSE envelope, a payload that is not a string, an
   }
 });
 
-test('P6 a failed entry carries expected and found only when the error has them', async () => {
+test('PL6 a failed entry carries expected and found only when the error has them', async () => {
   // B's key signed bytes that are not a countersignature statement: malformed, no expected/found.
   const bundle = readBundle(primaryTsa);
   const bytes = new TextEncoder().encode('{"not":"a countersignature statement"}');
@@ -228,12 +228,12 @@ test('P6 a failed entry carries expected and found only when the error has them'
   assert.deepEqual(short.report.countersigners?.missing, ['Org C']);
 });
 
-test('P7 an internal error (not a verification or input error) is thrown, not reported as a rejection', async () => {
+test('PL7 an internal error (not a verification or input error) is thrown, not reported as a rejection', async () => {
   const bundle = await flow.countersign(primaryTsa, flow.keys.b);
   await assert.rejects(runPipeline(bundle, { policy: flow.policy, trust: flow.trust, artifacts: [null as unknown as Subject] }), TypeError);
 });
 
-test('P11 the primary\'s claims, the trusted root, the statement\'s own limits and the client state, through the pipeline', async () => {
+test('PL11 the primary\'s claims, the trusted root, the statement\'s own limits and the client state, through the pipeline', async () => {
   const bundle = await flow.countersign(primaryTsa, flow.keys.b);
   const { report } = await runPipeline(bundle, { policy: flow.policy, trust: flow.trust });
   assert.deepEqual(await verifyCountersignedBundle(bundle, { policy: flow.policy, trust: flow.trust, now: new Date() }), report);
@@ -272,7 +272,7 @@ async function rotation(next: ReturnType<typeof policyDoc>, keys: TestKey[]): Pr
   return bytes;
 }
 
-test('P8 rotations: usual, fallback-authorised, pending and refused; the message and the rotation summary exactly', async () => {
+test('PL8 rotations: usual, fallback-authorised, pending and refused; the message and the rotation summary exactly', async () => {
   const b = flow.keys.b;
   const r1 = makeKey('recovery-1', 'Org R1');
   const r2 = makeKey('recovery-2', 'Org R2');
@@ -319,7 +319,7 @@ test('P8 rotations: usual, fallback-authorised, pending and refused; the message
   assert.ok(!('rotation' in refused));
 });
 
-test('P9 a rotation whose new policy does not parse is refused at parse, and the message names the statement', async () => {
+test('PL9 a rotation whose new policy does not parse is refused at parse, and the message names the statement', async () => {
   const b = flow.keys.b;
   const next = policyDoc(flow, { version: 2, countersigners: [b] });
   const statement = JSON.parse(new TextDecoder().decode(rotationStatement(next))) as { subject: Subject[]; predicate: { data: { policy: string } } };
@@ -332,7 +332,7 @@ test('P9 a rotation whose new policy does not parse is refused at parse, and the
   assert.deepEqual(report.failure, { check: 'parse', code: 'rotation-policy-malformed', message: 'r.json statement new policy:96: threshold: expected an integer of at least 1, found 0 [policy-threshold]' });
 });
 
-test('P10 a countersigner pinned to a log: the proof is required, checked, and reported with the countersignature', async () => {
+test('PL10 a countersigner pinned to a log: the proof is required, checked, and reported with the countersignature', async () => {
   const log = newLog('countersign.example.org/b-release');
   const d = flow.stack.description;
   const policy = parsePolicy(
@@ -391,7 +391,7 @@ async function input(key: ReturnType<typeof newKey>, o: { binding?: PrimaryBindi
 const WHY = 'does not match this bundle (the countersignature was made for another primary or statement)';
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-test('C1 binding: each field is named in the message, with the expected and found values', async () => {
+test('CL1 binding: each field is named in the message, with the expected and found values', async () => {
   const key = newKey('b', 'Org B');
   const label = `countersignature #1 (${key.pinned.keyId})`;
   const other = newKey('c', 'Org C');
@@ -408,7 +408,7 @@ test('C1 binding: each field is named in the message, with the expected and foun
   }
 });
 
-test('C2 a pinned key that signed bytes which are not a countersignature statement: countersignature-malformed (a verification failure)', () => {
+test('CL2 a pinned key that signed bytes which are not a countersignature statement: countersignature-malformed (a verification failure)', () => {
   const key = newKey('b', 'Org B');
   const statement = new TextEncoder().encode('{"_type":"something else"}');
   const signature = signEd25519(preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, statement), key.seed);
@@ -424,14 +424,14 @@ test('C2 a pinned key that signed bytes which are not a countersignature stateme
   );
 });
 
-test('C3 missing organisations are distinct and sorted, whatever the order of the pinned keys', async () => {
+test('CL3 missing organisations are distinct and sorted, whatever the order of the pinned keys', async () => {
   const keys = [newKey('z', 'Org Z'), newKey('y', 'Org Y'), newKey('y2', 'Org Y'), newKey('x', 'Org X')];
   const outcome = verifyCountersignatures([await input(keys[3]!)], keys.map((k) => k.pinned), 1, ctx);
   assert.deepEqual(outcome.missing, ['Org Y', 'Org Z']);
   assert.deepEqual(outcome.organisations, ['Org X']);
 });
 
-test('C4 log requirement: no proof, a valid proof (first, middle, last leaf, a one-leaf tree), and a proof the policy does not ask for', async () => {
+test('CL4 log requirement: no proof, a valid proof (first, middle, last leaf, a one-leaf tree), and a proof the policy does not ask for', async () => {
   const log = newLog('countersign.example.org/b');
   const key = newKey('b', 'Org B', log);
   const item = await input(key);
@@ -454,7 +454,7 @@ test('C4 log requirement: no proof, a valid proof (first, middle, last leaf, a o
   assert.deepEqual(verifyCountersignatures([{ ...plainItem, logProof: junk }], [plain.pinned], 1, ctx).valid, [{ keyId: plain.pinned.keyId, name: 'c', organisation: 'Org C', signedAt: iso(at(-30)) }]);
 });
 
-test('C5 log proof refused: another leaf, a path for another size, a checkpoint signed by another key or of another size', async () => {
+test('CL5 log proof refused: another leaf, a path for another size, a checkpoint signed by another key or of another size', async () => {
   const log = newLog('countersign.example.org/b');
   const key = newKey('b', 'Org B', log);
   const item = await input(key);
@@ -484,7 +484,7 @@ test('C5 log proof refused: another leaf, a path for another size, a checkpoint 
 
 // --- client state (FORMAT §8, spec/ROTATION.md §5): the policy version, the caps, the file
 
-test('S1 policy rollback: the same or a newer policy passes, one version older is policy-rollback; a state without a policy version accepts any', () => {
+test('ST1 policy rollback: the same or a newer policy passes, one version older is policy-rollback; a state without a policy version accepts any', () => {
   const state = recordPolicyVersion(emptyState(), 3);
   checkPolicyNotRolledBack(state, 3);
   checkPolicyNotRolledBack(state, 4);
@@ -497,7 +497,7 @@ test('S1 policy rollback: the same or a newer policy passes, one version older i
   checkPolicyNotRolledBack(emptyState(), 1);
 });
 
-test('S2 recording the policy version never lowers it, and keeps the streams', () => {
+test('ST2 recording the policy version never lowers it, and keeps the streams', () => {
   const streams = { 'a/a:a': { version: 1, statementDigest: D1 } };
   const cases: [number | undefined, number | undefined, number | undefined][] = [
     [undefined, undefined, undefined],
@@ -514,7 +514,7 @@ test('S2 recording the policy version never lowers it, and keeps the streams', (
   assert.deepEqual(recordAccepted({ streams }, 'b/b:b', 2, D2, 6), { policyVersion: 6, streams: { ...streams, 'b/b:b': { version: 2, statementDigest: D2 } } });
 });
 
-test('S3 state file with a policy version: exact text (streams sorted), and read back the same', () => {
+test('ST3 state file with a policy version: exact text (streams sorted), and read back the same', () => {
   let state = recordPolicyVersion(emptyState(), 7);
   for (const name of ['m/m:m', 'c/c:c', 'z/z:z', 'a/a:a', 'q/q:q', 'b/b:b']) state = recordAccepted(state, name, 1, D1);
   const text = serializeState(state);
@@ -536,7 +536,7 @@ function stateError(text: string): InputError {
   assert.fail(`accepted: ${text.slice(0, 80)}`);
 }
 
-test('S4 state file: a bad policy version names its path; 10 000 streams are counted, 10 001 are too many', () => {
+test('ST4 state file: a bad policy version names its path; 10 000 streams are counted, 10 001 are too many', () => {
   for (const v of [0, -1, 'x']) {
     const err = stateError(JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: v, streams: {} }));
     assert.deepEqual([err.code, err.message.split(', found')[0]], ['state-malformed', 'state.json: $.policyVersion: expected a positive integer']);

@@ -9,9 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
-import { chmod, mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PolicyError } from '../../src/lib/errors.ts';
 import { loadPolicyFile, parsePolicy } from '../../src/lib/policy/index.ts';
@@ -81,7 +82,7 @@ function rejectsExactly(cases: readonly (readonly [string | Uint8Array, string, 
   }
 }
 
-test('P1 the document: not an object (each JSON type named as found), a missing field, an unknown field', () => {
+test('PF1 the document: not an object (each JSON type named as found), a missing field, an unknown field', () => {
   rejectsExactly([
     ['null', 'policy-malformed', 'policy.json:1: expected an object, found null'],
     ['[]', 'policy-malformed', 'policy.json:1: expected an object, found an array'],
@@ -106,7 +107,7 @@ test('P1 the document: not an object (each JSON type named as found), a missing 
   ]);
 });
 
-test('P2 lines: a value on the line after its key is reported at the value, an unknown field at its key, down to 5 levels', () => {
+test('PF2 lines: a value on the line after its key is reported at the value, an unknown field at its key, down to 5 levels', () => {
   const text = policyText();
   // `"version":\n    0`: the bad value is on line 4, its key on line 3.
   assert.equal(policyError(text.replace('"version": 1', '"version":\n    0')).message, 'policy.json:4: version: expected an integer from 1 to 9007199254740991, found 0');
@@ -126,7 +127,7 @@ test('P2 lines: a value on the line after its key is reported at the value, an u
   assert.equal(parsePolicy(withFallback(), 'policy.json').fallback?.countersigners[0]?.keyId, keyF.keyId);
 });
 
-test('P3 strings: type, empty, length (4096 by default, one each side), control characters C0, DEL and C1', () => {
+test('PF3 strings: type, empty, length (4096 by default, one each side), control characters C0, DEL and C1', () => {
   const identity = (value: unknown) => policyText((d) => (d.primary.identity = value));
   rejectsExactly([
     [identity(42), 'policy-malformed', 'policy.json:6: primary.identity: expected a string, found the number 42'],
@@ -145,7 +146,7 @@ test('P3 strings: type, empty, length (4096 by default, one each side), control 
   assert.deepEqual(parsePolicy(policyText((d) => (d.streams = [`acme/app:${'s'.repeat(191)}`])), 'p').streams, [`acme/app:${'s'.repeat(191)}`]);
 });
 
-test('P4 found values are described by type; a string longer than 60 characters is cut with an ellipsis', () => {
+test('PF4 found values are described by type; a string longer than 60 characters is cut with an ellipsis', () => {
   const version = (value: unknown) => policyText((d) => (d.version = value));
   rejectsExactly([
     [version('1'), 'policy-malformed', 'policy.json:3: version: expected an integer, found the string "1"'],
@@ -162,7 +163,7 @@ test('P4 found values are described by type; a string longer than 60 characters 
   ]);
 });
 
-test('P5 version: 1 to 2^53-1, written as an integer', () => {
+test('PF5 version: 1 to 2^53-1, written as an integer', () => {
   const version = (value: string) => policyText().replace('"version": 1', `"version": ${value}`);
   rejectsExactly([
     [version('0'), 'policy-malformed', 'policy.json:3: version: expected an integer from 1 to 9007199254740991, found 0'],
@@ -175,7 +176,7 @@ test('P5 version: 1 to 2^53-1, written as an integer', () => {
   assert.equal(parsePolicy(version('9007199254740991'), 'p').version, Number.MAX_SAFE_INTEGER);
 });
 
-test('P6 kinds and streams: an array of 1 to 4 kinds and 1 to 1000 streams, each known and listed once', () => {
+test('PF6 kinds and streams: an array of 1 to 4 kinds and 1 to 1000 streams, each known and listed once', () => {
   rejectsExactly([
     [policyText((d) => (d.kinds = 'binary-digest')), 'policy-malformed', 'policy.json:20: kinds: expected an array, found the string "binary-digest"'],
     [policyText((d) => (d.kinds = [])), 'policy-malformed', 'policy.json:20: kinds: expected at least one item, found an empty array'],
@@ -193,7 +194,7 @@ test('P6 kinds and streams: an array of 1 to 4 kinds and 1 to 1000 streams, each
   assert.equal(policyError(policyText((d) => (d.streams = streams(1001)))).message, 'policy.json:23: streams: expected at most 1000 items, found 1001');
 });
 
-test('P7 limits: absent ones take their defaults; each range is inclusive, one outside each end is policy-limit-out-of-range', () => {
+test('PF7 limits: absent ones take their defaults; each range is inclusive, one outside each end is policy-limit-out-of-range', () => {
   const defaults = { maxBundleBytes: 4194304, maxSubjects: 100000, maxStatementLifetimeSeconds: 7776000, clockSkewSeconds: 300 };
   assert.deepEqual(parsePolicy(policyText(), 'p').limits, defaults);
   assert.deepEqual(parsePolicy(policyText((d) => (d.limits = {})), 'p').limits, defaults);
@@ -218,7 +219,7 @@ test('P7 limits: absent ones take their defaults; each range is inclusive, one o
   ]);
 });
 
-test('P8 validity times: RFC 3339 UTC with four-digit years only (no expanded years), at most 64 characters', () => {
+test('PF8 validity times: RFC 3339 UTC with four-digit years only (no expanded years), at most 64 characters', () => {
   const validFrom = (value: string) => policyText((d) => (d.countersigners[0].validFrom = value));
   for (const value of ['+010000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '+002026-01-01T00:00:00Z', '2026-01-01T00:00:00.000Z', '2026-01-01 00:00:00Z', '2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', 'yesterday']) {
     assert.equal(policyError(validFrom(value)).message, `policy.json:17: countersigners[0].validFrom: expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(value)}`);
@@ -228,7 +229,7 @@ test('P8 validity times: RFC 3339 UTC with four-digit years only (no expanded ye
   assert.equal(parsePolicy(validFrom('0000-01-01T00:00:00Z'), 'p').countersigners[0]?.validFrom?.getTime(), -62167219200000);
 });
 
-test('P9 JSON errors: the line and offset of the problem, the size cap on text and on bytes, UTF-8 without a byte order mark', () => {
+test('PF9 JSON errors: the line and offset of the problem, the size cap on text and on bytes, UTF-8 without a byte order mark', () => {
   const text = policyText();
   // " at offset 0" inside a key does not confuse the offset (the last one is the position).
   rejectsExactly([
@@ -253,7 +254,7 @@ test('P9 JSON errors: the line and offset of the problem, the size cap on text a
   assert.deepEqual([bom.code, bom.message], ['policy-malformed', 'p:1: unexpected character "\ufeff" (offset 0)']);
 });
 
-test('P10 trusted root: an object with a Sigstore trusted root media type; any other content (nulls included) is kept verbatim and frozen', () => {
+test('PF10 trusted root: an object with a Sigstore trusted root media type; any other content (nulls included) is kept verbatim and frozen', () => {
   rejectsExactly([
     [policyText((d) => (d.trustedRoot = [])), 'policy-malformed', 'policy.json:8: trustedRoot: expected a Sigstore trusted root object, found an array'],
     [policyText((d) => (d.trustedRoot = { mediaType: 3 })), 'policy-malformed', 'policy.json:9: trustedRoot.mediaType: expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found the number 3'],
@@ -265,7 +266,7 @@ test('P10 trusted root: an object with a Sigstore trusted root media type; any o
   assert.ok(Object.isFrozen(policy.trustedRoot) && Object.isFrozen((policy.trustedRoot.tlogs as object[])[0]));
 });
 
-test('P11 policy files: unreadable ones named in one line, exactly 1 MiB read, one byte more refused', async (t) => {
+test('PF11 policy files: unreadable ones named in one line, exactly 1 MiB read, one byte more refused', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'countersign-policy-edges-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const unreadable = async (path: string, message: string) => {
@@ -289,7 +290,16 @@ test('P11 policy files: unreadable ones named in one line, exactly 1 MiB read, o
   await assert.rejects(loadPolicyFile(file), { code: 'policy-threshold', message: `${file}:19: threshold: expected an integer of at least 1, found 0` });
 });
 
-test('P11b a policy file without read permission', { skip: process.platform === 'win32' }, async (t) => {
+/** True if `dir` and every directory above it can be entered by other users, and `dir` read. */
+async function readableByOthers(dir: string): Promise<boolean> {
+  if ((((await stat(dir)).mode) & 0o005) !== 0o005) return false;
+  for (let d = dirname(dir); ; d = dirname(d)) {
+    if (((await stat(d)).mode & 0o001) === 0) return false;
+    if (d === dirname(d)) return true;
+  }
+}
+
+test('PF11b a policy file without read permission', { skip: process.platform === 'win32' }, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'countersign-policy-perm-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const file = join(dir, 'policy.json');
@@ -299,15 +309,21 @@ test('P11b a policy file without read permission', { skip: process.platform === 
     await assert.rejects(loadPolicyFile(file), expected);
     return;
   }
-  // Root reads any file (CI containers run as root): read it as nobody (uid 65534) instead.
+  // Root reads any file (CI containers run as root): read it as nobody (uid 65534) instead,
+  // which needs the sources readable by others (not so in Stryker's private sandbox).
+  const sources = new URL('../../src/lib/', import.meta.url);
+  if (!(await readableByOthers(fileURLToPath(sources)))) {
+    t.skip(`running as root and ${fileURLToPath(sources)} is not readable by other users`);
+    return;
+  }
   await chmod(dir, 0o755);
-  const load = `import { loadPolicyFile } from ${JSON.stringify(new URL('../../src/lib/policy/index.ts', import.meta.url).href)};
+  const load = `import { loadPolicyFile } from ${JSON.stringify(new URL('policy/index.ts', sources).href)};
     try { await loadPolicyFile(${JSON.stringify(file)}); console.log('{}'); } catch (e) { console.log(JSON.stringify({ name: e.name, code: e.code, message: e.message })); }`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', load], { uid: 65534, gid: 65534, encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out), expected);
 });
 
-test('P12 a policy read from a pipe (--policy <(...)) arrives in pieces: read to the end, the 1 MiB cap still applies', { skip: process.platform === 'win32' }, async (t) => {
+test('PF12 a policy read from a pipe (--policy <(...)) arrives in pieces: read to the end, the 1 MiB cap still applies', { skip: process.platform === 'win32' }, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'countersign-policy-fifo-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   /** Writes `parts` into a new FIFO with a pause after each, while loadPolicyFile reads it. */
@@ -338,7 +354,7 @@ test('P12 a policy read from a pipe (--policy <(...)) arrives in pieces: read to
   assert.equal((await throughPipe('exact', [padded])).version, 1);
 });
 
-test('P13 reading policy files leaves no file descriptor open, whatever the outcome', { skip: process.platform !== 'linux' }, async (t) => {
+test('PF13 reading policy files leaves no file descriptor open, whatever the outcome', { skip: process.platform !== 'linux' }, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'countersign-policy-fd-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const good = join(dir, 'good.json');

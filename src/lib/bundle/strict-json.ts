@@ -161,12 +161,13 @@ class Scanner {
       if (code === 0x5c) {
         simple = false;
         const e = this.text[this.pos + 1];
+        // Stryker disable next-line ConditionalExpression: equivalent, includes(undefined) looks for "undefined" (false); the test narrows the type
+        const oneCharacterEscape = e !== undefined && '"\\/bfnrt'.includes(e);
         if (e === 'u') {
           // The slice is at most 4 characters: four hex digits must be all of it (no anchors needed).
           if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail('malformed-json', 'bad \\u escape');
           this.pos += 6;
-          // Stryker disable next-line ConditionalExpression: equivalent, includes(undefined) looks for "undefined" (false); the test narrows the type
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+        } else if (oneCharacterEscape) {
           this.pos += 2;
         } else {
           this.fail('malformed-json', 'bad escape in string');

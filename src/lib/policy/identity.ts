@@ -53,9 +53,10 @@ function readIssuer(r: PolicyReader, value: unknown, path: string): string {
   }
   // Compared byte for byte with the certificate's issuer extension, so no normalisation here:
   // only a check that it is what an OIDC issuer must be (OpenID Connect Core §2: https, no
-  // query or fragment; no user info either). The characters are refused outright, because
-  // the URL parser reports an empty query, fragment or user info (`https://@host#`) as none.
-  if (!url || url.protocol !== 'https:' || url.username !== '' || url.password !== '' || /[\s?#@]/.test(issuer)) {
+  // query or fragment; no user info either). Their delimiters are refused outright, because
+  // the URL parser reports an empty query, fragment or user info (`https://@host#`) as none;
+  // user info cannot be written without its `@`.
+  if (!url || url.protocol !== 'https:' || /[\s?#@]/.test(issuer)) {
     r.fail('policy-malformed', path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
   }
   return issuer;

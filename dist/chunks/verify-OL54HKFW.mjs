@@ -2,18 +2,18 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-WRNUVX54.mjs";
+} from "./chunk-4S2HL3MX.mjs";
 import "./chunk-5XPWTY7E.mjs";
 import {
   exitCodeOf,
   recordAccepted,
   runPipeline
-} from "./chunk-R76XJLGA.mjs";
-import "./chunk-K5JO6HH6.mjs";
-import "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-234HILXT.mjs";
+import "./chunk-K6434TDR.mjs";
+import "./chunk-K5ORN4NG.mjs";
 import {
   loadPolicyFile
-} from "./chunk-WJAGHSBP.mjs";
+} from "./chunk-ZVOXDYN3.mjs";
 import "./chunk-PPZ7WV4W.mjs";
 import "./chunk-NTP22G6I.mjs";
 import {
@@ -22,12 +22,12 @@ import {
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-FOGKTFZX.mjs";
+import "./chunk-U4TYAZ75.mjs";
 import "./chunk-RPVR76TW.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
-import "./chunk-4YNQ2RTY.mjs";
+import "./chunk-I7YNERAT.mjs";
 import {
   sha256Hex
 } from "./chunk-ROP22AZE.mjs";

@@ -4,7 +4,7 @@ import {
   loadTrustedRootBytes,
   parseManagedKey,
   verifySigstoreBundle
-} from "./chunk-K5JO6HH6.mjs";
+} from "./chunk-K6434TDR.mjs";
 import {
   reportFatal
 } from "./chunk-NRN3OH45.mjs";
@@ -19,7 +19,7 @@ import "./chunk-JETMUDQJ.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
-} from "./chunk-4YNQ2RTY.mjs";
+} from "./chunk-I7YNERAT.mjs";
 import {
   InputError,
   VerificationError

@@ -12,7 +12,7 @@ import {
 } from "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
-} from "./chunk-4YNQ2RTY.mjs";
+} from "./chunk-I7YNERAT.mjs";
 import {
   InputError,
   PolicyError,

@@ -1,10 +1,10 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   countersignBundle
-} from "./chunk-S2PSNSDX.mjs";
+} from "./chunk-BDG4RNCT.mjs";
 import {
   MerkleTree
-} from "./chunk-4VT47DYB.mjs";
+} from "./chunk-CDKFAPBV.mjs";
 import {
   API,
   MAX_ENTRIES_PER_PAGE,
@@ -12,24 +12,24 @@ import {
 } from "./chunk-U5LHF4JG.mjs";
 import {
   seedSigner
-} from "./chunk-R2GXK6PG.mjs";
+} from "./chunk-J3GNH3B5.mjs";
 import "./chunk-5XPWTY7E.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   parseBundleFile,
   trustMaterialOf
-} from "./chunk-R76XJLGA.mjs";
-import "./chunk-K5JO6HH6.mjs";
+} from "./chunk-234HILXT.mjs";
+import "./chunk-K6434TDR.mjs";
 import {
   equalBytes,
   leafHash,
   parseCountersignatureStatement,
   signCheckpoint,
   verifyCheckpoint
-} from "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-K5ORN4NG.mjs";
 import {
   loadPolicyFile
-} from "./chunk-WJAGHSBP.mjs";
+} from "./chunk-ZVOXDYN3.mjs";
 import {
   isValidKeyName,
   verifierKey
@@ -41,12 +41,12 @@ import {
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-FOGKTFZX.mjs";
+import "./chunk-U4TYAZ75.mjs";
 import "./chunk-RPVR76TW.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
-import "./chunk-4YNQ2RTY.mjs";
+import "./chunk-I7YNERAT.mjs";
 import {
   sha256Hex
 } from "./chunk-ROP22AZE.mjs";

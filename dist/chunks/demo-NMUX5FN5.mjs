@@ -2,28 +2,28 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   createCountersignature,
   seedSigner
-} from "./chunk-R2GXK6PG.mjs";
+} from "./chunk-J3GNH3B5.mjs";
 import "./chunk-5XPWTY7E.mjs";
 import {
   parseBundleFile,
   runPipeline,
   serializeBundle
-} from "./chunk-R76XJLGA.mjs";
-import "./chunk-K5JO6HH6.mjs";
-import "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-234HILXT.mjs";
+import "./chunk-K6434TDR.mjs";
+import "./chunk-K5ORN4NG.mjs";
 import {
   loadPolicyFile
-} from "./chunk-WJAGHSBP.mjs";
+} from "./chunk-ZVOXDYN3.mjs";
 import "./chunk-PPZ7WV4W.mjs";
 import {
   loadPrivateKeyFile
 } from "./chunk-NTP22G6I.mjs";
-import "./chunk-FOGKTFZX.mjs";
+import "./chunk-U4TYAZ75.mjs";
 import "./chunk-RPVR76TW.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
-import "./chunk-4YNQ2RTY.mjs";
+import "./chunk-I7YNERAT.mjs";
 import "./chunk-ROP22AZE.mjs";
 import "./chunk-5ZB7DBEX.mjs";
 import "./chunk-TJDL75NB.mjs";
@@ -38,10 +38,10 @@ var STREAM = "acme/app:stable";
 var WORKFLOW = "acme/app/.github/workflows/release.yml@refs/heads/main";
 var verbs = {
   keygen: () => import("./keygen-SPPX33TR.mjs"),
-  policy: () => import("./policy-SEXPBQPV.mjs"),
-  build: () => import("./build-2O2YM7JL.mjs"),
-  sign: () => import("./sign-7EMY4VLH.mjs"),
-  countersign: () => import("./countersign-4WMLJQJ7.mjs")
+  policy: () => import("./policy-TNAUQW7G.mjs"),
+  build: () => import("./build-OTGANETM.mjs"),
+  sign: () => import("./sign-KVJ733PR.mjs"),
+  countersign: () => import("./countersign-KW4JTT7T.mjs")
 };
 async function run(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -50,7 +50,7 @@ async function run(argv) {
   }
   const started = Date.now();
   const dir = await mkdtemp(join(tmpdir(), "countersign-demo-"));
-  const { startStack } = await import("./stack-HOPOJTFH.mjs");
+  const { startStack } = await import("./stack-2YYDAQGV.mjs");
   const stack = await startStack({ jobWorkflowRef: WORKFLOW, dir: join(dir, "stack") });
   const previousCwd = process.cwd();
   process.chdir(dir);
@@ -70,7 +70,7 @@ $ countersign ${verb} ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a
   const gate = async (name, want, ...args) => {
     console.log(`
 $ countersign verify ${args.join(" ")}`);
-    const { exitCode, report } = await (await import("./verify-XV53YDGP.mjs")).verifyCommand(args);
+    const { exitCode, report } = await (await import("./verify-OL54HKFW.mjs")).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
     const ok2 = report?.outcome === want.outcome && code === want.code;
     results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });

@@ -9,7 +9,7 @@ import {
 import {
   loadPolicyFile,
   parsePolicy
-} from "./chunk-WJAGHSBP.mjs";
+} from "./chunk-ZVOXDYN3.mjs";
 import "./chunk-PPZ7WV4W.mjs";
 import "./chunk-NTP22G6I.mjs";
 import {
@@ -25,7 +25,7 @@ import {
 } from "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
-} from "./chunk-4YNQ2RTY.mjs";
+} from "./chunk-I7YNERAT.mjs";
 import "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic
@@ -79,7 +79,7 @@ async function run(argv) {
   try {
     if (sub === "init") return await init(rest);
     if (sub === "show") return await show(rest);
-    if (sub === "update") return await (await import("./policy-update-WC35HNFR.mjs")).update(rest);
+    if (sub === "update") return await (await import("./policy-update-66RDFAMY.mjs")).update(rest);
     if (sub === "--help" || sub === "-h") return console.log(USAGE), 0;
     return usageError("policy", sub === void 0 ? "missing init, show or update" : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {

@@ -3,7 +3,7 @@ import {
   checkPrimaryIdentity,
   loadTrustedRoot,
   verifyPrimary
-} from "./chunk-K5JO6HH6.mjs";
+} from "./chunk-K6434TDR.mjs";
 import {
   HASH_SIZE,
   MAX_PROOF_HASHES,
@@ -13,10 +13,10 @@ import {
   preAuthEncoding,
   verifyCheckpoint,
   verifyInclusion
-} from "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-K5ORN4NG.mjs";
 import {
   parsePolicy
-} from "./chunk-WJAGHSBP.mjs";
+} from "./chunk-ZVOXDYN3.mjs";
 import {
   MAX_NOTE_BYTES
 } from "./chunk-PPZ7WV4W.mjs";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-NTP22G6I.mjs";
 import {
   parseStatement
-} from "./chunk-FOGKTFZX.mjs";
+} from "./chunk-U4TYAZ75.mjs";
 import {
   BUNDLE_MEDIA_TYPE,
   COUNTERSIGNATURE_PAYLOAD_TYPE,
@@ -38,7 +38,7 @@ import {
 } from "./chunk-BFEGAZ5M.mjs";
 import {
   parseStrictJson
-} from "./chunk-4YNQ2RTY.mjs";
+} from "./chunk-I7YNERAT.mjs";
 import {
   sha256Hex
 } from "./chunk-ROP22AZE.mjs";

@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   countersignBundle
-} from "./chunk-S2PSNSDX.mjs";
+} from "./chunk-BDG4RNCT.mjs";
 import {
   endpoint,
   serviceBaseUrl,
@@ -13,25 +13,25 @@ import {
 } from "./chunk-U5LHF4JG.mjs";
 import {
   seedSigner
-} from "./chunk-R2GXK6PG.mjs";
+} from "./chunk-J3GNH3B5.mjs";
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-WRNUVX54.mjs";
+} from "./chunk-4S2HL3MX.mjs";
 import "./chunk-5XPWTY7E.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   parseBundleFile,
   recordAccepted,
   serializeBundle
-} from "./chunk-R76XJLGA.mjs";
-import "./chunk-K5JO6HH6.mjs";
+} from "./chunk-234HILXT.mjs";
+import "./chunk-K6434TDR.mjs";
 import {
   parseCountersignatureStatement
-} from "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-K5ORN4NG.mjs";
 import {
   loadPolicyFile
-} from "./chunk-WJAGHSBP.mjs";
+} from "./chunk-ZVOXDYN3.mjs";
 import "./chunk-PPZ7WV4W.mjs";
 import {
   loadPrivateKeyFile
@@ -42,14 +42,14 @@ import {
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-FOGKTFZX.mjs";
+import "./chunk-U4TYAZ75.mjs";
 import "./chunk-RPVR76TW.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
-} from "./chunk-4YNQ2RTY.mjs";
+} from "./chunk-I7YNERAT.mjs";
 import {
   sha256Hex
 } from "./chunk-ROP22AZE.mjs";

@@ -3,7 +3,7 @@ import {
   emptyState,
   parseState,
   serializeState
-} from "./chunk-R76XJLGA.mjs";
+} from "./chunk-234HILXT.mjs";
 import {
   readInputFile
 } from "./chunk-MFF4S6R2.mjs";

@@ -1,13 +1,13 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   createCountersignature
-} from "./chunk-R2GXK6PG.mjs";
+} from "./chunk-J3GNH3B5.mjs";
 import {
   countersigningKeyFor
 } from "./chunk-B76UMAQA.mjs";
 import {
   runPipeline
-} from "./chunk-R76XJLGA.mjs";
+} from "./chunk-234HILXT.mjs";
 import {
   sha256Hex
 } from "./chunk-ROP22AZE.mjs";

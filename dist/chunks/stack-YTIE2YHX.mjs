@@ -39,7 +39,7 @@ async function run(argv) {
     return usageError("stack", err.message);
   }
   if (values.help) return console.log(USAGE), 0;
-  const { startStack } = await import("./stack-HOPOJTFH.mjs");
+  const { startStack } = await import("./stack-2YYDAQGV.mjs");
   const out = resolve(values.out);
   let stack;
   try {

@@ -2,19 +2,19 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   loadStateFile,
   saveStateFile
-} from "./chunk-WRNUVX54.mjs";
+} from "./chunk-4S2HL3MX.mjs";
 import {
   MAX_ROTATIONS,
   followRotations
-} from "./chunk-3UM5MKUQ.mjs";
+} from "./chunk-QSWOPCW2.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   policyDocument,
   recordPolicyVersion
-} from "./chunk-R76XJLGA.mjs";
-import "./chunk-K5JO6HH6.mjs";
-import "./chunk-TZH5Z2HY.mjs";
-import "./chunk-WJAGHSBP.mjs";
+} from "./chunk-234HILXT.mjs";
+import "./chunk-K6434TDR.mjs";
+import "./chunk-K5ORN4NG.mjs";
+import "./chunk-ZVOXDYN3.mjs";
 import "./chunk-PPZ7WV4W.mjs";
 import "./chunk-NTP22G6I.mjs";
 import {
@@ -24,14 +24,14 @@ import {
 import {
   usageError
 } from "./chunk-KNWMKP63.mjs";
-import "./chunk-FOGKTFZX.mjs";
+import "./chunk-U4TYAZ75.mjs";
 import "./chunk-RPVR76TW.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import "./chunk-BFEGAZ5M.mjs";
 import {
   MAX_POLICY_BYTES
 } from "./chunk-FQFFDUTU.mjs";
-import "./chunk-4YNQ2RTY.mjs";
+import "./chunk-I7YNERAT.mjs";
 import "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic

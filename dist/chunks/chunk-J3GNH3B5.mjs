@@ -3,7 +3,7 @@ import {
   buildCountersignatureStatement,
   preAuthEncoding,
   serializeCountersignatureStatement
-} from "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-K5ORN4NG.mjs";
 import {
   signEd25519
 } from "./chunk-NTP22G6I.mjs";

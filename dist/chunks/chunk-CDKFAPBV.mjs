@@ -5,7 +5,7 @@ import {
   inclusionPath,
   nodeHash,
   splitPoint
-} from "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-K5ORN4NG.mjs";
 
 // src/lib/log/tree.ts
 var MerkleTree = class {

@@ -22,7 +22,7 @@ import {
 } from "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
-} from "./chunk-4YNQ2RTY.mjs";
+} from "./chunk-I7YNERAT.mjs";
 import {
   PolicyError,
   StrictJsonError
@@ -243,7 +243,7 @@ function readIssuer(r, value, path) {
     url = new URL(issuer);
   } catch {
   }
-  if (!url || url.protocol !== "https:" || url.username !== "" || url.password !== "" || /[\s?#@]/.test(issuer)) {
+  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
     r.fail("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
   }
   return issuer;

@@ -6,7 +6,7 @@ import {
 } from "./chunk-C5LV5HWP.mjs";
 import {
   MerkleTree
-} from "./chunk-4VT47DYB.mjs";
+} from "./chunk-CDKFAPBV.mjs";
 import {
   API,
   MAX_ENTRIES_PER_PAGE
@@ -19,7 +19,7 @@ import {
   verifyCheckpoint,
   verifyConsistency,
   verifyInclusion
-} from "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-K5ORN4NG.mjs";
 import {
   isValidKeyName,
   parseVerifierKey
@@ -39,7 +39,7 @@ import {
   COUNTERSIGNATURE_PAYLOAD_TYPE
 } from "./chunk-BFEGAZ5M.mjs";
 import "./chunk-FQFFDUTU.mjs";
-import "./chunk-4YNQ2RTY.mjs";
+import "./chunk-I7YNERAT.mjs";
 import {
   sha256Hex
 } from "./chunk-ROP22AZE.mjs";

@@ -1,17 +1,17 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   rotationStatementParts
-} from "./chunk-3UM5MKUQ.mjs";
+} from "./chunk-QSWOPCW2.mjs";
 import "./chunk-B76UMAQA.mjs";
 import {
   policyDocument
-} from "./chunk-R76XJLGA.mjs";
-import "./chunk-K5JO6HH6.mjs";
-import "./chunk-TZH5Z2HY.mjs";
+} from "./chunk-234HILXT.mjs";
+import "./chunk-K6434TDR.mjs";
+import "./chunk-K5ORN4NG.mjs";
 import {
   reportFatal
 } from "./chunk-NRN3OH45.mjs";
-import "./chunk-WJAGHSBP.mjs";
+import "./chunk-ZVOXDYN3.mjs";
 import "./chunk-PPZ7WV4W.mjs";
 import "./chunk-NTP22G6I.mjs";
 import {
@@ -25,7 +25,7 @@ import {
   parseFleetKeys,
   serializeStatement,
   sourceFromGitHubEnv
-} from "./chunk-FOGKTFZX.mjs";
+} from "./chunk-U4TYAZ75.mjs";
 import "./chunk-RPVR76TW.mjs";
 import "./chunk-JETMUDQJ.mjs";
 import {
@@ -34,7 +34,7 @@ import {
 import {
   MAX_POLICY_BYTES
 } from "./chunk-FQFFDUTU.mjs";
-import "./chunk-4YNQ2RTY.mjs";
+import "./chunk-I7YNERAT.mjs";
 import {
   sha256Hex
 } from "./chunk-ROP22AZE.mjs";

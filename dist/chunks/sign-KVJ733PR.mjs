@@ -2,7 +2,7 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   checkServiceUrl,
   resolveInstance
-} from "./chunk-DUCRK4YU.mjs";
+} from "./chunk-2KGLZPA3.mjs";
 import {
   readInputFile
 } from "./chunk-MFF4S6R2.mjs";
@@ -11,7 +11,7 @@ import {
 } from "./chunk-KNWMKP63.mjs";
 import {
   parseStatement
-} from "./chunk-FOGKTFZX.mjs";
+} from "./chunk-U4TYAZ75.mjs";
 import {
   require_dist,
   require_dist2 as require_dist3,
@@ -26,7 +26,7 @@ import {
 import "./chunk-FQFFDUTU.mjs";
 import {
   parseStrictJson
-} from "./chunk-4YNQ2RTY.mjs";
+} from "./chunk-I7YNERAT.mjs";
 import "./chunk-ROP22AZE.mjs";
 import {
   writeFileAtomic

@@ -1,11 +1,11 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   STACK_DESCRIPTION_MEDIA_TYPE
-} from "./chunk-DUCRK4YU.mjs";
+} from "./chunk-2KGLZPA3.mjs";
 import {
   require_dist
 } from "./chunk-JETMUDQJ.mjs";
-import "./chunk-4YNQ2RTY.mjs";
+import "./chunk-I7YNERAT.mjs";
 import {
   writeFileAtomic
 } from "./chunk-5ZB7DBEX.mjs";

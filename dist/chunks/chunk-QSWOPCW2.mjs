@@ -6,10 +6,10 @@ import {
   parseBundleFile,
   policyDocument,
   runPipeline
-} from "./chunk-R76XJLGA.mjs";
+} from "./chunk-234HILXT.mjs";
 import {
   parseStatement
-} from "./chunk-FOGKTFZX.mjs";
+} from "./chunk-U4TYAZ75.mjs";
 import {
   INTOTO_PAYLOAD_TYPE
 } from "./chunk-BFEGAZ5M.mjs";

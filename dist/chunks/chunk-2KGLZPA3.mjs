@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   parseStrictJson
-} from "./chunk-4YNQ2RTY.mjs";
+} from "./chunk-I7YNERAT.mjs";
 import {
   InputError
 } from "./chunk-AKRWTDNC.mjs";
