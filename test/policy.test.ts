@@ -6,11 +6,14 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PolicyError } from '../src/lib/errors.ts';
 import { POLICY_DEFAULT_LIMITS, buildPolicy, describePolicy, loadPolicyFile, parsePolicy } from '../src/lib/policy/index.ts';
 import { run } from '../src/cli/policy.ts';
 
-const TRUSTED_ROOT_FILE = '/work/shared/conformance/public-good-trusted-root.json';
+// Any valid Sigstore trusted root will do; this one is in the repository (the local stack's,
+// pinned by the spec vectors), so the suite runs from any clone and from Stryker's sandbox.
+const TRUSTED_ROOT_FILE = fileURLToPath(new URL('../spec/vectors/artifact-missing_fail/trusted_root.json', import.meta.url));
 const trustedRoot = JSON.parse(await readFile(TRUSTED_ROOT_FILE, 'utf8')) as Record<string, unknown>;
 const IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 
@@ -285,7 +288,7 @@ test('policy init writes a policy that round-trips; policy show explains it; bad
   assert.equal(await run([...base, '--stream', 'acme/app:stable', '--countersigner', `b=${join(dir, 'b.pub')}`, '--identity-pattern', '^x$']), 2);
   assert.equal(await run([...base, '--stream', 'acme/app:stable', '--countersigner', `b=${join(dir, 'b.pub')}`, '--bogus']), 2);
   assert.equal(await run(['show', TRUSTED_ROOT_FILE]), 2);
-  assert.match(err.at(-1) ?? '', /public-good-trusted-root\.json:2: mediaType: expected application\/vnd\.countersign\.policy\.v1\+json, found the string "application\/vnd\.dev\.sigstore\.trustedroot/);
+  assert.match(err.at(-1) ?? '', /trusted_root\.json:2: mediaType: expected application\/vnd\.countersign\.policy\.v1\+json, found the string "application\/vnd\.dev\.sigstore\.trustedroot/);
   assert.equal(await run(['show', dir]), 2);
   assert.match(err.at(-1) ?? '', /cannot read the policy: a directory/);
   await assert.rejects(loadPolicyFile(join(dir, 'nope.json')), { code: 'policy-unreadable' });
