@@ -1,10 +1,10 @@
 // One lint set-up for the whole tree: typescript-eslint's recommended rules, plus the
-// project rule that the library never imports @actions/* (DESIGN §5).
+// project rule that the library never imports @actions/* (docs/design.md §7).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'spec/vectors/', 'coverage/'] },
+  { ignores: ['dist/', 'packages/*/dist/', 'node_modules/', 'spec/vectors/', 'test/vectors/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +16,7 @@ export default tseslint.config(
   {
     files: ['src/lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'The library never imports @actions/* (DESIGN §5).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'The library never imports @actions/* (docs/design.md §7).' }] }],
     },
   },
 );

@@ -13,9 +13,6 @@ import { tmpdir } from 'node:os';
 
 const bin = resolve('node_modules/.bin');
 if (!(process.env.PATH ?? '').startsWith(bin + delimiter)) process.env.PATH = `${bin}${delimiter}${process.env.PATH ?? ''}`;
-// The Wycheproof and CCTV vectors (../shared/vectors/ed25519) for the sandboxed copy of
-// test/ed25519-vectors.test.ts, which would otherwise look beside the sandbox.
-process.env.COUNTERSIGN_ED25519_VECTORS ??= resolve('../shared/vectors/ed25519');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -49,8 +46,8 @@ export default {
     // its run time per surviving mutant: the other attack files (a stack each, attacking
     // mostly @sigstore/verify and the certificate, which are not mutated here, or repeating
     // what core-edges pins without a stack), the fuzz suite and the CLI suites (child
-    // processes) are left out. test/ed25519-vectors.test.ts reads ../shared/vectors beside
-    // the repository, which the sandbox is not: COUNTERSIGN_ED25519_VECTORS (set above) names it.
+    // processes) are left out. test/ed25519-vectors.test.ts reads test/vectors/ed25519, which
+    // the sandbox copies like the rest of the repository (ignorePatterns below leaves it in).
     testFiles: [
       'test/strict-json.test.ts',
       'test/statement.test.ts',

@@ -102,3 +102,21 @@ test('example workflows pass actionlint, validate, set permissions and pin third
     }
   }
 });
+
+test('example workflows fetch no package by name from a registry; another repository is checked out at a commit SHA', async () => {
+  const dir = join(REPO_ROOT, 'examples/workflows');
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.yml')).sort()) {
+    const doc = parseYaml(await readFile(join(dir, file), 'utf8')) as { jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }> };
+    for (const [name, job] of Object.entries(doc.jobs)) {
+      for (const step of job.steps) {
+        // Whoever publishes a name would run code in the job (which may hold id-token: write).
+        const fetches = /\b(npx|npm\s+(exec|x|install|i|add)|pnpm\s+(dlx|add)|yarn\s+(dlx|add)|bunx|pipx\s+run|pip\s+install|go\s+run\s+\S+@)\b/;
+        assert.doesNotMatch(step.run ?? '', fetches, `${file}: job ${name} fetches a package by name: ${step.run}`);
+        if (step.uses?.startsWith('actions/checkout@') && step.with?.repository !== undefined) {
+          assert.match(String(step.with.ref ?? ''), /^[0-9a-f]{40}$/, `${file}: job ${name}: ${String(step.with.repository)} is checked out at a full commit SHA`);
+          assert.equal(step.with['persist-credentials'], false, `${file}: job ${name}: ${String(step.with.repository)} is checked out without persisting credentials`);
+        }
+      }
+    }
+  }
+});

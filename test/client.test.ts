@@ -1,4 +1,4 @@
-// The client verifier library (`countersign/verify`, src/lib/client/) in Node: every case of
+// The client verifier library (`@countersign/verify`, src/lib/client/) in Node: every case of
 // spec/vectors gives the outcome, deciding check and code of its expected.json (verifyAt as
 // `now`; a case with rotations/ follows them with followPolicyRotations first), and the very
 // report the CLI's pipeline gives; the state to persist; the inputs'
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { followPolicyRotations, isVerifiedSubject, pinPolicy, verifyBundle, type VerifyBundleInput } from '../src/lib/client/index.ts';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parseState } from '../src/lib/verify/state.ts';
 import { VECTORS_DIR, loadClientVectors, mismatches, runClientCase, verdictOf, type ClientVectorCase } from './helpers/client-vectors.ts';
 import { evaluateVectorCase } from './helpers/vector-case.ts';
@@ -142,13 +143,21 @@ test('isVerifiedSubject: one downloaded file is a subject of a verified statemen
   assert.throws(() => isVerifiedSubject(report, { name: file!.name, sha256: 'nope' }), (err: Error & { code?: string }) => err.code === 'artifacts-malformed');
 });
 
-// package.json "exports": "./verify" is the client, dist/verify.mjs in Node (docs/client.md).
-const exportsVerify = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports?: Record<string, unknown> }).exports?.['./verify'];
-test('package.json exports "./verify": every target exists, and Node resolves countersign/verify to the client', { skip: typeof exportsVerify === 'object' ? false : 'package.json exports "./verify" is not yet the client\'s conditional entry (docs/client.md)' }, async () => {
-  const targets = exportsVerify as Record<string, string>;
-  for (const [condition, target] of Object.entries(targets)) assert.ok(readFileSync(new URL(`../${target}`, import.meta.url)).length > 0, `${condition}: ${target}`);
-  const lib = (await import('countersign/verify' as string)) as Record<string, unknown>;
-  for (const name of ['verifyBundle', 'pinPolicy', 'isVerifiedSubject', 'followPolicyRotations', 'CHECKS']) assert.equal(typeof lib[name] === 'function' || Array.isArray(lib[name]), true, name);
+// packages/verify/package.json "exports": the npm package @countersign/verify is the client,
+// packages/verify/dist/verify.mjs in Node (docs/client.md); the workspace link in
+// node_modules resolves it here as an installed package resolves (test/packaging.test.ts
+// installs the packed tarball itself).
+const verifyPackage = JSON.parse(readFileSync(new URL('../packages/verify/package.json', import.meta.url), 'utf8')) as { name: string; exports: Record<string, Record<string, unknown>> };
+test('packages/verify exports: every target exists, and Node resolves @countersign/verify to the client (import and require)', async () => {
+  assert.equal(verifyPackage.name, '@countersign/verify');
+  const targets = Object.values(verifyPackage.exports['.']!).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t as Record<string, string>)));
+  assert.ok(targets.length >= 6, targets.join(', '));
+  for (const target of targets) assert.ok(readFileSync(new URL(`../packages/verify/${target}`, import.meta.url)).length > 0, target);
+  const names = ['verifyBundle', 'pinPolicy', 'isVerifiedSubject', 'followPolicyRotations', 'CHECKS'];
+  const imported = (await import('@countersign/verify' as string)) as Record<string, unknown>;
+  const required = createRequire(import.meta.url)('@countersign/verify') as Record<string, unknown>;
+  assert.match(import.meta.resolve('@countersign/verify'), /\/packages\/verify\/dist\/verify\.mjs$/);
+  for (const lib of [imported, required]) for (const name of names) assert.equal(typeof lib[name] === 'function' || Array.isArray(lib[name]), true, name);
 });
 
 // What the Node entry loads (a resolve hook records every import edge) and touches: the

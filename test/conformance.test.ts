@@ -1,5 +1,5 @@
 // Sigstore conformance: the public bundle-verification cases of sigstore-conformance
-// (data and rules in ../shared/conformance/README.md), each run with the artifact's path and
+// (data and rules in test/vectors/sigstore-conformance/README.md), each run with the artifact's path and
 // with its sha256 digest, through the `verify-bundle` verb in-process; a few through a real
 // process. Then the countersign primary check (verifyPrimary), which is narrower, on the same
 // data, and the digest-only ECDSA check against node:crypto.
@@ -15,9 +15,9 @@ import { InputError, VerificationError } from '../src/lib/errors.ts';
 import { loadTrustedRoot, loadTrustedRootBytes } from '../src/lib/sigstore/trusted-root.ts';
 import { verifyPrimary } from '../src/lib/sigstore/verify-primary.ts';
 
-const SHARED = new URL('../../shared/conformance/', import.meta.url);
-const CASES = new URL('bundle-verify/', SHARED);
-const PUBLIC_GOOD_ROOT = fileURLToPath(new URL('public-good-trusted-root.json', SHARED));
+const CONFORMANCE = new URL('vectors/sigstore-conformance/', import.meta.url);
+const CASES = new URL('bundle-verify/', CONFORMANCE);
+const PUBLIC_GOOD_ROOT = fileURLToPath(new URL('public-good-trusted-root.json', CONFORMANCE));
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';

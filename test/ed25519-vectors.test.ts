@@ -1,20 +1,16 @@
 // The strict Ed25519 rule of spec/ED25519.md against Project Wycheproof and C2SP CCTV
-// vectors (../shared/vectors/ed25519/, sources in its README), the OpenSSL invariant (§3),
+// vectors (test/vectors/ed25519/, sources in its README), the OpenSSL invariant (§3),
 // RFC 8032 known answers, length checks, and a tiny benchmark (§4) printed as diagnostics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey, randomBytes, sign as opensslSign, verify as opensslVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import * as ed from '@noble/ed25519';
 import { ed25519PublicKeyOf, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict } from '../src/lib/countersign/ed25519.ts';
 import { InputError } from '../src/lib/errors.ts';
 
-// Beside the repository (../shared); Stryker runs this file from a sandbox copy elsewhere, so
-// its configuration names the directory in COUNTERSIGN_ED25519_VECTORS.
-const VECTORS = process.env.COUNTERSIGN_ED25519_VECTORS
-  ? pathToFileURL(`${process.env.COUNTERSIGN_ED25519_VECTORS.replace(/\/+$/, '')}/`)
-  : new URL('../../shared/vectors/ed25519/', import.meta.url);
+// In the repository, so also in the sandbox copy that Stryker runs this file from.
+const VECTORS = new URL('vectors/ed25519/', import.meta.url);
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;

@@ -1,4 +1,4 @@
-// The primary identity check (DESIGN §3 step 3): exact issuer, exact SAN (or an explicitly
+// The primary identity check (docs/design.md §4 step 3): exact issuer, exact SAN (or an explicitly
 // anchored pattern), pinned GitHub claims. Look-alike identities must never pass. The signer
 // comes from a real Fulcio certificate of the public sigstore-conformance suite.
 import { test } from 'node:test';
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { PolicyError, VerificationError } from '../src/lib/errors.ts';
 import { checkPrimaryIdentity, signerFromCertificate, type PrimaryIdentityPolicy, type PrimarySigner } from '../src/lib/sigstore/identity.ts';
 
-const CASES = new URL('../../shared/conformance/bundle-verify/', import.meta.url);
+const CASES = new URL('vectors/sigstore-conformance/bundle-verify/', import.meta.url);
 const bundle = JSON.parse(readFileSync(new URL('happy-path-intoto-in-dsse-v3/bundle.sigstore.json', CASES), 'utf8'));
 const CERT = Buffer.from(bundle.verificationMaterial.certificate.rawBytes, 'base64');
 

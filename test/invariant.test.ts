@@ -1,4 +1,4 @@
-// The invariant (DESIGN §1): whoever controls only one organisation's signing infrastructure
+// The invariant (docs/design.md §1): whoever controls only one organisation's signing infrastructure
 // cannot produce an artifact that verifies. On one local Sigstore stack, a genuine bundle
 // (A's keyless signature + B's countersignature) verifies; then every way of getting by with
 // one organisation's signature is tried and must be rejected by the check that owns it

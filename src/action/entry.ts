@@ -1,4 +1,4 @@
-// The one top-level catch of every entry point (DESIGN §6, like actions/attest src/index.ts):
+// The one top-level catch of every entry point (docs/design.md §8, like actions/attest src/index.ts):
 // read the inputs, run, and turn any error into an error annotation and a failed step.
 // Library errors are one line that names the input; anything else is a bug, so its stack goes
 // to the debug log.

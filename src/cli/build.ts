@@ -1,4 +1,4 @@
-// `countersign build`: makes the statement organisation A will sign (DESIGN §2), from files
+// `countersign build`: makes the statement organisation A will sign (docs/design.md §3), from files
 // (binary-digest, config-change) or a fleet-key list, and writes its exact bytes to --out.
 // stdout gets only the statement digest `sha256:<hex>`, so that scripts can capture it.
 import { open } from 'node:fs/promises';

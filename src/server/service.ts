@@ -1,4 +1,4 @@
-// The countersigning service that organisation B runs (DESIGN §1, docs/service.md): plain
+// The countersigning service that organisation B runs (docs/design.md §6.4, docs/service.md): plain
 // HTTP, on loopback by default (TLS belongs to the reverse proxy in front of it). Opens the
 // log (recovering and checking it), then serves. One JSON line per request goes to
 // `requestLog`: method, path, status, code, timings, and for countersignatures the stream,

@@ -1,10 +1,10 @@
-// The Wycheproof and C2SP CCTV Ed25519 vectors (../shared/vectors/ed25519/) as one flat list
+// The Wycheproof and C2SP CCTV Ed25519 vectors (test/vectors/ed25519/) as one flat list
 // of (key, signature, message, expected verdict under the strict rule of spec/ED25519.md), so
 // that a build of the rule other than Node's (the browser build, test/client-browser-build.test.ts
 // and test/browser/) is judged exactly as test/ed25519-vectors.test.ts judges the Node one.
 import { readFileSync } from 'node:fs';
 
-const VECTORS = new URL('../../../shared/vectors/ed25519/', import.meta.url);
+const VECTORS = new URL('../vectors/ed25519/', import.meta.url);
 
 export interface Ed25519Case {
   label: string;

@@ -1,5 +1,5 @@
 // The countersigned bundle: one JSON file with the primary Sigstore bundle and the list of
-// countersignatures (spec/FORMAT.md §5). Parsing is strict and checks structure only; the
+// countersignatures (spec/FORMAT.md §6). Parsing is strict and checks structure only; the
 // verification pipeline decides what the signatures are worth.
 import { BUNDLE_MEDIA_TYPE, type Countersignature, type CountersignedBundle } from './types.ts';
 import { KEY_ID, Shape } from './shape.ts';

@@ -1,5 +1,5 @@
 // Small fail-closed shape checks for parsed JSON: an object must have exactly the allowed
-// keys (unknown fields are rejected, DESIGN §2), and each field its type. Errors name the
+// keys (unknown fields are rejected, docs/design.md §3), and each field its type. Errors name the
 // document and the JSON path, and say what was expected and what was found.
 import { InputError } from '../errors.ts';
 

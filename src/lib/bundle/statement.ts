@@ -1,6 +1,6 @@
 // The statement organisation A signs: an in-toto Statement v1 (https://github.com/in-toto/
 // attestation/blob/main/spec/v1/statement.md) with our TrustStatement/v1 predicate
-// (DESIGN §2, spec/FORMAT.md). Built here, serialised once to exact bytes that are signed and
+// (docs/design.md §3, spec/FORMAT.md §3). Built here, serialised once to exact bytes that are signed and
 // stored, and parsed back strictly: every deviation from the format fails closed.
 //
 // Error codes (InputError): statement-malformed, statement-unknown-field,

@@ -1,4 +1,4 @@
-// Strict JSON for signed and pinned documents (DESIGN §2: "no duplicate JSON keys in signed
+// Strict JSON for signed and pinned documents (docs/design.md §3: "no duplicate JSON keys in signed
 // documents"). JSON.parse silently keeps the last of two equal keys while other parsers keep
 // the first: a classic parser differential. So before JSON.parse builds the value, one linear
 // scan checks the whole text against RFC 8259 plus our rules:

@@ -1,7 +1,7 @@
-// `countersign/verify`: the client verifier library (issue #5; docs/client.md). It only
+// `@countersign/verify`: the client verifier library (issue #5; docs/client.md). It only
 // verifies: no signing code, no @actions/*, no network, no file system. The same pipeline and
 // report as `countersign verify`, and the rotation walk of `countersign policy update`; in a
-// browser, the build of scripts/build.ts (dist/verify.browser.mjs).
+// browser, the build of scripts/build.ts (packages/verify/dist/verify.browser.mjs).
 export { verifyBundle, pinPolicy, type VerifyBundleInput, type VerifyBundleResult } from './verify.ts';
 export { isVerifiedSubject } from './subject.ts';
 export {

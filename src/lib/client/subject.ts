@@ -1,5 +1,5 @@
 // For a client that downloads one file of a release rather than all of them: the pipeline's
-// subjects check (DESIGN §3 step 6) wants every subject present, which is the gate's rule; a
+// subjects check (docs/design.md §4 step 6) wants every subject present, which is the gate's rule; a
 // client that fetched only its own platform's binary asks instead whether that one file is a
 // subject of a verified statement, by exact name and SHA-256.
 import { InputError } from '../errors.ts';

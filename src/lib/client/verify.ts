@@ -1,5 +1,5 @@
 // The client verifier (issue #5, "The client verifier library"): one call that runs the very
-// pipeline of `countersign verify` (src/lib/verify/pipeline.ts, DESIGN §3) on data the app
+// pipeline of `countersign verify` (src/lib/verify/pipeline.ts, docs/design.md §4) on data the app
 // holds in memory, and returns the same report plus the state to persist. No file, network,
 // signing or @actions/* code is reached from here; the browser build swaps node:crypto and
 // Buffer for @noble/* shims at build time (src/lib/platform/).

@@ -1,4 +1,4 @@
-// Organisation B's step (DESIGN §1.2): verify the primary under B's own policy first, and only
+// Organisation B's step (docs/design.md §1, item 2): verify the primary under B's own policy first, and only
 // then countersign. B can reject or bless; it cannot co-author: the statement and the primary
 // signature are carried over byte for byte, and B's signature binds both.
 import type { CountersignedBundle } from '../bundle/types.ts';

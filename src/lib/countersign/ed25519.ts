@@ -7,7 +7,7 @@
 // Who checks what: steps 1-4 (lengths, S < L, strict decoding and small order of A and R)
 // are ours, with @noble/ed25519's strict point decoding; step 5, the equation, is OpenSSL's
 // (node:crypto), which is cofactorless. So every signature this project accepts is accepted by
-// OpenSSL by construction (DESIGN §3: no verifier differential between the gate and clients;
+// OpenSSL by construction (docs/design.md §4: no verifier differential between the gate and clients;
 // "Taming the many EdDSAs", Chalkias et al. 2020; C2SP CCTV). Until issue #7 noble's strict
 // verify (cofactored) ran as well; it is implied by steps 1-4 plus OpenSSL's cofactorless
 // equation (spec/ED25519.md §4 has the argument), so it only cost time: it made the rule 16x

@@ -1,4 +1,4 @@
-// Organisation B's signing key behind a one-method interface (DESIGN §6), so that an HSM or
+// Organisation B's signing key behind a one-method interface (docs/design.md §8), so that an HSM or
 // a cloud KMS can stand in for the key file without touching the countersigning logic.
 import { signEd25519 } from './ed25519.ts';
 

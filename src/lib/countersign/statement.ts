@@ -1,4 +1,4 @@
-// The countersignature statement: what organisation B signs (spec/FORMAT.md §4). It binds
+// The countersignature statement: what organisation B signs (spec/FORMAT.md §5). It binds
 // B's key id to the exact primary it verified: the DSSE payload, the primary's signature
 // bytes, its signing certificate, its transparency-log entries and timestamps, and the
 // stream and version of the statement. Changing any of those breaks the binding, so a

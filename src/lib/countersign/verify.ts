@@ -1,4 +1,4 @@
-// Verifying countersignatures (DESIGN §3 check 4, spec/FORMAT.md §6 step 4). Each one must
+// Verifying countersignatures (docs/design.md §4 check 4, spec/FORMAT.md §7 step 4). Each one must
 // name a pinned key, carry a strict Ed25519 signature over the domain-separated statement
 // bytes, bind exactly this bundle's primary (payload, signature, certificate, log entries,
 // timestamps) and this statement's stream and version, and fall inside its key's validity

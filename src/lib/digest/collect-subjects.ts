@@ -1,5 +1,5 @@
 // Turns the files and directories given on the command line into the statement's subjects
-// (DESIGN §2: "subject lists what is being trusted, by digest"). The walk is where hostile
+// (docs/design.md §3: the subject "lists what is being trusted, by digest"). The walk is where hostile
 // trees do harm, so it is strict: everything it would not be sure about is refused, never
 // skipped, because a silently missing file would be a file that is not protected.
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { sha256File } from './hash-file.ts';
 import { HashPool, defaultHashThreads } from './hash-pool.ts';
 import { compareSubjectNames, subjectNameProblem } from './subject-name.ts';
 
-/** Default cap on the number of files (DESIGN: every untrusted input has a cap). */
+/** Default cap on the number of files (docs/design.md §3: every untrusted input has a cap). */
 export const DEFAULT_MAX_FILES = 100_000;
 /** Small files hashed at the same time on the main thread (their cost is the I/O round trips, not the CPU). */
 const HASH_CONCURRENCY = 4;

@@ -1,4 +1,4 @@
-// The countersigner keys of a policy and the threshold (DESIGN §3 step 4, §4): each key is
+// The countersigner keys of a policy and the threshold (docs/design.md §4 step 4, §5): each key is
 // pinned by its SPKI PEM and its key id, and the two must agree, so a policy can never say
 // one key's id while holding another key (key confusion). The threshold counts distinct
 // organisations, never keys: two keys of one organisation are still one organisation.

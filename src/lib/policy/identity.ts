@@ -1,4 +1,4 @@
-// The primary identity part of the policy (DESIGN §3 step 3): an exact certificate identity by
+// The primary identity part of the policy (docs/design.md §4 step 3): an exact certificate identity by
 // default, an anchored regular expression only when the policy says `identityPattern`
 // explicitly, plus optional pinned GitHub claims.
 import { GITHUB_CLAIM_NAMES, type GithubClaimName, type GithubClaims, type PrimaryIdentityPolicy } from './types.ts';

@@ -1,4 +1,4 @@
-// Line numbers for policy errors (DESIGN §6: "line-numbered parse errors", as sigsum-go's
+// Line numbers for policy errors (docs/design.md §8: "line-numbered parse errors", as sigsum-go's
 // pkg/policy/config.go does). JSON.parse forgets where values were, so one extra scan of the
 // text records the line of every key and value down to a small depth, keyed by the same JSON
 // path strings that the checks print. It only has to be right for well-formed JSON: the text

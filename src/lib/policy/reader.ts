@@ -1,5 +1,5 @@
 // Fail-closed shape checks for the parsed policy, with errors that point into the file:
-// `policy.json:14: countersigners[0].keyId: expected ..., found ...` (DESIGN §6). Every
+// `policy.json:14: countersigners[0].keyId: expected ..., found ...` (docs/design.md §8). Every
 // check names the JSON path; the line comes from the index of the source text.
 import { rfc3339 } from '../bundle/shape.ts';
 import { PolicyError } from '../errors.ts';

@@ -1,5 +1,5 @@
 // The policy file's typed form (normative text: spec/POLICY.md). A policy is pinned trust as
-// plain data (DESIGN §4): who must sign (the primary's Sigstore identity, the countersigners'
+// plain data (docs/design.md §5): who must sign (the primary's Sigstore identity, the countersigners'
 // Ed25519 keys and how many organisations), what may be signed (kinds, streams) and the caps.
 // It carries no crypto code: the verifier reads it, this module only parses and checks it.
 import type { Kind } from '../bundle/types.ts';
@@ -8,7 +8,7 @@ import type { Kind } from '../bundle/types.ts';
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /**
- * GitHub claims a policy may pin beside the certificate identity (DESIGN §3 step 3). Each is
+ * GitHub claims a policy may pin beside the certificate identity (docs/design.md §4 step 3). Each is
  * compared exactly with the matching Fulcio certificate extension (spec/POLICY.md §3.2).
  */
 export const GITHUB_CLAIM_NAMES = [

@@ -1,4 +1,4 @@
-// The audit of a countersigning service's log (DESIGN §1: "an auditor can list and check
+// The audit of a countersigning service's log (docs/design.md §6.5: "an auditor can list and check
 // everything B ever signed"): organisation A's monitor for rogue countersignatures.
 //   1. fetch the latest checkpoint and verify it under the log key (pinned, or fetched once:
 //      trust on first use) and origin;

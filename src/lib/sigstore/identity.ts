@@ -1,4 +1,4 @@
-// Who made the primary signature, and is it who the policy pins (DESIGN §3, step 3)?
+// Who made the primary signature, and is it who the policy pins (docs/design.md §4, step 3)?
 // The signer is read from the Fulcio leaf certificate: the SAN (the workflow identity), the
 // OIDC issuer and the GitHub claims Fulcio copies into its extensions
 // (github.com/sigstore/fulcio docs/oid-info.md, arc 1.3.6.1.4.1.57264.1). Comparisons are

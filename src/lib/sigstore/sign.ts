@@ -1,4 +1,4 @@
-// The primary signature (DESIGN §1.1): a keyless Sigstore signature over the exact statement
+// The primary signature (docs/design.md §1, item 1): a keyless Sigstore signature over the exact statement
 // bytes in a DSSE envelope (payload type application/vnd.in-toto+json), made with
 // @sigstore/sign: an ephemeral P-256 key, a Fulcio certificate for the OIDC identity, then the
 // instance's witnesses (a Rekor dsse entry and/or an RFC 3161 timestamp). The result is the

@@ -1,4 +1,4 @@
-// Sigstore verification of the primary signature (DESIGN §3, step 2): the certificate chains
+// Sigstore verification of the primary signature (docs/design.md §4, step 2): the certificate chains
 // to a pinned Fulcio CA, the signature is logged in a pinned Rekor (or timestamped by a pinned
 // TSA) while the certificate was valid, and the DSSE signature verifies. The checklist itself
 // is @sigstore/verify's Verifier (verifyTimestamps -> verifySigningKey -> verifyTLogs ->
@@ -177,7 +177,7 @@ function parseBundle(json: unknown, what: string, anyKind: boolean): Bundle {
 }
 
 // The protobuf JSON reader decodes base64 leniently (Node's Buffer skips stray characters),
-// while other verifiers reject such text: a parser differential (DESIGN §1). The bytes the
+// while other verifiers reject such text: a parser differential (docs/design.md §2). The bytes the
 // countersignature binds must have exactly one spelling, so every bytes field of the primary
 // (protobuf `bytes`: the payload, signature and certificate, and also the log entries' ids,
 // bodies, promises and proof hashes and the RFC 3161 tokens, which a fuzzer found spelled

@@ -1,4 +1,4 @@
-// The verification pipeline (DESIGN §3, spec/FORMAT.md §6): an ordered list of named checks.
+// The verification pipeline (docs/design.md §4, spec/FORMAT.md §7): an ordered list of named checks.
 // Each check either passes, fails with a stable code (and every later check is skipped), or,
 // for the countersignatures check only, is pending (a valid primary and no countersignature
 // yet). The report says which check decided the outcome and why.

@@ -1,4 +1,4 @@
-// The verification report: one entry per named check (DESIGN §3), in pipeline order, and the
+// The verification report: one entry per named check (docs/design.md §4), in pipeline order, and the
 // outcome. This is what `verify --json` prints and what the action's job summary renders.
 
 export const CHECKS = [

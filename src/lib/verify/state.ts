@@ -1,4 +1,4 @@
-// Client state against rollback (DESIGN §4): the last accepted version of each stream and the
+// Client state against rollback (docs/design.md §5): the last accepted version of each stream and the
 // digest of the statement accepted at that version. A lower version is a rollback; the same
 // version is accepted again only for the very same statement. The state also records the
 // version of the policy the client last verified under (spec/ROTATION.md §5): a policy older

@@ -1,4 +1,4 @@
-// Check 5 of the pipeline (DESIGN §3): the statement is of an allowed kind and stream, is
+// Check 5 of the pipeline (docs/design.md §4): the statement is of an allowed kind and stream, is
 // within its validity period (with the policy's clock-skew allowance), and does not live
 // longer than the policy allows. Rollback against client state is checked beside it.
 import type { Statement } from '../bundle/types.ts';

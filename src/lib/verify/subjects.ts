@@ -1,4 +1,4 @@
-// Check 6 of the pipeline (DESIGN §3): when files are given, every file's name and digest is a
+// Check 6 of the pipeline (docs/design.md §4): when files are given, every file's name and digest is a
 // subject of the statement, and every subject is among the files. Names compare exactly
 // (they were normalised when the statement was built and when the files were collected).
 import type { Subject } from '../bundle/types.ts';

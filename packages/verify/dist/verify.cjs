@@ -1,0 +1,7884 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod2) => function __require() {
+  try {
+    return mod2 || (0, cb[__getOwnPropNames(cb)[0]])((mod2 = { exports: {} }).exports, mod2), mod2.exports;
+  } catch (e) {
+    throw mod2 = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod2, isNodeMode, target) => (target = mod2 != null ? __create(__getProtoOf(mod2)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod2 || !mod2.__esModule ? __defProp(target, "default", { value: mod2, enumerable: true }) : target,
+  mod2
+));
+var __toCommonJS = (mod2) => __copyProps(__defProp({}, "__esModule", { value: true }), mod2);
+
+// node_modules/@sigstore/core/dist/stream.js
+var require_stream = __commonJS({
+  "node_modules/@sigstore/core/dist/stream.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ByteStream = void 0;
+    var StreamError = class extends Error {
+    };
+    var ByteStream = class _ByteStream {
+      static BLOCK_SIZE = 1024;
+      buf;
+      view;
+      start = 0;
+      constructor(buffer) {
+        if (buffer) {
+          this.buf = buffer;
+          this.view = Buffer.from(buffer);
+        } else {
+          this.buf = Buffer.alloc(0);
+          this.view = Buffer.from(this.buf);
+        }
+      }
+      get buffer() {
+        return this.view.subarray(0, this.start);
+      }
+      get length() {
+        return this.view.byteLength;
+      }
+      get position() {
+        return this.start;
+      }
+      seek(position) {
+        this.start = position;
+      }
+      // Returns a Buffer containing the specified number of bytes starting at the
+      // given start position.
+      slice(start, len) {
+        const end = start + len;
+        if (end > this.length) {
+          throw new StreamError("request past end of buffer");
+        }
+        return this.view.subarray(start, end);
+      }
+      appendChar(char) {
+        this.ensureCapacity(1);
+        this.view[this.start] = char;
+        this.start += 1;
+      }
+      appendUint16(num) {
+        this.ensureCapacity(2);
+        const value = new Uint16Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[1];
+        this.view[this.start + 1] = view[0];
+        this.start += 2;
+      }
+      appendUint24(num) {
+        this.ensureCapacity(3);
+        const value = new Uint32Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[2];
+        this.view[this.start + 1] = view[1];
+        this.view[this.start + 2] = view[0];
+        this.start += 3;
+      }
+      appendView(view) {
+        this.ensureCapacity(view.length);
+        this.view.set(view, this.start);
+        this.start += view.length;
+      }
+      getBlock(size) {
+        if (size <= 0) {
+          return Buffer.alloc(0);
+        }
+        if (this.start + size > this.view.length) {
+          throw new Error("request past end of buffer");
+        }
+        const result = this.view.subarray(this.start, this.start + size);
+        this.start += size;
+        return result;
+      }
+      getUint8() {
+        return this.getBlock(1)[0];
+      }
+      getUint16() {
+        const block = this.getBlock(2);
+        return block[0] << 8 | block[1];
+      }
+      ensureCapacity(size) {
+        if (this.start + size > this.view.byteLength) {
+          const blockSize = _ByteStream.BLOCK_SIZE + (size > _ByteStream.BLOCK_SIZE ? size : 0);
+          this.realloc(this.view.byteLength + blockSize);
+        }
+      }
+      realloc(size) {
+        const newArray = Buffer.alloc(size);
+        const newView = Buffer.from(newArray);
+        newView.set(this.view);
+        this.buf = newArray;
+        this.view = newView;
+      }
+    };
+    exports2.ByteStream = ByteStream;
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/error.js
+var require_error = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/error.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ASN1TypeError = exports2.ASN1ParseError = void 0;
+    var ASN1ParseError = class extends Error {
+    };
+    exports2.ASN1ParseError = ASN1ParseError;
+    var ASN1TypeError = class extends Error {
+    };
+    exports2.ASN1TypeError = ASN1TypeError;
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/length.js
+var require_length = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/length.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.decodeLength = decodeLength;
+    exports2.encodeLength = encodeLength;
+    var error_1 = require_error();
+    function decodeLength(stream) {
+      const buf = stream.getUint8();
+      if ((buf & 128) === 0) {
+        return buf;
+      }
+      const byteCount = buf & 127;
+      if (byteCount > 6) {
+        throw new error_1.ASN1ParseError("length exceeds 6 byte limit");
+      }
+      let len = 0;
+      for (let i = 0; i < byteCount; i++) {
+        const byte = stream.getUint8();
+        if (i === 0 && byte === 0) {
+          throw new error_1.ASN1ParseError("non-minimal length encoding");
+        }
+        len = len * 256 + byte;
+      }
+      if (len === 0) {
+        throw new error_1.ASN1ParseError("indefinite length encoding not supported");
+      }
+      if (len < 128) {
+        throw new error_1.ASN1ParseError("non-minimal length encoding");
+      }
+      return len;
+    }
+    function encodeLength(len) {
+      if (len < 128) {
+        return Buffer.from([len]);
+      }
+      let val = BigInt(len);
+      const bytes = [];
+      while (val > 0n) {
+        bytes.unshift(Number(val & 255n));
+        val = val >> 8n;
+      }
+      return Buffer.from([128 | bytes.length, ...bytes]);
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/parse.js
+var require_parse = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/parse.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.parseInteger = parseInteger;
+    exports2.parseStringASCII = parseStringASCII;
+    exports2.parseTime = parseTime;
+    exports2.parseOID = parseOID;
+    exports2.parseBoolean = parseBoolean;
+    exports2.parseBitString = parseBitString;
+    var error_1 = require_error();
+    var RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+    var RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+    function parseInteger(buf) {
+      let pos = 0;
+      const end = buf.length;
+      let val = buf[pos];
+      const neg = val > 127;
+      const pad = neg ? 255 : 0;
+      while (val == pad && ++pos < end) {
+        val = buf[pos];
+      }
+      const len = end - pos;
+      if (len === 0)
+        return BigInt(neg ? -1 : 0);
+      val = neg ? val - 256 : val;
+      let n = BigInt(val);
+      for (let i = pos + 1; i < end; ++i) {
+        n = n * BigInt(256) + BigInt(buf[i]);
+      }
+      return n;
+    }
+    function parseStringASCII(buf) {
+      return buf.toString("ascii");
+    }
+    function parseTime(buf, shortYear) {
+      const timeStr = parseStringASCII(buf);
+      const m = shortYear ? RE_TIME_SHORT_YEAR.exec(timeStr) : RE_TIME_LONG_YEAR.exec(timeStr);
+      if (!m) {
+        throw new Error("invalid time");
+      }
+      if (shortYear) {
+        let year = Number(m[1]);
+        year += year >= 50 ? 1900 : 2e3;
+        m[1] = year.toString();
+      }
+      return /* @__PURE__ */ new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+    }
+    function parseOID(buf) {
+      let pos = 0;
+      const end = buf.length;
+      let n = buf[pos++];
+      const first = Math.floor(n / 40);
+      const second = n % 40;
+      let oid = `${first}.${second}`;
+      let val = 0n;
+      for (; pos < end; ++pos) {
+        n = buf[pos];
+        val = (val << 7n) + BigInt(n & 127);
+        if ((n & 128) === 0) {
+          oid += `.${val}`;
+          val = 0n;
+        }
+      }
+      return oid;
+    }
+    function parseBoolean(buf) {
+      if (buf.length !== 1) {
+        throw new error_1.ASN1ParseError("invalid boolean");
+      }
+      switch (buf[0]) {
+        case 0:
+          return false;
+        case 255:
+          return true;
+        default:
+          throw new error_1.ASN1ParseError("invalid boolean");
+      }
+    }
+    function parseBitString(buf) {
+      const unused = buf[0];
+      if (unused > 7) {
+        throw new error_1.ASN1ParseError("invalid bit string");
+      }
+      const start = 1;
+      const end = buf.length;
+      const bits = [];
+      for (let i = start; i < end; ++i) {
+        const byte = buf[i];
+        const skip = i === end - 1 ? unused : 0;
+        for (let j = 7; j >= skip; --j) {
+          bits.push(byte >> j & 1);
+        }
+      }
+      return bits;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/tag.js
+var require_tag = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/tag.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ASN1Tag = void 0;
+    var error_1 = require_error();
+    var UNIVERSAL_TAG = {
+      BOOLEAN: 1,
+      INTEGER: 2,
+      BIT_STRING: 3,
+      OCTET_STRING: 4,
+      OBJECT_IDENTIFIER: 6,
+      SEQUENCE: 16,
+      SET: 17,
+      PRINTABLE_STRING: 19,
+      UTC_TIME: 23,
+      GENERALIZED_TIME: 24
+    };
+    var TAG_CLASS = {
+      UNIVERSAL: 0,
+      APPLICATION: 1,
+      CONTEXT_SPECIFIC: 2,
+      PRIVATE: 3
+    };
+    var ASN1Tag = class {
+      number;
+      constructed;
+      class;
+      constructor(enc) {
+        this.number = enc & 31;
+        this.constructed = (enc & 32) === 32;
+        this.class = enc >> 6;
+        if (this.number === 31) {
+          throw new error_1.ASN1ParseError("long form tags not supported");
+        }
+        if (this.class === TAG_CLASS.UNIVERSAL && this.number === 0) {
+          throw new error_1.ASN1ParseError("unsupported tag 0x00");
+        }
+      }
+      isUniversal() {
+        return this.class === TAG_CLASS.UNIVERSAL;
+      }
+      isContextSpecific(num) {
+        const res = this.class === TAG_CLASS.CONTEXT_SPECIFIC;
+        return num !== void 0 ? res && this.number === num : res;
+      }
+      isBoolean() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BOOLEAN;
+      }
+      isInteger() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.INTEGER;
+      }
+      isBitString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BIT_STRING;
+      }
+      isOctetString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.OCTET_STRING;
+      }
+      isOID() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.OBJECT_IDENTIFIER;
+      }
+      isUTCTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.UTC_TIME;
+      }
+      isGeneralizedTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.GENERALIZED_TIME;
+      }
+      toDER() {
+        return this.number | (this.constructed ? 32 : 0) | this.class << 6;
+      }
+    };
+    exports2.ASN1Tag = ASN1Tag;
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/obj.js
+var require_obj = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/obj.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ASN1Obj = void 0;
+    var stream_1 = require_stream();
+    var error_1 = require_error();
+    var length_1 = require_length();
+    var parse_1 = require_parse();
+    var tag_1 = require_tag();
+    var ASN1Obj = class {
+      tag;
+      subs;
+      value;
+      constructor(tag, value, subs) {
+        this.tag = tag;
+        this.value = value;
+        this.subs = subs;
+      }
+      // Constructs an ASN.1 object from a Buffer of DER-encoded bytes.
+      static parseBuffer(buf) {
+        const stream = new stream_1.ByteStream(buf);
+        const obj = parseStream(stream);
+        if (stream.position !== stream.length) {
+          throw new error_1.ASN1ParseError("invalid trailing data");
+        }
+        return obj;
+      }
+      toDER() {
+        const valueStream = new stream_1.ByteStream();
+        if (this.subs.length > 0) {
+          for (const sub of this.subs) {
+            valueStream.appendView(sub.toDER());
+          }
+        } else {
+          valueStream.appendView(this.value);
+        }
+        const value = valueStream.buffer;
+        const obj = new stream_1.ByteStream();
+        obj.appendChar(this.tag.toDER());
+        obj.appendView((0, length_1.encodeLength)(value.length));
+        obj.appendView(value);
+        return obj.buffer;
+      }
+      /////////////////////////////////////////////////////////////////////////////
+      // Convenience methods for parsing ASN.1 primitives into JS types
+      // Returns the ASN.1 object's value as a boolean. Throws an error if the
+      // object is not a boolean.
+      toBoolean() {
+        if (!this.tag.isBoolean()) {
+          throw new error_1.ASN1TypeError("not a boolean");
+        }
+        return (0, parse_1.parseBoolean)(this.value);
+      }
+      // Returns the ASN.1 object's value as a BigInt. Throws an error if the
+      // object is not an integer.
+      toInteger() {
+        if (!this.tag.isInteger()) {
+          throw new error_1.ASN1TypeError("not an integer");
+        }
+        return (0, parse_1.parseInteger)(this.value);
+      }
+      // Returns the ASN.1 object's value as an OID string. Throws an error if the
+      // object is not an OID.
+      toOID() {
+        if (!this.tag.isOID()) {
+          throw new error_1.ASN1TypeError("not an OID");
+        }
+        return (0, parse_1.parseOID)(this.value);
+      }
+      // Returns the ASN.1 object's value as a Date. Throws an error if the object
+      // is not either a UTCTime or a GeneralizedTime.
+      toDate() {
+        switch (true) {
+          case this.tag.isUTCTime():
+            return (0, parse_1.parseTime)(this.value, true);
+          case this.tag.isGeneralizedTime():
+            return (0, parse_1.parseTime)(this.value, false);
+          default:
+            throw new error_1.ASN1TypeError("not a date");
+        }
+      }
+      // Returns the ASN.1 object's value as a number[] where each number is the
+      // value of a bit in the bit string. Throws an error if the object is not a
+      // bit string.
+      toBitString() {
+        if (!this.tag.isBitString()) {
+          throw new error_1.ASN1TypeError("not a bit string");
+        }
+        return (0, parse_1.parseBitString)(this.value);
+      }
+    };
+    exports2.ASN1Obj = ASN1Obj;
+    var MAX_DEPTH = 100;
+    function parseStream(stream, depth = 0) {
+      if (depth > MAX_DEPTH) {
+        throw new error_1.ASN1ParseError("maximum nesting depth exceeded");
+      }
+      const tag = new tag_1.ASN1Tag(stream.getUint8());
+      const len = (0, length_1.decodeLength)(stream);
+      const value = stream.slice(stream.position, len);
+      const start = stream.position;
+      let subs = [];
+      if (tag.constructed) {
+        subs = collectSubs(stream, len, depth);
+      } else if (tag.isOctetString()) {
+        try {
+          subs = collectSubs(stream, len, depth);
+        } catch (e) {
+        }
+      }
+      if (subs.length === 0) {
+        stream.seek(start + len);
+      }
+      return new ASN1Obj(tag, value, subs);
+    }
+    function collectSubs(stream, len, depth) {
+      const end = stream.position + len;
+      if (end > stream.length) {
+        throw new error_1.ASN1ParseError("invalid length");
+      }
+      const subs = [];
+      while (stream.position < end) {
+        subs.push(parseStream(stream, depth + 1));
+      }
+      if (stream.position !== end) {
+        throw new error_1.ASN1ParseError("invalid length");
+      }
+      return subs;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/index.js
+var require_asn1 = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ASN1Obj = void 0;
+    var obj_1 = require_obj();
+    Object.defineProperty(exports2, "ASN1Obj", { enumerable: true, get: function() {
+      return obj_1.ASN1Obj;
+    } });
+  }
+});
+
+// node_modules/@sigstore/core/dist/crypto.js
+var require_crypto = __commonJS({
+  "node_modules/@sigstore/core/dist/crypto.js"(exports2) {
+    "use strict";
+    var __importDefault = exports2 && exports2.__importDefault || function(mod2) {
+      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.createPublicKey = createPublicKey3;
+    exports2.digest = digest;
+    exports2.verify = verify;
+    exports2.bufferEqual = bufferEqual;
+    var crypto_1 = __importDefault(require("crypto"));
+    function createPublicKey3(key, type = "spki") {
+      if (typeof key === "string") {
+        if (key.startsWith("-----")) {
+          return crypto_1.default.createPublicKey(key);
+        } else {
+          return crypto_1.default.createPublicKey({
+            key: Buffer.from(key, "base64"),
+            format: "der",
+            type
+          });
+        }
+      } else {
+        return crypto_1.default.createPublicKey({ key, format: "der", type });
+      }
+    }
+    function digest(algorithm, ...data) {
+      const hash = crypto_1.default.createHash(algorithm);
+      for (const d of data) {
+        hash.update(d);
+      }
+      return hash.digest();
+    }
+    function verify(data, key, signature, algorithm) {
+      try {
+        return crypto_1.default.verify(algorithm, data, key, signature);
+      } catch (e) {
+        return false;
+      }
+    }
+    function bufferEqual(a, b) {
+      try {
+        return crypto_1.default.timingSafeEqual(a, b);
+      } catch {
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/dsse.js
+var require_dsse = __commonJS({
+  "node_modules/@sigstore/core/dist/dsse.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.preAuthEncoding = preAuthEncoding2;
+    var PAE_PREFIX = "DSSEv1";
+    function preAuthEncoding2(payloadType, payload) {
+      const typeBytes = Buffer.from(payloadType, "utf-8");
+      return Buffer.concat([
+        Buffer.from(`${PAE_PREFIX} ${typeBytes.length} `, "ascii"),
+        typeBytes,
+        Buffer.from(` ${payload.length} `, "ascii"),
+        payload
+      ]);
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/encoding.js
+var require_encoding = __commonJS({
+  "node_modules/@sigstore/core/dist/encoding.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.base64Encode = base64Encode;
+    exports2.base64Decode = base64Decode;
+    var BASE64_ENCODING = "base64";
+    var UTF8_ENCODING = "utf-8";
+    function base64Encode(str) {
+      return Buffer.from(str, UTF8_ENCODING).toString(BASE64_ENCODING);
+    }
+    function base64Decode(str) {
+      return Buffer.from(str, BASE64_ENCODING).toString(UTF8_ENCODING);
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/json.js
+var require_json = __commonJS({
+  "node_modules/@sigstore/core/dist/json.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.canonicalize = canonicalize;
+    function canonicalize(object) {
+      let buffer = "";
+      if (object === null || typeof object !== "object" || object.toJSON != null) {
+        buffer += JSON.stringify(object);
+      } else if (Array.isArray(object)) {
+        buffer += "[";
+        let first = true;
+        object.forEach((element) => {
+          if (!first) {
+            buffer += ",";
+          }
+          first = false;
+          buffer += canonicalize(element);
+        });
+        buffer += "]";
+      } else {
+        buffer += "{";
+        let first = true;
+        Object.keys(object).sort().forEach((property) => {
+          if (!first) {
+            buffer += ",";
+          }
+          first = false;
+          buffer += JSON.stringify(property);
+          buffer += ":";
+          buffer += canonicalize(object[property]);
+        });
+        buffer += "}";
+      }
+      return buffer;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/pem.js
+var require_pem = __commonJS({
+  "node_modules/@sigstore/core/dist/pem.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.toDER = toDER;
+    exports2.fromDER = fromDER;
+    var PEM_HEADER = /-----BEGIN (.*)-----/;
+    var PEM_FOOTER = /-----END (.*)-----/;
+    function toDER(certificate) {
+      let der = "";
+      certificate.split("\n").forEach((line) => {
+        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
+          return;
+        }
+        der += line;
+      });
+      return Buffer.from(der, "base64");
+    }
+    function fromDER(certificate, type = "CERTIFICATE") {
+      const der = certificate.toString("base64");
+      const lines = der.match(/.{1,64}/g) || "";
+      return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`].join("\n").concat("\n");
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/oid.js
+var require_oid = __commonJS({
+  "node_modules/@sigstore/core/dist/oid.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SHA2_HASH_ALGOS = exports2.RSA_SIGNATURE_ALGOS = exports2.ECDSA_SIGNATURE_ALGOS = void 0;
+    exports2.ECDSA_SIGNATURE_ALGOS = {
+      "1.2.840.10045.4.3.1": "sha224",
+      "1.2.840.10045.4.3.2": "sha256",
+      "1.2.840.10045.4.3.3": "sha384",
+      "1.2.840.10045.4.3.4": "sha512"
+    };
+    exports2.RSA_SIGNATURE_ALGOS = {
+      "1.2.840.113549.1.1.14": "sha224",
+      "1.2.840.113549.1.1.11": "sha256",
+      "1.2.840.113549.1.1.12": "sha384",
+      "1.2.840.113549.1.1.13": "sha512"
+    };
+    exports2.SHA2_HASH_ALGOS = {
+      "2.16.840.1.101.3.4.2.1": "sha256",
+      "2.16.840.1.101.3.4.2.2": "sha384",
+      "2.16.840.1.101.3.4.2.3": "sha512"
+    };
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/error.js
+var require_error2 = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/error.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.RFC3161TimestampVerificationError = void 0;
+    var RFC3161TimestampVerificationError = class extends Error {
+    };
+    exports2.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
+var require_tstinfo = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TSTInfo = void 0;
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var error_1 = require_error2();
+    var TSTInfo = class {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      get version() {
+        return this.root.subs[0].toInteger();
+      }
+      get genTime() {
+        return this.root.subs[4].toDate();
+      }
+      get messageImprintHashAlgorithm() {
+        const oid = this.messageImprintObj.subs[0].subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid];
+      }
+      get messageImprintHashedMessage() {
+        return this.messageImprintObj.subs[1].value;
+      }
+      get raw() {
+        return this.root.toDER();
+      }
+      verify(data) {
+        const digest = crypto.digest(this.messageImprintHashAlgorithm, data);
+        if (!crypto.bufferEqual(digest, this.messageImprintHashedMessage)) {
+          throw new error_1.RFC3161TimestampVerificationError("message imprint does not match artifact");
+        }
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get messageImprintObj() {
+        return this.root.subs[2];
+      }
+    };
+    exports2.TSTInfo = TSTInfo;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.RFC3161Timestamp = void 0;
+    var asn1_1 = require_asn1();
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var error_1 = require_error2();
+    var tstinfo_1 = require_tstinfo();
+    var OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = "1.2.840.113549.1.7.2";
+    var OID_PKCS9_CONTENT_TYPE_TSTINFO = "1.2.840.113549.1.9.16.1.4";
+    var OID_PKCS9_MESSAGE_DIGEST_KEY = "1.2.840.113549.1.9.4";
+    var RFC3161Timestamp2 = class _RFC3161Timestamp {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      static parse(der) {
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new _RFC3161Timestamp(asn1);
+      }
+      get status() {
+        return this.pkiStatusInfoObj.subs[0].toInteger();
+      }
+      get contentType() {
+        return this.contentTypeObj.toOID();
+      }
+      get eContentType() {
+        return this.eContentTypeObj.toOID();
+      }
+      get signingTime() {
+        return this.tstInfo.genTime;
+      }
+      get signerIssuer() {
+        return this.signerSidObj.subs[0].value;
+      }
+      get signerSerialNumber() {
+        return this.signerSidObj.subs[1].value;
+      }
+      get signerDigestAlgorithm() {
+        const oid = this.signerDigestAlgorithmObj.subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid];
+      }
+      get signatureAlgorithm() {
+        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+      }
+      get signatureValue() {
+        return this.signatureValueObj.value;
+      }
+      get tstInfo() {
+        return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
+      }
+      verify(data, publicKey) {
+        if (!this.timeStampTokenObj) {
+          throw new error_1.RFC3161TimestampVerificationError("timeStampToken is missing");
+        }
+        if (this.contentType !== OID_PKCS9_CONTENT_TYPE_SIGNED_DATA) {
+          throw new error_1.RFC3161TimestampVerificationError(`incorrect content type: ${this.contentType}`);
+        }
+        if (this.eContentType !== OID_PKCS9_CONTENT_TYPE_TSTINFO) {
+          throw new error_1.RFC3161TimestampVerificationError(`incorrect encapsulated content type: ${this.eContentType}`);
+        }
+        this.tstInfo.verify(data);
+        this.verifyMessageDigest();
+        this.verifySignature(publicKey);
+      }
+      verifyMessageDigest() {
+        const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
+        const expectedDigest = this.messageDigestAttributeObj.subs[1].subs[0].value;
+        if (!crypto.bufferEqual(tstInfoDigest, expectedDigest)) {
+          throw new error_1.RFC3161TimestampVerificationError("signed data does not match tstInfo");
+        }
+      }
+      verifySignature(key) {
+        const signedAttrs = this.signedAttrsObj.toDER();
+        signedAttrs[0] = 49;
+        const verified = crypto.verify(signedAttrs, key, this.signatureValue, this.signatureAlgorithm);
+        if (!verified) {
+          throw new error_1.RFC3161TimestampVerificationError("signature verification failed");
+        }
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get pkiStatusInfoObj() {
+        return this.root.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get timeStampTokenObj() {
+        return this.root.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-3
+      get contentTypeObj() {
+        return this.timeStampTokenObj.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5652#section-3
+      get signedDataObj() {
+        const obj = this.timeStampTokenObj.subs.find((sub) => sub.tag.isContextSpecific(0));
+        return obj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+      get encapContentInfoObj() {
+        return this.signedDataObj.subs[2];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+      get signerInfosObj() {
+        const sd = this.signedDataObj;
+        return sd.subs[sd.subs.length - 1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5652#section-5.1
+      get signerInfoObj() {
+        return this.signerInfosObj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+      get eContentTypeObj() {
+        return this.encapContentInfoObj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+      get eContentObj() {
+        return this.encapContentInfoObj.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signedAttrsObj() {
+        const signedAttrs = this.signerInfoObj.subs.find((sub) => sub.tag.isContextSpecific(0));
+        return signedAttrs;
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get messageDigestAttributeObj() {
+        const messageDigest = this.signedAttrsObj.subs.find((sub) => sub.subs[0].tag.isOID() && sub.subs[0].toOID() === OID_PKCS9_MESSAGE_DIGEST_KEY);
+        return messageDigest;
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signerSidObj() {
+        return this.signerInfoObj.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signerDigestAlgorithmObj() {
+        return this.signerInfoObj.subs[2];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signatureAlgorithmObj() {
+        return this.signerInfoObj.subs[4];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signatureValueObj() {
+        return this.signerInfoObj.subs[5];
+      }
+    };
+    exports2.RFC3161Timestamp = RFC3161Timestamp2;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/index.js
+var require_rfc3161 = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.RFC3161Timestamp = void 0;
+    var timestamp_1 = require_timestamp();
+    Object.defineProperty(exports2, "RFC3161Timestamp", { enumerable: true, get: function() {
+      return timestamp_1.RFC3161Timestamp;
+    } });
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/sct.js
+var require_sct = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/sct.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SignedCertificateTimestamp = void 0;
+    var crypto = __importStar(require_crypto());
+    var stream_1 = require_stream();
+    var SignedCertificateTimestamp = class _SignedCertificateTimestamp {
+      version;
+      logID;
+      timestamp;
+      extensions;
+      hashAlgorithm;
+      signatureAlgorithm;
+      signature;
+      constructor(options) {
+        this.version = options.version;
+        this.logID = options.logID;
+        this.timestamp = options.timestamp;
+        this.extensions = options.extensions;
+        this.hashAlgorithm = options.hashAlgorithm;
+        this.signatureAlgorithm = options.signatureAlgorithm;
+        this.signature = options.signature;
+      }
+      get datetime() {
+        return new Date(Number(this.timestamp.readBigInt64BE()));
+      }
+      // Returns the hash algorithm used to generate the SCT's signature.
+      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+      get algorithm() {
+        switch (this.hashAlgorithm) {
+          /* istanbul ignore next */
+          case 0:
+            return "none";
+          /* istanbul ignore next */
+          case 1:
+            return "md5";
+          /* istanbul ignore next */
+          case 2:
+            return "sha1";
+          /* istanbul ignore next */
+          case 3:
+            return "sha224";
+          case 4:
+            return "sha256";
+          /* istanbul ignore next */
+          case 5:
+            return "sha384";
+          /* istanbul ignore next */
+          case 6:
+            return "sha512";
+          /* istanbul ignore next */
+          default:
+            return "unknown";
+        }
+      }
+      verify(preCert, key) {
+        const stream = new stream_1.ByteStream();
+        stream.appendChar(this.version);
+        stream.appendChar(0);
+        stream.appendView(this.timestamp);
+        stream.appendUint16(1);
+        stream.appendView(preCert);
+        stream.appendUint16(this.extensions.byteLength);
+        if (this.extensions.byteLength > 0) {
+          stream.appendView(this.extensions);
+        }
+        return crypto.verify(stream.buffer, key, this.signature, this.algorithm);
+      }
+      // Parses a SignedCertificateTimestamp from a buffer. SCTs are encoded using
+      // TLS encoding which means the fields and lengths of most fields are
+      // specified as part of the SCT and TLS specs.
+      // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+      static parse(buf) {
+        const stream = new stream_1.ByteStream(buf);
+        const version = stream.getUint8();
+        const logID = stream.getBlock(32);
+        const timestamp = stream.getBlock(8);
+        const extenstionLength = stream.getUint16();
+        const extensions = stream.getBlock(extenstionLength);
+        const hashAlgorithm = stream.getUint8();
+        const signatureAlgorithm = stream.getUint8();
+        const sigLength = stream.getUint16();
+        const signature = stream.getBlock(sigLength);
+        if (stream.position !== buf.length) {
+          throw new Error("SCT buffer length mismatch");
+        }
+        return new _SignedCertificateTimestamp({
+          version,
+          logID,
+          timestamp,
+          extensions,
+          hashAlgorithm,
+          signatureAlgorithm,
+          signature
+        });
+      }
+    };
+    exports2.SignedCertificateTimestamp = SignedCertificateTimestamp;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/ext.js
+var require_ext = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/ext.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.X509SCTExtension = exports2.X509SubjectKeyIDExtension = exports2.X509AuthorityKeyIDExtension = exports2.X509SubjectAlternativeNameExtension = exports2.X509KeyUsageExtension = exports2.X509BasicConstraintsExtension = exports2.X509Extension = void 0;
+    var stream_1 = require_stream();
+    var sct_1 = require_sct();
+    var X509Extension = class {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      get oid() {
+        return this.root.subs[0].toOID();
+      }
+      get critical() {
+        return this.root.subs.length === 3 ? this.root.subs[1].toBoolean() : false;
+      }
+      get value() {
+        return this.extnValueObj.value;
+      }
+      get valueObj() {
+        return this.extnValueObj;
+      }
+      get extnValueObj() {
+        return this.root.subs[this.root.subs.length - 1];
+      }
+    };
+    exports2.X509Extension = X509Extension;
+    var X509BasicConstraintsExtension = class extends X509Extension {
+      get isCA() {
+        return this.sequence.subs[0]?.toBoolean() ?? false;
+      }
+      get pathLenConstraint() {
+        return this.sequence.subs.length > 1 ? this.sequence.subs[1].toInteger() : void 0;
+      }
+      // The extnValue field contains a single sequence wrapping the isCA and
+      // pathLenConstraint.
+      get sequence() {
+        return this.extnValueObj.subs[0];
+      }
+    };
+    exports2.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
+    var X509KeyUsageExtension = class extends X509Extension {
+      get digitalSignature() {
+        return this.bitString[0] === 1;
+      }
+      get keyCertSign() {
+        return this.bitString[5] === 1;
+      }
+      get crlSign() {
+        return this.bitString[6] === 1;
+      }
+      // The extnValue field contains a single bit string which is a bit mask
+      // indicating which key usages are enabled.
+      get bitString() {
+        return this.extnValueObj.subs[0].toBitString();
+      }
+    };
+    exports2.X509KeyUsageExtension = X509KeyUsageExtension;
+    var X509SubjectAlternativeNameExtension = class extends X509Extension {
+      get rfc822Name() {
+        return this.findGeneralName(1)?.value.toString("ascii");
+      }
+      get uri() {
+        return this.findGeneralName(6)?.value.toString("ascii");
+      }
+      // Retrieve the value of an otherName with the given OID.
+      otherName(oid) {
+        const otherName = this.findGeneralName(0);
+        if (otherName === void 0) {
+          return void 0;
+        }
+        const otherNameOID = otherName.subs[0].toOID();
+        if (otherNameOID !== oid) {
+          return void 0;
+        }
+        const otherNameValue = otherName.subs[1];
+        return otherNameValue.subs[0].value.toString("ascii");
+      }
+      findGeneralName(tag) {
+        return this.generalNames.find((gn) => gn.tag.isContextSpecific(tag));
+      }
+      // The extnValue field contains a sequence of GeneralNames.
+      get generalNames() {
+        return this.extnValueObj.subs[0].subs;
+      }
+    };
+    exports2.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
+    var X509AuthorityKeyIDExtension = class extends X509Extension {
+      get keyIdentifier() {
+        return this.findSequenceMember(0)?.value;
+      }
+      findSequenceMember(tag) {
+        return this.sequence.subs.find((el) => el.tag.isContextSpecific(tag));
+      }
+      // The extnValue field contains a single sequence wrapping the keyIdentifier
+      get sequence() {
+        return this.extnValueObj.subs[0];
+      }
+    };
+    exports2.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
+    var X509SubjectKeyIDExtension = class extends X509Extension {
+      get keyIdentifier() {
+        return this.extnValueObj.subs[0].value;
+      }
+    };
+    exports2.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
+    var X509SCTExtension = class extends X509Extension {
+      constructor(asn1) {
+        super(asn1);
+      }
+      get signedCertificateTimestamps() {
+        const buf = this.extnValueObj.subs[0].value;
+        const stream = new stream_1.ByteStream(buf);
+        const end = stream.getUint16() + 2;
+        const sctList = [];
+        while (stream.position < end) {
+          const sctLength = stream.getUint16();
+          const sct = stream.getBlock(sctLength);
+          sctList.push(sct_1.SignedCertificateTimestamp.parse(sct));
+        }
+        if (stream.position !== end) {
+          throw new Error("SCT list length does not match actual length");
+        }
+        return sctList;
+      }
+    };
+    exports2.X509SCTExtension = X509SCTExtension;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/cert.js
+var require_cert = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/cert.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.X509Certificate = exports2.EXTENSION_OID_SCT = void 0;
+    var asn1_1 = require_asn1();
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var pem = __importStar(require_pem());
+    var ext_1 = require_ext();
+    var EXTENSION_OID_SUBJECT_KEY_ID = "2.5.29.14";
+    var EXTENSION_OID_KEY_USAGE = "2.5.29.15";
+    var EXTENSION_OID_SUBJECT_ALT_NAME = "2.5.29.17";
+    var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
+    var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
+    exports2.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
+    var X509Certificate2 = class _X509Certificate {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      static parse(cert) {
+        const der = typeof cert === "string" ? pem.toDER(cert) : cert;
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new _X509Certificate(asn1);
+      }
+      get tbsCertificate() {
+        return this.tbsCertificateObj;
+      }
+      get version() {
+        const ver = this.versionObj.subs[0].toInteger();
+        return `v${(ver + BigInt(1)).toString()}`;
+      }
+      get serialNumber() {
+        return this.serialNumberObj.value;
+      }
+      get notBefore() {
+        return this.validityObj.subs[0].toDate();
+      }
+      get notAfter() {
+        return this.validityObj.subs[1].toDate();
+      }
+      get issuer() {
+        return this.issuerObj.value;
+      }
+      get subject() {
+        return this.subjectObj.value;
+      }
+      get publicKey() {
+        return this.subjectPublicKeyInfoObj.toDER();
+      }
+      get signatureAlgorithm() {
+        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+        if (oid_1.RSA_SIGNATURE_ALGOS[oid]) {
+          return oid_1.RSA_SIGNATURE_ALGOS[oid];
+        }
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+      }
+      get signatureValue() {
+        return this.signatureValueObj.value.subarray(1);
+      }
+      get subjectAltName() {
+        const ext = this.extSubjectAltName;
+        return ext?.uri || /* istanbul ignore next */
+        ext?.rfc822Name;
+      }
+      get extensions() {
+        const extSeq = this.extensionsObj?.subs[0];
+        return extSeq?.subs || [];
+      }
+      get extKeyUsage() {
+        const ext = this.findExtension(EXTENSION_OID_KEY_USAGE);
+        return ext ? new ext_1.X509KeyUsageExtension(ext) : void 0;
+      }
+      get extBasicConstraints() {
+        const ext = this.findExtension(EXTENSION_OID_BASIC_CONSTRAINTS);
+        return ext ? new ext_1.X509BasicConstraintsExtension(ext) : void 0;
+      }
+      get extSubjectAltName() {
+        const ext = this.findExtension(EXTENSION_OID_SUBJECT_ALT_NAME);
+        return ext ? new ext_1.X509SubjectAlternativeNameExtension(ext) : void 0;
+      }
+      get extAuthorityKeyID() {
+        const ext = this.findExtension(EXTENSION_OID_AUTHORITY_KEY_ID);
+        return ext ? new ext_1.X509AuthorityKeyIDExtension(ext) : void 0;
+      }
+      get extSubjectKeyID() {
+        const ext = this.findExtension(EXTENSION_OID_SUBJECT_KEY_ID);
+        return ext ? new ext_1.X509SubjectKeyIDExtension(ext) : (
+          /* istanbul ignore next */
+          void 0
+        );
+      }
+      get extSCT() {
+        const ext = this.findExtension(exports2.EXTENSION_OID_SCT);
+        return ext ? new ext_1.X509SCTExtension(ext) : void 0;
+      }
+      get isCA() {
+        const ca = this.extBasicConstraints?.isCA || false;
+        if (this.extKeyUsage) {
+          return ca && this.extKeyUsage.keyCertSign;
+        }
+        return ca;
+      }
+      extension(oid) {
+        const ext = this.findExtension(oid);
+        return ext ? new ext_1.X509Extension(ext) : void 0;
+      }
+      verify(issuerCertificate) {
+        const publicKey = issuerCertificate?.publicKey || this.publicKey;
+        const key = crypto.createPublicKey(publicKey);
+        return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
+      }
+      validForDate(date) {
+        return this.notBefore <= date && date <= this.notAfter;
+      }
+      equals(other) {
+        return this.root.toDER().equals(other.root.toDER());
+      }
+      // Creates a copy of the certificate with a new buffer
+      clone() {
+        const der = this.root.toDER();
+        const clone = Buffer.alloc(der.length);
+        der.copy(clone);
+        return _X509Certificate.parse(clone);
+      }
+      findExtension(oid) {
+        return this.extensions.find((ext) => ext.subs[0].toOID() === oid);
+      }
+      /////////////////////////////////////////////////////////////////////////////
+      // The following properties use the documented x509 structure to locate the
+      // desired ASN.1 object
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.1
+      get tbsCertificateObj() {
+        return this.root.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2
+      get signatureAlgorithmObj() {
+        return this.root.subs[1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3
+      get signatureValueObj() {
+        return this.root.subs[2];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.1
+      get versionObj() {
+        return this.tbsCertificateObj.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.2
+      get serialNumberObj() {
+        return this.tbsCertificateObj.subs[1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4
+      get issuerObj() {
+        return this.tbsCertificateObj.subs[3];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
+      get validityObj() {
+        return this.tbsCertificateObj.subs[4];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6
+      get subjectObj() {
+        return this.tbsCertificateObj.subs[5];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7
+      get subjectPublicKeyInfoObj() {
+        return this.tbsCertificateObj.subs[6];
+      }
+      // Extensions can't be located by index because their position varies. Instead,
+      // we need to find the extensions context specific tag
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.9
+      get extensionsObj() {
+        return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
+      }
+    };
+    exports2.X509Certificate = X509Certificate2;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/index.js
+var require_x509 = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.X509SCTExtension = exports2.X509Certificate = exports2.EXTENSION_OID_SCT = void 0;
+    var cert_1 = require_cert();
+    Object.defineProperty(exports2, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
+      return cert_1.EXTENSION_OID_SCT;
+    } });
+    Object.defineProperty(exports2, "X509Certificate", { enumerable: true, get: function() {
+      return cert_1.X509Certificate;
+    } });
+    var ext_1 = require_ext();
+    Object.defineProperty(exports2, "X509SCTExtension", { enumerable: true, get: function() {
+      return ext_1.X509SCTExtension;
+    } });
+  }
+});
+
+// node_modules/@sigstore/core/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@sigstore/core/dist/index.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.X509SCTExtension = exports2.X509Certificate = exports2.EXTENSION_OID_SCT = exports2.ByteStream = exports2.RFC3161Timestamp = exports2.pem = exports2.json = exports2.encoding = exports2.dsse = exports2.crypto = exports2.ASN1Obj = void 0;
+    var asn1_1 = require_asn1();
+    Object.defineProperty(exports2, "ASN1Obj", { enumerable: true, get: function() {
+      return asn1_1.ASN1Obj;
+    } });
+    exports2.crypto = __importStar(require_crypto());
+    exports2.dsse = __importStar(require_dsse());
+    exports2.encoding = __importStar(require_encoding());
+    exports2.json = __importStar(require_json());
+    exports2.pem = __importStar(require_pem());
+    var rfc3161_1 = require_rfc3161();
+    Object.defineProperty(exports2, "RFC3161Timestamp", { enumerable: true, get: function() {
+      return rfc3161_1.RFC3161Timestamp;
+    } });
+    var stream_1 = require_stream();
+    Object.defineProperty(exports2, "ByteStream", { enumerable: true, get: function() {
+      return stream_1.ByteStream;
+    } });
+    var x509_1 = require_x509();
+    Object.defineProperty(exports2, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
+      return x509_1.EXTENSION_OID_SCT;
+    } });
+    Object.defineProperty(exports2, "X509Certificate", { enumerable: true, get: function() {
+      return x509_1.X509Certificate;
+    } });
+    Object.defineProperty(exports2, "X509SCTExtension", { enumerable: true, get: function() {
+      return x509_1.X509SCTExtension;
+    } });
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
+var require_envelope = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Signature = exports2.Envelope = void 0;
+    exports2.Envelope = {
+      fromJSON(object) {
+        return {
+          payload: isSet(object.payload) ? Buffer.from(bytesFromBase64(object.payload)) : Buffer.alloc(0),
+          payloadType: isSet(object.payloadType) ? globalThis.String(object.payloadType) : "",
+          signatures: globalThis.Array.isArray(object?.signatures) ? object.signatures.map((e) => exports2.Signature.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.payload.length !== 0) {
+          obj.payload = base64FromBytes(message2.payload);
+        }
+        if (message2.payloadType !== "") {
+          obj.payloadType = message2.payloadType;
+        }
+        if (message2.signatures?.length) {
+          obj.signatures = message2.signatures.map((e) => exports2.Signature.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    exports2.Signature = {
+      fromJSON(object) {
+        return {
+          sig: isSet(object.sig) ? Buffer.from(bytesFromBase64(object.sig)) : Buffer.alloc(0),
+          keyid: isSet(object.keyid) ? globalThis.String(object.keyid) : ""
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.sig.length !== 0) {
+          obj.sig = base64FromBytes(message2.sig);
+        }
+        if (message2.keyid !== "") {
+          obj.keyid = message2.keyid;
+        }
+        return obj;
+      }
+    };
+    function bytesFromBase64(b64) {
+      return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+    }
+    function base64FromBytes(arr) {
+      return globalThis.Buffer.from(arr).toString("base64");
+    }
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
+var require_timestamp2 = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Timestamp = void 0;
+    exports2.Timestamp = {
+      fromJSON(object) {
+        return {
+          seconds: isSet(object.seconds) ? globalThis.String(object.seconds) : "0",
+          nanos: isSet(object.nanos) ? globalThis.Number(object.nanos) : 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.seconds !== "0") {
+          obj.seconds = message2.seconds;
+        }
+        if (message2.nanos !== 0) {
+          obj.nanos = Math.round(message2.nanos);
+        }
+        return obj;
+      }
+    };
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js
+var require_sigstore_common = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_common.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TimeRange = exports2.X509CertificateChain = exports2.SubjectAlternativeName = exports2.X509Certificate = exports2.DistinguishedName = exports2.ObjectIdentifierValuePair = exports2.ObjectIdentifier = exports2.PublicKeyIdentifier = exports2.PublicKey = exports2.RFC3161SignedTimestamp = exports2.LogId = exports2.MessageSignature = exports2.HashOutput = exports2.SubjectAlternativeNameType = exports2.PublicKeyDetails = exports2.HashAlgorithm = void 0;
+    exports2.hashAlgorithmFromJSON = hashAlgorithmFromJSON;
+    exports2.hashAlgorithmToJSON = hashAlgorithmToJSON;
+    exports2.publicKeyDetailsFromJSON = publicKeyDetailsFromJSON;
+    exports2.publicKeyDetailsToJSON = publicKeyDetailsToJSON;
+    exports2.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
+    exports2.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
+    var timestamp_1 = require_timestamp2();
+    var HashAlgorithm2;
+    (function(HashAlgorithm3) {
+      HashAlgorithm3[HashAlgorithm3["HASH_ALGORITHM_UNSPECIFIED"] = 0] = "HASH_ALGORITHM_UNSPECIFIED";
+      HashAlgorithm3[HashAlgorithm3["SHA2_256"] = 1] = "SHA2_256";
+      HashAlgorithm3[HashAlgorithm3["SHA2_384"] = 2] = "SHA2_384";
+      HashAlgorithm3[HashAlgorithm3["SHA2_512"] = 3] = "SHA2_512";
+      HashAlgorithm3[HashAlgorithm3["SHA3_256"] = 4] = "SHA3_256";
+      HashAlgorithm3[HashAlgorithm3["SHA3_384"] = 5] = "SHA3_384";
+    })(HashAlgorithm2 || (exports2.HashAlgorithm = HashAlgorithm2 = {}));
+    function hashAlgorithmFromJSON(object) {
+      switch (object) {
+        case 0:
+        case "HASH_ALGORITHM_UNSPECIFIED":
+          return HashAlgorithm2.HASH_ALGORITHM_UNSPECIFIED;
+        case 1:
+        case "SHA2_256":
+          return HashAlgorithm2.SHA2_256;
+        case 2:
+        case "SHA2_384":
+          return HashAlgorithm2.SHA2_384;
+        case 3:
+        case "SHA2_512":
+          return HashAlgorithm2.SHA2_512;
+        case 4:
+        case "SHA3_256":
+          return HashAlgorithm2.SHA3_256;
+        case 5:
+        case "SHA3_384":
+          return HashAlgorithm2.SHA3_384;
+        default:
+          throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
+      }
+    }
+    function hashAlgorithmToJSON(object) {
+      switch (object) {
+        case HashAlgorithm2.HASH_ALGORITHM_UNSPECIFIED:
+          return "HASH_ALGORITHM_UNSPECIFIED";
+        case HashAlgorithm2.SHA2_256:
+          return "SHA2_256";
+        case HashAlgorithm2.SHA2_384:
+          return "SHA2_384";
+        case HashAlgorithm2.SHA2_512:
+          return "SHA2_512";
+        case HashAlgorithm2.SHA3_256:
+          return "SHA3_256";
+        case HashAlgorithm2.SHA3_384:
+          return "SHA3_384";
+        default:
+          throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
+      }
+    }
+    var PublicKeyDetails;
+    (function(PublicKeyDetails2) {
+      PublicKeyDetails2[PublicKeyDetails2["PUBLIC_KEY_DETAILS_UNSPECIFIED"] = 0] = "PUBLIC_KEY_DETAILS_UNSPECIFIED";
+      PublicKeyDetails2[PublicKeyDetails2["PKCS1_RSA_PKCS1V5"] = 1] = "PKCS1_RSA_PKCS1V5";
+      PublicKeyDetails2[PublicKeyDetails2["PKCS1_RSA_PSS"] = 2] = "PKCS1_RSA_PSS";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_RSA_PKCS1V5"] = 3] = "PKIX_RSA_PKCS1V5";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_RSA_PSS"] = 4] = "PKIX_RSA_PSS";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_RSA_PKCS1V15_2048_SHA256"] = 9] = "PKIX_RSA_PKCS1V15_2048_SHA256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_RSA_PKCS1V15_3072_SHA256"] = 10] = "PKIX_RSA_PKCS1V15_3072_SHA256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_RSA_PKCS1V15_4096_SHA256"] = 11] = "PKIX_RSA_PKCS1V15_4096_SHA256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_RSA_PSS_2048_SHA256"] = 16] = "PKIX_RSA_PSS_2048_SHA256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_RSA_PSS_3072_SHA256"] = 17] = "PKIX_RSA_PSS_3072_SHA256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_RSA_PSS_4096_SHA256"] = 18] = "PKIX_RSA_PSS_4096_SHA256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_ECDSA_P256_HMAC_SHA_256"] = 6] = "PKIX_ECDSA_P256_HMAC_SHA_256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_ECDSA_P256_SHA_256"] = 5] = "PKIX_ECDSA_P256_SHA_256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_ECDSA_P384_SHA_384"] = 12] = "PKIX_ECDSA_P384_SHA_384";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_ECDSA_P521_SHA_512"] = 13] = "PKIX_ECDSA_P521_SHA_512";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_ED25519"] = 7] = "PKIX_ED25519";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_ED25519_PH"] = 8] = "PKIX_ED25519_PH";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_ECDSA_P384_SHA_256"] = 19] = "PKIX_ECDSA_P384_SHA_256";
+      PublicKeyDetails2[PublicKeyDetails2["PKIX_ECDSA_P521_SHA_256"] = 20] = "PKIX_ECDSA_P521_SHA_256";
+      PublicKeyDetails2[PublicKeyDetails2["LMS_SHA256"] = 14] = "LMS_SHA256";
+      PublicKeyDetails2[PublicKeyDetails2["LMOTS_SHA256"] = 15] = "LMOTS_SHA256";
+      PublicKeyDetails2[PublicKeyDetails2["ML_DSA_44"] = 23] = "ML_DSA_44";
+      PublicKeyDetails2[PublicKeyDetails2["ML_DSA_65"] = 21] = "ML_DSA_65";
+      PublicKeyDetails2[PublicKeyDetails2["ML_DSA_87"] = 22] = "ML_DSA_87";
+    })(PublicKeyDetails || (exports2.PublicKeyDetails = PublicKeyDetails = {}));
+    function publicKeyDetailsFromJSON(object) {
+      switch (object) {
+        case 0:
+        case "PUBLIC_KEY_DETAILS_UNSPECIFIED":
+          return PublicKeyDetails.PUBLIC_KEY_DETAILS_UNSPECIFIED;
+        case 1:
+        case "PKCS1_RSA_PKCS1V5":
+          return PublicKeyDetails.PKCS1_RSA_PKCS1V5;
+        case 2:
+        case "PKCS1_RSA_PSS":
+          return PublicKeyDetails.PKCS1_RSA_PSS;
+        case 3:
+        case "PKIX_RSA_PKCS1V5":
+          return PublicKeyDetails.PKIX_RSA_PKCS1V5;
+        case 4:
+        case "PKIX_RSA_PSS":
+          return PublicKeyDetails.PKIX_RSA_PSS;
+        case 9:
+        case "PKIX_RSA_PKCS1V15_2048_SHA256":
+          return PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256;
+        case 10:
+        case "PKIX_RSA_PKCS1V15_3072_SHA256":
+          return PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256;
+        case 11:
+        case "PKIX_RSA_PKCS1V15_4096_SHA256":
+          return PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256;
+        case 16:
+        case "PKIX_RSA_PSS_2048_SHA256":
+          return PublicKeyDetails.PKIX_RSA_PSS_2048_SHA256;
+        case 17:
+        case "PKIX_RSA_PSS_3072_SHA256":
+          return PublicKeyDetails.PKIX_RSA_PSS_3072_SHA256;
+        case 18:
+        case "PKIX_RSA_PSS_4096_SHA256":
+          return PublicKeyDetails.PKIX_RSA_PSS_4096_SHA256;
+        case 6:
+        case "PKIX_ECDSA_P256_HMAC_SHA_256":
+          return PublicKeyDetails.PKIX_ECDSA_P256_HMAC_SHA_256;
+        case 5:
+        case "PKIX_ECDSA_P256_SHA_256":
+          return PublicKeyDetails.PKIX_ECDSA_P256_SHA_256;
+        case 12:
+        case "PKIX_ECDSA_P384_SHA_384":
+          return PublicKeyDetails.PKIX_ECDSA_P384_SHA_384;
+        case 13:
+        case "PKIX_ECDSA_P521_SHA_512":
+          return PublicKeyDetails.PKIX_ECDSA_P521_SHA_512;
+        case 7:
+        case "PKIX_ED25519":
+          return PublicKeyDetails.PKIX_ED25519;
+        case 8:
+        case "PKIX_ED25519_PH":
+          return PublicKeyDetails.PKIX_ED25519_PH;
+        case 19:
+        case "PKIX_ECDSA_P384_SHA_256":
+          return PublicKeyDetails.PKIX_ECDSA_P384_SHA_256;
+        case 20:
+        case "PKIX_ECDSA_P521_SHA_256":
+          return PublicKeyDetails.PKIX_ECDSA_P521_SHA_256;
+        case 14:
+        case "LMS_SHA256":
+          return PublicKeyDetails.LMS_SHA256;
+        case 15:
+        case "LMOTS_SHA256":
+          return PublicKeyDetails.LMOTS_SHA256;
+        case 23:
+        case "ML_DSA_44":
+          return PublicKeyDetails.ML_DSA_44;
+        case 21:
+        case "ML_DSA_65":
+          return PublicKeyDetails.ML_DSA_65;
+        case 22:
+        case "ML_DSA_87":
+          return PublicKeyDetails.ML_DSA_87;
+        default:
+          throw new globalThis.Error("Unrecognized enum value " + object + " for enum PublicKeyDetails");
+      }
+    }
+    function publicKeyDetailsToJSON(object) {
+      switch (object) {
+        case PublicKeyDetails.PUBLIC_KEY_DETAILS_UNSPECIFIED:
+          return "PUBLIC_KEY_DETAILS_UNSPECIFIED";
+        case PublicKeyDetails.PKCS1_RSA_PKCS1V5:
+          return "PKCS1_RSA_PKCS1V5";
+        case PublicKeyDetails.PKCS1_RSA_PSS:
+          return "PKCS1_RSA_PSS";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V5:
+          return "PKIX_RSA_PKCS1V5";
+        case PublicKeyDetails.PKIX_RSA_PSS:
+          return "PKIX_RSA_PSS";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256:
+          return "PKIX_RSA_PKCS1V15_2048_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256:
+          return "PKIX_RSA_PKCS1V15_3072_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256:
+          return "PKIX_RSA_PKCS1V15_4096_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_2048_SHA256:
+          return "PKIX_RSA_PSS_2048_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_3072_SHA256:
+          return "PKIX_RSA_PSS_3072_SHA256";
+        case PublicKeyDetails.PKIX_RSA_PSS_4096_SHA256:
+          return "PKIX_RSA_PSS_4096_SHA256";
+        case PublicKeyDetails.PKIX_ECDSA_P256_HMAC_SHA_256:
+          return "PKIX_ECDSA_P256_HMAC_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P256_SHA_256:
+          return "PKIX_ECDSA_P256_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P384_SHA_384:
+          return "PKIX_ECDSA_P384_SHA_384";
+        case PublicKeyDetails.PKIX_ECDSA_P521_SHA_512:
+          return "PKIX_ECDSA_P521_SHA_512";
+        case PublicKeyDetails.PKIX_ED25519:
+          return "PKIX_ED25519";
+        case PublicKeyDetails.PKIX_ED25519_PH:
+          return "PKIX_ED25519_PH";
+        case PublicKeyDetails.PKIX_ECDSA_P384_SHA_256:
+          return "PKIX_ECDSA_P384_SHA_256";
+        case PublicKeyDetails.PKIX_ECDSA_P521_SHA_256:
+          return "PKIX_ECDSA_P521_SHA_256";
+        case PublicKeyDetails.LMS_SHA256:
+          return "LMS_SHA256";
+        case PublicKeyDetails.LMOTS_SHA256:
+          return "LMOTS_SHA256";
+        case PublicKeyDetails.ML_DSA_44:
+          return "ML_DSA_44";
+        case PublicKeyDetails.ML_DSA_65:
+          return "ML_DSA_65";
+        case PublicKeyDetails.ML_DSA_87:
+          return "ML_DSA_87";
+        default:
+          throw new globalThis.Error("Unrecognized enum value " + object + " for enum PublicKeyDetails");
+      }
+    }
+    var SubjectAlternativeNameType;
+    (function(SubjectAlternativeNameType2) {
+      SubjectAlternativeNameType2[SubjectAlternativeNameType2["SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED"] = 0] = "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED";
+      SubjectAlternativeNameType2[SubjectAlternativeNameType2["EMAIL"] = 1] = "EMAIL";
+      SubjectAlternativeNameType2[SubjectAlternativeNameType2["URI"] = 2] = "URI";
+      SubjectAlternativeNameType2[SubjectAlternativeNameType2["OTHER_NAME"] = 3] = "OTHER_NAME";
+    })(SubjectAlternativeNameType || (exports2.SubjectAlternativeNameType = SubjectAlternativeNameType = {}));
+    function subjectAlternativeNameTypeFromJSON(object) {
+      switch (object) {
+        case 0:
+        case "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED":
+          return SubjectAlternativeNameType.SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED;
+        case 1:
+        case "EMAIL":
+          return SubjectAlternativeNameType.EMAIL;
+        case 2:
+        case "URI":
+          return SubjectAlternativeNameType.URI;
+        case 3:
+        case "OTHER_NAME":
+          return SubjectAlternativeNameType.OTHER_NAME;
+        default:
+          throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectAlternativeNameType");
+      }
+    }
+    function subjectAlternativeNameTypeToJSON(object) {
+      switch (object) {
+        case SubjectAlternativeNameType.SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED:
+          return "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED";
+        case SubjectAlternativeNameType.EMAIL:
+          return "EMAIL";
+        case SubjectAlternativeNameType.URI:
+          return "URI";
+        case SubjectAlternativeNameType.OTHER_NAME:
+          return "OTHER_NAME";
+        default:
+          throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectAlternativeNameType");
+      }
+    }
+    exports2.HashOutput = {
+      fromJSON(object) {
+        return {
+          algorithm: isSet(object.algorithm) ? hashAlgorithmFromJSON(object.algorithm) : 0,
+          digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0)
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.algorithm !== 0) {
+          obj.algorithm = hashAlgorithmToJSON(message2.algorithm);
+        }
+        if (message2.digest.length !== 0) {
+          obj.digest = base64FromBytes(message2.digest);
+        }
+        return obj;
+      }
+    };
+    exports2.MessageSignature = {
+      fromJSON(object) {
+        return {
+          messageDigest: isSet(object.messageDigest) ? exports2.HashOutput.fromJSON(object.messageDigest) : void 0,
+          signature: isSet(object.signature) ? Buffer.from(bytesFromBase64(object.signature)) : Buffer.alloc(0)
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.messageDigest !== void 0) {
+          obj.messageDigest = exports2.HashOutput.toJSON(message2.messageDigest);
+        }
+        if (message2.signature.length !== 0) {
+          obj.signature = base64FromBytes(message2.signature);
+        }
+        return obj;
+      }
+    };
+    exports2.LogId = {
+      fromJSON(object) {
+        return { keyId: isSet(object.keyId) ? Buffer.from(bytesFromBase64(object.keyId)) : Buffer.alloc(0) };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.keyId.length !== 0) {
+          obj.keyId = base64FromBytes(message2.keyId);
+        }
+        return obj;
+      }
+    };
+    exports2.RFC3161SignedTimestamp = {
+      fromJSON(object) {
+        return {
+          signedTimestamp: isSet(object.signedTimestamp) ? Buffer.from(bytesFromBase64(object.signedTimestamp)) : Buffer.alloc(0)
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.signedTimestamp.length !== 0) {
+          obj.signedTimestamp = base64FromBytes(message2.signedTimestamp);
+        }
+        return obj;
+      }
+    };
+    exports2.PublicKey = {
+      fromJSON(object) {
+        return {
+          rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : void 0,
+          keyDetails: isSet(object.keyDetails) ? publicKeyDetailsFromJSON(object.keyDetails) : 0,
+          validFor: isSet(object.validFor) ? exports2.TimeRange.fromJSON(object.validFor) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.rawBytes !== void 0) {
+          obj.rawBytes = base64FromBytes(message2.rawBytes);
+        }
+        if (message2.keyDetails !== 0) {
+          obj.keyDetails = publicKeyDetailsToJSON(message2.keyDetails);
+        }
+        if (message2.validFor !== void 0) {
+          obj.validFor = exports2.TimeRange.toJSON(message2.validFor);
+        }
+        return obj;
+      }
+    };
+    exports2.PublicKeyIdentifier = {
+      fromJSON(object) {
+        return { hint: isSet(object.hint) ? globalThis.String(object.hint) : "" };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.hint !== "") {
+          obj.hint = message2.hint;
+        }
+        return obj;
+      }
+    };
+    exports2.ObjectIdentifier = {
+      fromJSON(object) {
+        return { id: globalThis.Array.isArray(object?.id) ? object.id.map((e) => globalThis.Number(e)) : [] };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.id?.length) {
+          obj.id = message2.id.map((e) => Math.round(e));
+        }
+        return obj;
+      }
+    };
+    exports2.ObjectIdentifierValuePair = {
+      fromJSON(object) {
+        return {
+          oid: isSet(object.oid) ? exports2.ObjectIdentifier.fromJSON(object.oid) : void 0,
+          value: isSet(object.value) ? Buffer.from(bytesFromBase64(object.value)) : Buffer.alloc(0)
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.oid !== void 0) {
+          obj.oid = exports2.ObjectIdentifier.toJSON(message2.oid);
+        }
+        if (message2.value.length !== 0) {
+          obj.value = base64FromBytes(message2.value);
+        }
+        return obj;
+      }
+    };
+    exports2.DistinguishedName = {
+      fromJSON(object) {
+        return {
+          organization: isSet(object.organization) ? globalThis.String(object.organization) : "",
+          commonName: isSet(object.commonName) ? globalThis.String(object.commonName) : ""
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.organization !== "") {
+          obj.organization = message2.organization;
+        }
+        if (message2.commonName !== "") {
+          obj.commonName = message2.commonName;
+        }
+        return obj;
+      }
+    };
+    exports2.X509Certificate = {
+      fromJSON(object) {
+        return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.rawBytes.length !== 0) {
+          obj.rawBytes = base64FromBytes(message2.rawBytes);
+        }
+        return obj;
+      }
+    };
+    exports2.SubjectAlternativeName = {
+      fromJSON(object) {
+        return {
+          type: isSet(object.type) ? subjectAlternativeNameTypeFromJSON(object.type) : 0,
+          identity: isSet(object.regexp) ? { $case: "regexp", regexp: globalThis.String(object.regexp) } : isSet(object.value) ? { $case: "value", value: globalThis.String(object.value) } : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.type !== 0) {
+          obj.type = subjectAlternativeNameTypeToJSON(message2.type);
+        }
+        if (message2.identity?.$case === "regexp") {
+          obj.regexp = message2.identity.regexp;
+        } else if (message2.identity?.$case === "value") {
+          obj.value = message2.identity.value;
+        }
+        return obj;
+      }
+    };
+    exports2.X509CertificateChain = {
+      fromJSON(object) {
+        return {
+          certificates: globalThis.Array.isArray(object?.certificates) ? object.certificates.map((e) => exports2.X509Certificate.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.certificates?.length) {
+          obj.certificates = message2.certificates.map((e) => exports2.X509Certificate.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    exports2.TimeRange = {
+      fromJSON(object) {
+        return {
+          start: isSet(object.start) ? fromJsonTimestamp(object.start) : void 0,
+          end: isSet(object.end) ? fromJsonTimestamp(object.end) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.start !== void 0) {
+          obj.start = message2.start.toISOString();
+        }
+        if (message2.end !== void 0) {
+          obj.end = message2.end.toISOString();
+        }
+        return obj;
+      }
+    };
+    function bytesFromBase64(b64) {
+      return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+    }
+    function base64FromBytes(arr) {
+      return globalThis.Buffer.from(arr).toString("base64");
+    }
+    function fromTimestamp(t) {
+      let millis = (globalThis.Number(t.seconds) || 0) * 1e3;
+      millis += (t.nanos || 0) / 1e6;
+      return new globalThis.Date(millis);
+    }
+    function fromJsonTimestamp(o) {
+      if (o instanceof globalThis.Date) {
+        return o;
+      } else if (typeof o === "string") {
+        return new globalThis.Date(o);
+      } else {
+        return fromTimestamp(timestamp_1.Timestamp.fromJSON(o));
+      }
+    }
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js
+var require_sigstore_rekor = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_rekor.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TransparencyLogEntry = exports2.InclusionPromise = exports2.InclusionProof = exports2.Checkpoint = exports2.KindVersion = void 0;
+    var sigstore_common_1 = require_sigstore_common();
+    exports2.KindVersion = {
+      fromJSON(object) {
+        return {
+          kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+          version: isSet(object.version) ? globalThis.String(object.version) : ""
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.kind !== "") {
+          obj.kind = message2.kind;
+        }
+        if (message2.version !== "") {
+          obj.version = message2.version;
+        }
+        return obj;
+      }
+    };
+    exports2.Checkpoint = {
+      fromJSON(object) {
+        return { envelope: isSet(object.envelope) ? globalThis.String(object.envelope) : "" };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.envelope !== "") {
+          obj.envelope = message2.envelope;
+        }
+        return obj;
+      }
+    };
+    exports2.InclusionProof = {
+      fromJSON(object) {
+        return {
+          logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
+          rootHash: isSet(object.rootHash) ? Buffer.from(bytesFromBase64(object.rootHash)) : Buffer.alloc(0),
+          treeSize: isSet(object.treeSize) ? globalThis.String(object.treeSize) : "0",
+          hashes: globalThis.Array.isArray(object?.hashes) ? object.hashes.map((e) => Buffer.from(bytesFromBase64(e))) : [],
+          checkpoint: isSet(object.checkpoint) ? exports2.Checkpoint.fromJSON(object.checkpoint) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.logIndex !== "0") {
+          obj.logIndex = message2.logIndex;
+        }
+        if (message2.rootHash.length !== 0) {
+          obj.rootHash = base64FromBytes(message2.rootHash);
+        }
+        if (message2.treeSize !== "0") {
+          obj.treeSize = message2.treeSize;
+        }
+        if (message2.hashes?.length) {
+          obj.hashes = message2.hashes.map((e) => base64FromBytes(e));
+        }
+        if (message2.checkpoint !== void 0) {
+          obj.checkpoint = exports2.Checkpoint.toJSON(message2.checkpoint);
+        }
+        return obj;
+      }
+    };
+    exports2.InclusionPromise = {
+      fromJSON(object) {
+        return {
+          signedEntryTimestamp: isSet(object.signedEntryTimestamp) ? Buffer.from(bytesFromBase64(object.signedEntryTimestamp)) : Buffer.alloc(0)
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.signedEntryTimestamp.length !== 0) {
+          obj.signedEntryTimestamp = base64FromBytes(message2.signedEntryTimestamp);
+        }
+        return obj;
+      }
+    };
+    exports2.TransparencyLogEntry = {
+      fromJSON(object) {
+        return {
+          logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
+          logId: isSet(object.logId) ? sigstore_common_1.LogId.fromJSON(object.logId) : void 0,
+          kindVersion: isSet(object.kindVersion) ? exports2.KindVersion.fromJSON(object.kindVersion) : void 0,
+          integratedTime: isSet(object.integratedTime) ? globalThis.String(object.integratedTime) : "0",
+          inclusionPromise: isSet(object.inclusionPromise) ? exports2.InclusionPromise.fromJSON(object.inclusionPromise) : void 0,
+          inclusionProof: isSet(object.inclusionProof) ? exports2.InclusionProof.fromJSON(object.inclusionProof) : void 0,
+          canonicalizedBody: isSet(object.canonicalizedBody) ? Buffer.from(bytesFromBase64(object.canonicalizedBody)) : Buffer.alloc(0)
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.logIndex !== "0") {
+          obj.logIndex = message2.logIndex;
+        }
+        if (message2.logId !== void 0) {
+          obj.logId = sigstore_common_1.LogId.toJSON(message2.logId);
+        }
+        if (message2.kindVersion !== void 0) {
+          obj.kindVersion = exports2.KindVersion.toJSON(message2.kindVersion);
+        }
+        if (message2.integratedTime !== "0") {
+          obj.integratedTime = message2.integratedTime;
+        }
+        if (message2.inclusionPromise !== void 0) {
+          obj.inclusionPromise = exports2.InclusionPromise.toJSON(message2.inclusionPromise);
+        }
+        if (message2.inclusionProof !== void 0) {
+          obj.inclusionProof = exports2.InclusionProof.toJSON(message2.inclusionProof);
+        }
+        if (message2.canonicalizedBody.length !== 0) {
+          obj.canonicalizedBody = base64FromBytes(message2.canonicalizedBody);
+        }
+        return obj;
+      }
+    };
+    function bytesFromBase64(b64) {
+      return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+    }
+    function base64FromBytes(arr) {
+      return globalThis.Buffer.from(arr).toString("base64");
+    }
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js
+var require_sigstore_bundle = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_bundle.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Bundle = exports2.VerificationMaterial = exports2.TimestampVerificationData = void 0;
+    var envelope_1 = require_envelope();
+    var sigstore_common_1 = require_sigstore_common();
+    var sigstore_rekor_1 = require_sigstore_rekor();
+    exports2.TimestampVerificationData = {
+      fromJSON(object) {
+        return {
+          rfc3161Timestamps: globalThis.Array.isArray(object?.rfc3161Timestamps) ? object.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.rfc3161Timestamps?.length) {
+          obj.rfc3161Timestamps = message2.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    exports2.VerificationMaterial = {
+      fromJSON(object) {
+        return {
+          content: isSet(object.publicKey) ? { $case: "publicKey", publicKey: sigstore_common_1.PublicKeyIdentifier.fromJSON(object.publicKey) } : isSet(object.x509CertificateChain) ? {
+            $case: "x509CertificateChain",
+            x509CertificateChain: sigstore_common_1.X509CertificateChain.fromJSON(object.x509CertificateChain)
+          } : isSet(object.certificate) ? { $case: "certificate", certificate: sigstore_common_1.X509Certificate.fromJSON(object.certificate) } : void 0,
+          tlogEntries: globalThis.Array.isArray(object?.tlogEntries) ? object.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.fromJSON(e)) : [],
+          timestampVerificationData: isSet(object.timestampVerificationData) ? exports2.TimestampVerificationData.fromJSON(object.timestampVerificationData) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.content?.$case === "publicKey") {
+          obj.publicKey = sigstore_common_1.PublicKeyIdentifier.toJSON(message2.content.publicKey);
+        } else if (message2.content?.$case === "x509CertificateChain") {
+          obj.x509CertificateChain = sigstore_common_1.X509CertificateChain.toJSON(message2.content.x509CertificateChain);
+        } else if (message2.content?.$case === "certificate") {
+          obj.certificate = sigstore_common_1.X509Certificate.toJSON(message2.content.certificate);
+        }
+        if (message2.tlogEntries?.length) {
+          obj.tlogEntries = message2.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.toJSON(e));
+        }
+        if (message2.timestampVerificationData !== void 0) {
+          obj.timestampVerificationData = exports2.TimestampVerificationData.toJSON(message2.timestampVerificationData);
+        }
+        return obj;
+      }
+    };
+    exports2.Bundle = {
+      fromJSON(object) {
+        return {
+          mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+          verificationMaterial: isSet(object.verificationMaterial) ? exports2.VerificationMaterial.fromJSON(object.verificationMaterial) : void 0,
+          content: isSet(object.messageSignature) ? { $case: "messageSignature", messageSignature: sigstore_common_1.MessageSignature.fromJSON(object.messageSignature) } : isSet(object.dsseEnvelope) ? { $case: "dsseEnvelope", dsseEnvelope: envelope_1.Envelope.fromJSON(object.dsseEnvelope) } : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.mediaType !== "") {
+          obj.mediaType = message2.mediaType;
+        }
+        if (message2.verificationMaterial !== void 0) {
+          obj.verificationMaterial = exports2.VerificationMaterial.toJSON(message2.verificationMaterial);
+        }
+        if (message2.content?.$case === "messageSignature") {
+          obj.messageSignature = sigstore_common_1.MessageSignature.toJSON(message2.content.messageSignature);
+        } else if (message2.content?.$case === "dsseEnvelope") {
+          obj.dsseEnvelope = envelope_1.Envelope.toJSON(message2.content.dsseEnvelope);
+        }
+        return obj;
+      }
+    };
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js
+var require_sigstore_trustroot = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_trustroot.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ClientTrustConfig = exports2.ServiceConfiguration = exports2.Service = exports2.SigningConfig = exports2.TrustedRoot = exports2.CertificateAuthority = exports2.TransparencyLogInstance = exports2.ServiceSelector = void 0;
+    exports2.serviceSelectorFromJSON = serviceSelectorFromJSON;
+    exports2.serviceSelectorToJSON = serviceSelectorToJSON;
+    var sigstore_common_1 = require_sigstore_common();
+    var ServiceSelector;
+    (function(ServiceSelector2) {
+      ServiceSelector2[ServiceSelector2["SERVICE_SELECTOR_UNDEFINED"] = 0] = "SERVICE_SELECTOR_UNDEFINED";
+      ServiceSelector2[ServiceSelector2["ALL"] = 1] = "ALL";
+      ServiceSelector2[ServiceSelector2["ANY"] = 2] = "ANY";
+      ServiceSelector2[ServiceSelector2["EXACT"] = 3] = "EXACT";
+    })(ServiceSelector || (exports2.ServiceSelector = ServiceSelector = {}));
+    function serviceSelectorFromJSON(object) {
+      switch (object) {
+        case 0:
+        case "SERVICE_SELECTOR_UNDEFINED":
+          return ServiceSelector.SERVICE_SELECTOR_UNDEFINED;
+        case 1:
+        case "ALL":
+          return ServiceSelector.ALL;
+        case 2:
+        case "ANY":
+          return ServiceSelector.ANY;
+        case 3:
+        case "EXACT":
+          return ServiceSelector.EXACT;
+        default:
+          throw new globalThis.Error("Unrecognized enum value " + object + " for enum ServiceSelector");
+      }
+    }
+    function serviceSelectorToJSON(object) {
+      switch (object) {
+        case ServiceSelector.SERVICE_SELECTOR_UNDEFINED:
+          return "SERVICE_SELECTOR_UNDEFINED";
+        case ServiceSelector.ALL:
+          return "ALL";
+        case ServiceSelector.ANY:
+          return "ANY";
+        case ServiceSelector.EXACT:
+          return "EXACT";
+        default:
+          throw new globalThis.Error("Unrecognized enum value " + object + " for enum ServiceSelector");
+      }
+    }
+    exports2.TransparencyLogInstance = {
+      fromJSON(object) {
+        return {
+          baseUrl: isSet(object.baseUrl) ? globalThis.String(object.baseUrl) : "",
+          hashAlgorithm: isSet(object.hashAlgorithm) ? (0, sigstore_common_1.hashAlgorithmFromJSON)(object.hashAlgorithm) : 0,
+          publicKey: isSet(object.publicKey) ? sigstore_common_1.PublicKey.fromJSON(object.publicKey) : void 0,
+          logId: isSet(object.logId) ? sigstore_common_1.LogId.fromJSON(object.logId) : void 0,
+          checkpointKeyId: isSet(object.checkpointKeyId) ? sigstore_common_1.LogId.fromJSON(object.checkpointKeyId) : void 0,
+          operator: isSet(object.operator) ? globalThis.String(object.operator) : ""
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.baseUrl !== "") {
+          obj.baseUrl = message2.baseUrl;
+        }
+        if (message2.hashAlgorithm !== 0) {
+          obj.hashAlgorithm = (0, sigstore_common_1.hashAlgorithmToJSON)(message2.hashAlgorithm);
+        }
+        if (message2.publicKey !== void 0) {
+          obj.publicKey = sigstore_common_1.PublicKey.toJSON(message2.publicKey);
+        }
+        if (message2.logId !== void 0) {
+          obj.logId = sigstore_common_1.LogId.toJSON(message2.logId);
+        }
+        if (message2.checkpointKeyId !== void 0) {
+          obj.checkpointKeyId = sigstore_common_1.LogId.toJSON(message2.checkpointKeyId);
+        }
+        if (message2.operator !== "") {
+          obj.operator = message2.operator;
+        }
+        return obj;
+      }
+    };
+    exports2.CertificateAuthority = {
+      fromJSON(object) {
+        return {
+          subject: isSet(object.subject) ? sigstore_common_1.DistinguishedName.fromJSON(object.subject) : void 0,
+          uri: isSet(object.uri) ? globalThis.String(object.uri) : "",
+          certChain: isSet(object.certChain) ? sigstore_common_1.X509CertificateChain.fromJSON(object.certChain) : void 0,
+          validFor: isSet(object.validFor) ? sigstore_common_1.TimeRange.fromJSON(object.validFor) : void 0,
+          operator: isSet(object.operator) ? globalThis.String(object.operator) : ""
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.subject !== void 0) {
+          obj.subject = sigstore_common_1.DistinguishedName.toJSON(message2.subject);
+        }
+        if (message2.uri !== "") {
+          obj.uri = message2.uri;
+        }
+        if (message2.certChain !== void 0) {
+          obj.certChain = sigstore_common_1.X509CertificateChain.toJSON(message2.certChain);
+        }
+        if (message2.validFor !== void 0) {
+          obj.validFor = sigstore_common_1.TimeRange.toJSON(message2.validFor);
+        }
+        if (message2.operator !== "") {
+          obj.operator = message2.operator;
+        }
+        return obj;
+      }
+    };
+    exports2.TrustedRoot = {
+      fromJSON(object) {
+        return {
+          mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+          tlogs: globalThis.Array.isArray(object?.tlogs) ? object.tlogs.map((e) => exports2.TransparencyLogInstance.fromJSON(e)) : [],
+          certificateAuthorities: globalThis.Array.isArray(object?.certificateAuthorities) ? object.certificateAuthorities.map((e) => exports2.CertificateAuthority.fromJSON(e)) : [],
+          ctlogs: globalThis.Array.isArray(object?.ctlogs) ? object.ctlogs.map((e) => exports2.TransparencyLogInstance.fromJSON(e)) : [],
+          timestampAuthorities: globalThis.Array.isArray(object?.timestampAuthorities) ? object.timestampAuthorities.map((e) => exports2.CertificateAuthority.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.mediaType !== "") {
+          obj.mediaType = message2.mediaType;
+        }
+        if (message2.tlogs?.length) {
+          obj.tlogs = message2.tlogs.map((e) => exports2.TransparencyLogInstance.toJSON(e));
+        }
+        if (message2.certificateAuthorities?.length) {
+          obj.certificateAuthorities = message2.certificateAuthorities.map((e) => exports2.CertificateAuthority.toJSON(e));
+        }
+        if (message2.ctlogs?.length) {
+          obj.ctlogs = message2.ctlogs.map((e) => exports2.TransparencyLogInstance.toJSON(e));
+        }
+        if (message2.timestampAuthorities?.length) {
+          obj.timestampAuthorities = message2.timestampAuthorities.map((e) => exports2.CertificateAuthority.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    exports2.SigningConfig = {
+      fromJSON(object) {
+        return {
+          mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+          caUrls: globalThis.Array.isArray(object?.caUrls) ? object.caUrls.map((e) => exports2.Service.fromJSON(e)) : [],
+          oidcUrls: globalThis.Array.isArray(object?.oidcUrls) ? object.oidcUrls.map((e) => exports2.Service.fromJSON(e)) : [],
+          rekorTlogUrls: globalThis.Array.isArray(object?.rekorTlogUrls) ? object.rekorTlogUrls.map((e) => exports2.Service.fromJSON(e)) : [],
+          rekorTlogConfig: isSet(object.rekorTlogConfig) ? exports2.ServiceConfiguration.fromJSON(object.rekorTlogConfig) : void 0,
+          tsaUrls: globalThis.Array.isArray(object?.tsaUrls) ? object.tsaUrls.map((e) => exports2.Service.fromJSON(e)) : [],
+          tsaConfig: isSet(object.tsaConfig) ? exports2.ServiceConfiguration.fromJSON(object.tsaConfig) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.mediaType !== "") {
+          obj.mediaType = message2.mediaType;
+        }
+        if (message2.caUrls?.length) {
+          obj.caUrls = message2.caUrls.map((e) => exports2.Service.toJSON(e));
+        }
+        if (message2.oidcUrls?.length) {
+          obj.oidcUrls = message2.oidcUrls.map((e) => exports2.Service.toJSON(e));
+        }
+        if (message2.rekorTlogUrls?.length) {
+          obj.rekorTlogUrls = message2.rekorTlogUrls.map((e) => exports2.Service.toJSON(e));
+        }
+        if (message2.rekorTlogConfig !== void 0) {
+          obj.rekorTlogConfig = exports2.ServiceConfiguration.toJSON(message2.rekorTlogConfig);
+        }
+        if (message2.tsaUrls?.length) {
+          obj.tsaUrls = message2.tsaUrls.map((e) => exports2.Service.toJSON(e));
+        }
+        if (message2.tsaConfig !== void 0) {
+          obj.tsaConfig = exports2.ServiceConfiguration.toJSON(message2.tsaConfig);
+        }
+        return obj;
+      }
+    };
+    exports2.Service = {
+      fromJSON(object) {
+        return {
+          url: isSet(object.url) ? globalThis.String(object.url) : "",
+          majorApiVersion: isSet(object.majorApiVersion) ? globalThis.Number(object.majorApiVersion) : 0,
+          validFor: isSet(object.validFor) ? sigstore_common_1.TimeRange.fromJSON(object.validFor) : void 0,
+          operator: isSet(object.operator) ? globalThis.String(object.operator) : ""
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.url !== "") {
+          obj.url = message2.url;
+        }
+        if (message2.majorApiVersion !== 0) {
+          obj.majorApiVersion = Math.round(message2.majorApiVersion);
+        }
+        if (message2.validFor !== void 0) {
+          obj.validFor = sigstore_common_1.TimeRange.toJSON(message2.validFor);
+        }
+        if (message2.operator !== "") {
+          obj.operator = message2.operator;
+        }
+        return obj;
+      }
+    };
+    exports2.ServiceConfiguration = {
+      fromJSON(object) {
+        return {
+          selector: isSet(object.selector) ? serviceSelectorFromJSON(object.selector) : 0,
+          count: isSet(object.count) ? globalThis.Number(object.count) : 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.selector !== 0) {
+          obj.selector = serviceSelectorToJSON(message2.selector);
+        }
+        if (message2.count !== 0) {
+          obj.count = Math.round(message2.count);
+        }
+        return obj;
+      }
+    };
+    exports2.ClientTrustConfig = {
+      fromJSON(object) {
+        return {
+          mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+          trustedRoot: isSet(object.trustedRoot) ? exports2.TrustedRoot.fromJSON(object.trustedRoot) : void 0,
+          signingConfig: isSet(object.signingConfig) ? exports2.SigningConfig.fromJSON(object.signingConfig) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.mediaType !== "") {
+          obj.mediaType = message2.mediaType;
+        }
+        if (message2.trustedRoot !== void 0) {
+          obj.trustedRoot = exports2.TrustedRoot.toJSON(message2.trustedRoot);
+        }
+        if (message2.signingConfig !== void 0) {
+          obj.signingConfig = exports2.SigningConfig.toJSON(message2.signingConfig);
+        }
+        return obj;
+      }
+    };
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js
+var require_sigstore_verification = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/sigstore_verification.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Input = exports2.Artifact = exports2.ArtifactVerificationOptions_ObserverTimestampOptions = exports2.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = exports2.ArtifactVerificationOptions_TimestampAuthorityOptions = exports2.ArtifactVerificationOptions_CtlogOptions = exports2.ArtifactVerificationOptions_TlogOptions = exports2.ArtifactVerificationOptions = exports2.PublicKeyIdentities = exports2.CertificateIdentities = exports2.CertificateIdentity = void 0;
+    var sigstore_bundle_1 = require_sigstore_bundle();
+    var sigstore_common_1 = require_sigstore_common();
+    var sigstore_trustroot_1 = require_sigstore_trustroot();
+    exports2.CertificateIdentity = {
+      fromJSON(object) {
+        return {
+          issuer: isSet(object.issuer) ? globalThis.String(object.issuer) : "",
+          san: isSet(object.san) ? sigstore_common_1.SubjectAlternativeName.fromJSON(object.san) : void 0,
+          oids: globalThis.Array.isArray(object?.oids) ? object.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.issuer !== "") {
+          obj.issuer = message2.issuer;
+        }
+        if (message2.san !== void 0) {
+          obj.san = sigstore_common_1.SubjectAlternativeName.toJSON(message2.san);
+        }
+        if (message2.oids?.length) {
+          obj.oids = message2.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    exports2.CertificateIdentities = {
+      fromJSON(object) {
+        return {
+          identities: globalThis.Array.isArray(object?.identities) ? object.identities.map((e) => exports2.CertificateIdentity.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.identities?.length) {
+          obj.identities = message2.identities.map((e) => exports2.CertificateIdentity.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    exports2.PublicKeyIdentities = {
+      fromJSON(object) {
+        return {
+          publicKeys: globalThis.Array.isArray(object?.publicKeys) ? object.publicKeys.map((e) => sigstore_common_1.PublicKey.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.publicKeys?.length) {
+          obj.publicKeys = message2.publicKeys.map((e) => sigstore_common_1.PublicKey.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    exports2.ArtifactVerificationOptions = {
+      fromJSON(object) {
+        return {
+          signers: isSet(object.certificateIdentities) ? {
+            $case: "certificateIdentities",
+            certificateIdentities: exports2.CertificateIdentities.fromJSON(object.certificateIdentities)
+          } : isSet(object.publicKeys) ? { $case: "publicKeys", publicKeys: exports2.PublicKeyIdentities.fromJSON(object.publicKeys) } : void 0,
+          tlogOptions: isSet(object.tlogOptions) ? exports2.ArtifactVerificationOptions_TlogOptions.fromJSON(object.tlogOptions) : void 0,
+          ctlogOptions: isSet(object.ctlogOptions) ? exports2.ArtifactVerificationOptions_CtlogOptions.fromJSON(object.ctlogOptions) : void 0,
+          tsaOptions: isSet(object.tsaOptions) ? exports2.ArtifactVerificationOptions_TimestampAuthorityOptions.fromJSON(object.tsaOptions) : void 0,
+          integratedTsOptions: isSet(object.integratedTsOptions) ? exports2.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.fromJSON(object.integratedTsOptions) : void 0,
+          observerOptions: isSet(object.observerOptions) ? exports2.ArtifactVerificationOptions_ObserverTimestampOptions.fromJSON(object.observerOptions) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.signers?.$case === "certificateIdentities") {
+          obj.certificateIdentities = exports2.CertificateIdentities.toJSON(message2.signers.certificateIdentities);
+        } else if (message2.signers?.$case === "publicKeys") {
+          obj.publicKeys = exports2.PublicKeyIdentities.toJSON(message2.signers.publicKeys);
+        }
+        if (message2.tlogOptions !== void 0) {
+          obj.tlogOptions = exports2.ArtifactVerificationOptions_TlogOptions.toJSON(message2.tlogOptions);
+        }
+        if (message2.ctlogOptions !== void 0) {
+          obj.ctlogOptions = exports2.ArtifactVerificationOptions_CtlogOptions.toJSON(message2.ctlogOptions);
+        }
+        if (message2.tsaOptions !== void 0) {
+          obj.tsaOptions = exports2.ArtifactVerificationOptions_TimestampAuthorityOptions.toJSON(message2.tsaOptions);
+        }
+        if (message2.integratedTsOptions !== void 0) {
+          obj.integratedTsOptions = exports2.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.toJSON(message2.integratedTsOptions);
+        }
+        if (message2.observerOptions !== void 0) {
+          obj.observerOptions = exports2.ArtifactVerificationOptions_ObserverTimestampOptions.toJSON(message2.observerOptions);
+        }
+        return obj;
+      }
+    };
+    exports2.ArtifactVerificationOptions_TlogOptions = {
+      fromJSON(object) {
+        return {
+          threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+          performOnlineVerification: isSet(object.performOnlineVerification) ? globalThis.Boolean(object.performOnlineVerification) : false,
+          disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
+        }
+        if (message2.performOnlineVerification !== false) {
+          obj.performOnlineVerification = message2.performOnlineVerification;
+        }
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
+        }
+        return obj;
+      }
+    };
+    exports2.ArtifactVerificationOptions_CtlogOptions = {
+      fromJSON(object) {
+        return {
+          threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+          disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
+        }
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
+        }
+        return obj;
+      }
+    };
+    exports2.ArtifactVerificationOptions_TimestampAuthorityOptions = {
+      fromJSON(object) {
+        return {
+          threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+          disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
+        }
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
+        }
+        return obj;
+      }
+    };
+    exports2.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = {
+      fromJSON(object) {
+        return {
+          threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+          disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
+        }
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
+        }
+        return obj;
+      }
+    };
+    exports2.ArtifactVerificationOptions_ObserverTimestampOptions = {
+      fromJSON(object) {
+        return {
+          threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+          disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
+        }
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
+        }
+        return obj;
+      }
+    };
+    exports2.Artifact = {
+      fromJSON(object) {
+        return {
+          data: isSet(object.artifactUri) ? { $case: "artifactUri", artifactUri: globalThis.String(object.artifactUri) } : isSet(object.artifact) ? { $case: "artifact", artifact: Buffer.from(bytesFromBase64(object.artifact)) } : isSet(object.artifactDigest) ? { $case: "artifactDigest", artifactDigest: sigstore_common_1.HashOutput.fromJSON(object.artifactDigest) } : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.data?.$case === "artifactUri") {
+          obj.artifactUri = message2.data.artifactUri;
+        } else if (message2.data?.$case === "artifact") {
+          obj.artifact = base64FromBytes(message2.data.artifact);
+        } else if (message2.data?.$case === "artifactDigest") {
+          obj.artifactDigest = sigstore_common_1.HashOutput.toJSON(message2.data.artifactDigest);
+        }
+        return obj;
+      }
+    };
+    exports2.Input = {
+      fromJSON(object) {
+        return {
+          artifactTrustRoot: isSet(object.artifactTrustRoot) ? sigstore_trustroot_1.TrustedRoot.fromJSON(object.artifactTrustRoot) : void 0,
+          artifactVerificationOptions: isSet(object.artifactVerificationOptions) ? exports2.ArtifactVerificationOptions.fromJSON(object.artifactVerificationOptions) : void 0,
+          bundle: isSet(object.bundle) ? sigstore_bundle_1.Bundle.fromJSON(object.bundle) : void 0,
+          artifact: isSet(object.artifact) ? exports2.Artifact.fromJSON(object.artifact) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.artifactTrustRoot !== void 0) {
+          obj.artifactTrustRoot = sigstore_trustroot_1.TrustedRoot.toJSON(message2.artifactTrustRoot);
+        }
+        if (message2.artifactVerificationOptions !== void 0) {
+          obj.artifactVerificationOptions = exports2.ArtifactVerificationOptions.toJSON(message2.artifactVerificationOptions);
+        }
+        if (message2.bundle !== void 0) {
+          obj.bundle = sigstore_bundle_1.Bundle.toJSON(message2.bundle);
+        }
+        if (message2.artifact !== void 0) {
+          obj.artifact = exports2.Artifact.toJSON(message2.artifact);
+        }
+        return obj;
+      }
+    };
+    function bytesFromBase64(b64) {
+      return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+    }
+    function base64FromBytes(arr) {
+      return globalThis.Buffer.from(arr).toString("base64");
+    }
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/index.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    __exportStar(require_envelope(), exports2);
+    __exportStar(require_sigstore_bundle(), exports2);
+    __exportStar(require_sigstore_common(), exports2);
+    __exportStar(require_sigstore_rekor(), exports2);
+    __exportStar(require_sigstore_trustroot(), exports2);
+    __exportStar(require_sigstore_verification(), exports2);
+  }
+});
+
+// node_modules/@sigstore/verify/dist/bundle/dsse.js
+var require_dsse2 = __commonJS({
+  "node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DSSESignatureContent = void 0;
+    var core_1 = require_dist();
+    var DSSESignatureContent = class {
+      env;
+      constructor(env) {
+        this.env = env;
+      }
+      compareDigest(digest) {
+        return core_1.crypto.bufferEqual(digest, core_1.crypto.digest("sha256", this.env.payload));
+      }
+      // For a DSSE envelope the signature is computed over the pre-authentication
+      // encoding (PAE), so the digest of the signed bytes is the digest of the PAE.
+      // This is what a Rekor v2 hashedrekord entry records for a DSSE envelope.
+      compareSignedDigest(digest) {
+        return core_1.crypto.bufferEqual(digest, core_1.crypto.digest("sha256", this.preAuthEncoding));
+      }
+      compareSignature(signature) {
+        return core_1.crypto.bufferEqual(signature, this.signature);
+      }
+      verifySignature(key) {
+        return core_1.crypto.verify(this.preAuthEncoding, key, this.signature);
+      }
+      get signature() {
+        return this.env.signatures.length > 0 ? this.env.signatures[0].sig : Buffer.from("");
+      }
+      // DSSE Pre-Authentication Encoding
+      get preAuthEncoding() {
+        return core_1.dsse.preAuthEncoding(this.env.payloadType, this.env.payload);
+      }
+    };
+    exports2.DSSESignatureContent = DSSESignatureContent;
+  }
+});
+
+// node_modules/@sigstore/verify/dist/bundle/message.js
+var require_message = __commonJS({
+  "node_modules/@sigstore/verify/dist/bundle/message.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MessageSignatureContent = void 0;
+    var core_1 = require_dist();
+    var protobuf_specs_1 = require_dist2();
+    var HASH_ALGORITHM_MAP = {
+      [protobuf_specs_1.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: "sha256",
+      [protobuf_specs_1.HashAlgorithm.SHA2_256]: "sha256",
+      [protobuf_specs_1.HashAlgorithm.SHA2_384]: "sha384",
+      [protobuf_specs_1.HashAlgorithm.SHA2_512]: "sha512",
+      [protobuf_specs_1.HashAlgorithm.SHA3_256]: "sha3-256",
+      [protobuf_specs_1.HashAlgorithm.SHA3_384]: "sha3-384"
+    };
+    var MessageSignatureContent = class {
+      signature;
+      messageDigest;
+      artifact;
+      hashAlgorithm;
+      constructor(messageSignature, artifact) {
+        this.signature = messageSignature.signature;
+        this.messageDigest = messageSignature.messageDigest.digest;
+        this.artifact = artifact;
+        this.hashAlgorithm = HASH_ALGORITHM_MAP[messageSignature.messageDigest.algorithm] ?? /* istanbul ignore next */
+        "sha256";
+      }
+      compareSignature(signature) {
+        return core_1.crypto.bufferEqual(signature, this.signature);
+      }
+      compareDigest(digest) {
+        return core_1.crypto.bufferEqual(digest, this.messageDigest);
+      }
+      // For a message signature the signature is computed over the artifact, so the
+      // digest of the signed bytes is the artifact's message digest.
+      compareSignedDigest(digest) {
+        return this.compareDigest(digest);
+      }
+      verifySignature(key) {
+        return core_1.crypto.verify(this.artifact, key, this.signature, this.hashAlgorithm);
+      }
+    };
+    exports2.MessageSignatureContent = MessageSignatureContent;
+  }
+});
+
+// node_modules/@sigstore/verify/dist/bundle/index.js
+var require_bundle = __commonJS({
+  "node_modules/@sigstore/verify/dist/bundle/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.toSignedEntity = toSignedEntity2;
+    exports2.signatureContent = signatureContent;
+    var core_1 = require_dist();
+    var dsse_1 = require_dsse2();
+    var message_1 = require_message();
+    function toSignedEntity2(bundle, artifact) {
+      const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
+      const timestamps = [];
+      for (const entry of tlogEntries) {
+        if (entry.integratedTime && entry.integratedTime !== "0") {
+          timestamps.push({
+            $case: "transparency-log",
+            tlogEntry: entry
+          });
+        }
+      }
+      for (const ts of timestampVerificationData?.rfc3161Timestamps ?? []) {
+        timestamps.push({
+          $case: "timestamp-authority",
+          timestamp: core_1.RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp))
+        });
+      }
+      return {
+        signature: signatureContent(bundle, artifact),
+        key: key(bundle),
+        tlogEntries,
+        timestamps
+      };
+    }
+    function signatureContent(bundle, artifact) {
+      switch (bundle.content.$case) {
+        case "dsseEnvelope":
+          return new dsse_1.DSSESignatureContent(bundle.content.dsseEnvelope);
+        case "messageSignature":
+          return new message_1.MessageSignatureContent(bundle.content.messageSignature, artifact);
+      }
+    }
+    function key(bundle) {
+      switch (bundle.verificationMaterial.content.$case) {
+        case "publicKey":
+          return {
+            $case: "public-key",
+            hint: bundle.verificationMaterial.content.publicKey.hint
+          };
+        case "x509CertificateChain":
+          return {
+            $case: "certificate",
+            certificate: core_1.X509Certificate.parse(Buffer.from(bundle.verificationMaterial.content.x509CertificateChain.certificates[0].rawBytes))
+          };
+        case "certificate":
+          return {
+            $case: "certificate",
+            certificate: core_1.X509Certificate.parse(Buffer.from(bundle.verificationMaterial.content.certificate.rawBytes))
+          };
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/error.js
+var require_error3 = __commonJS({
+  "node_modules/@sigstore/verify/dist/error.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.PolicyError = exports2.VerificationError = void 0;
+    var BaseError = class extends Error {
+      code;
+      cause;
+      /* eslint-disable-line @typescript-eslint/no-explicit-any */
+      constructor({ code, message: message2, cause }) {
+        super(message2);
+        this.code = code;
+        this.cause = cause;
+        this.name = this.constructor.name;
+      }
+    };
+    var VerificationError2 = class extends BaseError {
+    };
+    exports2.VerificationError = VerificationError2;
+    var PolicyError2 = class extends BaseError {
+    };
+    exports2.PolicyError = PolicyError2;
+  }
+});
+
+// node_modules/@sigstore/verify/dist/trust/filter.js
+var require_filter = __commonJS({
+  "node_modules/@sigstore/verify/dist/trust/filter.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.filterCertAuthorities = filterCertAuthorities;
+    exports2.filterTLogAuthorities = filterTLogAuthorities;
+    function filterCertAuthorities(certAuthorities, timestamp) {
+      return certAuthorities.filter((ca) => {
+        return ca.validFor.start <= timestamp && ca.validFor.end >= timestamp;
+      });
+    }
+    function filterTLogAuthorities(tlogAuthorities, criteria) {
+      return tlogAuthorities.filter((tlog) => {
+        if (criteria.logID && !tlog.logID.equals(criteria.logID)) {
+          return false;
+        }
+        return tlog.validFor.start <= criteria.targetDate && criteria.targetDate <= tlog.validFor.end;
+      });
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/trust/index.js
+var require_trust = __commonJS({
+  "node_modules/@sigstore/verify/dist/trust/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.filterTLogAuthorities = exports2.filterCertAuthorities = void 0;
+    exports2.toTrustMaterial = toTrustMaterial2;
+    var core_1 = require_dist();
+    var protobuf_specs_1 = require_dist2();
+    var error_1 = require_error3();
+    var BEGINNING_OF_TIME = /* @__PURE__ */ new Date(0);
+    var END_OF_TIME = /* @__PURE__ */ new Date(864e13);
+    var filter_1 = require_filter();
+    Object.defineProperty(exports2, "filterCertAuthorities", { enumerable: true, get: function() {
+      return filter_1.filterCertAuthorities;
+    } });
+    Object.defineProperty(exports2, "filterTLogAuthorities", { enumerable: true, get: function() {
+      return filter_1.filterTLogAuthorities;
+    } });
+    function toTrustMaterial2(root, keys) {
+      const keyFinder = typeof keys === "function" ? keys : keyLocator(keys);
+      return {
+        certificateAuthorities: root.certificateAuthorities.map(createCertAuthority),
+        timestampAuthorities: root.timestampAuthorities.map(createCertAuthority),
+        tlogs: root.tlogs.map(createTLogAuthority),
+        ctlogs: root.ctlogs.map(createTLogAuthority),
+        publicKey: keyFinder
+      };
+    }
+    function createTLogAuthority(tlogInstance) {
+      const keyDetails = tlogInstance.publicKey.keyDetails;
+      const keyType = keyDetails === protobuf_specs_1.PublicKeyDetails.PKCS1_RSA_PKCS1V5 || keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V5 || keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256 || keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256 || keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256 ? "pkcs1" : "spki";
+      return {
+        baseURL: tlogInstance.baseUrl,
+        logID: tlogInstance.checkpointKeyId ? tlogInstance.checkpointKeyId.keyId : tlogInstance.logId.keyId,
+        publicKey: core_1.crypto.createPublicKey(tlogInstance.publicKey.rawBytes, keyType),
+        validFor: {
+          start: tlogInstance.publicKey.validFor?.start || BEGINNING_OF_TIME,
+          end: tlogInstance.publicKey.validFor?.end || END_OF_TIME
+        }
+      };
+    }
+    function createCertAuthority(ca) {
+      return {
+        certChain: ca.certChain.certificates.map((cert) => {
+          return core_1.X509Certificate.parse(Buffer.from(cert.rawBytes));
+        }),
+        validFor: {
+          start: ca.validFor?.start || BEGINNING_OF_TIME,
+          end: ca.validFor?.end || END_OF_TIME
+        }
+      };
+    }
+    function keyLocator(keys) {
+      return (hint) => {
+        const key = (keys || {})[hint];
+        if (!key) {
+          throw new error_1.VerificationError({
+            code: "PUBLIC_KEY_ERROR",
+            message: `key not found: ${hint}`
+          });
+        }
+        return {
+          publicKey: core_1.crypto.createPublicKey(key.rawBytes),
+          validFor: (date) => {
+            return (key.validFor?.start || BEGINNING_OF_TIME) <= date && (key.validFor?.end || END_OF_TIME) >= date;
+          }
+        };
+      };
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/key/certificate.js
+var require_certificate = __commonJS({
+  "node_modules/@sigstore/verify/dist/key/certificate.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CertificateChainVerifier = void 0;
+    exports2.verifyCertificateChain = verifyCertificateChain;
+    var error_1 = require_error3();
+    var trust_1 = require_trust();
+    function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
+      const cas = (0, trust_1.filterCertAuthorities)(certificateAuthorities, timestamp);
+      let error;
+      for (const ca of cas) {
+        try {
+          const verifier = new CertificateChainVerifier({
+            trustedCerts: ca.certChain,
+            untrustedCert: leaf,
+            timestamp
+          });
+          return verifier.verify();
+        } catch (err) {
+          error = err;
+        }
+      }
+      throw new error_1.VerificationError({
+        code: "CERTIFICATE_ERROR",
+        message: "Failed to verify certificate chain",
+        cause: error
+      });
+    }
+    var CertificateChainVerifier = class {
+      untrustedCert;
+      trustedCerts;
+      localCerts;
+      timestamp;
+      constructor(opts) {
+        this.untrustedCert = opts.untrustedCert;
+        this.trustedCerts = opts.trustedCerts;
+        this.localCerts = dedupeCertificates([
+          ...opts.trustedCerts,
+          opts.untrustedCert
+        ]);
+        this.timestamp = opts.timestamp;
+      }
+      verify() {
+        const certificatePath = this.sort();
+        this.checkPath(certificatePath);
+        const validForDate = certificatePath.every((cert) => cert.validForDate(this.timestamp));
+        if (!validForDate) {
+          throw new error_1.VerificationError({
+            code: "CERTIFICATE_ERROR",
+            message: "certificate is not valid or expired at the specified date"
+          });
+        }
+        return certificatePath;
+      }
+      sort() {
+        const leafCert = this.untrustedCert;
+        let paths = this.buildPaths(leafCert);
+        paths = paths.filter((path2) => path2.some((cert) => this.trustedCerts.includes(cert)));
+        if (paths.length === 0) {
+          throw new error_1.VerificationError({
+            code: "CERTIFICATE_ERROR",
+            message: "no trusted certificate path found"
+          });
+        }
+        const path = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path].slice(0, -1);
+      }
+      // Recursively build all possible paths from the leaf to the root
+      buildPaths(certificate) {
+        const paths = [];
+        const issuers = this.findIssuer(certificate);
+        if (issuers.length === 0) {
+          throw new error_1.VerificationError({
+            code: "CERTIFICATE_ERROR",
+            message: "no valid certificate path found"
+          });
+        }
+        for (let i = 0; i < issuers.length; i++) {
+          const issuer = issuers[i];
+          if (issuer.equals(certificate)) {
+            paths.push([certificate]);
+            continue;
+          }
+          const subPaths = this.buildPaths(issuer);
+          for (let j = 0; j < subPaths.length; j++) {
+            paths.push([issuer, ...subPaths[j]]);
+          }
+        }
+        return paths;
+      }
+      // Return all possible issuers for the given certificate
+      findIssuer(certificate) {
+        let issuers = [];
+        let keyIdentifier;
+        if (certificate.subject.equals(certificate.issuer)) {
+          if (certificate.verify()) {
+            return [certificate];
+          }
+        }
+        if (certificate.extAuthorityKeyID) {
+          keyIdentifier = certificate.extAuthorityKeyID.keyIdentifier;
+        }
+        this.localCerts.forEach((possibleIssuer) => {
+          if (keyIdentifier) {
+            if (possibleIssuer.extSubjectKeyID) {
+              if (possibleIssuer.extSubjectKeyID.keyIdentifier.equals(keyIdentifier)) {
+                issuers.push(possibleIssuer);
+              }
+              return;
+            }
+          }
+          if (possibleIssuer.subject.equals(certificate.issuer)) {
+            issuers.push(possibleIssuer);
+          }
+        });
+        issuers = issuers.filter((issuer) => {
+          try {
+            return certificate.verify(issuer);
+          } catch (ex) {
+            return false;
+          }
+        });
+        return issuers;
+      }
+      checkPath(path) {
+        if (path.length < 1) {
+          throw new error_1.VerificationError({
+            code: "CERTIFICATE_ERROR",
+            message: "certificate chain must contain at least one certificate"
+          });
+        }
+        const validCAs = path.slice(1).every((cert) => cert.isCA);
+        if (!validCAs) {
+          throw new error_1.VerificationError({
+            code: "CERTIFICATE_ERROR",
+            message: "intermediate certificate is not a CA"
+          });
+        }
+        for (let i = path.length - 2; i >= 0; i--) {
+          if (!path[i].issuer.equals(path[i + 1].subject)) {
+            throw new error_1.VerificationError({
+              code: "CERTIFICATE_ERROR",
+              message: "incorrect certificate name chaining"
+            });
+          }
+        }
+        for (let i = 0; i < path.length; i++) {
+          const cert = path[i];
+          if (cert.extBasicConstraints?.isCA) {
+            const pathLength = cert.extBasicConstraints.pathLenConstraint;
+            if (pathLength !== void 0 && pathLength < i - 1) {
+              throw new error_1.VerificationError({
+                code: "CERTIFICATE_ERROR",
+                message: "path length constraint exceeded"
+              });
+            }
+          }
+        }
+      }
+    };
+    exports2.CertificateChainVerifier = CertificateChainVerifier;
+    function dedupeCertificates(certs) {
+      for (let i = 0; i < certs.length; i++) {
+        for (let j = i + 1; j < certs.length; j++) {
+          if (certs[i].equals(certs[j])) {
+            certs.splice(j, 1);
+            j--;
+          }
+        }
+      }
+      return certs;
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/key/sct.js
+var require_sct2 = __commonJS({
+  "node_modules/@sigstore/verify/dist/key/sct.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.verifySCTs = verifySCTs;
+    var core_1 = require_dist();
+    var error_1 = require_error3();
+    var trust_1 = require_trust();
+    function verifySCTs(cert, issuer, ctlogs) {
+      let extSCT;
+      const clone = cert.clone();
+      for (let i = 0; i < clone.extensions.length; i++) {
+        const ext = clone.extensions[i];
+        if (ext.subs[0].toOID() === core_1.EXTENSION_OID_SCT) {
+          extSCT = new core_1.X509SCTExtension(ext);
+          clone.extensions.splice(i, 1);
+          break;
+        }
+      }
+      if (!extSCT) {
+        return [];
+      }
+      if (extSCT.signedCertificateTimestamps.length === 0) {
+        return [];
+      }
+      const preCert = new core_1.ByteStream();
+      const issuerId = core_1.crypto.digest("sha256", issuer.publicKey);
+      preCert.appendView(issuerId);
+      const tbs = clone.tbsCertificate.toDER();
+      preCert.appendUint24(tbs.length);
+      preCert.appendView(tbs);
+      return extSCT.signedCertificateTimestamps.map((sct) => {
+        const validCTLogs = (0, trust_1.filterTLogAuthorities)(ctlogs, {
+          logID: sct.logID,
+          targetDate: sct.datetime
+        });
+        const verified = validCTLogs.some((log) => sct.verify(preCert.buffer, log.publicKey));
+        if (!verified) {
+          throw new error_1.VerificationError({
+            code: "CERTIFICATE_ERROR",
+            message: "SCT verification failed"
+          });
+        }
+        return sct.logID;
+      });
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/key/index.js
+var require_key = __commonJS({
+  "node_modules/@sigstore/verify/dist/key/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.verifyPublicKey = verifyPublicKey;
+    exports2.verifyCertificate = verifyCertificate;
+    var core_1 = require_dist();
+    var error_1 = require_error3();
+    var certificate_1 = require_certificate();
+    var sct_1 = require_sct2();
+    var OID_FULCIO_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
+    var OID_FULCIO_ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
+    function verifyPublicKey(hint, timestamps, trustMaterial) {
+      const key = trustMaterial.publicKey(hint);
+      timestamps.forEach((timestamp) => {
+        if (!key.validFor(timestamp)) {
+          throw new error_1.VerificationError({
+            code: "PUBLIC_KEY_ERROR",
+            message: `Public key is not valid for timestamp: ${timestamp.toISOString()}`
+          });
+        }
+      });
+      return { key: key.publicKey };
+    }
+    function verifyCertificate(leaf, timestamps, trustMaterial) {
+      let path = [];
+      timestamps.forEach((timestamp) => {
+        path = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+      });
+      return {
+        scts: (0, sct_1.verifySCTs)(path[0], path[1], trustMaterial.ctlogs),
+        signer: getSigner(path[0])
+      };
+    }
+    function getSigner(cert) {
+      let issuer;
+      const issuerExtension = cert.extension(OID_FULCIO_ISSUER_V2);
+      if (issuerExtension) {
+        issuer = issuerExtension.valueObj.subs?.[0]?.value.toString("ascii");
+      } else {
+        issuer = cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString("ascii");
+      }
+      const oids = cert.extensions.map((ext) => {
+        const oid = ext.subs[0].toOID();
+        return {
+          oid: { id: oid.split(".").map(Number) },
+          value: ext.subs[ext.subs.length - 1].value
+        };
+      });
+      const identity = {
+        extensions: { issuer },
+        subjectAlternativeName: cert.subjectAltName,
+        oids
+      };
+      return {
+        key: core_1.crypto.createPublicKey(cert.publicKey),
+        identity
+      };
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/policy.js
+var require_policy = __commonJS({
+  "node_modules/@sigstore/verify/dist/policy.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.verifySubjectAlternativeName = verifySubjectAlternativeName;
+    exports2.verifyExtensions = verifyExtensions;
+    exports2.verifyOIDs = verifyOIDs;
+    var error_1 = require_error3();
+    function verifySubjectAlternativeName(policyIdentity, signerIdentity) {
+      if (signerIdentity === void 0 || !signerIdentity.match(policyIdentity)) {
+        throw new error_1.PolicyError({
+          code: "UNTRUSTED_SIGNER_ERROR",
+          message: `certificate identity error - expected ${policyIdentity}, got ${signerIdentity}`
+        });
+      }
+    }
+    function verifyExtensions(policyExtensions, signerExtensions = {}) {
+      let key;
+      for (key in policyExtensions) {
+        if (signerExtensions[key] !== policyExtensions[key]) {
+          throw new error_1.PolicyError({
+            code: "UNTRUSTED_SIGNER_ERROR",
+            message: `invalid certificate extension - expected ${key}=${policyExtensions[key]}, got ${key}=${signerExtensions[key]}`
+          });
+        }
+      }
+    }
+    function verifyOIDs(policyOIDs, signerOIDs = []) {
+      for (const policyOID of policyOIDs) {
+        const match = signerOIDs.find((signerOID) => oidEquals(policyOID.oid?.id, signerOID.oid?.id) && policyOID.value.equals(signerOID.value));
+        if (!match) {
+          const oid = policyOID.oid?.id.join(".") ?? "<unknown>";
+          throw new error_1.PolicyError({
+            code: "UNTRUSTED_SIGNER_ERROR",
+            message: `invalid certificate extension - missing OID ${oid}`
+          });
+        }
+      }
+    }
+    function oidEquals(a, b) {
+      if (a === void 0 || b === void 0) {
+        return false;
+      }
+      return a.length === b.length && a.every((v, i) => v === b[i]);
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/timestamp/tsa.js
+var require_tsa = __commonJS({
+  "node_modules/@sigstore/verify/dist/timestamp/tsa.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
+    var core_1 = require_dist();
+    var error_1 = require_error3();
+    var certificate_1 = require_certificate();
+    var trust_1 = require_trust();
+    function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
+      const signingTime = timestamp.signingTime;
+      timestampAuthorities = (0, trust_1.filterCertAuthorities)(timestampAuthorities, signingTime);
+      timestampAuthorities = filterCAsBySerialAndIssuer(timestampAuthorities, {
+        serialNumber: timestamp.signerSerialNumber,
+        issuer: timestamp.signerIssuer
+      });
+      const verified = timestampAuthorities.some((ca) => {
+        try {
+          verifyTimestampForCA(timestamp, data, ca);
+          return true;
+        } catch (e) {
+          return false;
+        }
+      });
+      if (!verified) {
+        throw new error_1.VerificationError({
+          code: "TIMESTAMP_ERROR",
+          message: "timestamp could not be verified"
+        });
+      }
+    }
+    function verifyTimestampForCA(timestamp, data, ca) {
+      const [leaf, ...cas] = ca.certChain;
+      const signingKey = core_1.crypto.createPublicKey(leaf.publicKey);
+      const signingTime = timestamp.signingTime;
+      try {
+        new certificate_1.CertificateChainVerifier({
+          untrustedCert: leaf,
+          trustedCerts: cas,
+          timestamp: signingTime
+        }).verify();
+      } catch (e) {
+        throw new error_1.VerificationError({
+          code: "TIMESTAMP_ERROR",
+          message: "invalid certificate chain"
+        });
+      }
+      timestamp.verify(data, signingKey);
+    }
+    function filterCAsBySerialAndIssuer(timestampAuthorities, criteria) {
+      return timestampAuthorities.filter((ca) => ca.certChain.length > 0 && core_1.crypto.bufferEqual(ca.certChain[0].serialNumber, criteria.serialNumber) && core_1.crypto.bufferEqual(ca.certChain[0].issuer, criteria.issuer));
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/timestamp/index.js
+var require_timestamp3 = __commonJS({
+  "node_modules/@sigstore/verify/dist/timestamp/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getTSATimestamp = getTSATimestamp;
+    exports2.getTLogTimestamp = getTLogTimestamp;
+    var tsa_1 = require_tsa();
+    function getTSATimestamp(timestamp, data, timestampAuthorities) {
+      (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
+      return {
+        type: "timestamp-authority",
+        logID: timestamp.signerSerialNumber,
+        timestamp: timestamp.signingTime
+      };
+    }
+    function getTLogTimestamp(entry) {
+      if (!entry.inclusionPromise) {
+        return void 0;
+      }
+      return {
+        type: "transparency-log",
+        logID: entry.logId.keyId,
+        timestamp: new Date(Number(entry.integratedTime) * 1e3)
+      };
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js
+var require_verifier = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/verifier.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Signature = exports2.Verifier = exports2.PublicKey = void 0;
+    var sigstore_common_1 = require_sigstore_common();
+    exports2.PublicKey = {
+      fromJSON(object) {
+        return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.rawBytes.length !== 0) {
+          obj.rawBytes = base64FromBytes(message2.rawBytes);
+        }
+        return obj;
+      }
+    };
+    exports2.Verifier = {
+      fromJSON(object) {
+        return {
+          verifier: isSet(object.publicKey) ? { $case: "publicKey", publicKey: exports2.PublicKey.fromJSON(object.publicKey) } : isSet(object.x509Certificate) ? { $case: "x509Certificate", x509Certificate: sigstore_common_1.X509Certificate.fromJSON(object.x509Certificate) } : void 0,
+          keyDetails: isSet(object.keyDetails) ? (0, sigstore_common_1.publicKeyDetailsFromJSON)(object.keyDetails) : 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.verifier?.$case === "publicKey") {
+          obj.publicKey = exports2.PublicKey.toJSON(message2.verifier.publicKey);
+        } else if (message2.verifier?.$case === "x509Certificate") {
+          obj.x509Certificate = sigstore_common_1.X509Certificate.toJSON(message2.verifier.x509Certificate);
+        }
+        if (message2.keyDetails !== 0) {
+          obj.keyDetails = (0, sigstore_common_1.publicKeyDetailsToJSON)(message2.keyDetails);
+        }
+        return obj;
+      }
+    };
+    exports2.Signature = {
+      fromJSON(object) {
+        return {
+          content: isSet(object.content) ? Buffer.from(bytesFromBase64(object.content)) : Buffer.alloc(0),
+          verifier: isSet(object.verifier) ? exports2.Verifier.fromJSON(object.verifier) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.content.length !== 0) {
+          obj.content = base64FromBytes(message2.content);
+        }
+        if (message2.verifier !== void 0) {
+          obj.verifier = exports2.Verifier.toJSON(message2.verifier);
+        }
+        return obj;
+      }
+    };
+    function bytesFromBase64(b64) {
+      return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+    }
+    function base64FromBytes(arr) {
+      return globalThis.Buffer.from(arr).toString("base64");
+    }
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js
+var require_dsse3 = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/dsse.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DSSELogEntryV002 = exports2.DSSERequestV002 = void 0;
+    var envelope_1 = require_envelope();
+    var sigstore_common_1 = require_sigstore_common();
+    var verifier_1 = require_verifier();
+    exports2.DSSERequestV002 = {
+      fromJSON(object) {
+        return {
+          envelope: isSet(object.envelope) ? envelope_1.Envelope.fromJSON(object.envelope) : void 0,
+          verifiers: globalThis.Array.isArray(object?.verifiers) ? object.verifiers.map((e) => verifier_1.Verifier.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.envelope !== void 0) {
+          obj.envelope = envelope_1.Envelope.toJSON(message2.envelope);
+        }
+        if (message2.verifiers?.length) {
+          obj.verifiers = message2.verifiers.map((e) => verifier_1.Verifier.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    exports2.DSSELogEntryV002 = {
+      fromJSON(object) {
+        return {
+          payloadHash: isSet(object.payloadHash) ? sigstore_common_1.HashOutput.fromJSON(object.payloadHash) : void 0,
+          signatures: globalThis.Array.isArray(object?.signatures) ? object.signatures.map((e) => verifier_1.Signature.fromJSON(e)) : []
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.payloadHash !== void 0) {
+          obj.payloadHash = sigstore_common_1.HashOutput.toJSON(message2.payloadHash);
+        }
+        if (message2.signatures?.length) {
+          obj.signatures = message2.signatures.map((e) => verifier_1.Signature.toJSON(e));
+        }
+        return obj;
+      }
+    };
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js
+var require_hashedrekord = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/hashedrekord.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.HashedRekordLogEntryV002 = exports2.HashedRekordRequestV002 = void 0;
+    var sigstore_common_1 = require_sigstore_common();
+    var verifier_1 = require_verifier();
+    exports2.HashedRekordRequestV002 = {
+      fromJSON(object) {
+        return {
+          digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0),
+          signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.digest.length !== 0) {
+          obj.digest = base64FromBytes(message2.digest);
+        }
+        if (message2.signature !== void 0) {
+          obj.signature = verifier_1.Signature.toJSON(message2.signature);
+        }
+        return obj;
+      }
+    };
+    exports2.HashedRekordLogEntryV002 = {
+      fromJSON(object) {
+        return {
+          data: isSet(object.data) ? sigstore_common_1.HashOutput.fromJSON(object.data) : void 0,
+          signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.data !== void 0) {
+          obj.data = sigstore_common_1.HashOutput.toJSON(message2.data);
+        }
+        if (message2.signature !== void 0) {
+          obj.signature = verifier_1.Signature.toJSON(message2.signature);
+        }
+        return obj;
+      }
+    };
+    function bytesFromBase64(b64) {
+      return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+    }
+    function base64FromBytes(arr) {
+      return globalThis.Buffer.from(arr).toString("base64");
+    }
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js
+var require_entry = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/__generated__/rekor/v2/entry.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CreateEntryRequest = exports2.Spec = exports2.Entry = void 0;
+    var dsse_1 = require_dsse3();
+    var hashedrekord_1 = require_hashedrekord();
+    exports2.Entry = {
+      fromJSON(object) {
+        return {
+          kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+          apiVersion: isSet(object.apiVersion) ? globalThis.String(object.apiVersion) : "",
+          spec: isSet(object.spec) ? exports2.Spec.fromJSON(object.spec) : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.kind !== "") {
+          obj.kind = message2.kind;
+        }
+        if (message2.apiVersion !== "") {
+          obj.apiVersion = message2.apiVersion;
+        }
+        if (message2.spec !== void 0) {
+          obj.spec = exports2.Spec.toJSON(message2.spec);
+        }
+        return obj;
+      }
+    };
+    exports2.Spec = {
+      fromJSON(object) {
+        return {
+          spec: isSet(object.hashedRekordV002) ? { $case: "hashedRekordV002", hashedRekordV002: hashedrekord_1.HashedRekordLogEntryV002.fromJSON(object.hashedRekordV002) } : isSet(object.dsseV002) ? { $case: "dsseV002", dsseV002: dsse_1.DSSELogEntryV002.fromJSON(object.dsseV002) } : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.spec?.$case === "hashedRekordV002") {
+          obj.hashedRekordV002 = hashedrekord_1.HashedRekordLogEntryV002.toJSON(message2.spec.hashedRekordV002);
+        } else if (message2.spec?.$case === "dsseV002") {
+          obj.dsseV002 = dsse_1.DSSELogEntryV002.toJSON(message2.spec.dsseV002);
+        }
+        return obj;
+      }
+    };
+    exports2.CreateEntryRequest = {
+      fromJSON(object) {
+        return {
+          spec: isSet(object.hashedRekordRequestV002) ? {
+            $case: "hashedRekordRequestV002",
+            hashedRekordRequestV002: hashedrekord_1.HashedRekordRequestV002.fromJSON(object.hashedRekordRequestV002)
+          } : isSet(object.dsseRequestV002) ? { $case: "dsseRequestV002", dsseRequestV002: dsse_1.DSSERequestV002.fromJSON(object.dsseRequestV002) } : void 0
+        };
+      },
+      toJSON(message2) {
+        const obj = {};
+        if (message2.spec?.$case === "hashedRekordRequestV002") {
+          obj.hashedRekordRequestV002 = hashedrekord_1.HashedRekordRequestV002.toJSON(message2.spec.hashedRekordRequestV002);
+        } else if (message2.spec?.$case === "dsseRequestV002") {
+          obj.dsseRequestV002 = dsse_1.DSSERequestV002.toJSON(message2.spec.dsseRequestV002);
+        }
+        return obj;
+      }
+    };
+    function isSet(value) {
+      return value !== null && value !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js
+var require_v2 = __commonJS({
+  "node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    __exportStar(require_dsse3(), exports2);
+    __exportStar(require_entry(), exports2);
+    __exportStar(require_hashedrekord(), exports2);
+    __exportStar(require_verifier(), exports2);
+  }
+});
+
+// node_modules/@sigstore/verify/dist/tlog/dsse.js
+var require_dsse4 = __commonJS({
+  "node_modules/@sigstore/verify/dist/tlog/dsse.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DSSE_API_VERSION_V1 = void 0;
+    exports2.verifyDSSETLogBody = verifyDSSETLogBody;
+    exports2.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
+    var error_1 = require_error3();
+    exports2.DSSE_API_VERSION_V1 = "0.0.1";
+    function verifyDSSETLogBody(tlogEntry, content) {
+      switch (tlogEntry.apiVersion) {
+        case exports2.DSSE_API_VERSION_V1:
+          return verifyDSSE001TLogBody(tlogEntry, content);
+        default:
+          throw new error_1.VerificationError({
+            code: "TLOG_BODY_ERROR",
+            message: `unsupported dsse version: ${tlogEntry.apiVersion}`
+          });
+      }
+    }
+    function verifyDSSETLogBodyV2(tlogEntry, content) {
+      const spec = tlogEntry.spec?.spec;
+      if (!spec) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: `missing dsse spec`
+        });
+      }
+      switch (spec.$case) {
+        case "dsseV002":
+          return verifyDSSE002TLogBody(spec.dsseV002, content);
+        default:
+          throw new error_1.VerificationError({
+            code: "TLOG_BODY_ERROR",
+            message: `unsupported version: ${spec.$case}`
+          });
+      }
+    }
+    function verifyDSSE001TLogBody(tlogEntry, content) {
+      if (tlogEntry.spec.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "signature count mismatch"
+        });
+      }
+      const tlogSig = tlogEntry.spec.signatures[0].signature;
+      if (!content.compareSignature(Buffer.from(tlogSig, "base64")))
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "tlog entry signature mismatch"
+        });
+      const tlogHash = tlogEntry.spec.payloadHash?.value || "";
+      if (!content.compareDigest(Buffer.from(tlogHash, "hex"))) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "DSSE payload hash mismatch"
+        });
+      }
+    }
+    function verifyDSSE002TLogBody(spec, content) {
+      if (spec.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "signature count mismatch"
+        });
+      }
+      const tlogSig = spec.signatures[0].content;
+      if (!content.compareSignature(tlogSig))
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "tlog entry signature mismatch"
+        });
+      const tlogHash = spec.payloadHash?.digest || Buffer.from("");
+      if (!content.compareDigest(tlogHash)) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "DSSE payload hash mismatch"
+        });
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/tlog/hashedrekord.js
+var require_hashedrekord2 = __commonJS({
+  "node_modules/@sigstore/verify/dist/tlog/hashedrekord.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.HASHEDREKORD_API_VERSION_V1 = void 0;
+    exports2.verifyHashedRekordTLogBody = verifyHashedRekordTLogBody;
+    exports2.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
+    var error_1 = require_error3();
+    exports2.HASHEDREKORD_API_VERSION_V1 = "0.0.1";
+    function verifyHashedRekordTLogBody(tlogEntry, content) {
+      switch (tlogEntry.apiVersion) {
+        case exports2.HASHEDREKORD_API_VERSION_V1:
+          return verifyHashedrekord001TLogBody(tlogEntry, content);
+        default:
+          throw new error_1.VerificationError({
+            code: "TLOG_BODY_ERROR",
+            message: `unsupported hashedrekord version: ${tlogEntry.apiVersion}`
+          });
+      }
+    }
+    function verifyHashedRekordTLogBodyV2(tlogEntry, content) {
+      const spec = tlogEntry.spec?.spec;
+      if (!spec) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: `missing dsse spec`
+        });
+      }
+      switch (spec.$case) {
+        case "hashedRekordV002":
+          return verifyHashedrekord002TLogBody(spec.hashedRekordV002, content);
+        default:
+          throw new error_1.VerificationError({
+            code: "TLOG_BODY_ERROR",
+            message: `unsupported version: ${spec.$case}`
+          });
+      }
+    }
+    function verifyHashedrekord001TLogBody(tlogEntry, content) {
+      const tlogSig = tlogEntry.spec.signature.content || "";
+      if (!content.compareSignature(Buffer.from(tlogSig, "base64"))) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "signature mismatch"
+        });
+      }
+      const tlogDigest = tlogEntry.spec.data.hash?.value || "";
+      if (!content.compareSignedDigest(Buffer.from(tlogDigest, "hex"))) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "digest mismatch"
+        });
+      }
+    }
+    function verifyHashedrekord002TLogBody(spec, content) {
+      const tlogSig = spec.signature?.content || Buffer.from("");
+      if (!content.compareSignature(tlogSig)) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "signature mismatch"
+        });
+      }
+      const tlogHash = spec.data?.digest || Buffer.from("");
+      if (!content.compareSignedDigest(tlogHash)) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "digest mismatch"
+        });
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/tlog/intoto.js
+var require_intoto = __commonJS({
+  "node_modules/@sigstore/verify/dist/tlog/intoto.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.verifyIntotoTLogBody = verifyIntotoTLogBody;
+    var error_1 = require_error3();
+    function verifyIntotoTLogBody(tlogEntry, content) {
+      switch (tlogEntry.apiVersion) {
+        case "0.0.2":
+          return verifyIntoto002TLogBody(tlogEntry, content);
+        default:
+          throw new error_1.VerificationError({
+            code: "TLOG_BODY_ERROR",
+            message: `unsupported intoto version: ${tlogEntry.apiVersion}`
+          });
+      }
+    }
+    function verifyIntoto002TLogBody(tlogEntry, content) {
+      if (tlogEntry.spec.content.envelope.signatures?.length !== 1) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "signature count mismatch"
+        });
+      }
+      const tlogSig = base64Decode(tlogEntry.spec.content.envelope.signatures[0].sig);
+      if (!content.compareSignature(Buffer.from(tlogSig, "base64"))) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "tlog entry signature mismatch"
+        });
+      }
+      const tlogHash = tlogEntry.spec.content.payloadHash?.value || "";
+      if (!content.compareDigest(Buffer.from(tlogHash, "hex"))) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "DSSE payload hash mismatch"
+        });
+      }
+    }
+    function base64Decode(str) {
+      return Buffer.from(str, "base64").toString("utf-8");
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/tlog/checkpoint.js
+var require_checkpoint = __commonJS({
+  "node_modules/@sigstore/verify/dist/tlog/checkpoint.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.LogCheckpoint = void 0;
+    exports2.verifyCheckpoint = verifyCheckpoint2;
+    var core_1 = require_dist();
+    var error_1 = require_error3();
+    var CHECKPOINT_SEPARATOR = "\n\n";
+    var SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
+    function verifyCheckpoint2(entry, tlogs) {
+      const inclusionProof = entry.inclusionProof;
+      const signedNote = SignedNote.fromString(inclusionProof.checkpoint.envelope);
+      const checkpoint = LogCheckpoint.fromString(signedNote.note);
+      if (!verifySignedNote(signedNote, tlogs)) {
+        throw new error_1.VerificationError({
+          code: "TLOG_INCLUSION_PROOF_ERROR",
+          message: "invalid checkpoint signature"
+        });
+      }
+      return checkpoint;
+    }
+    function verifySignedNote(signedNote, tlogs) {
+      const data = Buffer.from(signedNote.note, "utf-8");
+      return signedNote.signatures.some((signature) => {
+        const tlog = tlogs.find((tlog2) => core_1.crypto.bufferEqual(tlog2.logID.subarray(0, 4), signature.keyHint) && // Match the signature name to the base URL of the tlog. The name is
+        // attacker-controlled, so it MUST be compared as a literal substring
+        // and never coerced into a RegExp (as String.prototype.match would).
+        tlog2.baseURL.includes(signature.name));
+        if (!tlog) {
+          return false;
+        }
+        return core_1.crypto.verify(data, tlog.publicKey, signature.signature);
+      });
+    }
+    var SignedNote = class _SignedNote {
+      note;
+      signatures;
+      constructor(note, signatures) {
+        this.note = note;
+        this.signatures = signatures;
+      }
+      // Deserialize a SignedNote from a string
+      static fromString(envelope) {
+        if (!envelope.includes(CHECKPOINT_SEPARATOR)) {
+          throw new error_1.VerificationError({
+            code: "TLOG_INCLUSION_PROOF_ERROR",
+            message: "missing checkpoint separator"
+          });
+        }
+        const split = envelope.indexOf(CHECKPOINT_SEPARATOR);
+        const header = envelope.slice(0, split + 1);
+        const data = envelope.slice(split + CHECKPOINT_SEPARATOR.length);
+        const matches = data.matchAll(SIGNATURE_REGEX);
+        const signatures = Array.from(matches, (match) => {
+          const [, name, signature] = match;
+          const sigBytes = Buffer.from(signature, "base64");
+          if (sigBytes.length < 5) {
+            throw new error_1.VerificationError({
+              code: "TLOG_INCLUSION_PROOF_ERROR",
+              message: "malformed checkpoint signature"
+            });
+          }
+          return {
+            name,
+            keyHint: sigBytes.subarray(0, 4),
+            signature: sigBytes.subarray(4)
+          };
+        });
+        if (signatures.length === 0) {
+          throw new error_1.VerificationError({
+            code: "TLOG_INCLUSION_PROOF_ERROR",
+            message: "no signatures found in checkpoint"
+          });
+        }
+        return new _SignedNote(header, signatures);
+      }
+    };
+    var LogCheckpoint = class _LogCheckpoint {
+      origin;
+      logSize;
+      logHash;
+      rest;
+      constructor(origin, logSize, logHash, rest) {
+        this.origin = origin;
+        this.logSize = logSize;
+        this.logHash = logHash;
+        this.rest = rest;
+      }
+      static fromString(note) {
+        const lines = note.trimEnd().split("\n");
+        if (lines.length < 3) {
+          throw new error_1.VerificationError({
+            code: "TLOG_INCLUSION_PROOF_ERROR",
+            message: "too few lines in checkpoint header"
+          });
+        }
+        const origin = lines[0];
+        let logSize;
+        try {
+          logSize = BigInt(lines[1]);
+        } catch {
+          throw new error_1.VerificationError({
+            code: "TLOG_INCLUSION_PROOF_ERROR",
+            message: "invalid checkpoint log size"
+          });
+        }
+        const rootHash = Buffer.from(lines[2], "base64");
+        const rest = lines.slice(3);
+        return new _LogCheckpoint(origin, logSize, rootHash, rest);
+      }
+    };
+    exports2.LogCheckpoint = LogCheckpoint;
+  }
+});
+
+// node_modules/@sigstore/verify/dist/tlog/merkle.js
+var require_merkle = __commonJS({
+  "node_modules/@sigstore/verify/dist/tlog/merkle.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.verifyMerkleInclusion = verifyMerkleInclusion;
+    var core_1 = require_dist();
+    var error_1 = require_error3();
+    var RFC6962_LEAF_HASH_PREFIX = Buffer.from([0]);
+    var RFC6962_NODE_HASH_PREFIX = Buffer.from([1]);
+    function verifyMerkleInclusion(entry, checkpoint) {
+      const inclusionProof = entry.inclusionProof;
+      let logIndex;
+      try {
+        logIndex = BigInt(inclusionProof.logIndex);
+      } catch {
+        throw new error_1.VerificationError({
+          code: "TLOG_INCLUSION_PROOF_ERROR",
+          message: "invalid inclusion proof log index"
+        });
+      }
+      const treeSize = BigInt(checkpoint.logSize);
+      if (logIndex < 0n || logIndex >= treeSize) {
+        throw new error_1.VerificationError({
+          code: "TLOG_INCLUSION_PROOF_ERROR",
+          message: `invalid index: ${logIndex}`
+        });
+      }
+      const { inner, border } = decompInclProof(logIndex, treeSize);
+      if (inclusionProof.hashes.length !== inner + border) {
+        throw new error_1.VerificationError({
+          code: "TLOG_INCLUSION_PROOF_ERROR",
+          message: "invalid hash count"
+        });
+      }
+      const innerHashes = inclusionProof.hashes.slice(0, inner);
+      const borderHashes = inclusionProof.hashes.slice(inner);
+      const leafHash2 = hashLeaf(entry.canonicalizedBody);
+      const calculatedHash = chainBorderRight(chainInner(leafHash2, innerHashes, logIndex), borderHashes);
+      if (!core_1.crypto.bufferEqual(calculatedHash, checkpoint.logHash)) {
+        throw new error_1.VerificationError({
+          code: "TLOG_INCLUSION_PROOF_ERROR",
+          message: "calculated root hash does not match inclusion proof"
+        });
+      }
+    }
+    function decompInclProof(index, size) {
+      const inner = innerProofSize(index, size);
+      const border = onesCount(index >> BigInt(inner));
+      return { inner, border };
+    }
+    function chainInner(seed, hashes2, index) {
+      return hashes2.reduce((acc, h, i) => {
+        if (index >> BigInt(i) & BigInt(1)) {
+          return hashChildren(h, acc);
+        } else {
+          return hashChildren(acc, h);
+        }
+      }, seed);
+    }
+    function chainBorderRight(seed, hashes2) {
+      return hashes2.reduce((acc, h) => hashChildren(h, acc), seed);
+    }
+    function innerProofSize(index, size) {
+      return bitLength(index ^ size - BigInt(1));
+    }
+    function onesCount(num) {
+      return num.toString(2).split("1").length - 1;
+    }
+    function bitLength(n) {
+      if (n === 0n) {
+        return 0;
+      }
+      return n.toString(2).length;
+    }
+    function hashChildren(left, right) {
+      return core_1.crypto.digest("sha256", RFC6962_NODE_HASH_PREFIX, left, right);
+    }
+    function hashLeaf(leaf) {
+      return core_1.crypto.digest("sha256", RFC6962_LEAF_HASH_PREFIX, leaf);
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/tlog/set.js
+var require_set = __commonJS({
+  "node_modules/@sigstore/verify/dist/tlog/set.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.verifyTLogSET = verifyTLogSET;
+    var core_1 = require_dist();
+    var error_1 = require_error3();
+    var trust_1 = require_trust();
+    function verifyTLogSET(entry, tlogs) {
+      const validTLogs = (0, trust_1.filterTLogAuthorities)(tlogs, {
+        logID: entry.logId.keyId,
+        targetDate: new Date(Number(entry.integratedTime) * 1e3)
+      });
+      const verified = validTLogs.some((tlog) => {
+        const payload = toVerificationPayload(entry);
+        const data = Buffer.from(core_1.json.canonicalize(payload), "utf8");
+        const signature = entry.inclusionPromise.signedEntryTimestamp;
+        return core_1.crypto.verify(data, tlog.publicKey, signature);
+      });
+      if (!verified) {
+        throw new error_1.VerificationError({
+          code: "TLOG_INCLUSION_PROMISE_ERROR",
+          message: "inclusion promise could not be verified"
+        });
+      }
+    }
+    function toVerificationPayload(entry) {
+      const { integratedTime, logIndex, logId, canonicalizedBody } = entry;
+      return {
+        body: canonicalizedBody.toString("base64"),
+        integratedTime: Number(integratedTime),
+        logIndex: Number(logIndex),
+        logID: logId.keyId.toString("hex")
+      };
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/tlog/index.js
+var require_tlog = __commonJS({
+  "node_modules/@sigstore/verify/dist/tlog/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.verifyTLogBody = verifyTLogBody;
+    exports2.verifyTLogInclusion = verifyTLogInclusion;
+    var v2_1 = require_v2();
+    var error_1 = require_error3();
+    var dsse_1 = require_dsse4();
+    var hashedrekord_1 = require_hashedrekord2();
+    var intoto_1 = require_intoto();
+    var checkpoint_1 = require_checkpoint();
+    var merkle_1 = require_merkle();
+    var set_1 = require_set();
+    function verifyTLogBody(entry, sigContent) {
+      const { kind, version } = entry.kindVersion;
+      let body;
+      try {
+        body = JSON.parse(entry.canonicalizedBody.toString("utf8"));
+      } catch {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: "invalid canonicalized body"
+        });
+      }
+      if (kind !== body.kind || version !== body.apiVersion) {
+        throw new error_1.VerificationError({
+          code: "TLOG_BODY_ERROR",
+          message: `kind/version mismatch - expected: ${kind}/${version}, received: ${body.kind}/${body.apiVersion}`
+        });
+      }
+      switch (kind) {
+        case "dsse":
+          if (version == dsse_1.DSSE_API_VERSION_V1) {
+            return (0, dsse_1.verifyDSSETLogBody)(body, sigContent);
+          } else {
+            const entryRekorV2 = v2_1.Entry.fromJSON(body);
+            return (0, dsse_1.verifyDSSETLogBodyV2)(entryRekorV2, sigContent);
+          }
+        case "intoto":
+          return (0, intoto_1.verifyIntotoTLogBody)(body, sigContent);
+        case "hashedrekord":
+          if (version == hashedrekord_1.HASHEDREKORD_API_VERSION_V1) {
+            return (0, hashedrekord_1.verifyHashedRekordTLogBody)(body, sigContent);
+          } else {
+            const entryRekorV2 = v2_1.Entry.fromJSON(body);
+            return (0, hashedrekord_1.verifyHashedRekordTLogBodyV2)(entryRekorV2, sigContent);
+          }
+        /* istanbul ignore next */
+        default:
+          throw new error_1.VerificationError({
+            code: "TLOG_BODY_ERROR",
+            message: `unsupported kind: ${kind}`
+          });
+      }
+    }
+    function verifyTLogInclusion(entry, tlogAuthorities) {
+      let inclusionVerified = false;
+      if (isTLogEntryWithInclusionPromise(entry)) {
+        (0, set_1.verifyTLogSET)(entry, tlogAuthorities);
+        inclusionVerified = true;
+      }
+      if (isTLogEntryWithInclusionProof(entry)) {
+        const matchingAuthorities = tlogAuthorities.filter((tlog) => tlog.logID.equals(entry.logId.keyId));
+        const checkpoint = (0, checkpoint_1.verifyCheckpoint)(entry, matchingAuthorities);
+        (0, merkle_1.verifyMerkleInclusion)(entry, checkpoint);
+        inclusionVerified = true;
+      }
+      if (!inclusionVerified) {
+        throw new error_1.VerificationError({
+          code: "TLOG_MISSING_INCLUSION_ERROR",
+          message: "inclusion could not be verified"
+        });
+      }
+      return;
+    }
+    function isTLogEntryWithInclusionPromise(entry) {
+      return entry.inclusionPromise !== void 0;
+    }
+    function isTLogEntryWithInclusionProof(entry) {
+      return entry.inclusionProof !== void 0;
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/verifier.js
+var require_verifier2 = __commonJS({
+  "node_modules/@sigstore/verify/dist/verifier.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Verifier = void 0;
+    var util_1 = require("util");
+    var error_1 = require_error3();
+    var key_1 = require_key();
+    var policy_1 = require_policy();
+    var timestamp_1 = require_timestamp3();
+    var tlog_1 = require_tlog();
+    var Verifier2 = class {
+      trustMaterial;
+      options;
+      constructor(trustMaterial, options = {}) {
+        this.trustMaterial = trustMaterial;
+        this.options = {
+          ctlogThreshold: options.ctlogThreshold ?? 1,
+          tlogThreshold: options.tlogThreshold ?? 1,
+          timestampThreshold: options.timestampThreshold ?? options.tsaThreshold ?? 1,
+          tsaThreshold: 0
+        };
+      }
+      verify(entity, policy) {
+        const timestamps = this.verifyTimestamps(entity);
+        const signer = this.verifySigningKey(entity, timestamps);
+        this.verifyTLogs(entity);
+        this.verifySignature(entity, signer);
+        if (policy) {
+          this.verifyPolicy(policy, signer.identity || {});
+        }
+        return signer;
+      }
+      // Checks that all of the timestamps in the entity are valid and returns them
+      verifyTimestamps(entity) {
+        const timestamps = [];
+        for (const timestamp of entity.timestamps) {
+          switch (timestamp.$case) {
+            case "timestamp-authority":
+              timestamps.push((0, timestamp_1.getTSATimestamp)(timestamp.timestamp, entity.signature.signature, this.trustMaterial.timestampAuthorities));
+              break;
+            case "transparency-log": {
+              const result = (0, timestamp_1.getTLogTimestamp)(timestamp.tlogEntry);
+              if (result) {
+                timestamps.push(result);
+              }
+              break;
+            }
+          }
+        }
+        if (containsDupes(timestamps)) {
+          throw new error_1.VerificationError({
+            code: "TIMESTAMP_ERROR",
+            message: "duplicate timestamp"
+          });
+        }
+        if (timestamps.length < this.options.timestampThreshold) {
+          throw new error_1.VerificationError({
+            code: "TIMESTAMP_ERROR",
+            message: `expected ${this.options.timestampThreshold} timestamps, got ${timestamps.length}`
+          });
+        }
+        return timestamps.map((t) => t.timestamp);
+      }
+      // Checks that the signing key is valid for all of the the supplied timestamps
+      // and returns the signer.
+      verifySigningKey({ key }, timestamps) {
+        switch (key.$case) {
+          case "public-key": {
+            return (0, key_1.verifyPublicKey)(key.hint, timestamps, this.trustMaterial);
+          }
+          case "certificate": {
+            const result = (0, key_1.verifyCertificate)(key.certificate, timestamps, this.trustMaterial);
+            if (containsDupes(result.scts)) {
+              throw new error_1.VerificationError({
+                code: "CERTIFICATE_ERROR",
+                message: "duplicate SCT"
+              });
+            }
+            if (result.scts.length < this.options.ctlogThreshold) {
+              throw new error_1.VerificationError({
+                code: "CERTIFICATE_ERROR",
+                message: `expected ${this.options.ctlogThreshold} SCTs, got ${result.scts.length}`
+              });
+            }
+            return result.signer;
+          }
+        }
+      }
+      // Checks that the tlog entries are valid for the supplied content
+      verifyTLogs({ signature: content, tlogEntries }) {
+        const entryIDs = [];
+        tlogEntries.forEach((entry) => {
+          (0, tlog_1.verifyTLogInclusion)(entry, this.trustMaterial.tlogs);
+          (0, tlog_1.verifyTLogBody)(entry, content);
+          entryIDs.push({
+            logID: entry.logId.keyId,
+            body: entry.canonicalizedBody
+          });
+        });
+        if (containsDupes(entryIDs)) {
+          throw new error_1.VerificationError({
+            code: "TLOG_ERROR",
+            message: "duplicate tlog entry"
+          });
+        }
+        if (entryIDs.length < this.options.tlogThreshold) {
+          throw new error_1.VerificationError({
+            code: "TLOG_ERROR",
+            message: `expected ${this.options.tlogThreshold} tlog entries, got ${entryIDs.length}`
+          });
+        }
+      }
+      // Checks that the signature is valid for the supplied content
+      verifySignature(entity, signer) {
+        if (!entity.signature.verifySignature(signer.key)) {
+          throw new error_1.VerificationError({
+            code: "SIGNATURE_ERROR",
+            message: "signature verification failed"
+          });
+        }
+      }
+      verifyPolicy(policy, identity) {
+        if (policy.subjectAlternativeName) {
+          (0, policy_1.verifySubjectAlternativeName)(policy.subjectAlternativeName, identity.subjectAlternativeName);
+        }
+        if (policy.extensions) {
+          (0, policy_1.verifyExtensions)(policy.extensions, identity.extensions);
+        }
+        if (policy.oids) {
+          (0, policy_1.verifyOIDs)(policy.oids, identity.oids);
+        }
+      }
+    };
+    exports2.Verifier = Verifier2;
+    function containsDupes(arr) {
+      for (let i = 0; i < arr.length; i++) {
+        for (let j = i + 1; j < arr.length; j++) {
+          if ((0, util_1.isDeepStrictEqual)(arr[i], arr[j])) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+});
+
+// node_modules/@sigstore/verify/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/@sigstore/verify/dist/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Verifier = exports2.toTrustMaterial = exports2.VerificationError = exports2.PolicyError = exports2.toSignedEntity = void 0;
+    var bundle_1 = require_bundle();
+    Object.defineProperty(exports2, "toSignedEntity", { enumerable: true, get: function() {
+      return bundle_1.toSignedEntity;
+    } });
+    var error_1 = require_error3();
+    Object.defineProperty(exports2, "PolicyError", { enumerable: true, get: function() {
+      return error_1.PolicyError;
+    } });
+    Object.defineProperty(exports2, "VerificationError", { enumerable: true, get: function() {
+      return error_1.VerificationError;
+    } });
+    var trust_1 = require_trust();
+    Object.defineProperty(exports2, "toTrustMaterial", { enumerable: true, get: function() {
+      return trust_1.toTrustMaterial;
+    } });
+    var verifier_1 = require_verifier2();
+    Object.defineProperty(exports2, "Verifier", { enumerable: true, get: function() {
+      return verifier_1.Verifier;
+    } });
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/bundle.js
+var require_bundle2 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/bundle.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.BUNDLE_V03_MEDIA_TYPE = exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports2.BUNDLE_V02_MEDIA_TYPE = exports2.BUNDLE_V01_MEDIA_TYPE = void 0;
+    exports2.isBundleWithCertificateChain = isBundleWithCertificateChain;
+    exports2.isBundleWithPublicKey = isBundleWithPublicKey;
+    exports2.isBundleWithMessageSignature = isBundleWithMessageSignature;
+    exports2.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+    exports2.BUNDLE_V01_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.1";
+    exports2.BUNDLE_V02_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.2";
+    exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
+    exports2.BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    function isBundleWithCertificateChain(b) {
+      return b.verificationMaterial.content.$case === "x509CertificateChain";
+    }
+    function isBundleWithPublicKey(b) {
+      return b.verificationMaterial.content.$case === "publicKey";
+    }
+    function isBundleWithMessageSignature(b) {
+      return b.content.$case === "messageSignature";
+    }
+    function isBundleWithDsseEnvelope(b) {
+      return b.content.$case === "dsseEnvelope";
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/build.js
+var require_build = __commonJS({
+  "node_modules/@sigstore/bundle/dist/build.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.toMessageSignatureBundle = toMessageSignatureBundle;
+    exports2.toDSSEBundle = toDSSEBundle;
+    var protobuf_specs_1 = require_dist2();
+    var bundle_1 = require_bundle2();
+    function toMessageSignatureBundle(options) {
+      return {
+        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+          $case: "messageSignature",
+          messageSignature: {
+            messageDigest: {
+              algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+              digest: options.digest
+            },
+            signature: options.signature
+          }
+        },
+        verificationMaterial: toVerificationMaterial(options)
+      };
+    }
+    function toDSSEBundle(options) {
+      return {
+        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+          $case: "dsseEnvelope",
+          dsseEnvelope: toEnvelope(options)
+        },
+        verificationMaterial: toVerificationMaterial(options)
+      };
+    }
+    function toEnvelope(options) {
+      return {
+        payloadType: options.artifactType,
+        payload: options.artifact,
+        signatures: [toSignature(options)]
+      };
+    }
+    function toSignature(options) {
+      return {
+        keyid: options.keyHint || "",
+        sig: options.signature
+      };
+    }
+    function toVerificationMaterial(options) {
+      return {
+        content: toKeyContent(options),
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] }
+      };
+    }
+    function toKeyContent(options) {
+      if (options.certificate) {
+        if (options.certificateChain) {
+          return {
+            $case: "x509CertificateChain",
+            x509CertificateChain: {
+              certificates: [{ rawBytes: options.certificate }]
+            }
+          };
+        } else {
+          return {
+            $case: "certificate",
+            certificate: { rawBytes: options.certificate }
+          };
+        }
+      } else {
+        return {
+          $case: "publicKey",
+          publicKey: {
+            hint: options.keyHint || ""
+          }
+        };
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/error.js
+var require_error4 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/error.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ValidationError = void 0;
+    var ValidationError = class extends Error {
+      fields;
+      constructor(message2, fields) {
+        super(message2);
+        this.fields = fields;
+      }
+    };
+    exports2.ValidationError = ValidationError;
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/validate.js
+var require_validate = __commonJS({
+  "node_modules/@sigstore/bundle/dist/validate.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.assertBundle = assertBundle;
+    exports2.assertBundleV01 = assertBundleV01;
+    exports2.isBundleV01 = isBundleV01;
+    exports2.assertBundleV02 = assertBundleV02;
+    exports2.assertBundleLatest = assertBundleLatest;
+    var error_1 = require_error4();
+    function assertBundle(b) {
+      const invalidValues = validateBundleBase(b);
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid bundle", invalidValues);
+      }
+    }
+    function assertBundleV01(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionPromise(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid v0.1 bundle", invalidValues);
+      }
+    }
+    function isBundleV01(b) {
+      try {
+        assertBundleV01(b);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+    function assertBundleV02(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid v0.2 bundle", invalidValues);
+      }
+    }
+    function assertBundleLatest(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      invalidValues.push(...validateNoCertificateChain(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid bundle", invalidValues);
+      }
+    }
+    function validateBundleBase(b) {
+      const invalidValues = [];
+      if (b.mediaType === void 0 || !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
+        invalidValues.push("mediaType");
+      }
+      if (b.content === void 0) {
+        invalidValues.push("content");
+      } else {
+        switch (b.content.$case) {
+          case "messageSignature":
+            if (b.content.messageSignature.messageDigest === void 0) {
+              invalidValues.push("content.messageSignature.messageDigest");
+            } else {
+              if (b.content.messageSignature.messageDigest.digest.length === 0) {
+                invalidValues.push("content.messageSignature.messageDigest.digest");
+              }
+            }
+            if (b.content.messageSignature.signature.length === 0) {
+              invalidValues.push("content.messageSignature.signature");
+            }
+            break;
+          case "dsseEnvelope":
+            if (b.content.dsseEnvelope.payload.length === 0) {
+              invalidValues.push("content.dsseEnvelope.payload");
+            }
+            if (b.content.dsseEnvelope.signatures.length !== 1) {
+              invalidValues.push("content.dsseEnvelope.signatures");
+            } else {
+              if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+                invalidValues.push("content.dsseEnvelope.signatures[0].sig");
+              }
+            }
+            break;
+        }
+      }
+      if (b.verificationMaterial === void 0) {
+        invalidValues.push("verificationMaterial");
+      } else {
+        if (b.verificationMaterial.content === void 0) {
+          invalidValues.push("verificationMaterial.content");
+        } else {
+          switch (b.verificationMaterial.content.$case) {
+            case "x509CertificateChain":
+              if (b.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
+                invalidValues.push("verificationMaterial.content.x509CertificateChain.certificates");
+              }
+              b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+                if (cert.rawBytes.length === 0) {
+                  invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+                }
+              });
+              break;
+            case "certificate":
+              if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+                invalidValues.push("verificationMaterial.content.certificate.rawBytes");
+              }
+              break;
+          }
+        }
+        if (b.verificationMaterial.tlogEntries === void 0) {
+          invalidValues.push("verificationMaterial.tlogEntries");
+        } else {
+          if (b.verificationMaterial.tlogEntries.length > 0) {
+            b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+              if (entry.logId === void 0) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+              }
+              if (entry.kindVersion === void 0) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+              }
+            });
+          }
+        }
+      }
+      return invalidValues;
+    }
+    function validateInclusionPromise(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (entry.inclusionPromise === void 0) {
+            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+          }
+        });
+      }
+      return invalidValues;
+    }
+    function validateInclusionProof(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (entry.inclusionProof === void 0) {
+            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+          } else {
+            if (entry.inclusionProof.checkpoint === void 0) {
+              invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+            }
+          }
+        });
+      }
+      return invalidValues;
+    }
+    function validateNoCertificateChain(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial?.content?.$case === "x509CertificateChain") {
+        invalidValues.push("verificationMaterial.content.$case");
+      }
+      return invalidValues;
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/serialized.js
+var require_serialized = __commonJS({
+  "node_modules/@sigstore/bundle/dist/serialized.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.envelopeToJSON = exports2.envelopeFromJSON = exports2.bundleToJSON = exports2.bundleFromJSON = void 0;
+    var protobuf_specs_1 = require_dist2();
+    var bundle_1 = require_bundle2();
+    var validate_1 = require_validate();
+    var bundleFromJSON2 = (obj) => {
+      const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+      switch (bundle.mediaType) {
+        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+          (0, validate_1.assertBundleV01)(bundle);
+          break;
+        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+          (0, validate_1.assertBundleV02)(bundle);
+          break;
+        default:
+          (0, validate_1.assertBundleLatest)(bundle);
+          break;
+      }
+      return bundle;
+    };
+    exports2.bundleFromJSON = bundleFromJSON2;
+    var bundleToJSON = (bundle) => {
+      return protobuf_specs_1.Bundle.toJSON(bundle);
+    };
+    exports2.bundleToJSON = bundleToJSON;
+    var envelopeFromJSON = (obj) => {
+      return protobuf_specs_1.Envelope.fromJSON(obj);
+    };
+    exports2.envelopeFromJSON = envelopeFromJSON;
+    var envelopeToJSON = (envelope) => {
+      return protobuf_specs_1.Envelope.toJSON(envelope);
+    };
+    exports2.envelopeToJSON = envelopeToJSON;
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/index.js
+var require_dist4 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.isBundleV01 = exports2.assertBundleV02 = exports2.assertBundleV01 = exports2.assertBundleLatest = exports2.assertBundle = exports2.envelopeToJSON = exports2.envelopeFromJSON = exports2.bundleToJSON = exports2.bundleFromJSON = exports2.ValidationError = exports2.isBundleWithPublicKey = exports2.isBundleWithMessageSignature = exports2.isBundleWithDsseEnvelope = exports2.isBundleWithCertificateChain = exports2.BUNDLE_V03_MEDIA_TYPE = exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports2.BUNDLE_V02_MEDIA_TYPE = exports2.BUNDLE_V01_MEDIA_TYPE = exports2.toMessageSignatureBundle = exports2.toDSSEBundle = void 0;
+    var build_1 = require_build();
+    Object.defineProperty(exports2, "toDSSEBundle", { enumerable: true, get: function() {
+      return build_1.toDSSEBundle;
+    } });
+    Object.defineProperty(exports2, "toMessageSignatureBundle", { enumerable: true, get: function() {
+      return build_1.toMessageSignatureBundle;
+    } });
+    var bundle_1 = require_bundle2();
+    Object.defineProperty(exports2, "BUNDLE_V01_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V01_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports2, "BUNDLE_V02_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V02_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports2, "BUNDLE_V03_LEGACY_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports2, "BUNDLE_V03_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V03_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports2, "isBundleWithCertificateChain", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithCertificateChain;
+    } });
+    Object.defineProperty(exports2, "isBundleWithDsseEnvelope", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithDsseEnvelope;
+    } });
+    Object.defineProperty(exports2, "isBundleWithMessageSignature", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithMessageSignature;
+    } });
+    Object.defineProperty(exports2, "isBundleWithPublicKey", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithPublicKey;
+    } });
+    var error_1 = require_error4();
+    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
+      return error_1.ValidationError;
+    } });
+    var serialized_1 = require_serialized();
+    Object.defineProperty(exports2, "bundleFromJSON", { enumerable: true, get: function() {
+      return serialized_1.bundleFromJSON;
+    } });
+    Object.defineProperty(exports2, "bundleToJSON", { enumerable: true, get: function() {
+      return serialized_1.bundleToJSON;
+    } });
+    Object.defineProperty(exports2, "envelopeFromJSON", { enumerable: true, get: function() {
+      return serialized_1.envelopeFromJSON;
+    } });
+    Object.defineProperty(exports2, "envelopeToJSON", { enumerable: true, get: function() {
+      return serialized_1.envelopeToJSON;
+    } });
+    var validate_1 = require_validate();
+    Object.defineProperty(exports2, "assertBundle", { enumerable: true, get: function() {
+      return validate_1.assertBundle;
+    } });
+    Object.defineProperty(exports2, "assertBundleLatest", { enumerable: true, get: function() {
+      return validate_1.assertBundleLatest;
+    } });
+    Object.defineProperty(exports2, "assertBundleV01", { enumerable: true, get: function() {
+      return validate_1.assertBundleV01;
+    } });
+    Object.defineProperty(exports2, "assertBundleV02", { enumerable: true, get: function() {
+      return validate_1.assertBundleV02;
+    } });
+    Object.defineProperty(exports2, "isBundleV01", { enumerable: true, get: function() {
+      return validate_1.isBundleV01;
+    } });
+  }
+});
+
+// src/lib/client/index.ts
+var client_exports = {};
+__export(client_exports, {
+  CHECKS: () => CHECKS,
+  InputError: () => InputError,
+  MAX_ROTATIONS: () => MAX_ROTATIONS,
+  PolicyError: () => PolicyError,
+  STATE_MEDIA_TYPE: () => STATE_MEDIA_TYPE,
+  VerificationError: () => VerificationError,
+  followPolicyRotations: () => followPolicyRotations,
+  isVerifiedSubject: () => isVerifiedSubject,
+  pinPolicy: () => pinPolicy,
+  verifyBundle: () => verifyBundle
+});
+module.exports = __toCommonJS(client_exports);
+
+// src/lib/crypto/sha256.ts
+var import_node_crypto = require("node:crypto");
+function sha256Hex(data) {
+  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+}
+
+// src/lib/errors.ts
+var InputError = class extends Error {
+  code;
+  constructor(code, message2) {
+    super(message2);
+    this.name = "InputError";
+    this.code = code;
+  }
+};
+var PolicyError = class extends InputError {
+  constructor(code, message2) {
+    super(code, message2);
+    this.name = "PolicyError";
+  }
+};
+var VerificationError = class extends Error {
+  code;
+  expected;
+  found;
+  constructor(code, message2, details = {}) {
+    super(message2);
+    this.name = "VerificationError";
+    this.code = code;
+    this.expected = details.expected;
+    this.found = details.found;
+  }
+};
+var StrictJsonError = class extends InputError {
+  constructor(code, message2) {
+    super(code, message2);
+    this.name = "StrictJsonError";
+  }
+};
+
+// src/lib/bundle/types.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://countersign.dev/TrustStatement/v1";
+var INTOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var BUNDLE_MEDIA_TYPE = "application/vnd.countersign.bundle.v1+json";
+var COUNTERSIGNATURE_PAYLOAD_TYPE = "application/vnd.countersign.countersignature.v1+json";
+var COUNTERSIGNATURE_TYPE = "https://countersign.dev/Countersignature/v1";
+var POLICY_MEDIA_TYPE = "application/vnd.countersign.policy.v1+json";
+var KINDS = ["binary-digest", "fleet-key", "authority-rotation", "config-change"];
+
+// src/lib/bundle/shape.ts
+var Shape = class {
+  what;
+  code;
+  unknownFieldCode;
+  /**
+   * `what` names the document (a file name); `code` is the error code for every failure,
+   * `unknownFieldCode` the one for an unknown field when that has its own (the statement's).
+   */
+  constructor(what, code, unknownFieldCode = code) {
+    this.what = what;
+    this.code = code;
+    this.unknownFieldCode = unknownFieldCode;
+  }
+  fail(path, message2) {
+    this.failWith(this.code, path, message2);
+  }
+  /** Fails with a code of its own (the document's semantic checks). */
+  failWith(code, path, message2) {
+    throw new InputError(code, `${this.what}: ${path}: ${message2}`);
+  }
+  /** An object with exactly the `required` keys plus any of the `optional` ones. */
+  object(value, path, required, optional = []) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.fail(path, `expected an object, found ${describe(value)}`);
+    }
+    const obj = value;
+    for (const key of Object.keys(obj)) {
+      if (!required.includes(key) && !optional.includes(key)) this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
+    }
+    for (const key of required) {
+      if (!(key in obj)) this.fail(path, `missing field ${JSON.stringify(key)}`);
+    }
+    return obj;
+  }
+  string(value, path, pattern, maxLength = 4096) {
+    if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
+    if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
+    if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
+    return value;
+  }
+  /** A positive safe integer. */
+  positiveInteger(value, path) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      this.fail(path, `expected a positive integer, found ${describe(value)}`);
+    }
+    return value;
+  }
+  array(value, path, maxItems) {
+    if (!Array.isArray(value)) this.fail(path, `expected an array, found ${describe(value)}`);
+    if (value.length > maxItems) this.fail(path, `more than ${maxItems} items (${value.length})`);
+    return value;
+  }
+  /** An RFC 3339 UTC timestamp with second precision, `YYYY-MM-DDTHH:MM:SSZ`. */
+  timestamp(value, path) {
+    const s = this.string(value, path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const d = new Date(s);
+    if (Number.isNaN(d.getTime()) || d.toISOString().replace(".000Z", "Z") !== s) this.fail(path, `not a valid time: ${s}`);
+    return d;
+  }
+  /** Standard base64 (RFC 4648 §4, padded), decoded. */
+  base64(value, path, maxLength = 1 << 20) {
+    const s = this.string(value, path, void 0, maxLength);
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) this.fail(path, "expected standard padded base64");
+    const bytes = Buffer.from(s, "base64");
+    if (bytes.toString("base64") !== s) this.fail(path, "non-canonical base64 (non-zero padding bits)");
+    return new Uint8Array(bytes);
+  }
+};
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
+  if (typeof value === "number") return `the number ${value}`;
+  return typeof value === "object" ? "an object" : String(typeof value);
+}
+function rfc3339(date) {
+  return date.toISOString().replace(/\.\d{3}Z/, "Z");
+}
+var SHA256_HEX = /^[0-9a-f]{64}$/;
+var KEY_ID = /^sha256:[0-9a-f]{64}$/;
+
+// src/lib/bundle/strict-json.ts
+var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
+var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
+function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
+  const size = Buffer.byteLength(input);
+  if (size > limits.maxBytes) {
+    throw new StrictJsonError("too-large", `${what}: ${size} bytes is over the limit of ${limits.maxBytes} bytes`);
+  }
+  let text;
+  if (typeof input === "string") {
+    text = input;
+  } else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+    } catch {
+      throw new StrictJsonError("malformed-json", `${what}: not valid UTF-8`);
+    }
+  }
+  new Scanner(text, what, limits.maxDepth, limits.integersOnly === true).document();
+  return JSON.parse(text);
+}
+var Scanner = class {
+  pos = 0;
+  text;
+  what;
+  maxDepth;
+  integersOnly;
+  constructor(text, what, maxDepth, integersOnly) {
+    this.text = text;
+    this.what = what;
+    this.maxDepth = maxDepth;
+    this.integersOnly = integersOnly;
+  }
+  document() {
+    this.ws();
+    this.value(0);
+    this.ws();
+    if (this.pos !== this.text.length) this.fail("malformed-json", "unexpected data after the JSON value");
+  }
+  fail(code, message2) {
+    throw new StrictJsonError(code, `${this.what}: ${message2} at offset ${this.pos}`);
+  }
+  ws() {
+    while (WS.has(this.text.charCodeAt(this.pos))) this.pos++;
+  }
+  value(depth) {
+    const c = this.text[this.pos];
+    if (c === "{") return this.object(depth + 1);
+    if (c === "[") return this.array(depth + 1);
+    if (c === '"') return void this.string();
+    const code = this.text.charCodeAt(this.pos);
+    if (code === 45 || code >= 48 && code <= 57) return this.number();
+    for (const lit of ["true", "false", "null"]) {
+      if (this.text.startsWith(lit, this.pos)) {
+        this.pos += lit.length;
+        return;
+      }
+    }
+    this.fail("malformed-json", c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`);
+  }
+  enter(depth) {
+    if (depth > this.maxDepth) this.fail("too-deep", `nesting deeper than ${this.maxDepth} levels`);
+    this.pos++;
+    this.ws();
+  }
+  object(depth) {
+    this.enter(depth);
+    const keys = /* @__PURE__ */ new Set();
+    if (this.text[this.pos] === "}") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      if (this.text[this.pos] !== '"') this.fail("malformed-json", "expected a string key");
+      const keyStart = this.pos;
+      const key = this.string();
+      if (keys.has(key)) {
+        this.pos = keyStart;
+        this.fail("duplicate-key", `duplicate key ${JSON.stringify(key)}`);
+      }
+      keys.add(key);
+      this.ws();
+      if (this.text[this.pos] !== ":") this.fail("malformed-json", "expected ':'");
+      this.pos++;
+      this.ws();
+      this.value(depth);
+      this.ws();
+      const c = this.text[this.pos++];
+      if (c === "}") return;
+      if (c !== ",") this.fail("malformed-json", "expected ',' or '}'");
+      this.ws();
+    }
+  }
+  array(depth) {
+    this.enter(depth);
+    if (this.text[this.pos] === "]") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.value(depth);
+      this.ws();
+      const c = this.text[this.pos++];
+      if (c === "]") return;
+      if (c !== ",") this.fail("malformed-json", "expected ',' or ']'");
+      this.ws();
+    }
+  }
+  /** Scans a string token and returns its decoded value. */
+  string() {
+    const start = this.pos;
+    this.pos++;
+    let simple = true;
+    for (; ; ) {
+      const code = this.text.charCodeAt(this.pos);
+      if (Number.isNaN(code)) this.fail("malformed-json", "unterminated string");
+      if (code === 34) break;
+      if (code < 32) this.fail("malformed-json", "control character in string");
+      if (code === 92) {
+        simple = false;
+        const e = this.text[this.pos + 1];
+        const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
+        if (e === "u") {
+          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
+          this.pos += 6;
+        } else if (oneCharacterEscape) {
+          this.pos += 2;
+        } else {
+          this.fail("malformed-json", "bad escape in string");
+        }
+        continue;
+      }
+      if (code >= 55296 && code <= 57343) simple = false;
+      this.pos++;
+    }
+    this.pos++;
+    const raw = this.text.slice(start, this.pos);
+    const decoded = simple ? raw.slice(1, -1) : JSON.parse(raw);
+    if (!simple && !decoded.isWellFormed()) {
+      this.pos = start;
+      this.fail("malformed-json", "lone UTF-16 surrogate in string");
+    }
+    return decoded;
+  }
+  number() {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+    if (!m) this.fail("malformed-json", "bad number");
+    const n = Number(m[0]);
+    if (!Number.isFinite(n)) this.fail("number-out-of-range", `number ${m[0].slice(0, 40)} is not finite`);
+    if (this.integersOnly && (m[2] || m[3]) && Number.isInteger(n)) {
+      this.fail("number-out-of-range", `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`);
+    }
+    if (!m[2] && !m[3] && !Number.isSafeInteger(n)) {
+      this.fail("number-out-of-range", `integer ${m[0].slice(0, 40)} is outside \xB1(2^53-1)`);
+    }
+    this.pos += m[0].length;
+  }
+};
+
+// src/lib/log/merkle.ts
+var import_node_crypto2 = require("node:crypto");
+var HASH_SIZE = 32;
+var MAX_PROOF_HASHES = 64;
+var LEAF_PREFIX = Buffer.from([0]);
+var NODE_PREFIX = Buffer.from([1]);
+function leafHash(data) {
+  return new Uint8Array((0, import_node_crypto2.createHash)("sha256").update(LEAF_PREFIX).update(data).digest());
+}
+function nodeHash(left, right) {
+  return new Uint8Array((0, import_node_crypto2.createHash)("sha256").update(NODE_PREFIX).update(left).update(right).digest());
+}
+function rootFromInclusionProof(leaf, index, size, path) {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return void 0;
+  if (path.length > MAX_PROOF_HASHES || path.some((p) => p.length !== HASH_SIZE)) return void 0;
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of path) {
+    if (sn === 0) return void 0;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 ? r : void 0;
+}
+function verifyInclusion(leaf, index, size, path, root) {
+  const computed = rootFromInclusionProof(leaf, index, size, path);
+  return computed !== void 0 && equalBytes(computed, root);
+}
+function equalBytes(a, b) {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+// src/lib/log/note.ts
+var import_node_crypto4 = require("node:crypto");
+
+// node_modules/@noble/ed25519/index.js
+var freeze = Object.freeze;
+var P = 0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffedn;
+var N = 0x1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3edn;
+var _d = 0x52036cee2b6ffe738cc740797779e89800700a4d4141d8ab75eb4dca135978a3n;
+var Gx = 0x216936d3cd6e53fec0a4e231fdd6dc5c692cc7609525a7b2c9562d608f25d51an;
+var Gy = 0x6666666666666666666666666666666666666666666666666666666666666658n;
+var _a = P - 1n;
+var ed25519_CURVE = freeze({
+  p: P,
+  n: N,
+  h: 8n,
+  a: _a,
+  d: _d,
+  Gx,
+  Gy
+});
+var LEN = 32;
+var isBytes = (a) => {
+  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && a.BYTES_PER_ELEMENT === 1;
+};
+var abytes = (value, length, title = "") => {
+  if (isBytes(value) && (length === void 0 || value.length === length))
+    return value;
+  const bytes = isBytes(value);
+  const ofLen = length !== void 0 ? ` of length ${length}` : "";
+  const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+  const message2 = (title ? `"${title}" ` : "") + "expected Uint8Array" + ofLen + ", got " + got;
+  if (!bytes)
+    throw new TypeError(message2);
+  throw new RangeError(message2);
+};
+var snapshotBytes = (value, title = "", length) => Uint8Array.from(abytes(value, length, title));
+var padh = (n, pad) => n.toString(16).padStart(pad, "0");
+var bytesToHex = (bytes) => {
+  let hex2 = "";
+  for (const byte of abytes(bytes))
+    hex2 += padh(byte, 2);
+  return hex2;
+};
+var hexToBytes = (hex2) => {
+  const e = "hex invalid";
+  if (typeof hex2 !== "string")
+    throw new TypeError(e);
+  if (hex2.length % 2 || !/^[\da-f]*$/i.test(hex2))
+    throw new RangeError(e);
+  const array = new Uint8Array(hex2.length / 2);
+  for (let ai = 0, hi = 0; ai < array.length; ai++, hi += 2) {
+    const n1 = hex2.charCodeAt(hi);
+    const n2 = hex2.charCodeAt(hi + 1);
+    array[ai] = ((n1 & 15) + (n1 >> 6) * 9) * 16 + (n2 & 15) + (n2 >> 6) * 9;
+  }
+  return array;
+};
+var concatBytes = (...arrays) => {
+  let sum = 0;
+  for (const a of arrays)
+    sum += abytes(a).length;
+  const res = new Uint8Array(sum);
+  let pad = 0;
+  for (const a of arrays) {
+    res.set(a, pad);
+    pad += a.length;
+  }
+  return res;
+};
+var arange = (n, min, max, msg = "bad number: out of range") => {
+  if (typeof n !== "bigint")
+    throw new TypeError(msg);
+  if (min <= n && n < max)
+    return n;
+  throw new RangeError(msg);
+};
+var mod = (a, b = P) => (a %= b) >= 0n ? a : b + a;
+var P_MASK = (1n << 255n) - 1n;
+var modP = (num) => {
+  if (num < 0n)
+    throw new RangeError("negative coordinate");
+  let r = (num >> 255n) * 19n + (num & P_MASK);
+  r = (r >> 255n) * 19n + (r & P_MASK);
+  return r % P;
+};
+var invert = (number, modulo) => {
+  if (number === 0n)
+    throw new Error("invert: expected non-zero number");
+  if (modulo <= 1n)
+    throw new Error("invert: expected modulus > 1, got " + modulo);
+  let a = mod(number, modulo);
+  let b = modulo;
+  let x = 0n, u = 1n;
+  while (a !== 0n) {
+    const q = b / a;
+    const r = b - a * q;
+    const m = x - u * q;
+    b = a, a = r, x = u, u = m;
+  }
+  const gcd = b;
+  if (gcd !== 1n)
+    throw new Error("invert: does not exist");
+  return mod(x, modulo);
+};
+var apoint = (p) => {
+  if (p instanceof Point)
+    return p;
+  throw new TypeError("Point expected");
+};
+var B256 = 2n ** 256n;
+var Point = class _Point {
+  static BASE;
+  static ZERO;
+  X;
+  Y;
+  Z;
+  T;
+  // Constructor only bounds-checks and freezes XYZT coordinates; it does not prove the point is
+  // on-curve or that T matches X*Y/Z.
+  constructor(X, Y, Z, T) {
+    const max = B256;
+    this.X = arange(X, 0n, max);
+    this.Y = arange(Y, 0n, max);
+    this.Z = arange(Z, 1n, max);
+    this.T = arange(T, 0n, max);
+    freeze(this);
+  }
+  static CURVE() {
+    return ed25519_CURVE;
+  }
+  static fromAffine(p) {
+    return new _Point(p.x, p.y, 1n, modP(p.x * p.y));
+  }
+  /** RFC8032 5.1.3: Uint8Array to Point. */
+  static fromBytes(bytes, zip215 = false) {
+    const normed = snapshotBytes(bytes, "point", LEN);
+    const lastByte = normed[31];
+    normed[31] = lastByte & ~128;
+    const y = bytesToNumberLE(normed);
+    if (!zip215)
+      arange(y, 0n, P);
+    const y2 = modP(y * y);
+    const u = mod(y2 - 1n);
+    const v = modP(_d * y2 + 1n);
+    let { isValid, value: x } = uvRatio(u, v);
+    if (!isValid)
+      throw new Error("bad point: y not sqrt");
+    const isLastByteOdd = !!(lastByte & 128);
+    if (!zip215 && x === 0n && isLastByteOdd)
+      throw new Error("bad point: x==0, isLastByteOdd");
+    if (isLastByteOdd !== !!(x & 1n))
+      x = mod(-x);
+    return new _Point(x, y, 1n, modP(x * y));
+  }
+  static fromHex(hex2, zip215) {
+    return _Point.fromBytes(hexToBytes(hex2), zip215);
+  }
+  get x() {
+    return this.toAffine().x;
+  }
+  get y() {
+    return this.toAffine().y;
+  }
+  /** Checks if the point is valid and on-curve. */
+  assertValidity() {
+    const a = _a;
+    const d = _d;
+    const p = this;
+    if (p.is0())
+      throw new Error("bad point: ZERO");
+    const { X, Y, Z, T } = p;
+    const X2 = modP(X * X);
+    const Y2 = modP(Y * Y);
+    const Z2 = modP(Z * Z);
+    const Z4 = modP(Z2 * Z2);
+    const aX2 = modP(X2 * a);
+    const left = modP(Z2 * (aX2 + Y2));
+    const right = mod(Z4 + modP(d * modP(X2 * Y2)));
+    if (left !== right)
+      throw new Error("bad point: equation left != right (1)");
+    const XY = modP(X * Y);
+    const ZT = modP(Z * T);
+    if (XY !== ZT)
+      throw new Error("bad point: equation left != right (2)");
+    return this;
+  }
+  /** Equality check: compare points P&Q. */
+  equals(other) {
+    const { X: X1, Y: Y1, Z: Z1 } = this;
+    const { X: X2, Y: Y2, Z: Z2 } = apoint(other);
+    return modP(X1 * Z2) === modP(X2 * Z1) && modP(Y1 * Z2) === modP(Y2 * Z1);
+  }
+  is0() {
+    return this.equals(I);
+  }
+  /** Flip point over y coordinate. */
+  negate() {
+    return new _Point(mod(-this.X), this.Y, this.Z, mod(-this.T));
+  }
+  /** Point doubling. Complete formula. Cost: `4M + 4S + 1*a + 6add + 1*2`. */
+  double() {
+    const { X: X1, Y: Y1, Z: Z1 } = this;
+    const a = _a;
+    const A = modP(X1 * X1);
+    const B = modP(Y1 * Y1);
+    const C = modP(2n * Z1 * Z1);
+    const D = modP(a * A);
+    const x1y1 = mod(X1 + Y1);
+    const E = mod(modP(x1y1 * x1y1) - A - B);
+    const G2 = mod(D + B);
+    const F = mod(G2 - C);
+    const H = mod(D - B);
+    const X3 = modP(E * F);
+    const Y3 = modP(G2 * H);
+    const T3 = modP(E * H);
+    const Z3 = modP(F * G2);
+    return new _Point(X3, Y3, Z3, T3);
+  }
+  /** Point addition. Complete formula. Cost: `9M + 1*a + 1*d + 7add`. */
+  add(other) {
+    const { X: X1, Y: Y1, Z: Z1, T: T1 } = this;
+    const { X: X2, Y: Y2, Z: Z2, T: T2 } = apoint(other);
+    const a = _a;
+    const d = _d;
+    const A = modP(X1 * X2);
+    const B = modP(Y1 * Y2);
+    const C = modP(modP(T1 * d) * T2);
+    const D = modP(Z1 * Z2);
+    const E = mod(modP(mod(X1 + Y1) * mod(X2 + Y2)) - A - B);
+    const F = mod(D - C);
+    const G2 = mod(D + C);
+    const H = mod(B - modP(a * A));
+    const X3 = modP(E * F);
+    const Y3 = modP(G2 * H);
+    const T3 = modP(E * H);
+    const Z3 = modP(F * G2);
+    return new _Point(X3, Y3, Z3, T3);
+  }
+  subtract(other) {
+    return this.add(apoint(other).negate());
+  }
+  /**
+   * Point-by-scalar multiplication. Safe mode requires `1 <= n < CURVE.n`.
+   * Unsafe mode additionally permits `n = 0` and returns the identity point for that case.
+   * Uses {@link wNAF} for base point.
+   * Uses fake point to mitigate side-channel leakage.
+   * @param n - scalar by which point is multiplied
+   * @param safe - safe mode guards against timing attacks; unsafe mode is faster
+   */
+  multiply(n, safe = true) {
+    if (!safe && n === 0n)
+      return I;
+    arange(n, 1n, N);
+    if (!safe && this.is0())
+      return I;
+    if (n === 1n)
+      return this;
+    if (this.equals(G))
+      return wNAF(n).p;
+    let p = I;
+    let f = G;
+    let d = this;
+    for (let i = 0; safe ? i < 256 : n > 0n; i++) {
+      if (n & 1n)
+        p = p.add(d);
+      else if (safe)
+        f = f.add(d);
+      d = d.double();
+      n >>= 1n;
+    }
+    return p;
+  }
+  multiplyUnsafe(scalar) {
+    return this.multiply(scalar, false);
+  }
+  /** Convert point to 2d xy affine point. (X, Y, Z) ∋ (x=X/Z, y=Y/Z) */
+  toAffine() {
+    const { X, Y, Z } = this;
+    if (this.equals(I))
+      return { x: 0n, y: 1n };
+    const iz = invert(Z, P);
+    if (modP(Z * iz) !== 1n)
+      throw new Error("invalid inverse");
+    return { x: modP(X * iz), y: modP(Y * iz) };
+  }
+  toBytes() {
+    const { x, y } = this.toAffine();
+    const b = numTo32bLE(y);
+    b[31] |= x & 1n ? 128 : 0;
+    return b;
+  }
+  toHex() {
+    return bytesToHex(this.toBytes());
+  }
+  clearCofactor() {
+    return this.multiply(8n, false);
+  }
+  isSmallOrder() {
+    return this.clearCofactor().is0();
+  }
+  isTorsionFree() {
+    return this.multiply(N / 2n, false).double().add(this).is0();
+  }
+};
+var G = new Point(Gx, Gy, 1n, mod(Gx * Gy));
+var I = new Point(0n, 1n, 1n, 0n);
+Point.BASE = G;
+Point.ZERO = I;
+var numTo32bLE = (num) => hexToBytes(padh(arange(num, 0n, B256), 64)).reverse();
+var bytesToNumberLE = (b) => BigInt("0x" + bytesToHex(Uint8Array.from(abytes(b)).reverse()));
+var pow2 = (x, power) => {
+  let r = x;
+  while (power-- > 0) {
+    r = modP(r * r);
+  }
+  return r;
+};
+var pow_2_252_3 = (x) => {
+  const x2 = modP(x * x);
+  const b2 = modP(x2 * x);
+  const b4 = modP(pow2(b2, 2) * b2);
+  const b5 = modP(pow2(b4, 1) * x);
+  const b10 = modP(pow2(b5, 5) * b5);
+  const b20 = modP(pow2(b10, 10) * b10);
+  const b40 = modP(pow2(b20, 20) * b20);
+  const b80 = modP(pow2(b40, 40) * b40);
+  const b160 = modP(pow2(b80, 80) * b80);
+  const b240 = modP(pow2(b160, 80) * b80);
+  const b250 = modP(pow2(b240, 10) * b10);
+  return modP(pow2(b250, 2) * x);
+};
+var RM1 = 0x2b8324804fc1df0b2b4d00993dfbd7a72f431806ad2fe478c4ee1b274a0ea0b0n;
+var uvRatio = (u, v) => {
+  const v3 = modP(v * modP(v * v));
+  const v7 = modP(modP(v3 * v3) * v);
+  const pow = pow_2_252_3(modP(u * v7));
+  let x = modP(u * modP(v3 * pow));
+  const vx2 = modP(v * modP(x * x));
+  const root1 = x;
+  const root2 = modP(x * RM1);
+  const useRoot1 = vx2 === u;
+  const useRoot2 = vx2 === mod(-u);
+  const noRoot = vx2 === mod(-u * RM1);
+  if (useRoot1)
+    x = root1;
+  if (useRoot2 || noRoot)
+    x = root2;
+  if ((mod(x) & 1n) === 1n)
+    x = mod(-x);
+  return { isValid: useRoot1 || useRoot2, value: x };
+};
+var hashes = {
+  sha512Async: async (message2) => {
+    const s = globalThis?.crypto?.subtle;
+    if (!s)
+      throw new Error("crypto.subtle must be defined, consider polyfill");
+    return new Uint8Array(await s.digest("SHA-512", concatBytes(message2)));
+  },
+  sha512: void 0
+};
+var precompute = () => {
+  const points = [];
+  let p = G;
+  let b;
+  for (let w = 0; w < 33; w++) {
+    b = p;
+    points.push(b);
+    for (let i = 1; i < 128; i++) {
+      b = b.add(p);
+      points.push(b);
+    }
+    p = b.double();
+  }
+  return points;
+};
+var Gpows = void 0;
+var ctneg = (cnd, p) => {
+  const n = p.negate();
+  return cnd ? n : p;
+};
+var wNAF = (n) => {
+  const comp = Gpows || (Gpows = precompute());
+  let p = I;
+  let f = G;
+  for (let w = 0; w < 33; w++) {
+    let wbits = Number(n & 255n);
+    n >>= 8n;
+    if (wbits > 128) {
+      wbits -= 256;
+      n += 1n;
+    }
+    const off = w * 128;
+    const offP = off + Math.abs(wbits) - 1;
+    const isOddW = w % 2 !== 0;
+    const isNeg = wbits < 0;
+    if (wbits === 0) {
+      f = f.add(ctneg(isOddW, comp[off]));
+    } else {
+      p = p.add(ctneg(isNeg, comp[offP]));
+    }
+  }
+  if (n !== 0n)
+    throw new Error("invalid wnaf");
+  return { p, f };
+};
+
+// src/lib/countersign/ed25519.ts
+var import_node_crypto3 = require("node:crypto");
+hashes.sha512 = (message2) => {
+  const digest = (0, import_node_crypto3.createHash)("sha512").update(message2).digest();
+  const out = new Uint8Array(new ArrayBuffer(digest.length));
+  out.set(digest);
+  return out;
+};
+var ED25519_PUBLIC_KEY_LENGTH = 32;
+var ED25519_SIGNATURE_LENGTH = 64;
+var L = 2n ** 252n + 27742317777372353535851937790883648493n;
+var ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+function verifyEd25519Strict(signature, message2, publicKey) {
+  if (!isBytes2(signature) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
+  if (!isBytes2(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
+  if (!isBytes2(message2)) return false;
+  try {
+    if (!isReducedScalar(signature.subarray(32))) return false;
+    if (!isStrictNonSmallOrderPoint(publicKey)) return false;
+    if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
+    const key = (0, import_node_crypto3.createPublicKey)({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
+    return (0, import_node_crypto3.verify)(null, message2, key, signature);
+  } catch {
+    return false;
+  }
+}
+function isStrictNonSmallOrderPoint(encoding) {
+  if (!isBytes2(encoding) || encoding.length !== 32) return false;
+  try {
+    return !Point.fromBytes(encoding, false).isSmallOrder();
+  } catch {
+    return false;
+  }
+}
+function isPrimeOrderPoint(encoding) {
+  if (!isBytes2(encoding) || encoding.length !== 32) return false;
+  try {
+    const point = Point.fromBytes(encoding, false);
+    return !point.is0() && point.isTorsionFree();
+  } catch {
+    return false;
+  }
+}
+function isReducedScalar(scalar) {
+  return isBytes2(scalar) && scalar.length === 32 && BigInt(`0x${Buffer.from(scalar).reverse().toString("hex")}`) < L;
+}
+function isBytes2(value) {
+  return value instanceof Uint8Array;
+}
+
+// src/lib/log/note.ts
+var MAX_NOTE_BYTES = 16 * 1024;
+var MAX_SIGNATURES = 100;
+var ALG_ED25519 = 1;
+function isValidKeyName(name) {
+  return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !new RegExp("\\p{Cc}", "u").test(name);
+}
+function noteKeyHash(name, rawPublicKey) {
+  const digest = (0, import_node_crypto4.createHash)("sha256").update(name, "utf8").update(Buffer.from([10, ALG_ED25519])).update(rawPublicKey).digest();
+  return new Uint8Array(digest.subarray(0, 4));
+}
+function openNote(note, verifier, what = "note") {
+  const fail2 = (why, code = "log-note-malformed") => {
+    throw new VerificationError(code, `${what}: ${why}`);
+  };
+  if (typeof note !== "string") return fail2("expected text");
+  if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
+  const split = note.lastIndexOf("\n\n");
+  if (split < 0 || !note.endsWith("\n")) return fail2("expected text, a blank line and signature lines, each ending in a newline");
+  const text = note.slice(0, split + 1);
+  checkText(text, what);
+  const lines = note.slice(split + 2, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES) fail2(`more than ${MAX_SIGNATURES} signatures`);
+  const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
+  let verified = false;
+  for (const line of lines) {
+    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
+    if (!m) return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
+    const blob = Buffer.from(m[2], "base64");
+    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail2("malformed signature encoding");
+    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+      fail2(`the signature by ${verifier.name} does not verify`, "log-note-signature");
+    }
+    verified = true;
+  }
+  if (!verified) fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
+  return text;
+}
+function checkText(text, what) {
+  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
+  if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
+    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
+  }
+}
+
+// src/lib/log/checkpoint.ts
+var MAX_EXTENSIONS = 16;
+function parseCheckpointText(text, what = "checkpoint") {
+  const fail2 = (why) => {
+    throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
+  };
+  const lines = text.split("\n");
+  if (lines.pop() !== "" || lines.length < 3) fail2("expected origin, size and root hash lines, each ending in a newline");
+  const [origin, sizeText, rootText, ...extensions] = lines;
+  if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
+  const root = Buffer.from(rootText, "base64");
+  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
+  return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
+}
+function verifyCheckpoint(note, log, what = "checkpoint") {
+  const text = openNote(note, log, what);
+  const checkpoint = parseCheckpointText(text, what);
+  if (checkpoint.origin !== log.name) {
+    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
+      expected: log.name,
+      found: checkpoint.origin
+    });
+  }
+  return checkpoint;
+}
+
+// src/lib/log/proof.ts
+function parseLogProof(s, value, path) {
+  const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
+  const integer = (v, at) => {
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
+    return v;
+  };
+  const logIndex = integer(o.logIndex, `${path}.logIndex`);
+  const treeSize = integer(o.treeSize, `${path}.treeSize`);
+  if (logIndex >= treeSize) s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
+  const hashes2 = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
+    const at = `${path}.hashes[${i}]`;
+    const bytes = s.base64(h, at, 64);
+    if (bytes.length !== HASH_SIZE) s.fail(at, `expected a ${HASH_SIZE}-byte hash, found ${bytes.length} bytes`);
+    return h;
+  });
+  const checkpoint = s.string(o.checkpoint, `${path}.checkpoint`, void 0, MAX_NOTE_BYTES);
+  return { logIndex, treeSize, hashes: hashes2, checkpoint };
+}
+function verifyLogProof(statement, proof, log, what) {
+  let checkpoint;
+  try {
+    const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
+    checkpoint = verifyCheckpoint(proof.checkpoint, verifier, `${what}: log checkpoint`);
+  } catch (err) {
+    if (!(err instanceof VerificationError)) throw err;
+    throw new VerificationError("countersignature-log-checkpoint", err.message, { expected: `a checkpoint of ${log.origin} signed by its pinned log key`, found: err.found ?? err.code });
+  }
+  if (checkpoint.size !== proof.treeSize) {
+    throw new VerificationError("countersignature-log-inclusion", `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`, {
+      expected: String(checkpoint.size),
+      found: String(proof.treeSize)
+    });
+  }
+  const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
+  if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
+    throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
+      expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
+      found: "a proof that does not verify"
+    });
+  }
+  return checkpoint;
+}
+
+// src/lib/bundle/countersigned-bundle.ts
+var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
+var MAX_COUNTERSIGNATURES = 32;
+var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
+function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
+  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
+  const s = new Shape(what, "bundle-malformed");
+  const mediaType = json?.mediaType;
+  if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
+    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
+  }
+  const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"]);
+  if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
+    throw new InputError("bundle-unsupported-version", `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  }
+  s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
+  const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
+  const countersignatures = [];
+  const statements = [];
+  const signatures = [];
+  list.forEach((item, i) => {
+    const path = `$.countersignatures[${i}]`;
+    const c = s.object(item, path, ["keyId", "statement", "signature"], ["logProof"]);
+    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
+    statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
+    const sig = s.base64(c.signature, `${path}.signature`, 128);
+    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
+    signatures.push(sig);
+    const entry = { keyId, statement: c.statement, signature: c.signature };
+    if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
+    countersignatures.push(entry);
+  });
+  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
+}
+
+// src/lib/policy/types.ts
+var GITHUB_CLAIM_NAMES = [
+  "repository",
+  "repositoryId",
+  "repositoryOwner",
+  "repositoryOwnerId",
+  "ref",
+  "runnerEnvironment",
+  "eventName"
+];
+var POLICY_DEFAULT_LIMITS = Object.freeze({
+  maxBundleBytes: 4 * 1024 * 1024,
+  maxSubjects: 1e5,
+  maxStatementLifetimeSeconds: 90 * 24 * 3600,
+  clockSkewSeconds: 300
+});
+var POLICY_LIMIT_RANGES = Object.freeze({
+  maxBundleBytes: [1024, 64 * 1024 * 1024],
+  maxSubjects: [1, 1e6],
+  maxStatementLifetimeSeconds: [60, 366 * 24 * 3600],
+  clockSkewSeconds: [0, 3600]
+});
+var MAX_POLICY_BYTES = 1024 * 1024;
+var MAX_COUNTERSIGNERS = 256;
+var MAX_STREAMS = 1e3;
+
+// src/lib/digest/subject-name.ts
+var MAX_SUBJECT_NAME_LENGTH = 4096;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function subjectNameProblem(name) {
+  if (name.length === 0) return "is empty";
+  if (name.length > MAX_SUBJECT_NAME_LENGTH || Buffer.byteLength(name) > MAX_SUBJECT_NAME_LENGTH) {
+    return `is longer than ${MAX_SUBJECT_NAME_LENGTH} bytes in UTF-8`;
+  }
+  if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
+  if (name.normalize("NFC") !== name) return "is not in Unicode normalisation form NFC";
+  if (CONTROL.test(name)) return "contains a control character";
+  if (name.startsWith("/")) return 'is absolute (starts with "/")';
+  if (name.includes("\\")) return 'contains a backslash (only "/" separates path segments)';
+  for (const segment of name.split("/")) {
+    if (segment === "" || segment === "." || segment === "..") return `has an empty, "." or ".." path segment`;
+  }
+  return void 0;
+}
+function codePointRank(unit) {
+  if (unit >= 57344) return unit - 2048;
+  if (unit >= 55296) return unit + 8192;
+  return unit;
+}
+function compareSubjectNames(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+// src/lib/bundle/fleet-keys.ts
+var FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
+var FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+var MAX_FLEET_KEYS_BYTES = 1024 * 1024;
+var MAX_PEM_CHARS = 16 * 1024;
+
+// src/lib/bundle/stream.ts
+var STREAM_PATTERN = /^[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
+var MAX_STREAM_LENGTH = 200;
+function isValidStream(stream) {
+  return stream.length <= MAX_STREAM_LENGTH && STREAM_PATTERN.test(stream);
+}
+
+// src/lib/bundle/statement.ts
+var MAX_EXPIRES_IN_SECONDS = 366 * 86400;
+var DEFAULT_STATEMENT_LIMITS = { maxBytes: 16 * 1024 * 1024, maxSubjects: 1e5 };
+var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var URL_PATTERN = /^https?:\/\/[\x21-\x7e]+$/;
+function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
+  const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
+  return statementFromJson(json, what, limits.maxSubjects);
+}
+function statementFromJson(json, what, maxSubjects) {
+  const s = new Shape(what, "statement-malformed", "statement-unknown-field");
+  const j = Object(json);
+  if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
+    s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
+  }
+  if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
+    s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
+  }
+  const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
+  const subjects = parseSubjects(s, top.subject, maxSubjects);
+  const p = s.object(top.predicate, "$.predicate", ["kind", "stream", "version", "issuedAt", "expiresAt", "source", "data"]);
+  const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
+  if (!KINDS.includes(kind)) {
+    s.failWith("statement-unknown-kind", "$.predicate.kind", `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`);
+  }
+  const stream = s.string(p.stream, "$.predicate.stream", STREAM_PATTERN, MAX_STREAM_LENGTH);
+  const version = s.positiveInteger(p.version, "$.predicate.version");
+  const issuedAt = s.timestamp(p.issuedAt, "$.predicate.issuedAt");
+  const expiresAt = s.timestamp(p.expiresAt, "$.predicate.expiresAt");
+  const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1e3;
+  if (lifetime <= 0) s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`);
+  if (lifetime > MAX_EXPIRES_IN_SECONDS) {
+    s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`);
+  }
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects,
+    predicateType: PREDICATE_TYPE,
+    predicate: {
+      kind,
+      stream,
+      version,
+      issuedAt: rfc3339(issuedAt),
+      expiresAt: rfc3339(expiresAt),
+      source: parseSource(s, p.source),
+      data: parseData(s, kind, p.data, subjects)
+    }
+  };
+}
+function parseSubjects(s, value, maxSubjects) {
+  if (Array.isArray(value) && value.length > maxSubjects) {
+    s.failWith("statement-too-many-subjects", "$.subject", `expected at most ${maxSubjects} subjects, found ${value.length}`);
+  }
+  const list = s.array(value, "$.subject", maxSubjects);
+  if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
+  const subjects = list.map((item, i) => {
+    const path = `$.subject[${i}]`;
+    const o = s.object(item, path, ["name", "digest"]);
+    const name = s.string(o.name, `${path}.name`);
+    const problem = subjectNameProblem(name);
+    if (problem) s.fail(`${path}.name`, `expected a relative path in NFC, found a name that ${problem}`);
+    const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
+    return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
+  });
+  for (let i = 1; i < subjects.length; i++) {
+    const previous = subjects[i - 1].name;
+    const name = subjects[i].name;
+    const order = compareSubjectNames(previous, name);
+    if (order < 0) continue;
+    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
+    s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
+  }
+  return subjects;
+}
+function parseSource(s, value) {
+  const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
+  const source = {};
+  if (Object.hasOwn(o, "repository")) source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
+  if (Object.hasOwn(o, "commit")) source.commit = s.string(o.commit, "$.predicate.source.commit", COMMIT, 64);
+  if (Object.hasOwn(o, "workflowRun")) source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
+  return source;
+}
+function parseRotationData(s, value, subjects) {
+  const o = s.object(value, "$.predicate.data", ["policy"]);
+  const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
+  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
+  if (subjects.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`);
+  const digest = sha256Hex(bytes);
+  if (subjects[0].digest.sha256 !== digest) {
+    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects[0].digest.sha256}), found a document with sha256 ${digest}`);
+  }
+  return { policy: o.policy };
+}
+function parseData(s, kind, value, subjects) {
+  if (kind === "authority-rotation") return parseRotationData(s, value, subjects);
+  if (kind !== "fleet-key") {
+    s.object(value, "$.predicate.data", []);
+    return {};
+  }
+  const o = s.object(value, "$.predicate.data", ["keys"]);
+  const keys = s.array(o.keys, "$.predicate.data.keys", subjects.length).map((item, i) => {
+    const path = `$.predicate.data.keys[${i}]`;
+    const k = s.object(item, path, ["id", "algorithm"]);
+    const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
+    const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
+    if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
+    const name = subjects[i].name;
+    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
+    return { id, algorithm };
+  });
+  if (keys.length !== subjects.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
+  return { keys };
+}
+
+// src/lib/sigstore/identity.ts
+var import_core = __toESM(require_dist(), 1);
+var PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
+var FULCIO = "1.3.6.1.4.1.57264.1";
+var FULCIO_CLAIMS = {
+  issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
+  eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
+  sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
+  workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
+  repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
+  ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
+  jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
+  jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
+  runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
+  repositoryId: [{ oid: `${FULCIO}.15`, encoding: "der-utf8" }],
+  repositoryOwner: [{ oid: `${FULCIO}.16`, encoding: "der-utf8", stripServerUrl: true }],
+  repositoryOwnerId: [{ oid: `${FULCIO}.17`, encoding: "der-utf8" }],
+  workflowRef: [{ oid: `${FULCIO}.18`, encoding: "der-utf8", stripServerUrl: true }],
+  workflowSha: [{ oid: `${FULCIO}.19`, encoding: "der-utf8" }],
+  runInvocationUri: [{ oid: `${FULCIO}.21`, encoding: "der-utf8" }],
+  repositoryVisibility: [{ oid: `${FULCIO}.22`, encoding: "der-utf8" }]
+};
+function signerFromCertificate(der) {
+  let cert;
+  try {
+    cert = import_core.X509Certificate.parse(Buffer.from(der));
+  } catch (err) {
+    throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
+  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
+  const claims = {};
+  for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
+    const values = /* @__PURE__ */ new Set();
+    for (const source of sources) {
+      const ext = cert.extension(source.oid);
+      if (!ext) continue;
+      const raw = source.encoding === "raw" ? strictUtf8(ext.value, source.oid) : derUtf8String(ext.value, source.oid);
+      const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
+      if (value2 !== void 0) values.add(value2);
+    }
+    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
+    const [value] = values;
+    if (value !== void 0) claims[name] = value;
+  }
+  const { issuer, ...extensions } = claims;
+  if (!issuer) throw certError(`expected a Fulcio OIDC issuer extension (${FULCIO}.8 or .1), found none`);
+  return { identity: singleSan(cert), issuer, extensions };
+}
+function validateIdentityPolicy(policy, what = "identity policy") {
+  if (typeof policy.issuer !== "string" || policy.issuer === "") throw new PolicyError("policy-identity", `${what}: expected a non-empty issuer, found ${JSON.stringify(policy.issuer)}`);
+  const hasIdentity = policy.identity !== void 0;
+  const hasPattern = policy.identityPattern !== void 0;
+  if (hasIdentity === hasPattern) {
+    throw new PolicyError("policy-identity", `${what}: expected exactly one of identity or identityPattern, found ${hasIdentity ? "both" : "neither"}`);
+  }
+  if (hasIdentity && (typeof policy.identity !== "string" || policy.identity === "")) {
+    throw new PolicyError("policy-identity", `${what}: expected identity to be a non-empty string, found ${JSON.stringify(policy.identity)}`);
+  }
+  if (hasPattern) compileIdentityPattern(policy.identityPattern, what);
+  for (const [claim, value] of Object.entries(policy.githubClaims ?? {})) {
+    if (!PINNABLE_CLAIMS.includes(claim)) {
+      throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected one of ${PINNABLE_CLAIMS.join(", ")}, found an unknown claim`);
+    }
+    if (typeof value !== "string" || value === "") throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected a non-empty string, found ${JSON.stringify(value)}`);
+  }
+}
+function checkPrimaryIdentity(signer, policy) {
+  validateIdentityPolicy(policy);
+  if (signer.issuer !== policy.issuer) {
+    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
+      expected: policy.issuer,
+      found: signer.issuer
+    });
+  }
+  if (policy.identity !== void 0) {
+    if (signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  } else {
+    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy");
+    if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
+  }
+  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
+    const found = signer.extensions[claim];
+    if (found !== expected) {
+      throw new VerificationError(
+        "primary-claim",
+        `primary signature: certificate claim ${claim} is not the pinned one: expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
+        { expected, found: found ?? "" }
+      );
+    }
+  }
+}
+function compileIdentityPattern(pattern, what) {
+  if (typeof pattern !== "string" || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.length < 2 || isEscaped(pattern, pattern.length - 1)) {
+    throw new PolicyError("policy-identity", `${what}: identityPattern must be anchored (start with ^ and end with an unescaped $), found ${JSON.stringify(pattern)}`);
+  }
+  try {
+    return new RegExp(`^(?:${pattern})$`, "u");
+  } catch (err) {
+    throw new PolicyError("policy-identity", `${what}: identityPattern is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+function isEscaped(text, index) {
+  let backslashes = 0;
+  for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+function identityError(expected, found) {
+  return new VerificationError(
+    "primary-identity",
+    `primary signature: certificate identity is not the pinned one: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`,
+    { expected, found }
+  );
+}
+function singleSan(cert) {
+  const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
+  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
+  const name = names[0];
+  if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
+    throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
+  }
+  const text = name.value.toString("latin1");
+  if (text === "" || !/^[\x21-\x7e]*$/.test(text)) throw certError("subject alternative name is empty or not printable ASCII");
+  return text;
+}
+function strictUtf8(bytes, oid) {
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw certError(`extension ${oid}: expected UTF-8 text, found invalid bytes`);
+  }
+  if (/[\x00-\x1f\x7f]/.test(text)) throw certError(`extension ${oid}: control character in value`);
+  return text;
+}
+function derUtf8String(bytes, oid) {
+  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
+  let length = bytes[1];
+  let offset = 2;
+  if (length & 128) {
+    const count = length & 127;
+    if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    offset = 2 + count;
+    if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
+  }
+  if (offset + length !== bytes.length) throw certError(`extension ${oid}: DER length does not match the value`);
+  return strictUtf8(bytes.subarray(offset), oid);
+}
+function stripServerUrl(value) {
+  return /^https:\/\/[^/?#@]+\/(.+)$/u.exec(value)?.[1];
+}
+function certError(message2) {
+  return new VerificationError("primary-certificate", `primary signature: signing certificate: ${message2}`);
+}
+
+// src/lib/sigstore/trusted-root.ts
+var import_protobuf_specs = __toESM(require_dist2(), 1);
+var import_verify = __toESM(require_dist3(), 1);
+var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
+var TRUSTED_ROOT_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
+  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
+];
+function loadTrustedRoot(json, what, options = {}) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe2(json)}`);
+  }
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
+    throw new InputError(
+      "trusted-root-unsupported-version",
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
+    );
+  }
+  let root;
+  try {
+    root = import_protobuf_specs.TrustedRoot.fromJSON(json);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
+  }
+  checkValidityWindows(root, what);
+  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
+  try {
+    return (0, import_verify.toTrustMaterial)(root, keyFinder);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
+  }
+}
+function checkValidityWindows(root, what) {
+  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
+  for (const [kind, log] of logs) {
+    if (!log.publicKey?.rawBytes?.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
+    }
+    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+  }
+  const cas = [
+    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
+    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
+  ];
+  for (const [kind, ca] of cas) {
+    if (!ca.certChain?.certificates.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
+    }
+    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
+  }
+}
+function requireStart(start, where) {
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
+  }
+}
+function managedKeyFinder(key) {
+  return () => ({ publicKey: key, validFor: () => true });
+}
+function describe2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+function message(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+// src/lib/sigstore/verify-primary.ts
+var import_node_crypto5 = require("node:crypto");
+var import_bundle = __toESM(require_dist4(), 1);
+var import_core2 = __toESM(require_dist(), 1);
+var import_protobuf_specs2 = __toESM(require_dist2(), 1);
+var import_verify2 = __toESM(require_dist3(), 1);
+var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
+var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
+function verifyPrimary(bundleJson, trust, options = {}) {
+  const what = options.what ?? "primary signature";
+  const result = verifySigstoreBundle(bundleJson, trust, { what });
+  const { content, certificate, signer } = result;
+  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
+  return {
+    payload: content.payload,
+    payloadType: content.payloadType,
+    signature: content.signature,
+    certificate,
+    tlogEntries: result.tlogEntries,
+    timestamps: result.timestamps,
+    signer,
+    verifiedTime: result.verifiedTime
+  };
+}
+function verifySigstoreBundle(bundleJson, trust, options = {}) {
+  const what = options.what ?? "primary signature";
+  const anyKind = options.allowAnyBundleKindUnsafe === true;
+  const bundle = parseBundle(bundleJson, what, anyKind);
+  if (!anyKind) checkCanonicalBase64(bundleJson, what);
+  const vm = bundle.verificationMaterial;
+  const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
+  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
+  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
+  let content;
+  let entity;
+  try {
+    if (bundle.content.$case === "dsseEnvelope") {
+      const env = bundle.content.dsseEnvelope;
+      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
+      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
+      entity = (0, import_verify2.toSignedEntity)(bundle);
+    } else {
+      const { messageSignature } = bundle.content;
+      const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (!equalBytes2(sha256, messageSignature.messageDigest.digest)) {
+        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
+      }
+      content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
+      entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
+      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
+    }
+  } catch (err) {
+    if (err instanceof VerificationError || err instanceof InputError) throw err;
+    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe3(err)}`);
+  }
+  const verifier = new import_verify2.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
+  try {
+    verifier.verify(entity);
+  } catch (err) {
+    throw mapVerifyError(err, what);
+  }
+  const tlogEntries = vm.tlogEntries.map((entry) => {
+    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
+    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
+    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
+  });
+  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
+  const times = [
+    ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
+    ...timestamps.map((t) => import_core2.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
+  ];
+  if (times.length === 0) throw fail("primary-timestamp", what, "expected a verified log or TSA time, found none");
+  const verifiedTime = new Date(Math.min(...times.map((t) => t.getTime())));
+  const result = { mediaType: bundle.mediaType, content, tlogEntries, timestamps, verifiedTime };
+  if (leaf) {
+    result.certificate = new Uint8Array(leaf);
+    result.signer = signerFromCertificate(result.certificate);
+  }
+  return result;
+}
+function parseBundle(json, what, anyKind) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
+  const mediaType = json.mediaType;
+  const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
+  if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
+    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
+      expected: allowed.join(" | "),
+      found: String(mediaType)
+    });
+  }
+  try {
+    return (0, import_bundle.bundleFromJSON)(json);
+  } catch (err) {
+    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe3(err)}`);
+  }
+}
+var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
+function checkCanonicalBase64(json, what) {
+  const visit = (value, field, bytes) => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (typeof value === "object" && value !== null) {
+      for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key, BYTES_FIELDS.has(key));
+      return;
+    }
+    if (!bytes) return;
+    if (typeof value !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || Buffer.from(value, "base64").toString("base64") !== value) {
+      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+    }
+  };
+  visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, "", false);
+}
+function artifactDigest(artifact, what) {
+  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
+  if (artifact instanceof Uint8Array) return { sha256: (0, import_node_crypto5.createHash)("sha256").update(artifact).digest(), bytes: artifact };
+  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
+  return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
+}
+function prehashedContent(base, signature, sha256, verify) {
+  return {
+    signature,
+    compareSignature: (s) => base.compareSignature(s),
+    compareDigest: (d) => base.compareDigest(d),
+    compareSignedDigest: (d) => base.compareSignedDigest(d),
+    verifySignature: (key) => verify(key, sha256, signature)
+  };
+}
+var CODE_MAP = {
+  SIGNATURE_ERROR: "primary-signature",
+  CERTIFICATE_ERROR: "primary-certificate",
+  PUBLIC_KEY_ERROR: "primary-key",
+  TIMESTAMP_ERROR: "primary-timestamp",
+  TLOG_ERROR: "primary-tlog",
+  TLOG_BODY_ERROR: "primary-tlog",
+  TLOG_INCLUSION_PROOF_ERROR: "primary-tlog",
+  TLOG_INCLUSION_PROMISE_ERROR: "primary-tlog",
+  TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
+};
+function mapVerifyError(err, what) {
+  const upstream = typeof err?.code === "string" ? err.code : void 0;
+  const code = (upstream && CODE_MAP[upstream]) ?? "primary-malformed";
+  const found = upstream ? `${upstream}: ${describe3(err)}` : describe3(err);
+  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
+}
+function fail(code, what, message2) {
+  return new VerificationError(code, `${what}: ${message2}`);
+}
+function describe3(err) {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
+  const { fields } = err;
+  const list = Array.isArray(fields) ? ` [${fields.join(", ")}]` : "";
+  return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
+}
+function equalBytes2(a, b) {
+  return a.length === b.length && (0, import_node_crypto5.timingSafeEqual)(a, b);
+}
+function hex(bytes) {
+  return Buffer.from(bytes).toString("hex");
+}
+
+// src/lib/verify/report.ts
+var CHECKS = [
+  { name: "parse", title: "Parse and limits" },
+  { name: "primary", title: "Primary Sigstore signature" },
+  { name: "primary-identity", title: "Primary signer identity" },
+  { name: "countersignatures", title: "Countersignatures" },
+  { name: "statement", title: "Statement (kind, stream, expiry, version)" },
+  { name: "subjects", title: "Subjects match the files" }
+];
+
+// src/lib/verify/state.ts
+var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
+var MAX_STATE_BYTES = 1024 * 1024;
+var MAX_STREAMS2 = 1e4;
+function emptyState() {
+  return { streams: {} };
+}
+function parseState(bytes, what) {
+  const s = new Shape(what, "state-malformed");
+  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
+  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
+  if (Object.keys(streams).length > MAX_STREAMS2) s.fail("$.streams", `more than ${MAX_STREAMS2} streams`);
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [name, value] of Object.entries(streams)) {
+    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
+    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ["version", "statementDigest"]);
+    out[name] = {
+      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
+      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX)
+    };
+  }
+  return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
+}
+function serializeState(state) {
+  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
+}
+function checkNotRolledBack(state, stream, version, statementDigest) {
+  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
+  if (!last) return;
+  if (version < last.version) {
+    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
+      expected: `version >= ${last.version}`,
+      found: String(version)
+    });
+  }
+  if (version === last.version && statementDigest !== last.statementDigest) {
+    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
+      expected: `statement sha256:${last.statementDigest}`,
+      found: `statement sha256:${statementDigest}`
+    });
+  }
+}
+function checkPolicyNotRolledBack(state, policyVersion) {
+  if (policyVersion < (state.policyVersion ?? 0)) {
+    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
+      expected: `policy version >= ${state.policyVersion}`,
+      found: String(policyVersion)
+    });
+  }
+}
+function recordAccepted(state, stream, version, statementDigest, policyVersion) {
+  const recorded = recordPolicyVersion(state, policyVersion);
+  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
+}
+function recordPolicyVersion(state, policyVersion) {
+  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
+  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
+}
+
+// src/lib/verify/statement-checks.ts
+function checkStatement(statement, policy, now) {
+  const p = statement.predicate;
+  const skewMs = policy.limits.clockSkewSeconds * 1e3;
+  if (!policy.kinds.includes(p.kind)) {
+    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
+  }
+  if (!policy.streams.includes(p.stream)) {
+    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
+  }
+  const issued = Date.parse(p.issuedAt);
+  const expires = Date.parse(p.expiresAt);
+  if (issued > now.getTime() + skewMs) {
+    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.issuedAt
+    });
+  }
+  if (expires + skewMs <= now.getTime()) {
+    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.expiresAt
+    });
+  }
+  const lifetime = (expires - issued) / 1e3;
+  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
+    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
+      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
+      found: `${lifetime}s`
+    });
+  }
+}
+
+// src/lib/countersign/pae.ts
+var encoder = new TextEncoder();
+function preAuthEncoding(payloadType, payload) {
+  const typeBytes = encoder.encode(payloadType);
+  const head = encoder.encode(`DSSEv1 ${typeBytes.length} ${payloadType} ${payload.length} `);
+  const out = new Uint8Array(head.length + payload.length);
+  out.set(head, 0);
+  out.set(payload, head.length);
+  return out;
+}
+
+// src/lib/countersign/statement.ts
+var MAX_COUNTERSIGNATURE_STATEMENT_BYTES = 16 * 1024;
+var MAX_BINDING_ITEMS = 16;
+function bindingOf(primary) {
+  return {
+    payloadType: primary.payloadType,
+    payloadDigest: { sha256: sha256Hex(primary.payload) },
+    primarySignatureDigest: { sha256: sha256Hex(primary.signature) },
+    certificateDigest: { sha256: sha256Hex(primary.certificate) },
+    tlogEntries: primary.tlogEntries.map((e) => ({ logId: e.logId, logIndex: e.logIndex })),
+    timestampDigests: primary.timestamps.map((t) => ({ sha256: sha256Hex(t) }))
+  };
+}
+function parseCountersignatureStatement(bytes, what) {
+  const json = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8, integersOnly: true });
+  const s = new Shape(what, "countersignature-malformed");
+  const o = s.object(json, "$", [
+    "_type",
+    "keyId",
+    "payloadType",
+    "payloadDigest",
+    "primarySignatureDigest",
+    "certificateDigest",
+    "tlogEntries",
+    "timestampDigests",
+    "stream",
+    "version",
+    "signedAt"
+  ]);
+  if (o._type !== COUNTERSIGNATURE_TYPE) {
+    s.fail("$._type", `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`);
+  }
+  const digest = (v, path) => ({ sha256: s.string(s.object(v, path, ["sha256"]).sha256, `${path}.sha256`, SHA256_HEX) });
+  const tlog = s.array(o.tlogEntries, "$.tlogEntries", MAX_BINDING_ITEMS).map((e, i) => {
+    const entry = s.object(e, `$.tlogEntries[${i}]`, ["logId", "logIndex"]);
+    return {
+      logId: s.string(entry.logId, `$.tlogEntries[${i}].logId`, /^[A-Za-z0-9+/]+={0,2}$/, 128),
+      logIndex: s.string(entry.logIndex, `$.tlogEntries[${i}].logIndex`, /^(0|[1-9][0-9]{0,18})$/)
+    };
+  });
+  return {
+    _type: COUNTERSIGNATURE_TYPE,
+    keyId: s.string(o.keyId, "$.keyId", KEY_ID),
+    payloadType: s.string(o.payloadType, "$.payloadType", void 0, 256),
+    payloadDigest: digest(o.payloadDigest, "$.payloadDigest"),
+    primarySignatureDigest: digest(o.primarySignatureDigest, "$.primarySignatureDigest"),
+    certificateDigest: digest(o.certificateDigest, "$.certificateDigest"),
+    tlogEntries: tlog,
+    timestampDigests: s.array(o.timestampDigests, "$.timestampDigests", MAX_BINDING_ITEMS).map((d, i) => digest(d, `$.timestampDigests[${i}]`)),
+    stream: s.string(o.stream, "$.stream", STREAM_PATTERN, 200),
+    version: s.positiveInteger(o.version, "$.version"),
+    signedAt: rfc3339(s.timestamp(o.signedAt, "$.signedAt"))
+  };
+}
+
+// src/lib/countersign/verify.ts
+function verifyCountersignatures(items, keys, threshold, ctx) {
+  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  const seen = /* @__PURE__ */ new Set();
+  const valid = [];
+  items.forEach((item, i) => {
+    const label = `countersignature #${i + 1} (${item.keyId})`;
+    if (seen.has(item.keyId)) {
+      throw new VerificationError("countersignature-duplicate", `${label}: this key already countersigned this bundle`, {
+        expected: "at most one countersignature per key",
+        found: `a second countersignature from ${item.keyId}`
+      });
+    }
+    seen.add(item.keyId);
+    const key = byId.get(item.keyId);
+    if (!key) {
+      throw new VerificationError("countersignature-unpinned-key", `${label}: the key is not pinned in the policy`, {
+        expected: `one of ${keys.map((k) => `${k.name} (${k.keyId})`).join(", ")}`,
+        found: item.keyId
+      });
+    }
+    if (!verifyEd25519Strict(item.signature, preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, item.statement), key.rawPublicKey)) {
+      throw new VerificationError("countersignature-signature", `${label}: the Ed25519 signature does not verify under ${key.name}'s pinned key`, {
+        expected: `a valid Ed25519 signature by ${key.name}`,
+        found: "an invalid signature"
+      });
+    }
+    let statement;
+    try {
+      statement = parseCountersignatureStatement(item.statement, label);
+    } catch (err) {
+      if (err instanceof InputError) throw new VerificationError("countersignature-malformed", err.message);
+      throw err;
+    }
+    checkBinding(statement, item.keyId, label, ctx);
+    checkWindow(statement, key, label, ctx);
+    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement.signedAt };
+    if (key.log) check.log = checkLogged(item, key.log, label);
+    valid.push(check);
+  });
+  const organisations = [...new Set(valid.map((v) => v.organisation))].sort();
+  const missing = [...new Set(keys.map((k) => k.organisation))].filter((o) => !organisations.includes(o)).sort();
+  if (organisations.length < threshold) {
+    throw new VerificationError(
+      valid.length === 0 ? "countersignature-missing" : "countersignature-threshold",
+      valid.length === 0 ? "no countersignature: the bundle carries only the primary signature" : `countersigned by ${organisations.length} distinct organisation(s), the policy requires ${threshold}`,
+      { expected: `${threshold} of: ${[...new Set(keys.map((k) => k.organisation))].sort().join(", ")}`, found: organisations.join(", ") || "none" }
+    );
+  }
+  return { valid, organisations, missing };
+}
+function checkLogged(item, log, label) {
+  if (!item.logProof) {
+    throw new VerificationError("countersignature-log-missing", `${label}: the policy requires this key's countersignatures to be in the log ${log.origin}, and this one carries no log proof`, {
+      expected: `a log proof from ${log.origin}`,
+      found: "none"
+    });
+  }
+  verifyLogProof(item.statement, item.logProof, log, label);
+  return { origin: log.origin, index: item.logProof.logIndex, treeSize: item.logProof.treeSize };
+}
+function checkBinding(s, keyId, label, ctx) {
+  const mismatch = (field, expected, found) => {
+    throw new VerificationError("countersignature-binding", `${label}: ${field} does not match this bundle (the countersignature was made for another primary or statement)`, { expected, found });
+  };
+  if (s.keyId !== keyId) mismatch("keyId", keyId, s.keyId);
+  const b = bindingOf(ctx.primary);
+  if (s.payloadType !== b.payloadType) mismatch("payloadType", b.payloadType, s.payloadType);
+  if (s.payloadDigest.sha256 !== b.payloadDigest.sha256) mismatch("payloadDigest", b.payloadDigest.sha256, s.payloadDigest.sha256);
+  if (s.primarySignatureDigest.sha256 !== b.primarySignatureDigest.sha256) {
+    mismatch("primarySignatureDigest", b.primarySignatureDigest.sha256, s.primarySignatureDigest.sha256);
+  }
+  if (s.certificateDigest.sha256 !== b.certificateDigest.sha256) mismatch("certificateDigest", b.certificateDigest.sha256, s.certificateDigest.sha256);
+  const tlog = (list) => list.map((e) => `${e.logId}/${e.logIndex}`).sort().join(",");
+  if (tlog(s.tlogEntries) !== tlog(b.tlogEntries)) mismatch("tlogEntries", tlog(b.tlogEntries) || "none", tlog(s.tlogEntries) || "none");
+  const ts = (list) => list.map((d) => d.sha256).sort().join(",");
+  if (ts(s.timestampDigests) !== ts(b.timestampDigests)) mismatch("timestampDigests", ts(b.timestampDigests) || "none", ts(s.timestampDigests) || "none");
+  if (s.stream !== ctx.stream) mismatch("stream", ctx.stream, s.stream);
+  if (s.version !== ctx.version) mismatch("version", String(ctx.version), String(s.version));
+}
+function checkWindow(s, key, label, ctx) {
+  const signedAt = new Date(s.signedAt);
+  const skew = ctx.clockSkewSeconds * 1e3;
+  if (key.validFrom && signedAt < key.validFrom) {
+    throw new VerificationError("countersignature-key-not-yet-valid", `${label}: signed at ${s.signedAt}, before the key ${key.name} became valid`, {
+      expected: `signedAt >= ${key.validFrom.toISOString()}`,
+      found: s.signedAt
+    });
+  }
+  if (key.validUntil && signedAt > key.validUntil) {
+    throw new VerificationError("countersignature-key-expired", `${label}: signed at ${s.signedAt}, after the key ${key.name} expired`, {
+      expected: `signedAt <= ${key.validUntil.toISOString()}`,
+      found: s.signedAt
+    });
+  }
+  if (key.validUntil && ctx.now.getTime() > key.validUntil.getTime() + skew) {
+    throw new VerificationError("countersignature-key-expired", `${label}: the key ${key.name} expired at ${key.validUntil.toISOString()}`, {
+      expected: `now <= ${key.validUntil.toISOString()}`,
+      found: ctx.now.toISOString()
+    });
+  }
+  if (signedAt.getTime() > ctx.now.getTime() + skew) {
+    throw new VerificationError("countersignature-time", `${label}: signedAt ${s.signedAt} is in the future`, {
+      expected: `signedAt <= ${ctx.now.toISOString()} (+${ctx.clockSkewSeconds}s skew)`,
+      found: s.signedAt
+    });
+  }
+  if (signedAt.getTime() < ctx.primaryTime.getTime() - skew) {
+    throw new VerificationError("countersignature-time", `${label}: signedAt ${s.signedAt} is before the primary signature existed`, {
+      expected: `signedAt >= ${ctx.primaryTime.toISOString()}`,
+      found: s.signedAt
+    });
+  }
+}
+
+// src/lib/rotation/authorise.ts
+function authorise(items, policy, ctx, options) {
+  const { next } = options;
+  const fallback = policy.fallback?.countersigners ?? [];
+  const governing = /* @__PURE__ */ new Map();
+  for (const key of [...policy.countersigners, ...fallback, ...next ? [...next.countersigners, ...next.fallback?.countersigners ?? []] : []]) {
+    if (!governing.has(key.keyId)) governing.set(key.keyId, key);
+  }
+  const { valid } = verifyCountersignatures(items, [...governing.values()], 0, ctx);
+  const fallbackIds = new Set(fallback.map((k) => k.keyId));
+  const byFallback = valid.filter((v) => fallbackIds.has(v.keyId));
+  if (!next && byFallback.length > 0) {
+    throw new VerificationError("countersignature-fallback-not-rotation", `countersigned by the fallback key ${byFallback.map((v) => v.name).join(", ")}, which may authorise only an authority rotation`, {
+      expected: `countersignatures by ${describeSet(policy.countersigners)}`,
+      found: `fallback key(s) ${byFallback.map((v) => `${v.name} (${v.organisation})`).join(", ")}`
+    });
+  }
+  const organisations = organisationsAmong(valid, policy.countersigners);
+  const missing = distinct(policy.countersigners.map((k) => k.organisation)).filter((o) => !organisations.includes(o));
+  const result = { valid, organisations, missing, authorisedBy: "none" };
+  if (!options.requireThreshold) return result;
+  if (organisations.length >= policy.threshold) {
+    result.authorisedBy = "countersigners";
+  } else if (next && policy.fallback && organisationsAmong(valid, fallback).length >= policy.fallback.threshold) {
+    result.authorisedBy = "fallback";
+    result.fallbackOrganisations = organisationsAmong(valid, fallback);
+  } else {
+    const alternative = next && policy.fallback ? `, or ${policy.fallback.threshold} of the fallback set (${describeSet(fallback)})` : "";
+    result.shortfall = new VerificationError("countersignature-threshold", `countersigned by ${organisations.length} distinct organisation(s), the policy requires ${policy.threshold}${alternative}`, {
+      expected: `${policy.threshold} of: ${distinct(policy.countersigners.map((k) => k.organisation)).join(", ")}${alternative}`,
+      found: organisations.join(", ") || "none"
+    });
+    return result;
+  }
+  if (next) checkNewKeys(items, policy, next, valid, ctx, result);
+  return result;
+}
+function checkNewKeys(items, policy, next, valid, ctx, result) {
+  const known = new Set([...policy.countersigners, ...policy.fallback?.countersigners ?? []].map((k) => k.keyId));
+  const signed = new Set(valid.map((v) => v.keyId));
+  const added = [...next.countersigners, ...next.fallback?.countersigners ?? []].filter((k) => !known.has(k.keyId));
+  const unproven = added.filter((k) => !signed.has(k.keyId));
+  if (unproven.length > 0) {
+    throw new VerificationError("rotation-proof-of-possession", `the new policy adds key(s) that did not countersign the rotation: ${unproven.map((k) => `${k.name} (${k.keyId})`).join(", ")}; a rotation may install only keys whose holders prove they hold them`, {
+      expected: `countersignatures by every added key: ${added.map((k) => k.name).join(", ")}`,
+      found: `countersignatures by ${valid.map((v) => v.name).join(", ") || "none"}`
+    });
+  }
+  result.newKeys = added.map((k) => k.name);
+  const ids = new Set(next.countersigners.map((k) => k.keyId));
+  try {
+    const outcome = verifyCountersignatures(items.filter((i) => ids.has(i.keyId)), next.countersigners, next.threshold, ctx);
+    result.newOrganisations = outcome.organisations;
+  } catch (err) {
+    if (!(err instanceof VerificationError) || err.code !== "countersignature-threshold" && err.code !== "countersignature-missing") throw err;
+    throw new VerificationError("rotation-new-threshold", `the rotation is not countersigned by ${next.threshold} organisation(s) of the new policy: ${err.message}`, {
+      expected: `${next.threshold} of: ${distinct(next.countersigners.map((k) => k.organisation)).join(", ")}`,
+      found: err.found ?? "none"
+    });
+  }
+}
+function organisationsAmong(valid, keys) {
+  const ids = new Map(keys.map((k) => [k.keyId, k.organisation]));
+  return distinct(valid.filter((v) => ids.has(v.keyId)).map((v) => ids.get(v.keyId)));
+}
+function distinct(items) {
+  return [...new Set(items)].sort();
+}
+function describeSet(keys) {
+  return keys.map((k) => `${k.name} (${k.organisation})`).join(", ");
+}
+
+// src/lib/policy/json-lines.ts
+function childPath(parent, key) {
+  if (typeof key === "number") return `${parent}[${key}]`;
+  const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+  return parent === "" || name.startsWith("[") ? `${parent}${name}` : `${parent}.${name}`;
+}
+function lineAt(text, offset) {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
+}
+function indexJsonLines(text, maxDepth = 3) {
+  const values = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new Map();
+  let pos = 0;
+  let line = 1;
+  const advance = (to) => {
+    for (; pos < to; pos++) {
+      const c = text.charCodeAt(pos);
+      if (c === 10 || c === 13 && text.charCodeAt(pos + 1) !== 10) line++;
+    }
+  };
+  const ws = () => {
+    let end = pos;
+    while (end < text.length && " 	\r\n".includes(text[end])) end++;
+    advance(end);
+  };
+  const string = () => {
+    let end = pos + 1;
+    while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+    const raw = text.slice(pos, end + 1);
+    pos = end + 1;
+    return JSON.parse(raw);
+  };
+  const scalar = () => {
+    let end = pos;
+    while (end < text.length && !",]}".includes(text[end]) && !" 	\r\n".includes(text[end])) end++;
+    pos = end;
+  };
+  const value = (path, depth) => {
+    if (depth <= maxDepth) values.set(path, line);
+    const c = text[pos];
+    if (c === "{") {
+      pos++;
+      ws();
+      while (text[pos] !== "}") {
+        const key = string();
+        const child = childPath(path, key);
+        if (depth + 1 <= maxDepth) keys.set(child, line);
+        ws();
+        pos++;
+        ws();
+        value(child, depth + 1);
+        ws();
+        if (text[pos] === ",") pos++;
+        ws();
+      }
+      pos++;
+    } else if (c === "[") {
+      pos++;
+      ws();
+      for (let i = 0; text[pos] !== "]"; i++) {
+        value(childPath(path, i), depth + 1);
+        ws();
+        if (text[pos] === ",") pos++;
+        ws();
+      }
+      pos++;
+    } else if (c === '"') {
+      string();
+    } else {
+      scalar();
+    }
+  };
+  ws();
+  if (pos < text.length) value("", 0);
+  const nearest = (path) => {
+    for (let p = path; ; p = parentOf(p)) {
+      const found = values.get(p);
+      if (found !== void 0) return found;
+      if (p === "") return 1;
+    }
+  };
+  return {
+    valueLine: nearest,
+    keyLine: (path) => keys.get(path) ?? nearest(path)
+  };
+}
+function parentOf(path) {
+  const m = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])$/.exec(path);
+  if (m) return path.slice(0, m.index);
+  return "";
+}
+
+// src/lib/policy/reader.ts
+var PolicyReader = class {
+  what;
+  lines;
+  constructor(what, lines) {
+    this.what = what;
+    this.lines = lines;
+  }
+  /** Throws a PolicyError about the value at `path` (use keyLine for a field's name). */
+  fail(code, path, message2, atKey = false) {
+    const line = atKey ? this.lines.keyLine(path) : this.lines.valueLine(path);
+    throw new PolicyError(code, `${this.what}:${line}: ${path === "" ? "" : `${path}: `}${message2}`);
+  }
+  /** An object with all of `required` and any of `optional`; unknown fields are rejected. */
+  object(value, path, required, optional = []) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.fail("policy-malformed", path, `expected an object, found ${describeValue(value)}`);
+    }
+    const obj = value;
+    for (const key of Object.keys(obj)) {
+      if (!required.includes(key) && !optional.includes(key)) {
+        const known = [...required, ...optional].join(", ");
+        this.fail("policy-unknown-field", childPath(path, key), `unknown field (expected only: ${known})`, true);
+      }
+    }
+    for (const key of required) {
+      if (!Object.hasOwn(obj, key)) this.fail("policy-malformed", path, `missing field ${JSON.stringify(key)}`);
+    }
+    return obj;
+  }
+  /** A non-empty string of printable characters (no control characters), at most `maxLength`. */
+  string(value, path, maxLength = 4096) {
+    if (typeof value !== "string") this.fail("policy-malformed", path, `expected a string, found ${describeValue(value)}`);
+    if (value.length === 0) this.fail("policy-malformed", path, 'expected a non-empty string, found ""');
+    if (value.length > maxLength) this.fail("policy-malformed", path, `expected at most ${maxLength} characters, found ${value.length}`);
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) this.fail("policy-malformed", path, "expected no control characters");
+    return value;
+  }
+  /** An integer from `min` to 2^53-1 (the largest the strict JSON parser reads). */
+  integer(value, path, min) {
+    if (!isSafeInteger(value)) this.fail("policy-malformed", path, `expected an integer, found ${describeValue(value)}`);
+    if (value < min) this.fail("policy-malformed", path, `expected an integer from ${min} to ${Number.MAX_SAFE_INTEGER}, found ${value}`);
+    return value;
+  }
+  /** An array of 1 to `maxItems` items. */
+  nonEmptyArray(value, path, maxItems) {
+    if (!Array.isArray(value)) this.fail("policy-malformed", path, `expected an array, found ${describeValue(value)}`);
+    if (value.length === 0) this.fail("policy-malformed", path, "expected at least one item, found an empty array");
+    if (value.length > maxItems) this.fail("policy-malformed", path, `expected at most ${maxItems} items, found ${value.length}`);
+    return value;
+  }
+  /** RFC 3339 UTC with second precision, `YYYY-MM-DDTHH:MM:SSZ` (one spelling per instant). */
+  timestamp(value, path) {
+    const s = this.string(value, path, 64);
+    const date = new Date(s);
+    if (Number.isNaN(date.getTime()) || rfc3339(date) !== s || !/^\d{4}-/.test(s)) {
+      this.fail("policy-malformed", path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
+    }
+    return date;
+  }
+};
+function isSafeInteger(value) {
+  return Number.isSafeInteger(value);
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "boolean") return `${value}`;
+  return typeof value === "object" ? "an object" : typeof value;
+}
+
+// src/lib/policy/identity.ts
+var MAX_PATTERN_LENGTH = 1024;
+var CLAIM_FORMATS = {
+  repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: "owner/name" },
+  repositoryId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
+  repositoryOwner: { pattern: /^[^/\s]+$/, expected: 'an owner name without "/"' },
+  repositoryOwnerId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
+  ref: { pattern: /^refs\/\S+$/, expected: "a full ref like refs/heads/main or refs/tags/v1" },
+  runnerEnvironment: { pattern: /^(?:github-hosted|self-hosted)$/, expected: "github-hosted or self-hosted" },
+  eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
+};
+function readPrimary(r, value, path) {
+  const obj = r.object(value, path, ["issuer"], ["identity", "identityPattern", "githubClaims"]);
+  const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
+  const hasIdentity = Object.hasOwn(obj, "identity");
+  const hasPattern = Object.hasOwn(obj, "identityPattern");
+  if (hasIdentity && hasPattern) {
+    r.fail("policy-ambiguous", childPath(path, "identityPattern"), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
+  }
+  if (!hasIdentity && !hasPattern) {
+    r.fail("policy-malformed", path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
+  }
+  const result = { issuer };
+  if (hasIdentity) result.identity = r.string(obj.identity, childPath(path, "identity"));
+  if (hasPattern) {
+    const p = childPath(path, "identityPattern");
+    const pattern = r.string(obj.identityPattern, p, MAX_PATTERN_LENGTH);
+    const problem = anchoredPatternProblem(pattern);
+    if (problem) r.fail("policy-bad-pattern", p, problem);
+    result.identityPattern = pattern;
+  }
+  if (Object.hasOwn(obj, "githubClaims")) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
+  return result;
+}
+function readIssuer(r, value, path) {
+  const issuer = r.string(value, path, 1024);
+  let url;
+  try {
+    url = new URL(issuer);
+  } catch {
+  }
+  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
+    r.fail("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
+  }
+  return issuer;
+}
+function readGithubClaims(r, value, path) {
+  const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
+  const claims = {};
+  for (const name of GITHUB_CLAIM_NAMES) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const p = childPath(path, name);
+    const claim = r.string(obj[name], p, 256);
+    const format = CLAIM_FORMATS[name];
+    if (!format.pattern.test(claim)) r.fail("policy-malformed", p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
+    claims[name] = claim;
+  }
+  return claims;
+}
+function anchoredPatternProblem(pattern) {
+  try {
+    new RegExp(pattern, "u");
+  } catch (err) {
+    return `expected a regular expression that compiles with the u flag, found ${JSON.stringify(pattern)} (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (!pattern.startsWith("^")) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
+  let depth = 0;
+  let inClass = false;
+  let endsWithAnchor = false;
+  let topLevelAlternation = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    endsWithAnchor = false;
+    if (c === "\\") {
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") {
+      inClass = true;
+    } else if (c === "(") {
+      depth++;
+    } else if (c === ")") {
+      depth--;
+    } else if (c === "|" && depth === 0) {
+      topLevelAlternation = true;
+    } else if (c === "$") {
+      endsWithAnchor = true;
+    }
+  }
+  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
+  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
+  return void 0;
+}
+
+// src/lib/countersign/keys.ts
+var import_node_crypto6 = require("node:crypto");
+var MAX_PUBLIC_KEY_PEM_BYTES = 4096;
+var ED25519_SPKI_PREFIX2 = Buffer.from("302a300506032b6570032100", "hex");
+var ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+function keyIdOf(rawPublicKey) {
+  if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
+    throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : typeof rawPublicKey}`);
+  }
+  return `sha256:${sha256Hex(rawPublicKey)}`;
+}
+function parsePublicKeyPem(pem, what) {
+  const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);
+  let key;
+  try {
+    key = (0, import_node_crypto6.createPublicKey)({ key: der, format: "der", type: "spki" });
+  } catch {
+    throw new InputError("key-encoding", `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`);
+  }
+  if (key.asymmetricKeyType !== "ed25519") {
+    throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey(key)}`);
+  }
+  if (der.length !== ED25519_SPKI_PREFIX2.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX2.length).equals(ED25519_SPKI_PREFIX2)) {
+    throw new InputError("key-encoding", `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`);
+  }
+  const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX2.length));
+  if (!isPrimeOrderPoint(raw)) {
+    throw new InputError("key-invalid", `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`);
+  }
+  return raw;
+}
+function decodeSinglePem(pem, what, label, maxBytes) {
+  if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${typeof pem}`);
+  if (pem.length > maxBytes) throw new InputError("key-too-large", `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
+  const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
+  if (labels.length === 0) throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
+  if (labels.length > 1) throw new InputError("key-pem", `${what}: expected exactly one PEM block "${label}", found ${labels.length} (${labels.join(", ")})`);
+  const found = labels[0];
+  if (found === "ENCRYPTED PRIVATE KEY") {
+    throw new InputError("key-encrypted", `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`);
+  }
+  if (found !== label) throw new InputError("key-pem", `${what}: expected a PEM block "${label}", found "${found}"`);
+  const m = new RegExp(`^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`).exec(pem);
+  if (!m) throw new InputError("key-pem", `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`);
+  const body = m[1].replace(/\r?\n/g, "");
+  const der = Buffer.from(body, "base64");
+  if (der.toString("base64") !== body) throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
+  return der;
+}
+function describeKey(key) {
+  const type = key.asymmetricKeyType ?? "unknown";
+  const details = key.asymmetricKeyDetails ?? {};
+  if (type === "ec") {
+    const curves = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
+    const curve = details.namedCurve ?? "unknown-curve";
+    return `an EC ${curves[curve] ?? curve} key`;
+  }
+  if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
+  const names = { ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a DH key" };
+  return names[type] ?? `a key of type ${type}`;
+}
+
+// src/lib/policy/countersigners.ts
+var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
+function organisationFold(organisation) {
+  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
+}
+function readCountersigners(r, value, path) {
+  const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
+  const keys = [];
+  const names = /* @__PURE__ */ new Map();
+  const keyIds = /* @__PURE__ */ new Map();
+  const organisations = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => {
+    const at = childPath(path, i);
+    const key = readCountersigner(r, item, at);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0) r.fail("policy-duplicate-entry", childPath(at, "name"), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
+    names.set(key.name, i);
+    const sameKey = keyIds.get(key.keyId);
+    if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
+    keyIds.set(key.keyId, i);
+    const folded = organisationFold(key.organisation);
+    const spelled = organisations.get(folded);
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+    }
+    organisations.set(folded, key.organisation);
+    keys.push(key);
+  });
+  return keys;
+}
+function readCountersigner(r, value, path) {
+  const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
+  const namePath = childPath(path, "name");
+  const name = r.string(obj.name, namePath, 64);
+  if (!COUNTERSIGNER_NAME.test(name)) r.fail("policy-malformed", namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
+  const orgPath = childPath(path, "organisation");
+  const organisation = r.string(obj.organisation, orgPath, 200);
+  if (organisation.trim() !== organisation) r.fail("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  const expectedKeyId = keyIdOf(rawPublicKey);
+  const idPath = childPath(path, "keyId");
+  const keyId = r.string(obj.keyId, idPath, 71);
+  if (!KEY_ID2.test(keyId)) r.fail("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
+  if (keyId !== expectedKeyId) r.fail("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
+  const key = {
+    name,
+    organisation,
+    keyId,
+    publicKey: obj.publicKey,
+    rawPublicKey
+  };
+  if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
+  if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
+  if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
+    r.fail("policy-validity-window", childPath(path, "validUntil"), `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`);
+  }
+  if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
+  return key;
+}
+function readLog(r, value, path) {
+  const obj = r.object(value, path, ["origin", "publicKey"]);
+  const originPath = childPath(path, "origin");
+  const origin = r.string(obj.origin, originPath, 256);
+  if (!isValidKeyName(origin)) r.fail("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  return { origin, publicKey: obj.publicKey, rawPublicKey };
+}
+function readPublicKey(r, value, path) {
+  const pem = typeof value === "string" ? value : r.string(value, path);
+  try {
+    return parsePublicKeyPem(pem, path);
+  } catch (err) {
+    r.fail("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+  }
+}
+function readThreshold(r, value, path, keys) {
+  if (!isSafeInteger(value) || value < 1) {
+    r.fail("policy-threshold", path, `expected an integer of at least 1, found ${typeof value === "number" ? value : typeof value}`);
+  }
+  const organisations = new Set(keys.map((k) => k.organisation));
+  if (value > organisations.size) {
+    r.fail("policy-threshold", path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`);
+  }
+  return value;
+}
+
+// src/lib/policy/fallback.ts
+function readFallback(r, value, path, countersigners, kinds) {
+  const obj = r.object(value, path, ["countersigners", "threshold"]);
+  const keysPath = childPath(path, "countersigners");
+  const keys = readCountersigners(r, obj.countersigners, keysPath);
+  const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
+  const names = new Map(countersigners.map((k, i) => [k.name, i]));
+  const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
+  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
+  keys.forEach((key, i) => {
+    const at = childPath(keysPath, i);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0) r.fail("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
+    const sameKey = ids.get(key.keyId);
+    if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
+    const spelled = spellings.get(organisationFold(key.organisation));
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+    }
+  });
+  if (!kinds.includes("authority-rotation")) {
+    r.fail("policy-malformed", path, "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none", true);
+  }
+  return { countersigners: keys, threshold };
+}
+
+// src/lib/policy/parse.ts
+var FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
+var STRICT_JSON_CODES = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
+function parsePolicy(input, what) {
+  const text = decode(input, what);
+  let json;
+  try {
+    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
+  } catch (err) {
+    if (!(err instanceof StrictJsonError)) throw err;
+    const m = / at offset (\d+)$/.exec(err.message);
+    const line = m ? `:${lineAt(text, Number(m[1]))}` : "";
+    const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
+    throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
+  }
+  const r = new PolicyReader(what, indexJsonLines(text, 5));
+  const mediaType = isObject(json) ? json.mediaType : void 0;
+  if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
+    r.fail("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describeValue(mediaType)}`);
+  }
+  const obj = r.object(json, "", FIELDS, ["limits", "fallback"]);
+  const version = r.integer(obj.version, "version", 1);
+  const primary = readPrimary(r, obj.primary, "primary");
+  const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
+  const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
+  const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
+  const kinds = readUniqueStrings(r, obj.kinds, "kinds", KINDS.length, (k) => KINDS.includes(k), `one of ${KINDS.join(", ")}`);
+  const streams = readUniqueStrings(r, obj.streams, "streams", MAX_STREAMS, isValidStream, "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)");
+  const limits = readLimits(r, obj.limits, "limits");
+  const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
+  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary, trustedRoot, countersigners, threshold, kinds, streams, limits, ...fallback ? { fallback } : {} });
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function decode(input, what) {
+  if (typeof input === "string") return input;
+  if (input.byteLength > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+  } catch {
+    throw new PolicyError("policy-malformed", `${what}: not valid UTF-8`);
+  }
+}
+function readTrustedRoot(r, value, path) {
+  if (!isObject(value)) r.fail("policy-malformed", path, `expected a Sigstore trusted root object, found ${describeValue(value)}`);
+  const root = value;
+  const mediaType = root.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
+    r.fail("policy-malformed", childPath(path, "mediaType"), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describeValue(mediaType)}`);
+  }
+  return root;
+}
+function readUniqueStrings(r, value, path, maxItems, valid, expected) {
+  const items = r.nonEmptyArray(value, path, maxItems);
+  const seen = /* @__PURE__ */ new Set();
+  return items.map((item, i) => {
+    const at = childPath(path, i);
+    const s = r.string(item, at, 200);
+    if (!valid(s)) r.fail(path === "kinds" ? "policy-unknown-kind" : "policy-malformed", at, `expected ${expected}, found ${JSON.stringify(s)}`);
+    if (seen.has(s)) r.fail("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
+    seen.add(s);
+    return s;
+  });
+}
+function readLimits(r, value, path) {
+  if (value === void 0) return { ...POLICY_DEFAULT_LIMITS };
+  const names = Object.keys(POLICY_DEFAULT_LIMITS);
+  const obj = r.object(value, path, [], names);
+  const limits = { ...POLICY_DEFAULT_LIMITS };
+  for (const name of names) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const [min, max] = POLICY_LIMIT_RANGES[name];
+    const at = childPath(path, name);
+    const n = obj[name];
+    if (!isSafeInteger(n)) r.fail("policy-malformed", at, `expected an integer, found ${describeValue(n)}`);
+    if (n < min || n > max) r.fail("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
+    limits[name] = n;
+  }
+  return limits;
+}
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+// src/lib/rotation/new-policy.ts
+function policyDocument(bytes, what) {
+  return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
+}
+function isRotation(statement) {
+  return statement.predicate.kind === "authority-rotation";
+}
+function newPolicyOf(statement, what) {
+  const encoded = statement.predicate.data.policy;
+  if (!isRotation(statement) || typeof encoded !== "string") {
+    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`);
+  }
+  const bytes = base64Bytes(encoded);
+  try {
+    return policyDocument(bytes, `${what} new policy`);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new InputError("rotation-policy-malformed", `${err.message} [${err.code}]`);
+    throw err;
+  }
+}
+function base64Bytes(text) {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+// src/lib/rotation/versions.ts
+function checkRotationVersions(current, next, statementVersion) {
+  const expected = current.version + 1;
+  if (next.version <= current.version) {
+    throw new VerificationError("rotation-downgrade", `the rotation installs policy version ${next.version}, not newer than the current version ${current.version}`, {
+      expected: `new policy version ${expected}`,
+      found: String(next.version)
+    });
+  }
+  if (next.version > expected) {
+    throw new VerificationError("rotation-gap", `the rotation installs policy version ${next.version}, skipping from the current version ${current.version}: rotations go one version at a time`, {
+      expected: `new policy version ${expected}`,
+      found: String(next.version)
+    });
+  }
+  if (statementVersion !== next.version) {
+    throw new VerificationError("rotation-statement-version", `the rotation statement has version ${statementVersion}, but the policy it installs has version ${next.version}`, {
+      expected: `statement version ${next.version}`,
+      found: String(statementVersion)
+    });
+  }
+}
+
+// src/lib/verify/subjects.ts
+function compareSubjects(subjects, artifacts) {
+  const expected = new Map(subjects.map((s) => [s.name, s.digest.sha256]));
+  const seen = /* @__PURE__ */ new Set();
+  for (const a of artifacts) {
+    const digest = expected.get(a.name);
+    if (digest === void 0) {
+      throw new VerificationError("subject-unexpected-file", `${a.name} is not a subject of the statement`, { expected: "one of the statement's subjects", found: a.name });
+    }
+    if (digest !== a.digest.sha256) {
+      throw new VerificationError("subject-digest", `${a.name}: the file's digest differs from the signed one`, { expected: `sha256:${digest}`, found: `sha256:${a.digest.sha256}` });
+    }
+    seen.add(a.name);
+  }
+  const missing = subjects.filter((s) => !seen.has(s.name)).map((s) => s.name);
+  if (missing.length > 0) {
+    throw new VerificationError("subject-missing", `${missing.length} subject(s) of the statement are not among the files: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", \u2026" : ""}`, {
+      expected: `${subjects.length} file(s)`,
+      found: `${artifacts.length} file(s)`
+    });
+  }
+}
+
+// src/lib/verify/pipeline.ts
+function trustMaterialOf(policy) {
+  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
+}
+async function runPipeline(bytes, options) {
+  const { policy } = options;
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const what = options.what ?? "bundle";
+  const report = { outcome: "verified", checks: [] };
+  const ctx = {};
+  let pending = false;
+  const steps = {
+    parse: () => {
+      const parsed = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
+      const envelope = parsed.bundle.primary.dsseEnvelope;
+      if (!envelope || typeof envelope.payload !== "string") {
+        throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
+      }
+      if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+        throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
+      }
+      ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, "base64"));
+      ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+      ctx.bundle = parsed;
+      if (isRotation(ctx.statement)) ctx.rotation = newPolicyOf(ctx.statement, `${what} statement`);
+      fillStatement(report, ctx);
+      return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
+    },
+    primary: async () => {
+      const trust = options.trust ?? trustMaterialOf(policy);
+      ctx.primary = await verifyPrimary(ctx.bundle.bundle.primary, trust);
+      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
+      const p = ctx.primary;
+      report.primary = { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+      return `signature, certificate chain and ${p.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
+    },
+    "primary-identity": () => {
+      checkPrimaryIdentity(ctx.primary.signer, policy.primary);
+      return `${ctx.primary.signer.identity} (issuer ${ctx.primary.signer.issuer})`;
+    },
+    countersignatures: () => {
+      const parsed = ctx.bundle;
+      if (parsed.bundle.countersignatures.length === 0) {
+        pending = !options.forCountersigning;
+        return "no countersignature yet";
+      }
+      const st = ctx.statement.predicate;
+      const outcome = authorise(
+        parsed.bundle.countersignatures.map((c, i) => ({ keyId: c.keyId, statement: parsed.statements[i], signature: parsed.signatures[i], ...c.logProof ? { logProof: c.logProof } : {} })),
+        policy,
+        { primary: ctx.primary, stream: st.stream, version: st.version, primaryTime: ctx.primary.verifiedTime, now, clockSkewSeconds: policy.limits.clockSkewSeconds },
+        { requireThreshold: !options.forCountersigning, ...ctx.rotation ? { next: ctx.rotation.policy } : {} }
+      );
+      ctx.authorisation = outcome;
+      report.countersigners = countersignersReport(outcome, policy.threshold);
+      if (outcome.shortfall) throw outcome.shortfall;
+      const logged = (v) => v.log ? `, logged at ${v.log.origin} #${v.log.index}` : "";
+      const usual = `${outcome.organisations.length} of ${policy.threshold} required organisation(s)`;
+      const head = outcome.authorisedBy === "fallback" ? `authorised by the fallback signer set (${outcome.fallbackOrganisations.join(", ")}); usual countersigners: ${usual}` : usual;
+      const pop = outcome.newKeys ? `; new policy: ${outcome.newOrganisations.length} of ${ctx.rotation.policy.threshold} organisation(s), added key(s) proved: ${outcome.newKeys.join(", ") || "none"}` : "";
+      return `${head}: ${outcome.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(", ")}${pop}`;
+    },
+    statement: () => {
+      const st = ctx.statement;
+      if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
+      checkStatement(st, policy, now);
+      if (ctx.rotation) checkRotationVersions(policy, ctx.rotation.policy, st.predicate.version);
+      if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, sha256Hex(ctx.statementBytes));
+      return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
+    },
+    subjects: () => {
+      if (!options.artifacts) return "no files given: not checked";
+      compareSubjects(ctx.statement.subject, options.artifacts);
+      return `${options.artifacts.length} file(s) match the statement's subjects`;
+    }
+  };
+  let failed = false;
+  for (const { name, title } of CHECKS) {
+    if (failed) {
+      report.checks.push({ check: name, title, result: "skipped", message: "not run: an earlier check failed" });
+      continue;
+    }
+    try {
+      const message2 = await steps[name]();
+      const entry = { check: name, title, result: "pass", message: message2 };
+      if (name === "countersignatures" && pending) {
+        Object.assign(entry, { result: "pending", code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" });
+      }
+      report.checks.push(entry);
+    } catch (err) {
+      if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
+      failed = true;
+      const entry = { check: name, title, result: "fail", code: err.code, message: err.message };
+      const details = err;
+      if (details.expected !== void 0) entry.expected = details.expected;
+      if (details.found !== void 0) entry.found = details.found;
+      report.checks.push(entry);
+      report.failure = { check: name, code: err.code, message: err.message };
+    }
+  }
+  report.outcome = failed ? "rejected" : pending ? "pending-countersign" : "verified";
+  if (ctx.rotation && !failed) {
+    report.rotation = { fromVersion: policy.version, toVersion: ctx.rotation.policy.version, policyDigest: `sha256:${ctx.rotation.digest}`, authorisedBy: ctx.authorisation?.authorisedBy ?? "none", addedKeys: ctx.authorisation?.newKeys ?? [] };
+  }
+  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle, rotation: ctx.rotation, authorisation: ctx.authorisation };
+}
+function countersignersReport(a, threshold) {
+  return {
+    signed: a.valid,
+    organisations: a.organisations,
+    missing: a.missing,
+    threshold,
+    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations } : {}
+  };
+}
+function fillStatement(report, ctx) {
+  const st = ctx.statement;
+  report.statement = {
+    digest: `sha256:${sha256Hex(ctx.statementBytes)}`,
+    kind: st.predicate.kind,
+    stream: st.predicate.stream,
+    version: st.predicate.version,
+    issuedAt: st.predicate.issuedAt,
+    expiresAt: st.predicate.expiresAt,
+    subjects: st.subject.map((s) => ({ name: s.name, digest: `sha256:${s.digest.sha256}` }))
+  };
+}
+
+// src/lib/client/inputs.ts
+var SHA256_HEX2 = /^[0-9a-f]{64}$/;
+function loadPinnedPolicy(policy, trustedRoot) {
+  const parsed = parsePolicy(asText(policy), "pinned policy");
+  if (trustedRoot !== void 0) checkTrustedRootMatches(parsed, trustedRoot);
+  return { policy: parsed, trust: loadTrustedRoot(parsed.trustedRoot, "pinned policy trustedRoot") };
+}
+function checkTrustedRootMatches(policy, trustedRoot) {
+  const given = canonicalJson(parseStrictJson(asText(trustedRoot), "pinned trusted root", { maxBytes: TRUSTED_ROOT_MAX_BYTES, maxDepth: 32 }));
+  if (given !== canonicalJson(policy.trustedRoot)) {
+    throw new InputError("trusted-root-mismatch", "pinned trusted root: expected the trusted root the pinned policy embeds (policy.trustedRoot), found a different one");
+  }
+}
+function readState(state) {
+  if (state === void 0 || state === null) return void 0;
+  const bytes = state instanceof Uint8Array ? state : new TextEncoder().encode(asText(state));
+  return parseState(bytes, "client state");
+}
+function artifactSubjects(artifacts, maxCount) {
+  if (!Array.isArray(artifacts)) throw new InputError("artifacts-malformed", `artifacts: expected an array, found ${typeof artifacts}`);
+  if (artifacts.length > maxCount) throw new InputError("artifacts-too-many", `artifacts: expected at most ${maxCount} (the policy's maxSubjects), found ${artifacts.length}`);
+  const seen = /* @__PURE__ */ new Set();
+  return artifacts.map((a, i) => {
+    const at = `artifacts[${i}]`;
+    if (typeof a !== "object" || a === null || typeof a.name !== "string") throw new InputError("artifacts-malformed", `${at}: expected { name, bytes } or { name, sha256 }`);
+    const problem = subjectNameProblem(a.name);
+    if (problem) throw new InputError("artifacts-malformed", `${at}: the name ${JSON.stringify(a.name.slice(0, 200))} ${problem}`);
+    if (seen.has(a.name)) throw new InputError("artifacts-malformed", `${at}: expected each name once, found ${JSON.stringify(a.name)} again`);
+    seen.add(a.name);
+    return { name: a.name, digest: { sha256: digestOf(a, at) } };
+  });
+}
+function digestOf(a, at) {
+  if ("bytes" in a) {
+    if (!(a.bytes instanceof Uint8Array)) throw new InputError("artifacts-malformed", `${at}.bytes: expected a Uint8Array, found ${typeof a.bytes}`);
+    return sha256Hex(a.bytes);
+  }
+  const { sha256 } = a;
+  if (sha256 instanceof Uint8Array) {
+    if (sha256.length !== 32) throw new InputError("artifacts-malformed", `${at}.sha256: expected 32 bytes, found ${sha256.length}`);
+    return Array.from(sha256, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+  if (typeof sha256 !== "string" || !SHA256_HEX2.test(sha256)) {
+    throw new InputError("artifacts-malformed", `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${typeof sha256 === "string" ? JSON.stringify(sha256.slice(0, 80)) : typeof sha256}`);
+  }
+  return sha256;
+}
+function asText(input) {
+  if (typeof input === "string") return input;
+  if (input instanceof Uint8Array) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+    } catch {
+      throw new InputError("input-malformed", "expected UTF-8 JSON bytes, found invalid UTF-8");
+    }
+  }
+  if (typeof input === "object" && input !== null) return JSON.stringify(input);
+  throw new InputError("input-malformed", `expected bytes, text or a parsed JSON object, found ${input === null ? "null" : typeof input}`);
+}
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/lib/client/verify.ts
+var pinned = /* @__PURE__ */ new WeakSet();
+function pinPolicy(policy, trustedRoot) {
+  const result = Object.freeze(loadPinnedPolicy(policy, trustedRoot));
+  pinned.add(result);
+  return result;
+}
+async function verifyBundle(input) {
+  try {
+    const { policy, trust } = isPinned(input.policy) ? input.policy : pinPolicy(input.policy, input.trustedRoot);
+    if (isPinned(input.policy) && input.trustedRoot !== void 0) checkTrustedRootMatches(policy, input.trustedRoot);
+    const state = readState(input.state);
+    const artifacts = input.artifacts === void 0 ? void 0 : artifactSubjects(input.artifacts, policy.limits.maxSubjects);
+    const bytes = typeof input.bundle === "string" ? new TextEncoder().encode(input.bundle) : input.bundle;
+    if (!(bytes instanceof Uint8Array)) throw new InputError("input-malformed", `bundle: expected bytes or text, found ${typeof bytes}`);
+    const result = await runPipeline(bytes, { policy, trust, state, artifacts, what: input.what ?? "bundle", ...input.now ? { now: input.now } : {} });
+    const { report, statement, statementBytes } = result;
+    if (report.outcome !== "verified" || !statement || !statementBytes) return { report };
+    const p = statement.predicate;
+    return { report, newState: serializeState(recordAccepted(state ?? emptyState(), p.stream, p.version, sha256Hex(statementBytes), policy.version)) };
+  } catch (err) {
+    if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
+    return { report: { outcome: "error", checks: [] }, error: { code: err.code, message: err.message } };
+  }
+}
+function isPinned(value) {
+  return typeof value === "object" && value !== null && pinned.has(value);
+}
+
+// src/lib/client/subject.ts
+function isVerifiedSubject(report, artifact) {
+  if (typeof artifact !== "object" || artifact === null || typeof artifact.name !== "string") throw new InputError("artifacts-malformed", "artifact: expected { name, bytes } or { name, sha256 }");
+  const digest = `sha256:${digestOf(artifact, "artifact")}`;
+  if (report.outcome !== "verified" || !report.statement) return false;
+  return report.statement.subjects.some((s) => s.name === artifact.name && s.digest === digest);
+}
+
+// src/lib/rotation/chain.ts
+var MAX_ROTATIONS = 64;
+var RotationError = class extends VerificationError {
+  what;
+  report;
+  constructor(code, what, message2, details = {}) {
+    super(code, `${what}: ${message2}`, details);
+    this.name = "RotationError";
+    this.what = what;
+    this.report = details.report;
+  }
+};
+async function followRotations(start, rotations, options = {}) {
+  const max = options.maxRotations ?? MAX_ROTATIONS;
+  if (rotations.length > max) {
+    throw new RotationError("rotation-chain-too-long", "rotations", `${rotations.length} rotations given, more than the cap of ${max}`, { expected: `at most ${max}`, found: String(rotations.length) });
+  }
+  if (options.state) checkPolicyNotRolledBack(options.state, start.policy.version);
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const held = /* @__PURE__ */ new Map([[start.policy.version, start]]);
+  let head = start;
+  const applied = [];
+  const alreadyApplied = [];
+  for (const rotation of rotations) {
+    const next = peekNewPolicy(rotation, head);
+    const target = next.policy.version;
+    if (target > head.policy.version + 1) {
+      throw new RotationError("rotation-gap", rotation.what, `installs policy version ${target}, but the current policy is version ${head.policy.version}: the rotation to version ${head.policy.version + 1} is missing`, {
+        expected: `a rotation to version ${head.policy.version + 1}`,
+        found: `version ${target}`
+      });
+    }
+    if (target <= head.policy.version) {
+      const have = held.get(target);
+      if (have?.digest === next.digest) {
+        alreadyApplied.push(rotation.what);
+        continue;
+      }
+      if (!have) {
+        throw new RotationError("rotation-downgrade", rotation.what, `installs policy version ${target}, older than the current version ${start.policy.version}`, {
+          expected: `a rotation to version ${head.policy.version + 1}`,
+          found: `version ${target}`
+        });
+      }
+      const before = held.get(target - 1);
+      if (before) await verifyLink(rotation, before, now);
+      throw new RotationError("rotation-fork", rotation.what, `installs a policy version ${target} (sha256:${next.digest}) that differs from the version ${target} already held (sha256:${have.digest})`, {
+        expected: `sha256:${have.digest}`,
+        found: `sha256:${next.digest}`
+      });
+    }
+    const report = await verifyLink(rotation, head, now, head === start ? options.trust : void 0);
+    applied.push({ what: rotation.what, fromVersion: head.policy.version, toVersion: target, digest: next.digest, report });
+    held.set(target, next);
+    head = next;
+  }
+  return { result: head, applied, alreadyApplied };
+}
+function peekNewPolicy(rotation, head) {
+  try {
+    const parsed = parseBundleFile(rotation.bytes, rotation.what, head.policy.limits.maxBundleBytes);
+    const envelope = parsed.bundle.primary.dsseEnvelope;
+    if (!envelope || typeof envelope.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+      throw new InputError("primary-malformed", `${rotation.what}: expected a DSSE envelope carrying an in-toto statement`);
+    }
+    const bytes = Uint8Array.from(atob(envelope.payload), (c) => c.charCodeAt(0));
+    const statement = parseStatement(bytes, `${rotation.what} statement`, { maxBytes: head.policy.limits.maxBundleBytes, maxSubjects: head.policy.limits.maxSubjects });
+    return newPolicyOf(statement, `${rotation.what} statement`);
+  } catch (err) {
+    if (err instanceof InputError) throw new RotationError(err.code, rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
+    throw err;
+  }
+}
+async function verifyLink(rotation, under, now, trust) {
+  const { report } = await runPipeline(rotation.bytes, { policy: under.policy, now, what: rotation.what, ...trust ? { trust } : {} });
+  if (report.outcome === "verified") return report;
+  const failure = report.failure ?? { check: "countersignatures", code: "countersignature-missing", message: "no countersignature yet: a rotation must be countersigned" };
+  const failed = report.checks.find((c) => c.check === failure.check);
+  throw new RotationError(failure.code, rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
+    ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
+    ...failed?.found !== void 0 ? { found: failed.found } : {},
+    report
+  });
+}
+
+// src/lib/client/rotations.ts
+async function followPolicyRotations(input) {
+  try {
+    if (typeof input !== "object" || input === null) throw new InputError("input-malformed", `input: expected { policy, rotations }, found ${input === null ? "null" : typeof input}`);
+    const start = policyDocument(exactBytes(input.policy, "policy").slice(), "pinned policy");
+    const rotations = rotationInputs(input.rotations);
+    const state = readState(input.state);
+    const now = input.now ?? /* @__PURE__ */ new Date();
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InputError("input-malformed", "now: expected a valid Date");
+    const walk = await followRotations(start, rotations, { now, ...state ? { state } : {} });
+    const { result } = walk;
+    return {
+      outcome: walk.applied.length > 0 ? "updated" : "unchanged",
+      policy: result.bytes,
+      version: result.policy.version,
+      digest: result.digest,
+      // The CLI's order (spec/ROTATION.md §5): the policy is written first, then this.
+      newState: serializeState(recordPolicyVersion(state ?? emptyState(), result.policy.version)),
+      applied: walk.applied,
+      alreadyApplied: walk.alreadyApplied
+    };
+  } catch (err) {
+    if (err instanceof VerificationError) return { outcome: "rejected", failure: failureOf(err) };
+    if (err instanceof InputError) return { outcome: "error", error: { code: err.code, message: err.message } };
+    throw err;
+  }
+}
+function failureOf(err) {
+  const rotation = err instanceof RotationError && err.what !== "rotations" ? err.what : void 0;
+  const report = err instanceof RotationError ? err.report : void 0;
+  return {
+    code: err.code,
+    message: err.message,
+    ...rotation !== void 0 ? { rotation } : {},
+    ...err.expected !== void 0 ? { expected: err.expected } : {},
+    ...err.found !== void 0 ? { found: err.found } : {},
+    ...report ? { report } : {}
+  };
+}
+function rotationInputs(rotations) {
+  if (!Array.isArray(rotations)) throw new InputError("input-malformed", `rotations: expected an array of bundles, found ${rotations === null ? "null" : typeof rotations}`);
+  if (rotations.length > MAX_ROTATIONS) return rotations.map((_, i) => ({ bytes: new Uint8Array(), what: `rotations[${i}]` }));
+  return rotations.map((r, i) => {
+    const at = `rotations[${i}]`;
+    if (r instanceof Uint8Array || typeof r === "string") return { bytes: exactBytes(r, at), what: at };
+    if (typeof r === "object" && r !== null && typeof r.name === "string") {
+      const { bytes, name } = r;
+      if (name.length === 0 || name.length > 200) throw new InputError("input-malformed", `${at}.name: expected 1 to 200 characters, found ${name.length}`);
+      return { bytes: exactBytes(bytes, `${at}.bytes`), what: name };
+    }
+    throw new InputError("input-malformed", `${at}: expected bytes, text or { bytes, name }, found ${r === null ? "null" : typeof r}`);
+  });
+}
+function exactBytes(value, what) {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === "string") return new TextEncoder().encode(value);
+  throw new InputError("input-malformed", `${what}: expected bytes (Uint8Array) or text, found ${value === null ? "null" : typeof value}`);
+}
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  CHECKS,
+  InputError,
+  MAX_ROTATIONS,
+  PolicyError,
+  STATE_MEDIA_TYPE,
+  VerificationError,
+  followPolicyRotations,
+  isVerifiedSubject,
+  pinPolicy,
+  verifyBundle
+});
