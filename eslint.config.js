@@ -1,7 +1,14 @@
 // One lint set-up for the whole tree: typescript-eslint's recommended rules, plus the
-// project rule that the library never imports @actions/* (docs/design.md §7).
+// project's import rules (docs/design.md §7): the library (src/lib, src/client) and the local
+// Sigstore stack (src/stack) never import @actions/*, and nothing under src/ imports test/,
+// tools/, bench/ or scripts/ (statically or with import()). test/architecture.test.ts checks
+// the same and the floors of src/lib (no import to a higher floor, no folder cycle).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// A specifier that names one of the development folders: src/ ships, they do not.
+const DEV_DIRS = '/(^|\\/)(test|tools|bench|scripts)\\//';
+const NOT_DEV = { regex: '(^|/)(test|tools|bench|scripts)/', message: 'src/ never imports test/, tools/, bench/ or scripts/ (docs/design.md §7).' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'packages/*/dist/', 'node_modules/', 'spec/vectors/', 'test/vectors/', 'coverage/'] },
@@ -14,9 +21,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/lib/**/*.ts'],
+    files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'The library never imports @actions/* (docs/design.md §7).' }] }],
+      'no-restricted-imports': ['error', { patterns: [NOT_DEV] }],
+      'no-restricted-syntax': ['error', { selector: `ImportExpression[source.value=${DEV_DIRS}]`, message: NOT_DEV.message }],
+    },
+  },
+  {
+    files: ['src/lib/**/*.ts', 'src/client/**/*.ts', 'src/stack/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'The library and the stack never import @actions/* (docs/design.md §7).' }, NOT_DEV] }],
     },
   },
 );

@@ -1,20 +1,20 @@
 // Shared helpers of the benchmark suite (npm run bench, bench/run.ts): the result row every
 // sub-benchmark returns, timing and memory of child processes, medians, and a fixture that
-// makes a real countersigned bundle on the local Sigstore stack (test/stack, loopback only).
+// makes a real countersigned bundle on the local Sigstore stack (src/stack, loopback only).
 import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serializeBundle } from '../src/lib/bundle/countersigned-bundle.ts';
-import { buildStatement, serializeStatement } from '../src/lib/bundle/statement.ts';
-import type { Kind, Subject } from '../src/lib/bundle/types.ts';
-import { countersignBundle } from '../src/lib/countersign/countersign-bundle.ts';
-import { generateCountersignerKey, parsePrivateKeyPem } from '../src/lib/countersign/keys.ts';
-import { seedSigner } from '../src/lib/countersign/signer.ts';
-import { buildPolicy, parsePolicy, type Policy } from '../src/lib/policy/index.ts';
-import type { PolicyLimits } from '../src/lib/policy/types.ts';
-import { instanceFromStackDescription } from '../src/lib/sigstore/instances.ts';
-import { signStatement } from '../src/lib/sigstore/sign.ts';
-import { startStack, type Stack } from '../test/stack/index.ts';
+import { serializeBundle } from '../src/lib/formats/bundle/bundle.ts';
+import { buildStatement, serializeStatement } from '../src/lib/formats/statement/statement.ts';
+import type { Kind, Subject } from '../src/lib/formats/core/types.ts';
+import { countersignBundle } from '../src/lib/flows/countersign/countersign-bundle.ts';
+import { generateCountersignerKey, parsePrivateKeyPem } from '../src/lib/basics/crypto/ed25519-keys.ts';
+import { seedSigner } from '../src/lib/basics/crypto/signer.ts';
+import { buildPolicy, parsePolicy, type Policy } from '../src/lib/formats/policy/index.ts';
+import type { PolicyLimits } from '../src/lib/formats/policy/types.ts';
+import { instanceFromStackDescription } from '../src/lib/formats/stack/description.ts';
+import { signStatement } from '../src/lib/flows/sign/sign.ts';
+import { startStack, type Stack } from '../src/stack/index.ts';
 
 /**
  * One line of the results table. `ratio` is the measured figure compared with `target`

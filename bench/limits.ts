@@ -18,10 +18,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { parseStatement } from '../src/lib/bundle/statement.ts';
-import { InputError, VerificationError } from '../src/lib/errors.ts';
-import { parsePolicy, POLICY_LIMIT_RANGES, type Policy } from '../src/lib/policy/index.ts';
-import { runPipeline } from '../src/lib/verify/pipeline.ts';
+import { parseStatement } from '../src/lib/formats/statement/statement.ts';
+import { InputError, VerificationError } from '../src/lib/basics/errors/errors.ts';
+import { parsePolicy, POLICY_LIMIT_RANGES, type Policy } from '../src/lib/formats/policy/index.ts';
+import { runPipeline } from '../src/lib/pipeline/run.ts';
 import { readBundleFile } from '../src/cli/io.ts';
 
 const MiB = 1024 * 1024;

@@ -15,9 +15,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fleetKeyStatementParts, type FleetKey } from '../src/lib/bundle/fleet-keys.ts';
-import { collectSubjects } from '../src/lib/digest/index.ts';
-import { runPipeline, trustMaterialOf } from '../src/lib/verify/pipeline.ts';
+import { fleetKeyStatementParts, type FleetKey } from '../src/lib/formats/statement/fleet-keys.ts';
+import { collectSubjects } from '../src/lib/formats/subjects/index.ts';
+import { runPipeline } from '../src/lib/pipeline/run.ts';
+import { trustMaterialOf } from '../src/lib/checks/sigstore/trusted-root.ts';
 import { type Row, NODE, fmt, makeFixture, median, timeProcess } from './lib.ts';
 
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');

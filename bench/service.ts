@@ -8,11 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ed25519PublicKeyOf } from '../src/lib/countersign/ed25519.ts';
-import { requestCountersignature } from '../src/lib/service/client.ts';
-import { runPipeline } from '../src/lib/verify/pipeline.ts';
+import { ed25519PublicKeyOf } from '../src/lib/basics/crypto/ed25519.ts';
+import { requestCountersignature } from '../src/lib/flows/countersign/service-client.ts';
+import { runPipeline } from '../src/lib/pipeline/run.ts';
 import { startService } from '../src/server/service.ts';
-import { startFlow } from '../test/helpers/flow.ts';
+import { startFlow } from '../tools/flow.ts';
 
 export interface ServiceBenchOptions {
   /** Countersigning requests, each for its own stream (default 100). */

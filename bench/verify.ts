@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import * as ed from '@noble/ed25519';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { Verifier, toSignedEntity } from '@sigstore/verify';
-import { verifyEd25519Strict } from '../src/lib/countersign/ed25519.ts';
-import { runPipeline, trustMaterialOf } from '../src/lib/verify/pipeline.ts';
+import { verifyEd25519Strict } from '../src/lib/basics/crypto/ed25519.ts';
+import { runPipeline } from '../src/lib/pipeline/run.ts';
+import { trustMaterialOf } from '../src/lib/checks/sigstore/trusted-root.ts';
 import { type Fixture, type Row, fmt, median } from './lib.ts';
 
 /** Bundles verified per timed batch; batches alternate between the two sides. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
-import "./chunks/chunk-6PP3T4LB.mjs";
+import "./chunks/shared-dcbfea3f.mjs";
 
 // src/cli/node-version.ts
 var MIN_NODE_MAJOR = 24;
@@ -20,7 +20,7 @@ if (problem !== void 0) {
   process.exitCode = 2;
 } else {
   const argv = process.argv.slice(2);
-  import("./chunks/dispatch-UTRUHCZU.mjs").then((cli) => cli.main(argv)).then(
+  import("./chunks/cli-dispatch.mjs").then((cli) => cli.main(argv)).then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,12 +1,21 @@
 // Builds dist/ (esbuild). dist/ is committed; CI rebuilds it and fails on any change.
 //
+// dist/ holds fixed file names only, no content hashes, so that a source change rewrites the
+// few files whose code it changes and nothing else (BENCHMARKS.md §dist/):
+//
 // - The CLI (dist/cli.mjs): lazily loaded verbs split into chunks (dist/chunks/), so that
-//   `countersign verify` does not load signing, the local stack or the demo at start-up.
-// - The GitHub Action entry points (dist/action-*.mjs): one self-contained file each, no
-//   shared chunks. The runner starts exactly one of them per step, from a checkout of the
-//   action at a tag (build/action.yml, ..., and the composite action.yml reference them by
-//   path), so a file that needs no sibling chunk is the simplest thing that cannot break:
-//   no chunk can go missing or be renamed between a tag's action.yml and its dist/.
+//   `countersign verify` does not load signing, the local stack or the demo at start-up. A
+//   chunk that a dynamic import() loads is named after its source file (src/cli/verify.ts ->
+//   chunks/cli-verify.mjs); a shared chunk (esbuild makes one for every set of those entry
+//   points that share modules) after that set, as the hash of its sorted names
+//   (chunks/shared-<8 hex>.mjs, whose first line lists them): neither name changes unless
+//   the import graph does (`stableChunkNames`).
+// - The GitHub Action (dist/action.mjs): every step in one self-contained bundle that loads a
+//   step's modules only when that step runs, exporting `run(step)`; beside it one thin entry
+//   point per step, dist/action-<step>.mjs (`import { run } from './action.mjs'; await
+//   run('<step>')`), the files the runner starts (build/action.yml, ..., and the composite
+//   action.yml name them). No chunk with a changing name: a tag's action.yml and its dist/
+//   cannot disagree. The runner runs the action from a checkout: no node_modules.
 //
 // - The client verifier, the npm package `@countersign/verify` (packages/verify/, docs/client.md),
 //   into packages/verify/dist/: verify.mjs (ESM) and verify.cjs (CommonJS) for Node, and
@@ -24,12 +33,16 @@
 // `buildActions(outdir)` is exported so that the action tests build the entry points from the
 // current sources into a scratch directory (test/harness/) instead of trusting dist/; the
 // client tests do the same with `buildClientBrowser` (test/client-platform.test.ts, test/browser/).
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type BuildResult, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** dist/<name>.mjs -> source. The action.yml files name these files (docs/action.md). */
+/**
+ * dist/<name>.mjs -> source: the step entry points, each a thin file that runs its step from the
+ * shared bundle dist/action.mjs. The action.yml files name these files (docs/action.md).
+ */
 export const ACTION_ENTRIES: Record<string, string> = {
   'action-build': 'src/action/main-build.ts',
   'action-sign': 'src/action/main-sign.ts',
@@ -68,16 +81,167 @@ const common: BuildOptions = {
   banner: { js: "import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);" },
 };
 
-export async function buildCli(outdir: string): Promise<void> {
-  await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir, chunkNames: 'chunks/[name]-[hash]', splitting: true });
+/** The shared bundle of the action's steps, dist/<ACTION_BUNDLE>.mjs. */
+export const ACTION_BUNDLE = 'action';
+
+export async function buildCli(outdir: string, root = process.cwd()): Promise<void> {
+  const result = await build({
+    ...common,
+    entryPoints: { cli: `${root}/src/cli/main.ts` },
+    outdir,
+    absWorkingDir: root,
+    splitting: true,
+    // Renamed by stableChunkNames before anything is written.
+    chunkNames: 'chunks/[name]-[hash]',
+    write: false,
+    metafile: true,
+  });
+  await writeOutputs(stableChunkNames(result, root));
 }
 
+/**
+ * The files of a split build with esbuild's content-hashed chunk names replaced by names that
+ * depend on the import graph only: a chunk that is the target of an import() gets its source
+ * file's name (src/cli/verify.ts -> cli-verify, node_modules/p-map/index.js -> p-map); a shared
+ * chunk (esbuild makes one per set of entry points reaching the same modules) gets the hash of
+ * the sorted names of the entry points that import it, statically and transitively, and a first
+ * line that lists them. Import specifiers are rewritten to match. Throws if two chunks would get
+ * one name, or if an old name is left anywhere in the output.
+ */
+export function stableChunkNames(result: BuildResult<{ write: false; metafile: true }>, root: string): { path: string; text: string }[] {
+  const outputs = Object.entries(result.metafile.outputs).map(([key, meta]) => ({ path: resolve(root, key), meta }));
+  const byPath = new Map(outputs.map((o) => [o.path, o]));
+  const entries = outputs.filter((o) => o.meta.entryPoint !== undefined && basename(dirname(o.path)) === 'chunks');
+  const entryName = new Map(entries.map((o) => [o.path, sourceName(o.meta.entryPoint!)]));
+  // Every entry point (the top-level ones too) -> the shared chunks it imports statically, transitively.
+  const users = new Map<string, string[]>();
+  for (const entry of outputs.filter((o) => o.meta.entryPoint !== undefined)) {
+    const name = entryName.get(entry.path) ?? basename(entry.path, '.mjs');
+    const seen = new Set<string>();
+    const visit = (path: string): void => {
+      for (const imp of byPath.get(path)!.meta.imports) {
+        const target = resolve(root, imp.path);
+        if (imp.external || imp.kind !== 'import-statement' || seen.has(target) || !byPath.has(target)) continue;
+        seen.add(target);
+        visit(target);
+      }
+    };
+    visit(entry.path);
+    for (const chunk of seen) if (byPath.get(chunk)!.meta.entryPoint === undefined) users.set(chunk, [...(users.get(chunk) ?? []), name]);
+  }
+  const renames = new Map<string, string>(); // old basename -> new basename
+  const headers = new Map<string, string>();
+  for (const o of outputs) {
+    if (basename(dirname(o.path)) !== 'chunks') continue;
+    let name = entryName.get(o.path);
+    if (name === undefined) {
+      const sharedBy = (users.get(o.path) ?? []).sort();
+      if (sharedBy.length === 0) throw new Error(`stableChunkNames: no entry point imports ${o.path}`);
+      name = `shared-${createHash('sha256').update(sharedBy.join('\n')).digest('hex').slice(0, 8)}`;
+      headers.set(o.path, `// Shared by: ${sharedBy.join(', ')} (scripts/build.ts stableChunkNames).\n`);
+    }
+    const renamed = `${name}.mjs`;
+    if ([...renames.values()].includes(renamed)) throw new Error(`stableChunkNames: two chunks named ${renamed}`);
+    renames.set(basename(o.path), renamed);
+  }
+  const escaped = [...renames.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const specifier = new RegExp(`(["'])(\\./(?:chunks/)?)(${escaped.join('|')})\\1`, 'g');
+  const files = result.outputFiles.map((f) => {
+    const path = renames.has(basename(f.path)) && basename(dirname(f.path)) === 'chunks' ? join(dirname(f.path), renames.get(basename(f.path))!) : f.path;
+    const text = (headers.get(f.path) ?? '') + f.text.replace(specifier, (_, quote: string, dir: string, old: string) => `${quote}${dir}${renames.get(old)!}${quote}`);
+    for (const old of renames.keys()) if (old !== renames.get(old) && text.includes(old)) throw new Error(`stableChunkNames: ${relative(root, path)} still names ${old}`);
+    return { path, text };
+  });
+  if (new Set(files.map((f) => f.path)).size !== files.length) throw new Error('stableChunkNames: two output files with one name');
+  return files;
+}
+
+/** A chunk's name from the source file it is built from: src/cli/verify.ts -> cli-verify. */
+function sourceName(entryPoint: string): string {
+  return entryPoint
+    .replace(/\.[cm]?[jt]s$/, '')
+    .replace(/\/index$/, '')
+    .replace(/^(src|node_modules)\//, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+/, '');
+}
+
+async function writeOutputs(files: { path: string; text: string }[]): Promise<void> {
+  for (const f of files) {
+    await mkdir(dirname(f.path), { recursive: true });
+    await writeFile(f.path, f.text);
+  }
+}
+
+/**
+ * For the action bundle: an ES module's `import ... from 'node:http'` (or https) becomes a lazy
+ * require() of it, as CommonJS modules already have. Node 24's ESM view of node:http reads all
+ * its exports, and the `WebSocket` getter among them loads Node's own undici and sets it as
+ * the process's global fetch dispatcher; the undici bundled for @actions/* then sends through
+ * that other undici, which rejects the upload step's request ("invalid content-length
+ * header"). One bundle holds every step, so agent-base's import (an ES module, reached by the
+ * sign step only) would otherwise run at the start of every step.
+ */
+const lazyHttpImports: Plugin = {
+  name: 'lazy-http-imports',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?https?$/ }, (args) => {
+      if (args.namespace === 'lazy-http') return { path: args.path, external: true };
+      if (args.kind !== 'import-statement') return undefined;
+      return { path: args.path.replace(/^node:/, ''), namespace: 'lazy-http' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-http' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/**
+ * The action: dist/action.mjs, one self-contained bundle of every step, built from a generated
+ * entry that import()s each step's source (ACTION_ENTRIES) on demand; esbuild inlines those
+ * modules, so a step evaluates its own modules only. `run(step)` loads src/action/main-<step>.ts,
+ * which runs its step when loaded, or, if it exports `run`, calls that. Beside it the thin entry
+ * points dist/action-<step>.mjs.
+ */
 export async function buildActions(outdir: string, root = process.cwd()): Promise<void> {
-  const entryPoints = Object.fromEntries(Object.entries(ACTION_ENTRIES).map(([name, src]) => [name, `${root}/${src}`]));
-  await build({ ...common, entryPoints, outdir, absWorkingDir: root, splitting: false });
+  const steps = Object.entries(ACTION_ENTRIES).map(([name, src]) => [name.replace(/^action-/, ''), name, src] as const);
+  for (const [step] of steps) if (!/^[a-z]+$/.test(step)) throw new Error(`buildActions: step name ${JSON.stringify(step)}`);
+  const contents = [
+    '// The steps of the countersign GitHub Action, each loaded when it runs (generated by scripts/build.ts).',
+    'const STEPS = new Map([',
+    ...steps.map(([step, , src]) => `  [${JSON.stringify(step)}, () => import(${JSON.stringify(`./${src}`)})],`),
+    ']);',
+    '',
+    '/** Runs one step of the action: ' + steps.map(([step]) => step).join(', ') + '. */',
+    'export async function run(step) {',
+    '  const load = STEPS.get(step);',
+    '  if (load === undefined) throw new Error(`countersign: no action step ${JSON.stringify(step)} (steps: ${[...STEPS.keys()].join(", ")})`);',
+    '  const entry = await load();',
+    '  if ("run" in entry && typeof entry.run === "function") await entry.run();',
+    '}',
+    '',
+  ].join('\n');
+  const { outExtension: _unused, ...options } = common;
+  const outfile = join(outdir, `${ACTION_BUNDLE}.mjs`);
+  await build({
+    ...options,
+    plugins: [...(options.plugins ?? []), lazyHttpImports],
+    stdin: { contents, resolveDir: root, sourcefile: 'scripts/build.ts#action', loader: 'js' },
+    outfile,
+    absWorkingDir: root,
+    splitting: false,
+  });
+  const eager = /^import [^;]*from ["'](node:)?http["']/m.exec(await readFile(outfile, 'utf8'));
+  if (eager) throw new Error(`buildActions: ${outfile} imports node:http at load (${eager[0]}); see lazyHttpImports`);
+  for (const [step, name] of steps) {
+    await writeFile(
+      join(outdir, `${name}.mjs`),
+      `// The countersign ${step} step, the file the GitHub runner starts (runs.main of an action.yml, or\n` +
+        `// a step of the composite action.yml). Generated by scripts/build.ts: the code is in ./${ACTION_BUNDLE}.mjs.\n` +
+        `import { run } from './${ACTION_BUNDLE}.mjs';\n\nawait run('${step}');\n`,
+    );
+  }
 }
 
-export const CLIENT_ENTRY = 'src/lib/client/index.ts';
+export const CLIENT_ENTRY = 'src/client/index.ts';
 
 /** Node built-ins reached by the verification path -> their browser stand-ins (src/lib/platform/). */
 export const BROWSER_ALIASES: Readonly<Record<string, string>> = {
@@ -152,7 +316,7 @@ export async function buildClientTypes(outdir: string, root = process.cwd()): Pr
   const sigstoreImport = "import { TrustMaterial } from '@sigstore/verify';\n";
   if (generated === undefined || !generated.startsWith(sigstoreImport)) throw new Error(`buildClientTypes: expected the declarations to start with ${JSON.stringify(sigstoreImport)}`);
   const text =
-    '// Type declarations of @countersign/verify, generated by scripts/build.ts from src/lib/client/index.ts.\n' +
+    '// Type declarations of @countersign/verify, generated by scripts/build.ts from src/client/index.ts.\n' +
     '/**\n * Sigstore trust material built from the pinned trusted root (@sigstore/verify, bundled into\n' +
     ' * this package): an opaque value, made by `pinPolicy` and passed back to `verifyBundle`.\n */\n' +
     'declare const trustMaterialBrand: unique symbol;\n' +

@@ -1,5 +1,5 @@
 // `npm run vectors`: regenerates the test vectors in spec/vectors/ (layout and cases:
-// spec/vectors/README.md). It starts the local Sigstore stack (test/stack/), signs real
+// spec/vectors/README.md). It starts the local Sigstore stack (src/stack/), signs real
 // primaries through its Fulcio, Rekor and TSA, countersigns with test keys, derives every
 // invalid case from a valid one by exactly one change, writes each case folder fresh, and then
 // verifies every folder the way test/vectors.test.ts does, failing if any outcome, check or
@@ -14,26 +14,26 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serializeBundle } from '../src/lib/bundle/countersigned-bundle.ts';
-import { rfc3339 } from '../src/lib/bundle/shape.ts';
-import { buildStatement, serializeStatement } from '../src/lib/bundle/statement.ts';
-import { BUNDLE_MEDIA_TYPE, type Countersignature, type Subject } from '../src/lib/bundle/types.ts';
-import { countersignBundle } from '../src/lib/countersign/countersign-bundle.ts';
-import { createCountersignature } from '../src/lib/countersign/create.ts';
-import { parsePrivateKeyPem } from '../src/lib/countersign/keys.ts';
-import { seedSigner, type CountersignSigner } from '../src/lib/countersign/signer.ts';
-import { sha256Hex } from '../src/lib/crypto/sha256.ts';
-import { collectSubjects } from '../src/lib/digest/index.ts';
-import { writeFileAtomic } from '../src/lib/io/atomic-write.ts';
-import { buildPolicy, parsePolicy, type Policy } from '../src/lib/policy/index.ts';
-import { instanceFromStackDescription } from '../src/lib/sigstore/instances.ts';
-import { serializeState } from '../src/lib/verify/state.ts';
-import { rotationStatementParts } from '../src/lib/rotation/index.ts';
-import { signStatement } from '../src/lib/sigstore/sign.ts';
-import { verifyPrimary } from '../src/lib/sigstore/verify-primary.ts';
-import { trustMaterialOf } from '../src/lib/verify/pipeline.ts';
-import { evaluateVectorCase } from '../test/helpers/vector-case.ts';
-import { fetchToken, startStack, type Stack } from '../test/stack/index.ts';
+import { serializeBundle } from '../src/lib/formats/bundle/bundle.ts';
+import { rfc3339 } from '../src/lib/basics/json/shape.ts';
+import { buildStatement, serializeStatement } from '../src/lib/formats/statement/statement.ts';
+import { BUNDLE_MEDIA_TYPE, type Countersignature, type Subject } from '../src/lib/formats/core/types.ts';
+import { countersignBundle } from '../src/lib/flows/countersign/countersign-bundle.ts';
+import { createCountersignature } from '../src/lib/formats/countersignature/create.ts';
+import { parsePrivateKeyPem } from '../src/lib/basics/crypto/ed25519-keys.ts';
+import { seedSigner, type CountersignSigner } from '../src/lib/basics/crypto/signer.ts';
+import { sha256Hex } from '../src/lib/basics/crypto/sha256.ts';
+import { collectSubjects } from '../src/lib/formats/subjects/index.ts';
+import { writeFileAtomic } from '../src/lib/basics/io/atomic-write.ts';
+import { buildPolicy, parsePolicy, type Policy } from '../src/lib/formats/policy/index.ts';
+import { instanceFromStackDescription } from '../src/lib/formats/stack/description.ts';
+import { serializeState } from '../src/lib/formats/state/state.ts';
+import { rotationStatementParts } from '../src/lib/flows/rotation/index.ts';
+import { signStatement } from '../src/lib/flows/sign/sign.ts';
+import { verifyPrimary } from '../src/lib/checks/sigstore/verify-primary.ts';
+import { trustMaterialOf } from '../src/lib/checks/sigstore/trusted-root.ts';
+import { evaluateVectorCase } from '../tools/vector-case.ts';
+import { fetchToken, startStack, type Stack } from '../src/stack/index.ts';
 
 const VECTORS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'spec', 'vectors');
 const STREAM = 'acme/app:stable';

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadPolicyFile } from '../src/lib/policy/index.ts';
-import { runPipeline } from '../src/lib/verify/pipeline.ts';
+import { loadPolicyFile } from '../src/lib/formats/policy/index.ts';
+import { runPipeline } from '../src/lib/pipeline/run.ts';
 import { type Fixture, STREAM, startFixture, transcript } from './harness/fixture.ts';
 import type { ActionRun } from './harness/runner.ts';
 

@@ -6,9 +6,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { parsePrivateKeyPem } from '../src/lib/countersign/keys.ts';
-import { seedSigner } from '../src/lib/countersign/signer.ts';
-import { loadPolicyFile } from '../src/lib/policy/index.ts';
+import { parsePrivateKeyPem } from '../src/lib/basics/crypto/ed25519-keys.ts';
+import { seedSigner } from '../src/lib/basics/crypto/signer.ts';
+import { loadPolicyFile } from '../src/lib/formats/policy/index.ts';
 import { type RunningService, startService } from '../src/server/service.ts';
 import { type Fixture, STREAM, startFixture, transcript } from './harness/fixture.ts';
 

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { parsePrivateKeyPem } from '../src/lib/countersign/keys.ts';
-import { seedSigner } from '../src/lib/countersign/signer.ts';
+import { parsePrivateKeyPem } from '../src/lib/basics/crypto/ed25519-keys.ts';
+import { seedSigner } from '../src/lib/basics/crypto/signer.ts';
 import { type Fixture, REPOSITORY, STREAM, startFixture, transcript } from './harness/fixture.ts';
 import type { ActionRun } from './harness/runner.ts';
-import { forgeCountersigned, readBundle, writeBundle } from './helpers/flow.ts';
+import { forgeCountersigned, readBundle, writeBundle } from '../tools/flow.ts';
 
 let f: Fixture;
 /** Countersigned by B (verified), v1. */

@@ -5,7 +5,7 @@ import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, type BuildIo } from '../src/cli/build.ts';
-import { parseStatement } from '../src/lib/bundle/statement.ts';
+import { parseStatement } from '../src/lib/formats/statement/statement.ts';
 
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 

@@ -154,7 +154,7 @@ test('bundled CLI: what loads before the version check is small and needs no rec
   await visit(bundle);
   const bytes = [...seen.values()].reduce((n, s) => n + s.length, 0);
   assert.ok(bytes < 16 * 1024, `${bytes} bytes load before the version check: ${[...seen.keys()].join(', ')}`);
-  assert.match(seen.get(bundle) ?? '', /nodeVersionProblem\(process\.versions\.node\)[\s\S]*import\(["']\.\/chunks\/dispatch-/);
+  assert.match(seen.get(bundle) ?? '', /nodeVersionProblem\(process\.versions\.node\)[\s\S]*import\(["']\.\/chunks\/cli-dispatch\.mjs["']/);
 });
 
 test('bundled CLI on this Node: --version and help work', async () => {

@@ -11,8 +11,8 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHECKS, type VerificationReport } from '../src/lib/verify/report.ts';
-import { type Stack, startStack } from './stack/index.ts';
+import { CHECKS, type VerificationReport } from '../src/lib/pipeline/report.ts';
+import { type Stack, startStack } from '../src/stack/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STREAM = 'acme/app:stable';

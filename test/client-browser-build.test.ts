@@ -14,13 +14,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { CLIENT_ENTRY, buildClientBrowser } from '../scripts/build.ts';
-import * as nodeClient from '../src/lib/client/index.ts';
-import { verifyEd25519Strict } from '../src/lib/countersign/ed25519.ts';
+import * as nodeClient from '../src/client/index.ts';
+import { verifyEd25519Strict } from '../src/lib/basics/crypto/ed25519.ts';
 import { loadClientVectors, mismatches, runClientCase, verdictOf } from './helpers/client-vectors.ts';
 import { ED25519_TALLY, loadEd25519Cases } from './helpers/ed25519-cases.ts';
 
-type ClientModule = typeof import('../src/lib/client/index.ts');
-type Ed25519Module = typeof import('../src/lib/countersign/ed25519.ts');
+type ClientModule = typeof import('../src/client/index.ts');
+type Ed25519Module = typeof import('../src/lib/basics/crypto/ed25519.ts');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let dir: string;
@@ -30,7 +30,7 @@ let source: string;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'countersign-client-build-'));
-  await buildClientBrowser(dir, ROOT, { 'verify.browser': CLIENT_ENTRY, 'ed25519.browser': 'src/lib/countersign/ed25519.ts' });
+  await buildClientBrowser(dir, ROOT, { 'verify.browser': CLIENT_ENTRY, 'ed25519.browser': 'src/lib/basics/crypto/ed25519.ts' });
   source = await readFile(join(dir, 'verify.browser.mjs'), 'utf8');
   client = (await import(pathToFileURL(join(dir, 'verify.browser.mjs')).href)) as ClientModule;
   ed25519 = (await import(pathToFileURL(join(dir, 'ed25519.browser.mjs')).href)) as Ed25519Module;

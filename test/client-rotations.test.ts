@@ -1,4 +1,4 @@
-// followPolicyRotations, the client library's rotation walk (src/lib/client/rotations.ts,
+// followPolicyRotations, the client library's rotation walk (src/client/rotations.ts,
 // docs/client.md): on the spec/vectors rotation story (v1 -> v2 -> v3), it installs what
 // `countersign policy update` installs, byte for byte; a release of the moved workflow then
 // verifies under the new policy and not under the old one; it is idempotent; every refusal
@@ -8,9 +8,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { STATE_MEDIA_TYPE, followPolicyRotations, verifyBundle, type FollowPolicyRotationsInput, type FollowPolicyRotationsResult } from '../src/lib/client/index.ts';
-import { followRotations, policyDocument } from '../src/lib/rotation/index.ts';
-import { parseState } from '../src/lib/verify/state.ts';
+import { STATE_MEDIA_TYPE, followPolicyRotations, verifyBundle, type FollowPolicyRotationsInput, type FollowPolicyRotationsResult } from '../src/client/index.ts';
+import { followRotations, policyDocument } from '../src/lib/flows/rotation/index.ts';
+import { parseState } from '../src/lib/formats/state/state.ts';
 import { loadClientVectors } from './helpers/client-vectors.ts';
 
 const cases = loadClientVectors();

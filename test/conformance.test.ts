@@ -11,9 +11,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { run, verifyEcdsaPrehashed } from '../src/cli/verify-bundle.ts';
-import { InputError, VerificationError } from '../src/lib/errors.ts';
-import { loadTrustedRoot, loadTrustedRootBytes } from '../src/lib/sigstore/trusted-root.ts';
-import { verifyPrimary } from '../src/lib/sigstore/verify-primary.ts';
+import { InputError, VerificationError } from '../src/lib/basics/errors/errors.ts';
+import { loadTrustedRoot, loadTrustedRootBytes } from '../src/lib/checks/sigstore/trusted-root.ts';
+import { verifyPrimary } from '../src/lib/checks/sigstore/verify-primary.ts';
 
 const CONFORMANCE = new URL('vectors/sigstore-conformance/', import.meta.url);
 const CASES = new URL('bundle-verify/', CONFORMANCE);

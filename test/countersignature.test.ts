@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createCountersignature } from '../src/lib/countersign/create.ts';
-import { seedSigner } from '../src/lib/countersign/signer.ts';
-import { type PinnedKey, verifyCountersignatures, type CountersignatureContext } from '../src/lib/countersign/verify.ts';
-import type { PrimaryBinding } from '../src/lib/countersign/statement.ts';
-import { signEd25519 } from '../src/lib/countersign/ed25519.ts';
-import { VerificationError } from '../src/lib/errors.ts';
-import type { Countersignature } from '../src/lib/bundle/types.ts';
+import { createCountersignature } from '../src/lib/formats/countersignature/create.ts';
+import { seedSigner } from '../src/lib/basics/crypto/signer.ts';
+import { type PinnedKey, verifyCountersignatures, type CountersignatureContext } from '../src/lib/checks/countersignatures/verify.ts';
+import type { PrimaryBinding } from '../src/lib/formats/countersignature/statement.ts';
+import { signEd25519 } from '../src/lib/basics/crypto/ed25519.ts';
+import { VerificationError } from '../src/lib/basics/errors/errors.ts';
+import type { Countersignature } from '../src/lib/formats/core/types.ts';
 
 function newKey(name: string, organisation: string, window: Partial<Pick<PinnedKey, 'validFrom' | 'validUntil'>> = {}) {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

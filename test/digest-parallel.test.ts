@@ -1,4 +1,4 @@
-// The parallel hashing of large files in worker threads (src/lib/digest/hash-pool.ts): the
+// The parallel hashing of large files in worker threads (src/lib/basics/io/hash-pool.ts): the
 // same subjects as the main-thread path, in the same order, with the same errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HashPool, WORKER_MIN_FILE_BYTES, collectSubjects } from '../src/lib/digest/index.ts';
-import { InputError } from '../src/lib/errors.ts';
+import { HashPool, WORKER_MIN_FILE_BYTES, collectSubjects } from '../src/lib/formats/subjects/index.ts';
+import { InputError } from '../src/lib/basics/errors/errors.ts';
 
 async function tempTree(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'countersign-digest-parallel-'));

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HASH_BUFFER_BYTES, collectSubjects, compareSubjectNames, sha256File, subjectNameProblem } from '../src/lib/digest/index.ts';
-import { InputError } from '../src/lib/errors.ts';
+import { HASH_BUFFER_BYTES, collectSubjects, compareSubjectNames, sha256File, subjectNameProblem } from '../src/lib/formats/subjects/index.ts';
+import { InputError } from '../src/lib/basics/errors/errors.ts';
 
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'; // FIPS 180-2 example
 const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

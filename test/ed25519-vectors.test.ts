@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey, randomBytes, sign as opensslSign, verify as opensslVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as ed from '@noble/ed25519';
-import { ed25519PublicKeyOf, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict } from '../src/lib/countersign/ed25519.ts';
-import { InputError } from '../src/lib/errors.ts';
+import { ed25519PublicKeyOf, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict } from '../src/lib/basics/crypto/ed25519.ts';
+import { InputError } from '../src/lib/basics/errors/errors.ts';
 
 // In the repository, so also in the sandbox copy that Stryker runs this file from.
 const VECTORS = new URL('vectors/ed25519/', import.meta.url);

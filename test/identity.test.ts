@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PolicyError, VerificationError } from '../src/lib/errors.ts';
-import { checkPrimaryIdentity, signerFromCertificate, type PrimaryIdentityPolicy, type PrimarySigner } from '../src/lib/sigstore/identity.ts';
+import { PolicyError, VerificationError } from '../src/lib/basics/errors/errors.ts';
+import { checkPrimaryIdentity, signerFromCertificate, type PrimaryIdentityPolicy, type PrimarySigner } from '../src/lib/checks/sigstore/identity.ts';
 
 const CASES = new URL('vectors/sigstore-conformance/bundle-verify/', import.meta.url);
 const bundle = JSON.parse(readFileSync(new URL('happy-path-intoto-in-dsse-v3/bundle.sigstore.json', CASES), 'utf8'));

@@ -6,12 +6,12 @@
 // passed and every later one was skipped.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VerificationError } from '../src/lib/errors.ts';
-import { instanceFromStackDescription } from '../src/lib/sigstore/instances.ts';
-import { seedSigner } from '../src/lib/countersign/signer.ts';
-import { CHECKS, type CheckName, type VerificationReport, exitCodeOf } from '../src/lib/verify/report.ts';
-import { startStack } from './stack/index.ts';
-import { type Flow, type PrimaryJson, STREAM, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from './helpers/flow.ts';
+import { VerificationError } from '../src/lib/basics/errors/errors.ts';
+import { instanceFromStackDescription } from '../src/lib/formats/stack/description.ts';
+import { seedSigner } from '../src/lib/basics/crypto/signer.ts';
+import { CHECKS, type CheckName, type VerificationReport, exitCodeOf } from '../src/lib/pipeline/report.ts';
+import { startStack } from '../src/stack/index.ts';
+import { type Flow, type PrimaryJson, STREAM, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../tools/flow.ts';
 
 let flow: Flow;
 /** Version 1 of the stream, signed twice by A (two distinct primaries of the same bytes). */

@@ -11,17 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as ed from '@noble/ed25519';
 import { run as keygen } from '../src/cli/keygen.ts';
-import { signEd25519, verifyEd25519Strict } from '../src/lib/countersign/ed25519.ts';
-import {
-  generateCountersignerKey,
-  keyIdOf,
-  loadPrivateKeyFile,
-  loadPublicKeyFile,
-  parsePrivateKeyPem,
-  parsePublicKeyPem,
-  writeKeyPair,
-} from '../src/lib/countersign/keys.ts';
-import { InputError } from '../src/lib/errors.ts';
+import { signEd25519, verifyEd25519Strict } from '../src/lib/basics/crypto/ed25519.ts';
+import { generateCountersignerKey, keyIdOf, parsePrivateKeyPem, parsePublicKeyPem } from '../src/lib/basics/crypto/ed25519-keys.ts';
+import { loadPrivateKeyFile, loadPublicKeyFile, writeKeyPair } from '../src/lib/basics/io/key-files.ts';
+import { InputError } from '../src/lib/basics/errors/errors.ts';
 
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');

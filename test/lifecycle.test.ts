@@ -9,9 +9,9 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runPipeline } from '../src/lib/verify/pipeline.ts';
-import { parseState } from '../src/lib/verify/state.ts';
-import { type Flow, type TestKey, forgeCountersigned, makeKey, startFlow } from './helpers/flow.ts';
+import { runPipeline } from '../src/lib/pipeline/run.ts';
+import { parseState } from '../src/lib/formats/state/state.ts';
+import { type Flow, type TestKey, forgeCountersigned, makeKey, startFlow } from '../tools/flow.ts';
 import { MOVED_WORKFLOW, policyBytes, policyDoc, releaseBundle, rotationBundle } from './helpers/rotation-flow.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,17 +1,17 @@
-// C2SP signed notes and checkpoints (src/lib/log/note.ts, checkpoint.ts) and the log proof a
+// C2SP signed notes and checkpoints (src/lib/checks/log/note.ts, checkpoint.ts) and the log proof a
 // countersignature carries (proof.ts). The signed-note vector is golang.org/x/mod/sumdb/note's
 // (note_test.go / example_test.go: the PeterNeumann key), so the encoding is byte-compatible
 // with Go's implementation and with C2SP tlog-checkpoint verifiers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ed25519PublicKeyOf } from '../src/lib/countersign/ed25519.ts';
-import { seedSigner } from '../src/lib/countersign/signer.ts';
-import { keyIdOf } from '../src/lib/countersign/keys.ts';
-import { formatCheckpointText, parseCheckpointText, signCheckpoint, verifyCheckpoint } from '../src/lib/log/checkpoint.ts';
-import { leafHash } from '../src/lib/log/merkle.ts';
-import { type NoteSigner, openNote, parseVerifierKey, signNote, verifierKey } from '../src/lib/log/note.ts';
-import { verifyLogProof } from '../src/lib/log/proof.ts';
-import { MerkleTree } from '../src/lib/log/tree.ts';
+import { ed25519PublicKeyOf } from '../src/lib/basics/crypto/ed25519.ts';
+import { seedSigner } from '../src/lib/basics/crypto/signer.ts';
+import { keyIdOf } from '../src/lib/basics/crypto/ed25519-keys.ts';
+import { formatCheckpointText, parseCheckpointText, signCheckpoint, verifyCheckpoint } from '../src/lib/checks/log/checkpoint.ts';
+import { leafHash } from '../src/lib/checks/log/merkle.ts';
+import { type NoteSigner, openNote, parseVerifierKey, signNote, verifierKey } from '../src/lib/checks/log/note.ts';
+import { verifyLogProof } from '../src/lib/checks/log/proof.ts';
+import { MerkleTree } from '../src/lib/checks/log/tree.ts';
 
 const GO_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const GO_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
@@ -84,8 +84,8 @@ test('log proof: a statement proven under a signed checkpoint, and every way it 
 });
 
 test('policy: the per-countersigner log requirement parses strictly', async () => {
-  const { buildPolicy, parsePolicy } = await import('../src/lib/policy/index.ts');
-  const { generateCountersignerKey } = await import('../src/lib/countersign/keys.ts');
+  const { buildPolicy, parsePolicy } = await import('../src/lib/formats/policy/index.ts');
+  const { generateCountersignerKey } = await import('../src/lib/basics/crypto/ed25519-keys.ts');
   const [key, logKey] = [generateCountersignerKey(), generateCountersignerKey()];
   const policyWith = (log: unknown) => {
     const json = buildPolicy({

@@ -1,4 +1,4 @@
-// RFC 6962 Merkle trees and proofs (src/lib/log): against the certificate-transparency test
+// RFC 6962 Merkle trees and proofs (src/lib/checks/log): against the certificate-transparency test
 // vectors (the 8 leaves and roots of CT's merkle_tree_test / transparency-dev testonly), and
 // exhaustively against a direct transcription of RFC 6962 §2.1 for every size up to 64.
 import { test } from 'node:test';
@@ -13,8 +13,8 @@ import {
   rootOfLeafHashes,
   verifyConsistency,
   verifyInclusion,
-} from '../src/lib/log/merkle.ts';
-import { MerkleTree } from '../src/lib/log/tree.ts';
+} from '../src/lib/checks/log/merkle.ts';
+import { MerkleTree } from '../src/lib/checks/log/tree.ts';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));

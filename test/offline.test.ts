@@ -12,8 +12,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { buildPolicy } from '../src/lib/policy/index.ts';
-import { type Flow, startFlow } from './helpers/flow.ts';
+import { buildPolicy } from '../src/lib/formats/policy/index.ts';
+import { type Flow, startFlow } from '../tools/flow.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

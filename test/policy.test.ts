@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PolicyError } from '../src/lib/errors.ts';
-import { POLICY_DEFAULT_LIMITS, buildPolicy, describePolicy, loadPolicyFile, parsePolicy } from '../src/lib/policy/index.ts';
+import { PolicyError } from '../src/lib/basics/errors/errors.ts';
+import { POLICY_DEFAULT_LIMITS, buildPolicy, describePolicy, loadPolicyFile, parsePolicy } from '../src/lib/formats/policy/index.ts';
 import { run } from '../src/cli/policy.ts';
 
 // Any valid Sigstore trusted root will do; this one is in the repository (the local stack's,

@@ -10,10 +10,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStatement, parseStatement, serializeStatement } from '../src/lib/bundle/statement.ts';
-import { buildPolicy, describePolicy, parsePolicy, type PolicyInput } from '../src/lib/policy/index.ts';
-import { newPolicyOf, rotationStatementParts } from '../src/lib/rotation/index.ts';
-import { emptyState, parseState, recordAccepted, recordPolicyVersion, serializeState } from '../src/lib/verify/state.ts';
+import { buildStatement, parseStatement, serializeStatement } from '../src/lib/formats/statement/statement.ts';
+import { buildPolicy, describePolicy, parsePolicy, type PolicyInput } from '../src/lib/formats/policy/index.ts';
+import { newPolicyOf, rotationStatementParts } from '../src/lib/flows/rotation/index.ts';
+import { emptyState, parseState, recordAccepted, recordPolicyVersion, serializeState } from '../src/lib/formats/state/state.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const trustedRoot = { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] };

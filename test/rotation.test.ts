@@ -5,9 +5,9 @@
 // signer outside its one power, a carried policy that is not the signed subject.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VerificationError } from '../src/lib/errors.ts';
-import { type PolicyDocument, RotationError, followRotations } from '../src/lib/rotation/index.ts';
-import { type Flow, type TestKey, forgeCountersigned, makeKey, readBundle, startFlow, writeBundle } from './helpers/flow.ts';
+import { VerificationError } from '../src/lib/basics/errors/errors.ts';
+import { type PolicyDocument, RotationError, followRotations } from '../src/lib/flows/rotation/index.ts';
+import { type Flow, type TestKey, forgeCountersigned, makeKey, readBundle, startFlow, writeBundle } from '../tools/flow.ts';
 import { MOVED_WORKFLOW, policyDoc, releaseBundle, rotationBundle, rotationStatement } from './helpers/rotation-flow.ts';
 
 let flow: Flow;
@@ -186,8 +186,8 @@ test('emergency: not allowed without a fallback set, and never for anything but 
 });
 
 test('the carried policy must be the signed subject and a well-formed policy; a non-rotation is not a rotation', async () => {
-  const { buildStatement, serializeStatement } = await import('../src/lib/bundle/statement.ts');
-  const { rotationStatementParts } = await import('../src/lib/rotation/index.ts');
+  const { buildStatement, serializeStatement } = await import('../src/lib/formats/statement/statement.ts');
+  const { rotationStatementParts } = await import('../src/lib/flows/rotation/index.ts');
   // Signed by A with the subject of v2 but the bytes of another document: rejected at parse.
   const parts = rotationStatementParts(v2.bytes, 'policy.json', 'v2');
   const good = serializeStatement(buildStatement({ kind: 'authority-rotation', stream: 'acme/app:policy', version: 2, issuedAt: new Date(), expiresIn: 86_400, subjects: parts.subjects, data: parts.data }));

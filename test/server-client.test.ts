@@ -1,12 +1,12 @@
-// The service client's HTTP behaviour (src/lib/service/http.ts, client.ts) against small
+// The service client's HTTP behaviour (src/lib/basics/net/http.ts, src/lib/flows/countersign/service-client.ts) against small
 // fake servers on loopback: retries with backoff on 5xx and connection errors, no retry on
 // 4xx, the timeout, the response cap, and no token in any message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { requestCountersignature, ServiceRefusedError, ServiceUnavailableError } from '../src/lib/service/client.ts';
-import { InputError } from '../src/lib/errors.ts';
+import { requestCountersignature, ServiceRefusedError, ServiceUnavailableError } from '../src/lib/flows/countersign/service-client.ts';
+import { InputError } from '../src/lib/basics/errors/errors.ts';
 
 const PRIMARY = new TextEncoder().encode(JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', verificationMaterial: {}, dsseEnvelope: { payload: 'e30=', payloadType: 'application/vnd.in-toto+json', signatures: [{ sig: 'AAAA', keyid: '' }] } }));
 const TOKEN = 'secret-token-do-not-print';

@@ -5,13 +5,13 @@
 // even after every request is sent again.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ed25519PublicKeyOf } from '../src/lib/countersign/ed25519.ts';
-import { parseCountersignatureStatement } from '../src/lib/countersign/statement.ts';
-import { verifyCheckpoint } from '../src/lib/log/checkpoint.ts';
-import { verifyConsistency } from '../src/lib/log/merkle.ts';
-import { requestCountersignature } from '../src/lib/service/client.ts';
-import type { WireEntry } from '../src/lib/service/api.ts';
-import { type Flow, readBundle, startFlow } from './helpers/flow.ts';
+import { ed25519PublicKeyOf } from '../src/lib/basics/crypto/ed25519.ts';
+import { parseCountersignatureStatement } from '../src/lib/formats/countersignature/statement.ts';
+import { verifyCheckpoint } from '../src/lib/checks/log/checkpoint.ts';
+import { verifyConsistency } from '../src/lib/checks/log/merkle.ts';
+import { requestCountersignature } from '../src/lib/flows/countersign/service-client.ts';
+import type { WireEntry } from '../src/lib/formats/service/api.ts';
+import { type Flow, readBundle, startFlow } from '../tools/flow.ts';
 import { ORIGIN, type ServiceFiles, setUpService } from './helpers/service.ts';
 
 const STREAMS = Array.from({ length: 6 }, (_, i) => `crash/s${i}:stable`);

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFile, stat, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
-import { requestCountersignature, ServiceRefusedError } from '../src/lib/service/client.ts';
-import { type Flow, flipBase64, primaryJson, readBundle, startFlow, writeBundle } from './helpers/flow.ts';
+import { requestCountersignature, ServiceRefusedError } from '../src/lib/flows/countersign/service-client.ts';
+import { type Flow, flipBase64, primaryJson, readBundle, startFlow, writeBundle } from '../tools/flow.ts';
 import { MAIN, ORIGIN, type RunningServe, type ServiceFiles, post, setUpService, startServe, treeSize } from './helpers/service.ts';
 
 let flow: Flow;

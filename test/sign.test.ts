@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../src/lib/errors.ts';
-import { GITHUB, PUBLIC_GOOD, STACK_DESCRIPTION_MEDIA_TYPE, resolveInstance } from '../src/lib/sigstore/instances.ts';
-import { resolveIdentityToken } from '../src/lib/sigstore/oidc-token.ts';
-import { startStack } from './stack/index.ts';
-import type { Stack } from './stack/index.ts';
+import { InputError } from '../src/lib/basics/errors/errors.ts';
+import { GITHUB, PUBLIC_GOOD, resolveInstance } from '../src/lib/flows/sign/instances.ts';
+import { STACK_DESCRIPTION_MEDIA_TYPE } from '../src/lib/formats/stack/description.ts';
+import { resolveIdentityToken } from '../src/lib/flows/sign/oidc-token.ts';
+import { startStack } from '../src/stack/index.ts';
+import type { Stack } from '../src/stack/index.ts';
 
 let stack: Stack;
 let dir: string;

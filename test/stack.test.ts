@@ -1,5 +1,5 @@
 // The local Sigstore stack over real loopback HTTP: the GitHub-shaped token endpoint, Fulcio's
-// token and proof-of-possession checks, and bundles signed through it (src/lib/sigstore/sign.ts)
+// token and proof-of-possession checks, and bundles signed through it (src/lib/flows/sign/sign.ts)
 // that verify with @sigstore/verify against the stack's trusted_root.json.
 import { after, before, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,13 +13,13 @@ import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { DSSEBundleBuilder, FulcioSigner, RekorWitness } from '@sigstore/sign';
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import type { VerificationPolicy } from '@sigstore/verify';
-import { instanceFromStackDescription } from '../src/lib/sigstore/instances.ts';
-import type { ResolvedInstance } from '../src/lib/sigstore/instances.ts';
-import { SigstoreServiceError, signStatement } from '../src/lib/sigstore/sign.ts';
+import { instanceFromStackDescription } from '../src/lib/formats/stack/description.ts';
+import type { ResolvedInstance } from '../src/lib/formats/stack/description.ts';
+import { SigstoreServiceError, signStatement } from '../src/lib/flows/sign/sign.ts';
 import { run as runStackCli } from '../src/cli/stack.ts';
-import { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER, fetchToken, startStack } from './stack/index.ts';
-import type { Stack } from './stack/index.ts';
-import { signJwtES256 } from './stack/jwt.ts';
+import { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER, fetchToken, startStack } from '../src/stack/index.ts';
+import type { Stack } from '../src/stack/index.ts';
+import { signJwtES256 } from '../src/stack/jwt.ts';
 
 const STATEMENT = Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [{ name: 'a', digest: { sha256: '00'.repeat(32) } }], predicateType: 'https://example.test/p', predicate: {} }));
 const OTHER_WORKFLOW = 'other/repo/.github/workflows/build.yaml@refs/tags/v1.2.3';

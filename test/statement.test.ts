@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { InputError } from '../src/lib/errors.ts';
-import { buildStatement, parseStatement, serializeStatement, sourceFromGitHubEnv, MAX_EXPIRES_IN_SECONDS } from '../src/lib/bundle/statement.ts';
-import { parseDuration } from '../src/lib/bundle/duration.ts';
-import { fleetKeyStatementParts, parseFleetKeys } from '../src/lib/bundle/fleet-keys.ts';
-import { PREDICATE_TYPE, STATEMENT_TYPE, type Statement } from '../src/lib/bundle/types.ts';
+import { InputError } from '../src/lib/basics/errors/errors.ts';
+import { buildStatement, parseStatement, serializeStatement, sourceFromGitHubEnv, MAX_EXPIRES_IN_SECONDS } from '../src/lib/formats/statement/statement.ts';
+import { parseDuration } from '../src/lib/formats/core/duration.ts';
+import { fleetKeyStatementParts, parseFleetKeys } from '../src/lib/formats/statement/fleet-keys.ts';
+import { PREDICATE_TYPE, STATEMENT_TYPE, type Statement } from '../src/lib/formats/core/types.ts';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseStrictJson } from '../src/lib/bundle/strict-json.ts';
-import { StrictJsonError } from '../src/lib/errors.ts';
+import { parseStrictJson } from '../src/lib/basics/json/strict-json.ts';
+import { StrictJsonError } from '../src/lib/basics/errors/errors.ts';
 
 const limits = { maxBytes: 1024, maxDepth: 4 };
 const rejects = (text: string, code: string) =>

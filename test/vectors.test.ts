@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateVectorCase, type VectorExpected } from './helpers/vector-case.ts';
+import { evaluateVectorCase, type VectorExpected } from '../tools/vector-case.ts';
 
 const VECTORS_DIR = fileURLToPath(new URL('../spec/vectors/', import.meta.url));
 /** The brief's minimum; the README check below pins the exact list. */

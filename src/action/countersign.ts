@@ -1,22 +1,22 @@
 // The countersign step: organisation B's Ed25519 countersignature over the primary, either
 //   - from B's service (countersign-url): the production set-up, B's key never enters A's
 //     job; B verifies A's signature under B's own policy and returns the countersigned bundle
-//     (src/lib/service/client.ts, requestCountersignature); or
+//     (src/lib/flows/countersign/service-client.ts, requestCountersignature); or
 //   - with the key itself (countersign-key, the PEM text of a secret): for single-organisation
 //     trials only, and the step says so loudly, because whoever holds both keys can produce a
 //     bundle that verifies, which is exactly what the two signatures exist to prevent.
 // With a key, the library's countersignBundle verifies the primary under the policy first.
 import * as core from '@actions/core';
 import { isDeepStrictEqual } from 'node:util';
-import { parseBundleFile, serializeBundle } from '../lib/bundle/countersigned-bundle.ts';
-import { countersignBundle } from '../lib/countersign/countersign-bundle.ts';
-import { parsePrivateKeyPem } from '../lib/countersign/keys.ts';
-import { seedSigner } from '../lib/countersign/signer.ts';
-import { InputError, VerificationError } from '../lib/errors.ts';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
-import { loadPolicyFile } from '../lib/policy/index.ts';
-import { POLICY_LIMIT_RANGES } from '../lib/policy/types.ts';
-import { checkServiceUrl } from '../lib/sigstore/instances.ts';
+import { parseBundleFile, serializeBundle } from '../lib/formats/bundle/bundle.ts';
+import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
+import { parsePrivateKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
+import { seedSigner } from '../lib/basics/crypto/signer.ts';
+import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { loadPolicyFile } from '../lib/formats/policy/index.ts';
+import { POLICY_LIMIT_RANGES } from '../lib/formats/policy/types.ts';
+import { checkServiceUrl } from '../lib/basics/net/url.ts';
 import { readCappedFile } from './files.ts';
 import { optionalInput, requiredInput } from './inputs.ts';
 import { inWorkspace } from './paths.ts';

@@ -3,7 +3,7 @@
 // Library errors are one line that names the input; anything else is a bug, so its stack goes
 // to the debug log.
 import * as core from '@actions/core';
-import { InputError, VerificationError } from '../lib/errors.ts';
+import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 
 export async function runEntry(step: string, main: () => Promise<void>): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 // Reading input files with a size cap checked before reading (every untrusted input has a cap).
 import { readFile, stat } from 'node:fs/promises';
-import { InputError } from '../lib/errors.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
 
 export async function readCappedFile(path: string, what: string, maxBytes: number): Promise<Uint8Array> {
   const st = await stat(path).catch((err: NodeJS.ErrnoException) => {

@@ -1,7 +1,7 @@
 // Reading action inputs (INPUT_<NAME> variables, read by @actions/core) into typed values.
 // Every error names the input and says what was expected; none echoes a secret input.
 import * as core from '@actions/core';
-import { InputError } from '../lib/errors.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
 
 /** An input's value, trimmed; '' when not given. */
 export function optionalInput(name: string): string {

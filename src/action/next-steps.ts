@@ -1,6 +1,6 @@
 // "What to do next" on a blocked release: people read the job summary when the gate fails,
 // so each failing check (and the most common codes, spec/FORMAT.md §9) gets a plain advice.
-import type { VerificationReport } from '../lib/verify/report.ts';
+import type { VerificationReport } from '../lib/pipeline/report.ts';
 
 const BY_CODE: Record<string, string> = {
   'countersignature-missing':

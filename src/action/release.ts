@@ -6,7 +6,7 @@
 //     asset (GET .../releases/assets/{id} with Accept: application/octet-stream), after
 //     checking its declared size against the cap, and checks the size received again.
 import * as github from '@actions/github';
-import { InputError } from '../lib/errors.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
 
 export const RELEASE_PREFIX = 'release:';
 export const DEFAULT_ASSET_NAME = 'countersign.bundle.json';

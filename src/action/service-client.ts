@@ -1,15 +1,15 @@
 // Organisation B's countersigning service, reached through the library's client
-// (src/lib/service/client.ts, requestCountersignature), loaded only when countersign-url is
+// (src/lib/flows/countersign/service-client.ts, requestCountersignature), loaded only when countersign-url is
 // used: the key path and the verify step never load it. (esbuild inlines the module into
 // dist/action-countersign.mjs: each action entry point is one self-contained file.)
-import { InputError } from '../lib/errors.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
 
 export type RequestCountersignature = (url: string, primaryBundle: Uint8Array, options?: { timeoutMs?: number; retries?: number }) => Promise<Uint8Array>;
 
 export async function loadServiceClient(): Promise<RequestCountersignature> {
   let mod: { requestCountersignature?: unknown };
   try {
-    mod = await import('../lib/service/client.ts');
+    mod = await import('../lib/flows/countersign/service-client.ts');
   } catch (err) {
     throw new InputError('service-client-missing', `input countersign-url: the countersigning-service client could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -3,11 +3,11 @@
 // credential: it is masked the moment it exists, before any line could carry it.
 import * as core from '@actions/core';
 import { join } from 'node:path';
-import { parseStatement } from '../lib/bundle/statement.ts';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
-import { resolveInstance } from '../lib/sigstore/instances.ts';
-import { resolveIdentityToken } from '../lib/sigstore/oidc-token.ts';
-import { signStatement } from '../lib/sigstore/sign.ts';
+import { parseStatement } from '../lib/formats/statement/statement.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { resolveInstance } from '../lib/flows/sign/instances.ts';
+import { resolveIdentityToken } from '../lib/flows/sign/oidc-token.ts';
+import { signStatement } from '../lib/flows/sign/sign.ts';
 import { readCappedFile } from './files.ts';
 import { optionalInput, requiredInput } from './inputs.ts';
 import { inWorkspace, scratchDir } from './paths.ts';

@@ -7,7 +7,7 @@
 // matches nothing is an error, never a silently smaller release.
 import { glob, lstat } from 'node:fs/promises';
 import { matchesGlob } from 'node:path';
-import { InputError } from '../lib/errors.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
 
 /** At most this many lines and this many paths (the statement's own subject cap applies after). */
 export const MAX_SUBJECT_PATTERNS = 1000;

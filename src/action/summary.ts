@@ -3,8 +3,8 @@
 // their digests, who signed, and, when the release is blocked, what to do next. Every value
 // that came from the bundle is HTML-escaped: the summary is rendered as HTML and a bundle is
 // untrusted input.
-import type { Policy } from '../lib/policy/index.ts';
-import type { CheckReport, VerificationReport } from '../lib/verify/report.ts';
+import type { Policy } from '../lib/formats/policy/index.ts';
+import type { CheckReport, VerificationReport } from '../lib/pipeline/report.ts';
 import { nextSteps } from './next-steps.ts';
 
 const RESULT_LABEL: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', pending: '⏳ pending', skipped: '➖ skipped' };

@@ -8,7 +8,7 @@ import { MAX_BUNDLE_BYTES } from './countersign.ts';
 import { optionalInput, requiredInput } from './inputs.ts';
 import { inWorkspace } from './paths.ts';
 import { tagOfRun, uploadReleaseAsset } from './release.ts';
-import { InputError } from '../lib/errors.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
 import { escapeHtml } from './summary.ts';
 
 export async function uploadStep(): Promise<void> {

@@ -4,11 +4,12 @@
 // countersigned, and exits 1 on an inconsistent log, a bad entry or an unexpected one.
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parsePublicKeyPem } from '../lib/countersign/keys.ts';
-import { InputError, VerificationError } from '../lib/errors.ts';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
-import { type NoteVerifier, isValidKeyName, parseVerifierKey } from '../lib/log/note.ts';
-import { type AuditedEntry, auditLog, parseExpectations } from '../lib/service/audit.ts';
+import { parsePublicKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
+import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { type NoteVerifier, parseVerifierKey } from '../lib/checks/log/note.ts';
+import { isValidKeyName } from '../lib/formats/log/note-format.ts';
+import { type AuditedEntry, auditLog, parseExpectations } from '../lib/flows/audit/audit.ts';
 import { readInputFile } from './io.ts';
 import { usageError } from './usage.ts';
 

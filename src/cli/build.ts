@@ -4,16 +4,16 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InputError } from '../lib/errors.ts';
-import { collectSubjects } from '../lib/digest/index.ts';
-import { parseDuration } from '../lib/bundle/duration.ts';
-import { MAX_FLEET_KEYS_BYTES, fleetKeyStatementParts, parseFleetKeys } from '../lib/bundle/fleet-keys.ts';
-import { buildStatement, serializeStatement, sourceFromGitHubEnv } from '../lib/bundle/statement.ts';
-import { KINDS, type Kind, type Subject } from '../lib/bundle/types.ts';
-import { sha256Hex } from '../lib/crypto/sha256.ts';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
-import { MAX_POLICY_BYTES } from '../lib/policy/types.ts';
-import { policyDocument, rotationStatementParts } from '../lib/rotation/index.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
+import { collectSubjects } from '../lib/formats/subjects/index.ts';
+import { parseDuration } from '../lib/formats/core/duration.ts';
+import { MAX_FLEET_KEYS_BYTES, fleetKeyStatementParts, parseFleetKeys } from '../lib/formats/statement/fleet-keys.ts';
+import { buildStatement, serializeStatement, sourceFromGitHubEnv } from '../lib/formats/statement/statement.ts';
+import { KINDS, type Kind, type Subject } from '../lib/formats/core/types.ts';
+import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { MAX_POLICY_BYTES } from '../lib/formats/policy/types.ts';
+import { policyDocument, rotationStatementParts } from '../lib/flows/rotation/index.ts';
 import { reportFatal } from './errors.ts';
 
 export const USAGE = `usage: countersign build --kind KIND --stream STREAM --version N --out FILE [options] [PATH...]

@@ -3,18 +3,18 @@
 // if anything is off; only then signs. Given an already countersigned bundle, it adds a
 // countersignature (several countersigners, m-of-n).
 import { parseArgs } from 'node:util';
-import { serializeBundle } from '../lib/bundle/countersigned-bundle.ts';
-import { countersignBundle } from '../lib/countersign/countersign-bundle.ts';
-import { loadPrivateKeyFile } from '../lib/countersign/keys.ts';
-import { seedSigner } from '../lib/countersign/signer.ts';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
-import { loadPolicyFile } from '../lib/policy/index.ts';
-import { recordAccepted } from '../lib/verify/state.ts';
+import { serializeBundle } from '../lib/formats/bundle/bundle.ts';
+import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
+import { loadPrivateKeyFile } from '../lib/basics/io/key-files.ts';
+import { seedSigner } from '../lib/basics/crypto/signer.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { loadPolicyFile } from '../lib/formats/policy/index.ts';
+import { recordAccepted } from '../lib/formats/state/state.ts';
 import { readBundleFile } from './io.ts';
 import { loadStateFile, saveStateFile } from './state-file.ts';
 import { usageError } from './usage.ts';
-import { InputError } from '../lib/errors.ts';
-import { requestCountersignature } from '../lib/service/client.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
+import { requestCountersignature } from '../lib/flows/countersign/service-client.ts';
 
 export const USAGE = `usage: countersign countersign BUNDLE --key FILE --policy FILE --out FILE [--state FILE]
        countersign countersign BUNDLE --url URL --out FILE [--timeout SECONDS] [--retries N]

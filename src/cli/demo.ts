@@ -8,12 +8,12 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBundleFile, serializeBundle } from '../lib/bundle/countersigned-bundle.ts';
-import { createCountersignature } from '../lib/countersign/create.ts';
-import { loadPrivateKeyFile } from '../lib/countersign/keys.ts';
-import { seedSigner } from '../lib/countersign/signer.ts';
-import { loadPolicyFile } from '../lib/policy/index.ts';
-import { runPipeline } from '../lib/verify/pipeline.ts';
+import { parseBundleFile, serializeBundle } from '../lib/formats/bundle/bundle.ts';
+import { createCountersignature } from '../lib/formats/countersignature/create.ts';
+import { loadPrivateKeyFile } from '../lib/basics/io/key-files.ts';
+import { seedSigner } from '../lib/basics/crypto/signer.ts';
+import { loadPolicyFile } from '../lib/formats/policy/index.ts';
+import { runPipeline } from '../lib/pipeline/run.ts';
 
 const STREAM = 'acme/app:stable';
 const WORKFLOW = 'acme/app/.github/workflows/release.yml@refs/heads/main';
@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const started = Date.now();
   const dir = await mkdtemp(join(tmpdir(), 'countersign-demo-'));
-  const { startStack } = await import('../../test/stack/index.ts');
+  const { startStack } = await import('../stack/index.ts');
   const stack = await startStack({ jobWorkflowRef: WORKFLOW, dir: join(dir, 'stack') });
   // The demo works inside its directory, so the commands it prints are the ones a user types.
   const previousCwd = process.cwd();

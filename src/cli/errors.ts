@@ -1,5 +1,5 @@
 // One place that turns any error into a one-line message and an exit code for the CLI.
-import { InputError, VerificationError } from '../lib/errors.ts';
+import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 
 /** Prints `countersign: <message>` on stderr and returns the exit code (1 rejected, 2 could not run). */
 export function reportFatal(err: unknown): number {

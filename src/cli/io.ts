@@ -2,8 +2,8 @@
 // its cap. The cap is checked on the open file (fstat) and the read itself is bounded, so a
 // huge file, or one that grows between the check and the read, is never loaded in full.
 import { open } from 'node:fs/promises';
-import { InputError } from '../lib/errors.ts';
-import { POLICY_LIMIT_RANGES } from '../lib/policy/types.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
+import { POLICY_LIMIT_RANGES } from '../lib/formats/policy/types.ts';
 
 export async function readInputFile(path: string, what: string, maxBytes: number): Promise<Uint8Array> {
   let handle;

@@ -2,7 +2,7 @@
 // stdout carries only the key id (one line, for scripts: `KEY_ID=$(countersign keygen ...)`);
 // the paths written go to stderr for the human.
 import { parseArgs } from 'node:util';
-import { writeKeyPair } from '../lib/countersign/keys.ts';
+import { writeKeyPair } from '../lib/basics/io/key-files.ts';
 import { usageError } from './usage.ts';
 
 export const USAGE = `usage: countersign keygen --out FILE

@@ -4,11 +4,11 @@
 // atomic write. All or nothing: any refused rotation (a gap, a fork, a downgrade, a bundle the
 // pipeline rejects) writes nothing and exits 1 with the rotation's code.
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
-import { MAX_POLICY_BYTES } from '../lib/policy/types.ts';
-import { VerificationError } from '../lib/errors.ts';
-import { MAX_ROTATIONS, followRotations, policyDocument } from '../lib/rotation/index.ts';
-import { recordPolicyVersion } from '../lib/verify/state.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { MAX_POLICY_BYTES } from '../lib/formats/policy/types.ts';
+import { VerificationError } from '../lib/basics/errors/errors.ts';
+import { MAX_ROTATIONS, followRotations, policyDocument } from '../lib/flows/rotation/index.ts';
+import { recordPolicyVersion } from '../lib/formats/state/state.ts';
 import { readBundleFile, readInputFile } from './io.ts';
 import { loadStateFile, saveStateFile } from './state-file.ts';
 import { usageError } from './usage.ts';

@@ -2,10 +2,10 @@
 // words (spec/POLICY.md). `init` checks its own output with the same parser every verifier
 // uses, before and after writing, so it can never produce a policy that would not load.
 import { parseArgs } from 'node:util';
-import { InputError } from '../lib/errors.ts';
-import { parseStrictJson } from '../lib/bundle/strict-json.ts';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
-import { GITHUB_ACTIONS_ISSUER, GITHUB_CLAIM_NAMES, buildPolicy, describePolicy, loadPolicyFile, parsePolicy, type GithubClaimName } from '../lib/policy/index.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
+import { parseStrictJson } from '../lib/basics/json/strict-json.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { GITHUB_ACTIONS_ISSUER, GITHUB_CLAIM_NAMES, buildPolicy, describePolicy, loadPolicyFile, parsePolicy, type GithubClaimName } from '../lib/formats/policy/index.ts';
 import { reportFatal } from './errors.ts';
 import { readInputFile } from './io.ts';
 import { usageError } from './usage.ts';

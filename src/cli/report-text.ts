@@ -1,5 +1,5 @@
 // The short human report of `countersign verify`: one line per check, then who signed.
-import type { VerificationReport } from '../lib/verify/report.ts';
+import type { VerificationReport } from '../lib/pipeline/report.ts';
 
 const MARK = { pass: 'ok  ', fail: 'FAIL', pending: 'WAIT', skipped: 'skip' } as const;
 const HEADLINE = { verified: 'VERIFIED', rejected: 'REJECTED', 'pending-countersign': 'PENDING COUNTERSIGNATURE', error: 'ERROR' } as const;

@@ -4,11 +4,13 @@
 // listening and one per request; errors go to stderr.
 import { createPublicKey } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { type CountersignerPrivateKey, loadPrivateKeyFile, parsePrivateKeyPem } from '../lib/countersign/keys.ts';
-import { seedSigner } from '../lib/countersign/signer.ts';
-import { InputError } from '../lib/errors.ts';
-import { isValidKeyName, verifierKey } from '../lib/log/note.ts';
-import { loadPolicyFile } from '../lib/policy/index.ts';
+import { type CountersignerPrivateKey, parsePrivateKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
+import { loadPrivateKeyFile } from '../lib/basics/io/key-files.ts';
+import { seedSigner } from '../lib/basics/crypto/signer.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
+import { isValidKeyName } from '../lib/formats/log/note-format.ts';
+import { verifierKey } from '../lib/checks/log/note.ts';
+import { loadPolicyFile } from '../lib/formats/policy/index.ts';
 import { startService } from '../server/service.ts';
 import { usageError } from './usage.ts';
 

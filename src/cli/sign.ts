@@ -3,11 +3,11 @@
 // DSSE envelope, as a Sigstore bundle v0.3. The statement is parsed strictly first: the
 // signer never signs bytes that a verifier would reject.
 import { parseArgs } from 'node:util';
-import { parseStatement } from '../lib/bundle/statement.ts';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
-import { resolveInstance } from '../lib/sigstore/instances.ts';
-import { resolveIdentityToken } from '../lib/sigstore/oidc-token.ts';
-import { signStatement } from '../lib/sigstore/sign.ts';
+import { parseStatement } from '../lib/formats/statement/statement.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { resolveInstance } from '../lib/flows/sign/instances.ts';
+import { resolveIdentityToken } from '../lib/flows/sign/oidc-token.ts';
+import { signStatement } from '../lib/flows/sign/sign.ts';
 import { readInputFile } from './io.ts';
 import { usageError } from './usage.ts';
 

@@ -1,12 +1,12 @@
 // `countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]`: runs the local
-// Sigstore stack (test/stack/: OIDC issuer, Fulcio, Rekor, TSA on 127.0.0.1) in the
+// Sigstore stack (src/stack/: OIDC issuer, Fulcio, Rekor, TSA on 127.0.0.1) in the
 // foreground, writes its description to FILE atomically, and serves until SIGINT/SIGTERM.
 // For demos and end-to-end tests only: every start makes new keys, and its trusted root
 // verifies nothing but what this run signed. The stack module is imported lazily (it pulls
 // in @sigstore/mock, a development dependency) so the rest of the CLI never loads it.
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { usageError } from './usage.ts';
 
 export const USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]
@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values.help) return console.log(USAGE), 0;
 
-  const { startStack } = await import('../../test/stack/index.ts');
+  const { startStack } = await import('../stack/index.ts');
   const out = resolve(values.out);
   let stack;
   try {

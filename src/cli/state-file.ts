@@ -1,8 +1,8 @@
 // The client state file (`--state`): read it if present (a missing file is a fresh client),
 // and replace it atomically after a successful verification or countersignature.
 import { stat } from 'node:fs/promises';
-import { type ClientState, emptyState, parseState, serializeState } from '../lib/verify/state.ts';
-import { writeFileAtomic } from '../lib/io/atomic-write.ts';
+import { type ClientState, emptyState, parseState, serializeState } from '../lib/formats/state/state.ts';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { readInputFile } from './io.ts';
 
 export async function loadStateFile(path: string): Promise<ClientState> {

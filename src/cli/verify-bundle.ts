@@ -8,12 +8,12 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { p256, p384 } from '@noble/curves/nist.js';
-import { parseStrictJson } from '../lib/bundle/strict-json.ts';
-import { sha256File } from '../lib/digest/hash-file.ts';
-import { InputError, VerificationError } from '../lib/errors.ts';
-import { checkPrimaryIdentity } from '../lib/sigstore/identity.ts';
-import { loadTrustedRootBytes, parseManagedKey } from '../lib/sigstore/trusted-root.ts';
-import { verifySigstoreBundle, type SignedContent, type VerifySigstoreBundleOptions } from '../lib/sigstore/verify-primary.ts';
+import { parseStrictJson } from '../lib/basics/json/strict-json.ts';
+import { sha256File } from '../lib/basics/io/hash-file.ts';
+import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
+import { checkPrimaryIdentity } from '../lib/checks/sigstore/identity.ts';
+import { loadTrustedRootBytes, parseManagedKey } from '../lib/checks/sigstore/trusted-root.ts';
+import { verifySigstoreBundle, type SignedContent, type VerifySigstoreBundleOptions } from '../lib/checks/sigstore/verify-primary.ts';
 import { reportFatal } from './errors.ts';
 import { readInputFile } from './io.ts';
 

@@ -1,11 +1,11 @@
 // `countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]`:
 // the gate. Exit 0 verified; 1 rejected or pending countersign; 2 could not run.
 import { parseArgs } from 'node:util';
-import { loadPolicyFile } from '../lib/policy/index.ts';
-import { runPipeline } from '../lib/verify/pipeline.ts';
-import { exitCodeOf, type VerificationReport } from '../lib/verify/report.ts';
-import { recordAccepted } from '../lib/verify/state.ts';
-import { sha256Hex } from '../lib/crypto/sha256.ts';
+import { loadPolicyFile } from '../lib/formats/policy/index.ts';
+import { runPipeline } from '../lib/pipeline/run.ts';
+import { exitCodeOf, type VerificationReport } from '../lib/pipeline/report.ts';
+import { recordAccepted } from '../lib/formats/state/state.ts';
+import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { readBundleFile } from './io.ts';
 import { formatReport } from './report-text.ts';
 import { loadStateFile, saveStateFile } from './state-file.ts';
@@ -53,7 +53,7 @@ export async function verifyCommand(argv: string[]): Promise<{ exitCode: number;
   const state = values.state ? await loadStateFile(values.state) : undefined;
   const bytes = await readBundleFile(bundlePath);
   // Loaded only when files are given: the walker and the hashing threads are start-up cost otherwise (issue #7).
-  const artifacts = paths.length > 0 ? await (await import('../lib/digest/index.ts')).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : undefined;
+  const artifacts = paths.length > 0 ? await (await import('../lib/formats/subjects/index.ts')).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : undefined;
 
   const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });
   const { report } = result;

@@ -8,16 +8,16 @@
 //   - the countersignature is appended to the log and committed BEFORE it is returned, with
 //     its inclusion proof and the signed checkpoint.
 import type { TrustMaterial } from '@sigstore/verify';
-import { parseBundleFile } from '../lib/bundle/countersigned-bundle.ts';
-import type { Countersignature } from '../lib/bundle/types.ts';
-import { countersignBundle } from '../lib/countersign/countersign-bundle.ts';
-import { parseCountersignatureStatement } from '../lib/countersign/statement.ts';
-import type { CountersignSigner } from '../lib/countersign/signer.ts';
-import { sha256Hex } from '../lib/crypto/sha256.ts';
-import type { LogProof } from '../lib/log/proof.ts';
-import type { Policy } from '../lib/policy/index.ts';
-import { MAX_REQUEST_BYTES, type CountersignResponse } from '../lib/service/api.ts';
-import type { ClientState } from '../lib/verify/state.ts';
+import { parseBundleFile } from '../lib/formats/bundle/bundle.ts';
+import type { Countersignature } from '../lib/formats/core/types.ts';
+import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
+import { parseCountersignatureStatement } from '../lib/formats/countersignature/statement.ts';
+import type { CountersignSigner } from '../lib/basics/crypto/signer.ts';
+import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
+import type { LogProof } from '../lib/formats/log/proof.ts';
+import type { Policy } from '../lib/formats/policy/index.ts';
+import { MAX_REQUEST_BYTES, type CountersignResponse } from '../lib/formats/service/api.ts';
+import type { ClientState } from '../lib/formats/state/state.ts';
 import { Mutex } from './mutex.ts';
 import { Refusal } from './refusal.ts';
 import type { StoredEntry } from './store.ts';

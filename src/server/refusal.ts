@@ -1,7 +1,7 @@
 // How the service answers a request it will not serve: an HTTP status and a JSON body
 // {code, message}. Refusals are 4xx and leave the log untouched; 5xx is only for the
 // service's own faults. The status says who must act; the code says why (spec/FORMAT.md §9).
-import { InputError, VerificationError } from '../lib/errors.ts';
+import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 
 export class Refusal extends Error {
   readonly status: number;

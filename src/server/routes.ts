@@ -1,9 +1,9 @@
 // The service's HTTP routes (docs/service.md §API). Reads are cheap and lock-free (the tree
 // is in memory); the one write, POST /v1/countersign, goes through the Countersigner.
 import type { IncomingMessage } from 'node:http';
-import { sha256Hex } from '../lib/crypto/sha256.ts';
-import { verifierKey } from '../lib/log/note.ts';
-import { API, MAX_ENTRIES_PER_PAGE, MAX_REQUEST_BYTES, type EntriesResponse, type KeyResponse } from '../lib/service/api.ts';
+import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
+import { verifierKey } from '../lib/checks/log/note.ts';
+import { API, MAX_ENTRIES_PER_PAGE, MAX_REQUEST_BYTES, type EntriesResponse, type KeyResponse } from '../lib/formats/service/api.ts';
 import type { Countersigner } from './countersigner.ts';
 import type { Metrics } from './metrics.ts';
 import { Refusal } from './refusal.ts';

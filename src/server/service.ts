@@ -6,12 +6,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TrustMaterial } from '@sigstore/verify';
-import type { CountersignSigner } from '../lib/countersign/signer.ts';
-import { InputError } from '../lib/errors.ts';
-import type { NoteSigner } from '../lib/log/note.ts';
-import type { Policy } from '../lib/policy/index.ts';
-import { API } from '../lib/service/api.ts';
-import { trustMaterialOf } from '../lib/verify/pipeline.ts';
+import type { CountersignSigner } from '../lib/basics/crypto/signer.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
+import type { NoteSigner } from '../lib/checks/log/note.ts';
+import type { Policy } from '../lib/formats/policy/index.ts';
+import { API } from '../lib/formats/service/api.ts';
+import { trustMaterialOf } from '../lib/checks/sigstore/trusted-root.ts';
 import { Countersigner } from './countersigner.ts';
 import { Metrics } from './metrics.ts';
 import { oneLine, refusalOf } from './refusal.ts';

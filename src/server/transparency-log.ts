@@ -3,11 +3,11 @@
 // signed by the log key (C2SP tlog-checkpoint). Recovery at start re-hashes every stored
 // statement, rebuilds the tree and checks it against the stored signed checkpoint, and
 // refuses to serve a log that does not match (edited storage, a lost tail, another key).
-import { InputError } from '../lib/errors.ts';
-import { verifierKey, type NoteSigner } from '../lib/log/note.ts';
-import { signCheckpoint, verifyCheckpoint } from '../lib/log/checkpoint.ts';
-import { equalBytes, leafHash } from '../lib/log/merkle.ts';
-import { MerkleTree } from '../lib/log/tree.ts';
+import { InputError } from '../lib/basics/errors/errors.ts';
+import { verifierKey, type NoteSigner } from '../lib/checks/log/note.ts';
+import { signCheckpoint, verifyCheckpoint } from '../lib/checks/log/checkpoint.ts';
+import { equalBytes, leafHash } from '../lib/checks/log/merkle.ts';
+import { MerkleTree } from '../lib/checks/log/tree.ts';
 import type { LogStore, StoredEntry } from './store.ts';
 
 /** The stored log does not check out: the service refuses to start rather than serve it. */

@@ -1,20 +1,20 @@
 // Attack catalogue, part 7 (spec/ATTACKS.md §11): more boundaries of the verification core,
 // without a stack, found wanting by mutation testing (npm run mutation) in
-// src/lib/bundle/{strict-json, countersigned-bundle, stream}.ts, src/lib/countersign/ed25519.ts
-// and src/lib/verify/statement-checks.ts: the strict JSON scanner's dispatch and escape edges,
+// src/lib/basics/json/strict-json.ts, src/lib/formats/{bundle/bundle, core/stream}.ts, src/lib/basics/crypto/ed25519.ts
+// and src/lib/checks/statement/statement.ts: the strict JSON scanner's dispatch and escape edges,
 // the default caps, the bundle file's optional fields, stream length, the Ed25519 helpers'
 // exact edges (the scalar bound, non-canonical points) and a signer whose hash is mis-wired.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as ed from '@noble/ed25519';
-import { InputError, VerificationError } from '../../src/lib/errors.ts';
-import { DEFAULT_JSON_LIMITS, parseStrictJson } from '../../src/lib/bundle/strict-json.ts';
-import { parseBundleFile, serializeBundle } from '../../src/lib/bundle/countersigned-bundle.ts';
-import { BUNDLE_MEDIA_TYPE, type Statement } from '../../src/lib/bundle/types.ts';
-import { MAX_STREAM_LENGTH, isValidStream } from '../../src/lib/bundle/stream.ts';
-import { checkStatement } from '../../src/lib/verify/statement-checks.ts';
-import type { Policy } from '../../src/lib/policy/index.ts';
-import { ed25519PublicKeyOf, isPrimeOrderPoint, isReducedScalar, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict } from '../../src/lib/countersign/ed25519.ts';
+import { InputError, VerificationError } from '../../src/lib/basics/errors/errors.ts';
+import { DEFAULT_JSON_LIMITS, parseStrictJson } from '../../src/lib/basics/json/strict-json.ts';
+import { parseBundleFile, serializeBundle } from '../../src/lib/formats/bundle/bundle.ts';
+import { BUNDLE_MEDIA_TYPE, type Statement } from '../../src/lib/formats/core/types.ts';
+import { MAX_STREAM_LENGTH, isValidStream } from '../../src/lib/formats/core/stream.ts';
+import { checkStatement } from '../../src/lib/checks/statement/statement.ts';
+import type { Policy } from '../../src/lib/formats/policy/index.ts';
+import { ed25519PublicKeyOf, isPrimeOrderPoint, isReducedScalar, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict } from '../../src/lib/basics/crypto/ed25519.ts';
 
 /** The error `fn` throws, which must be an InputError (or subclass). */
 function inputError(fn: () => unknown): InputError {

@@ -3,12 +3,12 @@
 // keys of one organisation, key validity windows, and Ed25519 edge cases. One local stack.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildPolicy, parsePolicy } from '../../src/lib/policy/index.ts';
-import { PolicyError } from '../../src/lib/errors.ts';
-import { seedSigner } from '../../src/lib/countersign/signer.ts';
-import { type Flow, bindingOfPrimary, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../helpers/flow.ts';
+import { buildPolicy, parsePolicy } from '../../src/lib/formats/policy/index.ts';
+import { PolicyError } from '../../src/lib/basics/errors/errors.ts';
+import { seedSigner } from '../../src/lib/basics/crypto/signer.ts';
+import { type Flow, bindingOfPrimary, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../../tools/flow.ts';
 import { assertRejected, assertVerified, countersignatureStatementFor, encode, policyWith, rawCountersignature, withCountersignatures } from './helpers.ts';
-import { bindingOf } from '../../src/lib/countersign/statement.ts';
+import { bindingOf } from '../../src/lib/formats/countersignature/statement.ts';
 
 const DAY = 86_400_000;
 /** L, the order of Ed25519's prime-order subgroup (RFC 8032 §5.1). */

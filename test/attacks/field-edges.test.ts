@@ -1,6 +1,6 @@
 // Attack catalogue, part 7 (spec/ATTACKS.md §11): every field error of the two signed
-// documents, exactly. Mutation testing (npm run mutation) of src/lib/bundle/statement.ts,
-// src/lib/bundle/shape.ts and src/lib/countersign/statement.ts showed that the tests checked
+// documents, exactly. Mutation testing (npm run mutation) of src/lib/formats/statement/statement.ts,
+// src/lib/basics/json/shape.ts and src/lib/formats/countersignature/statement.ts showed that the tests checked
 // the error codes of the statement (FORMAT §3) and of the countersignature statement (§5)
 // but rarely the JSON path and the message, which are what a user reads to find the field
 // at fault. Here each field error has its code, path and one-line message pinned (including
@@ -11,10 +11,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { InputError } from '../../src/lib/errors.ts';
-import type { Statement } from '../../src/lib/bundle/types.ts';
-import { buildStatement, parseStatement, serializeStatement } from '../../src/lib/bundle/statement.ts';
-import { buildCountersignatureStatement, parseCountersignatureStatement, serializeCountersignatureStatement, type PrimaryBinding } from '../../src/lib/countersign/statement.ts';
+import { InputError } from '../../src/lib/basics/errors/errors.ts';
+import type { Statement } from '../../src/lib/formats/core/types.ts';
+import { buildStatement, parseStatement, serializeStatement } from '../../src/lib/formats/statement/statement.ts';
+import { buildCountersignatureStatement, parseCountersignatureStatement, serializeCountersignatureStatement, type PrimaryBinding } from '../../src/lib/formats/countersignature/statement.ts';
 
 /** A parsed document to vandalise freely (tests write any value anywhere). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the point is to write wrong types

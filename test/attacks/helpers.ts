@@ -1,18 +1,18 @@
 // Shared tools of the attack catalogue (spec/ATTACKS.md). Every attack starts from a VALID
-// bundle made on the local Sigstore stack (test/helpers/flow.ts) and changes one thing the
+// bundle made on the local Sigstore stack (tools/flow.ts) and changes one thing the
 // way an attacker would; the assertion is always the same: the pipeline rejects it at exactly
 // the named check with exactly the named code, every earlier check passed and every later one
 // was skipped (so a rejection "for the wrong reason" fails the test).
 import assert from 'node:assert/strict';
-import { COUNTERSIGNATURE_PAYLOAD_TYPE, type Countersignature } from '../../src/lib/bundle/types.ts';
-import { signEd25519 } from '../../src/lib/countersign/ed25519.ts';
-import { preAuthEncoding } from '../../src/lib/countersign/pae.ts';
-import { buildPolicy, parsePolicy, type Policy } from '../../src/lib/policy/index.ts';
-import type { PolicyInput } from '../../src/lib/policy/build.ts';
-import { CHECKS, type CheckName, type VerificationReport, exitCodeOf } from '../../src/lib/verify/report.ts';
-import { type Flow, type PrimaryJson, type TestKey, STREAM, bindingOfPrimary, forgeCountersigned, primaryJson, readBundle, writeBundle } from '../helpers/flow.ts';
-import { bindingOf } from '../../src/lib/countersign/statement.ts';
-import { rfc3339 } from '../../src/lib/bundle/shape.ts';
+import { COUNTERSIGNATURE_PAYLOAD_TYPE, type Countersignature } from '../../src/lib/formats/core/types.ts';
+import { signEd25519 } from '../../src/lib/basics/crypto/ed25519.ts';
+import { preAuthEncoding } from '../../src/lib/basics/crypto/pae.ts';
+import { buildPolicy, parsePolicy, type Policy } from '../../src/lib/formats/policy/index.ts';
+import type { PolicyInput } from '../../src/lib/formats/policy/build.ts';
+import { CHECKS, type CheckName, type VerificationReport, exitCodeOf } from '../../src/lib/pipeline/report.ts';
+import { type Flow, type PrimaryJson, type TestKey, STREAM, bindingOfPrimary, forgeCountersigned, primaryJson, readBundle, writeBundle } from '../../tools/flow.ts';
+import { bindingOf } from '../../src/lib/formats/countersignature/statement.ts';
+import { rfc3339 } from '../../src/lib/basics/json/shape.ts';
 
 export { STREAM };
 

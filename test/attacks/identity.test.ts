@@ -5,8 +5,8 @@
 // repositories (ids), runner environment. One local stack.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PolicyError } from '../../src/lib/errors.ts';
-import { type Flow, forgeCountersigned, startFlow } from '../helpers/flow.ts';
+import { PolicyError } from '../../src/lib/basics/errors/errors.ts';
+import { type Flow, forgeCountersigned, startFlow } from '../../tools/flow.ts';
 import { assertRejected, assertVerified, policyWith } from './helpers.ts';
 
 let flow: Flow;

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { type Flow, readBundle, startFlow, writeBundle } from '../helpers/flow.ts';
+import { type Flow, readBundle, startFlow, writeBundle } from '../../tools/flow.ts';
 import { assertRejected, assertVerified, encode, replaceText, signedByBoth, statementOf, withCountersignatures, withPrimary } from './helpers.ts';
 
 let flow: Flow;

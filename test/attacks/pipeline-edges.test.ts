@@ -1,7 +1,7 @@
 // Attack catalogue, part 7 (spec/ATTACKS.md §11): the verification pipeline's report, the
 // countersigner-log requirement and the client state, exactly. Mutation testing (npm run
-// mutation) of src/lib/verify/pipeline.ts, src/lib/countersign/verify.ts and
-// src/lib/verify/state.ts showed which parts of a report no test pinned: each check's
+// mutation) of src/lib/pipeline/run.ts, src/lib/checks/countersignatures/verify.ts and
+// src/lib/formats/state/state.ts showed which parts of a report no test pinned: each check's
 // message when it passes (the TSA-only primary, logged countersignatures, fallback-authorised
 // rotations and the keys a rotation adds), which fields a failed, pending or skipped entry
 // carries, the rotation summary, the log proof of FORMAT §7 step 4g (missing, valid, wrong
@@ -10,24 +10,25 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { Subject } from '../../src/lib/bundle/types.ts';
-import { COUNTERSIGNATURE_PAYLOAD_TYPE } from '../../src/lib/bundle/types.ts';
-import { VerificationError, InputError } from '../../src/lib/errors.ts';
-import { createCountersignature } from '../../src/lib/countersign/create.ts';
-import { ed25519PublicKeyOf, signEd25519 } from '../../src/lib/countersign/ed25519.ts';
-import { preAuthEncoding } from '../../src/lib/countersign/pae.ts';
-import { seedSigner } from '../../src/lib/countersign/signer.ts';
-import type { PrimaryBinding } from '../../src/lib/countersign/statement.ts';
-import { type CountersignatureContext, type CountersignatureInput, type PinnedKey, verifyCountersignatures } from '../../src/lib/countersign/verify.ts';
-import { leafHash } from '../../src/lib/log/merkle.ts';
-import { MerkleTree } from '../../src/lib/log/tree.ts';
-import { signCheckpoint } from '../../src/lib/log/checkpoint.ts';
-import type { LogProof } from '../../src/lib/log/proof.ts';
-import { buildPolicy, parsePolicy, type Policy } from '../../src/lib/policy/index.ts';
-import { runPipeline, verifyCountersignedBundle } from '../../src/lib/verify/pipeline.ts';
-import { CHECKS, type CheckName, type CheckReport } from '../../src/lib/verify/report.ts';
-import { type ClientState, checkPolicyNotRolledBack, emptyState, parseState, recordAccepted, recordPolicyVersion, serializeState, STATE_MEDIA_TYPE } from '../../src/lib/verify/state.ts';
-import { type Flow, type TestKey, STREAM, makeKey, primaryJson, readBundle, startFlow, writeBundle, forgeCountersigned } from '../helpers/flow.ts';
+import type { Subject } from '../../src/lib/formats/core/types.ts';
+import { COUNTERSIGNATURE_PAYLOAD_TYPE } from '../../src/lib/formats/core/types.ts';
+import { VerificationError, InputError } from '../../src/lib/basics/errors/errors.ts';
+import { createCountersignature } from '../../src/lib/formats/countersignature/create.ts';
+import { ed25519PublicKeyOf, signEd25519 } from '../../src/lib/basics/crypto/ed25519.ts';
+import { preAuthEncoding } from '../../src/lib/basics/crypto/pae.ts';
+import { seedSigner } from '../../src/lib/basics/crypto/signer.ts';
+import type { PrimaryBinding } from '../../src/lib/formats/countersignature/statement.ts';
+import { type CountersignatureContext, type CountersignatureInput, type PinnedKey, verifyCountersignatures } from '../../src/lib/checks/countersignatures/verify.ts';
+import { leafHash } from '../../src/lib/checks/log/merkle.ts';
+import { MerkleTree } from '../../src/lib/checks/log/tree.ts';
+import { signCheckpoint } from '../../src/lib/checks/log/checkpoint.ts';
+import type { LogProof } from '../../src/lib/formats/log/proof.ts';
+import { buildPolicy, parsePolicy, type Policy } from '../../src/lib/formats/policy/index.ts';
+import { runPipeline, verifyCountersignedBundle } from '../../src/lib/pipeline/run.ts';
+import { CHECKS, type CheckName, type CheckReport } from '../../src/lib/pipeline/report.ts';
+import { type ClientState, emptyState, parseState, recordAccepted, recordPolicyVersion, serializeState, STATE_MEDIA_TYPE } from '../../src/lib/formats/state/state.ts';
+import { checkPolicyNotRolledBack } from '../../src/lib/checks/statement/rollback.ts';
+import { type Flow, type TestKey, STREAM, makeKey, primaryJson, readBundle, startFlow, writeBundle, forgeCountersigned } from '../../tools/flow.ts';
 import { RELEASE_WORKFLOW, policyDoc, rotationStatement } from '../helpers/rotation-flow.ts';
 
 const T = Date.parse('2026-06-01T12:00:00Z');

@@ -1,5 +1,5 @@
 // Attack catalogue, policy parser edges (spec/ATTACKS.md §11, spec/POLICY.md §1, §3, §4):
-// mutation testing of src/lib/policy/reader.ts and src/lib/policy/parse.ts showed that the
+// mutation testing of src/lib/basics/json/reader.ts and src/lib/formats/policy/parse.ts showed that the
 // policy tests checked codes but rarely whole messages, lines or the exact bounds. Here each
 // policy error is pinned exactly (code, file, line, JSON path, expected, found: what an
 // operator reads to fix a policy), each cap on both sides (1 MiB, the limits' ranges, list
@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PolicyError } from '../../src/lib/errors.ts';
-import { loadPolicyFile, parsePolicy } from '../../src/lib/policy/index.ts';
+import { PolicyError } from '../../src/lib/basics/errors/errors.ts';
+import { loadPolicyFile, parsePolicy } from '../../src/lib/formats/policy/index.ts';
 
 const MiB = 1024 * 1024;
 const IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
@@ -317,7 +317,7 @@ test('PF11b a policy file without read permission', { skip: process.platform ===
     return;
   }
   await chmod(dir, 0o755);
-  const load = `import { loadPolicyFile } from ${JSON.stringify(new URL('policy/index.ts', sources).href)};
+  const load = `import { loadPolicyFile } from ${JSON.stringify(new URL('formats/policy/index.ts', sources).href)};
     try { await loadPolicyFile(${JSON.stringify(file)}); console.log('{}'); } catch (e) { console.log(JSON.stringify({ name: e.name, code: e.code, message: e.message })); }`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', load], { uid: 65534, gid: 65534, encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out), expected);

@@ -1,6 +1,6 @@
 // Attack catalogue: the edges of the policy's identity and countersigner rules (spec/POLICY.md
 // §3.3, §3.3.1, §3.3.2, §3.5, §3.5.1, §3.6, §3.10), tested without a stack. Mutation testing
-// (npm run mutation) of src/lib/policy/identity.ts and src/lib/policy/countersigners.ts showed
+// (npm run mutation) of src/lib/formats/policy/identity.ts and src/lib/formats/policy/countersigners.ts showed
 // which rules no test pinned: the anchors of each GitHub claim format, each rule of an anchored
 // identity pattern, the parts of the issuer URL, the countersigner's log, the organisation
 // spellings and the threshold's messages. Each rule is tested on both sides, and each refusal
@@ -9,9 +9,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { PolicyError } from '../../src/lib/errors.ts';
-import { parsePolicy, type Policy } from '../../src/lib/policy/index.ts';
-import { anchoredPatternProblem } from '../../src/lib/policy/identity.ts';
+import { PolicyError } from '../../src/lib/basics/errors/errors.ts';
+import { parsePolicy, type Policy } from '../../src/lib/formats/policy/index.ts';
+import { anchoredPatternProblem } from '../../src/lib/formats/policy/identity.ts';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';

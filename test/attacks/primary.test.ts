@@ -3,9 +3,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { instanceFromStackDescription } from '../../src/lib/sigstore/instances.ts';
-import { startStack } from '../stack/index.ts';
-import { type Flow, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../helpers/flow.ts';
+import { instanceFromStackDescription } from '../../src/lib/formats/stack/description.ts';
+import { startStack } from '../../src/stack/index.ts';
+import { type Flow, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../../tools/flow.ts';
 import { assertPending, assertRejected, assertVerified, withCountersignatures, withPrimary } from './helpers.ts';
 
 let flow: Flow;

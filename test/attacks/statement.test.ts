@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { collectSubjects } from '../../src/lib/digest/index.ts';
-import { InputError } from '../../src/lib/errors.ts';
-import { buildStatement, serializeStatement } from '../../src/lib/bundle/statement.ts';
-import { sha256Hex } from '../../src/lib/crypto/sha256.ts';
-import { recordAccepted, emptyState } from '../../src/lib/verify/state.ts';
-import { type Flow, forgeCountersigned, startFlow } from '../helpers/flow.ts';
+import { collectSubjects } from '../../src/lib/formats/subjects/index.ts';
+import { InputError } from '../../src/lib/basics/errors/errors.ts';
+import { buildStatement, serializeStatement } from '../../src/lib/formats/statement/statement.ts';
+import { sha256Hex } from '../../src/lib/basics/crypto/sha256.ts';
+import { recordAccepted, emptyState } from '../../src/lib/formats/state/state.ts';
+import { type Flow, forgeCountersigned, startFlow } from '../../tools/flow.ts';
 import { STREAM, assertRejected, assertVerified, policyWith, statementOf } from './helpers.ts';
 
 const DAY = 86_400_000;

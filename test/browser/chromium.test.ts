@@ -20,9 +20,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { CLIENT_ENTRY, buildClientBrowser } from '../../scripts/build.ts';
-import * as nodeClient from '../../src/lib/client/index.ts';
-import { verifyEd25519Strict } from '../../src/lib/countersign/ed25519.ts';
-import type { VerificationReport } from '../../src/lib/verify/report.ts';
+import * as nodeClient from '../../src/client/index.ts';
+import { verifyEd25519Strict } from '../../src/lib/basics/crypto/ed25519.ts';
+import type { VerificationReport } from '../../src/lib/pipeline/report.ts';
 import { loadClientVectors, mismatches, runClientCase, verdictOf } from '../helpers/client-vectors.ts';
 import { ED25519_TALLY, loadEd25519Cases } from '../helpers/ed25519-cases.ts';
 
@@ -58,7 +58,7 @@ test('headless Chromium: every vector and every Ed25519 case through the browser
   let stderr = '';
   const server = createServer();
   try {
-    await buildClientBrowser(dir, ROOT, { 'verify.browser': CLIENT_ENTRY, 'ed25519.browser': 'src/lib/countersign/ed25519.ts' });
+    await buildClientBrowser(dir, ROOT, { 'verify.browser': CLIENT_ENTRY, 'ed25519.browser': 'src/lib/basics/crypto/ed25519.ts' });
     const page = (await transform(await readFile(join(ROOT, 'test/browser/page.ts'), 'utf8'), { loader: 'ts', format: 'esm' })).code;
     const vectorsJson = JSON.stringify(cases.map((c) => ({
       name: c.name,

@@ -3,8 +3,8 @@
 // every Ed25519 vector through it, and posts the raw results back (the Node side judges
 // them). A case with rotations/ is run as test/helpers/client-vectors.ts runClientCase runs
 // it: followPolicyRotations from policy.json, then verifyBundle under the policy it returns. Compiled to JavaScript by the test (esbuild transform); never bundled with the library.
-type ClientModule = typeof import('../../src/lib/client/index.ts');
-type Ed25519Module = typeof import('../../src/lib/countersign/ed25519.ts');
+type ClientModule = typeof import('../../src/client/index.ts');
+type Ed25519Module = typeof import('../../src/lib/basics/crypto/ed25519.ts');
 
 interface VectorJson {
   name: string;

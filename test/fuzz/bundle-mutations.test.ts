@@ -7,9 +7,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Policy } from '../../src/lib/policy/index.ts';
-import type { VerificationReport } from '../../src/lib/verify/report.ts';
-import { type Flow, startFlow } from '../helpers/flow.ts';
+import type { Policy } from '../../src/lib/formats/policy/index.ts';
+import type { VerificationReport } from '../../src/lib/pipeline/report.ts';
+import { type Flow, startFlow } from '../../tools/flow.ts';
 import { budget } from './budget.ts';
 import { type Json, applyJsonEdit, byteMutant, jsonEdit } from './mutate.ts';
 

@@ -5,10 +5,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildStatement, serializeStatement } from '../../src/lib/bundle/statement.ts';
-import type { Kind } from '../../src/lib/bundle/types.ts';
-import { compareSubjectNames } from '../../src/lib/digest/subject-name.ts';
-import { type Flow, startFlow } from '../helpers/flow.ts';
+import { buildStatement, serializeStatement } from '../../src/lib/formats/statement/statement.ts';
+import type { Kind } from '../../src/lib/formats/core/types.ts';
+import { compareSubjectNames } from '../../src/lib/formats/subjects/name.ts';
+import { type Flow, startFlow } from '../../tools/flow.ts';
 import { budget } from './budget.ts';
 
 let flow: Flow;

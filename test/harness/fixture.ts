@@ -6,9 +6,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCountersignerKey } from '../../src/lib/countersign/keys.ts';
-import { buildPolicy } from '../../src/lib/policy/index.ts';
-import { type Stack, startStack } from '../stack/index.ts';
+import { generateCountersignerKey } from '../../src/lib/basics/crypto/ed25519-keys.ts';
+import { buildPolicy } from '../../src/lib/formats/policy/index.ts';
+import { type Stack, startStack } from '../../src/stack/index.ts';
 import { type ActionCheckout, prepareActionCheckout } from './checkout.ts';
 import { type GithubApi, startGithubApi } from './github-api.ts';
 import { type ActionRun, type RunActionOptions, runAction } from './runner.ts';

@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FollowPolicyRotationsResult, VerifyBundleResult, followPolicyRotations, verifyBundle } from '../../src/lib/client/index.ts';
-import type { VerificationReport } from '../../src/lib/verify/report.ts';
-import type { VectorExpected } from './vector-case.ts';
+import type { FollowPolicyRotationsResult, VerifyBundleResult, followPolicyRotations, verifyBundle } from '../../src/client/index.ts';
+import type { VerificationReport } from '../../src/lib/pipeline/report.ts';
+import type { VectorExpected } from '../../tools/vector-case.ts';
 
 export const VECTORS_DIR = fileURLToPath(new URL('../../spec/vectors/', import.meta.url));
 
@@ -21,11 +21,11 @@ export interface ClientVectorCase {
   state?: Uint8Array;
   /** The files of artifacts/, named relative to it (spec/vectors/README.md). */
   artifacts?: { name: string; bytes: Uint8Array }[];
-  /** The bundles of rotations/ in numeric order, named `<case>/rotations/<file>` as test/helpers/vector-case.ts names them. */
+  /** The bundles of rotations/ in numeric order, named `<case>/rotations/<file>` as tools/vector-case.ts names them. */
   rotations?: { name: string; bytes: Uint8Array }[];
 }
 
-/** What the deciding check was, as test/helpers/vector-case.ts reads it from a report. */
+/** What the deciding check was, as tools/vector-case.ts reads it from a report. */
 export interface Verdict {
   outcome: string;
   check: string | null;
@@ -83,7 +83,7 @@ export interface ClientCaseResult extends VerifyBundleResult {
  * Runs a case as an app would: with rotations/, follow them from policy.json (at verifyAt,
  * with state.json) and verify the bundle under the policy returned, with the state returned;
  * a refused chain decides the case at the `rotation` step, reported exactly as
- * test/helpers/vector-case.ts reports it (so the two reports can be compared whole).
+ * tools/vector-case.ts reports it (so the two reports can be compared whole).
  */
 export async function runClientCase(lib: ClientLibrary, c: ClientVectorCase): Promise<ClientCaseResult> {
   const now = new Date(c.expected.verifyAt);

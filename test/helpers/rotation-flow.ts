@@ -1,11 +1,11 @@
 // Fixtures for the rotation and lifecycle tests (spec/ROTATION.md): policy documents as exact
 // bytes (a rotation installs bytes), rotation statements, and signing + countersigning them on
 // the local stack through the library, as `build`, `sign` and `countersign` would.
-import { buildStatement, serializeStatement } from '../../src/lib/bundle/statement.ts';
-import { buildPolicy } from '../../src/lib/policy/index.ts';
-import { type PolicyDocument, policyDocument, rotationStatementParts } from '../../src/lib/rotation/index.ts';
-import type { Flow, TestKey } from './flow.ts';
-import { STREAM } from './flow.ts';
+import { buildStatement, serializeStatement } from '../../src/lib/formats/statement/statement.ts';
+import { buildPolicy } from '../../src/lib/formats/policy/index.ts';
+import { type PolicyDocument, policyDocument, rotationStatementParts } from '../../src/lib/flows/rotation/index.ts';
+import type { Flow, TestKey } from '../../tools/flow.ts';
+import { STREAM } from '../../tools/flow.ts';
 
 export const POLICY_STREAM = 'acme/app:policy';
 export const RELEASE_WORKFLOW = 'acme/app/.github/workflows/release.yml@refs/heads/main';

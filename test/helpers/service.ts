@@ -9,8 +9,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildPolicy, parsePolicy, type Policy } from '../../src/lib/policy/index.ts';
-import type { Flow, TestKey } from './flow.ts';
+import { buildPolicy, parsePolicy, type Policy } from '../../src/lib/formats/policy/index.ts';
+import type { Flow, TestKey } from '../../tools/flow.ts';
 
 export const ORIGIN = 'countersign.test/b-release';
 export const MAIN = join(import.meta.dirname, '..', '..', 'src', 'cli', 'main.ts');

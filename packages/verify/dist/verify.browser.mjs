@@ -6790,6 +6790,416 @@ var require_dist2 = __commonJS({
   }
 });
 
+// node_modules/@sigstore/bundle/dist/bundle.js
+var require_bundle = __commonJS({
+  "node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
+    "use strict";
+    init_buffer();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
+    exports.isBundleWithCertificateChain = isBundleWithCertificateChain;
+    exports.isBundleWithPublicKey = isBundleWithPublicKey;
+    exports.isBundleWithMessageSignature = isBundleWithMessageSignature;
+    exports.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+    exports.BUNDLE_V01_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.1";
+    exports.BUNDLE_V02_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.2";
+    exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
+    exports.BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    function isBundleWithCertificateChain(b) {
+      return b.verificationMaterial.content.$case === "x509CertificateChain";
+    }
+    function isBundleWithPublicKey(b) {
+      return b.verificationMaterial.content.$case === "publicKey";
+    }
+    function isBundleWithMessageSignature(b) {
+      return b.content.$case === "messageSignature";
+    }
+    function isBundleWithDsseEnvelope(b) {
+      return b.content.$case === "dsseEnvelope";
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/build.js
+var require_build = __commonJS({
+  "node_modules/@sigstore/bundle/dist/build.js"(exports) {
+    "use strict";
+    init_buffer();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.toMessageSignatureBundle = toMessageSignatureBundle;
+    exports.toDSSEBundle = toDSSEBundle;
+    var protobuf_specs_1 = require_dist2();
+    var bundle_1 = require_bundle();
+    function toMessageSignatureBundle(options) {
+      return {
+        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+          $case: "messageSignature",
+          messageSignature: {
+            messageDigest: {
+              algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+              digest: options.digest
+            },
+            signature: options.signature
+          }
+        },
+        verificationMaterial: toVerificationMaterial(options)
+      };
+    }
+    function toDSSEBundle(options) {
+      return {
+        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+          $case: "dsseEnvelope",
+          dsseEnvelope: toEnvelope(options)
+        },
+        verificationMaterial: toVerificationMaterial(options)
+      };
+    }
+    function toEnvelope(options) {
+      return {
+        payloadType: options.artifactType,
+        payload: options.artifact,
+        signatures: [toSignature(options)]
+      };
+    }
+    function toSignature(options) {
+      return {
+        keyid: options.keyHint || "",
+        sig: options.signature
+      };
+    }
+    function toVerificationMaterial(options) {
+      return {
+        content: toKeyContent(options),
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] }
+      };
+    }
+    function toKeyContent(options) {
+      if (options.certificate) {
+        if (options.certificateChain) {
+          return {
+            $case: "x509CertificateChain",
+            x509CertificateChain: {
+              certificates: [{ rawBytes: options.certificate }]
+            }
+          };
+        } else {
+          return {
+            $case: "certificate",
+            certificate: { rawBytes: options.certificate }
+          };
+        }
+      } else {
+        return {
+          $case: "publicKey",
+          publicKey: {
+            hint: options.keyHint || ""
+          }
+        };
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/error.js
+var require_error3 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/error.js"(exports) {
+    "use strict";
+    init_buffer();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ValidationError = void 0;
+    var ValidationError = class extends Error {
+      fields;
+      constructor(message2, fields) {
+        super(message2);
+        this.fields = fields;
+      }
+    };
+    exports.ValidationError = ValidationError;
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/validate.js
+var require_validate = __commonJS({
+  "node_modules/@sigstore/bundle/dist/validate.js"(exports) {
+    "use strict";
+    init_buffer();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.assertBundle = assertBundle;
+    exports.assertBundleV01 = assertBundleV01;
+    exports.isBundleV01 = isBundleV01;
+    exports.assertBundleV02 = assertBundleV02;
+    exports.assertBundleLatest = assertBundleLatest;
+    var error_1 = require_error3();
+    function assertBundle(b) {
+      const invalidValues = validateBundleBase(b);
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid bundle", invalidValues);
+      }
+    }
+    function assertBundleV01(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionPromise(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid v0.1 bundle", invalidValues);
+      }
+    }
+    function isBundleV01(b) {
+      try {
+        assertBundleV01(b);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+    function assertBundleV02(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid v0.2 bundle", invalidValues);
+      }
+    }
+    function assertBundleLatest(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      invalidValues.push(...validateNoCertificateChain(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid bundle", invalidValues);
+      }
+    }
+    function validateBundleBase(b) {
+      const invalidValues = [];
+      if (b.mediaType === void 0 || !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
+        invalidValues.push("mediaType");
+      }
+      if (b.content === void 0) {
+        invalidValues.push("content");
+      } else {
+        switch (b.content.$case) {
+          case "messageSignature":
+            if (b.content.messageSignature.messageDigest === void 0) {
+              invalidValues.push("content.messageSignature.messageDigest");
+            } else {
+              if (b.content.messageSignature.messageDigest.digest.length === 0) {
+                invalidValues.push("content.messageSignature.messageDigest.digest");
+              }
+            }
+            if (b.content.messageSignature.signature.length === 0) {
+              invalidValues.push("content.messageSignature.signature");
+            }
+            break;
+          case "dsseEnvelope":
+            if (b.content.dsseEnvelope.payload.length === 0) {
+              invalidValues.push("content.dsseEnvelope.payload");
+            }
+            if (b.content.dsseEnvelope.signatures.length !== 1) {
+              invalidValues.push("content.dsseEnvelope.signatures");
+            } else {
+              if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+                invalidValues.push("content.dsseEnvelope.signatures[0].sig");
+              }
+            }
+            break;
+        }
+      }
+      if (b.verificationMaterial === void 0) {
+        invalidValues.push("verificationMaterial");
+      } else {
+        if (b.verificationMaterial.content === void 0) {
+          invalidValues.push("verificationMaterial.content");
+        } else {
+          switch (b.verificationMaterial.content.$case) {
+            case "x509CertificateChain":
+              if (b.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
+                invalidValues.push("verificationMaterial.content.x509CertificateChain.certificates");
+              }
+              b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+                if (cert.rawBytes.length === 0) {
+                  invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+                }
+              });
+              break;
+            case "certificate":
+              if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+                invalidValues.push("verificationMaterial.content.certificate.rawBytes");
+              }
+              break;
+          }
+        }
+        if (b.verificationMaterial.tlogEntries === void 0) {
+          invalidValues.push("verificationMaterial.tlogEntries");
+        } else {
+          if (b.verificationMaterial.tlogEntries.length > 0) {
+            b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+              if (entry.logId === void 0) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+              }
+              if (entry.kindVersion === void 0) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+              }
+            });
+          }
+        }
+      }
+      return invalidValues;
+    }
+    function validateInclusionPromise(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (entry.inclusionPromise === void 0) {
+            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+          }
+        });
+      }
+      return invalidValues;
+    }
+    function validateInclusionProof(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (entry.inclusionProof === void 0) {
+            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+          } else {
+            if (entry.inclusionProof.checkpoint === void 0) {
+              invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+            }
+          }
+        });
+      }
+      return invalidValues;
+    }
+    function validateNoCertificateChain(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial?.content?.$case === "x509CertificateChain") {
+        invalidValues.push("verificationMaterial.content.$case");
+      }
+      return invalidValues;
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/serialized.js
+var require_serialized = __commonJS({
+  "node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
+    "use strict";
+    init_buffer();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
+    var protobuf_specs_1 = require_dist2();
+    var bundle_1 = require_bundle();
+    var validate_1 = require_validate();
+    var bundleFromJSON2 = (obj) => {
+      const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+      switch (bundle.mediaType) {
+        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+          (0, validate_1.assertBundleV01)(bundle);
+          break;
+        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+          (0, validate_1.assertBundleV02)(bundle);
+          break;
+        default:
+          (0, validate_1.assertBundleLatest)(bundle);
+          break;
+      }
+      return bundle;
+    };
+    exports.bundleFromJSON = bundleFromJSON2;
+    var bundleToJSON = (bundle) => {
+      return protobuf_specs_1.Bundle.toJSON(bundle);
+    };
+    exports.bundleToJSON = bundleToJSON;
+    var envelopeFromJSON = (obj) => {
+      return protobuf_specs_1.Envelope.fromJSON(obj);
+    };
+    exports.envelopeFromJSON = envelopeFromJSON;
+    var envelopeToJSON = (envelope) => {
+      return protobuf_specs_1.Envelope.toJSON(envelope);
+    };
+    exports.envelopeToJSON = envelopeToJSON;
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/index.js"(exports) {
+    "use strict";
+    init_buffer();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isBundleV01 = exports.assertBundleV02 = exports.assertBundleV01 = exports.assertBundleLatest = exports.assertBundle = exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = exports.ValidationError = exports.isBundleWithPublicKey = exports.isBundleWithMessageSignature = exports.isBundleWithDsseEnvelope = exports.isBundleWithCertificateChain = exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = exports.toMessageSignatureBundle = exports.toDSSEBundle = void 0;
+    var build_1 = require_build();
+    Object.defineProperty(exports, "toDSSEBundle", { enumerable: true, get: function() {
+      return build_1.toDSSEBundle;
+    } });
+    Object.defineProperty(exports, "toMessageSignatureBundle", { enumerable: true, get: function() {
+      return build_1.toMessageSignatureBundle;
+    } });
+    var bundle_1 = require_bundle();
+    Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V01_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V02_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports, "BUNDLE_V03_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V03_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports, "isBundleWithCertificateChain", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithCertificateChain;
+    } });
+    Object.defineProperty(exports, "isBundleWithDsseEnvelope", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithDsseEnvelope;
+    } });
+    Object.defineProperty(exports, "isBundleWithMessageSignature", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithMessageSignature;
+    } });
+    Object.defineProperty(exports, "isBundleWithPublicKey", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithPublicKey;
+    } });
+    var error_1 = require_error3();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return error_1.ValidationError;
+    } });
+    var serialized_1 = require_serialized();
+    Object.defineProperty(exports, "bundleFromJSON", { enumerable: true, get: function() {
+      return serialized_1.bundleFromJSON;
+    } });
+    Object.defineProperty(exports, "bundleToJSON", { enumerable: true, get: function() {
+      return serialized_1.bundleToJSON;
+    } });
+    Object.defineProperty(exports, "envelopeFromJSON", { enumerable: true, get: function() {
+      return serialized_1.envelopeFromJSON;
+    } });
+    Object.defineProperty(exports, "envelopeToJSON", { enumerable: true, get: function() {
+      return serialized_1.envelopeToJSON;
+    } });
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "assertBundle", { enumerable: true, get: function() {
+      return validate_1.assertBundle;
+    } });
+    Object.defineProperty(exports, "assertBundleLatest", { enumerable: true, get: function() {
+      return validate_1.assertBundleLatest;
+    } });
+    Object.defineProperty(exports, "assertBundleV01", { enumerable: true, get: function() {
+      return validate_1.assertBundleV01;
+    } });
+    Object.defineProperty(exports, "assertBundleV02", { enumerable: true, get: function() {
+      return validate_1.assertBundleV02;
+    } });
+    Object.defineProperty(exports, "isBundleV01", { enumerable: true, get: function() {
+      return validate_1.isBundleV01;
+    } });
+  }
+});
+
 // node_modules/@sigstore/verify/dist/bundle/dsse.js
 var require_dsse2 = __commonJS({
   "node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports) {
@@ -6879,7 +7289,7 @@ var require_message = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/bundle/index.js
-var require_bundle = __commonJS({
+var require_bundle2 = __commonJS({
   "node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
     "use strict";
     init_buffer();
@@ -6944,7 +7354,7 @@ var require_bundle = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/error.js
-var require_error3 = __commonJS({
+var require_error4 = __commonJS({
   "node_modules/@sigstore/verify/dist/error.js"(exports) {
     "use strict";
     init_buffer();
@@ -7004,7 +7414,7 @@ var require_trust = __commonJS({
     exports.toTrustMaterial = toTrustMaterial2;
     var core_1 = require_dist();
     var protobuf_specs_1 = require_dist2();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var BEGINNING_OF_TIME = /* @__PURE__ */ new Date(0);
     var END_OF_TIME = /* @__PURE__ */ new Date(864e13);
     var filter_1 = require_filter();
@@ -7129,7 +7539,7 @@ var require_certificate = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CertificateChainVerifier = void 0;
     exports.verifyCertificateChain = verifyCertificateChain;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var trust_1 = require_trust();
     function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
       const cas = (0, trust_1.filterCertAuthorities)(certificateAuthorities, timestamp);
@@ -7307,7 +7717,7 @@ var require_sct2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifySCTs = verifySCTs;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var trust_1 = require_trust();
     function verifySCTs(cert, issuer, ctlogs) {
       let extSCT;
@@ -7359,7 +7769,7 @@ var require_key = __commonJS({
     exports.verifyPublicKey = verifyPublicKey;
     exports.verifyCertificate = verifyCertificate;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var certificate_1 = require_certificate();
     var sct_1 = require_sct2();
     var OID_FULCIO_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
@@ -7423,7 +7833,7 @@ var require_policy = __commonJS({
     exports.verifySubjectAlternativeName = verifySubjectAlternativeName;
     exports.verifyExtensions = verifyExtensions;
     exports.verifyOIDs = verifyOIDs;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     function verifySubjectAlternativeName(policyIdentity, signerIdentity) {
       if (signerIdentity === void 0 || !signerIdentity.match(policyIdentity)) {
         throw new error_1.PolicyError({
@@ -7472,7 +7882,7 @@ var require_tsa = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var certificate_1 = require_certificate();
     var trust_1 = require_trust();
     function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
@@ -7840,7 +8250,7 @@ var require_dsse4 = __commonJS({
     exports.DSSE_API_VERSION_V1 = void 0;
     exports.verifyDSSETLogBody = verifyDSSETLogBody;
     exports.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     exports.DSSE_API_VERSION_V1 = "0.0.1";
     function verifyDSSETLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
@@ -7925,7 +8335,7 @@ var require_hashedrekord2 = __commonJS({
     exports.HASHEDREKORD_API_VERSION_V1 = void 0;
     exports.verifyHashedRekordTLogBody = verifyHashedRekordTLogBody;
     exports.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     exports.HASHEDREKORD_API_VERSION_V1 = "0.0.1";
     function verifyHashedRekordTLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
@@ -7998,7 +8408,7 @@ var require_intoto = __commonJS({
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyIntotoTLogBody = verifyIntotoTLogBody;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     function verifyIntotoTLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
         case "0.0.2":
@@ -8047,7 +8457,7 @@ var require_checkpoint = __commonJS({
     exports.LogCheckpoint = void 0;
     exports.verifyCheckpoint = verifyCheckpoint2;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var CHECKPOINT_SEPARATOR = "\n\n";
     var SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
     function verifyCheckpoint2(entry, tlogs) {
@@ -8164,7 +8574,7 @@ var require_merkle = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyMerkleInclusion = verifyMerkleInclusion;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var RFC6962_LEAF_HASH_PREFIX = Buffer2.from([0]);
     var RFC6962_NODE_HASH_PREFIX = Buffer2.from([1]);
     function verifyMerkleInclusion(entry, checkpoint) {
@@ -8249,7 +8659,7 @@ var require_set = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyTLogSET = verifyTLogSET;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var trust_1 = require_trust();
     function verifyTLogSET(entry, tlogs) {
       const validTLogs = (0, trust_1.filterTLogAuthorities)(tlogs, {
@@ -8290,7 +8700,7 @@ var require_tlog = __commonJS({
     exports.verifyTLogBody = verifyTLogBody;
     exports.verifyTLogInclusion = verifyTLogInclusion;
     var v2_1 = require_v2();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var dsse_1 = require_dsse4();
     var hashedrekord_1 = require_hashedrekord2();
     var intoto_1 = require_intoto();
@@ -8376,7 +8786,7 @@ var require_verifier2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Verifier = void 0;
     var util_1 = (init_node_util(), __toCommonJS(node_util_exports));
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var key_1 = require_key();
     var policy_1 = require_policy();
     var timestamp_1 = require_timestamp3();
@@ -8519,17 +8929,17 @@ var require_verifier2 = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist4 = __commonJS({
   "node_modules/@sigstore/verify/dist/index.js"(exports) {
     "use strict";
     init_buffer();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Verifier = exports.toTrustMaterial = exports.VerificationError = exports.PolicyError = exports.toSignedEntity = void 0;
-    var bundle_1 = require_bundle();
+    var bundle_1 = require_bundle2();
     Object.defineProperty(exports, "toSignedEntity", { enumerable: true, get: function() {
       return bundle_1.toSignedEntity;
     } });
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     Object.defineProperty(exports, "PolicyError", { enumerable: true, get: function() {
       return error_1.PolicyError;
     } });
@@ -8547,458 +8957,20 @@ var require_dist3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/bundle.js
-var require_bundle2 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
-    "use strict";
-    init_buffer();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
-    exports.isBundleWithCertificateChain = isBundleWithCertificateChain;
-    exports.isBundleWithPublicKey = isBundleWithPublicKey;
-    exports.isBundleWithMessageSignature = isBundleWithMessageSignature;
-    exports.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
-    exports.BUNDLE_V01_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.1";
-    exports.BUNDLE_V02_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.2";
-    exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
-    exports.BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    function isBundleWithCertificateChain(b) {
-      return b.verificationMaterial.content.$case === "x509CertificateChain";
-    }
-    function isBundleWithPublicKey(b) {
-      return b.verificationMaterial.content.$case === "publicKey";
-    }
-    function isBundleWithMessageSignature(b) {
-      return b.content.$case === "messageSignature";
-    }
-    function isBundleWithDsseEnvelope(b) {
-      return b.content.$case === "dsseEnvelope";
-    }
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/build.js
-var require_build = __commonJS({
-  "node_modules/@sigstore/bundle/dist/build.js"(exports) {
-    "use strict";
-    init_buffer();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.toMessageSignatureBundle = toMessageSignatureBundle;
-    exports.toDSSEBundle = toDSSEBundle;
-    var protobuf_specs_1 = require_dist2();
-    var bundle_1 = require_bundle2();
-    function toMessageSignatureBundle(options) {
-      return {
-        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
-        content: {
-          $case: "messageSignature",
-          messageSignature: {
-            messageDigest: {
-              algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
-              digest: options.digest
-            },
-            signature: options.signature
-          }
-        },
-        verificationMaterial: toVerificationMaterial(options)
-      };
-    }
-    function toDSSEBundle(options) {
-      return {
-        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
-        content: {
-          $case: "dsseEnvelope",
-          dsseEnvelope: toEnvelope(options)
-        },
-        verificationMaterial: toVerificationMaterial(options)
-      };
-    }
-    function toEnvelope(options) {
-      return {
-        payloadType: options.artifactType,
-        payload: options.artifact,
-        signatures: [toSignature(options)]
-      };
-    }
-    function toSignature(options) {
-      return {
-        keyid: options.keyHint || "",
-        sig: options.signature
-      };
-    }
-    function toVerificationMaterial(options) {
-      return {
-        content: toKeyContent(options),
-        tlogEntries: [],
-        timestampVerificationData: { rfc3161Timestamps: [] }
-      };
-    }
-    function toKeyContent(options) {
-      if (options.certificate) {
-        if (options.certificateChain) {
-          return {
-            $case: "x509CertificateChain",
-            x509CertificateChain: {
-              certificates: [{ rawBytes: options.certificate }]
-            }
-          };
-        } else {
-          return {
-            $case: "certificate",
-            certificate: { rawBytes: options.certificate }
-          };
-        }
-      } else {
-        return {
-          $case: "publicKey",
-          publicKey: {
-            hint: options.keyHint || ""
-          }
-        };
-      }
-    }
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/error.js
-var require_error4 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/error.js"(exports) {
-    "use strict";
-    init_buffer();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValidationError = void 0;
-    var ValidationError = class extends Error {
-      fields;
-      constructor(message2, fields) {
-        super(message2);
-        this.fields = fields;
-      }
-    };
-    exports.ValidationError = ValidationError;
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/validate.js
-var require_validate = __commonJS({
-  "node_modules/@sigstore/bundle/dist/validate.js"(exports) {
-    "use strict";
-    init_buffer();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assertBundle = assertBundle;
-    exports.assertBundleV01 = assertBundleV01;
-    exports.isBundleV01 = isBundleV01;
-    exports.assertBundleV02 = assertBundleV02;
-    exports.assertBundleLatest = assertBundleLatest;
-    var error_1 = require_error4();
-    function assertBundle(b) {
-      const invalidValues = validateBundleBase(b);
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid bundle", invalidValues);
-      }
-    }
-    function assertBundleV01(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionPromise(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid v0.1 bundle", invalidValues);
-      }
-    }
-    function isBundleV01(b) {
-      try {
-        assertBundleV01(b);
-        return true;
-      } catch (e) {
-        return false;
-      }
-    }
-    function assertBundleV02(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionProof(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid v0.2 bundle", invalidValues);
-      }
-    }
-    function assertBundleLatest(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionProof(b));
-      invalidValues.push(...validateNoCertificateChain(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid bundle", invalidValues);
-      }
-    }
-    function validateBundleBase(b) {
-      const invalidValues = [];
-      if (b.mediaType === void 0 || !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
-        invalidValues.push("mediaType");
-      }
-      if (b.content === void 0) {
-        invalidValues.push("content");
-      } else {
-        switch (b.content.$case) {
-          case "messageSignature":
-            if (b.content.messageSignature.messageDigest === void 0) {
-              invalidValues.push("content.messageSignature.messageDigest");
-            } else {
-              if (b.content.messageSignature.messageDigest.digest.length === 0) {
-                invalidValues.push("content.messageSignature.messageDigest.digest");
-              }
-            }
-            if (b.content.messageSignature.signature.length === 0) {
-              invalidValues.push("content.messageSignature.signature");
-            }
-            break;
-          case "dsseEnvelope":
-            if (b.content.dsseEnvelope.payload.length === 0) {
-              invalidValues.push("content.dsseEnvelope.payload");
-            }
-            if (b.content.dsseEnvelope.signatures.length !== 1) {
-              invalidValues.push("content.dsseEnvelope.signatures");
-            } else {
-              if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
-                invalidValues.push("content.dsseEnvelope.signatures[0].sig");
-              }
-            }
-            break;
-        }
-      }
-      if (b.verificationMaterial === void 0) {
-        invalidValues.push("verificationMaterial");
-      } else {
-        if (b.verificationMaterial.content === void 0) {
-          invalidValues.push("verificationMaterial.content");
-        } else {
-          switch (b.verificationMaterial.content.$case) {
-            case "x509CertificateChain":
-              if (b.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
-                invalidValues.push("verificationMaterial.content.x509CertificateChain.certificates");
-              }
-              b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
-                if (cert.rawBytes.length === 0) {
-                  invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
-                }
-              });
-              break;
-            case "certificate":
-              if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
-                invalidValues.push("verificationMaterial.content.certificate.rawBytes");
-              }
-              break;
-          }
-        }
-        if (b.verificationMaterial.tlogEntries === void 0) {
-          invalidValues.push("verificationMaterial.tlogEntries");
-        } else {
-          if (b.verificationMaterial.tlogEntries.length > 0) {
-            b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-              if (entry.logId === void 0) {
-                invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
-              }
-              if (entry.kindVersion === void 0) {
-                invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
-              }
-            });
-          }
-        }
-      }
-      return invalidValues;
-    }
-    function validateInclusionPromise(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
-        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-          if (entry.inclusionPromise === void 0) {
-            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
-          }
-        });
-      }
-      return invalidValues;
-    }
-    function validateInclusionProof(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
-        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-          if (entry.inclusionProof === void 0) {
-            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
-          } else {
-            if (entry.inclusionProof.checkpoint === void 0) {
-              invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
-            }
-          }
-        });
-      }
-      return invalidValues;
-    }
-    function validateNoCertificateChain(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial?.content?.$case === "x509CertificateChain") {
-        invalidValues.push("verificationMaterial.content.$case");
-      }
-      return invalidValues;
-    }
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/serialized.js
-var require_serialized = __commonJS({
-  "node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
-    "use strict";
-    init_buffer();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
-    var protobuf_specs_1 = require_dist2();
-    var bundle_1 = require_bundle2();
-    var validate_1 = require_validate();
-    var bundleFromJSON2 = (obj) => {
-      const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
-      switch (bundle.mediaType) {
-        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
-          (0, validate_1.assertBundleV01)(bundle);
-          break;
-        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
-          (0, validate_1.assertBundleV02)(bundle);
-          break;
-        default:
-          (0, validate_1.assertBundleLatest)(bundle);
-          break;
-      }
-      return bundle;
-    };
-    exports.bundleFromJSON = bundleFromJSON2;
-    var bundleToJSON = (bundle) => {
-      return protobuf_specs_1.Bundle.toJSON(bundle);
-    };
-    exports.bundleToJSON = bundleToJSON;
-    var envelopeFromJSON = (obj) => {
-      return protobuf_specs_1.Envelope.fromJSON(obj);
-    };
-    exports.envelopeFromJSON = envelopeFromJSON;
-    var envelopeToJSON = (envelope) => {
-      return protobuf_specs_1.Envelope.toJSON(envelope);
-    };
-    exports.envelopeToJSON = envelopeToJSON;
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/index.js
-var require_dist4 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/index.js"(exports) {
-    "use strict";
-    init_buffer();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isBundleV01 = exports.assertBundleV02 = exports.assertBundleV01 = exports.assertBundleLatest = exports.assertBundle = exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = exports.ValidationError = exports.isBundleWithPublicKey = exports.isBundleWithMessageSignature = exports.isBundleWithDsseEnvelope = exports.isBundleWithCertificateChain = exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = exports.toMessageSignatureBundle = exports.toDSSEBundle = void 0;
-    var build_1 = require_build();
-    Object.defineProperty(exports, "toDSSEBundle", { enumerable: true, get: function() {
-      return build_1.toDSSEBundle;
-    } });
-    Object.defineProperty(exports, "toMessageSignatureBundle", { enumerable: true, get: function() {
-      return build_1.toMessageSignatureBundle;
-    } });
-    var bundle_1 = require_bundle2();
-    Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V01_MEDIA_TYPE;
-    } });
-    Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V02_MEDIA_TYPE;
-    } });
-    Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE;
-    } });
-    Object.defineProperty(exports, "BUNDLE_V03_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V03_MEDIA_TYPE;
-    } });
-    Object.defineProperty(exports, "isBundleWithCertificateChain", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithCertificateChain;
-    } });
-    Object.defineProperty(exports, "isBundleWithDsseEnvelope", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithDsseEnvelope;
-    } });
-    Object.defineProperty(exports, "isBundleWithMessageSignature", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithMessageSignature;
-    } });
-    Object.defineProperty(exports, "isBundleWithPublicKey", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithPublicKey;
-    } });
-    var error_1 = require_error4();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return error_1.ValidationError;
-    } });
-    var serialized_1 = require_serialized();
-    Object.defineProperty(exports, "bundleFromJSON", { enumerable: true, get: function() {
-      return serialized_1.bundleFromJSON;
-    } });
-    Object.defineProperty(exports, "bundleToJSON", { enumerable: true, get: function() {
-      return serialized_1.bundleToJSON;
-    } });
-    Object.defineProperty(exports, "envelopeFromJSON", { enumerable: true, get: function() {
-      return serialized_1.envelopeFromJSON;
-    } });
-    Object.defineProperty(exports, "envelopeToJSON", { enumerable: true, get: function() {
-      return serialized_1.envelopeToJSON;
-    } });
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "assertBundle", { enumerable: true, get: function() {
-      return validate_1.assertBundle;
-    } });
-    Object.defineProperty(exports, "assertBundleLatest", { enumerable: true, get: function() {
-      return validate_1.assertBundleLatest;
-    } });
-    Object.defineProperty(exports, "assertBundleV01", { enumerable: true, get: function() {
-      return validate_1.assertBundleV01;
-    } });
-    Object.defineProperty(exports, "assertBundleV02", { enumerable: true, get: function() {
-      return validate_1.assertBundleV02;
-    } });
-    Object.defineProperty(exports, "isBundleV01", { enumerable: true, get: function() {
-      return validate_1.isBundleV01;
-    } });
-  }
-});
-
-// src/lib/platform/unavailable.ts
-function unavailable2(name) {
-  return () => {
-    throw new Error(`${name} is not available in the countersign client build: it reads no files`);
-  };
-}
-var open, lstat, stat, rm, rename, readFile, readdir, mkdir, writeFile, basename, dirname, join, isAbsolute, resolve;
-var init_unavailable = __esm({
-  "src/lib/platform/unavailable.ts"() {
-    "use strict";
-    init_buffer();
-    open = unavailable2("fs.open");
-    lstat = unavailable2("fs.lstat");
-    stat = unavailable2("fs.stat");
-    rm = unavailable2("fs.rm");
-    rename = unavailable2("fs.rename");
-    readFile = unavailable2("fs.readFile");
-    readdir = unavailable2("fs.readdir");
-    mkdir = unavailable2("fs.mkdir");
-    writeFile = unavailable2("fs.writeFile");
-    basename = unavailable2("path.basename");
-    dirname = unavailable2("path.dirname");
-    join = unavailable2("path.join");
-    isAbsolute = unavailable2("path.isAbsolute");
-    resolve = unavailable2("path.resolve");
-  }
-});
-
-// src/lib/client/index.ts
+// src/client/index.ts
 init_buffer();
 
-// src/lib/client/verify.ts
+// src/client/verify.ts
 init_buffer();
 
-// src/lib/crypto/sha256.ts
+// src/lib/basics/crypto/sha256.ts
 init_buffer();
 init_node_crypto();
 function sha256Hex(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 
-// src/lib/errors.ts
+// src/lib/basics/errors/errors.ts
 init_buffer();
 var InputError = class extends Error {
   code;
@@ -9033,13 +9005,13 @@ var StrictJsonError = class extends InputError {
   }
 };
 
-// src/lib/verify/pipeline.ts
+// src/lib/pipeline/run.ts
 init_buffer();
 
-// src/lib/bundle/countersigned-bundle.ts
+// src/lib/formats/bundle/bundle.ts
 init_buffer();
 
-// src/lib/bundle/types.ts
+// src/lib/formats/core/types.ts
 init_buffer();
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var PREDICATE_TYPE = "https://countersign.dev/TrustStatement/v1";
@@ -9050,7 +9022,7 @@ var COUNTERSIGNATURE_TYPE = "https://countersign.dev/Countersignature/v1";
 var POLICY_MEDIA_TYPE = "application/vnd.countersign.policy.v1+json";
 var KINDS = ["binary-digest", "fleet-key", "authority-rotation", "config-change"];
 
-// src/lib/bundle/shape.ts
+// src/lib/basics/json/shape.ts
 init_buffer();
 var Shape = class {
   what;
@@ -9133,7 +9105,7 @@ function rfc3339(date) {
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var KEY_ID = /^sha256:[0-9a-f]{64}$/;
 
-// src/lib/bundle/strict-json.ts
+// src/lib/basics/json/strict-json.ts
 init_buffer();
 var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
@@ -9293,188 +9265,19 @@ var Scanner = class {
   }
 };
 
-// src/lib/log/proof.ts
+// src/lib/formats/log/proof.ts
 init_buffer();
 
-// src/lib/log/checkpoint.ts
+// src/lib/formats/log/note-format.ts
 init_buffer();
-
-// src/lib/log/merkle.ts
-init_buffer();
-init_node_crypto();
-var HASH_SIZE = 32;
-var MAX_PROOF_HASHES = 64;
-var LEAF_PREFIX = Buffer2.from([0]);
-var NODE_PREFIX = Buffer2.from([1]);
-function leafHash(data) {
-  return new Uint8Array(createHash("sha256").update(LEAF_PREFIX).update(data).digest());
-}
-function nodeHash(left, right) {
-  return new Uint8Array(createHash("sha256").update(NODE_PREFIX).update(left).update(right).digest());
-}
-function rootFromInclusionProof(leaf, index, size, path) {
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return void 0;
-  if (path.length > MAX_PROOF_HASHES || path.some((p) => p.length !== HASH_SIZE)) return void 0;
-  let fn = index;
-  let sn = size - 1;
-  let r = leaf;
-  for (const p of path) {
-    if (sn === 0) return void 0;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 ? r : void 0;
-}
-function verifyInclusion(leaf, index, size, path, root) {
-  const computed = rootFromInclusionProof(leaf, index, size, path);
-  return computed !== void 0 && equalBytes(computed, root);
-}
-function equalBytes(a, b) {
-  return a.length === b.length && Buffer2.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer2.from(b.buffer, b.byteOffset, b.byteLength));
-}
-
-// src/lib/log/note.ts
-init_buffer();
-init_node_crypto();
-
-// src/lib/countersign/ed25519.ts
-init_buffer();
-init_ed25519();
-init_node_crypto();
-hashes.sha512 = (message2) => {
-  const digest = createHash("sha512").update(message2).digest();
-  const out = new Uint8Array(new ArrayBuffer(digest.length));
-  out.set(digest);
-  return out;
-};
-var ED25519_PUBLIC_KEY_LENGTH = 32;
-var ED25519_SIGNATURE_LENGTH = 64;
-var L = 2n ** 252n + 27742317777372353535851937790883648493n;
-var ED25519_SPKI_PREFIX = Buffer2.from("302a300506032b6570032100", "hex");
-function verifyEd25519Strict(signature, message2, publicKey) {
-  if (!isBytes4(signature) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
-  if (!isBytes4(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
-  if (!isBytes4(message2)) return false;
-  try {
-    if (!isReducedScalar(signature.subarray(32))) return false;
-    if (!isStrictNonSmallOrderPoint(publicKey)) return false;
-    if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
-    const key = createPublicKey({ key: Buffer2.concat([ED25519_SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
-    return verify(null, message2, key, signature);
-  } catch {
-    return false;
-  }
-}
-function isStrictNonSmallOrderPoint(encoding) {
-  if (!isBytes4(encoding) || encoding.length !== 32) return false;
-  try {
-    return !Point.fromBytes(encoding, false).isSmallOrder();
-  } catch {
-    return false;
-  }
-}
-function isPrimeOrderPoint(encoding) {
-  if (!isBytes4(encoding) || encoding.length !== 32) return false;
-  try {
-    const point = Point.fromBytes(encoding, false);
-    return !point.is0() && point.isTorsionFree();
-  } catch {
-    return false;
-  }
-}
-function isReducedScalar(scalar) {
-  return isBytes4(scalar) && scalar.length === 32 && BigInt(`0x${Buffer2.from(scalar).reverse().toString("hex")}`) < L;
-}
-function isBytes4(value) {
-  return value instanceof Uint8Array;
-}
-
-// src/lib/log/note.ts
 var MAX_NOTE_BYTES = 16 * 1024;
-var MAX_SIGNATURES = 100;
-var ALG_ED25519 = 1;
 function isValidKeyName(name) {
   return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !/\p{Cc}/u.test(name);
 }
-function noteKeyHash(name, rawPublicKey) {
-  const digest = createHash("sha256").update(name, "utf8").update(Buffer2.from([10, ALG_ED25519])).update(rawPublicKey).digest();
-  return new Uint8Array(digest.subarray(0, 4));
-}
-function openNote(note, verifier, what = "note") {
-  const fail2 = (why, code = "log-note-malformed") => {
-    throw new VerificationError(code, `${what}: ${why}`);
-  };
-  if (typeof note !== "string") return fail2("expected text");
-  if (Buffer2.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
-  const split2 = note.lastIndexOf("\n\n");
-  if (split2 < 0 || !note.endsWith("\n")) return fail2("expected text, a blank line and signature lines, each ending in a newline");
-  const text = note.slice(0, split2 + 1);
-  checkText(text, what);
-  const lines = note.slice(split2 + 2, -1).split("\n");
-  if (lines.length > MAX_SIGNATURES) fail2(`more than ${MAX_SIGNATURES} signatures`);
-  const wantHash = Buffer2.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
-  let verified = false;
-  for (const line of lines) {
-    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
-    if (!m) return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
-    const blob = Buffer2.from(m[2], "base64");
-    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail2("malformed signature encoding");
-    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
-    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
-      fail2(`the signature by ${verifier.name} does not verify`, "log-note-signature");
-    }
-    verified = true;
-  }
-  if (!verified) fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
-  return text;
-}
-function checkText(text, what) {
-  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
-  if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
-    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
-  }
-}
 
-// src/lib/log/checkpoint.ts
-var MAX_EXTENSIONS = 16;
-function parseCheckpointText(text, what = "checkpoint") {
-  const fail2 = (why) => {
-    throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
-  };
-  const lines = text.split("\n");
-  if (lines.pop() !== "" || lines.length < 3) fail2("expected origin, size and root hash lines, each ending in a newline");
-  const [origin, sizeText, rootText, ...extensions] = lines;
-  if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
-  const root = Buffer2.from(rootText, "base64");
-  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
-  if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
-  return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
-}
-function verifyCheckpoint(note, log, what = "checkpoint") {
-  const text = openNote(note, log, what);
-  const checkpoint = parseCheckpointText(text, what);
-  if (checkpoint.origin !== log.name) {
-    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
-      expected: log.name,
-      found: checkpoint.origin
-    });
-  }
-  return checkpoint;
-}
-
-// src/lib/log/proof.ts
+// src/lib/formats/log/proof.ts
+var HASH_SIZE = 32;
+var MAX_PROOF_HASHES = 64;
 function parseLogProof(s, value, path) {
   const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
   const integer = (v, at) => {
@@ -9493,32 +9296,8 @@ function parseLogProof(s, value, path) {
   const checkpoint = s.string(o.checkpoint, `${path}.checkpoint`, void 0, MAX_NOTE_BYTES);
   return { logIndex, treeSize, hashes: hashes2, checkpoint };
 }
-function verifyLogProof(statement, proof, log, what) {
-  let checkpoint;
-  try {
-    const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
-    checkpoint = verifyCheckpoint(proof.checkpoint, verifier, `${what}: log checkpoint`);
-  } catch (err) {
-    if (!(err instanceof VerificationError)) throw err;
-    throw new VerificationError("countersignature-log-checkpoint", err.message, { expected: `a checkpoint of ${log.origin} signed by its pinned log key`, found: err.found ?? err.code });
-  }
-  if (checkpoint.size !== proof.treeSize) {
-    throw new VerificationError("countersignature-log-inclusion", `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`, {
-      expected: String(checkpoint.size),
-      found: String(proof.treeSize)
-    });
-  }
-  const path = proof.hashes.map((h) => new Uint8Array(Buffer2.from(h, "base64")));
-  if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
-    throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
-      expected: `root ${Buffer2.from(checkpoint.root).toString("base64")}`,
-      found: "a proof that does not verify"
-    });
-  }
-  return checkpoint;
-}
 
-// src/lib/bundle/countersigned-bundle.ts
+// src/lib/formats/bundle/bundle.ts
 var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 var MAX_COUNTERSIGNATURES = 32;
 var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
@@ -9553,10 +9332,10 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
 }
 
-// src/lib/bundle/statement.ts
+// src/lib/formats/statement/statement.ts
 init_buffer();
 
-// src/lib/policy/types.ts
+// src/lib/formats/policy/types.ts
 init_buffer();
 var GITHUB_CLAIM_NAMES = [
   "repository",
@@ -9583,7 +9362,7 @@ var MAX_POLICY_BYTES = 1024 * 1024;
 var MAX_COUNTERSIGNERS = 256;
 var MAX_STREAMS = 1e3;
 
-// src/lib/digest/subject-name.ts
+// src/lib/formats/subjects/name.ts
 init_buffer();
 var MAX_SUBJECT_NAME_LENGTH = 4096;
 var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -9617,7 +9396,7 @@ function compareSubjectNames(a, b) {
   return a.length - b.length;
 }
 
-// src/lib/bundle/fleet-keys.ts
+// src/lib/formats/statement/fleet-keys.ts
 init_buffer();
 init_node_crypto();
 var FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
@@ -9625,7 +9404,7 @@ var FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 var MAX_FLEET_KEYS_BYTES = 1024 * 1024;
 var MAX_PEM_CHARS = 16 * 1024;
 
-// src/lib/bundle/stream.ts
+// src/lib/formats/core/stream.ts
 init_buffer();
 var STREAM_PATTERN = /^[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
 var MAX_STREAM_LENGTH = 200;
@@ -9633,7 +9412,7 @@ function isValidStream(stream) {
   return stream.length <= MAX_STREAM_LENGTH && STREAM_PATTERN.test(stream);
 }
 
-// src/lib/bundle/statement.ts
+// src/lib/formats/statement/statement.ts
 var MAX_EXPIRES_IN_SECONDS = 366 * 86400;
 var DEFAULT_STATEMENT_LIMITS = { maxBytes: 16 * 1024 * 1024, maxSubjects: 1e5 };
 var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -9748,7 +9527,7 @@ function parseData(s, kind, value, subjects) {
   return { keys };
 }
 
-// src/lib/sigstore/identity.ts
+// src/lib/checks/sigstore/identity.ts
 init_buffer();
 var import_core = __toESM(require_dist(), 1);
 var PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
@@ -9906,85 +9685,13 @@ function certError(message2) {
   return new VerificationError("primary-certificate", `primary signature: signing certificate: ${message2}`);
 }
 
-// src/lib/sigstore/trusted-root.ts
+// src/lib/checks/sigstore/verify-primary.ts
 init_buffer();
 init_node_crypto();
-var import_protobuf_specs = __toESM(require_dist2(), 1);
-var import_verify = __toESM(require_dist3(), 1);
-var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
-var TRUSTED_ROOT_MEDIA_TYPES = [
-  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
-  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
-  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
-];
-function loadTrustedRoot(json, what, options = {}) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe2(json)}`);
-  }
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
-    throw new InputError(
-      "trusted-root-unsupported-version",
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
-    );
-  }
-  let root;
-  try {
-    root = import_protobuf_specs.TrustedRoot.fromJSON(json);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
-  }
-  checkValidityWindows(root, what);
-  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
-  try {
-    return (0, import_verify.toTrustMaterial)(root, keyFinder);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
-  }
-}
-function checkValidityWindows(root, what) {
-  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
-  for (const [kind, log] of logs) {
-    if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
-    }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
-  }
-  const cas = [
-    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
-    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
-  ];
-  for (const [kind, ca] of cas) {
-    if (!ca.certChain?.certificates.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
-    }
-    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
-  }
-}
-function requireStart(start, where) {
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
-  }
-}
-function managedKeyFinder(key) {
-  return () => ({ publicKey: key, validFor: () => true });
-}
-function describe2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
-}
-function message(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-
-// src/lib/sigstore/verify-primary.ts
-init_buffer();
-init_node_crypto();
-var import_bundle = __toESM(require_dist4(), 1);
+var import_bundle = __toESM(require_dist3(), 1);
 var import_core2 = __toESM(require_dist(), 1);
-var import_protobuf_specs2 = __toESM(require_dist2(), 1);
-var import_verify2 = __toESM(require_dist3(), 1);
+var import_protobuf_specs = __toESM(require_dist2(), 1);
+var import_verify = __toESM(require_dist4(), 1);
 var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
 var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
 function verifyPrimary(bundleJson, trust, options = {}) {
@@ -10019,23 +9726,23 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
       const env = bundle.content.dsseEnvelope;
       if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
       content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
-      entity = (0, import_verify2.toSignedEntity)(bundle);
+      entity = (0, import_verify.toSignedEntity)(bundle);
     } else {
       const { messageSignature } = bundle.content;
       const { sha256: sha2562, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
-      if (!equalBytes2(sha2562, messageSignature.messageDigest.digest)) {
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (!equalBytes(sha2562, messageSignature.messageDigest.digest)) {
         throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha2562)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
       }
       content = { kind: "message-signature", sha256: sha2562, signature: new Uint8Array(messageSignature.signature) };
-      entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer2.from(bytes) : void 0);
+      entity = (0, import_verify.toSignedEntity)(bundle, bytes ? Buffer2.from(bytes) : void 0);
       if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha2562, verifyPrehashed);
     }
   } catch (err) {
     if (err instanceof VerificationError || err instanceof InputError) throw err;
-    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe3(err)}`);
+    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe2(err)}`);
   }
-  const verifier = new import_verify2.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
+  const verifier = new import_verify.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
   try {
     verifier.verify(entity);
   } catch (err) {
@@ -10073,7 +9780,7 @@ function parseBundle(json, what, anyKind) {
   try {
     return (0, import_bundle.bundleFromJSON)(json);
   } catch (err) {
-    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe3(err)}`);
+    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
   }
 }
 var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
@@ -10120,27 +9827,27 @@ var CODE_MAP = {
 function mapVerifyError(err, what) {
   const upstream = typeof err?.code === "string" ? err.code : void 0;
   const code = (upstream && CODE_MAP[upstream]) ?? "primary-malformed";
-  const found = upstream ? `${upstream}: ${describe3(err)}` : describe3(err);
+  const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
   return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
 }
 function fail(code, what, message2) {
   return new VerificationError(code, `${what}: ${message2}`);
 }
-function describe3(err) {
+function describe2(err) {
   if (!(err instanceof Error)) return String(err);
   const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
   const { fields } = err;
   const list = Array.isArray(fields) ? ` [${fields.join(", ")}]` : "";
   return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
 }
-function equalBytes2(a, b) {
+function equalBytes(a, b) {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 function hex(bytes) {
   return Buffer2.from(bytes).toString("hex");
 }
 
-// src/lib/verify/report.ts
+// src/lib/pipeline/report.ts
 init_buffer();
 var CHECKS = [
   { name: "parse", title: "Parse and limits" },
@@ -10151,35 +9858,8 @@ var CHECKS = [
   { name: "subjects", title: "Subjects match the files" }
 ];
 
-// src/lib/verify/state.ts
+// src/lib/checks/statement/rollback.ts
 init_buffer();
-var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
-var MAX_STATE_BYTES = 1024 * 1024;
-var MAX_STREAMS2 = 1e4;
-function emptyState() {
-  return { streams: {} };
-}
-function parseState(bytes, what) {
-  const s = new Shape(what, "state-malformed");
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
-  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
-  const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
-  if (Object.keys(streams).length > MAX_STREAMS2) s.fail("$.streams", `more than ${MAX_STREAMS2} streams`);
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const [name, value] of Object.entries(streams)) {
-    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
-    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ["version", "statementDigest"]);
-    out[name] = {
-      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
-      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX)
-    };
-  }
-  return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
-}
-function serializeState(state) {
-  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
-  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
-}
 function checkNotRolledBack(state, stream, version, statementDigest) {
   const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
   if (!last) return;
@@ -10204,16 +9884,8 @@ function checkPolicyNotRolledBack(state, policyVersion) {
     });
   }
 }
-function recordAccepted(state, stream, version, statementDigest, policyVersion) {
-  const recorded = recordPolicyVersion(state, policyVersion);
-  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
-}
-function recordPolicyVersion(state, policyVersion) {
-  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
-  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
-}
 
-// src/lib/verify/statement-checks.ts
+// src/lib/checks/statement/statement.ts
 init_buffer();
 function checkStatement(statement, policy, now) {
   const p = statement.predicate;
@@ -10247,13 +9919,65 @@ function checkStatement(statement, policy, now) {
   }
 }
 
-// src/lib/rotation/authorise.ts
+// src/lib/checks/countersignatures/authorise.ts
 init_buffer();
 
-// src/lib/countersign/verify.ts
+// src/lib/checks/countersignatures/verify.ts
 init_buffer();
 
-// src/lib/countersign/pae.ts
+// src/lib/basics/crypto/ed25519.ts
+init_buffer();
+init_ed25519();
+init_node_crypto();
+hashes.sha512 = (message2) => {
+  const digest = createHash("sha512").update(message2).digest();
+  const out = new Uint8Array(new ArrayBuffer(digest.length));
+  out.set(digest);
+  return out;
+};
+var ED25519_PUBLIC_KEY_LENGTH = 32;
+var ED25519_SIGNATURE_LENGTH = 64;
+var L = 2n ** 252n + 27742317777372353535851937790883648493n;
+var ED25519_SPKI_PREFIX = Buffer2.from("302a300506032b6570032100", "hex");
+function verifyEd25519Strict(signature, message2, publicKey) {
+  if (!isBytes4(signature) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
+  if (!isBytes4(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
+  if (!isBytes4(message2)) return false;
+  try {
+    if (!isReducedScalar(signature.subarray(32))) return false;
+    if (!isStrictNonSmallOrderPoint(publicKey)) return false;
+    if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
+    const key = createPublicKey({ key: Buffer2.concat([ED25519_SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
+    return verify(null, message2, key, signature);
+  } catch {
+    return false;
+  }
+}
+function isStrictNonSmallOrderPoint(encoding) {
+  if (!isBytes4(encoding) || encoding.length !== 32) return false;
+  try {
+    return !Point.fromBytes(encoding, false).isSmallOrder();
+  } catch {
+    return false;
+  }
+}
+function isPrimeOrderPoint(encoding) {
+  if (!isBytes4(encoding) || encoding.length !== 32) return false;
+  try {
+    const point = Point.fromBytes(encoding, false);
+    return !point.is0() && point.isTorsionFree();
+  } catch {
+    return false;
+  }
+}
+function isReducedScalar(scalar) {
+  return isBytes4(scalar) && scalar.length === 32 && BigInt(`0x${Buffer2.from(scalar).reverse().toString("hex")}`) < L;
+}
+function isBytes4(value) {
+  return value instanceof Uint8Array;
+}
+
+// src/lib/basics/crypto/pae.ts
 init_buffer();
 var encoder = new TextEncoder();
 function preAuthEncoding(payloadType, payload) {
@@ -10265,7 +9989,7 @@ function preAuthEncoding(payloadType, payload) {
   return out;
 }
 
-// src/lib/countersign/statement.ts
+// src/lib/formats/countersignature/statement.ts
 init_buffer();
 var MAX_COUNTERSIGNATURE_STATEMENT_BYTES = 16 * 1024;
 var MAX_BINDING_ITEMS = 16;
@@ -10321,7 +10045,154 @@ function parseCountersignatureStatement(bytes, what) {
   };
 }
 
-// src/lib/countersign/verify.ts
+// src/lib/checks/log/proof.ts
+init_buffer();
+
+// src/lib/checks/log/checkpoint.ts
+init_buffer();
+
+// src/lib/checks/log/note.ts
+init_buffer();
+init_node_crypto();
+var MAX_SIGNATURES = 100;
+var ALG_ED25519 = 1;
+function noteKeyHash(name, rawPublicKey) {
+  const digest = createHash("sha256").update(name, "utf8").update(Buffer2.from([10, ALG_ED25519])).update(rawPublicKey).digest();
+  return new Uint8Array(digest.subarray(0, 4));
+}
+function openNote(note, verifier, what = "note") {
+  const fail2 = (why, code = "log-note-malformed") => {
+    throw new VerificationError(code, `${what}: ${why}`);
+  };
+  if (typeof note !== "string") return fail2("expected text");
+  if (Buffer2.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
+  const split2 = note.lastIndexOf("\n\n");
+  if (split2 < 0 || !note.endsWith("\n")) return fail2("expected text, a blank line and signature lines, each ending in a newline");
+  const text = note.slice(0, split2 + 1);
+  checkText(text, what);
+  const lines = note.slice(split2 + 2, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES) fail2(`more than ${MAX_SIGNATURES} signatures`);
+  const wantHash = Buffer2.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
+  let verified = false;
+  for (const line of lines) {
+    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
+    if (!m) return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
+    const blob = Buffer2.from(m[2], "base64");
+    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail2("malformed signature encoding");
+    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+      fail2(`the signature by ${verifier.name} does not verify`, "log-note-signature");
+    }
+    verified = true;
+  }
+  if (!verified) fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
+  return text;
+}
+function checkText(text, what) {
+  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
+  if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
+    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
+  }
+}
+
+// src/lib/checks/log/checkpoint.ts
+var MAX_EXTENSIONS = 16;
+function parseCheckpointText(text, what = "checkpoint") {
+  const fail2 = (why) => {
+    throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
+  };
+  const lines = text.split("\n");
+  if (lines.pop() !== "" || lines.length < 3) fail2("expected origin, size and root hash lines, each ending in a newline");
+  const [origin, sizeText, rootText, ...extensions] = lines;
+  if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
+  const root = Buffer2.from(rootText, "base64");
+  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
+  return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
+}
+function verifyCheckpoint(note, log, what = "checkpoint") {
+  const text = openNote(note, log, what);
+  const checkpoint = parseCheckpointText(text, what);
+  if (checkpoint.origin !== log.name) {
+    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
+      expected: log.name,
+      found: checkpoint.origin
+    });
+  }
+  return checkpoint;
+}
+
+// src/lib/checks/log/merkle.ts
+init_buffer();
+init_node_crypto();
+var LEAF_PREFIX = Buffer2.from([0]);
+var NODE_PREFIX = Buffer2.from([1]);
+function leafHash(data) {
+  return new Uint8Array(createHash("sha256").update(LEAF_PREFIX).update(data).digest());
+}
+function nodeHash(left, right) {
+  return new Uint8Array(createHash("sha256").update(NODE_PREFIX).update(left).update(right).digest());
+}
+function rootFromInclusionProof(leaf, index, size, path) {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return void 0;
+  if (path.length > MAX_PROOF_HASHES || path.some((p) => p.length !== HASH_SIZE)) return void 0;
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of path) {
+    if (sn === 0) return void 0;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 ? r : void 0;
+}
+function verifyInclusion(leaf, index, size, path, root) {
+  const computed = rootFromInclusionProof(leaf, index, size, path);
+  return computed !== void 0 && equalBytes2(computed, root);
+}
+function equalBytes2(a, b) {
+  return a.length === b.length && Buffer2.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer2.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+// src/lib/checks/log/proof.ts
+function verifyLogProof(statement, proof, log, what) {
+  let checkpoint;
+  try {
+    const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
+    checkpoint = verifyCheckpoint(proof.checkpoint, verifier, `${what}: log checkpoint`);
+  } catch (err) {
+    if (!(err instanceof VerificationError)) throw err;
+    throw new VerificationError("countersignature-log-checkpoint", err.message, { expected: `a checkpoint of ${log.origin} signed by its pinned log key`, found: err.found ?? err.code });
+  }
+  if (checkpoint.size !== proof.treeSize) {
+    throw new VerificationError("countersignature-log-inclusion", `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`, {
+      expected: String(checkpoint.size),
+      found: String(proof.treeSize)
+    });
+  }
+  const path = proof.hashes.map((h) => new Uint8Array(Buffer2.from(h, "base64")));
+  if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
+    throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
+      expected: `root ${Buffer2.from(checkpoint.root).toString("base64")}`,
+      found: "a proof that does not verify"
+    });
+  }
+  return checkpoint;
+}
+
+// src/lib/checks/countersignatures/verify.ts
 function verifyCountersignatures(items, keys, threshold, ctx) {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const seen = /* @__PURE__ */ new Set();
@@ -10436,7 +10307,7 @@ function checkWindow(s, key, label, ctx) {
   }
 }
 
-// src/lib/rotation/authorise.ts
+// src/lib/checks/countersignatures/authorise.ts
 function authorise(items, policy, ctx, options) {
   const { next } = options;
   const fallback = policy.fallback?.countersigners ?? [];
@@ -10508,14 +10379,13 @@ function describeSet(keys) {
   return keys.map((k) => `${k.name} (${k.organisation})`).join(", ");
 }
 
-// src/lib/rotation/new-policy.ts
+// src/lib/formats/policy/document.ts
 init_buffer();
 
-// src/lib/policy/parse.ts
+// src/lib/formats/policy/parse.ts
 init_buffer();
-init_unavailable();
 
-// src/lib/policy/json-lines.ts
+// src/lib/basics/json/lines.ts
 init_buffer();
 function childPath(parent, key) {
   if (typeof key === "number") return `${parent}[${key}]`;
@@ -10614,7 +10484,7 @@ function parentOf(path) {
   return "";
 }
 
-// src/lib/policy/reader.ts
+// src/lib/basics/json/reader.ts
 init_buffer();
 var PolicyReader = class {
   what;
@@ -10688,7 +10558,7 @@ function describeValue(value) {
   return typeof value === "object" ? "an object" : typeof value;
 }
 
-// src/lib/policy/identity.ts
+// src/lib/formats/policy/identity.ts
 init_buffer();
 var MAX_PATTERN_LENGTH = 1024;
 var CLAIM_FORMATS = {
@@ -10783,21 +10653,12 @@ function anchoredPatternProblem(pattern) {
   return void 0;
 }
 
-// src/lib/policy/countersigners.ts
+// src/lib/formats/policy/countersigners.ts
 init_buffer();
 
-// src/lib/countersign/keys.ts
-init_buffer();
-init_node_crypto();
-init_unavailable();
-
-// src/lib/io/atomic-write.ts
+// src/lib/basics/crypto/ed25519-keys.ts
 init_buffer();
 init_node_crypto();
-init_unavailable();
-init_unavailable();
-
-// src/lib/countersign/keys.ts
 var MAX_PUBLIC_KEY_PEM_BYTES = 4096;
 var ED25519_SPKI_PREFIX2 = Buffer2.from("302a300506032b6570032100", "hex");
 var ED25519_PKCS8_PREFIX = Buffer2.from("302e020100300506032b657004220420", "hex");
@@ -10858,7 +10719,7 @@ function describeKey(key) {
   return names[type] ?? `a key of type ${type}`;
 }
 
-// src/lib/policy/countersigners.ts
+// src/lib/formats/policy/countersigners.ts
 var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 var KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
 function organisationFold(organisation) {
@@ -10945,7 +10806,7 @@ function readThreshold(r, value, path, keys) {
   return value;
 }
 
-// src/lib/policy/fallback.ts
+// src/lib/formats/policy/fallback.ts
 init_buffer();
 function readFallback(r, value, path, countersigners, kinds) {
   const obj = r.object(value, path, ["countersigners", "threshold"]);
@@ -10972,7 +10833,7 @@ function readFallback(r, value, path, countersigners, kinds) {
   return { countersigners: keys, threshold };
 }
 
-// src/lib/policy/parse.ts
+// src/lib/formats/policy/parse.ts
 var FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
 var STRICT_JSON_CODES = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
 function parsePolicy(input, what) {
@@ -11061,7 +10922,7 @@ function deepFreeze(value) {
   return value;
 }
 
-// src/lib/rotation/new-policy.ts
+// src/lib/formats/policy/document.ts
 function policyDocument(bytes, what) {
   return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
 }
@@ -11088,7 +10949,7 @@ function base64Bytes(text) {
   return out;
 }
 
-// src/lib/rotation/versions.ts
+// src/lib/checks/statement/rotation-versions.ts
 init_buffer();
 function checkRotationVersions(current, next, statementVersion) {
   const expected = current.version + 1;
@@ -11112,7 +10973,7 @@ function checkRotationVersions(current, next, statementVersion) {
   }
 }
 
-// src/lib/verify/subjects.ts
+// src/lib/checks/statement/subjects.ts
 init_buffer();
 function compareSubjects(subjects, artifacts) {
   const expected = new Map(subjects.map((s) => [s.name, s.digest.sha256]));
@@ -11136,10 +10997,82 @@ function compareSubjects(subjects, artifacts) {
   }
 }
 
-// src/lib/verify/pipeline.ts
+// src/lib/checks/sigstore/trusted-root.ts
+init_buffer();
+init_node_crypto();
+var import_protobuf_specs2 = __toESM(require_dist2(), 1);
+var import_verify3 = __toESM(require_dist4(), 1);
+var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
+var TRUSTED_ROOT_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
+  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
+];
+function loadTrustedRoot(json, what, options = {}) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe3(json)}`);
+  }
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
+    throw new InputError(
+      "trusted-root-unsupported-version",
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
+    );
+  }
+  let root;
+  try {
+    root = import_protobuf_specs2.TrustedRoot.fromJSON(json);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
+  }
+  checkValidityWindows(root, what);
+  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
+  try {
+    return (0, import_verify3.toTrustMaterial)(root, keyFinder);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
+  }
+}
+function checkValidityWindows(root, what) {
+  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
+  for (const [kind, log] of logs) {
+    if (!log.publicKey?.rawBytes?.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
+    }
+    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+  }
+  const cas = [
+    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
+    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
+  ];
+  for (const [kind, ca] of cas) {
+    if (!ca.certChain?.certificates.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
+    }
+    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
+  }
+}
+function requireStart(start, where) {
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
+  }
+}
+function managedKeyFinder(key) {
+  return () => ({ publicKey: key, validFor: () => true });
+}
+function describe3(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+function message(err) {
+  return err instanceof Error ? err.message : String(err);
+}
 function trustMaterialOf(policy) {
   return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
 }
+
+// src/lib/pipeline/run.ts
 async function runPipeline(bytes, options) {
   const { policy } = options;
   const now = options.now ?? /* @__PURE__ */ new Date();
@@ -11264,7 +11197,45 @@ function fillStatement(report, ctx) {
   };
 }
 
-// src/lib/client/inputs.ts
+// src/lib/formats/state/state.ts
+init_buffer();
+var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
+var MAX_STATE_BYTES = 1024 * 1024;
+var MAX_STREAMS2 = 1e4;
+function emptyState() {
+  return { streams: {} };
+}
+function parseState(bytes, what) {
+  const s = new Shape(what, "state-malformed");
+  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
+  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
+  if (Object.keys(streams).length > MAX_STREAMS2) s.fail("$.streams", `more than ${MAX_STREAMS2} streams`);
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [name, value] of Object.entries(streams)) {
+    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
+    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ["version", "statementDigest"]);
+    out[name] = {
+      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
+      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX)
+    };
+  }
+  return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
+}
+function serializeState(state) {
+  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
+}
+function recordAccepted(state, stream, version, statementDigest, policyVersion) {
+  const recorded = recordPolicyVersion(state, policyVersion);
+  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
+}
+function recordPolicyVersion(state, policyVersion) {
+  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
+  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
+}
+
+// src/client/inputs.ts
 init_buffer();
 var SHA256_HEX2 = /^[0-9a-f]{64}$/;
 function loadPinnedPolicy(policy, trustedRoot) {
@@ -11333,7 +11304,7 @@ function canonicalJson(value) {
   return JSON.stringify(value);
 }
 
-// src/lib/client/verify.ts
+// src/client/verify.ts
 var pinned = /* @__PURE__ */ new WeakSet();
 function pinPolicy(policy, trustedRoot) {
   const result = Object.freeze(loadPinnedPolicy(policy, trustedRoot));
@@ -11362,7 +11333,7 @@ function isPinned(value) {
   return typeof value === "object" && value !== null && pinned.has(value);
 }
 
-// src/lib/client/subject.ts
+// src/client/subject.ts
 init_buffer();
 function isVerifiedSubject(report, artifact) {
   if (typeof artifact !== "object" || artifact === null || typeof artifact.name !== "string") throw new InputError("artifacts-malformed", "artifact: expected { name, bytes } or { name, sha256 }");
@@ -11371,10 +11342,10 @@ function isVerifiedSubject(report, artifact) {
   return report.statement.subjects.some((s) => s.name === artifact.name && s.digest === digest);
 }
 
-// src/lib/client/rotations.ts
+// src/client/rotations.ts
 init_buffer();
 
-// src/lib/rotation/chain.ts
+// src/lib/flows/rotation/chain.ts
 init_buffer();
 var MAX_ROTATIONS = 64;
 var RotationError = class extends VerificationError {
@@ -11460,7 +11431,7 @@ async function verifyLink(rotation, under, now, trust) {
   });
 }
 
-// src/lib/client/rotations.ts
+// src/client/rotations.ts
 async function followPolicyRotations(input) {
   try {
     if (typeof input !== "object" || input === null) throw new InputError("input-malformed", `input: expected { policy, rotations }, found ${input === null ? "null" : typeof input}`);

@@ -2917,6 +2917,410 @@ var require_dist2 = __commonJS({
   }
 });
 
+// node_modules/@sigstore/bundle/dist/bundle.js
+var require_bundle = __commonJS({
+  "node_modules/@sigstore/bundle/dist/bundle.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.BUNDLE_V03_MEDIA_TYPE = exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports2.BUNDLE_V02_MEDIA_TYPE = exports2.BUNDLE_V01_MEDIA_TYPE = void 0;
+    exports2.isBundleWithCertificateChain = isBundleWithCertificateChain;
+    exports2.isBundleWithPublicKey = isBundleWithPublicKey;
+    exports2.isBundleWithMessageSignature = isBundleWithMessageSignature;
+    exports2.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+    exports2.BUNDLE_V01_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.1";
+    exports2.BUNDLE_V02_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.2";
+    exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
+    exports2.BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    function isBundleWithCertificateChain(b) {
+      return b.verificationMaterial.content.$case === "x509CertificateChain";
+    }
+    function isBundleWithPublicKey(b) {
+      return b.verificationMaterial.content.$case === "publicKey";
+    }
+    function isBundleWithMessageSignature(b) {
+      return b.content.$case === "messageSignature";
+    }
+    function isBundleWithDsseEnvelope(b) {
+      return b.content.$case === "dsseEnvelope";
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/build.js
+var require_build = __commonJS({
+  "node_modules/@sigstore/bundle/dist/build.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.toMessageSignatureBundle = toMessageSignatureBundle;
+    exports2.toDSSEBundle = toDSSEBundle;
+    var protobuf_specs_1 = require_dist2();
+    var bundle_1 = require_bundle();
+    function toMessageSignatureBundle(options) {
+      return {
+        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+          $case: "messageSignature",
+          messageSignature: {
+            messageDigest: {
+              algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+              digest: options.digest
+            },
+            signature: options.signature
+          }
+        },
+        verificationMaterial: toVerificationMaterial(options)
+      };
+    }
+    function toDSSEBundle(options) {
+      return {
+        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+          $case: "dsseEnvelope",
+          dsseEnvelope: toEnvelope(options)
+        },
+        verificationMaterial: toVerificationMaterial(options)
+      };
+    }
+    function toEnvelope(options) {
+      return {
+        payloadType: options.artifactType,
+        payload: options.artifact,
+        signatures: [toSignature(options)]
+      };
+    }
+    function toSignature(options) {
+      return {
+        keyid: options.keyHint || "",
+        sig: options.signature
+      };
+    }
+    function toVerificationMaterial(options) {
+      return {
+        content: toKeyContent(options),
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] }
+      };
+    }
+    function toKeyContent(options) {
+      if (options.certificate) {
+        if (options.certificateChain) {
+          return {
+            $case: "x509CertificateChain",
+            x509CertificateChain: {
+              certificates: [{ rawBytes: options.certificate }]
+            }
+          };
+        } else {
+          return {
+            $case: "certificate",
+            certificate: { rawBytes: options.certificate }
+          };
+        }
+      } else {
+        return {
+          $case: "publicKey",
+          publicKey: {
+            hint: options.keyHint || ""
+          }
+        };
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/error.js
+var require_error3 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/error.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ValidationError = void 0;
+    var ValidationError = class extends Error {
+      fields;
+      constructor(message2, fields) {
+        super(message2);
+        this.fields = fields;
+      }
+    };
+    exports2.ValidationError = ValidationError;
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/validate.js
+var require_validate = __commonJS({
+  "node_modules/@sigstore/bundle/dist/validate.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.assertBundle = assertBundle;
+    exports2.assertBundleV01 = assertBundleV01;
+    exports2.isBundleV01 = isBundleV01;
+    exports2.assertBundleV02 = assertBundleV02;
+    exports2.assertBundleLatest = assertBundleLatest;
+    var error_1 = require_error3();
+    function assertBundle(b) {
+      const invalidValues = validateBundleBase(b);
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid bundle", invalidValues);
+      }
+    }
+    function assertBundleV01(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionPromise(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid v0.1 bundle", invalidValues);
+      }
+    }
+    function isBundleV01(b) {
+      try {
+        assertBundleV01(b);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+    function assertBundleV02(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid v0.2 bundle", invalidValues);
+      }
+    }
+    function assertBundleLatest(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      invalidValues.push(...validateNoCertificateChain(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid bundle", invalidValues);
+      }
+    }
+    function validateBundleBase(b) {
+      const invalidValues = [];
+      if (b.mediaType === void 0 || !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
+        invalidValues.push("mediaType");
+      }
+      if (b.content === void 0) {
+        invalidValues.push("content");
+      } else {
+        switch (b.content.$case) {
+          case "messageSignature":
+            if (b.content.messageSignature.messageDigest === void 0) {
+              invalidValues.push("content.messageSignature.messageDigest");
+            } else {
+              if (b.content.messageSignature.messageDigest.digest.length === 0) {
+                invalidValues.push("content.messageSignature.messageDigest.digest");
+              }
+            }
+            if (b.content.messageSignature.signature.length === 0) {
+              invalidValues.push("content.messageSignature.signature");
+            }
+            break;
+          case "dsseEnvelope":
+            if (b.content.dsseEnvelope.payload.length === 0) {
+              invalidValues.push("content.dsseEnvelope.payload");
+            }
+            if (b.content.dsseEnvelope.signatures.length !== 1) {
+              invalidValues.push("content.dsseEnvelope.signatures");
+            } else {
+              if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+                invalidValues.push("content.dsseEnvelope.signatures[0].sig");
+              }
+            }
+            break;
+        }
+      }
+      if (b.verificationMaterial === void 0) {
+        invalidValues.push("verificationMaterial");
+      } else {
+        if (b.verificationMaterial.content === void 0) {
+          invalidValues.push("verificationMaterial.content");
+        } else {
+          switch (b.verificationMaterial.content.$case) {
+            case "x509CertificateChain":
+              if (b.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
+                invalidValues.push("verificationMaterial.content.x509CertificateChain.certificates");
+              }
+              b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+                if (cert.rawBytes.length === 0) {
+                  invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+                }
+              });
+              break;
+            case "certificate":
+              if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+                invalidValues.push("verificationMaterial.content.certificate.rawBytes");
+              }
+              break;
+          }
+        }
+        if (b.verificationMaterial.tlogEntries === void 0) {
+          invalidValues.push("verificationMaterial.tlogEntries");
+        } else {
+          if (b.verificationMaterial.tlogEntries.length > 0) {
+            b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+              if (entry.logId === void 0) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+              }
+              if (entry.kindVersion === void 0) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+              }
+            });
+          }
+        }
+      }
+      return invalidValues;
+    }
+    function validateInclusionPromise(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (entry.inclusionPromise === void 0) {
+            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+          }
+        });
+      }
+      return invalidValues;
+    }
+    function validateInclusionProof(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (entry.inclusionProof === void 0) {
+            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+          } else {
+            if (entry.inclusionProof.checkpoint === void 0) {
+              invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+            }
+          }
+        });
+      }
+      return invalidValues;
+    }
+    function validateNoCertificateChain(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial?.content?.$case === "x509CertificateChain") {
+        invalidValues.push("verificationMaterial.content.$case");
+      }
+      return invalidValues;
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/serialized.js
+var require_serialized = __commonJS({
+  "node_modules/@sigstore/bundle/dist/serialized.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.envelopeToJSON = exports2.envelopeFromJSON = exports2.bundleToJSON = exports2.bundleFromJSON = void 0;
+    var protobuf_specs_1 = require_dist2();
+    var bundle_1 = require_bundle();
+    var validate_1 = require_validate();
+    var bundleFromJSON2 = (obj) => {
+      const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+      switch (bundle.mediaType) {
+        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+          (0, validate_1.assertBundleV01)(bundle);
+          break;
+        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+          (0, validate_1.assertBundleV02)(bundle);
+          break;
+        default:
+          (0, validate_1.assertBundleLatest)(bundle);
+          break;
+      }
+      return bundle;
+    };
+    exports2.bundleFromJSON = bundleFromJSON2;
+    var bundleToJSON = (bundle) => {
+      return protobuf_specs_1.Bundle.toJSON(bundle);
+    };
+    exports2.bundleToJSON = bundleToJSON;
+    var envelopeFromJSON = (obj) => {
+      return protobuf_specs_1.Envelope.fromJSON(obj);
+    };
+    exports2.envelopeFromJSON = envelopeFromJSON;
+    var envelopeToJSON = (envelope) => {
+      return protobuf_specs_1.Envelope.toJSON(envelope);
+    };
+    exports2.envelopeToJSON = envelopeToJSON;
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.isBundleV01 = exports2.assertBundleV02 = exports2.assertBundleV01 = exports2.assertBundleLatest = exports2.assertBundle = exports2.envelopeToJSON = exports2.envelopeFromJSON = exports2.bundleToJSON = exports2.bundleFromJSON = exports2.ValidationError = exports2.isBundleWithPublicKey = exports2.isBundleWithMessageSignature = exports2.isBundleWithDsseEnvelope = exports2.isBundleWithCertificateChain = exports2.BUNDLE_V03_MEDIA_TYPE = exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports2.BUNDLE_V02_MEDIA_TYPE = exports2.BUNDLE_V01_MEDIA_TYPE = exports2.toMessageSignatureBundle = exports2.toDSSEBundle = void 0;
+    var build_1 = require_build();
+    Object.defineProperty(exports2, "toDSSEBundle", { enumerable: true, get: function() {
+      return build_1.toDSSEBundle;
+    } });
+    Object.defineProperty(exports2, "toMessageSignatureBundle", { enumerable: true, get: function() {
+      return build_1.toMessageSignatureBundle;
+    } });
+    var bundle_1 = require_bundle();
+    Object.defineProperty(exports2, "BUNDLE_V01_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V01_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports2, "BUNDLE_V02_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V02_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports2, "BUNDLE_V03_LEGACY_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports2, "BUNDLE_V03_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V03_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports2, "isBundleWithCertificateChain", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithCertificateChain;
+    } });
+    Object.defineProperty(exports2, "isBundleWithDsseEnvelope", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithDsseEnvelope;
+    } });
+    Object.defineProperty(exports2, "isBundleWithMessageSignature", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithMessageSignature;
+    } });
+    Object.defineProperty(exports2, "isBundleWithPublicKey", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithPublicKey;
+    } });
+    var error_1 = require_error3();
+    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
+      return error_1.ValidationError;
+    } });
+    var serialized_1 = require_serialized();
+    Object.defineProperty(exports2, "bundleFromJSON", { enumerable: true, get: function() {
+      return serialized_1.bundleFromJSON;
+    } });
+    Object.defineProperty(exports2, "bundleToJSON", { enumerable: true, get: function() {
+      return serialized_1.bundleToJSON;
+    } });
+    Object.defineProperty(exports2, "envelopeFromJSON", { enumerable: true, get: function() {
+      return serialized_1.envelopeFromJSON;
+    } });
+    Object.defineProperty(exports2, "envelopeToJSON", { enumerable: true, get: function() {
+      return serialized_1.envelopeToJSON;
+    } });
+    var validate_1 = require_validate();
+    Object.defineProperty(exports2, "assertBundle", { enumerable: true, get: function() {
+      return validate_1.assertBundle;
+    } });
+    Object.defineProperty(exports2, "assertBundleLatest", { enumerable: true, get: function() {
+      return validate_1.assertBundleLatest;
+    } });
+    Object.defineProperty(exports2, "assertBundleV01", { enumerable: true, get: function() {
+      return validate_1.assertBundleV01;
+    } });
+    Object.defineProperty(exports2, "assertBundleV02", { enumerable: true, get: function() {
+      return validate_1.assertBundleV02;
+    } });
+    Object.defineProperty(exports2, "isBundleV01", { enumerable: true, get: function() {
+      return validate_1.isBundleV01;
+    } });
+  }
+});
+
 // node_modules/@sigstore/verify/dist/bundle/dsse.js
 var require_dsse2 = __commonJS({
   "node_modules/@sigstore/verify/dist/bundle/dsse.js"(exports2) {
@@ -3004,7 +3408,7 @@ var require_message = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/bundle/index.js
-var require_bundle = __commonJS({
+var require_bundle2 = __commonJS({
   "node_modules/@sigstore/verify/dist/bundle/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3068,7 +3472,7 @@ var require_bundle = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/error.js
-var require_error3 = __commonJS({
+var require_error4 = __commonJS({
   "node_modules/@sigstore/verify/dist/error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -3125,7 +3529,7 @@ var require_trust = __commonJS({
     exports2.toTrustMaterial = toTrustMaterial2;
     var core_1 = require_dist();
     var protobuf_specs_1 = require_dist2();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var BEGINNING_OF_TIME = /* @__PURE__ */ new Date(0);
     var END_OF_TIME = /* @__PURE__ */ new Date(864e13);
     var filter_1 = require_filter();
@@ -3196,7 +3600,7 @@ var require_certificate = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CertificateChainVerifier = void 0;
     exports2.verifyCertificateChain = verifyCertificateChain;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var trust_1 = require_trust();
     function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
       const cas = (0, trust_1.filterCertAuthorities)(certificateAuthorities, timestamp);
@@ -3373,7 +3777,7 @@ var require_sct2 = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.verifySCTs = verifySCTs;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var trust_1 = require_trust();
     function verifySCTs(cert, issuer, ctlogs) {
       let extSCT;
@@ -3424,7 +3828,7 @@ var require_key = __commonJS({
     exports2.verifyPublicKey = verifyPublicKey;
     exports2.verifyCertificate = verifyCertificate;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var certificate_1 = require_certificate();
     var sct_1 = require_sct2();
     var OID_FULCIO_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
@@ -3487,7 +3891,7 @@ var require_policy = __commonJS({
     exports2.verifySubjectAlternativeName = verifySubjectAlternativeName;
     exports2.verifyExtensions = verifyExtensions;
     exports2.verifyOIDs = verifyOIDs;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     function verifySubjectAlternativeName(policyIdentity, signerIdentity) {
       if (signerIdentity === void 0 || !signerIdentity.match(policyIdentity)) {
         throw new error_1.PolicyError({
@@ -3535,7 +3939,7 @@ var require_tsa = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var certificate_1 = require_certificate();
     var trust_1 = require_trust();
     function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
@@ -3896,7 +4300,7 @@ var require_dsse4 = __commonJS({
     exports2.DSSE_API_VERSION_V1 = void 0;
     exports2.verifyDSSETLogBody = verifyDSSETLogBody;
     exports2.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     exports2.DSSE_API_VERSION_V1 = "0.0.1";
     function verifyDSSETLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
@@ -3980,7 +4384,7 @@ var require_hashedrekord2 = __commonJS({
     exports2.HASHEDREKORD_API_VERSION_V1 = void 0;
     exports2.verifyHashedRekordTLogBody = verifyHashedRekordTLogBody;
     exports2.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     exports2.HASHEDREKORD_API_VERSION_V1 = "0.0.1";
     function verifyHashedRekordTLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
@@ -4052,7 +4456,7 @@ var require_intoto = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.verifyIntotoTLogBody = verifyIntotoTLogBody;
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     function verifyIntotoTLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
         case "0.0.2":
@@ -4100,7 +4504,7 @@ var require_checkpoint = __commonJS({
     exports2.LogCheckpoint = void 0;
     exports2.verifyCheckpoint = verifyCheckpoint2;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var CHECKPOINT_SEPARATOR = "\n\n";
     var SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
     function verifyCheckpoint2(entry, tlogs) {
@@ -4216,7 +4620,7 @@ var require_merkle = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.verifyMerkleInclusion = verifyMerkleInclusion;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var RFC6962_LEAF_HASH_PREFIX = Buffer.from([0]);
     var RFC6962_NODE_HASH_PREFIX = Buffer.from([1]);
     function verifyMerkleInclusion(entry, checkpoint) {
@@ -4300,7 +4704,7 @@ var require_set = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.verifyTLogSET = verifyTLogSET;
     var core_1 = require_dist();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var trust_1 = require_trust();
     function verifyTLogSET(entry, tlogs) {
       const validTLogs = (0, trust_1.filterTLogAuthorities)(tlogs, {
@@ -4340,7 +4744,7 @@ var require_tlog = __commonJS({
     exports2.verifyTLogBody = verifyTLogBody;
     exports2.verifyTLogInclusion = verifyTLogInclusion;
     var v2_1 = require_v2();
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var dsse_1 = require_dsse4();
     var hashedrekord_1 = require_hashedrekord2();
     var intoto_1 = require_intoto();
@@ -4425,7 +4829,7 @@ var require_verifier2 = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Verifier = void 0;
     var util_1 = require("util");
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     var key_1 = require_key();
     var policy_1 = require_policy();
     var timestamp_1 = require_timestamp3();
@@ -4568,16 +4972,16 @@ var require_verifier2 = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist4 = __commonJS({
   "node_modules/@sigstore/verify/dist/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Verifier = exports2.toTrustMaterial = exports2.VerificationError = exports2.PolicyError = exports2.toSignedEntity = void 0;
-    var bundle_1 = require_bundle();
+    var bundle_1 = require_bundle2();
     Object.defineProperty(exports2, "toSignedEntity", { enumerable: true, get: function() {
       return bundle_1.toSignedEntity;
     } });
-    var error_1 = require_error3();
+    var error_1 = require_error4();
     Object.defineProperty(exports2, "PolicyError", { enumerable: true, get: function() {
       return error_1.PolicyError;
     } });
@@ -4595,411 +4999,7 @@ var require_dist3 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/bundle.js
-var require_bundle2 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/bundle.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.BUNDLE_V03_MEDIA_TYPE = exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports2.BUNDLE_V02_MEDIA_TYPE = exports2.BUNDLE_V01_MEDIA_TYPE = void 0;
-    exports2.isBundleWithCertificateChain = isBundleWithCertificateChain;
-    exports2.isBundleWithPublicKey = isBundleWithPublicKey;
-    exports2.isBundleWithMessageSignature = isBundleWithMessageSignature;
-    exports2.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
-    exports2.BUNDLE_V01_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.1";
-    exports2.BUNDLE_V02_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.2";
-    exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
-    exports2.BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    function isBundleWithCertificateChain(b) {
-      return b.verificationMaterial.content.$case === "x509CertificateChain";
-    }
-    function isBundleWithPublicKey(b) {
-      return b.verificationMaterial.content.$case === "publicKey";
-    }
-    function isBundleWithMessageSignature(b) {
-      return b.content.$case === "messageSignature";
-    }
-    function isBundleWithDsseEnvelope(b) {
-      return b.content.$case === "dsseEnvelope";
-    }
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/build.js
-var require_build = __commonJS({
-  "node_modules/@sigstore/bundle/dist/build.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.toMessageSignatureBundle = toMessageSignatureBundle;
-    exports2.toDSSEBundle = toDSSEBundle;
-    var protobuf_specs_1 = require_dist2();
-    var bundle_1 = require_bundle2();
-    function toMessageSignatureBundle(options) {
-      return {
-        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
-        content: {
-          $case: "messageSignature",
-          messageSignature: {
-            messageDigest: {
-              algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
-              digest: options.digest
-            },
-            signature: options.signature
-          }
-        },
-        verificationMaterial: toVerificationMaterial(options)
-      };
-    }
-    function toDSSEBundle(options) {
-      return {
-        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
-        content: {
-          $case: "dsseEnvelope",
-          dsseEnvelope: toEnvelope(options)
-        },
-        verificationMaterial: toVerificationMaterial(options)
-      };
-    }
-    function toEnvelope(options) {
-      return {
-        payloadType: options.artifactType,
-        payload: options.artifact,
-        signatures: [toSignature(options)]
-      };
-    }
-    function toSignature(options) {
-      return {
-        keyid: options.keyHint || "",
-        sig: options.signature
-      };
-    }
-    function toVerificationMaterial(options) {
-      return {
-        content: toKeyContent(options),
-        tlogEntries: [],
-        timestampVerificationData: { rfc3161Timestamps: [] }
-      };
-    }
-    function toKeyContent(options) {
-      if (options.certificate) {
-        if (options.certificateChain) {
-          return {
-            $case: "x509CertificateChain",
-            x509CertificateChain: {
-              certificates: [{ rawBytes: options.certificate }]
-            }
-          };
-        } else {
-          return {
-            $case: "certificate",
-            certificate: { rawBytes: options.certificate }
-          };
-        }
-      } else {
-        return {
-          $case: "publicKey",
-          publicKey: {
-            hint: options.keyHint || ""
-          }
-        };
-      }
-    }
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/error.js
-var require_error4 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/error.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.ValidationError = void 0;
-    var ValidationError = class extends Error {
-      fields;
-      constructor(message2, fields) {
-        super(message2);
-        this.fields = fields;
-      }
-    };
-    exports2.ValidationError = ValidationError;
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/validate.js
-var require_validate = __commonJS({
-  "node_modules/@sigstore/bundle/dist/validate.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.assertBundle = assertBundle;
-    exports2.assertBundleV01 = assertBundleV01;
-    exports2.isBundleV01 = isBundleV01;
-    exports2.assertBundleV02 = assertBundleV02;
-    exports2.assertBundleLatest = assertBundleLatest;
-    var error_1 = require_error4();
-    function assertBundle(b) {
-      const invalidValues = validateBundleBase(b);
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid bundle", invalidValues);
-      }
-    }
-    function assertBundleV01(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionPromise(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid v0.1 bundle", invalidValues);
-      }
-    }
-    function isBundleV01(b) {
-      try {
-        assertBundleV01(b);
-        return true;
-      } catch (e) {
-        return false;
-      }
-    }
-    function assertBundleV02(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionProof(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid v0.2 bundle", invalidValues);
-      }
-    }
-    function assertBundleLatest(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionProof(b));
-      invalidValues.push(...validateNoCertificateChain(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid bundle", invalidValues);
-      }
-    }
-    function validateBundleBase(b) {
-      const invalidValues = [];
-      if (b.mediaType === void 0 || !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
-        invalidValues.push("mediaType");
-      }
-      if (b.content === void 0) {
-        invalidValues.push("content");
-      } else {
-        switch (b.content.$case) {
-          case "messageSignature":
-            if (b.content.messageSignature.messageDigest === void 0) {
-              invalidValues.push("content.messageSignature.messageDigest");
-            } else {
-              if (b.content.messageSignature.messageDigest.digest.length === 0) {
-                invalidValues.push("content.messageSignature.messageDigest.digest");
-              }
-            }
-            if (b.content.messageSignature.signature.length === 0) {
-              invalidValues.push("content.messageSignature.signature");
-            }
-            break;
-          case "dsseEnvelope":
-            if (b.content.dsseEnvelope.payload.length === 0) {
-              invalidValues.push("content.dsseEnvelope.payload");
-            }
-            if (b.content.dsseEnvelope.signatures.length !== 1) {
-              invalidValues.push("content.dsseEnvelope.signatures");
-            } else {
-              if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
-                invalidValues.push("content.dsseEnvelope.signatures[0].sig");
-              }
-            }
-            break;
-        }
-      }
-      if (b.verificationMaterial === void 0) {
-        invalidValues.push("verificationMaterial");
-      } else {
-        if (b.verificationMaterial.content === void 0) {
-          invalidValues.push("verificationMaterial.content");
-        } else {
-          switch (b.verificationMaterial.content.$case) {
-            case "x509CertificateChain":
-              if (b.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
-                invalidValues.push("verificationMaterial.content.x509CertificateChain.certificates");
-              }
-              b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
-                if (cert.rawBytes.length === 0) {
-                  invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
-                }
-              });
-              break;
-            case "certificate":
-              if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
-                invalidValues.push("verificationMaterial.content.certificate.rawBytes");
-              }
-              break;
-          }
-        }
-        if (b.verificationMaterial.tlogEntries === void 0) {
-          invalidValues.push("verificationMaterial.tlogEntries");
-        } else {
-          if (b.verificationMaterial.tlogEntries.length > 0) {
-            b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-              if (entry.logId === void 0) {
-                invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
-              }
-              if (entry.kindVersion === void 0) {
-                invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
-              }
-            });
-          }
-        }
-      }
-      return invalidValues;
-    }
-    function validateInclusionPromise(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
-        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-          if (entry.inclusionPromise === void 0) {
-            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
-          }
-        });
-      }
-      return invalidValues;
-    }
-    function validateInclusionProof(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
-        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-          if (entry.inclusionProof === void 0) {
-            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
-          } else {
-            if (entry.inclusionProof.checkpoint === void 0) {
-              invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
-            }
-          }
-        });
-      }
-      return invalidValues;
-    }
-    function validateNoCertificateChain(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial?.content?.$case === "x509CertificateChain") {
-        invalidValues.push("verificationMaterial.content.$case");
-      }
-      return invalidValues;
-    }
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/serialized.js
-var require_serialized = __commonJS({
-  "node_modules/@sigstore/bundle/dist/serialized.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.envelopeToJSON = exports2.envelopeFromJSON = exports2.bundleToJSON = exports2.bundleFromJSON = void 0;
-    var protobuf_specs_1 = require_dist2();
-    var bundle_1 = require_bundle2();
-    var validate_1 = require_validate();
-    var bundleFromJSON2 = (obj) => {
-      const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
-      switch (bundle.mediaType) {
-        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
-          (0, validate_1.assertBundleV01)(bundle);
-          break;
-        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
-          (0, validate_1.assertBundleV02)(bundle);
-          break;
-        default:
-          (0, validate_1.assertBundleLatest)(bundle);
-          break;
-      }
-      return bundle;
-    };
-    exports2.bundleFromJSON = bundleFromJSON2;
-    var bundleToJSON = (bundle) => {
-      return protobuf_specs_1.Bundle.toJSON(bundle);
-    };
-    exports2.bundleToJSON = bundleToJSON;
-    var envelopeFromJSON = (obj) => {
-      return protobuf_specs_1.Envelope.fromJSON(obj);
-    };
-    exports2.envelopeFromJSON = envelopeFromJSON;
-    var envelopeToJSON = (envelope) => {
-      return protobuf_specs_1.Envelope.toJSON(envelope);
-    };
-    exports2.envelopeToJSON = envelopeToJSON;
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/index.js
-var require_dist4 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.isBundleV01 = exports2.assertBundleV02 = exports2.assertBundleV01 = exports2.assertBundleLatest = exports2.assertBundle = exports2.envelopeToJSON = exports2.envelopeFromJSON = exports2.bundleToJSON = exports2.bundleFromJSON = exports2.ValidationError = exports2.isBundleWithPublicKey = exports2.isBundleWithMessageSignature = exports2.isBundleWithDsseEnvelope = exports2.isBundleWithCertificateChain = exports2.BUNDLE_V03_MEDIA_TYPE = exports2.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports2.BUNDLE_V02_MEDIA_TYPE = exports2.BUNDLE_V01_MEDIA_TYPE = exports2.toMessageSignatureBundle = exports2.toDSSEBundle = void 0;
-    var build_1 = require_build();
-    Object.defineProperty(exports2, "toDSSEBundle", { enumerable: true, get: function() {
-      return build_1.toDSSEBundle;
-    } });
-    Object.defineProperty(exports2, "toMessageSignatureBundle", { enumerable: true, get: function() {
-      return build_1.toMessageSignatureBundle;
-    } });
-    var bundle_1 = require_bundle2();
-    Object.defineProperty(exports2, "BUNDLE_V01_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V01_MEDIA_TYPE;
-    } });
-    Object.defineProperty(exports2, "BUNDLE_V02_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V02_MEDIA_TYPE;
-    } });
-    Object.defineProperty(exports2, "BUNDLE_V03_LEGACY_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE;
-    } });
-    Object.defineProperty(exports2, "BUNDLE_V03_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V03_MEDIA_TYPE;
-    } });
-    Object.defineProperty(exports2, "isBundleWithCertificateChain", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithCertificateChain;
-    } });
-    Object.defineProperty(exports2, "isBundleWithDsseEnvelope", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithDsseEnvelope;
-    } });
-    Object.defineProperty(exports2, "isBundleWithMessageSignature", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithMessageSignature;
-    } });
-    Object.defineProperty(exports2, "isBundleWithPublicKey", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithPublicKey;
-    } });
-    var error_1 = require_error4();
-    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
-      return error_1.ValidationError;
-    } });
-    var serialized_1 = require_serialized();
-    Object.defineProperty(exports2, "bundleFromJSON", { enumerable: true, get: function() {
-      return serialized_1.bundleFromJSON;
-    } });
-    Object.defineProperty(exports2, "bundleToJSON", { enumerable: true, get: function() {
-      return serialized_1.bundleToJSON;
-    } });
-    Object.defineProperty(exports2, "envelopeFromJSON", { enumerable: true, get: function() {
-      return serialized_1.envelopeFromJSON;
-    } });
-    Object.defineProperty(exports2, "envelopeToJSON", { enumerable: true, get: function() {
-      return serialized_1.envelopeToJSON;
-    } });
-    var validate_1 = require_validate();
-    Object.defineProperty(exports2, "assertBundle", { enumerable: true, get: function() {
-      return validate_1.assertBundle;
-    } });
-    Object.defineProperty(exports2, "assertBundleLatest", { enumerable: true, get: function() {
-      return validate_1.assertBundleLatest;
-    } });
-    Object.defineProperty(exports2, "assertBundleV01", { enumerable: true, get: function() {
-      return validate_1.assertBundleV01;
-    } });
-    Object.defineProperty(exports2, "assertBundleV02", { enumerable: true, get: function() {
-      return validate_1.assertBundleV02;
-    } });
-    Object.defineProperty(exports2, "isBundleV01", { enumerable: true, get: function() {
-      return validate_1.isBundleV01;
-    } });
-  }
-});
-
-// src/lib/client/index.ts
+// src/client/index.ts
 var client_exports = {};
 __export(client_exports, {
   CHECKS: () => CHECKS,
@@ -5015,13 +5015,13 @@ __export(client_exports, {
 });
 module.exports = __toCommonJS(client_exports);
 
-// src/lib/crypto/sha256.ts
+// src/lib/basics/crypto/sha256.ts
 var import_node_crypto = require("node:crypto");
 function sha256Hex(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 }
 
-// src/lib/errors.ts
+// src/lib/basics/errors/errors.ts
 var InputError = class extends Error {
   code;
   constructor(code, message2) {
@@ -5055,7 +5055,7 @@ var StrictJsonError = class extends InputError {
   }
 };
 
-// src/lib/bundle/types.ts
+// src/lib/formats/core/types.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var PREDICATE_TYPE = "https://countersign.dev/TrustStatement/v1";
 var INTOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
@@ -5065,7 +5065,7 @@ var COUNTERSIGNATURE_TYPE = "https://countersign.dev/Countersignature/v1";
 var POLICY_MEDIA_TYPE = "application/vnd.countersign.policy.v1+json";
 var KINDS = ["binary-digest", "fleet-key", "authority-rotation", "config-change"];
 
-// src/lib/bundle/shape.ts
+// src/lib/basics/json/shape.ts
 var Shape = class {
   what;
   code;
@@ -5147,7 +5147,7 @@ function rfc3339(date) {
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var KEY_ID = /^sha256:[0-9a-f]{64}$/;
 
-// src/lib/bundle/strict-json.ts
+// src/lib/basics/json/strict-json.ts
 var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
@@ -5306,52 +5306,642 @@ var Scanner = class {
   }
 };
 
-// src/lib/log/merkle.ts
-var import_node_crypto2 = require("node:crypto");
-var HASH_SIZE = 32;
-var MAX_PROOF_HASHES = 64;
-var LEAF_PREFIX = Buffer.from([0]);
-var NODE_PREFIX = Buffer.from([1]);
-function leafHash(data) {
-  return new Uint8Array((0, import_node_crypto2.createHash)("sha256").update(LEAF_PREFIX).update(data).digest());
-}
-function nodeHash(left, right) {
-  return new Uint8Array((0, import_node_crypto2.createHash)("sha256").update(NODE_PREFIX).update(left).update(right).digest());
-}
-function rootFromInclusionProof(leaf, index, size, path) {
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return void 0;
-  if (path.length > MAX_PROOF_HASHES || path.some((p) => p.length !== HASH_SIZE)) return void 0;
-  let fn = index;
-  let sn = size - 1;
-  let r = leaf;
-  for (const p of path) {
-    if (sn === 0) return void 0;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 ? r : void 0;
-}
-function verifyInclusion(leaf, index, size, path, root) {
-  const computed = rootFromInclusionProof(leaf, index, size, path);
-  return computed !== void 0 && equalBytes(computed, root);
-}
-function equalBytes(a, b) {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+// src/lib/formats/log/note-format.ts
+var MAX_NOTE_BYTES = 16 * 1024;
+function isValidKeyName(name) {
+  return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !new RegExp("\\p{Cc}", "u").test(name);
 }
 
-// src/lib/log/note.ts
-var import_node_crypto4 = require("node:crypto");
+// src/lib/formats/log/proof.ts
+var HASH_SIZE = 32;
+var MAX_PROOF_HASHES = 64;
+function parseLogProof(s, value, path) {
+  const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
+  const integer = (v, at) => {
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
+    return v;
+  };
+  const logIndex = integer(o.logIndex, `${path}.logIndex`);
+  const treeSize = integer(o.treeSize, `${path}.treeSize`);
+  if (logIndex >= treeSize) s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
+  const hashes2 = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
+    const at = `${path}.hashes[${i}]`;
+    const bytes = s.base64(h, at, 64);
+    if (bytes.length !== HASH_SIZE) s.fail(at, `expected a ${HASH_SIZE}-byte hash, found ${bytes.length} bytes`);
+    return h;
+  });
+  const checkpoint = s.string(o.checkpoint, `${path}.checkpoint`, void 0, MAX_NOTE_BYTES);
+  return { logIndex, treeSize, hashes: hashes2, checkpoint };
+}
+
+// src/lib/formats/bundle/bundle.ts
+var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
+var MAX_COUNTERSIGNATURES = 32;
+var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
+function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
+  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
+  const s = new Shape(what, "bundle-malformed");
+  const mediaType = json?.mediaType;
+  if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
+    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
+  }
+  const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"]);
+  if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
+    throw new InputError("bundle-unsupported-version", `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  }
+  s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
+  const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
+  const countersignatures = [];
+  const statements = [];
+  const signatures = [];
+  list.forEach((item, i) => {
+    const path = `$.countersignatures[${i}]`;
+    const c = s.object(item, path, ["keyId", "statement", "signature"], ["logProof"]);
+    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
+    statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
+    const sig = s.base64(c.signature, `${path}.signature`, 128);
+    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
+    signatures.push(sig);
+    const entry = { keyId, statement: c.statement, signature: c.signature };
+    if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
+    countersignatures.push(entry);
+  });
+  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
+}
+
+// src/lib/formats/policy/types.ts
+var GITHUB_CLAIM_NAMES = [
+  "repository",
+  "repositoryId",
+  "repositoryOwner",
+  "repositoryOwnerId",
+  "ref",
+  "runnerEnvironment",
+  "eventName"
+];
+var POLICY_DEFAULT_LIMITS = Object.freeze({
+  maxBundleBytes: 4 * 1024 * 1024,
+  maxSubjects: 1e5,
+  maxStatementLifetimeSeconds: 90 * 24 * 3600,
+  clockSkewSeconds: 300
+});
+var POLICY_LIMIT_RANGES = Object.freeze({
+  maxBundleBytes: [1024, 64 * 1024 * 1024],
+  maxSubjects: [1, 1e6],
+  maxStatementLifetimeSeconds: [60, 366 * 24 * 3600],
+  clockSkewSeconds: [0, 3600]
+});
+var MAX_POLICY_BYTES = 1024 * 1024;
+var MAX_COUNTERSIGNERS = 256;
+var MAX_STREAMS = 1e3;
+
+// src/lib/formats/subjects/name.ts
+var MAX_SUBJECT_NAME_LENGTH = 4096;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function subjectNameProblem(name) {
+  if (name.length === 0) return "is empty";
+  if (name.length > MAX_SUBJECT_NAME_LENGTH || Buffer.byteLength(name) > MAX_SUBJECT_NAME_LENGTH) {
+    return `is longer than ${MAX_SUBJECT_NAME_LENGTH} bytes in UTF-8`;
+  }
+  if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
+  if (name.normalize("NFC") !== name) return "is not in Unicode normalisation form NFC";
+  if (CONTROL.test(name)) return "contains a control character";
+  if (name.startsWith("/")) return 'is absolute (starts with "/")';
+  if (name.includes("\\")) return 'contains a backslash (only "/" separates path segments)';
+  for (const segment of name.split("/")) {
+    if (segment === "" || segment === "." || segment === "..") return `has an empty, "." or ".." path segment`;
+  }
+  return void 0;
+}
+function codePointRank(unit) {
+  if (unit >= 57344) return unit - 2048;
+  if (unit >= 55296) return unit + 8192;
+  return unit;
+}
+function compareSubjectNames(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+// src/lib/formats/statement/fleet-keys.ts
+var FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
+var FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+var MAX_FLEET_KEYS_BYTES = 1024 * 1024;
+var MAX_PEM_CHARS = 16 * 1024;
+
+// src/lib/formats/core/stream.ts
+var STREAM_PATTERN = /^[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
+var MAX_STREAM_LENGTH = 200;
+function isValidStream(stream) {
+  return stream.length <= MAX_STREAM_LENGTH && STREAM_PATTERN.test(stream);
+}
+
+// src/lib/formats/statement/statement.ts
+var MAX_EXPIRES_IN_SECONDS = 366 * 86400;
+var DEFAULT_STATEMENT_LIMITS = { maxBytes: 16 * 1024 * 1024, maxSubjects: 1e5 };
+var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var URL_PATTERN = /^https?:\/\/[\x21-\x7e]+$/;
+function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
+  const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
+  return statementFromJson(json, what, limits.maxSubjects);
+}
+function statementFromJson(json, what, maxSubjects) {
+  const s = new Shape(what, "statement-malformed", "statement-unknown-field");
+  const j = Object(json);
+  if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
+    s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
+  }
+  if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
+    s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
+  }
+  const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
+  const subjects = parseSubjects(s, top.subject, maxSubjects);
+  const p = s.object(top.predicate, "$.predicate", ["kind", "stream", "version", "issuedAt", "expiresAt", "source", "data"]);
+  const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
+  if (!KINDS.includes(kind)) {
+    s.failWith("statement-unknown-kind", "$.predicate.kind", `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`);
+  }
+  const stream = s.string(p.stream, "$.predicate.stream", STREAM_PATTERN, MAX_STREAM_LENGTH);
+  const version = s.positiveInteger(p.version, "$.predicate.version");
+  const issuedAt = s.timestamp(p.issuedAt, "$.predicate.issuedAt");
+  const expiresAt = s.timestamp(p.expiresAt, "$.predicate.expiresAt");
+  const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1e3;
+  if (lifetime <= 0) s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`);
+  if (lifetime > MAX_EXPIRES_IN_SECONDS) {
+    s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`);
+  }
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects,
+    predicateType: PREDICATE_TYPE,
+    predicate: {
+      kind,
+      stream,
+      version,
+      issuedAt: rfc3339(issuedAt),
+      expiresAt: rfc3339(expiresAt),
+      source: parseSource(s, p.source),
+      data: parseData(s, kind, p.data, subjects)
+    }
+  };
+}
+function parseSubjects(s, value, maxSubjects) {
+  if (Array.isArray(value) && value.length > maxSubjects) {
+    s.failWith("statement-too-many-subjects", "$.subject", `expected at most ${maxSubjects} subjects, found ${value.length}`);
+  }
+  const list = s.array(value, "$.subject", maxSubjects);
+  if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
+  const subjects = list.map((item, i) => {
+    const path = `$.subject[${i}]`;
+    const o = s.object(item, path, ["name", "digest"]);
+    const name = s.string(o.name, `${path}.name`);
+    const problem = subjectNameProblem(name);
+    if (problem) s.fail(`${path}.name`, `expected a relative path in NFC, found a name that ${problem}`);
+    const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
+    return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
+  });
+  for (let i = 1; i < subjects.length; i++) {
+    const previous = subjects[i - 1].name;
+    const name = subjects[i].name;
+    const order = compareSubjectNames(previous, name);
+    if (order < 0) continue;
+    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
+    s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
+  }
+  return subjects;
+}
+function parseSource(s, value) {
+  const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
+  const source = {};
+  if (Object.hasOwn(o, "repository")) source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
+  if (Object.hasOwn(o, "commit")) source.commit = s.string(o.commit, "$.predicate.source.commit", COMMIT, 64);
+  if (Object.hasOwn(o, "workflowRun")) source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
+  return source;
+}
+function parseRotationData(s, value, subjects) {
+  const o = s.object(value, "$.predicate.data", ["policy"]);
+  const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
+  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
+  if (subjects.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`);
+  const digest = sha256Hex(bytes);
+  if (subjects[0].digest.sha256 !== digest) {
+    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects[0].digest.sha256}), found a document with sha256 ${digest}`);
+  }
+  return { policy: o.policy };
+}
+function parseData(s, kind, value, subjects) {
+  if (kind === "authority-rotation") return parseRotationData(s, value, subjects);
+  if (kind !== "fleet-key") {
+    s.object(value, "$.predicate.data", []);
+    return {};
+  }
+  const o = s.object(value, "$.predicate.data", ["keys"]);
+  const keys = s.array(o.keys, "$.predicate.data.keys", subjects.length).map((item, i) => {
+    const path = `$.predicate.data.keys[${i}]`;
+    const k = s.object(item, path, ["id", "algorithm"]);
+    const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
+    const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
+    if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
+    const name = subjects[i].name;
+    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
+    return { id, algorithm };
+  });
+  if (keys.length !== subjects.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
+  return { keys };
+}
+
+// src/lib/checks/sigstore/identity.ts
+var import_core = __toESM(require_dist(), 1);
+var PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
+var FULCIO = "1.3.6.1.4.1.57264.1";
+var FULCIO_CLAIMS = {
+  issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
+  eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
+  sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
+  workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
+  repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
+  ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
+  jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
+  jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
+  runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
+  repositoryId: [{ oid: `${FULCIO}.15`, encoding: "der-utf8" }],
+  repositoryOwner: [{ oid: `${FULCIO}.16`, encoding: "der-utf8", stripServerUrl: true }],
+  repositoryOwnerId: [{ oid: `${FULCIO}.17`, encoding: "der-utf8" }],
+  workflowRef: [{ oid: `${FULCIO}.18`, encoding: "der-utf8", stripServerUrl: true }],
+  workflowSha: [{ oid: `${FULCIO}.19`, encoding: "der-utf8" }],
+  runInvocationUri: [{ oid: `${FULCIO}.21`, encoding: "der-utf8" }],
+  repositoryVisibility: [{ oid: `${FULCIO}.22`, encoding: "der-utf8" }]
+};
+function signerFromCertificate(der) {
+  let cert;
+  try {
+    cert = import_core.X509Certificate.parse(Buffer.from(der));
+  } catch (err) {
+    throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
+  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
+  const claims = {};
+  for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
+    const values = /* @__PURE__ */ new Set();
+    for (const source of sources) {
+      const ext = cert.extension(source.oid);
+      if (!ext) continue;
+      const raw = source.encoding === "raw" ? strictUtf8(ext.value, source.oid) : derUtf8String(ext.value, source.oid);
+      const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
+      if (value2 !== void 0) values.add(value2);
+    }
+    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
+    const [value] = values;
+    if (value !== void 0) claims[name] = value;
+  }
+  const { issuer, ...extensions } = claims;
+  if (!issuer) throw certError(`expected a Fulcio OIDC issuer extension (${FULCIO}.8 or .1), found none`);
+  return { identity: singleSan(cert), issuer, extensions };
+}
+function validateIdentityPolicy(policy, what = "identity policy") {
+  if (typeof policy.issuer !== "string" || policy.issuer === "") throw new PolicyError("policy-identity", `${what}: expected a non-empty issuer, found ${JSON.stringify(policy.issuer)}`);
+  const hasIdentity = policy.identity !== void 0;
+  const hasPattern = policy.identityPattern !== void 0;
+  if (hasIdentity === hasPattern) {
+    throw new PolicyError("policy-identity", `${what}: expected exactly one of identity or identityPattern, found ${hasIdentity ? "both" : "neither"}`);
+  }
+  if (hasIdentity && (typeof policy.identity !== "string" || policy.identity === "")) {
+    throw new PolicyError("policy-identity", `${what}: expected identity to be a non-empty string, found ${JSON.stringify(policy.identity)}`);
+  }
+  if (hasPattern) compileIdentityPattern(policy.identityPattern, what);
+  for (const [claim, value] of Object.entries(policy.githubClaims ?? {})) {
+    if (!PINNABLE_CLAIMS.includes(claim)) {
+      throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected one of ${PINNABLE_CLAIMS.join(", ")}, found an unknown claim`);
+    }
+    if (typeof value !== "string" || value === "") throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected a non-empty string, found ${JSON.stringify(value)}`);
+  }
+}
+function checkPrimaryIdentity(signer, policy) {
+  validateIdentityPolicy(policy);
+  if (signer.issuer !== policy.issuer) {
+    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
+      expected: policy.issuer,
+      found: signer.issuer
+    });
+  }
+  if (policy.identity !== void 0) {
+    if (signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  } else {
+    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy");
+    if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
+  }
+  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
+    const found = signer.extensions[claim];
+    if (found !== expected) {
+      throw new VerificationError(
+        "primary-claim",
+        `primary signature: certificate claim ${claim} is not the pinned one: expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
+        { expected, found: found ?? "" }
+      );
+    }
+  }
+}
+function compileIdentityPattern(pattern, what) {
+  if (typeof pattern !== "string" || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.length < 2 || isEscaped(pattern, pattern.length - 1)) {
+    throw new PolicyError("policy-identity", `${what}: identityPattern must be anchored (start with ^ and end with an unescaped $), found ${JSON.stringify(pattern)}`);
+  }
+  try {
+    return new RegExp(`^(?:${pattern})$`, "u");
+  } catch (err) {
+    throw new PolicyError("policy-identity", `${what}: identityPattern is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+function isEscaped(text, index) {
+  let backslashes = 0;
+  for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+function identityError(expected, found) {
+  return new VerificationError(
+    "primary-identity",
+    `primary signature: certificate identity is not the pinned one: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`,
+    { expected, found }
+  );
+}
+function singleSan(cert) {
+  const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
+  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
+  const name = names[0];
+  if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
+    throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
+  }
+  const text = name.value.toString("latin1");
+  if (text === "" || !/^[\x21-\x7e]*$/.test(text)) throw certError("subject alternative name is empty or not printable ASCII");
+  return text;
+}
+function strictUtf8(bytes, oid) {
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw certError(`extension ${oid}: expected UTF-8 text, found invalid bytes`);
+  }
+  if (/[\x00-\x1f\x7f]/.test(text)) throw certError(`extension ${oid}: control character in value`);
+  return text;
+}
+function derUtf8String(bytes, oid) {
+  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
+  let length = bytes[1];
+  let offset = 2;
+  if (length & 128) {
+    const count = length & 127;
+    if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    offset = 2 + count;
+    if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
+  }
+  if (offset + length !== bytes.length) throw certError(`extension ${oid}: DER length does not match the value`);
+  return strictUtf8(bytes.subarray(offset), oid);
+}
+function stripServerUrl(value) {
+  return /^https:\/\/[^/?#@]+\/(.+)$/u.exec(value)?.[1];
+}
+function certError(message2) {
+  return new VerificationError("primary-certificate", `primary signature: signing certificate: ${message2}`);
+}
+
+// src/lib/checks/sigstore/verify-primary.ts
+var import_node_crypto2 = require("node:crypto");
+var import_bundle = __toESM(require_dist3(), 1);
+var import_core2 = __toESM(require_dist(), 1);
+var import_protobuf_specs = __toESM(require_dist2(), 1);
+var import_verify = __toESM(require_dist4(), 1);
+var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
+var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
+function verifyPrimary(bundleJson, trust, options = {}) {
+  const what = options.what ?? "primary signature";
+  const result = verifySigstoreBundle(bundleJson, trust, { what });
+  const { content, certificate, signer } = result;
+  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
+  return {
+    payload: content.payload,
+    payloadType: content.payloadType,
+    signature: content.signature,
+    certificate,
+    tlogEntries: result.tlogEntries,
+    timestamps: result.timestamps,
+    signer,
+    verifiedTime: result.verifiedTime
+  };
+}
+function verifySigstoreBundle(bundleJson, trust, options = {}) {
+  const what = options.what ?? "primary signature";
+  const anyKind = options.allowAnyBundleKindUnsafe === true;
+  const bundle = parseBundle(bundleJson, what, anyKind);
+  if (!anyKind) checkCanonicalBase64(bundleJson, what);
+  const vm = bundle.verificationMaterial;
+  const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
+  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
+  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
+  let content;
+  let entity;
+  try {
+    if (bundle.content.$case === "dsseEnvelope") {
+      const env = bundle.content.dsseEnvelope;
+      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
+      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
+      entity = (0, import_verify.toSignedEntity)(bundle);
+    } else {
+      const { messageSignature } = bundle.content;
+      const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
+        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
+      }
+      content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
+      entity = (0, import_verify.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
+      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
+    }
+  } catch (err) {
+    if (err instanceof VerificationError || err instanceof InputError) throw err;
+    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe2(err)}`);
+  }
+  const verifier = new import_verify.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
+  try {
+    verifier.verify(entity);
+  } catch (err) {
+    throw mapVerifyError(err, what);
+  }
+  const tlogEntries = vm.tlogEntries.map((entry) => {
+    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
+    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
+    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
+  });
+  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
+  const times = [
+    ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
+    ...timestamps.map((t) => import_core2.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
+  ];
+  if (times.length === 0) throw fail("primary-timestamp", what, "expected a verified log or TSA time, found none");
+  const verifiedTime = new Date(Math.min(...times.map((t) => t.getTime())));
+  const result = { mediaType: bundle.mediaType, content, tlogEntries, timestamps, verifiedTime };
+  if (leaf) {
+    result.certificate = new Uint8Array(leaf);
+    result.signer = signerFromCertificate(result.certificate);
+  }
+  return result;
+}
+function parseBundle(json, what, anyKind) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
+  const mediaType = json.mediaType;
+  const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
+  if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
+    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
+      expected: allowed.join(" | "),
+      found: String(mediaType)
+    });
+  }
+  try {
+    return (0, import_bundle.bundleFromJSON)(json);
+  } catch (err) {
+    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
+  }
+}
+var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
+function checkCanonicalBase64(json, what) {
+  const visit = (value, field, bytes) => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (typeof value === "object" && value !== null) {
+      for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key, BYTES_FIELDS.has(key));
+      return;
+    }
+    if (!bytes) return;
+    if (typeof value !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || Buffer.from(value, "base64").toString("base64") !== value) {
+      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+    }
+  };
+  visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, "", false);
+}
+function artifactDigest(artifact, what) {
+  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
+  if (artifact instanceof Uint8Array) return { sha256: (0, import_node_crypto2.createHash)("sha256").update(artifact).digest(), bytes: artifact };
+  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
+  return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
+}
+function prehashedContent(base, signature, sha256, verify) {
+  return {
+    signature,
+    compareSignature: (s) => base.compareSignature(s),
+    compareDigest: (d) => base.compareDigest(d),
+    compareSignedDigest: (d) => base.compareSignedDigest(d),
+    verifySignature: (key) => verify(key, sha256, signature)
+  };
+}
+var CODE_MAP = {
+  SIGNATURE_ERROR: "primary-signature",
+  CERTIFICATE_ERROR: "primary-certificate",
+  PUBLIC_KEY_ERROR: "primary-key",
+  TIMESTAMP_ERROR: "primary-timestamp",
+  TLOG_ERROR: "primary-tlog",
+  TLOG_BODY_ERROR: "primary-tlog",
+  TLOG_INCLUSION_PROOF_ERROR: "primary-tlog",
+  TLOG_INCLUSION_PROMISE_ERROR: "primary-tlog",
+  TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
+};
+function mapVerifyError(err, what) {
+  const upstream = typeof err?.code === "string" ? err.code : void 0;
+  const code = (upstream && CODE_MAP[upstream]) ?? "primary-malformed";
+  const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
+  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
+}
+function fail(code, what, message2) {
+  return new VerificationError(code, `${what}: ${message2}`);
+}
+function describe2(err) {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
+  const { fields } = err;
+  const list = Array.isArray(fields) ? ` [${fields.join(", ")}]` : "";
+  return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
+}
+function equalBytes(a, b) {
+  return a.length === b.length && (0, import_node_crypto2.timingSafeEqual)(a, b);
+}
+function hex(bytes) {
+  return Buffer.from(bytes).toString("hex");
+}
+
+// src/lib/pipeline/report.ts
+var CHECKS = [
+  { name: "parse", title: "Parse and limits" },
+  { name: "primary", title: "Primary Sigstore signature" },
+  { name: "primary-identity", title: "Primary signer identity" },
+  { name: "countersignatures", title: "Countersignatures" },
+  { name: "statement", title: "Statement (kind, stream, expiry, version)" },
+  { name: "subjects", title: "Subjects match the files" }
+];
+
+// src/lib/checks/statement/rollback.ts
+function checkNotRolledBack(state, stream, version, statementDigest) {
+  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
+  if (!last) return;
+  if (version < last.version) {
+    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
+      expected: `version >= ${last.version}`,
+      found: String(version)
+    });
+  }
+  if (version === last.version && statementDigest !== last.statementDigest) {
+    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
+      expected: `statement sha256:${last.statementDigest}`,
+      found: `statement sha256:${statementDigest}`
+    });
+  }
+}
+function checkPolicyNotRolledBack(state, policyVersion) {
+  if (policyVersion < (state.policyVersion ?? 0)) {
+    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
+      expected: `policy version >= ${state.policyVersion}`,
+      found: String(policyVersion)
+    });
+  }
+}
+
+// src/lib/checks/statement/statement.ts
+function checkStatement(statement, policy, now) {
+  const p = statement.predicate;
+  const skewMs = policy.limits.clockSkewSeconds * 1e3;
+  if (!policy.kinds.includes(p.kind)) {
+    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
+  }
+  if (!policy.streams.includes(p.stream)) {
+    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
+  }
+  const issued = Date.parse(p.issuedAt);
+  const expires = Date.parse(p.expiresAt);
+  if (issued > now.getTime() + skewMs) {
+    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.issuedAt
+    });
+  }
+  if (expires + skewMs <= now.getTime()) {
+    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.expiresAt
+    });
+  }
+  const lifetime = (expires - issued) / 1e3;
+  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
+    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
+      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
+      found: `${lifetime}s`
+    });
+  }
+}
 
 // node_modules/@noble/ed25519/index.js
 var freeze = Object.freeze;
@@ -5756,7 +6346,7 @@ var wNAF = (n) => {
   return { p, f };
 };
 
-// src/lib/countersign/ed25519.ts
+// src/lib/basics/crypto/ed25519.ts
 var import_node_crypto3 = require("node:crypto");
 hashes.sha512 = (message2) => {
   const digest = (0, import_node_crypto3.createHash)("sha512").update(message2).digest();
@@ -5806,839 +6396,7 @@ function isBytes2(value) {
   return value instanceof Uint8Array;
 }
 
-// src/lib/log/note.ts
-var MAX_NOTE_BYTES = 16 * 1024;
-var MAX_SIGNATURES = 100;
-var ALG_ED25519 = 1;
-function isValidKeyName(name) {
-  return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !new RegExp("\\p{Cc}", "u").test(name);
-}
-function noteKeyHash(name, rawPublicKey) {
-  const digest = (0, import_node_crypto4.createHash)("sha256").update(name, "utf8").update(Buffer.from([10, ALG_ED25519])).update(rawPublicKey).digest();
-  return new Uint8Array(digest.subarray(0, 4));
-}
-function openNote(note, verifier, what = "note") {
-  const fail2 = (why, code = "log-note-malformed") => {
-    throw new VerificationError(code, `${what}: ${why}`);
-  };
-  if (typeof note !== "string") return fail2("expected text");
-  if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
-  const split = note.lastIndexOf("\n\n");
-  if (split < 0 || !note.endsWith("\n")) return fail2("expected text, a blank line and signature lines, each ending in a newline");
-  const text = note.slice(0, split + 1);
-  checkText(text, what);
-  const lines = note.slice(split + 2, -1).split("\n");
-  if (lines.length > MAX_SIGNATURES) fail2(`more than ${MAX_SIGNATURES} signatures`);
-  const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
-  let verified = false;
-  for (const line of lines) {
-    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
-    if (!m) return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
-    const blob = Buffer.from(m[2], "base64");
-    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail2("malformed signature encoding");
-    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
-    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
-      fail2(`the signature by ${verifier.name} does not verify`, "log-note-signature");
-    }
-    verified = true;
-  }
-  if (!verified) fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
-  return text;
-}
-function checkText(text, what) {
-  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
-  if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
-    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
-  }
-}
-
-// src/lib/log/checkpoint.ts
-var MAX_EXTENSIONS = 16;
-function parseCheckpointText(text, what = "checkpoint") {
-  const fail2 = (why) => {
-    throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
-  };
-  const lines = text.split("\n");
-  if (lines.pop() !== "" || lines.length < 3) fail2("expected origin, size and root hash lines, each ending in a newline");
-  const [origin, sizeText, rootText, ...extensions] = lines;
-  if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
-  const root = Buffer.from(rootText, "base64");
-  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
-  if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
-  return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
-}
-function verifyCheckpoint(note, log, what = "checkpoint") {
-  const text = openNote(note, log, what);
-  const checkpoint = parseCheckpointText(text, what);
-  if (checkpoint.origin !== log.name) {
-    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
-      expected: log.name,
-      found: checkpoint.origin
-    });
-  }
-  return checkpoint;
-}
-
-// src/lib/log/proof.ts
-function parseLogProof(s, value, path) {
-  const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
-  const integer = (v, at) => {
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
-    return v;
-  };
-  const logIndex = integer(o.logIndex, `${path}.logIndex`);
-  const treeSize = integer(o.treeSize, `${path}.treeSize`);
-  if (logIndex >= treeSize) s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
-  const hashes2 = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
-    const at = `${path}.hashes[${i}]`;
-    const bytes = s.base64(h, at, 64);
-    if (bytes.length !== HASH_SIZE) s.fail(at, `expected a ${HASH_SIZE}-byte hash, found ${bytes.length} bytes`);
-    return h;
-  });
-  const checkpoint = s.string(o.checkpoint, `${path}.checkpoint`, void 0, MAX_NOTE_BYTES);
-  return { logIndex, treeSize, hashes: hashes2, checkpoint };
-}
-function verifyLogProof(statement, proof, log, what) {
-  let checkpoint;
-  try {
-    const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
-    checkpoint = verifyCheckpoint(proof.checkpoint, verifier, `${what}: log checkpoint`);
-  } catch (err) {
-    if (!(err instanceof VerificationError)) throw err;
-    throw new VerificationError("countersignature-log-checkpoint", err.message, { expected: `a checkpoint of ${log.origin} signed by its pinned log key`, found: err.found ?? err.code });
-  }
-  if (checkpoint.size !== proof.treeSize) {
-    throw new VerificationError("countersignature-log-inclusion", `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`, {
-      expected: String(checkpoint.size),
-      found: String(proof.treeSize)
-    });
-  }
-  const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
-  if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
-    throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
-      expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
-      found: "a proof that does not verify"
-    });
-  }
-  return checkpoint;
-}
-
-// src/lib/bundle/countersigned-bundle.ts
-var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
-var MAX_COUNTERSIGNATURES = 32;
-var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
-function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
-  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
-  const s = new Shape(what, "bundle-malformed");
-  const mediaType = json?.mediaType;
-  if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
-  }
-  const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"]);
-  if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
-    throw new InputError("bundle-unsupported-version", `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
-  }
-  s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
-  const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
-  const countersignatures = [];
-  const statements = [];
-  const signatures = [];
-  list.forEach((item, i) => {
-    const path = `$.countersignatures[${i}]`;
-    const c = s.object(item, path, ["keyId", "statement", "signature"], ["logProof"]);
-    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
-    statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
-    const sig = s.base64(c.signature, `${path}.signature`, 128);
-    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
-    signatures.push(sig);
-    const entry = { keyId, statement: c.statement, signature: c.signature };
-    if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
-    countersignatures.push(entry);
-  });
-  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
-}
-
-// src/lib/policy/types.ts
-var GITHUB_CLAIM_NAMES = [
-  "repository",
-  "repositoryId",
-  "repositoryOwner",
-  "repositoryOwnerId",
-  "ref",
-  "runnerEnvironment",
-  "eventName"
-];
-var POLICY_DEFAULT_LIMITS = Object.freeze({
-  maxBundleBytes: 4 * 1024 * 1024,
-  maxSubjects: 1e5,
-  maxStatementLifetimeSeconds: 90 * 24 * 3600,
-  clockSkewSeconds: 300
-});
-var POLICY_LIMIT_RANGES = Object.freeze({
-  maxBundleBytes: [1024, 64 * 1024 * 1024],
-  maxSubjects: [1, 1e6],
-  maxStatementLifetimeSeconds: [60, 366 * 24 * 3600],
-  clockSkewSeconds: [0, 3600]
-});
-var MAX_POLICY_BYTES = 1024 * 1024;
-var MAX_COUNTERSIGNERS = 256;
-var MAX_STREAMS = 1e3;
-
-// src/lib/digest/subject-name.ts
-var MAX_SUBJECT_NAME_LENGTH = 4096;
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-function subjectNameProblem(name) {
-  if (name.length === 0) return "is empty";
-  if (name.length > MAX_SUBJECT_NAME_LENGTH || Buffer.byteLength(name) > MAX_SUBJECT_NAME_LENGTH) {
-    return `is longer than ${MAX_SUBJECT_NAME_LENGTH} bytes in UTF-8`;
-  }
-  if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
-  if (name.normalize("NFC") !== name) return "is not in Unicode normalisation form NFC";
-  if (CONTROL.test(name)) return "contains a control character";
-  if (name.startsWith("/")) return 'is absolute (starts with "/")';
-  if (name.includes("\\")) return 'contains a backslash (only "/" separates path segments)';
-  for (const segment of name.split("/")) {
-    if (segment === "" || segment === "." || segment === "..") return `has an empty, "." or ".." path segment`;
-  }
-  return void 0;
-}
-function codePointRank(unit) {
-  if (unit >= 57344) return unit - 2048;
-  if (unit >= 55296) return unit + 8192;
-  return unit;
-}
-function compareSubjectNames(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
-
-// src/lib/bundle/fleet-keys.ts
-var FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
-var FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-var MAX_FLEET_KEYS_BYTES = 1024 * 1024;
-var MAX_PEM_CHARS = 16 * 1024;
-
-// src/lib/bundle/stream.ts
-var STREAM_PATTERN = /^[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
-var MAX_STREAM_LENGTH = 200;
-function isValidStream(stream) {
-  return stream.length <= MAX_STREAM_LENGTH && STREAM_PATTERN.test(stream);
-}
-
-// src/lib/bundle/statement.ts
-var MAX_EXPIRES_IN_SECONDS = 366 * 86400;
-var DEFAULT_STATEMENT_LIMITS = { maxBytes: 16 * 1024 * 1024, maxSubjects: 1e5 };
-var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-var URL_PATTERN = /^https?:\/\/[\x21-\x7e]+$/;
-function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
-  const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
-  return statementFromJson(json, what, limits.maxSubjects);
-}
-function statementFromJson(json, what, maxSubjects) {
-  const s = new Shape(what, "statement-malformed", "statement-unknown-field");
-  const j = Object(json);
-  if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
-    s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
-  }
-  if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
-    s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
-  }
-  const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
-  const subjects = parseSubjects(s, top.subject, maxSubjects);
-  const p = s.object(top.predicate, "$.predicate", ["kind", "stream", "version", "issuedAt", "expiresAt", "source", "data"]);
-  const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
-  if (!KINDS.includes(kind)) {
-    s.failWith("statement-unknown-kind", "$.predicate.kind", `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`);
-  }
-  const stream = s.string(p.stream, "$.predicate.stream", STREAM_PATTERN, MAX_STREAM_LENGTH);
-  const version = s.positiveInteger(p.version, "$.predicate.version");
-  const issuedAt = s.timestamp(p.issuedAt, "$.predicate.issuedAt");
-  const expiresAt = s.timestamp(p.expiresAt, "$.predicate.expiresAt");
-  const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1e3;
-  if (lifetime <= 0) s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`);
-  if (lifetime > MAX_EXPIRES_IN_SECONDS) {
-    s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`);
-  }
-  return {
-    _type: STATEMENT_TYPE,
-    subject: subjects,
-    predicateType: PREDICATE_TYPE,
-    predicate: {
-      kind,
-      stream,
-      version,
-      issuedAt: rfc3339(issuedAt),
-      expiresAt: rfc3339(expiresAt),
-      source: parseSource(s, p.source),
-      data: parseData(s, kind, p.data, subjects)
-    }
-  };
-}
-function parseSubjects(s, value, maxSubjects) {
-  if (Array.isArray(value) && value.length > maxSubjects) {
-    s.failWith("statement-too-many-subjects", "$.subject", `expected at most ${maxSubjects} subjects, found ${value.length}`);
-  }
-  const list = s.array(value, "$.subject", maxSubjects);
-  if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
-  const subjects = list.map((item, i) => {
-    const path = `$.subject[${i}]`;
-    const o = s.object(item, path, ["name", "digest"]);
-    const name = s.string(o.name, `${path}.name`);
-    const problem = subjectNameProblem(name);
-    if (problem) s.fail(`${path}.name`, `expected a relative path in NFC, found a name that ${problem}`);
-    const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
-    return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
-  });
-  for (let i = 1; i < subjects.length; i++) {
-    const previous = subjects[i - 1].name;
-    const name = subjects[i].name;
-    const order = compareSubjectNames(previous, name);
-    if (order < 0) continue;
-    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
-    s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
-  }
-  return subjects;
-}
-function parseSource(s, value) {
-  const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
-  const source = {};
-  if (Object.hasOwn(o, "repository")) source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
-  if (Object.hasOwn(o, "commit")) source.commit = s.string(o.commit, "$.predicate.source.commit", COMMIT, 64);
-  if (Object.hasOwn(o, "workflowRun")) source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
-  return source;
-}
-function parseRotationData(s, value, subjects) {
-  const o = s.object(value, "$.predicate.data", ["policy"]);
-  const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
-  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
-  if (subjects.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`);
-  const digest = sha256Hex(bytes);
-  if (subjects[0].digest.sha256 !== digest) {
-    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects[0].digest.sha256}), found a document with sha256 ${digest}`);
-  }
-  return { policy: o.policy };
-}
-function parseData(s, kind, value, subjects) {
-  if (kind === "authority-rotation") return parseRotationData(s, value, subjects);
-  if (kind !== "fleet-key") {
-    s.object(value, "$.predicate.data", []);
-    return {};
-  }
-  const o = s.object(value, "$.predicate.data", ["keys"]);
-  const keys = s.array(o.keys, "$.predicate.data.keys", subjects.length).map((item, i) => {
-    const path = `$.predicate.data.keys[${i}]`;
-    const k = s.object(item, path, ["id", "algorithm"]);
-    const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
-    const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
-    if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
-    const name = subjects[i].name;
-    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
-    return { id, algorithm };
-  });
-  if (keys.length !== subjects.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
-  return { keys };
-}
-
-// src/lib/sigstore/identity.ts
-var import_core = __toESM(require_dist(), 1);
-var PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
-var FULCIO = "1.3.6.1.4.1.57264.1";
-var FULCIO_CLAIMS = {
-  issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
-  eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
-  sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
-  workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
-  repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
-  ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
-  jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
-  jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
-  runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
-  repositoryId: [{ oid: `${FULCIO}.15`, encoding: "der-utf8" }],
-  repositoryOwner: [{ oid: `${FULCIO}.16`, encoding: "der-utf8", stripServerUrl: true }],
-  repositoryOwnerId: [{ oid: `${FULCIO}.17`, encoding: "der-utf8" }],
-  workflowRef: [{ oid: `${FULCIO}.18`, encoding: "der-utf8", stripServerUrl: true }],
-  workflowSha: [{ oid: `${FULCIO}.19`, encoding: "der-utf8" }],
-  runInvocationUri: [{ oid: `${FULCIO}.21`, encoding: "der-utf8" }],
-  repositoryVisibility: [{ oid: `${FULCIO}.22`, encoding: "der-utf8" }]
-};
-function signerFromCertificate(der) {
-  let cert;
-  try {
-    cert = import_core.X509Certificate.parse(Buffer.from(der));
-  } catch (err) {
-    throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
-  }
-  const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
-  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
-  const claims = {};
-  for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
-    const values = /* @__PURE__ */ new Set();
-    for (const source of sources) {
-      const ext = cert.extension(source.oid);
-      if (!ext) continue;
-      const raw = source.encoding === "raw" ? strictUtf8(ext.value, source.oid) : derUtf8String(ext.value, source.oid);
-      const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
-      if (value2 !== void 0) values.add(value2);
-    }
-    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
-    const [value] = values;
-    if (value !== void 0) claims[name] = value;
-  }
-  const { issuer, ...extensions } = claims;
-  if (!issuer) throw certError(`expected a Fulcio OIDC issuer extension (${FULCIO}.8 or .1), found none`);
-  return { identity: singleSan(cert), issuer, extensions };
-}
-function validateIdentityPolicy(policy, what = "identity policy") {
-  if (typeof policy.issuer !== "string" || policy.issuer === "") throw new PolicyError("policy-identity", `${what}: expected a non-empty issuer, found ${JSON.stringify(policy.issuer)}`);
-  const hasIdentity = policy.identity !== void 0;
-  const hasPattern = policy.identityPattern !== void 0;
-  if (hasIdentity === hasPattern) {
-    throw new PolicyError("policy-identity", `${what}: expected exactly one of identity or identityPattern, found ${hasIdentity ? "both" : "neither"}`);
-  }
-  if (hasIdentity && (typeof policy.identity !== "string" || policy.identity === "")) {
-    throw new PolicyError("policy-identity", `${what}: expected identity to be a non-empty string, found ${JSON.stringify(policy.identity)}`);
-  }
-  if (hasPattern) compileIdentityPattern(policy.identityPattern, what);
-  for (const [claim, value] of Object.entries(policy.githubClaims ?? {})) {
-    if (!PINNABLE_CLAIMS.includes(claim)) {
-      throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected one of ${PINNABLE_CLAIMS.join(", ")}, found an unknown claim`);
-    }
-    if (typeof value !== "string" || value === "") throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected a non-empty string, found ${JSON.stringify(value)}`);
-  }
-}
-function checkPrimaryIdentity(signer, policy) {
-  validateIdentityPolicy(policy);
-  if (signer.issuer !== policy.issuer) {
-    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
-      expected: policy.issuer,
-      found: signer.issuer
-    });
-  }
-  if (policy.identity !== void 0) {
-    if (signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
-  } else {
-    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy");
-    if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
-  }
-  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
-    const found = signer.extensions[claim];
-    if (found !== expected) {
-      throw new VerificationError(
-        "primary-claim",
-        `primary signature: certificate claim ${claim} is not the pinned one: expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
-        { expected, found: found ?? "" }
-      );
-    }
-  }
-}
-function compileIdentityPattern(pattern, what) {
-  if (typeof pattern !== "string" || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.length < 2 || isEscaped(pattern, pattern.length - 1)) {
-    throw new PolicyError("policy-identity", `${what}: identityPattern must be anchored (start with ^ and end with an unescaped $), found ${JSON.stringify(pattern)}`);
-  }
-  try {
-    return new RegExp(`^(?:${pattern})$`, "u");
-  } catch (err) {
-    throw new PolicyError("policy-identity", `${what}: identityPattern is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-function isEscaped(text, index) {
-  let backslashes = 0;
-  for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) backslashes++;
-  return backslashes % 2 === 1;
-}
-function identityError(expected, found) {
-  return new VerificationError(
-    "primary-identity",
-    `primary signature: certificate identity is not the pinned one: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`,
-    { expected, found }
-  );
-}
-function singleSan(cert) {
-  const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
-  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
-  const name = names[0];
-  if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
-    throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
-  }
-  const text = name.value.toString("latin1");
-  if (text === "" || !/^[\x21-\x7e]*$/.test(text)) throw certError("subject alternative name is empty or not printable ASCII");
-  return text;
-}
-function strictUtf8(bytes, oid) {
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw certError(`extension ${oid}: expected UTF-8 text, found invalid bytes`);
-  }
-  if (/[\x00-\x1f\x7f]/.test(text)) throw certError(`extension ${oid}: control character in value`);
-  return text;
-}
-function derUtf8String(bytes, oid) {
-  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
-  let length = bytes[1];
-  let offset = 2;
-  if (length & 128) {
-    const count = length & 127;
-    if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
-    offset = 2 + count;
-    if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
-  }
-  if (offset + length !== bytes.length) throw certError(`extension ${oid}: DER length does not match the value`);
-  return strictUtf8(bytes.subarray(offset), oid);
-}
-function stripServerUrl(value) {
-  return /^https:\/\/[^/?#@]+\/(.+)$/u.exec(value)?.[1];
-}
-function certError(message2) {
-  return new VerificationError("primary-certificate", `primary signature: signing certificate: ${message2}`);
-}
-
-// src/lib/sigstore/trusted-root.ts
-var import_protobuf_specs = __toESM(require_dist2(), 1);
-var import_verify = __toESM(require_dist3(), 1);
-var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
-var TRUSTED_ROOT_MEDIA_TYPES = [
-  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
-  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
-  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
-];
-function loadTrustedRoot(json, what, options = {}) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe2(json)}`);
-  }
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
-    throw new InputError(
-      "trusted-root-unsupported-version",
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
-    );
-  }
-  let root;
-  try {
-    root = import_protobuf_specs.TrustedRoot.fromJSON(json);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
-  }
-  checkValidityWindows(root, what);
-  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
-  try {
-    return (0, import_verify.toTrustMaterial)(root, keyFinder);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
-  }
-}
-function checkValidityWindows(root, what) {
-  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
-  for (const [kind, log] of logs) {
-    if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
-    }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
-  }
-  const cas = [
-    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
-    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
-  ];
-  for (const [kind, ca] of cas) {
-    if (!ca.certChain?.certificates.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
-    }
-    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
-  }
-}
-function requireStart(start, where) {
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
-  }
-}
-function managedKeyFinder(key) {
-  return () => ({ publicKey: key, validFor: () => true });
-}
-function describe2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
-}
-function message(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-
-// src/lib/sigstore/verify-primary.ts
-var import_node_crypto5 = require("node:crypto");
-var import_bundle = __toESM(require_dist4(), 1);
-var import_core2 = __toESM(require_dist(), 1);
-var import_protobuf_specs2 = __toESM(require_dist2(), 1);
-var import_verify2 = __toESM(require_dist3(), 1);
-var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
-var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
-function verifyPrimary(bundleJson, trust, options = {}) {
-  const what = options.what ?? "primary signature";
-  const result = verifySigstoreBundle(bundleJson, trust, { what });
-  const { content, certificate, signer } = result;
-  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
-  return {
-    payload: content.payload,
-    payloadType: content.payloadType,
-    signature: content.signature,
-    certificate,
-    tlogEntries: result.tlogEntries,
-    timestamps: result.timestamps,
-    signer,
-    verifiedTime: result.verifiedTime
-  };
-}
-function verifySigstoreBundle(bundleJson, trust, options = {}) {
-  const what = options.what ?? "primary signature";
-  const anyKind = options.allowAnyBundleKindUnsafe === true;
-  const bundle = parseBundle(bundleJson, what, anyKind);
-  if (!anyKind) checkCanonicalBase64(bundleJson, what);
-  const vm = bundle.verificationMaterial;
-  const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
-  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
-  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
-  let content;
-  let entity;
-  try {
-    if (bundle.content.$case === "dsseEnvelope") {
-      const env = bundle.content.dsseEnvelope;
-      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
-      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
-      entity = (0, import_verify2.toSignedEntity)(bundle);
-    } else {
-      const { messageSignature } = bundle.content;
-      const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
-      if (!equalBytes2(sha256, messageSignature.messageDigest.digest)) {
-        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
-      }
-      content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
-      entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
-      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
-    }
-  } catch (err) {
-    if (err instanceof VerificationError || err instanceof InputError) throw err;
-    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe3(err)}`);
-  }
-  const verifier = new import_verify2.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
-  try {
-    verifier.verify(entity);
-  } catch (err) {
-    throw mapVerifyError(err, what);
-  }
-  const tlogEntries = vm.tlogEntries.map((entry) => {
-    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
-    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
-    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
-  });
-  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
-  const times = [
-    ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
-    ...timestamps.map((t) => import_core2.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
-  ];
-  if (times.length === 0) throw fail("primary-timestamp", what, "expected a verified log or TSA time, found none");
-  const verifiedTime = new Date(Math.min(...times.map((t) => t.getTime())));
-  const result = { mediaType: bundle.mediaType, content, tlogEntries, timestamps, verifiedTime };
-  if (leaf) {
-    result.certificate = new Uint8Array(leaf);
-    result.signer = signerFromCertificate(result.certificate);
-  }
-  return result;
-}
-function parseBundle(json, what, anyKind) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
-  const mediaType = json.mediaType;
-  const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
-  if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
-    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
-      expected: allowed.join(" | "),
-      found: String(mediaType)
-    });
-  }
-  try {
-    return (0, import_bundle.bundleFromJSON)(json);
-  } catch (err) {
-    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe3(err)}`);
-  }
-}
-var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
-function checkCanonicalBase64(json, what) {
-  const visit = (value, field, bytes) => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
-    if (typeof value === "object" && value !== null) {
-      for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key, BYTES_FIELDS.has(key));
-      return;
-    }
-    if (!bytes) return;
-    if (typeof value !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || Buffer.from(value, "base64").toString("base64") !== value) {
-      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
-    }
-  };
-  visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, "", false);
-}
-function artifactDigest(artifact, what) {
-  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
-  if (artifact instanceof Uint8Array) return { sha256: (0, import_node_crypto5.createHash)("sha256").update(artifact).digest(), bytes: artifact };
-  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
-  return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
-}
-function prehashedContent(base, signature, sha256, verify) {
-  return {
-    signature,
-    compareSignature: (s) => base.compareSignature(s),
-    compareDigest: (d) => base.compareDigest(d),
-    compareSignedDigest: (d) => base.compareSignedDigest(d),
-    verifySignature: (key) => verify(key, sha256, signature)
-  };
-}
-var CODE_MAP = {
-  SIGNATURE_ERROR: "primary-signature",
-  CERTIFICATE_ERROR: "primary-certificate",
-  PUBLIC_KEY_ERROR: "primary-key",
-  TIMESTAMP_ERROR: "primary-timestamp",
-  TLOG_ERROR: "primary-tlog",
-  TLOG_BODY_ERROR: "primary-tlog",
-  TLOG_INCLUSION_PROOF_ERROR: "primary-tlog",
-  TLOG_INCLUSION_PROMISE_ERROR: "primary-tlog",
-  TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
-};
-function mapVerifyError(err, what) {
-  const upstream = typeof err?.code === "string" ? err.code : void 0;
-  const code = (upstream && CODE_MAP[upstream]) ?? "primary-malformed";
-  const found = upstream ? `${upstream}: ${describe3(err)}` : describe3(err);
-  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
-}
-function fail(code, what, message2) {
-  return new VerificationError(code, `${what}: ${message2}`);
-}
-function describe3(err) {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
-  const { fields } = err;
-  const list = Array.isArray(fields) ? ` [${fields.join(", ")}]` : "";
-  return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
-}
-function equalBytes2(a, b) {
-  return a.length === b.length && (0, import_node_crypto5.timingSafeEqual)(a, b);
-}
-function hex(bytes) {
-  return Buffer.from(bytes).toString("hex");
-}
-
-// src/lib/verify/report.ts
-var CHECKS = [
-  { name: "parse", title: "Parse and limits" },
-  { name: "primary", title: "Primary Sigstore signature" },
-  { name: "primary-identity", title: "Primary signer identity" },
-  { name: "countersignatures", title: "Countersignatures" },
-  { name: "statement", title: "Statement (kind, stream, expiry, version)" },
-  { name: "subjects", title: "Subjects match the files" }
-];
-
-// src/lib/verify/state.ts
-var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
-var MAX_STATE_BYTES = 1024 * 1024;
-var MAX_STREAMS2 = 1e4;
-function emptyState() {
-  return { streams: {} };
-}
-function parseState(bytes, what) {
-  const s = new Shape(what, "state-malformed");
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
-  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
-  const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
-  if (Object.keys(streams).length > MAX_STREAMS2) s.fail("$.streams", `more than ${MAX_STREAMS2} streams`);
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const [name, value] of Object.entries(streams)) {
-    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
-    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ["version", "statementDigest"]);
-    out[name] = {
-      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
-      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX)
-    };
-  }
-  return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
-}
-function serializeState(state) {
-  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
-  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
-}
-function checkNotRolledBack(state, stream, version, statementDigest) {
-  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
-  if (!last) return;
-  if (version < last.version) {
-    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
-      expected: `version >= ${last.version}`,
-      found: String(version)
-    });
-  }
-  if (version === last.version && statementDigest !== last.statementDigest) {
-    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
-      expected: `statement sha256:${last.statementDigest}`,
-      found: `statement sha256:${statementDigest}`
-    });
-  }
-}
-function checkPolicyNotRolledBack(state, policyVersion) {
-  if (policyVersion < (state.policyVersion ?? 0)) {
-    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
-      expected: `policy version >= ${state.policyVersion}`,
-      found: String(policyVersion)
-    });
-  }
-}
-function recordAccepted(state, stream, version, statementDigest, policyVersion) {
-  const recorded = recordPolicyVersion(state, policyVersion);
-  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
-}
-function recordPolicyVersion(state, policyVersion) {
-  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
-  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
-}
-
-// src/lib/verify/statement-checks.ts
-function checkStatement(statement, policy, now) {
-  const p = statement.predicate;
-  const skewMs = policy.limits.clockSkewSeconds * 1e3;
-  if (!policy.kinds.includes(p.kind)) {
-    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
-  }
-  if (!policy.streams.includes(p.stream)) {
-    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
-  }
-  const issued = Date.parse(p.issuedAt);
-  const expires = Date.parse(p.expiresAt);
-  if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
-      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.issuedAt
-    });
-  }
-  if (expires + skewMs <= now.getTime()) {
-    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
-      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.expiresAt
-    });
-  }
-  const lifetime = (expires - issued) / 1e3;
-  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
-    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
-      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
-      found: `${lifetime}s`
-    });
-  }
-}
-
-// src/lib/countersign/pae.ts
+// src/lib/basics/crypto/pae.ts
 var encoder = new TextEncoder();
 function preAuthEncoding(payloadType, payload) {
   const typeBytes = encoder.encode(payloadType);
@@ -6649,7 +6407,7 @@ function preAuthEncoding(payloadType, payload) {
   return out;
 }
 
-// src/lib/countersign/statement.ts
+// src/lib/formats/countersignature/statement.ts
 var MAX_COUNTERSIGNATURE_STATEMENT_BYTES = 16 * 1024;
 var MAX_BINDING_ITEMS = 16;
 function bindingOf(primary) {
@@ -6704,7 +6462,146 @@ function parseCountersignatureStatement(bytes, what) {
   };
 }
 
-// src/lib/countersign/verify.ts
+// src/lib/checks/log/note.ts
+var import_node_crypto4 = require("node:crypto");
+var MAX_SIGNATURES = 100;
+var ALG_ED25519 = 1;
+function noteKeyHash(name, rawPublicKey) {
+  const digest = (0, import_node_crypto4.createHash)("sha256").update(name, "utf8").update(Buffer.from([10, ALG_ED25519])).update(rawPublicKey).digest();
+  return new Uint8Array(digest.subarray(0, 4));
+}
+function openNote(note, verifier, what = "note") {
+  const fail2 = (why, code = "log-note-malformed") => {
+    throw new VerificationError(code, `${what}: ${why}`);
+  };
+  if (typeof note !== "string") return fail2("expected text");
+  if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
+  const split = note.lastIndexOf("\n\n");
+  if (split < 0 || !note.endsWith("\n")) return fail2("expected text, a blank line and signature lines, each ending in a newline");
+  const text = note.slice(0, split + 1);
+  checkText(text, what);
+  const lines = note.slice(split + 2, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES) fail2(`more than ${MAX_SIGNATURES} signatures`);
+  const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
+  let verified = false;
+  for (const line of lines) {
+    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
+    if (!m) return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
+    const blob = Buffer.from(m[2], "base64");
+    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail2("malformed signature encoding");
+    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+      fail2(`the signature by ${verifier.name} does not verify`, "log-note-signature");
+    }
+    verified = true;
+  }
+  if (!verified) fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
+  return text;
+}
+function checkText(text, what) {
+  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
+  if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
+    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
+  }
+}
+
+// src/lib/checks/log/checkpoint.ts
+var MAX_EXTENSIONS = 16;
+function parseCheckpointText(text, what = "checkpoint") {
+  const fail2 = (why) => {
+    throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
+  };
+  const lines = text.split("\n");
+  if (lines.pop() !== "" || lines.length < 3) fail2("expected origin, size and root hash lines, each ending in a newline");
+  const [origin, sizeText, rootText, ...extensions] = lines;
+  if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
+  const root = Buffer.from(rootText, "base64");
+  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
+  return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
+}
+function verifyCheckpoint(note, log, what = "checkpoint") {
+  const text = openNote(note, log, what);
+  const checkpoint = parseCheckpointText(text, what);
+  if (checkpoint.origin !== log.name) {
+    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
+      expected: log.name,
+      found: checkpoint.origin
+    });
+  }
+  return checkpoint;
+}
+
+// src/lib/checks/log/merkle.ts
+var import_node_crypto5 = require("node:crypto");
+var LEAF_PREFIX = Buffer.from([0]);
+var NODE_PREFIX = Buffer.from([1]);
+function leafHash(data) {
+  return new Uint8Array((0, import_node_crypto5.createHash)("sha256").update(LEAF_PREFIX).update(data).digest());
+}
+function nodeHash(left, right) {
+  return new Uint8Array((0, import_node_crypto5.createHash)("sha256").update(NODE_PREFIX).update(left).update(right).digest());
+}
+function rootFromInclusionProof(leaf, index, size, path) {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return void 0;
+  if (path.length > MAX_PROOF_HASHES || path.some((p) => p.length !== HASH_SIZE)) return void 0;
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of path) {
+    if (sn === 0) return void 0;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 ? r : void 0;
+}
+function verifyInclusion(leaf, index, size, path, root) {
+  const computed = rootFromInclusionProof(leaf, index, size, path);
+  return computed !== void 0 && equalBytes2(computed, root);
+}
+function equalBytes2(a, b) {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+// src/lib/checks/log/proof.ts
+function verifyLogProof(statement, proof, log, what) {
+  let checkpoint;
+  try {
+    const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
+    checkpoint = verifyCheckpoint(proof.checkpoint, verifier, `${what}: log checkpoint`);
+  } catch (err) {
+    if (!(err instanceof VerificationError)) throw err;
+    throw new VerificationError("countersignature-log-checkpoint", err.message, { expected: `a checkpoint of ${log.origin} signed by its pinned log key`, found: err.found ?? err.code });
+  }
+  if (checkpoint.size !== proof.treeSize) {
+    throw new VerificationError("countersignature-log-inclusion", `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`, {
+      expected: String(checkpoint.size),
+      found: String(proof.treeSize)
+    });
+  }
+  const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
+  if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
+    throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
+      expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
+      found: "a proof that does not verify"
+    });
+  }
+  return checkpoint;
+}
+
+// src/lib/checks/countersignatures/verify.ts
 function verifyCountersignatures(items, keys, threshold, ctx) {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const seen = /* @__PURE__ */ new Set();
@@ -6819,7 +6716,7 @@ function checkWindow(s, key, label, ctx) {
   }
 }
 
-// src/lib/rotation/authorise.ts
+// src/lib/checks/countersignatures/authorise.ts
 function authorise(items, policy, ctx, options) {
   const { next } = options;
   const fallback = policy.fallback?.countersigners ?? [];
@@ -6891,7 +6788,7 @@ function describeSet(keys) {
   return keys.map((k) => `${k.name} (${k.organisation})`).join(", ");
 }
 
-// src/lib/policy/json-lines.ts
+// src/lib/basics/json/lines.ts
 function childPath(parent, key) {
   if (typeof key === "number") return `${parent}[${key}]`;
   const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
@@ -6989,7 +6886,7 @@ function parentOf(path) {
   return "";
 }
 
-// src/lib/policy/reader.ts
+// src/lib/basics/json/reader.ts
 var PolicyReader = class {
   what;
   lines;
@@ -7062,7 +6959,7 @@ function describeValue(value) {
   return typeof value === "object" ? "an object" : typeof value;
 }
 
-// src/lib/policy/identity.ts
+// src/lib/formats/policy/identity.ts
 var MAX_PATTERN_LENGTH = 1024;
 var CLAIM_FORMATS = {
   repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: "owner/name" },
@@ -7156,7 +7053,7 @@ function anchoredPatternProblem(pattern) {
   return void 0;
 }
 
-// src/lib/countersign/keys.ts
+// src/lib/basics/crypto/ed25519-keys.ts
 var import_node_crypto6 = require("node:crypto");
 var MAX_PUBLIC_KEY_PEM_BYTES = 4096;
 var ED25519_SPKI_PREFIX2 = Buffer.from("302a300506032b6570032100", "hex");
@@ -7218,7 +7115,7 @@ function describeKey(key) {
   return names[type] ?? `a key of type ${type}`;
 }
 
-// src/lib/policy/countersigners.ts
+// src/lib/formats/policy/countersigners.ts
 var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 var KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
 function organisationFold(organisation) {
@@ -7305,7 +7202,7 @@ function readThreshold(r, value, path, keys) {
   return value;
 }
 
-// src/lib/policy/fallback.ts
+// src/lib/formats/policy/fallback.ts
 function readFallback(r, value, path, countersigners, kinds) {
   const obj = r.object(value, path, ["countersigners", "threshold"]);
   const keysPath = childPath(path, "countersigners");
@@ -7331,7 +7228,7 @@ function readFallback(r, value, path, countersigners, kinds) {
   return { countersigners: keys, threshold };
 }
 
-// src/lib/policy/parse.ts
+// src/lib/formats/policy/parse.ts
 var FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
 var STRICT_JSON_CODES = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
 function parsePolicy(input, what) {
@@ -7420,7 +7317,7 @@ function deepFreeze(value) {
   return value;
 }
 
-// src/lib/rotation/new-policy.ts
+// src/lib/formats/policy/document.ts
 function policyDocument(bytes, what) {
   return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
 }
@@ -7447,7 +7344,7 @@ function base64Bytes(text) {
   return out;
 }
 
-// src/lib/rotation/versions.ts
+// src/lib/checks/statement/rotation-versions.ts
 function checkRotationVersions(current, next, statementVersion) {
   const expected = current.version + 1;
   if (next.version <= current.version) {
@@ -7470,7 +7367,7 @@ function checkRotationVersions(current, next, statementVersion) {
   }
 }
 
-// src/lib/verify/subjects.ts
+// src/lib/checks/statement/subjects.ts
 function compareSubjects(subjects, artifacts) {
   const expected = new Map(subjects.map((s) => [s.name, s.digest.sha256]));
   const seen = /* @__PURE__ */ new Set();
@@ -7493,10 +7390,80 @@ function compareSubjects(subjects, artifacts) {
   }
 }
 
-// src/lib/verify/pipeline.ts
+// src/lib/checks/sigstore/trusted-root.ts
+var import_protobuf_specs2 = __toESM(require_dist2(), 1);
+var import_verify3 = __toESM(require_dist4(), 1);
+var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
+var TRUSTED_ROOT_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
+  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
+];
+function loadTrustedRoot(json, what, options = {}) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe3(json)}`);
+  }
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
+    throw new InputError(
+      "trusted-root-unsupported-version",
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
+    );
+  }
+  let root;
+  try {
+    root = import_protobuf_specs2.TrustedRoot.fromJSON(json);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
+  }
+  checkValidityWindows(root, what);
+  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
+  try {
+    return (0, import_verify3.toTrustMaterial)(root, keyFinder);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
+  }
+}
+function checkValidityWindows(root, what) {
+  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
+  for (const [kind, log] of logs) {
+    if (!log.publicKey?.rawBytes?.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
+    }
+    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+  }
+  const cas = [
+    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
+    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
+  ];
+  for (const [kind, ca] of cas) {
+    if (!ca.certChain?.certificates.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
+    }
+    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
+  }
+}
+function requireStart(start, where) {
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
+  }
+}
+function managedKeyFinder(key) {
+  return () => ({ publicKey: key, validFor: () => true });
+}
+function describe3(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+function message(err) {
+  return err instanceof Error ? err.message : String(err);
+}
 function trustMaterialOf(policy) {
   return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
 }
+
+// src/lib/pipeline/run.ts
 async function runPipeline(bytes, options) {
   const { policy } = options;
   const now = options.now ?? /* @__PURE__ */ new Date();
@@ -7621,7 +7588,44 @@ function fillStatement(report, ctx) {
   };
 }
 
-// src/lib/client/inputs.ts
+// src/lib/formats/state/state.ts
+var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
+var MAX_STATE_BYTES = 1024 * 1024;
+var MAX_STREAMS2 = 1e4;
+function emptyState() {
+  return { streams: {} };
+}
+function parseState(bytes, what) {
+  const s = new Shape(what, "state-malformed");
+  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
+  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
+  if (Object.keys(streams).length > MAX_STREAMS2) s.fail("$.streams", `more than ${MAX_STREAMS2} streams`);
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [name, value] of Object.entries(streams)) {
+    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
+    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ["version", "statementDigest"]);
+    out[name] = {
+      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
+      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX)
+    };
+  }
+  return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
+}
+function serializeState(state) {
+  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
+}
+function recordAccepted(state, stream, version, statementDigest, policyVersion) {
+  const recorded = recordPolicyVersion(state, policyVersion);
+  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
+}
+function recordPolicyVersion(state, policyVersion) {
+  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
+  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
+}
+
+// src/client/inputs.ts
 var SHA256_HEX2 = /^[0-9a-f]{64}$/;
 function loadPinnedPolicy(policy, trustedRoot) {
   const parsed = parsePolicy(asText(policy), "pinned policy");
@@ -7689,7 +7693,7 @@ function canonicalJson(value) {
   return JSON.stringify(value);
 }
 
-// src/lib/client/verify.ts
+// src/client/verify.ts
 var pinned = /* @__PURE__ */ new WeakSet();
 function pinPolicy(policy, trustedRoot) {
   const result = Object.freeze(loadPinnedPolicy(policy, trustedRoot));
@@ -7718,7 +7722,7 @@ function isPinned(value) {
   return typeof value === "object" && value !== null && pinned.has(value);
 }
 
-// src/lib/client/subject.ts
+// src/client/subject.ts
 function isVerifiedSubject(report, artifact) {
   if (typeof artifact !== "object" || artifact === null || typeof artifact.name !== "string") throw new InputError("artifacts-malformed", "artifact: expected { name, bytes } or { name, sha256 }");
   const digest = `sha256:${digestOf(artifact, "artifact")}`;
@@ -7726,7 +7730,7 @@ function isVerifiedSubject(report, artifact) {
   return report.statement.subjects.some((s) => s.name === artifact.name && s.digest === digest);
 }
 
-// src/lib/rotation/chain.ts
+// src/lib/flows/rotation/chain.ts
 var MAX_ROTATIONS = 64;
 var RotationError = class extends VerificationError {
   what;
@@ -7811,7 +7815,7 @@ async function verifyLink(rotation, under, now, trust) {
   });
 }
 
-// src/lib/client/rotations.ts
+// src/client/rotations.ts
 async function followPolicyRotations(input) {
   try {
     if (typeof input !== "object" || input === null) throw new InputError("input-malformed", `input: expected { policy, rotations }, found ${input === null ? "null" : typeof input}`);

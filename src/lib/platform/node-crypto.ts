@@ -8,7 +8,7 @@
 //   default digest SHA-256 when none is named), Ed25519, RSASSA-PKCS1-v1_5.
 // - Ed25519 is OpenSSL's check, not noble's verify: cofactorless, S < L, A decoded strictly,
 //   then the encoding of [S]B - [k]A compared with R byte for byte (spec/ED25519.md §2 step
-//   5). src/lib/countersign/ed25519.ts runs steps 1-4 before calling it, exactly as in Node,
+//   5). src/lib/basics/crypto/ed25519.ts runs steps 1-4 before calling it, exactly as in Node,
 //   so the strict rule is the same in both builds (test/client-platform.test.ts and the
 //   browser test run the Wycheproof and CCTV vectors through this file).
 //
@@ -132,7 +132,7 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 // Signing and key generation: never in the client build. Exported only so that shared modules
-// that also hold signing code (countersign/keys.ts) still link; calling them is a bug.
+// that also hold signing code (basics/crypto/ed25519-keys.ts) still link; calling them is a bug.
 export function createPrivateKey(): never {
   throw unavailable('createPrivateKey');
 }

@@ -1,7 +1,8 @@
 // The browser build's `node:fs/promises` and `node:path` (scripts/build.ts aliases them here).
-// The client verifier reads no file: these exist only because modules it shares with the CLI
-// import them for other functions (policy/parse.ts's loadPolicyFile, countersign/keys.ts's key
-// files, io/atomic-write.ts), which the bundler drops. If one were ever called, it fails loudly.
+// The client verifier reads no file: policy and key files are read by formats/policy/load.ts
+// and basics/io/key-files.ts, which it does not import, so no module on its path imports
+// these today (test/client.test.ts checks it). They stay as a guard: if a shared module came
+// to import them, the build would still link, and a call would fail loudly.
 
 function unavailable(name: string): () => never {
   return () => {

@@ -1,0 +1,178 @@
+import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
+import {
+  createCountersignature,
+  seedSigner
+} from "./shared-1654736b.mjs";
+import {
+  loadPrivateKeyFile
+} from "./shared-e0d916f7.mjs";
+import {
+  loadPolicyFile
+} from "./shared-f61c8803.mjs";
+import {
+  parseBundleFile,
+  runPipeline,
+  serializeBundle
+} from "./shared-20c62e75.mjs";
+import "./shared-868235cf.mjs";
+import "./shared-98eab3f9.mjs";
+import "./shared-ee69d299.mjs";
+import "./shared-a7bf52ea.mjs";
+import "./shared-aee9c4ce.mjs";
+import "./shared-08d889f0.mjs";
+import "./shared-d54b2595.mjs";
+import "./shared-98309fbc.mjs";
+import "./shared-36064810.mjs";
+import "./shared-f585a028.mjs";
+import "./shared-2868a1ae.mjs";
+import "./shared-c2330f2a.mjs";
+import "./shared-32ea4c3b.mjs";
+import "./shared-f525ae91.mjs";
+import "./shared-dcbfea3f.mjs";
+
+// src/cli/demo.ts
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var STREAM = "acme/app:stable";
+var WORKFLOW = "acme/app/.github/workflows/release.yml@refs/heads/main";
+var verbs = {
+  keygen: () => import("./cli-keygen.mjs"),
+  policy: () => import("./cli-policy.mjs"),
+  build: () => import("./cli-build.mjs"),
+  sign: () => import("./cli-sign.mjs"),
+  countersign: () => import("./cli-countersign.mjs")
+};
+async function run(argv) {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log("usage: countersign demo [--keep]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it).");
+    return 0;
+  }
+  const started = Date.now();
+  const dir = await mkdtemp(join(tmpdir(), "countersign-demo-"));
+  const { startStack } = await import("./stack.mjs");
+  const stack = await startStack({ jobWorkflowRef: WORKFLOW, dir: join(dir, "stack") });
+  const previousCwd = process.cwd();
+  process.chdir(dir);
+  const at = (...p) => join(...p);
+  const results = [];
+  const cli = async (verb, ...args) => {
+    console.log(`
+$ countersign ${verb} ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a).join(" ")}`);
+    const load = verbs[verb];
+    if (!load) throw new Error(`demo: no verb ${verb}`);
+    return (await load()).run(args);
+  };
+  const must = async (verb, ...args) => {
+    const code = await cli(verb, ...args);
+    if (code !== 0) throw new DemoStepFailed(`countersign ${verb} exited ${code}`);
+  };
+  const gate = async (name, want, ...args) => {
+    console.log(`
+$ countersign verify ${args.join(" ")}`);
+    const { exitCode, report } = await (await import("./cli-verify.mjs")).verifyCommand(args);
+    const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
+    const ok2 = report?.outcome === want.outcome && code === want.code;
+    results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });
+  };
+  try {
+    await writeFile(at("stack.json"), JSON.stringify(stack.description, null, 2), { mode: 384 });
+    process.env.ACTIONS_ID_TOKEN_REQUEST_URL = stack.description.tokenUrl;
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = stack.description.requestToken;
+    console.log(`local Sigstore stack on loopback: Fulcio ${stack.description.fulcioUrl}, Rekor ${stack.description.rekorUrl}, TSA ${stack.description.tsaUrl}`);
+    console.log(`working directory: ${dir}`);
+    console.log("\n== Organisation B makes its countersigning key; an attacker makes one too");
+    await must("keygen", "--out", at("b.key"));
+    await must("keygen", "--out", at("rogue.key"));
+    console.log("\n== Both organisations pin the policy: A's release workflow AND B's key");
+    await must(
+      "policy",
+      "init",
+      "--identity",
+      `https://github.com/${WORKFLOW}`,
+      "--issuer",
+      stack.description.issuer,
+      "--trusted-root",
+      stack.description.trustedRoot,
+      "--countersigner",
+      `b-release=${at("b.key.pub")}`,
+      "--organisation",
+      "b-release=Org B",
+      "--stream",
+      STREAM,
+      "--out",
+      at("policy.json")
+    );
+    console.log("\n== Organisation A builds the release and its statement");
+    await mkdir(at("release"));
+    await writeFile(at("release", "app-linux-amd64"), "ELF... pretend this is a binary\n".repeat(1e3));
+    await writeFile(at("release", "app-darwin-arm64"), "Mach-O... pretend this is a binary\n".repeat(1e3));
+    await writeFile(at("release", "SHA256SUMS"), "see the statement\n");
+    await must(
+      "build",
+      "--kind",
+      "binary-digest",
+      "--stream",
+      STREAM,
+      "--version",
+      "1",
+      "--expires-in",
+      "30d",
+      "--out",
+      at("statement.json"),
+      at("release")
+    );
+    console.log("\n== A signs it in CI (Sigstore keyless: OIDC token -> Fulcio certificate -> Rekor)");
+    await must("sign", at("statement.json"), "--sigstore", at("stack.json"), "--out", at("primary.sigstore.json"));
+    console.log("\n== B verifies A's signature under its policy, then countersigns");
+    await must("countersign", at("primary.sigstore.json"), "--key", at("b.key"), "--policy", at("policy.json"), "--out", at("release.countersigned.json"));
+    console.log("\n== The gate: both signatures, the statement, and every release file");
+    await gate("verified", { outcome: "verified" }, at("release.countersigned.json"), "--policy", at("policy.json"), at("release"));
+    console.log("\n== Rejection 1: the primary alone (A signed, B has not countersigned)");
+    await gate("pending countersign", { outcome: "pending-countersign", code: "countersignature-missing" }, at("primary.sigstore.json"), "--policy", at("policy.json"));
+    console.log("\n== Rejection 2: a countersignature from a key the policy does not pin");
+    await forgeUnpinned(at("primary.sigstore.json"), at("rogue.key"), at("policy.json"), at("rogue.countersigned.json"));
+    console.log("(the attacker countersigned with rogue.key, which no policy pins)");
+    await gate("unpinned key", { outcome: "rejected", code: "countersignature-unpinned-key" }, at("rogue.countersigned.json"), "--policy", at("policy.json"));
+    console.log("\n== Rejection 3: a release file changed after signing");
+    await writeFile(at("release", "app-linux-amd64"), "ELF... a backdoored binary\n");
+    await gate("tampered file", { outcome: "rejected", code: "subject-digest" }, at("release.countersigned.json"), "--policy", at("policy.json"), at("release"));
+  } catch (err) {
+    if (!(err instanceof DemoStepFailed)) throw err;
+    results.push({ name: "set-up", ok: false, detail: err.message });
+  } finally {
+    process.chdir(previousCwd);
+    delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    delete process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    await stack.close();
+    if (!argv.includes("--keep")) await rm(dir, { recursive: true, force: true });
+  }
+  console.log("\n== Demo outcomes");
+  for (const r of results) console.log(`  ${r.ok ? "as expected" : "UNEXPECTED "}  ${r.name.padEnd(20)} ${r.detail}`);
+  const ok = results.length === 4 && results.every((r) => r.ok);
+  if (argv.includes("--keep")) console.log(`kept ${dir}`);
+  console.log(`
+${ok ? "demo passed" : "demo FAILED"} in ${((Date.now() - started) / 1e3).toFixed(1)} s`);
+  return ok ? 0 : 1;
+}
+var DemoStepFailed = class extends Error {
+};
+async function forgeUnpinned(primaryPath, keyPath, policyPath, outPath) {
+  const bytes = new Uint8Array(await readFile(primaryPath));
+  const policy = await loadPolicyFile(policyPath);
+  const key = await loadPrivateKeyFile(keyPath);
+  const checked = await runPipeline(bytes, { policy, forCountersigning: true });
+  if (!checked.primary || !checked.statement || !checked.bundle) throw new Error("demo: the primary did not verify");
+  const forged = await createCountersignature({
+    signer: seedSigner(key.seed, key.keyId),
+    primary: checked.primary,
+    stream: checked.statement.predicate.stream,
+    version: checked.statement.predicate.version,
+    signedAt: /* @__PURE__ */ new Date()
+  });
+  const parsed = parseBundleFile(bytes, primaryPath);
+  await writeFile(outPath, serializeBundle({ ...parsed.bundle, countersignatures: [forged] }));
+}
+export {
+  run
+};

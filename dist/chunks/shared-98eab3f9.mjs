@@ -1,0 +1,393 @@
+// Shared by: cli-audit, cli-build, cli-countersign, cli-demo, cli-policy-update, cli-serve, cli-verify (scripts/build.ts stableChunkNames).
+import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
+import {
+  MAX_NOTE_BYTES,
+  isValidKeyName
+} from "./shared-a7bf52ea.mjs";
+import {
+  verifyEd25519Strict
+} from "./shared-aee9c4ce.mjs";
+import {
+  COUNTERSIGNATURE_TYPE,
+  KEY_ID,
+  SHA256_HEX,
+  STREAM_PATTERN,
+  Shape,
+  rfc3339
+} from "./shared-36064810.mjs";
+import {
+  parseStrictJson
+} from "./shared-f585a028.mjs";
+import {
+  sha256Hex
+} from "./shared-2868a1ae.mjs";
+import {
+  VerificationError
+} from "./shared-f525ae91.mjs";
+
+// src/lib/checks/log/note.ts
+import { createHash } from "node:crypto";
+var MAX_SIGNATURES = 100;
+var ALG_ED25519 = 1;
+var SIGNATURE_PREFIX = "\u2014 ";
+function noteKeyHash(name, rawPublicKey) {
+  const digest = createHash("sha256").update(name, "utf8").update(Buffer.from([10, ALG_ED25519])).update(rawPublicKey).digest();
+  return new Uint8Array(digest.subarray(0, 4));
+}
+function verifierKey(name, rawPublicKey) {
+  const hash = Buffer.from(noteKeyHash(name, rawPublicKey)).toString("hex");
+  return `${name}+${hash}+${Buffer.concat([Buffer.from([ALG_ED25519]), rawPublicKey]).toString("base64")}`;
+}
+function parseVerifierKey(vkey) {
+  const m = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey.trim());
+  const bad = (why) => {
+    throw new VerificationError("log-key-malformed", `log verifier key: ${why}`, { expected: "<name>+<8 hex>+<base64 of 0x01 and a 32-byte Ed25519 key>", found: vkey.slice(0, 120) });
+  };
+  if (!m) return bad("not of the form name+hash+key");
+  const raw = Buffer.from(m[3], "base64");
+  if (raw.length !== 33 || raw[0] !== ALG_ED25519) return bad("not an Ed25519 (type 0x01) key");
+  const rawPublicKey = new Uint8Array(raw.subarray(1));
+  if (Buffer.from(noteKeyHash(m[1], rawPublicKey)).toString("hex") !== m[2]) return bad("the key hash does not match the name and key");
+  return { name: m[1], rawPublicKey };
+}
+async function signNote(text, signer) {
+  checkText(text, "note text");
+  if (!isValidKeyName(signer.name)) throw new Error(`note signer: invalid key name ${JSON.stringify(signer.name)}`);
+  const signature = await signer.signer.sign(new TextEncoder().encode(text));
+  const blob = Buffer.concat([noteKeyHash(signer.name, signer.rawPublicKey), signature]).toString("base64");
+  return `${text}
+${SIGNATURE_PREFIX}${signer.name} ${blob}
+`;
+}
+function openNote(note, verifier, what = "note") {
+  const fail = (why, code = "log-note-malformed") => {
+    throw new VerificationError(code, `${what}: ${why}`);
+  };
+  if (typeof note !== "string") return fail("expected text");
+  if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail(`larger than ${MAX_NOTE_BYTES} bytes`);
+  const split = note.lastIndexOf("\n\n");
+  if (split < 0 || !note.endsWith("\n")) return fail("expected text, a blank line and signature lines, each ending in a newline");
+  const text = note.slice(0, split + 1);
+  checkText(text, what);
+  const lines = note.slice(split + 2, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES) fail(`more than ${MAX_SIGNATURES} signatures`);
+  const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
+  let verified = false;
+  for (const line of lines) {
+    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
+    if (!m) return fail(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
+    const blob = Buffer.from(m[2], "base64");
+    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail("malformed signature encoding");
+    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+      fail(`the signature by ${verifier.name} does not verify`, "log-note-signature");
+    }
+    verified = true;
+  }
+  if (!verified) fail(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
+  return text;
+}
+function checkText(text, what) {
+  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
+  if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
+    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
+  }
+}
+
+// src/lib/basics/crypto/pae.ts
+var encoder = new TextEncoder();
+function preAuthEncoding(payloadType, payload) {
+  const typeBytes = encoder.encode(payloadType);
+  const head = encoder.encode(`DSSEv1 ${typeBytes.length} ${payloadType} ${payload.length} `);
+  const out = new Uint8Array(head.length + payload.length);
+  out.set(head, 0);
+  out.set(payload, head.length);
+  return out;
+}
+
+// src/lib/formats/countersignature/statement.ts
+var MAX_COUNTERSIGNATURE_STATEMENT_BYTES = 16 * 1024;
+var MAX_BINDING_ITEMS = 16;
+function bindingOf(primary) {
+  return {
+    payloadType: primary.payloadType,
+    payloadDigest: { sha256: sha256Hex(primary.payload) },
+    primarySignatureDigest: { sha256: sha256Hex(primary.signature) },
+    certificateDigest: { sha256: sha256Hex(primary.certificate) },
+    tlogEntries: primary.tlogEntries.map((e) => ({ logId: e.logId, logIndex: e.logIndex })),
+    timestampDigests: primary.timestamps.map((t) => ({ sha256: sha256Hex(t) }))
+  };
+}
+function buildCountersignatureStatement(input) {
+  const b = bindingOf(input.primary);
+  return {
+    _type: COUNTERSIGNATURE_TYPE,
+    keyId: input.keyId,
+    payloadType: b.payloadType,
+    payloadDigest: b.payloadDigest,
+    primarySignatureDigest: b.primarySignatureDigest,
+    certificateDigest: b.certificateDigest,
+    tlogEntries: b.tlogEntries,
+    timestampDigests: b.timestampDigests,
+    stream: input.stream,
+    version: input.version,
+    signedAt: rfc3339(input.signedAt)
+  };
+}
+function serializeCountersignatureStatement(statement) {
+  return new TextEncoder().encode(JSON.stringify(statement));
+}
+function parseCountersignatureStatement(bytes, what) {
+  const json = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8, integersOnly: true });
+  const s = new Shape(what, "countersignature-malformed");
+  const o = s.object(json, "$", [
+    "_type",
+    "keyId",
+    "payloadType",
+    "payloadDigest",
+    "primarySignatureDigest",
+    "certificateDigest",
+    "tlogEntries",
+    "timestampDigests",
+    "stream",
+    "version",
+    "signedAt"
+  ]);
+  if (o._type !== COUNTERSIGNATURE_TYPE) {
+    s.fail("$._type", `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`);
+  }
+  const digest = (v, path) => ({ sha256: s.string(s.object(v, path, ["sha256"]).sha256, `${path}.sha256`, SHA256_HEX) });
+  const tlog = s.array(o.tlogEntries, "$.tlogEntries", MAX_BINDING_ITEMS).map((e, i) => {
+    const entry = s.object(e, `$.tlogEntries[${i}]`, ["logId", "logIndex"]);
+    return {
+      logId: s.string(entry.logId, `$.tlogEntries[${i}].logId`, /^[A-Za-z0-9+/]+={0,2}$/, 128),
+      logIndex: s.string(entry.logIndex, `$.tlogEntries[${i}].logIndex`, /^(0|[1-9][0-9]{0,18})$/)
+    };
+  });
+  return {
+    _type: COUNTERSIGNATURE_TYPE,
+    keyId: s.string(o.keyId, "$.keyId", KEY_ID),
+    payloadType: s.string(o.payloadType, "$.payloadType", void 0, 256),
+    payloadDigest: digest(o.payloadDigest, "$.payloadDigest"),
+    primarySignatureDigest: digest(o.primarySignatureDigest, "$.primarySignatureDigest"),
+    certificateDigest: digest(o.certificateDigest, "$.certificateDigest"),
+    tlogEntries: tlog,
+    timestampDigests: s.array(o.timestampDigests, "$.timestampDigests", MAX_BINDING_ITEMS).map((d, i) => digest(d, `$.timestampDigests[${i}]`)),
+    stream: s.string(o.stream, "$.stream", STREAM_PATTERN, 200),
+    version: s.positiveInteger(o.version, "$.version"),
+    signedAt: rfc3339(s.timestamp(o.signedAt, "$.signedAt"))
+  };
+}
+
+// src/lib/formats/log/proof.ts
+var HASH_SIZE = 32;
+var MAX_PROOF_HASHES = 64;
+function parseLogProof(s, value, path) {
+  const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
+  const integer = (v, at) => {
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
+    return v;
+  };
+  const logIndex = integer(o.logIndex, `${path}.logIndex`);
+  const treeSize = integer(o.treeSize, `${path}.treeSize`);
+  if (logIndex >= treeSize) s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
+  const hashes = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
+    const at = `${path}.hashes[${i}]`;
+    const bytes = s.base64(h, at, 64);
+    if (bytes.length !== HASH_SIZE) s.fail(at, `expected a ${HASH_SIZE}-byte hash, found ${bytes.length} bytes`);
+    return h;
+  });
+  const checkpoint = s.string(o.checkpoint, `${path}.checkpoint`, void 0, MAX_NOTE_BYTES);
+  return { logIndex, treeSize, hashes, checkpoint };
+}
+
+// src/lib/checks/log/checkpoint.ts
+var MAX_EXTENSIONS = 16;
+function formatCheckpointText(checkpoint) {
+  return `${checkpoint.origin}
+${checkpoint.size}
+${Buffer.from(checkpoint.root).toString("base64")}
+`;
+}
+function parseCheckpointText(text, what = "checkpoint") {
+  const fail = (why) => {
+    throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
+  };
+  const lines = text.split("\n");
+  if (lines.pop() !== "" || lines.length < 3) fail("expected origin, size and root hash lines, each ending in a newline");
+  const [origin, sizeText, rootText, ...extensions] = lines;
+  if (!isValidKeyName(origin)) fail(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
+  const root = Buffer.from(rootText, "base64");
+  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail("malformed extension lines");
+  return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
+}
+async function signCheckpoint(checkpoint, signer) {
+  return signNote(formatCheckpointText({ origin: signer.name, ...checkpoint }), signer);
+}
+function verifyCheckpoint(note, log, what = "checkpoint") {
+  const text = openNote(note, log, what);
+  const checkpoint = parseCheckpointText(text, what);
+  if (checkpoint.origin !== log.name) {
+    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
+      expected: log.name,
+      found: checkpoint.origin
+    });
+  }
+  return checkpoint;
+}
+
+// src/lib/checks/log/merkle.ts
+import { createHash as createHash2 } from "node:crypto";
+var LEAF_PREFIX = Buffer.from([0]);
+var NODE_PREFIX = Buffer.from([1]);
+function leafHash(data) {
+  return new Uint8Array(createHash2("sha256").update(LEAF_PREFIX).update(data).digest());
+}
+function nodeHash(left, right) {
+  return new Uint8Array(createHash2("sha256").update(NODE_PREFIX).update(left).update(right).digest());
+}
+function emptyRoot() {
+  return new Uint8Array(createHash2("sha256").digest());
+}
+function splitPoint(n) {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+function inclusionPath(index, size, mth) {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) {
+    throw new RangeError(`inclusion proof: expected 0 <= index < size, found index ${index}, size ${size}`);
+  }
+  const path = [];
+  const walk = (m, lo, hi) => {
+    if (hi - lo <= 1) return;
+    const k = splitPoint(hi - lo);
+    if (m < k) {
+      walk(m, lo, lo + k);
+      path.push(mth(lo + k, hi));
+    } else {
+      walk(m - k, lo + k, hi);
+      path.push(mth(lo, lo + k));
+    }
+  };
+  walk(index, 0, size);
+  return path;
+}
+function consistencyProof(from, to, mth) {
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to) {
+    throw new RangeError(`consistency proof: expected 0 <= from <= to, found from ${from}, to ${to}`);
+  }
+  if (from === 0 || from === to) return [];
+  const proof = [];
+  const sub = (m, lo, hi, complete) => {
+    const n = hi - lo;
+    if (m === n) {
+      if (!complete) proof.push(mth(lo, hi));
+      return;
+    }
+    const k = splitPoint(n);
+    if (m <= k) {
+      sub(m, lo, lo + k, complete);
+      proof.push(mth(lo + k, hi));
+    } else {
+      sub(m - k, lo + k, hi, false);
+      proof.push(mth(lo, lo + k));
+    }
+  };
+  sub(from, 0, to, true);
+  return proof;
+}
+function rootFromInclusionProof(leaf, index, size, path) {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return void 0;
+  if (path.length > MAX_PROOF_HASHES || path.some((p) => p.length !== HASH_SIZE)) return void 0;
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of path) {
+    if (sn === 0) return void 0;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 ? r : void 0;
+}
+function verifyInclusion(leaf, index, size, path, root) {
+  const computed = rootFromInclusionProof(leaf, index, size, path);
+  return computed !== void 0 && equalBytes(computed, root);
+}
+function verifyConsistency(from, to, fromRoot, toRoot, proof) {
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to) return false;
+  if (proof.length > MAX_PROOF_HASHES || proof.some((p) => p.length !== HASH_SIZE)) return false;
+  if (from === to) return proof.length === 0 && equalBytes(fromRoot, toRoot);
+  if (from === 0) return proof.length === 0;
+  if (proof.length === 0) return false;
+  const path = isPowerOfTwo(from) ? [fromRoot, ...proof] : [...proof];
+  let fn = from - 1;
+  let sn = to - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr = path[0];
+  let sr = path[0];
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = nodeHash(c, fr);
+      sr = nodeHash(c, sr);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      sr = nodeHash(sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && equalBytes(fr, fromRoot) && equalBytes(sr, toRoot);
+}
+function equalBytes(a, b) {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+function isPowerOfTwo(n) {
+  let k = 1;
+  while (k < n) k *= 2;
+  return k === n;
+}
+
+export {
+  preAuthEncoding,
+  bindingOf,
+  buildCountersignatureStatement,
+  serializeCountersignatureStatement,
+  parseCountersignatureStatement,
+  parseLogProof,
+  verifierKey,
+  parseVerifierKey,
+  signCheckpoint,
+  verifyCheckpoint,
+  leafHash,
+  nodeHash,
+  emptyRoot,
+  splitPoint,
+  inclusionPath,
+  consistencyProof,
+  verifyInclusion,
+  verifyConsistency,
+  equalBytes
+};

@@ -1,0 +1,134 @@
+// Shared by: cli-build, cli-policy-update (scripts/build.ts stableChunkNames).
+import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
+import {
+  checkPolicyNotRolledBack,
+  checkRotationVersions,
+  newPolicyOf,
+  parseBundleFile,
+  policyDocument,
+  runPipeline
+} from "./shared-20c62e75.mjs";
+import {
+  parseStatement
+} from "./shared-08d889f0.mjs";
+import {
+  INTOTO_PAYLOAD_TYPE
+} from "./shared-36064810.mjs";
+import {
+  subjectNameProblem
+} from "./shared-32ea4c3b.mjs";
+import {
+  InputError,
+  VerificationError
+} from "./shared-f525ae91.mjs";
+
+// src/lib/flows/rotation/chain.ts
+var MAX_ROTATIONS = 64;
+var RotationError = class extends VerificationError {
+  what;
+  report;
+  constructor(code, what, message, details = {}) {
+    super(code, `${what}: ${message}`, details);
+    this.name = "RotationError";
+    this.what = what;
+    this.report = details.report;
+  }
+};
+async function followRotations(start, rotations, options = {}) {
+  const max = options.maxRotations ?? MAX_ROTATIONS;
+  if (rotations.length > max) {
+    throw new RotationError("rotation-chain-too-long", "rotations", `${rotations.length} rotations given, more than the cap of ${max}`, { expected: `at most ${max}`, found: String(rotations.length) });
+  }
+  if (options.state) checkPolicyNotRolledBack(options.state, start.policy.version);
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const held = /* @__PURE__ */ new Map([[start.policy.version, start]]);
+  let head = start;
+  const applied = [];
+  const alreadyApplied = [];
+  for (const rotation of rotations) {
+    const next = peekNewPolicy(rotation, head);
+    const target = next.policy.version;
+    if (target > head.policy.version + 1) {
+      throw new RotationError("rotation-gap", rotation.what, `installs policy version ${target}, but the current policy is version ${head.policy.version}: the rotation to version ${head.policy.version + 1} is missing`, {
+        expected: `a rotation to version ${head.policy.version + 1}`,
+        found: `version ${target}`
+      });
+    }
+    if (target <= head.policy.version) {
+      const have = held.get(target);
+      if (have?.digest === next.digest) {
+        alreadyApplied.push(rotation.what);
+        continue;
+      }
+      if (!have) {
+        throw new RotationError("rotation-downgrade", rotation.what, `installs policy version ${target}, older than the current version ${start.policy.version}`, {
+          expected: `a rotation to version ${head.policy.version + 1}`,
+          found: `version ${target}`
+        });
+      }
+      const before = held.get(target - 1);
+      if (before) await verifyLink(rotation, before, now);
+      throw new RotationError("rotation-fork", rotation.what, `installs a policy version ${target} (sha256:${next.digest}) that differs from the version ${target} already held (sha256:${have.digest})`, {
+        expected: `sha256:${have.digest}`,
+        found: `sha256:${next.digest}`
+      });
+    }
+    const report = await verifyLink(rotation, head, now, head === start ? options.trust : void 0);
+    applied.push({ what: rotation.what, fromVersion: head.policy.version, toVersion: target, digest: next.digest, report });
+    held.set(target, next);
+    head = next;
+  }
+  return { result: head, applied, alreadyApplied };
+}
+function peekNewPolicy(rotation, head) {
+  try {
+    const parsed = parseBundleFile(rotation.bytes, rotation.what, head.policy.limits.maxBundleBytes);
+    const envelope = parsed.bundle.primary.dsseEnvelope;
+    if (!envelope || typeof envelope.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+      throw new InputError("primary-malformed", `${rotation.what}: expected a DSSE envelope carrying an in-toto statement`);
+    }
+    const bytes = Uint8Array.from(atob(envelope.payload), (c) => c.charCodeAt(0));
+    const statement = parseStatement(bytes, `${rotation.what} statement`, { maxBytes: head.policy.limits.maxBundleBytes, maxSubjects: head.policy.limits.maxSubjects });
+    return newPolicyOf(statement, `${rotation.what} statement`);
+  } catch (err) {
+    if (err instanceof InputError) throw new RotationError(err.code, rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
+    throw err;
+  }
+}
+async function verifyLink(rotation, under, now, trust) {
+  const { report } = await runPipeline(rotation.bytes, { policy: under.policy, now, what: rotation.what, ...trust ? { trust } : {} });
+  if (report.outcome === "verified") return report;
+  const failure = report.failure ?? { check: "countersignatures", code: "countersignature-missing", message: "no countersignature yet: a rotation must be countersigned" };
+  const failed = report.checks.find((c) => c.check === failure.check);
+  throw new RotationError(failure.code, rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
+    ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
+    ...failed?.found !== void 0 ? { found: failed.found } : {},
+    report
+  });
+}
+
+// src/lib/flows/rotation/statement-parts.ts
+function rotationStatementParts(newPolicyBytes, name, what, current) {
+  const next = policyDocument(newPolicyBytes, what);
+  const problem = subjectNameProblem(name);
+  if (problem) throw new InputError("subject-path-invalid", `${what}: the subject name ${JSON.stringify(name)} ${problem}`);
+  if (current) {
+    try {
+      checkRotationVersions(current.policy, next.policy, next.policy.version);
+    } catch (err) {
+      throw new InputError(err.code, `${what}: ${err.message}`);
+    }
+  }
+  return {
+    subjects: [{ name, digest: { sha256: next.digest } }],
+    data: { policy: Buffer.from(newPolicyBytes).toString("base64") },
+    version: next.policy.version,
+    next
+  };
+}
+
+export {
+  MAX_ROTATIONS,
+  followRotations,
+  rotationStatementParts
+};

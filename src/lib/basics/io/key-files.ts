@@ -1,0 +1,114 @@
+// Countersigner key files (spec/ED25519.md §6): reading a key file with a size cap and, for
+// a private key, a permission check; writing a new key pair atomically and never over an
+// existing file. Parsing the PEM is basics/crypto/ed25519-keys.ts.
+import { lstat, open, rm } from 'node:fs/promises';
+import { InputError } from '../errors/errors.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { type CountersignerPrivateKey, type CountersignerPublicKey, MAX_PRIVATE_KEY_PEM_BYTES, MAX_PUBLIC_KEY_PEM_BYTES, generateCountersignerKey, keyIdOf, parsePrivateKeyPem, parsePublicKeyPem } from '../crypto/ed25519-keys.ts';
+
+/** Reads and parses a private key file; refuses one that group or others can access. */
+export async function loadPrivateKeyFile(path: string): Promise<CountersignerPrivateKey> {
+  const bytes = await readKeyFile(path, 'private key', MAX_PRIVATE_KEY_PEM_BYTES, true);
+  try {
+    return parsePrivateKeyPem(decodeText(bytes, path), path);
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+/** Reads and parses an Ed25519 SPKI public key file. */
+export async function loadPublicKeyFile(path: string): Promise<CountersignerPublicKey> {
+  const bytes = await readKeyFile(path, 'public key', MAX_PUBLIC_KEY_PEM_BYTES, false);
+  const publicKey = parsePublicKeyPem(decodeText(bytes, path), path);
+  return { publicKey, keyId: keyIdOf(publicKey) };
+}
+
+/**
+ * Writes a new key pair: the private key to `outPath` (mode 0600) and the public key to
+ * `outPath + '.pub'`, each atomically and exclusively: an existing file is never replaced.
+ */
+export async function writeKeyPair(outPath: string): Promise<{ keyId: string; privatePath: string; publicPath: string }> {
+  const privatePath = outPath;
+  const publicPath = `${outPath}.pub`;
+  // Fail before writing anything when either file exists; the exclusive writes below still
+  // close the race with a file created in between.
+  for (const path of [privatePath, publicPath]) await refuseExisting(path);
+  const pair = generateCountersignerKey();
+  await writeExclusive(privatePath, pair.privateKeyPem, 0o600);
+  try {
+    await writeExclusive(publicPath, pair.publicKeyPem, 0o644);
+  } catch (err) {
+    // Do not leave half a key pair: the private key file was created by us just above.
+    await rm(privatePath, { force: true });
+    throw err;
+  }
+  return { keyId: pair.keyId, privatePath, publicPath };
+}
+
+async function readKeyFile(path: string, what: string, maxBytes: number, isPrivate: boolean): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw unreadable(path, what, err);
+  }
+  try {
+    const st = await handle.stat(); // of the opened file: no race with a swapped path
+    if (!st.isFile()) throw new InputError('key-unreadable', `${path}: expected a ${what} file, found something that is not a regular file`);
+    // Windows has no group/other mode bits to check (Node reports 0o666 there).
+    if (isPrivate && process.platform !== 'win32' && (st.mode & 0o077) !== 0) {
+      throw new InputError('key-permissions', `${path}: expected a private key file only its owner can access (mode 0600), found mode 0${(st.mode & 0o777).toString(8)}; run 'chmod 600 ${path}'`);
+    }
+    if (st.size > maxBytes) throw new InputError('key-too-large', `${path}: expected a ${what} file of at most ${maxBytes} bytes, found ${st.size}`);
+    // Read at most maxBytes + 1 even if the file grew after the stat.
+    const buffer = Buffer.alloc(maxBytes + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > maxBytes) throw new InputError('key-too-large', `${path}: expected a ${what} file of at most ${maxBytes} bytes, found more`);
+    const bytes = Buffer.from(buffer.subarray(0, bytesRead));
+    buffer.fill(0);
+    return bytes;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw unreadable(path, what, err);
+  } finally {
+    await handle.close();
+  }
+}
+
+function decodeText(bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError('key-pem', `${path}: expected a PEM text file, found binary data (a DER key? convert it with 'openssl pkey -outform PEM')`);
+  }
+}
+
+async function refuseExisting(path: string): Promise<void> {
+  try {
+    await lstat(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw unreadable(path, 'key', err);
+  }
+  throw exists(path);
+}
+
+async function writeExclusive(path: string, data: string, mode: number): Promise<void> {
+  try {
+    await writeFileAtomic(path, data, { mode, exclusive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists(path);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError('key-unwritable', `${path}: could not write the key file (${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message})`);
+  }
+}
+
+function exists(path: string): InputError {
+  return new InputError('key-exists', `${path}: already exists; refusing to overwrite a key file (choose another --out, or move the old key away first)`);
+}
+
+function unreadable(path: string, what: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : err instanceof Error ? err.message : String(err);
+  return new InputError('key-unreadable', `${path}: could not read the ${what} file (${reason})`);
+}

@@ -1,5 +1,0 @@
-// Subjects from files: streaming SHA-256 (worker threads for large files), the strict walk, and the subject-name rules.
-export { collectSubjects, DEFAULT_MAX_FILES, WORKER_MIN_FILE_BYTES, type CollectOptions } from './collect-subjects.ts';
-export { sha256File, HASH_BUFFER_BYTES, type ExpectedFile } from './hash-file.ts';
-export { HashPool, defaultHashThreads, HASH_WORKER_BUFFER_BYTES, MAX_HASH_THREADS } from './hash-pool.ts';
-export { compareSubjectNames, subjectNameProblem, MAX_SUBJECT_NAME_LENGTH } from './subject-name.ts';

@@ -1,0 +1,65 @@
+// Organisation B's step (docs/design.md §1, item 2): verify the primary under B's own policy first, and only
+// then countersign. B can reject or bless; it cannot co-author: the statement and the primary
+// signature are carried over byte for byte, and B's signature binds both.
+import type { CountersignedBundle } from '../../formats/core/types.ts';
+import { VerificationError } from '../../basics/errors/errors.ts';
+import type { Policy } from '../../formats/policy/index.ts';
+import { runPipeline } from '../../pipeline/run.ts';
+import type { VerificationReport } from '../../pipeline/report.ts';
+import type { ClientState } from '../../formats/state/state.ts';
+import type { TrustMaterial } from '@sigstore/verify';
+import { createCountersignature } from '../../formats/countersignature/create.ts';
+import { sha256Hex } from '../../basics/crypto/sha256.ts';
+import type { CountersignSigner } from '../../basics/crypto/signer.ts';
+import { countersigningKeyFor } from '../../checks/countersignatures/signing-key.ts';
+
+export interface CountersignResult {
+  bundle: CountersignedBundle;
+  /** The pre-signing verification report (every check but the threshold). */
+  report: VerificationReport;
+  stream: string;
+  version: number;
+  /** sha256 hex of the statement bytes (what client state records). */
+  statementDigest: string;
+}
+
+export async function countersignBundle(
+  bytes: Uint8Array,
+  options: { policy: Policy; signer: CountersignSigner; trust?: TrustMaterial; state?: ClientState; now?: Date; what?: string },
+): Promise<CountersignResult> {
+  const { policy, signer } = options;
+  const now = options.now ?? new Date();
+  const notPinned = () =>
+    new VerificationError('countersigner-not-pinned', `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`, {
+      expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(', '),
+      found: signer.keyId,
+    });
+  const usual = policy.countersigners.find((k) => k.keyId === signer.keyId);
+  // Other keys (fallback signers, a rotation's new keys) may sign rotations only: decided once the bundle is read.
+  if (!usual && !policy.kinds.includes('authority-rotation')) throw notPinned();
+  const result = await runPipeline(bytes, { ...options, now, forCountersigning: true });
+  const { report } = result;
+  if (report.outcome !== 'verified' || !result.primary || !result.statement || !result.bundle || !report.statement) {
+    const f = report.failure;
+    const failed = report.checks.find((c) => c.result === 'fail');
+    throw new VerificationError(f?.code ?? 'countersign-refused', `refusing to countersign: ${f?.check ?? 'verification'} check failed: ${f?.message ?? report.outcome}`, {
+      ...(failed?.expected !== undefined ? { expected: failed.expected } : {}),
+      ...(failed?.found !== undefined ? { found: failed.found } : {}),
+    });
+  }
+  const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
+  if (!key) throw notPinned();
+  const existing = result.bundle.bundle.countersignatures;
+  if (existing.some((c) => c.keyId === signer.keyId)) {
+    throw new VerificationError('countersignature-duplicate', `the bundle is already countersigned by ${key.name} (${signer.keyId})`);
+  }
+  const { stream, version } = result.statement.predicate;
+  const countersignature = await createCountersignature({ signer, primary: result.primary, stream, version, signedAt: now });
+  return {
+    bundle: { ...result.bundle.bundle, countersignatures: [...existing, countersignature] },
+    report,
+    stream,
+    version,
+    statementDigest: sha256Hex(result.statementBytes!),
+  };
+}

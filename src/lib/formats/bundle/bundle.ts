@@ -1,0 +1,64 @@
+// The countersigned bundle: one JSON file with the primary Sigstore bundle and the list of
+// countersignatures (spec/FORMAT.md §6). Parsing is strict and checks structure only; the
+// verification pipeline decides what the signatures are worth.
+import { BUNDLE_MEDIA_TYPE, type Countersignature, type CountersignedBundle } from '../core/types.ts';
+import { KEY_ID, Shape } from '../../basics/json/shape.ts';
+import { parseStrictJson } from '../../basics/json/strict-json.ts';
+import { InputError } from '../../basics/errors/errors.ts';
+import { parseLogProof } from '../log/proof.ts';
+
+/** Default cap on a countersigned bundle file; the policy may lower or raise it (to 64 MiB). */
+export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
+/** More countersignatures than this is not a real bundle. */
+export const MAX_COUNTERSIGNATURES = 32;
+const SIGSTORE_BUNDLE_PREFIX = 'application/vnd.dev.sigstore.bundle';
+
+export interface ParsedBundle {
+  bundle: CountersignedBundle;
+  /** The countersignature statements' exact bytes, decoded from base64, in bundle order. */
+  statements: Uint8Array[];
+  /** The raw 64-byte signatures, in bundle order. */
+  signatures: Uint8Array[];
+}
+
+/**
+ * Parses a countersigned bundle, or a plain Sigstore bundle (the primary alone, as `sign`
+ * writes it), which is returned with an empty countersignature list.
+ */
+export function parseBundleFile(bytes: Uint8Array, what: string, maxBytes = DEFAULT_MAX_BUNDLE_BYTES): ParsedBundle {
+  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
+  const s = new Shape(what, 'bundle-malformed');
+  // A plain Sigstore bundle is told apart by its mediaType (any other value, an array or a
+  // primitive reads as undefined here and goes on to the strict shape check below).
+  const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
+  if (typeof mediaType === 'string' && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
+    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
+  }
+  const o = s.object(json, '$', ['mediaType', 'primary', 'countersignatures']);
+  if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
+    throw new InputError('bundle-unsupported-version', `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  }
+  s.object(o.primary, '$.primary', ['mediaType', 'verificationMaterial'], ['dsseEnvelope', 'messageSignature']);
+  const list = s.array(o.countersignatures, '$.countersignatures', MAX_COUNTERSIGNATURES);
+  const countersignatures: Countersignature[] = [];
+  const statements: Uint8Array[] = [];
+  const signatures: Uint8Array[] = [];
+  list.forEach((item, i) => {
+    const path = `$.countersignatures[${i}]`;
+    const c = s.object(item, path, ['keyId', 'statement', 'signature'], ['logProof']);
+    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
+    statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
+    const sig = s.base64(c.signature, `${path}.signature`, 128);
+    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
+    signatures.push(sig);
+    const entry: Countersignature = { keyId, statement: c.statement as string, signature: c.signature as string };
+    if (Object.hasOwn(c, 'logProof')) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
+    countersignatures.push(entry);
+  });
+  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
+}
+
+/** Serialises a countersigned bundle (pretty-printed; only the base64 fields are signed bytes). */
+export function serializeBundle(bundle: CountersignedBundle): string {
+  return JSON.stringify({ mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures }, null, 2) + '\n';
+}

@@ -1,0 +1,120 @@
+// The primary identity part of the policy (docs/design.md §4 step 3): an exact certificate identity by
+// default, an anchored regular expression only when the policy says `identityPattern`
+// explicitly, plus optional pinned GitHub claims.
+import { GITHUB_CLAIM_NAMES, type GithubClaimName, type GithubClaims, type PrimaryIdentityPolicy } from './types.ts';
+import { childPath } from '../../basics/json/lines.ts';
+import type { PolicyReader } from '../../basics/json/reader.ts';
+
+const MAX_PATTERN_LENGTH = 1024;
+
+/** Extra format rules per claim: they catch a name pasted where an id belongs, and the like. */
+const CLAIM_FORMATS: Readonly<Record<GithubClaimName, { pattern: RegExp; expected: string }>> = {
+  repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: 'owner/name' },
+  repositoryId: { pattern: /^[0-9]+$/, expected: 'a numeric id' },
+  repositoryOwner: { pattern: /^[^/\s]+$/, expected: 'an owner name without "/"' },
+  repositoryOwnerId: { pattern: /^[0-9]+$/, expected: 'a numeric id' },
+  ref: { pattern: /^refs\/\S+$/, expected: 'a full ref like refs/heads/main or refs/tags/v1' },
+  runnerEnvironment: { pattern: /^(?:github-hosted|self-hosted)$/, expected: 'github-hosted or self-hosted' },
+  eventName: { pattern: /^[a-z_]+$/, expected: 'a GitHub event name like push or workflow_dispatch' },
+};
+
+export function readPrimary(r: PolicyReader, value: unknown, path: string): PrimaryIdentityPolicy {
+  const obj = r.object(value, path, ['issuer'], ['identity', 'identityPattern', 'githubClaims']);
+  const issuer = readIssuer(r, obj.issuer, childPath(path, 'issuer'));
+  const hasIdentity = Object.hasOwn(obj, 'identity');
+  const hasPattern = Object.hasOwn(obj, 'identityPattern');
+  if (hasIdentity && hasPattern) {
+    r.fail('policy-ambiguous', childPath(path, 'identityPattern'), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
+  }
+  if (!hasIdentity && !hasPattern) {
+    r.fail('policy-malformed', path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
+  }
+  const result: { issuer: string; identity?: string; identityPattern?: string; githubClaims?: GithubClaims } = { issuer };
+  if (hasIdentity) result.identity = r.string(obj.identity, childPath(path, 'identity'));
+  if (hasPattern) {
+    const p = childPath(path, 'identityPattern');
+    const pattern = r.string(obj.identityPattern, p, MAX_PATTERN_LENGTH);
+    const problem = anchoredPatternProblem(pattern);
+    if (problem) r.fail('policy-bad-pattern', p, problem);
+    result.identityPattern = pattern;
+  }
+  if (Object.hasOwn(obj, 'githubClaims')) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, 'githubClaims'));
+  return result;
+}
+
+function readIssuer(r: PolicyReader, value: unknown, path: string): string {
+  const issuer = r.string(value, path, 1024);
+  // Not URL.parse: the browser build of the client targets runtimes older than it.
+  let url: URL | undefined;
+  try {
+    url = new URL(issuer);
+  } catch {
+    // not a URL: url stays undefined
+  }
+  // Compared byte for byte with the certificate's issuer extension, so no normalisation here:
+  // only a check that it is what an OIDC issuer must be (OpenID Connect Core §2: https, no
+  // query or fragment; no user info either). Their delimiters are refused outright, because
+  // the URL parser reports an empty query, fragment or user info (`https://@host#`) as none;
+  // user info cannot be written without its `@`.
+  if (!url || url.protocol !== 'https:' || /[\s?#@]/.test(issuer)) {
+    r.fail('policy-malformed', path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
+  }
+  return issuer;
+}
+
+function readGithubClaims(r: PolicyReader, value: unknown, path: string): GithubClaims {
+  const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
+  const claims: Partial<Record<GithubClaimName, string>> = {};
+  for (const name of GITHUB_CLAIM_NAMES) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const p = childPath(path, name);
+    const claim = r.string(obj[name], p, 256);
+    const format = CLAIM_FORMATS[name];
+    if (!format.pattern.test(claim)) r.fail('policy-malformed', p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
+    claims[name] = claim;
+  }
+  return claims;
+}
+
+/**
+ * Why `pattern` is not a safe anchored identity pattern, or undefined when it is. It must
+ * start with `^`, end with an unescaped `$`, have no `|` outside a group (`^a|b$` anchors
+ * only half of each alternative), and compile with exactly the `u` flag.
+ */
+export function anchoredPatternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (err) {
+    return `expected a regular expression that compiles with the u flag, found ${JSON.stringify(pattern)} (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (!pattern.startsWith('^')) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
+  let depth = 0;
+  let inClass = false;
+  // Stryker disable next-line BooleanLiteral: equivalent, the pattern starts with ^ so the loop runs and resets it before it is read
+  let endsWithAnchor = false;
+  let topLevelAlternation = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    endsWithAnchor = false;
+    if (c === '\\') {
+      i++; // the escaped character is a literal (or a class escape): never an anchor
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+    } else if (c === '|' && depth === 0) {
+      topLevelAlternation = true;
+    } else if (c === '$') {
+      // Inside a group a $ is followed by the group's ")" (the pattern compiled), so only a
+      // top-level $ can be the last character.
+      endsWithAnchor = true;
+    }
+  }
+  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
+  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
+  return undefined;
+}

@@ -1,0 +1,83 @@
+// The description of a running stack: what `countersign stack --out FILE` writes and what
+// `--sigstore FILE` reads (flows/sign/instances.ts reads the file, instanceFromStackDescription
+// below checks it strictly). Plain JSON.
+import { isAbsolute } from 'node:path';
+import { InputError } from '../../basics/errors/errors.ts';
+import { checkServiceUrl } from '../../basics/net/url.ts';
+
+export interface StackDescription {
+  mediaType: string;
+  /** Fulcio base URL (POST /api/v2/signingCert). */
+  fulcioUrl: string;
+  /** Rekor base URL (POST /api/v1/log/entries). */
+  rekorUrl: string;
+  /** Timestamp authority base URL (POST /api/v1/timestamp). */
+  tsaUrl: string;
+  /** Absolute path of the stack's trusted_root.json. */
+  trustedRoot: string;
+  /** Like ACTIONS_ID_TOKEN_REQUEST_URL: already has a query, append `&audience=sigstore`. */
+  tokenUrl: string;
+  /** Like ACTIONS_ID_TOKEN_REQUEST_TOKEN: the bearer secret for tokenUrl. */
+  requestToken: string;
+  /** The `iss` of the tokens, and the certificates' issuer extension. */
+  issuer: string;
+  /** The default job_workflow_ref of the tokens. */
+  jobWorkflowRef: string;
+  /** The certificate SAN that signing with the default token yields. */
+  identity: string;
+}
+
+export const STACK_DESCRIPTION_MEDIA_TYPE = 'application/vnd.countersign.stack.v1+json';
+/** A stack description is a few hundred bytes. */
+export const MAX_STACK_FILE_BYTES = 64 * 1024;
+
+export interface ResolvedInstance {
+  kind: 'public-good' | 'github' | 'stack';
+  /** For messages: "public-good", "github" or "stack <path>". */
+  name: string;
+  fulcioUrl: string;
+  /** Rekor base URL: when set, the signature is logged (tlog entry in the bundle). */
+  rekorUrl: string | undefined;
+  /** RFC 3161 TSA base URL: when set, the signature is timestamped. */
+  tsaUrl: string | undefined;
+  /** The trusted root that verifies this instance's bundles, when it has a local one (stack). */
+  trustedRootPath: string | undefined;
+}
+
+const STRING_FIELDS = ['mediaType', 'fulcioUrl', 'rekorUrl', 'tsaUrl', 'trustedRoot', 'tokenUrl', 'requestToken', 'issuer', 'jobWorkflowRef', 'identity'] as const;
+const BOOLEAN_FIELDS = ['useRekor', 'useTsa'] as const;
+const KNOWN_FIELDS = new Set<string>([...STRING_FIELDS, ...BOOLEAN_FIELDS]);
+
+/** Validates a parsed stack description (see src/lib/formats/stack/description.ts). `what` names it. */
+export function instanceFromStackDescription(value: unknown, what: string): ResolvedInstance {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError('sigstore-instance-invalid', `${what}: expected a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  const doc = value as Record<string, unknown>;
+  for (const key of Object.keys(doc)) {
+    if (!KNOWN_FIELDS.has(key)) throw new InputError('sigstore-instance-invalid', `${what}: unknown field ${JSON.stringify(key)}`);
+  }
+  for (const key of STRING_FIELDS) {
+    if (typeof doc[key] !== 'string' || doc[key] === '') throw new InputError('sigstore-instance-invalid', `${what}: expected a non-empty string "${key}", found ${JSON.stringify(doc[key] ?? null)}`);
+  }
+  for (const key of BOOLEAN_FIELDS) {
+    if (doc[key] !== undefined && typeof doc[key] !== 'boolean') throw new InputError('sigstore-instance-invalid', `${what}: expected "${key}" to be true or false, found ${JSON.stringify(doc[key])}`);
+  }
+  if (doc.mediaType !== STACK_DESCRIPTION_MEDIA_TYPE) {
+    throw new InputError('sigstore-instance-invalid', `${what}: expected mediaType ${STACK_DESCRIPTION_MEDIA_TYPE}, found ${JSON.stringify(doc.mediaType)}`);
+  }
+  const trustedRoot = doc.trustedRoot as string;
+  if (!isAbsolute(trustedRoot)) throw new InputError('sigstore-instance-invalid', `${what}: expected "trustedRoot" to be an absolute path, found ${JSON.stringify(trustedRoot)}`);
+  checkServiceUrl(doc.tokenUrl as string, `${what}: tokenUrl`, { allowQuery: true });
+  const useRekor = doc.useRekor !== false;
+  const useTsa = doc.useTsa !== false;
+  if (!useRekor && !useTsa) throw new InputError('sigstore-instance-invalid', `${what}: "useRekor" and "useTsa" are both false: a signature needs a transparency log entry or a timestamp`);
+  return {
+    kind: 'stack',
+    name: `stack ${what.replace(/^stack description /, '')}`,
+    fulcioUrl: checkServiceUrl(doc.fulcioUrl as string, `${what}: fulcioUrl`),
+    rekorUrl: useRekor ? checkServiceUrl(doc.rekorUrl as string, `${what}: rekorUrl`) : undefined,
+    tsaUrl: useTsa ? checkServiceUrl(doc.tsaUrl as string, `${what}: tsaUrl`) : undefined,
+    trustedRootPath: trustedRoot,
+  };
+}

@@ -1,7 +1,0 @@
-// The transparency log's pure functions (RFC 6962 trees and proofs, C2SP checkpoints and
-// signed notes), shared by the verifier, the countersigning service and the audit client.
-export { HASH_SIZE, leafHash, nodeHash, emptyRoot, rootOfLeafHashes, inclusionPath, consistencyProof, verifyInclusion, verifyConsistency, rootFromInclusionProof, equalBytes } from './merkle.ts';
-export { MerkleTree } from './tree.ts';
-export { type NoteSigner, type NoteVerifier, signNote, openNote, verifierKey, parseVerifierKey, noteKeyHash, isValidKeyName } from './note.ts';
-export { type Checkpoint, formatCheckpointText, parseCheckpointText, signCheckpoint, verifyCheckpoint } from './checkpoint.ts';
-export { type LogProof, type PinnedLog, parseLogProof, verifyLogProof } from './proof.ts';

@@ -1,8 +1,0 @@
-// Authority rotation (spec/ROTATION.md): the new policy a rotation carries, who may authorise
-// it, and following a chain of rotations from a pinned policy.
-export { type PolicyDocument, policyDocument, newPolicyOf, isRotation } from './new-policy.ts';
-export { checkRotationVersions } from './versions.ts';
-export { type Authorisation, type AuthoriseOptions, authorise } from './authorise.ts';
-export { MAX_ROTATIONS, RotationError, followRotations, type AppliedRotation, type RotationInput, type RotationWalk, type WalkOptions } from './chain.ts';
-export { countersigningKeyFor } from './signing-key.ts';
-export { type RotationStatementParts, rotationStatementParts } from './statement.ts';

@@ -1,0 +1,96 @@
+// The local Sigstore stack on loopback: an OIDC issuer shaped like GitHub Actions' token
+// endpoint, Fulcio, Rekor and a timestamp authority, each a real HTTP server on 127.0.0.1 (the
+// CLI and @sigstore/sign talk real HTTP, so nock-style interception is not enough), built on
+// @sigstore/mock's CA, CT log, transparency log and TSA, plus a trusted_root.json for
+// verifiers. Every start makes fresh keys: nothing signed by one stack verifies under another.
+//
+//   const stack = await startStack();
+//   ... stack.description.fulcioUrl, fetchToken(stack.description) ...
+//   await stack.close();
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { initializeCA } from '@sigstore/mock/dist/fulcio/ca.js';
+import { initializeCTLog } from '@sigstore/mock/dist/fulcio/ctlog.js';
+import { initializeTLog } from '@sigstore/mock/dist/rekor/tlog.js';
+import { initializeTSA } from '@sigstore/mock/dist/timestamp/tsa.js';
+import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { STACK_DESCRIPTION_MEDIA_TYPE } from '../lib/formats/stack/description.ts';
+import type { StackDescription } from '../lib/formats/stack/description.ts';
+import { fulcioRoute } from './fulcio.ts';
+import { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER } from './github-claims.ts';
+import { LoopbackServer } from './http.ts';
+import { OidcIssuer, TOKEN_PATH } from './oidc.ts';
+import type { MintOptions } from './oidc.ts';
+import { rekorRoute } from './rekor.ts';
+import { buildTrustedRoot } from './trusted-root.ts';
+import { tsaRoute } from './tsa.ts';
+
+export type { StackDescription } from '../lib/formats/stack/description.ts';
+export { fetchToken } from './fetch-token.ts';
+export type { FetchTokenOptions } from './fetch-token.ts';
+export { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER } from './github-claims.ts';
+
+export interface StackOptions {
+  /** The identity of the tokens (default acme/app/.github/workflows/release.yml@refs/heads/main). */
+  jobWorkflowRef?: string;
+  /** The tokens' `iss` (default GitHub's https://token.actions.githubusercontent.com). */
+  issuer?: string;
+  /** Where to write trusted_root.json (default: a fresh temporary directory, removed on close). */
+  dir?: string;
+}
+
+export interface Stack {
+  description: StackDescription;
+  /** Mints a token with the stack's OIDC key directly (tests: expired or odd-audience tokens). */
+  mintToken(options: MintOptions): string;
+  close(): Promise<void>;
+}
+
+const newKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const jobWorkflowRef = options.jobWorkflowRef ?? DEFAULT_JOB_WORKFLOW_REF;
+  const oidc = new OidcIssuer({ issuer: options.issuer ?? GITHUB_ISSUER, jobWorkflowRef });
+  const servers = await Promise.all([LoopbackServer.listen(), LoopbackServer.listen(), LoopbackServer.listen(), LoopbackServer.listen()]);
+  const [oidcServer, fulcioServer, rekorServer, tsaServer] = servers as [LoopbackServer, LoopbackServer, LoopbackServer, LoopbackServer];
+  const ownDir = options.dir === undefined;
+  let dir: string | undefined;
+  const closeAll = async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    if (ownDir && dir !== undefined) await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const ctlog = await initializeCTLog(newKeyPair());
+    const [ca, tlog, tsa] = await Promise.all([initializeCA(newKeyPair(), ctlog), initializeTLog(rekorServer.url, newKeyPair()), initializeTSA(newKeyPair())]);
+    oidcServer.serve(oidc.route(oidcServer.url));
+    fulcioServer.serve(fulcioRoute(ca, oidc));
+    rekorServer.serve(rekorRoute(tlog, rekorServer.url));
+    tsaServer.serve(tsaRoute(tsa));
+
+    dir = options.dir === undefined ? await mkdtemp(join(tmpdir(), 'countersign-stack-')) : resolve(options.dir);
+    await mkdir(dir, { recursive: true });
+    const trustedRoot = join(dir, 'trusted_root.json');
+    const root = buildTrustedRoot({ ca, ctlog, tlog, tsa, fulcioUrl: fulcioServer.url, rekorUrl: rekorServer.url, tsaUrl: tsaServer.url });
+    await writeFileAtomic(trustedRoot, `${JSON.stringify(root, null, 2)}\n`);
+
+    const description: StackDescription = {
+      mediaType: STACK_DESCRIPTION_MEDIA_TYPE,
+      fulcioUrl: fulcioServer.url,
+      rekorUrl: rekorServer.url,
+      tsaUrl: tsaServer.url,
+      trustedRoot,
+      // Shaped like ACTIONS_ID_TOKEN_REQUEST_URL, which already carries a query.
+      tokenUrl: `${oidcServer.url}${TOKEN_PATH}?api-version=2.0`,
+      requestToken: oidc.requestToken,
+      issuer: oidc.issuer,
+      jobWorkflowRef,
+      identity: `https://github.com/${jobWorkflowRef}`,
+    };
+    return { description, mintToken: (o) => oidc.mint(o), close: closeAll };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
