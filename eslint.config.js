@@ -1,7 +1,7 @@
 // One lint set-up for the whole tree: typescript-eslint's recommended rules, plus the
 // project's import rules (docs/design.md §7): the library (src/lib, src/client) and the local
 // Sigstore stack (src/stack) never import @actions/*, and nothing under src/ imports test/,
-// tools/, bench/ or scripts/ (statically or with import()). test/architecture.test.ts checks
+// tools/, bench/ or scripts/ (statically or with import()). test/repo/architecture.test.ts checks
 // the same and the floors of src/lib (no import to a higher floor, no folder cycle).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -32,5 +32,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'The library and the stack never import @actions/* (docs/design.md §7).' }, NOT_DEV] }],
     },
+  },
+  {
+    // The pipeline's checks return what later checks need (docs/design.md §4): a value the
+    // types say may be absent is narrowed, never asserted present.
+    files: ['src/lib/pipeline/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
   },
 );

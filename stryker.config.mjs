@@ -21,6 +21,7 @@ export default {
   // The verification core: bundle parsing, policy, countersignatures, the pipeline, the state.
   mutate: [
     'src/lib/formats/bundle/bundle.ts',
+    'src/lib/formats/bundle/envelope.ts',
     'src/lib/basics/json/strict-json.ts',
     'src/lib/basics/json/shape.ts',
     'src/lib/formats/statement/statement.ts',
@@ -35,6 +36,12 @@ export default {
     'src/lib/formats/policy/identity.ts',
     'src/lib/basics/json/reader.ts',
     'src/lib/pipeline/run.ts',
+    'src/lib/pipeline/steps/parse.ts',
+    'src/lib/pipeline/steps/primary.ts',
+    'src/lib/pipeline/steps/primary-identity.ts',
+    'src/lib/pipeline/steps/countersignatures.ts',
+    'src/lib/pipeline/steps/statement.ts',
+    'src/lib/pipeline/steps/subjects.ts',
     'src/lib/formats/state/state.ts',
     'src/lib/checks/statement/rollback.ts',
     'src/lib/checks/statement/statement.ts',
@@ -48,19 +55,19 @@ export default {
     // its run time per surviving mutant: the other attack files (a stack each, attacking
     // mostly @sigstore/verify and the certificate, which are not mutated here, or repeating
     // what core-edges pins without a stack), the fuzz suite and the CLI suites (child
-    // processes) are left out. test/ed25519-vectors.test.ts reads test/vectors/ed25519, which
+    // processes) are left out. test/lib/basics/crypto/ed25519-vectors.test.ts reads test/vectors/ed25519, which
     // the sandbox copies like the rest of the repository (ignorePatterns below leaves it in).
     testFiles: [
-      'test/strict-json.test.ts',
-      'test/statement.test.ts',
-      'test/countersignature.test.ts',
-      'test/policy.test.ts',
-      'test/keys.test.ts',
-      'test/vectors.test.ts',
-      'test/invariant.test.ts',
+      'test/lib/basics/json/strict-json.test.ts',
+      'test/lib/formats/statement/statement.test.ts',
+      'test/lib/checks/countersignatures/countersignatures.test.ts',
+      'test/lib/formats/policy/policy.test.ts',
+      'test/lib/basics/crypto/keys.test.ts',
+      'test/lib/pipeline/vectors.test.ts',
+      'test/e2e/invariant.test.ts',
       'test/attacks/core-edges.test.ts',
       'test/attacks/parser.test.ts',
-      'test/ed25519-vectors.test.ts',
+      'test/lib/basics/crypto/ed25519-vectors.test.ts',
       'test/attacks/bundle-edges.test.ts',
       'test/attacks/field-edges.test.ts',
       'test/attacks/policy-edges.test.ts',

@@ -4734,7 +4734,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -5802,9 +5802,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -10850,11 +10850,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -14802,11 +14802,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -19507,8 +19507,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text, addEOL = false) {
-        this._buffer += text;
+      addRaw(text2, addEOL = false) {
+        this._buffer += text2;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -19577,8 +19577,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addDetails(label, content) {
-        const element = this.wrap("details", this.wrap("summary", label) + content);
+      addDetails(label2, content) {
+        const element = this.wrap("details", this.wrap("summary", label2) + content);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -19604,10 +19604,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text, level) {
+      addHeading(text2, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text);
+        const element = this.wrap(allowedTag, text2);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -19636,9 +19636,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text, cite) {
+      addQuote(text2, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text, attrs);
+        const element = this.wrap("blockquote", text2, attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -19649,8 +19649,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text, href) {
-        const element = this.wrap("a", text, { href });
+      addLink(text2, href) {
+        const element = this.wrap("a", text2, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -19788,6 +19788,10 @@ var init_errors = __esm({
       }
     };
     VerificationError = class extends Error {
+      /**
+       * One of its own codes; or, re-thrown by a wrapper (`carried`: a refused countersigning or
+       * rotation, a service's refusal), the code of the failure it re-throws, of whatever class.
+       */
       code;
       expected;
       found;
@@ -19808,13 +19812,147 @@ var init_errors = __esm({
   }
 });
 
+// src/lib/basics/errors/failure.ts
+function describeFailure(err) {
+  if (err instanceof VerificationError) return { kind: "rejected", code: err.code, line: `rejected [${err.code}]: ${err.message}` };
+  if (err instanceof InputError) return { kind: "input", code: err.code, line: err.message };
+  const e = err;
+  if (e && typeof e === "object" && typeof e.code === "string" && typeof e.path === "string") return { kind: "input", line: `${e.path}: ${e.message}` };
+  const message2 = err instanceof Error ? err.message : String(err);
+  return { kind: "internal", line: `internal error: ${message2}`, ...err instanceof Error && err.stack ? { stack: err.stack } : {} };
+}
+var init_failure = __esm({
+  "src/lib/basics/errors/failure.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/action/entry.ts
+async function runEntry(step, main) {
+  try {
+    await main();
+  } catch (err) {
+    const f = describeFailure(err);
+    setFailed(`countersign ${step}: ${f.line}`);
+    if (f.stack) debug(f.stack);
+  }
+}
+function failureMessage(step, err) {
+  return `countersign ${step}: ${describeFailure(err).line}`;
+}
+var init_entry = __esm({
+  "src/action/entry.ts"() {
+    "use strict";
+    init_core();
+    init_failure();
+  }
+});
+
+// src/lib/basics/io/read-capped.ts
+import { open as open2 } from "node:fs/promises";
+function fsReason(err) {
+  const code = err?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "a directory, not a file";
+  if (code === "ELOOP") return "symbolic link loop";
+  return err instanceof Error ? err.message : String(err);
+}
+async function readCappedFile(path, options) {
+  let handle;
+  try {
+    handle = await open2(path, "r");
+  } catch (err) {
+    if (options.optional && err.code === "ENOENT") return void 0;
+    throw refusal(path, options, errnoFailure(err));
+  }
+  try {
+    return await readOpen(handle, options);
+  } catch (err) {
+    throw refusal(path, options, err instanceof ReadRefused ? err.failure : errnoFailure(err));
+  } finally {
+    await handle.close();
+  }
+}
+async function readOpen(handle, options) {
+  const { maxBytes } = options;
+  const st = await handle.stat();
+  const stream = options.streams === true && (st.isFIFO() || st.isSocket() || st.isCharacterDevice());
+  if (!st.isFile() && !stream) throw new ReadRefused({ kind: "not-a-file", directory: st.isDirectory() });
+  if (options.privateKey && process.platform !== "win32" && (st.mode & 63) !== 0) throw new ReadRefused({ kind: "permissions", mode: st.mode & 511 });
+  if (!stream && st.size > maxBytes) throw new ReadRefused({ kind: "too-large", size: st.size });
+  const buffer = new Uint8Array((stream ? maxBytes : st.size) + 1);
+  try {
+    let length = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, stream ? null : length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) throw new ReadRefused(stream ? { kind: "too-large" } : { kind: "changed" });
+    }
+    return options.privateKey ? buffer.slice(0, length) : buffer.subarray(0, length);
+  } finally {
+    if (options.privateKey) buffer.fill(0);
+  }
+}
+function errnoFailure(err) {
+  return err?.code === "EISDIR" ? { kind: "not-a-file", directory: true } : { kind: "unreadable", reason: fsReason(err) };
+}
+function refusal(path, options, failure) {
+  const what = options.what ?? path;
+  const codes = options.codes ?? {};
+  const unreadable = codes.unreadable ?? "input-unreadable";
+  const [code, problem] = (() => {
+    switch (failure.kind) {
+      case "unreadable":
+        return [unreadable, failure.reason];
+      case "not-a-file":
+        return [unreadable, "not a regular file"];
+      case "too-large":
+        return [codes.tooLarge ?? "too-large", failure.size === void 0 ? `over the limit of ${options.maxBytes} bytes` : `${failure.size} bytes is over the limit of ${options.maxBytes} bytes`];
+      case "changed":
+        return [codes.changed ?? "input-changed", "the file grew while being read"];
+      case "permissions":
+        return [codes.permissions ?? "key-permissions", `expected a file only its owner can access (mode 0600), found mode 0${failure.mode.toString(8)}`];
+    }
+  })();
+  const message2 = options.message?.(failure) ?? `${what}: ${problem}`;
+  return options.error ? options.error(code, message2) : new InputError(code, message2);
+}
+var ReadRefused;
+var init_read_capped = __esm({
+  "src/lib/basics/io/read-capped.ts"() {
+    "use strict";
+    init_errors();
+    ReadRefused = class extends Error {
+      failure;
+      constructor(failure) {
+        super(failure.kind);
+        this.failure = failure;
+      }
+    };
+  }
+});
+
+// src/action/files.ts
+async function readCappedFile2(path, what, maxBytes) {
+  return readCappedFile(path, { what: `${what} ${path}`, maxBytes });
+}
+var init_files = __esm({
+  "src/action/files.ts"() {
+    "use strict";
+    init_read_capped();
+  }
+});
+
 // src/lib/formats/core/duration.ts
-function parseDuration(text, what = "duration") {
-  const m = DURATION_PATTERN.exec(text);
+function parseDuration(text2, what = "duration") {
+  const m = DURATION_PATTERN.exec(text2);
   if (!m) {
     throw new InputError(
       "bad-duration",
-      `${what}: expected a positive whole number and a unit s, m, h, d or w (e.g. 30d, 12h, 90m, 3600s, 2w), found ${JSON.stringify(text.slice(0, 40))}`
+      `${what}: expected a positive whole number and a unit s, m, h, d or w (e.g. 30d, 12h, 90m, 3600s, 2w), found ${JSON.stringify(text2.slice(0, 40))}`
     );
   }
   return Number(m[1]) * UNIT_SECONDS[m[2]];
@@ -19885,18 +20023,18 @@ function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
   if (size > limits.maxBytes) {
     throw new StrictJsonError("too-large", `${what}: ${size} bytes is over the limit of ${limits.maxBytes} bytes`);
   }
-  let text;
+  let text2;
   if (typeof input === "string") {
-    text = input;
+    text2 = input;
   } else {
     try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+      text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
     } catch {
       throw new StrictJsonError("malformed-json", `${what}: not valid UTF-8`);
     }
   }
-  new Scanner(text, what, limits.maxDepth, limits.integersOnly === true).document();
-  return JSON.parse(text);
+  new Scanner(text2, what, limits.maxDepth, limits.integersOnly === true).document();
+  return JSON.parse(text2);
 }
 var DEFAULT_JSON_LIMITS, WS, Scanner;
 var init_strict_json = __esm({
@@ -19911,8 +20049,8 @@ var init_strict_json = __esm({
       what;
       maxDepth;
       integersOnly;
-      constructor(text, what, maxDepth, integersOnly) {
-        this.text = text;
+      constructor(text2, what, maxDepth, integersOnly) {
+        this.text = text2;
         this.what = what;
         this.maxDepth = maxDepth;
         this.integersOnly = integersOnly;
@@ -19944,18 +20082,27 @@ var init_strict_json = __esm({
         }
         this.fail("malformed-json", c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`);
       }
-      enter(depth) {
+      /** Past the opening bracket; true (and past `close` too) when the object or array is empty. */
+      enter(depth, close) {
         if (depth > this.maxDepth) this.fail("too-deep", `nesting deeper than ${this.maxDepth} levels`);
         this.pos++;
         this.ws();
+        if (this.text[this.pos] !== close) return false;
+        this.pos++;
+        return true;
+      }
+      /** After a member or an element: true past `close`, false past the ',' before the next one. */
+      closes(close) {
+        this.ws();
+        const c = this.text[this.pos++];
+        if (c === close) return true;
+        if (c !== ",") this.fail("malformed-json", `expected ',' or '${close}'`);
+        this.ws();
+        return false;
       }
       object(depth) {
-        this.enter(depth);
         const keys = /* @__PURE__ */ new Set();
-        if (this.text[this.pos] === "}") {
-          this.pos++;
-          return;
-        }
+        if (this.enter(depth, "}")) return;
         for (; ; ) {
           if (this.text[this.pos] !== '"') this.fail("malformed-json", "expected a string key");
           const keyStart = this.pos;
@@ -19970,26 +20117,14 @@ var init_strict_json = __esm({
           this.pos++;
           this.ws();
           this.value(depth);
-          this.ws();
-          const c = this.text[this.pos++];
-          if (c === "}") return;
-          if (c !== ",") this.fail("malformed-json", "expected ',' or '}'");
-          this.ws();
+          if (this.closes("}")) return;
         }
       }
       array(depth) {
-        this.enter(depth);
-        if (this.text[this.pos] === "]") {
-          this.pos++;
-          return;
-        }
+        if (this.enter(depth, "]")) return;
         for (; ; ) {
           this.value(depth);
-          this.ws();
-          const c = this.text[this.pos++];
-          if (c === "]") return;
-          if (c !== ",") this.fail("malformed-json", "expected ',' or ']'");
-          this.ws();
+          if (this.closes("]")) return;
         }
       }
       /** Scans a string token and returns its decoded value. */
@@ -20045,13 +20180,137 @@ var init_strict_json = __esm({
   }
 });
 
+// src/lib/basics/encoding/base64.ts
+function isPaddedBase64(text2) {
+  return PADDED.test(text2);
+}
+function decodeCanonicalBase64(text2) {
+  if (!PADDED.test(text2)) return void 0;
+  const bytes = Buffer.from(text2, "base64");
+  return bytes.toString("base64") === text2 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : void 0;
+}
+var PADDED;
+var init_base64 = __esm({
+  "src/lib/basics/encoding/base64.ts"() {
+    "use strict";
+    PADDED = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  }
+});
+
+// src/lib/basics/json/lines.ts
+function childPath(parent, key) {
+  if (typeof key === "number") return `${parent}[${key}]`;
+  const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+  return parent === "" || name.startsWith("[") ? `${parent}${name}` : `${parent}.${name}`;
+}
+function lineAt(text2, offset) {
+  let line = 1;
+  const end = Math.min(offset, text2.length);
+  for (let i = 0; i < end; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
+}
+function indexJsonLines(text2, maxDepth = 3) {
+  const values = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new Map();
+  let pos = 0;
+  let line = 1;
+  const advance = (to) => {
+    for (; pos < to; pos++) {
+      const c = text2.charCodeAt(pos);
+      if (c === 10 || c === 13 && text2.charCodeAt(pos + 1) !== 10) line++;
+    }
+  };
+  const ws = () => {
+    let end = pos;
+    while (end < text2.length && " 	\r\n".includes(text2[end])) end++;
+    advance(end);
+  };
+  const string = () => {
+    let end = pos + 1;
+    while (text2[end] !== '"') end += text2[end] === "\\" ? 2 : 1;
+    const raw = text2.slice(pos, end + 1);
+    pos = end + 1;
+    return JSON.parse(raw);
+  };
+  const scalar = () => {
+    let end = pos;
+    while (end < text2.length && !",]}".includes(text2[end]) && !" 	\r\n".includes(text2[end])) end++;
+    pos = end;
+  };
+  const value = (path, depth) => {
+    if (depth <= maxDepth) values.set(path, line);
+    const c = text2[pos];
+    if (c === "{") {
+      pos++;
+      ws();
+      while (text2[pos] !== "}") {
+        const key = string();
+        const child = childPath(path, key);
+        if (depth + 1 <= maxDepth) keys.set(child, line);
+        ws();
+        pos++;
+        ws();
+        value(child, depth + 1);
+        ws();
+        if (text2[pos] === ",") pos++;
+        ws();
+      }
+      pos++;
+    } else if (c === "[") {
+      pos++;
+      ws();
+      for (let i = 0; text2[pos] !== "]"; i++) {
+        value(childPath(path, i), depth + 1);
+        ws();
+        if (text2[pos] === ",") pos++;
+        ws();
+      }
+      pos++;
+    } else if (c === '"') {
+      string();
+    } else {
+      scalar();
+    }
+  };
+  ws();
+  if (pos < text2.length) value("", 0);
+  const nearest = (path) => {
+    for (let p = path; ; p = parentOf(p)) {
+      const found = values.get(p);
+      if (found !== void 0) return found;
+      if (p === "") return 1;
+    }
+  };
+  return {
+    valueLine: nearest,
+    keyLine: (path) => keys.get(path) ?? nearest(path)
+  };
+}
+function parentOf(path) {
+  const m = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])$/.exec(path);
+  if (m) return path.slice(0, m.index);
+  return "";
+}
+var init_lines = __esm({
+  "src/lib/basics/json/lines.ts"() {
+    "use strict";
+  }
+});
+
 // src/lib/basics/json/shape.ts
+function isSafeInteger(value) {
+  return Number.isSafeInteger(value);
+}
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
   if (typeof value === "number") return `the number ${value}`;
-  return typeof value === "object" ? "an object" : String(typeof value);
+  if (typeof value === "boolean") return `${value}`;
+  return typeof value === "object" ? "an object" : typeof value;
 }
 function rfc3339(date) {
   return date.toISOString().replace(/\.\d{3}Z/, "Z");
@@ -20061,44 +20320,70 @@ var init_shape = __esm({
   "src/lib/basics/json/shape.ts"() {
     "use strict";
     init_errors();
+    init_base64();
+    init_lines();
     Shape = class {
       what;
       code;
       unknownFieldCode;
+      lines;
+      error;
       /**
        * `what` names the document (a file name); `code` is the error code for every failure,
-       * `unknownFieldCode` the one for an unknown field when that has its own (the statement's).
+       * `unknownFieldCode` the one for an unknown field when that has its own (the statement's,
+       * the policy's).
        */
-      constructor(what, code, unknownFieldCode = code) {
+      constructor(what, code, unknownFieldCode = code, options = {}) {
         this.what = what;
         this.code = code;
         this.unknownFieldCode = unknownFieldCode;
+        this.lines = options.lines;
+        this.error = options.error ?? ((c, message2) => new InputError(c, message2));
       }
       fail(path, message2) {
         this.failWith(this.code, path, message2);
       }
-      /** Fails with a code of its own (the document's semantic checks). */
-      failWith(code, path, message2) {
-        throw new InputError(code, `${this.what}: ${path}: ${message2}`);
+      /**
+       * Fails with a code of its own (the document's semantic checks). With a line locator, the
+       * line is the value's at `path`, or with `atKey` the line of the key that names it.
+       */
+      failWith(code, path, message2, atKey = false) {
+        const where = this.lines ? `${this.what}:${atKey ? this.lines.keyLine(path) : this.lines.valueLine(path)}` : this.what;
+        throw this.error(code, `${where}: ${path === "" ? "" : `${path}: `}${message2}`);
       }
-      /** An object with exactly the `required` keys plus any of the `optional` ones. */
+      /**
+       * An object with exactly the `required` keys plus any of the `optional` ones. An unknown
+       * field is named in the object (`unknown field "x"`), or, with a line locator, at its own
+       * key's line with the fields expected.
+       */
       object(value, path, required, optional = []) {
         if (typeof value !== "object" || value === null || Array.isArray(value)) {
           this.fail(path, `expected an object, found ${describe(value)}`);
         }
         const obj = value;
         for (const key of Object.keys(obj)) {
-          if (!required.includes(key) && !optional.includes(key)) this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
+          if (required.includes(key) || optional.includes(key)) continue;
+          if (this.lines) this.failWith(this.unknownFieldCode, childPath(path, key), `unknown field (expected only: ${[...required, ...optional].join(", ")})`, true);
+          this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
         }
         for (const key of required) {
-          if (!(key in obj)) this.fail(path, `missing field ${JSON.stringify(key)}`);
+          if (!Object.hasOwn(obj, key)) this.fail(path, `missing field ${JSON.stringify(key)}`);
         }
         return obj;
       }
+      /** A string of at most `maxLength` characters matching `pattern` (a format of the document). */
       string(value, path, pattern, maxLength = 4096) {
         if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
         if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
         if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
+        return value;
+      }
+      /** Free text (a name, an identity): a non-empty string of printable characters, at most `maxLength`. */
+      text(value, path, maxLength = 4096) {
+        if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
+        if (value.length === 0) this.fail(path, 'expected a non-empty string, found ""');
+        if (value.length > maxLength) this.fail(path, `expected at most ${maxLength} characters, found ${value.length}`);
+        if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) this.fail(path, "expected no control characters");
         return value;
       }
       /** A positive safe integer. */
@@ -20108,29 +20393,62 @@ var init_shape = __esm({
         }
         return value;
       }
+      /** An integer from `min` to 2^53-1 (the largest the strict JSON parser reads). */
+      integer(value, path, min) {
+        if (!isSafeInteger(value)) this.fail(path, `expected an integer, found ${describe(value)}`);
+        if (value < min) this.fail(path, `expected an integer from ${min} to ${Number.MAX_SAFE_INTEGER}, found ${value}`);
+        return value;
+      }
       array(value, path, maxItems) {
         if (!Array.isArray(value)) this.fail(path, `expected an array, found ${describe(value)}`);
         if (value.length > maxItems) this.fail(path, `more than ${maxItems} items (${value.length})`);
         return value;
       }
-      /** An RFC 3339 UTC timestamp with second precision, `YYYY-MM-DDTHH:MM:SSZ`. */
-      timestamp(value, path) {
-        const s = this.string(value, path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-        const d = new Date(s);
-        if (Number.isNaN(d.getTime()) || d.toISOString().replace(".000Z", "Z") !== s) this.fail(path, `not a valid time: ${s}`);
-        return d;
+      /** An array of 1 to `maxItems` items. */
+      nonEmptyArray(value, path, maxItems) {
+        if (!Array.isArray(value)) this.fail(path, `expected an array, found ${describe(value)}`);
+        if (value.length === 0) this.fail(path, "expected at least one item, found an empty array");
+        if (value.length > maxItems) this.fail(path, `expected at most ${maxItems} items, found ${value.length}`);
+        return value;
       }
-      /** Standard base64 (RFC 4648 §4, padded), decoded. */
+      /** RFC 3339 UTC with second precision, `YYYY-MM-DDTHH:MM:SSZ` (one spelling per instant). */
+      timestamp(value, path) {
+        const s = this.text(value, path, 64);
+        const date = new Date(s);
+        if (Number.isNaN(date.getTime()) || rfc3339(date) !== s || !/^\d{4}-/.test(s)) {
+          this.fail(path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
+        }
+        return date;
+      }
+      /** Standard base64 (RFC 4648 §4, padded) in its canonical spelling, decoded (basics/encoding/base64.ts). */
       base64(value, path, maxLength = 1 << 20) {
         const s = this.string(value, path, void 0, maxLength);
-        if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) this.fail(path, "expected standard padded base64");
-        const bytes = Buffer.from(s, "base64");
-        if (bytes.toString("base64") !== s) this.fail(path, "non-canonical base64 (non-zero padding bits)");
-        return new Uint8Array(bytes);
+        const bytes = decodeCanonicalBase64(s);
+        if (!bytes) this.fail(path, isPaddedBase64(s) ? "non-canonical base64 (non-zero padding bits)" : "expected standard padded base64");
+        return bytes;
       }
     };
     SHA256_HEX = /^[0-9a-f]{64}$/;
     KEY_ID = /^sha256:[0-9a-f]{64}$/;
+  }
+});
+
+// src/lib/basics/crypto/describe-key.ts
+function describeKey(key) {
+  const type = key.asymmetricKeyType ?? "unknown";
+  const details = key.asymmetricKeyDetails ?? {};
+  if (type === "ec") {
+    const curves = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
+    const curve = details.namedCurve ?? "unknown-curve";
+    return `an EC ${curves[curve] ?? curve} key`;
+  }
+  if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
+  const names = { ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a DH key" };
+  return names[type] ?? `a key of type ${type}`;
+}
+var init_describe_key = __esm({
+  "src/lib/basics/crypto/describe-key.ts"() {
+    "use strict";
   }
 });
 
@@ -20207,10 +20525,6 @@ function algorithmOf(key) {
       return void 0;
   }
 }
-function describeKey(key) {
-  const d = key.asymmetricKeyDetails ?? {};
-  return `an unsupported key (${key.asymmetricKeyType ?? "unknown"}${d.namedCurve ? ` ${d.namedCurve}` : ""}${d.modulusLength ? ` ${d.modulusLength} bits` : ""})`;
-}
 var FLEET_KEY_ALGORITHMS, FLEET_KEY_ID, MAX_FLEET_KEYS_BYTES, MAX_FLEET_KEYS, MAX_PEM_CHARS, PEM;
 var init_fleet_keys = __esm({
   "src/lib/formats/statement/fleet-keys.ts"() {
@@ -20220,6 +20534,7 @@ var init_fleet_keys = __esm({
     init_name();
     init_strict_json();
     init_shape();
+    init_describe_key();
     FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
     FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
     MAX_FLEET_KEYS_BYTES = 1024 * 1024;
@@ -20333,8 +20648,8 @@ function sourceFromGitHubEnv(env) {
   if (server && repo && runId && attempt) source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`;
   return source;
 }
-function serializeStatement(statement) {
-  const canonical = statementFromJson(statement, "statement", DEFAULT_STATEMENT_LIMITS.maxSubjects);
+function serializeStatement(statement2) {
+  const canonical = statementFromJson(statement2, "statement", DEFAULT_STATEMENT_LIMITS.maxSubjects);
   const bytes = new TextEncoder().encode(JSON.stringify(canonical));
   if (bytes.length > DEFAULT_STATEMENT_LIMITS.maxBytes) {
     throw new InputError("statement-too-large", `statement: ${bytes.length} bytes is over the limit of ${DEFAULT_STATEMENT_LIMITS.maxBytes} bytes`);
@@ -20355,7 +20670,7 @@ function statementFromJson(json2, what, maxSubjects) {
     s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
   }
   const top = s.object(json2, "$", ["_type", "subject", "predicateType", "predicate"]);
-  const subjects = parseSubjects(s, top.subject, maxSubjects);
+  const subjects2 = parseSubjects(s, top.subject, maxSubjects);
   const p = s.object(top.predicate, "$.predicate", ["kind", "stream", "version", "issuedAt", "expiresAt", "source", "data"]);
   const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
   if (!KINDS.includes(kind)) {
@@ -20372,7 +20687,7 @@ function statementFromJson(json2, what, maxSubjects) {
   }
   return {
     _type: STATEMENT_TYPE,
-    subject: subjects,
+    subject: subjects2,
     predicateType: PREDICATE_TYPE,
     predicate: {
       kind,
@@ -20381,7 +20696,7 @@ function statementFromJson(json2, what, maxSubjects) {
       issuedAt: rfc3339(issuedAt),
       expiresAt: rfc3339(expiresAt),
       source: parseSource(s, p.source),
-      data: parseData(s, kind, p.data, subjects)
+      data: parseData(s, kind, p.data, subjects2)
     }
   };
 }
@@ -20391,7 +20706,7 @@ function parseSubjects(s, value, maxSubjects) {
   }
   const list = s.array(value, "$.subject", maxSubjects);
   if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
-  const subjects = list.map((item, i) => {
+  const subjects2 = list.map((item, i) => {
     const path = `$.subject[${i}]`;
     const o = s.object(item, path, ["name", "digest"]);
     const name = s.string(o.name, `${path}.name`);
@@ -20400,15 +20715,15 @@ function parseSubjects(s, value, maxSubjects) {
     const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
     return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
   });
-  for (let i = 1; i < subjects.length; i++) {
-    const previous = subjects[i - 1].name;
-    const name = subjects[i].name;
+  for (let i = 1; i < subjects2.length; i++) {
+    const previous = subjects2[i - 1].name;
+    const name = subjects2[i].name;
     const order = compareSubjectNames(previous, name);
     if (order < 0) continue;
     if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
     s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
   }
-  return subjects;
+  return subjects2;
 }
 function parseSource(s, value) {
   const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
@@ -20418,35 +20733,35 @@ function parseSource(s, value) {
   if (Object.hasOwn(o, "workflowRun")) source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
   return source;
 }
-function parseRotationData(s, value, subjects) {
+function parseRotationData(s, value, subjects2) {
   const o = s.object(value, "$.predicate.data", ["policy"]);
   const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
   if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
-  if (subjects.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`);
+  if (subjects2.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects2.length}`);
   const digest = sha256Hex(bytes);
-  if (subjects[0].digest.sha256 !== digest) {
-    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects[0].digest.sha256}), found a document with sha256 ${digest}`);
+  if (subjects2[0].digest.sha256 !== digest) {
+    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects2[0].digest.sha256}), found a document with sha256 ${digest}`);
   }
   return { policy: o.policy };
 }
-function parseData(s, kind, value, subjects) {
-  if (kind === "authority-rotation") return parseRotationData(s, value, subjects);
+function parseData(s, kind, value, subjects2) {
+  if (kind === "authority-rotation") return parseRotationData(s, value, subjects2);
   if (kind !== "fleet-key") {
     s.object(value, "$.predicate.data", []);
     return {};
   }
   const o = s.object(value, "$.predicate.data", ["keys"]);
-  const keys = s.array(o.keys, "$.predicate.data.keys", subjects.length).map((item, i) => {
+  const keys = s.array(o.keys, "$.predicate.data.keys", subjects2.length).map((item, i) => {
     const path = `$.predicate.data.keys[${i}]`;
     const k = s.object(item, path, ["id", "algorithm"]);
     const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
     if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
-    const name = subjects[i].name;
+    const name = subjects2[i].name;
     if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
     return { id, algorithm };
   });
-  if (keys.length !== subjects.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
+  if (keys.length !== subjects2.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects2.length}), found ${keys.length}`);
   return { keys };
 }
 var MAX_EXPIRES_IN_SECONDS, DEFAULT_STATEMENT_LIMITS, REPOSITORY, COMMIT, URL_PATTERN, MAX_TIME;
@@ -20474,9 +20789,9 @@ var init_statement = __esm({
 // src/lib/basics/io/hash-file.ts
 import { createHash as createHash2 } from "node:crypto";
 import { constants as constants3 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 async function sha256File(path, expected) {
-  const handle = await open2(path, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
+  const handle = await open3(path, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
   try {
     const st = await handle.stat();
     if (!st.isFile()) throw new InputError("subject-not-regular", `${path}: expected a regular file, found a special file`);
@@ -20729,9 +21044,7 @@ async function fsCall(shown, call) {
     return await call();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = err.code;
-    const reason = code === "ENOENT" ? "no such file or directory" : code === "ELOOP" ? "symbolic link loop" : code === "EACCES" || code === "EPERM" ? "permission denied" : err.message;
-    throw new InputError("subject-unreadable", `${shown}: ${reason}`);
+    throw new InputError("subject-unreadable", `${shown}: ${fsReason(err)}`);
   }
 }
 var DEFAULT_MAX_FILES, HASH_CONCURRENCY, WORKER_MIN_FILE_BYTES, Walker, CONTROL_CHARS;
@@ -20739,6 +21052,7 @@ var init_collect = __esm({
   "src/lib/formats/subjects/collect.ts"() {
     "use strict";
     init_errors();
+    init_read_capped();
     init_hash_file();
     init_hash_pool();
     init_name();
@@ -20776,8 +21090,8 @@ var init_collect = __esm({
         const stack = [{ real: rootReal, name: rootName }];
         for (let dir = stack.pop(); dir; dir = stack.pop()) {
           const { real, name } = dir;
-          const entries = await fsCall(name || ".", () => readdir2(real, { withFileTypes: true }));
-          for (const entry of entries) {
+          const entries2 = await fsCall(name || ".", () => readdir2(real, { withFileTypes: true }));
+          for (const entry of entries2) {
             const childName = name ? `${name}/${entry.name}` : entry.name;
             const childPath2 = join(real, entry.name);
             if (entry.isDirectory()) {
@@ -20843,11 +21157,11 @@ var init_subjects = __esm({
 
 // src/lib/basics/io/atomic-write.ts
 import { randomBytes } from "node:crypto";
-import { open as open3, rename as rename2, rm as rm2 } from "node:fs/promises";
+import { open as open4, rename as rename2, rm as rm2 } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
 async function writeFileAtomic(path, data, options = {}) {
   const tmp = join2(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open3(tmp, "wx", options.mode ?? 420);
+  const handle = await open4(tmp, "wx", options.mode ?? 420);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -20885,10 +21199,10 @@ function lineInput(name) {
   return optionalInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
 }
 function positiveIntegerInput(name) {
-  const text = requiredInput(name);
-  const n = Number(text);
-  if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(n)) {
-    throw new InputError("bad-version", `input ${name}: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`);
+  const text2 = requiredInput(name);
+  const n = Number(text2);
+  if (!/^[1-9][0-9]*$/.test(text2) || !Number.isSafeInteger(n)) {
+    throw new InputError("bad-version", `input ${name}: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text2.slice(0, 40))}`);
   }
   return n;
 }
@@ -20970,7 +21284,6 @@ var init_subject_globs = __esm({
 });
 
 // src/action/build.ts
-import { readFile, stat as stat3 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 function readBuildInputs() {
   const kind = requiredInput("kind");
@@ -20995,36 +21308,32 @@ function readBuildInputs() {
   };
 }
 async function runBuild(inputs) {
-  let subjects;
+  let subjects2;
   let data = {};
   if (inputs.kind === "fleet-key") {
     const path = inWorkspace(inputs.fleetKeys);
-    const size = (await stat3(path).catch(() => {
-      throw new InputError("input-unreadable", `input fleet-keys: ${inputs.fleetKeys}: no such file`);
-    })).size;
-    if (size > MAX_FLEET_KEYS_BYTES) throw new InputError("too-large", `input fleet-keys: ${size} bytes is over the limit of ${MAX_FLEET_KEYS_BYTES} bytes`);
-    const parts = fleetKeyStatementParts(parseFleetKeys(new Uint8Array(await readFile(path)), inputs.fleetKeys));
-    subjects = parts.subjects;
+    const parts = fleetKeyStatementParts(parseFleetKeys(await readCappedFile2(path, "input fleet-keys", MAX_FLEET_KEYS_BYTES), inputs.fleetKeys));
+    subjects2 = parts.subjects;
     data = parts.data;
   } else {
     const base = workspace();
     const paths = await expandSubjectPaths(inputs.subjectPaths, base);
-    subjects = await collectSubjects(paths, { base });
+    subjects2 = await collectSubjects(paths, { base });
   }
-  const statement = buildStatement({
+  const statement2 = buildStatement({
     kind: inputs.kind,
     stream: inputs.stream,
     version: inputs.version,
     issuedAt: /* @__PURE__ */ new Date(),
     expiresIn: inputs.expiresInSeconds,
-    subjects,
+    subjects: subjects2,
     source: sourceFromGitHubEnv(process.env),
     data
   });
-  const bytes = serializeStatement(statement);
+  const bytes = serializeStatement(statement2);
   const statementPath = inputs.statementPath ? inWorkspace(inputs.statementPath) : join4(await scratchDir("build"), "statement.json");
   await writeFileAtomic(statementPath, bytes);
-  return { statementPath, statementDigest: `sha256:${sha256Hex(bytes)}`, subjects: statement.subject };
+  return { statementPath, statementDigest: `sha256:${sha256Hex(bytes)}`, subjects: statement2.subject };
 }
 async function buildStep() {
   const inputs = readBuildInputs();
@@ -21040,6 +21349,7 @@ var init_build = __esm({
   "src/action/build.ts"() {
     "use strict";
     init_core();
+    init_files();
     init_duration();
     init_fleet_keys();
     init_statement();
@@ -21054,38 +21364,19 @@ var init_build = __esm({
   }
 });
 
-// src/action/entry.ts
-async function runEntry(step, main) {
-  try {
-    await main();
-  } catch (err) {
-    setFailed(failureMessage(step, err));
-    if (!(err instanceof InputError) && !(err instanceof VerificationError) && err instanceof Error && err.stack) debug(err.stack);
-  }
-}
-function failureMessage(step, err) {
-  if (err instanceof VerificationError) return `countersign ${step}: rejected [${err.code}]: ${err.message}`;
-  if (err instanceof InputError) return `countersign ${step}: ${err.message}`;
-  const e = err;
-  if (e && typeof e === "object" && typeof e.code === "string" && typeof e.path === "string") return `countersign ${step}: ${e.path}: ${e.message}`;
-  return `countersign ${step}: internal error: ${err instanceof Error ? err.message : String(err)}`;
-}
-var init_entry = __esm({
-  "src/action/entry.ts"() {
-    "use strict";
-    init_core();
-    init_errors();
-  }
-});
-
 // src/action/main-build.ts
 var main_build_exports = {};
+__export(main_build_exports, {
+  run: () => run
+});
+async function run() {
+  await runEntry("build", buildStep);
+}
 var init_main_build = __esm({
-  async "src/action/main-build.ts"() {
+  "src/action/main-build.ts"() {
     "use strict";
-    init_build();
     init_entry();
-    await runEntry("build", buildStep);
+    init_build();
   }
 });
 
@@ -21118,18 +21409,11 @@ var init_url = __esm({
 // src/lib/formats/stack/description.ts
 import { isAbsolute as isAbsolute3 } from "node:path";
 function instanceFromStackDescription(value, what) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InputError("sigstore-instance-invalid", `${what}: expected a JSON object, found ${Array.isArray(value) ? "an array" : typeof value}`);
-  }
-  const doc = value;
-  for (const key of Object.keys(doc)) {
-    if (!KNOWN_FIELDS.has(key)) throw new InputError("sigstore-instance-invalid", `${what}: unknown field ${JSON.stringify(key)}`);
-  }
-  for (const key of STRING_FIELDS) {
-    if (typeof doc[key] !== "string" || doc[key] === "") throw new InputError("sigstore-instance-invalid", `${what}: expected a non-empty string "${key}", found ${JSON.stringify(doc[key] ?? null)}`);
-  }
+  const s = new Shape(what, "sigstore-instance-invalid");
+  const doc = s.object(value, "$", STRING_FIELDS, BOOLEAN_FIELDS);
+  for (const key of STRING_FIELDS) s.text(doc[key], `$.${key}`);
   for (const key of BOOLEAN_FIELDS) {
-    if (doc[key] !== void 0 && typeof doc[key] !== "boolean") throw new InputError("sigstore-instance-invalid", `${what}: expected "${key}" to be true or false, found ${JSON.stringify(doc[key])}`);
+    if (Object.hasOwn(doc, key) && typeof doc[key] !== "boolean") s.fail(`$.${key}`, `expected true or false, found ${describe(doc[key])}`);
   }
   if (doc.mediaType !== STACK_DESCRIPTION_MEDIA_TYPE) {
     throw new InputError("sigstore-instance-invalid", `${what}: expected mediaType ${STACK_DESCRIPTION_MEDIA_TYPE}, found ${JSON.stringify(doc.mediaType)}`);
@@ -21149,38 +21433,31 @@ function instanceFromStackDescription(value, what) {
     trustedRootPath: trustedRoot
   };
 }
-var STACK_DESCRIPTION_MEDIA_TYPE, MAX_STACK_FILE_BYTES, STRING_FIELDS, BOOLEAN_FIELDS, KNOWN_FIELDS;
+var STACK_DESCRIPTION_MEDIA_TYPE, MAX_STACK_FILE_BYTES, STRING_FIELDS, BOOLEAN_FIELDS;
 var init_description = __esm({
   "src/lib/formats/stack/description.ts"() {
     "use strict";
     init_errors();
+    init_shape();
     init_url();
     STACK_DESCRIPTION_MEDIA_TYPE = "application/vnd.countersign.stack.v1+json";
     MAX_STACK_FILE_BYTES = 64 * 1024;
     STRING_FIELDS = ["mediaType", "fulcioUrl", "rekorUrl", "tsaUrl", "trustedRoot", "tokenUrl", "requestToken", "issuer", "jobWorkflowRef", "identity"];
     BOOLEAN_FIELDS = ["useRekor", "useTsa"];
-    KNOWN_FIELDS = /* @__PURE__ */ new Set([...STRING_FIELDS, ...BOOLEAN_FIELDS]);
   }
 });
 
 // src/lib/flows/sign/instances.ts
-import { readFile as readFile2, stat as stat4 } from "node:fs/promises";
 async function resolveInstance(choice = "public-good") {
   if (choice === "public-good") return PUBLIC_GOOD;
   if (choice === "github") return GITHUB;
   const what = `--sigstore ${choice}`;
-  let bytes;
-  try {
-    const st = await stat4(choice);
-    if (!st.isFile()) throw new InputError("sigstore-instance-invalid", `${what}: expected public-good, github or a stack description file, found something that is not a regular file`);
-    if (st.size > MAX_STACK_FILE_BYTES) throw new InputError("too-large", `${what}: ${st.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description`);
-    bytes = await readFile2(choice);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = err.code;
-    const found = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err.message);
-    throw new InputError("sigstore-instance-invalid", `${what}: expected public-good, github or a stack description file, found ${found}`);
-  }
+  const bytes = await readCappedFile(choice, {
+    what,
+    maxBytes: MAX_STACK_FILE_BYTES,
+    codes: { unreadable: "sigstore-instance-invalid", changed: "sigstore-instance-invalid" },
+    message: (f) => f.kind === "too-large" && f.size !== void 0 ? `${what}: ${f.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description` : f.kind === "unreadable" || f.kind === "not-a-file" ? `${what}: expected public-good, github or a stack description file, found ${f.kind === "unreadable" ? f.reason : "something that is not a regular file"}` : void 0
+  });
   return instanceFromStackDescription(parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }), `stack description ${choice}`);
 }
 var PUBLIC_GOOD, GITHUB;
@@ -21188,7 +21465,7 @@ var init_instances = __esm({
   "src/lib/flows/sign/instances.ts"() {
     "use strict";
     init_strict_json();
-    init_errors();
+    init_read_capped();
     init_description();
     PUBLIC_GOOD = Object.freeze({
       kind: "public-good",
@@ -21206,6 +21483,333 @@ var init_instances = __esm({
       tsaUrl: "https://timestamp.githubapp.com",
       trustedRootPath: void 0
     });
+  }
+});
+
+// src/lib/basics/errors/codes.ts
+function isErrorCode(value) {
+  return typeof value === "string" && ALL.has(value);
+}
+function carried(code) {
+  if (!isErrorCode(code)) throw new TypeError(`not an error code: ${JSON.stringify(code)}`);
+  return code;
+}
+var STRICT_JSON_CODES, POLICY_CODES, INPUT_CODES, VERIFICATION_CODES, ROTATION_CODES, REFUSAL_CODES, ERROR_CODES, ALL;
+var init_codes = __esm({
+  "src/lib/basics/errors/codes.ts"() {
+    "use strict";
+    STRICT_JSON_CODES = ["too-large", "too-deep", "malformed-json", "duplicate-key", "number-out-of-range"];
+    POLICY_CODES = [
+      "policy-unreadable",
+      "policy-too-large",
+      "policy-malformed",
+      "policy-duplicate-json-key",
+      "policy-unknown-field",
+      "policy-unsupported-version",
+      "policy-ambiguous",
+      "policy-bad-pattern",
+      "policy-bad-key",
+      "policy-key-mismatch",
+      "policy-duplicate-entry",
+      "policy-validity-window",
+      "policy-threshold",
+      "policy-unknown-kind",
+      "policy-limit-out-of-range"
+    ];
+    INPUT_CODES = [
+      // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+      "bundle-malformed",
+      "bundle-unsupported-version",
+      "primary-malformed",
+      "statement-malformed",
+      "statement-unknown-field",
+      "statement-unsupported-type",
+      "statement-unknown-kind",
+      "statement-duplicate-subject",
+      "statement-unsorted-subjects",
+      "statement-too-many-subjects",
+      "statement-bad-time",
+      "statement-too-large",
+      "rotation-policy-digest",
+      "rotation-policy-malformed",
+      "rotation-not-rotation",
+      "countersignature-malformed",
+      // Documents read beside a bundle (FORMAT.md §9.3).
+      "state-malformed",
+      "trusted-root-malformed",
+      "trusted-root-unsupported-version",
+      "key-malformed",
+      "artifact-required",
+      "artifact-digest",
+      // Inputs to `build` (FORMAT.md §9.3).
+      "subject-path-invalid",
+      "subject-outside-base",
+      "subject-not-regular",
+      "subject-duplicate",
+      "subject-too-many",
+      "subject-empty",
+      "subject-unreadable",
+      "subject-changed",
+      "fleet-keys-malformed",
+      "fleet-keys-duplicate",
+      "fleet-keys-bad-key",
+      "bad-stream",
+      "bad-version",
+      "bad-expiry",
+      "bad-duration",
+      "bad-time",
+      "rotation-downgrade",
+      "rotation-gap",
+      // Countersigner keys (ED25519.md §6).
+      "key-pem",
+      "key-encoding",
+      "key-algorithm",
+      "key-encrypted",
+      "key-invalid",
+      "key-too-large",
+      "key-unreadable",
+      "key-permissions",
+      "key-exists",
+      "key-unwritable",
+      "ed25519-private-key",
+      "ed25519-message",
+      // Signing, the services, the client library, the surfaces (ERRORS.md).
+      "input-unreadable",
+      "input-changed",
+      "no-identity-token",
+      "bad-identity-token",
+      "identity-token-request-failed",
+      "bad-service-url",
+      "sigstore-instance-invalid",
+      "sigstore-service-failed",
+      "service-unavailable",
+      "service-response-too-large",
+      "service-bad-response",
+      "expect-malformed",
+      "log-key-malformed",
+      "trusted-root-mismatch",
+      "artifacts-malformed",
+      "artifacts-too-many",
+      "input-malformed",
+      "usage",
+      "bad-option",
+      "bad-listen",
+      "bad-origin",
+      "log-key-origin",
+      "output-exists",
+      "output-unwritable",
+      "input-missing",
+      "input-invalid",
+      "github-api-failed",
+      "release-asset-missing",
+      "service-client-missing",
+      "countersigner-not-pinned",
+      "listen-failed",
+      "log-storage-inconsistent"
+    ];
+    VERIFICATION_CODES = [
+      // Checks primary, primary-identity (FORMAT.md §9).
+      "primary-malformed",
+      "primary-unsupported-version",
+      "primary-not-dsse",
+      "primary-signature",
+      "primary-certificate",
+      "primary-key",
+      "primary-tlog",
+      "primary-timestamp",
+      "primary-artifact",
+      "primary-issuer",
+      "primary-identity",
+      "primary-claim",
+      // Check countersignatures.
+      "countersignature-missing",
+      "countersignature-duplicate",
+      "countersignature-unpinned-key",
+      "countersignature-signature",
+      "countersignature-malformed",
+      "countersignature-binding",
+      "countersignature-key-not-yet-valid",
+      "countersignature-key-expired",
+      "countersignature-time",
+      "countersignature-log-missing",
+      "countersignature-log-checkpoint",
+      "countersignature-log-inclusion",
+      "countersignature-fallback-not-rotation",
+      "countersignature-threshold",
+      "rotation-proof-of-possession",
+      "rotation-new-threshold",
+      // Check statement.
+      "policy-rollback",
+      "statement-kind",
+      "statement-stream",
+      "statement-not-yet-valid",
+      "statement-expired",
+      "statement-lifetime",
+      "rotation-downgrade",
+      "rotation-gap",
+      "rotation-statement-version",
+      "statement-rollback",
+      "statement-version-reused",
+      // Check subjects.
+      "subject-unexpected-file",
+      "subject-digest",
+      "subject-missing",
+      // The audit and signed notes (FORMAT.md §9.2).
+      "log-inconsistent",
+      "log-entry-not-in-tree",
+      "log-entries-missing",
+      "log-note-malformed",
+      "log-note-signature",
+      "log-checkpoint-malformed",
+      "log-checkpoint-origin",
+      "log-key-malformed",
+      // Countersigning and the service client (ERRORS.md).
+      "countersigner-not-pinned",
+      "countersign-refused",
+      "rotation-needs-review",
+      "rotation-approval-mismatch",
+      "service-refused",
+      "artifact-not-subject"
+    ];
+    ROTATION_CODES = ["rotation-downgrade", "rotation-gap", "rotation-fork", "rotation-chain-too-long"];
+    REFUSAL_CODES = [
+      "bad-request",
+      "bad-range",
+      "not-found",
+      "method-not-allowed",
+      "unsupported-media-type",
+      "too-large",
+      "statement-rollback",
+      "stream-version-signed",
+      "rotation-needs-review",
+      "overloaded",
+      "internal-error"
+    ];
+    ERROR_CODES = {
+      StrictJsonError: STRICT_JSON_CODES,
+      PolicyError: POLICY_CODES,
+      InputError: INPUT_CODES,
+      VerificationError: VERIFICATION_CODES,
+      RotationError: ROTATION_CODES,
+      Refusal: REFUSAL_CODES
+    };
+    ALL = new Set(Object.values(ERROR_CODES).flat());
+  }
+});
+
+// src/lib/basics/net/http.ts
+function serviceBaseUrl(url) {
+  const u = new URL(checkServiceUrl(url, "service URL"));
+  u.pathname = u.pathname.replace(/\/+$/, "");
+  return u;
+}
+function endpoint(base, path, query) {
+  const u = new URL(base.href);
+  u.pathname = `${base.pathname.replace(/\/+$/, "")}${path}`;
+  for (const [k, v] of Object.entries(query ?? {})) u.searchParams.set(k, String(v));
+  return u;
+}
+async function serviceRequest(url, init, options = {}) {
+  const o = { ...DEFAULTS, ...definedOnly(options) };
+  const where = `${url.origin}${url.pathname}`;
+  let lastProblem = "no attempt made";
+  for (let attempt = 0; attempt <= o.retries; attempt += 1) {
+    let retryAfterMs;
+    try {
+      const headers = { accept: "application/json, text/plain" };
+      if (init.contentType) headers["content-type"] = init.contentType;
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      const res = await fetch(url, { method: init.method, headers, ...init.body ? { body: new Uint8Array(init.body) } : {}, redirect: "error", signal: AbortSignal.timeout(o.timeoutMs) });
+      const body = await readCappedBody(res, o.maxResponseBytes, (declared) => new InputError("service-response-too-large", `${where}: response ${declared === void 0 ? "is" : `of ${declared} bytes is`} over the limit of ${o.maxResponseBytes} bytes`));
+      const contentType = res.headers.get("content-type") ?? "";
+      if (res.status >= 200 && res.status < 300) return { status: res.status, contentType, body };
+      const reason = errorBody(body);
+      if (res.status >= 400 && res.status < 500 && res.status !== 429) {
+        const remote = reason?.code;
+        throw new ServiceRefusedError(res.status, isErrorCode(remote) ? remote : "service-refused", `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ""}): ${reason?.message ?? "no reason given"}`);
+      }
+      lastProblem = `HTTP ${res.status}${reason ? ` ${reason.code}: ${reason.message}` : ""}`;
+      const retryAfter = Number(res.headers.get("retry-after"));
+      if (Number.isFinite(retryAfter) && retryAfter >= 0) retryAfterMs = Math.min(retryAfter * 1e3, MAX_BACKOFF_MS);
+    } catch (err) {
+      if (err instanceof ServiceRefusedError || err instanceof InputError) throw err;
+      lastProblem = describeFetchError(err, o.timeoutMs);
+    }
+    if (attempt < o.retries) {
+      const backoff = Math.min(o.backoffMs * 2 ** attempt, MAX_BACKOFF_MS);
+      await sleep(retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2));
+    }
+  }
+  throw new ServiceUnavailableError(`${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`);
+}
+async function readCappedBody(res, max, tooLarge) {
+  const declared = Number(res.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => {
+    });
+    throw tooLarge(declared);
+  }
+  const chunks = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {
+      });
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+function errorBody(body) {
+  try {
+    const v = JSON.parse(new TextDecoder().decode(body.subarray(0, 16 * 1024)));
+    if (typeof v.code !== "string" || typeof v.message !== "string") return void 0;
+    const clean = (s, max) => s.replace(new RegExp("\\p{Cc}+", "gu"), " ").slice(0, max);
+    return { code: clean(v.code, 100), message: clean(v.message, 1e3) };
+  } catch {
+    return void 0;
+  }
+}
+function describeFetchError(err, timeoutMs) {
+  const e = err;
+  if (e?.name === "TimeoutError" || e?.name === "AbortError") return `no answer within ${timeoutMs} ms`;
+  const cause = e?.cause?.code ?? e?.cause?.message;
+  return `connection failed (${cause ?? e?.message ?? String(err)})`;
+}
+function definedOnly(o) {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== void 0));
+}
+function sleep(ms) {
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
+}
+var ServiceRefusedError, ServiceUnavailableError, DEFAULTS, MAX_BACKOFF_MS;
+var init_http = __esm({
+  "src/lib/basics/net/http.ts"() {
+    "use strict";
+    init_errors();
+    init_url();
+    init_codes();
+    ServiceRefusedError = class extends VerificationError {
+      status;
+      constructor(status, code, message2) {
+        super(carried(code), message2);
+        this.name = "ServiceRefusedError";
+        this.status = status;
+      }
+    };
+    ServiceUnavailableError = class extends InputError {
+      constructor(message2) {
+        super("service-unavailable", message2);
+        this.name = "ServiceUnavailableError";
+      }
+    };
+    DEFAULTS = { timeoutMs: 3e4, retries: 3, backoffMs: 500, maxResponseBytes: 1024 * 1024 };
+    MAX_BACKOFF_MS = 3e4;
   }
 });
 
@@ -21239,7 +21843,7 @@ async function requestGithubToken(requestUrl, bearer, timeoutMs) {
     const reason = e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : (e.cause?.message ?? e.message) || "network error";
     throw new InputError("identity-token-request-failed", `${what}: ${reason}`);
   }
-  const body = await readCapped(res, what);
+  const body = await readCappedBody(res, MAX_TOKEN_RESPONSE_BYTES, () => new InputError("too-large", `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`));
   if (res.status !== 200) {
     const snippet = new TextDecoder().decode(body.subarray(0, 200)).replace(/\s+/g, " ").trim();
     throw new InputError("identity-token-request-failed", `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ""}`);
@@ -21249,23 +21853,6 @@ async function requestGithubToken(requestUrl, bearer, timeoutMs) {
     throw new InputError("identity-token-request-failed", `${what}: expected a JSON object with a string "value", found something else`);
   }
   return doc.value;
-}
-async function readCapped(res, what) {
-  const chunks = [];
-  let size = 0;
-  const reader = res.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_TOKEN_RESPONSE_BYTES) {
-      await reader.cancel().catch(() => {
-      });
-      throw new InputError("too-large", `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 function checkJwtShape(token, source) {
   const t = token.trim();
@@ -21294,6 +21881,7 @@ var init_oidc_token = __esm({
     init_strict_json();
     init_errors();
     init_url();
+    init_http();
     SIGSTORE_AUDIENCE = "sigstore";
     MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
     DEFAULT_TOKEN_TIMEOUT_MS = 1e4;
@@ -22747,9 +23335,9 @@ var require_error = __commonJS({
     exports.ValidationError = void 0;
     var ValidationError = class extends Error {
       fields;
-      constructor(message2, fields) {
+      constructor(message2, fields2) {
         super(message2);
-        this.fields = fields;
+        this.fields = fields2;
       }
     };
     exports.ValidationError = ValidationError;
@@ -31967,8 +32555,8 @@ var require_http_cache_semantics = __commonJS({
         if (!this._resHeaders.vary) {
           return true;
         }
-        const fields = this._resHeaders.vary.trim().toLowerCase().split(/\s*,\s*/);
-        for (const name of fields) {
+        const fields2 = this._resHeaders.vary.trim().toLowerCase().split(/\s*,\s*/);
+        for (const name of fields2) {
           if (name === "*") {
             return false;
           }
@@ -32318,8 +32906,8 @@ var require_dist4 = __commonJS({
   "node_modules/content-type/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.format = format;
-    exports.parse = parse3;
+    exports.format = format2;
+    exports.parse = parse4;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -32330,7 +32918,7 @@ var require_dist4 = __commonJS({
       C.prototype = /* @__PURE__ */ Object.create(null);
       return C;
     })();
-    function format(obj) {
+    function format2(obj) {
       const { type, parameters } = obj;
       if (!type || !TYPE_REGEXP.test(type)) {
         throw new TypeError(`Invalid type: ${type}`);
@@ -32346,7 +32934,7 @@ var require_dist4 = __commonJS({
       }
       return result;
     }
-    function parse3(header, options) {
+    function parse4(header, options) {
       const stopChar = options?.comma === true ? COMMA2 : 65536;
       const len = header.length;
       let index = skipOWS(header, options?.start ?? 0, len);
@@ -32940,7 +33528,7 @@ var require_lib4 = __commonJS({
         this.hashes = this.algorithms.map(crypto2.createHash);
       }
       #getOptions() {
-        this.sri = this.opts?.integrity ? parse3(this.opts?.integrity, this.opts) : null;
+        this.sri = this.opts?.integrity ? parse4(this.opts?.integrity, this.opts) : null;
         this.expectedSize = this.opts?.size;
         if (!this.sri) {
           this.algorithm = null;
@@ -32981,7 +33569,7 @@ var require_lib4 = __commonJS({
         if (!this.goodSri) {
           this.#getOptions();
         }
-        const newSri = parse3(this.hashes.map((h, i) => {
+        const newSri = parse4(this.hashes.map((h, i) => {
           return `${this.algorithms[i]}-${h.digest("base64")}${this.optString}`;
         }).join(" "), this.opts);
         const match = this.goodSri && newSri.match(this.sri, this.opts);
@@ -33050,7 +33638,7 @@ var require_lib4 = __commonJS({
         return this.toString();
       }
       match(integrity, opts) {
-        const other = parse3(integrity, opts);
+        const other = parse4(integrity, opts);
         if (!other) {
           return false;
         }
@@ -33135,14 +33723,14 @@ var require_lib4 = __commonJS({
       }
       concat(integrity, opts) {
         const other = typeof integrity === "string" ? integrity : stringify(integrity, opts);
-        return parse3(`${this.toString(opts)} ${other}`, opts);
+        return parse4(`${this.toString(opts)} ${other}`, opts);
       }
       hexDigest() {
-        return parse3(this, { single: true }).hexDigest();
+        return parse4(this, { single: true }).hexDigest();
       }
       // add additional hashes to an integrity value, but prevent *changing* an existing integrity hash.
       merge(integrity, opts) {
-        const other = parse3(integrity, opts);
+        const other = parse4(integrity, opts);
         for (const algo in other) {
           if (this[algo]) {
             if (!this[algo].find((hash) => other[algo].find((otherhash) => hash.digest === otherhash.digest))) {
@@ -33154,7 +33742,7 @@ var require_lib4 = __commonJS({
         }
       }
       match(integrity, opts) {
-        const other = parse3(integrity, opts);
+        const other = parse4(integrity, opts);
         if (!other) {
           return false;
         }
@@ -33179,8 +33767,8 @@ var require_lib4 = __commonJS({
         return null;
       }
     };
-    module.exports.parse = parse3;
-    function parse3(sri, opts) {
+    module.exports.parse = parse4;
+    function parse4(sri, opts) {
       if (!sri) {
         return null;
       }
@@ -33216,7 +33804,7 @@ var require_lib4 = __commonJS({
       if (obj.algorithm && obj.digest) {
         return Hash.prototype.toString.call(obj, opts);
       } else if (typeof obj === "string") {
-        return stringify(parse3(obj, opts), opts);
+        return stringify(parse4(obj, opts), opts);
       } else {
         return Integrity.prototype.toString.call(obj, opts);
       }
@@ -33224,7 +33812,7 @@ var require_lib4 = __commonJS({
     module.exports.fromHex = fromHex;
     function fromHex(hexDigest, algorithm, opts) {
       const optString = getOptString(opts?.options);
-      return parse3(
+      return parse4(
         `${algorithm}-${Buffer.from(hexDigest, "hex").toString("base64")}${optString}`,
         opts
       );
@@ -33266,7 +33854,7 @@ var require_lib4 = __commonJS({
     }
     module.exports.checkData = checkData;
     function checkData(data, sri, opts) {
-      sri = parse3(sri, opts);
+      sri = parse4(sri, opts);
       if (!sri || !Object.keys(sri).length) {
         if (opts?.error) {
           throw Object.assign(
@@ -33281,7 +33869,7 @@ var require_lib4 = __commonJS({
       }
       const algorithm = sri.pickAlgorithm(opts);
       const digest = crypto2.createHash(algorithm).update(data).digest("base64");
-      const newSri = parse3({ algorithm, digest });
+      const newSri = parse4({ algorithm, digest });
       const match = newSri.match(sri, opts);
       opts = opts || {};
       if (match || !opts.error) {
@@ -33309,7 +33897,7 @@ var require_lib4 = __commonJS({
     function checkStream(stream, sri, opts) {
       opts = opts || /* @__PURE__ */ Object.create(null);
       opts.integrity = sri;
-      sri = parse3(sri, opts);
+      sri = parse4(sri, opts);
       if (!sri || !Object.keys(sri).length) {
         return Promise.reject(Object.assign(
           new Error("No valid integrity hashes to check against"),
@@ -35286,7 +35874,7 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = (version, options, throwErrors = false) => {
+    var parse4 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -35299,7 +35887,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -35307,9 +35895,9 @@ var require_parse3 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse3();
+    var parse4 = require_parse3();
     var valid = (version, options) => {
-      const v = parse3(version, options);
+      const v = parse4(version, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -35320,9 +35908,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse3();
+    var parse4 = require_parse3();
     var clean = (version, options) => {
-      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse4(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -35357,10 +35945,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse3();
+    var parse4 = require_parse3();
     var diff = (version1, version2) => {
-      const v1 = parse3(version1, null, true);
-      const v2 = parse3(version2, null, true);
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -35431,9 +36019,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse3();
+    var parse4 = require_parse3();
     var prerelease = (version, options) => {
-      const parsed = parse3(version, options);
+      const parsed = parse4(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -35619,7 +36207,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = require_parse3();
+    var parse4 = require_parse3();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -35654,7 +36242,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -35664,7 +36252,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse3();
+    var parse4 = require_parse3();
     var constants4 = require_constants7();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
@@ -35676,7 +36264,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse3(versionStringToParse, options);
+      return parse4(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -36911,7 +37499,7 @@ var require_semver2 = __commonJS({
     var constants4 = require_constants7();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse3 = require_parse3();
+    var parse4 = require_parse3();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -36950,7 +37538,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse3,
+      parse: parse4,
       valid,
       clean,
       inc,
@@ -37163,7 +37751,7 @@ var require_polyfill = __commonJS({
       mkdir: mkdir3,
       readdir: readdir3,
       readlink: readlink2,
-      stat: stat7,
+      stat: stat3,
       symlink: symlink2,
       unlink: unlink2,
       utimes
@@ -37172,7 +37760,7 @@ var require_polyfill = __commonJS({
       dirname: dirname2,
       isAbsolute: isAbsolute4,
       join: join7,
-      parse: parse3,
+      parse: parse4,
       resolve: resolve3,
       sep: sep3,
       toNamespacedPath
@@ -37255,7 +37843,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat7(file, { bigint: true }) : (file) => lstat4(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat3(file, { bigint: true }) : (file) => lstat4(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -37276,7 +37864,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat7(dest).then(
+      return stat3(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -37285,12 +37873,12 @@ var require_polyfill = __commonJS({
     async function checkParentPaths(src, srcStat, dest) {
       const srcParent = resolve3(dirname2(src));
       const destParent = resolve3(dirname2(dest));
-      if (destParent === srcParent || destParent === parse3(destParent).root) {
+      if (destParent === srcParent || destParent === parse4(destParent).root) {
         return;
       }
       let destStat;
       try {
-        destStat = await stat7(destParent, { bigint: true });
+        destStat = await stat3(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -37326,7 +37914,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat7 : lstat4;
+      const statFn = opts.dereference ? stat3 : lstat4;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -37410,7 +37998,7 @@ var require_polyfill = __commonJS({
       return chmod2(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat7(src);
+      const updatedSrcStat = await stat3(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -37462,7 +38050,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat7(src);
+      const srcStat = await stat3(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -37852,11 +38440,11 @@ function pMapSettledKeyed(input, mapper, options) {
   return mapKeyed(input, mapper, options, true);
 }
 async function mapKeyed(input, mapper, options, isSettled) {
-  const entries = getKeyedEntries(input);
+  const entries2 = getKeyedEntries(input);
   if (typeof mapper !== "function") {
     throw new TypeError("Mapper function is required");
   }
-  const mappedEntries = await mapConcurrently(entries, async ([key, inputResult]) => {
+  const mappedEntries = await mapConcurrently(entries2, async ([key, inputResult]) => {
     try {
       if (inputResult.status === "rejected") {
         throw inputResult.reason;
@@ -38221,9 +38809,9 @@ function getKeyedEntries(input) {
   if (input === null || typeof input !== "object" && typeof input !== "function") {
     throw new TypeError(`Expected \`input\` to be an object, got (${input === null ? "null" : typeof input})`);
   }
-  const entries = [];
+  const entries2 = [];
   const addEntry = (key, value) => {
-    entries.push(Promise.resolve(value).then(
+    entries2.push(Promise.resolve(value).then(
       (value2) => [key, { status: "fulfilled", value: value2 }],
       (error2) => [key, { status: "rejected", reason: error2 }]
     ));
@@ -38239,7 +38827,7 @@ function getKeyedEntries(input) {
       }
     }
   }
-  return entries;
+  return entries2;
 }
 function getIterator(iterable) {
   return iterable[Symbol.asyncIterator] === void 0 ? iterable[Symbol.iterator]() : iterable[Symbol.asyncIterator]();
@@ -38288,7 +38876,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile: appendFile2,
       mkdir: mkdir3,
-      readFile: readFile4,
+      readFile,
       readdir: readdir3,
       rm: rm3,
       writeFile: writeFile2
@@ -38311,13 +38899,13 @@ var require_entry_index = __commonJS({
         this.key = key;
       }
     };
-    module.exports.compact = compact;
-    async function compact(cache, key, matchFn, opts = {}) {
+    module.exports.compact = compact2;
+    async function compact2(cache, key, matchFn, opts = {}) {
       const bucket = bucketPath(cache, key);
-      const entries = await bucketEntries(bucket);
+      const entries2 = await bucketEntries(bucket);
       const newEntries = [];
-      for (let i = entries.length - 1; i >= 0; --i) {
-        const entry = entries[i];
+      for (let i = entries2.length - 1; i >= 0; --i) {
+        const entry = entries2[i];
         if (entry.integrity === null && !opts.validateEntry) {
           break;
         }
@@ -38360,12 +38948,12 @@ var require_entry_index = __commonJS({
     }
     module.exports.insert = insert;
     async function insert(cache, key, integrity, opts = {}) {
-      const { metadata, size, time } = opts;
+      const { metadata, size, time: time2 } = opts;
       const bucket = bucketPath(cache, key);
       const entry = {
         key,
         integrity: integrity && ssri.stringify(integrity),
-        time: time || Date.now(),
+        time: time2 || Date.now(),
         size,
         metadata
       };
@@ -38387,8 +38975,8 @@ ${hashEntry(stringified)}	${stringified}`);
     async function find(cache, key) {
       const bucket = bucketPath(cache, key);
       try {
-        const entries = await bucketEntries(bucket);
-        return entries.reduce((latest, next) => {
+        const entries2 = await bucketEntries(bucket);
+        return entries2.reduce((latest, next) => {
           if (next && next.key === key) {
             return formatEntry(cache, next);
           } else {
@@ -38433,8 +39021,8 @@ ${hashEntry(stringified)}	${stringified}`);
                   async (entry) => {
                     const entryPath = path.join(subbucketPath, entry);
                     try {
-                      const entries = await bucketEntries(entryPath);
-                      const reduced = entries.reduce((acc, entry2) => {
+                      const entries2 = await bucketEntries(entryPath);
+                      const reduced = entries2.reduce((acc, entry2) => {
                         acc.set(entry2.key, entry2);
                         return acc;
                       }, /* @__PURE__ */ new Map());
@@ -38466,19 +39054,19 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.ls = ls;
     async function ls(cache) {
-      const entries = await lsStream(cache).collect();
-      return entries.reduce((acc, xs) => {
+      const entries2 = await lsStream(cache).collect();
+      return entries2.reduce((acc, xs) => {
         acc[xs.key] = xs;
         return acc;
       }, {});
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile4(bucket, "utf8");
+      const data = await readFile(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
-      const entries = [];
+      const entries2 = [];
       data.split("\n").forEach((entry) => {
         if (!entry) {
           return;
@@ -38493,10 +39081,10 @@ ${hashEntry(stringified)}	${stringified}`);
         } catch (_) {
         }
         if (obj) {
-          entries.push(obj);
+          entries2.push(obj);
         }
       });
-      return entries;
+      return entries2;
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
@@ -39182,8 +39770,8 @@ var require_memoization = __commonJS({
     function putDigest(cache, integrity, data, opts) {
       pickMem(opts).set(`digest:${cache}:${integrity}`, data);
     }
-    module.exports.get = get;
-    function get(cache, key, opts) {
+    module.exports.get = get2;
+    function get2(cache, key, opts) {
       return pickMem(opts).get(`key:${cache}:${key}`);
     }
     module.exports.get.byDigest = getDigest;
@@ -39615,16 +40203,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat7, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat8 = size ? { size } : await fs3.stat(cpath2);
-        return { stat: stat8, cpath: cpath2, sri: sri2 };
+      const { stat: stat3, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat4 = size ? { size } : await fs3.stat(cpath2);
+        return { stat: stat4, cpath: cpath2, sri: sri2 };
       });
-      if (stat7.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat7.size, sri, new Pipeline()).concat();
+      if (stat3.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat3.size, sri, new Pipeline()).concat();
       }
       const data = await fs3.readFile(cpath, { encoding: null });
-      if (stat7.size !== data.length) {
-        throw sizeError(stat7.size, data.length);
+      if (stat3.size !== data.length) {
+        throw sizeError(stat3.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -39650,11 +40238,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat7, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat8 = size ? { size } : await fs3.stat(cpath2);
-          return { stat: stat8, cpath: cpath2, sri: sri2 };
+        const { stat: stat3, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat4 = size ? { size } : await fs3.stat(cpath2);
+          return { stat: stat4, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat7.size, sri, stream);
+        return readPipeline(cpath, stat3.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -39671,8 +40259,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat7 = await fs3.stat(cpath);
-          return { size: stat7.size, sri, stat: stat7 };
+          const stat3 = await fs3.stat(cpath);
+          return { size: stat3.size, sri, stat: stat3 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -43795,9 +44383,9 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      readFile: readFile4,
+      readFile,
       rm: rm3,
-      stat: stat7,
+      stat: stat3,
       truncate,
       writeFile: writeFile2
     } = __require("fs/promises");
@@ -43830,7 +44418,7 @@ var require_verify = __commonJS({
       ];
       const stats = {};
       for (const step of steps) {
-        const label = step.name;
+        const label2 = step.name;
         const start = /* @__PURE__ */ new Date();
         const s = await step(cache, opts);
         if (s) {
@@ -43842,7 +44430,7 @@ var require_verify = __commonJS({
         if (!stats.runTime) {
           stats.runTime = {};
         }
-        stats.runTime[label] = end - start;
+        stats.runTime[label2] = end - start;
       }
       stats.runTime.total = stats.endTime - stats.startTime;
       opts.log.silly(
@@ -43914,7 +44502,7 @@ var require_verify = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s = await stat7(f);
+            const s = await stat3(f);
             await rm3(f, { recursive: true, force: true });
             stats.reclaimedSize += s.size;
           }
@@ -43927,7 +44515,7 @@ var require_verify = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat7(filepath);
+        const { size } = await stat3(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -43946,17 +44534,17 @@ var require_verify = __commonJS({
     async function rebuildIndex(cache, opts) {
       opts.log.silly("verify", "rebuilding index");
       const { default: pMap2 } = await Promise.resolve().then(() => (init_p_map(), p_map_exports));
-      const entries = await index.ls(cache);
+      const entries2 = await index.ls(cache);
       const stats = {
         missingContent: 0,
         rejectedEntries: 0,
         totalEntries: 0
       };
       const buckets = {};
-      for (const k in entries) {
-        if (hasOwnProperty(entries, k)) {
+      for (const k in entries2) {
+        if (hasOwnProperty(entries2, k)) {
           const hashed = index.hashKey(k);
-          const entry = entries[k];
+          const entry = entries2[k];
           const excluded = opts.filter && !opts.filter(entry);
           excluded && stats.rejectedEntries++;
           if (buckets[hashed] && !excluded) {
@@ -43985,7 +44573,7 @@ var require_verify = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat7(content);
+          await stat3(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -44013,7 +44601,7 @@ var require_verify = __commonJS({
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile4(path.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile(path.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -44023,7 +44611,7 @@ var require_verify = __commonJS({
 var require_lib7 = __commonJS({
   "node_modules/cacache/lib/index.js"(exports, module) {
     "use strict";
-    var get = require_get();
+    var get2 = require_get();
     var put = require_put();
     var rm3 = require_rm2();
     var verify = require_verify();
@@ -44035,14 +44623,14 @@ var require_lib7 = __commonJS({
     module.exports.index.insert = index.insert;
     module.exports.ls = index.ls;
     module.exports.ls.stream = index.lsStream;
-    module.exports.get = get;
-    module.exports.get.byDigest = get.byDigest;
-    module.exports.get.stream = get.stream;
-    module.exports.get.stream.byDigest = get.stream.byDigest;
-    module.exports.get.copy = get.copy;
-    module.exports.get.copy.byDigest = get.copy.byDigest;
-    module.exports.get.info = get.info;
-    module.exports.get.hasContent = get.hasContent;
+    module.exports.get = get2;
+    module.exports.get.byDigest = get2.byDigest;
+    module.exports.get.stream = get2.stream;
+    module.exports.get.stream.byDigest = get2.stream.byDigest;
+    module.exports.get.copy = get2.copy;
+    module.exports.get.copy.byDigest = get2.copy.byDigest;
+    module.exports.get.info = get2.info;
+    module.exports.get.hasContent = get2.hasContent;
     module.exports.put = put;
     module.exports.put.stream = put.stream;
     module.exports.rm = rm3.entry;
@@ -44093,7 +44681,7 @@ var require_pipeline = __commonJS({
 // node_modules/make-fetch-happen/lib/cache/key.js
 var require_key = __commonJS({
   "node_modules/make-fetch-happen/lib/cache/key.js"(exports, module) {
-    var { URL: URL5, format } = __require("url");
+    var { URL: URL5, format: format2 } = __require("url");
     var formatOptions = {
       auth: false,
       fragment: false,
@@ -44102,7 +44690,7 @@ var require_key = __commonJS({
     };
     var cacheKey = (request2) => {
       const parsed = new URL5(request2.url);
-      return `make-fetch-happen:request-cache:${format(parsed, formatOptions)}`;
+      return `make-fetch-happen:request-cache:${format2(parsed, formatOptions)}`;
     };
     module.exports = cacheKey;
   }
@@ -44370,8 +44958,8 @@ var require_utils2 = __commonJS({
       }
       return "*".repeat(length);
     };
-    var escapeRegExp = (text) => {
-      return text.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
+    var escapeRegExp = (text2) => {
+      return text2.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
     };
     var urlEncodeRegexGroup = (value) => {
       const decoded = decodeURIComponent(value);
@@ -44681,7 +45269,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse3(val);
+        return parse4(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -44689,7 +45277,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse3(str) {
+    function parse4(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -44832,12 +45420,12 @@ var require_common = __commonJS({
             args.unshift("%O");
           }
           let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format2) => {
             if (match === "%%") {
               return "%";
             }
             index++;
-            const formatter = createDebug5.formatters[format];
+            const formatter = createDebug5.formatters[format2];
             if (typeof formatter === "function") {
               const val = args[index];
               match = formatter.call(self, val);
@@ -47435,10 +48023,10 @@ var require_common2 = __commonJS({
       }
       return this.mask(address.subnetMask) === address.mask();
     }
-    function isGloballyReachable(entries) {
+    function isGloballyReachable(entries2) {
       let best = null;
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i];
+      for (let i = 0; i < entries2.length; i++) {
+        const entry = entries2[i];
         if (entry.reachable !== null && isHostInSubnet.call(this, entry.subnet) && (best === null || entry.subnet.subnetMask > best.subnet.subnetMask)) {
           best = entry;
         }
@@ -48400,7 +48988,7 @@ var require_ipv6 = __commonJS({
       n = n.replace(/^(0{1,})(0)$/, '<span class="parse-error">$1</span>$2');
       return n;
     }
-    function compact(address, slice) {
+    function compact2(address, slice) {
       const s1 = [];
       const s2 = [];
       let i;
@@ -48922,7 +49510,7 @@ var require_ipv6 = __commonJS({
         const zeroLengths = zeroes.map((n) => n[1] - n[0] + 1);
         if (zeroes.length > 0) {
           const index = zeroLengths.indexOf(Math.max(...zeroLengths));
-          groups = compact(this.parsedAddress, zeroes[index]);
+          groups = compact2(this.parsedAddress, zeroes[index]);
         } else {
           groups = this.parsedAddress;
         }
@@ -52144,11 +52732,11 @@ var require_rekor = __commonJS({
     };
     exports.Rekor = Rekor;
     function entryFromResponse(data) {
-      const entries = Object.entries(data);
-      if (entries.length != 1) {
+      const entries2 = Object.entries(data);
+      if (entries2.length != 1) {
         throw new Error("Received multiple entries in Rekor response");
       }
-      const [uuid, entry] = entries[0];
+      const [uuid, entry] = entries2[0];
       return {
         ...entry,
         uuid
@@ -53169,14 +53757,14 @@ function toServiceError(err, instance) {
   }
   const cause = err.cause;
   if (typeof cause?.statusCode === "number") {
-    const text = oneLine(String(cause.message ?? "").replace(/^\(\d+\)\s*/, "")) || "no message";
-    return new SigstoreServiceError(service, cause.statusCode, `${where}: HTTP ${cause.statusCode}: ${text}`);
+    const text2 = oneLine(String(cause.message ?? "").replace(/^\(\d+\)\s*/, "")) || "no message";
+    return new SigstoreServiceError(service, cause.statusCode, `${where}: HTTP ${cause.statusCode}: ${text2}`);
   }
   const reason = typeof cause?.code === "string" ? cause.code : oneLine(String(cause?.message ?? err.message));
   return new SigstoreServiceError(service, void 0, `${where}: request failed: ${reason}`);
 }
-function oneLine(text) {
-  return text.replace(/\s+/g, " ").trim().slice(0, 500);
+function oneLine(text2) {
+  return text2.replace(/\s+/g, " ").trim().slice(0, 500);
 }
 var import_bundle, import_sign, DEFAULT_SERVICE_TIMEOUT_MS, SigstoreServiceError, SERVICE_BY_CODE;
 var init_sign = __esm({
@@ -53209,23 +53797,6 @@ var init_sign = __esm({
   }
 });
 
-// src/action/files.ts
-import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
-async function readCappedFile(path, what, maxBytes) {
-  const st = await stat5(path).catch((err) => {
-    throw new InputError("input-unreadable", `${what}: ${path}: ${err.code === "ENOENT" ? "no such file" : err.code === "EACCES" ? "permission denied" : err.message}`);
-  });
-  if (!st.isFile()) throw new InputError("input-unreadable", `${what}: ${path}: not a regular file`);
-  if (st.size > maxBytes) throw new InputError("too-large", `${what}: ${path}: ${st.size} bytes is over the limit of ${maxBytes} bytes`);
-  return new Uint8Array(await readFile3(path));
-}
-var init_files = __esm({
-  "src/action/files.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
 // src/action/secrets.ts
 function maskSecret(value) {
   if (value.trim() === "") return;
@@ -53255,8 +53826,8 @@ function readSignInputs() {
   };
 }
 async function runSign(inputs) {
-  const bytes = await readCappedFile(inWorkspace(inputs.statement), "input statement", MAX_STATEMENT_BYTES);
-  const statement = parseStatement(bytes, `input statement ${inputs.statement}`);
+  const bytes = await readCappedFile2(inWorkspace(inputs.statement), "input statement", MAX_STATEMENT_BYTES);
+  const statement2 = parseStatement(bytes, `input statement ${inputs.statement}`);
   const sigstore = inputs.sigstore === "public-good" || inputs.sigstore === "github" ? inputs.sigstore : inWorkspace(inputs.sigstore);
   const instance = await resolveInstance(sigstore);
   const identityToken = await resolveIdentityToken({});
@@ -53264,8 +53835,8 @@ async function runSign(inputs) {
   const bundle = await signStatement(bytes, { instance, identityToken });
   const bundlePath = inputs.bundlePath ? inWorkspace(inputs.bundlePath) : join5(await scratchDir("sign"), "primary.sigstore.json");
   await writeFileAtomic(bundlePath, JSON.stringify(bundle, null, 2) + "\n");
-  const p = statement.predicate;
-  return { bundlePath, summary: `signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)) with Sigstore (${instance.name})` };
+  const p = statement2.predicate;
+  return { bundlePath, summary: `signed ${p.kind} ${p.stream} v${p.version} (${statement2.subject.length} subject(s)) with Sigstore (${instance.name})` };
 }
 async function signStep() {
   const result = await runSign(readSignInputs());
@@ -53292,12 +53863,17 @@ var init_sign2 = __esm({
 
 // src/action/main-sign.ts
 var main_sign_exports = {};
+__export(main_sign_exports, {
+  run: () => run2
+});
+async function run2() {
+  await runEntry("sign", signStep);
+}
 var init_main_sign = __esm({
-  async "src/action/main-sign.ts"() {
+  "src/action/main-sign.ts"() {
     "use strict";
     init_entry();
     init_sign2();
-    await runEntry("sign", signStep);
   }
 });
 
@@ -53305,10 +53881,17 @@ var init_main_sign = __esm({
 function isValidKeyName(name) {
   return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !new RegExp("\\p{Cc}", "u").test(name);
 }
+function parseNoteSignatureLine(line) {
+  const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
+  if (!m) return "line";
+  const blob = decodeCanonicalBase64(m[2]);
+  return blob && blob.length >= 5 ? { name: m[1], blob } : "encoding";
+}
 var MAX_NOTE_BYTES;
 var init_note_format = __esm({
   "src/lib/formats/log/note-format.ts"() {
     "use strict";
+    init_base64();
     MAX_NOTE_BYTES = 16 * 1024;
   }
 });
@@ -53356,7 +53939,7 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   }
   s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
   const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
-  const countersignatures = [];
+  const countersignatures2 = [];
   const statements = [];
   const signatures = [];
   list.forEach((item, i) => {
@@ -53369,9 +53952,9 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
     signatures.push(sig);
     const entry = { keyId, statement: c.statement, signature: c.signature };
     if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
-    countersignatures.push(entry);
+    countersignatures2.push(entry);
   });
-  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
+  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures: countersignatures2 }, statements, signatures };
 }
 function serializeBundle(bundle) {
   return JSON.stringify({ mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures }, null, 2) + "\n";
@@ -53388,171 +53971,6 @@ var init_bundle = __esm({
     DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
     MAX_COUNTERSIGNATURES = 32;
     SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
-  }
-});
-
-// src/lib/checks/sigstore/identity.ts
-function signerFromCertificate(der) {
-  let cert;
-  try {
-    cert = import_core2.X509Certificate.parse(Buffer.from(der));
-  } catch (err) {
-    throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
-  }
-  const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
-  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
-  const claims = {};
-  for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
-    const values = /* @__PURE__ */ new Set();
-    for (const source of sources) {
-      const ext = cert.extension(source.oid);
-      if (!ext) continue;
-      const raw = source.encoding === "raw" ? strictUtf8(ext.value, source.oid) : derUtf8String(ext.value, source.oid);
-      const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
-      if (value2 !== void 0) values.add(value2);
-    }
-    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
-    const [value] = values;
-    if (value !== void 0) claims[name] = value;
-  }
-  const { issuer, ...extensions } = claims;
-  if (!issuer) throw certError(`expected a Fulcio OIDC issuer extension (${FULCIO}.8 or .1), found none`);
-  return { identity: singleSan(cert), issuer, extensions };
-}
-function validateIdentityPolicy(policy, what = "identity policy") {
-  if (typeof policy.issuer !== "string" || policy.issuer === "") throw new PolicyError("policy-identity", `${what}: expected a non-empty issuer, found ${JSON.stringify(policy.issuer)}`);
-  const hasIdentity = policy.identity !== void 0;
-  const hasPattern = policy.identityPattern !== void 0;
-  if (hasIdentity === hasPattern) {
-    throw new PolicyError("policy-identity", `${what}: expected exactly one of identity or identityPattern, found ${hasIdentity ? "both" : "neither"}`);
-  }
-  if (hasIdentity && (typeof policy.identity !== "string" || policy.identity === "")) {
-    throw new PolicyError("policy-identity", `${what}: expected identity to be a non-empty string, found ${JSON.stringify(policy.identity)}`);
-  }
-  if (hasPattern) compileIdentityPattern(policy.identityPattern, what);
-  for (const [claim, value] of Object.entries(policy.githubClaims ?? {})) {
-    if (!PINNABLE_CLAIMS.includes(claim)) {
-      throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected one of ${PINNABLE_CLAIMS.join(", ")}, found an unknown claim`);
-    }
-    if (typeof value !== "string" || value === "") throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected a non-empty string, found ${JSON.stringify(value)}`);
-  }
-}
-function checkPrimaryIdentity(signer, policy) {
-  validateIdentityPolicy(policy);
-  if (signer.issuer !== policy.issuer) {
-    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
-      expected: policy.issuer,
-      found: signer.issuer
-    });
-  }
-  if (policy.identity !== void 0) {
-    if (signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
-  } else {
-    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy");
-    if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
-  }
-  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
-    const found = signer.extensions[claim];
-    if (found !== expected) {
-      throw new VerificationError(
-        "primary-claim",
-        `primary signature: certificate claim ${claim} is not the pinned one: expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
-        { expected, found: found ?? "" }
-      );
-    }
-  }
-}
-function compileIdentityPattern(pattern, what) {
-  if (typeof pattern !== "string" || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.length < 2 || isEscaped(pattern, pattern.length - 1)) {
-    throw new PolicyError("policy-identity", `${what}: identityPattern must be anchored (start with ^ and end with an unescaped $), found ${JSON.stringify(pattern)}`);
-  }
-  try {
-    return new RegExp(`^(?:${pattern})$`, "u");
-  } catch (err) {
-    throw new PolicyError("policy-identity", `${what}: identityPattern is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-function isEscaped(text, index) {
-  let backslashes = 0;
-  for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) backslashes++;
-  return backslashes % 2 === 1;
-}
-function identityError(expected, found) {
-  return new VerificationError(
-    "primary-identity",
-    `primary signature: certificate identity is not the pinned one: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`,
-    { expected, found }
-  );
-}
-function singleSan(cert) {
-  const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
-  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
-  const name = names[0];
-  if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
-    throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
-  }
-  const text = name.value.toString("latin1");
-  if (text === "" || !/^[\x21-\x7e]*$/.test(text)) throw certError("subject alternative name is empty or not printable ASCII");
-  return text;
-}
-function strictUtf8(bytes, oid) {
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw certError(`extension ${oid}: expected UTF-8 text, found invalid bytes`);
-  }
-  if (/[\x00-\x1f\x7f]/.test(text)) throw certError(`extension ${oid}: control character in value`);
-  return text;
-}
-function derUtf8String(bytes, oid) {
-  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
-  let length = bytes[1];
-  let offset = 2;
-  if (length & 128) {
-    const count = length & 127;
-    if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
-    offset = 2 + count;
-    if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
-  }
-  if (offset + length !== bytes.length) throw certError(`extension ${oid}: DER length does not match the value`);
-  return strictUtf8(bytes.subarray(offset), oid);
-}
-function stripServerUrl(value) {
-  return /^https:\/\/[^/?#@]+\/(.+)$/u.exec(value)?.[1];
-}
-function certError(message2) {
-  return new VerificationError("primary-certificate", `primary signature: signing certificate: ${message2}`);
-}
-var import_core2, PINNABLE_CLAIMS, FULCIO, FULCIO_CLAIMS;
-var init_identity = __esm({
-  "src/lib/checks/sigstore/identity.ts"() {
-    "use strict";
-    import_core2 = __toESM(require_dist3(), 1);
-    init_errors();
-    init_types();
-    PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
-    FULCIO = "1.3.6.1.4.1.57264.1";
-    FULCIO_CLAIMS = {
-      issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
-      eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
-      sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
-      workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
-      repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
-      ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
-      jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
-      jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
-      runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
-      repositoryId: [{ oid: `${FULCIO}.15`, encoding: "der-utf8" }],
-      repositoryOwner: [{ oid: `${FULCIO}.16`, encoding: "der-utf8", stripServerUrl: true }],
-      repositoryOwnerId: [{ oid: `${FULCIO}.17`, encoding: "der-utf8" }],
-      workflowRef: [{ oid: `${FULCIO}.18`, encoding: "der-utf8", stripServerUrl: true }],
-      workflowSha: [{ oid: `${FULCIO}.19`, encoding: "der-utf8" }],
-      runInvocationUri: [{ oid: `${FULCIO}.21`, encoding: "der-utf8" }],
-      repositoryVisibility: [{ oid: `${FULCIO}.22`, encoding: "der-utf8" }]
-    };
   }
 });
 
@@ -54959,172 +55377,80 @@ var require_dist6 = __commonJS({
   }
 });
 
-// src/lib/checks/sigstore/verify-primary.ts
-import { createHash as createHash3, timingSafeEqual } from "node:crypto";
-function verifyPrimary(bundleJson, trust, options = {}) {
-  const what = options.what ?? "primary signature";
-  const result = verifySigstoreBundle(bundleJson, trust, { what });
-  const { content, certificate, signer } = result;
-  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
-  return {
-    payload: content.payload,
-    payloadType: content.payloadType,
-    signature: content.signature,
-    certificate,
-    tlogEntries: result.tlogEntries,
-    timestamps: result.timestamps,
-    signer,
-    verifiedTime: result.verifiedTime
-  };
-}
-function verifySigstoreBundle(bundleJson, trust, options = {}) {
-  const what = options.what ?? "primary signature";
-  const anyKind = options.allowAnyBundleKindUnsafe === true;
-  const bundle = parseBundle(bundleJson, what, anyKind);
-  if (!anyKind) checkCanonicalBase64(bundleJson, what);
-  const vm = bundle.verificationMaterial;
-  const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
-  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
-  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
-  let content;
-  let entity;
-  try {
-    if (bundle.content.$case === "dsseEnvelope") {
-      const env = bundle.content.dsseEnvelope;
-      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
-      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
-      entity = (0, import_verify.toSignedEntity)(bundle);
-    } else {
-      const { messageSignature } = bundle.content;
-      const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
-      if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
-        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
-      }
-      content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
-      entity = (0, import_verify.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
-      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
-    }
-  } catch (err) {
-    if (err instanceof VerificationError || err instanceof InputError) throw err;
-    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe2(err)}`);
+// src/lib/checks/sigstore/trusted-root.ts
+function loadTrustedRoot(json2, what, options = {}) {
+  if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) {
+    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json2)}`);
   }
-  const verifier = new import_verify.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
-  try {
-    verifier.verify(entity);
-  } catch (err) {
-    throw mapVerifyError(err, what);
-  }
-  const tlogEntries = vm.tlogEntries.map((entry) => {
-    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
-    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
-    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
-  });
-  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
-  const times = [
-    ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
-    ...timestamps.map((t) => import_core3.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
-  ];
-  if (times.length === 0) throw fail("primary-timestamp", what, "expected a verified log or TSA time, found none");
-  const verifiedTime = new Date(Math.min(...times.map((t) => t.getTime())));
-  const result = { mediaType: bundle.mediaType, content, tlogEntries, timestamps, verifiedTime };
-  if (leaf) {
-    result.certificate = new Uint8Array(leaf);
-    result.signer = signerFromCertificate(result.certificate);
-  }
-  return result;
-}
-function parseBundle(json2, what, anyKind) {
-  if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
   const mediaType = json2.mediaType;
-  const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
-  if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
-    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
-      expected: allowed.join(" | "),
-      found: String(mediaType)
-    });
+  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
+    throw new InputError(
+      "trusted-root-unsupported-version",
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
+    );
   }
+  let root;
   try {
-    return (0, import_bundle2.bundleFromJSON)(json2);
+    root = import_protobuf_specs.TrustedRoot.fromJSON(json2);
   } catch (err) {
-    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
+    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
+  }
+  checkValidityWindows(root, what);
+  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
+  try {
+    return (0, import_verify.toTrustMaterial)(root, keyFinder);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
   }
 }
-function checkCanonicalBase64(json2, what) {
-  const visit = (value, field, bytes) => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
-    if (typeof value === "object" && value !== null) {
-      for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key, BYTES_FIELDS.has(key));
-      return;
+function checkValidityWindows(root, what) {
+  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
+  for (const [kind, log] of logs) {
+    if (!log.publicKey?.rawBytes?.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
     }
-    if (!bytes) return;
-    if (typeof value !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || Buffer.from(value, "base64").toString("base64") !== value) {
-      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+  }
+  const cas = [
+    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
+    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
+  ];
+  for (const [kind, ca] of cas) {
+    if (!ca.certChain?.certificates.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
     }
-  };
-  visit({ dsseEnvelope: json2.dsseEnvelope, verificationMaterial: json2.verificationMaterial }, "", false);
+    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
+  }
 }
-function artifactDigest(artifact, what) {
-  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
-  if (artifact instanceof Uint8Array) return { sha256: createHash3("sha256").update(artifact).digest(), bytes: artifact };
-  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
-  return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
+function requireStart(start, where) {
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
+  }
 }
-function prehashedContent(base, signature, sha256, verify) {
-  return {
-    signature,
-    compareSignature: (s) => base.compareSignature(s),
-    compareDigest: (d) => base.compareDigest(d),
-    compareSignedDigest: (d) => base.compareSignedDigest(d),
-    verifySignature: (key) => verify(key, sha256, signature)
-  };
+function managedKeyFinder(key) {
+  return () => ({ publicKey: key, validFor: () => true });
 }
-function mapVerifyError(err, what) {
-  const upstream = typeof err?.code === "string" ? err.code : void 0;
-  const code = (upstream && CODE_MAP[upstream]) ?? "primary-malformed";
-  const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
-  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
+function message(err) {
+  return err instanceof Error ? err.message : String(err);
 }
-function fail(code, what, message2) {
-  return new VerificationError(code, `${what}: ${message2}`);
+function trustMaterialOf(policy) {
+  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
 }
-function describe2(err) {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
-  const { fields } = err;
-  const list = Array.isArray(fields) ? ` [${fields.join(", ")}]` : "";
-  return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
-}
-function equalBytes(a, b) {
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-function hex(bytes) {
-  return Buffer.from(bytes).toString("hex");
-}
-var import_bundle2, import_core3, import_protobuf_specs, import_verify, PRIMARY_MEDIA_TYPES, LEGACY_MEDIA_TYPES, BYTES_FIELDS, CODE_MAP;
-var init_verify_primary = __esm({
-  "src/lib/checks/sigstore/verify-primary.ts"() {
+var import_protobuf_specs, import_verify, TRUSTED_ROOT_MAX_BYTES, TRUSTED_ROOT_MEDIA_TYPES;
+var init_trusted_root = __esm({
+  "src/lib/checks/sigstore/trusted-root.ts"() {
     "use strict";
-    import_bundle2 = __toESM(require_dist2(), 1);
-    import_core3 = __toESM(require_dist3(), 1);
     import_protobuf_specs = __toESM(require_dist(), 1);
     import_verify = __toESM(require_dist6(), 1);
+    init_strict_json();
+    init_shape();
     init_errors();
-    init_identity();
-    PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
-    LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
-    BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
-    CODE_MAP = {
-      SIGNATURE_ERROR: "primary-signature",
-      CERTIFICATE_ERROR: "primary-certificate",
-      PUBLIC_KEY_ERROR: "primary-key",
-      TIMESTAMP_ERROR: "primary-timestamp",
-      TLOG_ERROR: "primary-tlog",
-      TLOG_BODY_ERROR: "primary-tlog",
-      TLOG_INCLUSION_PROOF_ERROR: "primary-tlog",
-      TLOG_INCLUSION_PROMISE_ERROR: "primary-tlog",
-      TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
-    };
+    TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
+    TRUSTED_ROOT_MEDIA_TYPES = [
+      "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+      "application/vnd.dev.sigstore.trustedroot.v0.1+json",
+      "application/vnd.dev.sigstore.trustedroot.v0.2+json"
+    ];
   }
 });
 
@@ -55144,75 +55470,138 @@ var init_report = __esm({
   }
 });
 
-// src/lib/checks/statement/rollback.ts
-function checkNotRolledBack(state, stream, version, statementDigest) {
-  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
-  if (!last) return;
-  if (version < last.version) {
-    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
-      expected: `version >= ${last.version}`,
-      found: String(version)
-    });
+// src/lib/formats/bundle/envelope.ts
+function envelopeStatementBytes(primary2, what, options) {
+  const envelope = primary2?.dsseEnvelope;
+  if (!envelope || typeof envelope.payload !== "string") {
+    throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
   }
-  if (version === last.version && statementDigest !== last.statementDigest) {
-    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
-      expected: `statement sha256:${last.statementDigest}`,
-      found: `statement sha256:${statementDigest}`
-    });
+  if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+    throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
   }
+  const { payload } = envelope;
+  const bytes = Buffer.from(payload, "base64");
+  if (options.nonCanonical === "refuse" && (!BASE64.test(payload) || bytes.toString("base64") !== payload)) {
+    throw new InputError("primary-malformed", `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+  }
+  return new Uint8Array(bytes);
 }
-function checkPolicyNotRolledBack(state, policyVersion) {
-  if (policyVersion < (state.policyVersion ?? 0)) {
-    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
-      expected: `policy version >= ${state.policyVersion}`,
-      found: String(policyVersion)
-    });
-  }
-}
-var init_rollback = __esm({
-  "src/lib/checks/statement/rollback.ts"() {
+var BASE64;
+var init_envelope = __esm({
+  "src/lib/formats/bundle/envelope.ts"() {
     "use strict";
     init_errors();
+    init_types2();
+    BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
   }
 });
 
-// src/lib/checks/statement/statement.ts
-function checkStatement(statement, policy, now) {
-  const p = statement.predicate;
-  const skewMs = policy.limits.clockSkewSeconds * 1e3;
-  if (!policy.kinds.includes(p.kind)) {
-    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
+// src/lib/formats/policy/identity.ts
+function readPrimary(r, value, path) {
+  const obj = r.object(value, path, ["issuer"], ["identity", "identityPattern", "githubClaims"]);
+  const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
+  const hasIdentity = Object.hasOwn(obj, "identity");
+  const hasPattern = Object.hasOwn(obj, "identityPattern");
+  if (hasIdentity && hasPattern) {
+    r.failWith("policy-ambiguous", childPath(path, "identityPattern"), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
   }
-  if (!policy.streams.includes(p.stream)) {
-    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
+  if (!hasIdentity && !hasPattern) {
+    r.failWith("policy-malformed", path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
   }
-  const issued = Date.parse(p.issuedAt);
-  const expires = Date.parse(p.expiresAt);
-  if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
-      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.issuedAt
-    });
+  const result = { issuer };
+  if (hasIdentity) result.identity = r.text(obj.identity, childPath(path, "identity"));
+  if (hasPattern) {
+    const p = childPath(path, "identityPattern");
+    const pattern = r.text(obj.identityPattern, p, MAX_PATTERN_LENGTH);
+    const problem = anchoredPatternProblem(pattern);
+    if (problem) r.failWith("policy-bad-pattern", p, problem);
+    result.identityPattern = pattern;
   }
-  if (expires + skewMs <= now.getTime()) {
-    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
-      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.expiresAt
-    });
-  }
-  const lifetime = (expires - issued) / 1e3;
-  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
-    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
-      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
-      found: `${lifetime}s`
-    });
-  }
+  if (Object.hasOwn(obj, "githubClaims")) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
+  return result;
 }
-var init_statement2 = __esm({
-  "src/lib/checks/statement/statement.ts"() {
+function readIssuer(r, value, path) {
+  const issuer = r.text(value, path, 1024);
+  let url;
+  try {
+    url = new URL(issuer);
+  } catch {
+  }
+  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
+    r.failWith("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
+  }
+  return issuer;
+}
+function readGithubClaims(r, value, path) {
+  const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
+  const claims = {};
+  for (const name of GITHUB_CLAIM_NAMES) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const p = childPath(path, name);
+    const claim = r.text(obj[name], p, 256);
+    const format2 = CLAIM_FORMATS[name];
+    if (!format2.pattern.test(claim)) r.failWith("policy-malformed", p, `expected ${format2.expected}, found ${JSON.stringify(claim)}`);
+    claims[name] = claim;
+  }
+  return claims;
+}
+function anchoredPatternProblem(pattern) {
+  try {
+    new RegExp(pattern, "u");
+  } catch (err) {
+    return `expected a regular expression that compiles with the u flag, found ${JSON.stringify(pattern)} (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (!pattern.startsWith("^")) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
+  let depth = 0;
+  let inClass = false;
+  let endsWithAnchor = false;
+  let topLevelAlternation = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    endsWithAnchor = false;
+    if (c === "\\") {
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") {
+      inClass = true;
+    } else if (c === "(") {
+      depth++;
+    } else if (c === ")") {
+      depth--;
+    } else if (c === "|" && depth === 0) {
+      topLevelAlternation = true;
+    } else if (c === "$") {
+      endsWithAnchor = true;
+    }
+  }
+  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
+  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
+  return void 0;
+}
+function compileIdentityPattern(pattern, what) {
+  const problem = typeof pattern === "string" ? anchoredPatternProblem(pattern) : `expected an anchored regular expression, found ${describe(pattern)}`;
+  if (problem !== void 0) throw new PolicyError("policy-bad-pattern", `${what}: ${problem}`);
+  return new RegExp(`^(?:${pattern})$`, "u");
+}
+var MAX_PATTERN_LENGTH, CLAIM_FORMATS;
+var init_identity = __esm({
+  "src/lib/formats/policy/identity.ts"() {
     "use strict";
+    init_types();
+    init_lines();
     init_errors();
     init_shape();
+    MAX_PATTERN_LENGTH = 1024;
+    CLAIM_FORMATS = {
+      repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: "owner/name" },
+      repositoryId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
+      repositoryOwner: { pattern: /^[^/\s]+$/, expected: 'an owner name without "/"' },
+      repositoryOwnerId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
+      ref: { pattern: /^refs\/\S+$/, expected: "a full ref like refs/heads/main or refs/tags/v1" },
+      runnerEnvironment: { pattern: /^(?:github-hosted|self-hosted)$/, expected: "github-hosted or self-hosted" },
+      eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
+    };
   }
 });
 
@@ -55665,7 +56054,7 @@ var init_ed25519 = __esm({
 });
 
 // src/lib/basics/crypto/ed25519.ts
-import { createHash as createHash4, createPublicKey as createPublicKey2, verify as opensslVerify } from "node:crypto";
+import { createHash as createHash3, createPublicKey as createPublicKey2, verify as opensslVerify } from "node:crypto";
 function verifyEd25519Strict(signature, message2, publicKey) {
   if (!isBytes2(signature) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
   if (!isBytes2(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
@@ -55731,7 +56120,7 @@ var init_ed255192 = __esm({
     init_ed25519();
     init_errors();
     hashes.sha512 = (message2) => {
-      const digest = createHash4("sha512").update(message2).digest();
+      const digest = createHash3("sha512").update(message2).digest();
       const out = new Uint8Array(new ArrayBuffer(digest.length));
       out.set(digest);
       return out;
@@ -55741,6 +56130,737 @@ var init_ed255192 = __esm({
     ED25519_SEED_LENGTH = 32;
     L = 2n ** 252n + 27742317777372353535851937790883648493n;
     ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+  }
+});
+
+// src/lib/basics/crypto/ed25519-keys.ts
+import { createPrivateKey, createPublicKey as createPublicKey3, generateKeyPairSync } from "node:crypto";
+function keyIdOf(rawPublicKey) {
+  if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
+    throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`);
+  }
+  return `sha256:${sha256Hex(rawPublicKey)}`;
+}
+function parsePublicKeyPem(pem, what) {
+  const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);
+  let key;
+  try {
+    key = createPublicKey3({ key: der, format: "der", type: "spki" });
+  } catch {
+    throw new InputError("key-encoding", `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`);
+  }
+  if (key.asymmetricKeyType !== "ed25519") {
+    throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey(key)}`);
+  }
+  if (der.length !== ED25519_SPKI_PREFIX.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) {
+    throw new InputError("key-encoding", `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`);
+  }
+  const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX.length));
+  if (!isPrimeOrderPoint(raw)) {
+    throw new InputError("key-invalid", `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`);
+  }
+  return raw;
+}
+function parsePrivateKeyPem(pem, what) {
+  const der = decodeSinglePem(pem, what, "PRIVATE KEY", MAX_PRIVATE_KEY_PEM_BYTES);
+  try {
+    let key;
+    try {
+      key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+    } catch {
+      throw new InputError("key-encoding", `${what}: expected an Ed25519 PKCS#8 private key, found DER that is not an unencrypted PKCS#8 key`);
+    }
+    if (key.asymmetricKeyType !== "ed25519") {
+      throw new InputError("key-algorithm", `${what}: expected an Ed25519 PKCS#8 private key, found ${describeKey(key)}`);
+    }
+    if (der.length !== ED25519_PKCS8_PREFIX.length + 32 || !der.subarray(0, ED25519_PKCS8_PREFIX.length).equals(ED25519_PKCS8_PREFIX)) {
+      throw new InputError("key-encoding", `${what}: expected the RFC 8410 PKCS#8 v1 encoding of an Ed25519 private key (48 bytes), found another encoding (${der.length} bytes)`);
+    }
+    const seed = new Uint8Array(der.subarray(ED25519_PKCS8_PREFIX.length));
+    const publicKey = ed25519PublicKeyOf(seed);
+    const opensslPublic = createPublicKey3(key).export({ format: "der", type: "spki" }).subarray(ED25519_SPKI_PREFIX.length);
+    if (!opensslPublic.equals(publicKey)) throw new Error(`${what}: noble and OpenSSL derive different public keys`);
+    return { seed, publicKey, keyId: keyIdOf(publicKey) };
+  } finally {
+    der.fill(0);
+  }
+}
+function decodeSinglePem(pem, what, label2, maxBytes) {
+  if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${describe(pem)}`);
+  if (pem.length > maxBytes) throw new InputError("key-too-large", `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
+  const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
+  if (labels.length === 0) throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label2}-----", found no PEM block`);
+  if (labels.length > 1) throw new InputError("key-pem", `${what}: expected exactly one PEM block "${label2}", found ${labels.length} (${labels.join(", ")})`);
+  const found = labels[0];
+  if (found === "ENCRYPTED PRIVATE KEY") {
+    throw new InputError("key-encrypted", `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`);
+  }
+  if (found !== label2) throw new InputError("key-pem", `${what}: expected a PEM block "${label2}", found "${found}"`);
+  const m = new RegExp(`^\\s*-----BEGIN ${label2}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label2}-----\\s*$`).exec(pem);
+  if (!m) throw new InputError("key-pem", `${what}: expected base64 lines between "-----BEGIN ${label2}-----" and "-----END ${label2}-----" and nothing but whitespace around them`);
+  const body = m[1].replace(/\r?\n/g, "");
+  const der = decodeCanonicalBase64(body);
+  if (!der) throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
+  return Buffer.from(der);
+}
+var MAX_PUBLIC_KEY_PEM_BYTES, MAX_PRIVATE_KEY_PEM_BYTES, ED25519_PKCS8_PREFIX;
+var init_ed25519_keys = __esm({
+  "src/lib/basics/crypto/ed25519-keys.ts"() {
+    "use strict";
+    init_errors();
+    init_shape();
+    init_sha256();
+    init_base64();
+    init_ed255192();
+    init_describe_key();
+    MAX_PUBLIC_KEY_PEM_BYTES = 4096;
+    MAX_PRIVATE_KEY_PEM_BYTES = 8192;
+    ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+  }
+});
+
+// src/lib/formats/policy/countersigners.ts
+function organisationFold(organisation) {
+  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
+}
+function readCountersigners(r, value, path) {
+  const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
+  const keys = [];
+  const names = /* @__PURE__ */ new Map();
+  const keyIds = /* @__PURE__ */ new Map();
+  const organisations = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => {
+    const at = childPath(path, i);
+    const key = readCountersigner(r, item, at);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
+    names.set(key.name, i);
+    const sameKey2 = keyIds.get(key.keyId);
+    if (sameKey2 !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey2)})`);
+    keyIds.set(key.keyId, i);
+    const folded = organisationFold(key.organisation);
+    const spelled = organisations.get(folded);
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+    }
+    organisations.set(folded, key.organisation);
+    keys.push(key);
+  });
+  return keys;
+}
+function readCountersigner(r, value, path) {
+  const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
+  const namePath = childPath(path, "name");
+  const name = r.text(obj.name, namePath, 64);
+  if (!COUNTERSIGNER_NAME.test(name)) r.failWith("policy-malformed", namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
+  const orgPath = childPath(path, "organisation");
+  const organisation = r.text(obj.organisation, orgPath, 200);
+  if (organisation.trim() !== organisation) r.failWith("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  const expectedKeyId = keyIdOf(rawPublicKey);
+  const idPath = childPath(path, "keyId");
+  const keyId = r.text(obj.keyId, idPath, 71);
+  if (!KEY_ID.test(keyId)) r.failWith("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
+  if (keyId !== expectedKeyId) r.failWith("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
+  const key = {
+    name,
+    organisation,
+    keyId,
+    publicKey: obj.publicKey,
+    rawPublicKey
+  };
+  if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
+  if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
+  if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
+    r.failWith("policy-validity-window", childPath(path, "validUntil"), `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`);
+  }
+  if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
+  return key;
+}
+function readLog(r, value, path) {
+  const obj = r.object(value, path, ["origin", "publicKey"]);
+  const originPath = childPath(path, "origin");
+  const origin = r.text(obj.origin, originPath, 256);
+  if (!isValidKeyName(origin)) r.failWith("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  return { origin, publicKey: obj.publicKey, rawPublicKey };
+}
+function readPublicKey(r, value, path) {
+  const pem = typeof value === "string" ? value : r.text(value, path);
+  try {
+    return parsePublicKeyPem(pem, path);
+  } catch (err) {
+    r.failWith("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+  }
+}
+function readThreshold(r, value, path, keys) {
+  if (!isSafeInteger(value) || value < 1) {
+    r.failWith("policy-threshold", path, `expected an integer of at least 1, found ${describe(value)}`);
+  }
+  const organisations = new Set(keys.map((k) => k.organisation));
+  if (value > organisations.size) {
+    r.failWith("policy-threshold", path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`);
+  }
+  return value;
+}
+var COUNTERSIGNER_NAME;
+var init_countersigners = __esm({
+  "src/lib/formats/policy/countersigners.ts"() {
+    "use strict";
+    init_types();
+    init_lines();
+    init_ed25519_keys();
+    init_note_format();
+    init_shape();
+    COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+  }
+});
+
+// src/lib/formats/policy/fallback.ts
+function readFallback(r, value, path, countersigners, kinds) {
+  const obj = r.object(value, path, ["countersigners", "threshold"]);
+  const keysPath = childPath(path, "countersigners");
+  const keys = readCountersigners(r, obj.countersigners, keysPath);
+  const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
+  const names = new Map(countersigners.map((k, i) => [k.name, i]));
+  const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
+  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
+  keys.forEach((key, i) => {
+    const at = childPath(keysPath, i);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
+    const sameKey2 = ids.get(key.keyId);
+    if (sameKey2 !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey2}])`);
+    const spelled = spellings.get(organisationFold(key.organisation));
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+    }
+  });
+  if (!kinds.includes("authority-rotation")) {
+    r.failWith("policy-malformed", path, "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none", true);
+  }
+  return { countersigners: keys, threshold };
+}
+var init_fallback = __esm({
+  "src/lib/formats/policy/fallback.ts"() {
+    "use strict";
+    init_lines();
+    init_countersigners();
+  }
+});
+
+// src/lib/formats/policy/parse.ts
+function parsePolicy(input, what) {
+  const text2 = decode(input, what);
+  let json2;
+  try {
+    json2 = parseStrictJson(text2, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
+  } catch (err) {
+    if (!(err instanceof StrictJsonError)) throw err;
+    const m = / at offset (\d+)$/.exec(err.message);
+    const line = m ? `:${lineAt(text2, Number(m[1]))}` : "";
+    const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
+    throw new PolicyError(STRICT_JSON_CODES2[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
+  }
+  const r = new Shape(what, "policy-malformed", "policy-unknown-field", { lines: indexJsonLines(text2, 5), error: (code, message2) => new PolicyError(code, message2) });
+  const mediaType = isObject(json2) ? json2.mediaType : void 0;
+  if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
+    r.failWith("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describe(mediaType)}`);
+  }
+  const obj = r.object(json2, "", FIELDS, ["limits", "fallback"]);
+  const version = r.integer(obj.version, "version", 1);
+  const primary2 = readPrimary(r, obj.primary, "primary");
+  const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
+  const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
+  const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
+  const kinds = readUniqueStrings(r, obj.kinds, "kinds", KINDS.length, (k) => KINDS.includes(k), `one of ${KINDS.join(", ")}`);
+  const streams = readUniqueStrings(r, obj.streams, "streams", MAX_STREAMS, isValidStream, "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)");
+  const limits = readLimits(r, obj.limits, "limits");
+  const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
+  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary: primary2, trustedRoot, countersigners, threshold, kinds, streams, limits, ...fallback ? { fallback } : {} });
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function decode(input, what) {
+  if (typeof input === "string") return input;
+  if (input.byteLength > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+  } catch {
+    throw new PolicyError("policy-malformed", `${what}: not valid UTF-8`);
+  }
+}
+function readTrustedRoot(r, value, path) {
+  if (!isObject(value)) r.failWith("policy-malformed", path, `expected a Sigstore trusted root object, found ${describe(value)}`);
+  const root = value;
+  const mediaType = root.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
+    r.failWith("policy-malformed", childPath(path, "mediaType"), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describe(mediaType)}`);
+  }
+  return root;
+}
+function readUniqueStrings(r, value, path, maxItems, valid, expected) {
+  const items = r.nonEmptyArray(value, path, maxItems);
+  const seen = /* @__PURE__ */ new Set();
+  return items.map((item, i) => {
+    const at = childPath(path, i);
+    const s = r.text(item, at, 200);
+    if (!valid(s)) r.failWith(path === "kinds" ? "policy-unknown-kind" : "policy-malformed", at, `expected ${expected}, found ${JSON.stringify(s)}`);
+    if (seen.has(s)) r.failWith("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
+    seen.add(s);
+    return s;
+  });
+}
+function readLimits(r, value, path) {
+  if (value === void 0) return { ...POLICY_DEFAULT_LIMITS };
+  const names = Object.keys(POLICY_DEFAULT_LIMITS);
+  const obj = r.object(value, path, [], names);
+  const limits = { ...POLICY_DEFAULT_LIMITS };
+  for (const name of names) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const [min, max] = POLICY_LIMIT_RANGES[name];
+    const at = childPath(path, name);
+    const n = obj[name];
+    if (!isSafeInteger(n)) r.failWith("policy-malformed", at, `expected an integer, found ${describe(n)}`);
+    if (n < min || n > max) r.failWith("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
+    limits[name] = n;
+  }
+  return limits;
+}
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+var FIELDS, STRICT_JSON_CODES2;
+var init_parse = __esm({
+  "src/lib/formats/policy/parse.ts"() {
+    "use strict";
+    init_types2();
+    init_strict_json();
+    init_stream();
+    init_errors();
+    init_lines();
+    init_shape();
+    init_identity();
+    init_countersigners();
+    init_fallback();
+    init_types();
+    FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
+    STRICT_JSON_CODES2 = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
+  }
+});
+
+// src/lib/formats/policy/document.ts
+function policyDocument(bytes, what) {
+  return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
+}
+function isRotation(statement2) {
+  return statement2.predicate.kind === "authority-rotation";
+}
+function newPolicyOf(statement2, what) {
+  const encoded = statement2.predicate.data.policy;
+  if (!isRotation(statement2) || typeof encoded !== "string") {
+    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`);
+  }
+  const bytes = decodeCanonicalBase64(encoded);
+  if (!bytes) throw new InputError("rotation-policy-malformed", `${what}: predicate.data.policy: expected canonical padded base64`);
+  try {
+    return policyDocument(bytes, `${what} new policy`);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new InputError("rotation-policy-malformed", `${err.message} [${err.code}]`);
+    throw err;
+  }
+}
+var init_document = __esm({
+  "src/lib/formats/policy/document.ts"() {
+    "use strict";
+    init_sha256();
+    init_base64();
+    init_errors();
+    init_parse();
+  }
+});
+
+// src/lib/pipeline/steps/parse.ts
+function parse(bytes, policy, what) {
+  const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
+  const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: "defer" });
+  const statement2 = parseStatement(statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+  const rotation = isRotation(statement2) ? newPolicyOf(statement2, `${what} statement`) : void 0;
+  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2, rotation };
+}
+function describeParsed(parsed, byteLength) {
+  return `${parsed.bundle.bundle.countersignatures.length} countersignature(s), ${parsed.statement.subject.length} subject(s), ${byteLength} bytes`;
+}
+var init_parse2 = __esm({
+  "src/lib/pipeline/steps/parse.ts"() {
+    "use strict";
+    init_bundle();
+    init_envelope();
+    init_statement();
+    init_document();
+    init_sha256();
+  }
+});
+
+// src/lib/basics/crypto/bytes.ts
+function equalBytes(a, b) {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i] ^ b[i];
+  return difference === 0;
+}
+var init_bytes = __esm({
+  "src/lib/basics/crypto/bytes.ts"() {
+    "use strict";
+  }
+});
+
+// src/lib/checks/sigstore/identity.ts
+function signerFromCertificate(der) {
+  let cert;
+  try {
+    cert = import_core2.X509Certificate.parse(Buffer.from(der));
+  } catch (err) {
+    throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
+  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
+  const claims = {};
+  for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
+    const values = /* @__PURE__ */ new Set();
+    for (const source of sources) {
+      const ext = cert.extension(source.oid);
+      if (!ext) continue;
+      const raw = source.encoding === "raw" ? strictUtf8(ext.value, source.oid) : derUtf8String(ext.value, source.oid);
+      const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
+      if (value2 !== void 0) values.add(value2);
+    }
+    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
+    const [value] = values;
+    if (value !== void 0) claims[name] = value;
+  }
+  const { issuer, ...extensions } = claims;
+  if (!issuer) throw certError(`expected a Fulcio OIDC issuer extension (${FULCIO}.8 or .1), found none`);
+  return { identity: singleSan(cert), issuer, extensions };
+}
+function checkPrimaryIdentity(signer, policy) {
+  if (signer.issuer !== policy.issuer) {
+    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
+      expected: policy.issuer,
+      found: signer.issuer
+    });
+  }
+  if (policy.identity !== void 0 && signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  if (policy.identity === void 0 || policy.identityPattern !== void 0) {
+    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy: identityPattern");
+    if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
+  }
+  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
+    const found = signer.extensions[claim];
+    if (found !== expected) {
+      throw new VerificationError(
+        "primary-claim",
+        `primary signature: certificate claim ${claim} is not the pinned one: expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
+        { expected, found: found ?? "" }
+      );
+    }
+  }
+}
+function identityError(expected, found) {
+  return new VerificationError(
+    "primary-identity",
+    `primary signature: certificate identity is not the pinned one: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`,
+    { expected, found }
+  );
+}
+function singleSan(cert) {
+  const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
+  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
+  const name = names[0];
+  if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
+    throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
+  }
+  const text2 = name.value.toString("latin1");
+  if (text2 === "" || !/^[\x21-\x7e]*$/.test(text2)) throw certError("subject alternative name is empty or not printable ASCII");
+  return text2;
+}
+function strictUtf8(bytes, oid) {
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw certError(`extension ${oid}: expected UTF-8 text, found invalid bytes`);
+  }
+  if (/[\x00-\x1f\x7f]/.test(text2)) throw certError(`extension ${oid}: control character in value`);
+  return text2;
+}
+function derUtf8String(bytes, oid) {
+  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
+  let length = bytes[1];
+  let offset = 2;
+  if (length & 128) {
+    const count = length & 127;
+    if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    offset = 2 + count;
+    if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
+  }
+  if (offset + length !== bytes.length) throw certError(`extension ${oid}: DER length does not match the value`);
+  return strictUtf8(bytes.subarray(offset), oid);
+}
+function stripServerUrl(value) {
+  return /^https:\/\/[^/?#@]+\/(.+)$/u.exec(value)?.[1];
+}
+function certError(message2) {
+  return new VerificationError("primary-certificate", `primary signature: signing certificate: ${message2}`);
+}
+var import_core2, FULCIO, FULCIO_CLAIMS;
+var init_identity2 = __esm({
+  "src/lib/checks/sigstore/identity.ts"() {
+    "use strict";
+    import_core2 = __toESM(require_dist3(), 1);
+    init_errors();
+    init_identity();
+    FULCIO = "1.3.6.1.4.1.57264.1";
+    FULCIO_CLAIMS = {
+      issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
+      eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
+      sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
+      workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
+      repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
+      ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
+      jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
+      jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
+      runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
+      repositoryId: [{ oid: `${FULCIO}.15`, encoding: "der-utf8" }],
+      repositoryOwner: [{ oid: `${FULCIO}.16`, encoding: "der-utf8", stripServerUrl: true }],
+      repositoryOwnerId: [{ oid: `${FULCIO}.17`, encoding: "der-utf8" }],
+      workflowRef: [{ oid: `${FULCIO}.18`, encoding: "der-utf8", stripServerUrl: true }],
+      workflowSha: [{ oid: `${FULCIO}.19`, encoding: "der-utf8" }],
+      runInvocationUri: [{ oid: `${FULCIO}.21`, encoding: "der-utf8" }],
+      repositoryVisibility: [{ oid: `${FULCIO}.22`, encoding: "der-utf8" }]
+    };
+  }
+});
+
+// src/lib/checks/sigstore/verify-primary.ts
+import { createHash as createHash4 } from "node:crypto";
+function verifyPrimary(bundleJson, trust, options = {}) {
+  const what = options.what ?? "primary signature";
+  const result = verifySigstoreBundle(bundleJson, trust, { what });
+  const { content, certificate, signer } = result;
+  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
+  return {
+    payload: content.payload,
+    payloadType: content.payloadType,
+    signature: content.signature,
+    certificate,
+    tlogEntries: result.tlogEntries,
+    timestamps: result.timestamps,
+    signer,
+    verifiedTime: result.verifiedTime
+  };
+}
+function verifySigstoreBundle(bundleJson, trust, options = {}) {
+  const what = options.what ?? "primary signature";
+  const anyKind = options.allowAnyBundleKindUnsafe === true;
+  const bundle = parseBundle(bundleJson, what, anyKind);
+  if (!anyKind) checkCanonicalBase64(bundleJson, what);
+  const vm = bundle.verificationMaterial;
+  const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
+  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
+  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
+  let content;
+  let entity;
+  try {
+    if (bundle.content.$case === "dsseEnvelope") {
+      const env = bundle.content.dsseEnvelope;
+      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
+      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
+      entity = (0, import_verify2.toSignedEntity)(bundle);
+    } else {
+      const { messageSignature } = bundle.content;
+      const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
+        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
+      }
+      content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
+      entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
+      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
+    }
+  } catch (err) {
+    if (err instanceof VerificationError || err instanceof InputError) throw err;
+    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe2(err)}`);
+  }
+  const verifier = new import_verify2.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
+  try {
+    verifier.verify(entity);
+  } catch (err) {
+    throw mapVerifyError(err, what);
+  }
+  const tlogEntries = vm.tlogEntries.map((entry) => {
+    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
+    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
+    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
+  });
+  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
+  const times = [
+    ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
+    ...timestamps.map((t) => import_core3.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
+  ];
+  if (times.length === 0) throw fail("primary-timestamp", what, "expected a verified log or TSA time, found none");
+  const verifiedTime = new Date(Math.min(...times.map((t) => t.getTime())));
+  const result = { mediaType: bundle.mediaType, content, tlogEntries, timestamps, verifiedTime };
+  if (leaf) {
+    result.certificate = new Uint8Array(leaf);
+    result.signer = signerFromCertificate(result.certificate);
+  }
+  return result;
+}
+function parseBundle(json2, what, anyKind) {
+  if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
+  const mediaType = json2.mediaType;
+  const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
+  if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
+    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
+      expected: allowed.join(" | "),
+      found: String(mediaType)
+    });
+  }
+  try {
+    return (0, import_bundle3.bundleFromJSON)(json2);
+  } catch (err) {
+    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
+  }
+}
+function checkCanonicalBase64(json2, what) {
+  const visit = (value, field, bytes) => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (typeof value === "object" && value !== null) {
+      for (const [key, v] of Object.entries(value)) {
+        const path = field ? `${field}.${key}` : key;
+        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint")) checkCheckpointSignatures(v, path, what);
+        else visit(v, path, BYTES_FIELDS.has(key));
+      }
+      return;
+    }
+    if (!bytes) return;
+    if (typeof value !== "string" || decodeCanonicalBase64(value) === void 0) {
+      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+    }
+  };
+  visit({ dsseEnvelope: json2.dsseEnvelope, verificationMaterial: json2.verificationMaterial }, "", false);
+}
+function checkCheckpointSignatures(envelope, field, what) {
+  if (typeof envelope !== "string") return;
+  const split = envelope.indexOf("\n\n");
+  if (split < 0) return;
+  const signatures = envelope.slice(split + 2);
+  if (!signatures.endsWith("\n") || signatures.slice(0, -1).split("\n").some((line) => typeof parseNoteSignatureLine(line) === "string")) {
+    throw fail("primary-malformed", what, `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`);
+  }
+}
+function artifactDigest(artifact, what) {
+  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
+  if (artifact instanceof Uint8Array) return { sha256: createHash4("sha256").update(artifact).digest(), bytes: artifact };
+  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
+  return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
+}
+function prehashedContent(base, signature, sha256, verify) {
+  return {
+    signature,
+    compareSignature: (s) => base.compareSignature(s),
+    compareDigest: (d) => base.compareDigest(d),
+    compareSignedDigest: (d) => base.compareSignedDigest(d),
+    verifySignature: (key) => verify(key, sha256, signature)
+  };
+}
+function mapVerifyError(err, what) {
+  const upstream = typeof err?.code === "string" ? err.code : void 0;
+  const code = (upstream ? CODE_MAP[upstream] : void 0) ?? "primary-malformed";
+  const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
+  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
+}
+function fail(code, what, message2) {
+  return new VerificationError(code, `${what}: ${message2}`);
+}
+function describe2(err) {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
+  const { fields: fields2 } = err;
+  const list = Array.isArray(fields2) ? ` [${fields2.join(", ")}]` : "";
+  return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
+}
+function hex(bytes) {
+  return Buffer.from(bytes).toString("hex");
+}
+var import_bundle3, import_core3, import_protobuf_specs2, import_verify2, PRIMARY_MEDIA_TYPES, LEGACY_MEDIA_TYPES, BYTES_FIELDS, CODE_MAP;
+var init_verify_primary = __esm({
+  "src/lib/checks/sigstore/verify-primary.ts"() {
+    "use strict";
+    import_bundle3 = __toESM(require_dist2(), 1);
+    import_core3 = __toESM(require_dist3(), 1);
+    import_protobuf_specs2 = __toESM(require_dist(), 1);
+    import_verify2 = __toESM(require_dist6(), 1);
+    init_bytes();
+    init_base64();
+    init_errors();
+    init_note_format();
+    init_identity2();
+    PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
+    LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
+    BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
+    CODE_MAP = {
+      SIGNATURE_ERROR: "primary-signature",
+      CERTIFICATE_ERROR: "primary-certificate",
+      PUBLIC_KEY_ERROR: "primary-key",
+      TIMESTAMP_ERROR: "primary-timestamp",
+      TLOG_ERROR: "primary-tlog",
+      TLOG_BODY_ERROR: "primary-tlog",
+      TLOG_INCLUSION_PROOF_ERROR: "primary-tlog",
+      TLOG_INCLUSION_PROMISE_ERROR: "primary-tlog",
+      TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
+    };
+  }
+});
+
+// src/lib/pipeline/steps/primary.ts
+function primary(parsed, trust) {
+  const result = verifyPrimary(parsed.bundle.bundle.primary, trust);
+  if (sha256Hex(result.payload) !== parsed.statementDigest) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
+  return result;
+}
+function describePrimary(result) {
+  return `signature, certificate chain and ${result.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
+}
+var init_primary = __esm({
+  "src/lib/pipeline/steps/primary.ts"() {
+    "use strict";
+    init_verify_primary();
+    init_sha256();
+    init_errors();
+  }
+});
+
+// src/lib/pipeline/steps/primary-identity.ts
+function primaryIdentity(primary2, policy) {
+  checkPrimaryIdentity(primary2.signer, policy.primary);
+  return primary2.signer;
+}
+function describeSigner(signer) {
+  return `${signer.identity} (issuer ${signer.issuer})`;
+}
+var init_primary_identity = __esm({
+  "src/lib/pipeline/steps/primary-identity.ts"() {
+    "use strict";
+    init_identity2();
   }
 });
 
@@ -55762,14 +56882,14 @@ var init_pae = __esm({
 });
 
 // src/lib/formats/countersignature/statement.ts
-function bindingOf(primary) {
+function bindingOf(primary2) {
   return {
-    payloadType: primary.payloadType,
-    payloadDigest: { sha256: sha256Hex(primary.payload) },
-    primarySignatureDigest: { sha256: sha256Hex(primary.signature) },
-    certificateDigest: { sha256: sha256Hex(primary.certificate) },
-    tlogEntries: primary.tlogEntries.map((e) => ({ logId: e.logId, logIndex: e.logIndex })),
-    timestampDigests: primary.timestamps.map((t) => ({ sha256: sha256Hex(t) }))
+    payloadType: primary2.payloadType,
+    payloadDigest: { sha256: sha256Hex(primary2.payload) },
+    primarySignatureDigest: { sha256: sha256Hex(primary2.signature) },
+    certificateDigest: { sha256: sha256Hex(primary2.certificate) },
+    tlogEntries: primary2.tlogEntries.map((e) => ({ logId: e.logId, logIndex: e.logIndex })),
+    timestampDigests: primary2.timestamps.map((t) => ({ sha256: sha256Hex(t) }))
   };
 }
 function buildCountersignatureStatement(input) {
@@ -55788,8 +56908,8 @@ function buildCountersignatureStatement(input) {
     signedAt: rfc3339(input.signedAt)
   };
 }
-function serializeCountersignatureStatement(statement) {
-  return new TextEncoder().encode(JSON.stringify(statement));
+function serializeCountersignatureStatement(statement2) {
+  return new TextEncoder().encode(JSON.stringify(statement2));
 }
 function parseCountersignatureStatement(bytes, what) {
   const json2 = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8, integersOnly: true });
@@ -55833,7 +56953,7 @@ function parseCountersignatureStatement(bytes, what) {
   };
 }
 var MAX_COUNTERSIGNATURE_STATEMENT_BYTES, MAX_BINDING_ITEMS;
-var init_statement3 = __esm({
+var init_statement2 = __esm({
   "src/lib/formats/countersignature/statement.ts"() {
     "use strict";
     init_types2();
@@ -55860,29 +56980,29 @@ function openNote(note, verifier, what = "note") {
   if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
   const split = note.lastIndexOf("\n\n");
   if (split < 0 || !note.endsWith("\n")) return fail2("expected text, a blank line and signature lines, each ending in a newline");
-  const text = note.slice(0, split + 1);
-  checkText(text, what);
+  const text2 = note.slice(0, split + 1);
+  checkText(text2, what);
   const lines = note.slice(split + 2, -1).split("\n");
   if (lines.length > MAX_SIGNATURES) fail2(`more than ${MAX_SIGNATURES} signatures`);
   const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
   let verified = false;
   for (const line of lines) {
-    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
-    if (!m) return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
-    const blob = Buffer.from(m[2], "base64");
-    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail2("malformed signature encoding");
-    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
-    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+    const parsed = parseNoteSignatureLine(line);
+    if (parsed === "line") return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
+    if (parsed === "encoding") return fail2("malformed signature encoding");
+    const { name, blob } = parsed;
+    if (name !== verifier.name || !equalBytes(blob.subarray(0, 4), wantHash)) continue;
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(blob.subarray(4), new TextEncoder().encode(text2), verifier.rawPublicKey)) {
       fail2(`the signature by ${verifier.name} does not verify`, "log-note-signature");
     }
     verified = true;
   }
   if (!verified) fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
-  return text;
+  return text2;
 }
-function checkText(text, what) {
-  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
-  if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
+function checkText(text2, what) {
+  if (text2.length === 0 || !text2.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
+  if (/[\p{Cc}]/u.test(text2.replace(/\n/g, "")) || text2.includes("\n\n") || text2.startsWith("\n")) {
     throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
   }
 }
@@ -55890,6 +57010,7 @@ var MAX_SIGNATURES, ALG_ED25519;
 var init_note = __esm({
   "src/lib/checks/log/note.ts"() {
     "use strict";
+    init_bytes();
     init_ed255192();
     init_errors();
     init_note_format();
@@ -55899,23 +57020,23 @@ var init_note = __esm({
 });
 
 // src/lib/checks/log/checkpoint.ts
-function parseCheckpointText(text, what = "checkpoint") {
+function parseCheckpointText(text2, what = "checkpoint") {
   const fail2 = (why) => {
     throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
   };
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   if (lines.pop() !== "" || lines.length < 3) fail2("expected origin, size and root hash lines, each ending in a newline");
   const [origin, sizeText, rootText, ...extensions] = lines;
   if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
   if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
-  const root = Buffer.from(rootText, "base64");
-  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  const root = decodeCanonicalBase64(rootText);
+  if (root?.length !== HASH_SIZE) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
   if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
   return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
 }
 function verifyCheckpoint(note, log, what = "checkpoint") {
-  const text = openNote(note, log, what);
-  const checkpoint = parseCheckpointText(text, what);
+  const text2 = openNote(note, log, what);
+  const checkpoint = parseCheckpointText(text2, what);
   if (checkpoint.origin !== log.name) {
     throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
       expected: log.name,
@@ -55928,6 +57049,7 @@ var MAX_EXTENSIONS;
 var init_checkpoint = __esm({
   "src/lib/checks/log/checkpoint.ts"() {
     "use strict";
+    init_base64();
     init_errors();
     init_proof();
     init_note();
@@ -55954,31 +57076,27 @@ function rootFromInclusionProof(leaf, index, size, path) {
     if (sn === 0) return void 0;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      [fn, sn] = shiftWhileEven(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
   }
   return sn === 0 ? r : void 0;
 }
 function verifyInclusion(leaf, index, size, path, root) {
   const computed = rootFromInclusionProof(leaf, index, size, path);
-  return computed !== void 0 && equalBytes2(computed, root);
+  return computed !== void 0 && equalBytes(computed, root);
 }
-function equalBytes2(a, b) {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+function shiftWhileEven(fn, sn) {
+  while (fn % 2 === 0 && fn !== 0) [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
+  return [fn, sn];
 }
 var LEAF_PREFIX, NODE_PREFIX;
 var init_merkle = __esm({
   "src/lib/checks/log/merkle.ts"() {
     "use strict";
+    init_bytes();
     init_proof();
     LEAF_PREFIX = Buffer.from([0]);
     NODE_PREFIX = Buffer.from([1]);
@@ -55986,7 +57104,7 @@ var init_merkle = __esm({
 });
 
 // src/lib/checks/log/proof.ts
-function verifyLogProof(statement, proof, log, what) {
+function verifyLogProof(statement2, proof, log, what) {
   let checkpoint;
   try {
     const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
@@ -56002,7 +57120,7 @@ function verifyLogProof(statement, proof, log, what) {
     });
   }
   const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
-  if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
+  if (!verifyInclusion(leafHash(statement2), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
     throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
       expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
       found: "a proof that does not verify"
@@ -56025,9 +57143,9 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
   const seen = /* @__PURE__ */ new Set();
   const valid = [];
   items.forEach((item, i) => {
-    const label = `countersignature #${i + 1} (${item.keyId})`;
+    const label2 = `countersignature #${i + 1} (${item.keyId})`;
     if (seen.has(item.keyId)) {
-      throw new VerificationError("countersignature-duplicate", `${label}: this key already countersigned this bundle`, {
+      throw new VerificationError("countersignature-duplicate", `${label2}: this key already countersigned this bundle`, {
         expected: "at most one countersignature per key",
         found: `a second countersignature from ${item.keyId}`
       });
@@ -56035,28 +57153,28 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
     seen.add(item.keyId);
     const key = byId.get(item.keyId);
     if (!key) {
-      throw new VerificationError("countersignature-unpinned-key", `${label}: the key is not pinned in the policy`, {
+      throw new VerificationError("countersignature-unpinned-key", `${label2}: the key is not pinned in the policy`, {
         expected: `one of ${keys.map((k) => `${k.name} (${k.keyId})`).join(", ")}`,
         found: item.keyId
       });
     }
     if (!verifyEd25519Strict(item.signature, preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, item.statement), key.rawPublicKey)) {
-      throw new VerificationError("countersignature-signature", `${label}: the Ed25519 signature does not verify under ${key.name}'s pinned key`, {
+      throw new VerificationError("countersignature-signature", `${label2}: the Ed25519 signature does not verify under ${key.name}'s pinned key`, {
         expected: `a valid Ed25519 signature by ${key.name}`,
         found: "an invalid signature"
       });
     }
-    let statement;
+    let statement2;
     try {
-      statement = parseCountersignatureStatement(item.statement, label);
+      statement2 = parseCountersignatureStatement(item.statement, label2);
     } catch (err) {
       if (err instanceof InputError) throw new VerificationError("countersignature-malformed", err.message);
       throw err;
     }
-    checkBinding(statement, item.keyId, label, ctx);
-    checkWindow(statement, key, label, ctx);
-    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement.signedAt };
-    if (key.log) check.log = checkLogged(item, key.log, label);
+    checkBinding(statement2, item.keyId, label2, ctx);
+    checkWindow(statement2, key, label2, ctx);
+    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement2.signedAt };
+    if (key.log) check.log = checkLogged(item, key.log, label2);
     valid.push(check);
   });
   const organisations = [...new Set(valid.map((v) => v.organisation))].sort();
@@ -56070,19 +57188,19 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
   }
   return { valid, organisations, missing };
 }
-function checkLogged(item, log, label) {
+function checkLogged(item, log, label2) {
   if (!item.logProof) {
-    throw new VerificationError("countersignature-log-missing", `${label}: the policy requires this key's countersignatures to be in the log ${log.origin}, and this one carries no log proof`, {
+    throw new VerificationError("countersignature-log-missing", `${label2}: the policy requires this key's countersignatures to be in the log ${log.origin}, and this one carries no log proof`, {
       expected: `a log proof from ${log.origin}`,
       found: "none"
     });
   }
-  verifyLogProof(item.statement, item.logProof, log, label);
+  verifyLogProof(item.statement, item.logProof, log, label2);
   return { origin: log.origin, index: item.logProof.logIndex, treeSize: item.logProof.treeSize };
 }
-function checkBinding(s, keyId, label, ctx) {
+function checkBinding(s, keyId, label2, ctx) {
   const mismatch = (field, expected, found) => {
-    throw new VerificationError("countersignature-binding", `${label}: ${field} does not match this bundle (the countersignature was made for another primary or statement)`, { expected, found });
+    throw new VerificationError("countersignature-binding", `${label2}: ${field} does not match this bundle (the countersignature was made for another primary or statement)`, { expected, found });
   };
   if (s.keyId !== keyId) mismatch("keyId", keyId, s.keyId);
   const b = bindingOf(ctx.primary);
@@ -56099,35 +57217,35 @@ function checkBinding(s, keyId, label, ctx) {
   if (s.stream !== ctx.stream) mismatch("stream", ctx.stream, s.stream);
   if (s.version !== ctx.version) mismatch("version", String(ctx.version), String(s.version));
 }
-function checkWindow(s, key, label, ctx) {
+function checkWindow(s, key, label2, ctx) {
   const signedAt = new Date(s.signedAt);
   const skew = ctx.clockSkewSeconds * 1e3;
   if (key.validFrom && signedAt < key.validFrom) {
-    throw new VerificationError("countersignature-key-not-yet-valid", `${label}: signed at ${s.signedAt}, before the key ${key.name} became valid`, {
+    throw new VerificationError("countersignature-key-not-yet-valid", `${label2}: signed at ${s.signedAt}, before the key ${key.name} became valid`, {
       expected: `signedAt >= ${key.validFrom.toISOString()}`,
       found: s.signedAt
     });
   }
   if (key.validUntil && signedAt > key.validUntil) {
-    throw new VerificationError("countersignature-key-expired", `${label}: signed at ${s.signedAt}, after the key ${key.name} expired`, {
+    throw new VerificationError("countersignature-key-expired", `${label2}: signed at ${s.signedAt}, after the key ${key.name} expired`, {
       expected: `signedAt <= ${key.validUntil.toISOString()}`,
       found: s.signedAt
     });
   }
   if (key.validUntil && ctx.now.getTime() > key.validUntil.getTime() + skew) {
-    throw new VerificationError("countersignature-key-expired", `${label}: the key ${key.name} expired at ${key.validUntil.toISOString()}`, {
+    throw new VerificationError("countersignature-key-expired", `${label2}: the key ${key.name} expired at ${key.validUntil.toISOString()}`, {
       expected: `now <= ${key.validUntil.toISOString()}`,
       found: ctx.now.toISOString()
     });
   }
   if (signedAt.getTime() > ctx.now.getTime() + skew) {
-    throw new VerificationError("countersignature-time", `${label}: signedAt ${s.signedAt} is in the future`, {
+    throw new VerificationError("countersignature-time", `${label2}: signedAt ${s.signedAt} is in the future`, {
       expected: `signedAt <= ${ctx.now.toISOString()} (+${ctx.clockSkewSeconds}s skew)`,
       found: s.signedAt
     });
   }
   if (signedAt.getTime() < ctx.primaryTime.getTime() - skew) {
-    throw new VerificationError("countersignature-time", `${label}: signedAt ${s.signedAt} is before the primary signature existed`, {
+    throw new VerificationError("countersignature-time", `${label2}: signedAt ${s.signedAt} is before the primary signature existed`, {
       expected: `signedAt >= ${ctx.primaryTime.toISOString()}`,
       found: s.signedAt
     });
@@ -56140,7 +57258,7 @@ var init_verify = __esm({
     init_errors();
     init_ed255192();
     init_pae();
-    init_statement3();
+    init_statement2();
     init_errors();
     init_proof2();
   }
@@ -56225,657 +57343,112 @@ var init_authorise = __esm({
   }
 });
 
-// src/lib/basics/json/lines.ts
-function childPath(parent, key) {
-  if (typeof key === "number") return `${parent}[${key}]`;
-  const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
-  return parent === "" || name.startsWith("[") ? `${parent}${name}` : `${parent}.${name}`;
+// src/lib/pipeline/steps/countersignatures.ts
+function countersignatures(parsed, primary2, policy, options) {
+  const items = countersignatureInputs(parsed.bundle);
+  if (items.length === 0) return { kind: options.requireThreshold ? "pending" : "unsigned" };
+  const { stream, version } = parsed.statement.predicate;
+  const authorisation = authorise(
+    items,
+    policy,
+    { primary: primary2, stream, version, primaryTime: primary2.verifiedTime, now: options.now, clockSkewSeconds: policy.limits.clockSkewSeconds },
+    { requireThreshold: options.requireThreshold, ...parsed.rotation ? { next: parsed.rotation.policy } : {} }
+  );
+  return authorisation.shortfall ? { kind: "short", authorisation, shortfall: authorisation.shortfall } : { kind: "signed", authorisation };
 }
-function lineAt(text, offset) {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) line++;
-  }
-  return line;
+function describeCountersigned(countersigned, policy, rotation) {
+  if (countersigned.kind !== "signed" && countersigned.kind !== "short") return "no countersignature yet";
+  const a = countersigned.authorisation;
+  const logged = (v) => v.log ? `, logged at ${v.log.origin} #${v.log.index}` : "";
+  const usual = `${a.organisations.length} of ${policy.threshold} required organisation(s)`;
+  const head = a.authorisedBy === "fallback" ? `authorised by the fallback signer set (${(a.fallbackOrganisations ?? []).join(", ")}); usual countersigners: ${usual}` : usual;
+  const pop = a.newKeys && rotation ? `; new policy: ${(a.newOrganisations ?? []).length} of ${rotation.policy.threshold} organisation(s), added key(s) proved: ${a.newKeys.join(", ") || "none"}` : "";
+  return `${head}: ${a.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(", ")}${pop}`;
 }
-function indexJsonLines(text, maxDepth = 3) {
-  const values = /* @__PURE__ */ new Map();
-  const keys = /* @__PURE__ */ new Map();
-  let pos = 0;
-  let line = 1;
-  const advance = (to) => {
-    for (; pos < to; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c === 10 || c === 13 && text.charCodeAt(pos + 1) !== 10) line++;
-    }
-  };
-  const ws = () => {
-    let end = pos;
-    while (end < text.length && " 	\r\n".includes(text[end])) end++;
-    advance(end);
-  };
-  const string = () => {
-    let end = pos + 1;
-    while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
-    const raw = text.slice(pos, end + 1);
-    pos = end + 1;
-    return JSON.parse(raw);
-  };
-  const scalar = () => {
-    let end = pos;
-    while (end < text.length && !",]}".includes(text[end]) && !" 	\r\n".includes(text[end])) end++;
-    pos = end;
-  };
-  const value = (path, depth) => {
-    if (depth <= maxDepth) values.set(path, line);
-    const c = text[pos];
-    if (c === "{") {
-      pos++;
-      ws();
-      while (text[pos] !== "}") {
-        const key = string();
-        const child = childPath(path, key);
-        if (depth + 1 <= maxDepth) keys.set(child, line);
-        ws();
-        pos++;
-        ws();
-        value(child, depth + 1);
-        ws();
-        if (text[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === "[") {
-      pos++;
-      ws();
-      for (let i = 0; text[pos] !== "]"; i++) {
-        value(childPath(path, i), depth + 1);
-        ws();
-        if (text[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === '"') {
-      string();
-    } else {
-      scalar();
-    }
-  };
-  ws();
-  if (pos < text.length) value("", 0);
-  const nearest = (path) => {
-    for (let p = path; ; p = parentOf(p)) {
-      const found = values.get(p);
-      if (found !== void 0) return found;
-      if (p === "") return 1;
-    }
-  };
-  return {
-    valueLine: nearest,
-    keyLine: (path) => keys.get(path) ?? nearest(path)
-  };
+function countersignatureInputs(parsed) {
+  return parsed.bundle.countersignatures.map((c, i) => {
+    const statement2 = parsed.statements[i];
+    const signature = parsed.signatures[i];
+    if (!statement2 || !signature) throw new Error(`parseBundleFile: countersignature ${i} has no decoded statement or signature`);
+    return { keyId: c.keyId, statement: statement2, signature, ...c.logProof ? { logProof: c.logProof } : {} };
+  });
 }
-function parentOf(path) {
-  const m = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])$/.exec(path);
-  if (m) return path.slice(0, m.index);
-  return "";
-}
-var init_lines = __esm({
-  "src/lib/basics/json/lines.ts"() {
+var init_countersignatures = __esm({
+  "src/lib/pipeline/steps/countersignatures.ts"() {
     "use strict";
+    init_authorise();
   }
 });
 
-// src/lib/basics/json/reader.ts
-function isSafeInteger(value) {
-  return Number.isSafeInteger(value);
+// src/lib/checks/statement/rollback.ts
+function checkNotRolledBack(state, stream, version, statementDigest) {
+  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
+  if (!last) return;
+  if (version < last.version) {
+    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
+      expected: `version >= ${last.version}`,
+      found: String(version)
+    });
+  }
+  if (version === last.version && statementDigest !== last.statementDigest) {
+    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
+      expected: `statement sha256:${last.statementDigest}`,
+      found: `statement sha256:${statementDigest}`
+    });
+  }
 }
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
-  if (typeof value === "number") return `the number ${value}`;
-  if (typeof value === "boolean") return `${value}`;
-  return typeof value === "object" ? "an object" : typeof value;
+function checkPolicyNotRolledBack(state, policyVersion) {
+  if (policyVersion < (state.policyVersion ?? 0)) {
+    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
+      expected: `policy version >= ${state.policyVersion}`,
+      found: String(policyVersion)
+    });
+  }
 }
-var PolicyReader;
-var init_reader = __esm({
-  "src/lib/basics/json/reader.ts"() {
+var init_rollback = __esm({
+  "src/lib/checks/statement/rollback.ts"() {
     "use strict";
+    init_errors();
+  }
+});
+
+// src/lib/checks/statement/statement.ts
+function checkStatement(statement2, policy, now) {
+  const p = statement2.predicate;
+  const skewMs = policy.limits.clockSkewSeconds * 1e3;
+  if (!policy.kinds.includes(p.kind)) {
+    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
+  }
+  if (!policy.streams.includes(p.stream)) {
+    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
+  }
+  const issued = Date.parse(p.issuedAt);
+  const expires = Date.parse(p.expiresAt);
+  if (issued > now.getTime() + skewMs) {
+    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.issuedAt
+    });
+  }
+  if (expires + skewMs <= now.getTime()) {
+    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.expiresAt
+    });
+  }
+  const lifetime = (expires - issued) / 1e3;
+  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
+    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
+      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
+      found: `${lifetime}s`
+    });
+  }
+}
+var init_statement3 = __esm({
+  "src/lib/checks/statement/statement.ts"() {
+    "use strict";
+    init_errors();
     init_shape();
-    init_errors();
-    init_lines();
-    PolicyReader = class {
-      what;
-      lines;
-      constructor(what, lines) {
-        this.what = what;
-        this.lines = lines;
-      }
-      /** Throws a PolicyError about the value at `path` (use keyLine for a field's name). */
-      fail(code, path, message2, atKey = false) {
-        const line = atKey ? this.lines.keyLine(path) : this.lines.valueLine(path);
-        throw new PolicyError(code, `${this.what}:${line}: ${path === "" ? "" : `${path}: `}${message2}`);
-      }
-      /** An object with all of `required` and any of `optional`; unknown fields are rejected. */
-      object(value, path, required, optional = []) {
-        if (typeof value !== "object" || value === null || Array.isArray(value)) {
-          this.fail("policy-malformed", path, `expected an object, found ${describeValue(value)}`);
-        }
-        const obj = value;
-        for (const key of Object.keys(obj)) {
-          if (!required.includes(key) && !optional.includes(key)) {
-            const known = [...required, ...optional].join(", ");
-            this.fail("policy-unknown-field", childPath(path, key), `unknown field (expected only: ${known})`, true);
-          }
-        }
-        for (const key of required) {
-          if (!Object.hasOwn(obj, key)) this.fail("policy-malformed", path, `missing field ${JSON.stringify(key)}`);
-        }
-        return obj;
-      }
-      /** A non-empty string of printable characters (no control characters), at most `maxLength`. */
-      string(value, path, maxLength = 4096) {
-        if (typeof value !== "string") this.fail("policy-malformed", path, `expected a string, found ${describeValue(value)}`);
-        if (value.length === 0) this.fail("policy-malformed", path, 'expected a non-empty string, found ""');
-        if (value.length > maxLength) this.fail("policy-malformed", path, `expected at most ${maxLength} characters, found ${value.length}`);
-        if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) this.fail("policy-malformed", path, "expected no control characters");
-        return value;
-      }
-      /** An integer from `min` to 2^53-1 (the largest the strict JSON parser reads). */
-      integer(value, path, min) {
-        if (!isSafeInteger(value)) this.fail("policy-malformed", path, `expected an integer, found ${describeValue(value)}`);
-        if (value < min) this.fail("policy-malformed", path, `expected an integer from ${min} to ${Number.MAX_SAFE_INTEGER}, found ${value}`);
-        return value;
-      }
-      /** An array of 1 to `maxItems` items. */
-      nonEmptyArray(value, path, maxItems) {
-        if (!Array.isArray(value)) this.fail("policy-malformed", path, `expected an array, found ${describeValue(value)}`);
-        if (value.length === 0) this.fail("policy-malformed", path, "expected at least one item, found an empty array");
-        if (value.length > maxItems) this.fail("policy-malformed", path, `expected at most ${maxItems} items, found ${value.length}`);
-        return value;
-      }
-      /** RFC 3339 UTC with second precision, `YYYY-MM-DDTHH:MM:SSZ` (one spelling per instant). */
-      timestamp(value, path) {
-        const s = this.string(value, path, 64);
-        const date = new Date(s);
-        if (Number.isNaN(date.getTime()) || rfc3339(date) !== s || !/^\d{4}-/.test(s)) {
-          this.fail("policy-malformed", path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
-        }
-        return date;
-      }
-    };
-  }
-});
-
-// src/lib/formats/policy/identity.ts
-function readPrimary(r, value, path) {
-  const obj = r.object(value, path, ["issuer"], ["identity", "identityPattern", "githubClaims"]);
-  const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
-  const hasIdentity = Object.hasOwn(obj, "identity");
-  const hasPattern = Object.hasOwn(obj, "identityPattern");
-  if (hasIdentity && hasPattern) {
-    r.fail("policy-ambiguous", childPath(path, "identityPattern"), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
-  }
-  if (!hasIdentity && !hasPattern) {
-    r.fail("policy-malformed", path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
-  }
-  const result = { issuer };
-  if (hasIdentity) result.identity = r.string(obj.identity, childPath(path, "identity"));
-  if (hasPattern) {
-    const p = childPath(path, "identityPattern");
-    const pattern = r.string(obj.identityPattern, p, MAX_PATTERN_LENGTH);
-    const problem = anchoredPatternProblem(pattern);
-    if (problem) r.fail("policy-bad-pattern", p, problem);
-    result.identityPattern = pattern;
-  }
-  if (Object.hasOwn(obj, "githubClaims")) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
-  return result;
-}
-function readIssuer(r, value, path) {
-  const issuer = r.string(value, path, 1024);
-  let url;
-  try {
-    url = new URL(issuer);
-  } catch {
-  }
-  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
-    r.fail("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
-  }
-  return issuer;
-}
-function readGithubClaims(r, value, path) {
-  const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
-  const claims = {};
-  for (const name of GITHUB_CLAIM_NAMES) {
-    if (!Object.hasOwn(obj, name)) continue;
-    const p = childPath(path, name);
-    const claim = r.string(obj[name], p, 256);
-    const format = CLAIM_FORMATS[name];
-    if (!format.pattern.test(claim)) r.fail("policy-malformed", p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
-    claims[name] = claim;
-  }
-  return claims;
-}
-function anchoredPatternProblem(pattern) {
-  try {
-    new RegExp(pattern, "u");
-  } catch (err) {
-    return `expected a regular expression that compiles with the u flag, found ${JSON.stringify(pattern)} (${err instanceof Error ? err.message : String(err)})`;
-  }
-  if (!pattern.startsWith("^")) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
-  let depth = 0;
-  let inClass = false;
-  let endsWithAnchor = false;
-  let topLevelAlternation = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    endsWithAnchor = false;
-    if (c === "\\") {
-      i++;
-    } else if (inClass) {
-      if (c === "]") inClass = false;
-    } else if (c === "[") {
-      inClass = true;
-    } else if (c === "(") {
-      depth++;
-    } else if (c === ")") {
-      depth--;
-    } else if (c === "|" && depth === 0) {
-      topLevelAlternation = true;
-    } else if (c === "$") {
-      endsWithAnchor = true;
-    }
-  }
-  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
-  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
-  return void 0;
-}
-var MAX_PATTERN_LENGTH, CLAIM_FORMATS;
-var init_identity2 = __esm({
-  "src/lib/formats/policy/identity.ts"() {
-    "use strict";
-    init_types();
-    init_lines();
-    MAX_PATTERN_LENGTH = 1024;
-    CLAIM_FORMATS = {
-      repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: "owner/name" },
-      repositoryId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
-      repositoryOwner: { pattern: /^[^/\s]+$/, expected: 'an owner name without "/"' },
-      repositoryOwnerId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
-      ref: { pattern: /^refs\/\S+$/, expected: "a full ref like refs/heads/main or refs/tags/v1" },
-      runnerEnvironment: { pattern: /^(?:github-hosted|self-hosted)$/, expected: "github-hosted or self-hosted" },
-      eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
-    };
-  }
-});
-
-// src/lib/basics/crypto/ed25519-keys.ts
-import { createPrivateKey, createPublicKey as createPublicKey3, generateKeyPairSync } from "node:crypto";
-function keyIdOf(rawPublicKey) {
-  if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
-    throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : typeof rawPublicKey}`);
-  }
-  return `sha256:${sha256Hex(rawPublicKey)}`;
-}
-function parsePublicKeyPem(pem, what) {
-  const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);
-  let key;
-  try {
-    key = createPublicKey3({ key: der, format: "der", type: "spki" });
-  } catch {
-    throw new InputError("key-encoding", `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`);
-  }
-  if (key.asymmetricKeyType !== "ed25519") {
-    throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey2(key)}`);
-  }
-  if (der.length !== ED25519_SPKI_PREFIX2.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX2.length).equals(ED25519_SPKI_PREFIX2)) {
-    throw new InputError("key-encoding", `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`);
-  }
-  const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX2.length));
-  if (!isPrimeOrderPoint(raw)) {
-    throw new InputError("key-invalid", `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`);
-  }
-  return raw;
-}
-function parsePrivateKeyPem(pem, what) {
-  const der = decodeSinglePem(pem, what, "PRIVATE KEY", MAX_PRIVATE_KEY_PEM_BYTES);
-  try {
-    let key;
-    try {
-      key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
-    } catch {
-      throw new InputError("key-encoding", `${what}: expected an Ed25519 PKCS#8 private key, found DER that is not an unencrypted PKCS#8 key`);
-    }
-    if (key.asymmetricKeyType !== "ed25519") {
-      throw new InputError("key-algorithm", `${what}: expected an Ed25519 PKCS#8 private key, found ${describeKey2(key)}`);
-    }
-    if (der.length !== ED25519_PKCS8_PREFIX.length + 32 || !der.subarray(0, ED25519_PKCS8_PREFIX.length).equals(ED25519_PKCS8_PREFIX)) {
-      throw new InputError("key-encoding", `${what}: expected the RFC 8410 PKCS#8 v1 encoding of an Ed25519 private key (48 bytes), found another encoding (${der.length} bytes)`);
-    }
-    const seed = new Uint8Array(der.subarray(ED25519_PKCS8_PREFIX.length));
-    const publicKey = ed25519PublicKeyOf(seed);
-    const opensslPublic = createPublicKey3(key).export({ format: "der", type: "spki" }).subarray(ED25519_SPKI_PREFIX2.length);
-    if (!opensslPublic.equals(publicKey)) throw new Error(`${what}: noble and OpenSSL derive different public keys`);
-    return { seed, publicKey, keyId: keyIdOf(publicKey) };
-  } finally {
-    der.fill(0);
-  }
-}
-function decodeSinglePem(pem, what, label, maxBytes) {
-  if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${typeof pem}`);
-  if (pem.length > maxBytes) throw new InputError("key-too-large", `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
-  const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
-  if (labels.length === 0) throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
-  if (labels.length > 1) throw new InputError("key-pem", `${what}: expected exactly one PEM block "${label}", found ${labels.length} (${labels.join(", ")})`);
-  const found = labels[0];
-  if (found === "ENCRYPTED PRIVATE KEY") {
-    throw new InputError("key-encrypted", `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`);
-  }
-  if (found !== label) throw new InputError("key-pem", `${what}: expected a PEM block "${label}", found "${found}"`);
-  const m = new RegExp(`^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`).exec(pem);
-  if (!m) throw new InputError("key-pem", `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`);
-  const body = m[1].replace(/\r?\n/g, "");
-  const der = Buffer.from(body, "base64");
-  if (der.toString("base64") !== body) throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
-  return der;
-}
-function describeKey2(key) {
-  const type = key.asymmetricKeyType ?? "unknown";
-  const details = key.asymmetricKeyDetails ?? {};
-  if (type === "ec") {
-    const curves = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
-    const curve = details.namedCurve ?? "unknown-curve";
-    return `an EC ${curves[curve] ?? curve} key`;
-  }
-  if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
-  const names = { ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a DH key" };
-  return names[type] ?? `a key of type ${type}`;
-}
-var MAX_PUBLIC_KEY_PEM_BYTES, MAX_PRIVATE_KEY_PEM_BYTES, ED25519_SPKI_PREFIX2, ED25519_PKCS8_PREFIX;
-var init_ed25519_keys = __esm({
-  "src/lib/basics/crypto/ed25519-keys.ts"() {
-    "use strict";
-    init_errors();
-    init_sha256();
-    init_ed255192();
-    MAX_PUBLIC_KEY_PEM_BYTES = 4096;
-    MAX_PRIVATE_KEY_PEM_BYTES = 8192;
-    ED25519_SPKI_PREFIX2 = Buffer.from("302a300506032b6570032100", "hex");
-    ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
-  }
-});
-
-// src/lib/formats/policy/countersigners.ts
-function organisationFold(organisation) {
-  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
-}
-function readCountersigners(r, value, path) {
-  const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
-  const keys = [];
-  const names = /* @__PURE__ */ new Map();
-  const keyIds = /* @__PURE__ */ new Map();
-  const organisations = /* @__PURE__ */ new Map();
-  items.forEach((item, i) => {
-    const at = childPath(path, i);
-    const key = readCountersigner(r, item, at);
-    const sameName = names.get(key.name);
-    if (sameName !== void 0) r.fail("policy-duplicate-entry", childPath(at, "name"), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
-    names.set(key.name, i);
-    const sameKey = keyIds.get(key.keyId);
-    if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
-    keyIds.set(key.keyId, i);
-    const folded = organisationFold(key.organisation);
-    const spelled = organisations.get(folded);
-    if (spelled !== void 0 && spelled !== key.organisation) {
-      r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
-    }
-    organisations.set(folded, key.organisation);
-    keys.push(key);
-  });
-  return keys;
-}
-function readCountersigner(r, value, path) {
-  const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
-  const namePath = childPath(path, "name");
-  const name = r.string(obj.name, namePath, 64);
-  if (!COUNTERSIGNER_NAME.test(name)) r.fail("policy-malformed", namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
-  const orgPath = childPath(path, "organisation");
-  const organisation = r.string(obj.organisation, orgPath, 200);
-  if (organisation.trim() !== organisation) r.fail("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
-  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
-  const expectedKeyId = keyIdOf(rawPublicKey);
-  const idPath = childPath(path, "keyId");
-  const keyId = r.string(obj.keyId, idPath, 71);
-  if (!KEY_ID2.test(keyId)) r.fail("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
-  if (keyId !== expectedKeyId) r.fail("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
-  const key = {
-    name,
-    organisation,
-    keyId,
-    publicKey: obj.publicKey,
-    rawPublicKey
-  };
-  if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
-  if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
-  if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
-    r.fail("policy-validity-window", childPath(path, "validUntil"), `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`);
-  }
-  if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
-  return key;
-}
-function readLog(r, value, path) {
-  const obj = r.object(value, path, ["origin", "publicKey"]);
-  const originPath = childPath(path, "origin");
-  const origin = r.string(obj.origin, originPath, 256);
-  if (!isValidKeyName(origin)) r.fail("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
-  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
-  return { origin, publicKey: obj.publicKey, rawPublicKey };
-}
-function readPublicKey(r, value, path) {
-  const pem = typeof value === "string" ? value : r.string(value, path);
-  try {
-    return parsePublicKeyPem(pem, path);
-  } catch (err) {
-    r.fail("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
-  }
-}
-function readThreshold(r, value, path, keys) {
-  if (!isSafeInteger(value) || value < 1) {
-    r.fail("policy-threshold", path, `expected an integer of at least 1, found ${typeof value === "number" ? value : typeof value}`);
-  }
-  const organisations = new Set(keys.map((k) => k.organisation));
-  if (value > organisations.size) {
-    r.fail("policy-threshold", path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`);
-  }
-  return value;
-}
-var COUNTERSIGNER_NAME, KEY_ID2;
-var init_countersigners = __esm({
-  "src/lib/formats/policy/countersigners.ts"() {
-    "use strict";
-    init_types();
-    init_lines();
-    init_ed25519_keys();
-    init_note_format();
-    init_reader();
-    COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-    KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
-  }
-});
-
-// src/lib/formats/policy/fallback.ts
-function readFallback(r, value, path, countersigners, kinds) {
-  const obj = r.object(value, path, ["countersigners", "threshold"]);
-  const keysPath = childPath(path, "countersigners");
-  const keys = readCountersigners(r, obj.countersigners, keysPath);
-  const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
-  const names = new Map(countersigners.map((k, i) => [k.name, i]));
-  const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
-  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
-  keys.forEach((key, i) => {
-    const at = childPath(keysPath, i);
-    const sameName = names.get(key.name);
-    if (sameName !== void 0) r.fail("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
-    const sameKey = ids.get(key.keyId);
-    if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
-    const spelled = spellings.get(organisationFold(key.organisation));
-    if (spelled !== void 0 && spelled !== key.organisation) {
-      r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
-    }
-  });
-  if (!kinds.includes("authority-rotation")) {
-    r.fail("policy-malformed", path, "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none", true);
-  }
-  return { countersigners: keys, threshold };
-}
-var init_fallback = __esm({
-  "src/lib/formats/policy/fallback.ts"() {
-    "use strict";
-    init_lines();
-    init_countersigners();
-  }
-});
-
-// src/lib/formats/policy/parse.ts
-function parsePolicy(input, what) {
-  const text = decode(input, what);
-  let json2;
-  try {
-    json2 = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
-  } catch (err) {
-    if (!(err instanceof StrictJsonError)) throw err;
-    const m = / at offset (\d+)$/.exec(err.message);
-    const line = m ? `:${lineAt(text, Number(m[1]))}` : "";
-    const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
-    throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
-  }
-  const r = new PolicyReader(what, indexJsonLines(text, 5));
-  const mediaType = isObject(json2) ? json2.mediaType : void 0;
-  if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
-    r.fail("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describeValue(mediaType)}`);
-  }
-  const obj = r.object(json2, "", FIELDS, ["limits", "fallback"]);
-  const version = r.integer(obj.version, "version", 1);
-  const primary = readPrimary(r, obj.primary, "primary");
-  const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
-  const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
-  const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
-  const kinds = readUniqueStrings(r, obj.kinds, "kinds", KINDS.length, (k) => KINDS.includes(k), `one of ${KINDS.join(", ")}`);
-  const streams = readUniqueStrings(r, obj.streams, "streams", MAX_STREAMS, isValidStream, "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)");
-  const limits = readLimits(r, obj.limits, "limits");
-  const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
-  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary, trustedRoot, countersigners, threshold, kinds, streams, limits, ...fallback ? { fallback } : {} });
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function decode(input, what) {
-  if (typeof input === "string") return input;
-  if (input.byteLength > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
-  } catch {
-    throw new PolicyError("policy-malformed", `${what}: not valid UTF-8`);
-  }
-}
-function readTrustedRoot(r, value, path) {
-  if (!isObject(value)) r.fail("policy-malformed", path, `expected a Sigstore trusted root object, found ${describeValue(value)}`);
-  const root = value;
-  const mediaType = root.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
-    r.fail("policy-malformed", childPath(path, "mediaType"), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describeValue(mediaType)}`);
-  }
-  return root;
-}
-function readUniqueStrings(r, value, path, maxItems, valid, expected) {
-  const items = r.nonEmptyArray(value, path, maxItems);
-  const seen = /* @__PURE__ */ new Set();
-  return items.map((item, i) => {
-    const at = childPath(path, i);
-    const s = r.string(item, at, 200);
-    if (!valid(s)) r.fail(path === "kinds" ? "policy-unknown-kind" : "policy-malformed", at, `expected ${expected}, found ${JSON.stringify(s)}`);
-    if (seen.has(s)) r.fail("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
-    seen.add(s);
-    return s;
-  });
-}
-function readLimits(r, value, path) {
-  if (value === void 0) return { ...POLICY_DEFAULT_LIMITS };
-  const names = Object.keys(POLICY_DEFAULT_LIMITS);
-  const obj = r.object(value, path, [], names);
-  const limits = { ...POLICY_DEFAULT_LIMITS };
-  for (const name of names) {
-    if (!Object.hasOwn(obj, name)) continue;
-    const [min, max] = POLICY_LIMIT_RANGES[name];
-    const at = childPath(path, name);
-    const n = obj[name];
-    if (!isSafeInteger(n)) r.fail("policy-malformed", at, `expected an integer, found ${describeValue(n)}`);
-    if (n < min || n > max) r.fail("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
-    limits[name] = n;
-  }
-  return limits;
-}
-function deepFreeze(value) {
-  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-var FIELDS, STRICT_JSON_CODES;
-var init_parse = __esm({
-  "src/lib/formats/policy/parse.ts"() {
-    "use strict";
-    init_types2();
-    init_strict_json();
-    init_stream();
-    init_errors();
-    init_lines();
-    init_reader();
-    init_identity2();
-    init_countersigners();
-    init_fallback();
-    init_types();
-    FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
-    STRICT_JSON_CODES = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
-  }
-});
-
-// src/lib/formats/policy/document.ts
-function policyDocument(bytes, what) {
-  return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
-}
-function isRotation(statement) {
-  return statement.predicate.kind === "authority-rotation";
-}
-function newPolicyOf(statement, what) {
-  const encoded = statement.predicate.data.policy;
-  if (!isRotation(statement) || typeof encoded !== "string") {
-    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`);
-  }
-  const bytes = base64Bytes(encoded);
-  try {
-    return policyDocument(bytes, `${what} new policy`);
-  } catch (err) {
-    if (err instanceof PolicyError) throw new InputError("rotation-policy-malformed", `${err.message} [${err.code}]`);
-    throw err;
-  }
-}
-function base64Bytes(text) {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-var init_document = __esm({
-  "src/lib/formats/policy/document.ts"() {
-    "use strict";
-    init_sha256();
-    init_errors();
-    init_parse();
   }
 });
 
@@ -56908,9 +57481,30 @@ var init_rotation_versions = __esm({
   }
 });
 
+// src/lib/pipeline/steps/statement.ts
+function statement(parsed, policy, options) {
+  const st = parsed.statement;
+  if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
+  checkStatement(st, policy, options.now);
+  if (parsed.rotation) checkRotationVersions(policy, parsed.rotation.policy, st.predicate.version);
+  if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, parsed.statementDigest);
+  return st;
+}
+function describeStatement(st) {
+  return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
+}
+var init_statement4 = __esm({
+  "src/lib/pipeline/steps/statement.ts"() {
+    "use strict";
+    init_rollback();
+    init_statement3();
+    init_rotation_versions();
+  }
+});
+
 // src/lib/checks/statement/subjects.ts
-function compareSubjects(subjects, artifacts) {
-  const expected = new Map(subjects.map((s) => [s.name, s.digest.sha256]));
+function compareSubjects(subjects2, artifacts) {
+  const expected = new Map(subjects2.map((s) => [s.name, s.digest.sha256]));
   const seen = /* @__PURE__ */ new Set();
   for (const a of artifacts) {
     const digest = expected.get(a.name);
@@ -56922,10 +57516,10 @@ function compareSubjects(subjects, artifacts) {
     }
     seen.add(a.name);
   }
-  const missing = subjects.filter((s) => !seen.has(s.name)).map((s) => s.name);
+  const missing = subjects2.filter((s) => !seen.has(s.name)).map((s) => s.name);
   if (missing.length > 0) {
     throw new VerificationError("subject-missing", `${missing.length} subject(s) of the statement are not among the files: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", \u2026" : ""}`, {
-      expected: `${subjects.length} file(s)`,
+      expected: `${subjects2.length} file(s)`,
       found: `${artifacts.length} file(s)`
     });
   }
@@ -56937,203 +57531,70 @@ var init_subjects2 = __esm({
   }
 });
 
-// src/lib/checks/sigstore/trusted-root.ts
-function loadTrustedRoot(json2, what, options = {}) {
-  if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) {
-    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe3(json2)}`);
-  }
-  const mediaType = json2.mediaType;
-  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
-    throw new InputError(
-      "trusted-root-unsupported-version",
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
-    );
-  }
-  let root;
-  try {
-    root = import_protobuf_specs2.TrustedRoot.fromJSON(json2);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
-  }
-  checkValidityWindows(root, what);
-  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
-  try {
-    return (0, import_verify3.toTrustMaterial)(root, keyFinder);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
-  }
+// src/lib/pipeline/steps/subjects.ts
+function subjects(statement2, artifacts) {
+  if (!artifacts) return { kind: "not-checked" };
+  compareSubjects(statement2.subject, artifacts);
+  return { kind: "matched", files: artifacts.length };
 }
-function checkValidityWindows(root, what) {
-  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
-  for (const [kind, log] of logs) {
-    if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
-    }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
-  }
-  const cas = [
-    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
-    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
-  ];
-  for (const [kind, ca] of cas) {
-    if (!ca.certChain?.certificates.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
-    }
-    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
-  }
+function describeSubjects(checked) {
+  return checked.kind === "not-checked" ? "no files given: not checked" : `${checked.files} file(s) match the statement's subjects`;
 }
-function requireStart(start, where) {
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
-  }
-}
-function managedKeyFinder(key) {
-  return () => ({ publicKey: key, validFor: () => true });
-}
-function describe3(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
-}
-function message(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-function trustMaterialOf(policy) {
-  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
-}
-var import_protobuf_specs2, import_verify3, TRUSTED_ROOT_MAX_BYTES, TRUSTED_ROOT_MEDIA_TYPES;
-var init_trusted_root = __esm({
-  "src/lib/checks/sigstore/trusted-root.ts"() {
+var init_subjects3 = __esm({
+  "src/lib/pipeline/steps/subjects.ts"() {
     "use strict";
-    import_protobuf_specs2 = __toESM(require_dist(), 1);
-    import_verify3 = __toESM(require_dist6(), 1);
-    init_strict_json();
-    init_errors();
-    TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
-    TRUSTED_ROOT_MEDIA_TYPES = [
-      "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
-      "application/vnd.dev.sigstore.trustedroot.v0.1+json",
-      "application/vnd.dev.sigstore.trustedroot.v0.2+json"
-    ];
+    init_subjects2();
   }
 });
 
 // src/lib/pipeline/run.ts
 async function runPipeline(bytes, options) {
+  return runChecks(bytes, options);
+}
+function runChecks(bytes, options) {
   const { policy } = options;
   const now = options.now ?? /* @__PURE__ */ new Date();
   const what = options.what ?? "bundle";
-  const report = { outcome: "verified", checks: [] };
-  const ctx = {};
-  let pending = false;
-  const steps = {
-    parse: () => {
-      const parsed = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
-      const envelope = parsed.bundle.primary.dsseEnvelope;
-      if (!envelope || typeof envelope.payload !== "string") {
-        throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
-      }
-      if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-        throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
-      }
-      ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, "base64"));
-      ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-      ctx.bundle = parsed;
-      if (isRotation(ctx.statement)) ctx.rotation = newPolicyOf(ctx.statement, `${what} statement`);
-      fillStatement(report, ctx);
-      return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
-    },
-    primary: async () => {
-      const trust = options.trust ?? trustMaterialOf(policy);
-      ctx.primary = await verifyPrimary(ctx.bundle.bundle.primary, trust);
-      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
-      const p = ctx.primary;
-      report.primary = { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
-      return `signature, certificate chain and ${p.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
-    },
-    "primary-identity": () => {
-      checkPrimaryIdentity(ctx.primary.signer, policy.primary);
-      return `${ctx.primary.signer.identity} (issuer ${ctx.primary.signer.issuer})`;
-    },
-    countersignatures: () => {
-      const parsed = ctx.bundle;
-      if (parsed.bundle.countersignatures.length === 0) {
-        pending = !options.forCountersigning;
-        return "no countersignature yet";
-      }
-      const st = ctx.statement.predicate;
-      const outcome = authorise(
-        parsed.bundle.countersignatures.map((c, i) => ({ keyId: c.keyId, statement: parsed.statements[i], signature: parsed.signatures[i], ...c.logProof ? { logProof: c.logProof } : {} })),
-        policy,
-        { primary: ctx.primary, stream: st.stream, version: st.version, primaryTime: ctx.primary.verifiedTime, now, clockSkewSeconds: policy.limits.clockSkewSeconds },
-        { requireThreshold: !options.forCountersigning, ...ctx.rotation ? { next: ctx.rotation.policy } : {} }
-      );
-      ctx.authorisation = outcome;
-      report.countersigners = countersignersReport(outcome, policy.threshold);
-      if (outcome.shortfall) throw outcome.shortfall;
-      const logged = (v) => v.log ? `, logged at ${v.log.origin} #${v.log.index}` : "";
-      const usual = `${outcome.organisations.length} of ${policy.threshold} required organisation(s)`;
-      const head = outcome.authorisedBy === "fallback" ? `authorised by the fallback signer set (${outcome.fallbackOrganisations.join(", ")}); usual countersigners: ${usual}` : usual;
-      const pop = outcome.newKeys ? `; new policy: ${outcome.newOrganisations.length} of ${ctx.rotation.policy.threshold} organisation(s), added key(s) proved: ${outcome.newKeys.join(", ") || "none"}` : "";
-      return `${head}: ${outcome.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(", ")}${pop}`;
-    },
-    statement: () => {
-      const st = ctx.statement;
-      if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
-      checkStatement(st, policy, now);
-      if (ctx.rotation) checkRotationVersions(policy, ctx.rotation.policy, st.predicate.version);
-      if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, sha256Hex(ctx.statementBytes));
-      return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
-    },
-    subjects: () => {
-      if (!options.artifacts) return "no files given: not checked";
-      compareSubjects(ctx.statement.subject, options.artifacts);
-      return `${options.artifacts.length} file(s) match the statement's subjects`;
-    }
-  };
-  let failed = false;
-  for (const { name, title } of CHECKS) {
-    if (failed) {
-      report.checks.push({ check: name, title, result: "skipped", message: "not run: an earlier check failed" });
-      continue;
-    }
-    try {
-      const message2 = await steps[name]();
-      const entry = { check: name, title, result: "pass", message: message2 };
-      if (name === "countersignatures" && pending) {
-        Object.assign(entry, { result: "pending", code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" });
-      }
-      report.checks.push(entry);
-    } catch (err) {
-      if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
-      failed = true;
-      const entry = { check: name, title, result: "fail", code: err.code, message: err.message };
-      const details = err;
-      if (details.expected !== void 0) entry.expected = details.expected;
-      if (details.found !== void 0) entry.found = details.found;
-      report.checks.push(entry);
-      report.failure = { check: name, code: err.code, message: err.message };
-    }
-  }
-  report.outcome = failed ? "rejected" : pending ? "pending-countersign" : "verified";
-  if (ctx.rotation && !failed) {
-    report.rotation = { fromVersion: policy.version, toVersion: ctx.rotation.policy.version, policyDigest: `sha256:${ctx.rotation.digest}`, authorisedBy: ctx.authorisation?.authorisedBy ?? "none", addedKeys: ctx.authorisation?.newKeys ?? [] };
-  }
-  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle, rotation: ctx.rotation, authorisation: ctx.authorisation };
+  const requireThreshold = !options.forCountersigning;
+  const r = new ReportBuilder(policy);
+  const parsed = r.check("parse", () => parse(bytes, policy, what), (p) => pass(describeParsed(p, bytes.byteLength)));
+  if (!parsed) return r.rejected({});
+  const primaryResult = r.check("primary", () => primary(parsed, options.trust ?? trustMaterialOf(policy)), (p) => pass(describePrimary(p)));
+  if (!primaryResult) return r.rejected({ parsed });
+  const signer = r.check("primary-identity", () => primaryIdentity(primaryResult, policy), (s) => pass(describeSigner(s)));
+  if (!signer) return r.rejected({ parsed, primary: primaryResult });
+  const countersigned = r.check(
+    "countersignatures",
+    () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold }),
+    (c) => c.kind === "pending" ? { result: "pending", message: describeCountersigned(c, policy, parsed.rotation), code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" } : c.kind === "short" ? { result: "fail", error: c.shortfall } : pass(describeCountersigned(c, policy, parsed.rotation))
+  );
+  if (!countersigned || countersigned.kind === "short") return r.rejected({ parsed, primary: primaryResult, countersigned });
+  const established = { parsed, primary: primaryResult, countersigned };
+  if (!r.check("statement", () => statement(parsed, policy, { now, state: options.state }), (st) => pass(describeStatement(st)))) return r.rejected(established);
+  if (!r.check("subjects", () => subjects(parsed.statement, options.artifacts), (s) => pass(describeSubjects(s)))) return r.rejected(established);
+  if (countersigned.kind === "pending") return r.pending(established);
+  return r.verified({ parsed, primary: primaryResult, signer, countersigned });
 }
-function countersignersReport(a, threshold) {
+function pass(message2) {
+  return { result: "pass", message: message2 };
+}
+function authorisationOf(countersigned) {
+  return countersigned?.kind === "signed" || countersigned?.kind === "short" ? countersigned.authorisation : void 0;
+}
+function fields({ parsed, primary: primary2, countersigned }) {
   return {
-    signed: a.valid,
-    organisations: a.organisations,
-    missing: a.missing,
-    threshold,
-    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations } : {}
+    primary: primary2,
+    statement: parsed?.statement,
+    statementBytes: parsed?.statementBytes,
+    bundle: parsed?.bundle,
+    rotation: parsed?.rotation,
+    authorisation: authorisationOf(countersigned)
   };
 }
-function fillStatement(report, ctx) {
-  const st = ctx.statement;
-  report.statement = {
-    digest: `sha256:${sha256Hex(ctx.statementBytes)}`,
+function statementSummary(parsed) {
+  const st = parsed.statement;
+  return {
+    digest: `sha256:${parsed.statementDigest}`,
     kind: st.predicate.kind,
     stream: st.predicate.stream,
     version: st.predicate.version,
@@ -57142,525 +57603,119 @@ function fillStatement(report, ctx) {
     subjects: st.subject.map((s) => ({ name: s.name, digest: `sha256:${s.digest.sha256}` }))
   };
 }
+function primarySummary(p) {
+  return { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+}
+function countersignersSummary(a, threshold) {
+  return {
+    signed: a.valid,
+    organisations: a.organisations,
+    missing: a.missing,
+    threshold,
+    // authorise() sets fallbackOrganisations whenever authorisedBy is 'fallback'.
+    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations ?? [] } : {}
+  };
+}
+var TITLES, ReportBuilder;
 var init_run = __esm({
   "src/lib/pipeline/run.ts"() {
     "use strict";
-    init_bundle();
-    init_statement();
-    init_types2();
-    init_sha256();
     init_errors();
-    init_identity();
-    init_verify_primary();
-    init_report();
-    init_rollback();
-    init_statement2();
-    init_authorise();
-    init_document();
-    init_rotation_versions();
-    init_subjects2();
     init_trusted_root();
-  }
-});
-
-// src/lib/formats/countersignature/create.ts
-async function createCountersignature(input) {
-  const statement = buildCountersignatureStatement({
-    keyId: input.signer.keyId,
-    primary: input.primary,
-    stream: input.stream,
-    version: input.version,
-    signedAt: input.signedAt
-  });
-  const bytes = serializeCountersignatureStatement(statement);
-  const signature = await input.signer.sign(preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, bytes));
-  return {
-    keyId: input.signer.keyId,
-    statement: Buffer.from(bytes).toString("base64"),
-    signature: Buffer.from(signature).toString("base64")
-  };
-}
-var init_create = __esm({
-  "src/lib/formats/countersignature/create.ts"() {
-    "use strict";
-    init_types2();
-    init_pae();
-    init_statement3();
-  }
-});
-
-// src/lib/checks/countersignatures/signing-key.ts
-function countersigningKeyFor(policy, keyId, rotation) {
-  const find = (keys) => keys?.find((k) => k.keyId === keyId);
-  const usual = find(policy.countersigners);
-  if (usual) return usual;
-  const fallback = find(policy.fallback?.countersigners);
-  if (fallback && !rotation) {
-    throw new VerificationError("countersignature-fallback-not-rotation", `the signing key ${fallback.name} (${keyId}) is a fallback signer: it may countersign only an authority rotation`, {
-      expected: "an authority-rotation bundle",
-      found: "another kind of statement"
-    });
-  }
-  return fallback ?? (rotation ? find(rotation.policy.countersigners) ?? find(rotation.policy.fallback?.countersigners) : void 0);
-}
-var init_signing_key = __esm({
-  "src/lib/checks/countersignatures/signing-key.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/lib/flows/countersign/countersign-bundle.ts
-async function countersignBundle(bytes, options) {
-  const { policy, signer } = options;
-  const now = options.now ?? /* @__PURE__ */ new Date();
-  const notPinned = () => new VerificationError("countersigner-not-pinned", `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`, {
-    expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(", "),
-    found: signer.keyId
-  });
-  const usual = policy.countersigners.find((k) => k.keyId === signer.keyId);
-  if (!usual && !policy.kinds.includes("authority-rotation")) throw notPinned();
-  const result = await runPipeline(bytes, { ...options, now, forCountersigning: true });
-  const { report } = result;
-  if (report.outcome !== "verified" || !result.primary || !result.statement || !result.bundle || !report.statement) {
-    const f = report.failure;
-    const failed = report.checks.find((c) => c.result === "fail");
-    throw new VerificationError(f?.code ?? "countersign-refused", `refusing to countersign: ${f?.check ?? "verification"} check failed: ${f?.message ?? report.outcome}`, {
-      ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
-      ...failed?.found !== void 0 ? { found: failed.found } : {}
-    });
-  }
-  const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
-  if (!key) throw notPinned();
-  const existing = result.bundle.bundle.countersignatures;
-  if (existing.some((c) => c.keyId === signer.keyId)) {
-    throw new VerificationError("countersignature-duplicate", `the bundle is already countersigned by ${key.name} (${signer.keyId})`);
-  }
-  const { stream, version } = result.statement.predicate;
-  const countersignature = await createCountersignature({ signer, primary: result.primary, stream, version, signedAt: now });
-  return {
-    bundle: { ...result.bundle.bundle, countersignatures: [...existing, countersignature] },
-    report,
-    stream,
-    version,
-    statementDigest: sha256Hex(result.statementBytes)
-  };
-}
-var init_countersign_bundle = __esm({
-  "src/lib/flows/countersign/countersign-bundle.ts"() {
-    "use strict";
-    init_errors();
-    init_run();
-    init_create();
-    init_sha256();
-    init_signing_key();
-  }
-});
-
-// src/lib/basics/crypto/signer.ts
-function seedSigner(seed, keyId) {
-  return {
-    keyId,
-    sign: async (message2) => signEd25519(message2, seed)
-  };
-}
-var init_signer = __esm({
-  "src/lib/basics/crypto/signer.ts"() {
-    "use strict";
-    init_ed255192();
-  }
-});
-
-// src/lib/formats/policy/load.ts
-import { open as open4 } from "node:fs/promises";
-async function loadPolicyFile(path) {
-  const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
-  let size = 0;
-  try {
-    const handle = await open4(path, "r");
-    try {
-      for (; ; ) {
-        const { bytesRead } = await handle.read(buffer, size, buffer.length - size, null);
-        if (bytesRead === 0) break;
-        size += bytesRead;
-        if (size > MAX_POLICY_BYTES) break;
+    init_report();
+    init_parse2();
+    init_primary();
+    init_primary_identity();
+    init_countersignatures();
+    init_statement4();
+    init_subjects3();
+    TITLES = Object.fromEntries(CHECKS.map((c) => [c.name, c.title]));
+    ReportBuilder = class {
+      policy;
+      entries = [];
+      failure;
+      constructor(policy) {
+        this.policy = policy;
       }
-    } finally {
-      await handle.close();
-    }
-  } catch (err) {
-    const code = err.code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory, not a file" : code === "EACCES" ? "permission denied" : err.message;
-    throw new PolicyError("policy-unreadable", `${path}: cannot read the policy: ${reason}`);
-  }
-  if (size > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${path}: over the limit of ${MAX_POLICY_BYTES} bytes`);
-  return parsePolicy(buffer.subarray(0, size), path);
-}
-var init_load = __esm({
-  "src/lib/formats/policy/load.ts"() {
-    "use strict";
-    init_errors();
-    init_types();
-    init_parse();
-  }
-});
-
-// src/lib/formats/policy/build.ts
-var init_build2 = __esm({
-  "src/lib/formats/policy/build.ts"() {
-    "use strict";
-    init_types2();
-    init_ed25519_keys();
-    init_types();
-    init_reader();
-  }
-});
-
-// src/lib/formats/policy/describe.ts
-var init_describe = __esm({
-  "src/lib/formats/policy/describe.ts"() {
-    "use strict";
-    init_reader();
-    init_types();
-  }
-});
-
-// src/lib/formats/policy/index.ts
-var init_policy = __esm({
-  "src/lib/formats/policy/index.ts"() {
-    "use strict";
-    init_parse();
-    init_load();
-    init_build2();
-    init_describe();
-    init_types();
-  }
-});
-
-// src/lib/formats/service/api.ts
-var API, MAX_REQUEST_BYTES;
-var init_api = __esm({
-  "src/lib/formats/service/api.ts"() {
-    "use strict";
-    API = {
-      countersign: "/v1/countersign",
-      checkpoint: "/v1/log/checkpoint",
-      entries: "/v1/log/entries",
-      inclusion: "/v1/log/proof/inclusion",
-      consistency: "/v1/log/proof/consistency",
-      key: "/v1/log/key",
-      health: "/healthz",
-      metrics: "/metrics"
-    };
-    MAX_REQUEST_BYTES = 1024 * 1024;
-  }
-});
-
-// src/lib/basics/net/http.ts
-function serviceBaseUrl(url) {
-  let u;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new InputError("service-url", `service URL: expected an http(s) URL, found ${JSON.stringify(url.slice(0, 200))}`);
-  }
-  if (u.protocol !== "https:" && u.protocol !== "http:") throw new InputError("service-url", `service URL: expected http or https, found ${u.protocol}`);
-  if (u.username || u.password) throw new InputError("service-url", "service URL: credentials in the URL are not accepted (use a token)");
-  if (u.search || u.hash) throw new InputError("service-url", "service URL: expected no query or fragment");
-  u.pathname = u.pathname.replace(/\/+$/, "");
-  return u;
-}
-function endpoint(base, path, query) {
-  const u = new URL(base.href);
-  u.pathname = `${base.pathname.replace(/\/+$/, "")}${path}`;
-  for (const [k, v] of Object.entries(query ?? {})) u.searchParams.set(k, String(v));
-  return u;
-}
-async function serviceRequest(url, init, options = {}) {
-  const o = { ...DEFAULTS, ...definedOnly(options) };
-  const where = `${url.origin}${url.pathname}`;
-  let lastProblem = "no attempt made";
-  for (let attempt = 0; attempt <= o.retries; attempt += 1) {
-    let retryAfterMs;
-    try {
-      const headers = { accept: "application/json, text/plain" };
-      if (init.contentType) headers["content-type"] = init.contentType;
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      const res = await fetch(url, { method: init.method, headers, ...init.body ? { body: new Uint8Array(init.body) } : {}, redirect: "error", signal: AbortSignal.timeout(o.timeoutMs) });
-      const body = await readCapped2(res, o.maxResponseBytes, where);
-      const contentType = res.headers.get("content-type") ?? "";
-      if (res.status >= 200 && res.status < 300) return { status: res.status, contentType, body };
-      const reason = errorBody(body);
-      if (res.status >= 400 && res.status < 500 && res.status !== 429) {
-        throw new ServiceRefusedError(res.status, reason?.code ?? `http-${res.status}`, `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ""}): ${reason?.message ?? "no reason given"}`);
+      /**
+       * Runs one check: its value, or undefined when it threw a typed error (InputError or
+       * VerificationError; anything else is a bug and propagates). A value whose verdict is a failure
+       * is returned too: the countersignatures check's shortfall still says who signed.
+       */
+      check(check, run7, verdict) {
+        const title = TITLES[check];
+        let value;
+        try {
+          value = run7();
+        } catch (err) {
+          if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
+          this.fail(check, title, err);
+          return void 0;
+        }
+        const v = verdict(value);
+        if (v.result === "fail") this.fail(check, title, v.error);
+        else if (v.result === "pass") this.entries.push({ check, title, result: "pass", message: v.message });
+        else this.entries.push({ check, title, result: "pending", message: v.message, code: v.code, expected: v.expected, found: v.found });
+        return value;
       }
-      lastProblem = `HTTP ${res.status}${reason ? ` ${reason.code}: ${reason.message}` : ""}`;
-      const retryAfter = Number(res.headers.get("retry-after"));
-      if (Number.isFinite(retryAfter) && retryAfter >= 0) retryAfterMs = Math.min(retryAfter * 1e3, MAX_BACKOFF_MS);
-    } catch (err) {
-      if (err instanceof ServiceRefusedError || err instanceof InputError) throw err;
-      lastProblem = describeFetchError(err, o.timeoutMs);
-    }
-    if (attempt < o.retries) {
-      const backoff = Math.min(o.backoffMs * 2 ** attempt, MAX_BACKOFF_MS);
-      await sleep(retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2));
-    }
-  }
-  throw new ServiceUnavailableError(`${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`);
-}
-async function readCapped2(res, max, where) {
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel();
-    throw new InputError("service-response-too-large", `${where}: response of ${declared} bytes is over the limit of ${max} bytes`);
-  }
-  const chunks = [];
-  let size = 0;
-  if (res.body) {
-    for await (const chunk of res.body) {
-      size += chunk.byteLength;
-      if (size > max) {
-        await res.body.cancel().catch(() => {
-        });
-        throw new InputError("service-response-too-large", `${where}: response is over the limit of ${max} bytes`);
+      fail(check, title, err) {
+        const entry = { check, title, result: "fail", code: err.code, message: err.message };
+        const details = err;
+        if (details.expected !== void 0) entry.expected = details.expected;
+        if (details.found !== void 0) entry.found = details.found;
+        this.entries.push(entry);
+        this.failure = { check, code: err.code, message: err.message };
       }
-      chunks.push(chunk);
-    }
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
-function errorBody(body) {
-  try {
-    const v = JSON.parse(new TextDecoder().decode(body.subarray(0, 16 * 1024)));
-    if (typeof v.code !== "string" || typeof v.message !== "string") return void 0;
-    const clean = (s, max) => s.replace(new RegExp("\\p{Cc}+", "gu"), " ").slice(0, max);
-    return { code: clean(v.code, 100), message: clean(v.message, 1e3) };
-  } catch {
-    return void 0;
-  }
-}
-function describeFetchError(err, timeoutMs) {
-  const e = err;
-  if (e?.name === "TimeoutError" || e?.name === "AbortError") return `no answer within ${timeoutMs} ms`;
-  const cause = e?.cause?.code ?? e?.cause?.message;
-  return `connection failed (${cause ?? e?.message ?? String(err)})`;
-}
-function definedOnly(o) {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== void 0));
-}
-function sleep(ms) {
-  return new Promise((resolve3) => setTimeout(resolve3, ms));
-}
-var ServiceRefusedError, ServiceUnavailableError, DEFAULTS, MAX_BACKOFF_MS;
-var init_http = __esm({
-  "src/lib/basics/net/http.ts"() {
-    "use strict";
-    init_errors();
-    ServiceRefusedError = class extends VerificationError {
-      status;
-      constructor(status, code, message2) {
-        super(code, message2);
-        this.name = "ServiceRefusedError";
-        this.status = status;
+      rejected(established) {
+        const ran = new Set(this.entries.map((e) => e.check));
+        const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c) => ({ check: c.name, title: c.title, result: "skipped", message: "not run: an earlier check failed" }));
+        const report = { ...this.report("rejected", [...this.entries, ...skipped], established), ...this.failure ? { failure: this.failure } : {} };
+        return { report, ...fields(established) };
+      }
+      pending(established) {
+        return { report: { ...this.report("pending-countersign", this.entries, established), ...this.rotation(established) }, ...fields(established) };
+      }
+      verified(verified) {
+        const { parsed } = verified;
+        const established = { parsed, primary: verified.primary, countersigned: verified.countersigned };
+        return {
+          report: { ...this.report("verified", this.entries, established), ...this.rotation(established) },
+          ...fields(established),
+          primary: verified.primary,
+          statement: parsed.statement,
+          statementBytes: parsed.statementBytes,
+          bundle: parsed.bundle,
+          verified
+        };
+      }
+      /** The report's keys in the order `verify --json` has always printed them: outcome, checks, statement, primary, countersigners (then failure or rotation). */
+      report(outcome, checks, { parsed, primary: primary2, countersigned }) {
+        const authorisation = authorisationOf(countersigned);
+        return {
+          outcome,
+          checks,
+          ...parsed ? { statement: statementSummary(parsed) } : {},
+          ...primary2 ? { primary: primarySummary(primary2) } : {},
+          // Also when too few organisations signed: the report says who did.
+          ...authorisation ? { countersigners: countersignersSummary(authorisation, this.policy.threshold) } : {}
+        };
+      }
+      /** For an authority rotation that was not rejected: the versions, the new policy's digest, who authorised it, the keys it adds. */
+      rotation({ parsed, countersigned }) {
+        if (!parsed?.rotation) return {};
+        const authorisation = authorisationOf(countersigned);
+        const { policy } = this;
+        return {
+          rotation: {
+            fromVersion: policy.version,
+            toVersion: parsed.rotation.policy.version,
+            policyDigest: `sha256:${parsed.rotation.digest}`,
+            authorisedBy: authorisation?.authorisedBy ?? "none",
+            addedKeys: authorisation?.newKeys ?? []
+          }
+        };
       }
     };
-    ServiceUnavailableError = class extends InputError {
-      constructor(message2) {
-        super("service-unavailable", message2);
-        this.name = "ServiceUnavailableError";
-      }
-    };
-    DEFAULTS = { timeoutMs: 3e4, retries: 3, backoffMs: 500, maxResponseBytes: 1024 * 1024 };
-    MAX_BACKOFF_MS = 3e4;
-  }
-});
-
-// src/lib/flows/countersign/service-client.ts
-var service_client_exports = {};
-__export(service_client_exports, {
-  ServiceRefusedError: () => ServiceRefusedError,
-  ServiceUnavailableError: () => ServiceUnavailableError,
-  requestCountersignature: () => requestCountersignature
-});
-async function requestCountersignature(url, primaryBundle, options = {}) {
-  const base = serviceBaseUrl(url);
-  if (primaryBundle.byteLength > MAX_REQUEST_BYTES) {
-    throw new InputError("too-large", `bundle: ${primaryBundle.byteLength} bytes is over the service's limit of ${MAX_REQUEST_BYTES} bytes`);
-  }
-  const parsed = parseBundleFile(primaryBundle, "bundle", MAX_REQUEST_BYTES);
-  const target = base.pathname.endsWith(API.countersign) ? base : endpoint(base, API.countersign);
-  const res = await serviceRequest(target, { method: "POST", body: primaryBundle, contentType: "application/json" }, { maxResponseBytes: MAX_RESPONSE_BYTES, ...options });
-  const what = `answer of ${target.origin}${target.pathname}`;
-  const countersignature = readAnswer(res.body, what);
-  checkBindsThisPrimary(countersignature, parsed.bundle.primary, what);
-  const existing = parsed.bundle.countersignatures;
-  const same = existing.findIndex((c) => c.keyId === countersignature.keyId);
-  let countersignatures;
-  if (same < 0) {
-    countersignatures = [...existing, countersignature];
-  } else if (existing[same].statement === countersignature.statement && existing[same].signature === countersignature.signature) {
-    countersignatures = existing.map((c, i) => i === same ? countersignature : c);
-  } else {
-    throw new InputError("countersignature-duplicate", `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
-  }
-  const out = new TextEncoder().encode(serializeBundle({ ...parsed.bundle, countersignatures }));
-  parseBundleFile(out, "countersigned bundle", 64 * 1024 * 1024);
-  return out;
-}
-function readAnswer(body, what) {
-  let countersignature;
-  try {
-    const json2 = parseStrictJson(body, what, { maxBytes: MAX_RESPONSE_BYTES, maxDepth: 8 });
-    const probe = new TextEncoder().encode(JSON.stringify({ mediaType: "application/vnd.countersign.bundle.v1+json", primary: { mediaType: "x", verificationMaterial: {} }, countersignatures: [json2?.countersignature] }));
-    countersignature = parseBundleFile(probe, what, MAX_RESPONSE_BYTES * 2).bundle.countersignatures[0];
-  } catch (err) {
-    throw new InputError("service-bad-response", `${what}: expected {"countersignature": {...}}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (!countersignature.logProof) throw new InputError("service-bad-response", `${what}: the countersignature carries no log proof`);
-  return countersignature;
-}
-function checkBindsThisPrimary(c, primary, what) {
-  const envelope = primary.dsseEnvelope;
-  const sig = envelope?.signatures?.[0]?.sig;
-  if (typeof envelope?.payload !== "string" || typeof sig !== "string") return;
-  let statement;
-  try {
-    statement = parseCountersignatureStatement(new Uint8Array(Buffer.from(c.statement, "base64")), `${what}: countersignature statement`);
-  } catch (err) {
-    throw new InputError("service-bad-response", err instanceof Error ? err.message : String(err));
-  }
-  if (statement.payloadDigest.sha256 !== sha256Hex(Buffer.from(envelope.payload, "base64")) || statement.primarySignatureDigest.sha256 !== sha256Hex(Buffer.from(sig, "base64"))) {
-    throw new InputError("service-bad-response", `${what}: the countersignature is for another primary (payload or signature digest differs)`);
-  }
-}
-var MAX_RESPONSE_BYTES;
-var init_service_client = __esm({
-  "src/lib/flows/countersign/service-client.ts"() {
-    "use strict";
-    init_bundle();
-    init_strict_json();
-    init_statement3();
-    init_sha256();
-    init_errors();
-    init_api();
-    init_http();
-    init_http();
-    MAX_RESPONSE_BYTES = 256 * 1024;
-  }
-});
-
-// src/action/service-client.ts
-async function loadServiceClient() {
-  let mod2;
-  try {
-    mod2 = await Promise.resolve().then(() => (init_service_client(), service_client_exports));
-  } catch (err) {
-    throw new InputError("service-client-missing", `input countersign-url: the countersigning-service client could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (typeof mod2.requestCountersignature !== "function") {
-    throw new InputError("service-client-missing", "input countersign-url: the countersigning-service client does not export requestCountersignature");
-  }
-  return mod2.requestCountersignature;
-}
-var init_service_client2 = __esm({
-  "src/action/service-client.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/action/countersign.ts
-import { isDeepStrictEqual } from "node:util";
-function readCountersignInputs() {
-  const countersignKey = optionalInput("countersign-key") || void 0;
-  if (countersignKey) maskSecret(countersignKey);
-  const countersignUrl = optionalInput("countersign-url") || void 0;
-  if (countersignKey && countersignUrl) throw new InputError("input-invalid", "inputs countersign-url and countersign-key: expected one of them, found both");
-  if (!countersignKey && !countersignUrl) {
-    throw new InputError("input-missing", "inputs countersign-url and countersign-key: expected one of them (organisation B's service URL, or for trials B's key from a secret), found neither");
-  }
-  const policy = optionalInput("policy") || void 0;
-  if (countersignKey && !policy) throw new InputError("input-missing", "input policy: required with countersign-key (the primary is verified under it before countersigning), found nothing");
-  return {
-    bundle: requiredInput("bundle"),
-    policy,
-    countersignUrl: countersignUrl ? checkServiceUrl(countersignUrl, "input countersign-url") : void 0,
-    countersignKey,
-    bundlePath: optionalInput("bundle-path") || DEFAULT_BUNDLE_PATH
-  };
-}
-async function runCountersign(inputs) {
-  const bytes = await readCappedFile(inWorkspace(inputs.bundle), "input bundle", MAX_BUNDLE_BYTES);
-  const bundlePath = inWorkspace(inputs.bundlePath);
-  if (inputs.countersignKey) {
-    warning(SINGLE_ORGANISATION_WARNING, { title: "countersign: one organisation holds both keys" });
-    const key = parsePrivateKeyPem(inputs.countersignKey, "input countersign-key");
-    try {
-      const policy = await loadPolicyFile(inWorkspace(inputs.policy));
-      const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), what: `input bundle ${inputs.bundle}` });
-      await writeFileAtomic(bundlePath, serializeBundle(result.bundle));
-      return { bundlePath, by: key.keyId, countersignatures: result.bundle.countersignatures.length };
-    } finally {
-      key.seed.fill(0);
-    }
-  }
-  const requestCountersignature2 = await loadServiceClient();
-  const returned = await requestCountersignature2(inputs.countersignUrl, bytes, { timeoutMs: 6e4, retries: 2 });
-  const count = checkReturnedBundle(bytes, returned, inputs.countersignUrl);
-  await writeFileAtomic(bundlePath, returned);
-  return { bundlePath, by: inputs.countersignUrl, countersignatures: count };
-}
-function checkReturnedBundle(sent, returned, url) {
-  const what = `the countersigned bundle from ${url}`;
-  const before = parseBundleFile(sent, "input bundle", MAX_BUNDLE_BYTES).bundle;
-  const after = parseBundleFile(returned, what, MAX_BUNDLE_BYTES).bundle;
-  if (!isDeepStrictEqual(before.primary, after.primary)) {
-    throw new VerificationError("countersignature-binding", `${what}: expected the primary signature that was sent, found a different primary`);
-  }
-  if (after.countersignatures.length <= before.countersignatures.length) {
-    throw new VerificationError("countersignature-missing", `${what}: expected at least ${before.countersignatures.length + 1} countersignature(s), found ${after.countersignatures.length}`);
-  }
-  return after.countersignatures.length;
-}
-async function countersignStep() {
-  const result = await runCountersign(readCountersignInputs());
-  info(`countersigned (${result.by}): ${result.countersignatures} countersignature(s); wrote ${result.bundlePath}`);
-  setOutput("bundle-path", result.bundlePath);
-  setOutput("countersignatures", String(result.countersignatures));
-}
-var MAX_BUNDLE_BYTES, DEFAULT_BUNDLE_PATH, SINGLE_ORGANISATION_WARNING;
-var init_countersign = __esm({
-  "src/action/countersign.ts"() {
-    "use strict";
-    init_core();
-    init_bundle();
-    init_countersign_bundle();
-    init_ed25519_keys();
-    init_signer();
-    init_errors();
-    init_atomic_write();
-    init_policy();
-    init_types();
-    init_url();
-    init_files();
-    init_inputs();
-    init_paths();
-    init_secrets();
-    init_service_client2();
-    MAX_BUNDLE_BYTES = POLICY_LIMIT_RANGES.maxBundleBytes[1];
-    DEFAULT_BUNDLE_PATH = "countersign.bundle.json";
-    SINGLE_ORGANISATION_WARNING = "countersign-key: organisation B's countersigning key is in this workflow. If this is organisation A's workflow (the one that signs), one organisation now holds both keys and can produce a bundle that verifies on its own: the two-organisation guarantee is weakened to a single-organisation one. Use this for single-organisation trials only; in production use countersign-url (organisation B's service) or organisation B's own workflow (examples/workflows/countersigner.yml), with the key in an environment that requires a reviewer.";
-  }
-});
-
-// src/action/main-countersign.ts
-var main_countersign_exports = {};
-var init_main_countersign = __esm({
-  async "src/action/main-countersign.ts"() {
-    "use strict";
-    init_countersign();
-    init_entry();
-    await runEntry("countersign", countersignStep);
   }
 });
 
@@ -57707,6 +57762,898 @@ var init_state = __esm({
     STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
     MAX_STATE_BYTES = 1024 * 1024;
     MAX_STREAMS2 = 1e4;
+  }
+});
+
+// src/lib/flows/gate/gate.ts
+async function gate(bundle, input) {
+  const { report } = await runPipeline(bundle, input);
+  if (report.outcome !== "verified" || !report.statement) return { report };
+  return { report, newState: acceptedState(input.state, report.statement, input.policy) };
+}
+function acceptedState(state, statement2, policy) {
+  return recordAccepted(state ?? emptyState(), statement2.stream, statement2.version, statement2.digest.replace(/^sha256:/, ""), policy.version);
+}
+var init_gate = __esm({
+  "src/lib/flows/gate/gate.ts"() {
+    "use strict";
+    init_state();
+    init_run();
+  }
+});
+
+// src/lib/formats/countersignature/create.ts
+async function createCountersignature(input) {
+  const statement2 = buildCountersignatureStatement({
+    keyId: input.signer.keyId,
+    primary: input.primary,
+    stream: input.stream,
+    version: input.version,
+    signedAt: input.signedAt
+  });
+  const bytes = serializeCountersignatureStatement(statement2);
+  const signature = await input.signer.sign(preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, bytes));
+  return {
+    keyId: input.signer.keyId,
+    statement: Buffer.from(bytes).toString("base64"),
+    signature: Buffer.from(signature).toString("base64")
+  };
+}
+var init_create = __esm({
+  "src/lib/formats/countersignature/create.ts"() {
+    "use strict";
+    init_types2();
+    init_pae();
+    init_statement2();
+  }
+});
+
+// src/lib/checks/countersignatures/signing-key.ts
+function countersigningKeyFor(policy, keyId, rotation) {
+  const find = (keys) => keys?.find((k) => k.keyId === keyId);
+  const usual = find(policy.countersigners);
+  if (usual) return usual;
+  const fallback = find(policy.fallback?.countersigners);
+  if (fallback && !rotation) {
+    throw new VerificationError("countersignature-fallback-not-rotation", `the signing key ${fallback.name} (${keyId}) is a fallback signer: it may countersign only an authority rotation`, {
+      expected: "an authority-rotation bundle",
+      found: "another kind of statement"
+    });
+  }
+  return fallback ?? (rotation ? find(rotation.policy.countersigners) ?? find(rotation.policy.fallback?.countersigners) : void 0);
+}
+var init_signing_key = __esm({
+  "src/lib/checks/countersignatures/signing-key.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/lib/formats/policy/diff-text.ts
+function renderPolicyDiff(diff) {
+  if (diff.changes.length === 0) return ["no changes: the two policies say the same thing"];
+  return diff.changes.map(renderChange);
+}
+function renderChange(change) {
+  const what = change.action === "added" ? `added ${format(change.after)}` : change.action === "removed" ? `removed ${format(change.before)}` : `changed from ${format(change.before)} to ${format(change.after)}`;
+  return escapeUnusual(`${label(change.path)}: ${what}`);
+}
+function label(path) {
+  for (const [pattern, say] of LABELS) {
+    const m = pattern.exec(path);
+    if (m) return say(m);
+  }
+  return path;
+}
+function format(value) {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return /^sha256:[0-9a-f]{64}$|^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) ? value : quote(value);
+  if (isKey(value)) return formatKey(value);
+  return `(${Object.entries(value).map(([k, v]) => `${k} ${format(v)}`).join(", ")})`;
+}
+function isKey(value) {
+  return "keyId" in value && "organisation" in value && "name" in value;
+}
+function formatKey(key) {
+  const from = key.validFrom;
+  const until = key.validUntil;
+  const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : "valid at any time";
+  const log = key.log ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})` : ", no log requirement";
+  return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
+}
+function quote(text2) {
+  return `"${escapeUnusual(text2.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
+}
+function escapeUnusual(text2) {
+  return text2.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+var LABELS, ROOT_LISTS;
+var init_diff_text = __esm({
+  "src/lib/formats/policy/diff-text.ts"() {
+    "use strict";
+    LABELS = [
+      [/^version$/, () => "policy version"],
+      [/^primary\.issuer$/, () => "primary signer's OIDC issuer"],
+      [/^primary\.identity$/, () => "primary signer's exact identity"],
+      [/^primary\.identityPattern$/, () => "primary signer's identity pattern (a regular expression)"],
+      [/^primary\.githubClaims\.(\w+)$/, (m) => `primary signer's pinned GitHub claim ${m[1]}`],
+      [/^trustedRoot$/, () => "Sigstore trusted root (digest of its content)"],
+      [/^trustedRoot\.(certificateAuthorities|timestampAuthorities|tlogs|ctlogs)\[(".*")\](?:\.(\w+))?$/, (m) => `${m[3] ? `${m[3]} of ` : ""}Sigstore trusted root ${ROOT_LISTS[m[1]]} ${m[2]}`],
+      [/^trustedRoot\.(".*")$/, (m) => `Sigstore trusted root field ${m[1]}`],
+      [/^countersigners\[(sha256:[0-9a-f]{64})\]$/, () => "countersigner keys"],
+      [/^countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of countersigner key ${m[1]}`],
+      [/^countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of countersigner key ${m[1]}`],
+      [/^countersigners\.organisations$/, () => "organisations that count towards the countersignature threshold"],
+      [/^threshold$/, () => "countersignature threshold (distinct organisations required)"],
+      [/^fallback$/, () => "emergency fallback signer set (may authorise authority rotations)"],
+      [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]$/, () => "emergency fallback keys"],
+      [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of emergency fallback key ${m[1]}`],
+      [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of emergency fallback key ${m[1]}`],
+      [/^fallback\.organisations$/, () => "organisations in the emergency fallback set"],
+      [/^fallback\.threshold$/, () => "emergency fallback threshold (distinct organisations required)"],
+      [/^kinds$/, () => "allowed statement kinds"],
+      [/^streams$/, () => "allowed streams"],
+      [/^limits\.(\w+)$/, (m) => `limit ${m[1]}`]
+    ];
+    ROOT_LISTS = {
+      certificateAuthorities: "certificate authority",
+      timestampAuthorities: "timestamp authority",
+      tlogs: "transparency log",
+      ctlogs: "certificate transparency log"
+    };
+  }
+});
+
+// src/lib/formats/policy/control.ts
+function controlChanges(current, next, organisation) {
+  const reasons = [];
+  const org = quote(organisation);
+  const own = current.countersigners.filter((k) => k.organisation === organisation);
+  if (own.length === 0) reasons.push(`the current policy has no countersigner key of organisation ${org}`);
+  const after = new Map(next.countersigners.map((k) => [k.keyId, k]));
+  for (const key of current.countersigners) {
+    const other = after.get(key.keyId);
+    const who = `countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`;
+    if (!other) {
+      reasons.push(`removes ${who}`);
+      continue;
+    }
+    if (other.name !== key.name) reasons.push(`renames ${who} to ${quote(other.name)}`);
+    if (other.organisation !== key.organisation) reasons.push(`moves ${who} to organisation ${quote(other.organisation)}`);
+    if (!sameLog(key, other)) reasons.push(`changes the log requirement of ${who}`);
+    if (key.organisation === organisation) {
+      if (!widens(key.validFrom, other.validFrom, "from")) reasons.push(`narrows the validity of ${who} (valid from ${time(key.validFrom)} -> ${time(other.validFrom)})`);
+      if (!widens(key.validUntil, other.validUntil, "until")) reasons.push(`narrows the validity of ${who} (valid until ${time(key.validUntil)} -> ${time(other.validUntil)})`);
+    } else if (!sameTime(key.validFrom, other.validFrom) || !sameTime(key.validUntil, other.validUntil)) {
+      reasons.push(`changes the validity of ${who}, another organisation's key`);
+    }
+  }
+  const before = new Set(current.countersigners.map((k) => k.keyId));
+  for (const key of next.countersigners) {
+    if (!before.has(key.keyId)) reasons.push(`adds countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
+  }
+  if (next.threshold !== current.threshold) reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next.threshold} organisations`);
+  reasons.push(...fallbackChanges(current.fallback, next.fallback));
+  return reasons;
+}
+function fallbackChanges(before, after) {
+  if (!before && !after) return [];
+  if (!before) return [`adds an emergency fallback signer set (threshold ${after.threshold}, ${after.countersigners.length} key(s)) that could authorise rotations`];
+  if (!after) return ["removes the emergency fallback signer set"];
+  const reasons = [];
+  if (before.threshold !== after.threshold) reasons.push(`changes the emergency fallback threshold from ${before.threshold} to ${after.threshold}`);
+  const next = new Map(after.countersigners.map((k) => [k.keyId, k]));
+  for (const key of before.countersigners) {
+    const other = next.get(key.keyId);
+    if (!other || !sameKey(key, other)) reasons.push(`${other ? "changes" : "removes"} emergency fallback key ${quote(key.name)} ${key.keyId}`);
+  }
+  const old = new Set(before.countersigners.map((k) => k.keyId));
+  for (const key of after.countersigners) if (!old.has(key.keyId)) reasons.push(`adds emergency fallback key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
+  return reasons;
+}
+function sameKey(a, b) {
+  return a.name === b.name && a.organisation === b.organisation && sameLog(a, b) && sameTime(a.validFrom, b.validFrom) && sameTime(a.validUntil, b.validUntil);
+}
+function sameLog(a, b) {
+  if (!a.log || !b.log) return !a.log && !b.log;
+  return a.log.origin === b.log.origin && equalBytes(a.log.rawPublicKey, b.log.rawPublicKey);
+}
+function sameTime(a, b) {
+  return a?.getTime() === b?.getTime();
+}
+function widens(before, after, edge) {
+  if (after === void 0) return true;
+  if (before === void 0) return false;
+  return edge === "from" ? after.getTime() <= before.getTime() : after.getTime() >= before.getTime();
+}
+function time(date) {
+  return date ? rfc3339(date) : "unbounded";
+}
+var init_control = __esm({
+  "src/lib/formats/policy/control.ts"() {
+    "use strict";
+    init_bytes();
+    init_shape();
+    init_diff_text();
+  }
+});
+
+// src/lib/formats/policy/diff-trusted-root.ts
+function trustedRootDigest(root) {
+  return `sha256:${sha256Hex(canonicalJson(root))}`;
+}
+function diffTrustedRoots(before, after) {
+  if (canonicalJson(before) === canonicalJson(after)) return [];
+  const changes = [{ area: "trustedRoot", path: "trustedRoot", action: "changed", before: trustedRootDigest(before), after: trustedRootDigest(after) }];
+  for (const list of CERTIFICATE_LISTS) changes.push(...diffEntries(list, entries(before[list], certificateEntry), entries(after[list], certificateEntry)));
+  for (const list of KEY_LISTS) changes.push(...diffEntries(list, entries(before[list], logEntry), entries(after[list], logEntry)));
+  const known = /* @__PURE__ */ new Set([...CERTIFICATE_LISTS, ...KEY_LISTS]);
+  for (const field of [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    if (known.has(field)) continue;
+    const [a, b] = [text(before[field]), text(after[field])];
+    if (a === b) continue;
+    const path = `trustedRoot.${JSON.stringify(field)}`;
+    if (a === void 0) changes.push({ area: "trustedRoot", path, action: "added", after: b });
+    else if (b === void 0) changes.push({ area: "trustedRoot", path, action: "removed", before: a });
+    else changes.push({ area: "trustedRoot", path, action: "changed", before: a, after: b });
+  }
+  return changes;
+}
+function diffEntries(list, before, after) {
+  const changes = [];
+  const next = new Map(after.map((e) => [e.id, e]));
+  const path = (id) => `trustedRoot.${list}[${JSON.stringify(id)}]`;
+  for (const entry of before) {
+    const other = next.get(entry.id);
+    if (!other) {
+      changes.push({ area: "trustedRoot", path: path(entry.id), action: "removed", before: entry.fields });
+      continue;
+    }
+    let named = false;
+    for (const field of [.../* @__PURE__ */ new Set([...Object.keys(entry.fields), ...Object.keys(other.fields)])]) {
+      const [a, b] = [entry.fields[field], other.fields[field]];
+      if (a === b) continue;
+      named = true;
+      const at = `${path(entry.id)}.${field}`;
+      if (a === void 0) changes.push({ area: "trustedRoot", path: at, action: "added", after: b });
+      else if (b === void 0) changes.push({ area: "trustedRoot", path: at, action: "removed", before: a });
+      else changes.push({ area: "trustedRoot", path: at, action: "changed", before: a, after: b });
+    }
+    if (!named && entry.whole !== other.whole) {
+      changes.push({ area: "trustedRoot", path: `${path(entry.id)}.otherFields`, action: "changed", before: `sha256:${sha256Hex(entry.whole)}`, after: `sha256:${sha256Hex(other.whole)}` });
+    }
+  }
+  const old = new Set(before.map((e) => e.id));
+  for (const entry of after) if (!old.has(entry.id)) changes.push({ area: "trustedRoot", path: path(entry.id), action: "added", after: entry.fields });
+  return changes;
+}
+function entries(value, read) {
+  if (!Array.isArray(value)) return value === void 0 ? [] : [{ id: "(not a list)", fields: { value: text(value) ?? "" }, whole: canonicalJson(value) }];
+  const seen = /* @__PURE__ */ new Map();
+  return value.map((item, i) => {
+    const { id, fields: fields2 } = isObject2(item) ? read(item, i) : { id: `#${i}`, fields: { value: text(item) ?? "" } };
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return { id: n === 1 ? id : `${id}#${n}`, fields: fields2, whole: canonicalJson(item) };
+  });
+}
+function certificateEntry(entry, index) {
+  const certificates = get(entry, "certChain", "certificates");
+  const first = Array.isArray(certificates) && isObject2(certificates[0]) ? certificates[0].rawBytes : void 0;
+  const subject = get(entry, "subject");
+  const fields2 = compact({
+    uri: text(entry.uri),
+    subject: isObject2(subject) ? [text(subject.organization), text(subject.commonName)].filter((s) => s !== void 0).join(", ") : text(subject),
+    certificates: Array.isArray(certificates) ? String(certificates.length) : text(certificates),
+    chain: entry.certChain === void 0 ? void 0 : `sha256:${sha256Hex(canonicalJson(entry.certChain))}`,
+    validFrom: text(get(entry, "validFor", "start")),
+    validUntil: text(get(entry, "validFor", "end"))
+  });
+  return { id: typeof first === "string" ? `certificate sha256:${sha256Hex(base64OrText(first))}` : `#${index}`, fields: fields2 };
+}
+function logEntry(entry, index) {
+  const id = get(entry, "logId", "keyId");
+  const raw = get(entry, "publicKey", "rawBytes");
+  const fields2 = compact({
+    baseUrl: text(entry.baseUrl),
+    hashAlgorithm: text(entry.hashAlgorithm),
+    publicKey: typeof raw === "string" ? `sha256:${sha256Hex(base64OrText(raw))}` : text(raw),
+    keyDetails: text(get(entry, "publicKey", "keyDetails")),
+    validFrom: text(get(entry, "publicKey", "validFor", "start")),
+    validUntil: text(get(entry, "publicKey", "validFor", "end"))
+  });
+  return { id: typeof id === "string" ? `log ${id}` : `#${index}`, fields: fields2 };
+}
+function get(value, ...path) {
+  let at = value;
+  for (const key of path) at = isObject2(at) && Object.hasOwn(at, key) ? at[key] : void 0;
+  return at;
+}
+function compact(fields2) {
+  return Object.fromEntries(Object.entries(fields2).filter((e) => e[1] !== void 0));
+}
+function text(value) {
+  if (value === void 0) return void 0;
+  const s = typeof value === "string" ? value : canonicalJson(value);
+  return s.length > LONGEST_VALUE ? `${s.slice(0, LONGEST_VALUE)}\u2026 (sha256:${sha256Hex(s)})` : s;
+}
+function base64OrText(value) {
+  try {
+    const binary = atob(value);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  } catch {
+    return value;
+  }
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (isObject2(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  return JSON.stringify(value) ?? "null";
+}
+var CERTIFICATE_LISTS, KEY_LISTS, LONGEST_VALUE;
+var init_diff_trusted_root = __esm({
+  "src/lib/formats/policy/diff-trusted-root.ts"() {
+    "use strict";
+    init_sha256();
+    CERTIFICATE_LISTS = ["certificateAuthorities", "timestampAuthorities"];
+    KEY_LISTS = ["tlogs", "ctlogs"];
+    LONGEST_VALUE = 200;
+  }
+});
+
+// src/lib/formats/policy/diff.ts
+function diffPolicies(current, next) {
+  const changes = [];
+  const scalar = (area, path, before, after) => {
+    if (before === after) return;
+    if (before === void 0) changes.push({ area, path, action: "added", after });
+    else if (after === void 0) changes.push({ area, path, action: "removed", before });
+    else changes.push({ area, path, action: "changed", before, after });
+  };
+  scalar("version", "version", current.version, next.version);
+  const p = current.primary;
+  const q = next.primary;
+  scalar("primary", "primary.issuer", p.issuer, q.issuer);
+  scalar("primary", "primary.identity", p.identity, q.identity);
+  scalar("primary", "primary.identityPattern", p.identityPattern, q.identityPattern);
+  for (const claim of GITHUB_CLAIM_NAMES) scalar("primary", `primary.githubClaims.${claim}`, p.githubClaims?.[claim], q.githubClaims?.[claim]);
+  changes.push(...diffTrustedRoots(current.trustedRoot, next.trustedRoot));
+  changes.push(...diffKeys("countersigners", "countersigners", current.countersigners, next.countersigners));
+  changes.push(...diffOrganisations("countersigners", "countersigners.organisations", current.countersigners, next.countersigners));
+  scalar("threshold", "threshold", current.threshold, next.threshold);
+  const f = current.fallback;
+  const g = next.fallback;
+  if (f && !g) changes.push({ area: "fallback", path: "fallback", action: "removed", before: { threshold: f.threshold, keys: f.countersigners.length } });
+  if (!f && g) changes.push({ area: "fallback", path: "fallback", action: "added", after: { threshold: g.threshold, keys: g.countersigners.length } });
+  changes.push(...diffKeys("fallback", "fallback.countersigners", f?.countersigners ?? [], g?.countersigners ?? []));
+  if (f || g) changes.push(...diffOrganisations("fallback", "fallback.organisations", f?.countersigners ?? [], g?.countersigners ?? []));
+  scalar("fallback", "fallback.threshold", f?.threshold, g?.threshold);
+  changes.push(...diffList("kinds", current.kinds, next.kinds));
+  changes.push(...diffList("streams", current.streams, next.streams));
+  for (const name of Object.keys(current.limits)) scalar("limits", `limits.${name}`, current.limits[name], next.limits[name]);
+  return {
+    from: { version: current.version, trustedRootDigest: trustedRootDigest(current.trustedRoot) },
+    to: { version: next.version, trustedRootDigest: trustedRootDigest(next.trustedRoot) },
+    changes
+  };
+}
+function summariseKey(key) {
+  return {
+    name: key.name,
+    organisation: key.organisation,
+    keyId: key.keyId,
+    ...key.validFrom ? { validFrom: rfc3339(key.validFrom) } : {},
+    ...key.validUntil ? { validUntil: rfc3339(key.validUntil) } : {},
+    ...key.log ? { log: { origin: key.log.origin, keyId: keyIdOf(key.log.rawPublicKey) } } : {}
+  };
+}
+function diffKeys(area, path, before, after) {
+  const changes = [];
+  const next = new Map(after.map((k) => [k.keyId, k]));
+  const old = new Set(before.map((k) => k.keyId));
+  for (const key of before) {
+    const other = next.get(key.keyId);
+    const at = `${path}[${key.keyId}]`;
+    if (!other) {
+      changes.push({ area, path: at, action: "removed", before: summariseKey(key) });
+      continue;
+    }
+    const a = summariseKey(key);
+    const b = summariseKey(other);
+    for (const field of ["name", "organisation", "validFrom", "validUntil"]) {
+      if (a[field] === b[field]) continue;
+      const change = { area, path: `${at}.${field}` };
+      if (a[field] === void 0) changes.push({ ...change, action: "added", after: b[field] });
+      else if (b[field] === void 0) changes.push({ ...change, action: "removed", before: a[field] });
+      else changes.push({ ...change, action: "changed", before: a[field], after: b[field] });
+    }
+    const [la, lb] = [a.log, b.log];
+    if (la?.origin !== lb?.origin || la?.keyId !== lb?.keyId) {
+      const change = { area, path: `${at}.log` };
+      if (!la) changes.push({ ...change, action: "added", after: lb });
+      else if (!lb) changes.push({ ...change, action: "removed", before: la });
+      else changes.push({ ...change, action: "changed", before: la, after: lb });
+    }
+  }
+  for (const key of after) if (!old.has(key.keyId)) changes.push({ area, path: `${path}[${key.keyId}]`, action: "added", after: summariseKey(key) });
+  return changes;
+}
+function diffOrganisations(area, path, before, after) {
+  const a = new Set(before.map((k) => k.organisation));
+  const b = new Set(after.map((k) => k.organisation));
+  return [
+    ...[...a].filter((o) => !b.has(o)).map((o) => ({ area, path, action: "removed", before: o })),
+    ...[...b].filter((o) => !a.has(o)).map((o) => ({ area, path, action: "added", after: o }))
+  ];
+}
+function diffList(area, before, after) {
+  return [
+    ...before.filter((s) => !after.includes(s)).map((s) => ({ area, path: area, action: "removed", before: s })),
+    ...after.filter((s) => !before.includes(s)).map((s) => ({ area, path: area, action: "added", after: s }))
+  ];
+}
+var init_diff = __esm({
+  "src/lib/formats/policy/diff.ts"() {
+    "use strict";
+    init_shape();
+    init_ed25519_keys();
+    init_diff_trusted_root();
+    init_types();
+  }
+});
+
+// src/lib/flows/countersign/rotation-review.ts
+function peekRotation(bytes, policy, what) {
+  try {
+    const primary2 = parseBundleFile(bytes, what, policy.limits.maxBundleBytes).bundle.primary;
+    const envelope = primary2.dsseEnvelope;
+    if (typeof envelope?.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) return void 0;
+    const statement2 = parseStatement(new Uint8Array(Buffer.from(envelope.payload, "base64")), `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+    return isRotation(statement2) ? newPolicyOf(statement2, `${what} statement`) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function checkRotationApproval(current, next, approval, what) {
+  const target = `policy version ${next.policy.version} (sha256:${next.digest})`;
+  if (approval === void 0) {
+    throw new VerificationError("rotation-needs-review", `${what}: an authority rotation to ${target} is never countersigned without an explicit approval: ${REVIEW_HINT}`, {
+      expected: "an approval of this new policy",
+      found: "none"
+    });
+  }
+  if ("policyDigest" in approval) {
+    if (approval.policyDigest !== `sha256:${next.digest}`) {
+      throw new VerificationError("rotation-approval-mismatch", `${what}: the approval names another document: the rotation installs ${target}`, {
+        expected: `sha256:${next.digest}`,
+        found: approval.policyDigest
+      });
+    }
+    return;
+  }
+  const reasons = controlChanges(current, next.policy, approval.keepingOrganisation);
+  if (reasons.length > 0) {
+    throw new VerificationError("rotation-needs-review", `${what}: the rotation to ${target} does not keep organisation ${JSON.stringify(approval.keepingOrganisation)} in control (${reasons.join("; ")}): ${REVIEW_HINT}`, {
+      expected: `a new policy that keeps ${JSON.stringify(approval.keepingOrganisation)}'s keys, log requirement, threshold and fallback set`,
+      found: reasons.join("; ")
+    });
+  }
+}
+function reviewLines(current, next, control) {
+  const structured = diffPolicies(current, next.policy);
+  const lines = [`${structured.changes.length} change(s):`, ...renderPolicyDiff(structured).map((l) => `  ${l}`)];
+  if (control) {
+    const org = quote(control.organisation);
+    lines.push(control.reasons.length === 0 ? `organisation ${org} keeps its keys, log requirement, share of the threshold and the fallback set as they are` : `organisation ${org} does NOT keep control as it is: ${control.reasons.join("; ")}`);
+  }
+  return lines;
+}
+function rotationReview(what, current, next, signerKeyId) {
+  const own = [...current.countersigners, ...current.fallback?.countersigners ?? []].find((k) => k.keyId === signerKeyId);
+  return [
+    escapeUnusual(`${what} is an AUTHORITY ROTATION: it replaces the policy (who must sign from then on).`),
+    `current policy: version ${current.version}`,
+    `new policy:     version ${next.policy.version}, sha256:${next.digest}`,
+    ...reviewLines(current, next, own ? { organisation: own.organisation, reasons: controlChanges(current, next.policy, own.organisation) } : void 0)
+  ];
+}
+var REVIEW_HINT;
+var init_rotation_review = __esm({
+  "src/lib/flows/countersign/rotation-review.ts"() {
+    "use strict";
+    init_errors();
+    init_bundle();
+    init_types2();
+    init_control();
+    init_diff();
+    init_diff_text();
+    init_document();
+    init_statement();
+    REVIEW_HINT = "organisation B reviews it with 'countersign policy diff CURRENT NEW' and countersigns it offline with its key ('countersign countersign BUNDLE --key FILE --policy CURRENT --approve-rotation sha256:<digest of the new policy>')";
+  }
+});
+
+// src/lib/flows/countersign/countersign-bundle.ts
+async function countersignBundle(bytes, options) {
+  const { policy, signer } = options;
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const notPinned = () => new VerificationError("countersigner-not-pinned", `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`, {
+    expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(", "),
+    found: signer.keyId
+  });
+  const usual = policy.countersigners.find((k) => k.keyId === signer.keyId);
+  if (!usual && !policy.kinds.includes("authority-rotation")) throw notPinned();
+  const result = await runPipeline(bytes, { ...options, now, forCountersigning: true });
+  const { report } = result;
+  if (report.outcome !== "verified" || !result.primary || !result.statement || !result.bundle || !report.statement) {
+    const f = report.failure;
+    const failed = report.checks.find((c) => c.result === "fail");
+    throw new VerificationError(f ? carried(f.code) : "countersign-refused", `refusing to countersign: ${f?.check ?? "verification"} check failed: ${f?.message ?? report.outcome}`, {
+      ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
+      ...failed?.found !== void 0 ? { found: failed.found } : {}
+    });
+  }
+  if (result.rotation) checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? "bundle");
+  const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
+  if (!key) throw notPinned();
+  const existing = result.bundle.bundle.countersignatures;
+  if (existing.some((c) => c.keyId === signer.keyId)) {
+    throw new VerificationError("countersignature-duplicate", `the bundle is already countersigned by ${key.name} (${signer.keyId})`);
+  }
+  const { stream, version } = result.statement.predicate;
+  const countersignature = await createCountersignature({ signer, primary: result.primary, stream, version, signedAt: now });
+  return {
+    bundle: { ...result.bundle.bundle, countersignatures: [...existing, countersignature] },
+    report,
+    stream,
+    version,
+    statementDigest: report.statement.digest.replace(/^sha256:/, ""),
+    newState: acceptedState(options.state, report.statement, policy)
+  };
+}
+var init_countersign_bundle = __esm({
+  "src/lib/flows/countersign/countersign-bundle.ts"() {
+    "use strict";
+    init_errors();
+    init_codes();
+    init_run();
+    init_gate();
+    init_create();
+    init_signing_key();
+    init_rotation_review();
+  }
+});
+
+// src/lib/basics/crypto/signer.ts
+function seedSigner(seed, keyId) {
+  return {
+    keyId,
+    sign: async (message2) => signEd25519(message2, seed)
+  };
+}
+var init_signer = __esm({
+  "src/lib/basics/crypto/signer.ts"() {
+    "use strict";
+    init_ed255192();
+  }
+});
+
+// src/lib/formats/policy/load.ts
+async function loadPolicyFile(path) {
+  const bytes = await readCappedFile(path, {
+    maxBytes: MAX_POLICY_BYTES,
+    streams: true,
+    codes: { unreadable: "policy-unreadable", tooLarge: "policy-too-large", changed: "policy-unreadable" },
+    // Only the policy codes above reach it.
+    error: (code, message2) => new PolicyError(code, message2),
+    message: (f) => f.kind === "too-large" ? `${path}: over the limit of ${MAX_POLICY_BYTES} bytes` : f.kind === "not-a-file" ? `${path}: cannot read the policy: ${f.directory ? "a directory, not a file" : "not a regular file"}` : f.kind === "unreadable" ? `${path}: cannot read the policy: ${f.reason}` : void 0
+  });
+  return parsePolicy(bytes, path);
+}
+var init_load = __esm({
+  "src/lib/formats/policy/load.ts"() {
+    "use strict";
+    init_errors();
+    init_read_capped();
+    init_types();
+    init_parse();
+  }
+});
+
+// src/lib/formats/policy/build.ts
+var init_build2 = __esm({
+  "src/lib/formats/policy/build.ts"() {
+    "use strict";
+    init_types2();
+    init_ed25519_keys();
+    init_types();
+    init_shape();
+  }
+});
+
+// src/lib/formats/policy/describe.ts
+var init_describe = __esm({
+  "src/lib/formats/policy/describe.ts"() {
+    "use strict";
+    init_shape();
+    init_types();
+  }
+});
+
+// src/lib/formats/policy/index.ts
+var init_policy = __esm({
+  "src/lib/formats/policy/index.ts"() {
+    "use strict";
+    init_parse();
+    init_load();
+    init_build2();
+    init_describe();
+    init_types();
+  }
+});
+
+// src/lib/formats/service/api.ts
+var API, MAX_REQUEST_BYTES;
+var init_api = __esm({
+  "src/lib/formats/service/api.ts"() {
+    "use strict";
+    API = {
+      countersign: "/v1/countersign",
+      checkpoint: "/v1/log/checkpoint",
+      entries: "/v1/log/entries",
+      inclusion: "/v1/log/proof/inclusion",
+      consistency: "/v1/log/proof/consistency",
+      key: "/v1/log/key",
+      health: "/healthz",
+      metrics: "/metrics"
+    };
+    MAX_REQUEST_BYTES = 1024 * 1024;
+  }
+});
+
+// src/lib/flows/countersign/service-client.ts
+var service_client_exports = {};
+__export(service_client_exports, {
+  ServiceRefusedError: () => ServiceRefusedError,
+  ServiceUnavailableError: () => ServiceUnavailableError,
+  requestCountersignature: () => requestCountersignature
+});
+async function requestCountersignature(url, primaryBundle, options = {}) {
+  const base = serviceBaseUrl(url);
+  if (primaryBundle.byteLength > MAX_REQUEST_BYTES) {
+    throw new InputError("too-large", `bundle: ${primaryBundle.byteLength} bytes is over the service's limit of ${MAX_REQUEST_BYTES} bytes`);
+  }
+  const parsed = parseBundleFile(primaryBundle, "bundle", MAX_REQUEST_BYTES);
+  const target = base.pathname.endsWith(API.countersign) ? base : endpoint(base, API.countersign);
+  const res = await serviceRequest(target, { method: "POST", body: primaryBundle, contentType: "application/json" }, { maxResponseBytes: MAX_RESPONSE_BYTES, ...options });
+  const what = `answer of ${target.origin}${target.pathname}`;
+  const countersignature = readAnswer(res.body, what);
+  checkBindsThisPrimary(countersignature, parsed.bundle.primary, what);
+  const existing = parsed.bundle.countersignatures;
+  const same = existing.findIndex((c) => c.keyId === countersignature.keyId);
+  let countersignatures2;
+  if (same < 0) {
+    countersignatures2 = [...existing, countersignature];
+  } else if (existing[same].statement === countersignature.statement && existing[same].signature === countersignature.signature) {
+    countersignatures2 = existing.map((c, i) => i === same ? countersignature : c);
+  } else {
+    throw new VerificationError("countersignature-duplicate", `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
+  }
+  const out = new TextEncoder().encode(serializeBundle({ ...parsed.bundle, countersignatures: countersignatures2 }));
+  parseBundleFile(out, "countersigned bundle", 64 * 1024 * 1024);
+  return out;
+}
+function readAnswer(body, what) {
+  let countersignature;
+  try {
+    const json2 = parseStrictJson(body, what, { maxBytes: MAX_RESPONSE_BYTES, maxDepth: 8 });
+    const probe = new TextEncoder().encode(JSON.stringify({ mediaType: "application/vnd.countersign.bundle.v1+json", primary: { mediaType: "x", verificationMaterial: {} }, countersignatures: [json2?.countersignature] }));
+    countersignature = parseBundleFile(probe, what, MAX_RESPONSE_BYTES * 2).bundle.countersignatures[0];
+  } catch (err) {
+    throw new InputError("service-bad-response", `${what}: expected {"countersignature": {...}}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!countersignature.logProof) throw new InputError("service-bad-response", `${what}: the countersignature carries no log proof`);
+  return countersignature;
+}
+function checkBindsThisPrimary(c, primary2, what) {
+  const envelope = primary2.dsseEnvelope;
+  const sig = envelope?.signatures?.[0]?.sig;
+  if (typeof envelope?.payload !== "string" || typeof sig !== "string") return;
+  let statement2;
+  try {
+    statement2 = parseCountersignatureStatement(new Uint8Array(Buffer.from(c.statement, "base64")), `${what}: countersignature statement`);
+  } catch (err) {
+    throw new InputError("service-bad-response", err instanceof Error ? err.message : String(err));
+  }
+  if (statement2.payloadDigest.sha256 !== sha256Hex(Buffer.from(envelope.payload, "base64")) || statement2.primarySignatureDigest.sha256 !== sha256Hex(Buffer.from(sig, "base64"))) {
+    throw new InputError("service-bad-response", `${what}: the countersignature is for another primary (payload or signature digest differs)`);
+  }
+}
+var MAX_RESPONSE_BYTES;
+var init_service_client = __esm({
+  "src/lib/flows/countersign/service-client.ts"() {
+    "use strict";
+    init_bundle();
+    init_strict_json();
+    init_statement2();
+    init_sha256();
+    init_errors();
+    init_api();
+    init_http();
+    init_http();
+    MAX_RESPONSE_BYTES = 256 * 1024;
+  }
+});
+
+// src/action/service-client.ts
+async function loadServiceClient() {
+  let mod2;
+  try {
+    mod2 = await Promise.resolve().then(() => (init_service_client(), service_client_exports));
+  } catch (err) {
+    throw new InputError("service-client-missing", `input countersign-url: the countersigning-service client could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (typeof mod2.requestCountersignature !== "function") {
+    throw new InputError("service-client-missing", "input countersign-url: the countersigning-service client does not export requestCountersignature");
+  }
+  return mod2.requestCountersignature;
+}
+var init_service_client2 = __esm({
+  "src/action/service-client.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/action/countersign.ts
+import { isDeepStrictEqual } from "node:util";
+function readCountersignInputs() {
+  const countersignKey = optionalInput("countersign-key") || void 0;
+  if (countersignKey) maskSecret(countersignKey);
+  const countersignUrl = optionalInput("countersign-url") || void 0;
+  if (countersignKey && countersignUrl) throw new InputError("input-invalid", "inputs countersign-url and countersign-key: expected one of them, found both");
+  if (!countersignKey && !countersignUrl) {
+    throw new InputError("input-missing", "inputs countersign-url and countersign-key: expected one of them (organisation B's service URL, or for trials B's key from a secret), found neither");
+  }
+  const policy = optionalInput("policy") || void 0;
+  if (countersignKey && !policy) throw new InputError("input-missing", "input policy: required with countersign-key (the primary is verified under it before countersigning), found nothing");
+  const approveRotation = optionalInput("approve-rotation") || void 0;
+  if (approveRotation !== void 0 && !countersignKey) {
+    throw new InputError("input-invalid", "input approve-rotation: goes with countersign-key only (organisation B's service never countersigns an authority rotation; B countersigns it with its key)");
+  }
+  if (approveRotation !== void 0 && !/^sha256:[0-9a-f]{64}$/.test(approveRotation)) {
+    throw new InputError("input-invalid", `input approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(approveRotation.slice(0, 80))}`);
+  }
+  return {
+    bundle: requiredInput("bundle"),
+    policy,
+    countersignUrl: countersignUrl ? checkServiceUrl(countersignUrl, "input countersign-url") : void 0,
+    countersignKey,
+    bundlePath: optionalInput("bundle-path") || DEFAULT_BUNDLE_PATH,
+    approveRotation
+  };
+}
+async function runCountersign(inputs) {
+  const bytes = await readCappedFile2(inWorkspace(inputs.bundle), "input bundle", MAX_BUNDLE_BYTES);
+  const bundlePath = inWorkspace(inputs.bundlePath);
+  if (inputs.countersignKey) {
+    warning(SINGLE_ORGANISATION_WARNING, { title: "countersign: one organisation holds both keys" });
+    const key = parsePrivateKeyPem(inputs.countersignKey, "input countersign-key");
+    try {
+      const policy = await loadPolicyFile(inWorkspace(inputs.policy));
+      const what = `input bundle ${inputs.bundle}`;
+      const approval = rotationApproval(bytes, policy, key.keyId, what, inputs.approveRotation);
+      const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), what, ...approval ? { approveRotation: approval } : {} });
+      await writeFileAtomic(bundlePath, serializeBundle(result.bundle));
+      return { bundlePath, by: key.keyId, countersignatures: result.bundle.countersignatures.length };
+    } finally {
+      key.seed.fill(0);
+    }
+  }
+  const requestCountersignature2 = await loadServiceClient();
+  const returned = await requestCountersignature2(inputs.countersignUrl, bytes, { timeoutMs: 6e4, retries: 2 });
+  const count = checkReturnedBundle(bytes, returned, inputs.countersignUrl);
+  await writeFileAtomic(bundlePath, returned);
+  return { bundlePath, by: inputs.countersignUrl, countersignatures: count };
+}
+function rotationApproval(bytes, policy, keyId, what, approve) {
+  const rotation = peekRotation(bytes, policy, what);
+  if (!rotation) {
+    if (approve !== void 0) throw new InputError("input-invalid", `input approve-rotation: ${what} is not an authority rotation (or does not parse as one)`);
+    return void 0;
+  }
+  for (const line of rotationReview(what, policy, rotation, keyId)) info(line);
+  if (approve === void 0) {
+    throw new VerificationError("rotation-needs-review", `${what}: an authority rotation is countersigned only with input approve-rotation: sha256:${rotation.digest} after reviewing the changes above (${REVIEW_HINT})`, {
+      expected: `approve-rotation: sha256:${rotation.digest}`,
+      found: "no approve-rotation input"
+    });
+  }
+  const approval = { policyDigest: approve };
+  checkRotationApproval(policy, rotation, approval, what);
+  return approval;
+}
+function checkReturnedBundle(sent, returned, url) {
+  const what = `the countersigned bundle from ${url}`;
+  const before = parseBundleFile(sent, "input bundle", MAX_BUNDLE_BYTES).bundle;
+  const after = parseBundleFile(returned, what, MAX_BUNDLE_BYTES).bundle;
+  if (!isDeepStrictEqual(before.primary, after.primary)) {
+    throw new VerificationError("countersignature-binding", `${what}: expected the primary signature that was sent, found a different primary`);
+  }
+  if (after.countersignatures.length <= before.countersignatures.length) {
+    throw new VerificationError("countersignature-missing", `${what}: expected at least ${before.countersignatures.length + 1} countersignature(s), found ${after.countersignatures.length}`);
+  }
+  return after.countersignatures.length;
+}
+async function countersignStep() {
+  const result = await runCountersign(readCountersignInputs());
+  info(`countersigned (${result.by}): ${result.countersignatures} countersignature(s); wrote ${result.bundlePath}`);
+  setOutput("bundle-path", result.bundlePath);
+  setOutput("countersignatures", String(result.countersignatures));
+}
+var MAX_BUNDLE_BYTES, DEFAULT_BUNDLE_PATH, SINGLE_ORGANISATION_WARNING;
+var init_countersign = __esm({
+  "src/action/countersign.ts"() {
+    "use strict";
+    init_core();
+    init_bundle();
+    init_countersign_bundle();
+    init_rotation_review();
+    init_ed25519_keys();
+    init_signer();
+    init_errors();
+    init_atomic_write();
+    init_policy();
+    init_types();
+    init_url();
+    init_files();
+    init_inputs();
+    init_paths();
+    init_secrets();
+    init_service_client2();
+    MAX_BUNDLE_BYTES = POLICY_LIMIT_RANGES.maxBundleBytes[1];
+    DEFAULT_BUNDLE_PATH = "countersign.bundle.json";
+    SINGLE_ORGANISATION_WARNING = "countersign-key: organisation B's countersigning key is in this workflow. If this is organisation A's workflow (the one that signs), one organisation now holds both keys and can produce a bundle that verifies on its own: the two-organisation guarantee is weakened to a single-organisation one. Use this for single-organisation trials only; in production use countersign-url (organisation B's service) or organisation B's own workflow (examples/workflows/countersigner.yml), with the key in an environment that requires a reviewer.";
+  }
+});
+
+// src/action/main-countersign.ts
+var main_countersign_exports = {};
+__export(main_countersign_exports, {
+  run: () => run3
+});
+async function run3() {
+  await runEntry("countersign", countersignStep);
+}
+var init_main_countersign = __esm({
+  "src/action/main-countersign.ts"() {
+    "use strict";
+    init_entry();
+    init_countersign();
+  }
+});
+
+// src/lib/flows/gate/state-file.ts
+async function loadStateFile(path, what = `state file ${path}`) {
+  const bytes = await readCappedFile(path, { what, maxBytes: MAX_STATE_BYTES2, optional: true });
+  return bytes === void 0 ? emptyState() : parseState(bytes, what);
+}
+async function saveStateFile(path, state) {
+  await writeFileAtomic(path, serializeState(state));
+}
+var MAX_STATE_BYTES2;
+var init_state_file = __esm({
+  "src/lib/flows/gate/state-file.ts"() {
+    "use strict";
+    init_atomic_write();
+    init_read_capped();
+    init_state();
+    MAX_STATE_BYTES2 = 1024 * 1024;
   }
 });
 
@@ -58975,7 +59922,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -58999,7 +59946,7 @@ function parse(options) {
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
+        (format2) => format2.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options.mediaType.format}`
         )
@@ -59009,8 +59956,8 @@ function parse(options) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
+          const format2 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format2}`;
         }).join(",");
       }
     }
@@ -59039,7 +59986,7 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse(merge(defaults2, route, options));
+  return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS22 = merge(oldDefaults, newDefaults);
@@ -59048,7 +59995,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS22,
     defaults: withDefaults.bind(null, DEFAULTS22),
     merge: merge.bind(null, DEFAULTS22),
-    parse
+    parse: parse2
   });
 }
 var VERSION, userAgent, DEFAULTS2, urlVariableRegex, endpoint2;
@@ -59074,7 +60021,7 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/@octokit/request/node_modules/content-type/dist/index.js
-function parse2(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -59285,8 +60232,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject2 = val !== null && typeof val === "object";
-        const hasToJSON = isObject2 && typeof val.toJSON === "function";
+        const isObject3 = val !== null && typeof val === "object";
+        const hasToJSON = isObject3 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -59507,8 +60454,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context3);
     };
-    JSONParseV2 = (text, reviver) => {
-      return JSON.parse(text, (key, value, context3) => {
+    JSONParseV2 = (text2, reviver) => {
+      return JSON.parse(text2, (key, value, context3) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -59566,8 +60513,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text) => {
-      return text.replace(
+    serializeBigInts = (text2) => {
+      return text2.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -59581,18 +60528,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text, reviver) => {
-      if (!text) return originalParse(text, reviver);
+    JSONParse = (text2, reviver) => {
+      if (!text2) return originalParse(text2, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-        const serializedData = serializeBigInts(text);
+        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+        const serializedData = serializeBigInts(text2);
         return originalParse(
           serializedData,
           (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text);
+          const serializedData = serializeBigInts(text2);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -59758,14 +60705,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -62851,7 +63798,9 @@ async function uploadReleaseAsset(repository, tag, name, bytes, token) {
       url: release.upload_url,
       name,
       data: bytes,
-      headers: { "content-type": "application/json", "content-length": bytes.byteLength }
+      // An explicit content-length, as a string: the body's exact size, whichever undici sends it
+      // (scripts/build.ts, lazyHttpImports: a second undici once rejected a derived one).
+      headers: { "content-type": "application/json", "content-length": String(bytes.byteLength) }
     });
     return { url: String(res.data.browser_download_url ?? ""), replaced: existing !== void 0 };
   } catch (err) {
@@ -62889,7 +63838,8 @@ function nextSteps(report) {
   if (report.outcome === "verified") return void 0;
   const pending = report.checks.find((c) => c.result === "pending");
   const code = report.failure?.code ?? pending?.code;
-  if (code && BY_CODE[code]) return BY_CODE[code];
+  const advice = isErrorCode(code) ? BY_CODE[code] : void 0;
+  if (advice) return advice;
   const check = report.failure?.check;
   return check && BY_CHECK[check] || "Read the failing check above; the verify step's JSON report (output `report`) has every detail.";
 }
@@ -62897,6 +63847,7 @@ var BY_CODE, BY_CHECK;
 var init_next_steps = __esm({
   "src/action/next-steps.ts"() {
     "use strict";
+    init_codes();
     BY_CODE = {
       "countersignature-missing": "Organisation B has not countersigned this bundle yet. Send the primary to B (the countersign step with countersign-url, or B's own workflow, examples/workflows/countersigner.yml) and verify the bundle B returns.",
       "countersignature-unpinned-key": "A countersignature was made with a key the policy does not pin. Either B signed with the wrong key, or B rotated its key and the policy has not been updated yet (an authority-rotation bundle changes the policy). Do not add the key to the policy without B confirming it out of band.",
@@ -62931,8 +63882,8 @@ var init_next_steps = __esm({
 });
 
 // src/action/summary.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 function expectedOf(check, policy) {
   if (check.expected !== void 0) return check.expected;
@@ -63025,7 +63976,6 @@ var init_summary2 = __esm({
 });
 
 // src/action/verify.ts
-import { stat as stat6 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 function readVerifyInputs() {
   return {
@@ -63042,17 +63992,14 @@ async function runVerify(inputs) {
   let policy;
   try {
     policy = await loadPolicyFile(inWorkspace(inputs.policy));
-    const bytes = inputs.bundle.startsWith(RELEASE_PREFIX) ? await downloadReleaseAsset(parseReleaseRef(inputs.bundle, "bundle"), inputs.githubToken, MAX_BUNDLE_BYTES) : await readCappedFile(inWorkspace(inputs.bundle), "input bundle", MAX_BUNDLE_BYTES);
+    const bytes = inputs.bundle.startsWith(RELEASE_PREFIX) ? await downloadReleaseAsset(parseReleaseRef(inputs.bundle, "bundle"), inputs.githubToken, MAX_BUNDLE_BYTES) : await readCappedFile2(inWorkspace(inputs.bundle), "input bundle", MAX_BUNDLE_BYTES);
     const statePath = inputs.state ? inWorkspace(inputs.state) : void 0;
-    const state = statePath ? await loadState(statePath) : void 0;
+    const state = statePath ? await loadStateFile(statePath, `input state ${statePath}`) : void 0;
     const artifacts = inputs.subjectPaths.length > 0 ? await collectSubjects(await expandSubjectPaths(inputs.subjectPaths, workspace()), { base: workspace(), maxFiles: policy.limits.maxSubjects }) : void 0;
-    const result = await runPipeline(bytes, { policy, state, artifacts, what: inputs.bundle });
-    if (result.report.outcome === "verified" && statePath && state && result.statement && result.statementBytes) {
-      const p = result.statement.predicate;
-      await writeFileAtomic(statePath, serializeState(recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes))));
-    }
-    await writeFileAtomic(reportPath, JSON.stringify(result.report, null, 2) + "\n");
-    return { report: result.report, reportPath, policy };
+    const { report, newState } = await gate(bytes, { policy, state, artifacts, what: inputs.bundle });
+    if (statePath && newState) await saveStateFile(statePath, newState);
+    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
+    return { report, reportPath, policy };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     const error2 = failureMessage("verify", err);
@@ -63060,10 +64007,6 @@ async function runVerify(inputs) {
     await writeFileAtomic(reportPath, JSON.stringify({ ...report, error: { code: err.code, message: err.message } }, null, 2) + "\n");
     return { report, reportPath, policy, error: error2 };
   }
-}
-async function loadState(path) {
-  const exists2 = await stat6(path).then(() => true, (err) => err.code === "ENOENT" ? false : Promise.reject(err));
-  return exists2 ? parseState(await readCappedFile(path, "input state", MAX_STATE_BYTES2), `input state ${path}`) : emptyState();
 }
 function verdictOf(report, error2) {
   if (error2) return error2;
@@ -63093,18 +64036,16 @@ async function verifyStep() {
   if (failing && failing.result === "fail") error(`${failing.title}: ${failing.message}`, { title: `countersign: ${failing.check} check failed` });
   setFailed(verdictOf(report, outcome.error));
 }
-var MAX_STATE_BYTES2;
 var init_verify2 = __esm({
   "src/action/verify.ts"() {
     "use strict";
     init_core();
-    init_sha256();
     init_subjects();
     init_errors();
     init_atomic_write();
+    init_gate();
+    init_state_file();
     init_policy();
-    init_run();
-    init_state();
     init_countersign();
     init_entry();
     init_files();
@@ -63113,18 +64054,22 @@ var init_verify2 = __esm({
     init_release();
     init_subject_globs();
     init_summary2();
-    MAX_STATE_BYTES2 = 1024 * 1024;
   }
 });
 
 // src/action/main-verify.ts
 var main_verify_exports = {};
+__export(main_verify_exports, {
+  run: () => run4
+});
+async function run4() {
+  await runEntry("verify", verifyStep);
+}
 var init_main_verify = __esm({
-  async "src/action/main-verify.ts"() {
+  "src/action/main-verify.ts"() {
     "use strict";
     init_entry();
     init_verify2();
-    await runEntry("verify", verifyStep);
   }
 });
 
@@ -63136,7 +64081,7 @@ async function uploadStep() {
   const repository = process.env.GITHUB_REPOSITORY;
   if (!repository) throw new InputError("input-missing", "upload-to-release: GITHUB_REPOSITORY is not set (not running in GitHub Actions?)");
   const tag = tagOfRun();
-  const bytes = await readCappedFile(inWorkspace(bundle), "input bundle", MAX_BUNDLE_BYTES);
+  const bytes = await readCappedFile2(inWorkspace(bundle), "input bundle", MAX_BUNDLE_BYTES);
   const name = basename2(bundle);
   const { url, replaced } = await uploadReleaseAsset(repository, tag, name, bytes, token);
   if (replaced) warning(`upload-to-release: replaced the asset ${name} of release ${tag} (an earlier attempt of this job had uploaded one)`);
@@ -63161,29 +64106,34 @@ var init_upload = __esm({
 
 // src/action/main-upload.ts
 var main_upload_exports = {};
+__export(main_upload_exports, {
+  run: () => run5
+});
+async function run5() {
+  await runEntry("upload", uploadStep);
+}
 var init_main_upload = __esm({
-  async "src/action/main-upload.ts"() {
+  "src/action/main-upload.ts"() {
     "use strict";
     init_entry();
     init_upload();
-    await runEntry("upload", uploadStep);
   }
 });
 
 // scripts/build.ts#action
 var STEPS = /* @__PURE__ */ new Map([
-  ["build", () => init_main_build().then(() => main_build_exports)],
-  ["sign", () => init_main_sign().then(() => main_sign_exports)],
-  ["countersign", () => init_main_countersign().then(() => main_countersign_exports)],
-  ["verify", () => init_main_verify().then(() => main_verify_exports)],
-  ["upload", () => init_main_upload().then(() => main_upload_exports)]
+  ["build", () => Promise.resolve().then(() => (init_main_build(), main_build_exports))],
+  ["sign", () => Promise.resolve().then(() => (init_main_sign(), main_sign_exports))],
+  ["countersign", () => Promise.resolve().then(() => (init_main_countersign(), main_countersign_exports))],
+  ["verify", () => Promise.resolve().then(() => (init_main_verify(), main_verify_exports))],
+  ["upload", () => Promise.resolve().then(() => (init_main_upload(), main_upload_exports))]
 ]);
-async function run(step) {
+async function run6(step) {
   const load = STEPS.get(step);
   if (load === void 0) throw new Error(`countersign: no action step ${JSON.stringify(step)} (steps: ${[...STEPS.keys()].join(", ")})`);
   const entry = await load();
   if ("run" in entry && typeof entry.run === "function") await entry.run();
 }
 export {
-  run
+  run6 as run
 };

@@ -28,11 +28,11 @@
 //
 // The CLI package (`@countersign/cli`, the root package.json) publishes dist/cli.mjs and
 // dist/chunks/ only; the action files are used from a checkout of the repository, not npm.
-// Everything is bundled: neither package has a runtime dependency (test/packaging.test.ts).
+// Everything is bundled: neither package has a runtime dependency (test/repo/packaging.test.ts).
 //
 // `buildActions(outdir)` is exported so that the action tests build the entry points from the
-// current sources into a scratch directory (test/harness/) instead of trusting dist/; the
-// client tests do the same with `buildClientBrowser` (test/client-platform.test.ts, test/browser/).
+// current sources into a scratch directory (test/action/harness/) instead of trusting dist/; the
+// client tests do the same with `buildClientBrowser` (test/lib/platform/platform.test.ts, test/client/browser/).
 import { build, type BuildOptions, type BuildResult, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -2,7 +2,7 @@
 // spec/vectors/README.md). It starts the local Sigstore stack (src/stack/), signs real
 // primaries through its Fulcio, Rekor and TSA, countersigns with test keys, derives every
 // invalid case from a valid one by exactly one change, writes each case folder fresh, and then
-// verifies every folder the way test/vectors.test.ts does, failing if any outcome, check or
+// verifies every folder the way test/lib/pipeline/vectors.test.ts does, failing if any outcome, check or
 // code differs from the case's expected.json (a generator never commits a wrong vector).
 //
 // Deterministic where it can be: fixed names, versions, stream, file contents and test keys
@@ -19,6 +19,7 @@ import { rfc3339 } from '../src/lib/basics/json/shape.ts';
 import { buildStatement, serializeStatement } from '../src/lib/formats/statement/statement.ts';
 import { BUNDLE_MEDIA_TYPE, type Countersignature, type Subject } from '../src/lib/formats/core/types.ts';
 import { countersignBundle } from '../src/lib/flows/countersign/countersign-bundle.ts';
+import { peekRotation } from '../src/lib/flows/countersign/rotation-review.ts';
 import { createCountersignature } from '../src/lib/formats/countersignature/create.ts';
 import { parsePrivateKeyPem } from '../src/lib/basics/crypto/ed25519-keys.ts';
 import { seedSigner, type CountersignSigner } from '../src/lib/basics/crypto/signer.ts';
@@ -112,7 +113,10 @@ async function generate(stack: Stack, now: Date, subjects: Subject[]): Promise<V
   // Organisation B's real step: verify under the policy, then countersign (adds to a bundle).
   const countersign = async (input: Primary | string, signer: TestKey, under = policy, when = signedAt): Promise<Countersignature[]> => {
     const bytes = utf8(typeof input === 'string' ? input : json(input));
-    return (await countersignBundle(bytes, { policy: parsed(under), signer: signer.signer, now: when })).bundle.countersignatures;
+    // A rotation is approved as B's reviewer would: by the digest of the policy it carries.
+    const rotation = peekRotation(bytes, parsed(under), 'vector bundle');
+    const approval = rotation ? { approveRotation: { policyDigest: `sha256:${rotation.digest}` } } : {};
+    return (await countersignBundle(bytes, { policy: parsed(under), signer: signer.signer, now: when, ...approval })).bundle.countersignatures;
   };
   // What someone holding a key can sign without any policy check (the attacker's tool).
   const forge = (signer: TestKey, primary: Primary, o: { version?: number; signedAt?: Date } = {}) =>
@@ -311,7 +315,7 @@ async function lifecycleCases(x: LifecycleContext): Promise<VectorCase[]> {
   ];
 }
 
-/** Verifies one written case folder exactly as test/vectors.test.ts does. */
+/** Verifies one written case folder exactly as test/lib/pipeline/vectors.test.ts does. */
 async function evaluate(dir: string): Promise<{ outcome: string; check: string | null; code: string | null }> {
   const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as Expected;
   const { report, decided } = await evaluateVectorCase(dir, dir, expected);

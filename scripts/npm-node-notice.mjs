@@ -5,7 +5,7 @@
 // out of the install output, so this line stands in for them. Plain JavaScript, for any Node.
 import { execFileSync } from 'node:child_process';
 
-const MIN_NODE_MAJOR = 24; // package.json "engines" (test/packaging.test.ts keeps them in step)
+const MIN_NODE_MAJOR = 24; // package.json "engines" (test/repo/packaging.test.ts keeps them in step)
 
 // npm puts node_modules/.bin, where the `node` devDependency is, first on PATH for scripts:
 // the Node that runs npm is the one npm names in npm_node_execpath.

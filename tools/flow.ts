@@ -17,6 +17,7 @@ import { parseBundleFile, serializeBundle } from '../src/lib/formats/bundle/bund
 import { buildStatement, serializeStatement } from '../src/lib/formats/statement/statement.ts';
 import type { Countersignature, CountersignedBundle, Kind } from '../src/lib/formats/core/types.ts';
 import { countersignBundle } from '../src/lib/flows/countersign/countersign-bundle.ts';
+import { peekRotation, type RotationApproval } from '../src/lib/flows/countersign/rotation-review.ts';
 import { createCountersignature } from '../src/lib/formats/countersignature/create.ts';
 import { generateCountersignerKey, parsePrivateKeyPem } from '../src/lib/basics/crypto/ed25519-keys.ts';
 import { type CountersignSigner, seedSigner } from '../src/lib/basics/crypto/signer.ts';
@@ -86,8 +87,12 @@ export interface Flow {
   statement(options?: StatementOptions): Uint8Array;
   /** The primary (a Sigstore bundle JSON, as `countersign sign` writes it), signed on the stack. */
   sign(statementBytes: Uint8Array, options?: { jobWorkflowRef?: string; instance?: ResolvedInstance; token?: string }): Promise<Uint8Array>;
-  /** Organisation B's step through the library (countersignBundle): refuses what B would refuse. */
-  countersign(bundleBytes: Uint8Array, key: TestKey, options?: { policy?: Policy; now?: Date }): Promise<Uint8Array>;
+  /**
+   * Organisation B's step through the library (countersignBundle): refuses what B would refuse.
+   * An authority rotation is approved as a reviewer would (the digest of the policy it carries)
+   * unless `approveRotation` says otherwise (`null`: no approval, as an unattended countersigner).
+   */
+  countersign(bundleBytes: Uint8Array, key: TestKey, options?: { policy?: Policy; now?: Date; approveRotation?: RotationApproval | null }): Promise<Uint8Array>;
   /** The gate, with this flow's standard policy unless another is given. */
   verify(bundleBytes: Uint8Array, options?: Partial<VerifyOptions>): Promise<VerificationReport>;
   close(): Promise<void>;
@@ -171,7 +176,9 @@ async function flowOn(stack: Stack, dir: string): Promise<Flow> {
     },
     countersign: async (bundleBytes, key, o = {}) => {
       const p = o.policy ?? policy;
-      const result = await countersignBundle(bundleBytes, { policy: p, signer: key.signer, ...(p === policy ? { trust } : {}), ...(o.now ? { now: o.now } : {}) });
+      const rotation = o.approveRotation === undefined ? peekRotation(bundleBytes, p, 'test bundle') : undefined;
+      const approval = o.approveRotation ?? (rotation ? { policyDigest: `sha256:${rotation.digest}` } : undefined);
+      const result = await countersignBundle(bundleBytes, { policy: p, signer: key.signer, ...(p === policy ? { trust } : {}), ...(o.now ? { now: o.now } : {}), ...(approval ? { approveRotation: approval } : {}) });
       return new TextEncoder().encode(serializeBundle(result.bundle));
     },
     verify: async (bundleBytes, o = {}) => {

@@ -1,5 +1,5 @@
 // Evaluates one spec/vectors case folder (layout: spec/vectors/README.md). Shared by the
-// generator's self-check (scripts/gen-vectors.ts) and test/vectors.test.ts, so both judge a
+// generator's self-check (scripts/gen-vectors.ts) and test/lib/pipeline/vectors.test.ts, so both judge a
 // case the same way.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

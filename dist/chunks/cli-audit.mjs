@@ -3,7 +3,7 @@ import {
   endpoint,
   serviceBaseUrl,
   serviceRequest
-} from "./shared-cbb053b7.mjs";
+} from "./shared-35e13b19.mjs";
 import {
   MerkleTree
 } from "./shared-caff0280.mjs";
@@ -11,8 +11,12 @@ import {
   API,
   MAX_ENTRIES_PER_PAGE
 } from "./shared-3d83ab60.mjs";
+import "./shared-4b5b2dce.mjs";
 import {
-  equalBytes,
+  usageError
+} from "./shared-ed14cf75.mjs";
+import "./shared-309f26f9.mjs";
+import {
   leafHash,
   parseCountersignatureStatement,
   parseVerifierKey,
@@ -21,39 +25,43 @@ import {
   verifyConsistency,
   verifyInclusion
 } from "./shared-98eab3f9.mjs";
+import "./shared-7eda6b41.mjs";
 import {
-  isValidKeyName
-} from "./shared-a7bf52ea.mjs";
-import {
-  keyIdOf,
-  parsePublicKeyPem,
-  verifyEd25519Strict
-} from "./shared-aee9c4ce.mjs";
-import {
-  readInputFile
-} from "./shared-e9f0868a.mjs";
-import {
-  usageError
-} from "./shared-7cbc52b0.mjs";
-import {
-  COUNTERSIGNATURE_PAYLOAD_TYPE
-} from "./shared-36064810.mjs";
-import "./shared-f585a028.mjs";
-import {
-  sha256Hex
-} from "./shared-2868a1ae.mjs";
+  equalBytes
+} from "./shared-a274f2b0.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
 import {
+  readInputFile
+} from "./shared-959b9aa3.mjs";
+import {
+  COUNTERSIGNATURE_PAYLOAD_TYPE
+} from "./shared-7a359f32.mjs";
+import {
+  isValidKeyName
+} from "./shared-a1ee2870.mjs";
+import "./shared-ef15c4ee.mjs";
+import {
+  keyIdOf,
+  parsePublicKeyPem,
+  verifyEd25519Strict
+} from "./shared-d96130d7.mjs";
+import {
+  sha256Hex
+} from "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import {
+  readCappedFile
+} from "./shared-1abd220a.mjs";
+import {
   InputError,
   VerificationError
-} from "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
-
-// src/cli/audit.ts
-import { stat } from "node:fs/promises";
-import { parseArgs } from "node:util";
+} from "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/lib/flows/audit/audit.ts
 import { X509Certificate } from "node:crypto";
@@ -179,25 +187,22 @@ the service countersigned: log index, stream, version, statement digest, primary
 Exit codes: 0 consistent and everything expected, 1 inconsistent log, bad or unexpected
 entry (the checkpoint file is then left as it was), 2 could not run.`;
 async function run(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      url: { type: "string" },
-      since: { type: "string" },
-      expect: { type: "string" },
-      "log-key": { type: "string" },
-      origin: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" }
-    }
+  const { values, positionals } = parseVerbArgs("audit", argv, {
+    url: { type: "string" },
+    since: { type: "string" },
+    expect: { type: "string" },
+    "log-key": { type: "string" },
+    origin: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" }
   });
   if (values.help) return console.log(USAGE), 0;
   if (positionals.length > 0) return usageError("audit", `unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.url) return usageError("audit", "missing --url URL");
   if (values.origin && !values["log-key"]) return usageError("audit", "--origin goes with --log-key FILE (a PEM key)");
   const log = values["log-key"] ? await loadLogKey(values["log-key"], values.origin) : void 0;
-  const since = values.since && await exists(values.since) ? new TextDecoder().decode(await readInputFile(values.since, "checkpoint file", 64 * 1024)) : void 0;
+  const sinceBytes = values.since ? await readCappedFile(values.since, { what: `checkpoint file ${values.since}`, maxBytes: 64 * 1024, optional: true }) : void 0;
+  const since = sinceBytes && new TextDecoder().decode(sinceBytes);
   const expected = values.expect ? parseExpectations(new TextDecoder().decode(await readInputFile(values.expect, "expect file", 4 * 1024 * 1024)), values.expect) : void 0;
   if (!log) console.error("countersign audit: warning: no --log-key: trusting the log key the service presents (pin it for a real audit)");
   let result;
@@ -239,12 +244,9 @@ async function loadLogKey(path, origin) {
     if (origin && origin !== verifier.name) throw new InputError("log-key-origin", `${path}: the key is for origin ${verifier.name}, not ${origin}`);
     return verifier;
   } catch (err) {
-    if (err instanceof VerificationError) throw new InputError(err.code, `${path}: ${err.message}`);
+    if (err instanceof VerificationError && err.code === "log-key-malformed") throw new InputError(err.code, `${path}: ${err.message}`);
     throw err;
   }
-}
-async function exists(path) {
-  return stat(path).then(() => true, (err) => err.code === "ENOENT" ? false : Promise.reject(err));
 }
 export {
   USAGE,

@@ -3,21 +3,15 @@ import {
   rotationStatementParts
 } from "./shared-f7ebb2b6.mjs";
 import "./shared-4188714e.mjs";
+import "./shared-20c62e75.mjs";
+import "./shared-868235cf.mjs";
+import "./shared-d54b2595.mjs";
+import "./shared-309f26f9.mjs";
+import "./shared-98eab3f9.mjs";
+import "./shared-98309fbc.mjs";
 import {
   policyDocument
-} from "./shared-20c62e75.mjs";
-import "./shared-868235cf.mjs";
-import "./shared-98eab3f9.mjs";
-import {
-  reportFatal
-} from "./shared-b9cc81f6.mjs";
-import "./shared-ee69d299.mjs";
-import "./shared-a7bf52ea.mjs";
-import "./shared-aee9c4ce.mjs";
-import {
-  collectSubjects
-} from "./shared-427b1b45.mjs";
-import "./shared-1393fa30.mjs";
+} from "./shared-8747b24f.mjs";
 import {
   MAX_FLEET_KEYS_BYTES,
   buildStatement,
@@ -25,31 +19,48 @@ import {
   parseFleetKeys,
   serializeStatement,
   sourceFromGitHubEnv
-} from "./shared-08d889f0.mjs";
-import "./shared-d54b2595.mjs";
-import "./shared-98309fbc.mjs";
+} from "./shared-b361fd30.mjs";
+import "./shared-7eda6b41.mjs";
+import "./shared-a274f2b0.mjs";
 import {
-  KINDS
-} from "./shared-36064810.mjs";
-import {
-  MAX_POLICY_BYTES
-} from "./shared-f585a028.mjs";
-import {
-  sha256Hex
-} from "./shared-2868a1ae.mjs";
+  reportFatal
+} from "./shared-692b722b.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
-import "./shared-32ea4c3b.mjs";
+import "./shared-80ab9d1c.mjs";
+import "./shared-6bbc863f.mjs";
+import {
+  readInputFile
+} from "./shared-959b9aa3.mjs";
+import {
+  KINDS
+} from "./shared-7a359f32.mjs";
+import "./shared-a1ee2870.mjs";
+import {
+  MAX_POLICY_BYTES
+} from "./shared-ef15c4ee.mjs";
+import "./shared-d96130d7.mjs";
+import {
+  sha256Hex
+} from "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import {
+  collectSubjects
+} from "./shared-427b1b45.mjs";
+import "./shared-1393fa30.mjs";
+import "./shared-013b5e69.mjs";
+import "./shared-1abd220a.mjs";
 import {
   InputError
-} from "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+} from "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/build.ts
-import { open } from "node:fs/promises";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 
 // src/lib/formats/core/duration.ts
 var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
@@ -86,7 +97,10 @@ Prints the statement digest sha256:<hex> on stdout.
   --base DIR            subject names are relative to DIR (default: current directory)
   --keys FILE           fleet-key list (JSON, see spec/FORMAT.md)
   --out FILE            where to write the statement
-  -h, --help            this help`;
+  -h, --help            this help
+
+In scripts, give the options first and '--' before globbed PATHs (--out s.json -- dist/*):
+after '--' a file named --help or --policy=x is a file.`;
 var PROGRESS_AFTER_MS = 2e3;
 var processIo = {
   stdout: (line) => process.stdout.write(`${line}
@@ -135,7 +149,7 @@ async function build(argv, io) {
     const keysFile = requireOption(values.keys, "--keys");
     if (positionals.length > 0) throw new InputError("usage", `--kind fleet-key takes its subjects from --keys, found extra arguments: ${positionals.join(" ")}`);
     if (values.base !== void 0) throw new InputError("usage", "--base does not apply to --kind fleet-key");
-    const parts = fleetKeyStatementParts(parseFleetKeys(await readCapped(keysFile, MAX_FLEET_KEYS_BYTES), keysFile));
+    const parts = fleetKeyStatementParts(parseFleetKeys(await readInputFile(keysFile, "fleet keys", MAX_FLEET_KEYS_BYTES), keysFile));
     subjects = parts.subjects;
     data = parts.data;
   } else {
@@ -170,35 +184,26 @@ async function build(argv, io) {
   return 0;
 }
 function parseArguments(argv) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        kind: { type: "string" },
-        stream: { type: "string" },
-        version: { type: "string" },
-        "expires-in": { type: "string" },
-        base: { type: "string" },
-        keys: { type: "string" },
-        policy: { type: "string" },
-        current: { type: "string" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    });
-  } catch (err) {
-    throw new InputError("usage", `build: ${err.message}; see 'countersign build --help'`);
-  }
+  return parseVerbArgs("build", argv, {
+    kind: { type: "string" },
+    stream: { type: "string" },
+    version: { type: "string" },
+    "expires-in": { type: "string" },
+    base: { type: "string" },
+    keys: { type: "string" },
+    policy: { type: "string" },
+    current: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  });
 }
 async function rotationParts(values, positionals) {
   const file = requireOption(values.policy, "--policy");
   if (positionals.length > 0 || values.keys !== void 0 || values.base !== void 0) {
     throw new InputError("usage", "--kind authority-rotation takes its one subject from --policy: no PATH, --keys or --base");
   }
-  const current = values.current === void 0 ? void 0 : policyDocument(await readCapped(values.current, MAX_POLICY_BYTES), values.current);
-  return rotationStatementParts(await readCapped(file, MAX_POLICY_BYTES), basename(file), file, current);
+  const current = values.current === void 0 ? void 0 : policyDocument(await readInputFile(values.current, "current policy", MAX_POLICY_BYTES), values.current);
+  return rotationStatementParts(await readInputFile(file, "policy", MAX_POLICY_BYTES), basename(file), file, current);
 }
 function rotationVersion(given, policyVersion) {
   if (given === void 0) return policyVersion;
@@ -216,27 +221,6 @@ function parseVersion(text) {
     throw new InputError("bad-version", `--version: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`);
   }
   return n;
-}
-async function readCapped(path, maxBytes) {
-  const handle = await open(path, "r").catch((err) => {
-    throw new InputError("input-unreadable", `${path}: cannot read: ${err.code === "ENOENT" ? "no such file" : err.code ?? err.message}`);
-  });
-  try {
-    const st = await handle.stat();
-    if (!st.isFile()) throw new InputError("input-unreadable", `${path}: expected a regular file`);
-    if (st.size > maxBytes) throw new InputError("too-large", `${path}: ${st.size} bytes is over the limit of ${maxBytes} bytes`);
-    const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > maxBytes) throw new InputError("too-large", `${path}: over the limit of ${maxBytes} bytes`);
-    }
-    return new Uint8Array(buffer.subarray(0, length));
-  } finally {
-    await handle.close();
-  }
 }
 export {
   USAGE,

@@ -3,67 +3,83 @@ import {
   countersignBundle
 } from "./shared-b43b02ca.mjs";
 import {
+  seedSigner
+} from "./shared-1654736b.mjs";
+import "./shared-d0d2b81b.mjs";
+import {
   endpoint,
   serviceBaseUrl,
   serviceRequest
-} from "./shared-cbb053b7.mjs";
+} from "./shared-35e13b19.mjs";
 import {
   API,
   MAX_REQUEST_BYTES
 } from "./shared-3d83ab60.mjs";
-import {
-  seedSigner
-} from "./shared-1654736b.mjs";
+import "./shared-4b5b2dce.mjs";
 import {
   loadPrivateKeyFile
 } from "./shared-e0d916f7.mjs";
 import {
   loadStateFile,
-  recordAccepted,
   saveStateFile
 } from "./shared-11f82d0e.mjs";
+import "./shared-58d15130.mjs";
+import {
+  REVIEW_HINT,
+  checkRotationApproval,
+  peekRotation,
+  rotationReview
+} from "./shared-66df4790.mjs";
 import {
   loadPolicyFile
 } from "./shared-f61c8803.mjs";
-import "./shared-4188714e.mjs";
 import {
-  parseBundleFile,
-  serializeBundle
-} from "./shared-20c62e75.mjs";
+  usageError
+} from "./shared-ed14cf75.mjs";
+import "./shared-4188714e.mjs";
+import "./shared-20c62e75.mjs";
 import "./shared-868235cf.mjs";
+import "./shared-d54b2595.mjs";
+import "./shared-309f26f9.mjs";
 import {
   parseCountersignatureStatement
 } from "./shared-98eab3f9.mjs";
-import "./shared-ee69d299.mjs";
-import "./shared-a7bf52ea.mjs";
-import "./shared-aee9c4ce.mjs";
-import {
-  readBundleFile
-} from "./shared-e9f0868a.mjs";
-import {
-  usageError
-} from "./shared-7cbc52b0.mjs";
-import "./shared-08d889f0.mjs";
-import "./shared-d54b2595.mjs";
 import "./shared-98309fbc.mjs";
-import "./shared-36064810.mjs";
 import {
-  parseStrictJson
-} from "./shared-f585a028.mjs";
-import {
-  sha256Hex
-} from "./shared-2868a1ae.mjs";
+  parseBundleFile,
+  serializeBundle
+} from "./shared-8747b24f.mjs";
+import "./shared-b361fd30.mjs";
+import "./shared-7eda6b41.mjs";
+import "./shared-a274f2b0.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
-import "./shared-32ea4c3b.mjs";
+import "./shared-80ab9d1c.mjs";
+import "./shared-6bbc863f.mjs";
 import {
-  InputError
-} from "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
-
-// src/cli/countersign.ts
-import { parseArgs } from "node:util";
+  readBundleFile
+} from "./shared-959b9aa3.mjs";
+import "./shared-7a359f32.mjs";
+import "./shared-a1ee2870.mjs";
+import {
+  parseStrictJson
+} from "./shared-ef15c4ee.mjs";
+import "./shared-d96130d7.mjs";
+import {
+  sha256Hex
+} from "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-013b5e69.mjs";
+import "./shared-1abd220a.mjs";
+import {
+  InputError,
+  VerificationError
+} from "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/lib/flows/countersign/service-client.ts
 var MAX_RESPONSE_BYTES = 256 * 1024;
@@ -86,7 +102,7 @@ async function requestCountersignature(url, primaryBundle, options = {}) {
   } else if (existing[same].statement === countersignature.statement && existing[same].signature === countersignature.signature) {
     countersignatures = existing.map((c, i) => i === same ? countersignature : c);
   } else {
-    throw new InputError("countersignature-duplicate", `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
+    throw new VerificationError("countersignature-duplicate", `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
   }
   const out = new TextEncoder().encode(serializeBundle({ ...parsed.bundle, countersignatures }));
   parseBundleFile(out, "countersigned bundle", 64 * 1024 * 1024);
@@ -119,8 +135,53 @@ function checkBindsThisPrimary(c, primary, what) {
   }
 }
 
+// src/cli/rotation-approval.ts
+import { createInterface } from "node:readline/promises";
+var PROMPT_DIGITS = 12;
+var terminalIo = {
+  interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+  print: (text) => console.error(text),
+  ask: async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  }
+};
+async function rotationApproval(bundlePath, bytes, policy, signerKeyId, flag, io = terminalIo) {
+  if (flag !== void 0 && !/^sha256:[0-9a-f]{64}$/.test(flag)) {
+    throw new InputError("usage", `countersign: --approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(flag.slice(0, 80))}`);
+  }
+  const rotation = peekRotation(bytes, policy, bundlePath);
+  if (!rotation) {
+    if (flag !== void 0) throw new InputError("usage", `countersign: --approve-rotation: ${bundlePath} is not an authority rotation (or does not parse as one)`);
+    return void 0;
+  }
+  const digest = `sha256:${rotation.digest}`;
+  io.print(rotationReview(`countersign: ${bundlePath}`, policy, rotation, signerKeyId).join("\n"));
+  if (flag !== void 0) {
+    const approval = { policyDigest: flag };
+    checkRotationApproval(policy, rotation, approval, bundlePath);
+    return approval;
+  }
+  if (!io.interactive) {
+    throw new VerificationError("rotation-needs-review", `${bundlePath}: an authority rotation is countersigned only with an approval of the exact new policy: read the changes above, then re-run with --approve-rotation sha256:<the new policy's digest, above> (${REVIEW_HINT})`, {
+      expected: `--approve-rotation ${digest}`,
+      found: "no approval (no terminal to ask on)"
+    });
+  }
+  const answer = (await io.ask(`To countersign this rotation, type the first ${PROMPT_DIGITS} hex digits of the new policy's digest (anything else refuses): `)).trim().toLowerCase().replace(/^sha256:/, "");
+  if (answer.length < PROMPT_DIGITS || !/^[0-9a-f]+$/.test(answer) || !rotation.digest.startsWith(answer)) {
+    throw new VerificationError("rotation-needs-review", `${bundlePath}: the rotation was not approved (the answer was not the start of ${digest})`, { expected: `the first ${PROMPT_DIGITS} hex digits of ${digest}`, found: "another answer" });
+  }
+  return { policyDigest: digest };
+}
+
 // src/cli/countersign.ts
 var USAGE = `usage: countersign countersign BUNDLE --key FILE --policy FILE --out FILE [--state FILE]
+                                [--approve-rotation sha256:DIGEST]
        countersign countersign BUNDLE --url URL --out FILE [--timeout SECONDS] [--retries N]
 
 Organisation B's step: verifies the primary Sigstore signature of BUNDLE under the policy
@@ -137,28 +198,38 @@ an Ed25519 countersignature that binds the statement and the primary signature.
                   COUNTERSIGN_SERVICE_TOKEN, if set, is sent as a bearer token (never printed)
   --timeout S     with --url: seconds per attempt (default 30)
   --retries N     with --url: retries on connection errors and 5xx (default 3)
+  --approve-rotation sha256:DIGEST
+                  for an authority rotation: the digest of the new policy it installs, which
+                  you reviewed; must match the rotation exactly (for scripts: on a terminal,
+                  the command asks instead)
+
+An authority rotation changes who must sign from then on. For one, the command first prints
+what the new policy changes (as 'countersign policy diff' does) and countersigns only with an
+approval of that exact document: on a terminal, type the start of its digest when asked;
+otherwise give --approve-rotation. Without one it refuses [rotation-needs-review]; a digest
+of another document is [rotation-approval-mismatch]. B's service never countersigns rotations.
 
 Exit codes: 0 countersigned, 1 refused (the reason is printed), 2 could not run.`;
 async function run(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      key: { type: "string" },
-      policy: { type: "string" },
-      out: { type: "string" },
-      state: { type: "string" },
-      url: { type: "string" },
-      timeout: { type: "string" },
-      retries: { type: "string" },
-      help: { type: "boolean", short: "h" }
-    }
+  const { values, positionals } = parseVerbArgs("countersign", argv, {
+    key: { type: "string" },
+    policy: { type: "string" },
+    out: { type: "string" },
+    state: { type: "string" },
+    url: { type: "string" },
+    timeout: { type: "string" },
+    retries: { type: "string" },
+    "approve-rotation": { type: "string" },
+    help: { type: "boolean", short: "h" }
   });
   if (values.help) return console.log(USAGE), 0;
   const [bundlePath, ...extra] = positionals;
   if (!bundlePath) return usageError("countersign", "missing BUNDLE");
   if (extra.length > 0) return usageError("countersign", `unexpected argument ${JSON.stringify(extra[0])}`);
-  if (values.url !== void 0) return viaService(bundlePath, values);
+  if (values.url !== void 0) {
+    if (values["approve-rotation"] !== void 0) return usageError("countersign", "--approve-rotation does not go with --url (B's service never countersigns a rotation: B countersigns it with its key)");
+    return viaService(bundlePath, values);
+  }
   if (!values.key) return usageError("countersign", "missing --key FILE (or --url URL)");
   if (!values.policy) return usageError("countersign", "missing --policy FILE");
   if (!values.out) return usageError("countersign", "missing --out FILE");
@@ -166,9 +237,10 @@ async function run(argv) {
   const key = await loadPrivateKeyFile(values.key);
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const bytes = await readBundleFile(bundlePath);
-  const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), state, what: bundlePath });
+  const approval = await rotationApproval(bundlePath, bytes, policy, key.keyId, values["approve-rotation"]);
+  const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), state, what: bundlePath, ...approval ? { approveRotation: approval } : {} });
   await writeFileAtomic(values.out, serializeBundle(result.bundle));
-  if (values.state && state) await saveStateFile(values.state, recordAccepted(state, result.stream, result.version, result.statementDigest));
+  if (values.state) await saveStateFile(values.state, result.newState);
   console.error(`countersigned ${result.stream} v${result.version} (statement sha256:${result.statementDigest}) with ${key.keyId}; wrote ${values.out}`);
   console.log(values.out);
   return 0;

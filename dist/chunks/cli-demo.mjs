@@ -10,25 +10,35 @@ import {
   loadPolicyFile
 } from "./shared-f61c8803.mjs";
 import {
-  parseBundleFile,
-  runPipeline,
-  serializeBundle
+  runPipeline
 } from "./shared-20c62e75.mjs";
 import "./shared-868235cf.mjs";
-import "./shared-98eab3f9.mjs";
-import "./shared-ee69d299.mjs";
-import "./shared-a7bf52ea.mjs";
-import "./shared-aee9c4ce.mjs";
-import "./shared-08d889f0.mjs";
 import "./shared-d54b2595.mjs";
+import "./shared-98eab3f9.mjs";
 import "./shared-98309fbc.mjs";
-import "./shared-36064810.mjs";
-import "./shared-f585a028.mjs";
-import "./shared-2868a1ae.mjs";
+import {
+  parseBundleFile,
+  serializeBundle
+} from "./shared-8747b24f.mjs";
+import "./shared-b361fd30.mjs";
+import "./shared-7eda6b41.mjs";
+import "./shared-a274f2b0.mjs";
 import "./shared-c2330f2a.mjs";
-import "./shared-32ea4c3b.mjs";
-import "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+import "./shared-80ab9d1c.mjs";
+import "./shared-6bbc863f.mjs";
+import "./shared-7a359f32.mjs";
+import "./shared-a1ee2870.mjs";
+import "./shared-ef15c4ee.mjs";
+import "./shared-d96130d7.mjs";
+import "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-013b5e69.mjs";
+import "./shared-1abd220a.mjs";
+import "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/demo.ts
 import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -44,7 +54,8 @@ var verbs = {
   countersign: () => import("./cli-countersign.mjs")
 };
 async function run(argv) {
-  if (argv.includes("--help") || argv.includes("-h")) {
+  const { values: options } = parseVerbArgs("demo", argv, { keep: { type: "boolean" }, help: { type: "boolean", short: "h" } }, { positionals: false });
+  if (options.help) {
     console.log("usage: countersign demo [--keep]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it).");
     return 0;
   }
@@ -145,12 +156,12 @@ $ countersign verify ${args.join(" ")}`);
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     await stack.close();
-    if (!argv.includes("--keep")) await rm(dir, { recursive: true, force: true });
+    if (!options.keep) await rm(dir, { recursive: true, force: true });
   }
   console.log("\n== Demo outcomes");
   for (const r of results) console.log(`  ${r.ok ? "as expected" : "UNEXPECTED "}  ${r.name.padEnd(20)} ${r.detail}`);
   const ok = results.length === 4 && results.every((r) => r.ok);
-  if (argv.includes("--keep")) console.log(`kept ${dir}`);
+  if (options.keep) console.log(`kept ${dir}`);
   console.log(`
 ${ok ? "demo passed" : "demo FAILED"} in ${((Date.now() - started) / 1e3).toFixed(1)} s`);
   return ok ? 0 : 1;

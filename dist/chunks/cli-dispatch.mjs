@@ -1,9 +1,12 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   reportFatal
-} from "./shared-b9cc81f6.mjs";
-import "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+} from "./shared-692b722b.mjs";
+import {
+  HELP_COMBINED
+} from "./shared-0776c14a.mjs";
+import "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // package.json
 var package_default = { name: "@countersign/cli", version: "0.1.0" };
@@ -39,6 +42,10 @@ function main(argv) {
 async function route(argv) {
   const [verb, ...rest] = argv;
   if (verb === void 0 || HELP_WORDS.has(verb)) {
+    if (verb !== "help" && rest.length > 0) {
+      console.error(`countersign: ${HELP_COMBINED} (see 'countersign --help')`);
+      return 2;
+    }
     if (verb === "help" && rest[0] !== void 0 && !HELP_WORDS.has(rest[0])) return dispatch(rest[0], [...rest.slice(1), "--help"], "help");
     console.log(USAGE);
     return verb === void 0 ? 2 : 0;

@@ -2,17 +2,24 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   writeKeyPair
 } from "./shared-e0d916f7.mjs";
-import "./shared-aee9c4ce.mjs";
 import {
   usageError
-} from "./shared-7cbc52b0.mjs";
-import "./shared-2868a1ae.mjs";
+} from "./shared-ed14cf75.mjs";
+import {
+  reportFatal
+} from "./shared-692b722b.mjs";
 import "./shared-c2330f2a.mjs";
-import "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+import "./shared-d96130d7.mjs";
+import "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-1abd220a.mjs";
+import "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/keygen.ts
-import { parseArgs } from "node:util";
 var USAGE = `usage: countersign keygen --out FILE
 
 Makes organisation B's Ed25519 countersigning key (spec/ED25519.md \xA76):
@@ -26,18 +33,9 @@ Exit codes: 0 written, 2 could not run.`;
 async function run(argv) {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    }));
+    ({ values } = parseVerbArgs("keygen", argv, { out: { type: "string" }, help: { type: "boolean", short: "h" } }, { positionals: false }));
   } catch (err) {
-    const code = err.code;
-    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return usageError("keygen", err.message);
-    throw err;
+    return reportFatal(err);
   }
   if (values.help) {
     console.log(USAGE);

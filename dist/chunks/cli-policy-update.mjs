@@ -1,48 +1,59 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   loadStateFile,
-  recordPolicyVersion,
   saveStateFile
 } from "./shared-11f82d0e.mjs";
+import {
+  recordPolicyVersion
+} from "./shared-58d15130.mjs";
+import {
+  usageError
+} from "./shared-ed14cf75.mjs";
 import {
   MAX_ROTATIONS,
   followRotations
 } from "./shared-f7ebb2b6.mjs";
 import "./shared-4188714e.mjs";
+import "./shared-20c62e75.mjs";
+import "./shared-868235cf.mjs";
+import "./shared-d54b2595.mjs";
+import "./shared-309f26f9.mjs";
+import "./shared-98eab3f9.mjs";
+import "./shared-98309fbc.mjs";
 import {
   policyDocument
-} from "./shared-20c62e75.mjs";
-import "./shared-868235cf.mjs";
-import "./shared-98eab3f9.mjs";
-import "./shared-ee69d299.mjs";
-import "./shared-a7bf52ea.mjs";
-import "./shared-aee9c4ce.mjs";
-import {
-  readBundleFile,
-  readInputFile
-} from "./shared-e9f0868a.mjs";
-import {
-  usageError
-} from "./shared-7cbc52b0.mjs";
-import "./shared-08d889f0.mjs";
-import "./shared-d54b2595.mjs";
-import "./shared-98309fbc.mjs";
-import "./shared-36064810.mjs";
-import {
-  MAX_POLICY_BYTES
-} from "./shared-f585a028.mjs";
-import "./shared-2868a1ae.mjs";
+} from "./shared-8747b24f.mjs";
+import "./shared-b361fd30.mjs";
+import "./shared-7eda6b41.mjs";
+import "./shared-a274f2b0.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
-import "./shared-32ea4c3b.mjs";
+import "./shared-80ab9d1c.mjs";
+import "./shared-6bbc863f.mjs";
+import {
+  readBundleFile,
+  readInputFile
+} from "./shared-959b9aa3.mjs";
+import "./shared-7a359f32.mjs";
+import "./shared-a1ee2870.mjs";
+import {
+  MAX_POLICY_BYTES
+} from "./shared-ef15c4ee.mjs";
+import "./shared-d96130d7.mjs";
+import "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-013b5e69.mjs";
+import "./shared-1abd220a.mjs";
 import {
   VerificationError
-} from "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+} from "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/policy-update.ts
-import { parseArgs } from "node:util";
 var UPDATE_USAGE = `usage: countersign policy update --current FILE --rotation BUNDLE [--rotation BUNDLE ...] --out FILE [--state FILE]
 
 update: follows authority rotations, in the order given, from the current policy and writes
@@ -58,16 +69,12 @@ countersigned by every key the new policy adds, and must install exactly the nex
 
 Exit codes: 0 updated (or already current), 1 a rotation refused (nothing written), 2 bad input.`;
 async function update(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      current: { type: "string" },
-      rotation: { type: "string", multiple: true },
-      out: { type: "string" },
-      state: { type: "string" },
-      help: { type: "boolean", short: "h" }
-    }
+  const { values, positionals } = parseVerbArgs("policy update", argv, {
+    current: { type: "string" },
+    rotation: { type: "string", multiple: true },
+    out: { type: "string" },
+    state: { type: "string" },
+    help: { type: "boolean", short: "h" }
   });
   if (values.help) return console.log(UPDATE_USAGE), 0;
   const fail = (message) => usageError("policy update", message);

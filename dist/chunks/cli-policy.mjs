@@ -5,41 +5,49 @@ import {
   loadPolicyFile
 } from "./shared-f61c8803.mjs";
 import {
-  reportFatal
-} from "./shared-b9cc81f6.mjs";
-import {
-  parsePolicy
-} from "./shared-ee69d299.mjs";
-import "./shared-a7bf52ea.mjs";
-import "./shared-aee9c4ce.mjs";
-import {
-  readInputFile
-} from "./shared-e9f0868a.mjs";
-import {
   usageError
-} from "./shared-7cbc52b0.mjs";
-import "./shared-36064810.mjs";
+} from "./shared-ed14cf75.mjs";
 import {
-  GITHUB_ACTIONS_ISSUER,
-  GITHUB_CLAIM_NAMES,
-  parseStrictJson
-} from "./shared-f585a028.mjs";
-import "./shared-2868a1ae.mjs";
+  reportFatal
+} from "./shared-692b722b.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
 import {
-  InputError
-} from "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+  parsePolicy
+} from "./shared-80ab9d1c.mjs";
+import "./shared-6bbc863f.mjs";
+import {
+  readInputFile
+} from "./shared-959b9aa3.mjs";
+import "./shared-7a359f32.mjs";
+import "./shared-a1ee2870.mjs";
+import {
+  GITHUB_ACTIONS_ISSUER,
+  GITHUB_CLAIM_NAMES,
+  parseStrictJson
+} from "./shared-ef15c4ee.mjs";
+import "./shared-d96130d7.mjs";
+import "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  HELP_COMBINED,
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-1abd220a.mjs";
+import {
+  InputError,
+  PolicyError
+} from "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/policy.ts
-import { parseArgs } from "node:util";
 var USAGE = `usage: countersign policy init (--identity URI | --identity-pattern REGEX) --trusted-root FILE
                                --countersigner NAME=PUBFILE [--countersigner ...] --stream S [--stream ...]
                                --out FILE [options]
        countersign policy show FILE
        countersign policy update --current FILE --rotation BUNDLE [...] --out FILE [--state FILE]
+       countersign policy diff CURRENT NEW [--organisation ORG] [--json]
 
 init: writes a policy file (pretty-printed JSON) and prints a summary of it.
   --identity URI             the primary's exact certificate identity, e.g.
@@ -69,6 +77,9 @@ show: prints what FILE accepts, in plain words.
 update: follows authority-rotation bundles from the current policy and writes the result
 (see 'countersign policy update --help').
 
+diff: prints what NEW (a policy, or an authority-rotation bundle) changes against CURRENT,
+one line per change, in words (see 'countersign policy diff --help').
+
 Exit codes: 0 done, 2 bad input.`;
 var MAX_TRUSTED_ROOT_BYTES = 512 * 1024;
 var MAX_PUBLIC_KEY_BYTES = 16 * 1024;
@@ -78,16 +89,15 @@ async function run(argv) {
     if (sub === "init") return await init(rest);
     if (sub === "show") return await show(rest);
     if (sub === "update") return await (await import("./cli-policy-update.mjs")).update(rest);
-    if (sub === "--help" || sub === "-h") return console.log(USAGE), 0;
-    return usageError("policy", sub === void 0 ? "missing init, show or update" : `unknown subcommand ${JSON.stringify(sub)}`);
+    if (sub === "diff") return await (await import("./cli-policy-diff.mjs")).diff(rest);
+    if (sub === "--help" || sub === "-h") return rest.length === 0 ? (console.log(USAGE), 0) : usageError("policy", HELP_COMBINED);
+    return usageError("policy", sub === void 0 ? "missing init, show, update or diff" : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {
-    const code = err.code;
-    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return usageError("policy", err.message);
     return reportFatal(err);
   }
 }
 async function show(argv) {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+  const { values, positionals } = parseVerbArgs("policy show", argv, { help: { type: "boolean", short: "h" } });
   if (values.help) return console.log(USAGE), 0;
   if (positionals.length !== 1) return usageError("policy show", positionals.length === 0 ? "missing FILE" : `unexpected argument ${JSON.stringify(positionals[1])}`);
   console.log(describePolicy(await loadPolicyFile(positionals[0])));
@@ -95,28 +105,24 @@ async function show(argv) {
 }
 async function init(argv) {
   const many = { type: "string", multiple: true };
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      identity: { type: "string" },
-      "identity-pattern": { type: "string" },
-      issuer: { type: "string" },
-      "github-claim": many,
-      "trusted-root": { type: "string" },
-      countersigner: many,
-      organisation: many,
-      "countersigner-log": many,
-      threshold: { type: "string" },
-      fallback: many,
-      "fallback-threshold": { type: "string" },
-      kind: many,
-      stream: many,
-      "policy-version": { type: "string" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      help: { type: "boolean", short: "h" }
-    }
+  const { values, positionals } = parseVerbArgs("policy init", argv, {
+    identity: { type: "string" },
+    "identity-pattern": { type: "string" },
+    issuer: { type: "string" },
+    "github-claim": many,
+    "trusted-root": { type: "string" },
+    countersigner: many,
+    organisation: many,
+    "countersigner-log": many,
+    threshold: { type: "string" },
+    fallback: many,
+    "fallback-threshold": { type: "string" },
+    kind: many,
+    stream: many,
+    "policy-version": { type: "string" },
+    out: { type: "string" },
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" }
   });
   if (values.help) return console.log(USAGE), 0;
   const fail = (message) => usageError("policy init", message);
@@ -140,7 +146,7 @@ async function init(argv) {
   }
   const rootPath = values["trusted-root"];
   const trustedRoot = parseStrictJson(await readInputFile(rootPath, "trusted root", MAX_TRUSTED_ROOT_BYTES), rootPath, { maxBytes: MAX_TRUSTED_ROOT_BYTES, maxDepth: 16 });
-  if (typeof trustedRoot !== "object" || trustedRoot === null || Array.isArray(trustedRoot)) throw new InputError("policy-malformed", `${rootPath}: expected a Sigstore trusted root JSON object`);
+  if (typeof trustedRoot !== "object" || trustedRoot === null || Array.isArray(trustedRoot)) throw new PolicyError("policy-malformed", `${rootPath}: expected a Sigstore trusted root JSON object`);
   const logs = /* @__PURE__ */ new Map();
   for (const [name, value] of pairs(values["countersigner-log"] ?? [], "--countersigner-log", "NAME=ORIGIN,PUBFILE")) {
     if (!keyFiles.some(([n]) => n === name)) return fail(`--countersigner-log ${name}=...: no --countersigner named ${name}`);
@@ -178,7 +184,7 @@ async function init(argv) {
     });
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError("policy-bad-key", `policy init: ${err instanceof Error ? err.message : String(err)}`);
+    throw new PolicyError("policy-bad-key", `policy init: ${err instanceof Error ? err.message : String(err)}`);
   }
   const text = `${JSON.stringify(document, null, 2)}
 `;

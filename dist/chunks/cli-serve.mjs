@@ -3,6 +3,10 @@ import {
   countersignBundle
 } from "./shared-b43b02ca.mjs";
 import {
+  seedSigner
+} from "./shared-1654736b.mjs";
+import "./shared-d0d2b81b.mjs";
+import {
   MerkleTree
 } from "./shared-caff0280.mjs";
 import {
@@ -11,58 +15,74 @@ import {
   MAX_REQUEST_BYTES
 } from "./shared-3d83ab60.mjs";
 import {
-  seedSigner
-} from "./shared-1654736b.mjs";
-import {
   loadPrivateKeyFile
 } from "./shared-e0d916f7.mjs";
+import "./shared-58d15130.mjs";
+import {
+  REVIEW_HINT,
+  controlChanges,
+  peekRotation
+} from "./shared-66df4790.mjs";
 import {
   loadPolicyFile
 } from "./shared-f61c8803.mjs";
-import "./shared-4188714e.mjs";
 import {
-  parseBundleFile
-} from "./shared-20c62e75.mjs";
+  usageError
+} from "./shared-ed14cf75.mjs";
+import "./shared-4188714e.mjs";
+import "./shared-20c62e75.mjs";
 import {
   trustMaterialOf
 } from "./shared-868235cf.mjs";
+import "./shared-d54b2595.mjs";
 import {
-  equalBytes,
+  carried
+} from "./shared-309f26f9.mjs";
+import {
   leafHash,
   parseCountersignatureStatement,
   signCheckpoint,
   verifierKey,
   verifyCheckpoint
 } from "./shared-98eab3f9.mjs";
-import "./shared-ee69d299.mjs";
+import "./shared-98309fbc.mjs";
+import {
+  parseBundleFile
+} from "./shared-8747b24f.mjs";
+import "./shared-b361fd30.mjs";
+import "./shared-7eda6b41.mjs";
+import {
+  equalBytes
+} from "./shared-a274f2b0.mjs";
+import "./shared-c2330f2a.mjs";
+import "./shared-80ab9d1c.mjs";
+import "./shared-6bbc863f.mjs";
+import "./shared-7a359f32.mjs";
 import {
   isValidKeyName
-} from "./shared-a7bf52ea.mjs";
+} from "./shared-a1ee2870.mjs";
+import "./shared-ef15c4ee.mjs";
 import {
+  ED25519_SPKI_PREFIX,
   parsePrivateKeyPem
-} from "./shared-aee9c4ce.mjs";
-import {
-  usageError
-} from "./shared-7cbc52b0.mjs";
-import "./shared-08d889f0.mjs";
-import "./shared-d54b2595.mjs";
-import "./shared-98309fbc.mjs";
-import "./shared-36064810.mjs";
-import "./shared-f585a028.mjs";
+} from "./shared-d96130d7.mjs";
 import {
   sha256Hex
-} from "./shared-2868a1ae.mjs";
-import "./shared-c2330f2a.mjs";
-import "./shared-32ea4c3b.mjs";
+} from "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-013b5e69.mjs";
+import "./shared-1abd220a.mjs";
 import {
   InputError,
   VerificationError
-} from "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+} from "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/serve.ts
 import { createPublicKey } from "node:crypto";
-import { parseArgs } from "node:util";
 
 // src/server/service.ts
 import { createServer } from "node:http";
@@ -127,11 +147,12 @@ var MALFORMED = /* @__PURE__ */ new Set([
   "statement-too-large"
 ]);
 var CONFLICT = /* @__PURE__ */ new Set(["statement-rollback", "statement-version-reused", "stream-version-signed", "countersignature-duplicate"]);
+var FORBIDDEN = /* @__PURE__ */ new Set(["rotation-needs-review"]);
 function refusalOf(err) {
   if (err instanceof Refusal) return err;
   if (!(err instanceof VerificationError) && !(err instanceof InputError)) return void 0;
-  const status = err.code === "too-large" ? 413 : MALFORMED.has(err.code) ? 400 : CONFLICT.has(err.code) ? 409 : err instanceof VerificationError ? 422 : 400;
-  return new Refusal(status, err.code, oneLine(err.message));
+  const status = err.code === "too-large" ? 413 : MALFORMED.has(err.code) ? 400 : CONFLICT.has(err.code) ? 409 : FORBIDDEN.has(err.code) ? 403 : err instanceof VerificationError ? 422 : 400;
+  return new Refusal(status, carried(err.code), oneLine(err.message));
 }
 function oneLine(message, max = 1e3) {
   const line = message.replace(/[\r\n\t]+/g, " ").replace(new RegExp("\\p{Cc}", "gu"), "");
@@ -148,8 +169,12 @@ var Countersigner = class {
   lock;
   /** The last version countersigned per stream (mirrors the store; updated after each commit). */
   latest;
+  /** The organisation of the service's key, when rotations that keep it in control are countersigned (unsafe opt-in); else undefined. */
+  autoRotationsKeeping;
   constructor(options) {
     this.policy = options.policy;
+    const own = options.policy.countersigners.find((k) => k.keyId === options.signer.keyId);
+    this.autoRotationsKeeping = options.unsafeAutoCountersignRotationsKeepingB && own ? own.organisation : void 0;
     this.signer = options.signer;
     this.trust = options.trust;
     this.log = options.log;
@@ -167,13 +192,24 @@ var Countersigner = class {
   }
   async countersignAlone(body) {
     const started = performance.now();
+    const rotation = peekRotation(body, this.policy, "request body");
+    if (rotation) this.screenRotation(rotation);
     const replay = this.findReplay(body);
     if (replay) {
       const response = { countersignature: this.withProof(replay), replayed: true };
       return { response, stream: replay.stream, version: replay.version, logIndex: replay.index, signingMs: performance.now() - started };
     }
     const now = this.now();
-    const result = await countersignBundle(body, { policy: this.policy, signer: this.signer, trust: this.trust, state: this.state(), now, what: "request body" });
+    const result = await countersignBundle(body, {
+      policy: this.policy,
+      signer: this.signer,
+      trust: this.trust,
+      state: this.state(),
+      now,
+      what: "request body",
+      // The opt-in's condition, checked again on the verified document; without it a rotation is refused.
+      ...this.autoRotationsKeeping !== void 0 ? { approveRotation: { keepingOrganisation: this.autoRotationsKeeping } } : {}
+    });
     const { stream, version } = result;
     const last = this.latest.get(stream);
     if (last && version <= last.version) {
@@ -201,6 +237,17 @@ var Countersigner = class {
     this.latest.set(stream, { version, payloadDigest: statement.payloadDigest.sha256, index });
     const entry = { index, keyId: countersignature.keyId, statement: statementBytes, signature: Buffer.from(countersignature.signature, "base64") };
     return { response: { countersignature: this.withProof(entry), replayed: false }, stream, version, logIndex: index, signingMs: performance.now() - started };
+  }
+  /** Refuses an authority rotation unless the unsafe opt-in is on and the rotation keeps B in control. */
+  screenRotation(rotation) {
+    const target = `an authority rotation to policy version ${rotation.policy.version} (sha256:${rotation.digest})`;
+    if (this.autoRotationsKeeping === void 0) {
+      throw new Refusal(403, "rotation-needs-review", `this service does not countersign ${target}: ${REVIEW_HINT}`);
+    }
+    const reasons = controlChanges(this.policy, rotation.policy, this.autoRotationsKeeping);
+    if (reasons.length > 0) {
+      throw new Refusal(403, "rotation-needs-review", `this service countersigns only rotations that keep ${JSON.stringify(this.autoRotationsKeeping)} in control, and ${target} ${reasons.join("; ")}: ${REVIEW_HINT}`);
+    }
   }
   /** The entry already logged for this exact primary (payload and signature), if any. */
   findReplay(body) {
@@ -639,7 +686,14 @@ async function startService(options) {
   try {
     const log = await TransparencyLog.open(store, options.logSigner);
     const trust = options.trust ?? trustMaterialOf(options.policy);
-    const countersigner = new Countersigner({ policy: options.policy, signer: options.signer, trust, log, ...options.now ? { now: options.now } : {} });
+    const countersigner = new Countersigner({
+      policy: options.policy,
+      signer: options.signer,
+      trust,
+      log,
+      ...options.now ? { now: options.now } : {},
+      ...options.unsafeAutoCountersignRotationsKeepingB ? { unsafeAutoCountersignRotationsKeepingB: true } : {}
+    });
     const ctx = { countersigner, log, metrics: new Metrics(), key: keyDescription(log, options.logPublicKeyPem, pinned.keyId, pinned.publicKey) };
     const requestLog = options.requestLog ?? (() => {
     });
@@ -718,6 +772,7 @@ async function handle(req, res, ctx, requestLog) {
 
 // src/cli/serve.ts
 var USAGE = `usage: countersign serve --key FILE --policy FILE --data DIR [--listen HOST:PORT] [--log-key FILE] [--origin NAME]
+                         [--unsafe-auto-countersign-rotations-keeping-b]
 
 Organisation B's countersigning service: POST /v1/countersign verifies a primary Sigstore
 bundle under the policy, countersigns it, appends the countersignature to a transparency log
@@ -733,22 +788,27 @@ TLS reverse proxy in front of it (docs/service.md).
                     COUNTERSIGN_LOG_KEY; default: the countersigning key signs them too
   --origin NAME     the log's origin (checkpoint first line and key name; no spaces or '+');
                     default countersign/<first 16 hex digits of the log key id>
+  --unsafe-auto-countersign-rotations-keeping-b
+                    countersign an authority rotation without a person, but only one whose
+                    new policy keeps B (the key's organisation) exactly as much in control:
+                    the same keys of every organisation (B's may only get wider validity
+                    windows), the same log requirements, threshold and fallback set
 
+Authority rotations change who must sign from then on. Without the unsafe flag every one is
+refused (403 rotation-needs-review): B reviews it with 'countersign policy diff CURRENT NEW'
+and countersigns it offline with 'countersign countersign --key ... --approve-rotation ...'.
 Environment variables holding keys are removed from the process environment once read.
 Exit codes: 0 stopped by a signal, 2 could not start.`;
 async function run(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      key: { type: "string" },
-      policy: { type: "string" },
-      data: { type: "string" },
-      listen: { type: "string" },
-      "log-key": { type: "string" },
-      origin: { type: "string" },
-      help: { type: "boolean", short: "h" }
-    }
+  const { values, positionals } = parseVerbArgs("serve", argv, {
+    key: { type: "string" },
+    policy: { type: "string" },
+    data: { type: "string" },
+    listen: { type: "string" },
+    "log-key": { type: "string" },
+    origin: { type: "string" },
+    "unsafe-auto-countersign-rotations-keeping-b": { type: "boolean" },
+    help: { type: "boolean", short: "h" }
   });
   if (values.help) return console.log(USAGE), 0;
   if (positionals.length > 0) return usageError("serve", `unexpected argument ${JSON.stringify(positionals[0])}`);
@@ -771,8 +831,12 @@ async function run(argv) {
     host,
     port,
     requestLog: (line) => process.stdout.write(`${JSON.stringify(line)}
-`)
+`),
+    ...values["unsafe-auto-countersign-rotations-keeping-b"] ? { unsafeAutoCountersignRotationsKeepingB: true } : {}
   });
+  if (values["unsafe-auto-countersign-rotations-keeping-b"]) {
+    console.error("countersign serve: UNSAFE: authority rotations that keep this key's organisation, keys, log requirement, threshold and fallback set as they are will be countersigned without review (docs/service.md)");
+  }
   if (!["127.0.0.1", "::1", "localhost"].includes(host)) {
     console.error(`countersign serve: listening on ${host}, not loopback: serve it through a TLS reverse proxy only (docs/service.md)`);
   }
@@ -784,7 +848,8 @@ async function run(argv) {
     treeSize: service.log.size,
     keyId: key.keyId,
     logKeyId: logKey.keyId,
-    verifierKey: verifierKey(origin, logKey.publicKey)
+    verifierKey: verifierKey(origin, logKey.publicKey),
+    rotations: values["unsafe-auto-countersign-rotations-keeping-b"] ? "unsafe-auto-countersign-keeping-b" : "refused"
   })}
 `);
   return new Promise((resolve) => {
@@ -811,7 +876,7 @@ async function loadKey(path, envName, flag) {
   return parsePrivateKeyPem(pem, `${envName} (for ${flag})`);
 }
 function spkiPem(rawPublicKey) {
-  const der = Buffer.concat([Buffer.from("302a300506032b6570032100", "hex"), rawPublicKey]);
+  const der = Buffer.concat([ED25519_SPKI_PREFIX, rawPublicKey]);
   return createPublicKey({ key: der, format: "der", type: "spki" }).export({ format: "pem", type: "spki" }).toString();
 }
 export {

@@ -1,40 +1,53 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  readCappedBody
+} from "./shared-35e13b19.mjs";
+import {
   MAX_STACK_FILE_BYTES,
-  checkServiceUrl,
   instanceFromStackDescription
 } from "./shared-d384a9b9.mjs";
 import {
-  readInputFile
-} from "./shared-e9f0868a.mjs";
+  checkServiceUrl
+} from "./shared-4b5b2dce.mjs";
 import {
   usageError
-} from "./shared-7cbc52b0.mjs";
+} from "./shared-ed14cf75.mjs";
 import {
-  parseStatement
-} from "./shared-08d889f0.mjs";
-import {
-  require_dist,
+  require_dist as require_dist2,
   require_dist2 as require_dist3,
   require_v2
 } from "./shared-d54b2595.mjs";
+import "./shared-309f26f9.mjs";
 import {
-  require_dist as require_dist2
+  require_dist
 } from "./shared-98309fbc.mjs";
 import {
-  INTOTO_PAYLOAD_TYPE
-} from "./shared-36064810.mjs";
-import {
-  parseStrictJson
-} from "./shared-f585a028.mjs";
-import "./shared-2868a1ae.mjs";
+  parseStatement
+} from "./shared-b361fd30.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
-import "./shared-32ea4c3b.mjs";
+import {
+  readInputFile
+} from "./shared-959b9aa3.mjs";
+import {
+  INTOTO_PAYLOAD_TYPE
+} from "./shared-7a359f32.mjs";
+import {
+  parseStrictJson
+} from "./shared-ef15c4ee.mjs";
+import "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-013b5e69.mjs";
+import {
+  readCappedFile
+} from "./shared-1abd220a.mjs";
 import {
   InputError
-} from "./shared-f525ae91.mjs";
+} from "./shared-92dc4500.mjs";
 import {
   __commonJS,
   __esm,
@@ -42,7 +55,7 @@ import {
   __require,
   __toCommonJS,
   __toESM
-} from "./shared-dcbfea3f.mjs";
+} from "./shared-18cfce56.mjs";
 
 // node_modules/@sigstore/sign/dist/util/oidc.js
 var require_oidc = __commonJS({
@@ -50,7 +63,7 @@ var require_oidc = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extractJWTSubject = extractJWTSubject;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     function extractJWTSubject(jwt) {
       const parts = jwt.split(".", 3);
       const payload = JSON.parse(core_1.encoding.base64Decode(parts[1]));
@@ -184,7 +197,7 @@ var require_util = __commonJS({
     })();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ua = exports.oidc = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = void 0;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     Object.defineProperty(exports, "crypto", { enumerable: true, get: function() {
       return core_1.crypto;
     } });
@@ -12619,7 +12632,7 @@ var require_polyfill = __commonJS({
       mkdir,
       readdir,
       readlink,
-      stat: stat2,
+      stat,
       symlink,
       unlink,
       utimes
@@ -12711,7 +12724,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat2(file, { bigint: true }) : (file) => lstat(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat(file, { bigint: true }) : (file) => lstat(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -12732,7 +12745,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat2(dest).then(
+      return stat(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -12746,7 +12759,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat2(destParent, { bigint: true });
+        destStat = await stat(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -12782,7 +12795,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat2 : lstat;
+      const statFn = opts.dereference ? stat : lstat;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -12866,7 +12879,7 @@ var require_polyfill = __commonJS({
       return chmod(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat2(src);
+      const updatedSrcStat = await stat(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -12918,7 +12931,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat2(src);
+      const srcStat = await stat(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -13292,7 +13305,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile,
       mkdir,
-      readFile: readFile2,
+      readFile,
       readdir,
       rm,
       writeFile
@@ -13478,7 +13491,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile2(bucket, "utf8");
+      const data = await readFile(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -14619,16 +14632,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat2, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat3 = size ? { size } : await fs.stat(cpath2);
-        return { stat: stat3, cpath: cpath2, sri: sri2 };
+      const { stat, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat2 = size ? { size } : await fs.stat(cpath2);
+        return { stat: stat2, cpath: cpath2, sri: sri2 };
       });
-      if (stat2.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat2.size, sri, new Pipeline()).concat();
+      if (stat.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat.size, sri, new Pipeline()).concat();
       }
       const data = await fs.readFile(cpath, { encoding: null });
-      if (stat2.size !== data.length) {
-        throw sizeError(stat2.size, data.length);
+      if (stat.size !== data.length) {
+        throw sizeError(stat.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -14654,11 +14667,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat2, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat3 = size ? { size } : await fs.stat(cpath2);
-          return { stat: stat3, cpath: cpath2, sri: sri2 };
+        const { stat, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat2 = size ? { size } : await fs.stat(cpath2);
+          return { stat: stat2, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat2.size, sri, stream);
+        return readPipeline(cpath, stat.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -14675,8 +14688,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat2 = await fs.stat(cpath);
-          return { size: stat2.size, sri, stat: stat2 };
+          const stat = await fs.stat(cpath);
+          return { size: stat.size, sri, stat };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -18799,9 +18812,9 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      readFile: readFile2,
+      readFile,
       rm,
-      stat: stat2,
+      stat,
       truncate,
       writeFile
     } = __require("fs/promises");
@@ -18918,7 +18931,7 @@ var require_verify = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s = await stat2(f);
+            const s = await stat(f);
             await rm(f, { recursive: true, force: true });
             stats.reclaimedSize += s.size;
           }
@@ -18931,7 +18944,7 @@ var require_verify = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat2(filepath);
+        const { size } = await stat(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -18989,7 +19002,7 @@ var require_verify = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat2(content);
+          await stat(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -19017,7 +19030,7 @@ var require_verify = __commonJS({
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile2(path.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile(path.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -27167,7 +27180,7 @@ var require_rekor_v2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RekorV2 = void 0;
     var fetch_1 = require_fetch2();
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var v2_1 = require_v2();
     var RekorV2 = class {
       options;
@@ -27275,7 +27288,7 @@ var require_entry2 = __commonJS({
     exports.toProposedEntry = toProposedEntry;
     exports.toCreateEntryRequest = toCreateEntryRequest;
     var bundle_1 = require_dist3();
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var util_1 = require_util();
     var SHA256_ALGORITHM = "sha256";
     function toProposedEntry(content, publicKey, entryType = "dsse") {
@@ -27635,7 +27648,7 @@ var require_config = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.bundleBuilderFromSigningConfig = bundleBuilderFromSigningConfig;
-    var protobuf_specs_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var dsse_1 = require_dsse();
     var message_1 = require_message();
     var signer_1 = require_signer();
@@ -27864,11 +27877,7 @@ var require_dist5 = __commonJS({
   }
 });
 
-// src/cli/sign.ts
-import { parseArgs } from "node:util";
-
 // src/lib/flows/sign/instances.ts
-import { readFile, stat } from "node:fs/promises";
 var PUBLIC_GOOD = Object.freeze({
   kind: "public-good",
   name: "public-good",
@@ -27889,18 +27898,12 @@ async function resolveInstance(choice = "public-good") {
   if (choice === "public-good") return PUBLIC_GOOD;
   if (choice === "github") return GITHUB;
   const what = `--sigstore ${choice}`;
-  let bytes;
-  try {
-    const st = await stat(choice);
-    if (!st.isFile()) throw new InputError("sigstore-instance-invalid", `${what}: expected public-good, github or a stack description file, found something that is not a regular file`);
-    if (st.size > MAX_STACK_FILE_BYTES) throw new InputError("too-large", `${what}: ${st.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description`);
-    bytes = await readFile(choice);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = err.code;
-    const found = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err.message);
-    throw new InputError("sigstore-instance-invalid", `${what}: expected public-good, github or a stack description file, found ${found}`);
-  }
+  const bytes = await readCappedFile(choice, {
+    what,
+    maxBytes: MAX_STACK_FILE_BYTES,
+    codes: { unreadable: "sigstore-instance-invalid", changed: "sigstore-instance-invalid" },
+    message: (f) => f.kind === "too-large" && f.size !== void 0 ? `${what}: ${f.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description` : f.kind === "unreadable" || f.kind === "not-a-file" ? `${what}: expected public-good, github or a stack description file, found ${f.kind === "unreadable" ? f.reason : "something that is not a regular file"}` : void 0
+  });
   return instanceFromStackDescription(parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }), `stack description ${choice}`);
 }
 
@@ -27938,7 +27941,7 @@ async function requestGithubToken(requestUrl, bearer, timeoutMs) {
     const reason = e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : (e.cause?.message ?? e.message) || "network error";
     throw new InputError("identity-token-request-failed", `${what}: ${reason}`);
   }
-  const body = await readCapped(res, what);
+  const body = await readCappedBody(res, MAX_TOKEN_RESPONSE_BYTES, () => new InputError("too-large", `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`));
   if (res.status !== 200) {
     const snippet = new TextDecoder().decode(body.subarray(0, 200)).replace(/\s+/g, " ").trim();
     throw new InputError("identity-token-request-failed", `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ""}`);
@@ -27948,23 +27951,6 @@ async function requestGithubToken(requestUrl, bearer, timeoutMs) {
     throw new InputError("identity-token-request-failed", `${what}: expected a JSON object with a string "value", found something else`);
   }
   return doc.value;
-}
-async function readCapped(res, what) {
-  const chunks = [];
-  let size = 0;
-  const reader = res.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_TOKEN_RESPONSE_BYTES) {
-      await reader.cancel().catch(() => {
-      });
-      throw new InputError("too-large", `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 function checkJwtShape(token, source) {
   const t = token.trim();
@@ -28065,15 +28051,11 @@ timestamped by a TSA (github). Writes the Sigstore bundle to --out.
 
 Exit codes: 0 signed, 2 could not sign.`;
 async function run(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      sigstore: { type: "string", default: "public-good" },
-      "identity-token": { type: "string" },
-      help: { type: "boolean", short: "h" }
-    }
+  const { values, positionals } = parseVerbArgs("sign", argv, {
+    out: { type: "string" },
+    sigstore: { type: "string", default: "public-good" },
+    "identity-token": { type: "string" },
+    help: { type: "boolean", short: "h" }
   });
   if (values.help) return console.log(USAGE), 0;
   const [statementPath, ...extra] = positionals;

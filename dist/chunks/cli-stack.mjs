@@ -1,15 +1,18 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   usageError
-} from "./shared-7cbc52b0.mjs";
+} from "./shared-ed14cf75.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
-import "./shared-dcbfea3f.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/stack.ts
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 var USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]
 
 Runs a local Sigstore stack on 127.0.0.1 (an OIDC issuer shaped like GitHub Actions' token
@@ -24,20 +27,17 @@ The trusted root is written beside FILE as trusted_root.json and kept after exit
 
 For tests and demos only: keys are made at start and discarded at exit.`;
 async function run(argv) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        out: { type: "string", default: "stack.json" },
-        "job-workflow-ref": { type: "string" },
-        issuer: { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    }));
-  } catch (err) {
-    return usageError("stack", err.message);
-  }
+  const { values } = parseVerbArgs(
+    "stack",
+    argv,
+    {
+      out: { type: "string", default: "stack.json" },
+      "job-workflow-ref": { type: "string" },
+      issuer: { type: "string" },
+      help: { type: "boolean", short: "h" }
+    },
+    { positionals: false }
+  );
   if (values.help) return console.log(USAGE), 0;
   const { startStack } = await import("./stack.mjs");
   const out = resolve(values.out);

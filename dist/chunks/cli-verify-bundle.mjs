@@ -5,29 +5,36 @@ import {
   parseManagedKey,
   verifySigstoreBundle
 } from "./shared-868235cf.mjs";
+import "./shared-d54b2595.mjs";
+import "./shared-98309fbc.mjs";
+import "./shared-a274f2b0.mjs";
 import {
   reportFatal
-} from "./shared-b9cc81f6.mjs";
+} from "./shared-692b722b.mjs";
+import "./shared-6bbc863f.mjs";
+import {
+  readInputFile
+} from "./shared-959b9aa3.mjs";
+import "./shared-a1ee2870.mjs";
+import {
+  parseStrictJson
+} from "./shared-ef15c4ee.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
 import {
   sha256File
 } from "./shared-1393fa30.mjs";
-import {
-  readInputFile
-} from "./shared-e9f0868a.mjs";
-import "./shared-d54b2595.mjs";
-import "./shared-98309fbc.mjs";
-import {
-  parseStrictJson
-} from "./shared-f585a028.mjs";
+import "./shared-1abd220a.mjs";
 import {
   InputError,
   VerificationError
-} from "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+} from "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/verify-bundle.ts
 import { createHash } from "node:crypto";
-import { parseArgs } from "node:util";
 
 // node_modules/@noble/hashes/_u64.js
 var U32_MASK64 = /* @__PURE__ */ (() => BigInt(2 ** 32 - 1))();
@@ -2866,7 +2873,7 @@ in-toto statement. Identity and issuer are compared exactly.
 Exit status: 0 verified, 1 rejected, 2 unusable input.`;
 async function run(argv) {
   try {
-    const args = parseVerbArgs(argv);
+    const args = parseVerbArgs2(argv);
     if (args === "help") {
       console.log(USAGE);
       return 0;
@@ -2892,26 +2899,15 @@ async function run(argv) {
     return reportFatal(err);
   }
 }
-function parseVerbArgs(argv) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        bundle: { type: "string" },
-        key: { type: "string" },
-        "certificate-identity": { type: "string" },
-        "certificate-oidc-issuer": { type: "string" },
-        "trusted-root": { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    });
-  } catch (err) {
-    throw new InputError("usage", `verify-bundle: ${err.message} (see --help)`);
-  }
-  const { values, positionals } = parsed;
+function parseVerbArgs2(argv) {
+  const { values, positionals } = parseVerbArgs("verify-bundle", argv, {
+    bundle: { type: "string" },
+    key: { type: "string" },
+    "certificate-identity": { type: "string" },
+    "certificate-oidc-issuer": { type: "string" },
+    "trusted-root": { type: "string" },
+    help: { type: "boolean", short: "h" }
+  });
   if (values.help) return "help";
   const usage = (problem) => {
     throw new InputError("usage", `verify-bundle: ${problem} (see --help)`);

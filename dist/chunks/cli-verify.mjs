@@ -1,42 +1,48 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  gate
+} from "./shared-d0d2b81b.mjs";
+import {
   loadStateFile,
-  recordAccepted,
   saveStateFile
 } from "./shared-11f82d0e.mjs";
+import "./shared-58d15130.mjs";
 import {
   loadPolicyFile
 } from "./shared-f61c8803.mjs";
 import {
-  exitCodeOf,
-  runPipeline
+  usageError
+} from "./shared-ed14cf75.mjs";
+import {
+  exitCodeOf
 } from "./shared-20c62e75.mjs";
 import "./shared-868235cf.mjs";
+import "./shared-d54b2595.mjs";
 import "./shared-98eab3f9.mjs";
-import "./shared-ee69d299.mjs";
-import "./shared-a7bf52ea.mjs";
-import "./shared-aee9c4ce.mjs";
+import "./shared-98309fbc.mjs";
+import "./shared-8747b24f.mjs";
+import "./shared-b361fd30.mjs";
+import "./shared-7eda6b41.mjs";
+import "./shared-a274f2b0.mjs";
+import "./shared-c2330f2a.mjs";
+import "./shared-80ab9d1c.mjs";
+import "./shared-6bbc863f.mjs";
 import {
   readBundleFile
-} from "./shared-e9f0868a.mjs";
+} from "./shared-959b9aa3.mjs";
+import "./shared-7a359f32.mjs";
+import "./shared-a1ee2870.mjs";
+import "./shared-ef15c4ee.mjs";
+import "./shared-d96130d7.mjs";
+import "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
 import {
-  usageError
-} from "./shared-7cbc52b0.mjs";
-import "./shared-08d889f0.mjs";
-import "./shared-d54b2595.mjs";
-import "./shared-98309fbc.mjs";
-import "./shared-36064810.mjs";
-import "./shared-f585a028.mjs";
-import {
-  sha256Hex
-} from "./shared-2868a1ae.mjs";
-import "./shared-c2330f2a.mjs";
-import "./shared-32ea4c3b.mjs";
-import "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
-
-// src/cli/verify.ts
-import { parseArgs } from "node:util";
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-013b5e69.mjs";
+import "./shared-1abd220a.mjs";
+import "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 
 // src/cli/report-text.ts
 var MARK = { pass: "ok  ", fail: "FAIL", pending: "WAIT", skipped: "skip" };
@@ -72,7 +78,7 @@ function formatReport(report, what) {
 }
 
 // src/cli/verify.ts
-var USAGE = `usage: countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]
+var USAGE = `usage: countersign verify --policy FILE [--state FILE] [--json] [--base DIR] BUNDLE [-- PATH...]
 
 Verifies a countersigned bundle: the primary Sigstore signature and identity, the
 countersignatures (threshold of distinct organisations), the statement (kind, stream,
@@ -86,21 +92,23 @@ subject is present.
   --json          print the whole report as JSON on stdout
   --base DIR      directory that subject names are relative to (default: current directory)
 
+In scripts and CI gates, give the options first and '--' before the files, above all a glob:
+  countersign verify --policy P --state S BUNDLE -- *
+After '--' every argument is a PATH, even one named --help or --policy=x. Before it, a file
+named like an option is taken as one: an option given twice, or --help with anything else,
+is refused (exit 2), but one the script did not give (--base=x) would be used.
+
 Exit codes: 0 verified, 1 rejected or pending countersignature, 2 could not run.`;
 async function run(argv) {
   return (await verifyCommand(argv)).exitCode;
 }
 async function verifyCommand(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      policy: { type: "string" },
-      state: { type: "string" },
-      json: { type: "boolean", default: false },
-      base: { type: "string" },
-      help: { type: "boolean", short: "h" }
-    }
+  const { values, positionals } = parseVerbArgs("verify", argv, {
+    policy: { type: "string" },
+    state: { type: "string" },
+    json: { type: "boolean", default: false },
+    base: { type: "string" },
+    help: { type: "boolean", short: "h" }
   });
   if (values.help) return console.log(USAGE), { exitCode: 0 };
   const [bundlePath, ...paths] = positionals;
@@ -110,12 +118,8 @@ async function verifyCommand(argv) {
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const bytes = await readBundleFile(bundlePath);
   const artifacts = paths.length > 0 ? await (await import("./lib-formats-subjects.mjs")).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : void 0;
-  const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });
-  const { report } = result;
-  if (report.outcome === "verified" && values.state && state && result.statement && result.statementBytes) {
-    const p = result.statement.predicate;
-    await saveStateFile(values.state, recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes), policy.version));
-  }
+  const { report, newState } = await gate(bytes, { policy, state, artifacts, what: bundlePath });
+  if (values.state && newState) await saveStateFile(values.state, newState);
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report, bundlePath));
   return { exitCode: exitCodeOf(report.outcome), report };

@@ -16,9 +16,10 @@ import {
   MAX_SUBJECT_NAME_LENGTH,
   compareSubjectNames,
   subjectNameProblem
-} from "./shared-32ea4c3b.mjs";
-import "./shared-f525ae91.mjs";
-import "./shared-dcbfea3f.mjs";
+} from "./shared-013b5e69.mjs";
+import "./shared-1abd220a.mjs";
+import "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
 export {
   DEFAULT_MAX_FILES,
   HASH_BUFFER_BYTES,

@@ -1,71 +1,28 @@
 // Shared by: cli-countersign, cli-policy-update, cli-verify (scripts/build.ts stableChunkNames).
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  readInputFile
-} from "./shared-e9f0868a.mjs";
-import {
-  SHA256_HEX,
-  Shape,
-  isValidStream
-} from "./shared-36064810.mjs";
-import {
-  parseStrictJson
-} from "./shared-f585a028.mjs";
+  emptyState,
+  parseState,
+  serializeState
+} from "./shared-58d15130.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
+import {
+  readCappedFile
+} from "./shared-1abd220a.mjs";
 
-// src/lib/formats/state/state.ts
-var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
+// src/lib/flows/gate/state-file.ts
 var MAX_STATE_BYTES = 1024 * 1024;
-var MAX_STREAMS = 1e4;
-function emptyState() {
-  return { streams: {} };
-}
-function parseState(bytes, what) {
-  const s = new Shape(what, "state-malformed");
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
-  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
-  const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
-  if (Object.keys(streams).length > MAX_STREAMS) s.fail("$.streams", `more than ${MAX_STREAMS} streams`);
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const [name, value] of Object.entries(streams)) {
-    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
-    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ["version", "statementDigest"]);
-    out[name] = {
-      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
-      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX)
-    };
-  }
-  return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
-}
-function serializeState(state) {
-  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
-  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
-}
-function recordAccepted(state, stream, version, statementDigest, policyVersion) {
-  const recorded = recordPolicyVersion(state, policyVersion);
-  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
-}
-function recordPolicyVersion(state, policyVersion) {
-  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
-  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
-}
-
-// src/cli/state-file.ts
-import { stat } from "node:fs/promises";
-async function loadStateFile(path) {
-  const exists = await stat(path).then(() => true, (err) => err.code === "ENOENT" ? false : Promise.reject(err));
-  if (!exists) return emptyState();
-  return parseState(await readInputFile(path, "state file", 1024 * 1024), path);
+async function loadStateFile(path, what = `state file ${path}`) {
+  const bytes = await readCappedFile(path, { what, maxBytes: MAX_STATE_BYTES, optional: true });
+  return bytes === void 0 ? emptyState() : parseState(bytes, what);
 }
 async function saveStateFile(path, state) {
   await writeFileAtomic(path, serializeState(state));
 }
 
 export {
-  recordAccepted,
-  recordPolicyVersion,
   loadStateFile,
   saveStateFile
 };

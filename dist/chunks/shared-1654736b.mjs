@@ -6,11 +6,11 @@ import {
   serializeCountersignatureStatement
 } from "./shared-98eab3f9.mjs";
 import {
-  signEd25519
-} from "./shared-aee9c4ce.mjs";
-import {
   COUNTERSIGNATURE_PAYLOAD_TYPE
-} from "./shared-36064810.mjs";
+} from "./shared-7a359f32.mjs";
+import {
+  signEd25519
+} from "./shared-d96130d7.mjs";
 
 // src/lib/formats/countersignature/create.ts
 async function createCountersignature(input) {

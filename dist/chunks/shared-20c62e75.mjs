@@ -9,104 +9,35 @@ import {
   bindingOf,
   leafHash,
   parseCountersignatureStatement,
-  parseLogProof,
   preAuthEncoding,
   verifyCheckpoint,
   verifyInclusion
 } from "./shared-98eab3f9.mjs";
 import {
-  parsePolicy
-} from "./shared-ee69d299.mjs";
-import {
-  verifyEd25519Strict
-} from "./shared-aee9c4ce.mjs";
+  isRotation,
+  newPolicyOf,
+  parseBundleFile
+} from "./shared-8747b24f.mjs";
 import {
   parseStatement
-} from "./shared-08d889f0.mjs";
+} from "./shared-b361fd30.mjs";
 import {
-  BUNDLE_MEDIA_TYPE,
   COUNTERSIGNATURE_PAYLOAD_TYPE,
-  INTOTO_PAYLOAD_TYPE,
-  KEY_ID,
-  Shape,
-  rfc3339
-} from "./shared-36064810.mjs";
+  INTOTO_PAYLOAD_TYPE
+} from "./shared-7a359f32.mjs";
 import {
-  parseStrictJson
-} from "./shared-f585a028.mjs";
+  verifyEd25519Strict
+} from "./shared-d96130d7.mjs";
 import {
   sha256Hex
-} from "./shared-2868a1ae.mjs";
+} from "./shared-197306b2.mjs";
+import {
+  rfc3339
+} from "./shared-ceef7eae.mjs";
 import {
   InputError,
-  PolicyError,
   VerificationError
-} from "./shared-f525ae91.mjs";
-
-// src/lib/formats/policy/document.ts
-function policyDocument(bytes, what) {
-  return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
-}
-function isRotation(statement) {
-  return statement.predicate.kind === "authority-rotation";
-}
-function newPolicyOf(statement, what) {
-  const encoded = statement.predicate.data.policy;
-  if (!isRotation(statement) || typeof encoded !== "string") {
-    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`);
-  }
-  const bytes = base64Bytes(encoded);
-  try {
-    return policyDocument(bytes, `${what} new policy`);
-  } catch (err) {
-    if (err instanceof PolicyError) throw new InputError("rotation-policy-malformed", `${err.message} [${err.code}]`);
-    throw err;
-  }
-}
-function base64Bytes(text) {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
-// src/lib/formats/bundle/bundle.ts
-var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
-var MAX_COUNTERSIGNATURES = 32;
-var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
-function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
-  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
-  const s = new Shape(what, "bundle-malformed");
-  const mediaType = json?.mediaType;
-  if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
-  }
-  const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"]);
-  if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
-    throw new InputError("bundle-unsupported-version", `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
-  }
-  s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
-  const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
-  const countersignatures = [];
-  const statements = [];
-  const signatures = [];
-  list.forEach((item, i) => {
-    const path = `$.countersignatures[${i}]`;
-    const c = s.object(item, path, ["keyId", "statement", "signature"], ["logProof"]);
-    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
-    statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
-    const sig = s.base64(c.signature, `${path}.signature`, 128);
-    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
-    signatures.push(sig);
-    const entry = { keyId, statement: c.statement, signature: c.signature };
-    if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
-    countersignatures.push(entry);
-  });
-  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
-}
-function serializeBundle(bundle) {
-  return JSON.stringify({ mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures }, null, 2) + "\n";
-}
+} from "./shared-92dc4500.mjs";
 
 // src/lib/pipeline/report.ts
 var CHECKS = [
@@ -121,67 +52,57 @@ function exitCodeOf(outcome) {
   return outcome === "verified" ? 0 : outcome === "error" ? 2 : 1;
 }
 
-// src/lib/checks/statement/rollback.ts
-function checkNotRolledBack(state, stream, version, statementDigest) {
-  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
-  if (!last) return;
-  if (version < last.version) {
-    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
-      expected: `version >= ${last.version}`,
-      found: String(version)
-    });
+// src/lib/formats/bundle/envelope.ts
+var BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+function envelopeStatementBytes(primary2, what, options) {
+  const envelope = primary2?.dsseEnvelope;
+  if (!envelope || typeof envelope.payload !== "string") {
+    throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
   }
-  if (version === last.version && statementDigest !== last.statementDigest) {
-    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
-      expected: `statement sha256:${last.statementDigest}`,
-      found: `statement sha256:${statementDigest}`
-    });
+  if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+    throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
   }
-}
-function checkPolicyNotRolledBack(state, policyVersion) {
-  if (policyVersion < (state.policyVersion ?? 0)) {
-    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
-      expected: `policy version >= ${state.policyVersion}`,
-      found: String(policyVersion)
-    });
+  const { payload } = envelope;
+  const bytes = Buffer.from(payload, "base64");
+  if (options.nonCanonical === "refuse" && (!BASE64.test(payload) || bytes.toString("base64") !== payload)) {
+    throw new InputError("primary-malformed", `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
   }
+  return new Uint8Array(bytes);
 }
 
-// src/lib/checks/statement/statement.ts
-function checkStatement(statement, policy, now) {
-  const p = statement.predicate;
-  const skewMs = policy.limits.clockSkewSeconds * 1e3;
-  if (!policy.kinds.includes(p.kind)) {
-    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
-  }
-  if (!policy.streams.includes(p.stream)) {
-    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
-  }
-  const issued = Date.parse(p.issuedAt);
-  const expires = Date.parse(p.expiresAt);
-  if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
-      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.issuedAt
-    });
-  }
-  if (expires + skewMs <= now.getTime()) {
-    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
-      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.expiresAt
-    });
-  }
-  const lifetime = (expires - issued) / 1e3;
-  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
-    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
-      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
-      found: `${lifetime}s`
-    });
-  }
+// src/lib/pipeline/steps/parse.ts
+function parse(bytes, policy, what) {
+  const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
+  const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: "defer" });
+  const statement2 = parseStatement(statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+  const rotation = isRotation(statement2) ? newPolicyOf(statement2, `${what} statement`) : void 0;
+  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2, rotation };
+}
+function describeParsed(parsed, byteLength) {
+  return `${parsed.bundle.bundle.countersignatures.length} countersignature(s), ${parsed.statement.subject.length} subject(s), ${byteLength} bytes`;
+}
+
+// src/lib/pipeline/steps/primary.ts
+function primary(parsed, trust) {
+  const result = verifyPrimary(parsed.bundle.bundle.primary, trust);
+  if (sha256Hex(result.payload) !== parsed.statementDigest) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
+  return result;
+}
+function describePrimary(result) {
+  return `signature, certificate chain and ${result.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
+}
+
+// src/lib/pipeline/steps/primary-identity.ts
+function primaryIdentity(primary2, policy) {
+  checkPrimaryIdentity(primary2.signer, policy.primary);
+  return primary2.signer;
+}
+function describeSigner(signer) {
+  return `${signer.identity} (issuer ${signer.issuer})`;
 }
 
 // src/lib/checks/log/proof.ts
-function verifyLogProof(statement, proof, log, what) {
+function verifyLogProof(statement2, proof, log, what) {
   let checkpoint;
   try {
     const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
@@ -197,7 +118,7 @@ function verifyLogProof(statement, proof, log, what) {
     });
   }
   const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
-  if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
+  if (!verifyInclusion(leafHash(statement2), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
     throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
       expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
       found: "a proof that does not verify"
@@ -233,16 +154,16 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
         found: "an invalid signature"
       });
     }
-    let statement;
+    let statement2;
     try {
-      statement = parseCountersignatureStatement(item.statement, label);
+      statement2 = parseCountersignatureStatement(item.statement, label);
     } catch (err) {
       if (err instanceof InputError) throw new VerificationError("countersignature-malformed", err.message);
       throw err;
     }
-    checkBinding(statement, item.keyId, label, ctx);
-    checkWindow(statement, key, label, ctx);
-    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement.signedAt };
+    checkBinding(statement2, item.keyId, label, ctx);
+    checkWindow(statement2, key, label, ctx);
+    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement2.signedAt };
     if (key.log) check.log = checkLogged(item, key.log, label);
     valid.push(check);
   });
@@ -393,6 +314,96 @@ function describeSet(keys) {
   return keys.map((k) => `${k.name} (${k.organisation})`).join(", ");
 }
 
+// src/lib/pipeline/steps/countersignatures.ts
+function countersignatures(parsed, primary2, policy, options) {
+  const items = countersignatureInputs(parsed.bundle);
+  if (items.length === 0) return { kind: options.requireThreshold ? "pending" : "unsigned" };
+  const { stream, version } = parsed.statement.predicate;
+  const authorisation = authorise(
+    items,
+    policy,
+    { primary: primary2, stream, version, primaryTime: primary2.verifiedTime, now: options.now, clockSkewSeconds: policy.limits.clockSkewSeconds },
+    { requireThreshold: options.requireThreshold, ...parsed.rotation ? { next: parsed.rotation.policy } : {} }
+  );
+  return authorisation.shortfall ? { kind: "short", authorisation, shortfall: authorisation.shortfall } : { kind: "signed", authorisation };
+}
+function describeCountersigned(countersigned, policy, rotation) {
+  if (countersigned.kind !== "signed" && countersigned.kind !== "short") return "no countersignature yet";
+  const a = countersigned.authorisation;
+  const logged = (v) => v.log ? `, logged at ${v.log.origin} #${v.log.index}` : "";
+  const usual = `${a.organisations.length} of ${policy.threshold} required organisation(s)`;
+  const head = a.authorisedBy === "fallback" ? `authorised by the fallback signer set (${(a.fallbackOrganisations ?? []).join(", ")}); usual countersigners: ${usual}` : usual;
+  const pop = a.newKeys && rotation ? `; new policy: ${(a.newOrganisations ?? []).length} of ${rotation.policy.threshold} organisation(s), added key(s) proved: ${a.newKeys.join(", ") || "none"}` : "";
+  return `${head}: ${a.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(", ")}${pop}`;
+}
+function countersignatureInputs(parsed) {
+  return parsed.bundle.countersignatures.map((c, i) => {
+    const statement2 = parsed.statements[i];
+    const signature = parsed.signatures[i];
+    if (!statement2 || !signature) throw new Error(`parseBundleFile: countersignature ${i} has no decoded statement or signature`);
+    return { keyId: c.keyId, statement: statement2, signature, ...c.logProof ? { logProof: c.logProof } : {} };
+  });
+}
+
+// src/lib/checks/statement/rollback.ts
+function checkNotRolledBack(state, stream, version, statementDigest) {
+  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
+  if (!last) return;
+  if (version < last.version) {
+    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
+      expected: `version >= ${last.version}`,
+      found: String(version)
+    });
+  }
+  if (version === last.version && statementDigest !== last.statementDigest) {
+    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
+      expected: `statement sha256:${last.statementDigest}`,
+      found: `statement sha256:${statementDigest}`
+    });
+  }
+}
+function checkPolicyNotRolledBack(state, policyVersion) {
+  if (policyVersion < (state.policyVersion ?? 0)) {
+    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
+      expected: `policy version >= ${state.policyVersion}`,
+      found: String(policyVersion)
+    });
+  }
+}
+
+// src/lib/checks/statement/statement.ts
+function checkStatement(statement2, policy, now) {
+  const p = statement2.predicate;
+  const skewMs = policy.limits.clockSkewSeconds * 1e3;
+  if (!policy.kinds.includes(p.kind)) {
+    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
+  }
+  if (!policy.streams.includes(p.stream)) {
+    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
+  }
+  const issued = Date.parse(p.issuedAt);
+  const expires = Date.parse(p.expiresAt);
+  if (issued > now.getTime() + skewMs) {
+    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.issuedAt
+    });
+  }
+  if (expires + skewMs <= now.getTime()) {
+    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.expiresAt
+    });
+  }
+  const lifetime = (expires - issued) / 1e3;
+  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
+    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
+      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
+      found: `${lifetime}s`
+    });
+  }
+}
+
 // src/lib/checks/statement/rotation-versions.ts
 function checkRotationVersions(current, next, statementVersion) {
   const expected = current.version + 1;
@@ -416,9 +427,22 @@ function checkRotationVersions(current, next, statementVersion) {
   }
 }
 
+// src/lib/pipeline/steps/statement.ts
+function statement(parsed, policy, options) {
+  const st = parsed.statement;
+  if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
+  checkStatement(st, policy, options.now);
+  if (parsed.rotation) checkRotationVersions(policy, parsed.rotation.policy, st.predicate.version);
+  if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, parsed.statementDigest);
+  return st;
+}
+function describeStatement(st) {
+  return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
+}
+
 // src/lib/checks/statement/subjects.ts
-function compareSubjects(subjects, artifacts) {
-  const expected = new Map(subjects.map((s) => [s.name, s.digest.sha256]));
+function compareSubjects(subjects2, artifacts) {
+  const expected = new Map(subjects2.map((s) => [s.name, s.digest.sha256]));
   const seen = /* @__PURE__ */ new Set();
   for (const a of artifacts) {
     const digest = expected.get(a.name);
@@ -430,131 +454,160 @@ function compareSubjects(subjects, artifacts) {
     }
     seen.add(a.name);
   }
-  const missing = subjects.filter((s) => !seen.has(s.name)).map((s) => s.name);
+  const missing = subjects2.filter((s) => !seen.has(s.name)).map((s) => s.name);
   if (missing.length > 0) {
     throw new VerificationError("subject-missing", `${missing.length} subject(s) of the statement are not among the files: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", \u2026" : ""}`, {
-      expected: `${subjects.length} file(s)`,
+      expected: `${subjects2.length} file(s)`,
       found: `${artifacts.length} file(s)`
     });
   }
 }
 
+// src/lib/pipeline/steps/subjects.ts
+function subjects(statement2, artifacts) {
+  if (!artifacts) return { kind: "not-checked" };
+  compareSubjects(statement2.subject, artifacts);
+  return { kind: "matched", files: artifacts.length };
+}
+function describeSubjects(checked) {
+  return checked.kind === "not-checked" ? "no files given: not checked" : `${checked.files} file(s) match the statement's subjects`;
+}
+
 // src/lib/pipeline/run.ts
 async function runPipeline(bytes, options) {
+  return runChecks(bytes, options);
+}
+function runChecks(bytes, options) {
   const { policy } = options;
   const now = options.now ?? /* @__PURE__ */ new Date();
   const what = options.what ?? "bundle";
-  const report = { outcome: "verified", checks: [] };
-  const ctx = {};
-  let pending = false;
-  const steps = {
-    parse: () => {
-      const parsed = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
-      const envelope = parsed.bundle.primary.dsseEnvelope;
-      if (!envelope || typeof envelope.payload !== "string") {
-        throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
-      }
-      if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-        throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
-      }
-      ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, "base64"));
-      ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-      ctx.bundle = parsed;
-      if (isRotation(ctx.statement)) ctx.rotation = newPolicyOf(ctx.statement, `${what} statement`);
-      fillStatement(report, ctx);
-      return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
-    },
-    primary: async () => {
-      const trust = options.trust ?? trustMaterialOf(policy);
-      ctx.primary = await verifyPrimary(ctx.bundle.bundle.primary, trust);
-      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
-      const p = ctx.primary;
-      report.primary = { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
-      return `signature, certificate chain and ${p.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
-    },
-    "primary-identity": () => {
-      checkPrimaryIdentity(ctx.primary.signer, policy.primary);
-      return `${ctx.primary.signer.identity} (issuer ${ctx.primary.signer.issuer})`;
-    },
-    countersignatures: () => {
-      const parsed = ctx.bundle;
-      if (parsed.bundle.countersignatures.length === 0) {
-        pending = !options.forCountersigning;
-        return "no countersignature yet";
-      }
-      const st = ctx.statement.predicate;
-      const outcome = authorise(
-        parsed.bundle.countersignatures.map((c, i) => ({ keyId: c.keyId, statement: parsed.statements[i], signature: parsed.signatures[i], ...c.logProof ? { logProof: c.logProof } : {} })),
-        policy,
-        { primary: ctx.primary, stream: st.stream, version: st.version, primaryTime: ctx.primary.verifiedTime, now, clockSkewSeconds: policy.limits.clockSkewSeconds },
-        { requireThreshold: !options.forCountersigning, ...ctx.rotation ? { next: ctx.rotation.policy } : {} }
-      );
-      ctx.authorisation = outcome;
-      report.countersigners = countersignersReport(outcome, policy.threshold);
-      if (outcome.shortfall) throw outcome.shortfall;
-      const logged = (v) => v.log ? `, logged at ${v.log.origin} #${v.log.index}` : "";
-      const usual = `${outcome.organisations.length} of ${policy.threshold} required organisation(s)`;
-      const head = outcome.authorisedBy === "fallback" ? `authorised by the fallback signer set (${outcome.fallbackOrganisations.join(", ")}); usual countersigners: ${usual}` : usual;
-      const pop = outcome.newKeys ? `; new policy: ${outcome.newOrganisations.length} of ${ctx.rotation.policy.threshold} organisation(s), added key(s) proved: ${outcome.newKeys.join(", ") || "none"}` : "";
-      return `${head}: ${outcome.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(", ")}${pop}`;
-    },
-    statement: () => {
-      const st = ctx.statement;
-      if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
-      checkStatement(st, policy, now);
-      if (ctx.rotation) checkRotationVersions(policy, ctx.rotation.policy, st.predicate.version);
-      if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, sha256Hex(ctx.statementBytes));
-      return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
-    },
-    subjects: () => {
-      if (!options.artifacts) return "no files given: not checked";
-      compareSubjects(ctx.statement.subject, options.artifacts);
-      return `${options.artifacts.length} file(s) match the statement's subjects`;
-    }
-  };
-  let failed = false;
-  for (const { name, title } of CHECKS) {
-    if (failed) {
-      report.checks.push({ check: name, title, result: "skipped", message: "not run: an earlier check failed" });
-      continue;
-    }
+  const requireThreshold = !options.forCountersigning;
+  const r = new ReportBuilder(policy);
+  const parsed = r.check("parse", () => parse(bytes, policy, what), (p) => pass(describeParsed(p, bytes.byteLength)));
+  if (!parsed) return r.rejected({});
+  const primaryResult = r.check("primary", () => primary(parsed, options.trust ?? trustMaterialOf(policy)), (p) => pass(describePrimary(p)));
+  if (!primaryResult) return r.rejected({ parsed });
+  const signer = r.check("primary-identity", () => primaryIdentity(primaryResult, policy), (s) => pass(describeSigner(s)));
+  if (!signer) return r.rejected({ parsed, primary: primaryResult });
+  const countersigned = r.check(
+    "countersignatures",
+    () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold }),
+    (c) => c.kind === "pending" ? { result: "pending", message: describeCountersigned(c, policy, parsed.rotation), code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" } : c.kind === "short" ? { result: "fail", error: c.shortfall } : pass(describeCountersigned(c, policy, parsed.rotation))
+  );
+  if (!countersigned || countersigned.kind === "short") return r.rejected({ parsed, primary: primaryResult, countersigned });
+  const established = { parsed, primary: primaryResult, countersigned };
+  if (!r.check("statement", () => statement(parsed, policy, { now, state: options.state }), (st) => pass(describeStatement(st)))) return r.rejected(established);
+  if (!r.check("subjects", () => subjects(parsed.statement, options.artifacts), (s) => pass(describeSubjects(s)))) return r.rejected(established);
+  if (countersigned.kind === "pending") return r.pending(established);
+  return r.verified({ parsed, primary: primaryResult, signer, countersigned });
+}
+function pass(message) {
+  return { result: "pass", message };
+}
+var TITLES = Object.fromEntries(CHECKS.map((c) => [c.name, c.title]));
+var ReportBuilder = class {
+  policy;
+  entries = [];
+  failure;
+  constructor(policy) {
+    this.policy = policy;
+  }
+  /**
+   * Runs one check: its value, or undefined when it threw a typed error (InputError or
+   * VerificationError; anything else is a bug and propagates). A value whose verdict is a failure
+   * is returned too: the countersignatures check's shortfall still says who signed.
+   */
+  check(check, run, verdict) {
+    const title = TITLES[check];
+    let value;
     try {
-      const message = await steps[name]();
-      const entry = { check: name, title, result: "pass", message };
-      if (name === "countersignatures" && pending) {
-        Object.assign(entry, { result: "pending", code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" });
-      }
-      report.checks.push(entry);
+      value = run();
     } catch (err) {
       if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
-      failed = true;
-      const entry = { check: name, title, result: "fail", code: err.code, message: err.message };
-      const details = err;
-      if (details.expected !== void 0) entry.expected = details.expected;
-      if (details.found !== void 0) entry.found = details.found;
-      report.checks.push(entry);
-      report.failure = { check: name, code: err.code, message: err.message };
+      this.fail(check, title, err);
+      return void 0;
     }
+    const v = verdict(value);
+    if (v.result === "fail") this.fail(check, title, v.error);
+    else if (v.result === "pass") this.entries.push({ check, title, result: "pass", message: v.message });
+    else this.entries.push({ check, title, result: "pending", message: v.message, code: v.code, expected: v.expected, found: v.found });
+    return value;
   }
-  report.outcome = failed ? "rejected" : pending ? "pending-countersign" : "verified";
-  if (ctx.rotation && !failed) {
-    report.rotation = { fromVersion: policy.version, toVersion: ctx.rotation.policy.version, policyDigest: `sha256:${ctx.rotation.digest}`, authorisedBy: ctx.authorisation?.authorisedBy ?? "none", addedKeys: ctx.authorisation?.newKeys ?? [] };
+  fail(check, title, err) {
+    const entry = { check, title, result: "fail", code: err.code, message: err.message };
+    const details = err;
+    if (details.expected !== void 0) entry.expected = details.expected;
+    if (details.found !== void 0) entry.found = details.found;
+    this.entries.push(entry);
+    this.failure = { check, code: err.code, message: err.message };
   }
-  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle, rotation: ctx.rotation, authorisation: ctx.authorisation };
+  rejected(established) {
+    const ran = new Set(this.entries.map((e) => e.check));
+    const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c) => ({ check: c.name, title: c.title, result: "skipped", message: "not run: an earlier check failed" }));
+    const report = { ...this.report("rejected", [...this.entries, ...skipped], established), ...this.failure ? { failure: this.failure } : {} };
+    return { report, ...fields(established) };
+  }
+  pending(established) {
+    return { report: { ...this.report("pending-countersign", this.entries, established), ...this.rotation(established) }, ...fields(established) };
+  }
+  verified(verified) {
+    const { parsed } = verified;
+    const established = { parsed, primary: verified.primary, countersigned: verified.countersigned };
+    return {
+      report: { ...this.report("verified", this.entries, established), ...this.rotation(established) },
+      ...fields(established),
+      primary: verified.primary,
+      statement: parsed.statement,
+      statementBytes: parsed.statementBytes,
+      bundle: parsed.bundle,
+      verified
+    };
+  }
+  /** The report's keys in the order `verify --json` has always printed them: outcome, checks, statement, primary, countersigners (then failure or rotation). */
+  report(outcome, checks, { parsed, primary: primary2, countersigned }) {
+    const authorisation = authorisationOf(countersigned);
+    return {
+      outcome,
+      checks,
+      ...parsed ? { statement: statementSummary(parsed) } : {},
+      ...primary2 ? { primary: primarySummary(primary2) } : {},
+      // Also when too few organisations signed: the report says who did.
+      ...authorisation ? { countersigners: countersignersSummary(authorisation, this.policy.threshold) } : {}
+    };
+  }
+  /** For an authority rotation that was not rejected: the versions, the new policy's digest, who authorised it, the keys it adds. */
+  rotation({ parsed, countersigned }) {
+    if (!parsed?.rotation) return {};
+    const authorisation = authorisationOf(countersigned);
+    const { policy } = this;
+    return {
+      rotation: {
+        fromVersion: policy.version,
+        toVersion: parsed.rotation.policy.version,
+        policyDigest: `sha256:${parsed.rotation.digest}`,
+        authorisedBy: authorisation?.authorisedBy ?? "none",
+        addedKeys: authorisation?.newKeys ?? []
+      }
+    };
+  }
+};
+function authorisationOf(countersigned) {
+  return countersigned?.kind === "signed" || countersigned?.kind === "short" ? countersigned.authorisation : void 0;
 }
-function countersignersReport(a, threshold) {
+function fields({ parsed, primary: primary2, countersigned }) {
   return {
-    signed: a.valid,
-    organisations: a.organisations,
-    missing: a.missing,
-    threshold,
-    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations } : {}
+    primary: primary2,
+    statement: parsed?.statement,
+    statementBytes: parsed?.statementBytes,
+    bundle: parsed?.bundle,
+    rotation: parsed?.rotation,
+    authorisation: authorisationOf(countersigned)
   };
 }
-function fillStatement(report, ctx) {
-  const st = ctx.statement;
-  report.statement = {
-    digest: `sha256:${sha256Hex(ctx.statementBytes)}`,
+function statementSummary(parsed) {
+  const st = parsed.statement;
+  return {
+    digest: `sha256:${parsed.statementDigest}`,
     kind: st.predicate.kind,
     stream: st.predicate.stream,
     version: st.predicate.version,
@@ -563,13 +616,23 @@ function fillStatement(report, ctx) {
     subjects: st.subject.map((s) => ({ name: s.name, digest: `sha256:${s.digest.sha256}` }))
   };
 }
+function primarySummary(p) {
+  return { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+}
+function countersignersSummary(a, threshold) {
+  return {
+    signed: a.valid,
+    organisations: a.organisations,
+    missing: a.missing,
+    threshold,
+    // authorise() sets fallbackOrganisations whenever authorisedBy is 'fallback'.
+    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations ?? [] } : {}
+  };
+}
 
 export {
-  policyDocument,
-  newPolicyOf,
   checkRotationVersions,
-  parseBundleFile,
-  serializeBundle,
+  envelopeStatementBytes,
   exitCodeOf,
   checkPolicyNotRolledBack,
   runPipeline

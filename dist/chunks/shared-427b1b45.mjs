@@ -6,10 +6,13 @@ import {
 import {
   compareSubjectNames,
   subjectNameProblem
-} from "./shared-32ea4c3b.mjs";
+} from "./shared-013b5e69.mjs";
+import {
+  fsReason
+} from "./shared-1abd220a.mjs";
 import {
   InputError
-} from "./shared-f525ae91.mjs";
+} from "./shared-92dc4500.mjs";
 
 // src/lib/formats/subjects/collect.ts
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
@@ -312,9 +315,7 @@ async function fsCall(shown, call) {
     return await call();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = err.code;
-    const reason = code === "ENOENT" ? "no such file or directory" : code === "ELOOP" ? "symbolic link loop" : code === "EACCES" || code === "EPERM" ? "permission denied" : err.message;
-    throw new InputError("subject-unreadable", `${shown}: ${reason}`);
+    throw new InputError("subject-unreadable", `${shown}: ${fsReason(err)}`);
   }
 }
 

@@ -1,27 +1,38 @@
 // Shared by: cli-build, cli-countersign, cli-demo, cli-policy-update, cli-serve, cli-verify, cli-verify-bundle (scripts/build.ts stableChunkNames).
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  require_dist,
+  require_dist as require_dist2,
   require_dist2 as require_dist3,
   require_v2
 } from "./shared-d54b2595.mjs";
 import {
-  require_dist as require_dist2
+  require_dist
 } from "./shared-98309fbc.mjs";
 import {
-  GITHUB_CLAIM_NAMES,
+  equalBytes
+} from "./shared-a274f2b0.mjs";
+import {
+  compileIdentityPattern
+} from "./shared-6bbc863f.mjs";
+import {
+  parseNoteSignatureLine
+} from "./shared-a1ee2870.mjs";
+import {
   parseStrictJson
-} from "./shared-f585a028.mjs";
+} from "./shared-ef15c4ee.mjs";
+import {
+  decodeCanonicalBase64,
+  describe
+} from "./shared-ceef7eae.mjs";
 import {
   InputError,
-  PolicyError,
   VerificationError
-} from "./shared-f525ae91.mjs";
+} from "./shared-92dc4500.mjs";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./shared-dcbfea3f.mjs";
+} from "./shared-18cfce56.mjs";
 
 // node_modules/@sigstore/verify/dist/bundle/dsse.js
 var require_dsse = __commonJS({
@@ -29,7 +40,7 @@ var require_dsse = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DSSESignatureContent = void 0;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var DSSESignatureContent = class {
       env;
       constructor(env) {
@@ -68,8 +79,8 @@ var require_message = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MessageSignatureContent = void 0;
-    var core_1 = require_dist();
-    var protobuf_specs_1 = require_dist2();
+    var core_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var HASH_ALGORITHM_MAP = {
       [protobuf_specs_1.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: "sha256",
       [protobuf_specs_1.HashAlgorithm.SHA2_256]: "sha256",
@@ -116,7 +127,7 @@ var require_bundle = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toSignedEntity = toSignedEntity2;
     exports.signatureContent = signatureContent;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var dsse_1 = require_dsse();
     var message_1 = require_message();
     function toSignedEntity2(bundle, artifact) {
@@ -193,9 +204,9 @@ var require_error = __commonJS({
     var VerificationError2 = class extends BaseError {
     };
     exports.VerificationError = VerificationError2;
-    var PolicyError2 = class extends BaseError {
+    var PolicyError = class extends BaseError {
     };
-    exports.PolicyError = PolicyError2;
+    exports.PolicyError = PolicyError;
   }
 });
 
@@ -229,8 +240,8 @@ var require_trust = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.filterTLogAuthorities = exports.filterCertAuthorities = void 0;
     exports.toTrustMaterial = toTrustMaterial2;
-    var core_1 = require_dist();
-    var protobuf_specs_1 = require_dist2();
+    var core_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var error_1 = require_error();
     var BEGINNING_OF_TIME = /* @__PURE__ */ new Date(0);
     var END_OF_TIME = /* @__PURE__ */ new Date(864e13);
@@ -478,7 +489,7 @@ var require_sct = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifySCTs = verifySCTs;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error();
     var trust_1 = require_trust();
     function verifySCTs(cert, issuer, ctlogs) {
@@ -529,7 +540,7 @@ var require_key = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyPublicKey = verifyPublicKey;
     exports.verifyCertificate = verifyCertificate;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error();
     var certificate_1 = require_certificate();
     var sct_1 = require_sct();
@@ -640,7 +651,7 @@ var require_tsa = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error();
     var certificate_1 = require_certificate();
     var trust_1 = require_trust();
@@ -930,7 +941,7 @@ var require_checkpoint = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.LogCheckpoint = void 0;
     exports.verifyCheckpoint = verifyCheckpoint;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error();
     var CHECKPOINT_SEPARATOR = "\n\n";
     var SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
@@ -1046,7 +1057,7 @@ var require_merkle = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyMerkleInclusion = verifyMerkleInclusion;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error();
     var RFC6962_LEAF_HASH_PREFIX = Buffer.from([0]);
     var RFC6962_NODE_HASH_PREFIX = Buffer.from([1]);
@@ -1130,7 +1141,7 @@ var require_set = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyTLogSET = verifyTLogSET;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var error_1 = require_error();
     var trust_1 = require_trust();
     function verifyTLogSET(entry, tlogs) {
@@ -1426,9 +1437,89 @@ var require_dist4 = __commonJS({
   }
 });
 
+// src/lib/checks/sigstore/trusted-root.ts
+var import_protobuf_specs = __toESM(require_dist(), 1);
+var import_verify = __toESM(require_dist4(), 1);
+import { createPublicKey } from "node:crypto";
+var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
+var TRUSTED_ROOT_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
+  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
+];
+function loadTrustedRootBytes(bytes, what, options = {}) {
+  const json = parseStrictJson(bytes, what, { maxBytes: TRUSTED_ROOT_MAX_BYTES, maxDepth: 32 });
+  return loadTrustedRoot(json, what, options);
+}
+function loadTrustedRoot(json, what, options = {}) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json)}`);
+  }
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
+    throw new InputError(
+      "trusted-root-unsupported-version",
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
+    );
+  }
+  let root;
+  try {
+    root = import_protobuf_specs.TrustedRoot.fromJSON(json);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
+  }
+  checkValidityWindows(root, what);
+  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
+  try {
+    return (0, import_verify.toTrustMaterial)(root, keyFinder);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
+  }
+}
+function parseManagedKey(pem, what) {
+  if (pem.length > 64 * 1024) throw new InputError("key-malformed", `${what}: over the limit of 65536 characters for a public key`);
+  try {
+    return createPublicKey({ key: pem, format: "pem" });
+  } catch (err) {
+    throw new InputError("key-malformed", `${what}: expected a PEM public key, found unparseable data (${message(err)})`);
+  }
+}
+function checkValidityWindows(root, what) {
+  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
+  for (const [kind, log] of logs) {
+    if (!log.publicKey?.rawBytes?.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
+    }
+    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+  }
+  const cas = [
+    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
+    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
+  ];
+  for (const [kind, ca] of cas) {
+    if (!ca.certChain?.certificates.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
+    }
+    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
+  }
+}
+function requireStart(start, where) {
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
+  }
+}
+function managedKeyFinder(key) {
+  return () => ({ publicKey: key, validFor: () => true });
+}
+function message(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+function trustMaterialOf(policy) {
+  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
+}
+
 // src/lib/checks/sigstore/identity.ts
-var import_core = __toESM(require_dist(), 1);
-var PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
+var import_core = __toESM(require_dist2(), 1);
 var FULCIO = "1.3.6.1.4.1.57264.1";
 var FULCIO_CLAIMS = {
   issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
@@ -1475,36 +1566,16 @@ function signerFromCertificate(der) {
   if (!issuer) throw certError(`expected a Fulcio OIDC issuer extension (${FULCIO}.8 or .1), found none`);
   return { identity: singleSan(cert), issuer, extensions };
 }
-function validateIdentityPolicy(policy, what = "identity policy") {
-  if (typeof policy.issuer !== "string" || policy.issuer === "") throw new PolicyError("policy-identity", `${what}: expected a non-empty issuer, found ${JSON.stringify(policy.issuer)}`);
-  const hasIdentity = policy.identity !== void 0;
-  const hasPattern = policy.identityPattern !== void 0;
-  if (hasIdentity === hasPattern) {
-    throw new PolicyError("policy-identity", `${what}: expected exactly one of identity or identityPattern, found ${hasIdentity ? "both" : "neither"}`);
-  }
-  if (hasIdentity && (typeof policy.identity !== "string" || policy.identity === "")) {
-    throw new PolicyError("policy-identity", `${what}: expected identity to be a non-empty string, found ${JSON.stringify(policy.identity)}`);
-  }
-  if (hasPattern) compileIdentityPattern(policy.identityPattern, what);
-  for (const [claim, value] of Object.entries(policy.githubClaims ?? {})) {
-    if (!PINNABLE_CLAIMS.includes(claim)) {
-      throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected one of ${PINNABLE_CLAIMS.join(", ")}, found an unknown claim`);
-    }
-    if (typeof value !== "string" || value === "") throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected a non-empty string, found ${JSON.stringify(value)}`);
-  }
-}
 function checkPrimaryIdentity(signer, policy) {
-  validateIdentityPolicy(policy);
   if (signer.issuer !== policy.issuer) {
     throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
       expected: policy.issuer,
       found: signer.issuer
     });
   }
-  if (policy.identity !== void 0) {
-    if (signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
-  } else {
-    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy");
+  if (policy.identity !== void 0 && signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  if (policy.identity === void 0 || policy.identityPattern !== void 0) {
+    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy: identityPattern");
     if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
   }
   for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
@@ -1517,21 +1588,6 @@ function checkPrimaryIdentity(signer, policy) {
       );
     }
   }
-}
-function compileIdentityPattern(pattern, what) {
-  if (typeof pattern !== "string" || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.length < 2 || isEscaped(pattern, pattern.length - 1)) {
-    throw new PolicyError("policy-identity", `${what}: identityPattern must be anchored (start with ^ and end with an unescaped $), found ${JSON.stringify(pattern)}`);
-  }
-  try {
-    return new RegExp(`^(?:${pattern})$`, "u");
-  } catch (err) {
-    throw new PolicyError("policy-identity", `${what}: identityPattern is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-function isEscaped(text, index) {
-  let backslashes = 0;
-  for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) backslashes++;
-  return backslashes % 2 === 1;
 }
 function identityError(expected, found) {
   return new VerificationError(
@@ -1585,10 +1641,10 @@ function certError(message2) {
 
 // src/lib/checks/sigstore/verify-primary.ts
 var import_bundle = __toESM(require_dist3(), 1);
-var import_core2 = __toESM(require_dist(), 1);
-var import_protobuf_specs = __toESM(require_dist2(), 1);
-var import_verify = __toESM(require_dist4(), 1);
-import { createHash, timingSafeEqual } from "node:crypto";
+var import_core2 = __toESM(require_dist2(), 1);
+var import_protobuf_specs2 = __toESM(require_dist(), 1);
+var import_verify2 = __toESM(require_dist4(), 1);
+import { createHash } from "node:crypto";
 var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
 var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
 function verifyPrimary(bundleJson, trust, options = {}) {
@@ -1623,23 +1679,23 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
       const env = bundle.content.dsseEnvelope;
       if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
       content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
-      entity = (0, import_verify.toSignedEntity)(bundle);
+      entity = (0, import_verify2.toSignedEntity)(bundle);
     } else {
       const { messageSignature } = bundle.content;
       const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
       if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
         throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
       }
       content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
-      entity = (0, import_verify.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
+      entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
       if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
     }
   } catch (err) {
     if (err instanceof VerificationError || err instanceof InputError) throw err;
-    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe(err)}`);
+    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe2(err)}`);
   }
-  const verifier = new import_verify.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
+  const verifier = new import_verify2.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
   try {
     verifier.verify(entity);
   } catch (err) {
@@ -1677,7 +1733,7 @@ function parseBundle(json, what, anyKind) {
   try {
     return (0, import_bundle.bundleFromJSON)(json);
   } catch (err) {
-    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe(err)}`);
+    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
   }
 }
 var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
@@ -1685,15 +1741,28 @@ function checkCanonicalBase64(json, what) {
   const visit = (value, field, bytes) => {
     if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
     if (typeof value === "object" && value !== null) {
-      for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key, BYTES_FIELDS.has(key));
+      for (const [key, v] of Object.entries(value)) {
+        const path = field ? `${field}.${key}` : key;
+        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint")) checkCheckpointSignatures(v, path, what);
+        else visit(v, path, BYTES_FIELDS.has(key));
+      }
       return;
     }
     if (!bytes) return;
-    if (typeof value !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || Buffer.from(value, "base64").toString("base64") !== value) {
+    if (typeof value !== "string" || decodeCanonicalBase64(value) === void 0) {
       throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
     }
   };
   visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, "", false);
+}
+function checkCheckpointSignatures(envelope, field, what) {
+  if (typeof envelope !== "string") return;
+  const split = envelope.indexOf("\n\n");
+  if (split < 0) return;
+  const signatures = envelope.slice(split + 2);
+  if (!signatures.endsWith("\n") || signatures.slice(0, -1).split("\n").some((line) => typeof parseNoteSignatureLine(line) === "string")) {
+    throw fail("primary-malformed", what, `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`);
+  }
 }
 function artifactDigest(artifact, what) {
   if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
@@ -1723,118 +1792,29 @@ var CODE_MAP = {
 };
 function mapVerifyError(err, what) {
   const upstream = typeof err?.code === "string" ? err.code : void 0;
-  const code = (upstream && CODE_MAP[upstream]) ?? "primary-malformed";
-  const found = upstream ? `${upstream}: ${describe(err)}` : describe(err);
+  const code = (upstream ? CODE_MAP[upstream] : void 0) ?? "primary-malformed";
+  const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
   return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
 }
 function fail(code, what, message2) {
   return new VerificationError(code, `${what}: ${message2}`);
 }
-function describe(err) {
+function describe2(err) {
   if (!(err instanceof Error)) return String(err);
   const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
   const { fields } = err;
   const list = Array.isArray(fields) ? ` [${fields.join(", ")}]` : "";
   return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
 }
-function equalBytes(a, b) {
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 function hex(bytes) {
   return Buffer.from(bytes).toString("hex");
 }
 
-// src/lib/checks/sigstore/trusted-root.ts
-var import_protobuf_specs2 = __toESM(require_dist2(), 1);
-var import_verify2 = __toESM(require_dist4(), 1);
-import { createPublicKey } from "node:crypto";
-var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
-var TRUSTED_ROOT_MEDIA_TYPES = [
-  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
-  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
-  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
-];
-function loadTrustedRootBytes(bytes, what, options = {}) {
-  const json = parseStrictJson(bytes, what, { maxBytes: TRUSTED_ROOT_MAX_BYTES, maxDepth: 32 });
-  return loadTrustedRoot(json, what, options);
-}
-function loadTrustedRoot(json, what, options = {}) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe2(json)}`);
-  }
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
-    throw new InputError(
-      "trusted-root-unsupported-version",
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
-    );
-  }
-  let root;
-  try {
-    root = import_protobuf_specs2.TrustedRoot.fromJSON(json);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
-  }
-  checkValidityWindows(root, what);
-  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
-  try {
-    return (0, import_verify2.toTrustMaterial)(root, keyFinder);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
-  }
-}
-function parseManagedKey(pem, what) {
-  if (pem.length > 64 * 1024) throw new InputError("key-malformed", `${what}: over the limit of 65536 characters for a public key`);
-  try {
-    return createPublicKey({ key: pem, format: "pem" });
-  } catch (err) {
-    throw new InputError("key-malformed", `${what}: expected a PEM public key, found unparseable data (${message(err)})`);
-  }
-}
-function checkValidityWindows(root, what) {
-  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
-  for (const [kind, log] of logs) {
-    if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
-    }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
-  }
-  const cas = [
-    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
-    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
-  ];
-  for (const [kind, ca] of cas) {
-    if (!ca.certChain?.certificates.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
-    }
-    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
-  }
-}
-function requireStart(start, where) {
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
-  }
-}
-function managedKeyFinder(key) {
-  return () => ({ publicKey: key, validFor: () => true });
-}
-function describe2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
-}
-function message(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-function trustMaterialOf(policy) {
-  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
-}
-
 export {
-  checkPrimaryIdentity,
-  verifyPrimary,
-  verifySigstoreBundle,
   loadTrustedRootBytes,
   parseManagedKey,
-  trustMaterialOf
+  trustMaterialOf,
+  checkPrimaryIdentity,
+  verifyPrimary,
+  verifySigstoreBundle
 };

@@ -2,7 +2,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   __commonJS
-} from "./shared-dcbfea3f.mjs";
+} from "./shared-18cfce56.mjs";
 
 // node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
 var require_envelope = __commonJS({

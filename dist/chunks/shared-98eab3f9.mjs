@@ -1,29 +1,40 @@
 // Shared by: cli-audit, cli-build, cli-countersign, cli-demo, cli-policy-update, cli-serve, cli-verify (scripts/build.ts stableChunkNames).
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  MAX_NOTE_BYTES,
-  isValidKeyName
-} from "./shared-a7bf52ea.mjs";
+  HASH_SIZE,
+  MAX_PROOF_HASHES
+} from "./shared-7eda6b41.mjs";
 import {
-  verifyEd25519Strict
-} from "./shared-aee9c4ce.mjs";
+  equalBytes
+} from "./shared-a274f2b0.mjs";
 import {
   COUNTERSIGNATURE_TYPE,
-  KEY_ID,
-  SHA256_HEX,
-  STREAM_PATTERN,
-  Shape,
-  rfc3339
-} from "./shared-36064810.mjs";
+  STREAM_PATTERN
+} from "./shared-7a359f32.mjs";
+import {
+  MAX_NOTE_BYTES,
+  isValidKeyName,
+  parseNoteSignatureLine
+} from "./shared-a1ee2870.mjs";
 import {
   parseStrictJson
-} from "./shared-f585a028.mjs";
+} from "./shared-ef15c4ee.mjs";
+import {
+  verifyEd25519Strict
+} from "./shared-d96130d7.mjs";
 import {
   sha256Hex
-} from "./shared-2868a1ae.mjs";
+} from "./shared-197306b2.mjs";
+import {
+  KEY_ID,
+  SHA256_HEX,
+  Shape,
+  decodeCanonicalBase64,
+  rfc3339
+} from "./shared-ceef7eae.mjs";
 import {
   VerificationError
-} from "./shared-f525ae91.mjs";
+} from "./shared-92dc4500.mjs";
 
 // src/lib/checks/log/note.ts
 import { createHash } from "node:crypto";
@@ -74,12 +85,12 @@ function openNote(note, verifier, what = "note") {
   const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
   let verified = false;
   for (const line of lines) {
-    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
-    if (!m) return fail(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
-    const blob = Buffer.from(m[2], "base64");
-    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail("malformed signature encoding");
-    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
-    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+    const parsed = parseNoteSignatureLine(line);
+    if (parsed === "line") return fail(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
+    if (parsed === "encoding") return fail("malformed signature encoding");
+    const { name, blob } = parsed;
+    if (name !== verifier.name || !equalBytes(blob.subarray(0, 4), wantHash)) continue;
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(blob.subarray(4), new TextEncoder().encode(text), verifier.rawPublicKey)) {
       fail(`the signature by ${verifier.name} does not verify`, "log-note-signature");
     }
     verified = true;
@@ -179,28 +190,6 @@ function parseCountersignatureStatement(bytes, what) {
   };
 }
 
-// src/lib/formats/log/proof.ts
-var HASH_SIZE = 32;
-var MAX_PROOF_HASHES = 64;
-function parseLogProof(s, value, path) {
-  const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
-  const integer = (v, at) => {
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
-    return v;
-  };
-  const logIndex = integer(o.logIndex, `${path}.logIndex`);
-  const treeSize = integer(o.treeSize, `${path}.treeSize`);
-  if (logIndex >= treeSize) s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
-  const hashes = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
-    const at = `${path}.hashes[${i}]`;
-    const bytes = s.base64(h, at, 64);
-    if (bytes.length !== HASH_SIZE) s.fail(at, `expected a ${HASH_SIZE}-byte hash, found ${bytes.length} bytes`);
-    return h;
-  });
-  const checkpoint = s.string(o.checkpoint, `${path}.checkpoint`, void 0, MAX_NOTE_BYTES);
-  return { logIndex, treeSize, hashes, checkpoint };
-}
-
 // src/lib/checks/log/checkpoint.ts
 var MAX_EXTENSIONS = 16;
 function formatCheckpointText(checkpoint) {
@@ -218,8 +207,8 @@ function parseCheckpointText(text, what = "checkpoint") {
   const [origin, sizeText, rootText, ...extensions] = lines;
   if (!isValidKeyName(origin)) fail(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
   if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
-  const root = Buffer.from(rootText, "base64");
-  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  const root = decodeCanonicalBase64(rootText);
+  if (root?.length !== HASH_SIZE) fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
   if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail("malformed extension lines");
   return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
 }
@@ -309,17 +298,11 @@ function rootFromInclusionProof(leaf, index, size, path) {
     if (sn === 0) return void 0;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      [fn, sn] = shiftWhileEven(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
   }
   return sn === 0 ? r : void 0;
 }
@@ -347,22 +330,17 @@ function verifyConsistency(from, to, fromRoot, toRoot, proof) {
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      [fn, sn] = shiftWhileEven(fn, sn);
     } else {
       sr = nodeHash(sr, c);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
   }
   return sn === 0 && equalBytes(fr, fromRoot) && equalBytes(sr, toRoot);
 }
-function equalBytes(a, b) {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+function shiftWhileEven(fn, sn) {
+  while (fn % 2 === 0 && fn !== 0) [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
+  return [fn, sn];
 }
 function isPowerOfTwo(n) {
   let k = 1;
@@ -376,7 +354,6 @@ export {
   buildCountersignatureStatement,
   serializeCountersignatureStatement,
   parseCountersignatureStatement,
-  parseLogProof,
   verifierKey,
   parseVerifierKey,
   signCheckpoint,
@@ -388,6 +365,5 @@ export {
   inclusionPath,
   consistencyProof,
   verifyInclusion,
-  verifyConsistency,
-  equalBytes
+  verifyConsistency
 };

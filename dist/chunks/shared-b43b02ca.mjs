@@ -4,17 +4,23 @@ import {
   createCountersignature
 } from "./shared-1654736b.mjs";
 import {
+  acceptedState
+} from "./shared-d0d2b81b.mjs";
+import {
+  checkRotationApproval
+} from "./shared-66df4790.mjs";
+import {
   countersigningKeyFor
 } from "./shared-4188714e.mjs";
 import {
   runPipeline
 } from "./shared-20c62e75.mjs";
 import {
-  sha256Hex
-} from "./shared-2868a1ae.mjs";
+  carried
+} from "./shared-309f26f9.mjs";
 import {
   VerificationError
-} from "./shared-f525ae91.mjs";
+} from "./shared-92dc4500.mjs";
 
 // src/lib/flows/countersign/countersign-bundle.ts
 async function countersignBundle(bytes, options) {
@@ -31,11 +37,12 @@ async function countersignBundle(bytes, options) {
   if (report.outcome !== "verified" || !result.primary || !result.statement || !result.bundle || !report.statement) {
     const f = report.failure;
     const failed = report.checks.find((c) => c.result === "fail");
-    throw new VerificationError(f?.code ?? "countersign-refused", `refusing to countersign: ${f?.check ?? "verification"} check failed: ${f?.message ?? report.outcome}`, {
+    throw new VerificationError(f ? carried(f.code) : "countersign-refused", `refusing to countersign: ${f?.check ?? "verification"} check failed: ${f?.message ?? report.outcome}`, {
       ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
       ...failed?.found !== void 0 ? { found: failed.found } : {}
     });
   }
+  if (result.rotation) checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? "bundle");
   const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
   if (!key) throw notPinned();
   const existing = result.bundle.bundle.countersignatures;
@@ -49,7 +56,8 @@ async function countersignBundle(bytes, options) {
     report,
     stream,
     version,
-    statementDigest: sha256Hex(result.statementBytes)
+    statementDigest: report.statement.digest.replace(/^sha256:/, ""),
+    newState: acceptedState(options.state, report.statement, policy)
   };
 }
 

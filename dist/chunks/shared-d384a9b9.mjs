@@ -1,50 +1,28 @@
 // Shared by: cli-sign, stack (scripts/build.ts stableChunkNames).
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  checkServiceUrl
+} from "./shared-4b5b2dce.mjs";
+import {
+  Shape,
+  describe
+} from "./shared-ceef7eae.mjs";
+import {
   InputError
-} from "./shared-f525ae91.mjs";
+} from "./shared-92dc4500.mjs";
 
 // src/lib/formats/stack/description.ts
 import { isAbsolute } from "node:path";
-
-// src/lib/basics/net/url.ts
-var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "[::1]"]);
-function checkServiceUrl(value, what, options = {}) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputError("bad-service-url", `${what}: expected an absolute URL, found ${JSON.stringify(value.slice(0, 200))}`);
-  }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    throw new InputError("bad-service-url", `${what}: expected an https URL (plain http only to a loopback address), found ${url.protocol}//${url.host}`);
-  }
-  if (url.username || url.password || url.hash || url.search && !options.allowQuery) {
-    throw new InputError("bad-service-url", `${what}: expected a URL without credentials${options.allowQuery ? "" : ", query"} or fragment, found ${JSON.stringify(value.slice(0, 200))}`);
-  }
-  return value.replace(/\/+$/, "");
-}
-
-// src/lib/formats/stack/description.ts
 var STACK_DESCRIPTION_MEDIA_TYPE = "application/vnd.countersign.stack.v1+json";
 var MAX_STACK_FILE_BYTES = 64 * 1024;
 var STRING_FIELDS = ["mediaType", "fulcioUrl", "rekorUrl", "tsaUrl", "trustedRoot", "tokenUrl", "requestToken", "issuer", "jobWorkflowRef", "identity"];
 var BOOLEAN_FIELDS = ["useRekor", "useTsa"];
-var KNOWN_FIELDS = /* @__PURE__ */ new Set([...STRING_FIELDS, ...BOOLEAN_FIELDS]);
 function instanceFromStackDescription(value, what) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InputError("sigstore-instance-invalid", `${what}: expected a JSON object, found ${Array.isArray(value) ? "an array" : typeof value}`);
-  }
-  const doc = value;
-  for (const key of Object.keys(doc)) {
-    if (!KNOWN_FIELDS.has(key)) throw new InputError("sigstore-instance-invalid", `${what}: unknown field ${JSON.stringify(key)}`);
-  }
-  for (const key of STRING_FIELDS) {
-    if (typeof doc[key] !== "string" || doc[key] === "") throw new InputError("sigstore-instance-invalid", `${what}: expected a non-empty string "${key}", found ${JSON.stringify(doc[key] ?? null)}`);
-  }
+  const s = new Shape(what, "sigstore-instance-invalid");
+  const doc = s.object(value, "$", STRING_FIELDS, BOOLEAN_FIELDS);
+  for (const key of STRING_FIELDS) s.text(doc[key], `$.${key}`);
   for (const key of BOOLEAN_FIELDS) {
-    if (doc[key] !== void 0 && typeof doc[key] !== "boolean") throw new InputError("sigstore-instance-invalid", `${what}: expected "${key}" to be true or false, found ${JSON.stringify(doc[key])}`);
+    if (Object.hasOwn(doc, key) && typeof doc[key] !== "boolean") s.fail(`$.${key}`, `expected true or false, found ${describe(doc[key])}`);
   }
   if (doc.mediaType !== STACK_DESCRIPTION_MEDIA_TYPE) {
     throw new InputError("sigstore-instance-invalid", `${what}: expected mediaType ${STACK_DESCRIPTION_MEDIA_TYPE}, found ${JSON.stringify(doc.mediaType)}`);
@@ -66,7 +44,6 @@ function instanceFromStackDescription(value, what) {
 }
 
 export {
-  checkServiceUrl,
   STACK_DESCRIPTION_MEDIA_TYPE,
   MAX_STACK_FILE_BYTES,
   instanceFromStackDescription

@@ -8,7 +8,7 @@ import {
 import {
   __commonJS,
   __require
-} from "./shared-dcbfea3f.mjs";
+} from "./shared-18cfce56.mjs";
 
 // node_modules/@sigstore/core/dist/stream.js
 var require_stream = __commonJS({
@@ -2247,6 +2247,6 @@ var require_v2 = __commonJS({
 
 export {
   require_dist2 as require_dist,
-  require_dist3 as require_dist2,
-  require_v2
+  require_v2,
+  require_dist3 as require_dist2
 };

@@ -2,47 +2,39 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   parsePolicy
-} from "./shared-ee69d299.mjs";
+} from "./shared-80ab9d1c.mjs";
 import {
-  keyIdOf,
-  parsePublicKeyPem
-} from "./shared-aee9c4ce.mjs";
-import {
-  POLICY_MEDIA_TYPE,
-  rfc3339
-} from "./shared-36064810.mjs";
+  POLICY_MEDIA_TYPE
+} from "./shared-7a359f32.mjs";
 import {
   GITHUB_ACTIONS_ISSUER,
   MAX_POLICY_BYTES
-} from "./shared-f585a028.mjs";
+} from "./shared-ef15c4ee.mjs";
+import {
+  keyIdOf,
+  parsePublicKeyPem
+} from "./shared-d96130d7.mjs";
+import {
+  rfc3339
+} from "./shared-ceef7eae.mjs";
+import {
+  readCappedFile
+} from "./shared-1abd220a.mjs";
 import {
   PolicyError
-} from "./shared-f525ae91.mjs";
+} from "./shared-92dc4500.mjs";
 
 // src/lib/formats/policy/load.ts
-import { open } from "node:fs/promises";
 async function loadPolicyFile(path) {
-  const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
-  let size = 0;
-  try {
-    const handle = await open(path, "r");
-    try {
-      for (; ; ) {
-        const { bytesRead } = await handle.read(buffer, size, buffer.length - size, null);
-        if (bytesRead === 0) break;
-        size += bytesRead;
-        if (size > MAX_POLICY_BYTES) break;
-      }
-    } finally {
-      await handle.close();
-    }
-  } catch (err) {
-    const code = err.code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory, not a file" : code === "EACCES" ? "permission denied" : err.message;
-    throw new PolicyError("policy-unreadable", `${path}: cannot read the policy: ${reason}`);
-  }
-  if (size > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${path}: over the limit of ${MAX_POLICY_BYTES} bytes`);
-  return parsePolicy(buffer.subarray(0, size), path);
+  const bytes = await readCappedFile(path, {
+    maxBytes: MAX_POLICY_BYTES,
+    streams: true,
+    codes: { unreadable: "policy-unreadable", tooLarge: "policy-too-large", changed: "policy-unreadable" },
+    // Only the policy codes above reach it.
+    error: (code, message) => new PolicyError(code, message),
+    message: (f) => f.kind === "too-large" ? `${path}: over the limit of ${MAX_POLICY_BYTES} bytes` : f.kind === "not-a-file" ? `${path}: cannot read the policy: ${f.directory ? "a directory, not a file" : "not a regular file"}` : f.kind === "unreadable" ? `${path}: cannot read the policy: ${f.reason}` : void 0
+  });
+  return parsePolicy(bytes, path);
 }
 
 // src/lib/formats/policy/build.ts

@@ -3,24 +3,27 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   checkPolicyNotRolledBack,
   checkRotationVersions,
-  newPolicyOf,
-  parseBundleFile,
-  policyDocument,
+  envelopeStatementBytes,
   runPipeline
 } from "./shared-20c62e75.mjs";
 import {
-  parseStatement
-} from "./shared-08d889f0.mjs";
+  carried
+} from "./shared-309f26f9.mjs";
 import {
-  INTOTO_PAYLOAD_TYPE
-} from "./shared-36064810.mjs";
+  newPolicyOf,
+  parseBundleFile,
+  policyDocument
+} from "./shared-8747b24f.mjs";
+import {
+  parseStatement
+} from "./shared-b361fd30.mjs";
 import {
   subjectNameProblem
-} from "./shared-32ea4c3b.mjs";
+} from "./shared-013b5e69.mjs";
 import {
   InputError,
   VerificationError
-} from "./shared-f525ae91.mjs";
+} from "./shared-92dc4500.mjs";
 
 // src/lib/flows/rotation/chain.ts
 var MAX_ROTATIONS = 64;
@@ -83,15 +86,11 @@ async function followRotations(start, rotations, options = {}) {
 function peekNewPolicy(rotation, head) {
   try {
     const parsed = parseBundleFile(rotation.bytes, rotation.what, head.policy.limits.maxBundleBytes);
-    const envelope = parsed.bundle.primary.dsseEnvelope;
-    if (!envelope || typeof envelope.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-      throw new InputError("primary-malformed", `${rotation.what}: expected a DSSE envelope carrying an in-toto statement`);
-    }
-    const bytes = Uint8Array.from(atob(envelope.payload), (c) => c.charCodeAt(0));
+    const bytes = envelopeStatementBytes(parsed.bundle.primary, rotation.what, { nonCanonical: "refuse" });
     const statement = parseStatement(bytes, `${rotation.what} statement`, { maxBytes: head.policy.limits.maxBundleBytes, maxSubjects: head.policy.limits.maxSubjects });
     return newPolicyOf(statement, `${rotation.what} statement`);
   } catch (err) {
-    if (err instanceof InputError) throw new RotationError(err.code, rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
+    if (err instanceof InputError) throw new RotationError(carried(err.code), rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
     throw err;
   }
 }
@@ -100,7 +99,7 @@ async function verifyLink(rotation, under, now, trust) {
   if (report.outcome === "verified") return report;
   const failure = report.failure ?? { check: "countersignatures", code: "countersignature-missing", message: "no countersignature yet: a rotation must be countersigned" };
   const failed = report.checks.find((c) => c.check === failure.check);
-  throw new RotationError(failure.code, rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
+  throw new RotationError(carried(failure.code), rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
     ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
     ...failed?.found !== void 0 ? { found: failed.found } : {},
     report
@@ -116,7 +115,8 @@ function rotationStatementParts(newPolicyBytes, name, what, current) {
     try {
       checkRotationVersions(current.policy, next.policy, next.policy.version);
     } catch (err) {
-      throw new InputError(err.code, `${what}: ${err.message}`);
+      if (err instanceof VerificationError && (err.code === "rotation-downgrade" || err.code === "rotation-gap")) throw new InputError(err.code, `${what}: ${err.message}`);
+      throw err;
     }
   }
   return {

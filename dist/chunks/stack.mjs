@@ -2,13 +2,15 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   STACK_DESCRIPTION_MEDIA_TYPE
 } from "./shared-d384a9b9.mjs";
+import "./shared-4b5b2dce.mjs";
 import {
   require_dist
 } from "./shared-98309fbc.mjs";
 import {
   writeFileAtomic
 } from "./shared-c2330f2a.mjs";
-import "./shared-f525ae91.mjs";
+import "./shared-ceef7eae.mjs";
+import "./shared-92dc4500.mjs";
 import {
   __commonJS,
   __esm,
@@ -16,7 +18,7 @@ import {
   __require,
   __toCommonJS,
   __toESM
-} from "./shared-dcbfea3f.mjs";
+} from "./shared-18cfce56.mjs";
 
 // node_modules/reflect-metadata/Reflect.js
 var require_Reflect = __commonJS({

@@ -1,7 +1,7 @@
 // The build step: inputs -> the in-toto statement (the library's buildStatement over
 // collectSubjects or parseFleetKeys), written to a file for the sign step.
 import * as core from '@actions/core';
-import { readFile, stat } from 'node:fs/promises';
+import { readCappedFile } from './files.ts';
 import { join } from 'node:path';
 import { parseDuration } from '../lib/formats/core/duration.ts';
 import { MAX_FLEET_KEYS_BYTES, fleetKeyStatementParts, parseFleetKeys } from '../lib/formats/statement/fleet-keys.ts';
@@ -62,9 +62,7 @@ export async function runBuild(inputs: BuildInputs): Promise<BuildResult> {
   let data: Record<string, unknown> = {};
   if (inputs.kind === 'fleet-key') {
     const path = inWorkspace(inputs.fleetKeys!);
-    const size = (await stat(path).catch(() => { throw new InputError('input-unreadable', `input fleet-keys: ${inputs.fleetKeys}: no such file`); })).size;
-    if (size > MAX_FLEET_KEYS_BYTES) throw new InputError('too-large', `input fleet-keys: ${size} bytes is over the limit of ${MAX_FLEET_KEYS_BYTES} bytes`);
-    const parts = fleetKeyStatementParts(parseFleetKeys(new Uint8Array(await readFile(path)), inputs.fleetKeys!));
+    const parts = fleetKeyStatementParts(parseFleetKeys(await readCappedFile(path, 'input fleet-keys', MAX_FLEET_KEYS_BYTES), inputs.fleetKeys!));
     subjects = parts.subjects;
     data = parts.data;
   } else {

@@ -6,15 +6,19 @@
 //     trials only, and the step says so loudly, because whoever holds both keys can produce a
 //     bundle that verifies, which is exactly what the two signatures exist to prevent.
 // With a key, the library's countersignBundle verifies the primary under the policy first.
+// An authority rotation is countersigned only with the input approve-rotation: the digest of
+// the new policy, which must be the one the rotation carries (spec/ROTATION.md §3.1); the step
+// prints what the new policy changes. B's service never countersigns rotations.
 import * as core from '@actions/core';
 import { isDeepStrictEqual } from 'node:util';
 import { parseBundleFile, serializeBundle } from '../lib/formats/bundle/bundle.ts';
 import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
+import { checkRotationApproval, peekRotation, rotationReview, REVIEW_HINT } from '../lib/flows/countersign/rotation-review.ts';
 import { parsePrivateKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
 import { seedSigner } from '../lib/basics/crypto/signer.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
-import { loadPolicyFile } from '../lib/formats/policy/index.ts';
+import { loadPolicyFile, type Policy } from '../lib/formats/policy/index.ts';
 import { POLICY_LIMIT_RANGES } from '../lib/formats/policy/types.ts';
 import { checkServiceUrl } from '../lib/basics/net/url.ts';
 import { readCappedFile } from './files.ts';
@@ -40,6 +44,8 @@ export interface CountersignInputs {
   /** The PEM text of B's private key (already masked when this object exists). */
   countersignKey: string | undefined;
   bundlePath: string;
+  /** `sha256:<hex>`: the new policy of the authority rotation this step may countersign. */
+  approveRotation: string | undefined;
 }
 
 export function readCountersignInputs(): CountersignInputs {
@@ -53,12 +59,20 @@ export function readCountersignInputs(): CountersignInputs {
   }
   const policy = optionalInput('policy') || undefined;
   if (countersignKey && !policy) throw new InputError('input-missing', 'input policy: required with countersign-key (the primary is verified under it before countersigning), found nothing');
+  const approveRotation = optionalInput('approve-rotation') || undefined;
+  if (approveRotation !== undefined && !countersignKey) {
+    throw new InputError('input-invalid', 'input approve-rotation: goes with countersign-key only (organisation B\'s service never countersigns an authority rotation; B countersigns it with its key)');
+  }
+  if (approveRotation !== undefined && !/^sha256:[0-9a-f]{64}$/.test(approveRotation)) {
+    throw new InputError('input-invalid', `input approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(approveRotation.slice(0, 80))}`);
+  }
   return {
     bundle: requiredInput('bundle'),
     policy,
     countersignUrl: countersignUrl ? checkServiceUrl(countersignUrl, 'input countersign-url') : undefined,
     countersignKey,
     bundlePath: optionalInput('bundle-path') || DEFAULT_BUNDLE_PATH,
+    approveRotation,
   };
 }
 
@@ -77,7 +91,9 @@ export async function runCountersign(inputs: CountersignInputs): Promise<Counter
     const key = parsePrivateKeyPem(inputs.countersignKey, 'input countersign-key');
     try {
       const policy = await loadPolicyFile(inWorkspace(inputs.policy!));
-      const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), what: `input bundle ${inputs.bundle}` });
+      const what = `input bundle ${inputs.bundle}`;
+      const approval = rotationApproval(bytes, policy, key.keyId, what, inputs.approveRotation);
+      const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), what, ...(approval ? { approveRotation: approval } : {}) });
       await writeFileAtomic(bundlePath, serializeBundle(result.bundle));
       return { bundlePath, by: key.keyId, countersignatures: result.bundle.countersignatures.length };
     } finally {
@@ -89,6 +105,28 @@ export async function runCountersign(inputs: CountersignInputs): Promise<Counter
   const count = checkReturnedBundle(bytes, returned, inputs.countersignUrl!);
   await writeFileAtomic(bundlePath, returned);
   return { bundlePath, by: inputs.countersignUrl!, countersignatures: count };
+}
+
+/**
+ * For an authority rotation: prints what it changes, and returns the approval of input
+ * approve-rotation, which must name the document the rotation carries; refuses without it.
+ */
+function rotationApproval(bytes: Uint8Array, policy: Policy, keyId: string, what: string, approve: string | undefined): { policyDigest: string } | undefined {
+  const rotation = peekRotation(bytes, policy, what);
+  if (!rotation) {
+    if (approve !== undefined) throw new InputError('input-invalid', `input approve-rotation: ${what} is not an authority rotation (or does not parse as one)`);
+    return undefined;
+  }
+  for (const line of rotationReview(what, policy, rotation, keyId)) core.info(line);
+  if (approve === undefined) {
+    throw new VerificationError('rotation-needs-review', `${what}: an authority rotation is countersigned only with input approve-rotation: sha256:${rotation.digest} after reviewing the changes above (${REVIEW_HINT})`, {
+      expected: `approve-rotation: sha256:${rotation.digest}`,
+      found: 'no approve-rotation input',
+    });
+  }
+  const approval = { policyDigest: approve };
+  checkRotationApproval(policy, rotation, approval, what);
+  return approval;
 }
 
 /**

@@ -3,21 +3,19 @@
 // Library errors are one line that names the input; anything else is a bug, so its stack goes
 // to the debug log.
 import * as core from '@actions/core';
-import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
+import { describeFailure } from '../lib/basics/errors/failure.ts';
 
 export async function runEntry(step: string, main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (err) {
-    core.setFailed(failureMessage(step, err));
-    if (!(err instanceof InputError) && !(err instanceof VerificationError) && err instanceof Error && err.stack) core.debug(err.stack);
+    const f = describeFailure(err);
+    core.setFailed(`countersign ${step}: ${f.line}`);
+    if (f.stack) core.debug(f.stack);
   }
 }
 
+/** The annotation's line for an error (the one mapping, src/lib/basics/errors/failure.ts), after `countersign <step>: `. */
 export function failureMessage(step: string, err: unknown): string {
-  if (err instanceof VerificationError) return `countersign ${step}: rejected [${err.code}]: ${err.message}`;
-  if (err instanceof InputError) return `countersign ${step}: ${err.message}`;
-  const e = err as NodeJS.ErrnoException;
-  if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string') return `countersign ${step}: ${e.path}: ${e.message}`;
-  return `countersign ${step}: internal error: ${err instanceof Error ? err.message : String(err)}`;
+  return `countersign ${step}: ${describeFailure(err).line}`;
 }

@@ -1,5 +1,8 @@
 // dist/action-build.mjs: build/action.yml and the composite's build step.
-import { buildStep } from './build.ts';
+// Exports run(), what dist/action.mjs (scripts/build.ts) and @github/local-action call; loading it runs nothing.
 import { runEntry } from './entry.ts';
+import { buildStep } from './build.ts';
 
-await runEntry('build', buildStep);
+export async function run(): Promise<void> {
+  await runEntry('build', buildStep);
+}

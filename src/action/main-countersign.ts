@@ -1,5 +1,8 @@
 // dist/action-countersign.mjs: countersign/action.yml and the composite's countersign step.
-import { countersignStep } from './countersign.ts';
+// Exports run(), what dist/action.mjs (scripts/build.ts) and @github/local-action call; loading it runs nothing.
 import { runEntry } from './entry.ts';
+import { countersignStep } from './countersign.ts';
 
-await runEntry('countersign', countersignStep);
+export async function run(): Promise<void> {
+  await runEntry('countersign', countersignStep);
+}

@@ -1,8 +1,9 @@
 // "What to do next" on a blocked release: people read the job summary when the gate fails,
 // so each failing check (and the most common codes, spec/FORMAT.md §9) gets a plain advice.
 import type { VerificationReport } from '../lib/pipeline/report.ts';
+import { type ErrorCode, isErrorCode } from '../lib/basics/errors/codes.ts';
 
-const BY_CODE: Record<string, string> = {
+const BY_CODE: Partial<Record<ErrorCode, string>> = {
   'countersignature-missing':
     'Organisation B has not countersigned this bundle yet. Send the primary to B (the countersign step with countersign-url, or B\'s own workflow, examples/workflows/countersigner.yml) and verify the bundle B returns.',
   'countersignature-unpinned-key':
@@ -41,7 +42,8 @@ export function nextSteps(report: VerificationReport): string | undefined {
   if (report.outcome === 'verified') return undefined;
   const pending = report.checks.find((c) => c.result === 'pending');
   const code = report.failure?.code ?? pending?.code;
-  if (code && BY_CODE[code]) return BY_CODE[code];
+  const advice = isErrorCode(code) ? BY_CODE[code] : undefined;
+  if (advice) return advice;
   const check = report.failure?.check;
   return (check && BY_CHECK[check]) || 'Read the failing check above; the verify step\'s JSON report (output `report`) has every detail.';
 }

@@ -95,7 +95,9 @@ export async function uploadReleaseAsset(repository: string, tag: string, name: 
       url: release.upload_url,
       name,
       data: bytes,
-      headers: { 'content-type': 'application/json', 'content-length': bytes.byteLength },
+      // An explicit content-length, as a string: the body's exact size, whichever undici sends it
+      // (scripts/build.ts, lazyHttpImports: a second undici once rejected a derived one).
+      headers: { 'content-type': 'application/json', 'content-length': String(bytes.byteLength) },
     });
     return { url: String((res.data as { browser_download_url?: unknown }).browser_download_url ?? ''), replaced: existing !== undefined };
   } catch (err) {

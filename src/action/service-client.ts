@@ -1,7 +1,8 @@
 // Organisation B's countersigning service, reached through the library's client
 // (src/lib/flows/countersign/service-client.ts, requestCountersignature), loaded only when countersign-url is
-// used: the key path and the verify step never load it. (esbuild inlines the module into
-// dist/action-countersign.mjs: each action entry point is one self-contained file.)
+// used: the key path and the verify step never load it. (esbuild inlines the module into the
+// one shared bundle dist/action.mjs, behind the thin entries dist/action-<step>.mjs; a step
+// evaluates only the modules it loads, scripts/build.ts.)
 import { InputError } from '../lib/basics/errors/errors.ts';
 
 export type RequestCountersignature = (url: string, primaryBundle: Uint8Array, options?: { timeoutMs?: number; retries?: number }) => Promise<Uint8Array>;

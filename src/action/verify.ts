@@ -1,19 +1,17 @@
 // The verify step: the gate, and a required status check on its own. Runs the library's
-// verification pipeline (runPipeline) and publishes the result three ways: outputs
+// gate (src/lib/flows/gate/gate.ts, the very one of `countersign verify`) and publishes the result three ways: outputs
 // (verified, outcome, report), the JSON report written atomically under RUNNER_TEMP, and the
 // job summary. Anything but "verified" fails the step, with an error annotation naming the
 // deciding check.
 import * as core from '@actions/core';
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { collectSubjects } from '../lib/formats/subjects/index.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { gate } from '../lib/flows/gate/gate.ts';
+import { loadStateFile, saveStateFile } from '../lib/flows/gate/state-file.ts';
 import { loadPolicyFile, type Policy } from '../lib/formats/policy/index.ts';
-import { runPipeline } from '../lib/pipeline/run.ts';
 import type { VerificationReport } from '../lib/pipeline/report.ts';
-import { type ClientState, emptyState, parseState, recordAccepted, serializeState } from '../lib/formats/state/state.ts';
 import { MAX_BUNDLE_BYTES } from './countersign.ts';
 import { failureMessage } from './entry.ts';
 import { readCappedFile } from './files.ts';
@@ -22,8 +20,6 @@ import { inWorkspace, scratchDir, workspace } from './paths.ts';
 import { RELEASE_PREFIX, downloadReleaseAsset, parseReleaseRef } from './release.ts';
 import { expandSubjectPaths } from './subject-globs.ts';
 import { renderSummary } from './summary.ts';
-
-const MAX_STATE_BYTES = 1024 * 1024;
 
 export interface VerifyInputs {
   /** A path, or release:[OWNER/REPO@]TAG[#ASSET]. */
@@ -61,18 +57,15 @@ export async function runVerify(inputs: VerifyInputs): Promise<VerifyOutcome> {
       ? await downloadReleaseAsset(parseReleaseRef(inputs.bundle, 'bundle'), inputs.githubToken, MAX_BUNDLE_BYTES)
       : await readCappedFile(inWorkspace(inputs.bundle), 'input bundle', MAX_BUNDLE_BYTES);
     const statePath = inputs.state ? inWorkspace(inputs.state) : undefined;
-    const state = statePath ? await loadState(statePath) : undefined;
+    const state = statePath ? await loadStateFile(statePath, `input state ${statePath}`) : undefined;
     const artifacts = inputs.subjectPaths.length > 0
       ? await collectSubjects(await expandSubjectPaths(inputs.subjectPaths, workspace()), { base: workspace(), maxFiles: policy.limits.maxSubjects })
       : undefined;
 
-    const result = await runPipeline(bytes, { policy, state, artifacts, what: inputs.bundle });
-    if (result.report.outcome === 'verified' && statePath && state && result.statement && result.statementBytes) {
-      const p = result.statement.predicate;
-      await writeFileAtomic(statePath, serializeState(recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes))));
-    }
-    await writeFileAtomic(reportPath, JSON.stringify(result.report, null, 2) + '\n');
-    return { report: result.report, reportPath, policy };
+    const { report, newState } = await gate(bytes, { policy, state, artifacts, what: inputs.bundle });
+    if (statePath && newState) await saveStateFile(statePath, newState);
+    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
+    return { report, reportPath, policy };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     // Could not run: still a report, outputs and a summary, so the reader sees why.
@@ -81,11 +74,6 @@ export async function runVerify(inputs: VerifyInputs): Promise<VerifyOutcome> {
     await writeFileAtomic(reportPath, JSON.stringify({ ...report, error: { code: err.code, message: err.message } }, null, 2) + '\n');
     return { report, reportPath, policy, error };
   }
-}
-
-async function loadState(path: string): Promise<ClientState> {
-  const exists = await stat(path).then(() => true, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)));
-  return exists ? parseState(await readCappedFile(path, 'input state', MAX_STATE_BYTES), `input state ${path}`) : emptyState();
 }
 
 /** One line for the annotation: the outcome and the deciding check. */

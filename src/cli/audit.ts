@@ -2,16 +2,16 @@
 // A's monitor of B's countersigning service (docs/service.md §Audit). Checks that the log
 // only grew since the last checkpoint seen, walks the new entries, prints every bundle B
 // countersigned, and exits 1 on an inconsistent log, a bad entry or an unexpected one.
-import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { parsePublicKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
+import { readCappedFile } from '../lib/basics/io/read-capped.ts';
 import { type NoteVerifier, parseVerifierKey } from '../lib/checks/log/note.ts';
 import { isValidKeyName } from '../lib/formats/log/note-format.ts';
 import { type AuditedEntry, auditLog, parseExpectations } from '../lib/flows/audit/audit.ts';
 import { readInputFile } from './io.ts';
 import { usageError } from './usage.ts';
+import { parseVerbArgs } from './args.ts';
 
 export const USAGE = `usage: countersign audit --url URL [--since CHECKPOINT_FILE] [--expect FILE] [--log-key FILE [--origin NAME]] [--json]
 
@@ -35,18 +35,14 @@ Exit codes: 0 consistent and everything expected, 1 inconsistent log, bad or une
 entry (the checkpoint file is then left as it was), 2 could not run.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      since: { type: 'string' },
-      expect: { type: 'string' },
-      'log-key': { type: 'string' },
-      origin: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseVerbArgs('audit', argv, {
+    url: { type: 'string' },
+    since: { type: 'string' },
+    expect: { type: 'string' },
+    'log-key': { type: 'string' },
+    origin: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return console.log(USAGE), 0;
   if (positionals.length > 0) return usageError('audit', `unexpected argument ${JSON.stringify(positionals[0])}`);
@@ -54,7 +50,9 @@ export async function run(argv: string[]): Promise<number> {
   if (values.origin && !values['log-key']) return usageError('audit', '--origin goes with --log-key FILE (a PEM key)');
 
   const log = values['log-key'] ? await loadLogKey(values['log-key'], values.origin) : undefined;
-  const since = values.since && (await exists(values.since)) ? new TextDecoder().decode(await readInputFile(values.since, 'checkpoint file', 64 * 1024)) : undefined;
+  // A missing --since file is the first audit (no stat before the read: no race).
+  const sinceBytes = values.since ? await readCappedFile(values.since, { what: `checkpoint file ${values.since}`, maxBytes: 64 * 1024, optional: true }) : undefined;
+  const since = sinceBytes && new TextDecoder().decode(sinceBytes);
   const expected = values.expect ? parseExpectations(new TextDecoder().decode(await readInputFile(values.expect, 'expect file', 4 * 1024 * 1024)), values.expect) : undefined;
   if (!log) console.error('countersign audit: warning: no --log-key: trusting the log key the service presents (pin it for a real audit)');
 
@@ -100,11 +98,8 @@ async function loadLogKey(path: string, origin: string | undefined): Promise<Not
     if (origin && origin !== verifier.name) throw new InputError('log-key-origin', `${path}: the key is for origin ${verifier.name}, not ${origin}`);
     return verifier;
   } catch (err) {
-    if (err instanceof VerificationError) throw new InputError(err.code, `${path}: ${err.message}`);
+    // parseVerifierKey's one code, as an input error here: the file given to --log-key.
+    if (err instanceof VerificationError && err.code === 'log-key-malformed') throw new InputError(err.code, `${path}: ${err.message}`);
     throw err;
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)));
 }

@@ -1,9 +1,7 @@
 // `countersign build`: makes the statement organisation A will sign (docs/design.md §3), from files
 // (binary-digest, config-change) or a fleet-key list, and writes its exact bytes to --out.
 // stdout gets only the statement digest `sha256:<hex>`, so that scripts can capture it.
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError } from '../lib/basics/errors/errors.ts';
 import { collectSubjects } from '../lib/formats/subjects/index.ts';
 import { parseDuration } from '../lib/formats/core/duration.ts';
@@ -15,6 +13,8 @@ import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { MAX_POLICY_BYTES } from '../lib/formats/policy/types.ts';
 import { policyDocument, rotationStatementParts } from '../lib/flows/rotation/index.ts';
 import { reportFatal } from './errors.ts';
+import { readInputFile } from './io.ts';
+import { parseVerbArgs } from './args.ts';
 
 export const USAGE = `usage: countersign build --kind KIND --stream STREAM --version N --out FILE [options] [PATH...]
        countersign build --kind authority-rotation --policy NEW_POLICY [--current POLICY] --stream STREAM --out FILE
@@ -36,7 +36,10 @@ Prints the statement digest sha256:<hex> on stdout.
   --base DIR            subject names are relative to DIR (default: current directory)
   --keys FILE           fleet-key list (JSON, see spec/FORMAT.md)
   --out FILE            where to write the statement
-  -h, --help            this help`;
+  -h, --help            this help
+
+In scripts, give the options first and '--' before globbed PATHs (--out s.json -- dist/*):
+after '--' a file named --help or --policy=x is a file.`;
 
 /** Progress lines start only when hashing takes longer than this (and stderr is a terminal). */
 const PROGRESS_AFTER_MS = 2000;
@@ -98,7 +101,7 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
     const keysFile = requireOption(values.keys, '--keys');
     if (positionals.length > 0) throw new InputError('usage', `--kind fleet-key takes its subjects from --keys, found extra arguments: ${positionals.join(' ')}`);
     if (values.base !== undefined) throw new InputError('usage', '--base does not apply to --kind fleet-key');
-    const parts = fleetKeyStatementParts(parseFleetKeys(await readCapped(keysFile, MAX_FLEET_KEYS_BYTES), keysFile));
+    const parts = fleetKeyStatementParts(parseFleetKeys(await readInputFile(keysFile, 'fleet keys', MAX_FLEET_KEYS_BYTES), keysFile));
     subjects = parts.subjects;
     data = parts.data;
   } else {
@@ -135,28 +138,19 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
 }
 
 function parseArguments(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        kind: { type: 'string' },
-        stream: { type: 'string' },
-        version: { type: 'string' },
-        'expires-in': { type: 'string' },
-        base: { type: 'string' },
-        keys: { type: 'string' },
-        policy: { type: 'string' },
-        current: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    // parseArgs errors are already one line ("Unknown option '--x'").
-    throw new InputError('usage', `build: ${(err as Error).message}; see 'countersign build --help'`);
-  }
+  // Problems are InputErrors already, one line ("build: Unknown option '--x' (see ...)").
+  return parseVerbArgs('build', argv, {
+    kind: { type: 'string' },
+    stream: { type: 'string' },
+    version: { type: 'string' },
+    'expires-in': { type: 'string' },
+    base: { type: 'string' },
+    keys: { type: 'string' },
+    policy: { type: 'string' },
+    current: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 /** The rotation's subject and data from --policy (and the version rule against --current). */
@@ -165,8 +159,8 @@ async function rotationParts(values: { policy?: string; current?: string; keys?:
   if (positionals.length > 0 || values.keys !== undefined || values.base !== undefined) {
     throw new InputError('usage', '--kind authority-rotation takes its one subject from --policy: no PATH, --keys or --base');
   }
-  const current = values.current === undefined ? undefined : policyDocument(await readCapped(values.current, MAX_POLICY_BYTES), values.current);
-  return rotationStatementParts(await readCapped(file, MAX_POLICY_BYTES), basename(file), file, current);
+  const current = values.current === undefined ? undefined : policyDocument(await readInputFile(values.current, 'current policy', MAX_POLICY_BYTES), values.current);
+  return rotationStatementParts(await readInputFile(file, 'policy', MAX_POLICY_BYTES), basename(file), file, current);
 }
 
 function rotationVersion(given: string | undefined, policyVersion: number): number {
@@ -187,27 +181,4 @@ function parseVersion(text: string): number {
     throw new InputError('bad-version', `--version: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`);
   }
   return n;
-}
-
-/** Reads a regular file of at most `maxBytes`, refusing larger ones before reading them. */
-async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
-    throw new InputError('input-unreadable', `${path}: cannot read: ${err.code === 'ENOENT' ? 'no such file' : (err.code ?? err.message)}`);
-  });
-  try {
-    const st = await handle.stat();
-    if (!st.isFile()) throw new InputError('input-unreadable', `${path}: expected a regular file`);
-    if (st.size > maxBytes) throw new InputError('too-large', `${path}: ${st.size} bytes is over the limit of ${maxBytes} bytes`);
-    const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > maxBytes) throw new InputError('too-large', `${path}: over the limit of ${maxBytes} bytes`);
-    }
-    return new Uint8Array(buffer.subarray(0, length));
-  } finally {
-    await handle.close();
-  }
 }

@@ -2,21 +2,22 @@
 // organisation B's step. Verifies the primary under B's policy and refuses, with the reason,
 // if anything is off; only then signs. Given an already countersigned bundle, it adds a
 // countersignature (several countersigners, m-of-n).
-import { parseArgs } from 'node:util';
 import { serializeBundle } from '../lib/formats/bundle/bundle.ts';
 import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
 import { loadPrivateKeyFile } from '../lib/basics/io/key-files.ts';
 import { seedSigner } from '../lib/basics/crypto/signer.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { loadPolicyFile } from '../lib/formats/policy/index.ts';
-import { recordAccepted } from '../lib/formats/state/state.ts';
 import { readBundleFile } from './io.ts';
-import { loadStateFile, saveStateFile } from './state-file.ts';
+import { loadStateFile, saveStateFile } from '../lib/flows/gate/state-file.ts';
 import { usageError } from './usage.ts';
+import { parseVerbArgs } from './args.ts';
 import { InputError } from '../lib/basics/errors/errors.ts';
 import { requestCountersignature } from '../lib/flows/countersign/service-client.ts';
+import { rotationApproval } from './rotation-approval.ts';
 
 export const USAGE = `usage: countersign countersign BUNDLE --key FILE --policy FILE --out FILE [--state FILE]
+                                [--approve-rotation sha256:DIGEST]
        countersign countersign BUNDLE --url URL --out FILE [--timeout SECONDS] [--retries N]
 
 Organisation B's step: verifies the primary Sigstore signature of BUNDLE under the policy
@@ -33,29 +34,39 @@ an Ed25519 countersignature that binds the statement and the primary signature.
                   COUNTERSIGN_SERVICE_TOKEN, if set, is sent as a bearer token (never printed)
   --timeout S     with --url: seconds per attempt (default 30)
   --retries N     with --url: retries on connection errors and 5xx (default 3)
+  --approve-rotation sha256:DIGEST
+                  for an authority rotation: the digest of the new policy it installs, which
+                  you reviewed; must match the rotation exactly (for scripts: on a terminal,
+                  the command asks instead)
+
+An authority rotation changes who must sign from then on. For one, the command first prints
+what the new policy changes (as 'countersign policy diff' does) and countersigns only with an
+approval of that exact document: on a terminal, type the start of its digest when asked;
+otherwise give --approve-rotation. Without one it refuses [rotation-needs-review]; a digest
+of another document is [rotation-approval-mismatch]. B's service never countersigns rotations.
 
 Exit codes: 0 countersigned, 1 refused (the reason is printed), 2 could not run.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      key: { type: 'string' },
-      policy: { type: 'string' },
-      out: { type: 'string' },
-      state: { type: 'string' },
-      url: { type: 'string' },
-      timeout: { type: 'string' },
-      retries: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseVerbArgs('countersign', argv, {
+    key: { type: 'string' },
+    policy: { type: 'string' },
+    out: { type: 'string' },
+    state: { type: 'string' },
+    url: { type: 'string' },
+    timeout: { type: 'string' },
+    retries: { type: 'string' },
+    'approve-rotation': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return console.log(USAGE), 0;
   const [bundlePath, ...extra] = positionals;
   if (!bundlePath) return usageError('countersign', 'missing BUNDLE');
   if (extra.length > 0) return usageError('countersign', `unexpected argument ${JSON.stringify(extra[0])}`);
-  if (values.url !== undefined) return viaService(bundlePath, values);
+  if (values.url !== undefined) {
+    if (values['approve-rotation'] !== undefined) return usageError('countersign', '--approve-rotation does not go with --url (B\'s service never countersigns a rotation: B countersigns it with its key)');
+    return viaService(bundlePath, values);
+  }
   if (!values.key) return usageError('countersign', 'missing --key FILE (or --url URL)');
   if (!values.policy) return usageError('countersign', 'missing --policy FILE');
   if (!values.out) return usageError('countersign', 'missing --out FILE');
@@ -65,9 +76,11 @@ export async function run(argv: string[]): Promise<number> {
   const state = values.state ? await loadStateFile(values.state) : undefined;
   const bytes = await readBundleFile(bundlePath);
 
-  const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), state, what: bundlePath });
+  // An authority rotation: the review, then an approval of the exact new policy (or a refusal).
+  const approval = await rotationApproval(bundlePath, bytes, policy, key.keyId, values['approve-rotation']);
+  const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), state, what: bundlePath, ...(approval ? { approveRotation: approval } : {}) });
   await writeFileAtomic(values.out, serializeBundle(result.bundle));
-  if (values.state && state) await saveStateFile(values.state, recordAccepted(state, result.stream, result.version, result.statementDigest));
+  if (values.state) await saveStateFile(values.state, result.newState);
   console.error(`countersigned ${result.stream} v${result.version} (statement sha256:${result.statementDigest}) with ${key.keyId}; wrote ${values.out}`);
   console.log(values.out);
   return 0;

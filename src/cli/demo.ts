@@ -14,6 +14,8 @@ import { loadPrivateKeyFile } from '../lib/basics/io/key-files.ts';
 import { seedSigner } from '../lib/basics/crypto/signer.ts';
 import { loadPolicyFile } from '../lib/formats/policy/index.ts';
 import { runPipeline } from '../lib/pipeline/run.ts';
+import { parseVerbArgs } from './args.ts';
+import type { ErrorCode } from '../lib/basics/errors/codes.ts';
 
 const STREAM = 'acme/app:stable';
 const WORKFLOW = 'acme/app/.github/workflows/release.yml@refs/heads/main';
@@ -28,7 +30,8 @@ const verbs: Record<string, () => Promise<VerbModule>> = {
 };
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const { values: options } = parseVerbArgs('demo', argv, { keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, { positionals: false });
+  if (options.help) {
     console.log('usage: countersign demo [--keep]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it).');
     return 0;
   }
@@ -55,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
     if (code !== 0) throw new DemoStepFailed(`countersign ${verb} exited ${code}`);
   };
   // The gate, checked on its report: the outcome and, for a rejection, the deciding code.
-  const gate = async (name: string, want: { outcome: string; code?: string }, ...args: string[]) => {
+  const gate = async (name: string, want: { outcome: string; code?: ErrorCode }, ...args: string[]) => {
     console.log(`\n$ countersign verify ${args.join(' ')}`);
     const { exitCode, report } = await (await import('./verify.ts')).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === 'pending')?.code;
@@ -116,13 +119,13 @@ export async function run(argv: string[]): Promise<number> {
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     await stack.close();
-    if (!argv.includes('--keep')) await rm(dir, { recursive: true, force: true });
+    if (!options.keep) await rm(dir, { recursive: true, force: true });
   }
 
   console.log('\n== Demo outcomes');
   for (const r of results) console.log(`  ${r.ok ? 'as expected' : 'UNEXPECTED '}  ${r.name.padEnd(20)} ${r.detail}`);
   const ok = results.length === 4 && results.every((r) => r.ok);
-  if (argv.includes('--keep')) console.log(`kept ${dir}`);
+  if (options.keep) console.log(`kept ${dir}`);
   console.log(`\n${ok ? 'demo passed' : 'demo FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return ok ? 0 : 1;
 }

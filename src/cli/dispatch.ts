@@ -5,6 +5,7 @@
 // Exit codes: 0 success / verified, 1 rejected or pending, 2 could not run.
 import pkg from '../../package.json' with { type: 'json' };
 import { reportFatal } from './errors.ts';
+import { HELP_COMBINED } from './args.ts';
 
 export type Verb = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> };
 
@@ -47,6 +48,11 @@ export function main(argv: string[]): Promise<number> {
 async function route(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb === undefined || HELP_WORDS.has(verb)) {
+    // `countersign --help x` is not help: a file named --help must never make a gate succeed.
+    if (verb !== 'help' && rest.length > 0) {
+      console.error(`countersign: ${HELP_COMBINED} (see 'countersign --help')`);
+      return 2;
+    }
     // `help VERB ...` prints exactly what `VERB ... --help` prints: it is that.
     if (verb === 'help' && rest[0] !== undefined && !HELP_WORDS.has(rest[0])) return dispatch(rest[0], [...rest.slice(1), '--help'], 'help');
     console.log(USAGE);

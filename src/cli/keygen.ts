@@ -1,9 +1,10 @@
 // `countersign keygen --out FILE`: makes organisation B's Ed25519 countersigning key.
 // stdout carries only the key id (one line, for scripts: `KEY_ID=$(countersign keygen ...)`);
 // the paths written go to stderr for the human.
-import { parseArgs } from 'node:util';
 import { writeKeyPair } from '../lib/basics/io/key-files.ts';
 import { usageError } from './usage.ts';
+import { parseVerbArgs } from './args.ts';
+import { reportFatal } from './errors.ts';
 
 export const USAGE = `usage: countersign keygen --out FILE
 
@@ -17,21 +18,12 @@ Never overwrites an existing file. Prints the key id (sha256:<hex>) on stdout.
 Exit codes: 0 written, 2 could not run.`;
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { out?: string | undefined; help?: boolean | undefined };
+  let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values } = parseVerbArgs('keygen', argv, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, { positionals: false }));
   } catch (err) {
-    // parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for unknown or malformed flags.
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usageError('keygen', (err as Error).message);
-    throw err;
+    // A bad command line is exit 2 from run() itself, like a missing --out (run() is called in-process too).
+    return reportFatal(err);
   }
   if (values.help) {
     console.log(USAGE);

@@ -3,15 +3,15 @@
 // writes the resulting policy, byte for byte the document the last rotation carries, in one
 // atomic write. All or nothing: any refused rotation (a gap, a fork, a downgrade, a bundle the
 // pipeline rejects) writes nothing and exits 1 with the rotation's code.
-import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { MAX_POLICY_BYTES } from '../lib/formats/policy/types.ts';
 import { VerificationError } from '../lib/basics/errors/errors.ts';
 import { MAX_ROTATIONS, followRotations, policyDocument } from '../lib/flows/rotation/index.ts';
 import { recordPolicyVersion } from '../lib/formats/state/state.ts';
 import { readBundleFile, readInputFile } from './io.ts';
-import { loadStateFile, saveStateFile } from './state-file.ts';
+import { loadStateFile, saveStateFile } from '../lib/flows/gate/state-file.ts';
 import { usageError } from './usage.ts';
+import { parseVerbArgs } from './args.ts';
 
 export const UPDATE_USAGE = `usage: countersign policy update --current FILE --rotation BUNDLE [--rotation BUNDLE ...] --out FILE [--state FILE]
 
@@ -29,16 +29,12 @@ countersigned by every key the new policy adds, and must install exactly the nex
 Exit codes: 0 updated (or already current), 1 a rotation refused (nothing written), 2 bad input.`;
 
 export async function update(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      current: { type: 'string' },
-      rotation: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      state: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseVerbArgs('policy update', argv, {
+    current: { type: 'string' },
+    rotation: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    state: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return console.log(UPDATE_USAGE), 0;
   const fail = (message: string): number => usageError('policy update', message);

@@ -1,20 +1,21 @@
-// `countersign policy <init|show>`: write a policy file from flags, or explain one in plain
+// `countersign policy <init|show|update|diff>`: write a policy file from flags, or explain one in plain
 // words (spec/POLICY.md). `init` checks its own output with the same parser every verifier
 // uses, before and after writing, so it can never produce a policy that would not load.
-import { parseArgs } from 'node:util';
-import { InputError } from '../lib/basics/errors/errors.ts';
+import { InputError, PolicyError } from '../lib/basics/errors/errors.ts';
 import { parseStrictJson } from '../lib/basics/json/strict-json.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { GITHUB_ACTIONS_ISSUER, GITHUB_CLAIM_NAMES, buildPolicy, describePolicy, loadPolicyFile, parsePolicy, type GithubClaimName } from '../lib/formats/policy/index.ts';
 import { reportFatal } from './errors.ts';
 import { readInputFile } from './io.ts';
 import { usageError } from './usage.ts';
+import { HELP_COMBINED, parseVerbArgs } from './args.ts';
 
 export const USAGE = `usage: countersign policy init (--identity URI | --identity-pattern REGEX) --trusted-root FILE
                                --countersigner NAME=PUBFILE [--countersigner ...] --stream S [--stream ...]
                                --out FILE [options]
        countersign policy show FILE
        countersign policy update --current FILE --rotation BUNDLE [...] --out FILE [--state FILE]
+       countersign policy diff CURRENT NEW [--organisation ORG] [--json]
 
 init: writes a policy file (pretty-printed JSON) and prints a summary of it.
   --identity URI             the primary's exact certificate identity, e.g.
@@ -44,6 +45,9 @@ show: prints what FILE accepts, in plain words.
 update: follows authority-rotation bundles from the current policy and writes the result
 (see 'countersign policy update --help').
 
+diff: prints what NEW (a policy, or an authority-rotation bundle) changes against CURRENT,
+one line per change, in words (see 'countersign policy diff --help').
+
 Exit codes: 0 done, 2 bad input.`;
 
 const MAX_TRUSTED_ROOT_BYTES = 512 * 1024;
@@ -55,18 +59,17 @@ export async function run(argv: string[]): Promise<number> {
     if (sub === 'init') return await init(rest);
     if (sub === 'show') return await show(rest);
     if (sub === 'update') return await (await import('./policy-update.ts')).update(rest);
-    if (sub === '--help' || sub === '-h') return console.log(USAGE), 0;
-    return usageError('policy', sub === undefined ? 'missing init, show or update' : `unknown subcommand ${JSON.stringify(sub)}`);
+    if (sub === 'diff') return await (await import('./policy-diff.ts')).diff(rest);
+    if (sub === '--help' || sub === '-h') return rest.length === 0 ? (console.log(USAGE), 0) : usageError('policy', HELP_COMBINED);
+    return usageError('policy', sub === undefined ? 'missing init, show, update or diff' : `unknown subcommand ${JSON.stringify(sub)}`);
   } catch (err) {
-    // parseArgs throws TypeError with an ERR_PARSE_ARGS_* code for unknown or malformed flags.
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usageError('policy', (err as Error).message);
+    // Argument errors (src/cli/args.ts) are InputErrors naming the subverb, like bad input.
     return reportFatal(err);
   }
 }
 
 async function show(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseVerbArgs('policy show', argv, { help: { type: 'boolean', short: 'h' } });
   if (values.help) return console.log(USAGE), 0;
   if (positionals.length !== 1) return usageError('policy show', positionals.length === 0 ? 'missing FILE' : `unexpected argument ${JSON.stringify(positionals[1])}`);
   console.log(describePolicy(await loadPolicyFile(positionals[0] as string)));
@@ -75,28 +78,24 @@ async function show(argv: string[]): Promise<number> {
 
 async function init(argv: string[]): Promise<number> {
   const many = { type: 'string', multiple: true } as const;
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      identity: { type: 'string' },
-      'identity-pattern': { type: 'string' },
-      issuer: { type: 'string' },
-      'github-claim': many,
-      'trusted-root': { type: 'string' },
-      countersigner: many,
-      organisation: many,
-      'countersigner-log': many,
-      threshold: { type: 'string' },
-      fallback: many,
-      'fallback-threshold': { type: 'string' },
-      kind: many,
-      stream: many,
-      'policy-version': { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseVerbArgs('policy init', argv, {
+    identity: { type: 'string' },
+    'identity-pattern': { type: 'string' },
+    issuer: { type: 'string' },
+    'github-claim': many,
+    'trusted-root': { type: 'string' },
+    countersigner: many,
+    organisation: many,
+    'countersigner-log': many,
+    threshold: { type: 'string' },
+    fallback: many,
+    'fallback-threshold': { type: 'string' },
+    kind: many,
+    stream: many,
+    'policy-version': { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return console.log(USAGE), 0;
   const fail = (message: string): number => usageError('policy init', message);
@@ -122,7 +121,7 @@ async function init(argv: string[]): Promise<number> {
 
   const rootPath = values['trusted-root'];
   const trustedRoot = parseStrictJson(await readInputFile(rootPath, 'trusted root', MAX_TRUSTED_ROOT_BYTES), rootPath, { maxBytes: MAX_TRUSTED_ROOT_BYTES, maxDepth: 16 });
-  if (typeof trustedRoot !== 'object' || trustedRoot === null || Array.isArray(trustedRoot)) throw new InputError('policy-malformed', `${rootPath}: expected a Sigstore trusted root JSON object`);
+  if (typeof trustedRoot !== 'object' || trustedRoot === null || Array.isArray(trustedRoot)) throw new PolicyError('policy-malformed', `${rootPath}: expected a Sigstore trusted root JSON object`);
 
   const logs = new Map<string, { origin: string; publicKeyPem: string }>();
   for (const [name, value] of pairs(values['countersigner-log'] ?? [], '--countersigner-log', 'NAME=ORIGIN,PUBFILE')) {
@@ -164,7 +163,7 @@ async function init(argv: string[]): Promise<number> {
     });
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError('policy-bad-key', `policy init: ${err instanceof Error ? err.message : String(err)}`);
+    throw new PolicyError('policy-bad-key', `policy init: ${err instanceof Error ? err.message : String(err)}`);
   }
   const text = `${JSON.stringify(document, null, 2)}\n`;
   // Checked before writing (no bad file is ever written) and after (what is on disk loads).

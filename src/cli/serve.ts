@@ -3,18 +3,20 @@
 // log in --data, then serves HTTP until SIGTERM/SIGINT. Writes one JSON line to stdout when
 // listening and one per request; errors go to stderr.
 import { createPublicKey } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { type CountersignerPrivateKey, parsePrivateKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
 import { loadPrivateKeyFile } from '../lib/basics/io/key-files.ts';
 import { seedSigner } from '../lib/basics/crypto/signer.ts';
+import { ED25519_SPKI_PREFIX } from '../lib/basics/crypto/ed25519.ts';
 import { InputError } from '../lib/basics/errors/errors.ts';
 import { isValidKeyName } from '../lib/formats/log/note-format.ts';
 import { verifierKey } from '../lib/checks/log/note.ts';
 import { loadPolicyFile } from '../lib/formats/policy/index.ts';
 import { startService } from '../server/service.ts';
 import { usageError } from './usage.ts';
+import { parseVerbArgs } from './args.ts';
 
 export const USAGE = `usage: countersign serve --key FILE --policy FILE --data DIR [--listen HOST:PORT] [--log-key FILE] [--origin NAME]
+                         [--unsafe-auto-countersign-rotations-keeping-b]
 
 Organisation B's countersigning service: POST /v1/countersign verifies a primary Sigstore
 bundle under the policy, countersigns it, appends the countersignature to a transparency log
@@ -30,23 +32,28 @@ TLS reverse proxy in front of it (docs/service.md).
                     COUNTERSIGN_LOG_KEY; default: the countersigning key signs them too
   --origin NAME     the log's origin (checkpoint first line and key name; no spaces or '+');
                     default countersign/<first 16 hex digits of the log key id>
+  --unsafe-auto-countersign-rotations-keeping-b
+                    countersign an authority rotation without a person, but only one whose
+                    new policy keeps B (the key's organisation) exactly as much in control:
+                    the same keys of every organisation (B's may only get wider validity
+                    windows), the same log requirements, threshold and fallback set
 
+Authority rotations change who must sign from then on. Without the unsafe flag every one is
+refused (403 rotation-needs-review): B reviews it with 'countersign policy diff CURRENT NEW'
+and countersigns it offline with 'countersign countersign --key ... --approve-rotation ...'.
 Environment variables holding keys are removed from the process environment once read.
 Exit codes: 0 stopped by a signal, 2 could not start.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      key: { type: 'string' },
-      policy: { type: 'string' },
-      data: { type: 'string' },
-      listen: { type: 'string' },
-      'log-key': { type: 'string' },
-      origin: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseVerbArgs('serve', argv, {
+    key: { type: 'string' },
+    policy: { type: 'string' },
+    data: { type: 'string' },
+    listen: { type: 'string' },
+    'log-key': { type: 'string' },
+    origin: { type: 'string' },
+    'unsafe-auto-countersign-rotations-keeping-b': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return console.log(USAGE), 0;
   if (positionals.length > 0) return usageError('serve', `unexpected argument ${JSON.stringify(positionals[0])}`);
@@ -71,7 +78,11 @@ export async function run(argv: string[]): Promise<number> {
     host,
     port,
     requestLog: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+    ...(values['unsafe-auto-countersign-rotations-keeping-b'] ? { unsafeAutoCountersignRotationsKeepingB: true } : {}),
   });
+  if (values['unsafe-auto-countersign-rotations-keeping-b']) {
+    console.error('countersign serve: UNSAFE: authority rotations that keep this key\'s organisation, keys, log requirement, threshold and fallback set as they are will be countersigned without review (docs/service.md)');
+  }
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
     console.error(`countersign serve: listening on ${host}, not loopback: serve it through a TLS reverse proxy only (docs/service.md)`);
   }
@@ -84,6 +95,7 @@ export async function run(argv: string[]): Promise<number> {
     keyId: key.keyId,
     logKeyId: logKey.keyId,
     verifierKey: verifierKey(origin, logKey.publicKey),
+    rotations: values['unsafe-auto-countersign-rotations-keeping-b'] ? 'unsafe-auto-countersign-keeping-b' : 'refused',
   })}\n`);
 
   return new Promise<number>((resolve) => {
@@ -113,6 +125,6 @@ async function loadKey(path: string | undefined, envName: string, flag: string):
 }
 
 function spkiPem(rawPublicKey: Uint8Array): string {
-  const der = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), rawPublicKey]);
+  const der = Buffer.concat([ED25519_SPKI_PREFIX, rawPublicKey]);
   return createPublicKey({ key: der, format: 'der', type: 'spki' }).export({ format: 'pem', type: 'spki' }).toString();
 }

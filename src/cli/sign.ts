@@ -2,7 +2,6 @@
 // [--identity-token TOKEN]`: organisation A's keyless signature over the statement, in a
 // DSSE envelope, as a Sigstore bundle v0.3. The statement is parsed strictly first: the
 // signer never signs bytes that a verifier would reject.
-import { parseArgs } from 'node:util';
 import { parseStatement } from '../lib/formats/statement/statement.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { resolveInstance } from '../lib/flows/sign/instances.ts';
@@ -10,6 +9,7 @@ import { resolveIdentityToken } from '../lib/flows/sign/oidc-token.ts';
 import { signStatement } from '../lib/flows/sign/sign.ts';
 import { readInputFile } from './io.ts';
 import { usageError } from './usage.ts';
+import { parseVerbArgs } from './args.ts';
 
 export const USAGE = `usage: countersign sign STATEMENT --out FILE [--sigstore public-good|github|STACK.json] [--identity-token TOKEN]
 
@@ -25,15 +25,11 @@ timestamped by a TSA (github). Writes the Sigstore bundle to --out.
 Exit codes: 0 signed, 2 could not sign.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      sigstore: { type: 'string', default: 'public-good' },
-      'identity-token': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseVerbArgs('sign', argv, {
+    out: { type: 'string' },
+    sigstore: { type: 'string', default: 'public-good' },
+    'identity-token': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return console.log(USAGE), 0;
   const [statementPath, ...extra] = positionals;

@@ -5,9 +5,9 @@
 // verifies nothing but what this run signed. The stack module is imported lazily (it pulls
 // in @sigstore/mock, a development dependency) so the rest of the CLI never loads it.
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { usageError } from './usage.ts';
+import { parseVerbArgs } from './args.ts';
 
 export const USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]
 
@@ -24,20 +24,17 @@ The trusted root is written beside FILE as trusted_root.json and kept after exit
 For tests and demos only: keys are made at start and discarded at exit.`;
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string', default: 'stack.json' },
-        'job-workflow-ref': { type: 'string' },
-        issuer: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    return usageError('stack', (err as Error).message);
-  }
+  const { values } = parseVerbArgs(
+    'stack',
+    argv,
+    {
+      out: { type: 'string', default: 'stack.json' },
+      'job-workflow-ref': { type: 'string' },
+      issuer: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { positionals: false },
+  );
   if (values.help) return console.log(USAGE), 0;
 
   const { startStack } = await import('../stack/index.ts');

@@ -6,7 +6,6 @@
 // certificate or managed key) with the same code as the countersign primary check, so the
 // public conformance cases exercise that code. Exit 0 verified, 1 rejected, 2 unusable input.
 import { createHash, type KeyObject } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { parseStrictJson } from '../lib/basics/json/strict-json.ts';
 import { sha256File } from '../lib/basics/io/hash-file.ts';
@@ -16,6 +15,7 @@ import { loadTrustedRootBytes, parseManagedKey } from '../lib/checks/sigstore/tr
 import { verifySigstoreBundle, type SignedContent, type VerifySigstoreBundleOptions } from '../lib/checks/sigstore/verify-primary.ts';
 import { reportFatal } from './errors.ts';
 import { readInputFile } from './io.ts';
+import { parseVerbArgs as parseArgv } from './args.ts';
 
 /** Environment variable naming the default trusted root (no network: nothing is fetched). */
 export const TRUSTED_ROOT_ENV = 'COUNTERSIGN_TRUSTED_ROOT';
@@ -80,25 +80,14 @@ interface VerbArgs {
 }
 
 function parseVerbArgs(argv: string[]): VerbArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        bundle: { type: 'string' },
-        key: { type: 'string' },
-        'certificate-identity': { type: 'string' },
-        'certificate-oidc-issuer': { type: 'string' },
-        'trusted-root': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new InputError('usage', `verify-bundle: ${(err as Error).message} (see --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgv('verify-bundle', argv, {
+    bundle: { type: 'string' },
+    key: { type: 'string' },
+    'certificate-identity': { type: 'string' },
+    'certificate-oidc-issuer': { type: 'string' },
+    'trusted-root': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   const usage = (problem: string): never => {
     throw new InputError('usage', `verify-bundle: ${problem} (see --help)`);

@@ -1,17 +1,15 @@
 // `countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]`:
 // the gate. Exit 0 verified; 1 rejected or pending countersign; 2 could not run.
-import { parseArgs } from 'node:util';
 import { loadPolicyFile } from '../lib/formats/policy/index.ts';
-import { runPipeline } from '../lib/pipeline/run.ts';
+import { gate } from '../lib/flows/gate/gate.ts';
 import { exitCodeOf, type VerificationReport } from '../lib/pipeline/report.ts';
-import { recordAccepted } from '../lib/formats/state/state.ts';
-import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { readBundleFile } from './io.ts';
 import { formatReport } from './report-text.ts';
-import { loadStateFile, saveStateFile } from './state-file.ts';
+import { loadStateFile, saveStateFile } from '../lib/flows/gate/state-file.ts';
 import { usageError } from './usage.ts';
+import { parseVerbArgs } from './args.ts';
 
-export const USAGE = `usage: countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]
+export const USAGE = `usage: countersign verify --policy FILE [--state FILE] [--json] [--base DIR] BUNDLE [-- PATH...]
 
 Verifies a countersigned bundle: the primary Sigstore signature and identity, the
 countersignatures (threshold of distinct organisations), the statement (kind, stream,
@@ -25,6 +23,12 @@ subject is present.
   --json          print the whole report as JSON on stdout
   --base DIR      directory that subject names are relative to (default: current directory)
 
+In scripts and CI gates, give the options first and '--' before the files, above all a glob:
+  countersign verify --policy P --state S BUNDLE -- *
+After '--' every argument is a PATH, even one named --help or --policy=x. Before it, a file
+named like an option is taken as one: an option given twice, or --help with anything else,
+is refused (exit 2), but one the script did not give (--base=x) would be used.
+
 Exit codes: 0 verified, 1 rejected or pending countersignature, 2 could not run.`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -33,16 +37,12 @@ export async function run(argv: string[]): Promise<number> {
 
 /** The verb, returning the report too (the demo checks which check decided). */
 export async function verifyCommand(argv: string[]): Promise<{ exitCode: number; report?: VerificationReport }> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      policy: { type: 'string' },
-      state: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      base: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseVerbArgs('verify', argv, {
+    policy: { type: 'string' },
+    state: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    base: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return console.log(USAGE), { exitCode: 0 };
   const [bundlePath, ...paths] = positionals;
@@ -55,12 +55,8 @@ export async function verifyCommand(argv: string[]): Promise<{ exitCode: number;
   // Loaded only when files are given: the walker and the hashing threads are start-up cost otherwise (issue #7).
   const artifacts = paths.length > 0 ? await (await import('../lib/formats/subjects/index.ts')).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : undefined;
 
-  const result = await runPipeline(bytes, { policy, state, artifacts, what: bundlePath });
-  const { report } = result;
-  if (report.outcome === 'verified' && values.state && state && result.statement && result.statementBytes) {
-    const p = result.statement.predicate;
-    await saveStateFile(values.state, recordAccepted(state, p.stream, p.version, sha256Hex(result.statementBytes), policy.version));
-  }
+  const { report, newState } = await gate(bytes, { policy, state, artifacts, what: bundlePath });
+  if (values.state && newState) await saveStateFile(values.state, newState);
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report, bundlePath));
   return { exitCode: exitCodeOf(report.outcome), report };

@@ -6,6 +6,7 @@
 import type { TrustMaterial } from '@sigstore/verify';
 import type { Subject } from '../lib/formats/core/types.ts';
 import { parseStrictJson } from '../lib/basics/json/strict-json.ts';
+import { SHA256_HEX, describe } from '../lib/basics/json/shape.ts';
 import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { subjectNameProblem } from '../lib/formats/subjects/name.ts';
 import { InputError } from '../lib/basics/errors/errors.ts';
@@ -32,8 +33,6 @@ export interface PinnedPolicy {
   readonly policy: Policy;
   readonly trust: TrustMaterial;
 }
-
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * Parses the pinned policy (spec/POLICY.md) and builds its trust material. `trustedRoot`,
@@ -65,7 +64,7 @@ export function readState(state: JsonInput | null | undefined): ClientState | un
 
 /** Subjects (name and SHA-256) of the artifacts at hand, hashing the bytes given. */
 export function artifactSubjects(artifacts: readonly ArtifactInput[], maxCount: number): Subject[] {
-  if (!Array.isArray(artifacts)) throw new InputError('artifacts-malformed', `artifacts: expected an array, found ${typeof artifacts}`);
+  if (!Array.isArray(artifacts)) throw new InputError('artifacts-malformed', `artifacts: expected an array, found ${describe(artifacts)}`);
   if (artifacts.length > maxCount) throw new InputError('artifacts-too-many', `artifacts: expected at most ${maxCount} (the policy's maxSubjects), found ${artifacts.length}`);
   const seen = new Set<string>();
   return artifacts.map((a, i) => {
@@ -82,7 +81,7 @@ export function artifactSubjects(artifacts: readonly ArtifactInput[], maxCount: 
 /** The artifact's SHA-256 as lowercase hex (hashing its bytes, or checking the digest given). Throws InputError. */
 export function digestOf(a: ArtifactInput, at: string): string {
   if ('bytes' in a) {
-    if (!(a.bytes instanceof Uint8Array)) throw new InputError('artifacts-malformed', `${at}.bytes: expected a Uint8Array, found ${typeof a.bytes}`);
+    if (!(a.bytes instanceof Uint8Array)) throw new InputError('artifacts-malformed', `${at}.bytes: expected a Uint8Array, found ${describe(a.bytes)}`);
     return sha256Hex(a.bytes);
   }
   const { sha256 } = a as { sha256?: unknown };
@@ -91,7 +90,7 @@ export function digestOf(a: ArtifactInput, at: string): string {
     return Array.from(sha256, (b) => b.toString(16).padStart(2, '0')).join('');
   }
   if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) {
-    throw new InputError('artifacts-malformed', `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${typeof sha256 === 'string' ? JSON.stringify(sha256.slice(0, 80)) : typeof sha256}`);
+    throw new InputError('artifacts-malformed', `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${describe(sha256)}`);
   }
   return sha256;
 }
@@ -107,7 +106,7 @@ function asText(input: JsonInput): string {
     }
   }
   if (typeof input === 'object' && input !== null) return JSON.stringify(input);
-  throw new InputError('input-malformed', `expected bytes, text or a parsed JSON object, found ${input === null ? 'null' : typeof input}`);
+  throw new InputError('input-malformed', `expected bytes, text or a parsed JSON object, found ${describe(input)}`);
 }
 
 /** JSON with object keys sorted at every level: equal for equal values, whatever the key order. */

@@ -4,6 +4,7 @@
 // `countersign policy update` runs; this file only turns in-memory inputs into its arguments
 // and its verdict (or exception) into a result that never throws for bad input, in the
 // style of verifyBundle. No file, network or clock access beyond `new Date()`.
+import { describe } from '../lib/basics/json/shape.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 import { type AppliedRotation, MAX_ROTATIONS, RotationError, type RotationInput, followRotations } from '../lib/flows/rotation/chain.ts';
 import { policyDocument } from '../lib/formats/policy/document.ts';
@@ -75,7 +76,7 @@ export type FollowPolicyRotationsResult = FollowedRotations | RejectedRotations 
  */
 export async function followPolicyRotations(input: FollowPolicyRotationsInput): Promise<FollowPolicyRotationsResult> {
   try {
-    if (typeof input !== 'object' || input === null) throw new InputError('input-malformed', `input: expected { policy, rotations }, found ${input === null ? 'null' : typeof input}`);
+    if (typeof input !== 'object' || input === null) throw new InputError('input-malformed', `input: expected { policy, rotations }, found ${describe(input)}`);
     // A copy: the bytes returned as `policy` are then the app's to keep, whatever it does to its own.
     const start = policyDocument(exactBytes(input.policy, 'policy').slice(), 'pinned policy');
     const rotations = rotationInputs(input.rotations);
@@ -116,7 +117,7 @@ function failureOf(err: VerificationError): RejectedRotations['failure'] {
 
 /** The rotation list as followRotations takes it, named `rotations[i]` unless the app named them. */
 function rotationInputs(rotations: unknown): RotationInput[] {
-  if (!Array.isArray(rotations)) throw new InputError('input-malformed', `rotations: expected an array of bundles, found ${rotations === null ? 'null' : typeof rotations}`);
+  if (!Array.isArray(rotations)) throw new InputError('input-malformed', `rotations: expected an array of bundles, found ${describe(rotations)}`);
   // The cap is followRotations' own (it refuses a longer list before verifying anything);
   // this only avoids converting a huge list first. Same code, same message.
   if (rotations.length > MAX_ROTATIONS) return rotations.map((_, i) => ({ bytes: new Uint8Array(), what: `rotations[${i}]` }));
@@ -128,7 +129,7 @@ function rotationInputs(rotations: unknown): RotationInput[] {
       if (name.length === 0 || name.length > 200) throw new InputError('input-malformed', `${at}.name: expected 1 to 200 characters, found ${name.length}`);
       return { bytes: exactBytes(bytes, `${at}.bytes`), what: name };
     }
-    throw new InputError('input-malformed', `${at}: expected bytes, text or { bytes, name }, found ${r === null ? 'null' : typeof r}`);
+    throw new InputError('input-malformed', `${at}: expected bytes, text or { bytes, name }, found ${describe(r)}`);
   });
 }
 
@@ -136,5 +137,5 @@ function rotationInputs(rotations: unknown): RotationInput[] {
 function exactBytes(value: unknown, what: string): Uint8Array {
   if (value instanceof Uint8Array) return value;
   if (typeof value === 'string') return new TextEncoder().encode(value);
-  throw new InputError('input-malformed', `${what}: expected bytes (Uint8Array) or text, found ${value === null ? 'null' : typeof value}`);
+  throw new InputError('input-malformed', `${what}: expected bytes (Uint8Array) or text, found ${describe(value)}`);
 }

@@ -1,13 +1,13 @@
 // The client verifier (issue #5, "The client verifier library"): one call that runs the very
-// pipeline of `countersign verify` (src/lib/pipeline/run.ts, docs/design.md §4) on data the app
+// gate of `countersign verify` (src/lib/flows/gate/gate.ts, docs/design.md §4) on data the app
 // holds in memory, and returns the same report plus the state to persist. No file, network,
 // signing or @actions/* code is reached from here; the browser build swaps node:crypto and
 // Buffer for @noble/* shims at build time (src/lib/platform/).
-import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
-import { runPipeline } from '../lib/pipeline/run.ts';
+import { describe } from '../lib/basics/json/shape.ts';
+import { gate } from '../lib/flows/gate/gate.ts';
 import type { VerificationReport } from '../lib/pipeline/report.ts';
-import { emptyState, recordAccepted, serializeState } from '../lib/formats/state/state.ts';
+import { serializeState } from '../lib/formats/state/state.ts';
 import { type ArtifactInput, type JsonInput, type PinnedPolicy, artifactSubjects, checkTrustedRootMatches, loadPinnedPolicy, readState } from './inputs.ts';
 
 export interface VerifyBundleInput {
@@ -64,13 +64,10 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<VerifyBund
     const state = readState(input.state);
     const artifacts = input.artifacts === undefined ? undefined : artifactSubjects(input.artifacts, policy.limits.maxSubjects);
     const bytes = typeof input.bundle === 'string' ? new TextEncoder().encode(input.bundle) : input.bundle;
-    if (!(bytes instanceof Uint8Array)) throw new InputError('input-malformed', `bundle: expected bytes or text, found ${typeof bytes}`);
-    const result = await runPipeline(bytes, { policy, trust, state, artifacts, what: input.what ?? 'bundle', ...(input.now ? { now: input.now } : {}) });
-    const { report, statement, statementBytes } = result;
-    if (report.outcome !== 'verified' || !statement || !statementBytes) return { report };
-    const p = statement.predicate;
-    // The state records the policy version too, as `verify --state` does (policy rollback).
-    return { report, newState: serializeState(recordAccepted(state ?? emptyState(), p.stream, p.version, sha256Hex(statementBytes), policy.version)) };
+    if (!(bytes instanceof Uint8Array)) throw new InputError('input-malformed', `bundle: expected bytes or text, found ${describe(bytes)}`);
+    // The gate of `countersign verify` and the action: the new state records the policy version too (policy rollback).
+    const { report, newState } = await gate(bytes, { policy, trust, state, artifacts, what: input.what ?? 'bundle', ...(input.now ? { now: input.now } : {}) });
+    return newState ? { report, newState: serializeState(newState) } : { report };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     return { report: { outcome: 'error', checks: [] }, error: { code: err.code, message: err.message } };

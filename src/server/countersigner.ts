@@ -7,10 +7,16 @@
 //     by the storage's UNIQUE constraint);
 //   - the countersignature is appended to the log and committed BEFORE it is returned, with
 //     its inclusion proof and the signed checkpoint.
+//   - an authority rotation is refused (403 rotation-needs-review) before anything else, unless
+//     the operator opted in to the unsafe mode that countersigns rotations keeping B's keys,
+//     log requirement and share of the threshold as they are (spec/ROTATION.md §3.1).
 import type { TrustMaterial } from '@sigstore/verify';
 import { parseBundleFile } from '../lib/formats/bundle/bundle.ts';
 import type { Countersignature } from '../lib/formats/core/types.ts';
 import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
+import { REVIEW_HINT, peekRotation } from '../lib/flows/countersign/rotation-review.ts';
+import { controlChanges } from '../lib/formats/policy/control.ts';
+import type { PolicyDocument } from '../lib/formats/policy/document.ts';
 import { parseCountersignatureStatement } from '../lib/formats/countersignature/statement.ts';
 import type { CountersignSigner } from '../lib/basics/crypto/signer.ts';
 import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
@@ -42,8 +48,21 @@ export class Countersigner {
   /** The last version countersigned per stream (mirrors the store; updated after each commit). */
   private readonly latest: Map<string, { version: number; payloadDigest: string; index: number }>;
 
-  constructor(options: { policy: Policy; signer: CountersignSigner; trust: TrustMaterial; log: TransparencyLog; now?: () => Date; maxQueued?: number }) {
+  /** The organisation of the service's key, when rotations that keep it in control are countersigned (unsafe opt-in); else undefined. */
+  private readonly autoRotationsKeeping: string | undefined;
+
+  constructor(options: {
+    policy: Policy;
+    signer: CountersignSigner;
+    trust: TrustMaterial;
+    log: TransparencyLog;
+    now?: () => Date;
+    maxQueued?: number;
+    unsafeAutoCountersignRotationsKeepingB?: boolean;
+  }) {
     this.policy = options.policy;
+    const own = options.policy.countersigners.find((k) => k.keyId === options.signer.keyId);
+    this.autoRotationsKeeping = options.unsafeAutoCountersignRotationsKeepingB && own ? own.organisation : undefined;
     this.signer = options.signer;
     this.trust = options.trust;
     this.log = options.log;
@@ -64,13 +83,26 @@ export class Countersigner {
 
   private async countersignAlone(body: Uint8Array): Promise<CountersignOutcome> {
     const started = performance.now();
+    // Before anything else (cheap: the statement's kind, no signature checked): B is never an
+    // automatic oracle for trust changes. What passes here is still verified in full below.
+    const rotation = peekRotation(body, this.policy, 'request body');
+    if (rotation) this.screenRotation(rotation);
     const replay = this.findReplay(body);
     if (replay) {
       const response = { countersignature: this.withProof(replay), replayed: true };
       return { response, stream: replay.stream, version: replay.version, logIndex: replay.index, signingMs: performance.now() - started };
     }
     const now = this.now();
-    const result = await countersignBundle(body, { policy: this.policy, signer: this.signer, trust: this.trust, state: this.state(), now, what: 'request body' });
+    const result = await countersignBundle(body, {
+      policy: this.policy,
+      signer: this.signer,
+      trust: this.trust,
+      state: this.state(),
+      now,
+      what: 'request body',
+      // The opt-in's condition, checked again on the verified document; without it a rotation is refused.
+      ...(this.autoRotationsKeeping !== undefined ? { approveRotation: { keepingOrganisation: this.autoRotationsKeeping } } : {}),
+    });
     const { stream, version } = result;
     // countersignBundle's state check lets the same statement through again (a client state
     // accepts the same bytes twice); a service signs each stream version once.
@@ -97,6 +129,18 @@ export class Countersigner {
     this.latest.set(stream, { version, payloadDigest: statement.payloadDigest.sha256, index });
     const entry = { index, keyId: countersignature.keyId, statement: statementBytes, signature: Buffer.from(countersignature.signature, 'base64') };
     return { response: { countersignature: this.withProof(entry), replayed: false }, stream, version, logIndex: index, signingMs: performance.now() - started };
+  }
+
+  /** Refuses an authority rotation unless the unsafe opt-in is on and the rotation keeps B in control. */
+  private screenRotation(rotation: PolicyDocument): void {
+    const target = `an authority rotation to policy version ${rotation.policy.version} (sha256:${rotation.digest})`;
+    if (this.autoRotationsKeeping === undefined) {
+      throw new Refusal(403, 'rotation-needs-review', `this service does not countersign ${target}: ${REVIEW_HINT}`);
+    }
+    const reasons = controlChanges(this.policy, rotation.policy, this.autoRotationsKeeping);
+    if (reasons.length > 0) {
+      throw new Refusal(403, 'rotation-needs-review', `this service countersigns only rotations that keep ${JSON.stringify(this.autoRotationsKeeping)} in control, and ${target} ${reasons.join('; ')}: ${REVIEW_HINT}`);
+    }
   }
 
   /** The entry already logged for this exact primary (payload and signature), if any. */

@@ -2,11 +2,13 @@
 // {code, message}. Refusals are 4xx and leave the log untouched; 5xx is only for the
 // service's own faults. The status says who must act; the code says why (spec/FORMAT.md §9).
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
+import { type Carried, type ErrorCode, type RefusalCode, carried } from '../lib/basics/errors/codes.ts';
 
+/** A refusal with one of the service's own codes, or (carried) the library's code for the request. */
 export class Refusal extends Error {
   readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  readonly code: ErrorCode;
+  constructor(status: number, code: RefusalCode | Carried, message: string) {
     super(message);
     this.name = 'Refusal';
     this.status = status;
@@ -15,21 +17,27 @@ export class Refusal extends Error {
 }
 
 /** The parse check's codes (spec/FORMAT.md §9): the request is not a well-formed bundle. */
-const MALFORMED = new Set([
+const MALFORMED = new Set<ErrorCode>([
   'too-deep', 'malformed-json', 'duplicate-key', 'number-out-of-range', 'bundle-malformed', 'bundle-unsupported-version',
   'primary-malformed', 'primary-unsupported-version', 'primary-not-dsse', 'statement-malformed', 'statement-unknown-field',
   'statement-unsupported-type', 'statement-unknown-kind', 'statement-duplicate-subject', 'statement-unsorted-subjects',
   'statement-too-many-subjects', 'statement-bad-time', 'statement-too-large',
 ]);
 /** Conflicts with what the service already signed. */
-const CONFLICT = new Set(['statement-rollback', 'statement-version-reused', 'stream-version-signed', 'countersignature-duplicate']);
+const CONFLICT = new Set<ErrorCode>(['statement-rollback', 'statement-version-reused', 'stream-version-signed', 'countersignature-duplicate']);
+
+/**
+ * What this service will not do, whoever asks and however often (403): countersign an
+ * authority rotation, which B's security team reviews and countersigns offline (spec/ROTATION.md §3.1).
+ */
+const FORBIDDEN = new Set<ErrorCode>(['rotation-needs-review']);
 
 /** Maps a library error to a refusal; anything that is not an input or verification error is a fault (undefined). */
 export function refusalOf(err: unknown): Refusal | undefined {
   if (err instanceof Refusal) return err;
   if (!(err instanceof VerificationError) && !(err instanceof InputError)) return undefined;
-  const status = err.code === 'too-large' ? 413 : MALFORMED.has(err.code) ? 400 : CONFLICT.has(err.code) ? 409 : err instanceof VerificationError ? 422 : 400;
-  return new Refusal(status, err.code, oneLine(err.message));
+  const status = err.code === 'too-large' ? 413 : MALFORMED.has(err.code) ? 400 : CONFLICT.has(err.code) ? 409 : FORBIDDEN.has(err.code) ? 403 : err instanceof VerificationError ? 422 : 400;
+  return new Refusal(status, carried(err.code), oneLine(err.message));
 }
 
 export function oneLine(message: string, max = 1000): string {

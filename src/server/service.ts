@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { TrustMaterial } from '@sigstore/verify';
 import type { CountersignSigner } from '../lib/basics/crypto/signer.ts';
 import { InputError } from '../lib/basics/errors/errors.ts';
+import type { ErrorCode } from '../lib/basics/errors/codes.ts';
 import type { NoteSigner } from '../lib/checks/log/note.ts';
 import type { Policy } from '../lib/formats/policy/index.ts';
 import { API } from '../lib/formats/service/api.ts';
@@ -35,6 +36,13 @@ export interface ServiceOptions {
   requestLog?: (line: Record<string, unknown>) => void;
   now?: () => Date;
   trust?: TrustMaterial;
+  /**
+   * Unsafe opt-in (docs/service.md): countersign an authority rotation without a person, but only
+   * one that keeps the service key's organisation (B) in control exactly as it is (its keys, log
+   * requirement, the threshold, the other organisations' keys and the fallback set; only wider
+   * validity windows of B's keys). Off: every rotation is refused with 403 rotation-needs-review.
+   */
+  unsafeAutoCountersignRotationsKeepingB?: boolean;
 }
 
 export interface RunningService {
@@ -55,7 +63,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   try {
     const log = await TransparencyLog.open(store, options.logSigner);
     const trust = options.trust ?? trustMaterialOf(options.policy);
-    const countersigner = new Countersigner({ policy: options.policy, signer: options.signer, trust, log, ...(options.now ? { now: options.now } : {}) });
+    const countersigner = new Countersigner({
+      policy: options.policy,
+      signer: options.signer,
+      trust,
+      log,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.unsafeAutoCountersignRotationsKeepingB ? { unsafeAutoCountersignRotationsKeepingB: true } : {}),
+    });
     const ctx: RouteContext = { countersigner, log, metrics: new Metrics(), key: keyDescription(log, options.logPublicKeyPem, pinned.keyId, pinned.publicKey) };
     const requestLog = options.requestLog ?? (() => {});
     server = createServer((req, res) => void handle(req, res, ctx, requestLog));
@@ -93,7 +108,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: RouteConte
   const url = new URL(req.url ?? '/', 'http://service.invalid');
   const endpoint = Object.values(API).includes(url.pathname as (typeof API)[keyof typeof API]) ? url.pathname : 'other';
   let reply: Reply;
-  let code: string | undefined;
+  let code: ErrorCode | undefined;
   try {
     reply = await route(req, url, ctx);
   } catch (err) {

@@ -6,7 +6,8 @@
 import { InputError } from '../lib/basics/errors/errors.ts';
 import { verifierKey, type NoteSigner } from '../lib/checks/log/note.ts';
 import { signCheckpoint, verifyCheckpoint } from '../lib/checks/log/checkpoint.ts';
-import { equalBytes, leafHash } from '../lib/checks/log/merkle.ts';
+import { equalBytes } from '../lib/basics/crypto/bytes.ts';
+import { leafHash } from '../lib/checks/log/merkle.ts';
 import { MerkleTree } from '../lib/checks/log/tree.ts';
 import type { LogStore, StoredEntry } from './store.ts';
 

@@ -1,4 +1,4 @@
-// Preload for the offline test (test/offline.test.ts): `node --import ./offline-guard.ts ...`.
+// Preload for the offline test (test/attacks/offline.test.ts): `node --import ./offline-guard.ts ...`.
 // Every way a Node process can reach the network (TCP and TLS sockets, HTTP(S) requests,
 // fetch, DNS lookups, UDP sockets, including to 127.0.0.1) is replaced by a function that
 // records the attempt in the file named by OFFLINE_GUARD_LOG and throws, so that verification

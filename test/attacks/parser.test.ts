@@ -222,6 +222,22 @@ test('P21 a stray character in the base64 of the RFC 3161 token or the log entry
   }
 });
 
+test('F11 checkpoint signature base64 is canonical: a stray character in the Rekor checkpoint\'s signature line (which @sigstore/verify decodes leniently): primary/primary-malformed', async () => {
+  type Material = { verificationMaterial: { tlogEntries: [{ inclusionProof: { checkpoint: { envelope: string } } }] } };
+  const checkpoint = (p: Material) => p.verificationMaterial.tlogEntries[0].inclusionProof.checkpoint;
+  const envelope = checkpoint(readBundle(primaryV1).primary as unknown as Material).envelope;
+  const line = /\n— (\S+) (\S+)\n$/u.exec(envelope);
+  assert.ok(line, envelope);
+  const signature = line[2]!;
+  // A stray ".", inside or at the end; and, when the signature has padding, without it.
+  for (const spelling of [`${signature.slice(0, 20)}.${signature.slice(20)}`, `${signature}.`, signature.replace(/=+$/, '')].filter((s) => s !== signature)) {
+    const bytes = withPrimary(genuine, (p) => void (checkpoint(p as unknown as Material).envelope = envelope.replace(signature, spelling)));
+    const report = await flow.verify(bytes);
+    assertRejected(report, 'primary', 'primary-malformed');
+    assert.match(report.failure!.message, /inclusionProof\.checkpoint\.envelope: expected signature lines/);
+  }
+});
+
 // --- §7 Inside the signed statement
 
 test('S1 duplicate key in the statement (version 1 and version 2): parse/duplicate-key', async () => {

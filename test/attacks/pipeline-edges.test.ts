@@ -330,7 +330,7 @@ test('PL9 a rotation whose new policy does not parse is refused at parse, and th
   const p = primaryJson(primaryTsa);
   const bytes = writeBundle({ ...readBundle(primaryTsa), primary: { ...p, dsseEnvelope: { ...p.dsseEnvelope, payload: Buffer.from(JSON.stringify(statement)).toString('base64') } } });
   const { report } = await runPipeline(bytes, { policy: flow.policy, trust: flow.trust, what: 'r.json' });
-  assert.deepEqual(report.failure, { check: 'parse', code: 'rotation-policy-malformed', message: 'r.json statement new policy:96: threshold: expected an integer of at least 1, found 0 [policy-threshold]' });
+  assert.deepEqual(report.failure, { check: 'parse', code: 'rotation-policy-malformed', message: 'r.json statement new policy:96: threshold: expected an integer of at least 1, found the number 0 [policy-threshold]' });
 });
 
 test('PL10 a countersigner pinned to a log: the proof is required, checked, and reported with the countersignature', async () => {

@@ -287,7 +287,7 @@ test('PF11 policy files: unreadable ones named in one line, exactly 1 MiB read, 
   await assert.rejects(loadPolicyFile(file), { name: 'PolicyError', code: 'policy-too-large', message: `${file}: over the limit of 1048576 bytes` });
   // Errors inside the file name it as given.
   await writeFile(file, policyText((d) => (d.threshold = 0)));
-  await assert.rejects(loadPolicyFile(file), { code: 'policy-threshold', message: `${file}:19: threshold: expected an integer of at least 1, found 0` });
+  await assert.rejects(loadPolicyFile(file), { code: 'policy-threshold', message: `${file}:19: threshold: expected an integer of at least 1, found the number 0` });
 });
 
 /** True if `dir` and every directory above it can be entered by other users, and `dir` read. */

@@ -283,7 +283,7 @@ test('PI11 log: origin and key are read; each field refused with its path (origi
 
 test('PI12 threshold: an integer from 1 to the number of distinct organisations, with the type or value found', () => {
   assert.equal(parse((d) => (d.threshold = 2)).threshold, 2);
-  const found: [unknown, string][] = [[0, '0'], [-1, '-1'], [1.5, '1.5'], ['1', 'string'], [null, 'object'], [true, 'boolean']];
+  const found: [unknown, string][] = [[0, 'the number 0'], [-1, 'the number -1'], [1.5, 'the number 1.5'], ['1', 'the string "1"'], [null, 'null'], [true, 'true']];
   for (const [threshold, shown] of found) refuses((d) => (d.threshold = threshold), 'policy-threshold', `threshold: expected an integer of at least 1, found ${shown}`);
   refuses((d) => (d.threshold = 3), 'policy-threshold', 'threshold: expected at most 2 (the threshold counts distinct organisations: B, C), found 3');
   refuses(
@@ -310,5 +310,5 @@ test('PI13 fallback set: the countersigner rules apply at fallback.countersigner
   refuses(withFallback([{ ...recovery, log: { origin: 'a b', publicKey: LOG.pem } }]), 'policy-malformed', `fallback.countersigners[0].log.origin: expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found "a b"`);
   refuses(withFallback([recovery, { ...recovery, name: 'r2' }]), 'policy-duplicate-entry', `fallback.countersigners[1].publicKey: expected each key once, found the key ${R.keyId} again (first at fallback.countersigners[0])`);
   refuses(withFallback([recovery], 2), 'policy-threshold', 'fallback.threshold: expected at most 1 (the threshold counts distinct organisations: B), found 2');
-  refuses(withFallback([recovery], 0), 'policy-threshold', 'fallback.threshold: expected an integer of at least 1, found 0');
+  refuses(withFallback([recovery], 0), 'policy-threshold', 'fallback.threshold: expected an integer of at least 1, found the number 0');
 });

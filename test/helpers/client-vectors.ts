@@ -1,6 +1,6 @@
 // The spec/vectors cases as a client app would hold them: bytes in memory (no paths), with
-// the same expectations as test/vectors.test.ts. Shared by the client library's tests in
-// Node (test/client.test.ts, test/client-browser-build.test.ts) and in Chromium (test/browser/).
+// the same expectations as test/lib/pipeline/vectors.test.ts. Shared by the client library's tests in
+// Node (test/client/verify.test.ts, test/client/browser-build.test.ts) and in Chromium (test/client/browser/).
 // A case with rotations/ runs as an app pinned to policy.json would: followPolicyRotations
 // first, then verifyBundle under the policy it returns (spec/vectors/README.md).
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // The Wycheproof and C2SP CCTV Ed25519 vectors (test/vectors/ed25519/) as one flat list
 // of (key, signature, message, expected verdict under the strict rule of spec/ED25519.md), so
-// that a build of the rule other than Node's (the browser build, test/client-browser-build.test.ts
-// and test/browser/) is judged exactly as test/ed25519-vectors.test.ts judges the Node one.
+// that a build of the rule other than Node's (the browser build, test/client/browser-build.test.ts
+// and test/client/browser/) is judged exactly as test/lib/basics/crypto/ed25519-vectors.test.ts judges the Node one.
 import { readFileSync } from 'node:fs';
 
 const VECTORS = new URL('../vectors/ed25519/', import.meta.url);
@@ -39,5 +39,5 @@ export function loadEd25519Cases(): Ed25519Case[] {
   return out;
 }
 
-/** The same tallies test/ed25519-vectors.test.ts pins: guards against a vacuous loop. */
+/** The same tallies test/lib/basics/crypto/ed25519-vectors.test.ts pins: guards against a vacuous loop. */
 export const ED25519_TALLY = { cases: 151 + 914, accepted: 88 + 43 };

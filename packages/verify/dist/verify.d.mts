@@ -102,6 +102,205 @@ export interface VerificationReport {
 		addedKeys: string[];
 	};
 }
+declare const STRICT_JSON_CODES: readonly [
+	"too-large",
+	"too-deep",
+	"malformed-json",
+	"duplicate-key",
+	"number-out-of-range"
+];
+declare const POLICY_CODES: readonly [
+	"policy-unreadable",
+	"policy-too-large",
+	"policy-malformed",
+	"policy-duplicate-json-key",
+	"policy-unknown-field",
+	"policy-unsupported-version",
+	"policy-ambiguous",
+	"policy-bad-pattern",
+	"policy-bad-key",
+	"policy-key-mismatch",
+	"policy-duplicate-entry",
+	"policy-validity-window",
+	"policy-threshold",
+	"policy-unknown-kind",
+	"policy-limit-out-of-range"
+];
+declare const INPUT_CODES: readonly [
+	"bundle-malformed",
+	"bundle-unsupported-version",
+	"primary-malformed",
+	"statement-malformed",
+	"statement-unknown-field",
+	"statement-unsupported-type",
+	"statement-unknown-kind",
+	"statement-duplicate-subject",
+	"statement-unsorted-subjects",
+	"statement-too-many-subjects",
+	"statement-bad-time",
+	"statement-too-large",
+	"rotation-policy-digest",
+	"rotation-policy-malformed",
+	"rotation-not-rotation",
+	"countersignature-malformed",
+	"state-malformed",
+	"trusted-root-malformed",
+	"trusted-root-unsupported-version",
+	"key-malformed",
+	"artifact-required",
+	"artifact-digest",
+	"subject-path-invalid",
+	"subject-outside-base",
+	"subject-not-regular",
+	"subject-duplicate",
+	"subject-too-many",
+	"subject-empty",
+	"subject-unreadable",
+	"subject-changed",
+	"fleet-keys-malformed",
+	"fleet-keys-duplicate",
+	"fleet-keys-bad-key",
+	"bad-stream",
+	"bad-version",
+	"bad-expiry",
+	"bad-duration",
+	"bad-time",
+	"rotation-downgrade",
+	"rotation-gap",
+	"key-pem",
+	"key-encoding",
+	"key-algorithm",
+	"key-encrypted",
+	"key-invalid",
+	"key-too-large",
+	"key-unreadable",
+	"key-permissions",
+	"key-exists",
+	"key-unwritable",
+	"ed25519-private-key",
+	"ed25519-message",
+	"input-unreadable",
+	"input-changed",
+	"no-identity-token",
+	"bad-identity-token",
+	"identity-token-request-failed",
+	"bad-service-url",
+	"sigstore-instance-invalid",
+	"sigstore-service-failed",
+	"service-unavailable",
+	"service-response-too-large",
+	"service-bad-response",
+	"expect-malformed",
+	"log-key-malformed",
+	"trusted-root-mismatch",
+	"artifacts-malformed",
+	"artifacts-too-many",
+	"input-malformed",
+	"usage",
+	"bad-option",
+	"bad-listen",
+	"bad-origin",
+	"log-key-origin",
+	"output-exists",
+	"output-unwritable",
+	"input-missing",
+	"input-invalid",
+	"github-api-failed",
+	"release-asset-missing",
+	"service-client-missing",
+	"countersigner-not-pinned",
+	"listen-failed",
+	"log-storage-inconsistent"
+];
+declare const VERIFICATION_CODES: readonly [
+	"primary-malformed",
+	"primary-unsupported-version",
+	"primary-not-dsse",
+	"primary-signature",
+	"primary-certificate",
+	"primary-key",
+	"primary-tlog",
+	"primary-timestamp",
+	"primary-artifact",
+	"primary-issuer",
+	"primary-identity",
+	"primary-claim",
+	"countersignature-missing",
+	"countersignature-duplicate",
+	"countersignature-unpinned-key",
+	"countersignature-signature",
+	"countersignature-malformed",
+	"countersignature-binding",
+	"countersignature-key-not-yet-valid",
+	"countersignature-key-expired",
+	"countersignature-time",
+	"countersignature-log-missing",
+	"countersignature-log-checkpoint",
+	"countersignature-log-inclusion",
+	"countersignature-fallback-not-rotation",
+	"countersignature-threshold",
+	"rotation-proof-of-possession",
+	"rotation-new-threshold",
+	"policy-rollback",
+	"statement-kind",
+	"statement-stream",
+	"statement-not-yet-valid",
+	"statement-expired",
+	"statement-lifetime",
+	"rotation-downgrade",
+	"rotation-gap",
+	"rotation-statement-version",
+	"statement-rollback",
+	"statement-version-reused",
+	"subject-unexpected-file",
+	"subject-digest",
+	"subject-missing",
+	"log-inconsistent",
+	"log-entry-not-in-tree",
+	"log-entries-missing",
+	"log-note-malformed",
+	"log-note-signature",
+	"log-checkpoint-malformed",
+	"log-checkpoint-origin",
+	"log-key-malformed",
+	"countersigner-not-pinned",
+	"countersign-refused",
+	"rotation-needs-review",
+	"rotation-approval-mismatch",
+	"service-refused",
+	"artifact-not-subject"
+];
+declare const ROTATION_CODES: readonly [
+	"rotation-downgrade",
+	"rotation-gap",
+	"rotation-fork",
+	"rotation-chain-too-long"
+];
+declare const REFUSAL_CODES: readonly [
+	"bad-request",
+	"bad-range",
+	"not-found",
+	"method-not-allowed",
+	"unsupported-media-type",
+	"too-large",
+	"statement-rollback",
+	"stream-version-signed",
+	"rotation-needs-review",
+	"overloaded",
+	"internal-error"
+];
+type StrictJsonCode = (typeof STRICT_JSON_CODES)[number];
+type PolicyCode = (typeof POLICY_CODES)[number];
+type InputCode = (typeof INPUT_CODES)[number] | PolicyCode | StrictJsonCode;
+type RotationCode = (typeof ROTATION_CODES)[number];
+type VerificationCode = (typeof VERIFICATION_CODES)[number] | RotationCode;
+type RefusalCode = (typeof REFUSAL_CODES)[number];
+type CheckCode = InputCode | VerificationCode;
+type ErrorCode = CheckCode | RefusalCode;
+declare const carriedBrand: unique symbol;
+type Carried = ErrorCode & {
+	readonly [carriedBrand]: true;
+};
 declare const KINDS: readonly [
 	"binary-digest",
 	"fleet-key",
@@ -265,19 +464,24 @@ export declare function verifyBundle(input: VerifyBundleInput): Promise<VerifyBu
 export declare function isVerifiedSubject(report: VerificationReport, artifact: ArtifactInput): boolean;
 /** Input could not be used at all: unreadable, malformed, over a cap. Exit code 2 in the CLI. */
 export declare class InputError extends Error {
-	readonly code: string;
-	constructor(code: string, message: string);
+	readonly code: InputCode;
+	constructor(code: InputCode, message: string);
 }
 /** A policy file is malformed or ambiguous. Exit code 2 in the CLI. */
 export declare class PolicyError extends InputError {
-	constructor(code: string, message: string);
+	readonly code: PolicyCode;
+	constructor(code: PolicyCode, message: string);
 }
 /** A verification check failed: the artifact is rejected. Exit code 1 in the CLI. */
 export declare class VerificationError extends Error {
-	readonly code: string;
+	/**
+	 * One of its own codes; or, re-thrown by a wrapper (`carried`: a refused countersigning or
+	 * rotation, a service's refusal), the code of the failure it re-throws, of whatever class.
+	 */
+	readonly code: ErrorCode;
 	readonly expected: string | undefined;
 	readonly found: string | undefined;
-	constructor(code: string, message: string, details?: {
+	constructor(code: VerificationCode | Carried, message: string, details?: {
 		expected?: string;
 		found?: string;
 	});

@@ -35,1562 +35,6 @@ var __toESM = (mod2, isNodeMode, target) => (target = mod2 != null ? __create(__
   mod2
 ));
 
-// node_modules/@sigstore/core/dist/stream.js
-var require_stream = __commonJS({
-  "node_modules/@sigstore/core/dist/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ByteStream = void 0;
-    var StreamError = class extends Error {
-    };
-    var ByteStream = class _ByteStream {
-      static BLOCK_SIZE = 1024;
-      buf;
-      view;
-      start = 0;
-      constructor(buffer) {
-        if (buffer) {
-          this.buf = buffer;
-          this.view = Buffer.from(buffer);
-        } else {
-          this.buf = Buffer.alloc(0);
-          this.view = Buffer.from(this.buf);
-        }
-      }
-      get buffer() {
-        return this.view.subarray(0, this.start);
-      }
-      get length() {
-        return this.view.byteLength;
-      }
-      get position() {
-        return this.start;
-      }
-      seek(position) {
-        this.start = position;
-      }
-      // Returns a Buffer containing the specified number of bytes starting at the
-      // given start position.
-      slice(start, len) {
-        const end = start + len;
-        if (end > this.length) {
-          throw new StreamError("request past end of buffer");
-        }
-        return this.view.subarray(start, end);
-      }
-      appendChar(char) {
-        this.ensureCapacity(1);
-        this.view[this.start] = char;
-        this.start += 1;
-      }
-      appendUint16(num) {
-        this.ensureCapacity(2);
-        const value = new Uint16Array([num]);
-        const view = new Uint8Array(value.buffer);
-        this.view[this.start] = view[1];
-        this.view[this.start + 1] = view[0];
-        this.start += 2;
-      }
-      appendUint24(num) {
-        this.ensureCapacity(3);
-        const value = new Uint32Array([num]);
-        const view = new Uint8Array(value.buffer);
-        this.view[this.start] = view[2];
-        this.view[this.start + 1] = view[1];
-        this.view[this.start + 2] = view[0];
-        this.start += 3;
-      }
-      appendView(view) {
-        this.ensureCapacity(view.length);
-        this.view.set(view, this.start);
-        this.start += view.length;
-      }
-      getBlock(size) {
-        if (size <= 0) {
-          return Buffer.alloc(0);
-        }
-        if (this.start + size > this.view.length) {
-          throw new Error("request past end of buffer");
-        }
-        const result = this.view.subarray(this.start, this.start + size);
-        this.start += size;
-        return result;
-      }
-      getUint8() {
-        return this.getBlock(1)[0];
-      }
-      getUint16() {
-        const block = this.getBlock(2);
-        return block[0] << 8 | block[1];
-      }
-      ensureCapacity(size) {
-        if (this.start + size > this.view.byteLength) {
-          const blockSize = _ByteStream.BLOCK_SIZE + (size > _ByteStream.BLOCK_SIZE ? size : 0);
-          this.realloc(this.view.byteLength + blockSize);
-        }
-      }
-      realloc(size) {
-        const newArray = Buffer.alloc(size);
-        const newView = Buffer.from(newArray);
-        newView.set(this.view);
-        this.buf = newArray;
-        this.view = newView;
-      }
-    };
-    exports.ByteStream = ByteStream;
-  }
-});
-
-// node_modules/@sigstore/core/dist/asn1/error.js
-var require_error = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ASN1TypeError = exports.ASN1ParseError = void 0;
-    var ASN1ParseError = class extends Error {
-    };
-    exports.ASN1ParseError = ASN1ParseError;
-    var ASN1TypeError = class extends Error {
-    };
-    exports.ASN1TypeError = ASN1TypeError;
-  }
-});
-
-// node_modules/@sigstore/core/dist/asn1/length.js
-var require_length = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.decodeLength = decodeLength;
-    exports.encodeLength = encodeLength;
-    var error_1 = require_error();
-    function decodeLength(stream) {
-      const buf = stream.getUint8();
-      if ((buf & 128) === 0) {
-        return buf;
-      }
-      const byteCount = buf & 127;
-      if (byteCount > 6) {
-        throw new error_1.ASN1ParseError("length exceeds 6 byte limit");
-      }
-      let len = 0;
-      for (let i = 0; i < byteCount; i++) {
-        const byte = stream.getUint8();
-        if (i === 0 && byte === 0) {
-          throw new error_1.ASN1ParseError("non-minimal length encoding");
-        }
-        len = len * 256 + byte;
-      }
-      if (len === 0) {
-        throw new error_1.ASN1ParseError("indefinite length encoding not supported");
-      }
-      if (len < 128) {
-        throw new error_1.ASN1ParseError("non-minimal length encoding");
-      }
-      return len;
-    }
-    function encodeLength(len) {
-      if (len < 128) {
-        return Buffer.from([len]);
-      }
-      let val = BigInt(len);
-      const bytes = [];
-      while (val > 0n) {
-        bytes.unshift(Number(val & 255n));
-        val = val >> 8n;
-      }
-      return Buffer.from([128 | bytes.length, ...bytes]);
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/asn1/parse.js
-var require_parse = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parseInteger = parseInteger;
-    exports.parseStringASCII = parseStringASCII;
-    exports.parseTime = parseTime;
-    exports.parseOID = parseOID;
-    exports.parseBoolean = parseBoolean;
-    exports.parseBitString = parseBitString;
-    var error_1 = require_error();
-    var RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
-    var RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
-    function parseInteger(buf) {
-      let pos = 0;
-      const end = buf.length;
-      let val = buf[pos];
-      const neg = val > 127;
-      const pad = neg ? 255 : 0;
-      while (val == pad && ++pos < end) {
-        val = buf[pos];
-      }
-      const len = end - pos;
-      if (len === 0)
-        return BigInt(neg ? -1 : 0);
-      val = neg ? val - 256 : val;
-      let n = BigInt(val);
-      for (let i = pos + 1; i < end; ++i) {
-        n = n * BigInt(256) + BigInt(buf[i]);
-      }
-      return n;
-    }
-    function parseStringASCII(buf) {
-      return buf.toString("ascii");
-    }
-    function parseTime(buf, shortYear) {
-      const timeStr = parseStringASCII(buf);
-      const m = shortYear ? RE_TIME_SHORT_YEAR.exec(timeStr) : RE_TIME_LONG_YEAR.exec(timeStr);
-      if (!m) {
-        throw new Error("invalid time");
-      }
-      if (shortYear) {
-        let year = Number(m[1]);
-        year += year >= 50 ? 1900 : 2e3;
-        m[1] = year.toString();
-      }
-      return /* @__PURE__ */ new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-    }
-    function parseOID(buf) {
-      let pos = 0;
-      const end = buf.length;
-      let n = buf[pos++];
-      const first = Math.floor(n / 40);
-      const second = n % 40;
-      let oid = `${first}.${second}`;
-      let val = 0n;
-      for (; pos < end; ++pos) {
-        n = buf[pos];
-        val = (val << 7n) + BigInt(n & 127);
-        if ((n & 128) === 0) {
-          oid += `.${val}`;
-          val = 0n;
-        }
-      }
-      return oid;
-    }
-    function parseBoolean(buf) {
-      if (buf.length !== 1) {
-        throw new error_1.ASN1ParseError("invalid boolean");
-      }
-      switch (buf[0]) {
-        case 0:
-          return false;
-        case 255:
-          return true;
-        default:
-          throw new error_1.ASN1ParseError("invalid boolean");
-      }
-    }
-    function parseBitString(buf) {
-      const unused = buf[0];
-      if (unused > 7) {
-        throw new error_1.ASN1ParseError("invalid bit string");
-      }
-      const start = 1;
-      const end = buf.length;
-      const bits = [];
-      for (let i = start; i < end; ++i) {
-        const byte = buf[i];
-        const skip = i === end - 1 ? unused : 0;
-        for (let j = 7; j >= skip; --j) {
-          bits.push(byte >> j & 1);
-        }
-      }
-      return bits;
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/asn1/tag.js
-var require_tag = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ASN1Tag = void 0;
-    var error_1 = require_error();
-    var UNIVERSAL_TAG = {
-      BOOLEAN: 1,
-      INTEGER: 2,
-      BIT_STRING: 3,
-      OCTET_STRING: 4,
-      OBJECT_IDENTIFIER: 6,
-      SEQUENCE: 16,
-      SET: 17,
-      PRINTABLE_STRING: 19,
-      UTC_TIME: 23,
-      GENERALIZED_TIME: 24
-    };
-    var TAG_CLASS = {
-      UNIVERSAL: 0,
-      APPLICATION: 1,
-      CONTEXT_SPECIFIC: 2,
-      PRIVATE: 3
-    };
-    var ASN1Tag = class {
-      number;
-      constructed;
-      class;
-      constructor(enc) {
-        this.number = enc & 31;
-        this.constructed = (enc & 32) === 32;
-        this.class = enc >> 6;
-        if (this.number === 31) {
-          throw new error_1.ASN1ParseError("long form tags not supported");
-        }
-        if (this.class === TAG_CLASS.UNIVERSAL && this.number === 0) {
-          throw new error_1.ASN1ParseError("unsupported tag 0x00");
-        }
-      }
-      isUniversal() {
-        return this.class === TAG_CLASS.UNIVERSAL;
-      }
-      isContextSpecific(num) {
-        const res = this.class === TAG_CLASS.CONTEXT_SPECIFIC;
-        return num !== void 0 ? res && this.number === num : res;
-      }
-      isBoolean() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.BOOLEAN;
-      }
-      isInteger() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.INTEGER;
-      }
-      isBitString() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.BIT_STRING;
-      }
-      isOctetString() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.OCTET_STRING;
-      }
-      isOID() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.OBJECT_IDENTIFIER;
-      }
-      isUTCTime() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.UTC_TIME;
-      }
-      isGeneralizedTime() {
-        return this.isUniversal() && this.number === UNIVERSAL_TAG.GENERALIZED_TIME;
-      }
-      toDER() {
-        return this.number | (this.constructed ? 32 : 0) | this.class << 6;
-      }
-    };
-    exports.ASN1Tag = ASN1Tag;
-  }
-});
-
-// node_modules/@sigstore/core/dist/asn1/obj.js
-var require_obj = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ASN1Obj = void 0;
-    var stream_1 = require_stream();
-    var error_1 = require_error();
-    var length_1 = require_length();
-    var parse_1 = require_parse();
-    var tag_1 = require_tag();
-    var ASN1Obj = class {
-      tag;
-      subs;
-      value;
-      constructor(tag, value, subs) {
-        this.tag = tag;
-        this.value = value;
-        this.subs = subs;
-      }
-      // Constructs an ASN.1 object from a Buffer of DER-encoded bytes.
-      static parseBuffer(buf) {
-        const stream = new stream_1.ByteStream(buf);
-        const obj = parseStream(stream);
-        if (stream.position !== stream.length) {
-          throw new error_1.ASN1ParseError("invalid trailing data");
-        }
-        return obj;
-      }
-      toDER() {
-        const valueStream = new stream_1.ByteStream();
-        if (this.subs.length > 0) {
-          for (const sub of this.subs) {
-            valueStream.appendView(sub.toDER());
-          }
-        } else {
-          valueStream.appendView(this.value);
-        }
-        const value = valueStream.buffer;
-        const obj = new stream_1.ByteStream();
-        obj.appendChar(this.tag.toDER());
-        obj.appendView((0, length_1.encodeLength)(value.length));
-        obj.appendView(value);
-        return obj.buffer;
-      }
-      /////////////////////////////////////////////////////////////////////////////
-      // Convenience methods for parsing ASN.1 primitives into JS types
-      // Returns the ASN.1 object's value as a boolean. Throws an error if the
-      // object is not a boolean.
-      toBoolean() {
-        if (!this.tag.isBoolean()) {
-          throw new error_1.ASN1TypeError("not a boolean");
-        }
-        return (0, parse_1.parseBoolean)(this.value);
-      }
-      // Returns the ASN.1 object's value as a BigInt. Throws an error if the
-      // object is not an integer.
-      toInteger() {
-        if (!this.tag.isInteger()) {
-          throw new error_1.ASN1TypeError("not an integer");
-        }
-        return (0, parse_1.parseInteger)(this.value);
-      }
-      // Returns the ASN.1 object's value as an OID string. Throws an error if the
-      // object is not an OID.
-      toOID() {
-        if (!this.tag.isOID()) {
-          throw new error_1.ASN1TypeError("not an OID");
-        }
-        return (0, parse_1.parseOID)(this.value);
-      }
-      // Returns the ASN.1 object's value as a Date. Throws an error if the object
-      // is not either a UTCTime or a GeneralizedTime.
-      toDate() {
-        switch (true) {
-          case this.tag.isUTCTime():
-            return (0, parse_1.parseTime)(this.value, true);
-          case this.tag.isGeneralizedTime():
-            return (0, parse_1.parseTime)(this.value, false);
-          default:
-            throw new error_1.ASN1TypeError("not a date");
-        }
-      }
-      // Returns the ASN.1 object's value as a number[] where each number is the
-      // value of a bit in the bit string. Throws an error if the object is not a
-      // bit string.
-      toBitString() {
-        if (!this.tag.isBitString()) {
-          throw new error_1.ASN1TypeError("not a bit string");
-        }
-        return (0, parse_1.parseBitString)(this.value);
-      }
-    };
-    exports.ASN1Obj = ASN1Obj;
-    var MAX_DEPTH = 100;
-    function parseStream(stream, depth = 0) {
-      if (depth > MAX_DEPTH) {
-        throw new error_1.ASN1ParseError("maximum nesting depth exceeded");
-      }
-      const tag = new tag_1.ASN1Tag(stream.getUint8());
-      const len = (0, length_1.decodeLength)(stream);
-      const value = stream.slice(stream.position, len);
-      const start = stream.position;
-      let subs = [];
-      if (tag.constructed) {
-        subs = collectSubs(stream, len, depth);
-      } else if (tag.isOctetString()) {
-        try {
-          subs = collectSubs(stream, len, depth);
-        } catch (e) {
-        }
-      }
-      if (subs.length === 0) {
-        stream.seek(start + len);
-      }
-      return new ASN1Obj(tag, value, subs);
-    }
-    function collectSubs(stream, len, depth) {
-      const end = stream.position + len;
-      if (end > stream.length) {
-        throw new error_1.ASN1ParseError("invalid length");
-      }
-      const subs = [];
-      while (stream.position < end) {
-        subs.push(parseStream(stream, depth + 1));
-      }
-      if (stream.position !== end) {
-        throw new error_1.ASN1ParseError("invalid length");
-      }
-      return subs;
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/asn1/index.js
-var require_asn1 = __commonJS({
-  "node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ASN1Obj = void 0;
-    var obj_1 = require_obj();
-    Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
-      return obj_1.ASN1Obj;
-    } });
-  }
-});
-
-// node_modules/@sigstore/core/dist/crypto.js
-var require_crypto = __commonJS({
-  "node_modules/@sigstore/core/dist/crypto.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod2) {
-      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey3;
-    exports.digest = digest;
-    exports.verify = verify;
-    exports.bufferEqual = bufferEqual;
-    var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey3(key, type = "spki") {
-      if (typeof key === "string") {
-        if (key.startsWith("-----")) {
-          return crypto_1.default.createPublicKey(key);
-        } else {
-          return crypto_1.default.createPublicKey({
-            key: Buffer.from(key, "base64"),
-            format: "der",
-            type
-          });
-        }
-      } else {
-        return crypto_1.default.createPublicKey({ key, format: "der", type });
-      }
-    }
-    function digest(algorithm, ...data) {
-      const hash = crypto_1.default.createHash(algorithm);
-      for (const d of data) {
-        hash.update(d);
-      }
-      return hash.digest();
-    }
-    function verify(data, key, signature, algorithm) {
-      try {
-        return crypto_1.default.verify(algorithm, data, key, signature);
-      } catch (e) {
-        return false;
-      }
-    }
-    function bufferEqual(a, b) {
-      try {
-        return crypto_1.default.timingSafeEqual(a, b);
-      } catch {
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/dsse.js
-var require_dsse = __commonJS({
-  "node_modules/@sigstore/core/dist/dsse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.preAuthEncoding = preAuthEncoding2;
-    var PAE_PREFIX = "DSSEv1";
-    function preAuthEncoding2(payloadType, payload) {
-      const typeBytes = Buffer.from(payloadType, "utf-8");
-      return Buffer.concat([
-        Buffer.from(`${PAE_PREFIX} ${typeBytes.length} `, "ascii"),
-        typeBytes,
-        Buffer.from(` ${payload.length} `, "ascii"),
-        payload
-      ]);
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/encoding.js
-var require_encoding = __commonJS({
-  "node_modules/@sigstore/core/dist/encoding.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.base64Encode = base64Encode;
-    exports.base64Decode = base64Decode;
-    var BASE64_ENCODING = "base64";
-    var UTF8_ENCODING = "utf-8";
-    function base64Encode(str) {
-      return Buffer.from(str, UTF8_ENCODING).toString(BASE64_ENCODING);
-    }
-    function base64Decode(str) {
-      return Buffer.from(str, BASE64_ENCODING).toString(UTF8_ENCODING);
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/json.js
-var require_json = __commonJS({
-  "node_modules/@sigstore/core/dist/json.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.canonicalize = canonicalize;
-    function canonicalize(object) {
-      let buffer = "";
-      if (object === null || typeof object !== "object" || object.toJSON != null) {
-        buffer += JSON.stringify(object);
-      } else if (Array.isArray(object)) {
-        buffer += "[";
-        let first = true;
-        object.forEach((element) => {
-          if (!first) {
-            buffer += ",";
-          }
-          first = false;
-          buffer += canonicalize(element);
-        });
-        buffer += "]";
-      } else {
-        buffer += "{";
-        let first = true;
-        Object.keys(object).sort().forEach((property) => {
-          if (!first) {
-            buffer += ",";
-          }
-          first = false;
-          buffer += JSON.stringify(property);
-          buffer += ":";
-          buffer += canonicalize(object[property]);
-        });
-        buffer += "}";
-      }
-      return buffer;
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/pem.js
-var require_pem = __commonJS({
-  "node_modules/@sigstore/core/dist/pem.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.toDER = toDER;
-    exports.fromDER = fromDER;
-    var PEM_HEADER = /-----BEGIN (.*)-----/;
-    var PEM_FOOTER = /-----END (.*)-----/;
-    function toDER(certificate) {
-      let der = "";
-      certificate.split("\n").forEach((line) => {
-        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
-          return;
-        }
-        der += line;
-      });
-      return Buffer.from(der, "base64");
-    }
-    function fromDER(certificate, type = "CERTIFICATE") {
-      const der = certificate.toString("base64");
-      const lines = der.match(/.{1,64}/g) || "";
-      return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`].join("\n").concat("\n");
-    }
-  }
-});
-
-// node_modules/@sigstore/core/dist/oid.js
-var require_oid = __commonJS({
-  "node_modules/@sigstore/core/dist/oid.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SHA2_HASH_ALGOS = exports.RSA_SIGNATURE_ALGOS = exports.ECDSA_SIGNATURE_ALGOS = void 0;
-    exports.ECDSA_SIGNATURE_ALGOS = {
-      "1.2.840.10045.4.3.1": "sha224",
-      "1.2.840.10045.4.3.2": "sha256",
-      "1.2.840.10045.4.3.3": "sha384",
-      "1.2.840.10045.4.3.4": "sha512"
-    };
-    exports.RSA_SIGNATURE_ALGOS = {
-      "1.2.840.113549.1.1.14": "sha224",
-      "1.2.840.113549.1.1.11": "sha256",
-      "1.2.840.113549.1.1.12": "sha384",
-      "1.2.840.113549.1.1.13": "sha512"
-    };
-    exports.SHA2_HASH_ALGOS = {
-      "2.16.840.1.101.3.4.2.1": "sha256",
-      "2.16.840.1.101.3.4.2.2": "sha384",
-      "2.16.840.1.101.3.4.2.3": "sha512"
-    };
-  }
-});
-
-// node_modules/@sigstore/core/dist/rfc3161/error.js
-var require_error2 = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RFC3161TimestampVerificationError = void 0;
-    var RFC3161TimestampVerificationError = class extends Error {
-    };
-    exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
-  }
-});
-
-// node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
-var require_tstinfo = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod2) {
-        if (mod2 && mod2.__esModule) return mod2;
-        var result = {};
-        if (mod2 != null) {
-          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
-        }
-        __setModuleDefault(result, mod2);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TSTInfo = void 0;
-    var crypto = __importStar(require_crypto());
-    var oid_1 = require_oid();
-    var error_1 = require_error2();
-    var TSTInfo = class {
-      root;
-      constructor(asn1) {
-        this.root = asn1;
-      }
-      get version() {
-        return this.root.subs[0].toInteger();
-      }
-      get genTime() {
-        return this.root.subs[4].toDate();
-      }
-      get messageImprintHashAlgorithm() {
-        const oid = this.messageImprintObj.subs[0].subs[0].toOID();
-        return oid_1.SHA2_HASH_ALGOS[oid];
-      }
-      get messageImprintHashedMessage() {
-        return this.messageImprintObj.subs[1].value;
-      }
-      get raw() {
-        return this.root.toDER();
-      }
-      verify(data) {
-        const digest = crypto.digest(this.messageImprintHashAlgorithm, data);
-        if (!crypto.bufferEqual(digest, this.messageImprintHashedMessage)) {
-          throw new error_1.RFC3161TimestampVerificationError("message imprint does not match artifact");
-        }
-      }
-      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
-      get messageImprintObj() {
-        return this.root.subs[2];
-      }
-    };
-    exports.TSTInfo = TSTInfo;
-  }
-});
-
-// node_modules/@sigstore/core/dist/rfc3161/timestamp.js
-var require_timestamp = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod2) {
-        if (mod2 && mod2.__esModule) return mod2;
-        var result = {};
-        if (mod2 != null) {
-          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
-        }
-        __setModuleDefault(result, mod2);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RFC3161Timestamp = void 0;
-    var asn1_1 = require_asn1();
-    var crypto = __importStar(require_crypto());
-    var oid_1 = require_oid();
-    var error_1 = require_error2();
-    var tstinfo_1 = require_tstinfo();
-    var OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = "1.2.840.113549.1.7.2";
-    var OID_PKCS9_CONTENT_TYPE_TSTINFO = "1.2.840.113549.1.9.16.1.4";
-    var OID_PKCS9_MESSAGE_DIGEST_KEY = "1.2.840.113549.1.9.4";
-    var RFC3161Timestamp2 = class _RFC3161Timestamp {
-      root;
-      constructor(asn1) {
-        this.root = asn1;
-      }
-      static parse(der) {
-        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
-        return new _RFC3161Timestamp(asn1);
-      }
-      get status() {
-        return this.pkiStatusInfoObj.subs[0].toInteger();
-      }
-      get contentType() {
-        return this.contentTypeObj.toOID();
-      }
-      get eContentType() {
-        return this.eContentTypeObj.toOID();
-      }
-      get signingTime() {
-        return this.tstInfo.genTime;
-      }
-      get signerIssuer() {
-        return this.signerSidObj.subs[0].value;
-      }
-      get signerSerialNumber() {
-        return this.signerSidObj.subs[1].value;
-      }
-      get signerDigestAlgorithm() {
-        const oid = this.signerDigestAlgorithmObj.subs[0].toOID();
-        return oid_1.SHA2_HASH_ALGOS[oid];
-      }
-      get signatureAlgorithm() {
-        const oid = this.signatureAlgorithmObj.subs[0].toOID();
-        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
-      }
-      get signatureValue() {
-        return this.signatureValueObj.value;
-      }
-      get tstInfo() {
-        return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
-      }
-      verify(data, publicKey) {
-        if (!this.timeStampTokenObj) {
-          throw new error_1.RFC3161TimestampVerificationError("timeStampToken is missing");
-        }
-        if (this.contentType !== OID_PKCS9_CONTENT_TYPE_SIGNED_DATA) {
-          throw new error_1.RFC3161TimestampVerificationError(`incorrect content type: ${this.contentType}`);
-        }
-        if (this.eContentType !== OID_PKCS9_CONTENT_TYPE_TSTINFO) {
-          throw new error_1.RFC3161TimestampVerificationError(`incorrect encapsulated content type: ${this.eContentType}`);
-        }
-        this.tstInfo.verify(data);
-        this.verifyMessageDigest();
-        this.verifySignature(publicKey);
-      }
-      verifyMessageDigest() {
-        const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
-        const expectedDigest = this.messageDigestAttributeObj.subs[1].subs[0].value;
-        if (!crypto.bufferEqual(tstInfoDigest, expectedDigest)) {
-          throw new error_1.RFC3161TimestampVerificationError("signed data does not match tstInfo");
-        }
-      }
-      verifySignature(key) {
-        const signedAttrs = this.signedAttrsObj.toDER();
-        signedAttrs[0] = 49;
-        const verified = crypto.verify(signedAttrs, key, this.signatureValue, this.signatureAlgorithm);
-        if (!verified) {
-          throw new error_1.RFC3161TimestampVerificationError("signature verification failed");
-        }
-      }
-      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
-      get pkiStatusInfoObj() {
-        return this.root.subs[0];
-      }
-      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
-      get timeStampTokenObj() {
-        return this.root.subs[1];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-3
-      get contentTypeObj() {
-        return this.timeStampTokenObj.subs[0];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5652#section-3
-      get signedDataObj() {
-        const obj = this.timeStampTokenObj.subs.find((sub) => sub.tag.isContextSpecific(0));
-        return obj.subs[0];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
-      get encapContentInfoObj() {
-        return this.signedDataObj.subs[2];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
-      get signerInfosObj() {
-        const sd = this.signedDataObj;
-        return sd.subs[sd.subs.length - 1];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5652#section-5.1
-      get signerInfoObj() {
-        return this.signerInfosObj.subs[0];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
-      get eContentTypeObj() {
-        return this.encapContentInfoObj.subs[0];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
-      get eContentObj() {
-        return this.encapContentInfoObj.subs[1];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signedAttrsObj() {
-        const signedAttrs = this.signerInfoObj.subs.find((sub) => sub.tag.isContextSpecific(0));
-        return signedAttrs;
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get messageDigestAttributeObj() {
-        const messageDigest = this.signedAttrsObj.subs.find((sub) => sub.subs[0].tag.isOID() && sub.subs[0].toOID() === OID_PKCS9_MESSAGE_DIGEST_KEY);
-        return messageDigest;
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signerSidObj() {
-        return this.signerInfoObj.subs[1];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signerDigestAlgorithmObj() {
-        return this.signerInfoObj.subs[2];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signatureAlgorithmObj() {
-        return this.signerInfoObj.subs[4];
-      }
-      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
-      get signatureValueObj() {
-        return this.signerInfoObj.subs[5];
-      }
-    };
-    exports.RFC3161Timestamp = RFC3161Timestamp2;
-  }
-});
-
-// node_modules/@sigstore/core/dist/rfc3161/index.js
-var require_rfc3161 = __commonJS({
-  "node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RFC3161Timestamp = void 0;
-    var timestamp_1 = require_timestamp();
-    Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
-      return timestamp_1.RFC3161Timestamp;
-    } });
-  }
-});
-
-// node_modules/@sigstore/core/dist/x509/sct.js
-var require_sct = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod2) {
-        if (mod2 && mod2.__esModule) return mod2;
-        var result = {};
-        if (mod2 != null) {
-          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
-        }
-        __setModuleDefault(result, mod2);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SignedCertificateTimestamp = void 0;
-    var crypto = __importStar(require_crypto());
-    var stream_1 = require_stream();
-    var SignedCertificateTimestamp = class _SignedCertificateTimestamp {
-      version;
-      logID;
-      timestamp;
-      extensions;
-      hashAlgorithm;
-      signatureAlgorithm;
-      signature;
-      constructor(options) {
-        this.version = options.version;
-        this.logID = options.logID;
-        this.timestamp = options.timestamp;
-        this.extensions = options.extensions;
-        this.hashAlgorithm = options.hashAlgorithm;
-        this.signatureAlgorithm = options.signatureAlgorithm;
-        this.signature = options.signature;
-      }
-      get datetime() {
-        return new Date(Number(this.timestamp.readBigInt64BE()));
-      }
-      // Returns the hash algorithm used to generate the SCT's signature.
-      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
-      get algorithm() {
-        switch (this.hashAlgorithm) {
-          /* istanbul ignore next */
-          case 0:
-            return "none";
-          /* istanbul ignore next */
-          case 1:
-            return "md5";
-          /* istanbul ignore next */
-          case 2:
-            return "sha1";
-          /* istanbul ignore next */
-          case 3:
-            return "sha224";
-          case 4:
-            return "sha256";
-          /* istanbul ignore next */
-          case 5:
-            return "sha384";
-          /* istanbul ignore next */
-          case 6:
-            return "sha512";
-          /* istanbul ignore next */
-          default:
-            return "unknown";
-        }
-      }
-      verify(preCert, key) {
-        const stream = new stream_1.ByteStream();
-        stream.appendChar(this.version);
-        stream.appendChar(0);
-        stream.appendView(this.timestamp);
-        stream.appendUint16(1);
-        stream.appendView(preCert);
-        stream.appendUint16(this.extensions.byteLength);
-        if (this.extensions.byteLength > 0) {
-          stream.appendView(this.extensions);
-        }
-        return crypto.verify(stream.buffer, key, this.signature, this.algorithm);
-      }
-      // Parses a SignedCertificateTimestamp from a buffer. SCTs are encoded using
-      // TLS encoding which means the fields and lengths of most fields are
-      // specified as part of the SCT and TLS specs.
-      // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
-      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
-      static parse(buf) {
-        const stream = new stream_1.ByteStream(buf);
-        const version = stream.getUint8();
-        const logID = stream.getBlock(32);
-        const timestamp = stream.getBlock(8);
-        const extenstionLength = stream.getUint16();
-        const extensions = stream.getBlock(extenstionLength);
-        const hashAlgorithm = stream.getUint8();
-        const signatureAlgorithm = stream.getUint8();
-        const sigLength = stream.getUint16();
-        const signature = stream.getBlock(sigLength);
-        if (stream.position !== buf.length) {
-          throw new Error("SCT buffer length mismatch");
-        }
-        return new _SignedCertificateTimestamp({
-          version,
-          logID,
-          timestamp,
-          extensions,
-          hashAlgorithm,
-          signatureAlgorithm,
-          signature
-        });
-      }
-    };
-    exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
-  }
-});
-
-// node_modules/@sigstore/core/dist/x509/ext.js
-var require_ext = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
-    var stream_1 = require_stream();
-    var sct_1 = require_sct();
-    var X509Extension = class {
-      root;
-      constructor(asn1) {
-        this.root = asn1;
-      }
-      get oid() {
-        return this.root.subs[0].toOID();
-      }
-      get critical() {
-        return this.root.subs.length === 3 ? this.root.subs[1].toBoolean() : false;
-      }
-      get value() {
-        return this.extnValueObj.value;
-      }
-      get valueObj() {
-        return this.extnValueObj;
-      }
-      get extnValueObj() {
-        return this.root.subs[this.root.subs.length - 1];
-      }
-    };
-    exports.X509Extension = X509Extension;
-    var X509BasicConstraintsExtension = class extends X509Extension {
-      get isCA() {
-        return this.sequence.subs[0]?.toBoolean() ?? false;
-      }
-      get pathLenConstraint() {
-        return this.sequence.subs.length > 1 ? this.sequence.subs[1].toInteger() : void 0;
-      }
-      // The extnValue field contains a single sequence wrapping the isCA and
-      // pathLenConstraint.
-      get sequence() {
-        return this.extnValueObj.subs[0];
-      }
-    };
-    exports.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
-    var X509KeyUsageExtension = class extends X509Extension {
-      get digitalSignature() {
-        return this.bitString[0] === 1;
-      }
-      get keyCertSign() {
-        return this.bitString[5] === 1;
-      }
-      get crlSign() {
-        return this.bitString[6] === 1;
-      }
-      // The extnValue field contains a single bit string which is a bit mask
-      // indicating which key usages are enabled.
-      get bitString() {
-        return this.extnValueObj.subs[0].toBitString();
-      }
-    };
-    exports.X509KeyUsageExtension = X509KeyUsageExtension;
-    var X509SubjectAlternativeNameExtension = class extends X509Extension {
-      get rfc822Name() {
-        return this.findGeneralName(1)?.value.toString("ascii");
-      }
-      get uri() {
-        return this.findGeneralName(6)?.value.toString("ascii");
-      }
-      // Retrieve the value of an otherName with the given OID.
-      otherName(oid) {
-        const otherName = this.findGeneralName(0);
-        if (otherName === void 0) {
-          return void 0;
-        }
-        const otherNameOID = otherName.subs[0].toOID();
-        if (otherNameOID !== oid) {
-          return void 0;
-        }
-        const otherNameValue = otherName.subs[1];
-        return otherNameValue.subs[0].value.toString("ascii");
-      }
-      findGeneralName(tag) {
-        return this.generalNames.find((gn) => gn.tag.isContextSpecific(tag));
-      }
-      // The extnValue field contains a sequence of GeneralNames.
-      get generalNames() {
-        return this.extnValueObj.subs[0].subs;
-      }
-    };
-    exports.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
-    var X509AuthorityKeyIDExtension = class extends X509Extension {
-      get keyIdentifier() {
-        return this.findSequenceMember(0)?.value;
-      }
-      findSequenceMember(tag) {
-        return this.sequence.subs.find((el) => el.tag.isContextSpecific(tag));
-      }
-      // The extnValue field contains a single sequence wrapping the keyIdentifier
-      get sequence() {
-        return this.extnValueObj.subs[0];
-      }
-    };
-    exports.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
-    var X509SubjectKeyIDExtension = class extends X509Extension {
-      get keyIdentifier() {
-        return this.extnValueObj.subs[0].value;
-      }
-    };
-    exports.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
-    var X509SCTExtension = class extends X509Extension {
-      constructor(asn1) {
-        super(asn1);
-      }
-      get signedCertificateTimestamps() {
-        const buf = this.extnValueObj.subs[0].value;
-        const stream = new stream_1.ByteStream(buf);
-        const end = stream.getUint16() + 2;
-        const sctList = [];
-        while (stream.position < end) {
-          const sctLength = stream.getUint16();
-          const sct = stream.getBlock(sctLength);
-          sctList.push(sct_1.SignedCertificateTimestamp.parse(sct));
-        }
-        if (stream.position !== end) {
-          throw new Error("SCT list length does not match actual length");
-        }
-        return sctList;
-      }
-    };
-    exports.X509SCTExtension = X509SCTExtension;
-  }
-});
-
-// node_modules/@sigstore/core/dist/x509/cert.js
-var require_cert = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod2) {
-        if (mod2 && mod2.__esModule) return mod2;
-        var result = {};
-        if (mod2 != null) {
-          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
-        }
-        __setModuleDefault(result, mod2);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
-    var asn1_1 = require_asn1();
-    var crypto = __importStar(require_crypto());
-    var oid_1 = require_oid();
-    var pem = __importStar(require_pem());
-    var ext_1 = require_ext();
-    var EXTENSION_OID_SUBJECT_KEY_ID = "2.5.29.14";
-    var EXTENSION_OID_KEY_USAGE = "2.5.29.15";
-    var EXTENSION_OID_SUBJECT_ALT_NAME = "2.5.29.17";
-    var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
-    var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
-    exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
-    var X509Certificate2 = class _X509Certificate {
-      root;
-      constructor(asn1) {
-        this.root = asn1;
-      }
-      static parse(cert) {
-        const der = typeof cert === "string" ? pem.toDER(cert) : cert;
-        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
-        return new _X509Certificate(asn1);
-      }
-      get tbsCertificate() {
-        return this.tbsCertificateObj;
-      }
-      get version() {
-        const ver = this.versionObj.subs[0].toInteger();
-        return `v${(ver + BigInt(1)).toString()}`;
-      }
-      get serialNumber() {
-        return this.serialNumberObj.value;
-      }
-      get notBefore() {
-        return this.validityObj.subs[0].toDate();
-      }
-      get notAfter() {
-        return this.validityObj.subs[1].toDate();
-      }
-      get issuer() {
-        return this.issuerObj.value;
-      }
-      get subject() {
-        return this.subjectObj.value;
-      }
-      get publicKey() {
-        return this.subjectPublicKeyInfoObj.toDER();
-      }
-      get signatureAlgorithm() {
-        const oid = this.signatureAlgorithmObj.subs[0].toOID();
-        if (oid_1.RSA_SIGNATURE_ALGOS[oid]) {
-          return oid_1.RSA_SIGNATURE_ALGOS[oid];
-        }
-        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
-      }
-      get signatureValue() {
-        return this.signatureValueObj.value.subarray(1);
-      }
-      get subjectAltName() {
-        const ext = this.extSubjectAltName;
-        return ext?.uri || /* istanbul ignore next */
-        ext?.rfc822Name;
-      }
-      get extensions() {
-        const extSeq = this.extensionsObj?.subs[0];
-        return extSeq?.subs || [];
-      }
-      get extKeyUsage() {
-        const ext = this.findExtension(EXTENSION_OID_KEY_USAGE);
-        return ext ? new ext_1.X509KeyUsageExtension(ext) : void 0;
-      }
-      get extBasicConstraints() {
-        const ext = this.findExtension(EXTENSION_OID_BASIC_CONSTRAINTS);
-        return ext ? new ext_1.X509BasicConstraintsExtension(ext) : void 0;
-      }
-      get extSubjectAltName() {
-        const ext = this.findExtension(EXTENSION_OID_SUBJECT_ALT_NAME);
-        return ext ? new ext_1.X509SubjectAlternativeNameExtension(ext) : void 0;
-      }
-      get extAuthorityKeyID() {
-        const ext = this.findExtension(EXTENSION_OID_AUTHORITY_KEY_ID);
-        return ext ? new ext_1.X509AuthorityKeyIDExtension(ext) : void 0;
-      }
-      get extSubjectKeyID() {
-        const ext = this.findExtension(EXTENSION_OID_SUBJECT_KEY_ID);
-        return ext ? new ext_1.X509SubjectKeyIDExtension(ext) : (
-          /* istanbul ignore next */
-          void 0
-        );
-      }
-      get extSCT() {
-        const ext = this.findExtension(exports.EXTENSION_OID_SCT);
-        return ext ? new ext_1.X509SCTExtension(ext) : void 0;
-      }
-      get isCA() {
-        const ca = this.extBasicConstraints?.isCA || false;
-        if (this.extKeyUsage) {
-          return ca && this.extKeyUsage.keyCertSign;
-        }
-        return ca;
-      }
-      extension(oid) {
-        const ext = this.findExtension(oid);
-        return ext ? new ext_1.X509Extension(ext) : void 0;
-      }
-      verify(issuerCertificate) {
-        const publicKey = issuerCertificate?.publicKey || this.publicKey;
-        const key = crypto.createPublicKey(publicKey);
-        return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
-      }
-      validForDate(date) {
-        return this.notBefore <= date && date <= this.notAfter;
-      }
-      equals(other) {
-        return this.root.toDER().equals(other.root.toDER());
-      }
-      // Creates a copy of the certificate with a new buffer
-      clone() {
-        const der = this.root.toDER();
-        const clone = Buffer.alloc(der.length);
-        der.copy(clone);
-        return _X509Certificate.parse(clone);
-      }
-      findExtension(oid) {
-        return this.extensions.find((ext) => ext.subs[0].toOID() === oid);
-      }
-      /////////////////////////////////////////////////////////////////////////////
-      // The following properties use the documented x509 structure to locate the
-      // desired ASN.1 object
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.1
-      get tbsCertificateObj() {
-        return this.root.subs[0];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2
-      get signatureAlgorithmObj() {
-        return this.root.subs[1];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3
-      get signatureValueObj() {
-        return this.root.subs[2];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.1
-      get versionObj() {
-        return this.tbsCertificateObj.subs[0];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.2
-      get serialNumberObj() {
-        return this.tbsCertificateObj.subs[1];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4
-      get issuerObj() {
-        return this.tbsCertificateObj.subs[3];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
-      get validityObj() {
-        return this.tbsCertificateObj.subs[4];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6
-      get subjectObj() {
-        return this.tbsCertificateObj.subs[5];
-      }
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7
-      get subjectPublicKeyInfoObj() {
-        return this.tbsCertificateObj.subs[6];
-      }
-      // Extensions can't be located by index because their position varies. Instead,
-      // we need to find the extensions context specific tag
-      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.9
-      get extensionsObj() {
-        return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
-      }
-    };
-    exports.X509Certificate = X509Certificate2;
-  }
-});
-
-// node_modules/@sigstore/core/dist/x509/index.js
-var require_x509 = __commonJS({
-  "node_modules/@sigstore/core/dist/x509/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
-    var cert_1 = require_cert();
-    Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
-      return cert_1.EXTENSION_OID_SCT;
-    } });
-    Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function() {
-      return cert_1.X509Certificate;
-    } });
-    var ext_1 = require_ext();
-    Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function() {
-      return ext_1.X509SCTExtension;
-    } });
-  }
-});
-
-// node_modules/@sigstore/core/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@sigstore/core/dist/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod2) {
-        if (mod2 && mod2.__esModule) return mod2;
-        var result = {};
-        if (mod2 != null) {
-          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
-        }
-        __setModuleDefault(result, mod2);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = exports.ByteStream = exports.RFC3161Timestamp = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = exports.ASN1Obj = void 0;
-    var asn1_1 = require_asn1();
-    Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
-      return asn1_1.ASN1Obj;
-    } });
-    exports.crypto = __importStar(require_crypto());
-    exports.dsse = __importStar(require_dsse());
-    exports.encoding = __importStar(require_encoding());
-    exports.json = __importStar(require_json());
-    exports.pem = __importStar(require_pem());
-    var rfc3161_1 = require_rfc3161();
-    Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
-      return rfc3161_1.RFC3161Timestamp;
-    } });
-    var stream_1 = require_stream();
-    Object.defineProperty(exports, "ByteStream", { enumerable: true, get: function() {
-      return stream_1.ByteStream;
-    } });
-    var x509_1 = require_x509();
-    Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
-      return x509_1.EXTENSION_OID_SCT;
-    } });
-    Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function() {
-      return x509_1.X509Certificate;
-    } });
-    Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function() {
-      return x509_1.X509SCTExtension;
-    } });
-  }
-});
-
 // node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js
 var require_envelope = __commonJS({
   "node_modules/@sigstore/protobuf-specs/dist/__generated__/envelope.js"(exports) {
@@ -1650,7 +94,7 @@ var require_envelope = __commonJS({
 });
 
 // node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js
-var require_timestamp2 = __commonJS({
+var require_timestamp = __commonJS({
   "node_modules/@sigstore/protobuf-specs/dist/__generated__/google/protobuf/timestamp.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -1691,7 +135,7 @@ var require_sigstore_common = __commonJS({
     exports.publicKeyDetailsToJSON = publicKeyDetailsToJSON;
     exports.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
     exports.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
-    var timestamp_1 = require_timestamp2();
+    var timestamp_1 = require_timestamp();
     var HashAlgorithm2;
     (function(HashAlgorithm3) {
       HashAlgorithm3[HashAlgorithm3["HASH_ALGORITHM_UNSPECIFIED"] = 0] = "HASH_ALGORITHM_UNSPECIFIED";
@@ -2889,7 +1333,7 @@ var require_sigstore_verification = __commonJS({
 });
 
 // node_modules/@sigstore/protobuf-specs/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -2918,406 +1362,1558 @@ var require_dist2 = __commonJS({
   }
 });
 
-// node_modules/@sigstore/bundle/dist/bundle.js
-var require_bundle = __commonJS({
-  "node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
+// node_modules/@sigstore/core/dist/stream.js
+var require_stream = __commonJS({
+  "node_modules/@sigstore/core/dist/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
-    exports.isBundleWithCertificateChain = isBundleWithCertificateChain;
-    exports.isBundleWithPublicKey = isBundleWithPublicKey;
-    exports.isBundleWithMessageSignature = isBundleWithMessageSignature;
-    exports.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
-    exports.BUNDLE_V01_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.1";
-    exports.BUNDLE_V02_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.2";
-    exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
-    exports.BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    function isBundleWithCertificateChain(b) {
-      return b.verificationMaterial.content.$case === "x509CertificateChain";
-    }
-    function isBundleWithPublicKey(b) {
-      return b.verificationMaterial.content.$case === "publicKey";
-    }
-    function isBundleWithMessageSignature(b) {
-      return b.content.$case === "messageSignature";
-    }
-    function isBundleWithDsseEnvelope(b) {
-      return b.content.$case === "dsseEnvelope";
-    }
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/build.js
-var require_build = __commonJS({
-  "node_modules/@sigstore/bundle/dist/build.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.toMessageSignatureBundle = toMessageSignatureBundle;
-    exports.toDSSEBundle = toDSSEBundle;
-    var protobuf_specs_1 = require_dist2();
-    var bundle_1 = require_bundle();
-    function toMessageSignatureBundle(options) {
-      return {
-        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
-        content: {
-          $case: "messageSignature",
-          messageSignature: {
-            messageDigest: {
-              algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
-              digest: options.digest
-            },
-            signature: options.signature
-          }
-        },
-        verificationMaterial: toVerificationMaterial(options)
-      };
-    }
-    function toDSSEBundle(options) {
-      return {
-        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
-        content: {
-          $case: "dsseEnvelope",
-          dsseEnvelope: toEnvelope(options)
-        },
-        verificationMaterial: toVerificationMaterial(options)
-      };
-    }
-    function toEnvelope(options) {
-      return {
-        payloadType: options.artifactType,
-        payload: options.artifact,
-        signatures: [toSignature(options)]
-      };
-    }
-    function toSignature(options) {
-      return {
-        keyid: options.keyHint || "",
-        sig: options.signature
-      };
-    }
-    function toVerificationMaterial(options) {
-      return {
-        content: toKeyContent(options),
-        tlogEntries: [],
-        timestampVerificationData: { rfc3161Timestamps: [] }
-      };
-    }
-    function toKeyContent(options) {
-      if (options.certificate) {
-        if (options.certificateChain) {
-          return {
-            $case: "x509CertificateChain",
-            x509CertificateChain: {
-              certificates: [{ rawBytes: options.certificate }]
-            }
-          };
+    exports.ByteStream = void 0;
+    var StreamError = class extends Error {
+    };
+    var ByteStream = class _ByteStream {
+      static BLOCK_SIZE = 1024;
+      buf;
+      view;
+      start = 0;
+      constructor(buffer) {
+        if (buffer) {
+          this.buf = buffer;
+          this.view = Buffer.from(buffer);
         } else {
-          return {
-            $case: "certificate",
-            certificate: { rawBytes: options.certificate }
-          };
+          this.buf = Buffer.alloc(0);
+          this.view = Buffer.from(this.buf);
         }
-      } else {
-        return {
-          $case: "publicKey",
-          publicKey: {
-            hint: options.keyHint || ""
-          }
-        };
       }
-    }
-  }
-});
-
-// node_modules/@sigstore/bundle/dist/error.js
-var require_error3 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValidationError = void 0;
-    var ValidationError = class extends Error {
-      fields;
-      constructor(message2, fields) {
-        super(message2);
-        this.fields = fields;
+      get buffer() {
+        return this.view.subarray(0, this.start);
+      }
+      get length() {
+        return this.view.byteLength;
+      }
+      get position() {
+        return this.start;
+      }
+      seek(position) {
+        this.start = position;
+      }
+      // Returns a Buffer containing the specified number of bytes starting at the
+      // given start position.
+      slice(start, len) {
+        const end = start + len;
+        if (end > this.length) {
+          throw new StreamError("request past end of buffer");
+        }
+        return this.view.subarray(start, end);
+      }
+      appendChar(char) {
+        this.ensureCapacity(1);
+        this.view[this.start] = char;
+        this.start += 1;
+      }
+      appendUint16(num) {
+        this.ensureCapacity(2);
+        const value = new Uint16Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[1];
+        this.view[this.start + 1] = view[0];
+        this.start += 2;
+      }
+      appendUint24(num) {
+        this.ensureCapacity(3);
+        const value = new Uint32Array([num]);
+        const view = new Uint8Array(value.buffer);
+        this.view[this.start] = view[2];
+        this.view[this.start + 1] = view[1];
+        this.view[this.start + 2] = view[0];
+        this.start += 3;
+      }
+      appendView(view) {
+        this.ensureCapacity(view.length);
+        this.view.set(view, this.start);
+        this.start += view.length;
+      }
+      getBlock(size) {
+        if (size <= 0) {
+          return Buffer.alloc(0);
+        }
+        if (this.start + size > this.view.length) {
+          throw new Error("request past end of buffer");
+        }
+        const result = this.view.subarray(this.start, this.start + size);
+        this.start += size;
+        return result;
+      }
+      getUint8() {
+        return this.getBlock(1)[0];
+      }
+      getUint16() {
+        const block = this.getBlock(2);
+        return block[0] << 8 | block[1];
+      }
+      ensureCapacity(size) {
+        if (this.start + size > this.view.byteLength) {
+          const blockSize = _ByteStream.BLOCK_SIZE + (size > _ByteStream.BLOCK_SIZE ? size : 0);
+          this.realloc(this.view.byteLength + blockSize);
+        }
+      }
+      realloc(size) {
+        const newArray = Buffer.alloc(size);
+        const newView = Buffer.from(newArray);
+        newView.set(this.view);
+        this.buf = newArray;
+        this.view = newView;
       }
     };
-    exports.ValidationError = ValidationError;
+    exports.ByteStream = ByteStream;
   }
 });
 
-// node_modules/@sigstore/bundle/dist/validate.js
-var require_validate = __commonJS({
-  "node_modules/@sigstore/bundle/dist/validate.js"(exports) {
+// node_modules/@sigstore/core/dist/asn1/error.js
+var require_error = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assertBundle = assertBundle;
-    exports.assertBundleV01 = assertBundleV01;
-    exports.isBundleV01 = isBundleV01;
-    exports.assertBundleV02 = assertBundleV02;
-    exports.assertBundleLatest = assertBundleLatest;
-    var error_1 = require_error3();
-    function assertBundle(b) {
-      const invalidValues = validateBundleBase(b);
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid bundle", invalidValues);
+    exports.ASN1TypeError = exports.ASN1ParseError = void 0;
+    var ASN1ParseError = class extends Error {
+    };
+    exports.ASN1ParseError = ASN1ParseError;
+    var ASN1TypeError = class extends Error {
+    };
+    exports.ASN1TypeError = ASN1TypeError;
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/length.js
+var require_length = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.decodeLength = decodeLength;
+    exports.encodeLength = encodeLength;
+    var error_1 = require_error();
+    function decodeLength(stream) {
+      const buf = stream.getUint8();
+      if ((buf & 128) === 0) {
+        return buf;
+      }
+      const byteCount = buf & 127;
+      if (byteCount > 6) {
+        throw new error_1.ASN1ParseError("length exceeds 6 byte limit");
+      }
+      let len = 0;
+      for (let i = 0; i < byteCount; i++) {
+        const byte = stream.getUint8();
+        if (i === 0 && byte === 0) {
+          throw new error_1.ASN1ParseError("non-minimal length encoding");
+        }
+        len = len * 256 + byte;
+      }
+      if (len === 0) {
+        throw new error_1.ASN1ParseError("indefinite length encoding not supported");
+      }
+      if (len < 128) {
+        throw new error_1.ASN1ParseError("non-minimal length encoding");
+      }
+      return len;
+    }
+    function encodeLength(len) {
+      if (len < 128) {
+        return Buffer.from([len]);
+      }
+      let val = BigInt(len);
+      const bytes = [];
+      while (val > 0n) {
+        bytes.unshift(Number(val & 255n));
+        val = val >> 8n;
+      }
+      return Buffer.from([128 | bytes.length, ...bytes]);
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/parse.js
+var require_parse = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/parse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.parseInteger = parseInteger;
+    exports.parseStringASCII = parseStringASCII;
+    exports.parseTime = parseTime;
+    exports.parseOID = parseOID;
+    exports.parseBoolean = parseBoolean;
+    exports.parseBitString = parseBitString;
+    var error_1 = require_error();
+    var RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+    var RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+    function parseInteger(buf) {
+      let pos = 0;
+      const end = buf.length;
+      let val = buf[pos];
+      const neg = val > 127;
+      const pad = neg ? 255 : 0;
+      while (val == pad && ++pos < end) {
+        val = buf[pos];
+      }
+      const len = end - pos;
+      if (len === 0)
+        return BigInt(neg ? -1 : 0);
+      val = neg ? val - 256 : val;
+      let n = BigInt(val);
+      for (let i = pos + 1; i < end; ++i) {
+        n = n * BigInt(256) + BigInt(buf[i]);
+      }
+      return n;
+    }
+    function parseStringASCII(buf) {
+      return buf.toString("ascii");
+    }
+    function parseTime(buf, shortYear) {
+      const timeStr = parseStringASCII(buf);
+      const m = shortYear ? RE_TIME_SHORT_YEAR.exec(timeStr) : RE_TIME_LONG_YEAR.exec(timeStr);
+      if (!m) {
+        throw new Error("invalid time");
+      }
+      if (shortYear) {
+        let year = Number(m[1]);
+        year += year >= 50 ? 1900 : 2e3;
+        m[1] = year.toString();
+      }
+      return /* @__PURE__ */ new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+    }
+    function parseOID(buf) {
+      let pos = 0;
+      const end = buf.length;
+      let n = buf[pos++];
+      const first = Math.floor(n / 40);
+      const second = n % 40;
+      let oid = `${first}.${second}`;
+      let val = 0n;
+      for (; pos < end; ++pos) {
+        n = buf[pos];
+        val = (val << 7n) + BigInt(n & 127);
+        if ((n & 128) === 0) {
+          oid += `.${val}`;
+          val = 0n;
+        }
+      }
+      return oid;
+    }
+    function parseBoolean(buf) {
+      if (buf.length !== 1) {
+        throw new error_1.ASN1ParseError("invalid boolean");
+      }
+      switch (buf[0]) {
+        case 0:
+          return false;
+        case 255:
+          return true;
+        default:
+          throw new error_1.ASN1ParseError("invalid boolean");
       }
     }
-    function assertBundleV01(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionPromise(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid v0.1 bundle", invalidValues);
+    function parseBitString(buf) {
+      const unused = buf[0];
+      if (unused > 7) {
+        throw new error_1.ASN1ParseError("invalid bit string");
+      }
+      const start = 1;
+      const end = buf.length;
+      const bits = [];
+      for (let i = start; i < end; ++i) {
+        const byte = buf[i];
+        const skip = i === end - 1 ? unused : 0;
+        for (let j = 7; j >= skip; --j) {
+          bits.push(byte >> j & 1);
+        }
+      }
+      return bits;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/tag.js
+var require_tag = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/tag.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ASN1Tag = void 0;
+    var error_1 = require_error();
+    var UNIVERSAL_TAG = {
+      BOOLEAN: 1,
+      INTEGER: 2,
+      BIT_STRING: 3,
+      OCTET_STRING: 4,
+      OBJECT_IDENTIFIER: 6,
+      SEQUENCE: 16,
+      SET: 17,
+      PRINTABLE_STRING: 19,
+      UTC_TIME: 23,
+      GENERALIZED_TIME: 24
+    };
+    var TAG_CLASS = {
+      UNIVERSAL: 0,
+      APPLICATION: 1,
+      CONTEXT_SPECIFIC: 2,
+      PRIVATE: 3
+    };
+    var ASN1Tag = class {
+      number;
+      constructed;
+      class;
+      constructor(enc) {
+        this.number = enc & 31;
+        this.constructed = (enc & 32) === 32;
+        this.class = enc >> 6;
+        if (this.number === 31) {
+          throw new error_1.ASN1ParseError("long form tags not supported");
+        }
+        if (this.class === TAG_CLASS.UNIVERSAL && this.number === 0) {
+          throw new error_1.ASN1ParseError("unsupported tag 0x00");
+        }
+      }
+      isUniversal() {
+        return this.class === TAG_CLASS.UNIVERSAL;
+      }
+      isContextSpecific(num) {
+        const res = this.class === TAG_CLASS.CONTEXT_SPECIFIC;
+        return num !== void 0 ? res && this.number === num : res;
+      }
+      isBoolean() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BOOLEAN;
+      }
+      isInteger() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.INTEGER;
+      }
+      isBitString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.BIT_STRING;
+      }
+      isOctetString() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.OCTET_STRING;
+      }
+      isOID() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.OBJECT_IDENTIFIER;
+      }
+      isUTCTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.UTC_TIME;
+      }
+      isGeneralizedTime() {
+        return this.isUniversal() && this.number === UNIVERSAL_TAG.GENERALIZED_TIME;
+      }
+      toDER() {
+        return this.number | (this.constructed ? 32 : 0) | this.class << 6;
+      }
+    };
+    exports.ASN1Tag = ASN1Tag;
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/obj.js
+var require_obj = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/obj.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ASN1Obj = void 0;
+    var stream_1 = require_stream();
+    var error_1 = require_error();
+    var length_1 = require_length();
+    var parse_1 = require_parse();
+    var tag_1 = require_tag();
+    var ASN1Obj = class {
+      tag;
+      subs;
+      value;
+      constructor(tag, value, subs) {
+        this.tag = tag;
+        this.value = value;
+        this.subs = subs;
+      }
+      // Constructs an ASN.1 object from a Buffer of DER-encoded bytes.
+      static parseBuffer(buf) {
+        const stream = new stream_1.ByteStream(buf);
+        const obj = parseStream(stream);
+        if (stream.position !== stream.length) {
+          throw new error_1.ASN1ParseError("invalid trailing data");
+        }
+        return obj;
+      }
+      toDER() {
+        const valueStream = new stream_1.ByteStream();
+        if (this.subs.length > 0) {
+          for (const sub of this.subs) {
+            valueStream.appendView(sub.toDER());
+          }
+        } else {
+          valueStream.appendView(this.value);
+        }
+        const value = valueStream.buffer;
+        const obj = new stream_1.ByteStream();
+        obj.appendChar(this.tag.toDER());
+        obj.appendView((0, length_1.encodeLength)(value.length));
+        obj.appendView(value);
+        return obj.buffer;
+      }
+      /////////////////////////////////////////////////////////////////////////////
+      // Convenience methods for parsing ASN.1 primitives into JS types
+      // Returns the ASN.1 object's value as a boolean. Throws an error if the
+      // object is not a boolean.
+      toBoolean() {
+        if (!this.tag.isBoolean()) {
+          throw new error_1.ASN1TypeError("not a boolean");
+        }
+        return (0, parse_1.parseBoolean)(this.value);
+      }
+      // Returns the ASN.1 object's value as a BigInt. Throws an error if the
+      // object is not an integer.
+      toInteger() {
+        if (!this.tag.isInteger()) {
+          throw new error_1.ASN1TypeError("not an integer");
+        }
+        return (0, parse_1.parseInteger)(this.value);
+      }
+      // Returns the ASN.1 object's value as an OID string. Throws an error if the
+      // object is not an OID.
+      toOID() {
+        if (!this.tag.isOID()) {
+          throw new error_1.ASN1TypeError("not an OID");
+        }
+        return (0, parse_1.parseOID)(this.value);
+      }
+      // Returns the ASN.1 object's value as a Date. Throws an error if the object
+      // is not either a UTCTime or a GeneralizedTime.
+      toDate() {
+        switch (true) {
+          case this.tag.isUTCTime():
+            return (0, parse_1.parseTime)(this.value, true);
+          case this.tag.isGeneralizedTime():
+            return (0, parse_1.parseTime)(this.value, false);
+          default:
+            throw new error_1.ASN1TypeError("not a date");
+        }
+      }
+      // Returns the ASN.1 object's value as a number[] where each number is the
+      // value of a bit in the bit string. Throws an error if the object is not a
+      // bit string.
+      toBitString() {
+        if (!this.tag.isBitString()) {
+          throw new error_1.ASN1TypeError("not a bit string");
+        }
+        return (0, parse_1.parseBitString)(this.value);
+      }
+    };
+    exports.ASN1Obj = ASN1Obj;
+    var MAX_DEPTH = 100;
+    function parseStream(stream, depth = 0) {
+      if (depth > MAX_DEPTH) {
+        throw new error_1.ASN1ParseError("maximum nesting depth exceeded");
+      }
+      const tag = new tag_1.ASN1Tag(stream.getUint8());
+      const len = (0, length_1.decodeLength)(stream);
+      const value = stream.slice(stream.position, len);
+      const start = stream.position;
+      let subs = [];
+      if (tag.constructed) {
+        subs = collectSubs(stream, len, depth);
+      } else if (tag.isOctetString()) {
+        try {
+          subs = collectSubs(stream, len, depth);
+        } catch (e) {
+        }
+      }
+      if (subs.length === 0) {
+        stream.seek(start + len);
+      }
+      return new ASN1Obj(tag, value, subs);
+    }
+    function collectSubs(stream, len, depth) {
+      const end = stream.position + len;
+      if (end > stream.length) {
+        throw new error_1.ASN1ParseError("invalid length");
+      }
+      const subs = [];
+      while (stream.position < end) {
+        subs.push(parseStream(stream, depth + 1));
+      }
+      if (stream.position !== end) {
+        throw new error_1.ASN1ParseError("invalid length");
+      }
+      return subs;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/asn1/index.js
+var require_asn1 = __commonJS({
+  "node_modules/@sigstore/core/dist/asn1/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ASN1Obj = void 0;
+    var obj_1 = require_obj();
+    Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
+      return obj_1.ASN1Obj;
+    } });
+  }
+});
+
+// node_modules/@sigstore/core/dist/crypto.js
+var require_crypto = __commonJS({
+  "node_modules/@sigstore/core/dist/crypto.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod2) {
+      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createPublicKey = createPublicKey3;
+    exports.digest = digest;
+    exports.verify = verify;
+    exports.bufferEqual = bufferEqual;
+    var crypto_1 = __importDefault(__require("crypto"));
+    function createPublicKey3(key, type = "spki") {
+      if (typeof key === "string") {
+        if (key.startsWith("-----")) {
+          return crypto_1.default.createPublicKey(key);
+        } else {
+          return crypto_1.default.createPublicKey({
+            key: Buffer.from(key, "base64"),
+            format: "der",
+            type
+          });
+        }
+      } else {
+        return crypto_1.default.createPublicKey({ key, format: "der", type });
       }
     }
-    function isBundleV01(b) {
+    function digest(algorithm, ...data) {
+      const hash = crypto_1.default.createHash(algorithm);
+      for (const d of data) {
+        hash.update(d);
+      }
+      return hash.digest();
+    }
+    function verify(data, key, signature, algorithm) {
       try {
-        assertBundleV01(b);
-        return true;
+        return crypto_1.default.verify(algorithm, data, key, signature);
       } catch (e) {
         return false;
       }
     }
-    function assertBundleV02(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionProof(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid v0.2 bundle", invalidValues);
+    function bufferEqual(a, b) {
+      try {
+        return crypto_1.default.timingSafeEqual(a, b);
+      } catch {
+        return false;
       }
-    }
-    function assertBundleLatest(b) {
-      const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b));
-      invalidValues.push(...validateInclusionProof(b));
-      invalidValues.push(...validateNoCertificateChain(b));
-      if (invalidValues.length > 0) {
-        throw new error_1.ValidationError("invalid bundle", invalidValues);
-      }
-    }
-    function validateBundleBase(b) {
-      const invalidValues = [];
-      if (b.mediaType === void 0 || !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
-        invalidValues.push("mediaType");
-      }
-      if (b.content === void 0) {
-        invalidValues.push("content");
-      } else {
-        switch (b.content.$case) {
-          case "messageSignature":
-            if (b.content.messageSignature.messageDigest === void 0) {
-              invalidValues.push("content.messageSignature.messageDigest");
-            } else {
-              if (b.content.messageSignature.messageDigest.digest.length === 0) {
-                invalidValues.push("content.messageSignature.messageDigest.digest");
-              }
-            }
-            if (b.content.messageSignature.signature.length === 0) {
-              invalidValues.push("content.messageSignature.signature");
-            }
-            break;
-          case "dsseEnvelope":
-            if (b.content.dsseEnvelope.payload.length === 0) {
-              invalidValues.push("content.dsseEnvelope.payload");
-            }
-            if (b.content.dsseEnvelope.signatures.length !== 1) {
-              invalidValues.push("content.dsseEnvelope.signatures");
-            } else {
-              if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
-                invalidValues.push("content.dsseEnvelope.signatures[0].sig");
-              }
-            }
-            break;
-        }
-      }
-      if (b.verificationMaterial === void 0) {
-        invalidValues.push("verificationMaterial");
-      } else {
-        if (b.verificationMaterial.content === void 0) {
-          invalidValues.push("verificationMaterial.content");
-        } else {
-          switch (b.verificationMaterial.content.$case) {
-            case "x509CertificateChain":
-              if (b.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
-                invalidValues.push("verificationMaterial.content.x509CertificateChain.certificates");
-              }
-              b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
-                if (cert.rawBytes.length === 0) {
-                  invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
-                }
-              });
-              break;
-            case "certificate":
-              if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
-                invalidValues.push("verificationMaterial.content.certificate.rawBytes");
-              }
-              break;
-          }
-        }
-        if (b.verificationMaterial.tlogEntries === void 0) {
-          invalidValues.push("verificationMaterial.tlogEntries");
-        } else {
-          if (b.verificationMaterial.tlogEntries.length > 0) {
-            b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-              if (entry.logId === void 0) {
-                invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
-              }
-              if (entry.kindVersion === void 0) {
-                invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
-              }
-            });
-          }
-        }
-      }
-      return invalidValues;
-    }
-    function validateInclusionPromise(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
-        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-          if (entry.inclusionPromise === void 0) {
-            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
-          }
-        });
-      }
-      return invalidValues;
-    }
-    function validateInclusionProof(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
-        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
-          if (entry.inclusionProof === void 0) {
-            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
-          } else {
-            if (entry.inclusionProof.checkpoint === void 0) {
-              invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
-            }
-          }
-        });
-      }
-      return invalidValues;
-    }
-    function validateNoCertificateChain(b) {
-      const invalidValues = [];
-      if (b.verificationMaterial?.content?.$case === "x509CertificateChain") {
-        invalidValues.push("verificationMaterial.content.$case");
-      }
-      return invalidValues;
     }
   }
 });
 
-// node_modules/@sigstore/bundle/dist/serialized.js
-var require_serialized = __commonJS({
-  "node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
+// node_modules/@sigstore/core/dist/dsse.js
+var require_dsse = __commonJS({
+  "node_modules/@sigstore/core/dist/dsse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
-    var protobuf_specs_1 = require_dist2();
-    var bundle_1 = require_bundle();
-    var validate_1 = require_validate();
-    var bundleFromJSON2 = (obj) => {
-      const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
-      switch (bundle.mediaType) {
-        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
-          (0, validate_1.assertBundleV01)(bundle);
-          break;
-        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
-          (0, validate_1.assertBundleV02)(bundle);
-          break;
-        default:
-          (0, validate_1.assertBundleLatest)(bundle);
-          break;
-      }
-      return bundle;
-    };
-    exports.bundleFromJSON = bundleFromJSON2;
-    var bundleToJSON = (bundle) => {
-      return protobuf_specs_1.Bundle.toJSON(bundle);
-    };
-    exports.bundleToJSON = bundleToJSON;
-    var envelopeFromJSON = (obj) => {
-      return protobuf_specs_1.Envelope.fromJSON(obj);
-    };
-    exports.envelopeFromJSON = envelopeFromJSON;
-    var envelopeToJSON = (envelope) => {
-      return protobuf_specs_1.Envelope.toJSON(envelope);
-    };
-    exports.envelopeToJSON = envelopeToJSON;
+    exports.preAuthEncoding = preAuthEncoding2;
+    var PAE_PREFIX = "DSSEv1";
+    function preAuthEncoding2(payloadType, payload) {
+      const typeBytes = Buffer.from(payloadType, "utf-8");
+      return Buffer.concat([
+        Buffer.from(`${PAE_PREFIX} ${typeBytes.length} `, "ascii"),
+        typeBytes,
+        Buffer.from(` ${payload.length} `, "ascii"),
+        payload
+      ]);
+    }
   }
 });
 
-// node_modules/@sigstore/bundle/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/@sigstore/bundle/dist/index.js"(exports) {
+// node_modules/@sigstore/core/dist/encoding.js
+var require_encoding = __commonJS({
+  "node_modules/@sigstore/core/dist/encoding.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isBundleV01 = exports.assertBundleV02 = exports.assertBundleV01 = exports.assertBundleLatest = exports.assertBundle = exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = exports.ValidationError = exports.isBundleWithPublicKey = exports.isBundleWithMessageSignature = exports.isBundleWithDsseEnvelope = exports.isBundleWithCertificateChain = exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = exports.toMessageSignatureBundle = exports.toDSSEBundle = void 0;
-    var build_1 = require_build();
-    Object.defineProperty(exports, "toDSSEBundle", { enumerable: true, get: function() {
-      return build_1.toDSSEBundle;
+    exports.base64Encode = base64Encode;
+    exports.base64Decode = base64Decode;
+    var BASE64_ENCODING = "base64";
+    var UTF8_ENCODING = "utf-8";
+    function base64Encode(str) {
+      return Buffer.from(str, UTF8_ENCODING).toString(BASE64_ENCODING);
+    }
+    function base64Decode(str) {
+      return Buffer.from(str, BASE64_ENCODING).toString(UTF8_ENCODING);
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/json.js
+var require_json = __commonJS({
+  "node_modules/@sigstore/core/dist/json.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.canonicalize = canonicalize;
+    function canonicalize(object) {
+      let buffer = "";
+      if (object === null || typeof object !== "object" || object.toJSON != null) {
+        buffer += JSON.stringify(object);
+      } else if (Array.isArray(object)) {
+        buffer += "[";
+        let first = true;
+        object.forEach((element) => {
+          if (!first) {
+            buffer += ",";
+          }
+          first = false;
+          buffer += canonicalize(element);
+        });
+        buffer += "]";
+      } else {
+        buffer += "{";
+        let first = true;
+        Object.keys(object).sort().forEach((property) => {
+          if (!first) {
+            buffer += ",";
+          }
+          first = false;
+          buffer += JSON.stringify(property);
+          buffer += ":";
+          buffer += canonicalize(object[property]);
+        });
+        buffer += "}";
+      }
+      return buffer;
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/pem.js
+var require_pem = __commonJS({
+  "node_modules/@sigstore/core/dist/pem.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.toDER = toDER;
+    exports.fromDER = fromDER;
+    var PEM_HEADER = /-----BEGIN (.*)-----/;
+    var PEM_FOOTER = /-----END (.*)-----/;
+    function toDER(certificate) {
+      let der = "";
+      certificate.split("\n").forEach((line) => {
+        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
+          return;
+        }
+        der += line;
+      });
+      return Buffer.from(der, "base64");
+    }
+    function fromDER(certificate, type = "CERTIFICATE") {
+      const der = certificate.toString("base64");
+      const lines = der.match(/.{1,64}/g) || "";
+      return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`].join("\n").concat("\n");
+    }
+  }
+});
+
+// node_modules/@sigstore/core/dist/oid.js
+var require_oid = __commonJS({
+  "node_modules/@sigstore/core/dist/oid.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SHA2_HASH_ALGOS = exports.RSA_SIGNATURE_ALGOS = exports.ECDSA_SIGNATURE_ALGOS = void 0;
+    exports.ECDSA_SIGNATURE_ALGOS = {
+      "1.2.840.10045.4.3.1": "sha224",
+      "1.2.840.10045.4.3.2": "sha256",
+      "1.2.840.10045.4.3.3": "sha384",
+      "1.2.840.10045.4.3.4": "sha512"
+    };
+    exports.RSA_SIGNATURE_ALGOS = {
+      "1.2.840.113549.1.1.14": "sha224",
+      "1.2.840.113549.1.1.11": "sha256",
+      "1.2.840.113549.1.1.12": "sha384",
+      "1.2.840.113549.1.1.13": "sha512"
+    };
+    exports.SHA2_HASH_ALGOS = {
+      "2.16.840.1.101.3.4.2.1": "sha256",
+      "2.16.840.1.101.3.4.2.2": "sha384",
+      "2.16.840.1.101.3.4.2.3": "sha512"
+    };
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/error.js
+var require_error2 = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RFC3161TimestampVerificationError = void 0;
+    var RFC3161TimestampVerificationError = class extends Error {
+    };
+    exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/tstinfo.js
+var require_tstinfo = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TSTInfo = void 0;
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var error_1 = require_error2();
+    var TSTInfo = class {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      get version() {
+        return this.root.subs[0].toInteger();
+      }
+      get genTime() {
+        return this.root.subs[4].toDate();
+      }
+      get messageImprintHashAlgorithm() {
+        const oid = this.messageImprintObj.subs[0].subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid];
+      }
+      get messageImprintHashedMessage() {
+        return this.messageImprintObj.subs[1].value;
+      }
+      get raw() {
+        return this.root.toDER();
+      }
+      verify(data) {
+        const digest = crypto.digest(this.messageImprintHashAlgorithm, data);
+        if (!crypto.bufferEqual(digest, this.messageImprintHashedMessage)) {
+          throw new error_1.RFC3161TimestampVerificationError("message imprint does not match artifact");
+        }
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get messageImprintObj() {
+        return this.root.subs[2];
+      }
+    };
+    exports.TSTInfo = TSTInfo;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/timestamp.js
+var require_timestamp2 = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RFC3161Timestamp = void 0;
+    var asn1_1 = require_asn1();
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var error_1 = require_error2();
+    var tstinfo_1 = require_tstinfo();
+    var OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = "1.2.840.113549.1.7.2";
+    var OID_PKCS9_CONTENT_TYPE_TSTINFO = "1.2.840.113549.1.9.16.1.4";
+    var OID_PKCS9_MESSAGE_DIGEST_KEY = "1.2.840.113549.1.9.4";
+    var RFC3161Timestamp2 = class _RFC3161Timestamp {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      static parse(der) {
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new _RFC3161Timestamp(asn1);
+      }
+      get status() {
+        return this.pkiStatusInfoObj.subs[0].toInteger();
+      }
+      get contentType() {
+        return this.contentTypeObj.toOID();
+      }
+      get eContentType() {
+        return this.eContentTypeObj.toOID();
+      }
+      get signingTime() {
+        return this.tstInfo.genTime;
+      }
+      get signerIssuer() {
+        return this.signerSidObj.subs[0].value;
+      }
+      get signerSerialNumber() {
+        return this.signerSidObj.subs[1].value;
+      }
+      get signerDigestAlgorithm() {
+        const oid = this.signerDigestAlgorithmObj.subs[0].toOID();
+        return oid_1.SHA2_HASH_ALGOS[oid];
+      }
+      get signatureAlgorithm() {
+        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+      }
+      get signatureValue() {
+        return this.signatureValueObj.value;
+      }
+      get tstInfo() {
+        return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
+      }
+      verify(data, publicKey) {
+        if (!this.timeStampTokenObj) {
+          throw new error_1.RFC3161TimestampVerificationError("timeStampToken is missing");
+        }
+        if (this.contentType !== OID_PKCS9_CONTENT_TYPE_SIGNED_DATA) {
+          throw new error_1.RFC3161TimestampVerificationError(`incorrect content type: ${this.contentType}`);
+        }
+        if (this.eContentType !== OID_PKCS9_CONTENT_TYPE_TSTINFO) {
+          throw new error_1.RFC3161TimestampVerificationError(`incorrect encapsulated content type: ${this.eContentType}`);
+        }
+        this.tstInfo.verify(data);
+        this.verifyMessageDigest();
+        this.verifySignature(publicKey);
+      }
+      verifyMessageDigest() {
+        const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
+        const expectedDigest = this.messageDigestAttributeObj.subs[1].subs[0].value;
+        if (!crypto.bufferEqual(tstInfoDigest, expectedDigest)) {
+          throw new error_1.RFC3161TimestampVerificationError("signed data does not match tstInfo");
+        }
+      }
+      verifySignature(key) {
+        const signedAttrs = this.signedAttrsObj.toDER();
+        signedAttrs[0] = 49;
+        const verified = crypto.verify(signedAttrs, key, this.signatureValue, this.signatureAlgorithm);
+        if (!verified) {
+          throw new error_1.RFC3161TimestampVerificationError("signature verification failed");
+        }
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get pkiStatusInfoObj() {
+        return this.root.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+      get timeStampTokenObj() {
+        return this.root.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-3
+      get contentTypeObj() {
+        return this.timeStampTokenObj.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5652#section-3
+      get signedDataObj() {
+        const obj = this.timeStampTokenObj.subs.find((sub) => sub.tag.isContextSpecific(0));
+        return obj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+      get encapContentInfoObj() {
+        return this.signedDataObj.subs[2];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+      get signerInfosObj() {
+        const sd = this.signedDataObj;
+        return sd.subs[sd.subs.length - 1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5652#section-5.1
+      get signerInfoObj() {
+        return this.signerInfosObj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+      get eContentTypeObj() {
+        return this.encapContentInfoObj.subs[0];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+      get eContentObj() {
+        return this.encapContentInfoObj.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signedAttrsObj() {
+        const signedAttrs = this.signerInfoObj.subs.find((sub) => sub.tag.isContextSpecific(0));
+        return signedAttrs;
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get messageDigestAttributeObj() {
+        const messageDigest = this.signedAttrsObj.subs.find((sub) => sub.subs[0].tag.isOID() && sub.subs[0].toOID() === OID_PKCS9_MESSAGE_DIGEST_KEY);
+        return messageDigest;
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signerSidObj() {
+        return this.signerInfoObj.subs[1];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signerDigestAlgorithmObj() {
+        return this.signerInfoObj.subs[2];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signatureAlgorithmObj() {
+        return this.signerInfoObj.subs[4];
+      }
+      // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+      get signatureValueObj() {
+        return this.signerInfoObj.subs[5];
+      }
+    };
+    exports.RFC3161Timestamp = RFC3161Timestamp2;
+  }
+});
+
+// node_modules/@sigstore/core/dist/rfc3161/index.js
+var require_rfc3161 = __commonJS({
+  "node_modules/@sigstore/core/dist/rfc3161/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RFC3161Timestamp = void 0;
+    var timestamp_1 = require_timestamp2();
+    Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
+      return timestamp_1.RFC3161Timestamp;
     } });
-    Object.defineProperty(exports, "toMessageSignatureBundle", { enumerable: true, get: function() {
-      return build_1.toMessageSignatureBundle;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/sct.js
+var require_sct = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SignedCertificateTimestamp = void 0;
+    var crypto = __importStar(require_crypto());
+    var stream_1 = require_stream();
+    var SignedCertificateTimestamp = class _SignedCertificateTimestamp {
+      version;
+      logID;
+      timestamp;
+      extensions;
+      hashAlgorithm;
+      signatureAlgorithm;
+      signature;
+      constructor(options) {
+        this.version = options.version;
+        this.logID = options.logID;
+        this.timestamp = options.timestamp;
+        this.extensions = options.extensions;
+        this.hashAlgorithm = options.hashAlgorithm;
+        this.signatureAlgorithm = options.signatureAlgorithm;
+        this.signature = options.signature;
+      }
+      get datetime() {
+        return new Date(Number(this.timestamp.readBigInt64BE()));
+      }
+      // Returns the hash algorithm used to generate the SCT's signature.
+      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+      get algorithm() {
+        switch (this.hashAlgorithm) {
+          /* istanbul ignore next */
+          case 0:
+            return "none";
+          /* istanbul ignore next */
+          case 1:
+            return "md5";
+          /* istanbul ignore next */
+          case 2:
+            return "sha1";
+          /* istanbul ignore next */
+          case 3:
+            return "sha224";
+          case 4:
+            return "sha256";
+          /* istanbul ignore next */
+          case 5:
+            return "sha384";
+          /* istanbul ignore next */
+          case 6:
+            return "sha512";
+          /* istanbul ignore next */
+          default:
+            return "unknown";
+        }
+      }
+      verify(preCert, key) {
+        const stream = new stream_1.ByteStream();
+        stream.appendChar(this.version);
+        stream.appendChar(0);
+        stream.appendView(this.timestamp);
+        stream.appendUint16(1);
+        stream.appendView(preCert);
+        stream.appendUint16(this.extensions.byteLength);
+        if (this.extensions.byteLength > 0) {
+          stream.appendView(this.extensions);
+        }
+        return crypto.verify(stream.buffer, key, this.signature, this.algorithm);
+      }
+      // Parses a SignedCertificateTimestamp from a buffer. SCTs are encoded using
+      // TLS encoding which means the fields and lengths of most fields are
+      // specified as part of the SCT and TLS specs.
+      // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+      // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+      static parse(buf) {
+        const stream = new stream_1.ByteStream(buf);
+        const version = stream.getUint8();
+        const logID = stream.getBlock(32);
+        const timestamp = stream.getBlock(8);
+        const extenstionLength = stream.getUint16();
+        const extensions = stream.getBlock(extenstionLength);
+        const hashAlgorithm = stream.getUint8();
+        const signatureAlgorithm = stream.getUint8();
+        const sigLength = stream.getUint16();
+        const signature = stream.getBlock(sigLength);
+        if (stream.position !== buf.length) {
+          throw new Error("SCT buffer length mismatch");
+        }
+        return new _SignedCertificateTimestamp({
+          version,
+          logID,
+          timestamp,
+          extensions,
+          hashAlgorithm,
+          signatureAlgorithm,
+          signature
+        });
+      }
+    };
+    exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/ext.js
+var require_ext = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/ext.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
+    var stream_1 = require_stream();
+    var sct_1 = require_sct();
+    var X509Extension = class {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      get oid() {
+        return this.root.subs[0].toOID();
+      }
+      get critical() {
+        return this.root.subs.length === 3 ? this.root.subs[1].toBoolean() : false;
+      }
+      get value() {
+        return this.extnValueObj.value;
+      }
+      get valueObj() {
+        return this.extnValueObj;
+      }
+      get extnValueObj() {
+        return this.root.subs[this.root.subs.length - 1];
+      }
+    };
+    exports.X509Extension = X509Extension;
+    var X509BasicConstraintsExtension = class extends X509Extension {
+      get isCA() {
+        return this.sequence.subs[0]?.toBoolean() ?? false;
+      }
+      get pathLenConstraint() {
+        return this.sequence.subs.length > 1 ? this.sequence.subs[1].toInteger() : void 0;
+      }
+      // The extnValue field contains a single sequence wrapping the isCA and
+      // pathLenConstraint.
+      get sequence() {
+        return this.extnValueObj.subs[0];
+      }
+    };
+    exports.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
+    var X509KeyUsageExtension = class extends X509Extension {
+      get digitalSignature() {
+        return this.bitString[0] === 1;
+      }
+      get keyCertSign() {
+        return this.bitString[5] === 1;
+      }
+      get crlSign() {
+        return this.bitString[6] === 1;
+      }
+      // The extnValue field contains a single bit string which is a bit mask
+      // indicating which key usages are enabled.
+      get bitString() {
+        return this.extnValueObj.subs[0].toBitString();
+      }
+    };
+    exports.X509KeyUsageExtension = X509KeyUsageExtension;
+    var X509SubjectAlternativeNameExtension = class extends X509Extension {
+      get rfc822Name() {
+        return this.findGeneralName(1)?.value.toString("ascii");
+      }
+      get uri() {
+        return this.findGeneralName(6)?.value.toString("ascii");
+      }
+      // Retrieve the value of an otherName with the given OID.
+      otherName(oid) {
+        const otherName = this.findGeneralName(0);
+        if (otherName === void 0) {
+          return void 0;
+        }
+        const otherNameOID = otherName.subs[0].toOID();
+        if (otherNameOID !== oid) {
+          return void 0;
+        }
+        const otherNameValue = otherName.subs[1];
+        return otherNameValue.subs[0].value.toString("ascii");
+      }
+      findGeneralName(tag) {
+        return this.generalNames.find((gn) => gn.tag.isContextSpecific(tag));
+      }
+      // The extnValue field contains a sequence of GeneralNames.
+      get generalNames() {
+        return this.extnValueObj.subs[0].subs;
+      }
+    };
+    exports.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
+    var X509AuthorityKeyIDExtension = class extends X509Extension {
+      get keyIdentifier() {
+        return this.findSequenceMember(0)?.value;
+      }
+      findSequenceMember(tag) {
+        return this.sequence.subs.find((el) => el.tag.isContextSpecific(tag));
+      }
+      // The extnValue field contains a single sequence wrapping the keyIdentifier
+      get sequence() {
+        return this.extnValueObj.subs[0];
+      }
+    };
+    exports.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
+    var X509SubjectKeyIDExtension = class extends X509Extension {
+      get keyIdentifier() {
+        return this.extnValueObj.subs[0].value;
+      }
+    };
+    exports.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
+    var X509SCTExtension = class extends X509Extension {
+      constructor(asn1) {
+        super(asn1);
+      }
+      get signedCertificateTimestamps() {
+        const buf = this.extnValueObj.subs[0].value;
+        const stream = new stream_1.ByteStream(buf);
+        const end = stream.getUint16() + 2;
+        const sctList = [];
+        while (stream.position < end) {
+          const sctLength = stream.getUint16();
+          const sct = stream.getBlock(sctLength);
+          sctList.push(sct_1.SignedCertificateTimestamp.parse(sct));
+        }
+        if (stream.position !== end) {
+          throw new Error("SCT list length does not match actual length");
+        }
+        return sctList;
+      }
+    };
+    exports.X509SCTExtension = X509SCTExtension;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/cert.js
+var require_cert = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+    var asn1_1 = require_asn1();
+    var crypto = __importStar(require_crypto());
+    var oid_1 = require_oid();
+    var pem = __importStar(require_pem());
+    var ext_1 = require_ext();
+    var EXTENSION_OID_SUBJECT_KEY_ID = "2.5.29.14";
+    var EXTENSION_OID_KEY_USAGE = "2.5.29.15";
+    var EXTENSION_OID_SUBJECT_ALT_NAME = "2.5.29.17";
+    var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
+    var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
+    exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
+    var X509Certificate2 = class _X509Certificate {
+      root;
+      constructor(asn1) {
+        this.root = asn1;
+      }
+      static parse(cert) {
+        const der = typeof cert === "string" ? pem.toDER(cert) : cert;
+        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+        return new _X509Certificate(asn1);
+      }
+      get tbsCertificate() {
+        return this.tbsCertificateObj;
+      }
+      get version() {
+        const ver = this.versionObj.subs[0].toInteger();
+        return `v${(ver + BigInt(1)).toString()}`;
+      }
+      get serialNumber() {
+        return this.serialNumberObj.value;
+      }
+      get notBefore() {
+        return this.validityObj.subs[0].toDate();
+      }
+      get notAfter() {
+        return this.validityObj.subs[1].toDate();
+      }
+      get issuer() {
+        return this.issuerObj.value;
+      }
+      get subject() {
+        return this.subjectObj.value;
+      }
+      get publicKey() {
+        return this.subjectPublicKeyInfoObj.toDER();
+      }
+      get signatureAlgorithm() {
+        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+        if (oid_1.RSA_SIGNATURE_ALGOS[oid]) {
+          return oid_1.RSA_SIGNATURE_ALGOS[oid];
+        }
+        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+      }
+      get signatureValue() {
+        return this.signatureValueObj.value.subarray(1);
+      }
+      get subjectAltName() {
+        const ext = this.extSubjectAltName;
+        return ext?.uri || /* istanbul ignore next */
+        ext?.rfc822Name;
+      }
+      get extensions() {
+        const extSeq = this.extensionsObj?.subs[0];
+        return extSeq?.subs || [];
+      }
+      get extKeyUsage() {
+        const ext = this.findExtension(EXTENSION_OID_KEY_USAGE);
+        return ext ? new ext_1.X509KeyUsageExtension(ext) : void 0;
+      }
+      get extBasicConstraints() {
+        const ext = this.findExtension(EXTENSION_OID_BASIC_CONSTRAINTS);
+        return ext ? new ext_1.X509BasicConstraintsExtension(ext) : void 0;
+      }
+      get extSubjectAltName() {
+        const ext = this.findExtension(EXTENSION_OID_SUBJECT_ALT_NAME);
+        return ext ? new ext_1.X509SubjectAlternativeNameExtension(ext) : void 0;
+      }
+      get extAuthorityKeyID() {
+        const ext = this.findExtension(EXTENSION_OID_AUTHORITY_KEY_ID);
+        return ext ? new ext_1.X509AuthorityKeyIDExtension(ext) : void 0;
+      }
+      get extSubjectKeyID() {
+        const ext = this.findExtension(EXTENSION_OID_SUBJECT_KEY_ID);
+        return ext ? new ext_1.X509SubjectKeyIDExtension(ext) : (
+          /* istanbul ignore next */
+          void 0
+        );
+      }
+      get extSCT() {
+        const ext = this.findExtension(exports.EXTENSION_OID_SCT);
+        return ext ? new ext_1.X509SCTExtension(ext) : void 0;
+      }
+      get isCA() {
+        const ca = this.extBasicConstraints?.isCA || false;
+        if (this.extKeyUsage) {
+          return ca && this.extKeyUsage.keyCertSign;
+        }
+        return ca;
+      }
+      extension(oid) {
+        const ext = this.findExtension(oid);
+        return ext ? new ext_1.X509Extension(ext) : void 0;
+      }
+      verify(issuerCertificate) {
+        const publicKey = issuerCertificate?.publicKey || this.publicKey;
+        const key = crypto.createPublicKey(publicKey);
+        return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
+      }
+      validForDate(date) {
+        return this.notBefore <= date && date <= this.notAfter;
+      }
+      equals(other) {
+        return this.root.toDER().equals(other.root.toDER());
+      }
+      // Creates a copy of the certificate with a new buffer
+      clone() {
+        const der = this.root.toDER();
+        const clone = Buffer.alloc(der.length);
+        der.copy(clone);
+        return _X509Certificate.parse(clone);
+      }
+      findExtension(oid) {
+        return this.extensions.find((ext) => ext.subs[0].toOID() === oid);
+      }
+      /////////////////////////////////////////////////////////////////////////////
+      // The following properties use the documented x509 structure to locate the
+      // desired ASN.1 object
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.1
+      get tbsCertificateObj() {
+        return this.root.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2
+      get signatureAlgorithmObj() {
+        return this.root.subs[1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3
+      get signatureValueObj() {
+        return this.root.subs[2];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.1
+      get versionObj() {
+        return this.tbsCertificateObj.subs[0];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.2
+      get serialNumberObj() {
+        return this.tbsCertificateObj.subs[1];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4
+      get issuerObj() {
+        return this.tbsCertificateObj.subs[3];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
+      get validityObj() {
+        return this.tbsCertificateObj.subs[4];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6
+      get subjectObj() {
+        return this.tbsCertificateObj.subs[5];
+      }
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7
+      get subjectPublicKeyInfoObj() {
+        return this.tbsCertificateObj.subs[6];
+      }
+      // Extensions can't be located by index because their position varies. Instead,
+      // we need to find the extensions context specific tag
+      // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.9
+      get extensionsObj() {
+        return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
+      }
+    };
+    exports.X509Certificate = X509Certificate2;
+  }
+});
+
+// node_modules/@sigstore/core/dist/x509/index.js
+var require_x509 = __commonJS({
+  "node_modules/@sigstore/core/dist/x509/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+    var cert_1 = require_cert();
+    Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
+      return cert_1.EXTENSION_OID_SCT;
     } });
-    var bundle_1 = require_bundle();
-    Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V01_MEDIA_TYPE;
+    Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function() {
+      return cert_1.X509Certificate;
     } });
-    Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V02_MEDIA_TYPE;
+    var ext_1 = require_ext();
+    Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function() {
+      return ext_1.X509SCTExtension;
     } });
-    Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE;
+  }
+});
+
+// node_modules/@sigstore/core/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@sigstore/core/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod2) {
+        if (mod2 && mod2.__esModule) return mod2;
+        var result = {};
+        if (mod2 != null) {
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
+        }
+        __setModuleDefault(result, mod2);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = exports.ByteStream = exports.RFC3161Timestamp = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = exports.ASN1Obj = void 0;
+    var asn1_1 = require_asn1();
+    Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function() {
+      return asn1_1.ASN1Obj;
     } });
-    Object.defineProperty(exports, "BUNDLE_V03_MEDIA_TYPE", { enumerable: true, get: function() {
-      return bundle_1.BUNDLE_V03_MEDIA_TYPE;
+    exports.crypto = __importStar(require_crypto());
+    exports.dsse = __importStar(require_dsse());
+    exports.encoding = __importStar(require_encoding());
+    exports.json = __importStar(require_json());
+    exports.pem = __importStar(require_pem());
+    var rfc3161_1 = require_rfc3161();
+    Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function() {
+      return rfc3161_1.RFC3161Timestamp;
     } });
-    Object.defineProperty(exports, "isBundleWithCertificateChain", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithCertificateChain;
+    var stream_1 = require_stream();
+    Object.defineProperty(exports, "ByteStream", { enumerable: true, get: function() {
+      return stream_1.ByteStream;
     } });
-    Object.defineProperty(exports, "isBundleWithDsseEnvelope", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithDsseEnvelope;
+    var x509_1 = require_x509();
+    Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function() {
+      return x509_1.EXTENSION_OID_SCT;
     } });
-    Object.defineProperty(exports, "isBundleWithMessageSignature", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithMessageSignature;
+    Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function() {
+      return x509_1.X509Certificate;
     } });
-    Object.defineProperty(exports, "isBundleWithPublicKey", { enumerable: true, get: function() {
-      return bundle_1.isBundleWithPublicKey;
-    } });
-    var error_1 = require_error3();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return error_1.ValidationError;
-    } });
-    var serialized_1 = require_serialized();
-    Object.defineProperty(exports, "bundleFromJSON", { enumerable: true, get: function() {
-      return serialized_1.bundleFromJSON;
-    } });
-    Object.defineProperty(exports, "bundleToJSON", { enumerable: true, get: function() {
-      return serialized_1.bundleToJSON;
-    } });
-    Object.defineProperty(exports, "envelopeFromJSON", { enumerable: true, get: function() {
-      return serialized_1.envelopeFromJSON;
-    } });
-    Object.defineProperty(exports, "envelopeToJSON", { enumerable: true, get: function() {
-      return serialized_1.envelopeToJSON;
-    } });
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "assertBundle", { enumerable: true, get: function() {
-      return validate_1.assertBundle;
-    } });
-    Object.defineProperty(exports, "assertBundleLatest", { enumerable: true, get: function() {
-      return validate_1.assertBundleLatest;
-    } });
-    Object.defineProperty(exports, "assertBundleV01", { enumerable: true, get: function() {
-      return validate_1.assertBundleV01;
-    } });
-    Object.defineProperty(exports, "assertBundleV02", { enumerable: true, get: function() {
-      return validate_1.assertBundleV02;
-    } });
-    Object.defineProperty(exports, "isBundleV01", { enumerable: true, get: function() {
-      return validate_1.isBundleV01;
+    Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function() {
+      return x509_1.X509SCTExtension;
     } });
   }
 });
@@ -3328,7 +2924,7 @@ var require_dsse2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DSSESignatureContent = void 0;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var DSSESignatureContent = class {
       env;
       constructor(env) {
@@ -3367,8 +2963,8 @@ var require_message = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MessageSignatureContent = void 0;
-    var core_1 = require_dist();
-    var protobuf_specs_1 = require_dist2();
+    var core_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
     var HASH_ALGORITHM_MAP = {
       [protobuf_specs_1.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: "sha256",
       [protobuf_specs_1.HashAlgorithm.SHA2_256]: "sha256",
@@ -3409,13 +3005,13 @@ var require_message = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/bundle/index.js
-var require_bundle2 = __commonJS({
+var require_bundle = __commonJS({
   "node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.toSignedEntity = toSignedEntity2;
     exports.signatureContent = signatureContent;
-    var core_1 = require_dist();
+    var core_1 = require_dist2();
     var dsse_1 = require_dsse2();
     var message_1 = require_message();
     function toSignedEntity2(bundle, artifact) {
@@ -3473,7 +3069,7 @@ var require_bundle2 = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/error.js
-var require_error4 = __commonJS({
+var require_error3 = __commonJS({
   "node_modules/@sigstore/verify/dist/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -3528,9 +3124,9 @@ var require_trust = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.filterTLogAuthorities = exports.filterCertAuthorities = void 0;
     exports.toTrustMaterial = toTrustMaterial2;
-    var core_1 = require_dist();
-    var protobuf_specs_1 = require_dist2();
-    var error_1 = require_error4();
+    var core_1 = require_dist2();
+    var protobuf_specs_1 = require_dist();
+    var error_1 = require_error3();
     var BEGINNING_OF_TIME = /* @__PURE__ */ new Date(0);
     var END_OF_TIME = /* @__PURE__ */ new Date(864e13);
     var filter_1 = require_filter();
@@ -3601,7 +3197,7 @@ var require_certificate = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CertificateChainVerifier = void 0;
     exports.verifyCertificateChain = verifyCertificateChain;
-    var error_1 = require_error4();
+    var error_1 = require_error3();
     var trust_1 = require_trust();
     function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
       const cas = (0, trust_1.filterCertAuthorities)(certificateAuthorities, timestamp);
@@ -3777,8 +3373,8 @@ var require_sct2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifySCTs = verifySCTs;
-    var core_1 = require_dist();
-    var error_1 = require_error4();
+    var core_1 = require_dist2();
+    var error_1 = require_error3();
     var trust_1 = require_trust();
     function verifySCTs(cert, issuer, ctlogs) {
       let extSCT;
@@ -3828,8 +3424,8 @@ var require_key = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyPublicKey = verifyPublicKey;
     exports.verifyCertificate = verifyCertificate;
-    var core_1 = require_dist();
-    var error_1 = require_error4();
+    var core_1 = require_dist2();
+    var error_1 = require_error3();
     var certificate_1 = require_certificate();
     var sct_1 = require_sct2();
     var OID_FULCIO_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
@@ -3892,7 +3488,7 @@ var require_policy = __commonJS({
     exports.verifySubjectAlternativeName = verifySubjectAlternativeName;
     exports.verifyExtensions = verifyExtensions;
     exports.verifyOIDs = verifyOIDs;
-    var error_1 = require_error4();
+    var error_1 = require_error3();
     function verifySubjectAlternativeName(policyIdentity, signerIdentity) {
       if (signerIdentity === void 0 || !signerIdentity.match(policyIdentity)) {
         throw new error_1.PolicyError({
@@ -3939,8 +3535,8 @@ var require_tsa = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
-    var core_1 = require_dist();
-    var error_1 = require_error4();
+    var core_1 = require_dist2();
+    var error_1 = require_error3();
     var certificate_1 = require_certificate();
     var trust_1 = require_trust();
     function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
@@ -4301,7 +3897,7 @@ var require_dsse4 = __commonJS({
     exports.DSSE_API_VERSION_V1 = void 0;
     exports.verifyDSSETLogBody = verifyDSSETLogBody;
     exports.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
-    var error_1 = require_error4();
+    var error_1 = require_error3();
     exports.DSSE_API_VERSION_V1 = "0.0.1";
     function verifyDSSETLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
@@ -4385,7 +3981,7 @@ var require_hashedrekord2 = __commonJS({
     exports.HASHEDREKORD_API_VERSION_V1 = void 0;
     exports.verifyHashedRekordTLogBody = verifyHashedRekordTLogBody;
     exports.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
-    var error_1 = require_error4();
+    var error_1 = require_error3();
     exports.HASHEDREKORD_API_VERSION_V1 = "0.0.1";
     function verifyHashedRekordTLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
@@ -4457,7 +4053,7 @@ var require_intoto = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyIntotoTLogBody = verifyIntotoTLogBody;
-    var error_1 = require_error4();
+    var error_1 = require_error3();
     function verifyIntotoTLogBody(tlogEntry, content) {
       switch (tlogEntry.apiVersion) {
         case "0.0.2":
@@ -4504,8 +4100,8 @@ var require_checkpoint = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.LogCheckpoint = void 0;
     exports.verifyCheckpoint = verifyCheckpoint2;
-    var core_1 = require_dist();
-    var error_1 = require_error4();
+    var core_1 = require_dist2();
+    var error_1 = require_error3();
     var CHECKPOINT_SEPARATOR = "\n\n";
     var SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
     function verifyCheckpoint2(entry, tlogs) {
@@ -4620,8 +4216,8 @@ var require_merkle = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyMerkleInclusion = verifyMerkleInclusion;
-    var core_1 = require_dist();
-    var error_1 = require_error4();
+    var core_1 = require_dist2();
+    var error_1 = require_error3();
     var RFC6962_LEAF_HASH_PREFIX = Buffer.from([0]);
     var RFC6962_NODE_HASH_PREFIX = Buffer.from([1]);
     function verifyMerkleInclusion(entry, checkpoint) {
@@ -4704,8 +4300,8 @@ var require_set = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyTLogSET = verifyTLogSET;
-    var core_1 = require_dist();
-    var error_1 = require_error4();
+    var core_1 = require_dist2();
+    var error_1 = require_error3();
     var trust_1 = require_trust();
     function verifyTLogSET(entry, tlogs) {
       const validTLogs = (0, trust_1.filterTLogAuthorities)(tlogs, {
@@ -4745,7 +4341,7 @@ var require_tlog = __commonJS({
     exports.verifyTLogBody = verifyTLogBody;
     exports.verifyTLogInclusion = verifyTLogInclusion;
     var v2_1 = require_v2();
-    var error_1 = require_error4();
+    var error_1 = require_error3();
     var dsse_1 = require_dsse4();
     var hashedrekord_1 = require_hashedrekord2();
     var intoto_1 = require_intoto();
@@ -4830,7 +4426,7 @@ var require_verifier2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Verifier = void 0;
     var util_1 = __require("util");
-    var error_1 = require_error4();
+    var error_1 = require_error3();
     var key_1 = require_key();
     var policy_1 = require_policy();
     var timestamp_1 = require_timestamp3();
@@ -4973,16 +4569,16 @@ var require_verifier2 = __commonJS({
 });
 
 // node_modules/@sigstore/verify/dist/index.js
-var require_dist4 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/@sigstore/verify/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Verifier = exports.toTrustMaterial = exports.VerificationError = exports.PolicyError = exports.toSignedEntity = void 0;
-    var bundle_1 = require_bundle2();
+    var bundle_1 = require_bundle();
     Object.defineProperty(exports, "toSignedEntity", { enumerable: true, get: function() {
       return bundle_1.toSignedEntity;
     } });
-    var error_1 = require_error4();
+    var error_1 = require_error3();
     Object.defineProperty(exports, "PolicyError", { enumerable: true, get: function() {
       return error_1.PolicyError;
     } });
@@ -5000,11 +4596,409 @@ var require_dist4 = __commonJS({
   }
 });
 
-// src/lib/basics/crypto/sha256.ts
-import { createHash } from "node:crypto";
-function sha256Hex(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
+// node_modules/@sigstore/bundle/dist/bundle.js
+var require_bundle2 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/bundle.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = void 0;
+    exports.isBundleWithCertificateChain = isBundleWithCertificateChain;
+    exports.isBundleWithPublicKey = isBundleWithPublicKey;
+    exports.isBundleWithMessageSignature = isBundleWithMessageSignature;
+    exports.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+    exports.BUNDLE_V01_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.1";
+    exports.BUNDLE_V02_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.2";
+    exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
+    exports.BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    function isBundleWithCertificateChain(b) {
+      return b.verificationMaterial.content.$case === "x509CertificateChain";
+    }
+    function isBundleWithPublicKey(b) {
+      return b.verificationMaterial.content.$case === "publicKey";
+    }
+    function isBundleWithMessageSignature(b) {
+      return b.content.$case === "messageSignature";
+    }
+    function isBundleWithDsseEnvelope(b) {
+      return b.content.$case === "dsseEnvelope";
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/build.js
+var require_build = __commonJS({
+  "node_modules/@sigstore/bundle/dist/build.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.toMessageSignatureBundle = toMessageSignatureBundle;
+    exports.toDSSEBundle = toDSSEBundle;
+    var protobuf_specs_1 = require_dist();
+    var bundle_1 = require_bundle2();
+    function toMessageSignatureBundle(options) {
+      return {
+        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+          $case: "messageSignature",
+          messageSignature: {
+            messageDigest: {
+              algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+              digest: options.digest
+            },
+            signature: options.signature
+          }
+        },
+        verificationMaterial: toVerificationMaterial(options)
+      };
+    }
+    function toDSSEBundle(options) {
+      return {
+        mediaType: options.certificateChain ? bundle_1.BUNDLE_V02_MEDIA_TYPE : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+        content: {
+          $case: "dsseEnvelope",
+          dsseEnvelope: toEnvelope(options)
+        },
+        verificationMaterial: toVerificationMaterial(options)
+      };
+    }
+    function toEnvelope(options) {
+      return {
+        payloadType: options.artifactType,
+        payload: options.artifact,
+        signatures: [toSignature(options)]
+      };
+    }
+    function toSignature(options) {
+      return {
+        keyid: options.keyHint || "",
+        sig: options.signature
+      };
+    }
+    function toVerificationMaterial(options) {
+      return {
+        content: toKeyContent(options),
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] }
+      };
+    }
+    function toKeyContent(options) {
+      if (options.certificate) {
+        if (options.certificateChain) {
+          return {
+            $case: "x509CertificateChain",
+            x509CertificateChain: {
+              certificates: [{ rawBytes: options.certificate }]
+            }
+          };
+        } else {
+          return {
+            $case: "certificate",
+            certificate: { rawBytes: options.certificate }
+          };
+        }
+      } else {
+        return {
+          $case: "publicKey",
+          publicKey: {
+            hint: options.keyHint || ""
+          }
+        };
+      }
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/error.js
+var require_error4 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ValidationError = void 0;
+    var ValidationError = class extends Error {
+      fields;
+      constructor(message2, fields2) {
+        super(message2);
+        this.fields = fields2;
+      }
+    };
+    exports.ValidationError = ValidationError;
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/validate.js
+var require_validate = __commonJS({
+  "node_modules/@sigstore/bundle/dist/validate.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.assertBundle = assertBundle;
+    exports.assertBundleV01 = assertBundleV01;
+    exports.isBundleV01 = isBundleV01;
+    exports.assertBundleV02 = assertBundleV02;
+    exports.assertBundleLatest = assertBundleLatest;
+    var error_1 = require_error4();
+    function assertBundle(b) {
+      const invalidValues = validateBundleBase(b);
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid bundle", invalidValues);
+      }
+    }
+    function assertBundleV01(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionPromise(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid v0.1 bundle", invalidValues);
+      }
+    }
+    function isBundleV01(b) {
+      try {
+        assertBundleV01(b);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+    function assertBundleV02(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid v0.2 bundle", invalidValues);
+      }
+    }
+    function assertBundleLatest(b) {
+      const invalidValues = [];
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      invalidValues.push(...validateNoCertificateChain(b));
+      if (invalidValues.length > 0) {
+        throw new error_1.ValidationError("invalid bundle", invalidValues);
+      }
+    }
+    function validateBundleBase(b) {
+      const invalidValues = [];
+      if (b.mediaType === void 0 || !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
+        invalidValues.push("mediaType");
+      }
+      if (b.content === void 0) {
+        invalidValues.push("content");
+      } else {
+        switch (b.content.$case) {
+          case "messageSignature":
+            if (b.content.messageSignature.messageDigest === void 0) {
+              invalidValues.push("content.messageSignature.messageDigest");
+            } else {
+              if (b.content.messageSignature.messageDigest.digest.length === 0) {
+                invalidValues.push("content.messageSignature.messageDigest.digest");
+              }
+            }
+            if (b.content.messageSignature.signature.length === 0) {
+              invalidValues.push("content.messageSignature.signature");
+            }
+            break;
+          case "dsseEnvelope":
+            if (b.content.dsseEnvelope.payload.length === 0) {
+              invalidValues.push("content.dsseEnvelope.payload");
+            }
+            if (b.content.dsseEnvelope.signatures.length !== 1) {
+              invalidValues.push("content.dsseEnvelope.signatures");
+            } else {
+              if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+                invalidValues.push("content.dsseEnvelope.signatures[0].sig");
+              }
+            }
+            break;
+        }
+      }
+      if (b.verificationMaterial === void 0) {
+        invalidValues.push("verificationMaterial");
+      } else {
+        if (b.verificationMaterial.content === void 0) {
+          invalidValues.push("verificationMaterial.content");
+        } else {
+          switch (b.verificationMaterial.content.$case) {
+            case "x509CertificateChain":
+              if (b.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
+                invalidValues.push("verificationMaterial.content.x509CertificateChain.certificates");
+              }
+              b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+                if (cert.rawBytes.length === 0) {
+                  invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+                }
+              });
+              break;
+            case "certificate":
+              if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+                invalidValues.push("verificationMaterial.content.certificate.rawBytes");
+              }
+              break;
+          }
+        }
+        if (b.verificationMaterial.tlogEntries === void 0) {
+          invalidValues.push("verificationMaterial.tlogEntries");
+        } else {
+          if (b.verificationMaterial.tlogEntries.length > 0) {
+            b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+              if (entry.logId === void 0) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+              }
+              if (entry.kindVersion === void 0) {
+                invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+              }
+            });
+          }
+        }
+      }
+      return invalidValues;
+    }
+    function validateInclusionPromise(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (entry.inclusionPromise === void 0) {
+            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+          }
+        });
+      }
+      return invalidValues;
+    }
+    function validateInclusionProof(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (entry.inclusionProof === void 0) {
+            invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+          } else {
+            if (entry.inclusionProof.checkpoint === void 0) {
+              invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+            }
+          }
+        });
+      }
+      return invalidValues;
+    }
+    function validateNoCertificateChain(b) {
+      const invalidValues = [];
+      if (b.verificationMaterial?.content?.$case === "x509CertificateChain") {
+        invalidValues.push("verificationMaterial.content.$case");
+      }
+      return invalidValues;
+    }
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/serialized.js
+var require_serialized = __commonJS({
+  "node_modules/@sigstore/bundle/dist/serialized.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = void 0;
+    var protobuf_specs_1 = require_dist();
+    var bundle_1 = require_bundle2();
+    var validate_1 = require_validate();
+    var bundleFromJSON2 = (obj) => {
+      const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+      switch (bundle.mediaType) {
+        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+          (0, validate_1.assertBundleV01)(bundle);
+          break;
+        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+          (0, validate_1.assertBundleV02)(bundle);
+          break;
+        default:
+          (0, validate_1.assertBundleLatest)(bundle);
+          break;
+      }
+      return bundle;
+    };
+    exports.bundleFromJSON = bundleFromJSON2;
+    var bundleToJSON = (bundle) => {
+      return protobuf_specs_1.Bundle.toJSON(bundle);
+    };
+    exports.bundleToJSON = bundleToJSON;
+    var envelopeFromJSON = (obj) => {
+      return protobuf_specs_1.Envelope.fromJSON(obj);
+    };
+    exports.envelopeFromJSON = envelopeFromJSON;
+    var envelopeToJSON = (envelope) => {
+      return protobuf_specs_1.Envelope.toJSON(envelope);
+    };
+    exports.envelopeToJSON = envelopeToJSON;
+  }
+});
+
+// node_modules/@sigstore/bundle/dist/index.js
+var require_dist4 = __commonJS({
+  "node_modules/@sigstore/bundle/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isBundleV01 = exports.assertBundleV02 = exports.assertBundleV01 = exports.assertBundleLatest = exports.assertBundle = exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = exports.ValidationError = exports.isBundleWithPublicKey = exports.isBundleWithMessageSignature = exports.isBundleWithDsseEnvelope = exports.isBundleWithCertificateChain = exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = exports.toMessageSignatureBundle = exports.toDSSEBundle = void 0;
+    var build_1 = require_build();
+    Object.defineProperty(exports, "toDSSEBundle", { enumerable: true, get: function() {
+      return build_1.toDSSEBundle;
+    } });
+    Object.defineProperty(exports, "toMessageSignatureBundle", { enumerable: true, get: function() {
+      return build_1.toMessageSignatureBundle;
+    } });
+    var bundle_1 = require_bundle2();
+    Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V01_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V02_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports, "BUNDLE_V03_MEDIA_TYPE", { enumerable: true, get: function() {
+      return bundle_1.BUNDLE_V03_MEDIA_TYPE;
+    } });
+    Object.defineProperty(exports, "isBundleWithCertificateChain", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithCertificateChain;
+    } });
+    Object.defineProperty(exports, "isBundleWithDsseEnvelope", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithDsseEnvelope;
+    } });
+    Object.defineProperty(exports, "isBundleWithMessageSignature", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithMessageSignature;
+    } });
+    Object.defineProperty(exports, "isBundleWithPublicKey", { enumerable: true, get: function() {
+      return bundle_1.isBundleWithPublicKey;
+    } });
+    var error_1 = require_error4();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return error_1.ValidationError;
+    } });
+    var serialized_1 = require_serialized();
+    Object.defineProperty(exports, "bundleFromJSON", { enumerable: true, get: function() {
+      return serialized_1.bundleFromJSON;
+    } });
+    Object.defineProperty(exports, "bundleToJSON", { enumerable: true, get: function() {
+      return serialized_1.bundleToJSON;
+    } });
+    Object.defineProperty(exports, "envelopeFromJSON", { enumerable: true, get: function() {
+      return serialized_1.envelopeFromJSON;
+    } });
+    Object.defineProperty(exports, "envelopeToJSON", { enumerable: true, get: function() {
+      return serialized_1.envelopeToJSON;
+    } });
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "assertBundle", { enumerable: true, get: function() {
+      return validate_1.assertBundle;
+    } });
+    Object.defineProperty(exports, "assertBundleLatest", { enumerable: true, get: function() {
+      return validate_1.assertBundleLatest;
+    } });
+    Object.defineProperty(exports, "assertBundleV01", { enumerable: true, get: function() {
+      return validate_1.assertBundleV01;
+    } });
+    Object.defineProperty(exports, "assertBundleV02", { enumerable: true, get: function() {
+      return validate_1.assertBundleV02;
+    } });
+    Object.defineProperty(exports, "isBundleV01", { enumerable: true, get: function() {
+      return validate_1.isBundleV01;
+    } });
+  }
+});
 
 // src/lib/basics/errors/errors.ts
 var InputError = class extends Error {
@@ -5022,6 +5016,10 @@ var PolicyError = class extends InputError {
   }
 };
 var VerificationError = class extends Error {
+  /**
+   * One of its own codes; or, re-thrown by a wrapper (`carried`: a refused countersigning or
+   * rotation, a service's refusal), the code of the failure it re-throws, of whatever class.
+   */
   code;
   expected;
   found;
@@ -5040,55 +5038,178 @@ var StrictJsonError = class extends InputError {
   }
 };
 
-// src/lib/formats/core/types.ts
-var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-var PREDICATE_TYPE = "https://countersign.dev/TrustStatement/v1";
-var INTOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-var BUNDLE_MEDIA_TYPE = "application/vnd.countersign.bundle.v1+json";
-var COUNTERSIGNATURE_PAYLOAD_TYPE = "application/vnd.countersign.countersignature.v1+json";
-var COUNTERSIGNATURE_TYPE = "https://countersign.dev/Countersignature/v1";
-var POLICY_MEDIA_TYPE = "application/vnd.countersign.policy.v1+json";
-var KINDS = ["binary-digest", "fleet-key", "authority-rotation", "config-change"];
+// src/lib/basics/encoding/base64.ts
+var PADDED = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function isPaddedBase64(text) {
+  return PADDED.test(text);
+}
+function decodeCanonicalBase64(text) {
+  if (!PADDED.test(text)) return void 0;
+  const bytes = Buffer.from(text, "base64");
+  return bytes.toString("base64") === text ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : void 0;
+}
+
+// src/lib/basics/json/lines.ts
+function childPath(parent, key) {
+  if (typeof key === "number") return `${parent}[${key}]`;
+  const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+  return parent === "" || name.startsWith("[") ? `${parent}${name}` : `${parent}.${name}`;
+}
+function lineAt(text, offset) {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
+}
+function indexJsonLines(text, maxDepth = 3) {
+  const values = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new Map();
+  let pos = 0;
+  let line = 1;
+  const advance = (to) => {
+    for (; pos < to; pos++) {
+      const c = text.charCodeAt(pos);
+      if (c === 10 || c === 13 && text.charCodeAt(pos + 1) !== 10) line++;
+    }
+  };
+  const ws = () => {
+    let end = pos;
+    while (end < text.length && " 	\r\n".includes(text[end])) end++;
+    advance(end);
+  };
+  const string = () => {
+    let end = pos + 1;
+    while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+    const raw = text.slice(pos, end + 1);
+    pos = end + 1;
+    return JSON.parse(raw);
+  };
+  const scalar = () => {
+    let end = pos;
+    while (end < text.length && !",]}".includes(text[end]) && !" 	\r\n".includes(text[end])) end++;
+    pos = end;
+  };
+  const value = (path, depth) => {
+    if (depth <= maxDepth) values.set(path, line);
+    const c = text[pos];
+    if (c === "{") {
+      pos++;
+      ws();
+      while (text[pos] !== "}") {
+        const key = string();
+        const child = childPath(path, key);
+        if (depth + 1 <= maxDepth) keys.set(child, line);
+        ws();
+        pos++;
+        ws();
+        value(child, depth + 1);
+        ws();
+        if (text[pos] === ",") pos++;
+        ws();
+      }
+      pos++;
+    } else if (c === "[") {
+      pos++;
+      ws();
+      for (let i = 0; text[pos] !== "]"; i++) {
+        value(childPath(path, i), depth + 1);
+        ws();
+        if (text[pos] === ",") pos++;
+        ws();
+      }
+      pos++;
+    } else if (c === '"') {
+      string();
+    } else {
+      scalar();
+    }
+  };
+  ws();
+  if (pos < text.length) value("", 0);
+  const nearest = (path) => {
+    for (let p = path; ; p = parentOf(p)) {
+      const found = values.get(p);
+      if (found !== void 0) return found;
+      if (p === "") return 1;
+    }
+  };
+  return {
+    valueLine: nearest,
+    keyLine: (path) => keys.get(path) ?? nearest(path)
+  };
+}
+function parentOf(path) {
+  const m = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])$/.exec(path);
+  if (m) return path.slice(0, m.index);
+  return "";
+}
 
 // src/lib/basics/json/shape.ts
 var Shape = class {
   what;
   code;
   unknownFieldCode;
+  lines;
+  error;
   /**
    * `what` names the document (a file name); `code` is the error code for every failure,
-   * `unknownFieldCode` the one for an unknown field when that has its own (the statement's).
+   * `unknownFieldCode` the one for an unknown field when that has its own (the statement's,
+   * the policy's).
    */
-  constructor(what, code, unknownFieldCode = code) {
+  constructor(what, code, unknownFieldCode = code, options = {}) {
     this.what = what;
     this.code = code;
     this.unknownFieldCode = unknownFieldCode;
+    this.lines = options.lines;
+    this.error = options.error ?? ((c, message2) => new InputError(c, message2));
   }
   fail(path, message2) {
     this.failWith(this.code, path, message2);
   }
-  /** Fails with a code of its own (the document's semantic checks). */
-  failWith(code, path, message2) {
-    throw new InputError(code, `${this.what}: ${path}: ${message2}`);
+  /**
+   * Fails with a code of its own (the document's semantic checks). With a line locator, the
+   * line is the value's at `path`, or with `atKey` the line of the key that names it.
+   */
+  failWith(code, path, message2, atKey = false) {
+    const where = this.lines ? `${this.what}:${atKey ? this.lines.keyLine(path) : this.lines.valueLine(path)}` : this.what;
+    throw this.error(code, `${where}: ${path === "" ? "" : `${path}: `}${message2}`);
   }
-  /** An object with exactly the `required` keys plus any of the `optional` ones. */
+  /**
+   * An object with exactly the `required` keys plus any of the `optional` ones. An unknown
+   * field is named in the object (`unknown field "x"`), or, with a line locator, at its own
+   * key's line with the fields expected.
+   */
   object(value, path, required, optional = []) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       this.fail(path, `expected an object, found ${describe(value)}`);
     }
     const obj = value;
     for (const key of Object.keys(obj)) {
-      if (!required.includes(key) && !optional.includes(key)) this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
+      if (required.includes(key) || optional.includes(key)) continue;
+      if (this.lines) this.failWith(this.unknownFieldCode, childPath(path, key), `unknown field (expected only: ${[...required, ...optional].join(", ")})`, true);
+      this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
     }
     for (const key of required) {
-      if (!(key in obj)) this.fail(path, `missing field ${JSON.stringify(key)}`);
+      if (!Object.hasOwn(obj, key)) this.fail(path, `missing field ${JSON.stringify(key)}`);
     }
     return obj;
   }
+  /** A string of at most `maxLength` characters matching `pattern` (a format of the document). */
   string(value, path, pattern, maxLength = 4096) {
     if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
     if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
     if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
+    return value;
+  }
+  /** Free text (a name, an identity): a non-empty string of printable characters, at most `maxLength`. */
+  text(value, path, maxLength = 4096) {
+    if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
+    if (value.length === 0) this.fail(path, 'expected a non-empty string, found ""');
+    if (value.length > maxLength) this.fail(path, `expected at most ${maxLength} characters, found ${value.length}`);
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) this.fail(path, "expected no control characters");
     return value;
   }
   /** A positive safe integer. */
@@ -5098,33 +5219,51 @@ var Shape = class {
     }
     return value;
   }
+  /** An integer from `min` to 2^53-1 (the largest the strict JSON parser reads). */
+  integer(value, path, min) {
+    if (!isSafeInteger(value)) this.fail(path, `expected an integer, found ${describe(value)}`);
+    if (value < min) this.fail(path, `expected an integer from ${min} to ${Number.MAX_SAFE_INTEGER}, found ${value}`);
+    return value;
+  }
   array(value, path, maxItems) {
     if (!Array.isArray(value)) this.fail(path, `expected an array, found ${describe(value)}`);
     if (value.length > maxItems) this.fail(path, `more than ${maxItems} items (${value.length})`);
     return value;
   }
-  /** An RFC 3339 UTC timestamp with second precision, `YYYY-MM-DDTHH:MM:SSZ`. */
-  timestamp(value, path) {
-    const s = this.string(value, path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    const d = new Date(s);
-    if (Number.isNaN(d.getTime()) || d.toISOString().replace(".000Z", "Z") !== s) this.fail(path, `not a valid time: ${s}`);
-    return d;
+  /** An array of 1 to `maxItems` items. */
+  nonEmptyArray(value, path, maxItems) {
+    if (!Array.isArray(value)) this.fail(path, `expected an array, found ${describe(value)}`);
+    if (value.length === 0) this.fail(path, "expected at least one item, found an empty array");
+    if (value.length > maxItems) this.fail(path, `expected at most ${maxItems} items, found ${value.length}`);
+    return value;
   }
-  /** Standard base64 (RFC 4648 §4, padded), decoded. */
+  /** RFC 3339 UTC with second precision, `YYYY-MM-DDTHH:MM:SSZ` (one spelling per instant). */
+  timestamp(value, path) {
+    const s = this.text(value, path, 64);
+    const date = new Date(s);
+    if (Number.isNaN(date.getTime()) || rfc3339(date) !== s || !/^\d{4}-/.test(s)) {
+      this.fail(path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
+    }
+    return date;
+  }
+  /** Standard base64 (RFC 4648 §4, padded) in its canonical spelling, decoded (basics/encoding/base64.ts). */
   base64(value, path, maxLength = 1 << 20) {
     const s = this.string(value, path, void 0, maxLength);
-    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) this.fail(path, "expected standard padded base64");
-    const bytes = Buffer.from(s, "base64");
-    if (bytes.toString("base64") !== s) this.fail(path, "non-canonical base64 (non-zero padding bits)");
-    return new Uint8Array(bytes);
+    const bytes = decodeCanonicalBase64(s);
+    if (!bytes) this.fail(path, isPaddedBase64(s) ? "non-canonical base64 (non-zero padding bits)" : "expected standard padded base64");
+    return bytes;
   }
 };
+function isSafeInteger(value) {
+  return Number.isSafeInteger(value);
+}
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
   if (typeof value === "number") return `the number ${value}`;
-  return typeof value === "object" ? "an object" : String(typeof value);
+  if (typeof value === "boolean") return `${value}`;
+  return typeof value === "object" ? "an object" : typeof value;
 }
 function rfc3339(date) {
   return date.toISOString().replace(/\.\d{3}Z/, "Z");
@@ -5192,18 +5331,27 @@ var Scanner = class {
     }
     this.fail("malformed-json", c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`);
   }
-  enter(depth) {
+  /** Past the opening bracket; true (and past `close` too) when the object or array is empty. */
+  enter(depth, close) {
     if (depth > this.maxDepth) this.fail("too-deep", `nesting deeper than ${this.maxDepth} levels`);
     this.pos++;
     this.ws();
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+  /** After a member or an element: true past `close`, false past the ',' before the next one. */
+  closes(close) {
+    this.ws();
+    const c = this.text[this.pos++];
+    if (c === close) return true;
+    if (c !== ",") this.fail("malformed-json", `expected ',' or '${close}'`);
+    this.ws();
+    return false;
   }
   object(depth) {
-    this.enter(depth);
     const keys = /* @__PURE__ */ new Set();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return;
-    }
+    if (this.enter(depth, "}")) return;
     for (; ; ) {
       if (this.text[this.pos] !== '"') this.fail("malformed-json", "expected a string key");
       const keyStart = this.pos;
@@ -5218,26 +5366,14 @@ var Scanner = class {
       this.pos++;
       this.ws();
       this.value(depth);
-      this.ws();
-      const c = this.text[this.pos++];
-      if (c === "}") return;
-      if (c !== ",") this.fail("malformed-json", "expected ',' or '}'");
-      this.ws();
+      if (this.closes("}")) return;
     }
   }
   array(depth) {
-    this.enter(depth);
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return;
-    }
+    if (this.enter(depth, "]")) return;
     for (; ; ) {
       this.value(depth);
-      this.ws();
-      const c = this.text[this.pos++];
-      if (c === "]") return;
-      if (c !== ",") this.fail("malformed-json", "expected ',' or ']'");
-      this.ws();
+      if (this.closes("]")) return;
     }
   }
   /** Scans a string token and returns its decoded value. */
@@ -5291,10 +5427,148 @@ var Scanner = class {
   }
 };
 
+// src/lib/formats/core/stream.ts
+var STREAM_PATTERN = /^[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
+var MAX_STREAM_LENGTH = 200;
+function isValidStream(stream) {
+  return stream.length <= MAX_STREAM_LENGTH && STREAM_PATTERN.test(stream);
+}
+
+// src/lib/formats/state/state.ts
+var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
+var MAX_STATE_BYTES = 1024 * 1024;
+var MAX_STREAMS = 1e4;
+function emptyState() {
+  return { streams: {} };
+}
+function parseState(bytes, what) {
+  const s = new Shape(what, "state-malformed");
+  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
+  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
+  if (Object.keys(streams).length > MAX_STREAMS) s.fail("$.streams", `more than ${MAX_STREAMS} streams`);
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [name, value] of Object.entries(streams)) {
+    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
+    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ["version", "statementDigest"]);
+    out[name] = {
+      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
+      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX)
+    };
+  }
+  return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
+}
+function serializeState(state) {
+  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
+}
+function recordAccepted(state, stream, version, statementDigest, policyVersion) {
+  const recorded = recordPolicyVersion(state, policyVersion);
+  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
+}
+function recordPolicyVersion(state, policyVersion) {
+  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
+  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
+}
+
+// src/lib/checks/sigstore/trusted-root.ts
+var import_protobuf_specs = __toESM(require_dist(), 1);
+var import_verify = __toESM(require_dist3(), 1);
+var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
+var TRUSTED_ROOT_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
+  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
+];
+function loadTrustedRoot(json, what, options = {}) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json)}`);
+  }
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
+    throw new InputError(
+      "trusted-root-unsupported-version",
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
+    );
+  }
+  let root;
+  try {
+    root = import_protobuf_specs.TrustedRoot.fromJSON(json);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
+  }
+  checkValidityWindows(root, what);
+  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
+  try {
+    return (0, import_verify.toTrustMaterial)(root, keyFinder);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
+  }
+}
+function checkValidityWindows(root, what) {
+  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
+  for (const [kind, log] of logs) {
+    if (!log.publicKey?.rawBytes?.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
+    }
+    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+  }
+  const cas = [
+    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
+    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
+  ];
+  for (const [kind, ca] of cas) {
+    if (!ca.certChain?.certificates.length) {
+      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
+    }
+    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
+  }
+}
+function requireStart(start, where) {
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
+  }
+}
+function managedKeyFinder(key) {
+  return () => ({ publicKey: key, validFor: () => true });
+}
+function message(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+function trustMaterialOf(policy) {
+  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
+}
+
+// src/lib/pipeline/report.ts
+var CHECKS = [
+  { name: "parse", title: "Parse and limits" },
+  { name: "primary", title: "Primary Sigstore signature" },
+  { name: "primary-identity", title: "Primary signer identity" },
+  { name: "countersignatures", title: "Countersignatures" },
+  { name: "statement", title: "Statement (kind, stream, expiry, version)" },
+  { name: "subjects", title: "Subjects match the files" }
+];
+
+// src/lib/formats/core/types.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://countersign.dev/TrustStatement/v1";
+var INTOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var BUNDLE_MEDIA_TYPE = "application/vnd.countersign.bundle.v1+json";
+var COUNTERSIGNATURE_PAYLOAD_TYPE = "application/vnd.countersign.countersignature.v1+json";
+var COUNTERSIGNATURE_TYPE = "https://countersign.dev/Countersignature/v1";
+var POLICY_MEDIA_TYPE = "application/vnd.countersign.policy.v1+json";
+var KINDS = ["binary-digest", "fleet-key", "authority-rotation", "config-change"];
+
 // src/lib/formats/log/note-format.ts
 var MAX_NOTE_BYTES = 16 * 1024;
 function isValidKeyName(name) {
   return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !new RegExp("\\p{Cc}", "u").test(name);
+}
+function parseNoteSignatureLine(line) {
+  const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
+  if (!m) return "line";
+  const blob = decodeCanonicalBase64(m[2]);
+  return blob && blob.length >= 5 ? { name: m[1], blob } : "encoding";
 }
 
 // src/lib/formats/log/proof.ts
@@ -5336,7 +5610,7 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   }
   s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
   const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
-  const countersignatures = [];
+  const countersignatures2 = [];
   const statements = [];
   const signatures = [];
   list.forEach((item, i) => {
@@ -5349,9 +5623,33 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
     signatures.push(sig);
     const entry = { keyId, statement: c.statement, signature: c.signature };
     if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
-    countersignatures.push(entry);
+    countersignatures2.push(entry);
   });
-  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
+  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures: countersignatures2 }, statements, signatures };
+}
+
+// src/lib/formats/bundle/envelope.ts
+var BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+function envelopeStatementBytes(primary2, what, options) {
+  const envelope = primary2?.dsseEnvelope;
+  if (!envelope || typeof envelope.payload !== "string") {
+    throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
+  }
+  if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+    throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
+  }
+  const { payload } = envelope;
+  const bytes = Buffer.from(payload, "base64");
+  if (options.nonCanonical === "refuse" && (!BASE64.test(payload) || bytes.toString("base64") !== payload)) {
+    throw new InputError("primary-malformed", `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+  }
+  return new Uint8Array(bytes);
+}
+
+// src/lib/basics/crypto/sha256.ts
+import { createHash } from "node:crypto";
+function sha256Hex(data) {
+  return createHash("sha256").update(data).digest("hex");
 }
 
 // src/lib/formats/policy/types.ts
@@ -5378,7 +5676,7 @@ var POLICY_LIMIT_RANGES = Object.freeze({
 });
 var MAX_POLICY_BYTES = 1024 * 1024;
 var MAX_COUNTERSIGNERS = 256;
-var MAX_STREAMS = 1e3;
+var MAX_STREAMS2 = 1e3;
 
 // src/lib/formats/subjects/name.ts
 var MAX_SUBJECT_NAME_LENGTH = 4096;
@@ -5413,18 +5711,25 @@ function compareSubjectNames(a, b) {
   return a.length - b.length;
 }
 
+// src/lib/basics/crypto/describe-key.ts
+function describeKey(key) {
+  const type = key.asymmetricKeyType ?? "unknown";
+  const details = key.asymmetricKeyDetails ?? {};
+  if (type === "ec") {
+    const curves = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
+    const curve = details.namedCurve ?? "unknown-curve";
+    return `an EC ${curves[curve] ?? curve} key`;
+  }
+  if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
+  const names = { ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a DH key" };
+  return names[type] ?? `a key of type ${type}`;
+}
+
 // src/lib/formats/statement/fleet-keys.ts
 var FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
 var FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 var MAX_FLEET_KEYS_BYTES = 1024 * 1024;
 var MAX_PEM_CHARS = 16 * 1024;
-
-// src/lib/formats/core/stream.ts
-var STREAM_PATTERN = /^[A-Za-z0-9._/-]+:[A-Za-z0-9._-]+$/;
-var MAX_STREAM_LENGTH = 200;
-function isValidStream(stream) {
-  return stream.length <= MAX_STREAM_LENGTH && STREAM_PATTERN.test(stream);
-}
 
 // src/lib/formats/statement/statement.ts
 var MAX_EXPIRES_IN_SECONDS = 366 * 86400;
@@ -5446,7 +5751,7 @@ function statementFromJson(json, what, maxSubjects) {
     s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
   }
   const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
-  const subjects = parseSubjects(s, top.subject, maxSubjects);
+  const subjects2 = parseSubjects(s, top.subject, maxSubjects);
   const p = s.object(top.predicate, "$.predicate", ["kind", "stream", "version", "issuedAt", "expiresAt", "source", "data"]);
   const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
   if (!KINDS.includes(kind)) {
@@ -5463,7 +5768,7 @@ function statementFromJson(json, what, maxSubjects) {
   }
   return {
     _type: STATEMENT_TYPE,
-    subject: subjects,
+    subject: subjects2,
     predicateType: PREDICATE_TYPE,
     predicate: {
       kind,
@@ -5472,7 +5777,7 @@ function statementFromJson(json, what, maxSubjects) {
       issuedAt: rfc3339(issuedAt),
       expiresAt: rfc3339(expiresAt),
       source: parseSource(s, p.source),
-      data: parseData(s, kind, p.data, subjects)
+      data: parseData(s, kind, p.data, subjects2)
     }
   };
 }
@@ -5482,7 +5787,7 @@ function parseSubjects(s, value, maxSubjects) {
   }
   const list = s.array(value, "$.subject", maxSubjects);
   if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
-  const subjects = list.map((item, i) => {
+  const subjects2 = list.map((item, i) => {
     const path = `$.subject[${i}]`;
     const o = s.object(item, path, ["name", "digest"]);
     const name = s.string(o.name, `${path}.name`);
@@ -5491,15 +5796,15 @@ function parseSubjects(s, value, maxSubjects) {
     const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
     return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
   });
-  for (let i = 1; i < subjects.length; i++) {
-    const previous = subjects[i - 1].name;
-    const name = subjects[i].name;
+  for (let i = 1; i < subjects2.length; i++) {
+    const previous = subjects2[i - 1].name;
+    const name = subjects2[i].name;
     const order = compareSubjectNames(previous, name);
     if (order < 0) continue;
     if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
     s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
   }
-  return subjects;
+  return subjects2;
 }
 function parseSource(s, value) {
   const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
@@ -5509,424 +5814,139 @@ function parseSource(s, value) {
   if (Object.hasOwn(o, "workflowRun")) source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
   return source;
 }
-function parseRotationData(s, value, subjects) {
+function parseRotationData(s, value, subjects2) {
   const o = s.object(value, "$.predicate.data", ["policy"]);
   const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
   if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
-  if (subjects.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`);
+  if (subjects2.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects2.length}`);
   const digest = sha256Hex(bytes);
-  if (subjects[0].digest.sha256 !== digest) {
-    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects[0].digest.sha256}), found a document with sha256 ${digest}`);
+  if (subjects2[0].digest.sha256 !== digest) {
+    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects2[0].digest.sha256}), found a document with sha256 ${digest}`);
   }
   return { policy: o.policy };
 }
-function parseData(s, kind, value, subjects) {
-  if (kind === "authority-rotation") return parseRotationData(s, value, subjects);
+function parseData(s, kind, value, subjects2) {
+  if (kind === "authority-rotation") return parseRotationData(s, value, subjects2);
   if (kind !== "fleet-key") {
     s.object(value, "$.predicate.data", []);
     return {};
   }
   const o = s.object(value, "$.predicate.data", ["keys"]);
-  const keys = s.array(o.keys, "$.predicate.data.keys", subjects.length).map((item, i) => {
+  const keys = s.array(o.keys, "$.predicate.data.keys", subjects2.length).map((item, i) => {
     const path = `$.predicate.data.keys[${i}]`;
     const k = s.object(item, path, ["id", "algorithm"]);
     const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
     if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
-    const name = subjects[i].name;
+    const name = subjects2[i].name;
     if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
     return { id, algorithm };
   });
-  if (keys.length !== subjects.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
+  if (keys.length !== subjects2.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects2.length}), found ${keys.length}`);
   return { keys };
 }
 
-// src/lib/checks/sigstore/identity.ts
-var import_core = __toESM(require_dist(), 1);
-var PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
-var FULCIO = "1.3.6.1.4.1.57264.1";
-var FULCIO_CLAIMS = {
-  issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
-  eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
-  sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
-  workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
-  repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
-  ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
-  jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
-  jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
-  runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
-  repositoryId: [{ oid: `${FULCIO}.15`, encoding: "der-utf8" }],
-  repositoryOwner: [{ oid: `${FULCIO}.16`, encoding: "der-utf8", stripServerUrl: true }],
-  repositoryOwnerId: [{ oid: `${FULCIO}.17`, encoding: "der-utf8" }],
-  workflowRef: [{ oid: `${FULCIO}.18`, encoding: "der-utf8", stripServerUrl: true }],
-  workflowSha: [{ oid: `${FULCIO}.19`, encoding: "der-utf8" }],
-  runInvocationUri: [{ oid: `${FULCIO}.21`, encoding: "der-utf8" }],
-  repositoryVisibility: [{ oid: `${FULCIO}.22`, encoding: "der-utf8" }]
+// src/lib/formats/policy/identity.ts
+var MAX_PATTERN_LENGTH = 1024;
+var CLAIM_FORMATS = {
+  repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: "owner/name" },
+  repositoryId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
+  repositoryOwner: { pattern: /^[^/\s]+$/, expected: 'an owner name without "/"' },
+  repositoryOwnerId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
+  ref: { pattern: /^refs\/\S+$/, expected: "a full ref like refs/heads/main or refs/tags/v1" },
+  runnerEnvironment: { pattern: /^(?:github-hosted|self-hosted)$/, expected: "github-hosted or self-hosted" },
+  eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
 };
-function signerFromCertificate(der) {
-  let cert;
-  try {
-    cert = import_core.X509Certificate.parse(Buffer.from(der));
-  } catch (err) {
-    throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
+function readPrimary(r, value, path) {
+  const obj = r.object(value, path, ["issuer"], ["identity", "identityPattern", "githubClaims"]);
+  const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
+  const hasIdentity = Object.hasOwn(obj, "identity");
+  const hasPattern = Object.hasOwn(obj, "identityPattern");
+  if (hasIdentity && hasPattern) {
+    r.failWith("policy-ambiguous", childPath(path, "identityPattern"), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
   }
-  const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
-  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
-  const claims = {};
-  for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
-    const values = /* @__PURE__ */ new Set();
-    for (const source of sources) {
-      const ext = cert.extension(source.oid);
-      if (!ext) continue;
-      const raw = source.encoding === "raw" ? strictUtf8(ext.value, source.oid) : derUtf8String(ext.value, source.oid);
-      const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
-      if (value2 !== void 0) values.add(value2);
-    }
-    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
-    const [value] = values;
-    if (value !== void 0) claims[name] = value;
+  if (!hasIdentity && !hasPattern) {
+    r.failWith("policy-malformed", path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
   }
-  const { issuer, ...extensions } = claims;
-  if (!issuer) throw certError(`expected a Fulcio OIDC issuer extension (${FULCIO}.8 or .1), found none`);
-  return { identity: singleSan(cert), issuer, extensions };
-}
-function validateIdentityPolicy(policy, what = "identity policy") {
-  if (typeof policy.issuer !== "string" || policy.issuer === "") throw new PolicyError("policy-identity", `${what}: expected a non-empty issuer, found ${JSON.stringify(policy.issuer)}`);
-  const hasIdentity = policy.identity !== void 0;
-  const hasPattern = policy.identityPattern !== void 0;
-  if (hasIdentity === hasPattern) {
-    throw new PolicyError("policy-identity", `${what}: expected exactly one of identity or identityPattern, found ${hasIdentity ? "both" : "neither"}`);
+  const result = { issuer };
+  if (hasIdentity) result.identity = r.text(obj.identity, childPath(path, "identity"));
+  if (hasPattern) {
+    const p = childPath(path, "identityPattern");
+    const pattern = r.text(obj.identityPattern, p, MAX_PATTERN_LENGTH);
+    const problem = anchoredPatternProblem(pattern);
+    if (problem) r.failWith("policy-bad-pattern", p, problem);
+    result.identityPattern = pattern;
   }
-  if (hasIdentity && (typeof policy.identity !== "string" || policy.identity === "")) {
-    throw new PolicyError("policy-identity", `${what}: expected identity to be a non-empty string, found ${JSON.stringify(policy.identity)}`);
-  }
-  if (hasPattern) compileIdentityPattern(policy.identityPattern, what);
-  for (const [claim, value] of Object.entries(policy.githubClaims ?? {})) {
-    if (!PINNABLE_CLAIMS.includes(claim)) {
-      throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected one of ${PINNABLE_CLAIMS.join(", ")}, found an unknown claim`);
-    }
-    if (typeof value !== "string" || value === "") throw new PolicyError("policy-identity", `${what}: githubClaims.${claim}: expected a non-empty string, found ${JSON.stringify(value)}`);
-  }
-}
-function checkPrimaryIdentity(signer, policy) {
-  validateIdentityPolicy(policy);
-  if (signer.issuer !== policy.issuer) {
-    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
-      expected: policy.issuer,
-      found: signer.issuer
-    });
-  }
-  if (policy.identity !== void 0) {
-    if (signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
-  } else {
-    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy");
-    if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
-  }
-  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
-    const found = signer.extensions[claim];
-    if (found !== expected) {
-      throw new VerificationError(
-        "primary-claim",
-        `primary signature: certificate claim ${claim} is not the pinned one: expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
-        { expected, found: found ?? "" }
-      );
-    }
-  }
-}
-function compileIdentityPattern(pattern, what) {
-  if (typeof pattern !== "string" || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.length < 2 || isEscaped(pattern, pattern.length - 1)) {
-    throw new PolicyError("policy-identity", `${what}: identityPattern must be anchored (start with ^ and end with an unescaped $), found ${JSON.stringify(pattern)}`);
-  }
-  try {
-    return new RegExp(`^(?:${pattern})$`, "u");
-  } catch (err) {
-    throw new PolicyError("policy-identity", `${what}: identityPattern is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-function isEscaped(text, index) {
-  let backslashes = 0;
-  for (let i = index - 1; i >= 0 && text[i] === "\\"; i--) backslashes++;
-  return backslashes % 2 === 1;
-}
-function identityError(expected, found) {
-  return new VerificationError(
-    "primary-identity",
-    `primary signature: certificate identity is not the pinned one: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`,
-    { expected, found }
-  );
-}
-function singleSan(cert) {
-  const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
-  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
-  const name = names[0];
-  if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
-    throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
-  }
-  const text = name.value.toString("latin1");
-  if (text === "" || !/^[\x21-\x7e]*$/.test(text)) throw certError("subject alternative name is empty or not printable ASCII");
-  return text;
-}
-function strictUtf8(bytes, oid) {
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw certError(`extension ${oid}: expected UTF-8 text, found invalid bytes`);
-  }
-  if (/[\x00-\x1f\x7f]/.test(text)) throw certError(`extension ${oid}: control character in value`);
-  return text;
-}
-function derUtf8String(bytes, oid) {
-  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
-  let length = bytes[1];
-  let offset = 2;
-  if (length & 128) {
-    const count = length & 127;
-    if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
-    offset = 2 + count;
-    if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
-  }
-  if (offset + length !== bytes.length) throw certError(`extension ${oid}: DER length does not match the value`);
-  return strictUtf8(bytes.subarray(offset), oid);
-}
-function stripServerUrl(value) {
-  return /^https:\/\/[^/?#@]+\/(.+)$/u.exec(value)?.[1];
-}
-function certError(message2) {
-  return new VerificationError("primary-certificate", `primary signature: signing certificate: ${message2}`);
-}
-
-// src/lib/checks/sigstore/verify-primary.ts
-var import_bundle = __toESM(require_dist3(), 1);
-var import_core2 = __toESM(require_dist(), 1);
-var import_protobuf_specs = __toESM(require_dist2(), 1);
-var import_verify = __toESM(require_dist4(), 1);
-import { createHash as createHash2, timingSafeEqual } from "node:crypto";
-var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
-var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
-function verifyPrimary(bundleJson, trust, options = {}) {
-  const what = options.what ?? "primary signature";
-  const result = verifySigstoreBundle(bundleJson, trust, { what });
-  const { content, certificate, signer } = result;
-  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
-  return {
-    payload: content.payload,
-    payloadType: content.payloadType,
-    signature: content.signature,
-    certificate,
-    tlogEntries: result.tlogEntries,
-    timestamps: result.timestamps,
-    signer,
-    verifiedTime: result.verifiedTime
-  };
-}
-function verifySigstoreBundle(bundleJson, trust, options = {}) {
-  const what = options.what ?? "primary signature";
-  const anyKind = options.allowAnyBundleKindUnsafe === true;
-  const bundle = parseBundle(bundleJson, what, anyKind);
-  if (!anyKind) checkCanonicalBase64(bundleJson, what);
-  const vm = bundle.verificationMaterial;
-  const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
-  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
-  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
-  let content;
-  let entity;
-  try {
-    if (bundle.content.$case === "dsseEnvelope") {
-      const env = bundle.content.dsseEnvelope;
-      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
-      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
-      entity = (0, import_verify.toSignedEntity)(bundle);
-    } else {
-      const { messageSignature } = bundle.content;
-      const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
-      if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
-        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
-      }
-      content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
-      entity = (0, import_verify.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
-      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
-    }
-  } catch (err) {
-    if (err instanceof VerificationError || err instanceof InputError) throw err;
-    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe2(err)}`);
-  }
-  const verifier = new import_verify.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
-  try {
-    verifier.verify(entity);
-  } catch (err) {
-    throw mapVerifyError(err, what);
-  }
-  const tlogEntries = vm.tlogEntries.map((entry) => {
-    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
-    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
-    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
-  });
-  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
-  const times = [
-    ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
-    ...timestamps.map((t) => import_core2.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
-  ];
-  if (times.length === 0) throw fail("primary-timestamp", what, "expected a verified log or TSA time, found none");
-  const verifiedTime = new Date(Math.min(...times.map((t) => t.getTime())));
-  const result = { mediaType: bundle.mediaType, content, tlogEntries, timestamps, verifiedTime };
-  if (leaf) {
-    result.certificate = new Uint8Array(leaf);
-    result.signer = signerFromCertificate(result.certificate);
-  }
+  if (Object.hasOwn(obj, "githubClaims")) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
   return result;
 }
-function parseBundle(json, what, anyKind) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
-  const mediaType = json.mediaType;
-  const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
-  if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
-    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
-      expected: allowed.join(" | "),
-      found: String(mediaType)
-    });
-  }
+function readIssuer(r, value, path) {
+  const issuer = r.text(value, path, 1024);
+  let url;
   try {
-    return (0, import_bundle.bundleFromJSON)(json);
+    url = new URL(issuer);
+  } catch {
+  }
+  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
+    r.failWith("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
+  }
+  return issuer;
+}
+function readGithubClaims(r, value, path) {
+  const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
+  const claims = {};
+  for (const name of GITHUB_CLAIM_NAMES) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const p = childPath(path, name);
+    const claim = r.text(obj[name], p, 256);
+    const format = CLAIM_FORMATS[name];
+    if (!format.pattern.test(claim)) r.failWith("policy-malformed", p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
+    claims[name] = claim;
+  }
+  return claims;
+}
+function anchoredPatternProblem(pattern) {
+  try {
+    new RegExp(pattern, "u");
   } catch (err) {
-    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
+    return `expected a regular expression that compiles with the u flag, found ${JSON.stringify(pattern)} (${err instanceof Error ? err.message : String(err)})`;
   }
-}
-var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
-function checkCanonicalBase64(json, what) {
-  const visit = (value, field, bytes) => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
-    if (typeof value === "object" && value !== null) {
-      for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key, BYTES_FIELDS.has(key));
-      return;
+  if (!pattern.startsWith("^")) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
+  let depth = 0;
+  let inClass = false;
+  let endsWithAnchor = false;
+  let topLevelAlternation = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    endsWithAnchor = false;
+    if (c === "\\") {
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") {
+      inClass = true;
+    } else if (c === "(") {
+      depth++;
+    } else if (c === ")") {
+      depth--;
+    } else if (c === "|" && depth === 0) {
+      topLevelAlternation = true;
+    } else if (c === "$") {
+      endsWithAnchor = true;
     }
-    if (!bytes) return;
-    if (typeof value !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || Buffer.from(value, "base64").toString("base64") !== value) {
-      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
-    }
-  };
-  visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, "", false);
+  }
+  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
+  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
+  return void 0;
 }
-function artifactDigest(artifact, what) {
-  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
-  if (artifact instanceof Uint8Array) return { sha256: createHash2("sha256").update(artifact).digest(), bytes: artifact };
-  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
-  return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
-}
-function prehashedContent(base, signature, sha256, verify) {
-  return {
-    signature,
-    compareSignature: (s) => base.compareSignature(s),
-    compareDigest: (d) => base.compareDigest(d),
-    compareSignedDigest: (d) => base.compareSignedDigest(d),
-    verifySignature: (key) => verify(key, sha256, signature)
-  };
-}
-var CODE_MAP = {
-  SIGNATURE_ERROR: "primary-signature",
-  CERTIFICATE_ERROR: "primary-certificate",
-  PUBLIC_KEY_ERROR: "primary-key",
-  TIMESTAMP_ERROR: "primary-timestamp",
-  TLOG_ERROR: "primary-tlog",
-  TLOG_BODY_ERROR: "primary-tlog",
-  TLOG_INCLUSION_PROOF_ERROR: "primary-tlog",
-  TLOG_INCLUSION_PROMISE_ERROR: "primary-tlog",
-  TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
-};
-function mapVerifyError(err, what) {
-  const upstream = typeof err?.code === "string" ? err.code : void 0;
-  const code = (upstream && CODE_MAP[upstream]) ?? "primary-malformed";
-  const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
-  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
-}
-function fail(code, what, message2) {
-  return new VerificationError(code, `${what}: ${message2}`);
-}
-function describe2(err) {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
-  const { fields } = err;
-  const list = Array.isArray(fields) ? ` [${fields.join(", ")}]` : "";
-  return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
-}
-function equalBytes(a, b) {
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-function hex(bytes) {
-  return Buffer.from(bytes).toString("hex");
+function compileIdentityPattern(pattern, what) {
+  const problem = typeof pattern === "string" ? anchoredPatternProblem(pattern) : `expected an anchored regular expression, found ${describe(pattern)}`;
+  if (problem !== void 0) throw new PolicyError("policy-bad-pattern", `${what}: ${problem}`);
+  return new RegExp(`^(?:${pattern})$`, "u");
 }
 
-// src/lib/pipeline/report.ts
-var CHECKS = [
-  { name: "parse", title: "Parse and limits" },
-  { name: "primary", title: "Primary Sigstore signature" },
-  { name: "primary-identity", title: "Primary signer identity" },
-  { name: "countersignatures", title: "Countersignatures" },
-  { name: "statement", title: "Statement (kind, stream, expiry, version)" },
-  { name: "subjects", title: "Subjects match the files" }
-];
-
-// src/lib/checks/statement/rollback.ts
-function checkNotRolledBack(state, stream, version, statementDigest) {
-  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
-  if (!last) return;
-  if (version < last.version) {
-    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
-      expected: `version >= ${last.version}`,
-      found: String(version)
-    });
-  }
-  if (version === last.version && statementDigest !== last.statementDigest) {
-    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
-      expected: `statement sha256:${last.statementDigest}`,
-      found: `statement sha256:${statementDigest}`
-    });
-  }
-}
-function checkPolicyNotRolledBack(state, policyVersion) {
-  if (policyVersion < (state.policyVersion ?? 0)) {
-    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
-      expected: `policy version >= ${state.policyVersion}`,
-      found: String(policyVersion)
-    });
-  }
-}
-
-// src/lib/checks/statement/statement.ts
-function checkStatement(statement, policy, now) {
-  const p = statement.predicate;
-  const skewMs = policy.limits.clockSkewSeconds * 1e3;
-  if (!policy.kinds.includes(p.kind)) {
-    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
-  }
-  if (!policy.streams.includes(p.stream)) {
-    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
-  }
-  const issued = Date.parse(p.issuedAt);
-  const expires = Date.parse(p.expiresAt);
-  if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
-      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.issuedAt
-    });
-  }
-  if (expires + skewMs <= now.getTime()) {
-    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
-      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.expiresAt
-    });
-  }
-  const lifetime = (expires - issued) / 1e3;
-  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
-    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
-      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
-      found: `${lifetime}s`
-    });
-  }
-}
+// src/lib/basics/crypto/ed25519-keys.ts
+import { createPrivateKey, createPublicKey as createPublicKey2, generateKeyPairSync } from "node:crypto";
 
 // node_modules/@noble/ed25519/index.js
 var freeze = Object.freeze;
@@ -6332,9 +6352,9 @@ var wNAF = (n) => {
 };
 
 // src/lib/basics/crypto/ed25519.ts
-import { createHash as createHash3, createPublicKey, verify as opensslVerify } from "node:crypto";
+import { createHash as createHash2, createPublicKey, verify as opensslVerify } from "node:crypto";
 hashes.sha512 = (message2) => {
-  const digest = createHash3("sha512").update(message2).digest();
+  const digest = createHash2("sha512").update(message2).digest();
   const out = new Uint8Array(new ArrayBuffer(digest.length));
   out.set(digest);
   return out;
@@ -6381,6 +6401,610 @@ function isBytes2(value) {
   return value instanceof Uint8Array;
 }
 
+// src/lib/basics/crypto/ed25519-keys.ts
+var MAX_PUBLIC_KEY_PEM_BYTES = 4096;
+var ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+function keyIdOf(rawPublicKey) {
+  if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
+    throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`);
+  }
+  return `sha256:${sha256Hex(rawPublicKey)}`;
+}
+function parsePublicKeyPem(pem, what) {
+  const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);
+  let key;
+  try {
+    key = createPublicKey2({ key: der, format: "der", type: "spki" });
+  } catch {
+    throw new InputError("key-encoding", `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`);
+  }
+  if (key.asymmetricKeyType !== "ed25519") {
+    throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey(key)}`);
+  }
+  if (der.length !== ED25519_SPKI_PREFIX.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) {
+    throw new InputError("key-encoding", `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`);
+  }
+  const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX.length));
+  if (!isPrimeOrderPoint(raw)) {
+    throw new InputError("key-invalid", `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`);
+  }
+  return raw;
+}
+function decodeSinglePem(pem, what, label, maxBytes) {
+  if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${describe(pem)}`);
+  if (pem.length > maxBytes) throw new InputError("key-too-large", `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
+  const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
+  if (labels.length === 0) throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
+  if (labels.length > 1) throw new InputError("key-pem", `${what}: expected exactly one PEM block "${label}", found ${labels.length} (${labels.join(", ")})`);
+  const found = labels[0];
+  if (found === "ENCRYPTED PRIVATE KEY") {
+    throw new InputError("key-encrypted", `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`);
+  }
+  if (found !== label) throw new InputError("key-pem", `${what}: expected a PEM block "${label}", found "${found}"`);
+  const m = new RegExp(`^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`).exec(pem);
+  if (!m) throw new InputError("key-pem", `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`);
+  const body = m[1].replace(/\r?\n/g, "");
+  const der = decodeCanonicalBase64(body);
+  if (!der) throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
+  return Buffer.from(der);
+}
+
+// src/lib/formats/policy/countersigners.ts
+var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+function organisationFold(organisation) {
+  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
+}
+function readCountersigners(r, value, path) {
+  const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
+  const keys = [];
+  const names = /* @__PURE__ */ new Map();
+  const keyIds = /* @__PURE__ */ new Map();
+  const organisations = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => {
+    const at = childPath(path, i);
+    const key = readCountersigner(r, item, at);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
+    names.set(key.name, i);
+    const sameKey = keyIds.get(key.keyId);
+    if (sameKey !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
+    keyIds.set(key.keyId, i);
+    const folded = organisationFold(key.organisation);
+    const spelled = organisations.get(folded);
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+    }
+    organisations.set(folded, key.organisation);
+    keys.push(key);
+  });
+  return keys;
+}
+function readCountersigner(r, value, path) {
+  const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
+  const namePath = childPath(path, "name");
+  const name = r.text(obj.name, namePath, 64);
+  if (!COUNTERSIGNER_NAME.test(name)) r.failWith("policy-malformed", namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
+  const orgPath = childPath(path, "organisation");
+  const organisation = r.text(obj.organisation, orgPath, 200);
+  if (organisation.trim() !== organisation) r.failWith("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  const expectedKeyId = keyIdOf(rawPublicKey);
+  const idPath = childPath(path, "keyId");
+  const keyId = r.text(obj.keyId, idPath, 71);
+  if (!KEY_ID.test(keyId)) r.failWith("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
+  if (keyId !== expectedKeyId) r.failWith("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
+  const key = {
+    name,
+    organisation,
+    keyId,
+    publicKey: obj.publicKey,
+    rawPublicKey
+  };
+  if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
+  if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
+  if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
+    r.failWith("policy-validity-window", childPath(path, "validUntil"), `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`);
+  }
+  if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
+  return key;
+}
+function readLog(r, value, path) {
+  const obj = r.object(value, path, ["origin", "publicKey"]);
+  const originPath = childPath(path, "origin");
+  const origin = r.text(obj.origin, originPath, 256);
+  if (!isValidKeyName(origin)) r.failWith("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  return { origin, publicKey: obj.publicKey, rawPublicKey };
+}
+function readPublicKey(r, value, path) {
+  const pem = typeof value === "string" ? value : r.text(value, path);
+  try {
+    return parsePublicKeyPem(pem, path);
+  } catch (err) {
+    r.failWith("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+  }
+}
+function readThreshold(r, value, path, keys) {
+  if (!isSafeInteger(value) || value < 1) {
+    r.failWith("policy-threshold", path, `expected an integer of at least 1, found ${describe(value)}`);
+  }
+  const organisations = new Set(keys.map((k) => k.organisation));
+  if (value > organisations.size) {
+    r.failWith("policy-threshold", path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`);
+  }
+  return value;
+}
+
+// src/lib/formats/policy/fallback.ts
+function readFallback(r, value, path, countersigners, kinds) {
+  const obj = r.object(value, path, ["countersigners", "threshold"]);
+  const keysPath = childPath(path, "countersigners");
+  const keys = readCountersigners(r, obj.countersigners, keysPath);
+  const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
+  const names = new Map(countersigners.map((k, i) => [k.name, i]));
+  const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
+  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
+  keys.forEach((key, i) => {
+    const at = childPath(keysPath, i);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
+    const sameKey = ids.get(key.keyId);
+    if (sameKey !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
+    const spelled = spellings.get(organisationFold(key.organisation));
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+    }
+  });
+  if (!kinds.includes("authority-rotation")) {
+    r.failWith("policy-malformed", path, "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none", true);
+  }
+  return { countersigners: keys, threshold };
+}
+
+// src/lib/formats/policy/parse.ts
+var FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
+var STRICT_JSON_CODES = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
+function parsePolicy(input, what) {
+  const text = decode(input, what);
+  let json;
+  try {
+    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
+  } catch (err) {
+    if (!(err instanceof StrictJsonError)) throw err;
+    const m = / at offset (\d+)$/.exec(err.message);
+    const line = m ? `:${lineAt(text, Number(m[1]))}` : "";
+    const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
+    throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
+  }
+  const r = new Shape(what, "policy-malformed", "policy-unknown-field", { lines: indexJsonLines(text, 5), error: (code, message2) => new PolicyError(code, message2) });
+  const mediaType = isObject(json) ? json.mediaType : void 0;
+  if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
+    r.failWith("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describe(mediaType)}`);
+  }
+  const obj = r.object(json, "", FIELDS, ["limits", "fallback"]);
+  const version = r.integer(obj.version, "version", 1);
+  const primary2 = readPrimary(r, obj.primary, "primary");
+  const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
+  const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
+  const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
+  const kinds = readUniqueStrings(r, obj.kinds, "kinds", KINDS.length, (k) => KINDS.includes(k), `one of ${KINDS.join(", ")}`);
+  const streams = readUniqueStrings(r, obj.streams, "streams", MAX_STREAMS2, isValidStream, "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)");
+  const limits = readLimits(r, obj.limits, "limits");
+  const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
+  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary: primary2, trustedRoot, countersigners, threshold, kinds, streams, limits, ...fallback ? { fallback } : {} });
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function decode(input, what) {
+  if (typeof input === "string") return input;
+  if (input.byteLength > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+  } catch {
+    throw new PolicyError("policy-malformed", `${what}: not valid UTF-8`);
+  }
+}
+function readTrustedRoot(r, value, path) {
+  if (!isObject(value)) r.failWith("policy-malformed", path, `expected a Sigstore trusted root object, found ${describe(value)}`);
+  const root = value;
+  const mediaType = root.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
+    r.failWith("policy-malformed", childPath(path, "mediaType"), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describe(mediaType)}`);
+  }
+  return root;
+}
+function readUniqueStrings(r, value, path, maxItems, valid, expected) {
+  const items = r.nonEmptyArray(value, path, maxItems);
+  const seen = /* @__PURE__ */ new Set();
+  return items.map((item, i) => {
+    const at = childPath(path, i);
+    const s = r.text(item, at, 200);
+    if (!valid(s)) r.failWith(path === "kinds" ? "policy-unknown-kind" : "policy-malformed", at, `expected ${expected}, found ${JSON.stringify(s)}`);
+    if (seen.has(s)) r.failWith("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
+    seen.add(s);
+    return s;
+  });
+}
+function readLimits(r, value, path) {
+  if (value === void 0) return { ...POLICY_DEFAULT_LIMITS };
+  const names = Object.keys(POLICY_DEFAULT_LIMITS);
+  const obj = r.object(value, path, [], names);
+  const limits = { ...POLICY_DEFAULT_LIMITS };
+  for (const name of names) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const [min, max] = POLICY_LIMIT_RANGES[name];
+    const at = childPath(path, name);
+    const n = obj[name];
+    if (!isSafeInteger(n)) r.failWith("policy-malformed", at, `expected an integer, found ${describe(n)}`);
+    if (n < min || n > max) r.failWith("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
+    limits[name] = n;
+  }
+  return limits;
+}
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+// src/lib/formats/policy/document.ts
+function policyDocument(bytes, what) {
+  return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
+}
+function isRotation(statement2) {
+  return statement2.predicate.kind === "authority-rotation";
+}
+function newPolicyOf(statement2, what) {
+  const encoded = statement2.predicate.data.policy;
+  if (!isRotation(statement2) || typeof encoded !== "string") {
+    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`);
+  }
+  const bytes = decodeCanonicalBase64(encoded);
+  if (!bytes) throw new InputError("rotation-policy-malformed", `${what}: predicate.data.policy: expected canonical padded base64`);
+  try {
+    return policyDocument(bytes, `${what} new policy`);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new InputError("rotation-policy-malformed", `${err.message} [${err.code}]`);
+    throw err;
+  }
+}
+
+// src/lib/pipeline/steps/parse.ts
+function parse(bytes, policy, what) {
+  const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
+  const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: "defer" });
+  const statement2 = parseStatement(statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+  const rotation = isRotation(statement2) ? newPolicyOf(statement2, `${what} statement`) : void 0;
+  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2, rotation };
+}
+function describeParsed(parsed, byteLength) {
+  return `${parsed.bundle.bundle.countersignatures.length} countersignature(s), ${parsed.statement.subject.length} subject(s), ${byteLength} bytes`;
+}
+
+// src/lib/checks/sigstore/verify-primary.ts
+var import_bundle2 = __toESM(require_dist4(), 1);
+var import_core2 = __toESM(require_dist2(), 1);
+var import_protobuf_specs2 = __toESM(require_dist(), 1);
+var import_verify2 = __toESM(require_dist3(), 1);
+import { createHash as createHash3 } from "node:crypto";
+
+// src/lib/basics/crypto/bytes.ts
+function equalBytes(a, b) {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i] ^ b[i];
+  return difference === 0;
+}
+
+// src/lib/checks/sigstore/identity.ts
+var import_core = __toESM(require_dist2(), 1);
+var FULCIO = "1.3.6.1.4.1.57264.1";
+var FULCIO_CLAIMS = {
+  issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
+  eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
+  sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
+  workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
+  repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
+  ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
+  jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
+  jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
+  runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
+  repositoryId: [{ oid: `${FULCIO}.15`, encoding: "der-utf8" }],
+  repositoryOwner: [{ oid: `${FULCIO}.16`, encoding: "der-utf8", stripServerUrl: true }],
+  repositoryOwnerId: [{ oid: `${FULCIO}.17`, encoding: "der-utf8" }],
+  workflowRef: [{ oid: `${FULCIO}.18`, encoding: "der-utf8", stripServerUrl: true }],
+  workflowSha: [{ oid: `${FULCIO}.19`, encoding: "der-utf8" }],
+  runInvocationUri: [{ oid: `${FULCIO}.21`, encoding: "der-utf8" }],
+  repositoryVisibility: [{ oid: `${FULCIO}.22`, encoding: "der-utf8" }]
+};
+function signerFromCertificate(der) {
+  let cert;
+  try {
+    cert = import_core.X509Certificate.parse(Buffer.from(der));
+  } catch (err) {
+    throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
+  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
+  const claims = {};
+  for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
+    const values = /* @__PURE__ */ new Set();
+    for (const source of sources) {
+      const ext = cert.extension(source.oid);
+      if (!ext) continue;
+      const raw = source.encoding === "raw" ? strictUtf8(ext.value, source.oid) : derUtf8String(ext.value, source.oid);
+      const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
+      if (value2 !== void 0) values.add(value2);
+    }
+    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
+    const [value] = values;
+    if (value !== void 0) claims[name] = value;
+  }
+  const { issuer, ...extensions } = claims;
+  if (!issuer) throw certError(`expected a Fulcio OIDC issuer extension (${FULCIO}.8 or .1), found none`);
+  return { identity: singleSan(cert), issuer, extensions };
+}
+function checkPrimaryIdentity(signer, policy) {
+  if (signer.issuer !== policy.issuer) {
+    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
+      expected: policy.issuer,
+      found: signer.issuer
+    });
+  }
+  if (policy.identity !== void 0 && signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  if (policy.identity === void 0 || policy.identityPattern !== void 0) {
+    const pattern = compileIdentityPattern(policy.identityPattern, "identity policy: identityPattern");
+    if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
+  }
+  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
+    const found = signer.extensions[claim];
+    if (found !== expected) {
+      throw new VerificationError(
+        "primary-claim",
+        `primary signature: certificate claim ${claim} is not the pinned one: expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
+        { expected, found: found ?? "" }
+      );
+    }
+  }
+}
+function identityError(expected, found) {
+  return new VerificationError(
+    "primary-identity",
+    `primary signature: certificate identity is not the pinned one: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`,
+    { expected, found }
+  );
+}
+function singleSan(cert) {
+  const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
+  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
+  const name = names[0];
+  if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
+    throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
+  }
+  const text = name.value.toString("latin1");
+  if (text === "" || !/^[\x21-\x7e]*$/.test(text)) throw certError("subject alternative name is empty or not printable ASCII");
+  return text;
+}
+function strictUtf8(bytes, oid) {
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw certError(`extension ${oid}: expected UTF-8 text, found invalid bytes`);
+  }
+  if (/[\x00-\x1f\x7f]/.test(text)) throw certError(`extension ${oid}: control character in value`);
+  return text;
+}
+function derUtf8String(bytes, oid) {
+  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
+  let length = bytes[1];
+  let offset = 2;
+  if (length & 128) {
+    const count = length & 127;
+    if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    offset = 2 + count;
+    if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
+  }
+  if (offset + length !== bytes.length) throw certError(`extension ${oid}: DER length does not match the value`);
+  return strictUtf8(bytes.subarray(offset), oid);
+}
+function stripServerUrl(value) {
+  return /^https:\/\/[^/?#@]+\/(.+)$/u.exec(value)?.[1];
+}
+function certError(message2) {
+  return new VerificationError("primary-certificate", `primary signature: signing certificate: ${message2}`);
+}
+
+// src/lib/checks/sigstore/verify-primary.ts
+var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
+var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
+function verifyPrimary(bundleJson, trust, options = {}) {
+  const what = options.what ?? "primary signature";
+  const result = verifySigstoreBundle(bundleJson, trust, { what });
+  const { content, certificate, signer } = result;
+  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
+  return {
+    payload: content.payload,
+    payloadType: content.payloadType,
+    signature: content.signature,
+    certificate,
+    tlogEntries: result.tlogEntries,
+    timestamps: result.timestamps,
+    signer,
+    verifiedTime: result.verifiedTime
+  };
+}
+function verifySigstoreBundle(bundleJson, trust, options = {}) {
+  const what = options.what ?? "primary signature";
+  const anyKind = options.allowAnyBundleKindUnsafe === true;
+  const bundle = parseBundle(bundleJson, what, anyKind);
+  if (!anyKind) checkCanonicalBase64(bundleJson, what);
+  const vm = bundle.verificationMaterial;
+  const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
+  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
+  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
+  let content;
+  let entity;
+  try {
+    if (bundle.content.$case === "dsseEnvelope") {
+      const env = bundle.content.dsseEnvelope;
+      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
+      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
+      entity = (0, import_verify2.toSignedEntity)(bundle);
+    } else {
+      const { messageSignature } = bundle.content;
+      const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
+        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
+      }
+      content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
+      entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
+      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
+    }
+  } catch (err) {
+    if (err instanceof VerificationError || err instanceof InputError) throw err;
+    throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe2(err)}`);
+  }
+  const verifier = new import_verify2.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
+  try {
+    verifier.verify(entity);
+  } catch (err) {
+    throw mapVerifyError(err, what);
+  }
+  const tlogEntries = vm.tlogEntries.map((entry) => {
+    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
+    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
+    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
+  });
+  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
+  const times = [
+    ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
+    ...timestamps.map((t) => import_core2.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
+  ];
+  if (times.length === 0) throw fail("primary-timestamp", what, "expected a verified log or TSA time, found none");
+  const verifiedTime = new Date(Math.min(...times.map((t) => t.getTime())));
+  const result = { mediaType: bundle.mediaType, content, tlogEntries, timestamps, verifiedTime };
+  if (leaf) {
+    result.certificate = new Uint8Array(leaf);
+    result.signer = signerFromCertificate(result.certificate);
+  }
+  return result;
+}
+function parseBundle(json, what, anyKind) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
+  const mediaType = json.mediaType;
+  const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
+  if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
+    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
+      expected: allowed.join(" | "),
+      found: String(mediaType)
+    });
+  }
+  try {
+    return (0, import_bundle2.bundleFromJSON)(json);
+  } catch (err) {
+    throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
+  }
+}
+var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
+function checkCanonicalBase64(json, what) {
+  const visit = (value, field, bytes) => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (typeof value === "object" && value !== null) {
+      for (const [key, v] of Object.entries(value)) {
+        const path = field ? `${field}.${key}` : key;
+        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint")) checkCheckpointSignatures(v, path, what);
+        else visit(v, path, BYTES_FIELDS.has(key));
+      }
+      return;
+    }
+    if (!bytes) return;
+    if (typeof value !== "string" || decodeCanonicalBase64(value) === void 0) {
+      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+    }
+  };
+  visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, "", false);
+}
+function checkCheckpointSignatures(envelope, field, what) {
+  if (typeof envelope !== "string") return;
+  const split = envelope.indexOf("\n\n");
+  if (split < 0) return;
+  const signatures = envelope.slice(split + 2);
+  if (!signatures.endsWith("\n") || signatures.slice(0, -1).split("\n").some((line) => typeof parseNoteSignatureLine(line) === "string")) {
+    throw fail("primary-malformed", what, `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`);
+  }
+}
+function artifactDigest(artifact, what) {
+  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
+  if (artifact instanceof Uint8Array) return { sha256: createHash3("sha256").update(artifact).digest(), bytes: artifact };
+  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
+  return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
+}
+function prehashedContent(base, signature, sha256, verify) {
+  return {
+    signature,
+    compareSignature: (s) => base.compareSignature(s),
+    compareDigest: (d) => base.compareDigest(d),
+    compareSignedDigest: (d) => base.compareSignedDigest(d),
+    verifySignature: (key) => verify(key, sha256, signature)
+  };
+}
+var CODE_MAP = {
+  SIGNATURE_ERROR: "primary-signature",
+  CERTIFICATE_ERROR: "primary-certificate",
+  PUBLIC_KEY_ERROR: "primary-key",
+  TIMESTAMP_ERROR: "primary-timestamp",
+  TLOG_ERROR: "primary-tlog",
+  TLOG_BODY_ERROR: "primary-tlog",
+  TLOG_INCLUSION_PROOF_ERROR: "primary-tlog",
+  TLOG_INCLUSION_PROMISE_ERROR: "primary-tlog",
+  TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
+};
+function mapVerifyError(err, what) {
+  const upstream = typeof err?.code === "string" ? err.code : void 0;
+  const code = (upstream ? CODE_MAP[upstream] : void 0) ?? "primary-malformed";
+  const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
+  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
+}
+function fail(code, what, message2) {
+  return new VerificationError(code, `${what}: ${message2}`);
+}
+function describe2(err) {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
+  const { fields: fields2 } = err;
+  const list = Array.isArray(fields2) ? ` [${fields2.join(", ")}]` : "";
+  return `${err.message}${list}${cause}`.replace(/\s+/g, " ");
+}
+function hex(bytes) {
+  return Buffer.from(bytes).toString("hex");
+}
+
+// src/lib/pipeline/steps/primary.ts
+function primary(parsed, trust) {
+  const result = verifyPrimary(parsed.bundle.bundle.primary, trust);
+  if (sha256Hex(result.payload) !== parsed.statementDigest) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
+  return result;
+}
+function describePrimary(result) {
+  return `signature, certificate chain and ${result.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
+}
+
+// src/lib/pipeline/steps/primary-identity.ts
+function primaryIdentity(primary2, policy) {
+  checkPrimaryIdentity(primary2.signer, policy.primary);
+  return primary2.signer;
+}
+function describeSigner(signer) {
+  return `${signer.identity} (issuer ${signer.issuer})`;
+}
+
 // src/lib/basics/crypto/pae.ts
 var encoder = new TextEncoder();
 function preAuthEncoding(payloadType, payload) {
@@ -6395,14 +7019,14 @@ function preAuthEncoding(payloadType, payload) {
 // src/lib/formats/countersignature/statement.ts
 var MAX_COUNTERSIGNATURE_STATEMENT_BYTES = 16 * 1024;
 var MAX_BINDING_ITEMS = 16;
-function bindingOf(primary) {
+function bindingOf(primary2) {
   return {
-    payloadType: primary.payloadType,
-    payloadDigest: { sha256: sha256Hex(primary.payload) },
-    primarySignatureDigest: { sha256: sha256Hex(primary.signature) },
-    certificateDigest: { sha256: sha256Hex(primary.certificate) },
-    tlogEntries: primary.tlogEntries.map((e) => ({ logId: e.logId, logIndex: e.logIndex })),
-    timestampDigests: primary.timestamps.map((t) => ({ sha256: sha256Hex(t) }))
+    payloadType: primary2.payloadType,
+    payloadDigest: { sha256: sha256Hex(primary2.payload) },
+    primarySignatureDigest: { sha256: sha256Hex(primary2.signature) },
+    certificateDigest: { sha256: sha256Hex(primary2.certificate) },
+    tlogEntries: primary2.tlogEntries.map((e) => ({ logId: e.logId, logIndex: e.logIndex })),
+    timestampDigests: primary2.timestamps.map((t) => ({ sha256: sha256Hex(t) }))
   };
 }
 function parseCountersignatureStatement(bytes, what) {
@@ -6470,12 +7094,12 @@ function openNote(note, verifier, what = "note") {
   const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
   let verified = false;
   for (const line of lines) {
-    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
-    if (!m) return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
-    const blob = Buffer.from(m[2], "base64");
-    if (blob.toString("base64") !== m[2] || blob.length < 5) return fail2("malformed signature encoding");
-    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue;
-    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+    const parsed = parseNoteSignatureLine(line);
+    if (parsed === "line") return fail2(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
+    if (parsed === "encoding") return fail2("malformed signature encoding");
+    const { name, blob } = parsed;
+    if (name !== verifier.name || !equalBytes(blob.subarray(0, 4), wantHash)) continue;
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(blob.subarray(4), new TextEncoder().encode(text), verifier.rawPublicKey)) {
       fail2(`the signature by ${verifier.name} does not verify`, "log-note-signature");
     }
     verified = true;
@@ -6501,8 +7125,8 @@ function parseCheckpointText(text, what = "checkpoint") {
   const [origin, sizeText, rootText, ...extensions] = lines;
   if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
   if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
-  const root = Buffer.from(rootText, "base64");
-  if (root.length !== HASH_SIZE || root.toString("base64") !== rootText) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  const root = decodeCanonicalBase64(rootText);
+  if (root?.length !== HASH_SIZE) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
   if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
   return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
 }
@@ -6538,30 +7162,25 @@ function rootFromInclusionProof(leaf, index, size, path) {
     if (sn === 0) return void 0;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      [fn, sn] = shiftWhileEven(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
   }
   return sn === 0 ? r : void 0;
 }
 function verifyInclusion(leaf, index, size, path, root) {
   const computed = rootFromInclusionProof(leaf, index, size, path);
-  return computed !== void 0 && equalBytes2(computed, root);
+  return computed !== void 0 && equalBytes(computed, root);
 }
-function equalBytes2(a, b) {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+function shiftWhileEven(fn, sn) {
+  while (fn % 2 === 0 && fn !== 0) [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
+  return [fn, sn];
 }
 
 // src/lib/checks/log/proof.ts
-function verifyLogProof(statement, proof, log, what) {
+function verifyLogProof(statement2, proof, log, what) {
   let checkpoint;
   try {
     const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
@@ -6577,7 +7196,7 @@ function verifyLogProof(statement, proof, log, what) {
     });
   }
   const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
-  if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
+  if (!verifyInclusion(leafHash(statement2), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
     throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
       expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
       found: "a proof that does not verify"
@@ -6613,16 +7232,16 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
         found: "an invalid signature"
       });
     }
-    let statement;
+    let statement2;
     try {
-      statement = parseCountersignatureStatement(item.statement, label);
+      statement2 = parseCountersignatureStatement(item.statement, label);
     } catch (err) {
       if (err instanceof InputError) throw new VerificationError("countersignature-malformed", err.message);
       throw err;
     }
-    checkBinding(statement, item.keyId, label, ctx);
-    checkWindow(statement, key, label, ctx);
-    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement.signedAt };
+    checkBinding(statement2, item.keyId, label, ctx);
+    checkWindow(statement2, key, label, ctx);
+    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement2.signedAt };
     if (key.log) check.log = checkLogged(item, key.log, label);
     valid.push(check);
   });
@@ -6773,560 +7392,94 @@ function describeSet(keys) {
   return keys.map((k) => `${k.name} (${k.organisation})`).join(", ");
 }
 
-// src/lib/basics/json/lines.ts
-function childPath(parent, key) {
-  if (typeof key === "number") return `${parent}[${key}]`;
-  const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
-  return parent === "" || name.startsWith("[") ? `${parent}${name}` : `${parent}.${name}`;
+// src/lib/pipeline/steps/countersignatures.ts
+function countersignatures(parsed, primary2, policy, options) {
+  const items = countersignatureInputs(parsed.bundle);
+  if (items.length === 0) return { kind: options.requireThreshold ? "pending" : "unsigned" };
+  const { stream, version } = parsed.statement.predicate;
+  const authorisation = authorise(
+    items,
+    policy,
+    { primary: primary2, stream, version, primaryTime: primary2.verifiedTime, now: options.now, clockSkewSeconds: policy.limits.clockSkewSeconds },
+    { requireThreshold: options.requireThreshold, ...parsed.rotation ? { next: parsed.rotation.policy } : {} }
+  );
+  return authorisation.shortfall ? { kind: "short", authorisation, shortfall: authorisation.shortfall } : { kind: "signed", authorisation };
 }
-function lineAt(text, offset) {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) line++;
-  }
-  return line;
+function describeCountersigned(countersigned, policy, rotation) {
+  if (countersigned.kind !== "signed" && countersigned.kind !== "short") return "no countersignature yet";
+  const a = countersigned.authorisation;
+  const logged = (v) => v.log ? `, logged at ${v.log.origin} #${v.log.index}` : "";
+  const usual = `${a.organisations.length} of ${policy.threshold} required organisation(s)`;
+  const head = a.authorisedBy === "fallback" ? `authorised by the fallback signer set (${(a.fallbackOrganisations ?? []).join(", ")}); usual countersigners: ${usual}` : usual;
+  const pop = a.newKeys && rotation ? `; new policy: ${(a.newOrganisations ?? []).length} of ${rotation.policy.threshold} organisation(s), added key(s) proved: ${a.newKeys.join(", ") || "none"}` : "";
+  return `${head}: ${a.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(", ")}${pop}`;
 }
-function indexJsonLines(text, maxDepth = 3) {
-  const values = /* @__PURE__ */ new Map();
-  const keys = /* @__PURE__ */ new Map();
-  let pos = 0;
-  let line = 1;
-  const advance = (to) => {
-    for (; pos < to; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c === 10 || c === 13 && text.charCodeAt(pos + 1) !== 10) line++;
-    }
-  };
-  const ws = () => {
-    let end = pos;
-    while (end < text.length && " 	\r\n".includes(text[end])) end++;
-    advance(end);
-  };
-  const string = () => {
-    let end = pos + 1;
-    while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
-    const raw = text.slice(pos, end + 1);
-    pos = end + 1;
-    return JSON.parse(raw);
-  };
-  const scalar = () => {
-    let end = pos;
-    while (end < text.length && !",]}".includes(text[end]) && !" 	\r\n".includes(text[end])) end++;
-    pos = end;
-  };
-  const value = (path, depth) => {
-    if (depth <= maxDepth) values.set(path, line);
-    const c = text[pos];
-    if (c === "{") {
-      pos++;
-      ws();
-      while (text[pos] !== "}") {
-        const key = string();
-        const child = childPath(path, key);
-        if (depth + 1 <= maxDepth) keys.set(child, line);
-        ws();
-        pos++;
-        ws();
-        value(child, depth + 1);
-        ws();
-        if (text[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === "[") {
-      pos++;
-      ws();
-      for (let i = 0; text[pos] !== "]"; i++) {
-        value(childPath(path, i), depth + 1);
-        ws();
-        if (text[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === '"') {
-      string();
-    } else {
-      scalar();
-    }
-  };
-  ws();
-  if (pos < text.length) value("", 0);
-  const nearest = (path) => {
-    for (let p = path; ; p = parentOf(p)) {
-      const found = values.get(p);
-      if (found !== void 0) return found;
-      if (p === "") return 1;
-    }
-  };
-  return {
-    valueLine: nearest,
-    keyLine: (path) => keys.get(path) ?? nearest(path)
-  };
-}
-function parentOf(path) {
-  const m = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])$/.exec(path);
-  if (m) return path.slice(0, m.index);
-  return "";
-}
-
-// src/lib/basics/json/reader.ts
-var PolicyReader = class {
-  what;
-  lines;
-  constructor(what, lines) {
-    this.what = what;
-    this.lines = lines;
-  }
-  /** Throws a PolicyError about the value at `path` (use keyLine for a field's name). */
-  fail(code, path, message2, atKey = false) {
-    const line = atKey ? this.lines.keyLine(path) : this.lines.valueLine(path);
-    throw new PolicyError(code, `${this.what}:${line}: ${path === "" ? "" : `${path}: `}${message2}`);
-  }
-  /** An object with all of `required` and any of `optional`; unknown fields are rejected. */
-  object(value, path, required, optional = []) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.fail("policy-malformed", path, `expected an object, found ${describeValue(value)}`);
-    }
-    const obj = value;
-    for (const key of Object.keys(obj)) {
-      if (!required.includes(key) && !optional.includes(key)) {
-        const known = [...required, ...optional].join(", ");
-        this.fail("policy-unknown-field", childPath(path, key), `unknown field (expected only: ${known})`, true);
-      }
-    }
-    for (const key of required) {
-      if (!Object.hasOwn(obj, key)) this.fail("policy-malformed", path, `missing field ${JSON.stringify(key)}`);
-    }
-    return obj;
-  }
-  /** A non-empty string of printable characters (no control characters), at most `maxLength`. */
-  string(value, path, maxLength = 4096) {
-    if (typeof value !== "string") this.fail("policy-malformed", path, `expected a string, found ${describeValue(value)}`);
-    if (value.length === 0) this.fail("policy-malformed", path, 'expected a non-empty string, found ""');
-    if (value.length > maxLength) this.fail("policy-malformed", path, `expected at most ${maxLength} characters, found ${value.length}`);
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) this.fail("policy-malformed", path, "expected no control characters");
-    return value;
-  }
-  /** An integer from `min` to 2^53-1 (the largest the strict JSON parser reads). */
-  integer(value, path, min) {
-    if (!isSafeInteger(value)) this.fail("policy-malformed", path, `expected an integer, found ${describeValue(value)}`);
-    if (value < min) this.fail("policy-malformed", path, `expected an integer from ${min} to ${Number.MAX_SAFE_INTEGER}, found ${value}`);
-    return value;
-  }
-  /** An array of 1 to `maxItems` items. */
-  nonEmptyArray(value, path, maxItems) {
-    if (!Array.isArray(value)) this.fail("policy-malformed", path, `expected an array, found ${describeValue(value)}`);
-    if (value.length === 0) this.fail("policy-malformed", path, "expected at least one item, found an empty array");
-    if (value.length > maxItems) this.fail("policy-malformed", path, `expected at most ${maxItems} items, found ${value.length}`);
-    return value;
-  }
-  /** RFC 3339 UTC with second precision, `YYYY-MM-DDTHH:MM:SSZ` (one spelling per instant). */
-  timestamp(value, path) {
-    const s = this.string(value, path, 64);
-    const date = new Date(s);
-    if (Number.isNaN(date.getTime()) || rfc3339(date) !== s || !/^\d{4}-/.test(s)) {
-      this.fail("policy-malformed", path, `expected an RFC 3339 UTC time like 2026-01-01T00:00:00Z, found ${JSON.stringify(s)}`);
-    }
-    return date;
-  }
-};
-function isSafeInteger(value) {
-  return Number.isSafeInteger(value);
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
-  if (typeof value === "number") return `the number ${value}`;
-  if (typeof value === "boolean") return `${value}`;
-  return typeof value === "object" ? "an object" : typeof value;
-}
-
-// src/lib/formats/policy/identity.ts
-var MAX_PATTERN_LENGTH = 1024;
-var CLAIM_FORMATS = {
-  repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: "owner/name" },
-  repositoryId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
-  repositoryOwner: { pattern: /^[^/\s]+$/, expected: 'an owner name without "/"' },
-  repositoryOwnerId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
-  ref: { pattern: /^refs\/\S+$/, expected: "a full ref like refs/heads/main or refs/tags/v1" },
-  runnerEnvironment: { pattern: /^(?:github-hosted|self-hosted)$/, expected: "github-hosted or self-hosted" },
-  eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
-};
-function readPrimary(r, value, path) {
-  const obj = r.object(value, path, ["issuer"], ["identity", "identityPattern", "githubClaims"]);
-  const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
-  const hasIdentity = Object.hasOwn(obj, "identity");
-  const hasPattern = Object.hasOwn(obj, "identityPattern");
-  if (hasIdentity && hasPattern) {
-    r.fail("policy-ambiguous", childPath(path, "identityPattern"), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
-  }
-  if (!hasIdentity && !hasPattern) {
-    r.fail("policy-malformed", path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
-  }
-  const result = { issuer };
-  if (hasIdentity) result.identity = r.string(obj.identity, childPath(path, "identity"));
-  if (hasPattern) {
-    const p = childPath(path, "identityPattern");
-    const pattern = r.string(obj.identityPattern, p, MAX_PATTERN_LENGTH);
-    const problem = anchoredPatternProblem(pattern);
-    if (problem) r.fail("policy-bad-pattern", p, problem);
-    result.identityPattern = pattern;
-  }
-  if (Object.hasOwn(obj, "githubClaims")) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
-  return result;
-}
-function readIssuer(r, value, path) {
-  const issuer = r.string(value, path, 1024);
-  let url;
-  try {
-    url = new URL(issuer);
-  } catch {
-  }
-  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
-    r.fail("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
-  }
-  return issuer;
-}
-function readGithubClaims(r, value, path) {
-  const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
-  const claims = {};
-  for (const name of GITHUB_CLAIM_NAMES) {
-    if (!Object.hasOwn(obj, name)) continue;
-    const p = childPath(path, name);
-    const claim = r.string(obj[name], p, 256);
-    const format = CLAIM_FORMATS[name];
-    if (!format.pattern.test(claim)) r.fail("policy-malformed", p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
-    claims[name] = claim;
-  }
-  return claims;
-}
-function anchoredPatternProblem(pattern) {
-  try {
-    new RegExp(pattern, "u");
-  } catch (err) {
-    return `expected a regular expression that compiles with the u flag, found ${JSON.stringify(pattern)} (${err instanceof Error ? err.message : String(err)})`;
-  }
-  if (!pattern.startsWith("^")) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
-  let depth = 0;
-  let inClass = false;
-  let endsWithAnchor = false;
-  let topLevelAlternation = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    endsWithAnchor = false;
-    if (c === "\\") {
-      i++;
-    } else if (inClass) {
-      if (c === "]") inClass = false;
-    } else if (c === "[") {
-      inClass = true;
-    } else if (c === "(") {
-      depth++;
-    } else if (c === ")") {
-      depth--;
-    } else if (c === "|" && depth === 0) {
-      topLevelAlternation = true;
-    } else if (c === "$") {
-      endsWithAnchor = true;
-    }
-  }
-  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
-  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
-  return void 0;
-}
-
-// src/lib/basics/crypto/ed25519-keys.ts
-import { createPrivateKey, createPublicKey as createPublicKey2, generateKeyPairSync } from "node:crypto";
-var MAX_PUBLIC_KEY_PEM_BYTES = 4096;
-var ED25519_SPKI_PREFIX2 = Buffer.from("302a300506032b6570032100", "hex");
-var ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
-function keyIdOf(rawPublicKey) {
-  if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
-    throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : typeof rawPublicKey}`);
-  }
-  return `sha256:${sha256Hex(rawPublicKey)}`;
-}
-function parsePublicKeyPem(pem, what) {
-  const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);
-  let key;
-  try {
-    key = createPublicKey2({ key: der, format: "der", type: "spki" });
-  } catch {
-    throw new InputError("key-encoding", `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`);
-  }
-  if (key.asymmetricKeyType !== "ed25519") {
-    throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey(key)}`);
-  }
-  if (der.length !== ED25519_SPKI_PREFIX2.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX2.length).equals(ED25519_SPKI_PREFIX2)) {
-    throw new InputError("key-encoding", `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`);
-  }
-  const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX2.length));
-  if (!isPrimeOrderPoint(raw)) {
-    throw new InputError("key-invalid", `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`);
-  }
-  return raw;
-}
-function decodeSinglePem(pem, what, label, maxBytes) {
-  if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${typeof pem}`);
-  if (pem.length > maxBytes) throw new InputError("key-too-large", `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
-  const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
-  if (labels.length === 0) throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
-  if (labels.length > 1) throw new InputError("key-pem", `${what}: expected exactly one PEM block "${label}", found ${labels.length} (${labels.join(", ")})`);
-  const found = labels[0];
-  if (found === "ENCRYPTED PRIVATE KEY") {
-    throw new InputError("key-encrypted", `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`);
-  }
-  if (found !== label) throw new InputError("key-pem", `${what}: expected a PEM block "${label}", found "${found}"`);
-  const m = new RegExp(`^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`).exec(pem);
-  if (!m) throw new InputError("key-pem", `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`);
-  const body = m[1].replace(/\r?\n/g, "");
-  const der = Buffer.from(body, "base64");
-  if (der.toString("base64") !== body) throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
-  return der;
-}
-function describeKey(key) {
-  const type = key.asymmetricKeyType ?? "unknown";
-  const details = key.asymmetricKeyDetails ?? {};
-  if (type === "ec") {
-    const curves = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
-    const curve = details.namedCurve ?? "unknown-curve";
-    return `an EC ${curves[curve] ?? curve} key`;
-  }
-  if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
-  const names = { ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a DH key" };
-  return names[type] ?? `a key of type ${type}`;
-}
-
-// src/lib/formats/policy/countersigners.ts
-var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-var KEY_ID2 = /^sha256:[0-9a-f]{64}$/;
-function organisationFold(organisation) {
-  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
-}
-function readCountersigners(r, value, path) {
-  const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
-  const keys = [];
-  const names = /* @__PURE__ */ new Map();
-  const keyIds = /* @__PURE__ */ new Map();
-  const organisations = /* @__PURE__ */ new Map();
-  items.forEach((item, i) => {
-    const at = childPath(path, i);
-    const key = readCountersigner(r, item, at);
-    const sameName = names.get(key.name);
-    if (sameName !== void 0) r.fail("policy-duplicate-entry", childPath(at, "name"), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
-    names.set(key.name, i);
-    const sameKey = keyIds.get(key.keyId);
-    if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
-    keyIds.set(key.keyId, i);
-    const folded = organisationFold(key.organisation);
-    const spelled = organisations.get(folded);
-    if (spelled !== void 0 && spelled !== key.organisation) {
-      r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
-    }
-    organisations.set(folded, key.organisation);
-    keys.push(key);
-  });
-  return keys;
-}
-function readCountersigner(r, value, path) {
-  const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
-  const namePath = childPath(path, "name");
-  const name = r.string(obj.name, namePath, 64);
-  if (!COUNTERSIGNER_NAME.test(name)) r.fail("policy-malformed", namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
-  const orgPath = childPath(path, "organisation");
-  const organisation = r.string(obj.organisation, orgPath, 200);
-  if (organisation.trim() !== organisation) r.fail("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
-  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
-  const expectedKeyId = keyIdOf(rawPublicKey);
-  const idPath = childPath(path, "keyId");
-  const keyId = r.string(obj.keyId, idPath, 71);
-  if (!KEY_ID2.test(keyId)) r.fail("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
-  if (keyId !== expectedKeyId) r.fail("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
-  const key = {
-    name,
-    organisation,
-    keyId,
-    publicKey: obj.publicKey,
-    rawPublicKey
-  };
-  if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
-  if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
-  if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
-    r.fail("policy-validity-window", childPath(path, "validUntil"), `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`);
-  }
-  if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
-  return key;
-}
-function readLog(r, value, path) {
-  const obj = r.object(value, path, ["origin", "publicKey"]);
-  const originPath = childPath(path, "origin");
-  const origin = r.string(obj.origin, originPath, 256);
-  if (!isValidKeyName(origin)) r.fail("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
-  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
-  return { origin, publicKey: obj.publicKey, rawPublicKey };
-}
-function readPublicKey(r, value, path) {
-  const pem = typeof value === "string" ? value : r.string(value, path);
-  try {
-    return parsePublicKeyPem(pem, path);
-  } catch (err) {
-    r.fail("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
-  }
-}
-function readThreshold(r, value, path, keys) {
-  if (!isSafeInteger(value) || value < 1) {
-    r.fail("policy-threshold", path, `expected an integer of at least 1, found ${typeof value === "number" ? value : typeof value}`);
-  }
-  const organisations = new Set(keys.map((k) => k.organisation));
-  if (value > organisations.size) {
-    r.fail("policy-threshold", path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`);
-  }
-  return value;
-}
-
-// src/lib/formats/policy/fallback.ts
-function readFallback(r, value, path, countersigners, kinds) {
-  const obj = r.object(value, path, ["countersigners", "threshold"]);
-  const keysPath = childPath(path, "countersigners");
-  const keys = readCountersigners(r, obj.countersigners, keysPath);
-  const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
-  const names = new Map(countersigners.map((k, i) => [k.name, i]));
-  const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
-  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
-  keys.forEach((key, i) => {
-    const at = childPath(keysPath, i);
-    const sameName = names.get(key.name);
-    if (sameName !== void 0) r.fail("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
-    const sameKey = ids.get(key.keyId);
-    if (sameKey !== void 0) r.fail("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
-    const spelled = spellings.get(organisationFold(key.organisation));
-    if (spelled !== void 0 && spelled !== key.organisation) {
-      r.fail("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
-    }
-  });
-  if (!kinds.includes("authority-rotation")) {
-    r.fail("policy-malformed", path, "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none", true);
-  }
-  return { countersigners: keys, threshold };
-}
-
-// src/lib/formats/policy/parse.ts
-var FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
-var STRICT_JSON_CODES = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
-function parsePolicy(input, what) {
-  const text = decode(input, what);
-  let json;
-  try {
-    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
-  } catch (err) {
-    if (!(err instanceof StrictJsonError)) throw err;
-    const m = / at offset (\d+)$/.exec(err.message);
-    const line = m ? `:${lineAt(text, Number(m[1]))}` : "";
-    const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
-    throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
-  }
-  const r = new PolicyReader(what, indexJsonLines(text, 5));
-  const mediaType = isObject(json) ? json.mediaType : void 0;
-  if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
-    r.fail("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describeValue(mediaType)}`);
-  }
-  const obj = r.object(json, "", FIELDS, ["limits", "fallback"]);
-  const version = r.integer(obj.version, "version", 1);
-  const primary = readPrimary(r, obj.primary, "primary");
-  const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
-  const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
-  const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
-  const kinds = readUniqueStrings(r, obj.kinds, "kinds", KINDS.length, (k) => KINDS.includes(k), `one of ${KINDS.join(", ")}`);
-  const streams = readUniqueStrings(r, obj.streams, "streams", MAX_STREAMS, isValidStream, "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)");
-  const limits = readLimits(r, obj.limits, "limits");
-  const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
-  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary, trustedRoot, countersigners, threshold, kinds, streams, limits, ...fallback ? { fallback } : {} });
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function decode(input, what) {
-  if (typeof input === "string") return input;
-  if (input.byteLength > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
-  } catch {
-    throw new PolicyError("policy-malformed", `${what}: not valid UTF-8`);
-  }
-}
-function readTrustedRoot(r, value, path) {
-  if (!isObject(value)) r.fail("policy-malformed", path, `expected a Sigstore trusted root object, found ${describeValue(value)}`);
-  const root = value;
-  const mediaType = root.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
-    r.fail("policy-malformed", childPath(path, "mediaType"), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describeValue(mediaType)}`);
-  }
-  return root;
-}
-function readUniqueStrings(r, value, path, maxItems, valid, expected) {
-  const items = r.nonEmptyArray(value, path, maxItems);
-  const seen = /* @__PURE__ */ new Set();
-  return items.map((item, i) => {
-    const at = childPath(path, i);
-    const s = r.string(item, at, 200);
-    if (!valid(s)) r.fail(path === "kinds" ? "policy-unknown-kind" : "policy-malformed", at, `expected ${expected}, found ${JSON.stringify(s)}`);
-    if (seen.has(s)) r.fail("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
-    seen.add(s);
-    return s;
+function countersignatureInputs(parsed) {
+  return parsed.bundle.countersignatures.map((c, i) => {
+    const statement2 = parsed.statements[i];
+    const signature = parsed.signatures[i];
+    if (!statement2 || !signature) throw new Error(`parseBundleFile: countersignature ${i} has no decoded statement or signature`);
+    return { keyId: c.keyId, statement: statement2, signature, ...c.logProof ? { logProof: c.logProof } : {} };
   });
 }
-function readLimits(r, value, path) {
-  if (value === void 0) return { ...POLICY_DEFAULT_LIMITS };
-  const names = Object.keys(POLICY_DEFAULT_LIMITS);
-  const obj = r.object(value, path, [], names);
-  const limits = { ...POLICY_DEFAULT_LIMITS };
-  for (const name of names) {
-    if (!Object.hasOwn(obj, name)) continue;
-    const [min, max] = POLICY_LIMIT_RANGES[name];
-    const at = childPath(path, name);
-    const n = obj[name];
-    if (!isSafeInteger(n)) r.fail("policy-malformed", at, `expected an integer, found ${describeValue(n)}`);
-    if (n < min || n > max) r.fail("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
-    limits[name] = n;
+
+// src/lib/checks/statement/rollback.ts
+function checkNotRolledBack(state, stream, version, statementDigest) {
+  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
+  if (!last) return;
+  if (version < last.version) {
+    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
+      expected: `version >= ${last.version}`,
+      found: String(version)
+    });
   }
-  return limits;
+  if (version === last.version && statementDigest !== last.statementDigest) {
+    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
+      expected: `statement sha256:${last.statementDigest}`,
+      found: `statement sha256:${statementDigest}`
+    });
+  }
 }
-function deepFreeze(value) {
-  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
+function checkPolicyNotRolledBack(state, policyVersion) {
+  if (policyVersion < (state.policyVersion ?? 0)) {
+    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
+      expected: `policy version >= ${state.policyVersion}`,
+      found: String(policyVersion)
+    });
   }
-  return value;
 }
 
-// src/lib/formats/policy/document.ts
-function policyDocument(bytes, what) {
-  return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
-}
-function isRotation(statement) {
-  return statement.predicate.kind === "authority-rotation";
-}
-function newPolicyOf(statement, what) {
-  const encoded = statement.predicate.data.policy;
-  if (!isRotation(statement) || typeof encoded !== "string") {
-    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`);
+// src/lib/checks/statement/statement.ts
+function checkStatement(statement2, policy, now) {
+  const p = statement2.predicate;
+  const skewMs = policy.limits.clockSkewSeconds * 1e3;
+  if (!policy.kinds.includes(p.kind)) {
+    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
   }
-  const bytes = base64Bytes(encoded);
-  try {
-    return policyDocument(bytes, `${what} new policy`);
-  } catch (err) {
-    if (err instanceof PolicyError) throw new InputError("rotation-policy-malformed", `${err.message} [${err.code}]`);
-    throw err;
+  if (!policy.streams.includes(p.stream)) {
+    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
   }
-}
-function base64Bytes(text) {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
+  const issued = Date.parse(p.issuedAt);
+  const expires = Date.parse(p.expiresAt);
+  if (issued > now.getTime() + skewMs) {
+    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
+      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.issuedAt
+    });
+  }
+  if (expires + skewMs <= now.getTime()) {
+    throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
+      expected: `expiresAt > ${rfc3339(now)} (-${policy.limits.clockSkewSeconds}s skew)`,
+      found: p.expiresAt
+    });
+  }
+  const lifetime = (expires - issued) / 1e3;
+  if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
+    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
+      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
+      found: `${lifetime}s`
+    });
+  }
 }
 
 // src/lib/checks/statement/rotation-versions.ts
@@ -7352,9 +7505,22 @@ function checkRotationVersions(current, next, statementVersion) {
   }
 }
 
+// src/lib/pipeline/steps/statement.ts
+function statement(parsed, policy, options) {
+  const st = parsed.statement;
+  if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
+  checkStatement(st, policy, options.now);
+  if (parsed.rotation) checkRotationVersions(policy, parsed.rotation.policy, st.predicate.version);
+  if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, parsed.statementDigest);
+  return st;
+}
+function describeStatement(st) {
+  return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
+}
+
 // src/lib/checks/statement/subjects.ts
-function compareSubjects(subjects, artifacts) {
-  const expected = new Map(subjects.map((s) => [s.name, s.digest.sha256]));
+function compareSubjects(subjects2, artifacts) {
+  const expected = new Map(subjects2.map((s) => [s.name, s.digest.sha256]));
   const seen = /* @__PURE__ */ new Set();
   for (const a of artifacts) {
     const digest = expected.get(a.name);
@@ -7366,204 +7532,160 @@ function compareSubjects(subjects, artifacts) {
     }
     seen.add(a.name);
   }
-  const missing = subjects.filter((s) => !seen.has(s.name)).map((s) => s.name);
+  const missing = subjects2.filter((s) => !seen.has(s.name)).map((s) => s.name);
   if (missing.length > 0) {
     throw new VerificationError("subject-missing", `${missing.length} subject(s) of the statement are not among the files: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", \u2026" : ""}`, {
-      expected: `${subjects.length} file(s)`,
+      expected: `${subjects2.length} file(s)`,
       found: `${artifacts.length} file(s)`
     });
   }
 }
 
-// src/lib/checks/sigstore/trusted-root.ts
-var import_protobuf_specs2 = __toESM(require_dist2(), 1);
-var import_verify3 = __toESM(require_dist4(), 1);
-var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
-var TRUSTED_ROOT_MEDIA_TYPES = [
-  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
-  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
-  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
-];
-function loadTrustedRoot(json, what, options = {}) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe3(json)}`);
-  }
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
-    throw new InputError(
-      "trusted-root-unsupported-version",
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
-    );
-  }
-  let root;
-  try {
-    root = import_protobuf_specs2.TrustedRoot.fromJSON(json);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
-  }
-  checkValidityWindows(root, what);
-  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
-  try {
-    return (0, import_verify3.toTrustMaterial)(root, keyFinder);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
-  }
+// src/lib/pipeline/steps/subjects.ts
+function subjects(statement2, artifacts) {
+  if (!artifacts) return { kind: "not-checked" };
+  compareSubjects(statement2.subject, artifacts);
+  return { kind: "matched", files: artifacts.length };
 }
-function checkValidityWindows(root, what) {
-  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
-  for (const [kind, log] of logs) {
-    if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
-    }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
-  }
-  const cas = [
-    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
-    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
-  ];
-  for (const [kind, ca] of cas) {
-    if (!ca.certChain?.certificates.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
-    }
-    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
-  }
-}
-function requireStart(start, where) {
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
-  }
-}
-function managedKeyFinder(key) {
-  return () => ({ publicKey: key, validFor: () => true });
-}
-function describe3(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
-}
-function message(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-function trustMaterialOf(policy) {
-  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
+function describeSubjects(checked) {
+  return checked.kind === "not-checked" ? "no files given: not checked" : `${checked.files} file(s) match the statement's subjects`;
 }
 
 // src/lib/pipeline/run.ts
 async function runPipeline(bytes, options) {
+  return runChecks(bytes, options);
+}
+function runChecks(bytes, options) {
   const { policy } = options;
   const now = options.now ?? /* @__PURE__ */ new Date();
   const what = options.what ?? "bundle";
-  const report = { outcome: "verified", checks: [] };
-  const ctx = {};
-  let pending = false;
-  const steps = {
-    parse: () => {
-      const parsed = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
-      const envelope = parsed.bundle.primary.dsseEnvelope;
-      if (!envelope || typeof envelope.payload !== "string") {
-        throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
-      }
-      if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-        throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
-      }
-      ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, "base64"));
-      ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-      ctx.bundle = parsed;
-      if (isRotation(ctx.statement)) ctx.rotation = newPolicyOf(ctx.statement, `${what} statement`);
-      fillStatement(report, ctx);
-      return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
-    },
-    primary: async () => {
-      const trust = options.trust ?? trustMaterialOf(policy);
-      ctx.primary = await verifyPrimary(ctx.bundle.bundle.primary, trust);
-      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes)) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
-      const p = ctx.primary;
-      report.primary = { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
-      return `signature, certificate chain and ${p.tlogEntries.length ? "transparency-log entry" : "timestamp"} verify against the pinned trusted root`;
-    },
-    "primary-identity": () => {
-      checkPrimaryIdentity(ctx.primary.signer, policy.primary);
-      return `${ctx.primary.signer.identity} (issuer ${ctx.primary.signer.issuer})`;
-    },
-    countersignatures: () => {
-      const parsed = ctx.bundle;
-      if (parsed.bundle.countersignatures.length === 0) {
-        pending = !options.forCountersigning;
-        return "no countersignature yet";
-      }
-      const st = ctx.statement.predicate;
-      const outcome = authorise(
-        parsed.bundle.countersignatures.map((c, i) => ({ keyId: c.keyId, statement: parsed.statements[i], signature: parsed.signatures[i], ...c.logProof ? { logProof: c.logProof } : {} })),
-        policy,
-        { primary: ctx.primary, stream: st.stream, version: st.version, primaryTime: ctx.primary.verifiedTime, now, clockSkewSeconds: policy.limits.clockSkewSeconds },
-        { requireThreshold: !options.forCountersigning, ...ctx.rotation ? { next: ctx.rotation.policy } : {} }
-      );
-      ctx.authorisation = outcome;
-      report.countersigners = countersignersReport(outcome, policy.threshold);
-      if (outcome.shortfall) throw outcome.shortfall;
-      const logged = (v) => v.log ? `, logged at ${v.log.origin} #${v.log.index}` : "";
-      const usual = `${outcome.organisations.length} of ${policy.threshold} required organisation(s)`;
-      const head = outcome.authorisedBy === "fallback" ? `authorised by the fallback signer set (${outcome.fallbackOrganisations.join(", ")}); usual countersigners: ${usual}` : usual;
-      const pop = outcome.newKeys ? `; new policy: ${outcome.newOrganisations.length} of ${ctx.rotation.policy.threshold} organisation(s), added key(s) proved: ${outcome.newKeys.join(", ") || "none"}` : "";
-      return `${head}: ${outcome.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(", ")}${pop}`;
-    },
-    statement: () => {
-      const st = ctx.statement;
-      if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
-      checkStatement(st, policy, now);
-      if (ctx.rotation) checkRotationVersions(policy, ctx.rotation.policy, st.predicate.version);
-      if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, sha256Hex(ctx.statementBytes));
-      return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
-    },
-    subjects: () => {
-      if (!options.artifacts) return "no files given: not checked";
-      compareSubjects(ctx.statement.subject, options.artifacts);
-      return `${options.artifacts.length} file(s) match the statement's subjects`;
-    }
-  };
-  let failed = false;
-  for (const { name, title } of CHECKS) {
-    if (failed) {
-      report.checks.push({ check: name, title, result: "skipped", message: "not run: an earlier check failed" });
-      continue;
-    }
+  const requireThreshold = !options.forCountersigning;
+  const r = new ReportBuilder(policy);
+  const parsed = r.check("parse", () => parse(bytes, policy, what), (p) => pass(describeParsed(p, bytes.byteLength)));
+  if (!parsed) return r.rejected({});
+  const primaryResult = r.check("primary", () => primary(parsed, options.trust ?? trustMaterialOf(policy)), (p) => pass(describePrimary(p)));
+  if (!primaryResult) return r.rejected({ parsed });
+  const signer = r.check("primary-identity", () => primaryIdentity(primaryResult, policy), (s) => pass(describeSigner(s)));
+  if (!signer) return r.rejected({ parsed, primary: primaryResult });
+  const countersigned = r.check(
+    "countersignatures",
+    () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold }),
+    (c) => c.kind === "pending" ? { result: "pending", message: describeCountersigned(c, policy, parsed.rotation), code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" } : c.kind === "short" ? { result: "fail", error: c.shortfall } : pass(describeCountersigned(c, policy, parsed.rotation))
+  );
+  if (!countersigned || countersigned.kind === "short") return r.rejected({ parsed, primary: primaryResult, countersigned });
+  const established = { parsed, primary: primaryResult, countersigned };
+  if (!r.check("statement", () => statement(parsed, policy, { now, state: options.state }), (st) => pass(describeStatement(st)))) return r.rejected(established);
+  if (!r.check("subjects", () => subjects(parsed.statement, options.artifacts), (s) => pass(describeSubjects(s)))) return r.rejected(established);
+  if (countersigned.kind === "pending") return r.pending(established);
+  return r.verified({ parsed, primary: primaryResult, signer, countersigned });
+}
+function pass(message2) {
+  return { result: "pass", message: message2 };
+}
+var TITLES = Object.fromEntries(CHECKS.map((c) => [c.name, c.title]));
+var ReportBuilder = class {
+  policy;
+  entries = [];
+  failure;
+  constructor(policy) {
+    this.policy = policy;
+  }
+  /**
+   * Runs one check: its value, or undefined when it threw a typed error (InputError or
+   * VerificationError; anything else is a bug and propagates). A value whose verdict is a failure
+   * is returned too: the countersignatures check's shortfall still says who signed.
+   */
+  check(check, run, verdict) {
+    const title = TITLES[check];
+    let value;
     try {
-      const message2 = await steps[name]();
-      const entry = { check: name, title, result: "pass", message: message2 };
-      if (name === "countersignatures" && pending) {
-        Object.assign(entry, { result: "pending", code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" });
-      }
-      report.checks.push(entry);
+      value = run();
     } catch (err) {
       if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
-      failed = true;
-      const entry = { check: name, title, result: "fail", code: err.code, message: err.message };
-      const details = err;
-      if (details.expected !== void 0) entry.expected = details.expected;
-      if (details.found !== void 0) entry.found = details.found;
-      report.checks.push(entry);
-      report.failure = { check: name, code: err.code, message: err.message };
+      this.fail(check, title, err);
+      return void 0;
     }
+    const v = verdict(value);
+    if (v.result === "fail") this.fail(check, title, v.error);
+    else if (v.result === "pass") this.entries.push({ check, title, result: "pass", message: v.message });
+    else this.entries.push({ check, title, result: "pending", message: v.message, code: v.code, expected: v.expected, found: v.found });
+    return value;
   }
-  report.outcome = failed ? "rejected" : pending ? "pending-countersign" : "verified";
-  if (ctx.rotation && !failed) {
-    report.rotation = { fromVersion: policy.version, toVersion: ctx.rotation.policy.version, policyDigest: `sha256:${ctx.rotation.digest}`, authorisedBy: ctx.authorisation?.authorisedBy ?? "none", addedKeys: ctx.authorisation?.newKeys ?? [] };
+  fail(check, title, err) {
+    const entry = { check, title, result: "fail", code: err.code, message: err.message };
+    const details = err;
+    if (details.expected !== void 0) entry.expected = details.expected;
+    if (details.found !== void 0) entry.found = details.found;
+    this.entries.push(entry);
+    this.failure = { check, code: err.code, message: err.message };
   }
-  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle, rotation: ctx.rotation, authorisation: ctx.authorisation };
+  rejected(established) {
+    const ran = new Set(this.entries.map((e) => e.check));
+    const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c) => ({ check: c.name, title: c.title, result: "skipped", message: "not run: an earlier check failed" }));
+    const report = { ...this.report("rejected", [...this.entries, ...skipped], established), ...this.failure ? { failure: this.failure } : {} };
+    return { report, ...fields(established) };
+  }
+  pending(established) {
+    return { report: { ...this.report("pending-countersign", this.entries, established), ...this.rotation(established) }, ...fields(established) };
+  }
+  verified(verified) {
+    const { parsed } = verified;
+    const established = { parsed, primary: verified.primary, countersigned: verified.countersigned };
+    return {
+      report: { ...this.report("verified", this.entries, established), ...this.rotation(established) },
+      ...fields(established),
+      primary: verified.primary,
+      statement: parsed.statement,
+      statementBytes: parsed.statementBytes,
+      bundle: parsed.bundle,
+      verified
+    };
+  }
+  /** The report's keys in the order `verify --json` has always printed them: outcome, checks, statement, primary, countersigners (then failure or rotation). */
+  report(outcome, checks, { parsed, primary: primary2, countersigned }) {
+    const authorisation = authorisationOf(countersigned);
+    return {
+      outcome,
+      checks,
+      ...parsed ? { statement: statementSummary(parsed) } : {},
+      ...primary2 ? { primary: primarySummary(primary2) } : {},
+      // Also when too few organisations signed: the report says who did.
+      ...authorisation ? { countersigners: countersignersSummary(authorisation, this.policy.threshold) } : {}
+    };
+  }
+  /** For an authority rotation that was not rejected: the versions, the new policy's digest, who authorised it, the keys it adds. */
+  rotation({ parsed, countersigned }) {
+    if (!parsed?.rotation) return {};
+    const authorisation = authorisationOf(countersigned);
+    const { policy } = this;
+    return {
+      rotation: {
+        fromVersion: policy.version,
+        toVersion: parsed.rotation.policy.version,
+        policyDigest: `sha256:${parsed.rotation.digest}`,
+        authorisedBy: authorisation?.authorisedBy ?? "none",
+        addedKeys: authorisation?.newKeys ?? []
+      }
+    };
+  }
+};
+function authorisationOf(countersigned) {
+  return countersigned?.kind === "signed" || countersigned?.kind === "short" ? countersigned.authorisation : void 0;
 }
-function countersignersReport(a, threshold) {
+function fields({ parsed, primary: primary2, countersigned }) {
   return {
-    signed: a.valid,
-    organisations: a.organisations,
-    missing: a.missing,
-    threshold,
-    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations } : {}
+    primary: primary2,
+    statement: parsed?.statement,
+    statementBytes: parsed?.statementBytes,
+    bundle: parsed?.bundle,
+    rotation: parsed?.rotation,
+    authorisation: authorisationOf(countersigned)
   };
 }
-function fillStatement(report, ctx) {
-  const st = ctx.statement;
-  report.statement = {
-    digest: `sha256:${sha256Hex(ctx.statementBytes)}`,
+function statementSummary(parsed) {
+  const st = parsed.statement;
+  return {
+    digest: `sha256:${parsed.statementDigest}`,
     kind: st.predicate.kind,
     stream: st.predicate.stream,
     version: st.predicate.version,
@@ -7572,46 +7694,31 @@ function fillStatement(report, ctx) {
     subjects: st.subject.map((s) => ({ name: s.name, digest: `sha256:${s.digest.sha256}` }))
   };
 }
+function primarySummary(p) {
+  return { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+}
+function countersignersSummary(a, threshold) {
+  return {
+    signed: a.valid,
+    organisations: a.organisations,
+    missing: a.missing,
+    threshold,
+    // authorise() sets fallbackOrganisations whenever authorisedBy is 'fallback'.
+    ...a.authorisedBy === "fallback" ? { authorisedBy: "fallback", fallbackOrganisations: a.fallbackOrganisations ?? [] } : {}
+  };
+}
 
-// src/lib/formats/state/state.ts
-var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
-var MAX_STATE_BYTES = 1024 * 1024;
-var MAX_STREAMS2 = 1e4;
-function emptyState() {
-  return { streams: {} };
+// src/lib/flows/gate/gate.ts
+async function gate(bundle, input) {
+  const { report } = await runPipeline(bundle, input);
+  if (report.outcome !== "verified" || !report.statement) return { report };
+  return { report, newState: acceptedState(input.state, report.statement, input.policy) };
 }
-function parseState(bytes, what) {
-  const s = new Shape(what, "state-malformed");
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
-  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
-  const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
-  if (Object.keys(streams).length > MAX_STREAMS2) s.fail("$.streams", `more than ${MAX_STREAMS2} streams`);
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const [name, value] of Object.entries(streams)) {
-    if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
-    const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ["version", "statementDigest"]);
-    out[name] = {
-      version: s.positiveInteger(e.version, `$.streams[${JSON.stringify(name)}].version`),
-      statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX)
-    };
-  }
-  return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
-}
-function serializeState(state) {
-  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
-  return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
-}
-function recordAccepted(state, stream, version, statementDigest, policyVersion) {
-  const recorded = recordPolicyVersion(state, policyVersion);
-  return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
-}
-function recordPolicyVersion(state, policyVersion) {
-  const highest = Math.max(state.policyVersion ?? 0, policyVersion ?? 0);
-  return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
+function acceptedState(state, statement2, policy) {
+  return recordAccepted(state ?? emptyState(), statement2.stream, statement2.version, statement2.digest.replace(/^sha256:/, ""), policy.version);
 }
 
 // src/client/inputs.ts
-var SHA256_HEX2 = /^[0-9a-f]{64}$/;
 function loadPinnedPolicy(policy, trustedRoot) {
   const parsed = parsePolicy(asText(policy), "pinned policy");
   if (trustedRoot !== void 0) checkTrustedRootMatches(parsed, trustedRoot);
@@ -7629,7 +7736,7 @@ function readState(state) {
   return parseState(bytes, "client state");
 }
 function artifactSubjects(artifacts, maxCount) {
-  if (!Array.isArray(artifacts)) throw new InputError("artifacts-malformed", `artifacts: expected an array, found ${typeof artifacts}`);
+  if (!Array.isArray(artifacts)) throw new InputError("artifacts-malformed", `artifacts: expected an array, found ${describe(artifacts)}`);
   if (artifacts.length > maxCount) throw new InputError("artifacts-too-many", `artifacts: expected at most ${maxCount} (the policy's maxSubjects), found ${artifacts.length}`);
   const seen = /* @__PURE__ */ new Set();
   return artifacts.map((a, i) => {
@@ -7644,7 +7751,7 @@ function artifactSubjects(artifacts, maxCount) {
 }
 function digestOf(a, at) {
   if ("bytes" in a) {
-    if (!(a.bytes instanceof Uint8Array)) throw new InputError("artifacts-malformed", `${at}.bytes: expected a Uint8Array, found ${typeof a.bytes}`);
+    if (!(a.bytes instanceof Uint8Array)) throw new InputError("artifacts-malformed", `${at}.bytes: expected a Uint8Array, found ${describe(a.bytes)}`);
     return sha256Hex(a.bytes);
   }
   const { sha256 } = a;
@@ -7652,8 +7759,8 @@ function digestOf(a, at) {
     if (sha256.length !== 32) throw new InputError("artifacts-malformed", `${at}.sha256: expected 32 bytes, found ${sha256.length}`);
     return Array.from(sha256, (b) => b.toString(16).padStart(2, "0")).join("");
   }
-  if (typeof sha256 !== "string" || !SHA256_HEX2.test(sha256)) {
-    throw new InputError("artifacts-malformed", `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${typeof sha256 === "string" ? JSON.stringify(sha256.slice(0, 80)) : typeof sha256}`);
+  if (typeof sha256 !== "string" || !SHA256_HEX.test(sha256)) {
+    throw new InputError("artifacts-malformed", `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${describe(sha256)}`);
   }
   return sha256;
 }
@@ -7667,7 +7774,7 @@ function asText(input) {
     }
   }
   if (typeof input === "object" && input !== null) return JSON.stringify(input);
-  throw new InputError("input-malformed", `expected bytes, text or a parsed JSON object, found ${input === null ? "null" : typeof input}`);
+  throw new InputError("input-malformed", `expected bytes, text or a parsed JSON object, found ${describe(input)}`);
 }
 function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
@@ -7692,12 +7799,9 @@ async function verifyBundle(input) {
     const state = readState(input.state);
     const artifacts = input.artifacts === void 0 ? void 0 : artifactSubjects(input.artifacts, policy.limits.maxSubjects);
     const bytes = typeof input.bundle === "string" ? new TextEncoder().encode(input.bundle) : input.bundle;
-    if (!(bytes instanceof Uint8Array)) throw new InputError("input-malformed", `bundle: expected bytes or text, found ${typeof bytes}`);
-    const result = await runPipeline(bytes, { policy, trust, state, artifacts, what: input.what ?? "bundle", ...input.now ? { now: input.now } : {} });
-    const { report, statement, statementBytes } = result;
-    if (report.outcome !== "verified" || !statement || !statementBytes) return { report };
-    const p = statement.predicate;
-    return { report, newState: serializeState(recordAccepted(state ?? emptyState(), p.stream, p.version, sha256Hex(statementBytes), policy.version)) };
+    if (!(bytes instanceof Uint8Array)) throw new InputError("input-malformed", `bundle: expected bytes or text, found ${describe(bytes)}`);
+    const { report, newState } = await gate(bytes, { policy, trust, state, artifacts, what: input.what ?? "bundle", ...input.now ? { now: input.now } : {} });
+    return newState ? { report, newState: serializeState(newState) } : { report };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     return { report: { outcome: "error", checks: [] }, error: { code: err.code, message: err.message } };
@@ -7713,6 +7817,211 @@ function isVerifiedSubject(report, artifact) {
   const digest = `sha256:${digestOf(artifact, "artifact")}`;
   if (report.outcome !== "verified" || !report.statement) return false;
   return report.statement.subjects.some((s) => s.name === artifact.name && s.digest === digest);
+}
+
+// src/lib/basics/errors/codes.ts
+var STRICT_JSON_CODES2 = ["too-large", "too-deep", "malformed-json", "duplicate-key", "number-out-of-range"];
+var POLICY_CODES = [
+  "policy-unreadable",
+  "policy-too-large",
+  "policy-malformed",
+  "policy-duplicate-json-key",
+  "policy-unknown-field",
+  "policy-unsupported-version",
+  "policy-ambiguous",
+  "policy-bad-pattern",
+  "policy-bad-key",
+  "policy-key-mismatch",
+  "policy-duplicate-entry",
+  "policy-validity-window",
+  "policy-threshold",
+  "policy-unknown-kind",
+  "policy-limit-out-of-range"
+];
+var INPUT_CODES = [
+  // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+  "bundle-malformed",
+  "bundle-unsupported-version",
+  "primary-malformed",
+  "statement-malformed",
+  "statement-unknown-field",
+  "statement-unsupported-type",
+  "statement-unknown-kind",
+  "statement-duplicate-subject",
+  "statement-unsorted-subjects",
+  "statement-too-many-subjects",
+  "statement-bad-time",
+  "statement-too-large",
+  "rotation-policy-digest",
+  "rotation-policy-malformed",
+  "rotation-not-rotation",
+  "countersignature-malformed",
+  // Documents read beside a bundle (FORMAT.md §9.3).
+  "state-malformed",
+  "trusted-root-malformed",
+  "trusted-root-unsupported-version",
+  "key-malformed",
+  "artifact-required",
+  "artifact-digest",
+  // Inputs to `build` (FORMAT.md §9.3).
+  "subject-path-invalid",
+  "subject-outside-base",
+  "subject-not-regular",
+  "subject-duplicate",
+  "subject-too-many",
+  "subject-empty",
+  "subject-unreadable",
+  "subject-changed",
+  "fleet-keys-malformed",
+  "fleet-keys-duplicate",
+  "fleet-keys-bad-key",
+  "bad-stream",
+  "bad-version",
+  "bad-expiry",
+  "bad-duration",
+  "bad-time",
+  "rotation-downgrade",
+  "rotation-gap",
+  // Countersigner keys (ED25519.md §6).
+  "key-pem",
+  "key-encoding",
+  "key-algorithm",
+  "key-encrypted",
+  "key-invalid",
+  "key-too-large",
+  "key-unreadable",
+  "key-permissions",
+  "key-exists",
+  "key-unwritable",
+  "ed25519-private-key",
+  "ed25519-message",
+  // Signing, the services, the client library, the surfaces (ERRORS.md).
+  "input-unreadable",
+  "input-changed",
+  "no-identity-token",
+  "bad-identity-token",
+  "identity-token-request-failed",
+  "bad-service-url",
+  "sigstore-instance-invalid",
+  "sigstore-service-failed",
+  "service-unavailable",
+  "service-response-too-large",
+  "service-bad-response",
+  "expect-malformed",
+  "log-key-malformed",
+  "trusted-root-mismatch",
+  "artifacts-malformed",
+  "artifacts-too-many",
+  "input-malformed",
+  "usage",
+  "bad-option",
+  "bad-listen",
+  "bad-origin",
+  "log-key-origin",
+  "output-exists",
+  "output-unwritable",
+  "input-missing",
+  "input-invalid",
+  "github-api-failed",
+  "release-asset-missing",
+  "service-client-missing",
+  "countersigner-not-pinned",
+  "listen-failed",
+  "log-storage-inconsistent"
+];
+var VERIFICATION_CODES = [
+  // Checks primary, primary-identity (FORMAT.md §9).
+  "primary-malformed",
+  "primary-unsupported-version",
+  "primary-not-dsse",
+  "primary-signature",
+  "primary-certificate",
+  "primary-key",
+  "primary-tlog",
+  "primary-timestamp",
+  "primary-artifact",
+  "primary-issuer",
+  "primary-identity",
+  "primary-claim",
+  // Check countersignatures.
+  "countersignature-missing",
+  "countersignature-duplicate",
+  "countersignature-unpinned-key",
+  "countersignature-signature",
+  "countersignature-malformed",
+  "countersignature-binding",
+  "countersignature-key-not-yet-valid",
+  "countersignature-key-expired",
+  "countersignature-time",
+  "countersignature-log-missing",
+  "countersignature-log-checkpoint",
+  "countersignature-log-inclusion",
+  "countersignature-fallback-not-rotation",
+  "countersignature-threshold",
+  "rotation-proof-of-possession",
+  "rotation-new-threshold",
+  // Check statement.
+  "policy-rollback",
+  "statement-kind",
+  "statement-stream",
+  "statement-not-yet-valid",
+  "statement-expired",
+  "statement-lifetime",
+  "rotation-downgrade",
+  "rotation-gap",
+  "rotation-statement-version",
+  "statement-rollback",
+  "statement-version-reused",
+  // Check subjects.
+  "subject-unexpected-file",
+  "subject-digest",
+  "subject-missing",
+  // The audit and signed notes (FORMAT.md §9.2).
+  "log-inconsistent",
+  "log-entry-not-in-tree",
+  "log-entries-missing",
+  "log-note-malformed",
+  "log-note-signature",
+  "log-checkpoint-malformed",
+  "log-checkpoint-origin",
+  "log-key-malformed",
+  // Countersigning and the service client (ERRORS.md).
+  "countersigner-not-pinned",
+  "countersign-refused",
+  "rotation-needs-review",
+  "rotation-approval-mismatch",
+  "service-refused",
+  "artifact-not-subject"
+];
+var ROTATION_CODES = ["rotation-downgrade", "rotation-gap", "rotation-fork", "rotation-chain-too-long"];
+var REFUSAL_CODES = [
+  "bad-request",
+  "bad-range",
+  "not-found",
+  "method-not-allowed",
+  "unsupported-media-type",
+  "too-large",
+  "statement-rollback",
+  "stream-version-signed",
+  "rotation-needs-review",
+  "overloaded",
+  "internal-error"
+];
+var ERROR_CODES = {
+  StrictJsonError: STRICT_JSON_CODES2,
+  PolicyError: POLICY_CODES,
+  InputError: INPUT_CODES,
+  VerificationError: VERIFICATION_CODES,
+  RotationError: ROTATION_CODES,
+  Refusal: REFUSAL_CODES
+};
+var ALL = new Set(Object.values(ERROR_CODES).flat());
+function isErrorCode(value) {
+  return typeof value === "string" && ALL.has(value);
+}
+function carried(code) {
+  if (!isErrorCode(code)) throw new TypeError(`not an error code: ${JSON.stringify(code)}`);
+  return code;
 }
 
 // src/lib/flows/rotation/chain.ts
@@ -7776,15 +8085,11 @@ async function followRotations(start, rotations, options = {}) {
 function peekNewPolicy(rotation, head) {
   try {
     const parsed = parseBundleFile(rotation.bytes, rotation.what, head.policy.limits.maxBundleBytes);
-    const envelope = parsed.bundle.primary.dsseEnvelope;
-    if (!envelope || typeof envelope.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-      throw new InputError("primary-malformed", `${rotation.what}: expected a DSSE envelope carrying an in-toto statement`);
-    }
-    const bytes = Uint8Array.from(atob(envelope.payload), (c) => c.charCodeAt(0));
-    const statement = parseStatement(bytes, `${rotation.what} statement`, { maxBytes: head.policy.limits.maxBundleBytes, maxSubjects: head.policy.limits.maxSubjects });
-    return newPolicyOf(statement, `${rotation.what} statement`);
+    const bytes = envelopeStatementBytes(parsed.bundle.primary, rotation.what, { nonCanonical: "refuse" });
+    const statement2 = parseStatement(bytes, `${rotation.what} statement`, { maxBytes: head.policy.limits.maxBundleBytes, maxSubjects: head.policy.limits.maxSubjects });
+    return newPolicyOf(statement2, `${rotation.what} statement`);
   } catch (err) {
-    if (err instanceof InputError) throw new RotationError(err.code, rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
+    if (err instanceof InputError) throw new RotationError(carried(err.code), rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
     throw err;
   }
 }
@@ -7793,7 +8098,7 @@ async function verifyLink(rotation, under, now, trust) {
   if (report.outcome === "verified") return report;
   const failure = report.failure ?? { check: "countersignatures", code: "countersignature-missing", message: "no countersignature yet: a rotation must be countersigned" };
   const failed = report.checks.find((c) => c.check === failure.check);
-  throw new RotationError(failure.code, rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
+  throw new RotationError(carried(failure.code), rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
     ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
     ...failed?.found !== void 0 ? { found: failed.found } : {},
     report
@@ -7803,7 +8108,7 @@ async function verifyLink(rotation, under, now, trust) {
 // src/client/rotations.ts
 async function followPolicyRotations(input) {
   try {
-    if (typeof input !== "object" || input === null) throw new InputError("input-malformed", `input: expected { policy, rotations }, found ${input === null ? "null" : typeof input}`);
+    if (typeof input !== "object" || input === null) throw new InputError("input-malformed", `input: expected { policy, rotations }, found ${describe(input)}`);
     const start = policyDocument(exactBytes(input.policy, "policy").slice(), "pinned policy");
     const rotations = rotationInputs(input.rotations);
     const state = readState(input.state);
@@ -7840,7 +8145,7 @@ function failureOf(err) {
   };
 }
 function rotationInputs(rotations) {
-  if (!Array.isArray(rotations)) throw new InputError("input-malformed", `rotations: expected an array of bundles, found ${rotations === null ? "null" : typeof rotations}`);
+  if (!Array.isArray(rotations)) throw new InputError("input-malformed", `rotations: expected an array of bundles, found ${describe(rotations)}`);
   if (rotations.length > MAX_ROTATIONS) return rotations.map((_, i) => ({ bytes: new Uint8Array(), what: `rotations[${i}]` }));
   return rotations.map((r, i) => {
     const at = `rotations[${i}]`;
@@ -7850,13 +8155,13 @@ function rotationInputs(rotations) {
       if (name.length === 0 || name.length > 200) throw new InputError("input-malformed", `${at}.name: expected 1 to 200 characters, found ${name.length}`);
       return { bytes: exactBytes(bytes, `${at}.bytes`), what: name };
     }
-    throw new InputError("input-malformed", `${at}: expected bytes, text or { bytes, name }, found ${r === null ? "null" : typeof r}`);
+    throw new InputError("input-malformed", `${at}: expected bytes, text or { bytes, name }, found ${describe(r)}`);
   });
 }
 function exactBytes(value, what) {
   if (value instanceof Uint8Array) return value;
   if (typeof value === "string") return new TextEncoder().encode(value);
-  throw new InputError("input-malformed", `${what}: expected bytes (Uint8Array) or text, found ${value === null ? "null" : typeof value}`);
+  throw new InputError("input-malformed", `${what}: expected bytes (Uint8Array) or text, found ${describe(value)}`);
 }
 export {
   CHECKS,

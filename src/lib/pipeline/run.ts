@@ -2,25 +2,33 @@
 // Each check either passes, fails with a stable code (and every later check is skipped), or,
 // for the countersignatures check only, is pending (a valid primary and no countersignature
 // yet). The report says which check decided the outcome and why.
+//
+// Each check (steps/*.ts) is a function of what earlier checks returned, and returns what later
+// checks need, or throws a typed error (InputError or VerificationError): nothing is shared,
+// nothing is assigned after creation. This runner threads their values, records one report
+// entry per check, and builds the report from the values at the end. Every check is
+// synchronous; runPipeline stays async (its callers await it) without awaiting anything.
 import type { TrustMaterial } from '@sigstore/verify';
-import { parseBundleFile } from '../formats/bundle/bundle.ts';
-import { parseStatement } from '../formats/statement/statement.ts';
+import type { ParsedBundle } from '../formats/bundle/bundle.ts';
 import type { Statement, Subject } from '../formats/core/types.ts';
-import { INTOTO_PAYLOAD_TYPE } from '../formats/core/types.ts';
-import { sha256Hex } from '../basics/crypto/sha256.ts';
 import { InputError, VerificationError } from '../basics/errors/errors.ts';
 import type { Policy } from '../formats/policy/index.ts';
-import { checkPrimaryIdentity } from '../checks/sigstore/identity.ts';
-import { type PrimaryResult, verifyPrimary } from '../checks/sigstore/verify-primary.ts';
-import { CHECKS, type CheckName, type CheckReport, type VerificationReport } from './report.ts';
+import type { PolicyDocument } from '../formats/policy/document.ts';
 import type { ClientState } from '../formats/state/state.ts';
-import { checkNotRolledBack, checkPolicyNotRolledBack } from '../checks/statement/rollback.ts';
-import { checkStatement } from '../checks/statement/statement.ts';
-import { type Authorisation, authorise } from '../checks/countersignatures/authorise.ts';
-import { type PolicyDocument, isRotation, newPolicyOf } from '../formats/policy/document.ts';
-import { checkRotationVersions } from '../checks/statement/rotation-versions.ts';
-import { compareSubjects } from '../checks/statement/subjects.ts';
+import type { Authorisation } from '../checks/countersignatures/authorise.ts';
+import type { PrimarySigner } from '../checks/sigstore/identity.ts';
+import type { PrimaryResult } from '../checks/sigstore/verify-primary.ts';
 import { trustMaterialOf } from '../checks/sigstore/trusted-root.ts';
+import { CHECKS, type CheckName, type CheckReport, type Outcome, type VerificationReport } from './report.ts';
+import { type Parsed, describeParsed, parse } from './steps/parse.ts';
+import { describePrimary, primary } from './steps/primary.ts';
+import { describeSigner, primaryIdentity } from './steps/primary-identity.ts';
+import { type Countersigned, countersignatures, describeCountersigned } from './steps/countersignatures.ts';
+import { describeStatement, statement } from './steps/statement.ts';
+import { describeSubjects, subjects } from './steps/subjects.ts';
+
+export type { Parsed } from './steps/parse.ts';
+export type { Countersigned } from './steps/countersignatures.ts';
 
 export interface VerifyOptions {
   policy: Policy;
@@ -41,163 +49,237 @@ export interface VerifyOptions {
   forCountersigning?: boolean;
 }
 
-/** The report plus what the checks established, for callers that act on a verified bundle. */
-export interface PipelineResult {
+/** What every check established, present exactly when the outcome is verified. */
+export interface Verified {
+  readonly parsed: Parsed;
+  readonly primary: PrimaryResult;
+  readonly signer: PrimarySigner;
+  /** "signed", or "unsigned" for organisation B's pre-signing check on a bundle not countersigned yet. */
+  readonly countersigned: Exclude<Countersigned, { kind: 'pending' | 'short' }>;
+}
+
+/** The report plus what the checks established (each field once its check passed), for callers that act on a bundle. */
+interface PipelineResultFields {
   report: VerificationReport;
   primary?: PrimaryResult;
   statement?: Statement;
   statementBytes?: Uint8Array;
-  bundle?: ReturnType<typeof parseBundleFile>;
+  bundle?: ParsedBundle;
   /** For an authority rotation: the new policy it installs (verified only if the outcome is). */
   rotation?: PolicyDocument;
   /** Who countersigned, and which signer set authorised the bundle. */
   authorisation?: Authorisation;
 }
 
-/** What the checks establish, in order; each check reads only what earlier checks set. */
-interface Context {
-  bundle?: ReturnType<typeof parseBundleFile>;
-  statement?: Statement;
-  statementBytes?: Uint8Array;
-  primary?: PrimaryResult;
-  rotation?: PolicyDocument;
-  authorisation?: Authorisation;
+export interface VerifiedPipelineResult extends PipelineResultFields {
+  report: VerificationReport & { outcome: 'verified' };
+  verified: Verified;
+  primary: PrimaryResult;
+  statement: Statement;
+  statementBytes: Uint8Array;
+  bundle: ParsedBundle;
 }
+
+export interface UnverifiedPipelineResult extends PipelineResultFields {
+  report: VerificationReport & { outcome: 'rejected' | 'pending-countersign' };
+  verified?: undefined;
+}
+
+/** `verified` is present exactly when `report.outcome` is "verified" (test it to narrow). */
+export type PipelineResult = VerifiedPipelineResult | UnverifiedPipelineResult;
 
 export async function verifyCountersignedBundle(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
   return (await runPipeline(bytes, options)).report;
 }
 
 export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Promise<PipelineResult> {
+  return runChecks(bytes, options);
+}
+
+function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
   const { policy } = options;
   const now = options.now ?? new Date();
   const what = options.what ?? 'bundle';
-  // Stryker disable next-line StringLiteral: equivalent, the outcome is always set after the checks (this placeholder only puts it first in the JSON)
-  const report: VerificationReport = { outcome: 'verified', checks: [] };
-  const ctx: Context = {};
-  let pending = false;
+  const requireThreshold = !options.forCountersigning;
+  const r = new ReportBuilder(policy);
 
-  const steps: Record<CheckName, () => string | Promise<string>> = {
-    parse: () => {
-      const parsed = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
-      const envelope = (parsed.bundle.primary as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } }).dsseEnvelope;
-      if (!envelope || typeof envelope.payload !== 'string') {
-        throw new InputError('primary-malformed', `${what}: $.primary: expected a DSSE envelope carrying the statement`);
-      }
-      if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-        throw new InputError('statement-unsupported-type', `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
-      }
-      ctx.statementBytes = new Uint8Array(Buffer.from(envelope.payload, 'base64'));
-      ctx.statement = parseStatement(ctx.statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-      ctx.bundle = parsed;
-      // An authority rotation carries its new policy (spec/ROTATION.md §2): it must parse.
-      if (isRotation(ctx.statement)) ctx.rotation = newPolicyOf(ctx.statement, `${what} statement`);
-      fillStatement(report, ctx);
-      return `${parsed.bundle.countersignatures.length} countersignature(s), ${ctx.statement.subject.length} subject(s), ${bytes.byteLength} bytes`;
-    },
-    primary: async () => {
-      const trust = options.trust ?? trustMaterialOf(policy);
-      ctx.primary = await verifyPrimary(ctx.bundle!.bundle.primary, trust);
-      // An assertion that cannot fail today: both are the decoding of the same payload string,
-      // which verifyPrimary requires to be canonical base64.
-      // Stryker disable next-line ConditionalExpression,CallExpression,StringLiteral: equivalent, unreachable (see above)
-      if (sha256Hex(ctx.primary.payload) !== sha256Hex(ctx.statementBytes!)) throw new VerificationError('primary-malformed', 'the verified DSSE payload differs from the parsed statement');
-      const p = ctx.primary;
-      report.primary = { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
-      return `signature, certificate chain and ${p.tlogEntries.length ? 'transparency-log entry' : 'timestamp'} verify against the pinned trusted root`;
-    },
-    'primary-identity': () => {
-      checkPrimaryIdentity(ctx.primary!.signer, policy.primary);
-      return `${ctx.primary!.signer.identity} (issuer ${ctx.primary!.signer.issuer})`;
-    },
-    countersignatures: () => {
-      const parsed = ctx.bundle!;
-      if (parsed.bundle.countersignatures.length === 0) {
-        pending = !options.forCountersigning;
-        return 'no countersignature yet';
-      }
-      const st = ctx.statement!.predicate;
-      const outcome = authorise(
-        parsed.bundle.countersignatures.map((c, i) => ({ keyId: c.keyId, statement: parsed.statements[i]!, signature: parsed.signatures[i]!, ...(c.logProof ? { logProof: c.logProof } : {}) })),
-        policy,
-        { primary: ctx.primary!, stream: st.stream, version: st.version, primaryTime: ctx.primary!.verifiedTime, now, clockSkewSeconds: policy.limits.clockSkewSeconds },
-        { requireThreshold: !options.forCountersigning, ...(ctx.rotation ? { next: ctx.rotation.policy } : {}) },
-      );
-      ctx.authorisation = outcome;
-      report.countersigners = countersignersReport(outcome, policy.threshold);
-      if (outcome.shortfall) throw outcome.shortfall;
-      const logged = (v: (typeof outcome.valid)[number]) => (v.log ? `, logged at ${v.log.origin} #${v.log.index}` : '');
-      const usual = `${outcome.organisations.length} of ${policy.threshold} required organisation(s)`;
-      const head = outcome.authorisedBy === 'fallback' ? `authorised by the fallback signer set (${outcome.fallbackOrganisations!.join(', ')}); usual countersigners: ${usual}` : usual;
-      const pop = outcome.newKeys ? `; new policy: ${outcome.newOrganisations!.length} of ${ctx.rotation!.policy.threshold} organisation(s), added key(s) proved: ${outcome.newKeys.join(', ') || 'none'}` : '';
-      return `${head}: ${outcome.valid.map((v) => `${v.organisation} (${v.name}${logged(v)})`).join(', ')}${pop}`;
-    },
-    statement: () => {
-      const st = ctx.statement!;
-      if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
-      checkStatement(st, policy, now);
-      if (ctx.rotation) checkRotationVersions(policy, ctx.rotation.policy, st.predicate.version);
-      if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, sha256Hex(ctx.statementBytes!));
-      return `${st.predicate.kind} ${st.predicate.stream} v${st.predicate.version}, expires ${st.predicate.expiresAt}`;
-    },
-    subjects: () => {
-      if (!options.artifacts) return 'no files given: not checked';
-      compareSubjects(ctx.statement!.subject, options.artifacts);
-      return `${options.artifacts.length} file(s) match the statement's subjects`;
-    },
-  };
+  const parsed = r.check('parse', () => parse(bytes, policy, what), (p) => pass(describeParsed(p, bytes.byteLength)));
+  if (!parsed) return r.rejected({});
+  const primaryResult = r.check('primary', () => primary(parsed, options.trust ?? trustMaterialOf(policy)), (p) => pass(describePrimary(p)));
+  if (!primaryResult) return r.rejected({ parsed });
+  const signer = r.check('primary-identity', () => primaryIdentity(primaryResult, policy), (s) => pass(describeSigner(s)));
+  if (!signer) return r.rejected({ parsed, primary: primaryResult });
+  const countersigned = r.check('countersignatures', () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold }), (c) =>
+    c.kind === 'pending'
+      ? { result: 'pending', message: describeCountersigned(c, policy, parsed.rotation), code: 'countersignature-missing', expected: `${policy.threshold} organisation(s)`, found: 'none' }
+      : c.kind === 'short'
+        ? { result: 'fail', error: c.shortfall }
+        : pass(describeCountersigned(c, policy, parsed.rotation)),
+  );
+  if (!countersigned || countersigned.kind === 'short') return r.rejected({ parsed, primary: primaryResult, countersigned });
+  const established = { parsed, primary: primaryResult, countersigned };
+  if (!r.check('statement', () => statement(parsed, policy, { now, state: options.state }), (st) => pass(describeStatement(st)))) return r.rejected(established);
+  if (!r.check('subjects', () => subjects(parsed.statement, options.artifacts), (s) => pass(describeSubjects(s)))) return r.rejected(established);
+  if (countersigned.kind === 'pending') return r.pending(established);
+  return r.verified({ parsed, primary: primaryResult, signer, countersigned });
+}
 
-  let failed = false;
-  for (const { name, title } of CHECKS) {
-    if (failed) {
-      report.checks.push({ check: name, title, result: 'skipped', message: 'not run: an earlier check failed' });
-      continue;
-    }
+/** A check's entry, from its value: passed with a message, pending (countersignatures only), or failed. */
+type Verdict =
+  | { readonly result: 'pass'; readonly message: string }
+  | { readonly result: 'pending'; readonly message: string; readonly code: string; readonly expected: string; readonly found: string }
+  | { readonly result: 'fail'; readonly error: VerificationError };
+
+function pass(message: string): Verdict {
+  return { result: 'pass', message };
+}
+
+/** What the checks that ran established: the report's summaries and the result's fields are functions of it. */
+interface Established {
+  readonly parsed?: Parsed;
+  readonly primary?: PrimaryResult;
+  readonly countersigned?: Countersigned;
+}
+
+const TITLES = Object.fromEntries(CHECKS.map((c) => [c.name, c.title])) as Record<CheckName, string>;
+
+/** One entry per check, in pipeline order; after a failure, every check not run is marked skipped. */
+class ReportBuilder {
+  private readonly policy: Policy;
+  private readonly entries: CheckReport[] = [];
+  private failure: NonNullable<VerificationReport['failure']> | undefined;
+
+  constructor(policy: Policy) {
+    this.policy = policy;
+  }
+
+  /**
+   * Runs one check: its value, or undefined when it threw a typed error (InputError or
+   * VerificationError; anything else is a bug and propagates). A value whose verdict is a failure
+   * is returned too: the countersignatures check's shortfall still says who signed.
+   */
+  check<T extends object>(check: CheckName, run: () => T, verdict: (value: T) => Verdict): T | undefined {
+    const title = TITLES[check];
+    let value: T;
     try {
-      const message = await steps[name]();
-      const entry: CheckReport = { check: name, title, result: 'pass', message };
-      if (name === 'countersignatures' && pending) {
-        Object.assign(entry, { result: 'pending', code: 'countersignature-missing', expected: `${policy.threshold} organisation(s)`, found: 'none' });
-      }
-      report.checks.push(entry);
+      value = run();
     } catch (err) {
       if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
-      failed = true;
-      const entry: CheckReport = { check: name, title, result: 'fail', code: err.code, message: err.message };
-      // Only a VerificationError carries expected and found (an InputError has neither).
-      const details = err as { expected?: string; found?: string };
-      if (details.expected !== undefined) entry.expected = details.expected;
-      if (details.found !== undefined) entry.found = details.found;
-      report.checks.push(entry);
-      report.failure = { check: name, code: err.code, message: err.message };
+      this.fail(check, title, err);
+      return undefined;
     }
+    const v = verdict(value);
+    if (v.result === 'fail') this.fail(check, title, v.error);
+    else if (v.result === 'pass') this.entries.push({ check, title, result: 'pass', message: v.message });
+    else this.entries.push({ check, title, result: 'pending', message: v.message, code: v.code, expected: v.expected, found: v.found });
+    return value;
   }
-  report.outcome = failed ? 'rejected' : pending ? 'pending-countersign' : 'verified';
-  if (ctx.rotation && !failed) {
-    report.rotation = { fromVersion: policy.version, toVersion: ctx.rotation.policy.version, policyDigest: `sha256:${ctx.rotation.digest}`, authorisedBy: ctx.authorisation?.authorisedBy ?? 'none', addedKeys: ctx.authorisation?.newKeys ?? [] };
+
+  private fail(check: CheckName, title: string, err: VerificationError | InputError): void {
+    const entry: CheckReport = { check, title, result: 'fail', code: err.code, message: err.message };
+    // Only a VerificationError carries expected and found (an InputError has neither).
+    const details = err as { expected?: string; found?: string };
+    if (details.expected !== undefined) entry.expected = details.expected;
+    if (details.found !== undefined) entry.found = details.found;
+    this.entries.push(entry);
+    this.failure = { check, code: err.code, message: err.message };
   }
-  return { report, primary: ctx.primary, statement: ctx.statement, statementBytes: ctx.statementBytes, bundle: ctx.bundle, rotation: ctx.rotation, authorisation: ctx.authorisation };
+
+  rejected(established: Established): UnverifiedPipelineResult {
+    const ran = new Set(this.entries.map((e) => e.check));
+    const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c): CheckReport => ({ check: c.name, title: c.title, result: 'skipped', message: 'not run: an earlier check failed' }));
+    const report = { ...this.report('rejected', [...this.entries, ...skipped], established), ...(this.failure ? { failure: this.failure } : {}) };
+    return { report, ...fields(established) };
+  }
+
+  pending(established: Established): UnverifiedPipelineResult {
+    return { report: { ...this.report('pending-countersign', this.entries, established), ...this.rotation(established) }, ...fields(established) };
+  }
+
+  verified(verified: Verified): VerifiedPipelineResult {
+    const { parsed } = verified;
+    const established: Established = { parsed, primary: verified.primary, countersigned: verified.countersigned };
+    return {
+      report: { ...this.report('verified', this.entries, established), ...this.rotation(established) },
+      ...fields(established),
+      primary: verified.primary,
+      statement: parsed.statement,
+      statementBytes: parsed.statementBytes,
+      bundle: parsed.bundle,
+      verified,
+    };
+  }
+
+  /** The report's keys in the order `verify --json` has always printed them: outcome, checks, statement, primary, countersigners (then failure or rotation). */
+  private report<O extends Outcome>(outcome: O, checks: CheckReport[], { parsed, primary, countersigned }: Established): VerificationReport & { outcome: O } {
+    const authorisation = authorisationOf(countersigned);
+    return {
+      outcome,
+      checks,
+      ...(parsed ? { statement: statementSummary(parsed) } : {}),
+      ...(primary ? { primary: primarySummary(primary) } : {}),
+      // Also when too few organisations signed: the report says who did.
+      ...(authorisation ? { countersigners: countersignersSummary(authorisation, this.policy.threshold) } : {}),
+    };
+  }
+
+  /** For an authority rotation that was not rejected: the versions, the new policy's digest, who authorised it, the keys it adds. */
+  private rotation({ parsed, countersigned }: Established): Pick<VerificationReport, 'rotation'> {
+    if (!parsed?.rotation) return {};
+    const authorisation = authorisationOf(countersigned);
+    const { policy } = this;
+    return {
+      rotation: {
+        fromVersion: policy.version,
+        toVersion: parsed.rotation.policy.version,
+        policyDigest: `sha256:${parsed.rotation.digest}`,
+        authorisedBy: authorisation?.authorisedBy ?? 'none',
+        addedKeys: authorisation?.newKeys ?? [],
+      },
+    };
+  }
 }
 
-function countersignersReport(a: Authorisation, threshold: number): NonNullable<VerificationReport['countersigners']> {
+function authorisationOf(countersigned: Countersigned | undefined): Authorisation | undefined {
+  return countersigned?.kind === 'signed' || countersigned?.kind === 'short' ? countersigned.authorisation : undefined;
+}
+
+/** The result's fields, for callers that read what the checks established (see `verified` for a verified bundle). */
+function fields({ parsed, primary, countersigned }: Established): Omit<PipelineResultFields, 'report'> {
   return {
-    signed: a.valid,
-    organisations: a.organisations,
-    missing: a.missing,
-    threshold,
-    ...(a.authorisedBy === 'fallback' ? { authorisedBy: 'fallback' as const, fallbackOrganisations: a.fallbackOrganisations! } : {}),
+    primary,
+    statement: parsed?.statement,
+    statementBytes: parsed?.statementBytes,
+    bundle: parsed?.bundle,
+    rotation: parsed?.rotation,
+    authorisation: authorisationOf(countersigned),
   };
 }
 
-function fillStatement(report: VerificationReport, ctx: Context): void {
-  const st = ctx.statement!;
-  report.statement = {
-    digest: `sha256:${sha256Hex(ctx.statementBytes!)}`,
+function statementSummary(parsed: Parsed): NonNullable<VerificationReport['statement']> {
+  const st = parsed.statement;
+  return {
+    digest: `sha256:${parsed.statementDigest}`,
     kind: st.predicate.kind,
     stream: st.predicate.stream,
     version: st.predicate.version,
     issuedAt: st.predicate.issuedAt,
     expiresAt: st.predicate.expiresAt,
     subjects: st.subject.map((s) => ({ name: s.name, digest: `sha256:${s.digest.sha256}` })),
+  };
+}
+
+function primarySummary(p: PrimaryResult): NonNullable<VerificationReport['primary']> {
+  return { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+}
+
+function countersignersSummary(a: Authorisation, threshold: number): NonNullable<VerificationReport['countersigners']> {
+  return {
+    signed: a.valid,
+    organisations: a.organisations,
+    missing: a.missing,
+    threshold,
+    // authorise() sets fallbackOrganisations whenever authorisedBy is 'fallback'.
+    ...(a.authorisedBy === 'fallback' ? { authorisedBy: 'fallback' as const, fallbackOrganisations: a.fallbackOrganisations ?? [] } : {}),
   };
 }

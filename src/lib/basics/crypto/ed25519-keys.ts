@@ -8,14 +8,15 @@
 // canonical and of prime order, so that a pinned key can always verify under the strict rule.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { InputError } from '../errors/errors.ts';
+import { describe } from '../json/shape.ts';
 import { sha256Hex } from './sha256.ts';
-import { ed25519PublicKeyOf, isPrimeOrderPoint } from './ed25519.ts';
+import { decodeCanonicalBase64 } from '../encoding/base64.ts';
+import { ED25519_SPKI_PREFIX, ed25519PublicKeyOf, isPrimeOrderPoint } from './ed25519.ts';
+import { describeKey } from './describe-key.ts';
 
 export const MAX_PUBLIC_KEY_PEM_BYTES = 4096;
 export const MAX_PRIVATE_KEY_PEM_BYTES = 8192;
 
-/** RFC 8410 §4: SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (0 unused bits, 32 bytes) }. */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 /** RFC 8410 §7: SEQUENCE { INTEGER 0, SEQUENCE { OID 1.3.101.112 }, OCTET STRING { OCTET STRING (32) } }. */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
@@ -41,7 +42,7 @@ export interface CountersignerPublicKey {
 /** The key id: `sha256:` + lowercase hex of SHA-256 over the raw 32-byte public key. */
 export function keyIdOf(rawPublicKey: Uint8Array): string {
   if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
-    throw new InputError('key-invalid', `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : typeof rawPublicKey}`);
+    throw new InputError('key-invalid', `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`);
   }
   return `sha256:${sha256Hex(rawPublicKey)}`;
 }
@@ -112,7 +113,7 @@ export function parsePrivateKeyPem(pem: string, what: string): CountersignerPriv
 
 /** Exactly one PEM block with `label`, nothing but whitespace around it, canonical base64. */
 function decodeSinglePem(pem: string, what: string, label: string, maxBytes: number): Buffer {
-  if (typeof pem !== 'string') throw new InputError('key-pem', `${what}: expected PEM text, found ${typeof pem}`);
+  if (typeof pem !== 'string') throw new InputError('key-pem', `${what}: expected PEM text, found ${describe(pem)}`);
   if (pem.length > maxBytes) throw new InputError('key-too-large', `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
   const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m) => m[1] as string);
   if (labels.length === 0) throw new InputError('key-pem', `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
@@ -125,21 +126,7 @@ function decodeSinglePem(pem: string, what: string, label: string, maxBytes: num
   const m = new RegExp(`^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`).exec(pem);
   if (!m) throw new InputError('key-pem', `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`);
   const body = (m[1] as string).replace(/\r?\n/g, '');
-  const der = Buffer.from(body, 'base64');
-  if (der.toString('base64') !== body) throw new InputError('key-pem', `${what}: expected canonical base64 in the PEM block, found malformed base64`);
-  return der;
-}
-
-/** "an EC P-256 key", "an RSA 2048-bit key", "an Ed448 key"... for error messages. */
-function describeKey(key: KeyObject): string {
-  const type = key.asymmetricKeyType ?? 'unknown';
-  const details = key.asymmetricKeyDetails ?? {};
-  if (type === 'ec') {
-    const curves: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
-    const curve = details.namedCurve ?? 'unknown-curve';
-    return `an EC ${curves[curve] ?? curve} key`;
-  }
-  if (type === 'rsa' || type === 'rsa-pss') return `an ${type.toUpperCase()} ${details.modulusLength ?? '?'}-bit key`;
-  const names: Record<string, string> = { ed448: 'an Ed448 key', x25519: 'an X25519 key', x448: 'an X448 key', dsa: 'a DSA key', dh: 'a DH key' };
-  return names[type] ?? `a key of type ${type}`;
+  const der = decodeCanonicalBase64(body);
+  if (!der) throw new InputError('key-pem', `${what}: expected canonical base64 in the PEM block, found malformed base64`);
+  return Buffer.from(der);
 }

@@ -33,8 +33,11 @@ export const ED25519_SEED_LENGTH = 32;
 /** L, the order of the prime-order subgroup (RFC 8032 §5.1). */
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
-/** SubjectPublicKeyInfo prefix for Ed25519 (RFC 8410 §4): what OpenSSL needs around the raw key. */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+/**
+ * SubjectPublicKeyInfo prefix for Ed25519 (RFC 8410 §4): what OpenSSL needs around the raw key.
+ * SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (0 unused bits, 32 bytes) }.
+ */
+export const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /**
  * The strict rule of spec/ED25519.md §2. Returns true only if every step passes; any

@@ -1,9 +1,10 @@
 // Countersigner key files (spec/ED25519.md §6): reading a key file with a size cap and, for
 // a private key, a permission check; writing a new key pair atomically and never over an
 // existing file. Parsing the PEM is basics/crypto/ed25519-keys.ts.
-import { lstat, open, rm } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import { InputError } from '../errors/errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { fsReason, readCappedFile } from './read-capped.ts';
 import { type CountersignerPrivateKey, type CountersignerPublicKey, MAX_PRIVATE_KEY_PEM_BYTES, MAX_PUBLIC_KEY_PEM_BYTES, generateCountersignerKey, keyIdOf, parsePrivateKeyPem, parsePublicKeyPem } from '../crypto/ed25519-keys.ts';
 
 /** Reads and parses a private key file; refuses one that group or others can access. */
@@ -45,34 +46,26 @@ export async function writeKeyPair(outPath: string): Promise<{ keyId: string; pr
   return { keyId: pair.keyId, privatePath, publicPath };
 }
 
-async function readKeyFile(path: string, what: string, maxBytes: number, isPrivate: boolean): Promise<Buffer> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw unreadable(path, what, err);
-  }
-  try {
-    const st = await handle.stat(); // of the opened file: no race with a swapped path
-    if (!st.isFile()) throw new InputError('key-unreadable', `${path}: expected a ${what} file, found something that is not a regular file`);
-    // Windows has no group/other mode bits to check (Node reports 0o666 there).
-    if (isPrivate && process.platform !== 'win32' && (st.mode & 0o077) !== 0) {
-      throw new InputError('key-permissions', `${path}: expected a private key file only its owner can access (mode 0600), found mode 0${(st.mode & 0o777).toString(8)}; run 'chmod 600 ${path}'`);
-    }
-    if (st.size > maxBytes) throw new InputError('key-too-large', `${path}: expected a ${what} file of at most ${maxBytes} bytes, found ${st.size}`);
-    // Read at most maxBytes + 1 even if the file grew after the stat.
-    const buffer = Buffer.alloc(maxBytes + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > maxBytes) throw new InputError('key-too-large', `${path}: expected a ${what} file of at most ${maxBytes} bytes, found more`);
-    const bytes = Buffer.from(buffer.subarray(0, bytesRead));
-    buffer.fill(0);
-    return bytes;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw unreadable(path, what, err);
-  } finally {
-    await handle.close();
-  }
+async function readKeyFile(path: string, what: string, maxBytes: number, isPrivate: boolean): Promise<Uint8Array> {
+  return readCappedFile(path, {
+    maxBytes,
+    privateKey: isPrivate,
+    codes: { unreadable: 'key-unreadable', tooLarge: 'key-too-large', changed: 'key-unreadable', permissions: 'key-permissions' },
+    message: (f) => {
+      switch (f.kind) {
+        case 'unreadable':
+          return `${path}: could not read the ${what} file (${f.reason})`;
+        case 'not-a-file':
+          return `${path}: expected a ${what} file, found something that is not a regular file`;
+        case 'permissions':
+          return `${path}: expected a private key file only its owner can access (mode 0600), found mode 0${f.mode.toString(8)}; run 'chmod 600 ${path}'`;
+        case 'too-large':
+          return `${path}: expected a ${what} file of at most ${maxBytes} bytes, found ${f.size ?? 'more'}`;
+        default:
+          return undefined;
+      }
+    },
+  });
 }
 
 function decodeText(bytes: Uint8Array, path: string): string {
@@ -99,7 +92,7 @@ async function writeExclusive(path: string, data: string, mode: number): Promise
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists(path);
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError('key-unwritable', `${path}: could not write the key file (${code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message})`);
+    throw new InputError('key-unwritable', `${path}: could not write the key file (${code === 'ENOENT' ? 'no such directory' : fsReason(err)})`);
   }
 }
 
@@ -108,7 +101,5 @@ function exists(path: string): InputError {
 }
 
 function unreadable(path: string, what: string, err: unknown): InputError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : err instanceof Error ? err.message : String(err);
-  return new InputError('key-unreadable', `${path}: could not read the ${what} file (${reason})`);
+  return new InputError('key-unreadable', `${path}: could not read the ${what} file (${fsReason(err)})`);
 }

@@ -8,6 +8,7 @@
 //   - numbers must be exactly representable: integers within ±(2^53-1), since a verifier in
 //     another language would read 2^53+1 differently.
 import { StrictJsonError } from '../errors/errors.ts';
+import type { StrictJsonCode } from '../errors/codes.ts';
 
 export interface StrictJsonLimits {
   /** Maximum size of the document in bytes. */
@@ -70,7 +71,7 @@ class Scanner {
     if (this.pos !== this.text.length) this.fail('malformed-json', 'unexpected data after the JSON value');
   }
 
-  private fail(code: string, message: string): never {
+  private fail(code: StrictJsonCode, message: string): never {
     throw new StrictJsonError(code, `${this.what}: ${message} at offset ${this.pos}`);
   }
 
@@ -95,19 +96,29 @@ class Scanner {
     this.fail('malformed-json', c === undefined ? 'unexpected end of input' : `unexpected character ${JSON.stringify(c)}`);
   }
 
-  private enter(depth: number): void {
+  /** Past the opening bracket; true (and past `close` too) when the object or array is empty. */
+  private enter(depth: number, close: '}' | ']'): boolean {
     if (depth > this.maxDepth) this.fail('too-deep', `nesting deeper than ${this.maxDepth} levels`);
     this.pos++;
     this.ws();
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** After a member or an element: true past `close`, false past the ',' before the next one. */
+  private closes(close: '}' | ']'): boolean {
+    this.ws();
+    const c = this.text[this.pos++];
+    if (c === close) return true;
+    if (c !== ',') this.fail('malformed-json', `expected ',' or '${close}'`);
+    this.ws();
+    return false;
   }
 
   private object(depth: number): void {
-    this.enter(depth);
     const keys = new Set<string>();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
+    if (this.enter(depth, '}')) return;
     for (;;) {
       if (this.text[this.pos] !== '"') this.fail('malformed-json', 'expected a string key');
       const keyStart = this.pos;
@@ -122,27 +133,15 @@ class Scanner {
       this.pos++;
       this.ws();
       this.value(depth);
-      this.ws();
-      const c = this.text[this.pos++];
-      if (c === '}') return;
-      if (c !== ',') this.fail('malformed-json', "expected ',' or '}'");
-      this.ws();
+      if (this.closes('}')) return;
     }
   }
 
   private array(depth: number): void {
-    this.enter(depth);
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return;
-    }
+    if (this.enter(depth, ']')) return;
     for (;;) {
       this.value(depth);
-      this.ws();
-      const c = this.text[this.pos++];
-      if (c === ']') return;
-      if (c !== ',') this.fail('malformed-json', "expected ',' or ']'");
-      this.ws();
+      if (this.closes(']')) return;
     }
   }
 

@@ -3,6 +3,8 @@
 // timeouts, 429 and 5xx (never on other 4xx: a refusal does not change by asking again),
 // a cap on the response size, no redirects. Never puts a token or a body in a message.
 import { InputError, VerificationError } from '../errors/errors.ts';
+import { checkServiceUrl } from './url.ts';
+import { type ErrorCode, carried, isErrorCode } from '../errors/codes.ts';
 
 export interface HttpOptions {
   /** Per attempt (default 30 s). */
@@ -23,11 +25,14 @@ export interface HttpResponse {
   body: Uint8Array;
 }
 
-/** The service refused the request (4xx): its code and message, one line. Not retried. */
+/**
+ * The service refused the request (4xx): its code (when it is one of ours, else
+ * `service-refused`) and message, one line. Not retried.
+ */
 export class ServiceRefusedError extends VerificationError {
   readonly status: number;
-  constructor(status: number, code: string, message: string) {
-    super(code, message);
+  constructor(status: number, code: ErrorCode, message: string) {
+    super(carried(code), message);
     this.name = 'ServiceRefusedError';
     this.status = status;
   }
@@ -44,17 +49,12 @@ export class ServiceUnavailableError extends InputError {
 const DEFAULTS = { timeoutMs: 30_000, retries: 3, backoffMs: 500, maxResponseBytes: 1024 * 1024 };
 const MAX_BACKOFF_MS = 30_000;
 
-/** A service base URL: http(s), no credentials, no query or fragment; returned without a trailing slash. */
+/**
+ * A service base URL, by the one service-URL rule (url.ts: https, or plain http to a loopback
+ * address only, no credentials, query or fragment), as a URL without a trailing slash.
+ */
 export function serviceBaseUrl(url: string): URL {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new InputError('service-url', `service URL: expected an http(s) URL, found ${JSON.stringify(url.slice(0, 200))}`);
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new InputError('service-url', `service URL: expected http or https, found ${u.protocol}`);
-  if (u.username || u.password) throw new InputError('service-url', 'service URL: credentials in the URL are not accepted (use a token)');
-  if (u.search || u.hash) throw new InputError('service-url', 'service URL: expected no query or fragment');
+  const u = new URL(checkServiceUrl(url, 'service URL'));
   u.pathname = u.pathname.replace(/\/+$/, '');
   return u;
 }
@@ -82,12 +82,16 @@ export async function serviceRequest(url: URL, init: { method: 'GET' | 'POST'; b
       if (init.contentType) headers['content-type'] = init.contentType;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       const res = await fetch(url, { method: init.method, headers, ...(init.body ? { body: new Uint8Array(init.body) } : {}), redirect: 'error', signal: AbortSignal.timeout(o.timeoutMs) });
-      const body = await readCapped(res, o.maxResponseBytes, where);
+      const body = await readCappedBody(res, o.maxResponseBytes, (declared) =>
+        new InputError('service-response-too-large', `${where}: response ${declared === undefined ? 'is' : `of ${declared} bytes is`} over the limit of ${o.maxResponseBytes} bytes`));
       const contentType = res.headers.get('content-type') ?? '';
       if (res.status >= 200 && res.status < 300) return { status: res.status, contentType, body };
       const reason = errorBody(body);
       if (res.status >= 400 && res.status < 500 && res.status !== 429) {
-        throw new ServiceRefusedError(res.status, reason?.code ?? `http-${res.status}`, `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ''}): ${reason?.message ?? 'no reason given'}`);
+        // A code from the network is kept only when it is one we know (it names a check, a
+        // refusal); any other answer is `service-refused`, with the service's word in the message.
+        const remote = reason?.code;
+        throw new ServiceRefusedError(res.status, isErrorCode(remote) ? remote : 'service-refused', `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ''}): ${reason?.message ?? 'no reason given'}`);
       }
       lastProblem = `HTTP ${res.status}${reason ? ` ${reason.code}: ${reason.message}` : ''}`;
       const retryAfter = Number(res.headers.get('retry-after'));
@@ -104,23 +108,30 @@ export async function serviceRequest(url: URL, init: { method: 'GET' | 'POST'; b
   throw new ServiceUnavailableError(`${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`);
 }
 
-async function readCapped(res: Response, max: number, where: string): Promise<Uint8Array> {
+/**
+ * The one capped reader of an HTTP response body (the service client, the audit, the OIDC
+ * token request): a declared content-length over `max` is refused unread, and the body is read
+ * chunk by chunk, never buffering more than `max` bytes. `tooLarge` builds the error, with the
+ * declared size when that is what gave it away.
+ */
+export async function readCappedBody(res: Response, max: number, tooLarge: (declared?: number) => Error): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel();
-    throw new InputError('service-response-too-large', `${where}: response of ${declared} bytes is over the limit of ${max} bytes`);
+    await res.body?.cancel().catch(() => {});
+    throw tooLarge(declared);
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (res.body) {
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > max) {
-        await res.body.cancel().catch(() => {});
-        throw new InputError('service-response-too-large', `${where}: response is over the limit of ${max} bytes`);
-      }
-      chunks.push(chunk);
+  const reader = res.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
     }
+    chunks.push(value);
   }
   return new Uint8Array(Buffer.concat(chunks));
 }

@@ -8,6 +8,7 @@
 //
 // The origin names the log and is the checkpoint key's name; verifiers MUST check it equals
 // the origin they expect, or a checkpoint of another log with the same key would pass.
+import { decodeCanonicalBase64 } from '../../basics/encoding/base64.ts';
 import { VerificationError } from '../../basics/errors/errors.ts';
 import { HASH_SIZE } from '../../formats/log/proof.ts';
 import { type NoteSigner, type NoteVerifier, openNote, signNote } from './note.ts';
@@ -36,10 +37,10 @@ export function parseCheckpointText(text: string, what = 'checkpoint'): Checkpoi
   const [origin, sizeText, rootText, ...extensions] = lines as [string, string, string, ...string[]];
   if (!isValidKeyName(origin)) fail(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
   if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
-  const root = Buffer.from(rootText, 'base64');
-  if (root.length !== HASH_SIZE || root.toString('base64') !== rootText) fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  const root = decodeCanonicalBase64(rootText);
+  if (root?.length !== HASH_SIZE) fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
   if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail('malformed extension lines');
-  return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
+  return { origin, size: Number(sizeText), root: new Uint8Array(root!), extensions };
 }
 
 /** A signed checkpoint note; the signer's key name is the origin. */

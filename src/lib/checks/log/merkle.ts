@@ -6,6 +6,7 @@
 //   node hash  = SHA-256(0x01 || left || right)
 //   MTH({})    = SHA-256("")
 import { createHash } from 'node:crypto';
+import { equalBytes } from '../../basics/crypto/bytes.ts';
 import { HASH_SIZE, MAX_PROOF_HASHES } from '../../formats/log/proof.ts';
 
 const LEAF_PREFIX = Buffer.from([0x00]);
@@ -103,17 +104,11 @@ export function rootFromInclusionProof(leaf: Uint8Array, index: number, size: nu
     if (sn === 0) return undefined;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      [fn, sn] = shiftWhileEven(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
   }
   return sn === 0 ? r : undefined;
 }
@@ -144,23 +139,19 @@ export function verifyConsistency(from: number, to: number, fromRoot: Uint8Array
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      [fn, sn] = shiftWhileEven(fn, sn);
     } else {
       sr = nodeHash(sr, c);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
   }
   return sn === 0 && equalBytes(fr, fromRoot) && equalBytes(sr, toRoot);
 }
 
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+/** RFC 9162 §2.1.3.2 and §2.1.4.2: "until LSB(fn) is set or fn is equal to 0, right-shift fn and sn" (plain arithmetic: sizes may exceed 2^32). */
+function shiftWhileEven(fn: number, sn: number): [number, number] {
+  while (fn % 2 === 0 && fn !== 0) [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
+  return [fn, sn];
 }
 
 function isPowerOfTwo(n: number): boolean {

@@ -8,10 +8,12 @@
 // key hash = SHA-256(name || "\n" || 0x01 || raw public key)[0:4]. A note may carry
 // signatures by other keys (witness cosignatures): they are ignored, never trusted.
 import { createHash } from 'node:crypto';
+import { equalBytes } from '../../basics/crypto/bytes.ts';
 import { verifyEd25519Strict } from '../../basics/crypto/ed25519.ts';
 import type { CountersignSigner } from '../../basics/crypto/signer.ts';
 import { VerificationError } from '../../basics/errors/errors.ts';
-import { MAX_NOTE_BYTES, isValidKeyName } from '../../formats/log/note-format.ts';
+import type { VerificationCode } from '../../basics/errors/codes.ts';
+import { MAX_NOTE_BYTES, isValidKeyName, parseNoteSignatureLine } from '../../formats/log/note-format.ts';
 
 const MAX_SIGNATURES = 100;
 const ALG_ED25519 = 0x01;
@@ -68,7 +70,7 @@ export async function signNote(text: string, signer: NoteSigner): Promise<string
  * valid signature by that key; a line claiming that key with a bad signature fails it too.
  */
 export function openNote(note: string, verifier: NoteVerifier, what = 'note'): string {
-  const fail = (why: string, code = 'log-note-malformed'): never => {
+  const fail = (why: string, code: VerificationCode = 'log-note-malformed'): never => {
     throw new VerificationError(code, `${what}: ${why}`);
   };
   if (typeof note !== 'string') return fail('expected text');
@@ -82,12 +84,12 @@ export function openNote(note: string, verifier: NoteVerifier, what = 'note'): s
   const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
   let verified = false;
   for (const line of lines) {
-    const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
-    if (!m) return fail(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
-    const blob = Buffer.from(m[2]!, 'base64');
-    if (blob.toString('base64') !== m[2] || blob.length < 5) return fail('malformed signature encoding');
-    if (m[1] !== verifier.name || !blob.subarray(0, 4).equals(wantHash)) continue; // another key's signature: ignored
-    if (blob.length !== 4 + 64 || !verifyEd25519Strict(new Uint8Array(blob.subarray(4)), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+    const parsed = parseNoteSignatureLine(line);
+    if (parsed === 'line') return fail(`malformed signature line ${JSON.stringify(line.slice(0, 80))}`);
+    if (parsed === 'encoding') return fail('malformed signature encoding');
+    const { name, blob } = parsed;
+    if (name !== verifier.name || !equalBytes(blob.subarray(0, 4), wantHash)) continue; // another key's signature: ignored
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(blob.subarray(4), new TextEncoder().encode(text), verifier.rawPublicKey)) {
       fail(`the signature by ${verifier.name} does not verify`, 'log-note-signature');
     }
     verified = true;

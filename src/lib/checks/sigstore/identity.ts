@@ -6,8 +6,9 @@
 // SAN. Look-alikes (another repository, workflow or ref, a prefix or suffix of the pinned
 // value) must never pass.
 import { X509Certificate } from '@sigstore/core';
-import { PolicyError, VerificationError } from '../../basics/errors/errors.ts';
-import { GITHUB_CLAIM_NAMES, type GithubClaims, type PrimaryIdentityPolicy } from '../../formats/policy/types.ts';
+import { VerificationError } from '../../basics/errors/errors.ts';
+import { compileIdentityPattern } from '../../formats/policy/identity.ts';
+import type { GithubClaims, PrimaryIdentityPolicy } from '../../formats/policy/types.ts';
 
 export interface PrimarySigner {
   /** The certificate's single SAN: a URI (workflow identity) or an email address. */
@@ -18,8 +19,6 @@ export interface PrimarySigner {
   extensions: Record<string, string>;
 }
 
-/** Claims a policy may pin (the policy module owns the list); all compared exactly. */
-export const PINNABLE_CLAIMS = GITHUB_CLAIM_NAMES;
 export type { GithubClaims, PrimaryIdentityPolicy };
 
 const FULCIO = '1.3.6.1.4.1.57264.1';
@@ -82,42 +81,23 @@ export function signerFromCertificate(der: Uint8Array): PrimarySigner {
   return { identity: singleSan(cert), issuer, extensions };
 }
 
-/** Checks a policy's shape. Throws PolicyError. */
-export function validateIdentityPolicy(policy: PrimaryIdentityPolicy, what = 'identity policy'): void {
-  if (typeof policy.issuer !== 'string' || policy.issuer === '') throw new PolicyError('policy-identity', `${what}: expected a non-empty issuer, found ${JSON.stringify(policy.issuer)}`);
-  const hasIdentity = policy.identity !== undefined;
-  const hasPattern = policy.identityPattern !== undefined;
-  if (hasIdentity === hasPattern) {
-    throw new PolicyError('policy-identity', `${what}: expected exactly one of identity or identityPattern, found ${hasIdentity ? 'both' : 'neither'}`);
-  }
-  if (hasIdentity && (typeof policy.identity !== 'string' || policy.identity === '')) {
-    throw new PolicyError('policy-identity', `${what}: expected identity to be a non-empty string, found ${JSON.stringify(policy.identity)}`);
-  }
-  if (hasPattern) compileIdentityPattern(policy.identityPattern as unknown, what);
-  for (const [claim, value] of Object.entries(policy.githubClaims ?? {})) {
-    if (!(PINNABLE_CLAIMS as readonly string[]).includes(claim)) {
-      throw new PolicyError('policy-identity', `${what}: githubClaims.${claim}: expected one of ${PINNABLE_CLAIMS.join(', ')}, found an unknown claim`);
-    }
-    if (typeof value !== 'string' || value === '') throw new PolicyError('policy-identity', `${what}: githubClaims.${claim}: expected a non-empty string, found ${JSON.stringify(value)}`);
-  }
-}
-
 /**
- * Checks the verified signer against the policy. Throws PolicyError for a bad policy and
- * VerificationError `primary-issuer` / `primary-identity` / `primary-claim` on a mismatch.
+ * Checks the verified signer against the policy: a parsed policy's (formats/policy/identity.ts
+ * has checked its shape) or `verify-bundle`'s exact identity and issuer. Throws
+ * VerificationError `primary-issuer` / `primary-identity` / `primary-claim` on a mismatch, and
+ * PolicyError `policy-bad-pattern` for a pattern the policy parser would have refused.
  */
 export function checkPrimaryIdentity(signer: PrimarySigner, policy: PrimaryIdentityPolicy): void {
-  validateIdentityPolicy(policy);
   if (signer.issuer !== policy.issuer) {
     throw new VerificationError('primary-issuer', `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
       expected: policy.issuer,
       found: signer.issuer,
     });
   }
-  if (policy.identity !== undefined) {
-    if (signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
-  } else {
-    const pattern = compileIdentityPattern(policy.identityPattern, 'identity policy');
+  if (policy.identity !== undefined && signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  // A pattern, when there is one (both: the parser refuses that, and here both must hold); neither is a bad pattern.
+  if (policy.identity === undefined || policy.identityPattern !== undefined) {
+    const pattern = compileIdentityPattern(policy.identityPattern, 'identity policy: identityPattern');
     if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
   }
   for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
@@ -130,26 +110,6 @@ export function checkPrimaryIdentity(signer: PrimarySigner, policy: PrimaryIdent
       );
     }
   }
-}
-
-// The pattern must be visibly anchored (so a reader of the policy sees that it is), and it is
-// also wrapped so that a top-level alternation such as `^a|b$` cannot match a mere prefix or
-// suffix: `^(?:^a|b$)$` only matches the whole of `a` or the whole of `b`.
-function compileIdentityPattern(pattern: unknown, what: string): RegExp {
-  if (typeof pattern !== 'string' || !pattern.startsWith('^') || !pattern.endsWith('$') || pattern.length < 2 || isEscaped(pattern, pattern.length - 1)) {
-    throw new PolicyError('policy-identity', `${what}: identityPattern must be anchored (start with ^ and end with an unescaped $), found ${JSON.stringify(pattern)}`);
-  }
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
-  } catch (err) {
-    throw new PolicyError('policy-identity', `${what}: identityPattern is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-function isEscaped(text: string, index: number): boolean {
-  let backslashes = 0;
-  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
-  return backslashes % 2 === 1;
 }
 
 function identityError(expected: string, found: string): VerificationError {

@@ -7,6 +7,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial, type KeyFinderFunc, type TrustMaterial } from '@sigstore/verify';
 import { parseStrictJson } from '../../basics/json/strict-json.ts';
+import { describe } from '../../basics/json/shape.ts';
 import { InputError } from '../../basics/errors/errors.ts';
 import type { Policy } from '../../formats/policy/index.ts';
 
@@ -107,12 +108,6 @@ function requireStart(start: Date | undefined, where: string): void {
 
 function managedKeyFinder(key: KeyObject): KeyFinderFunc {
   return () => ({ publicKey: key, validFor: () => true });
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 function message(err: unknown): string {

@@ -4,12 +4,16 @@
 // is @sigstore/verify's Verifier (verifyTimestamps -> verifySigningKey -> verifyTLogs ->
 // verifySignature); this file narrows what it accepts, maps its errors to our stable codes and
 // returns exactly what the countersignature binds and the identity check reads.
-import { createHash, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { RFC3161Timestamp } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { Verifier, toSignedEntity, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
+import { equalBytes } from '../../basics/crypto/bytes.ts';
+import { decodeCanonicalBase64 } from '../../basics/encoding/base64.ts';
 import { InputError, VerificationError } from '../../basics/errors/errors.ts';
+import type { VerificationCode } from '../../basics/errors/codes.ts';
+import { parseNoteSignatureLine } from '../../formats/log/note-format.ts';
 import { signerFromCertificate, type PrimarySigner } from './identity.ts';
 
 /** Sigstore bundle v0.3, both spellings (sigstore_bundle.proto, Bundle.media_type). */
@@ -189,15 +193,34 @@ function checkCanonicalBase64(json: Record<string, unknown>, what: string): void
   const visit = (value: unknown, field: string, bytes: boolean): void => {
     if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
     if (typeof value === 'object' && value !== null) {
-      for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key, BYTES_FIELDS.has(key));
+      for (const [key, v] of Object.entries(value)) {
+        const path = field ? `${field}.${key}` : key;
+        if (key === 'envelope' && field.endsWith('.inclusionProof.checkpoint')) checkCheckpointSignatures(v, path, what);
+        else visit(v, path, BYTES_FIELDS.has(key));
+      }
       return;
     }
     if (!bytes) return;
-    if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || Buffer.from(value, 'base64').toString('base64') !== value) {
+    if (typeof value !== 'string' || decodeCanonicalBase64(value) === undefined) {
       throw fail('primary-malformed', what, `${field}: expected canonical base64 (RFC 4648 §4, padded), found other text`);
     }
   };
   visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, '', false);
+}
+
+// A Rekor checkpoint is a signed note, text rather than a bytes field, but @sigstore/verify
+// decodes the base64 of its signature lines as leniently (`— <name> <any non-space>`, then
+// Buffer): a stray "." left the checkpoint verifying (issue 13, finding F11). After the note's
+// first blank line (where @sigstore/verify splits it) every line must be a signature line in
+// canonical base64, as openNote reads a countersignature's checkpoint (checks/log/note.ts).
+function checkCheckpointSignatures(envelope: unknown, field: string, what: string): void {
+  if (typeof envelope !== 'string') return; // not a string: the protobuf reader refuses it
+  const split = envelope.indexOf('\n\n');
+  if (split < 0) return; // no blank line: @sigstore/verify refuses the checkpoint
+  const signatures = envelope.slice(split + 2);
+  if (!signatures.endsWith('\n') || signatures.slice(0, -1).split('\n').some((line) => typeof parseNoteSignatureLine(line) === 'string')) {
+    throw fail('primary-malformed', what, `${field}: expected signature lines "— <name> <canonical base64 signature>", found other text`);
+  }
 }
 
 function artifactDigest(artifact: VerifySigstoreBundleOptions['artifact'], what: string): { sha256: Uint8Array; bytes?: Uint8Array; verifyPrehashed?: PrehashedVerifier } {
@@ -220,7 +243,7 @@ function prehashedContent(base: SignedEntity['signature'], signature: Buffer, sh
 }
 
 // @sigstore/verify error codes (its error.ts) -> our stable codes.
-const CODE_MAP: Record<string, string> = {
+const CODE_MAP: Readonly<Record<string, VerificationCode>> = {
   SIGNATURE_ERROR: 'primary-signature',
   CERTIFICATE_ERROR: 'primary-certificate',
   PUBLIC_KEY_ERROR: 'primary-key',
@@ -234,12 +257,12 @@ const CODE_MAP: Record<string, string> = {
 
 function mapVerifyError(err: unknown, what: string): VerificationError {
   const upstream = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
-  const code = (upstream && CODE_MAP[upstream]) ?? 'primary-malformed';
+  const code = (upstream ? CODE_MAP[upstream] : undefined) ?? 'primary-malformed';
   const found = upstream ? `${upstream}: ${describe(err)}` : describe(err);
   return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: 'a valid Sigstore signature under the pinned trusted root', found });
 }
 
-function fail(code: string, what: string, message: string): VerificationError {
+function fail(code: VerificationCode, what: string, message: string): VerificationError {
   return new VerificationError(code, `${what}: ${message}`);
 }
 
@@ -249,10 +272,6 @@ function describe(err: unknown): string {
   const { fields } = err as { fields?: unknown };
   const list = Array.isArray(fields) ? ` [${fields.join(', ')}]` : '';
   return `${err.message}${list}${cause}`.replace(/\s+/g, ' ');
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function hex(bytes: Uint8Array): string {

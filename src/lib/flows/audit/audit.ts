@@ -18,7 +18,8 @@ import { parseCountersignatureStatement } from '../../formats/countersignature/s
 import { sha256Hex } from '../../basics/crypto/sha256.ts';
 import { InputError, VerificationError } from '../../basics/errors/errors.ts';
 import { type Checkpoint, verifyCheckpoint } from '../../checks/log/checkpoint.ts';
-import { equalBytes, leafHash, verifyConsistency, verifyInclusion } from '../../checks/log/merkle.ts';
+import { equalBytes } from '../../basics/crypto/bytes.ts';
+import { leafHash, verifyConsistency, verifyInclusion } from '../../checks/log/merkle.ts';
 import { type NoteVerifier, parseVerifierKey } from '../../checks/log/note.ts';
 import { MerkleTree } from '../../checks/log/tree.ts';
 import { API, MAX_ENTRIES_PER_PAGE, type ConsistencyResponse, type EntriesResponse, type InclusionResponse, type KeyResponse, type WireEntry } from '../../formats/service/api.ts';

@@ -3,15 +3,17 @@
 // signature are carried over byte for byte, and B's signature binds both.
 import type { CountersignedBundle } from '../../formats/core/types.ts';
 import { VerificationError } from '../../basics/errors/errors.ts';
+import { carried } from '../../basics/errors/codes.ts';
 import type { Policy } from '../../formats/policy/index.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import type { VerificationReport } from '../../pipeline/report.ts';
 import type { ClientState } from '../../formats/state/state.ts';
+import { acceptedState } from '../gate/gate.ts';
 import type { TrustMaterial } from '@sigstore/verify';
 import { createCountersignature } from '../../formats/countersignature/create.ts';
-import { sha256Hex } from '../../basics/crypto/sha256.ts';
 import type { CountersignSigner } from '../../basics/crypto/signer.ts';
 import { countersigningKeyFor } from '../../checks/countersignatures/signing-key.ts';
+import { checkRotationApproval, type RotationApproval } from './rotation-review.ts';
 
 export interface CountersignResult {
   bundle: CountersignedBundle;
@@ -21,11 +23,22 @@ export interface CountersignResult {
   version: number;
   /** sha256 hex of the statement bytes (what client state records). */
   statementDigest: string;
+  /** B's state after signing: the stream at this version, and the policy version it verified under. */
+  newState: ClientState;
 }
 
 export async function countersignBundle(
   bytes: Uint8Array,
-  options: { policy: Policy; signer: CountersignSigner; trust?: TrustMaterial; state?: ClientState; now?: Date; what?: string },
+  options: {
+    policy: Policy;
+    signer: CountersignSigner;
+    trust?: TrustMaterial;
+    state?: ClientState;
+    now?: Date;
+    what?: string;
+    /** Required to countersign an authority rotation (rotation-review.ts); without it one is refused. */
+    approveRotation?: RotationApproval;
+  },
 ): Promise<CountersignResult> {
   const { policy, signer } = options;
   const now = options.now ?? new Date();
@@ -42,11 +55,14 @@ export async function countersignBundle(
   if (report.outcome !== 'verified' || !result.primary || !result.statement || !result.bundle || !report.statement) {
     const f = report.failure;
     const failed = report.checks.find((c) => c.result === 'fail');
-    throw new VerificationError(f?.code ?? 'countersign-refused', `refusing to countersign: ${f?.check ?? 'verification'} check failed: ${f?.message ?? report.outcome}`, {
+    // The deciding failure's code, whatever class raised it (a parse failure's is an InputError's).
+    throw new VerificationError(f ? carried(f.code) : 'countersign-refused', `refusing to countersign: ${f?.check ?? 'verification'} check failed: ${f?.message ?? report.outcome}`, {
       ...(failed?.expected !== undefined ? { expected: failed.expected } : {}),
       ...(failed?.found !== undefined ? { found: failed.found } : {}),
     });
   }
+  // A rotation changes who must sign from then on: never countersigned without an explicit approval.
+  if (result.rotation) checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? 'bundle');
   const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
   if (!key) throw notPinned();
   const existing = result.bundle.bundle.countersignatures;
@@ -60,6 +76,7 @@ export async function countersignBundle(
     report,
     stream,
     version,
-    statementDigest: sha256Hex(result.statementBytes!),
+    statementDigest: report.statement.digest.replace(/^sha256:/, ''),
+    newState: acceptedState(options.state, report.statement, policy),
   };
 }

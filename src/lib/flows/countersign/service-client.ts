@@ -9,7 +9,7 @@ import { parseStrictJson } from '../../basics/json/strict-json.ts';
 import type { Countersignature } from '../../formats/core/types.ts';
 import { parseCountersignatureStatement } from '../../formats/countersignature/statement.ts';
 import { sha256Hex } from '../../basics/crypto/sha256.ts';
-import { InputError } from '../../basics/errors/errors.ts';
+import { InputError, VerificationError } from '../../basics/errors/errors.ts';
 import { API, MAX_REQUEST_BYTES } from '../../formats/service/api.ts';
 import { type HttpOptions, endpoint, serviceBaseUrl, serviceRequest } from '../../basics/net/http.ts';
 
@@ -54,7 +54,7 @@ export async function requestCountersignature(
     // The bundle already had this very countersignature (a retried step): keep one, with the proof.
     countersignatures = existing.map((c, i) => (i === same ? countersignature : c));
   } else {
-    throw new InputError('countersignature-duplicate', `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
+    throw new VerificationError('countersignature-duplicate', `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
   }
   const out = new TextEncoder().encode(serializeBundle({ ...parsed.bundle, countersignatures }));
   parseBundleFile(out, 'countersigned bundle', 64 * 1024 * 1024); // the file we hand back is well-formed

@@ -9,8 +9,9 @@
 import type { TrustMaterial } from '@sigstore/verify';
 import { parseBundleFile } from '../../formats/bundle/bundle.ts';
 import { parseStatement } from '../../formats/statement/statement.ts';
-import { INTOTO_PAYLOAD_TYPE } from '../../formats/core/types.ts';
+import { envelopeStatementBytes } from '../../formats/bundle/envelope.ts';
 import { InputError, VerificationError } from '../../basics/errors/errors.ts';
+import { type Carried, type RotationCode, carried } from '../../basics/errors/codes.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import type { VerificationReport } from '../../pipeline/report.ts';
 import type { ClientState } from '../../formats/state/state.ts';
@@ -52,11 +53,14 @@ export interface WalkOptions {
   trust?: TrustMaterial;
 }
 
-/** A rotation was refused: `code` says why, `what` names the bundle, `report` when the pipeline ran. */
+/**
+ * A rotation was refused: `code` says why (its own, or carried: the code of the parse or check
+ * that refused the rotation bundle), `what` names the bundle, `report` when the pipeline ran.
+ */
 export class RotationError extends VerificationError {
   readonly what: string;
   readonly report: VerificationReport | undefined;
-  constructor(code: string, what: string, message: string, details: { expected?: string; found?: string; report?: VerificationReport } = {}) {
+  constructor(code: RotationCode | Carried, what: string, message: string, details: { expected?: string; found?: string; report?: VerificationReport } = {}) {
     super(code, `${what}: ${message}`, details);
     this.name = 'RotationError';
     this.what = what;
@@ -118,15 +122,12 @@ export async function followRotations(start: PolicyDocument, rotations: readonly
 function peekNewPolicy(rotation: RotationInput, head: PolicyDocument): PolicyDocument {
   try {
     const parsed = parseBundleFile(rotation.bytes, rotation.what, head.policy.limits.maxBundleBytes);
-    const envelope = (parsed.bundle.primary as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } }).dsseEnvelope;
-    if (!envelope || typeof envelope.payload !== 'string' || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-      throw new InputError('primary-malformed', `${rotation.what}: expected a DSSE envelope carrying an in-toto statement`);
-    }
-    const bytes = Uint8Array.from(atob(envelope.payload), (c) => c.charCodeAt(0));
+    // Only canonical base64 (the pipeline refuses any other spelling at its primary check): an InputError, never atob's DOMException.
+    const bytes = envelopeStatementBytes(parsed.bundle.primary, rotation.what, { nonCanonical: 'refuse' });
     const statement = parseStatement(bytes, `${rotation.what} statement`, { maxBytes: head.policy.limits.maxBundleBytes, maxSubjects: head.policy.limits.maxSubjects });
     return newPolicyOf(statement, `${rotation.what} statement`);
   } catch (err) {
-    if (err instanceof InputError) throw new RotationError(err.code, rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
+    if (err instanceof InputError) throw new RotationError(carried(err.code), rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
     throw err;
   }
 }
@@ -137,7 +138,7 @@ async function verifyLink(rotation: RotationInput, under: PolicyDocument, now: D
   if (report.outcome === 'verified') return report;
   const failure = report.failure ?? { check: 'countersignatures', code: 'countersignature-missing', message: 'no countersignature yet: a rotation must be countersigned' };
   const failed = report.checks.find((c) => c.check === failure.check);
-  throw new RotationError(failure.code, rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
+  throw new RotationError(carried(failure.code), rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
     ...(failed?.expected !== undefined ? { expected: failed.expected } : {}),
     ...(failed?.found !== undefined ? { found: failed.found } : {}),
     report,

@@ -3,7 +3,7 @@
 // digest, the data carries its exact bytes, and the statement's version is the new policy's.
 import type { Subject } from '../../formats/core/types.ts';
 import { subjectNameProblem } from '../../formats/subjects/name.ts';
-import { InputError } from '../../basics/errors/errors.ts';
+import { InputError, VerificationError } from '../../basics/errors/errors.ts';
 import { type PolicyDocument, policyDocument } from '../../formats/policy/document.ts';
 import { checkRotationVersions } from '../../checks/statement/rotation-versions.ts';
 
@@ -28,7 +28,9 @@ export function rotationStatementParts(newPolicyBytes: Uint8Array, name: string,
     try {
       checkRotationVersions(current.policy, next.policy, next.policy.version);
     } catch (err) {
-      throw new InputError((err as { code: string }).code, `${what}: ${(err as Error).message}`);
+      // A downgrade or a gap (the statement takes the new policy's version): an input of `build`.
+      if (err instanceof VerificationError && (err.code === 'rotation-downgrade' || err.code === 'rotation-gap')) throw new InputError(err.code, `${what}: ${err.message}`);
+      throw err;
     }
   }
   return {

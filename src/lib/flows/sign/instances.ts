@@ -8,9 +8,8 @@
 // A stack file is parsed strictly (size cap, no duplicate or unknown keys) and its URLs must
 // be https, or plain http to a loopback address only: the identity token is sent to Fulcio,
 // and a bearer token must never cross a network in clear text.
-import { readFile, stat } from 'node:fs/promises';
 import { parseStrictJson } from '../../basics/json/strict-json.ts';
-import { InputError } from '../../basics/errors/errors.ts';
+import { readCappedFile } from '../../basics/io/read-capped.ts';
 import { MAX_STACK_FILE_BYTES, type ResolvedInstance, instanceFromStackDescription } from '../../formats/stack/description.ts';
 
 export const PUBLIC_GOOD: ResolvedInstance = Object.freeze({
@@ -36,17 +35,14 @@ export async function resolveInstance(choice: string = 'public-good'): Promise<R
   if (choice === 'public-good') return PUBLIC_GOOD;
   if (choice === 'github') return GITHUB;
   const what = `--sigstore ${choice}`;
-  let bytes: Uint8Array;
-  try {
-    const st = await stat(choice);
-    if (!st.isFile()) throw new InputError('sigstore-instance-invalid', `${what}: expected public-good, github or a stack description file, found something that is not a regular file`);
-    if (st.size > MAX_STACK_FILE_BYTES) throw new InputError('too-large', `${what}: ${st.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description`);
-    bytes = await readFile(choice);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    throw new InputError('sigstore-instance-invalid', `${what}: expected public-good, github or a stack description file, found ${found}`);
-  }
+  const bytes = await readCappedFile(choice, {
+    what,
+    maxBytes: MAX_STACK_FILE_BYTES,
+    codes: { unreadable: 'sigstore-instance-invalid', changed: 'sigstore-instance-invalid' },
+    message: (f) =>
+      f.kind === 'too-large' && f.size !== undefined ? `${what}: ${f.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description`
+      : f.kind === 'unreadable' || f.kind === 'not-a-file' ? `${what}: expected public-good, github or a stack description file, found ${f.kind === 'unreadable' ? f.reason : 'something that is not a regular file'}`
+      : undefined,
+  });
   return instanceFromStackDescription(parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }), `stack description ${choice}`);
 }

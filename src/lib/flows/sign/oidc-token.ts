@@ -10,6 +10,7 @@
 import { parseStrictJson } from '../../basics/json/strict-json.ts';
 import { InputError } from '../../basics/errors/errors.ts';
 import { checkServiceUrl } from '../../basics/net/url.ts';
+import { readCappedBody } from '../../basics/net/http.ts';
 
 export const SIGSTORE_AUDIENCE = 'sigstore';
 export const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
@@ -56,7 +57,7 @@ async function requestGithubToken(requestUrl: string, bearer: string, timeoutMs:
     const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (((e.cause as Error | undefined)?.message ?? e.message) || 'network error');
     throw new InputError('identity-token-request-failed', `${what}: ${reason}`);
   }
-  const body = await readCapped(res, what);
+  const body = await readCappedBody(res, MAX_TOKEN_RESPONSE_BYTES, () => new InputError('too-large', `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`));
   if (res.status !== 200) {
     const snippet = new TextDecoder().decode(body.subarray(0, 200)).replace(/\s+/g, ' ').trim();
     throw new InputError('identity-token-request-failed', `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ''}`);
@@ -66,24 +67,6 @@ async function requestGithubToken(requestUrl: string, bearer: string, timeoutMs:
     throw new InputError('identity-token-request-failed', `${what}: expected a JSON object with a string "value", found something else`);
   }
   return doc.value;
-}
-
-/** Reads a response body, refusing more than MAX_TOKEN_RESPONSE_BYTES without buffering it all. */
-async function readCapped(res: Response, what: string): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = res.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_TOKEN_RESPONSE_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new InputError('too-large', `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { POLICY_MEDIA_TYPE } from '../core/types.ts';
 import { keyIdOf, parsePublicKeyPem } from '../../basics/crypto/ed25519-keys.ts';
 import { GITHUB_ACTIONS_ISSUER, type GithubClaims, type PolicyLimits } from './types.ts';
-import { rfc3339 } from '../../basics/json/reader.ts';
+import { rfc3339 } from '../../basics/json/shape.ts';
 
 export interface PolicyCountersignerInput {
   name: string;

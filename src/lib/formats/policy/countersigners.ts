@@ -8,12 +8,12 @@ import { childPath } from '../../basics/json/lines.ts';
 import { keyIdOf, parsePublicKeyPem } from '../../basics/crypto/ed25519-keys.ts';
 import { isValidKeyName } from '../log/note-format.ts';
 import type { CountersignerLog } from './types.ts';
-import { isSafeInteger, type PolicyReader } from '../../basics/json/reader.ts';
+import { KEY_ID, describe, isSafeInteger, type Shape } from '../../basics/json/shape.ts';
+import type { PolicyCode } from '../../basics/errors/codes.ts';
 
 /** Key names are used on command lines (`NAME=FILE`) and in reports: plain ASCII. */
 export const COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 // Stryker disable next-line Regex: equivalent, the keyId is read with a cap of 71 characters, the length of a match, so nothing can stand before or after one
-const KEY_ID = /^sha256:[0-9a-f]{64}$/;
 
 /**
  * The form in which two spellings of one organisation are the same (spec/POLICY.md §3.5):
@@ -24,7 +24,7 @@ export function organisationFold(organisation: string): string {
   return organisation.normalize('NFKC').toLowerCase().toUpperCase();
 }
 
-export function readCountersigners(r: PolicyReader, value: unknown, path: string): CountersignerKey[] {
+export function readCountersigners(r: Shape<PolicyCode>, value: unknown, path: string): CountersignerKey[] {
   const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
   const keys: CountersignerKey[] = [];
   const names = new Map<string, number>();
@@ -34,17 +34,17 @@ export function readCountersigners(r: PolicyReader, value: unknown, path: string
     const at = childPath(path, i);
     const key = readCountersigner(r, item, at);
     const sameName = names.get(key.name);
-    if (sameName !== undefined) r.fail('policy-duplicate-entry', childPath(at, 'name'), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
+    if (sameName !== undefined) r.failWith('policy-duplicate-entry', childPath(at, 'name'), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
     names.set(key.name, i);
     const sameKey = keyIds.get(key.keyId);
-    if (sameKey !== undefined) r.fail('policy-duplicate-entry', childPath(at, 'publicKey'), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
+    if (sameKey !== undefined) r.failWith('policy-duplicate-entry', childPath(at, 'publicKey'), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
     keyIds.set(key.keyId, i);
     // Names that differ only in case or Unicode form would count as two organisations for
     // the threshold while meaning one; refuse them rather than guess.
     const folded = organisationFold(key.organisation);
     const spelled = organisations.get(folded);
     if (spelled !== undefined && spelled !== key.organisation) {
-      r.fail('policy-ambiguous', childPath(at, 'organisation'), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+      r.failWith('policy-ambiguous', childPath(at, 'organisation'), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
     }
     organisations.set(folded, key.organisation);
     keys.push(key);
@@ -52,21 +52,21 @@ export function readCountersigners(r: PolicyReader, value: unknown, path: string
   return keys;
 }
 
-function readCountersigner(r: PolicyReader, value: unknown, path: string): CountersignerKey {
+function readCountersigner(r: Shape<PolicyCode>, value: unknown, path: string): CountersignerKey {
   const obj = r.object(value, path, ['name', 'organisation', 'keyId', 'publicKey'], ['validFrom', 'validUntil', 'log']);
   const namePath = childPath(path, 'name');
-  const name = r.string(obj.name, namePath, 64);
-  if (!COUNTERSIGNER_NAME.test(name)) r.fail('policy-malformed', namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
+  const name = r.text(obj.name, namePath, 64);
+  if (!COUNTERSIGNER_NAME.test(name)) r.failWith('policy-malformed', namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
   const orgPath = childPath(path, 'organisation');
-  const organisation = r.string(obj.organisation, orgPath, 200);
-  if (organisation.trim() !== organisation) r.fail('policy-malformed', orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
+  const organisation = r.text(obj.organisation, orgPath, 200);
+  if (organisation.trim() !== organisation) r.failWith('policy-malformed', orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
 
   const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, 'publicKey'));
   const expectedKeyId = keyIdOf(rawPublicKey);
   const idPath = childPath(path, 'keyId');
-  const keyId = r.string(obj.keyId, idPath, 71);
-  if (!KEY_ID.test(keyId)) r.fail('policy-malformed', idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
-  if (keyId !== expectedKeyId) r.fail('policy-key-mismatch', idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
+  const keyId = r.text(obj.keyId, idPath, 71);
+  if (!KEY_ID.test(keyId)) r.failWith('policy-malformed', idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
+  if (keyId !== expectedKeyId) r.failWith('policy-key-mismatch', idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
 
   const key: { -readonly [K in keyof CountersignerKey]: CountersignerKey[K] } = {
     name,
@@ -78,42 +78,42 @@ function readCountersigner(r: PolicyReader, value: unknown, path: string): Count
   if (Object.hasOwn(obj, 'validFrom')) key.validFrom = r.timestamp(obj.validFrom, childPath(path, 'validFrom'));
   if (Object.hasOwn(obj, 'validUntil')) key.validUntil = r.timestamp(obj.validUntil, childPath(path, 'validUntil'));
   if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
-    r.fail('policy-validity-window', childPath(path, 'validUntil'), `expected a time after validFrom (${obj.validFrom as string}), found ${obj.validUntil as string}`);
+    r.failWith('policy-validity-window', childPath(path, 'validUntil'), `expected a time after validFrom (${obj.validFrom as string}), found ${obj.validUntil as string}`);
   }
   if (Object.hasOwn(obj, 'log')) key.log = readLog(r, obj.log, childPath(path, 'log'));
   return key;
 }
 
 /** The log requirement: the log's origin (C2SP checkpoint origin / note key name) and its Ed25519 key. */
-function readLog(r: PolicyReader, value: unknown, path: string): CountersignerLog {
+function readLog(r: Shape<PolicyCode>, value: unknown, path: string): CountersignerLog {
   const obj = r.object(value, path, ['origin', 'publicKey']);
   const originPath = childPath(path, 'origin');
-  const origin = r.string(obj.origin, originPath, 256);
-  if (!isValidKeyName(origin)) r.fail('policy-malformed', originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  const origin = r.text(obj.origin, originPath, 256);
+  if (!isValidKeyName(origin)) r.failWith('policy-malformed', originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
   const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, 'publicKey'));
   return { origin, publicKey: obj.publicKey as string, rawPublicKey };
 }
 
 /** An Ed25519 SPKI PEM (a countersigner's key or its log's key): the raw 32-byte key. */
-function readPublicKey(r: PolicyReader, value: unknown, path: string): Uint8Array {
+function readPublicKey(r: Shape<PolicyCode>, value: unknown, path: string): Uint8Array {
   // Not r.string for a string: a PEM has line ends. For anything else, it fails with the type found.
-  const pem = typeof value === 'string' ? value : r.string(value, path);
+  const pem = typeof value === 'string' ? value : r.text(value, path);
   try {
     return parsePublicKeyPem(pem, path);
   } catch (err) {
     // The key parser starts its message with `${path}: `, which r.fail writes itself.
-    r.fail('policy-bad-key', path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+    r.failWith('policy-bad-key', path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
   }
 }
 
 /** The threshold: an integer from 1 to the number of distinct organisations. */
-export function readThreshold(r: PolicyReader, value: unknown, path: string, keys: readonly CountersignerKey[]): number {
+export function readThreshold(r: Shape<PolicyCode>, value: unknown, path: string, keys: readonly CountersignerKey[]): number {
   if (!isSafeInteger(value) || value < 1) {
-    r.fail('policy-threshold', path, `expected an integer of at least 1, found ${typeof value === 'number' ? value : typeof value}`);
+    r.failWith('policy-threshold', path, `expected an integer of at least 1, found ${describe(value)}`);
   }
   const organisations = new Set(keys.map((k) => k.organisation));
   if (value > organisations.size) {
-    r.fail('policy-threshold', path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(', ')}), found ${value}`);
+    r.failWith('policy-threshold', path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(', ')}), found ${value}`);
   }
   return value;
 }

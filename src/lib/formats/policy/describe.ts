@@ -1,6 +1,6 @@
 // The policy in plain words (for `countersign policy show`): what a bundle must be to pass.
 // Meant for the people who review a policy change, so it says every condition, not a summary.
-import { rfc3339 } from '../../basics/json/reader.ts';
+import { rfc3339 } from '../../basics/json/shape.ts';
 import { GITHUB_ACTIONS_ISSUER, type CountersignerKey, type Policy } from './types.ts';
 
 export function describePolicy(policy: Policy): string {

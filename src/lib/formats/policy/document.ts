@@ -4,6 +4,7 @@
 // the document is parsed by the one policy parser every verifier uses: a rotation to a policy
 // that would not load is rejected, never installed.
 import { sha256Hex } from '../../basics/crypto/sha256.ts';
+import { decodeCanonicalBase64 } from '../../basics/encoding/base64.ts';
 import type { Statement } from '../core/types.ts';
 import { InputError, PolicyError } from '../../basics/errors/errors.ts';
 import { parsePolicy } from './parse.ts';
@@ -35,19 +36,13 @@ export function newPolicyOf(statement: Statement, what: string): PolicyDocument 
   if (!isRotation(statement) || typeof encoded !== 'string') {
     throw new InputError('rotation-not-rotation', `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`);
   }
-  const bytes = base64Bytes(encoded);
+  // The statement parser has checked it is canonical base64 already.
+  const bytes = decodeCanonicalBase64(encoded);
+  if (!bytes) throw new InputError('rotation-policy-malformed', `${what}: predicate.data.policy: expected canonical padded base64`);
   try {
     return policyDocument(bytes, `${what} new policy`);
   } catch (err) {
     if (err instanceof PolicyError) throw new InputError('rotation-policy-malformed', `${err.message} [${err.code}]`);
     throw err;
   }
-}
-
-/** Base64 already checked canonical by the statement parser; decoded without Buffer (browser build). */
-function base64Bytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }

@@ -3,7 +3,9 @@
 // explicitly, plus optional pinned GitHub claims.
 import { GITHUB_CLAIM_NAMES, type GithubClaimName, type GithubClaims, type PrimaryIdentityPolicy } from './types.ts';
 import { childPath } from '../../basics/json/lines.ts';
-import type { PolicyReader } from '../../basics/json/reader.ts';
+import { PolicyError } from '../../basics/errors/errors.ts';
+import { describe, type Shape } from '../../basics/json/shape.ts';
+import type { PolicyCode } from '../../basics/errors/codes.ts';
 
 const MAX_PATTERN_LENGTH = 1024;
 
@@ -18,32 +20,32 @@ const CLAIM_FORMATS: Readonly<Record<GithubClaimName, { pattern: RegExp; expecte
   eventName: { pattern: /^[a-z_]+$/, expected: 'a GitHub event name like push or workflow_dispatch' },
 };
 
-export function readPrimary(r: PolicyReader, value: unknown, path: string): PrimaryIdentityPolicy {
+export function readPrimary(r: Shape<PolicyCode>, value: unknown, path: string): PrimaryIdentityPolicy {
   const obj = r.object(value, path, ['issuer'], ['identity', 'identityPattern', 'githubClaims']);
   const issuer = readIssuer(r, obj.issuer, childPath(path, 'issuer'));
   const hasIdentity = Object.hasOwn(obj, 'identity');
   const hasPattern = Object.hasOwn(obj, 'identityPattern');
   if (hasIdentity && hasPattern) {
-    r.fail('policy-ambiguous', childPath(path, 'identityPattern'), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
+    r.failWith('policy-ambiguous', childPath(path, 'identityPattern'), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
   }
   if (!hasIdentity && !hasPattern) {
-    r.fail('policy-malformed', path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
+    r.failWith('policy-malformed', path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
   }
   const result: { issuer: string; identity?: string; identityPattern?: string; githubClaims?: GithubClaims } = { issuer };
-  if (hasIdentity) result.identity = r.string(obj.identity, childPath(path, 'identity'));
+  if (hasIdentity) result.identity = r.text(obj.identity, childPath(path, 'identity'));
   if (hasPattern) {
     const p = childPath(path, 'identityPattern');
-    const pattern = r.string(obj.identityPattern, p, MAX_PATTERN_LENGTH);
+    const pattern = r.text(obj.identityPattern, p, MAX_PATTERN_LENGTH);
     const problem = anchoredPatternProblem(pattern);
-    if (problem) r.fail('policy-bad-pattern', p, problem);
+    if (problem) r.failWith('policy-bad-pattern', p, problem);
     result.identityPattern = pattern;
   }
   if (Object.hasOwn(obj, 'githubClaims')) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, 'githubClaims'));
   return result;
 }
 
-function readIssuer(r: PolicyReader, value: unknown, path: string): string {
-  const issuer = r.string(value, path, 1024);
+function readIssuer(r: Shape<PolicyCode>, value: unknown, path: string): string {
+  const issuer = r.text(value, path, 1024);
   // Not URL.parse: the browser build of the client targets runtimes older than it.
   let url: URL | undefined;
   try {
@@ -57,20 +59,20 @@ function readIssuer(r: PolicyReader, value: unknown, path: string): string {
   // the URL parser reports an empty query, fragment or user info (`https://@host#`) as none;
   // user info cannot be written without its `@`.
   if (!url || url.protocol !== 'https:' || /[\s?#@]/.test(issuer)) {
-    r.fail('policy-malformed', path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
+    r.failWith('policy-malformed', path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
   }
   return issuer;
 }
 
-function readGithubClaims(r: PolicyReader, value: unknown, path: string): GithubClaims {
+function readGithubClaims(r: Shape<PolicyCode>, value: unknown, path: string): GithubClaims {
   const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
   const claims: Partial<Record<GithubClaimName, string>> = {};
   for (const name of GITHUB_CLAIM_NAMES) {
     if (!Object.hasOwn(obj, name)) continue;
     const p = childPath(path, name);
-    const claim = r.string(obj[name], p, 256);
+    const claim = r.text(obj[name], p, 256);
     const format = CLAIM_FORMATS[name];
-    if (!format.pattern.test(claim)) r.fail('policy-malformed', p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
+    if (!format.pattern.test(claim)) r.failWith('policy-malformed', p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
     claims[name] = claim;
   }
   return claims;
@@ -117,4 +119,16 @@ export function anchoredPatternProblem(pattern: string): string | undefined {
   if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
   if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
   return undefined;
+}
+
+/**
+ * The pattern as a RegExp that matches whole identities only: the parser's rule above
+ * (anchored, no top-level `|`), then wrapped as `^(?:…)$` as well, so that even a pattern
+ * that reached the primary-identity check without the parser cannot match a mere prefix or
+ * suffix. Throws PolicyError `policy-bad-pattern`; `what` names the pattern.
+ */
+export function compileIdentityPattern(pattern: unknown, what: string): RegExp {
+  const problem = typeof pattern === 'string' ? anchoredPatternProblem(pattern) : `expected an anchored regular expression, found ${describe(pattern)}`;
+  if (problem !== undefined) throw new PolicyError('policy-bad-pattern', `${what}: ${problem}`);
+  return new RegExp(`^(?:${pattern as string})$`, 'u');
 }

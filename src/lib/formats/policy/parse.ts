@@ -6,15 +6,16 @@ import { KINDS, POLICY_MEDIA_TYPE, type Kind } from '../core/types.ts';
 import { parseStrictJson } from '../../basics/json/strict-json.ts';
 import { isValidStream } from '../core/stream.ts';
 import { PolicyError, StrictJsonError } from '../../basics/errors/errors.ts';
+import type { PolicyCode, StrictJsonCode } from '../../basics/errors/codes.ts';
 import { childPath, indexJsonLines, lineAt } from '../../basics/json/lines.ts';
-import { PolicyReader, describeValue, isSafeInteger } from '../../basics/json/reader.ts';
+import { Shape, describe, isSafeInteger } from '../../basics/json/shape.ts';
 import { readPrimary } from './identity.ts';
 import { readCountersigners, readThreshold } from './countersigners.ts';
 import { readFallback } from './fallback.ts';
 import { MAX_POLICY_BYTES, MAX_STREAMS, POLICY_DEFAULT_LIMITS, POLICY_LIMIT_RANGES, type Policy, type PolicyLimits } from './types.ts';
 
 const FIELDS = ['mediaType', 'version', 'primary', 'trustedRoot', 'countersigners', 'threshold', 'kinds', 'streams'] as const;
-const STRICT_JSON_CODES: Readonly<Record<string, string>> = { 'too-large': 'policy-too-large', 'duplicate-key': 'policy-duplicate-json-key' };
+const STRICT_JSON_CODES: Readonly<Partial<Record<StrictJsonCode, PolicyCode>>> = { 'too-large': 'policy-too-large', 'duplicate-key': 'policy-duplicate-json-key' };
 
 /** Parses policy bytes or text; `what` names the input in errors (usually its path). */
 export function parsePolicy(input: Uint8Array | string, what: string): Policy {
@@ -33,13 +34,13 @@ export function parsePolicy(input: Uint8Array | string, what: string): Policy {
   }
   // Lines down to the deepest checked value, fallback.countersigners[0].log.origin (5 levels):
   // an error must name the line of the value itself, not of an enclosing object.
-  const r = new PolicyReader(what, indexJsonLines(text, 5));
+  const r = new Shape<PolicyCode>(what, 'policy-malformed', 'policy-unknown-field', { lines: indexJsonLines(text, 5), error: (code, message) => new PolicyError(code, message) });
   // The media type first: it carries the format version (v1), so a later format (with fields
   // v1 does not know) or another kind of document is reported as such, not as a field error.
   // `version` is the policy's own sequence number, not the format's.
   const mediaType = isObject(json) ? json.mediaType : undefined;
   if (mediaType !== undefined && mediaType !== POLICY_MEDIA_TYPE) {
-    r.fail('policy-unsupported-version', 'mediaType', `expected ${POLICY_MEDIA_TYPE}, found ${describeValue(mediaType)}`);
+    r.failWith('policy-unsupported-version', 'mediaType', `expected ${POLICY_MEDIA_TYPE}, found ${describe(mediaType)}`);
   }
   const obj = r.object(json, '', FIELDS, ['limits', 'fallback']);
   const version = r.integer(obj.version, 'version', 1);
@@ -74,30 +75,30 @@ function decode(input: Uint8Array | string, what: string): string {
  * The trusted root is embedded verbatim and validated by the Sigstore loader where it is used;
  * here only: an object that says it is a Sigstore trusted root (catches pasting a bundle).
  */
-function readTrustedRoot(r: PolicyReader, value: unknown, path: string): Record<string, unknown> {
-  if (!isObject(value)) r.fail('policy-malformed', path, `expected a Sigstore trusted root object, found ${describeValue(value)}`);
+function readTrustedRoot(r: Shape<PolicyCode>, value: unknown, path: string): Record<string, unknown> {
+  if (!isObject(value)) r.failWith('policy-malformed', path, `expected a Sigstore trusted root object, found ${describe(value)}`);
   const root = value;
   const mediaType = root.mediaType;
   if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-    r.fail('policy-malformed', childPath(path, 'mediaType'), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describeValue(mediaType)}`);
+    r.failWith('policy-malformed', childPath(path, 'mediaType'), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describe(mediaType)}`);
   }
   return root;
 }
 
-function readUniqueStrings(r: PolicyReader, value: unknown, path: string, maxItems: number, valid: (s: string) => boolean, expected: string): string[] {
+function readUniqueStrings(r: Shape<PolicyCode>, value: unknown, path: string, maxItems: number, valid: (s: string) => boolean, expected: string): string[] {
   const items = r.nonEmptyArray(value, path, maxItems);
   const seen = new Set<string>();
   return items.map((item, i) => {
     const at = childPath(path, i);
-    const s = r.string(item, at, 200);
-    if (!valid(s)) r.fail(path === 'kinds' ? 'policy-unknown-kind' : 'policy-malformed', at, `expected ${expected}, found ${JSON.stringify(s)}`);
-    if (seen.has(s)) r.fail('policy-duplicate-entry', at, `expected each entry once, found ${JSON.stringify(s)} again`);
+    const s = r.text(item, at, 200);
+    if (!valid(s)) r.failWith(path === 'kinds' ? 'policy-unknown-kind' : 'policy-malformed', at, `expected ${expected}, found ${JSON.stringify(s)}`);
+    if (seen.has(s)) r.failWith('policy-duplicate-entry', at, `expected each entry once, found ${JSON.stringify(s)} again`);
     seen.add(s);
     return s;
   });
 }
 
-function readLimits(r: PolicyReader, value: unknown, path: string): PolicyLimits {
+function readLimits(r: Shape<PolicyCode>, value: unknown, path: string): PolicyLimits {
   if (value === undefined) return { ...POLICY_DEFAULT_LIMITS };
   const names = Object.keys(POLICY_DEFAULT_LIMITS) as (keyof PolicyLimits)[];
   const obj = r.object(value, path, [], names);
@@ -107,8 +108,8 @@ function readLimits(r: PolicyReader, value: unknown, path: string): PolicyLimits
     const [min, max] = POLICY_LIMIT_RANGES[name];
     const at = childPath(path, name);
     const n = obj[name];
-    if (!isSafeInteger(n)) r.fail('policy-malformed', at, `expected an integer, found ${describeValue(n)}`);
-    if (n < min || n > max) r.fail('policy-limit-out-of-range', at, `expected an integer from ${min} to ${max}, found ${n}`);
+    if (!isSafeInteger(n)) r.failWith('policy-malformed', at, `expected an integer, found ${describe(n)}`);
+    if (n < min || n > max) r.failWith('policy-limit-out-of-range', at, `expected an integer from ${min} to ${max}, found ${n}`);
     limits[name] = n;
   }
   return limits;

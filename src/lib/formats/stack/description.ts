@@ -3,6 +3,7 @@
 // below checks it strictly). Plain JSON.
 import { isAbsolute } from 'node:path';
 import { InputError } from '../../basics/errors/errors.ts';
+import { Shape, describe } from '../../basics/json/shape.ts';
 import { checkServiceUrl } from '../../basics/net/url.ts';
 
 export interface StackDescription {
@@ -46,22 +47,14 @@ export interface ResolvedInstance {
 
 const STRING_FIELDS = ['mediaType', 'fulcioUrl', 'rekorUrl', 'tsaUrl', 'trustedRoot', 'tokenUrl', 'requestToken', 'issuer', 'jobWorkflowRef', 'identity'] as const;
 const BOOLEAN_FIELDS = ['useRekor', 'useTsa'] as const;
-const KNOWN_FIELDS = new Set<string>([...STRING_FIELDS, ...BOOLEAN_FIELDS]);
 
 /** Validates a parsed stack description (see src/lib/formats/stack/description.ts). `what` names it. */
 export function instanceFromStackDescription(value: unknown, what: string): ResolvedInstance {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InputError('sigstore-instance-invalid', `${what}: expected a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}`);
-  }
-  const doc = value as Record<string, unknown>;
-  for (const key of Object.keys(doc)) {
-    if (!KNOWN_FIELDS.has(key)) throw new InputError('sigstore-instance-invalid', `${what}: unknown field ${JSON.stringify(key)}`);
-  }
-  for (const key of STRING_FIELDS) {
-    if (typeof doc[key] !== 'string' || doc[key] === '') throw new InputError('sigstore-instance-invalid', `${what}: expected a non-empty string "${key}", found ${JSON.stringify(doc[key] ?? null)}`);
-  }
+  const s = new Shape(what, 'sigstore-instance-invalid');
+  const doc = s.object(value, '$', STRING_FIELDS, BOOLEAN_FIELDS);
+  for (const key of STRING_FIELDS) s.text(doc[key], `$.${key}`);
   for (const key of BOOLEAN_FIELDS) {
-    if (doc[key] !== undefined && typeof doc[key] !== 'boolean') throw new InputError('sigstore-instance-invalid', `${what}: expected "${key}" to be true or false, found ${JSON.stringify(doc[key])}`);
+    if (Object.hasOwn(doc, key) && typeof doc[key] !== 'boolean') s.fail(`$.${key}`, `expected true or false, found ${describe(doc[key])}`);
   }
   if (doc.mediaType !== STACK_DESCRIPTION_MEDIA_TYPE) {
     throw new InputError('sigstore-instance-invalid', `${what}: expected mediaType ${STACK_DESCRIPTION_MEDIA_TYPE}, found ${JSON.stringify(doc.mediaType)}`);

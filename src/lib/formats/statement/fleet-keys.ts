@@ -27,6 +27,7 @@ import { sha256Hex } from '../../basics/crypto/sha256.ts';
 import { compareSubjectNames } from '../subjects/name.ts';
 import { parseStrictJson } from '../../basics/json/strict-json.ts';
 import { Shape } from '../../basics/json/shape.ts';
+import { describeKey } from '../../basics/crypto/describe-key.ts';
 import type { Subject } from '../core/types.ts';
 
 export const FLEET_KEY_ALGORITHMS = ['ecdsa-p256', 'ecdsa-p384', 'ed25519', 'rsa-2048', 'rsa-3072', 'rsa-4096'] as const;
@@ -128,9 +129,4 @@ function algorithmOf(key: KeyObject): FleetKeyAlgorithm | undefined {
     default:
       return undefined;
   }
-}
-
-function describeKey(key: KeyObject): string {
-  const d = key.asymmetricKeyDetails ?? {};
-  return `an unsupported key (${key.asymmetricKeyType ?? 'unknown'}${d.namedCurve ? ` ${d.namedCurve}` : ''}${d.modulusLength ? ` ${d.modulusLength} bits` : ''})`;
 }

@@ -7,6 +7,7 @@ import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { Stats } from 'node:fs';
 import { InputError } from '../../basics/errors/errors.ts';
 import type { Subject } from '../core/types.ts';
+import { fsReason } from '../../basics/io/read-capped.ts';
 import { sha256File } from '../../basics/io/hash-file.ts';
 import { HashPool, defaultHashThreads } from '../../basics/io/hash-pool.ts';
 import { compareSubjectNames, subjectNameProblem } from './name.ts';
@@ -243,12 +244,6 @@ async function fsCall<T>(shown: string, call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file or directory'
-      : code === 'ELOOP' ? 'symbolic link loop'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : (err as Error).message;
-    throw new InputError('subject-unreadable', `${shown}: ${reason}`);
+    throw new InputError('subject-unreadable', `${shown}: ${fsReason(err)}`);
   }
 }

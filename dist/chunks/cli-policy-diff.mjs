@@ -1,0 +1,112 @@
+import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
+import {
+  controlChanges,
+  diffPolicies,
+  escapeUnusual,
+  peekRotation,
+  reviewLines
+} from "./shared-66df4790.mjs";
+import {
+  usageError
+} from "./shared-ed14cf75.mjs";
+import {
+  policyDocument
+} from "./shared-8747b24f.mjs";
+import "./shared-b361fd30.mjs";
+import "./shared-7eda6b41.mjs";
+import "./shared-a274f2b0.mjs";
+import "./shared-80ab9d1c.mjs";
+import "./shared-6bbc863f.mjs";
+import {
+  readBundleFile,
+  readInputFile
+} from "./shared-959b9aa3.mjs";
+import {
+  POLICY_MEDIA_TYPE
+} from "./shared-7a359f32.mjs";
+import "./shared-a1ee2870.mjs";
+import {
+  MAX_POLICY_BYTES
+} from "./shared-ef15c4ee.mjs";
+import "./shared-d96130d7.mjs";
+import "./shared-197306b2.mjs";
+import "./shared-ceef7eae.mjs";
+import {
+  parseVerbArgs
+} from "./shared-0776c14a.mjs";
+import "./shared-013b5e69.mjs";
+import "./shared-1abd220a.mjs";
+import "./shared-92dc4500.mjs";
+import "./shared-18cfce56.mjs";
+
+// src/cli/policy-diff.ts
+var DIFF_USAGE = `usage: countersign policy diff CURRENT NEW [--organisation ORG] [--json]
+
+diff: prints what NEW changes against CURRENT, one line per change, in words: the policy
+version, the primary signer (issuer, identity or pattern, GitHub claims), the Sigstore trusted
+root (certificate and timestamp authorities, transparency logs: added, removed, URL, key or
+validity changed), the countersigner keys (by key id: organisation, name, validity, log
+requirement), the organisations that count, the threshold, the emergency fallback set, the
+allowed kinds and streams, and the limits. Values from the files are quoted, and every
+character outside printable ASCII is escaped (\\u{...}).
+  CURRENT                the policy pinned now
+  NEW                    the new policy, or an authority-rotation bundle (its carried policy)
+  --organisation ORG     also say whether NEW keeps ORG in control as CURRENT does (its keys,
+                         log requirement, the threshold, the other keys, the fallback set)
+  --json                 the structured diff as JSON
+
+Organisation B reads this before it countersigns a rotation, offline, with
+'countersign countersign ROTATION --key FILE --policy CURRENT --approve-rotation sha256:<NEW's digest>'.
+
+Exit codes: 0 printed, 2 bad input.`;
+async function diff(argv) {
+  const { values, positionals } = parseVerbArgs("policy diff", argv, {
+    organisation: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" }
+  });
+  if (values.help) return console.log(DIFF_USAGE), 0;
+  const fail = (message) => usageError("policy diff", message);
+  if (positionals.length < 2) return fail(positionals.length === 0 ? "missing CURRENT and NEW" : "missing NEW");
+  if (positionals.length > 2) return fail(`unexpected argument ${JSON.stringify(positionals[2])}`);
+  const [currentPath, nextPath] = positionals;
+  const current = policyDocument(await readInputFile(currentPath, "policy", MAX_POLICY_BYTES), currentPath);
+  const { document: next, fromRotation } = await readNewPolicy(nextPath, current.policy);
+  const structured = diffPolicies(current.policy, next.policy);
+  const control = values.organisation === void 0 ? void 0 : controlChanges(current.policy, next.policy, values.organisation);
+  if (values.json) {
+    console.log(JSON.stringify({
+      current: { path: currentPath, digest: `sha256:${current.digest}`, version: current.policy.version },
+      new: { path: nextPath, digest: `sha256:${next.digest}`, version: next.policy.version, fromRotation },
+      trustedRoot: { from: structured.from.trustedRootDigest, to: structured.to.trustedRootDigest },
+      changes: structured.changes,
+      ...control ? { organisation: { name: values.organisation, keepsControl: control.length === 0, changes: control } } : {}
+    }, null, 2));
+    return 0;
+  }
+  console.log([
+    escapeUnusual(`current: ${currentPath} (policy version ${current.policy.version}, sha256:${current.digest})`),
+    escapeUnusual(`new:     ${nextPath}${fromRotation ? " (the policy its authority rotation carries)" : ""} (policy version ${next.policy.version}, sha256:${next.digest})`),
+    ...reviewLines(current.policy, next, control === void 0 ? void 0 : { organisation: values.organisation, reasons: control })
+  ].join("\n"));
+  return 0;
+}
+async function readNewPolicy(path, current) {
+  const bytes = await readBundleFile(path);
+  if (bytes.byteLength <= MAX_POLICY_BYTES && mediaTypeOf(bytes) === POLICY_MEDIA_TYPE) return { document: policyDocument(bytes, path), fromRotation: false };
+  const rotation = peekRotation(bytes, current, path);
+  if (rotation) return { document: rotation, fromRotation: true };
+  return { document: policyDocument(bytes, path), fromRotation: false };
+}
+function mediaTypeOf(bytes) {
+  try {
+    const json = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof json === "object" && json !== null ? json.mediaType : void 0;
+  } catch {
+    return void 0;
+  }
+}
+export {
+  DIFF_USAGE,
+  diff
+};

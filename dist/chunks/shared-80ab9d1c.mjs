@@ -1,0 +1,243 @@
+// Shared by: cli-build, cli-countersign, cli-demo, cli-policy, cli-policy-diff, cli-policy-update, cli-serve, cli-verify (scripts/build.ts stableChunkNames).
+import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
+import {
+  readPrimary
+} from "./shared-6bbc863f.mjs";
+import {
+  KINDS,
+  POLICY_MEDIA_TYPE,
+  isValidStream
+} from "./shared-7a359f32.mjs";
+import {
+  isValidKeyName
+} from "./shared-a1ee2870.mjs";
+import {
+  MAX_COUNTERSIGNERS,
+  MAX_POLICY_BYTES,
+  MAX_STREAMS,
+  POLICY_DEFAULT_LIMITS,
+  POLICY_LIMIT_RANGES,
+  parseStrictJson
+} from "./shared-ef15c4ee.mjs";
+import {
+  keyIdOf,
+  parsePublicKeyPem
+} from "./shared-d96130d7.mjs";
+import {
+  KEY_ID,
+  Shape,
+  childPath,
+  describe,
+  indexJsonLines,
+  isSafeInteger,
+  lineAt
+} from "./shared-ceef7eae.mjs";
+import {
+  PolicyError,
+  StrictJsonError
+} from "./shared-92dc4500.mjs";
+
+// src/lib/formats/policy/countersigners.ts
+var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+function organisationFold(organisation) {
+  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
+}
+function readCountersigners(r, value, path) {
+  const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
+  const keys = [];
+  const names = /* @__PURE__ */ new Map();
+  const keyIds = /* @__PURE__ */ new Map();
+  const organisations = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => {
+    const at = childPath(path, i);
+    const key = readCountersigner(r, item, at);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
+    names.set(key.name, i);
+    const sameKey = keyIds.get(key.keyId);
+    if (sameKey !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
+    keyIds.set(key.keyId, i);
+    const folded = organisationFold(key.organisation);
+    const spelled = organisations.get(folded);
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+    }
+    organisations.set(folded, key.organisation);
+    keys.push(key);
+  });
+  return keys;
+}
+function readCountersigner(r, value, path) {
+  const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
+  const namePath = childPath(path, "name");
+  const name = r.text(obj.name, namePath, 64);
+  if (!COUNTERSIGNER_NAME.test(name)) r.failWith("policy-malformed", namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
+  const orgPath = childPath(path, "organisation");
+  const organisation = r.text(obj.organisation, orgPath, 200);
+  if (organisation.trim() !== organisation) r.failWith("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  const expectedKeyId = keyIdOf(rawPublicKey);
+  const idPath = childPath(path, "keyId");
+  const keyId = r.text(obj.keyId, idPath, 71);
+  if (!KEY_ID.test(keyId)) r.failWith("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
+  if (keyId !== expectedKeyId) r.failWith("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
+  const key = {
+    name,
+    organisation,
+    keyId,
+    publicKey: obj.publicKey,
+    rawPublicKey
+  };
+  if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
+  if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
+  if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
+    r.failWith("policy-validity-window", childPath(path, "validUntil"), `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`);
+  }
+  if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
+  return key;
+}
+function readLog(r, value, path) {
+  const obj = r.object(value, path, ["origin", "publicKey"]);
+  const originPath = childPath(path, "origin");
+  const origin = r.text(obj.origin, originPath, 256);
+  if (!isValidKeyName(origin)) r.failWith("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  return { origin, publicKey: obj.publicKey, rawPublicKey };
+}
+function readPublicKey(r, value, path) {
+  const pem = typeof value === "string" ? value : r.text(value, path);
+  try {
+    return parsePublicKeyPem(pem, path);
+  } catch (err) {
+    r.failWith("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+  }
+}
+function readThreshold(r, value, path, keys) {
+  if (!isSafeInteger(value) || value < 1) {
+    r.failWith("policy-threshold", path, `expected an integer of at least 1, found ${describe(value)}`);
+  }
+  const organisations = new Set(keys.map((k) => k.organisation));
+  if (value > organisations.size) {
+    r.failWith("policy-threshold", path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`);
+  }
+  return value;
+}
+
+// src/lib/formats/policy/fallback.ts
+function readFallback(r, value, path, countersigners, kinds) {
+  const obj = r.object(value, path, ["countersigners", "threshold"]);
+  const keysPath = childPath(path, "countersigners");
+  const keys = readCountersigners(r, obj.countersigners, keysPath);
+  const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
+  const names = new Map(countersigners.map((k, i) => [k.name, i]));
+  const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
+  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
+  keys.forEach((key, i) => {
+    const at = childPath(keysPath, i);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
+    const sameKey = ids.get(key.keyId);
+    if (sameKey !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
+    const spelled = spellings.get(organisationFold(key.organisation));
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+    }
+  });
+  if (!kinds.includes("authority-rotation")) {
+    r.failWith("policy-malformed", path, "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none", true);
+  }
+  return { countersigners: keys, threshold };
+}
+
+// src/lib/formats/policy/parse.ts
+var FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
+var STRICT_JSON_CODES = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
+function parsePolicy(input, what) {
+  const text = decode(input, what);
+  let json;
+  try {
+    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
+  } catch (err) {
+    if (!(err instanceof StrictJsonError)) throw err;
+    const m = / at offset (\d+)$/.exec(err.message);
+    const line = m ? `:${lineAt(text, Number(m[1]))}` : "";
+    const message = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
+    throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message}`);
+  }
+  const r = new Shape(what, "policy-malformed", "policy-unknown-field", { lines: indexJsonLines(text, 5), error: (code, message) => new PolicyError(code, message) });
+  const mediaType = isObject(json) ? json.mediaType : void 0;
+  if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
+    r.failWith("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describe(mediaType)}`);
+  }
+  const obj = r.object(json, "", FIELDS, ["limits", "fallback"]);
+  const version = r.integer(obj.version, "version", 1);
+  const primary = readPrimary(r, obj.primary, "primary");
+  const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
+  const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
+  const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
+  const kinds = readUniqueStrings(r, obj.kinds, "kinds", KINDS.length, (k) => KINDS.includes(k), `one of ${KINDS.join(", ")}`);
+  const streams = readUniqueStrings(r, obj.streams, "streams", MAX_STREAMS, isValidStream, "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)");
+  const limits = readLimits(r, obj.limits, "limits");
+  const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
+  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary, trustedRoot, countersigners, threshold, kinds, streams, limits, ...fallback ? { fallback } : {} });
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function decode(input, what) {
+  if (typeof input === "string") return input;
+  if (input.byteLength > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+  } catch {
+    throw new PolicyError("policy-malformed", `${what}: not valid UTF-8`);
+  }
+}
+function readTrustedRoot(r, value, path) {
+  if (!isObject(value)) r.failWith("policy-malformed", path, `expected a Sigstore trusted root object, found ${describe(value)}`);
+  const root = value;
+  const mediaType = root.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
+    r.failWith("policy-malformed", childPath(path, "mediaType"), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describe(mediaType)}`);
+  }
+  return root;
+}
+function readUniqueStrings(r, value, path, maxItems, valid, expected) {
+  const items = r.nonEmptyArray(value, path, maxItems);
+  const seen = /* @__PURE__ */ new Set();
+  return items.map((item, i) => {
+    const at = childPath(path, i);
+    const s = r.text(item, at, 200);
+    if (!valid(s)) r.failWith(path === "kinds" ? "policy-unknown-kind" : "policy-malformed", at, `expected ${expected}, found ${JSON.stringify(s)}`);
+    if (seen.has(s)) r.failWith("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
+    seen.add(s);
+    return s;
+  });
+}
+function readLimits(r, value, path) {
+  if (value === void 0) return { ...POLICY_DEFAULT_LIMITS };
+  const names = Object.keys(POLICY_DEFAULT_LIMITS);
+  const obj = r.object(value, path, [], names);
+  const limits = { ...POLICY_DEFAULT_LIMITS };
+  for (const name of names) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const [min, max] = POLICY_LIMIT_RANGES[name];
+    const at = childPath(path, name);
+    const n = obj[name];
+    if (!isSafeInteger(n)) r.failWith("policy-malformed", at, `expected an integer, found ${describe(n)}`);
+    if (n < min || n > max) r.failWith("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
+    limits[name] = n;
+  }
+  return limits;
+}
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export {
+  parsePolicy
+};

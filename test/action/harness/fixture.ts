@@ -1,0 +1,92 @@
+// One job's world for the action tests: the local Sigstore stack (OIDC endpoint included),
+// organisation B's key and a rogue one, a policy file that pins the stack's release-workflow
+// identity and B's key, a workspace with release files, the local GitHub API, and the action
+// checkout. `run(actionDir, with)` runs an action as a job step of a workflow that has
+// `permissions: id-token: write` (unless told otherwise).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCountersignerKey } from '../../../src/lib/basics/crypto/ed25519-keys.ts';
+import { buildPolicy } from '../../../src/lib/formats/policy/index.ts';
+import { type Stack, startStack } from '../../../src/stack/index.ts';
+import { type ActionCheckout, prepareActionCheckout } from './checkout.ts';
+import { type GithubApi, startGithubApi } from './github-api.ts';
+import { type ActionRun, type RunActionOptions, runAction } from './runner.ts';
+
+export const STREAM = 'acme/app:stable';
+export const REPOSITORY = 'acme/app';
+export const GITHUB_TOKEN = 'ghs_harnessGithubToken0123456789abcdef';
+
+export interface Fixture {
+  stack: Stack;
+  checkout: ActionCheckout;
+  api: GithubApi;
+  /** The job's workspace: release/ holds two files; policy.json, stack.json. */
+  workspace: string;
+  keys: { b: { privateKeyPem: string; publicKeyPem: string; keyId: string }; rogue: { privateKeyPem: string; publicKeyPem: string; keyId: string } };
+  run(action: '' | 'build' | 'sign' | 'countersign' | 'verify', withInputs: Record<string, string>, options?: { idToken?: boolean; ref?: string; secrets?: string[] }): Promise<ActionRun>;
+  close(): Promise<void>;
+}
+
+export async function startFixture(): Promise<Fixture> {
+  const root = await mkdtemp(join(tmpdir(), 'countersign-action-job-'));
+  const workspace = join(root, 'workspace');
+  await mkdir(join(workspace, 'release'), { recursive: true });
+  const [stack, checkout, api] = await Promise.all([startStack({ dir: join(root, 'stack') }), prepareActionCheckout(), startGithubApi(GITHUB_TOKEN)]);
+  const keys = { b: generateCountersignerKey(), rogue: generateCountersignerKey() };
+  const { readFile } = await import('node:fs/promises');
+  const trustedRoot = JSON.parse(await readFile(stack.description.trustedRoot, 'utf8')) as Record<string, unknown>;
+  const policy = buildPolicy({
+    issuer: stack.description.issuer,
+    identity: stack.description.identity,
+    trustedRoot,
+    countersigners: [{ name: 'b-release', organisation: 'Org B', publicKeyPem: keys.b.publicKeyPem }],
+    threshold: 1,
+    streams: [STREAM],
+  });
+  await writeFile(join(workspace, 'policy.json'), JSON.stringify(policy, null, 2));
+  await writeFile(join(workspace, 'stack.json'), JSON.stringify(stack.description, null, 2));
+  await writeFile(join(workspace, 'release', 'app-linux-amd64'), 'ELF pretend binary\n'.repeat(100));
+  await writeFile(join(workspace, 'release', 'app-darwin-arm64'), 'Mach-O pretend binary\n'.repeat(100));
+  let jobs = 0;
+
+  return {
+    stack, checkout, api, workspace, keys,
+    run: async (action, withInputs, options = {}) => {
+      const runnerTemp = join(root, `runner-temp-${jobs++}`);
+      await mkdir(runnerTemp, { recursive: true });
+      const env: Record<string, string> = {};
+      if (options.idToken !== false) {
+        env.ACTIONS_ID_TOKEN_REQUEST_URL = stack.description.tokenUrl;
+        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = stack.description.requestToken;
+      }
+      const runOptions: RunActionOptions = {
+        workspace,
+        runnerTemp,
+        with: withInputs,
+        env,
+        github: {
+          token: GITHUB_TOKEN,
+          repository: REPOSITORY,
+          ref: options.ref ?? 'refs/heads/main',
+          sha: 'a'.repeat(40),
+          run_id: '4242',
+          run_attempt: '1',
+          server_url: 'https://github.com',
+          api_url: api.url,
+        },
+        secrets: options.secrets ?? [],
+      };
+      return runAction(join(checkout.dir, action), runOptions);
+    },
+    close: async () => {
+      await Promise.all([stack.close(), checkout.close(), api.close()]);
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The log and annotations as one text, for messages in assertions. */
+export function transcript(run: ActionRun): string {
+  return [...run.log, ...run.annotations.map((a) => `[${a.level}] ${a.message}`)].join('\n');
+}

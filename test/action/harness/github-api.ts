@@ -1,0 +1,105 @@
+// The GitHub REST endpoints the action uses, on 127.0.0.1, reached through GITHUB_API_URL:
+//   GET    /repos/{owner}/{repo}/releases/tags/{tag}
+//   POST   {upload_url}  (/uploads/repos/{owner}/{repo}/releases/{id}/assets?name=...)
+//   DELETE /repos/{owner}/{repo}/releases/assets/{id}
+//   GET    /repos/{owner}/{repo}/releases/assets/{id}  (Accept: application/octet-stream:
+//          302 to a download URL, as GitHub redirects to its storage)
+// Requests need `Authorization: token <token>` (what @actions/github sends); others get 401.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+export interface Asset { id: number; name: string; size: number; contentType: string; data: Buffer }
+export interface Release { id: number; repository: string; tag: string; assets: Asset[] }
+
+export interface GithubApi {
+  url: string;
+  token: string;
+  releases: Release[];
+  requests: string[];
+  addRelease(repository: string, tag: string): Release;
+  close(): Promise<void>;
+}
+
+export async function startGithubApi(token: string): Promise<GithubApi> {
+  let nextId = 100;
+  const releases: Release[] = [];
+  const requests: string[] = [];
+  let base = '';
+  const assetJson = (r: Release, a: Asset) => ({
+    id: a.id, name: a.name, size: a.size, content_type: a.contentType, state: 'uploaded',
+    url: `${base}/repos/${r.repository}/releases/assets/${a.id}`,
+    browser_download_url: `${base}/download/${r.repository}/${r.tag}/${a.name}`,
+  });
+  const releaseJson = (r: Release) => ({
+    id: r.id, tag_name: r.tag, html_url: `${base}/${r.repository}/releases/tag/${r.tag}`,
+    upload_url: `${base}/uploads/repos/${r.repository}/releases/${r.id}/assets{?name,label}`,
+    assets: r.assets.map((a) => assetJson(r, a)),
+  });
+  const send = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(text);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', base);
+    requests.push(`${req.method} ${url.pathname}${url.search}`);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    let m: RegExpExecArray | null;
+    if (req.method === 'GET' && (m = /^\/download\/(\d+)$/.exec(url.pathname))) {
+      const asset = releases.flatMap((r) => r.assets).find((a) => a.id === Number(m![1]));
+      if (!asset) return send(res, 404, { message: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(asset.size) });
+      return res.end(asset.data);
+    }
+    if (req.headers.authorization !== `token ${token}`) return send(res, 401, { message: 'Bad credentials' });
+    if (req.method === 'GET' && (m = /^\/repos\/([^/]+\/[^/]+)\/releases\/tags\/(.+)$/.exec(url.pathname))) {
+      const r = releases.find((x) => x.repository === m![1] && x.tag === decodeURIComponent(m![2]!));
+      return r ? send(res, 200, releaseJson(r)) : send(res, 404, { message: 'Not Found' });
+    }
+    if (req.method === 'POST' && (m = /^\/uploads\/repos\/([^/]+\/[^/]+)\/releases\/(\d+)\/assets$/.exec(url.pathname))) {
+      const r = releases.find((x) => x.repository === m![1] && x.id === Number(m![2]));
+      const name = url.searchParams.get('name');
+      if (!r || !name) return send(res, 404, { message: 'Not Found' });
+      if (r.assets.some((a) => a.name === name)) return send(res, 422, { message: 'Validation Failed', errors: [{ code: 'already_exists', field: 'name' }] });
+      // The upload step sends an explicit content-length: the body's exact size.
+      if (req.headers['content-length'] !== String(body.length)) return send(res, 400, { message: `expected content-length ${body.length}, found ${String(req.headers['content-length'])}` });
+      const asset: Asset = { id: nextId++, name, size: body.length, contentType: String(req.headers['content-type'] ?? ''), data: body };
+      r.assets.push(asset);
+      return send(res, 201, assetJson(r, asset));
+    }
+    if ((m = /^\/repos\/([^/]+\/[^/]+)\/releases\/assets\/(\d+)$/.exec(url.pathname))) {
+      const r = releases.find((x) => x.repository === m![1] && x.assets.some((a) => a.id === Number(m![2])));
+      const asset = r?.assets.find((a) => a.id === Number(m![2]));
+      if (!r || !asset) return send(res, 404, { message: 'Not Found' });
+      if (req.method === 'DELETE') {
+        r.assets = r.assets.filter((a) => a !== asset);
+        return send(res, 204);
+      }
+      if (req.method === 'GET' && req.headers.accept === 'application/octet-stream') return send(res, 302, undefined, { location: `${base}/download/${asset.id}` });
+      if (req.method === 'GET') return send(res, 200, assetJson(r, asset));
+    }
+    return send(res, 404, { message: 'Not Found' });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: Error) => send(res, 500, { message: err.message }));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('github-api: no address');
+  base = `http://127.0.0.1:${address.port}`;
+  return {
+    url: base,
+    token,
+    releases,
+    requests,
+    addRelease: (repository, tag) => {
+      const r: Release = { id: nextId++, repository, tag, assets: [] };
+      releases.push(r);
+      return r;
+    },
+    close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+  };
+}
