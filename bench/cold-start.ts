@@ -18,7 +18,8 @@ export async function benchColdStart(f: Fixture, runs: number): Promise<Row[]> {
   for (let i = 0; i < runs + 1; i++) {
     for (const side of Object.keys(sides) as (keyof typeof sides)[]) {
       const run = await timeProcess(NODE, sides[side], { rssFile: join(f.dir, `rss-${side}`) });
-      if (run.code !== 0) throw new Error(`bench cold start: ${side} exited ${run.code}: ${run.stderr.trim() || run.stdout.trim()}`);
+      if (run.code !== 0)
+        throw new Error(`bench cold start: ${side} exited ${run.code}: ${run.stderr.trim() || run.stdout.trim()}`);
       // The first round only warms the page cache and the compile cache.
       if (i > 0) {
         ms[side].push(run.ms);
@@ -27,15 +28,22 @@ export async function benchColdStart(f: Fixture, runs: number): Promise<Row[]> {
     }
   }
   const bare = median(ms.bare);
-  const row = (side: 'dist' | 'src', name: string): Row => ({
+  const row = (side: 'dist' | 'src', name: string, target?: Row['target']): Row => ({
     group: 'cold start',
     name,
     value: median(ms[side]) / bare,
     unit: 'x',
-    target: { op: '<=', value: 1.3 },
+    ...(target ? { target } : {}),
     detail: `median ${fmt(median(ms[side]), 1)} ms vs bare @sigstore/verify ${fmt(bare, 1)} ms (${runs} runs each); peak RSS ${fmt(median(rss[side]), 0)} vs ${fmt(median(rss.bare), 0)} MiB`,
   });
-  return [row('dist', `countersign verify (${settings.cli.startsWith(ROOT) ? settings.cli.slice(ROOT.length) : settings.cli}) / bare @sigstore/verify script`), { ...row('src', 'countersign verify (src/cli/main.ts) / bare script'), target: undefined }];
+  return [
+    row(
+      'dist',
+      `countersign verify (${settings.cli.startsWith(ROOT) ? settings.cli.slice(ROOT.length) : settings.cli}) / bare @sigstore/verify script`,
+      { op: '<=', value: 1.3 },
+    ),
+    row('src', 'countersign verify (src/cli/main.ts) / bare script'),
+  ];
 }
 
 /** Every file of the measured CLI build (dist/ by default), with its size: reported, no target. */
@@ -46,11 +54,21 @@ export async function distSizes(): Promise<Row[]> {
     for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else rows.push({ group: 'dist size', name: `dist/${path.slice(base.length + 1)}`, value: (await stat(path)).size / 1024, unit: 'KiB', detail: '' });
+      else
+        rows.push({
+          group: 'dist size',
+          name: `dist/${path.slice(base.length + 1)}`,
+          value: (await stat(path)).size / 1024,
+          unit: 'KiB',
+          detail: '',
+        });
     }
   };
   await walk(base);
   rows.sort((a, b) => b.value - a.value);
   const total = rows.reduce((sum, r) => sum + r.value, 0);
-  return [{ group: 'dist size', name: `dist/ total (${rows.length} files)`, value: total, unit: 'KiB', detail: '' }, ...rows];
+  return [
+    { group: 'dist size', name: `dist/ total (${rows.length} files)`, value: total, unit: 'KiB', detail: '' },
+    ...rows,
+  ];
 }

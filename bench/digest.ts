@@ -52,7 +52,9 @@ export async function benchDigests(o: DigestOptions): Promise<Row[]> {
   const needed = o.bigBytes + o.manyCount * o.manyBytes;
   const free = freeBytes(o.dir);
   if (free !== undefined && free < needed + 1024 * MiB) {
-    throw new Error(`bench digests: ${fmt(needed / MiB / 1024)} GiB of test files need more free space than the ${fmt(free / MiB / 1024)} GiB in ${o.dir} (keeping 1 GiB spare); use --quick`);
+    throw new Error(
+      `bench digests: ${fmt(needed / MiB / 1024)} GiB of test files need more free space than the ${fmt(free / MiB / 1024)} GiB in ${o.dir} (keeping 1 GiB spare); use --quick`,
+    );
   }
   const data = join(o.dir, 'digest-data');
   try {
@@ -67,10 +69,26 @@ export async function benchDigests(o: DigestOptions): Promise<Row[]> {
     }
     const openssl = (files: string[]) => timeProcess('openssl', ['dgst', '-sha256', ...files], { cwd: data });
     const build = (files: string[], out: string) =>
-      timeProcess(NODE, [settings.cli, 'build', '--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '1', '--out', join(o.dir, out), ...files], {
-        cwd: data,
-        rssFile: join(o.dir, 'rss-build'),
-      });
+      timeProcess(
+        NODE,
+        [
+          settings.cli,
+          'build',
+          '--kind',
+          'binary-digest',
+          '--stream',
+          'acme/app:stable',
+          '--version',
+          '1',
+          '--out',
+          join(o.dir, out),
+          ...files,
+        ],
+        {
+          cwd: data,
+          rssFile: join(o.dir, 'rss-build'),
+        },
+      );
     // The control: openssl on two cores (two processes, half the files each). It says what
     // parallelism the machine really offers during the run (other load shares the cores).
     const opensslTwoCores = async (files: string[]) => {
@@ -100,7 +118,13 @@ export async function benchDigests(o: DigestOptions): Promise<Row[]> {
           twoMs.push(two);
         }
       }
-      return { ssl: median(sslMs), build: median(buildMs), two: median(twoMs), rss: Math.max(...rss), runs: sslMs.length };
+      return {
+        ssl: median(sslMs),
+        build: median(buildMs),
+        two: median(twoMs),
+        rss: Math.max(...rss),
+        runs: sslMs.length,
+      };
     };
     const one = await compare(['big.bin'], 'big');
     const par = await compare(many, 'many');

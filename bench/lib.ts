@@ -76,18 +76,29 @@ async function findGnuTime(): Promise<string | undefined> {
  * Runs a command to completion and measures its wall time (spawn to exit, as a user waits) and,
  * with GNU time, its peak RSS. GNU time adds the same small constant to every command compared.
  */
-export async function timeProcess(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; rssFile?: string } = {}): Promise<ProcessRun> {
+export async function timeProcess(
+  cmd: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; rssFile?: string } = {},
+): Promise<ProcessRun> {
   const time = options.rssFile ? await findGnuTime() : undefined;
-  const [file, argv] = time && options.rssFile ? [time, ['-f', '%M', '-o', options.rssFile, cmd, ...args]] : [cmd, args];
+  const [file, argv] =
+    time && options.rssFile ? [time, ['-f', '%M', '-o', options.rssFile, cmd, ...args]] : [cmd, args];
   const started = performance.now();
-  const child = spawn(file, argv, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, argv, {
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (c) => resolve(c ?? 1));
+    child.on('close', (c) => {
+      resolve(c ?? 1);
+    });
   });
   const ms = performance.now() - started;
   let maxRssMiB = NaN;
@@ -101,10 +112,16 @@ export async function timeProcess(cmd: string, args: string[], options: { cwd?: 
 }
 
 /** Runs `fn` until `budgetMs` is spent (at least `minRuns` times); returns each run's result. */
-export async function repeatFor<T>(budgetMs: number, minRuns: number, maxRuns: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+export async function repeatFor<T>(
+  budgetMs: number,
+  minRuns: number,
+  maxRuns: number,
+  fn: (i: number) => Promise<T>,
+): Promise<T[]> {
   const out: T[] = [];
   const started = performance.now();
-  while (out.length < maxRuns && (out.length < minRuns || performance.now() - started < budgetMs)) out.push(await fn(out.length));
+  while (out.length < maxRuns && (out.length < minRuns || performance.now() - started < budgetMs))
+    out.push(await fn(out.length));
   return out;
 }
 
@@ -158,6 +175,7 @@ export async function makeFixture(dir: string, options: FixtureOptions = {}): Pr
     const policyJson = buildPolicy({
       issuer: d.issuer,
       identity: d.identity,
+      githubClaims: stack.sourceRepository,
       trustedRoot,
       countersigners: [{ name: 'b-release', organisation: 'Org B', publicKeyPem: pair.publicKeyPem }],
       streams: [STREAM],
@@ -169,13 +187,29 @@ export async function makeFixture(dir: string, options: FixtureOptions = {}): Pr
     const subjects = options.subjects ?? [{ name: 'release/app-linux-amd64', digest: { sha256: 'ab'.repeat(32) } }];
     const statementBytes = await step('build', () =>
       serializeStatement(
-        buildStatement({ kind, stream: STREAM, version: 1, issuedAt: new Date(), expiresIn: 30 * 86_400, subjects, source: { repository: 'acme/app' }, data: options.data ?? {} }),
+        buildStatement({
+          kind,
+          stream: STREAM,
+          version: 1,
+          issuedAt: new Date(),
+          expiresIn: 30 * 86_400,
+          subjects,
+          source: { repository: 'acme/app' },
+          data: options.data ?? {},
+        }),
       ),
     );
-    const instance = instanceFromStackDescription({ ...d, ...(options.tsaOnly ? { useRekor: false } : {}) }, 'bench stack');
-    const primaryJson = await step('sign', () => signStatement(statementBytes, { instance, identityToken: stack.mintToken({ audience: 'sigstore' }), retries: 0 }));
+    const instance = instanceFromStackDescription(
+      { ...d, ...(options.tsaOnly ? { useRekor: false } : {}) },
+      'bench stack',
+    );
+    const primaryJson = await step('sign', () =>
+      signStatement(statementBytes, { instance, identityToken: stack.mintToken({ audience: 'sigstore' }), retries: 0 }),
+    );
     const primaryBytes = new TextEncoder().encode(`${JSON.stringify(primaryJson)}\n`);
-    const countersigned = await step('countersign', () => countersignBundle(primaryBytes, { policy, signer: seedSigner(seed, pair.keyId) }));
+    const countersigned = await step('countersign', () =>
+      countersignBundle(primaryBytes, { policy, signer: seedSigner(seed, pair.keyId) }),
+    );
     const bundleBytes = new TextEncoder().encode(serializeBundle(countersigned.bundle));
     const f: Fixture = {
       dir,

@@ -40,10 +40,15 @@ export interface LimitResult {
   peakRssMiB: number;
 }
 
+interface Prepared {
+  bytes: number;
+  step: () => Promise<string>;
+}
+
 interface Case {
   name: string;
   /** Builds the input and returns the step to measure. */
-  prepare: (dir: string) => Promise<{ bytes: number; step: () => Promise<string> }>;
+  prepare: (dir: string) => Prepared | Promise<Prepared>;
 }
 
 function policyWithLimits(limits: Partial<Policy['limits']>): Policy {
@@ -100,35 +105,48 @@ const CASES: Case[] = [
   },
   {
     name: 'bundle 100 MiB in memory (pipeline, cap 64 MiB)',
-    prepare: async () => {
+    prepare: () => {
       const bytes = bigBundle(100 * MiB);
-      return { bytes: bytes.length, step: () => pipelineResult(bytes, policyWithLimits({ maxBundleBytes: MAX_BUNDLE })) };
+      return {
+        bytes: bytes.length,
+        step: () => pipelineResult(bytes, policyWithLimits({ maxBundleBytes: MAX_BUNDLE })),
+      };
     },
   },
   {
     name: 'bundle 60 MiB, one long string (pipeline, cap 64 MiB)',
-    prepare: async () => {
+    prepare: () => {
       const bytes = bigBundle(60 * MiB);
-      return { bytes: bytes.length, step: () => pipelineResult(bytes, policyWithLimits({ maxBundleBytes: MAX_BUNDLE })) };
+      return {
+        bytes: bytes.length,
+        step: () => pipelineResult(bytes, policyWithLimits({ maxBundleBytes: MAX_BUNDLE })),
+      };
     },
   },
   {
     name: 'statement with 1 000 000 subjects (caps: 64 MiB, 1 000 000 subjects)',
-    prepare: async () => {
+    prepare: () => {
       const bytes = statementWith(1_000_000);
-      return { bytes: bytes.length, step: () => typed(() => parseStatement(bytes, 'statement', { maxBytes: MAX_BUNDLE, maxSubjects: MAX_SUBJECTS })) };
+      return {
+        bytes: bytes.length,
+        step: () =>
+          typed(() => parseStatement(bytes, 'statement', { maxBytes: MAX_BUNDLE, maxSubjects: MAX_SUBJECTS })),
+      };
     },
   },
   {
     name: 'statement with 600 000 subjects, 57 MB (caps: 64 MiB, 100 000 subjects)',
-    prepare: async () => {
+    prepare: () => {
       const bytes = statementWith(600_000);
-      return { bytes: bytes.length, step: () => typed(() => parseStatement(bytes, 'statement', { maxBytes: MAX_BUNDLE, maxSubjects: 100_000 })) };
+      return {
+        bytes: bytes.length,
+        step: () => typed(() => parseStatement(bytes, 'statement', { maxBytes: MAX_BUNDLE, maxSubjects: 100_000 })),
+      };
     },
   },
   {
     name: 'JSON nested 100 000 deep (pipeline)',
-    prepare: async () => {
+    prepare: () => {
       const bytes = new TextEncoder().encode(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
       return { bytes: bytes.length, step: () => pipelineResult(bytes, policyWithLimits({})) };
     },
@@ -146,7 +164,14 @@ async function measure(name: string): Promise<LimitResult> {
     const started = performance.now();
     const result = await step();
     const ms = performance.now() - started;
-    return { case: name, result, inputBytes: bytes, ms: Math.round(ms * 10) / 10, rssBeforeMiB: Math.round(rssBefore / MiB), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    return {
+      case: name,
+      result,
+      inputBytes: bytes,
+      ms: Math.round(ms * 10) / 10,
+      rssBeforeMiB: Math.round(rssBefore / MiB),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -157,15 +182,25 @@ export async function benchLimits(): Promise<LimitResult[]> {
   const self = fileURLToPath(import.meta.url);
   const results: LimitResult[] = [];
   for (const c of CASES) {
-    const { stdout } = await promisify(execFile)(process.execPath, [self, '--case', c.name], { maxBuffer: MiB, timeout: 300_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, [self, '--case', c.name], {
+      maxBuffer: MiB,
+      timeout: 300_000,
+    });
     results.push(JSON.parse(stdout) as LimitResult);
   }
   return results;
 }
 
 function table(results: LimitResult[]): string {
-  const rows = results.map((r) => `| ${r.case} | ${(r.inputBytes / MiB).toFixed(1)} MiB | ${r.result} | ${r.ms} ms | ${r.rssBeforeMiB} MiB | ${r.peakRssMiB} MiB |`);
-  return ['| case | input | result | time | RSS before | peak RSS |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = results.map(
+    (r) =>
+      `| ${r.case} | ${(r.inputBytes / MiB).toFixed(1)} MiB | ${r.result} | ${r.ms} ms | ${r.rssBeforeMiB} MiB | ${r.peakRssMiB} MiB |`,
+  );
+  return [
+    '| case | input | result | time | RSS before | peak RSS |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -37,7 +37,8 @@ async function child(kind: 'fleet' | 'files', n: number, dir: string): Promise<C
   const work = await mkdtemp(join(tmpdir(), 'countersign-bench-scale-'));
   try {
     const timings: Record<string, number> = {};
-    let verifyArtifacts: () => Promise<{ name: string; digest: { sha256: string } }[] | undefined> = async () => undefined;
+    let verifyArtifacts: () => Promise<{ name: string; digest: { sha256: string } }[] | undefined> = () =>
+      Promise.resolve(undefined);
     let fixture;
     if (kind === 'fleet') {
       const started = performance.now();
@@ -48,7 +49,14 @@ async function child(kind: 'fleet' | 'files', n: number, dir: string): Promise<C
       }));
       const parts = fleetKeyStatementParts(keys);
       const partsMs = performance.now() - started;
-      fixture = await makeFixture(work, { kind: 'fleet-key', subjects: parts.subjects, data: parts.data, limits: LIMITS, tsaOnly: true, timings });
+      fixture = await makeFixture(work, {
+        kind: 'fleet-key',
+        subjects: parts.subjects,
+        data: parts.data,
+        limits: LIMITS,
+        tsaOnly: true,
+        timings,
+      });
       timings.build = (timings.build ?? 0) + partsMs;
     } else {
       const started = performance.now();
@@ -62,11 +70,16 @@ async function child(kind: 'fleet' | 'files', n: number, dir: string): Promise<C
     const trust = trustMaterialOf(fixture.policy);
     const started = performance.now();
     const artifacts = await verifyArtifacts();
-    const { report } = await runPipeline(fixture.bundleBytes, { policy: fixture.policy, trust, ...(artifacts ? { artifacts } : {}) });
+    const { report } = await runPipeline(fixture.bundleBytes, {
+      policy: fixture.policy,
+      trust,
+      ...(artifacts ? { artifacts } : {}),
+    });
     const verifyMs = performance.now() - started;
-    if (report.outcome !== 'verified') throw new Error(`bench scale: ${kind} ${n} did not verify: ${JSON.stringify(report.failure)}`);
+    if (report.outcome !== 'verified')
+      throw new Error(`bench scale: ${kind} ${n} did not verify: ${JSON.stringify(report.failure)}`);
     return {
-      buildMs: timings.build ?? NaN,
+      buildMs: timings.build,
       verifyMs,
       signMs: timings.sign ?? NaN,
       countersignMs: timings.countersign ?? NaN,
@@ -88,12 +101,16 @@ async function makeRelease(dir: string, n: number): Promise<void> {
 }
 
 /** Runs the child for each size `runs` times and compares the medians. */
-export async function benchScale(dir: string, runs: number, sizes: { fleet: [number, number]; files: [number, number] }): Promise<Row[]> {
+export async function benchScale(
+  dir: string,
+  runs: number,
+  sizes: { fleet: [number, number]; files: [number, number] },
+): Promise<Row[]> {
   const rows: Row[] = [];
   const releases: Record<number, string> = {};
   for (const n of sizes.files) {
     releases[n] = join(dir, `release-${n}`);
-    await makeRelease(releases[n] as string, n);
+    await makeRelease(releases[n], n);
   }
   try {
     for (const kind of ['fleet', 'files'] as const) {
@@ -102,7 +119,10 @@ export async function benchScale(dir: string, runs: number, sizes: { fleet: [num
       for (let i = 0; i < runs; i++) {
         for (const n of [small, large]) {
           const run = await timeProcess(NODE, [new URL(import.meta.url).pathname, kind, String(n), releases[n] ?? dir]);
-          if (run.code !== 0) throw new Error(`bench scale: ${kind} ${n} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+          if (run.code !== 0)
+            throw new Error(
+              `bench scale: ${kind} ${n} exited ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`,
+            );
           (results[n] as ChildResult[]).push(JSON.parse(run.stdout) as ChildResult);
         }
       }

@@ -57,7 +57,8 @@ export async function benchService(options: ServiceBenchOptions = {}): Promise<R
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < primaries.length) {
-            const p = primaries[next++]!;
+            const p = primaries[next++];
+            if (!p) break;
             const t0 = performance.now();
             await requestCountersignature(service.url, p, { retries: 0 });
             latencies.push(performance.now() - t0);
@@ -69,7 +70,7 @@ export async function benchService(options: ServiceBenchOptions = {}): Promise<R
     }
     const wallMs = performance.now() - started;
     latencies.sort((a, b) => a - b);
-    const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+    const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
     const perRequestMs = wallMs / requests;
     return {
       'service.requests': requests,

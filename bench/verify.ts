@@ -26,7 +26,8 @@ export async function benchVerify(f: Fixture, budgetMs: number): Promise<Row[]> 
   };
   const full = async () => {
     const { report } = await runPipeline(f.bundleBytes, { policy: f.policy, trust });
-    if (report.outcome !== 'verified') throw new Error(`bench: the fixture bundle did not verify: ${JSON.stringify(report.failure)}`);
+    if (report.outcome !== 'verified')
+      throw new Error(`bench: the fixture bundle did not verify: ${JSON.stringify(report.failure)}`);
   };
   // Warm-up: JIT, lazy module state, caches.
   for (let i = 0; i < 20; i++) {
@@ -59,7 +60,7 @@ export async function benchVerify(f: Fixture, budgetMs: number): Promise<Row[]> 
 }
 
 /** Verifications per second of the strict rule, of OpenSSL alone and of noble alone. */
-export async function benchEd25519(budgetMs: number): Promise<Row[]> {
+export function benchEd25519(budgetMs: number): Row[] {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(12));
   const message = new TextEncoder().encode('x'.repeat(400)); // about a countersignature statement's PAE
@@ -76,13 +77,29 @@ export async function benchEd25519(budgetMs: number): Promise<Row[]> {
     return (n * 1000) / (performance.now() - started);
   };
   const strict = perSecond(() => verifyEd25519Strict(signature, message, raw));
-  const opensslFresh = perSecond(() => opensslVerify(null, message, createPublicKey({ key: spki, format: 'der', type: 'spki' }), signature));
+  const opensslFresh = perSecond(() =>
+    opensslVerify(null, message, createPublicKey({ key: spki, format: 'der', type: 'spki' }), signature),
+  );
   const opensslReused = perSecond(() => opensslVerify(null, message, publicKey, signature));
   const noble = perSecond(() => ed.verify(signature, message, raw, { zip215: false }));
-  const row = (name: string, value: number, detail: string): Row => ({ group: 'ed25519', name, value, unit: 'verif/s', detail });
+  const row = (name: string, value: number, detail: string): Row => ({
+    group: 'ed25519',
+    name,
+    value,
+    unit: 'verif/s',
+    detail,
+  });
   return [
-    row('verifyEd25519Strict (the strict rule, as shipped)', strict, `${fmt(opensslReused / strict, 1)}x slower than OpenSSL alone with a reused key`),
-    row('node:crypto verify, KeyObject built each time', opensslFresh, 'OpenSSL, cofactorless, no strict encoding checks'),
+    row(
+      'verifyEd25519Strict (the strict rule, as shipped)',
+      strict,
+      `${fmt(opensslReused / strict, 1)}x slower than OpenSSL alone with a reused key`,
+    ),
+    row(
+      'node:crypto verify, KeyObject built each time',
+      opensslFresh,
+      'OpenSSL, cofactorless, no strict encoding checks',
+    ),
     row('node:crypto verify, KeyObject reused', opensslReused, 'OpenSSL alone'),
     row('@noble/ed25519 verify { zip215: false }', noble, 'noble alone (cofactored)'),
   ];

@@ -8310,11 +8310,11 @@ var require_fixed_queue = __commonJS({
       }
       shift() {
         const tail = this.tail;
-        const next = tail.shift();
+        const next2 = tail.shift();
         if (tail.isEmpty() && tail.next !== null) {
           this.tail = tail.next;
         }
-        return next;
+        return next2;
       }
     };
   }
@@ -10881,13 +10881,13 @@ var require_mock_utils = __commonJS({
       if (typeof path !== "string") {
         return path;
       }
-      const pathSegments = path.split("?");
-      if (pathSegments.length !== 2) {
+      const pathSegments2 = path.split("?");
+      if (pathSegments2.length !== 2) {
         return path;
       }
-      const qp = new URLSearchParams(pathSegments.pop());
+      const qp = new URLSearchParams(pathSegments2.pop());
       qp.sort();
-      return [...pathSegments, qp.toString()].join("?");
+      return [...pathSegments2, qp.toString()].join("?");
     }
     function matchKey(mockDispatch2, { path, method, body, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
@@ -17825,18 +17825,18 @@ var require_receiver = __commonJS({
         const buffer = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
-          const next = this.#buffers[0];
-          const { length } = next;
+          const next2 = this.#buffers[0];
+          const { length } = next2;
           if (length + offset === n) {
             buffer.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer.set(next.subarray(0, n - offset), offset);
-            this.#buffers[0] = next.subarray(n - offset);
+            buffer.set(next2.subarray(0, n - offset), offset);
+            this.#buffers[0] = next2.subarray(n - offset);
             break;
           } else {
             buffer.set(this.#buffers.shift(), offset);
-            offset += next.length;
+            offset += next2.length;
           }
         }
         this.#byteOffset -= n;
@@ -19529,8 +19529,8 @@ var init_summary = __esm({
        */
       addCodeBlock(code, lang) {
         const attrs = Object.assign({}, lang && { lang });
-        const element = this.wrap("pre", this.wrap("code", code), attrs);
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap("pre", this.wrap("code", code), attrs);
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds an HTML list to the summary buffer
@@ -19543,8 +19543,8 @@ var init_summary = __esm({
       addList(items, ordered = false) {
         const tag = ordered ? "ol" : "ul";
         const listItems = items.map((item) => this.wrap("li", item)).join("");
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap(tag, listItems);
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds an HTML table to the summary buffer
@@ -19566,8 +19566,8 @@ var init_summary = __esm({
           }).join("");
           return this.wrap("tr", cells);
         }).join("");
-        const element = this.wrap("table", tableBody);
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap("table", tableBody);
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds a collapsable HTML details element to the summary buffer
@@ -19578,8 +19578,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addDetails(label2, content) {
-        const element = this.wrap("details", this.wrap("summary", label2) + content);
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap("details", this.wrap("summary", label2) + content);
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds an HTML image tag to the summary buffer
@@ -19593,8 +19593,8 @@ var init_summary = __esm({
       addImage(src, alt, options) {
         const { width, height } = options || {};
         const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-        const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds an HTML section heading element
@@ -19607,8 +19607,8 @@ var init_summary = __esm({
       addHeading(text2, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text2);
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap(allowedTag, text2);
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds an HTML thematic break (<hr>) to the summary buffer
@@ -19616,8 +19616,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addSeparator() {
-        const element = this.wrap("hr", null);
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap("hr", null);
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds an HTML line break (<br>) to the summary buffer
@@ -19625,8 +19625,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addBreak() {
-        const element = this.wrap("br", null);
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap("br", null);
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds an HTML blockquote to the summary buffer
@@ -19638,8 +19638,8 @@ var init_summary = __esm({
        */
       addQuote(text2, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text2, attrs);
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap("blockquote", text2, attrs);
+        return this.addRaw(element2).addEOL();
       }
       /**
        * Adds an HTML anchor tag to the summary buffer
@@ -19650,8 +19650,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addLink(text2, href) {
-        const element = this.wrap("a", text2, { href });
-        return this.addRaw(element).addEOL();
+        const element2 = this.wrap("a", text2, { href });
+        return this.addRaw(element2).addEOL();
       }
     };
     _summary = new Summary();
@@ -19814,12 +19814,18 @@ var init_errors = __esm({
 
 // src/lib/basics/errors/failure.ts
 function describeFailure(err) {
-  if (err instanceof VerificationError) return { kind: "rejected", code: err.code, line: `rejected [${err.code}]: ${err.message}` };
+  if (err instanceof VerificationError)
+    return { kind: "rejected", code: err.code, line: `rejected [${err.code}]: ${err.message}` };
   if (err instanceof InputError) return { kind: "input", code: err.code, line: err.message };
   const e = err;
-  if (e && typeof e === "object" && typeof e.code === "string" && typeof e.path === "string") return { kind: "input", line: `${e.path}: ${e.message}` };
+  if (e && typeof e === "object" && typeof e.code === "string" && typeof e.path === "string")
+    return { kind: "input", line: `${e.path}: ${e.message}` };
   const message2 = err instanceof Error ? err.message : String(err);
-  return { kind: "internal", line: `internal error: ${message2}`, ...err instanceof Error && err.stack ? { stack: err.stack } : {} };
+  return {
+    kind: "internal",
+    line: `internal error: ${message2}`,
+    ...err instanceof Error && err.stack ? { stack: err.stack } : {}
+  };
 }
 var init_failure = __esm({
   "src/lib/basics/errors/failure.ts"() {
@@ -19880,7 +19886,8 @@ async function readOpen(handle, options) {
   const st = await handle.stat();
   const stream = options.streams === true && (st.isFIFO() || st.isSocket() || st.isCharacterDevice());
   if (!st.isFile() && !stream) throw new ReadRefused({ kind: "not-a-file", directory: st.isDirectory() });
-  if (options.privateKey && process.platform !== "win32" && (st.mode & 63) !== 0) throw new ReadRefused({ kind: "permissions", mode: st.mode & 511 });
+  if (options.privateKey && process.platform !== "win32" && (st.mode & 63) !== 0)
+    throw new ReadRefused({ kind: "permissions", mode: st.mode & 511 });
   if (!stream && st.size > maxBytes) throw new ReadRefused({ kind: "too-large", size: st.size });
   const buffer = new Uint8Array((stream ? maxBytes : st.size) + 1);
   try {
@@ -19910,11 +19917,17 @@ function refusal(path, options, failure) {
       case "not-a-file":
         return [unreadable, "not a regular file"];
       case "too-large":
-        return [codes.tooLarge ?? "too-large", failure.size === void 0 ? `over the limit of ${options.maxBytes} bytes` : `${failure.size} bytes is over the limit of ${options.maxBytes} bytes`];
+        return [
+          codes.tooLarge ?? "too-large",
+          failure.size === void 0 ? `over the limit of ${options.maxBytes} bytes` : `${failure.size} bytes is over the limit of ${options.maxBytes} bytes`
+        ];
       case "changed":
         return [codes.changed ?? "input-changed", "the file grew while being read"];
       case "permissions":
-        return [codes.permissions ?? "key-permissions", `expected a file only its owner can access (mode 0600), found mode 0${failure.mode.toString(8)}`];
+        return [
+          codes.permissions ?? "key-permissions",
+          `expected a file only its owner can access (mode 0600), found mode 0${failure.mode.toString(8)}`
+        ];
     }
   })();
   const message2 = options.message?.(failure) ?? `${what}: ${problem}`;
@@ -20033,14 +20046,15 @@ function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
       throw new StrictJsonError("malformed-json", `${what}: not valid UTF-8`);
     }
   }
-  new Scanner(text2, what, limits.maxDepth, limits.integersOnly === true).document();
+  new Scanner(text2, what, limits).document();
   return JSON.parse(text2);
 }
-var DEFAULT_JSON_LIMITS, WS, Scanner;
+var MAX_KEY_BYTES, DEFAULT_JSON_LIMITS, WS, Scanner;
 var init_strict_json = __esm({
   "src/lib/basics/json/strict-json.ts"() {
     "use strict";
     init_errors();
+    MAX_KEY_BYTES = 256;
     DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
     WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
     Scanner = class {
@@ -20049,11 +20063,17 @@ var init_strict_json = __esm({
       what;
       maxDepth;
       integersOnly;
-      constructor(text2, what, maxDepth, integersOnly) {
+      maxKeyBytes;
+      maxStringBytes;
+      maxArrayItems;
+      constructor(text2, what, limits) {
         this.text = text2;
         this.what = what;
-        this.maxDepth = maxDepth;
-        this.integersOnly = integersOnly;
+        this.maxDepth = limits.maxDepth;
+        this.integersOnly = limits.integersOnly === true;
+        this.maxKeyBytes = limits.maxKeyBytes ?? MAX_KEY_BYTES;
+        this.maxStringBytes = limits.maxStringBytes ?? Infinity;
+        this.maxArrayItems = limits.maxArrayItems ?? Infinity;
       }
       document() {
         this.ws();
@@ -20069,18 +20089,33 @@ var init_strict_json = __esm({
       }
       value(depth) {
         const c = this.text[this.pos];
-        if (c === "{") return this.object(depth + 1);
-        if (c === "[") return this.array(depth + 1);
-        if (c === '"') return void this.string();
+        if (c === "{") {
+          this.object(depth + 1);
+          return;
+        }
+        if (c === "[") {
+          this.array(depth + 1);
+          return;
+        }
+        if (c === '"') {
+          this.string(this.maxStringBytes, "string-too-long", "string");
+          return;
+        }
         const code = this.text.charCodeAt(this.pos);
-        if (code === 45 || code >= 48 && code <= 57) return this.number();
+        if (code === 45 || code >= 48 && code <= 57) {
+          this.number();
+          return;
+        }
         for (const lit of ["true", "false", "null"]) {
           if (this.text.startsWith(lit, this.pos)) {
             this.pos += lit.length;
             return;
           }
         }
-        this.fail("malformed-json", c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`);
+        this.fail(
+          "malformed-json",
+          c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`
+        );
       }
       /** Past the opening bracket; true (and past `close` too) when the object or array is empty. */
       enter(depth, close) {
@@ -20106,7 +20141,7 @@ var init_strict_json = __esm({
         for (; ; ) {
           if (this.text[this.pos] !== '"') this.fail("malformed-json", "expected a string key");
           const keyStart = this.pos;
-          const key = this.string();
+          const key = this.string(this.maxKeyBytes, "key-too-long", "key");
           if (keys.has(key)) {
             this.pos = keyStart;
             this.fail("duplicate-key", `duplicate key ${JSON.stringify(key)}`);
@@ -20122,13 +20157,14 @@ var init_strict_json = __esm({
       }
       array(depth) {
         if (this.enter(depth, "]")) return;
-        for (; ; ) {
+        for (let items = 1; ; items++) {
+          if (items > this.maxArrayItems) this.fail("too-many-items", `an array of more than ${this.maxArrayItems} items`);
           this.value(depth);
           if (this.closes("]")) return;
         }
       }
-      /** Scans a string token and returns its decoded value. */
-      string() {
+      /** Scans a string token and returns its decoded value, at most `maxBytes` UTF-8 bytes (else `tooLongCode`). */
+      string(maxBytes, tooLongCode, noun) {
         const start = this.pos;
         this.pos++;
         let simple = true;
@@ -20142,7 +20178,8 @@ var init_strict_json = __esm({
             const e = this.text[this.pos + 1];
             const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
             if (e === "u") {
-              if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
+              if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6)))
+                this.fail("malformed-json", "bad \\u escape");
               this.pos += 6;
             } else if (oneCharacterEscape) {
               this.pos += 2;
@@ -20161,6 +20198,16 @@ var init_strict_json = __esm({
           this.pos = start;
           this.fail("malformed-json", "lone UTF-16 surrogate in string");
         }
+        if (decoded.length * 3 > maxBytes) {
+          const bytes = Buffer.byteLength(decoded);
+          if (bytes > maxBytes) {
+            this.pos = start;
+            this.fail(
+              tooLongCode,
+              `${noun} of ${bytes} bytes is over the limit of ${maxBytes} bytes (it starts ${JSON.stringify(decoded.slice(0, 20))})`
+            );
+          }
+        }
         return decoded;
       }
       number() {
@@ -20169,7 +20216,10 @@ var init_strict_json = __esm({
         const n = Number(m[0]);
         if (!Number.isFinite(n)) this.fail("number-out-of-range", `number ${m[0].slice(0, 40)} is not finite`);
         if (this.integersOnly && (m[2] || m[3]) && Number.isInteger(n)) {
-          this.fail("number-out-of-range", `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`);
+          this.fail(
+            "number-out-of-range",
+            `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`
+          );
         }
         if (!m[2] && !m[3] && !Number.isSafeInteger(n)) {
           this.fail("number-out-of-range", `integer ${m[0].slice(0, 40)} is outside \xB1(2^53-1)`);
@@ -20185,7 +20235,6 @@ function isPaddedBase64(text2) {
   return PADDED.test(text2);
 }
 function decodeCanonicalBase64(text2) {
-  if (!PADDED.test(text2)) return void 0;
   const bytes = Buffer.from(text2, "base64");
   return bytes.toString("base64") === text2 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : void 0;
 }
@@ -20212,87 +20261,96 @@ function lineAt(text2, offset) {
   }
   return line;
 }
-function indexJsonLines(text2, maxDepth = 3) {
-  const values = /* @__PURE__ */ new Map();
-  const keys = /* @__PURE__ */ new Map();
-  let pos = 0;
-  let line = 1;
-  const advance = (to) => {
-    for (; pos < to; pos++) {
-      const c = text2.charCodeAt(pos);
-      if (c === 10 || c === 13 && text2.charCodeAt(pos + 1) !== 10) line++;
+function jsonLines(text2, maxDepth = 3) {
+  const locate = (path) => {
+    const segments = pathSegments(path);
+    let pos = skipWs(text2, 0);
+    let key;
+    let depth = 0;
+    for (const segment of segments.slice(0, maxDepth)) {
+      const found = typeof segment === "number" ? element(text2, pos, segment) : member(text2, pos, segment);
+      if (!found) break;
+      pos = found.value;
+      key = found.key;
+      depth++;
     }
-  };
-  const ws = () => {
-    let end = pos;
-    while (end < text2.length && " 	\r\n".includes(text2[end])) end++;
-    advance(end);
-  };
-  const string = () => {
-    let end = pos + 1;
-    while (text2[end] !== '"') end += text2[end] === "\\" ? 2 : 1;
-    const raw = text2.slice(pos, end + 1);
-    pos = end + 1;
-    return JSON.parse(raw);
-  };
-  const scalar = () => {
-    let end = pos;
-    while (end < text2.length && !",]}".includes(text2[end]) && !" 	\r\n".includes(text2[end])) end++;
-    pos = end;
-  };
-  const value = (path, depth) => {
-    if (depth <= maxDepth) values.set(path, line);
-    const c = text2[pos];
-    if (c === "{") {
-      pos++;
-      ws();
-      while (text2[pos] !== "}") {
-        const key = string();
-        const child = childPath(path, key);
-        if (depth + 1 <= maxDepth) keys.set(child, line);
-        ws();
-        pos++;
-        ws();
-        value(child, depth + 1);
-        ws();
-        if (text2[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === "[") {
-      pos++;
-      ws();
-      for (let i = 0; text2[pos] !== "]"; i++) {
-        value(childPath(path, i), depth + 1);
-        ws();
-        if (text2[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === '"') {
-      string();
-    } else {
-      scalar();
-    }
-  };
-  ws();
-  if (pos < text2.length) value("", 0);
-  const nearest = (path) => {
-    for (let p = path; ; p = parentOf(p)) {
-      const found = values.get(p);
-      if (found !== void 0) return found;
-      if (p === "") return 1;
-    }
+    return { value: pos, key: depth === segments.length ? key : void 0 };
   };
   return {
-    valueLine: nearest,
-    keyLine: (path) => keys.get(path) ?? nearest(path)
+    valueLine: (path) => lineAt(text2, locate(path).value),
+    keyLine: (path) => {
+      const at = locate(path);
+      return lineAt(text2, at.key ?? at.value);
+    }
   };
 }
-function parentOf(path) {
-  const m = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])$/.exec(path);
-  if (m) return path.slice(0, m.index);
-  return "";
+function pathSegments(path) {
+  const segments = [];
+  const token = /\.?([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  for (let m = token.exec(path); m; m = token.exec(path)) {
+    segments.push(m[1] ?? (m[2] !== void 0 ? Number(m[2]) : JSON.parse(m[3])));
+    if (token.lastIndex === path.length) break;
+  }
+  return segments;
+}
+function member(text2, pos, name) {
+  if (text2[pos] !== "{") return void 0;
+  let p = skipWs(text2, pos + 1);
+  while (text2[p] === '"') {
+    const key = p;
+    const end = skipString(text2, p);
+    const raw = text2.slice(key, end);
+    p = skipWs(text2, skipWs(text2, end) + 1);
+    if ((raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1)) === name) return { value: p, key };
+    p = next(text2, p);
+  }
+  return void 0;
+}
+function element(text2, pos, index) {
+  if (text2[pos] !== "[") return void 0;
+  let p = skipWs(text2, pos + 1);
+  for (let i = 0; p < text2.length && text2[p] !== "]"; i++) {
+    if (i === index) return { value: p, key: void 0 };
+    p = next(text2, p);
+  }
+  return void 0;
+}
+function next(text2, p) {
+  const after = skipWs(text2, skipValue(text2, p));
+  return text2[after] === "," ? skipWs(text2, after + 1) : after;
+}
+function skipWs(text2, p) {
+  let i = p;
+  while (i < text2.length && " 	\r\n".includes(text2[i])) i++;
+  return i;
+}
+function skipString(text2, p) {
+  let i = p + 1;
+  while (i < text2.length && text2[i] !== '"') i += text2[i] === "\\" ? 2 : 1;
+  return i + 1;
+}
+function skipValue(text2, p) {
+  const c = text2[p];
+  if (c === '"') return skipString(text2, p);
+  if (c === "{" || c === "[") {
+    let depth = 0;
+    let i2 = p;
+    while (i2 < text2.length) {
+      const d = text2[i2];
+      if (d === '"') {
+        i2 = skipString(text2, i2);
+        continue;
+      }
+      if (d === "{" || d === "[") depth++;
+      else if (d === "}" || d === "]") depth--;
+      i2++;
+      if (depth === 0) return i2;
+    }
+    return i2;
+  }
+  let i = p;
+  while (i < text2.length && !",]} 	\r\n".includes(text2[i])) i++;
+  return i;
 }
 var init_lines = __esm({
   "src/lib/basics/json/lines.ts"() {
@@ -20307,7 +20365,8 @@ function isSafeInteger(value) {
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `${value}`;
   return typeof value === "object" ? "an object" : typeof value;
@@ -20363,7 +20422,13 @@ var init_shape = __esm({
         const obj = value;
         for (const key of Object.keys(obj)) {
           if (required.includes(key) || optional.includes(key)) continue;
-          if (this.lines) this.failWith(this.unknownFieldCode, childPath(path, key), `unknown field (expected only: ${[...required, ...optional].join(", ")})`, true);
+          if (this.lines)
+            this.failWith(
+              this.unknownFieldCode,
+              childPath(path, key),
+              `unknown field (expected only: ${[...required, ...optional].join(", ")})`,
+              true
+            );
           this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
         }
         for (const key of required) {
@@ -20375,7 +20440,8 @@ var init_shape = __esm({
       string(value, path, pattern, maxLength = 4096) {
         if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
         if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
-        if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
+        if (pattern && !pattern.test(value))
+          this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
         return value;
       }
       /** Free text (a name, an identity): a non-empty string of printable characters, at most `maxLength`. */
@@ -20424,7 +20490,11 @@ var init_shape = __esm({
       base64(value, path, maxLength = 1 << 20) {
         const s = this.string(value, path, void 0, maxLength);
         const bytes = decodeCanonicalBase64(s);
-        if (!bytes) this.fail(path, isPaddedBase64(s) ? "non-canonical base64 (non-zero padding bits)" : "expected standard padded base64");
+        if (!bytes)
+          this.fail(
+            path,
+            isPaddedBase64(s) ? "non-canonical base64 (non-zero padding bits)" : "expected standard padded base64"
+          );
         return bytes;
       }
     };
@@ -20443,7 +20513,13 @@ function describeKey(key) {
     return `an EC ${curves[curve] ?? curve} key`;
   }
   if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
-  const names = { ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a DH key" };
+  const names = {
+    ed448: "an Ed448 key",
+    x25519: "an X25519 key",
+    x448: "an X448 key",
+    dsa: "a DSA key",
+    dh: "a DH key"
+  };
   return names[type] ?? `a key of type ${type}`;
 }
 var init_describe_key = __esm({
@@ -20467,16 +20543,23 @@ function parseFleetKeys(bytes, what) {
     const id = s.string(entry.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(entry.algorithm, `${path}.algorithm`, void 0, 32);
     if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) {
-      s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
+      s.fail(
+        `${path}.algorithm`,
+        `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`
+      );
     }
-    if (byId.has(id)) throw new InputError("fleet-keys-duplicate", `${what}: ${path}.id: duplicate key id ${JSON.stringify(id)}`);
+    if (byId.has(id))
+      throw new InputError("fleet-keys-duplicate", `${what}: ${path}.id: duplicate key id ${JSON.stringify(id)}`);
     byId.add(id);
     const pem = s.string(entry.publicKey, `${path}.publicKey`, void 0, MAX_PEM_CHARS);
     const spki = decodeSpkiPem(s, pem, `${path}.publicKey`, id, algorithm);
     const digest = sha256Hex(spki);
     const previous = byDigest.get(digest);
     if (previous !== void 0) {
-      throw new InputError("fleet-keys-duplicate", `${what}: ${path}.publicKey: key ${JSON.stringify(id)} is the same key as ${JSON.stringify(previous)}`);
+      throw new InputError(
+        "fleet-keys-duplicate",
+        `${what}: ${path}.publicKey: key ${JSON.stringify(id)} is the same key as ${JSON.stringify(previous)}`
+      );
     }
     byDigest.set(digest, id);
     return { id, algorithm, spki };
@@ -20491,22 +20574,32 @@ function fleetKeyStatementParts(keys) {
 }
 function decodeSpkiPem(s, pem, path, id, algorithm) {
   const m = PEM.exec(pem);
-  if (!m) s.fail(path, 'expected exactly one PEM block "-----BEGIN PUBLIC KEY-----" (SubjectPublicKeyInfo, RFC 7468 \xA713)');
+  if (!m)
+    s.fail(path, 'expected exactly one PEM block "-----BEGIN PUBLIC KEY-----" (SubjectPublicKeyInfo, RFC 7468 \xA713)');
   const der = s.base64(m[1].replace(/\r?\n/g, ""), path, MAX_PEM_CHARS);
   let key;
   try {
     key = createPublicKey({ key: Buffer.from(der), format: "der", type: "spki" });
   } catch (err) {
-    throw new InputError("fleet-keys-bad-key", `${s.what}: ${path}: key ${JSON.stringify(id)} is not a valid SubjectPublicKeyInfo: ${err.message}`);
+    throw new InputError(
+      "fleet-keys-bad-key",
+      `${s.what}: ${path}: key ${JSON.stringify(id)} is not a valid SubjectPublicKeyInfo: ${err.message}`
+    );
   }
   const canonicalKey = key.asymmetricKeyType === "ec" ? createPublicKey({ key: key.export({ format: "jwk" }), format: "jwk" }) : key;
   const canonical = canonicalKey.export({ format: "der", type: "spki" });
   if (!canonical.equals(der)) {
-    throw new InputError("fleet-keys-bad-key", `${s.what}: ${path}: key ${JSON.stringify(id)} is not canonically encoded (expected the DER that re-encoding the key gives)`);
+    throw new InputError(
+      "fleet-keys-bad-key",
+      `${s.what}: ${path}: key ${JSON.stringify(id)} is not canonically encoded (expected the DER that re-encoding the key gives)`
+    );
   }
   const actual = algorithmOf(key);
   if (actual !== algorithm) {
-    throw new InputError("fleet-keys-bad-key", `${s.what}: ${path}: key ${JSON.stringify(id)}: algorithm says ${algorithm}, the key is ${actual ?? describeKey(key)}`);
+    throw new InputError(
+      "fleet-keys-bad-key",
+      `${s.what}: ${path}: key ${JSON.stringify(id)}: algorithm says ${algorithm}, the key is ${actual ?? describeKey(key)}`
+    );
   }
   return der;
 }
@@ -20535,7 +20628,14 @@ var init_fleet_keys = __esm({
     init_strict_json();
     init_shape();
     init_describe_key();
-    FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
+    FLEET_KEY_ALGORITHMS = [
+      "ecdsa-p256",
+      "ecdsa-p384",
+      "ed25519",
+      "rsa-2048",
+      "rsa-3072",
+      "rsa-4096"
+    ];
     FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
     MAX_FLEET_KEYS_BYTES = 1024 * 1024;
     MAX_FLEET_KEYS = 1e3;
@@ -20545,7 +20645,7 @@ var init_fleet_keys = __esm({
 });
 
 // src/lib/formats/policy/types.ts
-var GITHUB_CLAIM_NAMES, POLICY_DEFAULT_LIMITS, POLICY_LIMIT_RANGES, MAX_POLICY_BYTES, MAX_COUNTERSIGNERS, MAX_STREAMS;
+var GITHUB_CLAIM_NAMES, SOURCE_REPOSITORY_CLAIMS, POLICY_DEFAULT_LIMITS, POLICY_LIMIT_RANGES, MAX_POLICY_BYTES, MAX_POLICY_STRING_BYTES, MAX_COUNTERSIGNERS, MAX_STREAMS;
 var init_types = __esm({
   "src/lib/formats/policy/types.ts"() {
     "use strict";
@@ -20558,19 +20658,29 @@ var init_types = __esm({
       "runnerEnvironment",
       "eventName"
     ];
+    SOURCE_REPOSITORY_CLAIMS = [
+      "repository",
+      "repositoryId",
+      "repositoryOwnerId"
+    ];
     POLICY_DEFAULT_LIMITS = Object.freeze({
       maxBundleBytes: 4 * 1024 * 1024,
       maxSubjects: 1e5,
       maxStatementLifetimeSeconds: 90 * 24 * 3600,
-      clockSkewSeconds: 300
+      clockSkewSeconds: 300,
+      maxVersionStep: 1e3
     });
     POLICY_LIMIT_RANGES = Object.freeze({
       maxBundleBytes: [1024, 64 * 1024 * 1024],
       maxSubjects: [1, 1e6],
       maxStatementLifetimeSeconds: [60, 366 * 24 * 3600],
-      clockSkewSeconds: [0, 3600]
+      clockSkewSeconds: [0, 3600],
+      // At most a million: from the highest first version (2^45) a stream still has about 9·10^9
+      // versions at the largest step, 9·10^12 at the default (spec/POLICY.md §3.9).
+      maxVersionStep: [1, 1e6]
     });
     MAX_POLICY_BYTES = 1024 * 1024;
+    MAX_POLICY_STRING_BYTES = 64 * 1024;
     MAX_COUNTERSIGNERS = 256;
     MAX_STREAMS = 1e3;
   }
@@ -20617,7 +20727,10 @@ function buildStatement(input) {
     throw new InputError("bad-version", `version: expected a positive integer up to 2^53-1, found ${input.version}`);
   }
   if (!Number.isSafeInteger(input.expiresIn) || input.expiresIn < 1 || input.expiresIn > MAX_EXPIRES_IN_SECONDS) {
-    throw new InputError("bad-expiry", `expires-in: expected 1 to ${MAX_EXPIRES_IN_SECONDS} seconds (366 days), found ${input.expiresIn}`);
+    throw new InputError(
+      "bad-expiry",
+      `expires-in: expected 1 to ${MAX_EXPIRES_IN_SECONDS} seconds (366 days), found ${input.expiresIn}`
+    );
   }
   const issuedMs = Math.floor(input.issuedAt.getTime() / 1e3) * 1e3;
   if (!Number.isFinite(issuedMs) || issuedMs < 0 || issuedMs + input.expiresIn * 1e3 > MAX_TIME) {
@@ -20642,22 +20755,37 @@ function buildStatement(input) {
 }
 function sourceFromGitHubEnv(env) {
   const source = {};
-  const { GITHUB_REPOSITORY: repo, GITHUB_SHA: sha, GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
+  const {
+    GITHUB_REPOSITORY: repo,
+    GITHUB_SHA: sha,
+    GITHUB_SERVER_URL: server,
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: attempt
+  } = env;
   if (repo) source.repository = repo;
   if (sha) source.commit = sha;
-  if (server && repo && runId && attempt) source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`;
+  if (server && repo && runId && attempt)
+    source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`;
   return source;
 }
 function serializeStatement(statement2) {
   const canonical = statementFromJson(statement2, "statement", DEFAULT_STATEMENT_LIMITS.maxSubjects);
   const bytes = new TextEncoder().encode(JSON.stringify(canonical));
   if (bytes.length > DEFAULT_STATEMENT_LIMITS.maxBytes) {
-    throw new InputError("statement-too-large", `statement: ${bytes.length} bytes is over the limit of ${DEFAULT_STATEMENT_LIMITS.maxBytes} bytes`);
+    throw new InputError(
+      "statement-too-large",
+      `statement: ${bytes.length} bytes is over the limit of ${DEFAULT_STATEMENT_LIMITS.maxBytes} bytes`
+    );
   }
   return bytes;
 }
 function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
-  const json2 = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
+  const json2 = parseStrictJson(bytes, what, {
+    maxBytes: limits.maxBytes,
+    maxDepth: 8,
+    integersOnly: true,
+    maxStringBytes: MAX_STATEMENT_STRING_BYTES
+  });
   return statementFromJson(json2, what, limits.maxSubjects);
 }
 function statementFromJson(json2, what, maxSubjects) {
@@ -20667,23 +20795,48 @@ function statementFromJson(json2, what, maxSubjects) {
     s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
   }
   if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
-    s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
+    s.failWith(
+      "statement-unsupported-type",
+      "$.predicateType",
+      `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`
+    );
   }
   const top = s.object(json2, "$", ["_type", "subject", "predicateType", "predicate"]);
   const subjects2 = parseSubjects(s, top.subject, maxSubjects);
-  const p = s.object(top.predicate, "$.predicate", ["kind", "stream", "version", "issuedAt", "expiresAt", "source", "data"]);
+  const p = s.object(top.predicate, "$.predicate", [
+    "kind",
+    "stream",
+    "version",
+    "issuedAt",
+    "expiresAt",
+    "source",
+    "data"
+  ]);
   const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
   if (!KINDS.includes(kind)) {
-    s.failWith("statement-unknown-kind", "$.predicate.kind", `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`);
+    s.failWith(
+      "statement-unknown-kind",
+      "$.predicate.kind",
+      `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`
+    );
   }
   const stream = s.string(p.stream, "$.predicate.stream", STREAM_PATTERN, MAX_STREAM_LENGTH);
   const version = s.positiveInteger(p.version, "$.predicate.version");
   const issuedAt = s.timestamp(p.issuedAt, "$.predicate.issuedAt");
   const expiresAt = s.timestamp(p.expiresAt, "$.predicate.expiresAt");
   const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1e3;
-  if (lifetime <= 0) s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`);
+  if (lifetime <= 0)
+    s.failWith(
+      "statement-bad-time",
+      "$.predicate.expiresAt",
+      `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`
+    );
   if (lifetime > MAX_EXPIRES_IN_SECONDS) {
-    s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`);
+    s.failWith(
+      "statement-bad-time",
+      "$.predicate.expiresAt",
+      `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`
+    );
   }
   return {
     _type: STATEMENT_TYPE,
@@ -20702,7 +20855,11 @@ function statementFromJson(json2, what, maxSubjects) {
 }
 function parseSubjects(s, value, maxSubjects) {
   if (Array.isArray(value) && value.length > maxSubjects) {
-    s.failWith("statement-too-many-subjects", "$.subject", `expected at most ${maxSubjects} subjects, found ${value.length}`);
+    s.failWith(
+      "statement-too-many-subjects",
+      "$.subject",
+      `expected at most ${maxSubjects} subjects, found ${value.length}`
+    );
   }
   const list = s.array(value, "$.subject", maxSubjects);
   if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
@@ -20715,32 +20872,53 @@ function parseSubjects(s, value, maxSubjects) {
     const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
     return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
   });
-  for (let i = 1; i < subjects2.length; i++) {
-    const previous = subjects2[i - 1].name;
-    const name = subjects2[i].name;
+  for (const [i, { name }] of subjects2.entries()) {
+    const previous = subjects2[i - 1]?.name;
+    if (previous === void 0) continue;
     const order = compareSubjectNames(previous, name);
     if (order < 0) continue;
-    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
-    s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
+    if (order === 0)
+      s.failWith(
+        "statement-duplicate-subject",
+        `$.subject[${i}].name`,
+        `duplicate subject name ${JSON.stringify(name)}`
+      );
+    s.failWith(
+      "statement-unsorted-subjects",
+      `$.subject[${i}].name`,
+      `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`
+    );
   }
   return subjects2;
 }
 function parseSource(s, value) {
   const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
   const source = {};
-  if (Object.hasOwn(o, "repository")) source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
+  if (Object.hasOwn(o, "repository"))
+    source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
   if (Object.hasOwn(o, "commit")) source.commit = s.string(o.commit, "$.predicate.source.commit", COMMIT, 64);
-  if (Object.hasOwn(o, "workflowRun")) source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
+  if (Object.hasOwn(o, "workflowRun"))
+    source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
   return source;
 }
 function parseRotationData(s, value, subjects2) {
   const o = s.object(value, "$.predicate.data", ["policy"]);
   const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
-  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
-  if (subjects2.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects2.length}`);
+  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES)
+    s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
+  const [subject] = subjects2;
+  if (subjects2.length !== 1 || !subject)
+    s.fail(
+      "$.subject",
+      `expected exactly one subject (the new policy) for authority-rotation, found ${subjects2.length}`
+    );
   const digest = sha256Hex(bytes);
-  if (subjects2[0].digest.sha256 !== digest) {
-    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects2[0].digest.sha256}), found a document with sha256 ${digest}`);
+  if (subject.digest.sha256 !== digest) {
+    s.failWith(
+      "rotation-policy-digest",
+      "$.predicate.data.policy",
+      `expected the document whose sha256 is the subject's (${subject.digest.sha256}), found a document with sha256 ${digest}`
+    );
   }
   return { policy: o.policy };
 }
@@ -20756,15 +20934,21 @@ function parseData(s, kind, value, subjects2) {
     const k = s.object(item, path, ["id", "algorithm"]);
     const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
-    if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
-    const name = subjects2[i].name;
-    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
+    if (!FLEET_KEY_ALGORITHMS.includes(algorithm))
+      s.fail(
+        `${path}.algorithm`,
+        `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`
+      );
+    const name = subjects2[i]?.name;
+    if (name !== id)
+      s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
     return { id, algorithm };
   });
-  if (keys.length !== subjects2.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects2.length}), found ${keys.length}`);
+  if (keys.length !== subjects2.length)
+    s.fail("$.predicate.data.keys", `expected one key per subject (${subjects2.length}), found ${keys.length}`);
   return { keys };
 }
-var MAX_EXPIRES_IN_SECONDS, DEFAULT_STATEMENT_LIMITS, REPOSITORY, COMMIT, URL_PATTERN, MAX_TIME;
+var MAX_EXPIRES_IN_SECONDS, MAX_STATEMENT_STRING_BYTES, DEFAULT_STATEMENT_LIMITS, REPOSITORY, COMMIT, URL_PATTERN, MAX_TIME;
 var init_statement = __esm({
   "src/lib/formats/statement/statement.ts"() {
     "use strict";
@@ -20778,6 +20962,7 @@ var init_statement = __esm({
     init_stream();
     init_types2();
     MAX_EXPIRES_IN_SECONDS = 366 * 86400;
+    MAX_STATEMENT_STRING_BYTES = 2 * 1024 * 1024;
     DEFAULT_STATEMENT_LIMITS = { maxBytes: 16 * 1024 * 1024, maxSubjects: 1e5 };
     REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
     COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -20794,7 +20979,8 @@ async function sha256File(path, expected) {
   const handle = await open3(path, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
   try {
     const st = await handle.stat();
-    if (!st.isFile()) throw new InputError("subject-not-regular", `${path}: expected a regular file, found a special file`);
+    if (!st.isFile())
+      throw new InputError("subject-not-regular", `${path}: expected a regular file, found a special file`);
     if (expected && (st.dev !== expected.dev || st.ino !== expected.ino)) {
       throw new InputError("subject-changed", `${path}: the file was replaced while the inputs were being read`);
     }
@@ -20821,7 +21007,9 @@ var init_hash_file = __esm({
 
 // src/lib/basics/io/hash-worker.ts
 function hashWorkerMain() {
-  const { parentPort, workerData } = process.getBuiltinModule("node:worker_threads");
+  const threads = process.getBuiltinModule("node:worker_threads");
+  const { parentPort } = threads;
+  const workerData = threads.workerData;
   const { createHash: createHash7 } = process.getBuiltinModule("node:crypto");
   const fs3 = process.getBuiltinModule("node:fs");
   if (!parentPort) return;
@@ -20834,7 +21022,10 @@ function hashWorkerMain() {
       fd = fs3.openSync(job.path, flags);
       const st = fs3.fstatSync(fd);
       if (!st.isFile()) {
-        port.postMessage({ id: job.id, error: { code: "EINVAL", message: "not a regular file", check: "not-regular" } });
+        port.postMessage({
+          id: job.id,
+          error: { code: "EINVAL", message: "not a regular file", check: "not-regular" }
+        });
         return;
       }
       if (st.dev !== job.dev || st.ino !== job.ino) {
@@ -20850,7 +21041,10 @@ function hashWorkerMain() {
       port.postMessage({ id: job.id, sha256: hash.digest("hex") });
     } catch (err) {
       const e = err;
-      port.postMessage({ id: job.id, error: { code: typeof e.code === "string" ? e.code : "EIO", message: String(e.message) } });
+      port.postMessage({
+        id: job.id,
+        error: { code: typeof e.code === "string" ? e.code : "EIO", message: String(e.message) }
+      });
     } finally {
       if (fd >= 0) fs3.closeSync(fd);
     }
@@ -20869,8 +21063,10 @@ function defaultHashThreads() {
   return Math.max(1, Math.min(availableParallelism(), MAX_HASH_THREADS));
 }
 function errorOf(error2, path) {
-  if (error2.check === "not-regular") return new InputError("subject-not-regular", `${path}: expected a regular file, found a special file`);
-  if (error2.check === "changed") return new InputError("subject-changed", `${path}: the file was replaced while the inputs were being read`);
+  if (error2.check === "not-regular")
+    return new InputError("subject-not-regular", `${path}: expected a regular file, found a special file`);
+  if (error2.check === "changed")
+    return new InputError("subject-changed", `${path}: the file was replaced while the inputs were being read`);
   return Object.assign(new Error(error2.message), { code: error2.code });
 }
 var HASH_WORKER_BUFFER_BYTES, MAX_HASH_THREADS, WORKER_SOURCE, HashPool;
@@ -20891,7 +21087,8 @@ var init_hash_pool = __esm({
       nextId = 0;
       closed = false;
       constructor(threads) {
-        if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`HashPool: expected a positive thread count, found ${threads}`);
+        if (!Number.isInteger(threads) || threads < 1)
+          throw new RangeError(`HashPool: expected a positive thread count, found ${threads}`);
         this.maxThreads = threads;
       }
       /** The SHA-256 (hex) of the regular file at `path`, which must still be the file (dev, ino). */
@@ -20972,19 +21169,25 @@ async function collectSubjects(paths, options = {}) {
   try {
     return await collect(paths, options);
   } catch (err) {
-    if (err instanceof InputError) throw new InputError(err.code, err.message.replace(CONTROL_CHARS, (c) => escapeUnit(c)));
+    if (err instanceof InputError)
+      throw new InputError(
+        err.code,
+        err.message.replace(CONTROL_CHARS, (c) => escapeUnit(c))
+      );
     throw err;
   }
 }
 async function collect(paths, options) {
-  if (paths.length === 0) throw new InputError("subject-empty", "no files given: expected at least one file or directory");
+  if (paths.length === 0)
+    throw new InputError("subject-empty", "no files given: expected at least one file or directory");
   const base = resolve(options.base ?? process.cwd());
   const walker = new Walker(await resolveBase(base), options.maxFiles ?? DEFAULT_MAX_FILES);
   for (const path of paths) await walker.walkInput(path);
   const names = [...walker.found.keys()].sort(compareSubjectNames);
   const files = names.map((name) => ({ name, file: walker.found.get(name) }));
   const threads = options.hashThreads ?? defaultHashThreads();
-  if (!Number.isInteger(threads) || threads < 0) throw new RangeError(`collectSubjects: hashThreads must be a whole number >= 0, found ${threads}`);
+  if (!Number.isInteger(threads) || threads < 0)
+    throw new RangeError(`collectSubjects: hashThreads must be a whole number >= 0, found ${threads}`);
   const digests = await hashAll(files, threads, (done, name) => options.onProgress?.(done, names.length, name));
   return names.map((name, i) => ({ name, digest: { sha256: digests[i] } }));
 }
@@ -21011,10 +21214,10 @@ async function hashAll(files, threads, onDone) {
     const { name, file } = files[i];
     finish(i, await fsCall(name, () => pool.hash(file.realPath, file)));
   });
-  let next = 0;
+  let next2 = 0;
   const mainThread = async () => {
-    while (!failed && next < small.length) {
-      const i = small[next++];
+    while (!failed && next2 < small.length) {
+      const i = small[next2++];
       const { name, file } = files[i];
       finish(i, await fsCall(name, () => sha256File(file.realPath, file)));
     }
@@ -21037,7 +21240,10 @@ function escaped(name) {
   return JSON.stringify(name).replace(/[^\x20-\x7e]/g, escapeUnit);
 }
 function notRegular(shown) {
-  return new InputError("subject-not-regular", `${shown}: expected a regular file or a directory, found a special file (FIFO, socket or device)`);
+  return new InputError(
+    "subject-not-regular",
+    `${shown}: expected a regular file or a directory, found a special file (FIFO, socket or device)`
+  );
 }
 async function fsCall(shown, call) {
   try {
@@ -21068,12 +21274,19 @@ var init_collect = __esm({
         this.maxFiles = maxFiles;
       }
       async walkInput(input) {
-        if (input === "") throw new InputError("subject-path-invalid", "an empty path was given: expected a file or directory");
+        if (input === "")
+          throw new InputError("subject-path-invalid", "an empty path was given: expected a file or directory");
         if (isAbsolute(input) || posix.isAbsolute(input) || /^[A-Za-z]:/.test(input)) {
-          throw new InputError("subject-path-invalid", `${input}: absolute paths are refused: expected a path relative to the base directory`);
+          throw new InputError(
+            "subject-path-invalid",
+            `${input}: absolute paths are refused: expected a path relative to the base directory`
+          );
         }
         if (input.split(/[/\\]/).includes("..")) {
-          throw new InputError("subject-path-invalid", `${input}: ".." segments are refused: expected a path inside the base directory`);
+          throw new InputError(
+            "subject-path-invalid",
+            `${input}: ".." segments are refused: expected a path inside the base directory`
+          );
         }
         const logical = posix.normalize(input.split(sep).join("/")).replace(/\/+$/, "");
         const name = logical === "." ? "" : logical;
@@ -21102,7 +21315,10 @@ var init_collect = __esm({
               const target = await this.resolveInside(childPath2, childName);
               const st = await fsCall(childName, () => stat2(target));
               if (st.isDirectory()) {
-                throw new InputError("subject-not-regular", `${childName}: symbolic link to a directory is not followed: name its target instead`);
+                throw new InputError(
+                  "subject-not-regular",
+                  `${childName}: symbolic link to a directory is not followed: name its target instead`
+                );
               }
               if (!st.isFile()) throw notRegular(childName);
               this.addFile(childName, input, target, st);
@@ -21118,14 +21334,21 @@ var init_collect = __esm({
         const real = await fsCall(shown, () => realpath(path));
         const rel = relative(this.baseReal, real);
         if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-          throw new InputError("subject-outside-base", `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}`);
+          throw new InputError(
+            "subject-outside-base",
+            `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}`
+          );
         }
         return real;
       }
       addFile(name, input, realPath, st) {
         const nfc = name.normalize("NFC");
         const problem = subjectNameProblem(nfc);
-        if (problem) throw new InputError("subject-path-invalid", `${JSON.stringify(name)}: not usable as a subject name: it ${problem}`);
+        if (problem)
+          throw new InputError(
+            "subject-path-invalid",
+            `${JSON.stringify(name)}: not usable as a subject name: it ${problem}`
+          );
         const previous = this.found.get(nfc);
         if (previous) {
           const nfcNote = previous.rawName === name ? "" : ` (from the different file names ${escaped(previous.rawName)} and ${escaped(name)}, equal after Unicode NFC normalisation)`;
@@ -21135,7 +21358,10 @@ var init_collect = __esm({
           );
         }
         if (this.found.size >= this.maxFiles) {
-          throw new InputError("subject-too-many", `${input}: more than ${this.maxFiles} files: expected at most ${this.maxFiles}`);
+          throw new InputError(
+            "subject-too-many",
+            `${input}: more than ${this.maxFiles} files: expected at most ${this.maxFiles}`
+          );
         }
         this.found.set(nfc, { input, rawName: name, realPath, dev: st.dev, ino: st.ino, size: st.size });
       }
@@ -21192,7 +21418,8 @@ function optionalInput(name) {
 }
 function requiredInput(name) {
   const value = optionalInput(name);
-  if (value === "") throw new InputError("input-missing", `input ${name}: required, found nothing (add \`${name}:\` under \`with:\`)`);
+  if (value === "")
+    throw new InputError("input-missing", `input ${name}: required, found nothing (add \`${name}:\` under \`with:\`)`);
   return value;
 }
 function lineInput(name) {
@@ -21202,7 +21429,10 @@ function positiveIntegerInput(name) {
   const text2 = requiredInput(name);
   const n = Number(text2);
   if (!/^[1-9][0-9]*$/.test(text2) || !Number.isSafeInteger(n)) {
-    throw new InputError("bad-version", `input ${name}: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text2.slice(0, 40))}`);
+    throw new InputError(
+      "bad-version",
+      `input ${name}: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text2.slice(0, 40))}`
+    );
   }
   return n;
 }
@@ -21239,16 +21469,27 @@ var init_paths = __esm({
 import { glob, lstat as lstat3 } from "node:fs/promises";
 import { matchesGlob } from "node:path";
 async function expandSubjectPaths(lines, cwd, input = "subject-path") {
-  if (lines.length > MAX_SUBJECT_PATTERNS) throw new InputError("subject-too-many", `input ${input}: at most ${MAX_SUBJECT_PATTERNS} lines, found ${lines.length}`);
+  if (lines.length > MAX_SUBJECT_PATTERNS)
+    throw new InputError(
+      "subject-too-many",
+      `input ${input}: at most ${MAX_SUBJECT_PATTERNS} lines, found ${lines.length}`
+    );
   const includes = lines.filter((l) => !l.startsWith("!"));
   const excludes = lines.filter((l) => l.startsWith("!")).map((l) => l.slice(1).trim());
-  if (includes.length === 0) throw new InputError("subject-empty", `input ${input}: expected at least one path or glob pattern, found ${lines.length === 0 ? "nothing" : "only exclusions"}`);
+  if (includes.length === 0)
+    throw new InputError(
+      "subject-empty",
+      `input ${input}: expected at least one path or glob pattern, found ${lines.length === 0 ? "nothing" : "only exclusions"}`
+    );
   const excluded = (path) => excludes.some((pattern) => matchesGlob(path, pattern));
   const found = /* @__PURE__ */ new Set();
   for (const line of includes) {
     if (!GLOB_CHARACTERS.test(line)) {
       await lstat3(`${cwd}/${line}`).catch(() => {
-        throw new InputError("subject-path-invalid", `input ${input}: ${JSON.stringify(line)} matched no file (no such file or directory in ${cwd})`);
+        throw new InputError(
+          "subject-path-invalid",
+          `input ${input}: ${JSON.stringify(line)} matched no file (no such file or directory in ${cwd})`
+        );
       });
       found.add(line);
       continue;
@@ -21260,11 +21501,17 @@ async function expandSubjectPaths(lines, cwd, input = "subject-path") {
       matched++;
       if (excluded(path)) continue;
       found.add(path);
-      if (found.size > MAX_GLOB_MATCHES) throw new InputError("subject-too-many", `input ${input}: more than ${MAX_GLOB_MATCHES} files`);
+      if (found.size > MAX_GLOB_MATCHES)
+        throw new InputError("subject-too-many", `input ${input}: more than ${MAX_GLOB_MATCHES} files`);
     }
-    if (matched === 0) throw new InputError("subject-path-invalid", `input ${input}: the pattern ${JSON.stringify(line)} matched no file in ${cwd}`);
+    if (matched === 0)
+      throw new InputError(
+        "subject-path-invalid",
+        `input ${input}: the pattern ${JSON.stringify(line)} matched no file in ${cwd}`
+      );
   }
-  if (found.size === 0) throw new InputError("subject-empty", `input ${input}: every matched file was excluded by a "!" line`);
+  if (found.size === 0)
+    throw new InputError("subject-empty", `input ${input}: every matched file was excluded by a "!" line`);
   return [...found].sort();
 }
 function relativeName(parent, name, cwd) {
@@ -21287,16 +21534,36 @@ var init_subject_globs = __esm({
 import { join as join4 } from "node:path";
 function readBuildInputs() {
   const kind = requiredInput("kind");
-  if (kind === "authority-rotation") throw new InputError("input-invalid", "input kind: authority-rotation statements are built by the rotation workflow (docs/action.md), not by this step");
+  if (kind === "authority-rotation")
+    throw new InputError(
+      "input-invalid",
+      "input kind: authority-rotation statements are built by the rotation workflow (docs/action.md), not by this step"
+    );
   if (!BUILD_KINDS.includes(kind)) {
-    throw new InputError("input-invalid", `input kind: expected one of ${BUILD_KINDS.join(", ")}, found ${JSON.stringify(kind.slice(0, 60))}`);
+    throw new InputError(
+      "input-invalid",
+      `input kind: expected one of ${BUILD_KINDS.join(", ")}, found ${JSON.stringify(kind.slice(0, 60))}`
+    );
   }
   const subjectPaths = lineInput("subject-path");
   const fleetKeys = optionalInput("fleet-keys") || void 0;
-  if (kind === "fleet-key" && !fleetKeys) throw new InputError("input-missing", "input fleet-keys: required with kind fleet-key (a JSON list of public keys, spec/FORMAT.md), found nothing");
-  if (kind === "fleet-key" && subjectPaths.length > 0) throw new InputError("input-invalid", "input subject-path: kind fleet-key takes its subjects from fleet-keys; leave subject-path empty");
-  if (kind !== "fleet-key" && fleetKeys) throw new InputError("input-invalid", `input fleet-keys: applies only to kind fleet-key, not ${kind}`);
-  if (kind !== "fleet-key" && subjectPaths.length === 0) throw new InputError("input-missing", `input subject-path: required with kind ${kind} (files or glob patterns, one per line), found nothing`);
+  if (kind === "fleet-key" && !fleetKeys)
+    throw new InputError(
+      "input-missing",
+      "input fleet-keys: required with kind fleet-key (a JSON list of public keys, spec/FORMAT.md), found nothing"
+    );
+  if (kind === "fleet-key" && subjectPaths.length > 0)
+    throw new InputError(
+      "input-invalid",
+      "input subject-path: kind fleet-key takes its subjects from fleet-keys; leave subject-path empty"
+    );
+  if (kind !== "fleet-key" && fleetKeys)
+    throw new InputError("input-invalid", `input fleet-keys: applies only to kind fleet-key, not ${kind}`);
+  if (kind !== "fleet-key" && subjectPaths.length === 0)
+    throw new InputError(
+      "input-missing",
+      `input subject-path: required with kind ${kind} (files or glob patterns, one per line), found nothing`
+    );
   return {
     kind,
     subjectPaths,
@@ -21311,8 +21578,13 @@ async function runBuild(inputs) {
   let subjects2;
   let data = {};
   if (inputs.kind === "fleet-key") {
-    const path = inWorkspace(inputs.fleetKeys);
-    const parts = fleetKeyStatementParts(parseFleetKeys(await readCappedFile2(path, "input fleet-keys", MAX_FLEET_KEYS_BYTES), inputs.fleetKeys));
+    const keysFile = inputs.fleetKeys;
+    if (!keysFile)
+      throw new InputError("input-missing", "input fleet-keys: required with kind fleet-key, found nothing");
+    const path = inWorkspace(keysFile);
+    const parts = fleetKeyStatementParts(
+      parseFleetKeys(await readCappedFile2(path, "input fleet-keys", MAX_FLEET_KEYS_BYTES), keysFile)
+    );
     subjects2 = parts.subjects;
     data = parts.data;
   } else {
@@ -21338,7 +21610,9 @@ async function runBuild(inputs) {
 async function buildStep() {
   const inputs = readBuildInputs();
   const result = await runBuild(inputs);
-  info(`statement: ${inputs.kind} ${inputs.stream} v${inputs.version}, ${result.subjects.length} subject(s), ${result.statementDigest}`);
+  info(
+    `statement: ${inputs.kind} ${inputs.stream} v${inputs.version}, ${result.subjects.length} subject(s), ${result.statementDigest}`
+  );
   for (const s of result.subjects) info(`  ${s.digest.sha256}  ${s.name}`);
   setOutput("statement-path", result.statementPath);
   setOutput("statement-digest", result.statementDigest);
@@ -21386,14 +21660,23 @@ function checkServiceUrl(value, what, options = {}) {
   try {
     url = new URL(value);
   } catch {
-    throw new InputError("bad-service-url", `${what}: expected an absolute URL, found ${JSON.stringify(value.slice(0, 200))}`);
+    throw new InputError(
+      "bad-service-url",
+      `${what}: expected an absolute URL, found ${JSON.stringify(value.slice(0, 200))}`
+    );
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    throw new InputError("bad-service-url", `${what}: expected an https URL (plain http only to a loopback address), found ${url.protocol}//${url.host}`);
+    throw new InputError(
+      "bad-service-url",
+      `${what}: expected an https URL (plain http only to a loopback address), found ${url.protocol}//${url.host}`
+    );
   }
   if (url.username || url.password || url.hash || url.search && !options.allowQuery) {
-    throw new InputError("bad-service-url", `${what}: expected a URL without credentials${options.allowQuery ? "" : ", query"} or fragment, found ${JSON.stringify(value.slice(0, 200))}`);
+    throw new InputError(
+      "bad-service-url",
+      `${what}: expected a URL without credentials${options.allowQuery ? "" : ", query"} or fragment, found ${JSON.stringify(value.slice(0, 200))}`
+    );
   }
   return value.replace(/\/+$/, "");
 }
@@ -21413,17 +21696,29 @@ function instanceFromStackDescription(value, what) {
   const doc = s.object(value, "$", STRING_FIELDS, BOOLEAN_FIELDS);
   for (const key of STRING_FIELDS) s.text(doc[key], `$.${key}`);
   for (const key of BOOLEAN_FIELDS) {
-    if (Object.hasOwn(doc, key) && typeof doc[key] !== "boolean") s.fail(`$.${key}`, `expected true or false, found ${describe(doc[key])}`);
+    if (Object.hasOwn(doc, key) && typeof doc[key] !== "boolean")
+      s.fail(`$.${key}`, `expected true or false, found ${describe(doc[key])}`);
   }
   if (doc.mediaType !== STACK_DESCRIPTION_MEDIA_TYPE) {
-    throw new InputError("sigstore-instance-invalid", `${what}: expected mediaType ${STACK_DESCRIPTION_MEDIA_TYPE}, found ${JSON.stringify(doc.mediaType)}`);
+    throw new InputError(
+      "sigstore-instance-invalid",
+      `${what}: expected mediaType ${STACK_DESCRIPTION_MEDIA_TYPE}, found ${JSON.stringify(doc.mediaType)}`
+    );
   }
   const trustedRoot = doc.trustedRoot;
-  if (!isAbsolute3(trustedRoot)) throw new InputError("sigstore-instance-invalid", `${what}: expected "trustedRoot" to be an absolute path, found ${JSON.stringify(trustedRoot)}`);
+  if (!isAbsolute3(trustedRoot))
+    throw new InputError(
+      "sigstore-instance-invalid",
+      `${what}: expected "trustedRoot" to be an absolute path, found ${JSON.stringify(trustedRoot)}`
+    );
   checkServiceUrl(doc.tokenUrl, `${what}: tokenUrl`, { allowQuery: true });
   const useRekor = doc.useRekor !== false;
   const useTsa = doc.useTsa !== false;
-  if (!useRekor && !useTsa) throw new InputError("sigstore-instance-invalid", `${what}: "useRekor" and "useTsa" are both false: a signature needs a transparency log entry or a timestamp`);
+  if (!useRekor && !useTsa)
+    throw new InputError(
+      "sigstore-instance-invalid",
+      `${what}: "useRekor" and "useTsa" are both false: a signature needs a transparency log entry or a timestamp`
+    );
   return {
     kind: "stack",
     name: `stack ${what.replace(/^stack description /, "")}`,
@@ -21442,7 +21737,18 @@ var init_description = __esm({
     init_url();
     STACK_DESCRIPTION_MEDIA_TYPE = "application/vnd.countersign.stack.v1+json";
     MAX_STACK_FILE_BYTES = 64 * 1024;
-    STRING_FIELDS = ["mediaType", "fulcioUrl", "rekorUrl", "tsaUrl", "trustedRoot", "tokenUrl", "requestToken", "issuer", "jobWorkflowRef", "identity"];
+    STRING_FIELDS = [
+      "mediaType",
+      "fulcioUrl",
+      "rekorUrl",
+      "tsaUrl",
+      "trustedRoot",
+      "tokenUrl",
+      "requestToken",
+      "issuer",
+      "jobWorkflowRef",
+      "identity"
+    ];
     BOOLEAN_FIELDS = ["useRekor", "useTsa"];
   }
 });
@@ -21458,7 +21764,10 @@ async function resolveInstance(choice = "public-good") {
     codes: { unreadable: "sigstore-instance-invalid", changed: "sigstore-instance-invalid" },
     message: (f) => f.kind === "too-large" && f.size !== void 0 ? `${what}: ${f.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description` : f.kind === "unreadable" || f.kind === "not-a-file" ? `${what}: expected public-good, github or a stack description file, found ${f.kind === "unreadable" ? f.reason : "something that is not a regular file"}` : void 0
   });
-  return instanceFromStackDescription(parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }), `stack description ${choice}`);
+  return instanceFromStackDescription(
+    parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }),
+    `stack description ${choice}`
+  );
 }
 var PUBLIC_GOOD, GITHUB;
 var init_instances = __esm({
@@ -21498,7 +21807,16 @@ var STRICT_JSON_CODES, POLICY_CODES, INPUT_CODES, VERIFICATION_CODES, ROTATION_C
 var init_codes = __esm({
   "src/lib/basics/errors/codes.ts"() {
     "use strict";
-    STRICT_JSON_CODES = ["too-large", "too-deep", "malformed-json", "duplicate-key", "number-out-of-range"];
+    STRICT_JSON_CODES = [
+      "too-large",
+      "too-deep",
+      "malformed-json",
+      "duplicate-key",
+      "number-out-of-range",
+      "key-too-long",
+      "string-too-long",
+      "too-many-items"
+    ];
     POLICY_CODES = [
       "policy-unreadable",
       "policy-too-large",
@@ -21507,6 +21825,7 @@ var init_codes = __esm({
       "policy-unknown-field",
       "policy-unsupported-version",
       "policy-ambiguous",
+      "policy-bad-organisation",
       "policy-bad-pattern",
       "policy-bad-key",
       "policy-key-mismatch",
@@ -21514,7 +21833,8 @@ var init_codes = __esm({
       "policy-validity-window",
       "policy-threshold",
       "policy-unknown-kind",
-      "policy-limit-out-of-range"
+      "policy-limit-out-of-range",
+      "policy-source-repository-unpinned"
     ];
     INPUT_CODES = [
       // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
@@ -21591,6 +21911,8 @@ var init_codes = __esm({
       "artifacts-malformed",
       "artifacts-too-many",
       "input-malformed",
+      "expected-stream-missing",
+      "expected-not-allowed",
       "usage",
       "bad-option",
       "bad-listen",
@@ -21617,10 +21939,13 @@ var init_codes = __esm({
       "primary-key",
       "primary-tlog",
       "primary-timestamp",
+      "primary-too-many-entries",
+      "primary-duplicate-entry",
       "primary-artifact",
       "primary-issuer",
       "primary-identity",
       "primary-claim",
+      "primary-source-repository",
       // Check countersignatures.
       "countersignature-missing",
       "countersignature-duplicate",
@@ -21642,6 +21967,8 @@ var init_codes = __esm({
       "policy-rollback",
       "statement-kind",
       "statement-stream",
+      "statement-stream-unexpected",
+      "statement-kind-unexpected",
       "statement-not-yet-valid",
       "statement-expired",
       "statement-lifetime",
@@ -21650,6 +21977,7 @@ var init_codes = __esm({
       "rotation-statement-version",
       "statement-rollback",
       "statement-version-reused",
+      "statement-version-step",
       // Check subjects.
       "subject-unexpected-file",
       "subject-digest",
@@ -21671,7 +21999,12 @@ var init_codes = __esm({
       "service-refused",
       "artifact-not-subject"
     ];
-    ROTATION_CODES = ["rotation-downgrade", "rotation-gap", "rotation-fork", "rotation-chain-too-long"];
+    ROTATION_CODES = [
+      "rotation-downgrade",
+      "rotation-gap",
+      "rotation-fork",
+      "rotation-chain-too-long"
+    ];
     REFUSAL_CODES = [
       "bad-request",
       "bad-range",
@@ -21719,14 +22052,31 @@ async function serviceRequest(url, init, options = {}) {
       const headers = { accept: "application/json, text/plain" };
       if (init.contentType) headers["content-type"] = init.contentType;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      const res = await fetch(url, { method: init.method, headers, ...init.body ? { body: new Uint8Array(init.body) } : {}, redirect: "error", signal: AbortSignal.timeout(o.timeoutMs) });
-      const body = await readCappedBody(res, o.maxResponseBytes, (declared) => new InputError("service-response-too-large", `${where}: response ${declared === void 0 ? "is" : `of ${declared} bytes is`} over the limit of ${o.maxResponseBytes} bytes`));
+      const res = await fetch(url, {
+        method: init.method,
+        headers,
+        ...init.body ? { body: new Uint8Array(init.body) } : {},
+        redirect: "error",
+        signal: AbortSignal.timeout(o.timeoutMs)
+      });
+      const body = await readCappedBody(
+        res,
+        o.maxResponseBytes,
+        (declared) => new InputError(
+          "service-response-too-large",
+          `${where}: response ${declared === void 0 ? "is" : `of ${declared} bytes is`} over the limit of ${o.maxResponseBytes} bytes`
+        )
+      );
       const contentType = res.headers.get("content-type") ?? "";
       if (res.status >= 200 && res.status < 300) return { status: res.status, contentType, body };
       const reason = errorBody(body);
       if (res.status >= 400 && res.status < 500 && res.status !== 429) {
         const remote = reason?.code;
-        throw new ServiceRefusedError(res.status, isErrorCode(remote) ? remote : "service-refused", `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ""}): ${reason?.message ?? "no reason given"}`);
+        throw new ServiceRefusedError(
+          res.status,
+          isErrorCode(remote) ? remote : "service-refused",
+          `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ""}): ${reason?.message ?? "no reason given"}`
+        );
       }
       lastProblem = `HTTP ${res.status}${reason ? ` ${reason.code}: ${reason.message}` : ""}`;
       const retryAfter = Number(res.headers.get("retry-after"));
@@ -21740,7 +22090,9 @@ async function serviceRequest(url, init, options = {}) {
       await sleep(retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2));
     }
   }
-  throw new ServiceUnavailableError(`${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`);
+  throw new ServiceUnavailableError(
+    `${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`
+  );
 }
 async function readCappedBody(res, max, tooLarge) {
   const declared = Number(res.headers.get("content-length") ?? NaN);
@@ -21822,7 +22174,10 @@ async function resolveIdentityToken(options = {}) {
   const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!url && !bearer) throw new InputError("no-identity-token", NO_TOKEN_HELP);
   if (!url || !bearer) {
-    throw new InputError("no-identity-token", `${NO_TOKEN_HELP} (only ${url ? "ACTIONS_ID_TOKEN_REQUEST_URL" : "ACTIONS_ID_TOKEN_REQUEST_TOKEN"} is set)`);
+    throw new InputError(
+      "no-identity-token",
+      `${NO_TOKEN_HELP} (only ${url ? "ACTIONS_ID_TOKEN_REQUEST_URL" : "ACTIONS_ID_TOKEN_REQUEST_TOKEN"} is set)`
+    );
   }
   const token = await requestGithubToken(url, bearer, options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS);
   return checkJwtShape(token, "the GitHub Actions OIDC token");
@@ -21843,30 +22198,54 @@ async function requestGithubToken(requestUrl, bearer, timeoutMs) {
     const reason = e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : (e.cause?.message ?? e.message) || "network error";
     throw new InputError("identity-token-request-failed", `${what}: ${reason}`);
   }
-  const body = await readCappedBody(res, MAX_TOKEN_RESPONSE_BYTES, () => new InputError("too-large", `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`));
+  const body = await readCappedBody(
+    res,
+    MAX_TOKEN_RESPONSE_BYTES,
+    () => new InputError("too-large", `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`)
+  );
   if (res.status !== 200) {
     const snippet = new TextDecoder().decode(body.subarray(0, 200)).replace(/\s+/g, " ").trim();
-    throw new InputError("identity-token-request-failed", `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ""}`);
+    throw new InputError(
+      "identity-token-request-failed",
+      `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ""}`
+    );
   }
   const doc = parseStrictJson(body, `${what} response`, { maxBytes: MAX_TOKEN_RESPONSE_BYTES, maxDepth: 8 });
   if (typeof doc !== "object" || doc === null || typeof doc.value !== "string" || doc.value === "") {
-    throw new InputError("identity-token-request-failed", `${what}: expected a JSON object with a string "value", found something else`);
+    throw new InputError(
+      "identity-token-request-failed",
+      `${what}: expected a JSON object with a string "value", found something else`
+    );
   }
   return doc.value;
 }
 function checkJwtShape(token, source) {
   const t = token.trim();
-  if (t === "") throw new InputError("bad-identity-token", `${source}: expected an OIDC identity token (a JWT), found an empty value`);
-  if (t.length > MAX_TOKEN_RESPONSE_BYTES) throw new InputError("bad-identity-token", `${source}: ${t.length} bytes is over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes for a token`);
+  if (t === "")
+    throw new InputError(
+      "bad-identity-token",
+      `${source}: expected an OIDC identity token (a JWT), found an empty value`
+    );
+  if (t.length > MAX_TOKEN_RESPONSE_BYTES)
+    throw new InputError(
+      "bad-identity-token",
+      `${source}: ${t.length} bytes is over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes for a token`
+    );
   const parts = t.split(".");
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) {
-    throw new InputError("bad-identity-token", `${source}: expected a JWT (three base64url parts separated by '.'), found ${parts.length} part(s)`);
+    throw new InputError(
+      "bad-identity-token",
+      `${source}: expected a JWT (three base64url parts separated by '.'), found ${parts.length} part(s)`
+    );
   }
   let claims;
   try {
     claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
   } catch {
-    throw new InputError("bad-identity-token", `${source}: expected a JWT whose payload is JSON, found undecodable claims`);
+    throw new InputError(
+      "bad-identity-token",
+      `${source}: expected a JWT whose payload is JSON, found undecodable claims`
+    );
   }
   const c = claims;
   if (typeof c !== "object" || c === null || typeof c.sub !== "string" && typeof c.email !== "string") {
@@ -24214,12 +24593,12 @@ var require_json = __commonJS({
       } else if (Array.isArray(object)) {
         buffer += "[";
         let first = true;
-        object.forEach((element) => {
+        object.forEach((element2) => {
           if (!first) {
             buffer += ",";
           }
           first = false;
-          buffer += canonicalize(element);
+          buffer += canonicalize(element2);
         });
         buffer += "]";
       } else {
@@ -26497,7 +26876,7 @@ var require_commonjs = __commonJS({
           stopped = true;
           return { value: void 0, done: true };
         };
-        const next = () => {
+        const next2 = () => {
           if (stopped)
             return stop();
           const res = this.read();
@@ -26539,7 +26918,7 @@ var require_commonjs = __commonJS({
           });
         };
         return {
-          next,
+          next: next2,
           throw: stop,
           return: stop,
           [Symbol.asyncIterator]() {
@@ -26566,7 +26945,7 @@ var require_commonjs = __commonJS({
           stopped = true;
           return { done: true, value: void 0 };
         };
-        const next = () => {
+        const next2 = () => {
           if (stopped)
             return stop();
           const value = this.read();
@@ -26576,7 +26955,7 @@ var require_commonjs = __commonJS({
         this.once(ERROR, stop);
         this.once(DESTROYED, stop);
         return {
-          next,
+          next: next2,
           throw: stop,
           return: stop,
           [Symbol.iterator]() {
@@ -27202,8 +27581,8 @@ var require_blob = __commonJS({
           const a = blobParts;
           const length = Number(a.length);
           for (let i = 0; i < length; i++) {
-            const element = a[i];
-            const buffer = element instanceof Buffer ? element : ArrayBuffer.isView(element) ? Buffer.from(element.buffer, element.byteOffset, element.byteLength) : element instanceof ArrayBuffer ? Buffer.from(element) : element instanceof _Blob ? element[BUFFER] : typeof element === "string" ? Buffer.from(element) : Buffer.from(String(element));
+            const element2 = a[i];
+            const buffer = element2 instanceof Buffer ? element2 : ArrayBuffer.isView(element2) ? Buffer.from(element2.buffer, element2.byteOffset, element2.byteLength) : element2 instanceof ArrayBuffer ? Buffer.from(element2) : element2 instanceof _Blob ? element2[BUFFER] : typeof element2 === "string" ? Buffer.from(element2) : Buffer.from(String(element2));
             size += buffer.length;
             buffers.push(buffer);
           }
@@ -32939,7 +33318,7 @@ var require_dist4 = __commonJS({
       const len = header.length;
       let index = skipOWS(header, options?.start ?? 0, len);
       const valueStart = index;
-      index = skipValue(header, index, len, stopChar);
+      index = skipValue2(header, index, len, stopChar);
       const valueEnd = trailingOWS(header, valueStart, index);
       const type = header.slice(valueStart, valueEnd).toLowerCase();
       if (options?.parameters === false) {
@@ -32977,7 +33356,7 @@ var require_dist4 = __commonJS({
               while (index < len) {
                 const code2 = header.charCodeAt(index++);
                 if (code2 === DQUOTE2) {
-                  index = skipValue(header, index, len, stopChar);
+                  index = skipValue2(header, index, len, stopChar);
                   if (parameters[key] === void 0)
                     parameters[key] = value;
                   break;
@@ -32991,7 +33370,7 @@ var require_dist4 = __commonJS({
               continue parameter;
             }
             const valueStart = index;
-            index = skipValue(header, index, len, stopChar);
+            index = skipValue2(header, index, len, stopChar);
             if (parameters[key] === void 0) {
               const valueEnd = trailingOWS(header, valueStart, index);
               parameters[key] = header.slice(valueStart, valueEnd);
@@ -33003,7 +33382,7 @@ var require_dist4 = __commonJS({
       }
       return { type, index, parameters };
     }
-    function skipValue(str, index, len, stopChar) {
+    function skipValue2(str, index, len, stopChar) {
       while (index < len) {
         const code = str.charCodeAt(index);
         if (code === SEMI2 || code === stopChar)
@@ -34542,7 +34921,7 @@ var require_minipass = __commonJS({
       }
       // for await (let chunk of stream)
       [ASYNCITERATOR]() {
-        const next = () => {
+        const next2 = () => {
           const res = this.read();
           if (res !== null)
             return Promise.resolve({ done: false, value: res });
@@ -34576,16 +34955,16 @@ var require_minipass = __commonJS({
             this.once("data", ondata);
           });
         };
-        return { next };
+        return { next: next2 };
       }
       // for (let chunk of stream)
       [ITERATOR]() {
-        const next = () => {
+        const next2 = () => {
           const value = this.read();
           const done = value === null;
           return { value, done };
         };
-        return { next };
+        return { next: next2 };
       }
       destroy(er) {
         if (this[DESTROYED]) {
@@ -35170,7 +35549,7 @@ var require_minipass2 = __commonJS({
       }
       // for await (let chunk of stream)
       [ASYNCITERATOR]() {
-        const next = () => {
+        const next2 = () => {
           const res = this.read();
           if (res !== null)
             return Promise.resolve({ done: false, value: res });
@@ -35204,16 +35583,16 @@ var require_minipass2 = __commonJS({
             this.once("data", ondata);
           });
         };
-        return { next };
+        return { next: next2 };
       }
       // for (let chunk of stream)
       [ITERATOR]() {
-        const next = () => {
+        const next2 = () => {
           const value = this.read();
           const done = value === null;
           return { value, done };
         };
-        return { next };
+        return { next: next2 };
       }
       destroy(er) {
         if (this[DESTROYED]) {
@@ -36225,12 +36604,12 @@ var require_coerce = __commonJS({
         match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
         const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
+        let next2;
+        while ((next2 = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next2.index + next2[0].length !== match.index + match[0].length) {
+            match = next2;
           }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+          coerceRtlRegex.lastIndex = next2.index + next2[1].length + next2[2].length;
         }
         coerceRtlRegex.lastIndex = -1;
       }
@@ -36398,11 +36777,11 @@ var require_trim_comparator_whitespace = __commonJS({
         end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
       }
       while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
+        const next2 = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next2 === end + 1) {
           break;
         }
-        end = next;
+        end = next2;
       }
       return end;
     };
@@ -36422,22 +36801,22 @@ var require_trim_comparator_whitespace = __commonJS({
         return start;
       }
       while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
+        const next2 = findBuildIdentifierEndIndex(range, end + 1);
+        if (next2 === end + 1) {
           break;
         }
-        end = next;
+        end = next2;
       }
       return end;
     };
     var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
       let end = start;
       for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
+        const next2 = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next2 === end) {
           return start;
         }
-        end = next;
+        end = next2;
         if (component < 2) {
           if (range[end] !== ".") {
             return start;
@@ -36460,11 +36839,11 @@ var require_trim_comparator_whitespace = __commonJS({
         if (range[end] !== ".") {
           return end;
         }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
+        const next2 = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next2 === end + 1) {
           return end;
         }
-        end = next;
+        end = next2;
       }
       const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
       return findBuildEndIndex(range, prereleaseEnd);
@@ -38543,7 +38922,7 @@ async function mapConcurrently(iterable, mapper, {
       }
       resolve3(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
-    const next = async () => {
+    const next2 = async () => {
       if (isResolved || currentIndex >= doneIndex) {
         return;
       }
@@ -38569,11 +38948,11 @@ async function mapConcurrently(iterable, mapper, {
       }
       const runner = (async () => {
         try {
-          const element = await nextItem.value;
+          const element2 = await nextItem.value;
           if (isResolved || index >= doneIndex) {
             return;
           }
-          const value = await mapper(element, index);
+          const value = await mapper(element2, index);
           if (index >= doneIndex) {
             return;
           }
@@ -38602,7 +38981,7 @@ async function mapConcurrently(iterable, mapper, {
           settleIfFinished();
         }
         try {
-          await next();
+          await next2();
         } catch (error2) {
           reject(error2);
         }
@@ -38613,7 +38992,7 @@ async function mapConcurrently(iterable, mapper, {
     (async () => {
       for (let index = 0; index < concurrency; index++) {
         try {
-          await next();
+          await next2();
         } catch (error2) {
           reject(error2);
           break;
@@ -38675,7 +39054,7 @@ function pMapIterable(iterable, mapper, {
           const currentIndex = index++;
           const promise = (async () => {
             try {
-              let element;
+              let element2;
               try {
                 const { done, value } = await pull();
                 if (done) {
@@ -38684,7 +39063,7 @@ function pMapIterable(iterable, mapper, {
                   return { done: true };
                 }
                 trySpawn();
-                element = await value;
+                element2 = await value;
                 if (runningMappersCount < concurrency) {
                   runningMappersCount++;
                 } else {
@@ -38701,7 +39080,7 @@ function pMapIterable(iterable, mapper, {
                 if (isDone || currentIndex > stopIndex) {
                   return { done: false, value: pMapSkip };
                 }
-                returnValue = await mapper(element, currentIndex);
+                returnValue = await mapper(element2, currentIndex);
               } finally {
                 releaseMapperSlot();
               }
@@ -38976,9 +39355,9 @@ ${hashEntry(stringified)}	${stringified}`);
       const bucket = bucketPath(cache, key);
       try {
         const entries2 = await bucketEntries(bucket);
-        return entries2.reduce((latest, next) => {
-          if (next && next.key === key) {
-            return formatEntry(cache, next);
+        return entries2.reduce((latest, next2) => {
+          if (next2 && next2.key === key) {
+            return formatEntry(cache, next2);
           } else {
             return latest;
           }
@@ -53730,12 +54109,20 @@ async function signStatement(statementBytes, options) {
   const token = checkJwtShape(options.identityToken, "identity token");
   const fetchOptions = { timeout: options.timeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS, retry: options.retries ?? 2 };
   const witnesses = [];
-  if (instance.rekorUrl) witnesses.push(new import_sign.RekorWitness({ rekorBaseURL: instance.rekorUrl, entryType: "dsse", ...fetchOptions }));
+  if (instance.rekorUrl)
+    witnesses.push(new import_sign.RekorWitness({ rekorBaseURL: instance.rekorUrl, entryType: "dsse", ...fetchOptions }));
   if (instance.tsaUrl) witnesses.push(new import_sign.TSAWitness({ tsaBaseURL: instance.tsaUrl, ...fetchOptions }));
   if (witnesses.length === 0) {
-    throw new InputError("sigstore-instance-invalid", `Sigstore instance ${instance.name}: has neither a Rekor nor a TSA URL; a signature needs a log entry or a timestamp`);
+    throw new InputError(
+      "sigstore-instance-invalid",
+      `Sigstore instance ${instance.name}: has neither a Rekor nor a TSA URL; a signature needs a log entry or a timestamp`
+    );
   }
-  const signer = new import_sign.FulcioSigner({ fulcioBaseURL: instance.fulcioUrl, identityProvider: { getToken: async () => token }, ...fetchOptions });
+  const signer = new import_sign.FulcioSigner({
+    fulcioBaseURL: instance.fulcioUrl,
+    identityProvider: { getToken: () => Promise.resolve(token) },
+    ...fetchOptions
+  });
   const builder = new import_sign.DSSEBundleBuilder({ signer, witnesses, certificateChain: false });
   let json2;
   try {
@@ -53744,7 +54131,11 @@ async function signStatement(statementBytes, options) {
     throw toServiceError(err, instance);
   }
   if (json2.mediaType !== import_bundle.BUNDLE_V03_MEDIA_TYPE || !json2.verificationMaterial?.certificate) {
-    throw new SigstoreServiceError("sigstore-js", void 0, `signing produced ${json2.mediaType} without a leaf certificate; expected ${import_bundle.BUNDLE_V03_MEDIA_TYPE}`);
+    throw new SigstoreServiceError(
+      "sigstore-js",
+      void 0,
+      `signing produced ${json2.mediaType} without a leaf certificate; expected ${import_bundle.BUNDLE_V03_MEDIA_TYPE}`
+    );
   }
   return json2;
 }
@@ -53753,14 +54144,18 @@ function toServiceError(err, instance) {
   const [service, url] = SERVICE_BY_CODE[err.code]?.(instance) ?? ["Sigstore", void 0];
   const where = url ? `${service} (${url})` : service;
   if (err.code === "IDENTITY_TOKEN_PARSE_ERROR" || err.code === "IDENTITY_TOKEN_READ_ERROR") {
-    return new SigstoreServiceError(service, void 0, `${where}: the token could not be read as a JWT with a subject`);
+    return new SigstoreServiceError(
+      service,
+      void 0,
+      `${where}: the token could not be read as a JWT with a subject`
+    );
   }
   const cause = err.cause;
   if (typeof cause?.statusCode === "number") {
-    const text2 = oneLine(String(cause.message ?? "").replace(/^\(\d+\)\s*/, "")) || "no message";
+    const text2 = oneLine((typeof cause.message === "string" ? cause.message : "").replace(/^\(\d+\)\s*/, "")) || "no message";
     return new SigstoreServiceError(service, cause.statusCode, `${where}: HTTP ${cause.statusCode}: ${text2}`);
   }
-  const reason = typeof cause?.code === "string" ? cause.code : oneLine(String(cause?.message ?? err.message));
+  const reason = typeof cause?.code === "string" ? cause.code : oneLine(typeof cause?.message === "string" ? cause.message : err.message);
   return new SigstoreServiceError(service, void 0, `${where}: request failed: ${reason}`);
 }
 function oneLine(text2) {
@@ -53836,7 +54231,10 @@ async function runSign(inputs) {
   const bundlePath = inputs.bundlePath ? inWorkspace(inputs.bundlePath) : join5(await scratchDir("sign"), "primary.sigstore.json");
   await writeFileAtomic(bundlePath, JSON.stringify(bundle, null, 2) + "\n");
   const p = statement2.predicate;
-  return { bundlePath, summary: `signed ${p.kind} ${p.stream} v${p.version} (${statement2.subject.length} subject(s)) with Sigstore (${instance.name})` };
+  return {
+    bundlePath,
+    summary: `signed ${p.kind} ${p.stream} v${p.version} (${statement2.subject.length} subject(s)) with Sigstore (${instance.name})`
+  };
 }
 async function signStep() {
   const result = await runSign(readSignInputs());
@@ -53884,8 +54282,9 @@ function isValidKeyName(name) {
 function parseNoteSignatureLine(line) {
   const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
   if (!m) return "line";
-  const blob = decodeCanonicalBase64(m[2]);
-  return blob && blob.length >= 5 ? { name: m[1], blob } : "encoding";
+  const [, name = "", encoded = ""] = m;
+  const blob = decodeCanonicalBase64(encoded);
+  return blob && blob.length >= 5 ? { name, blob } : "encoding";
 }
 var MAX_NOTE_BYTES;
 var init_note_format = __esm({
@@ -53900,12 +54299,14 @@ var init_note_format = __esm({
 function parseLogProof(s, value, path) {
   const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
   const integer = (v, at) => {
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+      s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
     return v;
   };
   const logIndex = integer(o.logIndex, `${path}.logIndex`);
   const treeSize = integer(o.treeSize, `${path}.treeSize`);
-  if (logIndex >= treeSize) s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
+  if (logIndex >= treeSize)
+    s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
   const hashes2 = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
     const at = `${path}.hashes[${i}]`;
     const bytes = s.base64(h, at, 64);
@@ -53927,15 +54328,22 @@ var init_proof = __esm({
 
 // src/lib/formats/bundle/bundle.ts
 function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
-  const json2 = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
+  const json2 = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32, maxArrayItems: MAX_BUNDLE_ARRAY_ITEMS });
   const s = new Shape(what, "bundle-malformed");
   const mediaType = json2?.mediaType;
   if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json2, countersignatures: [] }, statements: [], signatures: [] };
+    return {
+      bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json2, countersignatures: [] },
+      statements: [],
+      signatures: []
+    };
   }
   const o = s.object(json2, "$", ["mediaType", "primary", "countersignatures"]);
   if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
-    throw new InputError("bundle-unsupported-version", `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+    throw new InputError(
+      "bundle-unsupported-version",
+      `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`
+    );
   }
   s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
   const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
@@ -53948,7 +54356,8 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
     const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
     statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
     const sig = s.base64(c.signature, `${path}.signature`, 128);
-    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
+    if (sig.length !== 64)
+      s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
     signatures.push(sig);
     const entry = { keyId, statement: c.statement, signature: c.signature };
     if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
@@ -53957,9 +54366,13 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures: countersignatures2 }, statements, signatures };
 }
 function serializeBundle(bundle) {
-  return JSON.stringify({ mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures }, null, 2) + "\n";
+  return JSON.stringify(
+    { mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures },
+    null,
+    2
+  ) + "\n";
 }
-var DEFAULT_MAX_BUNDLE_BYTES, MAX_COUNTERSIGNATURES, SIGSTORE_BUNDLE_PREFIX;
+var DEFAULT_MAX_BUNDLE_BYTES, MAX_COUNTERSIGNATURES, MAX_BUNDLE_ARRAY_ITEMS, SIGSTORE_BUNDLE_PREFIX;
 var init_bundle = __esm({
   "src/lib/formats/bundle/bundle.ts"() {
     "use strict";
@@ -53970,7 +54383,1316 @@ var init_bundle = __esm({
     init_proof();
     DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
     MAX_COUNTERSIGNATURES = 32;
+    MAX_BUNDLE_ARRAY_ITEMS = 1024;
     SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
+  }
+});
+
+// src/lib/formats/policy/identity.ts
+function readPrimary(r, value, path) {
+  const obj = r.object(
+    value,
+    path,
+    ["issuer"],
+    ["identity", "identityPattern", "githubClaims", "unsafeNoSourceRepositoryPin"]
+  );
+  const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
+  const hasIdentity = Object.hasOwn(obj, "identity");
+  const hasPattern = Object.hasOwn(obj, "identityPattern");
+  if (hasIdentity && hasPattern) {
+    r.failWith(
+      "policy-ambiguous",
+      childPath(path, "identityPattern"),
+      'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both',
+      true
+    );
+  }
+  if (!hasIdentity && !hasPattern) {
+    r.failWith(
+      "policy-malformed",
+      path,
+      'missing field "identity" (or, to match a regular expression, "identityPattern")'
+    );
+  }
+  const result = { issuer };
+  if (hasIdentity) result.identity = r.text(obj.identity, childPath(path, "identity"));
+  if (hasPattern) {
+    const p = childPath(path, "identityPattern");
+    const pattern = r.text(obj.identityPattern, p, MAX_PATTERN_LENGTH);
+    const problem = anchoredPatternProblem(pattern);
+    if (problem) r.failWith("policy-bad-pattern", p, problem);
+    result.identityPattern = pattern;
+  }
+  if (Object.hasOwn(obj, "githubClaims"))
+    result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
+  readSourceRepositoryPin(r, obj, path, result);
+  return result;
+}
+function readSourceRepositoryPin(r, obj, path, result) {
+  const missing = SOURCE_REPOSITORY_CLAIMS.filter((claim) => result.githubClaims?.[claim] === void 0);
+  if (Object.hasOwn(obj, "unsafeNoSourceRepositoryPin")) {
+    const p = childPath(path, "unsafeNoSourceRepositoryPin");
+    if (obj.unsafeNoSourceRepositoryPin !== true)
+      r.failWith(
+        "policy-malformed",
+        p,
+        `expected true (or no such field, and the source repository pinned), found ${describe(obj.unsafeNoSourceRepositoryPin)}`
+      );
+    if (missing.length === 0)
+      r.failWith(
+        "policy-ambiguous",
+        p,
+        'expected either the source-repository pin or "unsafeNoSourceRepositoryPin": true, found both'
+      );
+    result.unsafeNoSourceRepositoryPin = true;
+    return;
+  }
+  if (missing.length > 0) {
+    r.failWith(
+      "policy-source-repository-unpinned",
+      result.githubClaims ? childPath(path, "githubClaims") : path,
+      `expected the source repository pinned (githubClaims ${SOURCE_REPOSITORY_CLAIMS.join(", ")}: any repository calling the workflow gets its identity), missing ${missing.join(", ")}; to accept that, "unsafeNoSourceRepositoryPin": true`
+    );
+  }
+}
+function readIssuer(r, value, path) {
+  const issuer = r.text(value, path, 1024);
+  let url;
+  try {
+    url = new URL(issuer);
+  } catch {
+  }
+  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
+    r.failWith(
+      "policy-malformed",
+      path,
+      `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`
+    );
+  }
+  return issuer;
+}
+function readGithubClaims(r, value, path) {
+  const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
+  const claims = {};
+  for (const name of GITHUB_CLAIM_NAMES) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const p = childPath(path, name);
+    const claim = r.text(obj[name], p, 256);
+    const format2 = CLAIM_FORMATS[name];
+    if (!format2.pattern.test(claim))
+      r.failWith("policy-malformed", p, `expected ${format2.expected}, found ${JSON.stringify(claim)}`);
+    claims[name] = claim;
+  }
+  return claims;
+}
+function anchoredPatternProblem(pattern) {
+  try {
+    new RegExp(pattern, "u");
+  } catch (err) {
+    return `expected a regular expression that compiles with the u flag, found ${JSON.stringify(pattern)} (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (!pattern.startsWith("^")) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
+  let depth = 0;
+  let inClass = false;
+  let endsWithAnchor = false;
+  let topLevelAlternation = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    endsWithAnchor = false;
+    if (c === "\\") {
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") {
+      inClass = true;
+    } else if (c === "(") {
+      depth++;
+    } else if (c === ")") {
+      depth--;
+    } else if (c === "|" && depth === 0) {
+      topLevelAlternation = true;
+    } else if (c === "$") {
+      endsWithAnchor = true;
+    }
+  }
+  if (!endsWithAnchor)
+    return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
+  if (topLevelAlternation)
+    return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
+  return void 0;
+}
+function compileIdentityPattern(pattern, what) {
+  const problem = typeof pattern === "string" ? anchoredPatternProblem(pattern) : `expected an anchored regular expression, found ${describe(pattern)}`;
+  if (problem !== void 0) throw new PolicyError("policy-bad-pattern", `${what}: ${problem}`);
+  return new RegExp(`^(?:${pattern})$`, "u");
+}
+var MAX_PATTERN_LENGTH, CLAIM_FORMATS;
+var init_identity = __esm({
+  "src/lib/formats/policy/identity.ts"() {
+    "use strict";
+    init_types();
+    init_lines();
+    init_errors();
+    init_shape();
+    MAX_PATTERN_LENGTH = 1024;
+    CLAIM_FORMATS = {
+      repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: "owner/name" },
+      repositoryId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
+      repositoryOwner: { pattern: /^[^/\s]+$/, expected: 'an owner name without "/"' },
+      repositoryOwnerId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
+      ref: { pattern: /^refs\/\S+$/, expected: "a full ref like refs/heads/main or refs/tags/v1" },
+      runnerEnvironment: { pattern: /^(?:github-hosted|self-hosted)$/, expected: "github-hosted or self-hosted" },
+      eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
+    };
+  }
+});
+
+// node_modules/@noble/ed25519/index.js
+var freeze, P, N, _d, Gx, Gy, _a, ed25519_CURVE, LEN, isBytes, abytes, snapshotBytes, padh, bytesToHex, hexToBytes, concatBytes, arange, mod, P_MASK, modP, modN, invert, _hash, callHash, apoint, B256, Point, G, I, numTo32bLE, bytesToNumberLE, pow2, pow_2_252_3, RM1, uvRatio, modL_LE, hashedToExtK, getExtendedPublicKey, getPublicKey, hashFinishSync, _sign, sign, hashes, precompute, Gpows, ctneg, wNAF;
+var init_ed25519 = __esm({
+  "node_modules/@noble/ed25519/index.js"() {
+    freeze = Object.freeze;
+    P = 0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffedn;
+    N = 0x1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3edn;
+    _d = 0x52036cee2b6ffe738cc740797779e89800700a4d4141d8ab75eb4dca135978a3n;
+    Gx = 0x216936d3cd6e53fec0a4e231fdd6dc5c692cc7609525a7b2c9562d608f25d51an;
+    Gy = 0x6666666666666666666666666666666666666666666666666666666666666658n;
+    _a = P - 1n;
+    ed25519_CURVE = freeze({
+      p: P,
+      n: N,
+      h: 8n,
+      a: _a,
+      d: _d,
+      Gx,
+      Gy
+    });
+    LEN = 32;
+    isBytes = (a) => {
+      return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && a.BYTES_PER_ELEMENT === 1;
+    };
+    abytes = (value, length, title = "") => {
+      if (isBytes(value) && (length === void 0 || value.length === length))
+        return value;
+      const bytes = isBytes(value);
+      const ofLen = length !== void 0 ? ` of length ${length}` : "";
+      const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+      const message2 = (title ? `"${title}" ` : "") + "expected Uint8Array" + ofLen + ", got " + got;
+      if (!bytes)
+        throw new TypeError(message2);
+      throw new RangeError(message2);
+    };
+    snapshotBytes = (value, title = "", length) => Uint8Array.from(abytes(value, length, title));
+    padh = (n, pad) => n.toString(16).padStart(pad, "0");
+    bytesToHex = (bytes) => {
+      let hex2 = "";
+      for (const byte of abytes(bytes))
+        hex2 += padh(byte, 2);
+      return hex2;
+    };
+    hexToBytes = (hex2) => {
+      const e = "hex invalid";
+      if (typeof hex2 !== "string")
+        throw new TypeError(e);
+      if (hex2.length % 2 || !/^[\da-f]*$/i.test(hex2))
+        throw new RangeError(e);
+      const array = new Uint8Array(hex2.length / 2);
+      for (let ai = 0, hi = 0; ai < array.length; ai++, hi += 2) {
+        const n1 = hex2.charCodeAt(hi);
+        const n2 = hex2.charCodeAt(hi + 1);
+        array[ai] = ((n1 & 15) + (n1 >> 6) * 9) * 16 + (n2 & 15) + (n2 >> 6) * 9;
+      }
+      return array;
+    };
+    concatBytes = (...arrays) => {
+      let sum = 0;
+      for (const a of arrays)
+        sum += abytes(a).length;
+      const res = new Uint8Array(sum);
+      let pad = 0;
+      for (const a of arrays) {
+        res.set(a, pad);
+        pad += a.length;
+      }
+      return res;
+    };
+    arange = (n, min, max, msg = "bad number: out of range") => {
+      if (typeof n !== "bigint")
+        throw new TypeError(msg);
+      if (min <= n && n < max)
+        return n;
+      throw new RangeError(msg);
+    };
+    mod = (a, b = P) => (a %= b) >= 0n ? a : b + a;
+    P_MASK = (1n << 255n) - 1n;
+    modP = (num) => {
+      if (num < 0n)
+        throw new RangeError("negative coordinate");
+      let r = (num >> 255n) * 19n + (num & P_MASK);
+      r = (r >> 255n) * 19n + (r & P_MASK);
+      return r % P;
+    };
+    modN = (a) => mod(a, N);
+    invert = (number, modulo) => {
+      if (number === 0n)
+        throw new Error("invert: expected non-zero number");
+      if (modulo <= 1n)
+        throw new Error("invert: expected modulus > 1, got " + modulo);
+      let a = mod(number, modulo);
+      let b = modulo;
+      let x = 0n, u = 1n;
+      while (a !== 0n) {
+        const q = b / a;
+        const r = b - a * q;
+        const m = x - u * q;
+        b = a, a = r, x = u, u = m;
+      }
+      const gcd = b;
+      if (gcd !== 1n)
+        throw new Error("invert: does not exist");
+      return mod(x, modulo);
+    };
+    _hash = (name) => {
+      const fn = hashes[name];
+      if (typeof fn !== "function")
+        throw new Error("hashes." + name + " not set");
+      return fn;
+    };
+    callHash = (name, ...m) => abytes(_hash(name)(concatBytes(...m)), 64, "digest");
+    apoint = (p) => {
+      if (p instanceof Point)
+        return p;
+      throw new TypeError("Point expected");
+    };
+    B256 = 2n ** 256n;
+    Point = class _Point {
+      static BASE;
+      static ZERO;
+      X;
+      Y;
+      Z;
+      T;
+      // Constructor only bounds-checks and freezes XYZT coordinates; it does not prove the point is
+      // on-curve or that T matches X*Y/Z.
+      constructor(X, Y, Z, T) {
+        const max = B256;
+        this.X = arange(X, 0n, max);
+        this.Y = arange(Y, 0n, max);
+        this.Z = arange(Z, 1n, max);
+        this.T = arange(T, 0n, max);
+        freeze(this);
+      }
+      static CURVE() {
+        return ed25519_CURVE;
+      }
+      static fromAffine(p) {
+        return new _Point(p.x, p.y, 1n, modP(p.x * p.y));
+      }
+      /** RFC8032 5.1.3: Uint8Array to Point. */
+      static fromBytes(bytes, zip215 = false) {
+        const normed = snapshotBytes(bytes, "point", LEN);
+        const lastByte = normed[31];
+        normed[31] = lastByte & ~128;
+        const y = bytesToNumberLE(normed);
+        if (!zip215)
+          arange(y, 0n, P);
+        const y2 = modP(y * y);
+        const u = mod(y2 - 1n);
+        const v = modP(_d * y2 + 1n);
+        let { isValid, value: x } = uvRatio(u, v);
+        if (!isValid)
+          throw new Error("bad point: y not sqrt");
+        const isLastByteOdd = !!(lastByte & 128);
+        if (!zip215 && x === 0n && isLastByteOdd)
+          throw new Error("bad point: x==0, isLastByteOdd");
+        if (isLastByteOdd !== !!(x & 1n))
+          x = mod(-x);
+        return new _Point(x, y, 1n, modP(x * y));
+      }
+      static fromHex(hex2, zip215) {
+        return _Point.fromBytes(hexToBytes(hex2), zip215);
+      }
+      get x() {
+        return this.toAffine().x;
+      }
+      get y() {
+        return this.toAffine().y;
+      }
+      /** Checks if the point is valid and on-curve. */
+      assertValidity() {
+        const a = _a;
+        const d = _d;
+        const p = this;
+        if (p.is0())
+          throw new Error("bad point: ZERO");
+        const { X, Y, Z, T } = p;
+        const X2 = modP(X * X);
+        const Y2 = modP(Y * Y);
+        const Z2 = modP(Z * Z);
+        const Z4 = modP(Z2 * Z2);
+        const aX2 = modP(X2 * a);
+        const left = modP(Z2 * (aX2 + Y2));
+        const right = mod(Z4 + modP(d * modP(X2 * Y2)));
+        if (left !== right)
+          throw new Error("bad point: equation left != right (1)");
+        const XY = modP(X * Y);
+        const ZT = modP(Z * T);
+        if (XY !== ZT)
+          throw new Error("bad point: equation left != right (2)");
+        return this;
+      }
+      /** Equality check: compare points P&Q. */
+      equals(other) {
+        const { X: X1, Y: Y1, Z: Z1 } = this;
+        const { X: X2, Y: Y2, Z: Z2 } = apoint(other);
+        return modP(X1 * Z2) === modP(X2 * Z1) && modP(Y1 * Z2) === modP(Y2 * Z1);
+      }
+      is0() {
+        return this.equals(I);
+      }
+      /** Flip point over y coordinate. */
+      negate() {
+        return new _Point(mod(-this.X), this.Y, this.Z, mod(-this.T));
+      }
+      /** Point doubling. Complete formula. Cost: `4M + 4S + 1*a + 6add + 1*2`. */
+      double() {
+        const { X: X1, Y: Y1, Z: Z1 } = this;
+        const a = _a;
+        const A = modP(X1 * X1);
+        const B = modP(Y1 * Y1);
+        const C = modP(2n * Z1 * Z1);
+        const D = modP(a * A);
+        const x1y1 = mod(X1 + Y1);
+        const E = mod(modP(x1y1 * x1y1) - A - B);
+        const G2 = mod(D + B);
+        const F = mod(G2 - C);
+        const H = mod(D - B);
+        const X3 = modP(E * F);
+        const Y3 = modP(G2 * H);
+        const T3 = modP(E * H);
+        const Z3 = modP(F * G2);
+        return new _Point(X3, Y3, Z3, T3);
+      }
+      /** Point addition. Complete formula. Cost: `9M + 1*a + 1*d + 7add`. */
+      add(other) {
+        const { X: X1, Y: Y1, Z: Z1, T: T1 } = this;
+        const { X: X2, Y: Y2, Z: Z2, T: T2 } = apoint(other);
+        const a = _a;
+        const d = _d;
+        const A = modP(X1 * X2);
+        const B = modP(Y1 * Y2);
+        const C = modP(modP(T1 * d) * T2);
+        const D = modP(Z1 * Z2);
+        const E = mod(modP(mod(X1 + Y1) * mod(X2 + Y2)) - A - B);
+        const F = mod(D - C);
+        const G2 = mod(D + C);
+        const H = mod(B - modP(a * A));
+        const X3 = modP(E * F);
+        const Y3 = modP(G2 * H);
+        const T3 = modP(E * H);
+        const Z3 = modP(F * G2);
+        return new _Point(X3, Y3, Z3, T3);
+      }
+      subtract(other) {
+        return this.add(apoint(other).negate());
+      }
+      /**
+       * Point-by-scalar multiplication. Safe mode requires `1 <= n < CURVE.n`.
+       * Unsafe mode additionally permits `n = 0` and returns the identity point for that case.
+       * Uses {@link wNAF} for base point.
+       * Uses fake point to mitigate side-channel leakage.
+       * @param n - scalar by which point is multiplied
+       * @param safe - safe mode guards against timing attacks; unsafe mode is faster
+       */
+      multiply(n, safe = true) {
+        if (!safe && n === 0n)
+          return I;
+        arange(n, 1n, N);
+        if (!safe && this.is0())
+          return I;
+        if (n === 1n)
+          return this;
+        if (this.equals(G))
+          return wNAF(n).p;
+        let p = I;
+        let f = G;
+        let d = this;
+        for (let i = 0; safe ? i < 256 : n > 0n; i++) {
+          if (n & 1n)
+            p = p.add(d);
+          else if (safe)
+            f = f.add(d);
+          d = d.double();
+          n >>= 1n;
+        }
+        return p;
+      }
+      multiplyUnsafe(scalar) {
+        return this.multiply(scalar, false);
+      }
+      /** Convert point to 2d xy affine point. (X, Y, Z) ∋ (x=X/Z, y=Y/Z) */
+      toAffine() {
+        const { X, Y, Z } = this;
+        if (this.equals(I))
+          return { x: 0n, y: 1n };
+        const iz = invert(Z, P);
+        if (modP(Z * iz) !== 1n)
+          throw new Error("invalid inverse");
+        return { x: modP(X * iz), y: modP(Y * iz) };
+      }
+      toBytes() {
+        const { x, y } = this.toAffine();
+        const b = numTo32bLE(y);
+        b[31] |= x & 1n ? 128 : 0;
+        return b;
+      }
+      toHex() {
+        return bytesToHex(this.toBytes());
+      }
+      clearCofactor() {
+        return this.multiply(8n, false);
+      }
+      isSmallOrder() {
+        return this.clearCofactor().is0();
+      }
+      isTorsionFree() {
+        return this.multiply(N / 2n, false).double().add(this).is0();
+      }
+    };
+    G = new Point(Gx, Gy, 1n, mod(Gx * Gy));
+    I = new Point(0n, 1n, 1n, 0n);
+    Point.BASE = G;
+    Point.ZERO = I;
+    numTo32bLE = (num) => hexToBytes(padh(arange(num, 0n, B256), 64)).reverse();
+    bytesToNumberLE = (b) => BigInt("0x" + bytesToHex(Uint8Array.from(abytes(b)).reverse()));
+    pow2 = (x, power) => {
+      let r = x;
+      while (power-- > 0) {
+        r = modP(r * r);
+      }
+      return r;
+    };
+    pow_2_252_3 = (x) => {
+      const x2 = modP(x * x);
+      const b2 = modP(x2 * x);
+      const b4 = modP(pow2(b2, 2) * b2);
+      const b5 = modP(pow2(b4, 1) * x);
+      const b10 = modP(pow2(b5, 5) * b5);
+      const b20 = modP(pow2(b10, 10) * b10);
+      const b40 = modP(pow2(b20, 20) * b20);
+      const b80 = modP(pow2(b40, 40) * b40);
+      const b160 = modP(pow2(b80, 80) * b80);
+      const b240 = modP(pow2(b160, 80) * b80);
+      const b250 = modP(pow2(b240, 10) * b10);
+      return modP(pow2(b250, 2) * x);
+    };
+    RM1 = 0x2b8324804fc1df0b2b4d00993dfbd7a72f431806ad2fe478c4ee1b274a0ea0b0n;
+    uvRatio = (u, v) => {
+      const v3 = modP(v * modP(v * v));
+      const v7 = modP(modP(v3 * v3) * v);
+      const pow = pow_2_252_3(modP(u * v7));
+      let x = modP(u * modP(v3 * pow));
+      const vx2 = modP(v * modP(x * x));
+      const root1 = x;
+      const root2 = modP(x * RM1);
+      const useRoot1 = vx2 === u;
+      const useRoot2 = vx2 === mod(-u);
+      const noRoot = vx2 === mod(-u * RM1);
+      if (useRoot1)
+        x = root1;
+      if (useRoot2 || noRoot)
+        x = root2;
+      if ((mod(x) & 1n) === 1n)
+        x = mod(-x);
+      return { isValid: useRoot1 || useRoot2, value: x };
+    };
+    modL_LE = (hash) => modN(bytesToNumberLE(hash));
+    hashedToExtK = (hashed) => {
+      const copy = snapshotBytes(hashed);
+      const head = copy.slice(0, 32);
+      head[0] &= 248;
+      head[31] &= 127;
+      head[31] |= 64;
+      const prefix = copy.slice(32);
+      const scalar = modL_LE(head);
+      const point = G.multiply(scalar);
+      const pointBytes = point.toBytes();
+      return { head, prefix, scalar, point, pointBytes };
+    };
+    getExtendedPublicKey = (secretKey) => hashedToExtK(callHash("sha512", abytes(secretKey, LEN, "secretKey")));
+    getPublicKey = (secretKey) => getExtendedPublicKey(secretKey).pointBytes;
+    hashFinishSync = (res) => res[1](callHash("sha512", res[0]));
+    _sign = (e, rBytes, msg) => {
+      const { pointBytes: A, scalar: s } = e;
+      const r = modL_LE(rBytes);
+      const R = G.multiply(r).toBytes();
+      const hashable = concatBytes(R, A, msg);
+      const finish = (hashed) => {
+        const S = modN(r + modL_LE(hashed) * s);
+        return abytes(concatBytes(R, numTo32bLE(S)), 64);
+      };
+      return [hashable, finish];
+    };
+    sign = (message2, secretKey) => {
+      const m = snapshotBytes(message2, "message");
+      const e = getExtendedPublicKey(secretKey);
+      return hashFinishSync(_sign(e, callHash("sha512", e.prefix, m), m));
+    };
+    hashes = {
+      sha512Async: async (message2) => {
+        const s = globalThis?.crypto?.subtle;
+        if (!s)
+          throw new Error("crypto.subtle must be defined, consider polyfill");
+        return new Uint8Array(await s.digest("SHA-512", concatBytes(message2)));
+      },
+      sha512: void 0
+    };
+    precompute = () => {
+      const points = [];
+      let p = G;
+      let b;
+      for (let w = 0; w < 33; w++) {
+        b = p;
+        points.push(b);
+        for (let i = 1; i < 128; i++) {
+          b = b.add(p);
+          points.push(b);
+        }
+        p = b.double();
+      }
+      return points;
+    };
+    Gpows = void 0;
+    ctneg = (cnd, p) => {
+      const n = p.negate();
+      return cnd ? n : p;
+    };
+    wNAF = (n) => {
+      const comp = Gpows || (Gpows = precompute());
+      let p = I;
+      let f = G;
+      for (let w = 0; w < 33; w++) {
+        let wbits = Number(n & 255n);
+        n >>= 8n;
+        if (wbits > 128) {
+          wbits -= 256;
+          n += 1n;
+        }
+        const off = w * 128;
+        const offP = off + Math.abs(wbits) - 1;
+        const isOddW = w % 2 !== 0;
+        const isNeg = wbits < 0;
+        if (wbits === 0) {
+          f = f.add(ctneg(isOddW, comp[off]));
+        } else {
+          p = p.add(ctneg(isNeg, comp[offP]));
+        }
+      }
+      if (n !== 0n)
+        throw new Error("invalid wnaf");
+      return { p, f };
+    };
+  }
+});
+
+// src/lib/basics/crypto/ed25519.ts
+import { createHash as createHash3, createPublicKey as createPublicKey2, verify as opensslVerify } from "node:crypto";
+function verifyEd25519Strict(signature, message2, publicKey) {
+  if (!isBytes2(signature) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
+  if (!isBytes2(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
+  if (!isBytes2(message2)) return false;
+  try {
+    if (!isReducedScalar(signature.subarray(32))) return false;
+    if (!isStrictNonSmallOrderPoint(publicKey)) return false;
+    if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
+    const key = createPublicKey2({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
+    return opensslVerify(null, message2, key, signature);
+  } catch {
+    return false;
+  }
+}
+function signEd25519(message2, privateKey) {
+  if (!isBytes2(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
+    throw new InputError(
+      "ed25519-private-key",
+      `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`
+    );
+  }
+  if (!isBytes2(message2)) throw new InputError("ed25519-message", "Ed25519 message: expected bytes");
+  const signature = sign(message2, privateKey);
+  const publicKey = getPublicKey(privateKey);
+  if (!verifyEd25519Strict(signature, message2, publicKey)) {
+    throw new Error("Ed25519: the signature just made does not pass strict verification");
+  }
+  return signature;
+}
+function ed25519PublicKeyOf(privateKey) {
+  if (!isBytes2(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
+    throw new InputError(
+      "ed25519-private-key",
+      `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`
+    );
+  }
+  return getPublicKey(privateKey);
+}
+function isStrictNonSmallOrderPoint(encoding) {
+  if (!isBytes2(encoding) || encoding.length !== 32) return false;
+  try {
+    return !Point.fromBytes(encoding, false).isSmallOrder();
+  } catch {
+    return false;
+  }
+}
+function isPrimeOrderPoint(encoding) {
+  if (!isBytes2(encoding) || encoding.length !== 32) return false;
+  try {
+    const point = Point.fromBytes(encoding, false);
+    return !point.is0() && point.isTorsionFree();
+  } catch {
+    return false;
+  }
+}
+function isReducedScalar(scalar) {
+  return isBytes2(scalar) && scalar.length === 32 && BigInt(`0x${Buffer.from(scalar).reverse().toString("hex")}`) < L;
+}
+function isBytes2(value) {
+  return value instanceof Uint8Array;
+}
+function describeLength(value) {
+  return isBytes2(value) ? `${value.length} bytes` : typeof value;
+}
+var ED25519_PUBLIC_KEY_LENGTH, ED25519_SIGNATURE_LENGTH, ED25519_SEED_LENGTH, L, ED25519_SPKI_PREFIX;
+var init_ed255192 = __esm({
+  "src/lib/basics/crypto/ed25519.ts"() {
+    "use strict";
+    init_ed25519();
+    init_errors();
+    hashes.sha512 = (message2) => {
+      const digest = createHash3("sha512").update(message2).digest();
+      const out = new Uint8Array(new ArrayBuffer(digest.length));
+      out.set(digest);
+      return out;
+    };
+    ED25519_PUBLIC_KEY_LENGTH = 32;
+    ED25519_SIGNATURE_LENGTH = 64;
+    ED25519_SEED_LENGTH = 32;
+    L = 2n ** 252n + 27742317777372353535851937790883648493n;
+    ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+  }
+});
+
+// src/lib/basics/crypto/ed25519-keys.ts
+import { createPrivateKey, createPublicKey as createPublicKey3, generateKeyPairSync } from "node:crypto";
+function keyIdOf(rawPublicKey) {
+  if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
+    throw new InputError(
+      "key-invalid",
+      `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`
+    );
+  }
+  return `sha256:${sha256Hex(rawPublicKey)}`;
+}
+function parsePublicKeyPem(pem, what) {
+  const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);
+  let key;
+  try {
+    key = createPublicKey3({ key: der, format: "der", type: "spki" });
+  } catch {
+    throw new InputError(
+      "key-encoding",
+      `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`
+    );
+  }
+  if (key.asymmetricKeyType !== "ed25519") {
+    throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey(key)}`);
+  }
+  if (der.length !== ED25519_SPKI_PREFIX.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) {
+    throw new InputError(
+      "key-encoding",
+      `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`
+    );
+  }
+  const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX.length));
+  if (!isPrimeOrderPoint(raw)) {
+    throw new InputError(
+      "key-invalid",
+      `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`
+    );
+  }
+  return raw;
+}
+function parsePrivateKeyPem(pem, what) {
+  const der = decodeSinglePem(pem, what, "PRIVATE KEY", MAX_PRIVATE_KEY_PEM_BYTES);
+  try {
+    let key;
+    try {
+      key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+    } catch {
+      throw new InputError(
+        "key-encoding",
+        `${what}: expected an Ed25519 PKCS#8 private key, found DER that is not an unencrypted PKCS#8 key`
+      );
+    }
+    if (key.asymmetricKeyType !== "ed25519") {
+      throw new InputError(
+        "key-algorithm",
+        `${what}: expected an Ed25519 PKCS#8 private key, found ${describeKey(key)}`
+      );
+    }
+    if (der.length !== ED25519_PKCS8_PREFIX.length + 32 || !der.subarray(0, ED25519_PKCS8_PREFIX.length).equals(ED25519_PKCS8_PREFIX)) {
+      throw new InputError(
+        "key-encoding",
+        `${what}: expected the RFC 8410 PKCS#8 v1 encoding of an Ed25519 private key (48 bytes), found another encoding (${der.length} bytes)`
+      );
+    }
+    const seed = new Uint8Array(der.subarray(ED25519_PKCS8_PREFIX.length));
+    const publicKey = ed25519PublicKeyOf(seed);
+    const opensslPublic = createPublicKey3(key).export({ format: "der", type: "spki" }).subarray(ED25519_SPKI_PREFIX.length);
+    if (!opensslPublic.equals(publicKey)) throw new Error(`${what}: noble and OpenSSL derive different public keys`);
+    return { seed, publicKey, keyId: keyIdOf(publicKey) };
+  } finally {
+    der.fill(0);
+  }
+}
+function decodeSinglePem(pem, what, label2, maxBytes) {
+  if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${describe(pem)}`);
+  if (pem.length > maxBytes)
+    throw new InputError(
+      "key-too-large",
+      `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`
+    );
+  const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
+  if (labels.length === 0)
+    throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label2}-----", found no PEM block`);
+  if (labels.length > 1)
+    throw new InputError(
+      "key-pem",
+      `${what}: expected exactly one PEM block "${label2}", found ${labels.length} (${labels.join(", ")})`
+    );
+  const found = labels[0];
+  if (found === "ENCRYPTED PRIVATE KEY") {
+    throw new InputError(
+      "key-encrypted",
+      `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`
+    );
+  }
+  if (found !== label2) throw new InputError("key-pem", `${what}: expected a PEM block "${label2}", found "${found}"`);
+  const m = new RegExp(
+    `^\\s*-----BEGIN ${label2}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label2}-----\\s*$`
+  ).exec(pem);
+  if (!m)
+    throw new InputError(
+      "key-pem",
+      `${what}: expected base64 lines between "-----BEGIN ${label2}-----" and "-----END ${label2}-----" and nothing but whitespace around them`
+    );
+  const body = m[1].replace(/\r?\n/g, "");
+  const der = decodeCanonicalBase64(body);
+  if (!der)
+    throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
+  return Buffer.from(der);
+}
+var MAX_PUBLIC_KEY_PEM_BYTES, MAX_PRIVATE_KEY_PEM_BYTES, ED25519_PKCS8_PREFIX;
+var init_ed25519_keys = __esm({
+  "src/lib/basics/crypto/ed25519-keys.ts"() {
+    "use strict";
+    init_errors();
+    init_shape();
+    init_sha256();
+    init_base64();
+    init_ed255192();
+    init_describe_key();
+    MAX_PUBLIC_KEY_PEM_BYTES = 4096;
+    MAX_PRIVATE_KEY_PEM_BYTES = 8192;
+    ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+  }
+});
+
+// src/lib/formats/policy/diff-text.ts
+function renderPolicyDiff(diff) {
+  if (diff.changes.length === 0) return ["no changes: the two policies say the same thing"];
+  return diff.changes.map(renderChange);
+}
+function renderChange(change) {
+  const what = change.action === "added" ? `added ${format(change.after)}` : change.action === "removed" ? `removed ${format(change.before)}` : `changed from ${format(change.before)} to ${format(change.after)}`;
+  return escapeUnusual(`${label(change.path)}: ${what}`);
+}
+function label(path) {
+  for (const [pattern, say] of LABELS) {
+    const m = pattern.exec(path);
+    if (m) return say(m);
+  }
+  return path;
+}
+function format(value) {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string")
+    return /^sha256:[0-9a-f]{64}$|^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) ? value : quote(value);
+  if (isKey(value)) return formatKey(value);
+  return `(${Object.entries(value).map(([k, v]) => `${k} ${format(v)}`).join(", ")})`;
+}
+function isKey(value) {
+  return "keyId" in value && "organisation" in value && "name" in value;
+}
+function formatKey(key) {
+  const from = key.validFrom;
+  const until = key.validUntil;
+  const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : "valid at any time";
+  const log = key.log ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})` : ", no log requirement";
+  return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
+}
+function quote(text2) {
+  return `"${escapeUnusual(text2.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
+}
+function escapeUnusual(text2) {
+  return text2.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+}
+var LABELS, ROOT_LISTS;
+var init_diff_text = __esm({
+  "src/lib/formats/policy/diff-text.ts"() {
+    "use strict";
+    LABELS = [
+      [/^version$/, () => "policy version"],
+      [/^primary\.issuer$/, () => "primary signer's OIDC issuer"],
+      [/^primary\.identity$/, () => "primary signer's exact identity"],
+      [/^primary\.identityPattern$/, () => "primary signer's identity pattern (a regular expression)"],
+      [/^primary\.githubClaims\.(\w+)$/, (m) => `primary signer's pinned GitHub claim ${m[1]}`],
+      [
+        /^primary\.unsafeNoSourceRepositoryPin$/,
+        () => "primary signer's opt-out of the source-repository pin (any repository calling the workflow may sign)"
+      ],
+      [/^trustedRoot$/, () => "Sigstore trusted root (digest of its content)"],
+      [
+        /^trustedRoot\.(certificateAuthorities|timestampAuthorities|tlogs|ctlogs)\[(".*")\](?:\.(\w+))?$/,
+        (m) => `${m[3] ? `${m[3]} of ` : ""}Sigstore trusted root ${ROOT_LISTS[m[1] ?? ""] ?? m[1]} ${m[2]}`
+      ],
+      [/^trustedRoot\.(".*")$/, (m) => `Sigstore trusted root field ${m[1]}`],
+      [/^countersigners\[(sha256:[0-9a-f]{64})\]$/, () => "countersigner keys"],
+      [/^countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of countersigner key ${m[1]}`],
+      [/^countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of countersigner key ${m[1]}`],
+      [/^countersigners\.organisations$/, () => "organisations that count towards the countersignature threshold"],
+      [/^threshold$/, () => "countersignature threshold (distinct organisations required)"],
+      [/^fallback$/, () => "emergency fallback signer set (may authorise authority rotations)"],
+      [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]$/, () => "emergency fallback keys"],
+      [
+        /^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.log$/,
+        (m) => `log requirement of emergency fallback key ${m[1]}`
+      ],
+      [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of emergency fallback key ${m[1]}`],
+      [/^fallback\.organisations$/, () => "organisations in the emergency fallback set"],
+      [/^fallback\.threshold$/, () => "emergency fallback threshold (distinct organisations required)"],
+      [/^kinds$/, () => "allowed statement kinds"],
+      [/^streams$/, () => "allowed streams"],
+      [/^limits\.(\w+)$/, (m) => `limit ${m[1]}`]
+    ];
+    ROOT_LISTS = {
+      certificateAuthorities: "certificate authority",
+      timestampAuthorities: "timestamp authority",
+      tlogs: "transparency log",
+      ctlogs: "certificate transparency log"
+    };
+  }
+});
+
+// src/lib/formats/policy/countersigners.ts
+function organisationProblem(organisation) {
+  if (ORGANISATION_NAME.test(organisation) && /[A-Za-z0-9]/.test(organisation)) return void 0;
+  return `expected an organisation name of ASCII letters and digits, with single spaces between words and no other characters than . , - _ & ' ( ), found ${quote(organisation)}`;
+}
+function organisationFold(organisation) {
+  return organisation.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/[1i]/g, "l").replace(/0/g, "o").replace(/rn/g, "m").replace(/vv/g, "w").replace(/cl/g, "d");
+}
+function readCountersigners(r, value, path) {
+  const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
+  const keys = [];
+  const names = /* @__PURE__ */ new Map();
+  const keyIds = /* @__PURE__ */ new Map();
+  const organisations = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => {
+    const at = childPath(path, i);
+    const key = readCountersigner(r, item, at);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        childPath(at, "name"),
+        `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`
+      );
+    names.set(key.name, i);
+    const sameKey2 = keyIds.get(key.keyId);
+    if (sameKey2 !== void 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        childPath(at, "publicKey"),
+        `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey2)})`
+      );
+    keyIds.set(key.keyId, i);
+    const folded = organisationFold(key.organisation);
+    const spelled = organisations.get(folded);
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.failWith(
+        "policy-ambiguous",
+        childPath(at, "organisation"),
+        `expected one spelling per organisation, found ${AMBIGUOUS(key.organisation, spelled)}`
+      );
+    }
+    organisations.set(folded, key.organisation);
+    keys.push(key);
+  });
+  return keys;
+}
+function readCountersigner(r, value, path) {
+  const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
+  const namePath = childPath(path, "name");
+  const name = r.text(obj.name, namePath, 64);
+  if (!COUNTERSIGNER_NAME.test(name))
+    r.failWith(
+      "policy-malformed",
+      namePath,
+      `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`
+    );
+  const orgPath = childPath(path, "organisation");
+  const organisation = r.text(obj.organisation, orgPath, 200);
+  const problem = organisationProblem(organisation);
+  if (problem !== void 0) r.failWith("policy-bad-organisation", orgPath, problem);
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  const expectedKeyId = keyIdOf(rawPublicKey);
+  const idPath = childPath(path, "keyId");
+  const keyId = r.text(obj.keyId, idPath, 71);
+  if (!KEY_ID.test(keyId))
+    r.failWith(
+      "policy-malformed",
+      idPath,
+      `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`
+    );
+  if (keyId !== expectedKeyId)
+    r.failWith("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
+  const key = {
+    name,
+    organisation,
+    keyId,
+    publicKey: obj.publicKey,
+    rawPublicKey
+  };
+  if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
+  if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
+  if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
+    r.failWith(
+      "policy-validity-window",
+      childPath(path, "validUntil"),
+      `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`
+    );
+  }
+  if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
+  return key;
+}
+function readLog(r, value, path) {
+  const obj = r.object(value, path, ["origin", "publicKey"]);
+  const originPath = childPath(path, "origin");
+  const origin = r.text(obj.origin, originPath, 256);
+  if (!isValidKeyName(origin))
+    r.failWith(
+      "policy-malformed",
+      originPath,
+      `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`
+    );
+  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
+  return { origin, publicKey: obj.publicKey, rawPublicKey };
+}
+function readPublicKey(r, value, path) {
+  const pem = typeof value === "string" ? value : r.text(value, path);
+  try {
+    return parsePublicKeyPem(pem, path);
+  } catch (err) {
+    r.failWith("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
+  }
+}
+function readThreshold(r, value, path, keys) {
+  if (!isSafeInteger(value) || value < 1) {
+    r.failWith("policy-threshold", path, `expected an integer of at least 1, found ${describe(value)}`);
+  }
+  const organisations = new Set(keys.map((k) => k.organisation));
+  if (value > organisations.size) {
+    r.failWith(
+      "policy-threshold",
+      path,
+      `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`
+    );
+  }
+  return value;
+}
+var AMBIGUOUS, COUNTERSIGNER_NAME, ORGANISATION_NAME;
+var init_countersigners = __esm({
+  "src/lib/formats/policy/countersigners.ts"() {
+    "use strict";
+    init_types();
+    init_lines();
+    init_ed25519_keys();
+    init_note_format();
+    init_shape();
+    init_diff_text();
+    AMBIGUOUS = (found, first) => `${quote(found)} and ${quote(first)} (names that differ only in letter case, spaces, punctuation or the look-alikes 0/O, 1/I/l, rn/m, vv/w, cl/d are one organisation)`;
+    COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+    ORGANISATION_NAME = /^[A-Za-z0-9.,&'()_-]+(?: [A-Za-z0-9.,&'()_-]+)*$/;
+  }
+});
+
+// src/lib/formats/policy/fallback.ts
+function readFallback(r, value, path, countersigners, kinds) {
+  const obj = r.object(value, path, ["countersigners", "threshold"]);
+  const keysPath = childPath(path, "countersigners");
+  const keys = readCountersigners(r, obj.countersigners, keysPath);
+  const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
+  const names = new Map(countersigners.map((k, i) => [k.name, i]));
+  const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
+  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
+  keys.forEach((key, i) => {
+    const at = childPath(keysPath, i);
+    const sameName = names.get(key.name);
+    if (sameName !== void 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        childPath(at, "name"),
+        `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`
+      );
+    const sameKey2 = ids.get(key.keyId);
+    if (sameKey2 !== void 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        childPath(at, "publicKey"),
+        `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey2}])`
+      );
+    const spelled = spellings.get(organisationFold(key.organisation));
+    if (spelled !== void 0 && spelled !== key.organisation) {
+      r.failWith(
+        "policy-ambiguous",
+        childPath(at, "organisation"),
+        `expected one spelling per organisation, found ${AMBIGUOUS(key.organisation, spelled)}`
+      );
+    }
+  });
+  if (!kinds.includes("authority-rotation")) {
+    r.failWith(
+      "policy-malformed",
+      path,
+      "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none",
+      true
+    );
+  }
+  return { countersigners: keys, threshold };
+}
+var init_fallback = __esm({
+  "src/lib/formats/policy/fallback.ts"() {
+    "use strict";
+    init_lines();
+    init_countersigners();
+  }
+});
+
+// src/lib/formats/policy/parse.ts
+function parsePolicy(input, what) {
+  const text2 = decode(input, what);
+  let json2;
+  try {
+    json2 = parseStrictJson(text2, what, {
+      maxBytes: MAX_POLICY_BYTES,
+      maxDepth: 32,
+      integersOnly: true,
+      maxStringBytes: MAX_POLICY_STRING_BYTES
+    });
+  } catch (err) {
+    if (!(err instanceof StrictJsonError)) throw err;
+    const m = / at offset (\d+)$/.exec(err.message);
+    const line = m ? `:${lineAt(text2, Number(m[1]))}` : "";
+    const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
+    throw new PolicyError(STRICT_JSON_CODES2[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
+  }
+  const r = new Shape(what, "policy-malformed", "policy-unknown-field", {
+    lines: jsonLines(text2, 5),
+    error: (code, message2) => new PolicyError(code, message2)
+  });
+  const mediaType = isObject(json2) ? json2.mediaType : void 0;
+  if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
+    r.failWith(
+      "policy-unsupported-version",
+      "mediaType",
+      `expected ${POLICY_MEDIA_TYPE}, found ${describe(mediaType)}`
+    );
+  }
+  const obj = r.object(json2, "", FIELDS, ["limits", "fallback"]);
+  const version = r.integer(obj.version, "version", 1);
+  const primary2 = readPrimary(r, obj.primary, "primary");
+  const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
+  const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
+  const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
+  const kinds = readUniqueStrings(
+    r,
+    obj.kinds,
+    "kinds",
+    KINDS.length,
+    (k) => KINDS.includes(k),
+    `one of ${KINDS.join(", ")}`
+  );
+  const streams = readUniqueStrings(
+    r,
+    obj.streams,
+    "streams",
+    MAX_STREAMS,
+    isValidStream,
+    "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)"
+  );
+  const limits = readLimits(r, obj.limits, "limits");
+  const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
+  return deepFreeze({
+    mediaType: POLICY_MEDIA_TYPE,
+    version,
+    primary: primary2,
+    trustedRoot,
+    countersigners,
+    threshold,
+    kinds,
+    streams,
+    limits,
+    ...fallback ? { fallback } : {}
+  });
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function decode(input, what) {
+  if (typeof input === "string") return input;
+  if (input.byteLength > MAX_POLICY_BYTES)
+    throw new PolicyError(
+      "policy-too-large",
+      `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`
+    );
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+  } catch {
+    throw new PolicyError("policy-malformed", `${what}: not valid UTF-8`);
+  }
+}
+function readTrustedRoot(r, value, path) {
+  if (!isObject(value))
+    r.failWith("policy-malformed", path, `expected a Sigstore trusted root object, found ${describe(value)}`);
+  const root = value;
+  const mediaType = root.mediaType;
+  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
+    r.failWith(
+      "policy-malformed",
+      childPath(path, "mediaType"),
+      `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describe(mediaType)}`
+    );
+  }
+  return root;
+}
+function readUniqueStrings(r, value, path, maxItems, valid, expected) {
+  const items = r.nonEmptyArray(value, path, maxItems);
+  const seen = /* @__PURE__ */ new Set();
+  return items.map((item, i) => {
+    const at = childPath(path, i);
+    const s = r.text(item, at, 200);
+    if (!valid(s))
+      r.failWith(
+        path === "kinds" ? "policy-unknown-kind" : "policy-malformed",
+        at,
+        `expected ${expected}, found ${JSON.stringify(s)}`
+      );
+    if (seen.has(s))
+      r.failWith("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
+    seen.add(s);
+    return s;
+  });
+}
+function readLimits(r, value, path) {
+  if (value === void 0) return { ...POLICY_DEFAULT_LIMITS };
+  const names = Object.keys(POLICY_DEFAULT_LIMITS);
+  const obj = r.object(value, path, [], names);
+  const limits = { ...POLICY_DEFAULT_LIMITS };
+  for (const name of names) {
+    if (!Object.hasOwn(obj, name)) continue;
+    const [min, max] = POLICY_LIMIT_RANGES[name];
+    const at = childPath(path, name);
+    const n = obj[name];
+    if (!isSafeInteger(n)) r.failWith("policy-malformed", at, `expected an integer, found ${describe(n)}`);
+    if (n < min || n > max)
+      r.failWith("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
+    limits[name] = n;
+  }
+  return limits;
+}
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+var FIELDS, STRICT_JSON_CODES2;
+var init_parse = __esm({
+  "src/lib/formats/policy/parse.ts"() {
+    "use strict";
+    init_types2();
+    init_strict_json();
+    init_stream();
+    init_errors();
+    init_lines();
+    init_shape();
+    init_identity();
+    init_countersigners();
+    init_fallback();
+    init_types();
+    FIELDS = [
+      "mediaType",
+      "version",
+      "primary",
+      "trustedRoot",
+      "countersigners",
+      "threshold",
+      "kinds",
+      "streams"
+    ];
+    STRICT_JSON_CODES2 = {
+      "too-large": "policy-too-large",
+      "duplicate-key": "policy-duplicate-json-key"
+    };
+  }
+});
+
+// src/lib/formats/policy/document.ts
+function policyDocument(bytes, what) {
+  return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
+}
+function isRotation(statement2) {
+  return statement2.predicate.kind === "authority-rotation";
+}
+function newPolicyOf(statement2, what) {
+  const encoded = statement2.predicate.data.policy;
+  if (!isRotation(statement2) || typeof encoded !== "string") {
+    throw new InputError(
+      "rotation-not-rotation",
+      `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`
+    );
+  }
+  const bytes = decodeCanonicalBase64(encoded);
+  if (!bytes)
+    throw new InputError(
+      "rotation-policy-malformed",
+      `${what}: predicate.data.policy: expected canonical padded base64`
+    );
+  try {
+    return policyDocument(bytes, `${what} new policy`);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new InputError("rotation-policy-malformed", `${err.message} [${err.code}]`);
+    throw err;
+  }
+}
+var init_document = __esm({
+  "src/lib/formats/policy/document.ts"() {
+    "use strict";
+    init_sha256();
+    init_base64();
+    init_errors();
+    init_parse();
   }
 });
 
@@ -55380,13 +57102,16 @@ var require_dist6 = __commonJS({
 // src/lib/checks/sigstore/trusted-root.ts
 function loadTrustedRoot(json2, what, options = {}) {
   if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) {
-    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json2)}`);
+    throw new InputError(
+      "trusted-root-malformed",
+      `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json2)}`
+    );
   }
   const mediaType = json2.mediaType;
   if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
     throw new InputError(
       "trusted-root-unsupported-version",
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${mediaType === void 0 ? "none" : JSON.stringify(mediaType)}`
     );
   }
   let root;
@@ -55400,16 +57125,25 @@ function loadTrustedRoot(json2, what, options = {}) {
   try {
     return (0, import_verify.toTrustMaterial)(root, keyFinder);
   } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
+    throw new InputError(
+      "trusted-root-malformed",
+      `${what}: unusable key or certificate in the trusted root: ${message(err)}`
+    );
   }
 }
 function checkValidityWindows(root, what) {
   const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
   for (const [kind, log] of logs) {
     if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
+      throw new InputError(
+        "trusted-root-malformed",
+        `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`
+      );
     }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+    requireStart(
+      log.publicKey.validFor?.start,
+      `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`
+    );
   }
   const cas = [
     ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
@@ -55417,14 +57151,20 @@ function checkValidityWindows(root, what) {
   ];
   for (const [kind, ca] of cas) {
     if (!ca.certChain?.certificates.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
+      throw new InputError(
+        "trusted-root-malformed",
+        `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`
+      );
     }
     requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
   }
 }
 function requireStart(start, where) {
   if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
+    throw new InputError(
+      "trusted-root-malformed",
+      `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`
+    );
   }
 }
 function managedKeyFinder(key) {
@@ -55477,12 +57217,18 @@ function envelopeStatementBytes(primary2, what, options) {
     throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
   }
   if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-    throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
+    throw new InputError(
+      "statement-unsupported-type",
+      `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`
+    );
   }
   const { payload } = envelope;
   const bytes = Buffer.from(payload, "base64");
   if (options.nonCanonical === "refuse" && (!BASE64.test(payload) || bytes.toString("base64") !== payload)) {
-    throw new InputError("primary-malformed", `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+    throw new InputError(
+      "primary-malformed",
+      `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 \xA74, padded), found other text`
+    );
   }
   return new Uint8Array(bytes);
 }
@@ -55496,1002 +57242,15 @@ var init_envelope = __esm({
   }
 });
 
-// src/lib/formats/policy/identity.ts
-function readPrimary(r, value, path) {
-  const obj = r.object(value, path, ["issuer"], ["identity", "identityPattern", "githubClaims"]);
-  const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
-  const hasIdentity = Object.hasOwn(obj, "identity");
-  const hasPattern = Object.hasOwn(obj, "identityPattern");
-  if (hasIdentity && hasPattern) {
-    r.failWith("policy-ambiguous", childPath(path, "identityPattern"), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
-  }
-  if (!hasIdentity && !hasPattern) {
-    r.failWith("policy-malformed", path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
-  }
-  const result = { issuer };
-  if (hasIdentity) result.identity = r.text(obj.identity, childPath(path, "identity"));
-  if (hasPattern) {
-    const p = childPath(path, "identityPattern");
-    const pattern = r.text(obj.identityPattern, p, MAX_PATTERN_LENGTH);
-    const problem = anchoredPatternProblem(pattern);
-    if (problem) r.failWith("policy-bad-pattern", p, problem);
-    result.identityPattern = pattern;
-  }
-  if (Object.hasOwn(obj, "githubClaims")) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
-  return result;
-}
-function readIssuer(r, value, path) {
-  const issuer = r.text(value, path, 1024);
-  let url;
-  try {
-    url = new URL(issuer);
-  } catch {
-  }
-  if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
-    r.failWith("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
-  }
-  return issuer;
-}
-function readGithubClaims(r, value, path) {
-  const obj = r.object(value, path, [], GITHUB_CLAIM_NAMES);
-  const claims = {};
-  for (const name of GITHUB_CLAIM_NAMES) {
-    if (!Object.hasOwn(obj, name)) continue;
-    const p = childPath(path, name);
-    const claim = r.text(obj[name], p, 256);
-    const format2 = CLAIM_FORMATS[name];
-    if (!format2.pattern.test(claim)) r.failWith("policy-malformed", p, `expected ${format2.expected}, found ${JSON.stringify(claim)}`);
-    claims[name] = claim;
-  }
-  return claims;
-}
-function anchoredPatternProblem(pattern) {
-  try {
-    new RegExp(pattern, "u");
-  } catch (err) {
-    return `expected a regular expression that compiles with the u flag, found ${JSON.stringify(pattern)} (${err instanceof Error ? err.message : String(err)})`;
-  }
-  if (!pattern.startsWith("^")) return `expected an anchored pattern starting with ^, found ${JSON.stringify(pattern)}`;
-  let depth = 0;
-  let inClass = false;
-  let endsWithAnchor = false;
-  let topLevelAlternation = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    endsWithAnchor = false;
-    if (c === "\\") {
-      i++;
-    } else if (inClass) {
-      if (c === "]") inClass = false;
-    } else if (c === "[") {
-      inClass = true;
-    } else if (c === "(") {
-      depth++;
-    } else if (c === ")") {
-      depth--;
-    } else if (c === "|" && depth === 0) {
-      topLevelAlternation = true;
-    } else if (c === "$") {
-      endsWithAnchor = true;
-    }
-  }
-  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
-  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
-  return void 0;
-}
-function compileIdentityPattern(pattern, what) {
-  const problem = typeof pattern === "string" ? anchoredPatternProblem(pattern) : `expected an anchored regular expression, found ${describe(pattern)}`;
-  if (problem !== void 0) throw new PolicyError("policy-bad-pattern", `${what}: ${problem}`);
-  return new RegExp(`^(?:${pattern})$`, "u");
-}
-var MAX_PATTERN_LENGTH, CLAIM_FORMATS;
-var init_identity = __esm({
-  "src/lib/formats/policy/identity.ts"() {
-    "use strict";
-    init_types();
-    init_lines();
-    init_errors();
-    init_shape();
-    MAX_PATTERN_LENGTH = 1024;
-    CLAIM_FORMATS = {
-      repository: { pattern: /^[^/\s]+\/[^/\s]+$/, expected: "owner/name" },
-      repositoryId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
-      repositoryOwner: { pattern: /^[^/\s]+$/, expected: 'an owner name without "/"' },
-      repositoryOwnerId: { pattern: /^[0-9]+$/, expected: "a numeric id" },
-      ref: { pattern: /^refs\/\S+$/, expected: "a full ref like refs/heads/main or refs/tags/v1" },
-      runnerEnvironment: { pattern: /^(?:github-hosted|self-hosted)$/, expected: "github-hosted or self-hosted" },
-      eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
-    };
-  }
-});
-
-// node_modules/@noble/ed25519/index.js
-var freeze, P, N, _d, Gx, Gy, _a, ed25519_CURVE, LEN, isBytes, abytes, snapshotBytes, padh, bytesToHex, hexToBytes, concatBytes, arange, mod, P_MASK, modP, modN, invert, _hash, callHash, apoint, B256, Point, G, I, numTo32bLE, bytesToNumberLE, pow2, pow_2_252_3, RM1, uvRatio, modL_LE, hashedToExtK, getExtendedPublicKey, getPublicKey, hashFinishSync, _sign, sign, hashes, precompute, Gpows, ctneg, wNAF;
-var init_ed25519 = __esm({
-  "node_modules/@noble/ed25519/index.js"() {
-    freeze = Object.freeze;
-    P = 0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffedn;
-    N = 0x1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3edn;
-    _d = 0x52036cee2b6ffe738cc740797779e89800700a4d4141d8ab75eb4dca135978a3n;
-    Gx = 0x216936d3cd6e53fec0a4e231fdd6dc5c692cc7609525a7b2c9562d608f25d51an;
-    Gy = 0x6666666666666666666666666666666666666666666666666666666666666658n;
-    _a = P - 1n;
-    ed25519_CURVE = freeze({
-      p: P,
-      n: N,
-      h: 8n,
-      a: _a,
-      d: _d,
-      Gx,
-      Gy
-    });
-    LEN = 32;
-    isBytes = (a) => {
-      return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array" && a.BYTES_PER_ELEMENT === 1;
-    };
-    abytes = (value, length, title = "") => {
-      if (isBytes(value) && (length === void 0 || value.length === length))
-        return value;
-      const bytes = isBytes(value);
-      const ofLen = length !== void 0 ? ` of length ${length}` : "";
-      const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
-      const message2 = (title ? `"${title}" ` : "") + "expected Uint8Array" + ofLen + ", got " + got;
-      if (!bytes)
-        throw new TypeError(message2);
-      throw new RangeError(message2);
-    };
-    snapshotBytes = (value, title = "", length) => Uint8Array.from(abytes(value, length, title));
-    padh = (n, pad) => n.toString(16).padStart(pad, "0");
-    bytesToHex = (bytes) => {
-      let hex2 = "";
-      for (const byte of abytes(bytes))
-        hex2 += padh(byte, 2);
-      return hex2;
-    };
-    hexToBytes = (hex2) => {
-      const e = "hex invalid";
-      if (typeof hex2 !== "string")
-        throw new TypeError(e);
-      if (hex2.length % 2 || !/^[\da-f]*$/i.test(hex2))
-        throw new RangeError(e);
-      const array = new Uint8Array(hex2.length / 2);
-      for (let ai = 0, hi = 0; ai < array.length; ai++, hi += 2) {
-        const n1 = hex2.charCodeAt(hi);
-        const n2 = hex2.charCodeAt(hi + 1);
-        array[ai] = ((n1 & 15) + (n1 >> 6) * 9) * 16 + (n2 & 15) + (n2 >> 6) * 9;
-      }
-      return array;
-    };
-    concatBytes = (...arrays) => {
-      let sum = 0;
-      for (const a of arrays)
-        sum += abytes(a).length;
-      const res = new Uint8Array(sum);
-      let pad = 0;
-      for (const a of arrays) {
-        res.set(a, pad);
-        pad += a.length;
-      }
-      return res;
-    };
-    arange = (n, min, max, msg = "bad number: out of range") => {
-      if (typeof n !== "bigint")
-        throw new TypeError(msg);
-      if (min <= n && n < max)
-        return n;
-      throw new RangeError(msg);
-    };
-    mod = (a, b = P) => (a %= b) >= 0n ? a : b + a;
-    P_MASK = (1n << 255n) - 1n;
-    modP = (num) => {
-      if (num < 0n)
-        throw new RangeError("negative coordinate");
-      let r = (num >> 255n) * 19n + (num & P_MASK);
-      r = (r >> 255n) * 19n + (r & P_MASK);
-      return r % P;
-    };
-    modN = (a) => mod(a, N);
-    invert = (number, modulo) => {
-      if (number === 0n)
-        throw new Error("invert: expected non-zero number");
-      if (modulo <= 1n)
-        throw new Error("invert: expected modulus > 1, got " + modulo);
-      let a = mod(number, modulo);
-      let b = modulo;
-      let x = 0n, u = 1n;
-      while (a !== 0n) {
-        const q = b / a;
-        const r = b - a * q;
-        const m = x - u * q;
-        b = a, a = r, x = u, u = m;
-      }
-      const gcd = b;
-      if (gcd !== 1n)
-        throw new Error("invert: does not exist");
-      return mod(x, modulo);
-    };
-    _hash = (name) => {
-      const fn = hashes[name];
-      if (typeof fn !== "function")
-        throw new Error("hashes." + name + " not set");
-      return fn;
-    };
-    callHash = (name, ...m) => abytes(_hash(name)(concatBytes(...m)), 64, "digest");
-    apoint = (p) => {
-      if (p instanceof Point)
-        return p;
-      throw new TypeError("Point expected");
-    };
-    B256 = 2n ** 256n;
-    Point = class _Point {
-      static BASE;
-      static ZERO;
-      X;
-      Y;
-      Z;
-      T;
-      // Constructor only bounds-checks and freezes XYZT coordinates; it does not prove the point is
-      // on-curve or that T matches X*Y/Z.
-      constructor(X, Y, Z, T) {
-        const max = B256;
-        this.X = arange(X, 0n, max);
-        this.Y = arange(Y, 0n, max);
-        this.Z = arange(Z, 1n, max);
-        this.T = arange(T, 0n, max);
-        freeze(this);
-      }
-      static CURVE() {
-        return ed25519_CURVE;
-      }
-      static fromAffine(p) {
-        return new _Point(p.x, p.y, 1n, modP(p.x * p.y));
-      }
-      /** RFC8032 5.1.3: Uint8Array to Point. */
-      static fromBytes(bytes, zip215 = false) {
-        const normed = snapshotBytes(bytes, "point", LEN);
-        const lastByte = normed[31];
-        normed[31] = lastByte & ~128;
-        const y = bytesToNumberLE(normed);
-        if (!zip215)
-          arange(y, 0n, P);
-        const y2 = modP(y * y);
-        const u = mod(y2 - 1n);
-        const v = modP(_d * y2 + 1n);
-        let { isValid, value: x } = uvRatio(u, v);
-        if (!isValid)
-          throw new Error("bad point: y not sqrt");
-        const isLastByteOdd = !!(lastByte & 128);
-        if (!zip215 && x === 0n && isLastByteOdd)
-          throw new Error("bad point: x==0, isLastByteOdd");
-        if (isLastByteOdd !== !!(x & 1n))
-          x = mod(-x);
-        return new _Point(x, y, 1n, modP(x * y));
-      }
-      static fromHex(hex2, zip215) {
-        return _Point.fromBytes(hexToBytes(hex2), zip215);
-      }
-      get x() {
-        return this.toAffine().x;
-      }
-      get y() {
-        return this.toAffine().y;
-      }
-      /** Checks if the point is valid and on-curve. */
-      assertValidity() {
-        const a = _a;
-        const d = _d;
-        const p = this;
-        if (p.is0())
-          throw new Error("bad point: ZERO");
-        const { X, Y, Z, T } = p;
-        const X2 = modP(X * X);
-        const Y2 = modP(Y * Y);
-        const Z2 = modP(Z * Z);
-        const Z4 = modP(Z2 * Z2);
-        const aX2 = modP(X2 * a);
-        const left = modP(Z2 * (aX2 + Y2));
-        const right = mod(Z4 + modP(d * modP(X2 * Y2)));
-        if (left !== right)
-          throw new Error("bad point: equation left != right (1)");
-        const XY = modP(X * Y);
-        const ZT = modP(Z * T);
-        if (XY !== ZT)
-          throw new Error("bad point: equation left != right (2)");
-        return this;
-      }
-      /** Equality check: compare points P&Q. */
-      equals(other) {
-        const { X: X1, Y: Y1, Z: Z1 } = this;
-        const { X: X2, Y: Y2, Z: Z2 } = apoint(other);
-        return modP(X1 * Z2) === modP(X2 * Z1) && modP(Y1 * Z2) === modP(Y2 * Z1);
-      }
-      is0() {
-        return this.equals(I);
-      }
-      /** Flip point over y coordinate. */
-      negate() {
-        return new _Point(mod(-this.X), this.Y, this.Z, mod(-this.T));
-      }
-      /** Point doubling. Complete formula. Cost: `4M + 4S + 1*a + 6add + 1*2`. */
-      double() {
-        const { X: X1, Y: Y1, Z: Z1 } = this;
-        const a = _a;
-        const A = modP(X1 * X1);
-        const B = modP(Y1 * Y1);
-        const C = modP(2n * Z1 * Z1);
-        const D = modP(a * A);
-        const x1y1 = mod(X1 + Y1);
-        const E = mod(modP(x1y1 * x1y1) - A - B);
-        const G2 = mod(D + B);
-        const F = mod(G2 - C);
-        const H = mod(D - B);
-        const X3 = modP(E * F);
-        const Y3 = modP(G2 * H);
-        const T3 = modP(E * H);
-        const Z3 = modP(F * G2);
-        return new _Point(X3, Y3, Z3, T3);
-      }
-      /** Point addition. Complete formula. Cost: `9M + 1*a + 1*d + 7add`. */
-      add(other) {
-        const { X: X1, Y: Y1, Z: Z1, T: T1 } = this;
-        const { X: X2, Y: Y2, Z: Z2, T: T2 } = apoint(other);
-        const a = _a;
-        const d = _d;
-        const A = modP(X1 * X2);
-        const B = modP(Y1 * Y2);
-        const C = modP(modP(T1 * d) * T2);
-        const D = modP(Z1 * Z2);
-        const E = mod(modP(mod(X1 + Y1) * mod(X2 + Y2)) - A - B);
-        const F = mod(D - C);
-        const G2 = mod(D + C);
-        const H = mod(B - modP(a * A));
-        const X3 = modP(E * F);
-        const Y3 = modP(G2 * H);
-        const T3 = modP(E * H);
-        const Z3 = modP(F * G2);
-        return new _Point(X3, Y3, Z3, T3);
-      }
-      subtract(other) {
-        return this.add(apoint(other).negate());
-      }
-      /**
-       * Point-by-scalar multiplication. Safe mode requires `1 <= n < CURVE.n`.
-       * Unsafe mode additionally permits `n = 0` and returns the identity point for that case.
-       * Uses {@link wNAF} for base point.
-       * Uses fake point to mitigate side-channel leakage.
-       * @param n - scalar by which point is multiplied
-       * @param safe - safe mode guards against timing attacks; unsafe mode is faster
-       */
-      multiply(n, safe = true) {
-        if (!safe && n === 0n)
-          return I;
-        arange(n, 1n, N);
-        if (!safe && this.is0())
-          return I;
-        if (n === 1n)
-          return this;
-        if (this.equals(G))
-          return wNAF(n).p;
-        let p = I;
-        let f = G;
-        let d = this;
-        for (let i = 0; safe ? i < 256 : n > 0n; i++) {
-          if (n & 1n)
-            p = p.add(d);
-          else if (safe)
-            f = f.add(d);
-          d = d.double();
-          n >>= 1n;
-        }
-        return p;
-      }
-      multiplyUnsafe(scalar) {
-        return this.multiply(scalar, false);
-      }
-      /** Convert point to 2d xy affine point. (X, Y, Z) ∋ (x=X/Z, y=Y/Z) */
-      toAffine() {
-        const { X, Y, Z } = this;
-        if (this.equals(I))
-          return { x: 0n, y: 1n };
-        const iz = invert(Z, P);
-        if (modP(Z * iz) !== 1n)
-          throw new Error("invalid inverse");
-        return { x: modP(X * iz), y: modP(Y * iz) };
-      }
-      toBytes() {
-        const { x, y } = this.toAffine();
-        const b = numTo32bLE(y);
-        b[31] |= x & 1n ? 128 : 0;
-        return b;
-      }
-      toHex() {
-        return bytesToHex(this.toBytes());
-      }
-      clearCofactor() {
-        return this.multiply(8n, false);
-      }
-      isSmallOrder() {
-        return this.clearCofactor().is0();
-      }
-      isTorsionFree() {
-        return this.multiply(N / 2n, false).double().add(this).is0();
-      }
-    };
-    G = new Point(Gx, Gy, 1n, mod(Gx * Gy));
-    I = new Point(0n, 1n, 1n, 0n);
-    Point.BASE = G;
-    Point.ZERO = I;
-    numTo32bLE = (num) => hexToBytes(padh(arange(num, 0n, B256), 64)).reverse();
-    bytesToNumberLE = (b) => BigInt("0x" + bytesToHex(Uint8Array.from(abytes(b)).reverse()));
-    pow2 = (x, power) => {
-      let r = x;
-      while (power-- > 0) {
-        r = modP(r * r);
-      }
-      return r;
-    };
-    pow_2_252_3 = (x) => {
-      const x2 = modP(x * x);
-      const b2 = modP(x2 * x);
-      const b4 = modP(pow2(b2, 2) * b2);
-      const b5 = modP(pow2(b4, 1) * x);
-      const b10 = modP(pow2(b5, 5) * b5);
-      const b20 = modP(pow2(b10, 10) * b10);
-      const b40 = modP(pow2(b20, 20) * b20);
-      const b80 = modP(pow2(b40, 40) * b40);
-      const b160 = modP(pow2(b80, 80) * b80);
-      const b240 = modP(pow2(b160, 80) * b80);
-      const b250 = modP(pow2(b240, 10) * b10);
-      return modP(pow2(b250, 2) * x);
-    };
-    RM1 = 0x2b8324804fc1df0b2b4d00993dfbd7a72f431806ad2fe478c4ee1b274a0ea0b0n;
-    uvRatio = (u, v) => {
-      const v3 = modP(v * modP(v * v));
-      const v7 = modP(modP(v3 * v3) * v);
-      const pow = pow_2_252_3(modP(u * v7));
-      let x = modP(u * modP(v3 * pow));
-      const vx2 = modP(v * modP(x * x));
-      const root1 = x;
-      const root2 = modP(x * RM1);
-      const useRoot1 = vx2 === u;
-      const useRoot2 = vx2 === mod(-u);
-      const noRoot = vx2 === mod(-u * RM1);
-      if (useRoot1)
-        x = root1;
-      if (useRoot2 || noRoot)
-        x = root2;
-      if ((mod(x) & 1n) === 1n)
-        x = mod(-x);
-      return { isValid: useRoot1 || useRoot2, value: x };
-    };
-    modL_LE = (hash) => modN(bytesToNumberLE(hash));
-    hashedToExtK = (hashed) => {
-      const copy = snapshotBytes(hashed);
-      const head = copy.slice(0, 32);
-      head[0] &= 248;
-      head[31] &= 127;
-      head[31] |= 64;
-      const prefix = copy.slice(32);
-      const scalar = modL_LE(head);
-      const point = G.multiply(scalar);
-      const pointBytes = point.toBytes();
-      return { head, prefix, scalar, point, pointBytes };
-    };
-    getExtendedPublicKey = (secretKey) => hashedToExtK(callHash("sha512", abytes(secretKey, LEN, "secretKey")));
-    getPublicKey = (secretKey) => getExtendedPublicKey(secretKey).pointBytes;
-    hashFinishSync = (res) => res[1](callHash("sha512", res[0]));
-    _sign = (e, rBytes, msg) => {
-      const { pointBytes: A, scalar: s } = e;
-      const r = modL_LE(rBytes);
-      const R = G.multiply(r).toBytes();
-      const hashable = concatBytes(R, A, msg);
-      const finish = (hashed) => {
-        const S = modN(r + modL_LE(hashed) * s);
-        return abytes(concatBytes(R, numTo32bLE(S)), 64);
-      };
-      return [hashable, finish];
-    };
-    sign = (message2, secretKey) => {
-      const m = snapshotBytes(message2, "message");
-      const e = getExtendedPublicKey(secretKey);
-      return hashFinishSync(_sign(e, callHash("sha512", e.prefix, m), m));
-    };
-    hashes = {
-      sha512Async: async (message2) => {
-        const s = globalThis?.crypto?.subtle;
-        if (!s)
-          throw new Error("crypto.subtle must be defined, consider polyfill");
-        return new Uint8Array(await s.digest("SHA-512", concatBytes(message2)));
-      },
-      sha512: void 0
-    };
-    precompute = () => {
-      const points = [];
-      let p = G;
-      let b;
-      for (let w = 0; w < 33; w++) {
-        b = p;
-        points.push(b);
-        for (let i = 1; i < 128; i++) {
-          b = b.add(p);
-          points.push(b);
-        }
-        p = b.double();
-      }
-      return points;
-    };
-    Gpows = void 0;
-    ctneg = (cnd, p) => {
-      const n = p.negate();
-      return cnd ? n : p;
-    };
-    wNAF = (n) => {
-      const comp = Gpows || (Gpows = precompute());
-      let p = I;
-      let f = G;
-      for (let w = 0; w < 33; w++) {
-        let wbits = Number(n & 255n);
-        n >>= 8n;
-        if (wbits > 128) {
-          wbits -= 256;
-          n += 1n;
-        }
-        const off = w * 128;
-        const offP = off + Math.abs(wbits) - 1;
-        const isOddW = w % 2 !== 0;
-        const isNeg = wbits < 0;
-        if (wbits === 0) {
-          f = f.add(ctneg(isOddW, comp[off]));
-        } else {
-          p = p.add(ctneg(isNeg, comp[offP]));
-        }
-      }
-      if (n !== 0n)
-        throw new Error("invalid wnaf");
-      return { p, f };
-    };
-  }
-});
-
-// src/lib/basics/crypto/ed25519.ts
-import { createHash as createHash3, createPublicKey as createPublicKey2, verify as opensslVerify } from "node:crypto";
-function verifyEd25519Strict(signature, message2, publicKey) {
-  if (!isBytes2(signature) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
-  if (!isBytes2(publicKey) || publicKey.length !== ED25519_PUBLIC_KEY_LENGTH) return false;
-  if (!isBytes2(message2)) return false;
-  try {
-    if (!isReducedScalar(signature.subarray(32))) return false;
-    if (!isStrictNonSmallOrderPoint(publicKey)) return false;
-    if (!isStrictNonSmallOrderPoint(signature.subarray(0, 32))) return false;
-    const key = createPublicKey2({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
-    return opensslVerify(null, message2, key, signature);
-  } catch {
-    return false;
-  }
-}
-function signEd25519(message2, privateKey) {
-  if (!isBytes2(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
-    throw new InputError("ed25519-private-key", `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`);
-  }
-  if (!isBytes2(message2)) throw new InputError("ed25519-message", "Ed25519 message: expected bytes");
-  const signature = sign(message2, privateKey);
-  const publicKey = getPublicKey(privateKey);
-  if (!verifyEd25519Strict(signature, message2, publicKey)) {
-    throw new Error("Ed25519: the signature just made does not pass strict verification");
-  }
-  return signature;
-}
-function ed25519PublicKeyOf(privateKey) {
-  if (!isBytes2(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
-    throw new InputError("ed25519-private-key", `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`);
-  }
-  return getPublicKey(privateKey);
-}
-function isStrictNonSmallOrderPoint(encoding) {
-  if (!isBytes2(encoding) || encoding.length !== 32) return false;
-  try {
-    return !Point.fromBytes(encoding, false).isSmallOrder();
-  } catch {
-    return false;
-  }
-}
-function isPrimeOrderPoint(encoding) {
-  if (!isBytes2(encoding) || encoding.length !== 32) return false;
-  try {
-    const point = Point.fromBytes(encoding, false);
-    return !point.is0() && point.isTorsionFree();
-  } catch {
-    return false;
-  }
-}
-function isReducedScalar(scalar) {
-  return isBytes2(scalar) && scalar.length === 32 && BigInt(`0x${Buffer.from(scalar).reverse().toString("hex")}`) < L;
-}
-function isBytes2(value) {
-  return value instanceof Uint8Array;
-}
-function describeLength(value) {
-  return isBytes2(value) ? `${value.length} bytes` : typeof value;
-}
-var ED25519_PUBLIC_KEY_LENGTH, ED25519_SIGNATURE_LENGTH, ED25519_SEED_LENGTH, L, ED25519_SPKI_PREFIX;
-var init_ed255192 = __esm({
-  "src/lib/basics/crypto/ed25519.ts"() {
-    "use strict";
-    init_ed25519();
-    init_errors();
-    hashes.sha512 = (message2) => {
-      const digest = createHash3("sha512").update(message2).digest();
-      const out = new Uint8Array(new ArrayBuffer(digest.length));
-      out.set(digest);
-      return out;
-    };
-    ED25519_PUBLIC_KEY_LENGTH = 32;
-    ED25519_SIGNATURE_LENGTH = 64;
-    ED25519_SEED_LENGTH = 32;
-    L = 2n ** 252n + 27742317777372353535851937790883648493n;
-    ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
-  }
-});
-
-// src/lib/basics/crypto/ed25519-keys.ts
-import { createPrivateKey, createPublicKey as createPublicKey3, generateKeyPairSync } from "node:crypto";
-function keyIdOf(rawPublicKey) {
-  if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
-    throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`);
-  }
-  return `sha256:${sha256Hex(rawPublicKey)}`;
-}
-function parsePublicKeyPem(pem, what) {
-  const der = decodeSinglePem(pem, what, "PUBLIC KEY", MAX_PUBLIC_KEY_PEM_BYTES);
-  let key;
-  try {
-    key = createPublicKey3({ key: der, format: "der", type: "spki" });
-  } catch {
-    throw new InputError("key-encoding", `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`);
-  }
-  if (key.asymmetricKeyType !== "ed25519") {
-    throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey(key)}`);
-  }
-  if (der.length !== ED25519_SPKI_PREFIX.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) {
-    throw new InputError("key-encoding", `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`);
-  }
-  const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX.length));
-  if (!isPrimeOrderPoint(raw)) {
-    throw new InputError("key-invalid", `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`);
-  }
-  return raw;
-}
-function parsePrivateKeyPem(pem, what) {
-  const der = decodeSinglePem(pem, what, "PRIVATE KEY", MAX_PRIVATE_KEY_PEM_BYTES);
-  try {
-    let key;
-    try {
-      key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
-    } catch {
-      throw new InputError("key-encoding", `${what}: expected an Ed25519 PKCS#8 private key, found DER that is not an unencrypted PKCS#8 key`);
-    }
-    if (key.asymmetricKeyType !== "ed25519") {
-      throw new InputError("key-algorithm", `${what}: expected an Ed25519 PKCS#8 private key, found ${describeKey(key)}`);
-    }
-    if (der.length !== ED25519_PKCS8_PREFIX.length + 32 || !der.subarray(0, ED25519_PKCS8_PREFIX.length).equals(ED25519_PKCS8_PREFIX)) {
-      throw new InputError("key-encoding", `${what}: expected the RFC 8410 PKCS#8 v1 encoding of an Ed25519 private key (48 bytes), found another encoding (${der.length} bytes)`);
-    }
-    const seed = new Uint8Array(der.subarray(ED25519_PKCS8_PREFIX.length));
-    const publicKey = ed25519PublicKeyOf(seed);
-    const opensslPublic = createPublicKey3(key).export({ format: "der", type: "spki" }).subarray(ED25519_SPKI_PREFIX.length);
-    if (!opensslPublic.equals(publicKey)) throw new Error(`${what}: noble and OpenSSL derive different public keys`);
-    return { seed, publicKey, keyId: keyIdOf(publicKey) };
-  } finally {
-    der.fill(0);
-  }
-}
-function decodeSinglePem(pem, what, label2, maxBytes) {
-  if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${describe(pem)}`);
-  if (pem.length > maxBytes) throw new InputError("key-too-large", `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
-  const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
-  if (labels.length === 0) throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label2}-----", found no PEM block`);
-  if (labels.length > 1) throw new InputError("key-pem", `${what}: expected exactly one PEM block "${label2}", found ${labels.length} (${labels.join(", ")})`);
-  const found = labels[0];
-  if (found === "ENCRYPTED PRIVATE KEY") {
-    throw new InputError("key-encrypted", `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`);
-  }
-  if (found !== label2) throw new InputError("key-pem", `${what}: expected a PEM block "${label2}", found "${found}"`);
-  const m = new RegExp(`^\\s*-----BEGIN ${label2}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label2}-----\\s*$`).exec(pem);
-  if (!m) throw new InputError("key-pem", `${what}: expected base64 lines between "-----BEGIN ${label2}-----" and "-----END ${label2}-----" and nothing but whitespace around them`);
-  const body = m[1].replace(/\r?\n/g, "");
-  const der = decodeCanonicalBase64(body);
-  if (!der) throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
-  return Buffer.from(der);
-}
-var MAX_PUBLIC_KEY_PEM_BYTES, MAX_PRIVATE_KEY_PEM_BYTES, ED25519_PKCS8_PREFIX;
-var init_ed25519_keys = __esm({
-  "src/lib/basics/crypto/ed25519-keys.ts"() {
-    "use strict";
-    init_errors();
-    init_shape();
-    init_sha256();
-    init_base64();
-    init_ed255192();
-    init_describe_key();
-    MAX_PUBLIC_KEY_PEM_BYTES = 4096;
-    MAX_PRIVATE_KEY_PEM_BYTES = 8192;
-    ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
-  }
-});
-
-// src/lib/formats/policy/countersigners.ts
-function organisationFold(organisation) {
-  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
-}
-function readCountersigners(r, value, path) {
-  const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
-  const keys = [];
-  const names = /* @__PURE__ */ new Map();
-  const keyIds = /* @__PURE__ */ new Map();
-  const organisations = /* @__PURE__ */ new Map();
-  items.forEach((item, i) => {
-    const at = childPath(path, i);
-    const key = readCountersigner(r, item, at);
-    const sameName = names.get(key.name);
-    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
-    names.set(key.name, i);
-    const sameKey2 = keyIds.get(key.keyId);
-    if (sameKey2 !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey2)})`);
-    keyIds.set(key.keyId, i);
-    const folded = organisationFold(key.organisation);
-    const spelled = organisations.get(folded);
-    if (spelled !== void 0 && spelled !== key.organisation) {
-      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
-    }
-    organisations.set(folded, key.organisation);
-    keys.push(key);
-  });
-  return keys;
-}
-function readCountersigner(r, value, path) {
-  const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
-  const namePath = childPath(path, "name");
-  const name = r.text(obj.name, namePath, 64);
-  if (!COUNTERSIGNER_NAME.test(name)) r.failWith("policy-malformed", namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
-  const orgPath = childPath(path, "organisation");
-  const organisation = r.text(obj.organisation, orgPath, 200);
-  if (organisation.trim() !== organisation) r.failWith("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
-  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
-  const expectedKeyId = keyIdOf(rawPublicKey);
-  const idPath = childPath(path, "keyId");
-  const keyId = r.text(obj.keyId, idPath, 71);
-  if (!KEY_ID.test(keyId)) r.failWith("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
-  if (keyId !== expectedKeyId) r.failWith("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
-  const key = {
-    name,
-    organisation,
-    keyId,
-    publicKey: obj.publicKey,
-    rawPublicKey
-  };
-  if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
-  if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
-  if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
-    r.failWith("policy-validity-window", childPath(path, "validUntil"), `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`);
-  }
-  if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
-  return key;
-}
-function readLog(r, value, path) {
-  const obj = r.object(value, path, ["origin", "publicKey"]);
-  const originPath = childPath(path, "origin");
-  const origin = r.text(obj.origin, originPath, 256);
-  if (!isValidKeyName(origin)) r.failWith("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
-  const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
-  return { origin, publicKey: obj.publicKey, rawPublicKey };
-}
-function readPublicKey(r, value, path) {
-  const pem = typeof value === "string" ? value : r.text(value, path);
-  try {
-    return parsePublicKeyPem(pem, path);
-  } catch (err) {
-    r.failWith("policy-bad-key", path, err instanceof Error ? err.message.slice(path.length + 2) : String(err));
-  }
-}
-function readThreshold(r, value, path, keys) {
-  if (!isSafeInteger(value) || value < 1) {
-    r.failWith("policy-threshold", path, `expected an integer of at least 1, found ${describe(value)}`);
-  }
-  const organisations = new Set(keys.map((k) => k.organisation));
-  if (value > organisations.size) {
-    r.failWith("policy-threshold", path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`);
-  }
-  return value;
-}
-var COUNTERSIGNER_NAME;
-var init_countersigners = __esm({
-  "src/lib/formats/policy/countersigners.ts"() {
-    "use strict";
-    init_types();
-    init_lines();
-    init_ed25519_keys();
-    init_note_format();
-    init_shape();
-    COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-  }
-});
-
-// src/lib/formats/policy/fallback.ts
-function readFallback(r, value, path, countersigners, kinds) {
-  const obj = r.object(value, path, ["countersigners", "threshold"]);
-  const keysPath = childPath(path, "countersigners");
-  const keys = readCountersigners(r, obj.countersigners, keysPath);
-  const threshold = readThreshold(r, obj.threshold, childPath(path, "threshold"), keys);
-  const names = new Map(countersigners.map((k, i) => [k.name, i]));
-  const ids = new Map(countersigners.map((k, i) => [k.keyId, i]));
-  const spellings = new Map(countersigners.map((k) => [organisationFold(k.organisation), k.organisation]));
-  keys.forEach((key, i) => {
-    const at = childPath(keysPath, i);
-    const sameName = names.get(key.name);
-    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
-    const sameKey2 = ids.get(key.keyId);
-    if (sameKey2 !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey2}])`);
-    const spelled = spellings.get(organisationFold(key.organisation));
-    if (spelled !== void 0 && spelled !== key.organisation) {
-      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
-    }
-  });
-  if (!kinds.includes("authority-rotation")) {
-    r.failWith("policy-malformed", path, "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none", true);
-  }
-  return { countersigners: keys, threshold };
-}
-var init_fallback = __esm({
-  "src/lib/formats/policy/fallback.ts"() {
-    "use strict";
-    init_lines();
-    init_countersigners();
-  }
-});
-
-// src/lib/formats/policy/parse.ts
-function parsePolicy(input, what) {
-  const text2 = decode(input, what);
-  let json2;
-  try {
-    json2 = parseStrictJson(text2, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
-  } catch (err) {
-    if (!(err instanceof StrictJsonError)) throw err;
-    const m = / at offset (\d+)$/.exec(err.message);
-    const line = m ? `:${lineAt(text2, Number(m[1]))}` : "";
-    const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
-    throw new PolicyError(STRICT_JSON_CODES2[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
-  }
-  const r = new Shape(what, "policy-malformed", "policy-unknown-field", { lines: indexJsonLines(text2, 5), error: (code, message2) => new PolicyError(code, message2) });
-  const mediaType = isObject(json2) ? json2.mediaType : void 0;
-  if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
-    r.failWith("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describe(mediaType)}`);
-  }
-  const obj = r.object(json2, "", FIELDS, ["limits", "fallback"]);
-  const version = r.integer(obj.version, "version", 1);
-  const primary2 = readPrimary(r, obj.primary, "primary");
-  const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
-  const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
-  const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
-  const kinds = readUniqueStrings(r, obj.kinds, "kinds", KINDS.length, (k) => KINDS.includes(k), `one of ${KINDS.join(", ")}`);
-  const streams = readUniqueStrings(r, obj.streams, "streams", MAX_STREAMS, isValidStream, "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)");
-  const limits = readLimits(r, obj.limits, "limits");
-  const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
-  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary: primary2, trustedRoot, countersigners, threshold, kinds, streams, limits, ...fallback ? { fallback } : {} });
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function decode(input, what) {
-  if (typeof input === "string") return input;
-  if (input.byteLength > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
-  } catch {
-    throw new PolicyError("policy-malformed", `${what}: not valid UTF-8`);
-  }
-}
-function readTrustedRoot(r, value, path) {
-  if (!isObject(value)) r.failWith("policy-malformed", path, `expected a Sigstore trusted root object, found ${describe(value)}`);
-  const root = value;
-  const mediaType = root.mediaType;
-  if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
-    r.failWith("policy-malformed", childPath(path, "mediaType"), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describe(mediaType)}`);
-  }
-  return root;
-}
-function readUniqueStrings(r, value, path, maxItems, valid, expected) {
-  const items = r.nonEmptyArray(value, path, maxItems);
-  const seen = /* @__PURE__ */ new Set();
-  return items.map((item, i) => {
-    const at = childPath(path, i);
-    const s = r.text(item, at, 200);
-    if (!valid(s)) r.failWith(path === "kinds" ? "policy-unknown-kind" : "policy-malformed", at, `expected ${expected}, found ${JSON.stringify(s)}`);
-    if (seen.has(s)) r.failWith("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
-    seen.add(s);
-    return s;
-  });
-}
-function readLimits(r, value, path) {
-  if (value === void 0) return { ...POLICY_DEFAULT_LIMITS };
-  const names = Object.keys(POLICY_DEFAULT_LIMITS);
-  const obj = r.object(value, path, [], names);
-  const limits = { ...POLICY_DEFAULT_LIMITS };
-  for (const name of names) {
-    if (!Object.hasOwn(obj, name)) continue;
-    const [min, max] = POLICY_LIMIT_RANGES[name];
-    const at = childPath(path, name);
-    const n = obj[name];
-    if (!isSafeInteger(n)) r.failWith("policy-malformed", at, `expected an integer, found ${describe(n)}`);
-    if (n < min || n > max) r.failWith("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
-    limits[name] = n;
-  }
-  return limits;
-}
-function deepFreeze(value) {
-  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-var FIELDS, STRICT_JSON_CODES2;
-var init_parse = __esm({
-  "src/lib/formats/policy/parse.ts"() {
-    "use strict";
-    init_types2();
-    init_strict_json();
-    init_stream();
-    init_errors();
-    init_lines();
-    init_shape();
-    init_identity();
-    init_countersigners();
-    init_fallback();
-    init_types();
-    FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
-    STRICT_JSON_CODES2 = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
-  }
-});
-
-// src/lib/formats/policy/document.ts
-function policyDocument(bytes, what) {
-  return { bytes, digest: sha256Hex(bytes), policy: parsePolicy(bytes, what) };
-}
-function isRotation(statement2) {
-  return statement2.predicate.kind === "authority-rotation";
-}
-function newPolicyOf(statement2, what) {
-  const encoded = statement2.predicate.data.policy;
-  if (!isRotation(statement2) || typeof encoded !== "string") {
-    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`);
-  }
-  const bytes = decodeCanonicalBase64(encoded);
-  if (!bytes) throw new InputError("rotation-policy-malformed", `${what}: predicate.data.policy: expected canonical padded base64`);
-  try {
-    return policyDocument(bytes, `${what} new policy`);
-  } catch (err) {
-    if (err instanceof PolicyError) throw new InputError("rotation-policy-malformed", `${err.message} [${err.code}]`);
-    throw err;
-  }
-}
-var init_document = __esm({
-  "src/lib/formats/policy/document.ts"() {
-    "use strict";
-    init_sha256();
-    init_base64();
-    init_errors();
-    init_parse();
-  }
-});
-
 // src/lib/pipeline/steps/parse.ts
 function parse(bytes, policy, what) {
   const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
   const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: "defer" });
-  const statement2 = parseStatement(statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-  const rotation = isRotation(statement2) ? newPolicyOf(statement2, `${what} statement`) : void 0;
-  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2, rotation };
+  const statement2 = parseStatement(statementBytes, `${what} statement`, {
+    maxBytes: policy.limits.maxBundleBytes,
+    maxSubjects: policy.limits.maxSubjects
+  });
+  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2 };
 }
 function describeParsed(parsed, byteLength) {
   return `${parsed.bundle.bundle.countersignatures.length} countersignature(s), ${parsed.statement.subject.length} subject(s), ${byteLength} bytes`;
@@ -56502,7 +57261,6 @@ var init_parse2 = __esm({
     init_bundle();
     init_envelope();
     init_statement();
-    init_document();
     init_sha256();
   }
 });
@@ -56511,7 +57269,9 @@ var init_parse2 = __esm({
 function equalBytes(a, b) {
   if (a.length !== b.length) return false;
   let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i] ^ b[i];
+  a.forEach((x, i) => {
+    difference |= x ^ (b[i] ?? 256);
+  });
   return difference === 0;
 }
 var init_bytes = __esm({
@@ -56529,7 +57289,8 @@ function signerFromCertificate(der) {
     throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
   }
   const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
-  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
+  if (new Set(extensionOids).size !== extensionOids.length)
+    throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
   const claims = {};
   for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
     const values = /* @__PURE__ */ new Set();
@@ -56540,7 +57301,10 @@ function signerFromCertificate(der) {
       const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
       if (value2 !== void 0) values.add(value2);
     }
-    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
+    if (values.size > 1)
+      throw certError(
+        `claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`
+      );
     const [value] = values;
     if (value !== void 0) claims[name] = value;
   }
@@ -56550,17 +57314,34 @@ function signerFromCertificate(der) {
 }
 function checkPrimaryIdentity(signer, policy) {
   if (signer.issuer !== policy.issuer) {
-    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
-      expected: policy.issuer,
-      found: signer.issuer
-    });
+    throw new VerificationError(
+      "primary-issuer",
+      `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`,
+      {
+        expected: policy.issuer,
+        found: signer.issuer
+      }
+    );
   }
-  if (policy.identity !== void 0 && signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  if (policy.identity !== void 0 && signer.identity !== policy.identity)
+    throw identityError(policy.identity, signer.identity);
   if (policy.identity === void 0 || policy.identityPattern !== void 0) {
     const pattern = compileIdentityPattern(policy.identityPattern, "identity policy: identityPattern");
     if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
   }
-  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
+  const claims = policy.githubClaims ?? {};
+  for (const claim of SOURCE_REPOSITORY_CLAIMS) {
+    const expected = claims[claim];
+    const found = signer.extensions[claim];
+    if (expected !== void 0 && found !== expected) {
+      throw new VerificationError(
+        "primary-source-repository",
+        `primary signature: certificate source repository is not the pinned one (the workflow run from another repository, e.g. one calling it as a reusable workflow): ${claim} expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
+        { expected, found: found ?? "" }
+      );
+    }
+  }
+  for (const [claim, expected] of Object.entries(claims)) {
     const found = signer.extensions[claim];
     if (found !== expected) {
       throw new VerificationError(
@@ -56580,13 +57361,15 @@ function identityError(expected, found) {
 }
 function singleSan(cert) {
   const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
-  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
-  const name = names[0];
+  const [name] = names;
+  if (names.length !== 1 || !name)
+    throw certError(`expected exactly one subject alternative name, found ${names.length}`);
   if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
     throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
   }
   const text2 = name.value.toString("latin1");
-  if (text2 === "" || !/^[\x21-\x7e]*$/.test(text2)) throw certError("subject alternative name is empty or not printable ASCII");
+  if (text2 === "" || !/^[\x21-\x7e]*$/.test(text2))
+    throw certError("subject alternative name is empty or not printable ASCII");
   return text2;
 }
 function strictUtf8(bytes, oid) {
@@ -56600,14 +57383,13 @@ function strictUtf8(bytes, oid) {
   return text2;
 }
 function derUtf8String(bytes, oid) {
-  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
   let length = bytes[1];
+  if (bytes[0] !== 12 || length === void 0) throw certError(`extension ${oid}: expected a DER UTF8String`);
   let offset = 2;
   if (length & 128) {
     const count = length & 127;
     if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    length = bytes.subarray(2, 2 + count).reduce((n, b) => n * 256 + b, 0);
     offset = 2 + count;
     if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
   }
@@ -56627,14 +57409,30 @@ var init_identity2 = __esm({
     import_core2 = __toESM(require_dist3(), 1);
     init_errors();
     init_identity();
+    init_types();
     FULCIO = "1.3.6.1.4.1.57264.1";
     FULCIO_CLAIMS = {
-      issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
-      eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
-      sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
+      issuer: [
+        { oid: `${FULCIO}.8`, encoding: "der-utf8" },
+        { oid: `${FULCIO}.1`, encoding: "raw" }
+      ],
+      eventName: [
+        { oid: `${FULCIO}.20`, encoding: "der-utf8" },
+        { oid: `${FULCIO}.2`, encoding: "raw" }
+      ],
+      sha: [
+        { oid: `${FULCIO}.13`, encoding: "der-utf8" },
+        { oid: `${FULCIO}.3`, encoding: "raw" }
+      ],
       workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
-      repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
-      ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
+      repository: [
+        { oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true },
+        { oid: `${FULCIO}.5`, encoding: "raw" }
+      ],
+      ref: [
+        { oid: `${FULCIO}.14`, encoding: "der-utf8" },
+        { oid: `${FULCIO}.6`, encoding: "raw" }
+      ],
       jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
       jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
       runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
@@ -56655,7 +57453,8 @@ function verifyPrimary(bundleJson, trust, options = {}) {
   const what = options.what ?? "primary signature";
   const result = verifySigstoreBundle(bundleJson, trust, { what });
   const { content, certificate, signer } = result;
-  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
+  if (content.kind !== "dsse" || !certificate || !signer)
+    throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
   return {
     payload: content.payload,
     payloadType: content.payloadType,
@@ -56674,26 +57473,41 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
   if (!anyKind) checkCanonicalBase64(bundleJson, what);
   const vm = bundle.verificationMaterial;
   const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
-  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
-  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
+  if (!anyKind && bundle.content.$case !== "dsseEnvelope")
+    throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
+  if (!anyKind && !leaf)
+    throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
   let content;
   let entity;
   try {
     if (bundle.content.$case === "dsseEnvelope") {
       const env = bundle.content.dsseEnvelope;
-      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
-      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
+      const [signature] = env.signatures;
+      if (env.signatures.length !== 1 || !signature)
+        throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
+      content = {
+        kind: "dsse",
+        payload: new Uint8Array(env.payload),
+        payloadType: env.payloadType,
+        signature: new Uint8Array(signature.sig)
+      };
       entity = (0, import_verify2.toSignedEntity)(bundle);
     } else {
       const { messageSignature } = bundle.content;
       const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256)
+        throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
       if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
-        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
+        throw fail(
+          "primary-artifact",
+          what,
+          `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`
+        );
       }
       content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
       entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
-      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
+      if (verifyPrehashed)
+        entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
     }
   } catch (err) {
     if (err instanceof VerificationError || err instanceof InputError) throw err;
@@ -56706,11 +57520,19 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
     throw mapVerifyError(err, what);
   }
   const tlogEntries = vm.tlogEntries.map((entry) => {
-    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
-    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
-    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
+    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex))
+      throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
+    if (!entry.logId?.keyId.length)
+      throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
+    return {
+      logId: Buffer.from(entry.logId.keyId).toString("base64"),
+      logIndex: entry.logIndex,
+      integratedTime: Number(entry.integratedTime)
+    };
   });
-  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
+  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map(
+    (t) => new Uint8Array(t.signedTimestamp)
+  );
   const times = [
     ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
     ...timestamps.map((t) => import_core3.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
@@ -56725,35 +57547,90 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
   return result;
 }
 function parseBundle(json2, what, anyKind) {
-  if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
+  if (typeof json2 !== "object" || json2 === null || Array.isArray(json2))
+    throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
   const mediaType = json2.mediaType;
   const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
   if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
-    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
-      expected: allowed.join(" | "),
-      found: String(mediaType)
-    });
+    throw new VerificationError(
+      "primary-unsupported-version",
+      `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${mediaType === void 0 ? "none" : JSON.stringify(mediaType)}`,
+      {
+        expected: allowed.join(" | "),
+        found: String(mediaType)
+      }
+    );
   }
+  checkEntries(json2, what);
   try {
     return (0, import_bundle3.bundleFromJSON)(json2);
   } catch (err) {
     throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
   }
 }
+function checkEntries(json2, what) {
+  const vm = json2.verificationMaterial;
+  const lists = [
+    ["verificationMaterial.tlogEntries", vm?.tlogEntries],
+    [
+      "verificationMaterial.timestampVerificationData.rfc3161Timestamps",
+      vm?.timestampVerificationData?.rfc3161Timestamps
+    ]
+  ];
+  for (const [field, list] of lists) {
+    if (!Array.isArray(list)) continue;
+    if (list.length > MAX_PRIMARY_ENTRIES) {
+      throw new VerificationError(
+        "primary-too-many-entries",
+        `${what}: ${field}: expected at most ${MAX_PRIMARY_ENTRIES} items (what a countersignature binds), found ${list.length}`,
+        {
+          expected: `at most ${MAX_PRIMARY_ENTRIES}`,
+          found: String(list.length)
+        }
+      );
+    }
+    const seen = /* @__PURE__ */ new Map();
+    list.forEach((item, i) => {
+      const text2 = JSON.stringify(item);
+      const first = seen.get(text2);
+      if (first !== void 0) {
+        throw new VerificationError(
+          "primary-duplicate-entry",
+          `${what}: ${field}[${i}] is the same as ${field}[${first}]: each entry or timestamp once`,
+          {
+            expected: "distinct entries",
+            found: `${field}[${first}] twice`
+          }
+        );
+      }
+      seen.set(text2, i);
+    });
+  }
+}
 function checkCanonicalBase64(json2, what) {
   const visit = (value, field, bytes) => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        visit(v, `${field}[${i}]`, bytes);
+      });
+      return;
+    }
     if (typeof value === "object" && value !== null) {
       for (const [key, v] of Object.entries(value)) {
         const path = field ? `${field}.${key}` : key;
-        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint")) checkCheckpointSignatures(v, path, what);
+        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint"))
+          checkCheckpointSignatures(v, path, what);
         else visit(v, path, BYTES_FIELDS.has(key));
       }
       return;
     }
     if (!bytes) return;
     if (typeof value !== "string" || decodeCanonicalBase64(value) === void 0) {
-      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+      throw fail(
+        "primary-malformed",
+        what,
+        `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`
+      );
     }
   };
   visit({ dsseEnvelope: json2.dsseEnvelope, verificationMaterial: json2.verificationMaterial }, "", false);
@@ -56764,13 +57641,26 @@ function checkCheckpointSignatures(envelope, field, what) {
   if (split < 0) return;
   const signatures = envelope.slice(split + 2);
   if (!signatures.endsWith("\n") || signatures.slice(0, -1).split("\n").some((line) => typeof parseNoteSignatureLine(line) === "string")) {
-    throw fail("primary-malformed", what, `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`);
+    throw fail(
+      "primary-malformed",
+      what,
+      `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`
+    );
   }
 }
 function artifactDigest(artifact, what) {
-  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
-  if (artifact instanceof Uint8Array) return { sha256: createHash4("sha256").update(artifact).digest(), bytes: artifact };
-  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
+  if (artifact === void 0)
+    throw new InputError(
+      "artifact-required",
+      `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`
+    );
+  if (artifact instanceof Uint8Array)
+    return { sha256: createHash4("sha256").update(artifact).digest(), bytes: artifact };
+  if (artifact.sha256.length !== 32)
+    throw new InputError(
+      "artifact-digest",
+      `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`
+    );
   return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
 }
 function prehashedContent(base, signature, sha256, verify) {
@@ -56783,10 +57673,13 @@ function prehashedContent(base, signature, sha256, verify) {
   };
 }
 function mapVerifyError(err, what) {
-  const upstream = typeof err?.code === "string" ? err.code : void 0;
+  const upstream = typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : void 0;
   const code = (upstream ? CODE_MAP[upstream] : void 0) ?? "primary-malformed";
   const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
-  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
+  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, {
+    expected: "a valid Sigstore signature under the pinned trusted root",
+    found
+  });
 }
 function fail(code, what, message2) {
   return new VerificationError(code, `${what}: ${message2}`);
@@ -56801,7 +57694,7 @@ function describe2(err) {
 function hex(bytes) {
   return Buffer.from(bytes).toString("hex");
 }
-var import_bundle3, import_core3, import_protobuf_specs2, import_verify2, PRIMARY_MEDIA_TYPES, LEGACY_MEDIA_TYPES, BYTES_FIELDS, CODE_MAP;
+var import_bundle3, import_core3, import_protobuf_specs2, import_verify2, PRIMARY_MEDIA_TYPES, LEGACY_MEDIA_TYPES, MAX_PRIMARY_ENTRIES, BYTES_FIELDS, CODE_MAP;
 var init_verify_primary = __esm({
   "src/lib/checks/sigstore/verify-primary.ts"() {
     "use strict";
@@ -56814,9 +57707,28 @@ var init_verify_primary = __esm({
     init_errors();
     init_note_format();
     init_identity2();
-    PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
-    LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
-    BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
+    PRIMARY_MEDIA_TYPES = [
+      "application/vnd.dev.sigstore.bundle.v0.3+json",
+      "application/vnd.dev.sigstore.bundle+json;version=0.3"
+    ];
+    LEGACY_MEDIA_TYPES = [
+      "application/vnd.dev.sigstore.bundle+json;version=0.1",
+      "application/vnd.dev.sigstore.bundle+json;version=0.2"
+    ];
+    MAX_PRIMARY_ENTRIES = 16;
+    BYTES_FIELDS = /* @__PURE__ */ new Set([
+      "payload",
+      "sig",
+      "rawBytes",
+      "keyId",
+      "canonicalizedBody",
+      "signedEntryTimestamp",
+      "rootHash",
+      "hashes",
+      "signedTimestamp",
+      "digest",
+      "signature"
+    ]);
     CODE_MAP = {
       SIGNATURE_ERROR: "primary-signature",
       CERTIFICATE_ERROR: "primary-certificate",
@@ -56834,7 +57746,8 @@ var init_verify_primary = __esm({
 // src/lib/pipeline/steps/primary.ts
 function primary(parsed, trust) {
   const result = verifyPrimary(parsed.bundle.bundle.primary, trust);
-  if (sha256Hex(result.payload) !== parsed.statementDigest) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
+  if (sha256Hex(result.payload) !== parsed.statementDigest)
+    throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
   return result;
 }
 function describePrimary(result) {
@@ -56912,7 +57825,11 @@ function serializeCountersignatureStatement(statement2) {
   return new TextEncoder().encode(JSON.stringify(statement2));
 }
 function parseCountersignatureStatement(bytes, what) {
-  const json2 = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8, integersOnly: true });
+  const json2 = parseStrictJson(bytes, what, {
+    maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES,
+    maxDepth: 8,
+    integersOnly: true
+  });
   const s = new Shape(what, "countersignature-malformed");
   const o = s.object(json2, "$", [
     "_type",
@@ -56928,9 +57845,14 @@ function parseCountersignatureStatement(bytes, what) {
     "signedAt"
   ]);
   if (o._type !== COUNTERSIGNATURE_TYPE) {
-    s.fail("$._type", `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`);
+    s.fail(
+      "$._type",
+      `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`
+    );
   }
-  const digest = (v, path) => ({ sha256: s.string(s.object(v, path, ["sha256"]).sha256, `${path}.sha256`, SHA256_HEX) });
+  const digest = (v, path) => ({
+    sha256: s.string(s.object(v, path, ["sha256"]).sha256, `${path}.sha256`, SHA256_HEX)
+  });
   const tlog = s.array(o.tlogEntries, "$.tlogEntries", MAX_BINDING_ITEMS).map((e, i) => {
     const entry = s.object(e, `$.tlogEntries[${i}]`, ["logId", "logIndex"]);
     return {
@@ -56979,7 +57901,8 @@ function openNote(note, verifier, what = "note") {
   if (typeof note !== "string") return fail2("expected text");
   if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
   const split = note.lastIndexOf("\n\n");
-  if (split < 0 || !note.endsWith("\n")) return fail2("expected text, a blank line and signature lines, each ending in a newline");
+  if (split < 0 || !note.endsWith("\n"))
+    return fail2("expected text, a blank line and signature lines, each ending in a newline");
   const text2 = note.slice(0, split + 1);
   checkText(text2, what);
   const lines = note.slice(split + 2, -1).split("\n");
@@ -56997,13 +57920,18 @@ function openNote(note, verifier, what = "note") {
     }
     verified = true;
   }
-  if (!verified) fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
+  if (!verified)
+    fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
   return text2;
 }
 function checkText(text2, what) {
-  if (text2.length === 0 || !text2.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
+  if (text2.length === 0 || !text2.endsWith("\n"))
+    throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
   if (/[\p{Cc}]/u.test(text2.replace(/\n/g, "")) || text2.includes("\n\n") || text2.startsWith("\n")) {
-    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
+    throw new VerificationError(
+      "log-note-malformed",
+      `${what}: the text must not contain control characters or blank lines`
+    );
   }
 }
 var MAX_SIGNATURES, ALG_ED25519;
@@ -57025,12 +57953,15 @@ function parseCheckpointText(text2, what = "checkpoint") {
     throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
   };
   const lines = text2.split("\n");
-  if (lines.pop() !== "" || lines.length < 3) fail2("expected origin, size and root hash lines, each ending in a newline");
+  if (lines.pop() !== "" || lines.length < 3)
+    fail2("expected origin, size and root hash lines, each ending in a newline");
   const [origin, sizeText, rootText, ...extensions] = lines;
   if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText)))
+    fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
   const root = decodeCanonicalBase64(rootText);
-  if (root?.length !== HASH_SIZE) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  if (root?.length !== HASH_SIZE)
+    fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
   if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
   return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
 }
@@ -57038,10 +57969,14 @@ function verifyCheckpoint(note, log, what = "checkpoint") {
   const text2 = openNote(note, log, what);
   const checkpoint = parseCheckpointText(text2, what);
   if (checkpoint.origin !== log.name) {
-    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
-      expected: log.name,
-      found: checkpoint.origin
-    });
+    throw new VerificationError(
+      "log-checkpoint-origin",
+      `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`,
+      {
+        expected: log.name,
+        found: checkpoint.origin
+      }
+    );
   }
   return checkpoint;
 }
@@ -57111,20 +58046,31 @@ function verifyLogProof(statement2, proof, log, what) {
     checkpoint = verifyCheckpoint(proof.checkpoint, verifier, `${what}: log checkpoint`);
   } catch (err) {
     if (!(err instanceof VerificationError)) throw err;
-    throw new VerificationError("countersignature-log-checkpoint", err.message, { expected: `a checkpoint of ${log.origin} signed by its pinned log key`, found: err.found ?? err.code });
+    throw new VerificationError("countersignature-log-checkpoint", err.message, {
+      expected: `a checkpoint of ${log.origin} signed by its pinned log key`,
+      found: err.found ?? err.code
+    });
   }
   if (checkpoint.size !== proof.treeSize) {
-    throw new VerificationError("countersignature-log-inclusion", `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`, {
-      expected: String(checkpoint.size),
-      found: String(proof.treeSize)
-    });
+    throw new VerificationError(
+      "countersignature-log-inclusion",
+      `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`,
+      {
+        expected: String(checkpoint.size),
+        found: String(proof.treeSize)
+      }
+    );
   }
   const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
   if (!verifyInclusion(leafHash(statement2), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
-    throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
-      expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
-      found: "a proof that does not verify"
-    });
+    throw new VerificationError(
+      "countersignature-log-inclusion",
+      `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`,
+      {
+        expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
+        found: "a proof that does not verify"
+      }
+    );
   }
   return checkpoint;
 }
@@ -57138,17 +58084,22 @@ var init_proof2 = __esm({
 });
 
 // src/lib/checks/countersignatures/verify.ts
-function verifyCountersignatures(items, keys, threshold, ctx) {
+function verifyCountersignatures(items, keys, threshold, ctx, select = () => true) {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const seen = /* @__PURE__ */ new Set();
   const valid = [];
   items.forEach((item, i) => {
+    if (!select(item.keyId)) return;
     const label2 = `countersignature #${i + 1} (${item.keyId})`;
     if (seen.has(item.keyId)) {
-      throw new VerificationError("countersignature-duplicate", `${label2}: this key already countersigned this bundle`, {
-        expected: "at most one countersignature per key",
-        found: `a second countersignature from ${item.keyId}`
-      });
+      throw new VerificationError(
+        "countersignature-duplicate",
+        `${label2}: this key already countersigned this bundle`,
+        {
+          expected: "at most one countersignature per key",
+          found: `a second countersignature from ${item.keyId}`
+        }
+      );
     }
     seen.add(item.keyId);
     const key = byId.get(item.keyId);
@@ -57158,11 +58109,19 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
         found: item.keyId
       });
     }
-    if (!verifyEd25519Strict(item.signature, preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, item.statement), key.rawPublicKey)) {
-      throw new VerificationError("countersignature-signature", `${label2}: the Ed25519 signature does not verify under ${key.name}'s pinned key`, {
-        expected: `a valid Ed25519 signature by ${key.name}`,
-        found: "an invalid signature"
-      });
+    if (!verifyEd25519Strict(
+      item.signature,
+      preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, item.statement),
+      key.rawPublicKey
+    )) {
+      throw new VerificationError(
+        "countersignature-signature",
+        `${label2}: the Ed25519 signature does not verify under ${key.name}'s pinned key`,
+        {
+          expected: `a valid Ed25519 signature by ${key.name}`,
+          found: "an invalid signature"
+        }
+      );
     }
     let statement2;
     try {
@@ -57173,7 +58132,12 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
     }
     checkBinding(statement2, item.keyId, label2, ctx);
     checkWindow(statement2, key, label2, ctx);
-    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement2.signedAt };
+    const check = {
+      keyId: key.keyId,
+      name: key.name,
+      organisation: key.organisation,
+      signedAt: statement2.signedAt
+    };
     if (key.log) check.log = checkLogged(item, key.log, label2);
     valid.push(check);
   });
@@ -57183,37 +58147,52 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
     throw new VerificationError(
       valid.length === 0 ? "countersignature-missing" : "countersignature-threshold",
       valid.length === 0 ? "no countersignature: the bundle carries only the primary signature" : `countersigned by ${organisations.length} distinct organisation(s), the policy requires ${threshold}`,
-      { expected: `${threshold} of: ${[...new Set(keys.map((k) => k.organisation))].sort().join(", ")}`, found: organisations.join(", ") || "none" }
+      {
+        expected: `${threshold} of: ${[...new Set(keys.map((k) => k.organisation))].sort().join(", ")}`,
+        found: organisations.join(", ") || "none"
+      }
     );
   }
   return { valid, organisations, missing };
 }
 function checkLogged(item, log, label2) {
   if (!item.logProof) {
-    throw new VerificationError("countersignature-log-missing", `${label2}: the policy requires this key's countersignatures to be in the log ${log.origin}, and this one carries no log proof`, {
-      expected: `a log proof from ${log.origin}`,
-      found: "none"
-    });
+    throw new VerificationError(
+      "countersignature-log-missing",
+      `${label2}: the policy requires this key's countersignatures to be in the log ${log.origin}, and this one carries no log proof`,
+      {
+        expected: `a log proof from ${log.origin}`,
+        found: "none"
+      }
+    );
   }
   verifyLogProof(item.statement, item.logProof, log, label2);
   return { origin: log.origin, index: item.logProof.logIndex, treeSize: item.logProof.treeSize };
 }
 function checkBinding(s, keyId, label2, ctx) {
   const mismatch = (field, expected, found) => {
-    throw new VerificationError("countersignature-binding", `${label2}: ${field} does not match this bundle (the countersignature was made for another primary or statement)`, { expected, found });
+    throw new VerificationError(
+      "countersignature-binding",
+      `${label2}: ${field} does not match this bundle (the countersignature was made for another primary or statement)`,
+      { expected, found }
+    );
   };
   if (s.keyId !== keyId) mismatch("keyId", keyId, s.keyId);
   const b = bindingOf(ctx.primary);
   if (s.payloadType !== b.payloadType) mismatch("payloadType", b.payloadType, s.payloadType);
-  if (s.payloadDigest.sha256 !== b.payloadDigest.sha256) mismatch("payloadDigest", b.payloadDigest.sha256, s.payloadDigest.sha256);
+  if (s.payloadDigest.sha256 !== b.payloadDigest.sha256)
+    mismatch("payloadDigest", b.payloadDigest.sha256, s.payloadDigest.sha256);
   if (s.primarySignatureDigest.sha256 !== b.primarySignatureDigest.sha256) {
     mismatch("primarySignatureDigest", b.primarySignatureDigest.sha256, s.primarySignatureDigest.sha256);
   }
-  if (s.certificateDigest.sha256 !== b.certificateDigest.sha256) mismatch("certificateDigest", b.certificateDigest.sha256, s.certificateDigest.sha256);
+  if (s.certificateDigest.sha256 !== b.certificateDigest.sha256)
+    mismatch("certificateDigest", b.certificateDigest.sha256, s.certificateDigest.sha256);
   const tlog = (list) => list.map((e) => `${e.logId}/${e.logIndex}`).sort().join(",");
-  if (tlog(s.tlogEntries) !== tlog(b.tlogEntries)) mismatch("tlogEntries", tlog(b.tlogEntries) || "none", tlog(s.tlogEntries) || "none");
+  if (tlog(s.tlogEntries) !== tlog(b.tlogEntries))
+    mismatch("tlogEntries", tlog(b.tlogEntries) || "none", tlog(s.tlogEntries) || "none");
   const ts = (list) => list.map((d) => d.sha256).sort().join(",");
-  if (ts(s.timestampDigests) !== ts(b.timestampDigests)) mismatch("timestampDigests", ts(b.timestampDigests) || "none", ts(s.timestampDigests) || "none");
+  if (ts(s.timestampDigests) !== ts(b.timestampDigests))
+    mismatch("timestampDigests", ts(b.timestampDigests) || "none", ts(s.timestampDigests) || "none");
   if (s.stream !== ctx.stream) mismatch("stream", ctx.stream, s.stream);
   if (s.version !== ctx.version) mismatch("version", String(ctx.version), String(s.version));
 }
@@ -57221,22 +58200,34 @@ function checkWindow(s, key, label2, ctx) {
   const signedAt = new Date(s.signedAt);
   const skew = ctx.clockSkewSeconds * 1e3;
   if (key.validFrom && signedAt < key.validFrom) {
-    throw new VerificationError("countersignature-key-not-yet-valid", `${label2}: signed at ${s.signedAt}, before the key ${key.name} became valid`, {
-      expected: `signedAt >= ${key.validFrom.toISOString()}`,
-      found: s.signedAt
-    });
+    throw new VerificationError(
+      "countersignature-key-not-yet-valid",
+      `${label2}: signed at ${s.signedAt}, before the key ${key.name} became valid`,
+      {
+        expected: `signedAt >= ${key.validFrom.toISOString()}`,
+        found: s.signedAt
+      }
+    );
   }
   if (key.validUntil && signedAt > key.validUntil) {
-    throw new VerificationError("countersignature-key-expired", `${label2}: signed at ${s.signedAt}, after the key ${key.name} expired`, {
-      expected: `signedAt <= ${key.validUntil.toISOString()}`,
-      found: s.signedAt
-    });
+    throw new VerificationError(
+      "countersignature-key-expired",
+      `${label2}: signed at ${s.signedAt}, after the key ${key.name} expired`,
+      {
+        expected: `signedAt <= ${key.validUntil.toISOString()}`,
+        found: s.signedAt
+      }
+    );
   }
   if (key.validUntil && ctx.now.getTime() > key.validUntil.getTime() + skew) {
-    throw new VerificationError("countersignature-key-expired", `${label2}: the key ${key.name} expired at ${key.validUntil.toISOString()}`, {
-      expected: `now <= ${key.validUntil.toISOString()}`,
-      found: ctx.now.toISOString()
-    });
+    throw new VerificationError(
+      "countersignature-key-expired",
+      `${label2}: the key ${key.name} expired at ${key.validUntil.toISOString()}`,
+      {
+        expected: `now <= ${key.validUntil.toISOString()}`,
+        found: ctx.now.toISOString()
+      }
+    );
   }
   if (signedAt.getTime() > ctx.now.getTime() + skew) {
     throw new VerificationError("countersignature-time", `${label2}: signedAt ${s.signedAt} is in the future`, {
@@ -57245,10 +58236,14 @@ function checkWindow(s, key, label2, ctx) {
     });
   }
   if (signedAt.getTime() < ctx.primaryTime.getTime() - skew) {
-    throw new VerificationError("countersignature-time", `${label2}: signedAt ${s.signedAt} is before the primary signature existed`, {
-      expected: `signedAt >= ${ctx.primaryTime.toISOString()}`,
-      found: s.signedAt
-    });
+    throw new VerificationError(
+      "countersignature-time",
+      `${label2}: signedAt ${s.signedAt} is before the primary signature existed`,
+      {
+        expected: `signedAt >= ${ctx.primaryTime.toISOString()}`,
+        found: s.signedAt
+      }
+    );
   }
 }
 var init_verify = __esm({
@@ -57266,68 +58261,111 @@ var init_verify = __esm({
 
 // src/lib/checks/countersignatures/authorise.ts
 function authorise(items, policy, ctx, options) {
-  const { next } = options;
+  const rotation = options.next !== void 0;
   const fallback = policy.fallback?.countersigners ?? [];
-  const governing = /* @__PURE__ */ new Map();
-  for (const key of [...policy.countersigners, ...fallback, ...next ? [...next.countersigners, ...next.fallback?.countersigners ?? []] : []]) {
-    if (!governing.has(key.keyId)) governing.set(key.keyId, key);
-  }
-  const { valid } = verifyCountersignatures(items, [...governing.values()], 0, ctx);
+  const current = governing([...policy.countersigners, ...fallback]);
+  const currentIds = new Set(current.map((k) => k.keyId));
+  const first = verifyCountersignatures(
+    items,
+    current,
+    0,
+    ctx,
+    rotation ? (keyId) => currentIds.has(keyId) : () => true
+  ).valid;
   const fallbackIds = new Set(fallback.map((k) => k.keyId));
-  const byFallback = valid.filter((v) => fallbackIds.has(v.keyId));
-  if (!next && byFallback.length > 0) {
-    throw new VerificationError("countersignature-fallback-not-rotation", `countersigned by the fallback key ${byFallback.map((v) => v.name).join(", ")}, which may authorise only an authority rotation`, {
-      expected: `countersignatures by ${describeSet(policy.countersigners)}`,
-      found: `fallback key(s) ${byFallback.map((v) => `${v.name} (${v.organisation})`).join(", ")}`
-    });
+  const byFallback = first.filter((v) => fallbackIds.has(v.keyId));
+  if (!rotation && byFallback.length > 0) {
+    throw new VerificationError(
+      "countersignature-fallback-not-rotation",
+      `countersigned by the fallback key ${byFallback.map((v) => v.name).join(", ")}, which may authorise only an authority rotation`,
+      {
+        expected: `countersignatures by ${describeSet(policy.countersigners)}`,
+        found: `fallback key(s) ${byFallback.map((v) => `${v.name} (${v.organisation})`).join(", ")}`
+      }
+    );
   }
-  const organisations = organisationsAmong(valid, policy.countersigners);
+  const organisations = organisationsAmong(first, policy.countersigners);
   const missing = distinct(policy.countersigners.map((k) => k.organisation)).filter((o) => !organisations.includes(o));
-  const result = { valid, organisations, missing, authorisedBy: "none" };
-  if (!options.requireThreshold) return result;
-  if (organisations.length >= policy.threshold) {
-    result.authorisedBy = "countersigners";
-  } else if (next && policy.fallback && organisationsAmong(valid, fallback).length >= policy.fallback.threshold) {
-    result.authorisedBy = "fallback";
-    result.fallbackOrganisations = organisationsAmong(valid, fallback);
-  } else {
-    const alternative = next && policy.fallback ? `, or ${policy.fallback.threshold} of the fallback set (${describeSet(fallback)})` : "";
-    result.shortfall = new VerificationError("countersignature-threshold", `countersigned by ${organisations.length} distinct organisation(s), the policy requires ${policy.threshold}${alternative}`, {
-      expected: `${policy.threshold} of: ${distinct(policy.countersigners.map((k) => k.organisation)).join(", ")}${alternative}`,
-      found: organisations.join(", ") || "none"
-    });
-    return result;
+  const result = { valid: first, organisations, missing, authorisedBy: "none" };
+  if (options.requireThreshold) {
+    if (organisations.length >= policy.threshold) {
+      result.authorisedBy = "countersigners";
+    } else if (rotation && policy.fallback && organisationsAmong(first, fallback).length >= policy.fallback.threshold) {
+      result.authorisedBy = "fallback";
+      result.fallbackOrganisations = organisationsAmong(first, fallback);
+    } else {
+      const alternative = rotation && policy.fallback ? `, or ${policy.fallback.threshold} of the fallback set (${describeSet(fallback)})` : "";
+      result.shortfall = new VerificationError(
+        "countersignature-threshold",
+        `countersigned by ${organisations.length} distinct organisation(s), the policy requires ${policy.threshold}${alternative}`,
+        {
+          expected: `${policy.threshold} of: ${distinct(policy.countersigners.map((k) => k.organisation)).join(", ")}${alternative}`,
+          found: organisations.join(", ") || "none"
+        }
+      );
+      return result;
+    }
   }
-  if (next) checkNewKeys(items, policy, next, valid, ctx, result);
+  const next2 = options.next?.();
+  if (!next2) return result;
+  const rest = verifyCountersignatures(
+    items,
+    governing([...current, ...next2.countersigners, ...next2.fallback?.countersigners ?? []]),
+    0,
+    ctx,
+    (keyId) => !currentIds.has(keyId)
+  ).valid;
+  const byKey = new Map([...first, ...rest].map((v) => [v.keyId, v]));
+  result.valid = items.map((item) => byKey.get(item.keyId)).filter((v) => v !== void 0);
+  if (options.requireThreshold) checkNewKeys(items, policy, next2, result.valid, ctx, result);
   return result;
 }
-function checkNewKeys(items, policy, next, valid, ctx, result) {
+function checkNewKeys(items, policy, next2, valid, ctx, result) {
   const known = new Set([...policy.countersigners, ...policy.fallback?.countersigners ?? []].map((k) => k.keyId));
   const signed = new Set(valid.map((v) => v.keyId));
-  const added = [...next.countersigners, ...next.fallback?.countersigners ?? []].filter((k) => !known.has(k.keyId));
+  const added = [...next2.countersigners, ...next2.fallback?.countersigners ?? []].filter((k) => !known.has(k.keyId));
   const unproven = added.filter((k) => !signed.has(k.keyId));
   if (unproven.length > 0) {
-    throw new VerificationError("rotation-proof-of-possession", `the new policy adds key(s) that did not countersign the rotation: ${unproven.map((k) => `${k.name} (${k.keyId})`).join(", ")}; a rotation may install only keys whose holders prove they hold them`, {
-      expected: `countersignatures by every added key: ${added.map((k) => k.name).join(", ")}`,
-      found: `countersignatures by ${valid.map((v) => v.name).join(", ") || "none"}`
-    });
+    throw new VerificationError(
+      "rotation-proof-of-possession",
+      `the new policy adds key(s) that did not countersign the rotation: ${unproven.map((k) => `${k.name} (${k.keyId})`).join(", ")}; a rotation may install only keys whose holders prove they hold them`,
+      {
+        expected: `countersignatures by every added key: ${added.map((k) => k.name).join(", ")}`,
+        found: `countersignatures by ${valid.map((v) => v.name).join(", ") || "none"}`
+      }
+    );
   }
   result.newKeys = added.map((k) => k.name);
-  const ids = new Set(next.countersigners.map((k) => k.keyId));
+  const ids = new Set(next2.countersigners.map((k) => k.keyId));
   try {
-    const outcome = verifyCountersignatures(items.filter((i) => ids.has(i.keyId)), next.countersigners, next.threshold, ctx);
+    const outcome = verifyCountersignatures(
+      items.filter((i) => ids.has(i.keyId)),
+      next2.countersigners,
+      next2.threshold,
+      ctx
+    );
     result.newOrganisations = outcome.organisations;
   } catch (err) {
-    if (!(err instanceof VerificationError) || err.code !== "countersignature-threshold" && err.code !== "countersignature-missing") throw err;
-    throw new VerificationError("rotation-new-threshold", `the rotation is not countersigned by ${next.threshold} organisation(s) of the new policy: ${err.message}`, {
-      expected: `${next.threshold} of: ${distinct(next.countersigners.map((k) => k.organisation)).join(", ")}`,
-      found: err.found ?? "none"
-    });
+    if (!(err instanceof VerificationError) || err.code !== "countersignature-threshold" && err.code !== "countersignature-missing")
+      throw err;
+    throw new VerificationError(
+      "rotation-new-threshold",
+      `the rotation is not countersigned by ${next2.threshold} organisation(s) of the new policy: ${err.message}`,
+      {
+        expected: `${next2.threshold} of: ${distinct(next2.countersigners.map((k) => k.organisation)).join(", ")}`,
+        found: err.found ?? "none"
+      }
+    );
   }
+}
+function governing(keys) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const key of keys) if (!byId.has(key.keyId)) byId.set(key.keyId, key);
+  return [...byId.values()];
 }
 function organisationsAmong(valid, keys) {
   const ids = new Map(keys.map((k) => [k.keyId, k.organisation]));
-  return distinct(valid.filter((v) => ids.has(v.keyId)).map((v) => ids.get(v.keyId)));
+  return distinct(valid.map((v) => ids.get(v.keyId)).filter((organisation) => organisation !== void 0));
 }
 function distinct(items) {
   return [...new Set(items)].sort();
@@ -57346,15 +58384,28 @@ var init_authorise = __esm({
 // src/lib/pipeline/steps/countersignatures.ts
 function countersignatures(parsed, primary2, policy, options) {
   const items = countersignatureInputs(parsed.bundle);
-  if (items.length === 0) return { kind: options.requireThreshold ? "pending" : "unsigned" };
+  const rotating = isRotation(parsed.statement);
+  const carried2 = () => newPolicyOf(parsed.statement, `${options.what} statement`);
+  if (items.length === 0)
+    return options.requireThreshold ? { kind: "pending", rotation: void 0 } : { kind: "unsigned", rotation: rotating ? carried2() : void 0 };
   const { stream, version } = parsed.statement.predicate;
+  const read = {};
+  const next2 = () => (read.rotation = carried2()).policy;
   const authorisation = authorise(
     items,
     policy,
-    { primary: primary2, stream, version, primaryTime: primary2.verifiedTime, now: options.now, clockSkewSeconds: policy.limits.clockSkewSeconds },
-    { requireThreshold: options.requireThreshold, ...parsed.rotation ? { next: parsed.rotation.policy } : {} }
+    {
+      primary: primary2,
+      stream,
+      version,
+      primaryTime: primary2.verifiedTime,
+      now: options.now,
+      clockSkewSeconds: policy.limits.clockSkewSeconds
+    },
+    { requireThreshold: options.requireThreshold, ...rotating ? { next: next2 } : {} }
   );
-  return authorisation.shortfall ? { kind: "short", authorisation, shortfall: authorisation.shortfall } : { kind: "signed", authorisation };
+  const { rotation } = read;
+  return authorisation.shortfall ? { kind: "short", authorisation, shortfall: authorisation.shortfall, rotation } : { kind: "signed", authorisation, rotation };
 }
 function describeCountersigned(countersigned, policy, rotation) {
   if (countersigned.kind !== "signed" && countersigned.kind !== "short") return "no countersignature yet";
@@ -57369,7 +58420,8 @@ function countersignatureInputs(parsed) {
   return parsed.bundle.countersignatures.map((c, i) => {
     const statement2 = parsed.statements[i];
     const signature = parsed.signatures[i];
-    if (!statement2 || !signature) throw new Error(`parseBundleFile: countersignature ${i} has no decoded statement or signature`);
+    if (!statement2 || !signature)
+      throw new Error(`parseBundleFile: countersignature ${i} has no decoded statement or signature`);
     return { keyId: c.keyId, statement: statement2, signature, ...c.logProof ? { logProof: c.logProof } : {} };
   });
 }
@@ -57377,6 +58429,7 @@ var init_countersignatures = __esm({
   "src/lib/pipeline/steps/countersignatures.ts"() {
     "use strict";
     init_authorise();
+    init_document();
   }
 });
 
@@ -57385,30 +58438,67 @@ function checkNotRolledBack(state, stream, version, statementDigest) {
   const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
   if (!last) return;
   if (version < last.version) {
-    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
-      expected: `version >= ${last.version}`,
-      found: String(version)
-    });
+    throw new VerificationError(
+      "statement-rollback",
+      `version ${version} of ${stream} is older than the last accepted version ${last.version}`,
+      {
+        expected: `version >= ${last.version}`,
+        found: String(version)
+      }
+    );
   }
   if (version === last.version && statementDigest !== last.statementDigest) {
-    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
-      expected: `statement sha256:${last.statementDigest}`,
-      found: `statement sha256:${statementDigest}`
-    });
+    throw new VerificationError(
+      "statement-version-reused",
+      `version ${version} of ${stream} was already accepted for a different statement`,
+      {
+        expected: `statement sha256:${last.statementDigest}`,
+        found: `statement sha256:${statementDigest}`
+      }
+    );
   }
+}
+function checkVersionStep(state, stream, version, maxStep) {
+  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
+  if (!last || version - last.version <= maxStep) return;
+  throw new VerificationError(
+    "statement-version-step",
+    `version ${version} of ${stream} is ${version - last.version} above the last accepted version ${last.version}, more than the policy's maxVersionStep of ${maxStep}`,
+    {
+      expected: `version <= ${last.version + maxStep}`,
+      found: String(version)
+    }
+  );
+}
+function checkFirstVersion(state, stream, version) {
+  if (state && Object.hasOwn(state.streams, stream) || version <= MAX_FIRST_VERSION) return;
+  throw new VerificationError(
+    "statement-version-step",
+    `refusing to countersign: version ${version} of ${stream} is above ${MAX_FIRST_VERSION}, the highest first version countersigned in a stream with no record of its last version (spec/POLICY.md \xA73.9)`,
+    {
+      expected: `version <= ${MAX_FIRST_VERSION}`,
+      found: String(version)
+    }
+  );
 }
 function checkPolicyNotRolledBack(state, policyVersion) {
   if (policyVersion < (state.policyVersion ?? 0)) {
-    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
-      expected: `policy version >= ${state.policyVersion}`,
-      found: String(policyVersion)
-    });
+    throw new VerificationError(
+      "policy-rollback",
+      `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`,
+      {
+        expected: `policy version >= ${state.policyVersion}`,
+        found: String(policyVersion)
+      }
+    );
   }
 }
+var MAX_FIRST_VERSION;
 var init_rollback = __esm({
   "src/lib/checks/statement/rollback.ts"() {
     "use strict";
     init_errors();
+    MAX_FIRST_VERSION = 2 ** 45;
   }
 });
 
@@ -57417,18 +58507,28 @@ function checkStatement(statement2, policy, now) {
   const p = statement2.predicate;
   const skewMs = policy.limits.clockSkewSeconds * 1e3;
   if (!policy.kinds.includes(p.kind)) {
-    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
+    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, {
+      expected: policy.kinds.join(", "),
+      found: p.kind
+    });
   }
   if (!policy.streams.includes(p.stream)) {
-    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
+    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, {
+      expected: policy.streams.join(", "),
+      found: p.stream
+    });
   }
   const issued = Date.parse(p.issuedAt);
   const expires = Date.parse(p.expiresAt);
   if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
-      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.issuedAt
-    });
+    throw new VerificationError(
+      "statement-not-yet-valid",
+      `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`,
+      {
+        expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+        found: p.issuedAt
+      }
+    );
   }
   if (expires + skewMs <= now.getTime()) {
     throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
@@ -57438,10 +58538,14 @@ function checkStatement(statement2, policy, now) {
   }
   const lifetime = (expires - issued) / 1e3;
   if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
-    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
-      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
-      found: `${lifetime}s`
-    });
+    throw new VerificationError(
+      "statement-lifetime",
+      `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`,
+      {
+        expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
+        found: `${lifetime}s`
+      }
+    );
   }
 }
 var init_statement3 = __esm({
@@ -57452,26 +58556,69 @@ var init_statement3 = __esm({
   }
 });
 
+// src/lib/checks/statement/expectation.ts
+function checkExpected(statement2, expect) {
+  const p = statement2.predicate;
+  if (p.stream !== expect.stream) {
+    throw new VerificationError(
+      "statement-stream-unexpected",
+      `stream ${p.stream} is allowed by the policy but is not the stream this verification expects (${expect.stream}): a bundle of another stream is never a release of this one`,
+      {
+        expected: expect.stream,
+        found: p.stream
+      }
+    );
+  }
+  if (expect.kind !== void 0 && p.kind !== expect.kind) {
+    throw new VerificationError(
+      "statement-kind-unexpected",
+      `kind ${p.kind} is allowed by the policy but is not the kind this verification expects (${expect.kind})`,
+      {
+        expected: expect.kind,
+        found: p.kind
+      }
+    );
+  }
+}
+var init_expectation = __esm({
+  "src/lib/checks/statement/expectation.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/lib/checks/statement/rotation-versions.ts
-function checkRotationVersions(current, next, statementVersion) {
+function checkRotationVersions(current, next2, statementVersion) {
   const expected = current.version + 1;
-  if (next.version <= current.version) {
-    throw new VerificationError("rotation-downgrade", `the rotation installs policy version ${next.version}, not newer than the current version ${current.version}`, {
-      expected: `new policy version ${expected}`,
-      found: String(next.version)
-    });
+  if (next2.version <= current.version) {
+    throw new VerificationError(
+      "rotation-downgrade",
+      `the rotation installs policy version ${next2.version}, not newer than the current version ${current.version}`,
+      {
+        expected: `new policy version ${expected}`,
+        found: String(next2.version)
+      }
+    );
   }
-  if (next.version > expected) {
-    throw new VerificationError("rotation-gap", `the rotation installs policy version ${next.version}, skipping from the current version ${current.version}: rotations go one version at a time`, {
-      expected: `new policy version ${expected}`,
-      found: String(next.version)
-    });
+  if (next2.version > expected) {
+    throw new VerificationError(
+      "rotation-gap",
+      `the rotation installs policy version ${next2.version}, skipping from the current version ${current.version}: rotations go one version at a time`,
+      {
+        expected: `new policy version ${expected}`,
+        found: String(next2.version)
+      }
+    );
   }
-  if (statementVersion !== next.version) {
-    throw new VerificationError("rotation-statement-version", `the rotation statement has version ${statementVersion}, but the policy it installs has version ${next.version}`, {
-      expected: `statement version ${next.version}`,
-      found: String(statementVersion)
-    });
+  if (statementVersion !== next2.version) {
+    throw new VerificationError(
+      "rotation-statement-version",
+      `the rotation statement has version ${statementVersion}, but the policy it installs has version ${next2.version}`,
+      {
+        expected: `statement version ${next2.version}`,
+        found: String(statementVersion)
+      }
+    );
   }
 }
 var init_rotation_versions = __esm({
@@ -57482,12 +58629,17 @@ var init_rotation_versions = __esm({
 });
 
 // src/lib/pipeline/steps/statement.ts
-function statement(parsed, policy, options) {
+function statement(parsed, rotation, policy, options) {
   const st = parsed.statement;
   if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
   checkStatement(st, policy, options.now);
-  if (parsed.rotation) checkRotationVersions(policy, parsed.rotation.policy, st.predicate.version);
-  if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, parsed.statementDigest);
+  if (options.expect) checkExpected(st, options.expect);
+  if (isRotation(st))
+    checkRotationVersions(policy, rotation?.policy ?? { version: st.predicate.version }, st.predicate.version);
+  if (options.state)
+    checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, parsed.statementDigest);
+  if (options.state && !isRotation(st))
+    checkVersionStep(options.state, st.predicate.stream, st.predicate.version, policy.limits.maxVersionStep);
   return st;
 }
 function describeStatement(st) {
@@ -57498,7 +58650,9 @@ var init_statement4 = __esm({
     "use strict";
     init_rollback();
     init_statement3();
+    init_expectation();
     init_rotation_versions();
+    init_document();
   }
 });
 
@@ -57509,19 +58663,29 @@ function compareSubjects(subjects2, artifacts) {
   for (const a of artifacts) {
     const digest = expected.get(a.name);
     if (digest === void 0) {
-      throw new VerificationError("subject-unexpected-file", `${a.name} is not a subject of the statement`, { expected: "one of the statement's subjects", found: a.name });
+      throw new VerificationError("subject-unexpected-file", `${a.name} is not a subject of the statement`, {
+        expected: "one of the statement's subjects",
+        found: a.name
+      });
     }
     if (digest !== a.digest.sha256) {
-      throw new VerificationError("subject-digest", `${a.name}: the file's digest differs from the signed one`, { expected: `sha256:${digest}`, found: `sha256:${a.digest.sha256}` });
+      throw new VerificationError("subject-digest", `${a.name}: the file's digest differs from the signed one`, {
+        expected: `sha256:${digest}`,
+        found: `sha256:${a.digest.sha256}`
+      });
     }
     seen.add(a.name);
   }
   const missing = subjects2.filter((s) => !seen.has(s.name)).map((s) => s.name);
   if (missing.length > 0) {
-    throw new VerificationError("subject-missing", `${missing.length} subject(s) of the statement are not among the files: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", \u2026" : ""}`, {
-      expected: `${subjects2.length} file(s)`,
-      found: `${artifacts.length} file(s)`
-    });
+    throw new VerificationError(
+      "subject-missing",
+      `${missing.length} subject(s) of the statement are not among the files: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", \u2026" : ""}`,
+      {
+        expected: `${subjects2.length} file(s)`,
+        found: `${artifacts.length} file(s)`
+      }
+    );
   }
 }
 var init_subjects2 = __esm({
@@ -57548,8 +58712,8 @@ var init_subjects3 = __esm({
 });
 
 // src/lib/pipeline/run.ts
-async function runPipeline(bytes, options) {
-  return runChecks(bytes, options);
+function runPipeline(bytes, options) {
+  return Promise.resolve().then(() => runChecks(bytes, options));
 }
 function runChecks(bytes, options) {
   const { policy } = options;
@@ -57557,21 +58721,50 @@ function runChecks(bytes, options) {
   const what = options.what ?? "bundle";
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
-  const parsed = r.check("parse", () => parse(bytes, policy, what), (p) => pass(describeParsed(p, bytes.byteLength)));
+  const parsed = r.check(
+    "parse",
+    () => parse(bytes, policy, what),
+    (p) => pass(describeParsed(p, bytes.byteLength))
+  );
   if (!parsed) return r.rejected({});
-  const primaryResult = r.check("primary", () => primary(parsed, options.trust ?? trustMaterialOf(policy)), (p) => pass(describePrimary(p)));
+  const primaryResult = r.check(
+    "primary",
+    () => primary(parsed, options.trust ?? trustMaterialOf(policy)),
+    (p) => pass(describePrimary(p))
+  );
   if (!primaryResult) return r.rejected({ parsed });
-  const signer = r.check("primary-identity", () => primaryIdentity(primaryResult, policy), (s) => pass(describeSigner(s)));
+  const signer = r.check(
+    "primary-identity",
+    () => primaryIdentity(primaryResult, policy),
+    (s) => pass(describeSigner(s))
+  );
   if (!signer) return r.rejected({ parsed, primary: primaryResult });
   const countersigned = r.check(
     "countersignatures",
-    () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold }),
-    (c) => c.kind === "pending" ? { result: "pending", message: describeCountersigned(c, policy, parsed.rotation), code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" } : c.kind === "short" ? { result: "fail", error: c.shortfall } : pass(describeCountersigned(c, policy, parsed.rotation))
+    () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold, what }),
+    (c) => c.kind === "pending" ? {
+      result: "pending",
+      message: describeCountersigned(c, policy, c.rotation),
+      code: "countersignature-missing",
+      expected: `${policy.threshold} organisation(s)`,
+      found: "none"
+    } : c.kind === "short" ? { result: "fail", error: c.shortfall } : pass(describeCountersigned(c, policy, c.rotation))
   );
-  if (!countersigned || countersigned.kind === "short") return r.rejected({ parsed, primary: primaryResult, countersigned });
+  if (!countersigned || countersigned.kind === "short")
+    return r.rejected({ parsed, primary: primaryResult, ...countersigned ? { countersigned } : {} });
   const established = { parsed, primary: primaryResult, countersigned };
-  if (!r.check("statement", () => statement(parsed, policy, { now, state: options.state }), (st) => pass(describeStatement(st)))) return r.rejected(established);
-  if (!r.check("subjects", () => subjects(parsed.statement, options.artifacts), (s) => pass(describeSubjects(s)))) return r.rejected(established);
+  if (!r.check(
+    "statement",
+    () => statement(parsed, countersigned.rotation, policy, { now, state: options.state, expect: options.expect }),
+    (st) => pass(describeStatement(st))
+  ))
+    return r.rejected(established);
+  if (!r.check(
+    "subjects",
+    () => subjects(parsed.statement, options.artifacts),
+    (s) => pass(describeSubjects(s))
+  ))
+    return r.rejected(established);
   if (countersigned.kind === "pending") return r.pending(established);
   return r.verified({ parsed, primary: primaryResult, signer, countersigned });
 }
@@ -57582,13 +58775,12 @@ function authorisationOf(countersigned) {
   return countersigned?.kind === "signed" || countersigned?.kind === "short" ? countersigned.authorisation : void 0;
 }
 function fields({ parsed, primary: primary2, countersigned }) {
+  const authorisation = authorisationOf(countersigned);
   return {
-    primary: primary2,
-    statement: parsed?.statement,
-    statementBytes: parsed?.statementBytes,
-    bundle: parsed?.bundle,
-    rotation: parsed?.rotation,
-    authorisation: authorisationOf(countersigned)
+    ...primary2 ? { primary: primary2 } : {},
+    ...parsed ? { statement: parsed.statement, statementBytes: parsed.statementBytes, bundle: parsed.bundle } : {},
+    ...countersigned?.rotation ? { rotation: countersigned.rotation } : {},
+    ...authorisation ? { authorisation } : {}
   };
 }
 function statementSummary(parsed) {
@@ -57604,7 +58796,12 @@ function statementSummary(parsed) {
   };
 }
 function primarySummary(p) {
-  return { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+  return {
+    identity: p.signer.identity,
+    issuer: p.signer.issuer,
+    claims: { ...p.signer.extensions },
+    time: p.verifiedTime.toISOString()
+  };
 }
 function countersignersSummary(a, threshold) {
   return {
@@ -57621,6 +58818,7 @@ var init_run = __esm({
   "src/lib/pipeline/run.ts"() {
     "use strict";
     init_errors();
+    init_document();
     init_trusted_root();
     init_report();
     init_parse2();
@@ -57655,7 +58853,16 @@ var init_run = __esm({
         const v = verdict(value);
         if (v.result === "fail") this.fail(check, title, v.error);
         else if (v.result === "pass") this.entries.push({ check, title, result: "pass", message: v.message });
-        else this.entries.push({ check, title, result: "pending", message: v.message, code: v.code, expected: v.expected, found: v.found });
+        else
+          this.entries.push({
+            check,
+            title,
+            result: "pending",
+            message: v.message,
+            code: v.code,
+            expected: v.expected,
+            found: v.found
+          });
         return value;
       }
       fail(check, title, err) {
@@ -57668,12 +58875,23 @@ var init_run = __esm({
       }
       rejected(established) {
         const ran = new Set(this.entries.map((e) => e.check));
-        const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c) => ({ check: c.name, title: c.title, result: "skipped", message: "not run: an earlier check failed" }));
-        const report = { ...this.report("rejected", [...this.entries, ...skipped], established), ...this.failure ? { failure: this.failure } : {} };
+        const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c) => ({
+          check: c.name,
+          title: c.title,
+          result: "skipped",
+          message: "not run: an earlier check failed"
+        }));
+        const report = {
+          ...this.report("rejected", [...this.entries, ...skipped], established),
+          ...this.failure ? { failure: this.failure } : {}
+        };
         return { report, ...fields(established) };
       }
       pending(established) {
-        return { report: { ...this.report("pending-countersign", this.entries, established), ...this.rotation(established) }, ...fields(established) };
+        return {
+          report: { ...this.report("pending-countersign", this.entries, established), ...this.rotation(established) },
+          ...fields(established)
+        };
       }
       verified(verified) {
         const { parsed } = verified;
@@ -57702,14 +58920,15 @@ var init_run = __esm({
       }
       /** For an authority rotation that was not rejected: the versions, the new policy's digest, who authorised it, the keys it adds. */
       rotation({ parsed, countersigned }) {
-        if (!parsed?.rotation) return {};
+        const subject = parsed?.statement.subject[0];
+        if (!parsed || !isRotation(parsed.statement) || !subject) return {};
         const authorisation = authorisationOf(countersigned);
         const { policy } = this;
         return {
           rotation: {
             fromVersion: policy.version,
-            toVersion: parsed.rotation.policy.version,
-            policyDigest: `sha256:${parsed.rotation.digest}`,
+            toVersion: parsed.statement.predicate.version,
+            policyDigest: `sha256:${subject.digest.sha256}`,
             authorisedBy: authorisation?.authorisedBy ?? "none",
             addedKeys: authorisation?.newKeys ?? []
           }
@@ -57725,8 +58944,14 @@ function emptyState() {
 }
 function parseState(bytes, what) {
   const s = new Shape(what, "state-malformed");
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
-  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const o = s.object(
+    parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }),
+    "$",
+    ["mediaType", "streams"],
+    ["policyVersion"]
+  );
+  if (o.mediaType !== STATE_MEDIA_TYPE)
+    s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
   const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
   if (Object.keys(streams).length > MAX_STREAMS2) s.fail("$.streams", `more than ${MAX_STREAMS2} streams`);
   const out = /* @__PURE__ */ Object.create(null);
@@ -57741,7 +58966,9 @@ function parseState(bytes, what) {
   return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
 }
 function serializeState(state) {
-  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  const streams = Object.fromEntries(
+    Object.keys(state.streams).sort().map((name) => [name, state.streams[name]])
+  );
   return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
 }
 function recordAccepted(state, stream, version, statementDigest, policyVersion) {
@@ -57767,16 +58994,52 @@ var init_state = __esm({
 
 // src/lib/flows/gate/gate.ts
 async function gate(bundle, input) {
-  const { report } = await runPipeline(bundle, input);
-  if (report.outcome !== "verified" || !report.statement) return { report };
-  return { report, newState: acceptedState(input.state, report.statement, input.policy) };
+  const expected = expectationFor(
+    input.policy,
+    input.expect,
+    input.expectNames ?? { stream: "expect.stream", kind: "expect.kind" }
+  );
+  const { report } = await runPipeline(bundle, { ...input, expect: expected });
+  if (report.outcome !== "verified" || !report.statement) return { report, expected };
+  return { report, newState: acceptedState(input.state, report.statement, input.policy), expected };
+}
+function expectationFor(policy, expect, names) {
+  const list = (items) => items.slice(0, 8).join(", ") + (items.length > 8 ? ", \u2026" : "");
+  const kind = expect?.kind;
+  const stream = expect?.stream ?? (policy.streams.length === 1 ? policy.streams[0] : void 0);
+  if (stream === void 0) {
+    throw new InputError(
+      "expected-stream-missing",
+      `the policy allows ${policy.streams.length} streams (${list(policy.streams)}): say which one you expect with ${names.stream}`
+    );
+  }
+  if (!policy.streams.includes(stream)) {
+    throw new InputError(
+      "expected-not-allowed",
+      `${names.stream} names a stream the policy does not allow: ${JSON.stringify(stream.slice(0, 200))} (it allows ${list(policy.streams)})`
+    );
+  }
+  if (kind !== void 0 && !policy.kinds.includes(kind)) {
+    throw new InputError(
+      "expected-not-allowed",
+      `${names.kind} names a kind the policy does not allow: ${JSON.stringify(kind.slice(0, 200))} (it allows ${list(policy.kinds)})`
+    );
+  }
+  return { stream, ...kind !== void 0 ? { kind } : {} };
 }
 function acceptedState(state, statement2, policy) {
-  return recordAccepted(state ?? emptyState(), statement2.stream, statement2.version, statement2.digest.replace(/^sha256:/, ""), policy.version);
+  return recordAccepted(
+    state ?? emptyState(),
+    statement2.stream,
+    statement2.version,
+    statement2.digest.replace(/^sha256:/, ""),
+    policy.version
+  );
 }
 var init_gate = __esm({
   "src/lib/flows/gate/gate.ts"() {
     "use strict";
+    init_errors();
     init_state();
     init_run();
   }
@@ -57815,10 +59078,14 @@ function countersigningKeyFor(policy, keyId, rotation) {
   if (usual) return usual;
   const fallback = find(policy.fallback?.countersigners);
   if (fallback && !rotation) {
-    throw new VerificationError("countersignature-fallback-not-rotation", `the signing key ${fallback.name} (${keyId}) is a fallback signer: it may countersign only an authority rotation`, {
-      expected: "an authority-rotation bundle",
-      found: "another kind of statement"
-    });
+    throw new VerificationError(
+      "countersignature-fallback-not-rotation",
+      `the signing key ${fallback.name} (${keyId}) is a fallback signer: it may countersign only an authority rotation`,
+      {
+        expected: "an authority-rotation bundle",
+        found: "another kind of statement"
+      }
+    );
   }
   return fallback ?? (rotation ? find(rotation.policy.countersigners) ?? find(rotation.policy.fallback?.countersigners) : void 0);
 }
@@ -57829,88 +59096,13 @@ var init_signing_key = __esm({
   }
 });
 
-// src/lib/formats/policy/diff-text.ts
-function renderPolicyDiff(diff) {
-  if (diff.changes.length === 0) return ["no changes: the two policies say the same thing"];
-  return diff.changes.map(renderChange);
-}
-function renderChange(change) {
-  const what = change.action === "added" ? `added ${format(change.after)}` : change.action === "removed" ? `removed ${format(change.before)}` : `changed from ${format(change.before)} to ${format(change.after)}`;
-  return escapeUnusual(`${label(change.path)}: ${what}`);
-}
-function label(path) {
-  for (const [pattern, say] of LABELS) {
-    const m = pattern.exec(path);
-    if (m) return say(m);
-  }
-  return path;
-}
-function format(value) {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return /^sha256:[0-9a-f]{64}$|^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) ? value : quote(value);
-  if (isKey(value)) return formatKey(value);
-  return `(${Object.entries(value).map(([k, v]) => `${k} ${format(v)}`).join(", ")})`;
-}
-function isKey(value) {
-  return "keyId" in value && "organisation" in value && "name" in value;
-}
-function formatKey(key) {
-  const from = key.validFrom;
-  const until = key.validUntil;
-  const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : "valid at any time";
-  const log = key.log ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})` : ", no log requirement";
-  return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
-}
-function quote(text2) {
-  return `"${escapeUnusual(text2.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
-}
-function escapeUnusual(text2) {
-  return text2.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
-}
-var LABELS, ROOT_LISTS;
-var init_diff_text = __esm({
-  "src/lib/formats/policy/diff-text.ts"() {
-    "use strict";
-    LABELS = [
-      [/^version$/, () => "policy version"],
-      [/^primary\.issuer$/, () => "primary signer's OIDC issuer"],
-      [/^primary\.identity$/, () => "primary signer's exact identity"],
-      [/^primary\.identityPattern$/, () => "primary signer's identity pattern (a regular expression)"],
-      [/^primary\.githubClaims\.(\w+)$/, (m) => `primary signer's pinned GitHub claim ${m[1]}`],
-      [/^trustedRoot$/, () => "Sigstore trusted root (digest of its content)"],
-      [/^trustedRoot\.(certificateAuthorities|timestampAuthorities|tlogs|ctlogs)\[(".*")\](?:\.(\w+))?$/, (m) => `${m[3] ? `${m[3]} of ` : ""}Sigstore trusted root ${ROOT_LISTS[m[1]]} ${m[2]}`],
-      [/^trustedRoot\.(".*")$/, (m) => `Sigstore trusted root field ${m[1]}`],
-      [/^countersigners\[(sha256:[0-9a-f]{64})\]$/, () => "countersigner keys"],
-      [/^countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of countersigner key ${m[1]}`],
-      [/^countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of countersigner key ${m[1]}`],
-      [/^countersigners\.organisations$/, () => "organisations that count towards the countersignature threshold"],
-      [/^threshold$/, () => "countersignature threshold (distinct organisations required)"],
-      [/^fallback$/, () => "emergency fallback signer set (may authorise authority rotations)"],
-      [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]$/, () => "emergency fallback keys"],
-      [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of emergency fallback key ${m[1]}`],
-      [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of emergency fallback key ${m[1]}`],
-      [/^fallback\.organisations$/, () => "organisations in the emergency fallback set"],
-      [/^fallback\.threshold$/, () => "emergency fallback threshold (distinct organisations required)"],
-      [/^kinds$/, () => "allowed statement kinds"],
-      [/^streams$/, () => "allowed streams"],
-      [/^limits\.(\w+)$/, (m) => `limit ${m[1]}`]
-    ];
-    ROOT_LISTS = {
-      certificateAuthorities: "certificate authority",
-      timestampAuthorities: "timestamp authority",
-      tlogs: "transparency log",
-      ctlogs: "certificate transparency log"
-    };
-  }
-});
-
 // src/lib/formats/policy/control.ts
-function controlChanges(current, next, organisation) {
+function controlChanges(current, next2, organisation) {
   const reasons = [];
   const org = quote(organisation);
   const own = current.countersigners.filter((k) => k.organisation === organisation);
   if (own.length === 0) reasons.push(`the current policy has no countersigner key of organisation ${org}`);
-  const after = new Map(next.countersigners.map((k) => [k.keyId, k]));
+  const after = new Map(next2.countersigners.map((k) => [k.keyId, k]));
   for (const key of current.countersigners) {
     const other = after.get(key.keyId);
     const who = `countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`;
@@ -57919,36 +59111,51 @@ function controlChanges(current, next, organisation) {
       continue;
     }
     if (other.name !== key.name) reasons.push(`renames ${who} to ${quote(other.name)}`);
-    if (other.organisation !== key.organisation) reasons.push(`moves ${who} to organisation ${quote(other.organisation)}`);
+    if (other.organisation !== key.organisation)
+      reasons.push(`moves ${who} to organisation ${quote(other.organisation)}`);
     if (!sameLog(key, other)) reasons.push(`changes the log requirement of ${who}`);
     if (key.organisation === organisation) {
-      if (!widens(key.validFrom, other.validFrom, "from")) reasons.push(`narrows the validity of ${who} (valid from ${time(key.validFrom)} -> ${time(other.validFrom)})`);
-      if (!widens(key.validUntil, other.validUntil, "until")) reasons.push(`narrows the validity of ${who} (valid until ${time(key.validUntil)} -> ${time(other.validUntil)})`);
+      if (!widens(key.validFrom, other.validFrom, "from"))
+        reasons.push(`narrows the validity of ${who} (valid from ${time(key.validFrom)} -> ${time(other.validFrom)})`);
+      if (!widens(key.validUntil, other.validUntil, "until"))
+        reasons.push(
+          `narrows the validity of ${who} (valid until ${time(key.validUntil)} -> ${time(other.validUntil)})`
+        );
     } else if (!sameTime(key.validFrom, other.validFrom) || !sameTime(key.validUntil, other.validUntil)) {
       reasons.push(`changes the validity of ${who}, another organisation's key`);
     }
   }
   const before = new Set(current.countersigners.map((k) => k.keyId));
-  for (const key of next.countersigners) {
-    if (!before.has(key.keyId)) reasons.push(`adds countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
+  for (const key of next2.countersigners) {
+    if (!before.has(key.keyId))
+      reasons.push(`adds countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
   }
-  if (next.threshold !== current.threshold) reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next.threshold} organisations`);
-  reasons.push(...fallbackChanges(current.fallback, next.fallback));
+  if (next2.threshold !== current.threshold)
+    reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next2.threshold} organisations`);
+  reasons.push(...fallbackChanges(current.fallback, next2.fallback));
   return reasons;
 }
 function fallbackChanges(before, after) {
-  if (!before && !after) return [];
-  if (!before) return [`adds an emergency fallback signer set (threshold ${after.threshold}, ${after.countersigners.length} key(s)) that could authorise rotations`];
+  if (!before)
+    return after ? [
+      `adds an emergency fallback signer set (threshold ${after.threshold}, ${after.countersigners.length} key(s)) that could authorise rotations`
+    ] : [];
   if (!after) return ["removes the emergency fallback signer set"];
   const reasons = [];
-  if (before.threshold !== after.threshold) reasons.push(`changes the emergency fallback threshold from ${before.threshold} to ${after.threshold}`);
-  const next = new Map(after.countersigners.map((k) => [k.keyId, k]));
+  if (before.threshold !== after.threshold)
+    reasons.push(`changes the emergency fallback threshold from ${before.threshold} to ${after.threshold}`);
+  const next2 = new Map(after.countersigners.map((k) => [k.keyId, k]));
   for (const key of before.countersigners) {
-    const other = next.get(key.keyId);
-    if (!other || !sameKey(key, other)) reasons.push(`${other ? "changes" : "removes"} emergency fallback key ${quote(key.name)} ${key.keyId}`);
+    const other = next2.get(key.keyId);
+    if (!other || !sameKey(key, other))
+      reasons.push(`${other ? "changes" : "removes"} emergency fallback key ${quote(key.name)} ${key.keyId}`);
   }
   const old = new Set(before.countersigners.map((k) => k.keyId));
-  for (const key of after.countersigners) if (!old.has(key.keyId)) reasons.push(`adds emergency fallback key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
+  for (const key of after.countersigners)
+    if (!old.has(key.keyId))
+      reasons.push(
+        `adds emergency fallback key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`
+      );
   return reasons;
 }
 function sameKey(a, b) {
@@ -57984,27 +59191,38 @@ function trustedRootDigest(root) {
 }
 function diffTrustedRoots(before, after) {
   if (canonicalJson(before) === canonicalJson(after)) return [];
-  const changes = [{ area: "trustedRoot", path: "trustedRoot", action: "changed", before: trustedRootDigest(before), after: trustedRootDigest(after) }];
-  for (const list of CERTIFICATE_LISTS) changes.push(...diffEntries(list, entries(before[list], certificateEntry), entries(after[list], certificateEntry)));
-  for (const list of KEY_LISTS) changes.push(...diffEntries(list, entries(before[list], logEntry), entries(after[list], logEntry)));
+  const changes = [
+    {
+      area: "trustedRoot",
+      path: "trustedRoot",
+      action: "changed",
+      before: trustedRootDigest(before),
+      after: trustedRootDigest(after)
+    }
+  ];
+  for (const list of CERTIFICATE_LISTS)
+    changes.push(...diffEntries(list, entries(before[list], certificateEntry), entries(after[list], certificateEntry)));
+  for (const list of KEY_LISTS)
+    changes.push(...diffEntries(list, entries(before[list], logEntry), entries(after[list], logEntry)));
   const known = /* @__PURE__ */ new Set([...CERTIFICATE_LISTS, ...KEY_LISTS]);
   for (const field of [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     if (known.has(field)) continue;
     const [a, b] = [text(before[field]), text(after[field])];
     if (a === b) continue;
     const path = `trustedRoot.${JSON.stringify(field)}`;
-    if (a === void 0) changes.push({ area: "trustedRoot", path, action: "added", after: b });
-    else if (b === void 0) changes.push({ area: "trustedRoot", path, action: "removed", before: a });
-    else changes.push({ area: "trustedRoot", path, action: "changed", before: a, after: b });
+    if (a !== void 0 && b !== void 0)
+      changes.push({ area: "trustedRoot", path, action: "changed", before: a, after: b });
+    else if (a !== void 0) changes.push({ area: "trustedRoot", path, action: "removed", before: a });
+    else if (b !== void 0) changes.push({ area: "trustedRoot", path, action: "added", after: b });
   }
   return changes;
 }
 function diffEntries(list, before, after) {
   const changes = [];
-  const next = new Map(after.map((e) => [e.id, e]));
+  const next2 = new Map(after.map((e) => [e.id, e]));
   const path = (id) => `trustedRoot.${list}[${JSON.stringify(id)}]`;
   for (const entry of before) {
-    const other = next.get(entry.id);
+    const other = next2.get(entry.id);
     if (!other) {
       changes.push({ area: "trustedRoot", path: path(entry.id), action: "removed", before: entry.fields });
       continue;
@@ -58015,20 +59233,30 @@ function diffEntries(list, before, after) {
       if (a === b) continue;
       named = true;
       const at = `${path(entry.id)}.${field}`;
-      if (a === void 0) changes.push({ area: "trustedRoot", path: at, action: "added", after: b });
-      else if (b === void 0) changes.push({ area: "trustedRoot", path: at, action: "removed", before: a });
-      else changes.push({ area: "trustedRoot", path: at, action: "changed", before: a, after: b });
+      if (a !== void 0 && b !== void 0)
+        changes.push({ area: "trustedRoot", path: at, action: "changed", before: a, after: b });
+      else if (a !== void 0) changes.push({ area: "trustedRoot", path: at, action: "removed", before: a });
+      else if (b !== void 0) changes.push({ area: "trustedRoot", path: at, action: "added", after: b });
     }
     if (!named && entry.whole !== other.whole) {
-      changes.push({ area: "trustedRoot", path: `${path(entry.id)}.otherFields`, action: "changed", before: `sha256:${sha256Hex(entry.whole)}`, after: `sha256:${sha256Hex(other.whole)}` });
+      changes.push({
+        area: "trustedRoot",
+        path: `${path(entry.id)}.otherFields`,
+        action: "changed",
+        before: `sha256:${sha256Hex(entry.whole)}`,
+        after: `sha256:${sha256Hex(other.whole)}`
+      });
     }
   }
   const old = new Set(before.map((e) => e.id));
-  for (const entry of after) if (!old.has(entry.id)) changes.push({ area: "trustedRoot", path: path(entry.id), action: "added", after: entry.fields });
+  for (const entry of after)
+    if (!old.has(entry.id))
+      changes.push({ area: "trustedRoot", path: path(entry.id), action: "added", after: entry.fields });
   return changes;
 }
 function entries(value, read) {
-  if (!Array.isArray(value)) return value === void 0 ? [] : [{ id: "(not a list)", fields: { value: text(value) ?? "" }, whole: canonicalJson(value) }];
+  if (!Array.isArray(value))
+    return value === void 0 ? [] : [{ id: "(not a list)", fields: { value: text(value) ?? "" }, whole: canonicalJson(value) }];
   const seen = /* @__PURE__ */ new Map();
   return value.map((item, i) => {
     const { id, fields: fields2 } = isObject2(item) ? read(item, i) : { id: `#${i}`, fields: { value: text(item) ?? "" } };
@@ -58049,7 +59277,10 @@ function certificateEntry(entry, index) {
     validFrom: text(get(entry, "validFor", "start")),
     validUntil: text(get(entry, "validFor", "end"))
   });
-  return { id: typeof first === "string" ? `certificate sha256:${sha256Hex(base64OrText(first))}` : `#${index}`, fields: fields2 };
+  return {
+    id: typeof first === "string" ? `certificate sha256:${sha256Hex(base64OrText(first))}` : `#${index}`,
+    fields: fields2
+  };
 }
 function logEntry(entry, index) {
   const id = get(entry, "logId", "keyId");
@@ -58092,8 +59323,9 @@ function isObject2(value) {
 }
 function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (isObject2(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
-  return JSON.stringify(value) ?? "null";
+  if (isObject2(value))
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  return value === void 0 ? "null" : JSON.stringify(value);
 }
 var CERTIFICATE_LISTS, KEY_LISTS, LONGEST_VALUE;
 var init_diff_trusted_root = __esm({
@@ -58107,38 +59339,63 @@ var init_diff_trusted_root = __esm({
 });
 
 // src/lib/formats/policy/diff.ts
-function diffPolicies(current, next) {
+function diffPolicies(current, next2) {
   const changes = [];
   const scalar = (area, path, before, after) => {
     if (before === after) return;
-    if (before === void 0) changes.push({ area, path, action: "added", after });
-    else if (after === void 0) changes.push({ area, path, action: "removed", before });
-    else changes.push({ area, path, action: "changed", before, after });
+    if (before !== void 0 && after !== void 0) changes.push({ area, path, action: "changed", before, after });
+    else if (before !== void 0) changes.push({ area, path, action: "removed", before });
+    else if (after !== void 0) changes.push({ area, path, action: "added", after });
   };
-  scalar("version", "version", current.version, next.version);
+  scalar("version", "version", current.version, next2.version);
   const p = current.primary;
-  const q = next.primary;
+  const q = next2.primary;
   scalar("primary", "primary.issuer", p.issuer, q.issuer);
   scalar("primary", "primary.identity", p.identity, q.identity);
   scalar("primary", "primary.identityPattern", p.identityPattern, q.identityPattern);
-  for (const claim of GITHUB_CLAIM_NAMES) scalar("primary", `primary.githubClaims.${claim}`, p.githubClaims?.[claim], q.githubClaims?.[claim]);
-  changes.push(...diffTrustedRoots(current.trustedRoot, next.trustedRoot));
-  changes.push(...diffKeys("countersigners", "countersigners", current.countersigners, next.countersigners));
-  changes.push(...diffOrganisations("countersigners", "countersigners.organisations", current.countersigners, next.countersigners));
-  scalar("threshold", "threshold", current.threshold, next.threshold);
+  for (const claim of GITHUB_CLAIM_NAMES)
+    scalar("primary", `primary.githubClaims.${claim}`, p.githubClaims?.[claim], q.githubClaims?.[claim]);
+  scalar(
+    "primary",
+    "primary.unsafeNoSourceRepositoryPin",
+    p.unsafeNoSourceRepositoryPin ? "true" : void 0,
+    q.unsafeNoSourceRepositoryPin ? "true" : void 0
+  );
+  changes.push(...diffTrustedRoots(current.trustedRoot, next2.trustedRoot));
+  changes.push(...diffKeys("countersigners", "countersigners", current.countersigners, next2.countersigners));
+  changes.push(
+    ...diffOrganisations("countersigners", "countersigners.organisations", current.countersigners, next2.countersigners)
+  );
+  scalar("threshold", "threshold", current.threshold, next2.threshold);
   const f = current.fallback;
-  const g = next.fallback;
-  if (f && !g) changes.push({ area: "fallback", path: "fallback", action: "removed", before: { threshold: f.threshold, keys: f.countersigners.length } });
-  if (!f && g) changes.push({ area: "fallback", path: "fallback", action: "added", after: { threshold: g.threshold, keys: g.countersigners.length } });
+  const g = next2.fallback;
+  if (f && !g)
+    changes.push({
+      area: "fallback",
+      path: "fallback",
+      action: "removed",
+      before: { threshold: f.threshold, keys: f.countersigners.length }
+    });
+  if (!f && g)
+    changes.push({
+      area: "fallback",
+      path: "fallback",
+      action: "added",
+      after: { threshold: g.threshold, keys: g.countersigners.length }
+    });
   changes.push(...diffKeys("fallback", "fallback.countersigners", f?.countersigners ?? [], g?.countersigners ?? []));
-  if (f || g) changes.push(...diffOrganisations("fallback", "fallback.organisations", f?.countersigners ?? [], g?.countersigners ?? []));
+  if (f || g)
+    changes.push(
+      ...diffOrganisations("fallback", "fallback.organisations", f?.countersigners ?? [], g?.countersigners ?? [])
+    );
   scalar("fallback", "fallback.threshold", f?.threshold, g?.threshold);
-  changes.push(...diffList("kinds", current.kinds, next.kinds));
-  changes.push(...diffList("streams", current.streams, next.streams));
-  for (const name of Object.keys(current.limits)) scalar("limits", `limits.${name}`, current.limits[name], next.limits[name]);
+  changes.push(...diffList("kinds", current.kinds, next2.kinds));
+  changes.push(...diffList("streams", current.streams, next2.streams));
+  for (const name of Object.keys(current.limits))
+    scalar("limits", `limits.${name}`, current.limits[name], next2.limits[name]);
   return {
     from: { version: current.version, trustedRootDigest: trustedRootDigest(current.trustedRoot) },
-    to: { version: next.version, trustedRootDigest: trustedRootDigest(next.trustedRoot) },
+    to: { version: next2.version, trustedRootDigest: trustedRootDigest(next2.trustedRoot) },
     changes
   };
 }
@@ -58154,10 +59411,10 @@ function summariseKey(key) {
 }
 function diffKeys(area, path, before, after) {
   const changes = [];
-  const next = new Map(after.map((k) => [k.keyId, k]));
+  const next2 = new Map(after.map((k) => [k.keyId, k]));
   const old = new Set(before.map((k) => k.keyId));
   for (const key of before) {
-    const other = next.get(key.keyId);
+    const other = next2.get(key.keyId);
     const at = `${path}[${key.keyId}]`;
     if (!other) {
       changes.push({ area, path: at, action: "removed", before: summariseKey(key) });
@@ -58168,19 +59425,22 @@ function diffKeys(area, path, before, after) {
     for (const field of ["name", "organisation", "validFrom", "validUntil"]) {
       if (a[field] === b[field]) continue;
       const change = { area, path: `${at}.${field}` };
-      if (a[field] === void 0) changes.push({ ...change, action: "added", after: b[field] });
-      else if (b[field] === void 0) changes.push({ ...change, action: "removed", before: a[field] });
-      else changes.push({ ...change, action: "changed", before: a[field], after: b[field] });
+      const [was, is] = [a[field], b[field]];
+      if (was !== void 0 && is !== void 0) changes.push({ ...change, action: "changed", before: was, after: is });
+      else if (was !== void 0) changes.push({ ...change, action: "removed", before: was });
+      else if (is !== void 0) changes.push({ ...change, action: "added", after: is });
     }
     const [la, lb] = [a.log, b.log];
     if (la?.origin !== lb?.origin || la?.keyId !== lb?.keyId) {
       const change = { area, path: `${at}.log` };
-      if (!la) changes.push({ ...change, action: "added", after: lb });
-      else if (!lb) changes.push({ ...change, action: "removed", before: la });
-      else changes.push({ ...change, action: "changed", before: la, after: lb });
+      if (la && lb) changes.push({ ...change, action: "changed", before: la, after: lb });
+      else if (la) changes.push({ ...change, action: "removed", before: la });
+      else if (lb) changes.push({ ...change, action: "added", after: lb });
     }
   }
-  for (const key of after) if (!old.has(key.keyId)) changes.push({ area, path: `${path}[${key.keyId}]`, action: "added", after: summariseKey(key) });
+  for (const key of after)
+    if (!old.has(key.keyId))
+      changes.push({ area, path: `${path}[${key.keyId}]`, action: "added", after: summariseKey(key) });
   return changes;
 }
 function diffOrganisations(area, path, before, after) {
@@ -58213,53 +59473,76 @@ function peekRotation(bytes, policy, what) {
     const primary2 = parseBundleFile(bytes, what, policy.limits.maxBundleBytes).bundle.primary;
     const envelope = primary2.dsseEnvelope;
     if (typeof envelope?.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) return void 0;
-    const statement2 = parseStatement(new Uint8Array(Buffer.from(envelope.payload, "base64")), `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+    const statement2 = parseStatement(new Uint8Array(Buffer.from(envelope.payload, "base64")), `${what} statement`, {
+      maxBytes: policy.limits.maxBundleBytes,
+      maxSubjects: policy.limits.maxSubjects
+    });
     return isRotation(statement2) ? newPolicyOf(statement2, `${what} statement`) : void 0;
   } catch {
     return void 0;
   }
 }
-function checkRotationApproval(current, next, approval, what) {
-  const target = `policy version ${next.policy.version} (sha256:${next.digest})`;
+function checkRotationApproval(current, next2, approval, what) {
+  const target = `policy version ${next2.policy.version} (sha256:${next2.digest})`;
   if (approval === void 0) {
-    throw new VerificationError("rotation-needs-review", `${what}: an authority rotation to ${target} is never countersigned without an explicit approval: ${REVIEW_HINT}`, {
-      expected: "an approval of this new policy",
-      found: "none"
-    });
+    throw new VerificationError(
+      "rotation-needs-review",
+      `${what}: an authority rotation to ${target} is never countersigned without an explicit approval: ${REVIEW_HINT}`,
+      {
+        expected: "an approval of this new policy",
+        found: "none"
+      }
+    );
   }
   if ("policyDigest" in approval) {
-    if (approval.policyDigest !== `sha256:${next.digest}`) {
-      throw new VerificationError("rotation-approval-mismatch", `${what}: the approval names another document: the rotation installs ${target}`, {
-        expected: `sha256:${next.digest}`,
-        found: approval.policyDigest
-      });
+    if (approval.policyDigest !== `sha256:${next2.digest}`) {
+      throw new VerificationError(
+        "rotation-approval-mismatch",
+        `${what}: the approval names another document: the rotation installs ${target}`,
+        {
+          expected: `sha256:${next2.digest}`,
+          found: approval.policyDigest
+        }
+      );
     }
     return;
   }
-  const reasons = controlChanges(current, next.policy, approval.keepingOrganisation);
+  const reasons = controlChanges(current, next2.policy, approval.keepingOrganisation);
   if (reasons.length > 0) {
-    throw new VerificationError("rotation-needs-review", `${what}: the rotation to ${target} does not keep organisation ${JSON.stringify(approval.keepingOrganisation)} in control (${reasons.join("; ")}): ${REVIEW_HINT}`, {
-      expected: `a new policy that keeps ${JSON.stringify(approval.keepingOrganisation)}'s keys, log requirement, threshold and fallback set`,
-      found: reasons.join("; ")
-    });
+    throw new VerificationError(
+      "rotation-needs-review",
+      `${what}: the rotation to ${target} does not keep organisation ${JSON.stringify(approval.keepingOrganisation)} in control (${reasons.join("; ")}): ${REVIEW_HINT}`,
+      {
+        expected: `a new policy that keeps ${JSON.stringify(approval.keepingOrganisation)}'s keys, log requirement, threshold and fallback set`,
+        found: reasons.join("; ")
+      }
+    );
   }
 }
-function reviewLines(current, next, control) {
-  const structured = diffPolicies(current, next.policy);
+function reviewLines(current, next2, control) {
+  const structured = diffPolicies(current, next2.policy);
   const lines = [`${structured.changes.length} change(s):`, ...renderPolicyDiff(structured).map((l) => `  ${l}`)];
   if (control) {
     const org = quote(control.organisation);
-    lines.push(control.reasons.length === 0 ? `organisation ${org} keeps its keys, log requirement, share of the threshold and the fallback set as they are` : `organisation ${org} does NOT keep control as it is: ${control.reasons.join("; ")}`);
+    lines.push(
+      control.reasons.length === 0 ? `organisation ${org} keeps its keys, log requirement, share of the threshold and the fallback set as they are` : `organisation ${org} does NOT keep control as it is: ${control.reasons.join("; ")}`
+    );
   }
   return lines;
 }
-function rotationReview(what, current, next, signerKeyId) {
-  const own = [...current.countersigners, ...current.fallback?.countersigners ?? []].find((k) => k.keyId === signerKeyId);
+function rotationReview(what, current, next2, signerKeyId) {
+  const own = [...current.countersigners, ...current.fallback?.countersigners ?? []].find(
+    (k) => k.keyId === signerKeyId
+  );
   return [
     escapeUnusual(`${what} is an AUTHORITY ROTATION: it replaces the policy (who must sign from then on).`),
     `current policy: version ${current.version}`,
-    `new policy:     version ${next.policy.version}, sha256:${next.digest}`,
-    ...reviewLines(current, next, own ? { organisation: own.organisation, reasons: controlChanges(current, next.policy, own.organisation) } : void 0)
+    `new policy:     version ${next2.policy.version}, sha256:${next2.digest}`,
+    ...reviewLines(
+      current,
+      next2,
+      own ? { organisation: own.organisation, reasons: controlChanges(current, next2.policy, own.organisation) } : void 0
+    )
   ];
 }
 var REVIEW_HINT;
@@ -58274,6 +59557,7 @@ var init_rotation_review = __esm({
     init_diff_text();
     init_document();
     init_statement();
+    init_strict_json();
     REVIEW_HINT = "organisation B reviews it with 'countersign policy diff CURRENT NEW' and countersigns it offline with its key ('countersign countersign BUNDLE --key FILE --policy CURRENT --approve-rotation sha256:<digest of the new policy>')";
   }
 });
@@ -58282,10 +59566,14 @@ var init_rotation_review = __esm({
 async function countersignBundle(bytes, options) {
   const { policy, signer } = options;
   const now = options.now ?? /* @__PURE__ */ new Date();
-  const notPinned = () => new VerificationError("countersigner-not-pinned", `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`, {
-    expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(", "),
-    found: signer.keyId
-  });
+  const notPinned = () => new VerificationError(
+    "countersigner-not-pinned",
+    `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`,
+    {
+      expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(", "),
+      found: signer.keyId
+    }
+  );
   const usual = policy.countersigners.find((k) => k.keyId === signer.keyId);
   if (!usual && !policy.kinds.includes("authority-rotation")) throw notPinned();
   const result = await runPipeline(bytes, { ...options, now, forCountersigning: true });
@@ -58293,20 +59581,36 @@ async function countersignBundle(bytes, options) {
   if (report.outcome !== "verified" || !result.primary || !result.statement || !result.bundle || !report.statement) {
     const f = report.failure;
     const failed = report.checks.find((c) => c.result === "fail");
-    throw new VerificationError(f ? carried(f.code) : "countersign-refused", `refusing to countersign: ${f?.check ?? "verification"} check failed: ${f?.message ?? report.outcome}`, {
-      ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
-      ...failed?.found !== void 0 ? { found: failed.found } : {}
-    });
+    throw new VerificationError(
+      f ? carried(f.code) : "countersign-refused",
+      `refusing to countersign: ${f?.check ?? "verification"} check failed: ${f?.message ?? report.outcome}`,
+      {
+        ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
+        ...failed?.found !== void 0 ? { found: failed.found } : {}
+      }
+    );
   }
-  if (result.rotation) checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? "bundle");
+  if (!result.rotation)
+    checkFirstVersion(options.state, result.statement.predicate.stream, result.statement.predicate.version);
+  if (result.rotation)
+    checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? "bundle");
   const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
   if (!key) throw notPinned();
   const existing = result.bundle.bundle.countersignatures;
   if (existing.some((c) => c.keyId === signer.keyId)) {
-    throw new VerificationError("countersignature-duplicate", `the bundle is already countersigned by ${key.name} (${signer.keyId})`);
+    throw new VerificationError(
+      "countersignature-duplicate",
+      `the bundle is already countersigned by ${key.name} (${signer.keyId})`
+    );
   }
   const { stream, version } = result.statement.predicate;
-  const countersignature = await createCountersignature({ signer, primary: result.primary, stream, version, signedAt: now });
+  const countersignature = await createCountersignature({
+    signer,
+    primary: result.primary,
+    stream,
+    version,
+    signedAt: now
+  });
   return {
     bundle: { ...result.bundle.bundle, countersignatures: [...existing, countersignature] },
     report,
@@ -58326,6 +59630,7 @@ var init_countersign_bundle = __esm({
     init_create();
     init_signing_key();
     init_rotation_review();
+    init_rollback();
   }
 });
 
@@ -58333,7 +59638,8 @@ var init_countersign_bundle = __esm({
 function seedSigner(seed, keyId) {
   return {
     keyId,
-    sign: async (message2) => signEd25519(message2, seed)
+    // A rejected promise (not a throw) if signing fails, as from an async function.
+    sign: (message2) => Promise.resolve().then(() => signEd25519(message2, seed))
   };
 }
 var init_signer = __esm({
@@ -58382,6 +59688,7 @@ var init_describe = __esm({
     "use strict";
     init_shape();
     init_types();
+    init_diff_text();
   }
 });
 
@@ -58426,23 +59733,33 @@ __export(service_client_exports, {
 async function requestCountersignature(url, primaryBundle, options = {}) {
   const base = serviceBaseUrl(url);
   if (primaryBundle.byteLength > MAX_REQUEST_BYTES) {
-    throw new InputError("too-large", `bundle: ${primaryBundle.byteLength} bytes is over the service's limit of ${MAX_REQUEST_BYTES} bytes`);
+    throw new InputError(
+      "too-large",
+      `bundle: ${primaryBundle.byteLength} bytes is over the service's limit of ${MAX_REQUEST_BYTES} bytes`
+    );
   }
   const parsed = parseBundleFile(primaryBundle, "bundle", MAX_REQUEST_BYTES);
   const target = base.pathname.endsWith(API.countersign) ? base : endpoint(base, API.countersign);
-  const res = await serviceRequest(target, { method: "POST", body: primaryBundle, contentType: "application/json" }, { maxResponseBytes: MAX_RESPONSE_BYTES, ...options });
+  const res = await serviceRequest(
+    target,
+    { method: "POST", body: primaryBundle, contentType: "application/json" },
+    { maxResponseBytes: MAX_RESPONSE_BYTES, ...options }
+  );
   const what = `answer of ${target.origin}${target.pathname}`;
   const countersignature = readAnswer(res.body, what);
   checkBindsThisPrimary(countersignature, parsed.bundle.primary, what);
   const existing = parsed.bundle.countersignatures;
-  const same = existing.findIndex((c) => c.keyId === countersignature.keyId);
+  const same = existing.find((c) => c.keyId === countersignature.keyId);
   let countersignatures2;
-  if (same < 0) {
+  if (!same) {
     countersignatures2 = [...existing, countersignature];
-  } else if (existing[same].statement === countersignature.statement && existing[same].signature === countersignature.signature) {
-    countersignatures2 = existing.map((c, i) => i === same ? countersignature : c);
+  } else if (same.statement === countersignature.statement && same.signature === countersignature.signature) {
+    countersignatures2 = existing.map((c) => c === same ? countersignature : c);
   } else {
-    throw new VerificationError("countersignature-duplicate", `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
+    throw new VerificationError(
+      "countersignature-duplicate",
+      `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`
+    );
   }
   const out = new TextEncoder().encode(serializeBundle({ ...parsed.bundle, countersignatures: countersignatures2 }));
   parseBundleFile(out, "countersigned bundle", 64 * 1024 * 1024);
@@ -58452,12 +59769,24 @@ function readAnswer(body, what) {
   let countersignature;
   try {
     const json2 = parseStrictJson(body, what, { maxBytes: MAX_RESPONSE_BYTES, maxDepth: 8 });
-    const probe = new TextEncoder().encode(JSON.stringify({ mediaType: "application/vnd.countersign.bundle.v1+json", primary: { mediaType: "x", verificationMaterial: {} }, countersignatures: [json2?.countersignature] }));
-    countersignature = parseBundleFile(probe, what, MAX_RESPONSE_BYTES * 2).bundle.countersignatures[0];
+    const probe = new TextEncoder().encode(
+      JSON.stringify({
+        mediaType: "application/vnd.countersign.bundle.v1+json",
+        primary: { mediaType: "x", verificationMaterial: {} },
+        countersignatures: [json2?.countersignature]
+      })
+    );
+    const [parsed] = parseBundleFile(probe, what, MAX_RESPONSE_BYTES * 2).bundle.countersignatures;
+    if (!parsed) throw new Error("no countersignature");
+    countersignature = parsed;
   } catch (err) {
-    throw new InputError("service-bad-response", `${what}: expected {"countersignature": {...}}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(
+      "service-bad-response",
+      `${what}: expected {"countersignature": {...}}: ${err instanceof Error ? err.message : String(err)}`
+    );
   }
-  if (!countersignature.logProof) throw new InputError("service-bad-response", `${what}: the countersignature carries no log proof`);
+  if (!countersignature.logProof)
+    throw new InputError("service-bad-response", `${what}: the countersignature carries no log proof`);
   return countersignature;
 }
 function checkBindsThisPrimary(c, primary2, what) {
@@ -58466,12 +59795,18 @@ function checkBindsThisPrimary(c, primary2, what) {
   if (typeof envelope?.payload !== "string" || typeof sig !== "string") return;
   let statement2;
   try {
-    statement2 = parseCountersignatureStatement(new Uint8Array(Buffer.from(c.statement, "base64")), `${what}: countersignature statement`);
+    statement2 = parseCountersignatureStatement(
+      new Uint8Array(Buffer.from(c.statement, "base64")),
+      `${what}: countersignature statement`
+    );
   } catch (err) {
     throw new InputError("service-bad-response", err instanceof Error ? err.message : String(err));
   }
   if (statement2.payloadDigest.sha256 !== sha256Hex(Buffer.from(envelope.payload, "base64")) || statement2.primarySignatureDigest.sha256 !== sha256Hex(Buffer.from(sig, "base64"))) {
-    throw new InputError("service-bad-response", `${what}: the countersignature is for another primary (payload or signature digest differs)`);
+    throw new InputError(
+      "service-bad-response",
+      `${what}: the countersignature is for another primary (payload or signature digest differs)`
+    );
   }
 }
 var MAX_RESPONSE_BYTES;
@@ -58496,10 +59831,16 @@ async function loadServiceClient() {
   try {
     mod2 = await Promise.resolve().then(() => (init_service_client(), service_client_exports));
   } catch (err) {
-    throw new InputError("service-client-missing", `input countersign-url: the countersigning-service client could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(
+      "service-client-missing",
+      `input countersign-url: the countersigning-service client could not be loaded: ${err instanceof Error ? err.message : String(err)}`
+    );
   }
   if (typeof mod2.requestCountersignature !== "function") {
-    throw new InputError("service-client-missing", "input countersign-url: the countersigning-service client does not export requestCountersignature");
+    throw new InputError(
+      "service-client-missing",
+      "input countersign-url: the countersigning-service client does not export requestCountersignature"
+    );
   }
   return mod2.requestCountersignature;
 }
@@ -58516,18 +59857,35 @@ function readCountersignInputs() {
   const countersignKey = optionalInput("countersign-key") || void 0;
   if (countersignKey) maskSecret(countersignKey);
   const countersignUrl = optionalInput("countersign-url") || void 0;
-  if (countersignKey && countersignUrl) throw new InputError("input-invalid", "inputs countersign-url and countersign-key: expected one of them, found both");
+  if (countersignKey && countersignUrl)
+    throw new InputError(
+      "input-invalid",
+      "inputs countersign-url and countersign-key: expected one of them, found both"
+    );
   if (!countersignKey && !countersignUrl) {
-    throw new InputError("input-missing", "inputs countersign-url and countersign-key: expected one of them (organisation B's service URL, or for trials B's key from a secret), found neither");
+    throw new InputError(
+      "input-missing",
+      "inputs countersign-url and countersign-key: expected one of them (organisation B's service URL, or for trials B's key from a secret), found neither"
+    );
   }
   const policy = optionalInput("policy") || void 0;
-  if (countersignKey && !policy) throw new InputError("input-missing", "input policy: required with countersign-key (the primary is verified under it before countersigning), found nothing");
+  if (countersignKey && !policy)
+    throw new InputError(
+      "input-missing",
+      "input policy: required with countersign-key (the primary is verified under it before countersigning), found nothing"
+    );
   const approveRotation = optionalInput("approve-rotation") || void 0;
   if (approveRotation !== void 0 && !countersignKey) {
-    throw new InputError("input-invalid", "input approve-rotation: goes with countersign-key only (organisation B's service never countersigns an authority rotation; B countersigns it with its key)");
+    throw new InputError(
+      "input-invalid",
+      "input approve-rotation: goes with countersign-key only (organisation B's service never countersigns an authority rotation; B countersigns it with its key)"
+    );
   }
   if (approveRotation !== void 0 && !/^sha256:[0-9a-f]{64}$/.test(approveRotation)) {
-    throw new InputError("input-invalid", `input approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(approveRotation.slice(0, 80))}`);
+    throw new InputError(
+      "input-invalid",
+      `input approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(approveRotation.slice(0, 80))}`
+    );
   }
   return {
     bundle: requiredInput("bundle"),
@@ -58543,36 +59901,58 @@ async function runCountersign(inputs) {
   const bundlePath = inWorkspace(inputs.bundlePath);
   if (inputs.countersignKey) {
     warning(SINGLE_ORGANISATION_WARNING, { title: "countersign: one organisation holds both keys" });
+    const policyPath = inputs.policy;
+    if (!policyPath)
+      throw new InputError("input-missing", "input policy: required with countersign-key, found nothing");
     const key = parsePrivateKeyPem(inputs.countersignKey, "input countersign-key");
     try {
-      const policy = await loadPolicyFile(inWorkspace(inputs.policy));
+      const policy = await loadPolicyFile(inWorkspace(policyPath));
       const what = `input bundle ${inputs.bundle}`;
       const approval = rotationApproval(bytes, policy, key.keyId, what, inputs.approveRotation);
-      const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), what, ...approval ? { approveRotation: approval } : {} });
+      const result = await countersignBundle(bytes, {
+        policy,
+        signer: seedSigner(key.seed, key.keyId),
+        what,
+        ...approval ? { approveRotation: approval } : {}
+      });
       await writeFileAtomic(bundlePath, serializeBundle(result.bundle));
       return { bundlePath, by: key.keyId, countersignatures: result.bundle.countersignatures.length };
     } finally {
       key.seed.fill(0);
     }
   }
+  const url = inputs.countersignUrl;
+  if (!url)
+    throw new InputError(
+      "input-missing",
+      "inputs countersign-url and countersign-key: expected one of them, found neither"
+    );
   const requestCountersignature2 = await loadServiceClient();
-  const returned = await requestCountersignature2(inputs.countersignUrl, bytes, { timeoutMs: 6e4, retries: 2 });
-  const count = checkReturnedBundle(bytes, returned, inputs.countersignUrl);
+  const returned = await requestCountersignature2(url, bytes, { timeoutMs: 6e4, retries: 2 });
+  const count = checkReturnedBundle(bytes, returned, url);
   await writeFileAtomic(bundlePath, returned);
-  return { bundlePath, by: inputs.countersignUrl, countersignatures: count };
+  return { bundlePath, by: url, countersignatures: count };
 }
 function rotationApproval(bytes, policy, keyId, what, approve) {
   const rotation = peekRotation(bytes, policy, what);
   if (!rotation) {
-    if (approve !== void 0) throw new InputError("input-invalid", `input approve-rotation: ${what} is not an authority rotation (or does not parse as one)`);
+    if (approve !== void 0)
+      throw new InputError(
+        "input-invalid",
+        `input approve-rotation: ${what} is not an authority rotation (or does not parse as one)`
+      );
     return void 0;
   }
   for (const line of rotationReview(what, policy, rotation, keyId)) info(line);
   if (approve === void 0) {
-    throw new VerificationError("rotation-needs-review", `${what}: an authority rotation is countersigned only with input approve-rotation: sha256:${rotation.digest} after reviewing the changes above (${REVIEW_HINT})`, {
-      expected: `approve-rotation: sha256:${rotation.digest}`,
-      found: "no approve-rotation input"
-    });
+    throw new VerificationError(
+      "rotation-needs-review",
+      `${what}: an authority rotation is countersigned only with input approve-rotation: sha256:${rotation.digest} after reviewing the changes above (${REVIEW_HINT})`,
+      {
+        expected: `approve-rotation: sha256:${rotation.digest}`,
+        found: "no approve-rotation input"
+      }
+    );
   }
   const approval = { policyDigest: approve };
   checkRotationApproval(policy, rotation, approval, what);
@@ -58583,16 +59963,24 @@ function checkReturnedBundle(sent, returned, url) {
   const before = parseBundleFile(sent, "input bundle", MAX_BUNDLE_BYTES).bundle;
   const after = parseBundleFile(returned, what, MAX_BUNDLE_BYTES).bundle;
   if (!isDeepStrictEqual(before.primary, after.primary)) {
-    throw new VerificationError("countersignature-binding", `${what}: expected the primary signature that was sent, found a different primary`);
+    throw new VerificationError(
+      "countersignature-binding",
+      `${what}: expected the primary signature that was sent, found a different primary`
+    );
   }
   if (after.countersignatures.length <= before.countersignatures.length) {
-    throw new VerificationError("countersignature-missing", `${what}: expected at least ${before.countersignatures.length + 1} countersignature(s), found ${after.countersignatures.length}`);
+    throw new VerificationError(
+      "countersignature-missing",
+      `${what}: expected at least ${before.countersignatures.length + 1} countersignature(s), found ${after.countersignatures.length}`
+    );
   }
   return after.countersignatures.length;
 }
 async function countersignStep() {
   const result = await runCountersign(readCountersignInputs());
-  info(`countersigned (${result.by}): ${result.countersignatures} countersignature(s); wrote ${result.bundlePath}`);
+  info(
+    `countersigned (${result.by}): ${result.countersignatures} countersignature(s); wrote ${result.bundlePath}`
+  );
   setOutput("bundle-path", result.bundlePath);
   setOutput("countersignatures", String(result.countersignatures));
 }
@@ -63742,14 +65130,20 @@ function parseReleaseRef(value, input, defaultRepository = process.env.GITHUB_RE
   let repository = defaultRepository;
   const at = rest.indexOf("@");
   if (at >= 0 && REPOSITORY2.test(rest.slice(0, at))) [repository, rest] = [rest.slice(0, at), rest.slice(at + 1)];
-  if (!repository || !REPOSITORY2.test(repository)) throw bad(`found no OWNER/REPO and GITHUB_REPOSITORY is ${repository ? "malformed" : "not set"}`);
-  if (rest === "" || rest.length > 255 || /[\s~^:?*[\\]/.test(rest)) throw bad(`found the tag ${JSON.stringify(rest.slice(0, 80))}`);
+  if (!repository || !REPOSITORY2.test(repository))
+    throw bad(`found no OWNER/REPO and GITHUB_REPOSITORY is ${repository ? "malformed" : "not set"}`);
+  if (rest === "" || rest.length > 255 || /[\s~^:?*[\\]/.test(rest))
+    throw bad(`found the tag ${JSON.stringify(rest.slice(0, 80))}`);
   if (!ASSET_NAME.test(asset)) throw bad(`found the asset name ${JSON.stringify(asset.slice(0, 80))}`);
   const [owner, repo] = repository.split("/");
   return { owner, repo, tag: rest, asset };
 }
 function octokit(token, input) {
-  if (!token) throw new InputError("input-missing", `input ${input}: a GitHub token is needed for the releases API (the default is \${{ github.token }}), found nothing`);
+  if (!token)
+    throw new InputError(
+      "input-missing",
+      `input ${input}: a GitHub token is needed for the releases API (the default is \${{ github.token }}), found nothing`
+    );
   return getOctokit(token);
 }
 async function releaseByTag(api, owner, repo, tag) {
@@ -63757,7 +65151,11 @@ async function releaseByTag(api, owner, repo, tag) {
     const res = await api.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", { owner, repo, tag });
     return res.data;
   } catch (err) {
-    throw apiError(err, `the release of tag ${tag} in ${owner}/${repo}`, 'create the release first (for example `gh release create "$TAG"` in an earlier step), or run on a tag that has one');
+    throw apiError(
+      err,
+      `the release of tag ${tag} in ${owner}/${repo}`,
+      'create the release first (for example `gh release create "$TAG"` in an earlier step), or run on a tag that has one'
+    );
   }
 }
 async function downloadReleaseAsset(ref, token, maxBytes) {
@@ -63766,18 +65164,34 @@ async function downloadReleaseAsset(ref, token, maxBytes) {
   const asset = release.assets.find((a) => a.name === ref.asset);
   if (!asset) {
     const names = release.assets.map((a) => a.name).slice(0, 20).join(", ") || "none";
-    throw new InputError("release-asset-missing", `release ${ref.tag} of ${ref.owner}/${ref.repo}: expected an asset named ${ref.asset}, found ${names}`);
+    throw new InputError(
+      "release-asset-missing",
+      `release ${ref.tag} of ${ref.owner}/${ref.repo}: expected an asset named ${ref.asset}, found ${names}`
+    );
   }
-  if (asset.size > maxBytes) throw new InputError("too-large", `release asset ${ref.asset}: ${asset.size} bytes is over the limit of ${maxBytes} bytes`);
+  if (asset.size > maxBytes)
+    throw new InputError(
+      "too-large",
+      `release asset ${ref.asset}: ${asset.size} bytes is over the limit of ${maxBytes} bytes`
+    );
   let data;
   try {
-    const res = await api.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", { owner: ref.owner, repo: ref.repo, asset_id: asset.id, headers: { accept: "application/octet-stream" } });
+    const res = await api.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+      owner: ref.owner,
+      repo: ref.repo,
+      asset_id: asset.id,
+      headers: { accept: "application/octet-stream" }
+    });
     data = res.data;
   } catch (err) {
     throw apiError(err, `release asset ${ref.asset} of ${ref.owner}/${ref.repo}@${ref.tag}`);
   }
   const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : typeof data === "string" ? new TextEncoder().encode(data) : new TextEncoder().encode(JSON.stringify(data));
-  if (bytes.byteLength > maxBytes) throw new InputError("too-large", `release asset ${ref.asset}: ${bytes.byteLength} bytes is over the limit of ${maxBytes} bytes`);
+  if (bytes.byteLength > maxBytes)
+    throw new InputError(
+      "too-large",
+      `release asset ${ref.asset}: ${bytes.byteLength} bytes is over the limit of ${maxBytes} bytes`
+    );
   return bytes;
 }
 async function uploadReleaseAsset(repository, tag, name, bytes, token) {
@@ -63787,7 +65201,11 @@ async function uploadReleaseAsset(repository, tag, name, bytes, token) {
   const existing = release.assets.find((a) => a.name === name);
   if (existing) {
     try {
-      await api.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", { owner, repo, asset_id: existing.id });
+      await api.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+        owner,
+        repo,
+        asset_id: existing.id
+      });
     } catch (err) {
       throw apiError(err, `replacing the asset ${name} of release ${tag}`);
     }
@@ -63802,21 +65220,33 @@ async function uploadReleaseAsset(repository, tag, name, bytes, token) {
       // (scripts/build.ts, lazyHttpImports: a second undici once rejected a derived one).
       headers: { "content-type": "application/json", "content-length": String(bytes.byteLength) }
     });
-    return { url: String(res.data.browser_download_url ?? ""), replaced: existing !== void 0 };
+    const url = res.data.browser_download_url;
+    return { url: typeof url === "string" ? url : "", replaced: existing !== void 0 };
   } catch (err) {
-    throw apiError(err, `uploading ${name} to release ${tag} of ${repository}`, "the job needs `permissions: contents: write`");
+    throw apiError(
+      err,
+      `uploading ${name} to release ${tag} of ${repository}`,
+      "the job needs `permissions: contents: write`"
+    );
   }
 }
 function apiError(err, what, hint) {
   const status = err.status;
-  if (typeof status !== "number") return new InputError("github-api-failed", `${what}: request failed: ${err.message}`);
+  if (typeof status !== "number")
+    return new InputError("github-api-failed", `${what}: request failed: ${err.message}`);
   const help = status === 404 ? hint ? `; ${hint}` : "" : status === 401 || status === 403 ? "; check the token and the job's `permissions:`" : "";
-  return new InputError("github-api-failed", `${what}: GitHub API answered HTTP ${status}${status === 404 ? " (not found)" : ""}${help}`);
+  return new InputError(
+    "github-api-failed",
+    `${what}: GitHub API answered HTTP ${status}${status === 404 ? " (not found)" : ""}${help}`
+  );
 }
 function tagOfRun(env = process.env) {
   const ref = env.GITHUB_REF ?? "";
   if (!ref.startsWith("refs/tags/")) {
-    throw new InputError("input-invalid", `input upload-to-release: expected a run for a tag (GITHUB_REF refs/tags/...), found GITHUB_REF=${JSON.stringify(ref)}; run the release workflow on a tag push or a release event`);
+    throw new InputError(
+      "input-invalid",
+      `input upload-to-release: expected a run for a tag (GITHUB_REF refs/tags/...), found GITHUB_REF=${JSON.stringify(ref)}; run the release workflow on a tag push or a release event`
+    );
   }
   return ref.slice("refs/tags/".length);
 }
@@ -63843,11 +65273,12 @@ function nextSteps(report) {
   const check = report.failure?.check;
   return check && BY_CHECK[check] || "Read the failing check above; the verify step's JSON report (output `report`) has every detail.";
 }
-var BY_CODE, BY_CHECK;
+var PRIMARY_IDENTITY, BY_CODE, BY_CHECK;
 var init_next_steps = __esm({
   "src/action/next-steps.ts"() {
     "use strict";
     init_codes();
+    PRIMARY_IDENTITY = "The primary was signed by another workflow or ref than the policy pins. Sign from the pinned workflow (and ref), or update the policy through a rotation.";
     BY_CODE = {
       "countersignature-missing": "Organisation B has not countersigned this bundle yet. Send the primary to B (the countersign step with countersign-url, or B's own workflow, examples/workflows/countersigner.yml) and verify the bundle B returns.",
       "countersignature-unpinned-key": "A countersignature was made with a key the policy does not pin. Either B signed with the wrong key, or B rotated its key and the policy has not been updated yet (an authority-rotation bundle changes the policy). Do not add the key to the policy without B confirming it out of band.",
@@ -63858,14 +65289,17 @@ var init_next_steps = __esm({
       "countersignature-key-not-yet-valid": "The countersigner's key is not valid yet according to the policy. Check the key's validFrom, or wait.",
       "countersignature-time": "The countersignature's signing time is outside what the primary's timestamp allows (or in the future): check B's clock, and ask B to countersign again.",
       "countersignature-duplicate": "The same key countersigned twice: a countersigner counts once. Remove the duplicate.",
-      "primary-identity": "The primary was signed by another workflow or ref than the policy pins. Sign from the pinned workflow (and ref), or update the policy through a rotation.",
+      "primary-identity": PRIMARY_IDENTITY,
       "primary-issuer": "The primary was signed with an OIDC token from another issuer than the policy pins.",
       "primary-claim": "A GitHub claim of the signing certificate (repository, owner, ref, runner environment) differs from the policy's pinned value.",
+      "primary-source-repository": "The primary was signed by the pinned workflow, but run from another repository than the policy pins (a repository that calls the workflow as a reusable workflow, or a re-registered name). Sign from the pinned repository; never widen the pin to let the release through.",
       "statement-expired": "The statement has expired. Build, sign and countersign a new one (a new version).",
       "statement-rollback": "This version is older than the last one accepted for the stream (a rollback). Publish a newer version; never re-publish an old bundle.",
       "statement-version-reused": "This version was already accepted for a different statement. Every new statement needs a new, higher version.",
       "statement-stream": "The stream is not allowed by the policy. Check the stream input, or the policy's streams.",
       "statement-kind": "The kind is not allowed by the policy. Check the kind input, or the policy's kinds.",
+      "statement-stream-unexpected": "The bundle is of another stream than the one this step expects (its stream input): the wrong bundle, or an old release of another stream replayed. Verify a bundle of this stream.",
+      "statement-kind-unexpected": "The bundle is of another kind than the one this step expects (its kind input). Verify a bundle of this kind.",
       "subject-digest": "A file differs from what was signed. Do not modify release files after the build step; rebuild and sign again if they had to change.",
       "subject-missing": "A signed file is missing from subject-path. Check the pattern, and that every release file is present.",
       "subject-unexpected-file": "A file matched by subject-path was not signed. Narrow subject-path to the release files, or sign them too."
@@ -63873,7 +65307,7 @@ var init_next_steps = __esm({
     BY_CHECK = {
       parse: "The bundle is malformed, of an unknown version, or over the policy's size limits. Make sure the bundle input is the file the countersign step wrote.",
       primary: "The Sigstore signature does not verify against the trusted root pinned in the policy. Check that the sigstore input (public-good or github) matches the policy's trustedRoot, and that the bundle was not altered.",
-      "primary-identity": BY_CODE["primary-identity"],
+      "primary-identity": PRIMARY_IDENTITY,
       countersignatures: "The countersignatures do not satisfy the policy. See the row above for the reason.",
       statement: "The statement is not acceptable under the policy (kind, stream, time or version). See the row above.",
       subjects: "The files do not match the signed subjects. See the row above."
@@ -63921,18 +65355,25 @@ function renderSummary(report, ctx) {
   out.push(`## countersign verify: ${OUTCOME_LABEL[report.outcome] ?? report.outcome}
 `);
   const st = report.statement;
-  out.push(`<p>Bundle <code>${escapeHtml(ctx.bundle)}</code>${st ? `: ${escapeHtml(st.kind)} <code>${escapeHtml(st.stream)}</code> version ${st.version}, statement <code>${escapeHtml(st.digest)}</code>, expires ${escapeHtml(st.expiresAt)}` : ""}</p>
-`);
+  out.push(
+    `<p>Bundle <code>${escapeHtml(ctx.bundle)}</code>${st ? `: ${escapeHtml(st.kind)} <code>${escapeHtml(st.stream)}</code> version ${st.version}, statement <code>${escapeHtml(st.digest)}</code>, expires ${escapeHtml(st.expiresAt)}` : ""}</p>
+`
+  );
   if (ctx.error) out.push(`<p><strong>Error:</strong> ${escapeHtml(ctx.error)}</p>
 `);
   if (report.checks.length > 0) {
     out.push("### Checks\n");
-    out.push(table(["Check", "Result", "Expected", "Found"], report.checks.map((c) => [
-      escapeHtml(c.title),
-      RESULT_LABEL[c.result] ?? c.result,
-      escapeHtml(expectedOf(c, ctx.policy)),
-      escapeHtml(foundOf(c))
-    ])));
+    out.push(
+      table(
+        ["Check", "Result", "Expected", "Found"],
+        report.checks.map((c) => [
+          escapeHtml(c.title),
+          RESULT_LABEL[c.result] ?? c.result,
+          escapeHtml(expectedOf(c, ctx.policy)),
+          escapeHtml(foundOf(c))
+        ])
+      )
+    );
   }
   const advice = nextSteps(report) ?? (ctx.error ? "The step could not run: fix the input named in the error and run it again." : void 0);
   if (advice) out.push(`### What to do next
@@ -63942,9 +65383,20 @@ function renderSummary(report, ctx) {
   if (report.primary || report.countersigners) {
     out.push("### Who signed\n");
     const rows = [];
-    if (report.primary) rows.push(["Primary (Sigstore keyless)", `<code>${escapeHtml(report.primary.identity)}</code>`, `issuer <code>${escapeHtml(report.primary.issuer)}</code>`, escapeHtml(report.primary.time)]);
+    if (report.primary)
+      rows.push([
+        "Primary (Sigstore keyless)",
+        `<code>${escapeHtml(report.primary.identity)}</code>`,
+        `issuer <code>${escapeHtml(report.primary.issuer)}</code>`,
+        escapeHtml(report.primary.time)
+      ]);
     for (const s of report.countersigners?.signed ?? []) {
-      rows.push([`Countersigner ${escapeHtml(s.name)}`, escapeHtml(s.organisation), `key <code>${escapeHtml(s.keyId)}</code>`, escapeHtml(s.signedAt)]);
+      rows.push([
+        `Countersigner ${escapeHtml(s.name)}`,
+        escapeHtml(s.organisation),
+        `key <code>${escapeHtml(s.keyId)}</code>`,
+        escapeHtml(s.signedAt)
+      ]);
     }
     for (const m of report.countersigners?.missing ?? []) rows.push(["Countersigner (missing)", escapeHtml(m), "", ""]);
     out.push(table(["Role", "Identity / organisation", "Issuer / key id", "Time"], rows));
@@ -63953,8 +65405,14 @@ function renderSummary(report, ctx) {
     out.push(`### Subjects (${st.subjects.length})
 `);
     const shown = st.subjects.slice(0, MAX_SUBJECT_ROWS);
-    out.push(table(["Name", "Digest"], shown.map((s) => [`<code>${escapeHtml(s.name)}</code>`, `<code>${escapeHtml(s.digest)}</code>`])));
-    if (st.subjects.length > shown.length) out.push(`<p>\u2026 and ${st.subjects.length - shown.length} more (see the JSON report).</p>
+    out.push(
+      table(
+        ["Name", "Digest"],
+        shown.map((s) => [`<code>${escapeHtml(s.name)}</code>`, `<code>${escapeHtml(s.digest)}</code>`])
+      )
+    );
+    if (st.subjects.length > shown.length)
+      out.push(`<p>\u2026 and ${st.subjects.length - shown.length} more (see the JSON report).</p>
 `);
   }
   return out.join("\n");
@@ -63964,7 +65422,12 @@ var init_summary2 = __esm({
   "src/action/summary.ts"() {
     "use strict";
     init_next_steps();
-    RESULT_LABEL = { pass: "\u2705 pass", fail: "\u274C fail", pending: "\u23F3 pending", skipped: "\u2796 skipped" };
+    RESULT_LABEL = {
+      pass: "\u2705 pass",
+      fail: "\u274C fail",
+      pending: "\u23F3 pending",
+      skipped: "\u2796 skipped"
+    };
     OUTCOME_LABEL = {
       verified: "\u2705 verified: both signatures hold",
       rejected: "\u274C rejected",
@@ -63983,6 +65446,8 @@ function readVerifyInputs() {
     policy: requiredInput("policy"),
     subjectPaths: lineInput("subject-path"),
     state: optionalInput("state") || void 0,
+    stream: optionalInput("stream") || void 0,
+    kind: optionalInput("kind") || void 0,
     githubToken: optionalInput("github-token")
   };
 }
@@ -63995,8 +65460,19 @@ async function runVerify(inputs) {
     const bytes = inputs.bundle.startsWith(RELEASE_PREFIX) ? await downloadReleaseAsset(parseReleaseRef(inputs.bundle, "bundle"), inputs.githubToken, MAX_BUNDLE_BYTES) : await readCappedFile2(inWorkspace(inputs.bundle), "input bundle", MAX_BUNDLE_BYTES);
     const statePath = inputs.state ? inWorkspace(inputs.state) : void 0;
     const state = statePath ? await loadStateFile(statePath, `input state ${statePath}`) : void 0;
-    const artifacts = inputs.subjectPaths.length > 0 ? await collectSubjects(await expandSubjectPaths(inputs.subjectPaths, workspace()), { base: workspace(), maxFiles: policy.limits.maxSubjects }) : void 0;
-    const { report, newState } = await gate(bytes, { policy, state, artifacts, what: inputs.bundle });
+    const artifacts = inputs.subjectPaths.length > 0 ? await collectSubjects(await expandSubjectPaths(inputs.subjectPaths, workspace()), {
+      base: workspace(),
+      maxFiles: policy.limits.maxSubjects
+    }) : void 0;
+    const expect = { stream: inputs.stream, kind: inputs.kind };
+    const { report, newState } = await gate(bytes, {
+      policy,
+      state,
+      artifacts,
+      what: inputs.bundle,
+      expect,
+      expectNames: { stream: "the stream input", kind: "the kind input" }
+    });
     if (statePath && newState) await saveStateFile(statePath, newState);
     await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + "\n");
     return { report, reportPath, policy };
@@ -64004,8 +65480,11 @@ async function runVerify(inputs) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     const error2 = failureMessage("verify", err);
     const report = { outcome: "error", checks: [] };
-    await writeFileAtomic(reportPath, JSON.stringify({ ...report, error: { code: err.code, message: err.message } }, null, 2) + "\n");
-    return { report, reportPath, policy, error: error2 };
+    await writeFileAtomic(
+      reportPath,
+      JSON.stringify({ ...report, error: { code: err.code, message: err.message } }, null, 2) + "\n"
+    );
+    return { report, reportPath, ...policy ? { policy } : {}, error: error2 };
   }
 }
 function verdictOf(report, error2) {
@@ -64026,14 +65505,21 @@ async function verifyStep() {
   setOutput("outcome", report.outcome);
   setOutput("report", outcome.reportPath);
   for (const c of report.checks) info(`${c.result.padEnd(8)} ${c.title}: ${c.message}`);
-  await summary.addRaw(renderSummary(report, { bundle: inputs.bundle, policy: outcome.policy, error: outcome.error })).write();
+  await summary.addRaw(
+    renderSummary(report, {
+      bundle: inputs.bundle,
+      ...outcome.policy ? { policy: outcome.policy } : {},
+      ...outcome.error !== void 0 ? { error: outcome.error } : {}
+    })
+  ).write();
   if (report.outcome === "verified") {
     const st = report.statement;
     info(`verified${st ? `: ${st.kind} ${st.stream} v${st.version} (${st.digest})` : ""}`);
     return;
   }
   const failing = report.checks.find((c) => c.result === "fail" || c.result === "pending");
-  if (failing && failing.result === "fail") error(`${failing.title}: ${failing.message}`, { title: `countersign: ${failing.check} check failed` });
+  if (failing && failing.result === "fail")
+    error(`${failing.title}: ${failing.message}`, { title: `countersign: ${failing.check} check failed` });
   setFailed(verdictOf(report, outcome.error));
 }
 var init_verify2 = __esm({
@@ -64079,12 +65565,19 @@ async function uploadStep() {
   const bundle = requiredInput("bundle");
   const token = optionalInput("github-token");
   const repository = process.env.GITHUB_REPOSITORY;
-  if (!repository) throw new InputError("input-missing", "upload-to-release: GITHUB_REPOSITORY is not set (not running in GitHub Actions?)");
+  if (!repository)
+    throw new InputError(
+      "input-missing",
+      "upload-to-release: GITHUB_REPOSITORY is not set (not running in GitHub Actions?)"
+    );
   const tag = tagOfRun();
   const bytes = await readCappedFile2(inWorkspace(bundle), "input bundle", MAX_BUNDLE_BYTES);
   const name = basename2(bundle);
   const { url, replaced } = await uploadReleaseAsset(repository, tag, name, bytes, token);
-  if (replaced) warning(`upload-to-release: replaced the asset ${name} of release ${tag} (an earlier attempt of this job had uploaded one)`);
+  if (replaced)
+    warning(
+      `upload-to-release: replaced the asset ${name} of release ${tag} (an earlier attempt of this job had uploaded one)`
+    );
   info(`attached ${name} to release ${tag}: ${url}`);
   setOutput("release-asset-url", url);
   await summary.addRaw(`<p>\u{1F4E6} Attached <code>${escapeHtml(name)}</code> to release <code>${escapeHtml(tag)}</code>.</p>

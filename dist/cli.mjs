@@ -25,7 +25,9 @@ if (problem !== void 0) {
       process.exitCode = code;
     },
     (err) => {
-      console.error(`countersign: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      console.error(
+        `countersign: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`
+      );
       process.exitCode = 2;
     }
   );

@@ -78,7 +78,9 @@ const common: BuildOptions = {
   legalComments: 'none',
   logLevel: 'warning',
   // Bundled CommonJS dependencies call require() for Node built-ins; give them one.
-  banner: { js: "import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);",
+  },
 };
 
 /** The shared bundle of the action's steps, dist/<ACTION_BUNDLE>.mjs. */
@@ -108,18 +110,24 @@ export async function buildCli(outdir: string, root = process.cwd()): Promise<vo
  * line that lists them. Import specifiers are rewritten to match. Throws if two chunks would get
  * one name, or if an old name is left anywhere in the output.
  */
-export function stableChunkNames(result: BuildResult<{ write: false; metafile: true }>, root: string): { path: string; text: string }[] {
+export function stableChunkNames(
+  result: BuildResult<{ write: false; metafile: true }>,
+  root: string,
+): { path: string; text: string }[] {
   const outputs = Object.entries(result.metafile.outputs).map(([key, meta]) => ({ path: resolve(root, key), meta }));
   const byPath = new Map(outputs.map((o) => [o.path, o]));
-  const entries = outputs.filter((o) => o.meta.entryPoint !== undefined && basename(dirname(o.path)) === 'chunks');
-  const entryName = new Map(entries.map((o) => [o.path, sourceName(o.meta.entryPoint!)]));
+  const entryName = new Map(
+    outputs.flatMap(({ path, meta: { entryPoint } }) =>
+      entryPoint !== undefined && basename(dirname(path)) === 'chunks' ? [[path, sourceName(entryPoint)] as const] : [],
+    ),
+  );
   // Every entry point (the top-level ones too) -> the shared chunks it imports statically, transitively.
   const users = new Map<string, string[]>();
   for (const entry of outputs.filter((o) => o.meta.entryPoint !== undefined)) {
     const name = entryName.get(entry.path) ?? basename(entry.path, '.mjs');
     const seen = new Set<string>();
     const visit = (path: string): void => {
-      for (const imp of byPath.get(path)!.meta.imports) {
+      for (const imp of byPath.get(path)?.meta.imports ?? []) {
         const target = resolve(root, imp.path);
         if (imp.external || imp.kind !== 'import-statement' || seen.has(target) || !byPath.has(target)) continue;
         seen.add(target);
@@ -127,7 +135,8 @@ export function stableChunkNames(result: BuildResult<{ write: false; metafile: t
       }
     };
     visit(entry.path);
-    for (const chunk of seen) if (byPath.get(chunk)!.meta.entryPoint === undefined) users.set(chunk, [...(users.get(chunk) ?? []), name]);
+    for (const chunk of seen)
+      if (byPath.get(chunk)?.meta.entryPoint === undefined) users.set(chunk, [...(users.get(chunk) ?? []), name]);
   }
   const renames = new Map<string, string>(); // old basename -> new basename
   const headers = new Map<string, string>();
@@ -147,12 +156,22 @@ export function stableChunkNames(result: BuildResult<{ write: false; metafile: t
   const escaped = [...renames.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const specifier = new RegExp(`(["'])(\\./(?:chunks/)?)(${escaped.join('|')})\\1`, 'g');
   const files = result.outputFiles.map((f) => {
-    const path = renames.has(basename(f.path)) && basename(dirname(f.path)) === 'chunks' ? join(dirname(f.path), renames.get(basename(f.path))!) : f.path;
-    const text = (headers.get(f.path) ?? '') + f.text.replace(specifier, (_, quote: string, dir: string, old: string) => `${quote}${dir}${renames.get(old)!}${quote}`);
-    for (const old of renames.keys()) if (old !== renames.get(old) && text.includes(old)) throw new Error(`stableChunkNames: ${relative(root, path)} still names ${old}`);
+    const renamed = renames.get(basename(f.path));
+    const path =
+      renamed !== undefined && basename(dirname(f.path)) === 'chunks' ? join(dirname(f.path), renamed) : f.path;
+    const text =
+      (headers.get(f.path) ?? '') +
+      f.text.replace(
+        specifier,
+        (_, quote: string, dir: string, old: string) => `${quote}${dir}${renames.get(old) ?? old}${quote}`,
+      );
+    for (const old of renames.keys())
+      if (old !== renames.get(old) && text.includes(old))
+        throw new Error(`stableChunkNames: ${relative(root, path)} still names ${old}`);
     return { path, text };
   });
-  if (new Set(files.map((f) => f.path)).size !== files.length) throw new Error('stableChunkNames: two output files with one name');
+  if (new Set(files.map((f) => f.path)).size !== files.length)
+    throw new Error('stableChunkNames: two output files with one name');
   return files;
 }
 
@@ -190,7 +209,10 @@ const lazyHttpImports: Plugin = {
       if (args.kind !== 'import-statement') return undefined;
       return { path: args.path.replace(/^node:/, ''), namespace: 'lazy-http' };
     });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-http' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-http' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -203,7 +225,8 @@ const lazyHttpImports: Plugin = {
  */
 export async function buildActions(outdir: string, root = process.cwd()): Promise<void> {
   const steps = Object.entries(ACTION_ENTRIES).map(([name, src]) => [name.replace(/^action-/, ''), name, src] as const);
-  for (const [step] of steps) if (!/^[a-z]+$/.test(step)) throw new Error(`buildActions: step name ${JSON.stringify(step)}`);
+  for (const [step] of steps)
+    if (!/^[a-z]+$/.test(step)) throw new Error(`buildActions: step name ${JSON.stringify(step)}`);
   const contents = [
     '// The steps of the countersign GitHub Action, each loaded when it runs (generated by scripts/build.ts).',
     'const STEPS = new Map([',
@@ -270,14 +293,28 @@ export async function buildClientNode(outdir: string, root = process.cwd()): Pro
   const entryPoints = { verify: `${root}/${CLIENT_ENTRY}` };
   await build({ ...common, entryPoints, outdir, absWorkingDir: root, splitting: false, target: CLIENT_NODE_TARGET });
   // CommonJS has require() and no import.meta: no banner.
-  await build({ ...common, banner: {}, format: 'cjs', outExtension: { '.js': '.cjs' }, entryPoints, outdir, absWorkingDir: root, splitting: false, target: CLIENT_NODE_TARGET });
+  await build({
+    ...common,
+    banner: {},
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    entryPoints,
+    outdir,
+    absWorkingDir: root,
+    splitting: false,
+    target: CLIENT_NODE_TARGET,
+  });
 }
 
 /**
  * The client for browsers (and any ES2022 runtime): no import of any Node built-in, no global
  * added. `entryPoints` defaults to the client; tests add modules to build the same way.
  */
-export async function buildClientBrowser(outdir: string, root = process.cwd(), entryPoints: Record<string, string> = { 'verify.browser': CLIENT_ENTRY }): Promise<void> {
+export async function buildClientBrowser(
+  outdir: string,
+  root = process.cwd(),
+  entryPoints: Record<string, string> = { 'verify.browser': CLIENT_ENTRY },
+): Promise<void> {
   await build({
     entryPoints: Object.fromEntries(Object.entries(entryPoints).map(([name, src]) => [name, `${root}/${src}`])),
     outdir,
@@ -310,11 +347,18 @@ export async function buildClientTypes(outdir: string, root = process.cwd()): Pr
   // the other files from this module do not need.
   const { generateDtsBundle } = await import('dts-bundle-generator');
   const [generated] = generateDtsBundle(
-    [{ filePath: join(root, CLIENT_ENTRY), libraries: { importedLibraries: ['@sigstore/verify'], allowedTypesLibraries: [] }, output: { noBanner: true, exportReferencedTypes: false } }],
+    [
+      {
+        filePath: join(root, CLIENT_ENTRY),
+        libraries: { importedLibraries: ['@sigstore/verify'], allowedTypesLibraries: [] },
+        output: { noBanner: true, exportReferencedTypes: false },
+      },
+    ],
     { preferredConfigPath: join(root, 'tsconfig.json') },
   );
   const sigstoreImport = "import { TrustMaterial } from '@sigstore/verify';\n";
-  if (generated === undefined || !generated.startsWith(sigstoreImport)) throw new Error(`buildClientTypes: expected the declarations to start with ${JSON.stringify(sigstoreImport)}`);
+  if (generated === undefined || !generated.startsWith(sigstoreImport))
+    throw new Error(`buildClientTypes: expected the declarations to start with ${JSON.stringify(sigstoreImport)}`);
   const text =
     '// Type declarations of @countersign/verify, generated by scripts/build.ts from src/client/index.ts.\n' +
     '/**\n * Sigstore trust material built from the pinned trusted root (@sigstore/verify, bundled into\n' +

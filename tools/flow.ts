@@ -22,7 +22,7 @@ import { createCountersignature } from '../src/lib/formats/countersignature/crea
 import { generateCountersignerKey, parsePrivateKeyPem } from '../src/lib/basics/crypto/ed25519-keys.ts';
 import { type CountersignSigner, seedSigner } from '../src/lib/basics/crypto/signer.ts';
 import type { PrimaryBinding } from '../src/lib/formats/countersignature/statement.ts';
-import { buildPolicy, parsePolicy, type Policy } from '../src/lib/formats/policy/index.ts';
+import { buildPolicy, parsePolicy, type GithubClaims, type Policy } from '../src/lib/formats/policy/index.ts';
 import { instanceFromStackDescription, type ResolvedInstance } from '../src/lib/formats/stack/description.ts';
 import { signStatement } from '../src/lib/flows/sign/sign.ts';
 import { type VerifyOptions, runPipeline } from '../src/lib/pipeline/run.ts';
@@ -61,6 +61,8 @@ export interface PolicyOptions {
   streams?: string[];
   /** Default: the stack's identity. */
   identity?: string;
+  /** Default: the stack's source repository (stack.sourceRepository), pinned as every policy must. */
+  githubClaims?: GithubClaims;
   /** Default: this stack's trusted_root.json. */
   trustedRoot?: Record<string, unknown>;
 }
@@ -86,13 +88,20 @@ export interface Flow {
   /** Statement bytes as `countersign build` writes them. */
   statement(options?: StatementOptions): Uint8Array;
   /** The primary (a Sigstore bundle JSON, as `countersign sign` writes it), signed on the stack. */
-  sign(statementBytes: Uint8Array, options?: { jobWorkflowRef?: string; instance?: ResolvedInstance; token?: string }): Promise<Uint8Array>;
+  sign(
+    statementBytes: Uint8Array,
+    options?: { jobWorkflowRef?: string; callerWorkflowRef?: string; instance?: ResolvedInstance; token?: string },
+  ): Promise<Uint8Array>;
   /**
    * Organisation B's step through the library (countersignBundle): refuses what B would refuse.
    * An authority rotation is approved as a reviewer would (the digest of the policy it carries)
    * unless `approveRotation` says otherwise (`null`: no approval, as an unattended countersigner).
    */
-  countersign(bundleBytes: Uint8Array, key: TestKey, options?: { policy?: Policy; now?: Date; approveRotation?: RotationApproval | null }): Promise<Uint8Array>;
+  countersign(
+    bundleBytes: Uint8Array,
+    key: TestKey,
+    options?: { policy?: Policy; now?: Date; approveRotation?: RotationApproval | null },
+  ): Promise<Uint8Array>;
   /** The gate, with this flow's standard policy unless another is given. */
   verify(bundleBytes: Uint8Array, options?: Partial<VerifyOptions>): Promise<VerificationReport>;
   close(): Promise<void>;
@@ -101,14 +110,25 @@ export interface Flow {
 export function makeKey(name: string, organisation: string): TestKey {
   const pair = generateCountersignerKey();
   const parsed = parsePrivateKeyPem(pair.privateKeyPem, name);
-  return { name, organisation, keyId: pair.keyId, privateKeyPem: pair.privateKeyPem, publicKeyPem: pair.publicKeyPem, seed: parsed.seed, signer: seedSigner(parsed.seed, pair.keyId) };
+  return {
+    name,
+    organisation,
+    keyId: pair.keyId,
+    privateKeyPem: pair.privateKeyPem,
+    publicKeyPem: pair.publicKeyPem,
+    seed: parsed.seed,
+    signer: seedSigner(parsed.seed, pair.keyId),
+  };
 }
 
 export async function startFlow(options: { jobWorkflowRef?: string } = {}): Promise<Flow> {
   const dir = await mkdtemp(join(tmpdir(), 'countersign-flow-'));
   let stack: Stack | undefined;
   try {
-    stack = await startStack({ dir: join(dir, 'stack'), ...(options.jobWorkflowRef ? { jobWorkflowRef: options.jobWorkflowRef } : {}) });
+    stack = await startStack({
+      dir: join(dir, 'stack'),
+      ...(options.jobWorkflowRef ? { jobWorkflowRef: options.jobWorkflowRef } : {}),
+    });
     return await flowOn(stack, dir);
   } catch (err) {
     await stack?.close();
@@ -122,7 +142,12 @@ async function flowOn(stack: Stack, dir: string): Promise<Flow> {
   const instance = instanceFromStackDescription({ ...description }, 'test stack');
   const tsaOnly = instanceFromStackDescription({ ...description, useRekor: false }, 'test stack (TSA only)');
   const trustedRoot = JSON.parse(await readFile(description.trustedRoot, 'utf8')) as Record<string, unknown>;
-  const keys = { b: makeKey('b-release', 'Org B'), b2: makeKey('b-backup', 'Org B'), c: makeKey('c-release', 'Org C'), rogue: makeKey('rogue', 'Org B') };
+  const keys = {
+    b: makeKey('b-release', 'Org B'),
+    b2: makeKey('b-backup', 'Org B'),
+    c: makeKey('c-release', 'Org C'),
+    rogue: makeKey('rogue', 'Org B'),
+  };
 
   const makePolicy = (o: PolicyOptions = {}): Policy =>
     parsePolicy(
@@ -130,8 +155,13 @@ async function flowOn(stack: Stack, dir: string): Promise<Flow> {
         buildPolicy({
           issuer: description.issuer,
           identity: o.identity ?? description.identity,
+          githubClaims: o.githubClaims ?? stack.sourceRepository,
           trustedRoot: o.trustedRoot ?? trustedRoot,
-          countersigners: (o.countersigners ?? [keys.b]).map((k) => ({ name: k.name, organisation: k.organisation, publicKeyPem: k.publicKeyPem })),
+          countersigners: (o.countersigners ?? [keys.b]).map((k) => ({
+            name: k.name,
+            organisation: k.organisation,
+            publicKeyPem: k.publicKeyPem,
+          })),
           threshold: o.threshold ?? 1,
           streams: o.streams ?? [STREAM],
         }),
@@ -170,15 +200,31 @@ async function flowOn(stack: Stack, dir: string): Promise<Flow> {
       );
     },
     sign: async (statementBytes, o = {}) => {
-      const token = o.token ?? stack.mintToken({ audience: 'sigstore', ...(o.jobWorkflowRef ? { jobWorkflowRef: o.jobWorkflowRef } : {}) });
-      const json = await signStatement(statementBytes, { instance: o.instance ?? instance, identityToken: token, retries: 0 });
+      const token =
+        o.token ??
+        stack.mintToken({
+          audience: 'sigstore',
+          ...(o.jobWorkflowRef ? { jobWorkflowRef: o.jobWorkflowRef } : {}),
+          ...(o.callerWorkflowRef ? { callerWorkflowRef: o.callerWorkflowRef } : {}),
+        });
+      const json = await signStatement(statementBytes, {
+        instance: o.instance ?? instance,
+        identityToken: token,
+        retries: 0,
+      });
       return new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`);
     },
     countersign: async (bundleBytes, key, o = {}) => {
       const p = o.policy ?? policy;
       const rotation = o.approveRotation === undefined ? peekRotation(bundleBytes, p, 'test bundle') : undefined;
       const approval = o.approveRotation ?? (rotation ? { policyDigest: `sha256:${rotation.digest}` } : undefined);
-      const result = await countersignBundle(bundleBytes, { policy: p, signer: key.signer, ...(p === policy ? { trust } : {}), ...(o.now ? { now: o.now } : {}), ...(approval ? { approveRotation: approval } : {}) });
+      const result = await countersignBundle(bundleBytes, {
+        policy: p,
+        signer: key.signer,
+        ...(p === policy ? { trust } : {}),
+        ...(o.now ? { now: o.now } : {}),
+        ...(approval ? { approveRotation: approval } : {}),
+      });
       return new TextEncoder().encode(serializeBundle(result.bundle));
     },
     verify: async (bundleBytes, o = {}) => {
@@ -204,7 +250,11 @@ export function readBundle(bytes: Uint8Array): CountersignedBundle {
   return structuredClone(parseBundleFile(bytes, 'test bundle', 64 * 1024 * 1024).bundle);
 }
 
-export function writeBundle(bundle: { mediaType: string; primary: unknown; countersignatures: Countersignature[] }): Uint8Array {
+export function writeBundle(bundle: {
+  mediaType: string;
+  primary: unknown;
+  countersignatures: Countersignature[];
+}): Uint8Array {
   return new TextEncoder().encode(serializeBundle(bundle as CountersignedBundle));
 }
 
@@ -213,10 +263,14 @@ export function primaryJson(bytes: Uint8Array): PrimaryJson {
   return readBundle(bytes).primary as PrimaryJson;
 }
 
-/** The parts of a Sigstore bundle v0.3 JSON the tests edit. */
+/** The parts of a Sigstore bundle v0.3 JSON the tests edit (a field set to undefined is dropped when written). */
 export interface PrimaryJson {
   mediaType: string;
-  verificationMaterial: { certificate: { rawBytes: string }; tlogEntries?: unknown[]; timestampVerificationData?: unknown };
+  verificationMaterial: {
+    certificate: { rawBytes: string };
+    tlogEntries?: unknown[] | undefined;
+    timestampVerificationData?: unknown;
+  };
   dsseEnvelope: { payload: string; payloadType: string; signatures: { sig: string; keyid: string }[] };
 }
 
@@ -235,12 +289,15 @@ export function flipBase64(value: string, index = 0): string {
 export function bindingOfPrimary(bytes: Uint8Array): PrimaryBinding {
   const p = primaryJson(bytes);
   const tlog = (p.verificationMaterial.tlogEntries ?? []) as { logIndex: string; logId: { keyId: string } }[];
-  const tsa = p.verificationMaterial.timestampVerificationData as { rfc3161Timestamps?: { signedTimestamp: string }[] } | undefined;
+  const tsa = p.verificationMaterial.timestampVerificationData as
+    { rfc3161Timestamps?: { signedTimestamp: string }[] } | undefined;
   const b64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
+  const [signature] = p.dsseEnvelope.signatures;
+  if (!signature) throw new Error('bindingOfPrimary: the primary has no DSSE signature');
   return {
     payload: b64(p.dsseEnvelope.payload),
     payloadType: p.dsseEnvelope.payloadType,
-    signature: b64(p.dsseEnvelope.signatures[0]!.sig),
+    signature: b64(signature.sig),
     certificate: b64(p.verificationMaterial.certificate.rawBytes),
     tlogEntries: tlog.map((e) => ({ logId: e.logId.keyId, logIndex: e.logIndex })),
     timestamps: (tsa?.rfc3161Timestamps ?? []).map((t) => b64(t.signedTimestamp)),
@@ -248,9 +305,15 @@ export function bindingOfPrimary(bytes: Uint8Array): PrimaryBinding {
 }
 
 /** Countersigns with `signer` without any policy check (an attacker holding a key) and returns the bundle bytes. */
-export async function forgeCountersigned(primaryBytes: Uint8Array, signer: CountersignSigner, options: { stream?: string; version?: number; signedAt?: Date } = {}): Promise<Uint8Array> {
+export async function forgeCountersigned(
+  primaryBytes: Uint8Array,
+  signer: CountersignSigner,
+  options: { stream?: string; version?: number; signedAt?: Date } = {},
+): Promise<Uint8Array> {
   const bundle = readBundle(primaryBytes);
-  const statement = JSON.parse(Buffer.from(primaryJson(primaryBytes).dsseEnvelope.payload, 'base64').toString('utf8')) as { predicate: { stream: string; version: number } };
+  const statement = JSON.parse(
+    Buffer.from(primaryJson(primaryBytes).dsseEnvelope.payload, 'base64').toString('utf8'),
+  ) as { predicate: { stream: string; version: number } };
   const countersignature = await createCountersignature({
     signer,
     primary: bindingOfPrimary(primaryBytes),

@@ -28,25 +28,48 @@ export interface VectorResult {
 export async function evaluateVectorCase(dir: string, label: string, expected: VectorExpected): Promise<VectorResult> {
   const names = await readdir(dir);
   let policy = parsePolicy(await readFile(join(dir, 'policy.json')), `${label}/policy.json`);
-  const state = names.includes('state.json') ? parseState(await readFile(join(dir, 'state.json')), `${label}/state.json`) : undefined;
+  const state = names.includes('state.json')
+    ? parseState(await readFile(join(dir, 'state.json')), `${label}/state.json`)
+    : undefined;
   // rotations/: follow the chain from policy.json first, as `policy update` does
   // (spec/ROTATION.md §5); a refused rotation decides the case at the `rotation` step.
   if (names.includes('rotations')) {
     const files = (await readdir(join(dir, 'rotations'))).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
-    const rotations = await Promise.all(files.map(async (f) => ({ bytes: new Uint8Array(await readFile(join(dir, 'rotations', f))), what: `${label}/rotations/${f}` })));
+    const rotations = await Promise.all(
+      files.map(async (f) => ({
+        bytes: new Uint8Array(await readFile(join(dir, 'rotations', f))),
+        what: `${label}/rotations/${f}`,
+      })),
+    );
     try {
-      const walk = await followRotations(policyDocument(new Uint8Array(await readFile(join(dir, 'policy.json'))), `${label}/policy.json`), rotations, { now: new Date(expected.verifyAt), ...(state ? { state } : {}) });
+      const walk = await followRotations(
+        policyDocument(new Uint8Array(await readFile(join(dir, 'policy.json'))), `${label}/policy.json`),
+        rotations,
+        { now: new Date(expected.verifyAt), ...(state ? { state } : {}) },
+      );
       policy = walk.result.policy;
     } catch (err) {
       if (!(err instanceof VerificationError)) throw err;
-      const failure = { check: 'rotation' as VerificationReport['checks'][number]['check'], code: err.code, message: err.message };
+      const failure = {
+        check: 'rotation' as VerificationReport['checks'][number]['check'],
+        code: err.code,
+        message: err.message,
+      };
       return { report: { outcome: 'rejected', checks: [], failure }, decided: { check: 'rotation', code: err.code } };
     }
   }
   // Subject names are relative to artifacts/ itself (spec/vectors/README.md).
-  const artifacts = names.includes('artifacts') ? await collectSubjects(['.'], { base: join(dir, 'artifacts') }) : undefined;
+  const artifacts = names.includes('artifacts')
+    ? await collectSubjects(['.'], { base: join(dir, 'artifacts') })
+    : undefined;
   const bundle = new Uint8Array(await readFile(join(dir, 'bundle.json')));
-  const { report } = await runPipeline(bundle, { policy, state, artifacts, now: new Date(expected.verifyAt), what: `${label}/bundle.json` });
+  const { report } = await runPipeline(bundle, {
+    policy,
+    state,
+    artifacts,
+    now: new Date(expected.verifyAt),
+    what: `${label}/bundle.json`,
+  });
   const decided = report.failure ?? report.checks.find((c) => c.result === 'pending');
   return { report, decided: { check: decided?.check ?? null, code: decided?.code ?? null } };
 }

@@ -68,7 +68,11 @@ import { X509Certificate } from "node:crypto";
 async function auditLog(options) {
   const base = serviceBaseUrl(options.url);
   const get = async (path, query) => {
-    const res = await serviceRequest(endpoint(base, path, query), { method: "GET" }, { maxResponseBytes: 4 * 1024 * 1024, ...options });
+    const res = await serviceRequest(
+      endpoint(base, path, query),
+      { method: "GET" },
+      { maxResponseBytes: 4 * 1024 * 1024, ...options }
+    );
     return path === API.checkpoint ? new TextDecoder().decode(res.body) : JSON.parse(new TextDecoder().decode(res.body));
   };
   const key = await get(API.key);
@@ -86,9 +90,17 @@ async function auditLog(options) {
   const tree = start === 0 ? new MerkleTree() : void 0;
   for (let next = start; next < current.size; ) {
     const page = (await get(API.entries, { start: next, end: Math.min(next + MAX_ENTRIES_PER_PAGE, current.size) })).entries;
-    if (!Array.isArray(page) || page.length === 0) throw new VerificationError("log-entries-missing", `${base.href}: entry ${next} of ${current.size} is not served`);
+    if (!Array.isArray(page) || page.length === 0)
+      throw new VerificationError(
+        "log-entries-missing",
+        `${base.href}: entry ${next} of ${current.size} is not served`
+      );
     for (const wire of page) {
-      if (wire.index !== next) throw new VerificationError("log-entries-missing", `${base.href}: expected entry ${next}, the service sent ${wire.index}`);
+      if (wire.index !== next)
+        throw new VerificationError(
+          "log-entries-missing",
+          `${base.href}: expected entry ${next}, the service sent ${wire.index}`
+        );
       const statement = new Uint8Array(Buffer.from(wire.statement, "base64"));
       if (tree) {
         tree.append(leafHash(statement));
@@ -96,7 +108,10 @@ async function auditLog(options) {
         const proof = await get(API.inclusion, { index: next, size: current.size });
         const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
         if (!verifyInclusion(leafHash(statement), next, current.size, path, current.root)) {
-          throw new VerificationError("log-entry-not-in-tree", `${base.href}: entry ${next} as served is not in the tree of the signed checkpoint (size ${current.size}): the log storage was changed`);
+          throw new VerificationError(
+            "log-entry-not-in-tree",
+            `${base.href}: entry ${next} as served is not in the tree of the signed checkpoint (size ${current.size}): the log storage was changed`
+          );
         }
       }
       entries.push(auditEntry(wire, statement, countersignerKey, options.expected));
@@ -105,16 +120,30 @@ async function auditLog(options) {
     }
   }
   if (tree && !equalBytes(tree.root(), current.root)) {
-    throw new VerificationError("log-entry-not-in-tree", `${base.href}: the ${current.size} entries served do not hash to the signed checkpoint's root: the log storage was changed`);
+    throw new VerificationError(
+      "log-entry-not-in-tree",
+      `${base.href}: the ${current.size} entries served do not hash to the signed checkpoint's root: the log storage was changed`
+    );
   }
-  return { origin: log.name, checkpoint, previousSize: start, size: current.size, logKeyPinned: options.log !== void 0, entries };
+  return {
+    origin: log.name,
+    checkpoint,
+    previousSize: start,
+    size: current.size,
+    logKeyPinned: options.log !== void 0,
+    entries
+  };
 }
 async function checkConsistent(previous, current, get) {
   const fork = (why) => {
-    throw new VerificationError("log-inconsistent", `the log is not an extension of the last checkpoint seen (size ${previous.size}): ${why}. The log was rewritten or forked`, {
-      expected: `a tree of size >= ${previous.size} that contains it`,
-      found: `size ${current.size}`
-    });
+    throw new VerificationError(
+      "log-inconsistent",
+      `the log is not an extension of the last checkpoint seen (size ${previous.size}): ${why}. The log was rewritten or forked`,
+      {
+        expected: `a tree of size >= ${previous.size} that contains it`,
+        found: `size ${current.size}`
+      }
+    );
   };
   if (current.size < previous.size) fork(`it shrank to ${current.size} entries`);
   if (current.size === previous.size) {
@@ -123,15 +152,25 @@ async function checkConsistent(previous, current, get) {
   }
   const proof = await get(API.consistency, { from: previous.size, to: current.size });
   const hashes = (proof.hashes ?? []).map((h) => new Uint8Array(Buffer.from(h, "base64")));
-  if (!verifyConsistency(previous.size, current.size, previous.root, current.root, hashes)) fork("the consistency proof does not verify");
+  if (!verifyConsistency(previous.size, current.size, previous.root, current.root, hashes))
+    fork("the consistency proof does not verify");
 }
 function auditEntry(wire, statementBytes, countersignerKey, expected) {
   const s = parseCountersignatureStatement(statementBytes, `log entry ${wire.index}`);
-  const entry = { index: wire.index, keyId: s.keyId, stream: s.stream, version: s.version, payloadDigest: s.payloadDigest.sha256, identity: "", signedAt: s.signedAt };
+  const entry = {
+    index: wire.index,
+    keyId: s.keyId,
+    stream: s.stream,
+    version: s.version,
+    payloadDigest: s.payloadDigest.sha256,
+    identity: "",
+    signedAt: s.signedAt
+  };
   const problems = [];
   const signature = new Uint8Array(Buffer.from(wire.signature, "base64"));
   if (s.keyId !== keyIdOf(countersignerKey)) problems.push(`signed by ${s.keyId}, not the service's key`);
-  else if (!verifyEd25519Strict(signature, preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, statementBytes), countersignerKey)) problems.push("the countersignature does not verify");
+  else if (!verifyEd25519Strict(signature, preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, statementBytes), countersignerKey))
+    problems.push("the countersignature does not verify");
   const certificate = Buffer.from(wire.certificate, "base64");
   if (sha256Hex(certificate) !== s.certificateDigest.sha256) {
     problems.push("the certificate served is not the one the statement binds");
@@ -139,7 +178,10 @@ function auditEntry(wire, statementBytes, countersignerKey, expected) {
     entry.identity = identityOf(certificate);
   }
   if (problems.length > 0) entry.problem = problems.join("; ");
-  if (expected) entry.expected = expected.some((e) => e.stream === s.stream && e.version === s.version && e.payloadDigest === s.payloadDigest.sha256);
+  if (expected)
+    entry.expected = expected.some(
+      (e) => e.stream === s.stream && e.version === s.version && e.payloadDigest === s.payloadDigest.sha256
+    );
   return entry;
 }
 function identityOf(der) {
@@ -156,11 +198,14 @@ function parseExpectations(text, what) {
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
-    const m = /^(\S+)\s+([1-9][0-9]{0,15})\s+sha256:([0-9a-f]{64})$/.exec(line);
-    if (!m || !Number.isSafeInteger(Number(m[2]))) {
-      throw new InputError("expect-malformed", `${what}:${i + 1}: expected "STREAM VERSION sha256:<64 hex>", found ${JSON.stringify(line.slice(0, 120))}`);
+    const [, stream, version, payloadDigest] = /^(\S+)\s+([1-9][0-9]{0,15})\s+sha256:([0-9a-f]{64})$/.exec(line) ?? [];
+    if (stream === void 0 || version === void 0 || payloadDigest === void 0 || !Number.isSafeInteger(Number(version))) {
+      throw new InputError(
+        "expect-malformed",
+        `${what}:${i + 1}: expected "STREAM VERSION sha256:<64 hex>", found ${JSON.stringify(line.slice(0, 120))}`
+      );
     }
-    out.push({ stream: m[1], version: Number(m[2]), payloadDigest: m[3] });
+    out.push({ stream, version: Number(version), payloadDigest });
   });
   return out;
 }
@@ -201,13 +246,28 @@ async function run(argv) {
   if (!values.url) return usageError("audit", "missing --url URL");
   if (values.origin && !values["log-key"]) return usageError("audit", "--origin goes with --log-key FILE (a PEM key)");
   const log = values["log-key"] ? await loadLogKey(values["log-key"], values.origin) : void 0;
-  const sinceBytes = values.since ? await readCappedFile(values.since, { what: `checkpoint file ${values.since}`, maxBytes: 64 * 1024, optional: true }) : void 0;
+  const sinceBytes = values.since ? await readCappedFile(values.since, {
+    what: `checkpoint file ${values.since}`,
+    maxBytes: 64 * 1024,
+    optional: true
+  }) : void 0;
   const since = sinceBytes && new TextDecoder().decode(sinceBytes);
-  const expected = values.expect ? parseExpectations(new TextDecoder().decode(await readInputFile(values.expect, "expect file", 4 * 1024 * 1024)), values.expect) : void 0;
-  if (!log) console.error("countersign audit: warning: no --log-key: trusting the log key the service presents (pin it for a real audit)");
+  const expected = values.expect ? parseExpectations(
+    new TextDecoder().decode(await readInputFile(values.expect, "expect file", 4 * 1024 * 1024)),
+    values.expect
+  ) : void 0;
+  if (!log)
+    console.error(
+      "countersign audit: warning: no --log-key: trusting the log key the service presents (pin it for a real audit)"
+    );
   let result;
   try {
-    result = await auditLog({ url: values.url, ...since !== void 0 ? { since } : {}, ...log ? { log } : {}, ...expected ? { expected } : {} });
+    result = await auditLog({
+      url: values.url,
+      ...since !== void 0 ? { since } : {},
+      ...log ? { log } : {},
+      ...expected ? { expected } : {}
+    });
   } catch (err) {
     if (err instanceof VerificationError) {
       console.error(`countersign audit: FAILED [${err.code}]: ${err.message}`);
@@ -222,7 +282,9 @@ async function run(argv) {
     `countersign audit: log ${result.origin}: ${result.size} entries (${result.previousSize} before), consistent; ${result.entries.length} new, ${bad.length} bad, ${unexpected.length} unexpected`
   );
   if (bad.length > 0 || unexpected.length > 0) {
-    console.error("countersign audit: FAILED: the log holds entries that are bad or not expected (listed above); the checkpoint file was not updated");
+    console.error(
+      "countersign audit: FAILED: the log holds entries that are bad or not expected (listed above); the checkpoint file was not updated"
+    );
     return 1;
   }
   if (values.since) await writeFileAtomic(values.since, result.checkpoint);
@@ -235,16 +297,23 @@ function describe(e) {
 async function loadLogKey(path, origin) {
   const text = new TextDecoder().decode(await readInputFile(path, "log key", 16 * 1024)).trim();
   if (text.startsWith("-----BEGIN")) {
-    if (!origin) throw new InputError("log-key-origin", `${path}: a PEM log key needs --origin NAME (the log's origin)`);
-    if (!isValidKeyName(origin)) throw new InputError("bad-origin", `--origin: expected a name without spaces or '+', found ${JSON.stringify(origin)}`);
+    if (!origin)
+      throw new InputError("log-key-origin", `${path}: a PEM log key needs --origin NAME (the log's origin)`);
+    if (!isValidKeyName(origin))
+      throw new InputError(
+        "bad-origin",
+        `--origin: expected a name without spaces or '+', found ${JSON.stringify(origin)}`
+      );
     return { name: origin, rawPublicKey: parsePublicKeyPem(text, path) };
   }
   try {
     const verifier = parseVerifierKey(text);
-    if (origin && origin !== verifier.name) throw new InputError("log-key-origin", `${path}: the key is for origin ${verifier.name}, not ${origin}`);
+    if (origin && origin !== verifier.name)
+      throw new InputError("log-key-origin", `${path}: the key is for origin ${verifier.name}, not ${origin}`);
     return verifier;
   } catch (err) {
-    if (err instanceof VerificationError && err.code === "log-key-malformed") throw new InputError(err.code, `${path}: ${err.message}`);
+    if (err instanceof VerificationError && err.code === "log-key-malformed")
+      throw new InputError(err.code, `${path}: ${err.message}`);
     throw err;
   }
 }

@@ -61,6 +61,7 @@ import "./shared-18cfce56.mjs";
 
 // src/cli/build.ts
 import { basename } from "node:path";
+import { isatty } from "node:tty";
 
 // src/lib/formats/core/duration.ts
 var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
@@ -109,7 +110,7 @@ var processIo = {
 `),
   env: process.env,
   now: () => /* @__PURE__ */ new Date(),
-  stderrIsTTY: process.stderr.isTTY === true
+  stderrIsTTY: isatty(2)
 };
 async function run(argv, io = processIo) {
   try {
@@ -147,17 +148,28 @@ async function build(argv, io) {
     data = rotation.data;
   } else if (kind === "fleet-key") {
     const keysFile = requireOption(values.keys, "--keys");
-    if (positionals.length > 0) throw new InputError("usage", `--kind fleet-key takes its subjects from --keys, found extra arguments: ${positionals.join(" ")}`);
+    if (positionals.length > 0)
+      throw new InputError(
+        "usage",
+        `--kind fleet-key takes its subjects from --keys, found extra arguments: ${positionals.join(" ")}`
+      );
     if (values.base !== void 0) throw new InputError("usage", "--base does not apply to --kind fleet-key");
-    const parts = fleetKeyStatementParts(parseFleetKeys(await readInputFile(keysFile, "fleet keys", MAX_FLEET_KEYS_BYTES), keysFile));
+    const parts = fleetKeyStatementParts(
+      parseFleetKeys(await readInputFile(keysFile, "fleet keys", MAX_FLEET_KEYS_BYTES), keysFile)
+    );
     subjects = parts.subjects;
     data = parts.data;
   } else {
-    if (values.keys !== void 0) throw new InputError("usage", `--keys applies only to --kind fleet-key, not ${kind}`);
-    if (positionals.length === 0) throw new InputError("usage", `--kind ${kind}: expected at least one file or directory to build the statement over`);
+    if (values.keys !== void 0)
+      throw new InputError("usage", `--keys applies only to --kind fleet-key, not ${kind}`);
+    if (positionals.length === 0)
+      throw new InputError(
+        "usage",
+        `--kind ${kind}: expected at least one file or directory to build the statement over`
+      );
     const started = Date.now();
     subjects = await collectSubjects(positionals, {
-      base: values.base,
+      ...values.base !== void 0 ? { base: values.base } : {},
       onProgress: (done, total, name) => {
         if (io.stderrIsTTY && Date.now() - started > PROGRESS_AFTER_MS) io.stderr(`hashing ${done}/${total} ${name}`);
       }
@@ -176,10 +188,13 @@ async function build(argv, io) {
   const bytes = serializeStatement(statement);
   const digest = sha256Hex(bytes);
   await writeFileAtomic(out, bytes).catch((err) => {
-    throw new InputError("output-unwritable", `${out}: cannot write the statement: ${err.code ?? err.message}`);
+    const e = err;
+    throw new InputError("output-unwritable", `${out}: cannot write the statement: ${e.code ?? e.message}`);
   });
   const n = subjects.length;
-  io.stderr(`countersign build: ${kind} ${stream} version ${version}, ${n} subject${n === 1 ? "" : "s"}, statement sha256:${digest}, written to ${out}`);
+  io.stderr(
+    `countersign build: ${kind} ${stream} version ${version}, ${n} subject${n === 1 ? "" : "s"}, statement sha256:${digest}, written to ${out}`
+  );
   io.stdout(`sha256:${digest}`);
   return 0;
 }
@@ -200,7 +215,10 @@ function parseArguments(argv) {
 async function rotationParts(values, positionals) {
   const file = requireOption(values.policy, "--policy");
   if (positionals.length > 0 || values.keys !== void 0 || values.base !== void 0) {
-    throw new InputError("usage", "--kind authority-rotation takes its one subject from --policy: no PATH, --keys or --base");
+    throw new InputError(
+      "usage",
+      "--kind authority-rotation takes its one subject from --policy: no PATH, --keys or --base"
+    );
   }
   const current = values.current === void 0 ? void 0 : policyDocument(await readInputFile(values.current, "current policy", MAX_POLICY_BYTES), values.current);
   return rotationStatementParts(await readInputFile(file, "policy", MAX_POLICY_BYTES), basename(file), file, current);
@@ -208,17 +226,25 @@ async function rotationParts(values, positionals) {
 function rotationVersion(given, policyVersion) {
   if (given === void 0) return policyVersion;
   const version = parseVersion(given);
-  if (version !== policyVersion) throw new InputError("bad-version", `--version: a rotation's version is its new policy's version (${policyVersion}), found ${version}`);
+  if (version !== policyVersion)
+    throw new InputError(
+      "bad-version",
+      `--version: a rotation's version is its new policy's version (${policyVersion}), found ${version}`
+    );
   return version;
 }
 function requireOption(value, name) {
-  if (value === void 0 || value === "") throw new InputError("usage", `build: ${name} is required; see 'countersign build --help'`);
+  if (value === void 0 || value === "")
+    throw new InputError("usage", `build: ${name} is required; see 'countersign build --help'`);
   return value;
 }
 function parseVersion(text) {
   const n = Number(text);
   if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(n)) {
-    throw new InputError("bad-version", `--version: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`);
+    throw new InputError(
+      "bad-version",
+      `--version: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`
+    );
   }
   return n;
 }

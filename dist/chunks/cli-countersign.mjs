@@ -86,23 +86,33 @@ var MAX_RESPONSE_BYTES = 256 * 1024;
 async function requestCountersignature(url, primaryBundle, options = {}) {
   const base = serviceBaseUrl(url);
   if (primaryBundle.byteLength > MAX_REQUEST_BYTES) {
-    throw new InputError("too-large", `bundle: ${primaryBundle.byteLength} bytes is over the service's limit of ${MAX_REQUEST_BYTES} bytes`);
+    throw new InputError(
+      "too-large",
+      `bundle: ${primaryBundle.byteLength} bytes is over the service's limit of ${MAX_REQUEST_BYTES} bytes`
+    );
   }
   const parsed = parseBundleFile(primaryBundle, "bundle", MAX_REQUEST_BYTES);
   const target = base.pathname.endsWith(API.countersign) ? base : endpoint(base, API.countersign);
-  const res = await serviceRequest(target, { method: "POST", body: primaryBundle, contentType: "application/json" }, { maxResponseBytes: MAX_RESPONSE_BYTES, ...options });
+  const res = await serviceRequest(
+    target,
+    { method: "POST", body: primaryBundle, contentType: "application/json" },
+    { maxResponseBytes: MAX_RESPONSE_BYTES, ...options }
+  );
   const what = `answer of ${target.origin}${target.pathname}`;
   const countersignature = readAnswer(res.body, what);
   checkBindsThisPrimary(countersignature, parsed.bundle.primary, what);
   const existing = parsed.bundle.countersignatures;
-  const same = existing.findIndex((c) => c.keyId === countersignature.keyId);
+  const same = existing.find((c) => c.keyId === countersignature.keyId);
   let countersignatures;
-  if (same < 0) {
+  if (!same) {
     countersignatures = [...existing, countersignature];
-  } else if (existing[same].statement === countersignature.statement && existing[same].signature === countersignature.signature) {
-    countersignatures = existing.map((c, i) => i === same ? countersignature : c);
+  } else if (same.statement === countersignature.statement && same.signature === countersignature.signature) {
+    countersignatures = existing.map((c) => c === same ? countersignature : c);
   } else {
-    throw new VerificationError("countersignature-duplicate", `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
+    throw new VerificationError(
+      "countersignature-duplicate",
+      `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`
+    );
   }
   const out = new TextEncoder().encode(serializeBundle({ ...parsed.bundle, countersignatures }));
   parseBundleFile(out, "countersigned bundle", 64 * 1024 * 1024);
@@ -112,12 +122,24 @@ function readAnswer(body, what) {
   let countersignature;
   try {
     const json = parseStrictJson(body, what, { maxBytes: MAX_RESPONSE_BYTES, maxDepth: 8 });
-    const probe = new TextEncoder().encode(JSON.stringify({ mediaType: "application/vnd.countersign.bundle.v1+json", primary: { mediaType: "x", verificationMaterial: {} }, countersignatures: [json?.countersignature] }));
-    countersignature = parseBundleFile(probe, what, MAX_RESPONSE_BYTES * 2).bundle.countersignatures[0];
+    const probe = new TextEncoder().encode(
+      JSON.stringify({
+        mediaType: "application/vnd.countersign.bundle.v1+json",
+        primary: { mediaType: "x", verificationMaterial: {} },
+        countersignatures: [json?.countersignature]
+      })
+    );
+    const [parsed] = parseBundleFile(probe, what, MAX_RESPONSE_BYTES * 2).bundle.countersignatures;
+    if (!parsed) throw new Error("no countersignature");
+    countersignature = parsed;
   } catch (err) {
-    throw new InputError("service-bad-response", `${what}: expected {"countersignature": {...}}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(
+      "service-bad-response",
+      `${what}: expected {"countersignature": {...}}: ${err instanceof Error ? err.message : String(err)}`
+    );
   }
-  if (!countersignature.logProof) throw new InputError("service-bad-response", `${what}: the countersignature carries no log proof`);
+  if (!countersignature.logProof)
+    throw new InputError("service-bad-response", `${what}: the countersignature carries no log proof`);
   return countersignature;
 }
 function checkBindsThisPrimary(c, primary, what) {
@@ -126,21 +148,30 @@ function checkBindsThisPrimary(c, primary, what) {
   if (typeof envelope?.payload !== "string" || typeof sig !== "string") return;
   let statement;
   try {
-    statement = parseCountersignatureStatement(new Uint8Array(Buffer.from(c.statement, "base64")), `${what}: countersignature statement`);
+    statement = parseCountersignatureStatement(
+      new Uint8Array(Buffer.from(c.statement, "base64")),
+      `${what}: countersignature statement`
+    );
   } catch (err) {
     throw new InputError("service-bad-response", err instanceof Error ? err.message : String(err));
   }
   if (statement.payloadDigest.sha256 !== sha256Hex(Buffer.from(envelope.payload, "base64")) || statement.primarySignatureDigest.sha256 !== sha256Hex(Buffer.from(sig, "base64"))) {
-    throw new InputError("service-bad-response", `${what}: the countersignature is for another primary (payload or signature digest differs)`);
+    throw new InputError(
+      "service-bad-response",
+      `${what}: the countersignature is for another primary (payload or signature digest differs)`
+    );
   }
 }
 
 // src/cli/rotation-approval.ts
 import { createInterface } from "node:readline/promises";
+import { isatty } from "node:tty";
 var PROMPT_DIGITS = 12;
 var terminalIo = {
-  interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
-  print: (text) => console.error(text),
+  interactive: isatty(0) && isatty(2),
+  print: (text) => {
+    console.error(text);
+  },
   ask: async (question) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     try {
@@ -152,11 +183,18 @@ var terminalIo = {
 };
 async function rotationApproval(bundlePath, bytes, policy, signerKeyId, flag, io = terminalIo) {
   if (flag !== void 0 && !/^sha256:[0-9a-f]{64}$/.test(flag)) {
-    throw new InputError("usage", `countersign: --approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(flag.slice(0, 80))}`);
+    throw new InputError(
+      "usage",
+      `countersign: --approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(flag.slice(0, 80))}`
+    );
   }
   const rotation = peekRotation(bytes, policy, bundlePath);
   if (!rotation) {
-    if (flag !== void 0) throw new InputError("usage", `countersign: --approve-rotation: ${bundlePath} is not an authority rotation (or does not parse as one)`);
+    if (flag !== void 0)
+      throw new InputError(
+        "usage",
+        `countersign: --approve-rotation: ${bundlePath} is not an authority rotation (or does not parse as one)`
+      );
     return void 0;
   }
   const digest = `sha256:${rotation.digest}`;
@@ -167,14 +205,24 @@ async function rotationApproval(bundlePath, bytes, policy, signerKeyId, flag, io
     return approval;
   }
   if (!io.interactive) {
-    throw new VerificationError("rotation-needs-review", `${bundlePath}: an authority rotation is countersigned only with an approval of the exact new policy: read the changes above, then re-run with --approve-rotation sha256:<the new policy's digest, above> (${REVIEW_HINT})`, {
-      expected: `--approve-rotation ${digest}`,
-      found: "no approval (no terminal to ask on)"
-    });
+    throw new VerificationError(
+      "rotation-needs-review",
+      `${bundlePath}: an authority rotation is countersigned only with an approval of the exact new policy: read the changes above, then re-run with --approve-rotation sha256:<the new policy's digest, above> (${REVIEW_HINT})`,
+      {
+        expected: `--approve-rotation ${digest}`,
+        found: "no approval (no terminal to ask on)"
+      }
+    );
   }
-  const answer = (await io.ask(`To countersign this rotation, type the first ${PROMPT_DIGITS} hex digits of the new policy's digest (anything else refuses): `)).trim().toLowerCase().replace(/^sha256:/, "");
+  const answer = (await io.ask(
+    `To countersign this rotation, type the first ${PROMPT_DIGITS} hex digits of the new policy's digest (anything else refuses): `
+  )).trim().toLowerCase().replace(/^sha256:/, "");
   if (answer.length < PROMPT_DIGITS || !/^[0-9a-f]+$/.test(answer) || !rotation.digest.startsWith(answer)) {
-    throw new VerificationError("rotation-needs-review", `${bundlePath}: the rotation was not approved (the answer was not the start of ${digest})`, { expected: `the first ${PROMPT_DIGITS} hex digits of ${digest}`, found: "another answer" });
+    throw new VerificationError(
+      "rotation-needs-review",
+      `${bundlePath}: the rotation was not approved (the answer was not the start of ${digest})`,
+      { expected: `the first ${PROMPT_DIGITS} hex digits of ${digest}`, found: "another answer" }
+    );
   }
   return { policyDigest: digest };
 }
@@ -192,7 +240,8 @@ an Ed25519 countersignature that binds the statement and the primary signature.
   --policy FILE   the policy B countersigns under; B's key must be one of its countersigners
   --out FILE      where to write the countersigned bundle
   --state FILE    B's record of the last version it signed per stream: refuses to sign an
-                  older version (created if missing)
+                  older version, or one more than the policy's maxVersionStep above it
+                  (created if missing; without a record, no version above 2^45)
   --url URL       instead of --key and --policy: ask organisation B's countersigning service
                   (docs/service.md); the result carries its log inclusion proof and checkpoint.
                   COUNTERSIGN_SERVICE_TOKEN, if set, is sent as a bearer token (never printed)
@@ -227,8 +276,12 @@ async function run(argv) {
   if (!bundlePath) return usageError("countersign", "missing BUNDLE");
   if (extra.length > 0) return usageError("countersign", `unexpected argument ${JSON.stringify(extra[0])}`);
   if (values.url !== void 0) {
-    if (values["approve-rotation"] !== void 0) return usageError("countersign", "--approve-rotation does not go with --url (B's service never countersigns a rotation: B countersigns it with its key)");
-    return viaService(bundlePath, values);
+    if (values["approve-rotation"] !== void 0)
+      return usageError(
+        "countersign",
+        "--approve-rotation does not go with --url (B's service never countersigns a rotation: B countersigns it with its key)"
+      );
+    return viaService(bundlePath, values.url, values);
   }
   if (!values.key) return usageError("countersign", "missing --key FILE (or --url URL)");
   if (!values.policy) return usageError("countersign", "missing --policy FILE");
@@ -238,35 +291,51 @@ async function run(argv) {
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const bytes = await readBundleFile(bundlePath);
   const approval = await rotationApproval(bundlePath, bytes, policy, key.keyId, values["approve-rotation"]);
-  const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), state, what: bundlePath, ...approval ? { approveRotation: approval } : {} });
+  const result = await countersignBundle(bytes, {
+    policy,
+    signer: seedSigner(key.seed, key.keyId),
+    state,
+    what: bundlePath,
+    ...approval ? { approveRotation: approval } : {}
+  });
   await writeFileAtomic(values.out, serializeBundle(result.bundle));
   if (values.state) await saveStateFile(values.state, result.newState);
-  console.error(`countersigned ${result.stream} v${result.version} (statement sha256:${result.statementDigest}) with ${key.keyId}; wrote ${values.out}`);
+  console.error(
+    `countersigned ${result.stream} v${result.version} (statement sha256:${result.statementDigest}) with ${key.keyId}; wrote ${values.out}`
+  );
   console.log(values.out);
   return 0;
 }
-async function viaService(bundlePath, values) {
+async function viaService(bundlePath, url, values) {
   for (const flag of ["key", "policy", "state"]) {
-    if (values[flag] !== void 0) return usageError("countersign", `--${flag} does not go with --url (the service uses its own key, policy and records)`);
+    if (values[flag] !== void 0)
+      return usageError(
+        "countersign",
+        `--${flag} does not go with --url (the service uses its own key, policy and records)`
+      );
   }
   if (!values.out) return usageError("countersign", "missing --out FILE");
   const number = (v, flag, min, max) => {
     if (v === void 0) return void 0;
     const n = Number(v);
-    if (!/^\d+$/.test(v) || n < min || n > max) throw new InputError("bad-option", `--${flag}: expected an integer from ${min} to ${max}, found ${JSON.stringify(v)}`);
+    if (!/^\d+$/.test(v) || n < min || n > max)
+      throw new InputError(
+        "bad-option",
+        `--${flag}: expected an integer from ${min} to ${max}, found ${JSON.stringify(v)}`
+      );
     return n;
   };
   const timeout = number(values.timeout, "timeout", 1, 600);
   const retries = number(values.retries, "retries", 0, 10);
   const token = process.env.COUNTERSIGN_SERVICE_TOKEN;
   const bytes = await readBundleFile(bundlePath);
-  const out = await requestCountersignature(values.url, bytes, {
+  const out = await requestCountersignature(url, bytes, {
     ...timeout !== void 0 ? { timeoutMs: timeout * 1e3 } : {},
     ...retries !== void 0 ? { retries } : {},
     ...token ? { token } : {}
   });
   await writeFileAtomic(values.out, out);
-  console.error(`countersigned by the service at ${values.url}; wrote ${values.out}`);
+  console.error(`countersigned by the service at ${url}; wrote ${values.out}`);
   console.log(values.out);
   return 0;
 }

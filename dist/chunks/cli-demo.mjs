@@ -54,9 +54,16 @@ var verbs = {
   countersign: () => import("./cli-countersign.mjs")
 };
 async function run(argv) {
-  const { values: options } = parseVerbArgs("demo", argv, { keep: { type: "boolean" }, help: { type: "boolean", short: "h" } }, { positionals: false });
+  const { values: options } = parseVerbArgs(
+    "demo",
+    argv,
+    { keep: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    { positionals: false }
+  );
   if (options.help) {
-    console.log("usage: countersign demo [--keep]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it).");
+    console.log(
+      "usage: countersign demo [--keep]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it)."
+    );
     return 0;
   }
   const started = Date.now();
@@ -84,18 +91,26 @@ $ countersign verify ${args.join(" ")}`);
     const { exitCode, report } = await (await import("./cli-verify.mjs")).verifyCommand(args);
     const code = report?.failure?.code ?? report?.checks.find((c) => c.result === "pending")?.code;
     const ok2 = report?.outcome === want.outcome && code === want.code;
-    results.push({ name, ok: ok2, detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}` });
+    results.push({
+      name,
+      ok: ok2,
+      detail: `${report?.outcome ?? "no report"}${code ? ` [${code}]` : ""}, exit ${exitCode}; expected ${want.outcome}${want.code ? ` [${want.code}]` : ""}`
+    });
   };
   try {
     await writeFile(at("stack.json"), JSON.stringify(stack.description, null, 2), { mode: 384 });
     process.env.ACTIONS_ID_TOKEN_REQUEST_URL = stack.description.tokenUrl;
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = stack.description.requestToken;
-    console.log(`local Sigstore stack on loopback: Fulcio ${stack.description.fulcioUrl}, Rekor ${stack.description.rekorUrl}, TSA ${stack.description.tsaUrl}`);
+    console.log(
+      `local Sigstore stack on loopback: Fulcio ${stack.description.fulcioUrl}, Rekor ${stack.description.rekorUrl}, TSA ${stack.description.tsaUrl}`
+    );
     console.log(`working directory: ${dir}`);
     console.log("\n== Organisation B makes its countersigning key; an attacker makes one too");
     await must("keygen", "--out", at("b.key"));
     await must("keygen", "--out", at("rogue.key"));
-    console.log("\n== Both organisations pin the policy: A's release workflow AND B's key");
+    console.log(
+      "\n== Both organisations pin the policy: A's release workflow run from A's repository (its ids), AND B's key"
+    );
     await must(
       "policy",
       "init",
@@ -103,6 +118,10 @@ $ countersign verify ${args.join(" ")}`);
       `https://github.com/${WORKFLOW}`,
       "--issuer",
       stack.description.issuer,
+      "--source-repository-id",
+      stack.sourceRepository.repositoryId,
+      "--source-repository-owner-id",
+      stack.sourceRepository.repositoryOwnerId,
       "--trusted-root",
       stack.description.trustedRoot,
       "--countersigner",
@@ -136,18 +155,58 @@ $ countersign verify ${args.join(" ")}`);
     console.log("\n== A signs it in CI (Sigstore keyless: OIDC token -> Fulcio certificate -> Rekor)");
     await must("sign", at("statement.json"), "--sigstore", at("stack.json"), "--out", at("primary.sigstore.json"));
     console.log("\n== B verifies A's signature under its policy, then countersigns");
-    await must("countersign", at("primary.sigstore.json"), "--key", at("b.key"), "--policy", at("policy.json"), "--out", at("release.countersigned.json"));
+    await must(
+      "countersign",
+      at("primary.sigstore.json"),
+      "--key",
+      at("b.key"),
+      "--policy",
+      at("policy.json"),
+      "--out",
+      at("release.countersigned.json")
+    );
     console.log("\n== The gate: both signatures, the statement, and every release file");
-    await gate("verified", { outcome: "verified" }, at("release.countersigned.json"), "--policy", at("policy.json"), at("release"));
+    await gate(
+      "verified",
+      { outcome: "verified" },
+      at("release.countersigned.json"),
+      "--policy",
+      at("policy.json"),
+      at("release")
+    );
     console.log("\n== Rejection 1: the primary alone (A signed, B has not countersigned)");
-    await gate("pending countersign", { outcome: "pending-countersign", code: "countersignature-missing" }, at("primary.sigstore.json"), "--policy", at("policy.json"));
+    await gate(
+      "pending countersign",
+      { outcome: "pending-countersign", code: "countersignature-missing" },
+      at("primary.sigstore.json"),
+      "--policy",
+      at("policy.json")
+    );
     console.log("\n== Rejection 2: a countersignature from a key the policy does not pin");
-    await forgeUnpinned(at("primary.sigstore.json"), at("rogue.key"), at("policy.json"), at("rogue.countersigned.json"));
+    await forgeUnpinned(
+      at("primary.sigstore.json"),
+      at("rogue.key"),
+      at("policy.json"),
+      at("rogue.countersigned.json")
+    );
     console.log("(the attacker countersigned with rogue.key, which no policy pins)");
-    await gate("unpinned key", { outcome: "rejected", code: "countersignature-unpinned-key" }, at("rogue.countersigned.json"), "--policy", at("policy.json"));
+    await gate(
+      "unpinned key",
+      { outcome: "rejected", code: "countersignature-unpinned-key" },
+      at("rogue.countersigned.json"),
+      "--policy",
+      at("policy.json")
+    );
     console.log("\n== Rejection 3: a release file changed after signing");
     await writeFile(at("release", "app-linux-amd64"), "ELF... a backdoored binary\n");
-    await gate("tampered file", { outcome: "rejected", code: "subject-digest" }, at("release.countersigned.json"), "--policy", at("policy.json"), at("release"));
+    await gate(
+      "tampered file",
+      { outcome: "rejected", code: "subject-digest" },
+      at("release.countersigned.json"),
+      "--policy",
+      at("policy.json"),
+      at("release")
+    );
   } catch (err) {
     if (!(err instanceof DemoStepFailed)) throw err;
     results.push({ name: "set-up", ok: false, detail: err.message });

@@ -19,10 +19,22 @@ var VERBS = {
   sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./cli-sign.mjs") },
   countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./cli-countersign.mjs") },
   verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./cli-verify.mjs") },
-  "verify-bundle": { summary: "Sigstore conformance verification of a plain Sigstore bundle", load: () => import("./cli-verify-bundle.mjs") },
-  serve: { summary: "organisation B's countersigning service with its transparency log", load: () => import("./cli-serve.mjs") },
-  audit: { summary: "check a countersigning service's log and list everything it signed", load: () => import("./cli-audit.mjs") },
-  stack: { summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback", load: () => import("./cli-stack.mjs") },
+  "verify-bundle": {
+    summary: "Sigstore conformance verification of a plain Sigstore bundle",
+    load: () => import("./cli-verify-bundle.mjs")
+  },
+  serve: {
+    summary: "organisation B's countersigning service with its transparency log",
+    load: () => import("./cli-serve.mjs")
+  },
+  audit: {
+    summary: "check a countersigning service's log and list everything it signed",
+    load: () => import("./cli-audit.mjs")
+  },
+  stack: {
+    summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback",
+    load: () => import("./cli-stack.mjs")
+  },
   demo: { summary: "the whole flow on the local stack, with three rejections", load: () => import("./cli-demo.mjs") }
 };
 var VERSION = package_default.version;
@@ -46,7 +58,8 @@ async function route(argv) {
       console.error(`countersign: ${HELP_COMBINED} (see 'countersign --help')`);
       return 2;
     }
-    if (verb === "help" && rest[0] !== void 0 && !HELP_WORDS.has(rest[0])) return dispatch(rest[0], [...rest.slice(1), "--help"], "help");
+    if (verb === "help" && rest[0] !== void 0 && !HELP_WORDS.has(rest[0]))
+      return dispatch(rest[0], [...rest.slice(1), "--help"], "help");
     console.log(USAGE);
     return verb === void 0 ? 2 : 0;
   }
@@ -59,7 +72,9 @@ async function route(argv) {
 async function dispatch(verb, argv, via) {
   const entry = Object.hasOwn(VERBS, verb) ? VERBS[verb] : void 0;
   if (!entry) {
-    console.error(`countersign${via ? ` ${via}` : ""}: unknown verb '${verb}' (verbs: ${Object.keys(VERBS).join(", ")}; see 'countersign --help')`);
+    console.error(
+      `countersign${via ? ` ${via}` : ""}: unknown verb '${verb}' (verbs: ${Object.keys(VERBS).join(", ")}; see 'countersign --help')`
+    );
     return 2;
   }
   const mod = await entry.load();

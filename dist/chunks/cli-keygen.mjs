@@ -33,7 +33,12 @@ Exit codes: 0 written, 2 could not run.`;
 async function run(argv) {
   let values;
   try {
-    ({ values } = parseVerbArgs("keygen", argv, { out: { type: "string" }, help: { type: "boolean", short: "h" } }, { positionals: false }));
+    ({ values } = parseVerbArgs(
+      "keygen",
+      argv,
+      { out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      { positionals: false }
+    ));
   } catch (err) {
     return reportFatal(err);
   }

@@ -2,7 +2,6 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 import {
   controlChanges,
   diffPolicies,
-  escapeUnusual,
   peekRotation,
   reviewLines
 } from "./shared-66df4790.mjs";
@@ -15,7 +14,9 @@ import {
 import "./shared-b361fd30.mjs";
 import "./shared-7eda6b41.mjs";
 import "./shared-a274f2b0.mjs";
-import "./shared-80ab9d1c.mjs";
+import {
+  escapeUnusual
+} from "./shared-80ab9d1c.mjs";
 import "./shared-6bbc863f.mjs";
 import {
   readBundleFile,
@@ -73,27 +74,45 @@ async function diff(argv) {
   const current = policyDocument(await readInputFile(currentPath, "policy", MAX_POLICY_BYTES), currentPath);
   const { document: next, fromRotation } = await readNewPolicy(nextPath, current.policy);
   const structured = diffPolicies(current.policy, next.policy);
-  const control = values.organisation === void 0 ? void 0 : controlChanges(current.policy, next.policy, values.organisation);
+  const { organisation } = values;
+  const control = organisation === void 0 ? void 0 : { organisation, reasons: controlChanges(current.policy, next.policy, organisation) };
   if (values.json) {
-    console.log(JSON.stringify({
-      current: { path: currentPath, digest: `sha256:${current.digest}`, version: current.policy.version },
-      new: { path: nextPath, digest: `sha256:${next.digest}`, version: next.policy.version, fromRotation },
-      trustedRoot: { from: structured.from.trustedRootDigest, to: structured.to.trustedRootDigest },
-      changes: structured.changes,
-      ...control ? { organisation: { name: values.organisation, keepsControl: control.length === 0, changes: control } } : {}
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          current: { path: currentPath, digest: `sha256:${current.digest}`, version: current.policy.version },
+          new: { path: nextPath, digest: `sha256:${next.digest}`, version: next.policy.version, fromRotation },
+          trustedRoot: { from: structured.from.trustedRootDigest, to: structured.to.trustedRootDigest },
+          changes: structured.changes,
+          ...control ? {
+            organisation: {
+              name: control.organisation,
+              keepsControl: control.reasons.length === 0,
+              changes: control.reasons
+            }
+          } : {}
+        },
+        null,
+        2
+      )
+    );
     return 0;
   }
-  console.log([
-    escapeUnusual(`current: ${currentPath} (policy version ${current.policy.version}, sha256:${current.digest})`),
-    escapeUnusual(`new:     ${nextPath}${fromRotation ? " (the policy its authority rotation carries)" : ""} (policy version ${next.policy.version}, sha256:${next.digest})`),
-    ...reviewLines(current.policy, next, control === void 0 ? void 0 : { organisation: values.organisation, reasons: control })
-  ].join("\n"));
+  console.log(
+    [
+      escapeUnusual(`current: ${currentPath} (policy version ${current.policy.version}, sha256:${current.digest})`),
+      escapeUnusual(
+        `new:     ${nextPath}${fromRotation ? " (the policy its authority rotation carries)" : ""} (policy version ${next.policy.version}, sha256:${next.digest})`
+      ),
+      ...reviewLines(current.policy, next, control)
+    ].join("\n")
+  );
   return 0;
 }
 async function readNewPolicy(path, current) {
   const bytes = await readBundleFile(path);
-  if (bytes.byteLength <= MAX_POLICY_BYTES && mediaTypeOf(bytes) === POLICY_MEDIA_TYPE) return { document: policyDocument(bytes, path), fromRotation: false };
+  if (bytes.byteLength <= MAX_POLICY_BYTES && mediaTypeOf(bytes) === POLICY_MEDIA_TYPE)
+    return { document: policyDocument(bytes, path), fromRotation: false };
   const rotation = peekRotation(bytes, current, path);
   if (rotation) return { document: rotation, fromRotation: true };
   return { document: policyDocument(bytes, path), fromRotation: false };

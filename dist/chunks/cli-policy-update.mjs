@@ -83,7 +83,9 @@ async function update(argv) {
   if (!values.rotation?.length) return fail("missing --rotation BUNDLE");
   if (!values.out) return fail("missing --out FILE");
   if (values.rotation.length > MAX_ROTATIONS) {
-    console.error(`countersign policy update: refused [rotation-chain-too-long]: ${values.rotation.length} rotations given, more than the cap of ${MAX_ROTATIONS}; nothing written`);
+    console.error(
+      `countersign policy update: refused [rotation-chain-too-long]: ${values.rotation.length} rotations given, more than the cap of ${MAX_ROTATIONS}; nothing written`
+    );
     return 1;
   }
   const current = policyDocument(await readInputFile(values.current, "policy", MAX_POLICY_BYTES), values.current);
@@ -106,7 +108,9 @@ async function update(argv) {
   for (const a of walk.applied) {
     const r = a.report.rotation;
     const who = r?.authorisedBy === "fallback" ? "the fallback signer set (emergency)" : "the countersigners";
-    console.error(`${a.what}: policy version ${a.fromVersion} -> ${a.toVersion} (sha256:${a.digest}), authorised by ${who}${r?.addedKeys.length ? `; added keys proved: ${r.addedKeys.join(", ")}` : ""}`);
+    console.error(
+      `${a.what}: policy version ${a.fromVersion} -> ${a.toVersion} (sha256:${a.digest}), authorised by ${who}${r?.addedKeys.length ? `; added keys proved: ${r.addedKeys.join(", ")}` : ""}`
+    );
   }
   await writeFileAtomic(values.out, walk.result.bytes);
   if (values.state && state) await saveStateFile(values.state, recordPolicyVersion(state, walk.result.policy.version));

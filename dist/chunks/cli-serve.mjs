@@ -20,8 +20,7 @@ import {
 import "./shared-58d15130.mjs";
 import {
   REVIEW_HINT,
-  controlChanges,
-  peekRotation
+  rotationTargetOf
 } from "./shared-66df4790.mjs";
 import {
   loadPolicyFile
@@ -131,6 +130,9 @@ var MALFORMED = /* @__PURE__ */ new Set([
   "malformed-json",
   "duplicate-key",
   "number-out-of-range",
+  "key-too-long",
+  "string-too-long",
+  "too-many-items",
   "bundle-malformed",
   "bundle-unsupported-version",
   "primary-malformed",
@@ -146,7 +148,12 @@ var MALFORMED = /* @__PURE__ */ new Set([
   "statement-bad-time",
   "statement-too-large"
 ]);
-var CONFLICT = /* @__PURE__ */ new Set(["statement-rollback", "statement-version-reused", "stream-version-signed", "countersignature-duplicate"]);
+var CONFLICT = /* @__PURE__ */ new Set([
+  "statement-rollback",
+  "statement-version-reused",
+  "stream-version-signed",
+  "countersignature-duplicate"
+]);
 var FORBIDDEN = /* @__PURE__ */ new Set(["rotation-needs-review"]);
 function refusalOf(err) {
   if (err instanceof Refusal) return err;
@@ -191,13 +198,21 @@ var Countersigner = class {
     return result.value;
   }
   async countersignAlone(body) {
+    await new Promise((resolve) => setImmediate(resolve));
     const started = performance.now();
-    const rotation = peekRotation(body, this.policy, "request body");
+    const primary = this.primaryOf(body);
+    const rotation = primary && this.rotationTarget(primary);
     if (rotation) this.screenRotation(rotation);
-    const replay = this.findReplay(body);
+    const replay = primary && this.findReplay(primary);
     if (replay) {
       const response = { countersignature: this.withProof(replay), replayed: true };
-      return { response, stream: replay.stream, version: replay.version, logIndex: replay.index, signingMs: performance.now() - started };
+      return {
+        response,
+        stream: replay.stream,
+        version: replay.version,
+        logIndex: replay.index,
+        signingMs: performance.now() - started
+      };
     }
     const now = this.now();
     const result = await countersignBundle(body, {
@@ -219,7 +234,8 @@ var Countersigner = class {
         `version ${version} of ${stream} is not newer than version ${last.version}, which this service already countersigned (log index ${last.index}) for another primary signature`
       );
     }
-    const countersignature = result.bundle.countersignatures[result.bundle.countersignatures.length - 1];
+    const countersignature = result.bundle.countersignatures.at(-1);
+    if (!countersignature) throw new Error("countersignBundle returned a bundle without the new countersignature");
     const statementBytes = new Uint8Array(Buffer.from(countersignature.statement, "base64"));
     const statement = parseCountersignatureStatement(statementBytes, "new countersignature");
     const index = await this.log.append({
@@ -235,29 +251,52 @@ var Countersigner = class {
       signedAt: statement.signedAt
     });
     this.latest.set(stream, { version, payloadDigest: statement.payloadDigest.sha256, index });
-    const entry = { index, keyId: countersignature.keyId, statement: statementBytes, signature: Buffer.from(countersignature.signature, "base64") };
-    return { response: { countersignature: this.withProof(entry), replayed: false }, stream, version, logIndex: index, signingMs: performance.now() - started };
+    const entry = {
+      index,
+      keyId: countersignature.keyId,
+      statement: statementBytes,
+      signature: Buffer.from(countersignature.signature, "base64")
+    };
+    return {
+      response: { countersignature: this.withProof(entry), replayed: false },
+      stream,
+      version,
+      logIndex: index,
+      signingMs: performance.now() - started
+    };
   }
-  /** Refuses an authority rotation unless the unsafe opt-in is on and the rotation keeps B in control. */
+  /**
+   * Refuses an authority rotation unless the unsafe opt-in is on, from the statement alone (its
+   * version and the carried document's digest; the new policy is not parsed). Under the opt-in,
+   * whether the rotation keeps B in control is decided on the verified document only
+   * (countersignBundle's approval, after the Sigstore verification): reading the new policy is
+   * work an unsigned request must not cause (issue 13 F2).
+   */
   screenRotation(rotation) {
-    const target = `an authority rotation to policy version ${rotation.policy.version} (sha256:${rotation.digest})`;
+    const target = `an authority rotation to policy version ${rotation.version} (sha256:${rotation.digest})`;
     if (this.autoRotationsKeeping === void 0) {
       throw new Refusal(403, "rotation-needs-review", `this service does not countersign ${target}: ${REVIEW_HINT}`);
     }
-    const reasons = controlChanges(this.policy, rotation.policy, this.autoRotationsKeeping);
-    if (reasons.length > 0) {
-      throw new Refusal(403, "rotation-needs-review", `this service countersigns only rotations that keep ${JSON.stringify(this.autoRotationsKeeping)} in control, and ${target} ${reasons.join("; ")}: ${REVIEW_HINT}`);
-    }
   }
-  /** The entry already logged for this exact primary (payload and signature), if any. */
-  findReplay(body) {
-    let primary;
+  /** The request's primary, or undefined when the body is not a bundle (countersignBundle then reports it with its proper code). */
+  primaryOf(body) {
     try {
-      primary = parseBundleFile(body, "request body", MAX_REQUEST_BYTES).bundle.primary;
+      return parseBundleFile(body, "request body", MAX_REQUEST_BYTES).bundle.primary;
     } catch {
       return void 0;
     }
-    const envelope = primary?.dsseEnvelope;
+  }
+  /** What the request installs if it is an authority rotation (its statement's kind, version and subject digest; nothing verified, the new policy not parsed). */
+  rotationTarget(primary) {
+    try {
+      return rotationTargetOf(primary, this.policy, "request body");
+    } catch {
+      return void 0;
+    }
+  }
+  /** The entry already logged for this exact primary (payload and signature), if any. */
+  findReplay(primary) {
+    const envelope = primary.dsseEnvelope;
     const sig = envelope?.signatures?.[0]?.sig;
     if (typeof envelope?.payload !== "string" || typeof sig !== "string") return void 0;
     const payloadDigest = sha256Hex(Buffer.from(envelope.payload, "base64"));
@@ -267,7 +306,8 @@ var Countersigner = class {
   /** Client state that makes the pipeline refuse an older version than the last one signed. */
   state() {
     const streams = /* @__PURE__ */ Object.create(null);
-    for (const [stream, last] of this.latest) streams[stream] = { version: last.version, statementDigest: last.payloadDigest };
+    for (const [stream, last] of this.latest)
+      streams[stream] = { version: last.version, statementDigest: last.payloadDigest };
     return { streams };
   }
   withProof(entry) {
@@ -288,7 +328,10 @@ var Countersigner = class {
 };
 function certificateOf(primary, digest) {
   const vm = primary.verificationMaterial;
-  const candidates = [vm?.certificate?.rawBytes, ...(vm?.x509CertificateChain?.certificates ?? []).map((c) => c.rawBytes)];
+  const candidates = [
+    vm?.certificate?.rawBytes,
+    ...(vm?.x509CertificateChain?.certificates ?? []).map((c) => c.rawBytes)
+  ];
   for (const c of candidates) {
     if (typeof c !== "string") continue;
     const der = new Uint8Array(Buffer.from(c, "base64"));
@@ -317,7 +360,7 @@ var Metrics = class {
     this.latencyCount += 1;
     this.latencySum += seconds;
     LATENCY_BUCKETS.forEach((b, i) => {
-      if (seconds <= b) this.buckets[i] += 1;
+      if (seconds <= b) this.buckets[i] = (this.buckets[i] ?? 0) + 1;
     });
   }
   render(gauges) {
@@ -347,8 +390,13 @@ var Metrics = class {
 };
 
 // src/server/routes.ts
-var json = (status, value, log) => ({ status, contentType: "application/json", body: `${JSON.stringify(value)}
-`, ...log ? { log } : {} });
+var json = (status, value, log) => ({
+  status,
+  contentType: "application/json",
+  body: `${JSON.stringify(value)}
+`,
+  ...log ? { log } : {}
+});
 function keyDescription(log, logPublicKeyPem, countersignerKeyId, countersignerPublicKeyPem) {
   return {
     origin: log.origin,
@@ -368,8 +416,14 @@ async function route(req, url, ctx) {
   switch (path) {
     case API.countersign: {
       only("POST");
-      const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-      if (type !== "application/json") throw new Refusal(415, "unsupported-media-type", `expected Content-Type application/json, found ${JSON.stringify(type || "none")}`);
+      const [contentType = ""] = (req.headers["content-type"] ?? "").split(";");
+      const type = contentType.trim().toLowerCase();
+      if (type !== "application/json")
+        throw new Refusal(
+          415,
+          "unsupported-media-type",
+          `expected Content-Type application/json, found ${JSON.stringify(type || "none")}`
+        );
       const body = await readBody(req, MAX_REQUEST_BYTES);
       const outcome = await ctx.countersigner.countersign(body);
       ctx.metrics.signingLatency(outcome.signingMs / 1e3);
@@ -387,7 +441,11 @@ async function route(req, url, ctx) {
     case API.entries: {
       only("GET");
       const start = integerParam(url, "start");
-      const end = Math.min(integerParam(url, "end", start + MAX_ENTRIES_PER_PAGE), start + MAX_ENTRIES_PER_PAGE, log.size);
+      const end = Math.min(
+        integerParam(url, "end", start + MAX_ENTRIES_PER_PAGE),
+        start + MAX_ENTRIES_PER_PAGE,
+        log.size
+      );
       if (start > log.size) throw new Refusal(400, "bad-range", `start ${start} is beyond the log size ${log.size}`);
       const entries = end <= start ? [] : log.store.entries(start, end).map((e) => ({
         index: e.index,
@@ -401,14 +459,16 @@ async function route(req, url, ctx) {
       only("GET");
       const index = integerParam(url, "index");
       const size = integerParam(url, "size", log.size);
-      if (size > log.size || index >= size) throw new Refusal(400, "bad-range", `expected index < size <= ${log.size}, found index ${index}, size ${size}`);
+      if (size > log.size || index >= size)
+        throw new Refusal(400, "bad-range", `expected index < size <= ${log.size}, found index ${index}, size ${size}`);
       return json(200, { index, treeSize: size, hashes: log.inclusionProof(index, size).map(b64) });
     }
     case API.consistency: {
       only("GET");
       const from = integerParam(url, "from");
       const to = integerParam(url, "to", log.size);
-      if (to > log.size || from > to) throw new Refusal(400, "bad-range", `expected from <= to <= ${log.size}, found from ${from}, to ${to}`);
+      if (to > log.size || from > to)
+        throw new Refusal(400, "bad-range", `expected from <= to <= ${log.size}, found from ${from}, to ${to}`);
       return json(200, { from, to, hashes: log.consistencyProof(from, to).map(b64) });
     }
     case API.key:
@@ -419,7 +479,11 @@ async function route(req, url, ctx) {
       return json(200, { status: "ok", origin: log.origin, treeSize: log.size });
     case API.metrics:
       only("GET");
-      return { status: 200, contentType: "text/plain; version=0.0.4", body: ctx.metrics.render({ logSize: log.size, queued: ctx.countersigner.queued }) };
+      return {
+        status: 200,
+        contentType: "text/plain; version=0.0.4",
+        body: ctx.metrics.render({ logSize: log.size, queued: ctx.countersigner.queued })
+      };
     default:
       throw new Refusal(404, "not-found", `no such endpoint ${path.slice(0, 100)}`);
   }
@@ -434,12 +498,18 @@ function integerParam(url, name, fallback) {
     if (fallback !== void 0) return fallback;
     throw new Refusal(400, "bad-request", `missing query parameter ${name}`);
   }
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(value) || !Number.isSafeInteger(Number(value))) throw new Refusal(400, "bad-request", `query parameter ${name}: expected a non-negative integer, found ${JSON.stringify(value.slice(0, 20))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new Refusal(
+      400,
+      "bad-request",
+      `query parameter ${name}: expected a non-negative integer, found ${JSON.stringify(value.slice(0, 20))}`
+    );
   return Number(value);
 }
 async function readBody(req, max) {
   const declared = Number(req.headers["content-length"] ?? NaN);
-  if (Number.isFinite(declared) && declared > max * DRAIN_FACTOR) throw new Refusal(413, "too-large", `request body of ${declared} bytes is over the limit of ${max} bytes`);
+  if (Number.isFinite(declared) && declared > max * DRAIN_FACTOR)
+    throw new Refusal(413, "too-large", `request body of ${declared} bytes is over the limit of ${max} bytes`);
   const chunks = [];
   let size = 0;
   try {
@@ -496,9 +566,13 @@ var LogStore = class _LogStore {
       `INSERT INTO entries (idx, leaf_hash, statement, signature, key_id, stream, version, payload_digest, primary_signature_digest, certificate, identity, signed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     );
-    this.upsertCheckpoint = this.db.prepare("INSERT INTO checkpoint (id, size, note) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, note = excluded.note");
+    this.upsertCheckpoint = this.db.prepare(
+      "INSERT INTO checkpoint (id, size, note) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, note = excluded.note"
+    );
     this.selectRange = this.db.prepare("SELECT * FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx");
-    this.selectByPrimary = this.db.prepare("SELECT * FROM entries WHERE payload_digest = ? AND primary_signature_digest = ?");
+    this.selectByPrimary = this.db.prepare(
+      "SELECT * FROM entries WHERE payload_digest = ? AND primary_signature_digest = ?"
+    );
   }
   static async open(dataDir) {
     await mkdir(dataDir, { recursive: true, mode: 448 });
@@ -531,8 +605,15 @@ var LogStore = class _LogStore {
   }
   /** The last version countersigned per stream, with its payload digest. */
   latestPerStream() {
-    const rows = this.db.prepare("SELECT e.stream, e.version, e.payload_digest, e.idx FROM entries e JOIN (SELECT stream, MAX(version) AS v FROM entries GROUP BY stream) m ON e.stream = m.stream AND e.version = m.v").all();
-    return new Map(rows.map((r) => [String(r.stream), { version: Number(r.version), payloadDigest: String(r.payload_digest), index: Number(r.idx) }]));
+    const rows = this.db.prepare(
+      "SELECT e.stream, e.version, e.payload_digest, e.idx FROM entries e JOIN (SELECT stream, MAX(version) AS v FROM entries GROUP BY stream) m ON e.stream = m.stream AND e.version = m.v"
+    ).all();
+    return new Map(
+      rows.map((r) => [
+        String(r.stream),
+        { version: Number(r.version), payloadDigest: String(r.payload_digest), index: Number(r.idx) }
+      ])
+    );
   }
   checkpoint() {
     const row = this.db.prepare("SELECT size, note FROM checkpoint WHERE id = 1").get();
@@ -621,12 +702,19 @@ var TransparencyLog = class _TransparencyLog {
     const vkey = verifierKey(this.signer.name, this.signer.rawPublicKey);
     const stored = this.store.meta("verifier-key");
     if (stored !== void 0 && stored !== vkey) {
-      throw new LogRecoveryError(`${where}: this log was created with the log key ${stored}, not ${vkey}; a log keeps one origin and key for life (start a new --data directory to rotate)`);
+      throw new LogRecoveryError(
+        `${where}: this log was created with the log key ${stored}, not ${vkey}; a log keeps one origin and key for life (start a new --data directory to rotate)`
+      );
     }
     for (const entry of this.store.allEntries()) {
-      if (entry.index !== this.tree.size) throw new LogRecoveryError(`${where}: entry ${this.tree.size} is missing (found ${entry.index} next): the log storage was damaged or edited`);
+      if (entry.index !== this.tree.size)
+        throw new LogRecoveryError(
+          `${where}: entry ${this.tree.size} is missing (found ${entry.index} next): the log storage was damaged or edited`
+        );
       if (!equalBytes(leafHash(entry.statement), entry.leafHash)) {
-        throw new LogRecoveryError(`${where}: entry ${entry.index}'s statement does not match its leaf hash: the log storage was edited`);
+        throw new LogRecoveryError(
+          `${where}: entry ${entry.index}'s statement does not match its leaf hash: the log storage was edited`
+        );
       }
       this.tree.append(entry.leafHash);
     }
@@ -634,14 +722,27 @@ var TransparencyLog = class _TransparencyLog {
     if (saved) {
       let root;
       try {
-        const cp = verifyCheckpoint(saved.note, { name: this.signer.name, rawPublicKey: this.signer.rawPublicKey }, `${where}: stored checkpoint`);
-        if (cp.size !== saved.size) throw new LogRecoveryError(`${where}: stored checkpoint size ${cp.size} differs from its record ${saved.size}`);
+        const cp = verifyCheckpoint(
+          saved.note,
+          { name: this.signer.name, rawPublicKey: this.signer.rawPublicKey },
+          `${where}: stored checkpoint`
+        );
+        if (cp.size !== saved.size)
+          throw new LogRecoveryError(
+            `${where}: stored checkpoint size ${cp.size} differs from its record ${saved.size}`
+          );
         root = cp.root;
       } catch (err) {
         throw new LogRecoveryError(err instanceof Error ? err.message : String(err));
       }
-      if (saved.size > this.tree.size) throw new LogRecoveryError(`${where}: the stored checkpoint covers ${saved.size} entries but only ${this.tree.size} are stored: entries were lost`);
-      if (!equalBytes(this.tree.root(saved.size), root)) throw new LogRecoveryError(`${where}: the stored entries do not hash to the stored checkpoint's root at size ${saved.size}: the log storage was edited`);
+      if (saved.size > this.tree.size)
+        throw new LogRecoveryError(
+          `${where}: the stored checkpoint covers ${saved.size} entries but only ${this.tree.size} are stored: entries were lost`
+        );
+      if (!equalBytes(this.tree.root(saved.size), root))
+        throw new LogRecoveryError(
+          `${where}: the stored entries do not hash to the stored checkpoint's root at size ${saved.size}: the log storage was edited`
+        );
       this.note = saved.note;
     }
     if (!saved || saved.size !== this.tree.size) {
@@ -679,7 +780,10 @@ var TransparencyLog = class _TransparencyLog {
 async function startService(options) {
   const pinned = options.policy.countersigners.find((k) => k.keyId === options.signer.keyId);
   if (!pinned) {
-    throw new InputError("countersigner-not-pinned", `the service key ${options.signer.keyId} is not a countersigner in the policy (${options.policy.countersigners.map((k) => k.name).join(", ")}): its countersignatures would never count`);
+    throw new InputError(
+      "countersigner-not-pinned",
+      `the service key ${options.signer.keyId} is not a countersigner in the policy (${options.policy.countersigners.map((k) => k.name).join(", ")}): its countersignatures would never count`
+    );
   }
   const store = await LogStore.open(options.dataDir);
   let server;
@@ -694,7 +798,12 @@ async function startService(options) {
       ...options.now ? { now: options.now } : {},
       ...options.unsafeAutoCountersignRotationsKeepingB ? { unsafeAutoCountersignRotationsKeepingB: true } : {}
     });
-    const ctx = { countersigner, log, metrics: new Metrics(), key: keyDescription(log, options.logPublicKeyPem, pinned.keyId, pinned.publicKey) };
+    const ctx = {
+      countersigner,
+      log,
+      metrics: new Metrics(),
+      key: keyDescription(log, options.logPublicKeyPem, pinned.keyId, pinned.publicKey)
+    };
     const requestLog = options.requestLog ?? (() => {
     });
     server = createServer((req, res) => void handle(req, res, ctx, requestLog));
@@ -703,8 +812,17 @@ async function startService(options) {
     server.keepAliveTimeout = 5e3;
     const s = server;
     await new Promise((resolve, reject) => {
-      s.once("error", (err) => reject(new InputError("listen-failed", `cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 8080}: ${err.code ?? err.message}`)));
-      s.listen(options.port ?? 8080, options.host ?? "127.0.0.1", () => resolve());
+      s.once("error", (err) => {
+        reject(
+          new InputError(
+            "listen-failed",
+            `cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 8080}: ${err.code ?? err.message}`
+          )
+        );
+      });
+      s.listen(options.port ?? 8080, options.host ?? "127.0.0.1", () => {
+        resolve();
+      });
     });
     const address = s.address();
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -714,7 +832,9 @@ async function startService(options) {
       log,
       close: async () => {
         await new Promise((resolve) => {
-          s.close(() => resolve());
+          s.close(() => {
+            resolve();
+          });
           s.closeIdleConnections();
         });
         store.close();
@@ -738,19 +858,37 @@ async function handle(req, res, ctx, requestLog) {
     const refusal = refusalOf(err);
     if (refusal) {
       code = refusal.code;
-      reply = { status: refusal.status, contentType: "application/json", body: `${JSON.stringify({ code: refusal.code, message: refusal.message })}
-` };
+      reply = {
+        status: refusal.status,
+        contentType: "application/json",
+        body: `${JSON.stringify({ code: refusal.code, message: refusal.message })}
+`
+      };
     } else {
       code = "internal-error";
-      reply = { status: 500, contentType: "application/json", body: `${JSON.stringify({ code, message: "internal error in the countersigning service" })}
-` };
-      requestLog({ time: (/* @__PURE__ */ new Date()).toISOString(), event: "fault", path: url.pathname, error: oneLine(err instanceof Error ? `${err.name}: ${err.message}` : String(err)) });
+      reply = {
+        status: 500,
+        contentType: "application/json",
+        body: `${JSON.stringify({ code, message: "internal error in the countersigning service" })}
+`
+      };
+      requestLog({
+        time: (/* @__PURE__ */ new Date()).toISOString(),
+        event: "fault",
+        path: url.pathname,
+        error: oneLine(err instanceof Error ? `${err.name}: ${err.message}` : String(err))
+      });
     }
   }
-  const outcome = reply.status < 400 ? String(reply.log?.outcome ?? "ok") : reply.status < 500 ? "refused" : "error";
+  const logged = reply.log?.outcome;
+  const outcome = reply.status < 400 ? typeof logged === "string" ? logged : "ok" : reply.status < 500 ? "refused" : "error";
   ctx.metrics.request(endpoint, outcome);
   if (endpoint === API.countersign && code && reply.status < 500) ctx.metrics.refusal(code);
-  const headers = { "content-type": reply.contentType, "cache-control": "no-store", "x-content-type-options": "nosniff" };
+  const headers = {
+    "content-type": reply.contentType,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff"
+  };
   if (reply.status === 413) headers.connection = "close";
   if (reply.status === 503) headers["retry-after"] = "1";
   try {
@@ -819,7 +957,11 @@ async function run(argv) {
   if (!key) return usageError("serve", "missing --key FILE (or COUNTERSIGN_KEY)");
   const logKey = await loadKey(values["log-key"], "COUNTERSIGN_LOG_KEY", "--log-key") ?? key;
   const origin = values.origin ?? `countersign/${logKey.keyId.slice("sha256:".length, "sha256:".length + 16)}`;
-  if (!isValidKeyName(origin)) throw new InputError("bad-origin", `--origin: expected a name without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  if (!isValidKeyName(origin))
+    throw new InputError(
+      "bad-origin",
+      `--origin: expected a name without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`
+    );
   const policy = await loadPolicyFile(values.policy);
   const logPublicKeyPem = spkiPem(logKey.publicKey);
   const service = await startService({
@@ -835,44 +977,64 @@ async function run(argv) {
     ...values["unsafe-auto-countersign-rotations-keeping-b"] ? { unsafeAutoCountersignRotationsKeepingB: true } : {}
   });
   if (values["unsafe-auto-countersign-rotations-keeping-b"]) {
-    console.error("countersign serve: UNSAFE: authority rotations that keep this key's organisation, keys, log requirement, threshold and fallback set as they are will be countersigned without review (docs/service.md)");
+    console.error(
+      "countersign serve: UNSAFE: authority rotations that keep this key's organisation, keys, log requirement, threshold and fallback set as they are will be countersigned without review (docs/service.md)"
+    );
   }
   if (!["127.0.0.1", "::1", "localhost"].includes(host)) {
-    console.error(`countersign serve: listening on ${host}, not loopback: serve it through a TLS reverse proxy only (docs/service.md)`);
+    console.error(
+      `countersign serve: listening on ${host}, not loopback: serve it through a TLS reverse proxy only (docs/service.md)`
+    );
   }
-  process.stdout.write(`${JSON.stringify({
-    time: (/* @__PURE__ */ new Date()).toISOString(),
-    event: "listening",
-    url: service.url,
-    origin: service.origin,
-    treeSize: service.log.size,
-    keyId: key.keyId,
-    logKeyId: logKey.keyId,
-    verifierKey: verifierKey(origin, logKey.publicKey),
-    rotations: values["unsafe-auto-countersign-rotations-keeping-b"] ? "unsafe-auto-countersign-keeping-b" : "refused"
-  })}
-`);
+  process.stdout.write(
+    `${JSON.stringify({
+      time: (/* @__PURE__ */ new Date()).toISOString(),
+      event: "listening",
+      url: service.url,
+      origin: service.origin,
+      treeSize: service.log.size,
+      keyId: key.keyId,
+      logKeyId: logKey.keyId,
+      verifierKey: verifierKey(origin, logKey.publicKey),
+      rotations: values["unsafe-auto-countersign-rotations-keeping-b"] ? "unsafe-auto-countersign-keeping-b" : "refused"
+    })}
+`
+  );
   return new Promise((resolve) => {
     const stop = (signal) => {
       process.stdout.write(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), event: "stopping", signal })}
 `);
-      service.close().then(() => resolve(0), () => resolve(2));
+      service.close().then(
+        () => {
+          resolve(0);
+        },
+        () => {
+          resolve(2);
+        }
+      );
     };
-    process.once("SIGTERM", () => stop("SIGTERM"));
-    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => {
+      stop("SIGTERM");
+    });
+    process.once("SIGINT", () => {
+      stop("SIGINT");
+    });
   });
 }
 function parseListen(value) {
-  const m = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value);
-  const port = m ? Number(m[2]) : NaN;
-  if (!m || port > 65535) throw new InputError("bad-listen", `--listen: expected HOST:PORT (e.g. 127.0.0.1:8080), found ${JSON.stringify(value)}`);
-  return { host: m[1].replace(/^\[|\]$/g, ""), port };
+  const [, host, port] = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value) ?? [];
+  if (host === void 0 || port === void 0 || Number(port) > 65535)
+    throw new InputError(
+      "bad-listen",
+      `--listen: expected HOST:PORT (e.g. 127.0.0.1:8080), found ${JSON.stringify(value)}`
+    );
+  return { host: host.replace(/^\[|\]$/g, ""), port: Number(port) };
 }
 async function loadKey(path, envName, flag) {
   if (path !== void 0) return loadPrivateKeyFile(path);
   const pem = process.env[envName];
   if (pem === void 0 || pem === "") return void 0;
-  delete process.env[envName];
+  Reflect.deleteProperty(process.env, envName);
   return parsePrivateKeyPem(pem, `${envName} (for ${flag})`);
 }
 function spkiPem(rawPublicKey) {

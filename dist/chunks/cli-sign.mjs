@@ -27904,7 +27904,10 @@ async function resolveInstance(choice = "public-good") {
     codes: { unreadable: "sigstore-instance-invalid", changed: "sigstore-instance-invalid" },
     message: (f) => f.kind === "too-large" && f.size !== void 0 ? `${what}: ${f.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description` : f.kind === "unreadable" || f.kind === "not-a-file" ? `${what}: expected public-good, github or a stack description file, found ${f.kind === "unreadable" ? f.reason : "something that is not a regular file"}` : void 0
   });
-  return instanceFromStackDescription(parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }), `stack description ${choice}`);
+  return instanceFromStackDescription(
+    parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }),
+    `stack description ${choice}`
+  );
 }
 
 // src/lib/flows/sign/oidc-token.ts
@@ -27920,7 +27923,10 @@ async function resolveIdentityToken(options = {}) {
   const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!url && !bearer) throw new InputError("no-identity-token", NO_TOKEN_HELP);
   if (!url || !bearer) {
-    throw new InputError("no-identity-token", `${NO_TOKEN_HELP} (only ${url ? "ACTIONS_ID_TOKEN_REQUEST_URL" : "ACTIONS_ID_TOKEN_REQUEST_TOKEN"} is set)`);
+    throw new InputError(
+      "no-identity-token",
+      `${NO_TOKEN_HELP} (only ${url ? "ACTIONS_ID_TOKEN_REQUEST_URL" : "ACTIONS_ID_TOKEN_REQUEST_TOKEN"} is set)`
+    );
   }
   const token = await requestGithubToken(url, bearer, options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS);
   return checkJwtShape(token, "the GitHub Actions OIDC token");
@@ -27941,30 +27947,54 @@ async function requestGithubToken(requestUrl, bearer, timeoutMs) {
     const reason = e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : (e.cause?.message ?? e.message) || "network error";
     throw new InputError("identity-token-request-failed", `${what}: ${reason}`);
   }
-  const body = await readCappedBody(res, MAX_TOKEN_RESPONSE_BYTES, () => new InputError("too-large", `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`));
+  const body = await readCappedBody(
+    res,
+    MAX_TOKEN_RESPONSE_BYTES,
+    () => new InputError("too-large", `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`)
+  );
   if (res.status !== 200) {
     const snippet = new TextDecoder().decode(body.subarray(0, 200)).replace(/\s+/g, " ").trim();
-    throw new InputError("identity-token-request-failed", `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ""}`);
+    throw new InputError(
+      "identity-token-request-failed",
+      `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ""}`
+    );
   }
   const doc = parseStrictJson(body, `${what} response`, { maxBytes: MAX_TOKEN_RESPONSE_BYTES, maxDepth: 8 });
   if (typeof doc !== "object" || doc === null || typeof doc.value !== "string" || doc.value === "") {
-    throw new InputError("identity-token-request-failed", `${what}: expected a JSON object with a string "value", found something else`);
+    throw new InputError(
+      "identity-token-request-failed",
+      `${what}: expected a JSON object with a string "value", found something else`
+    );
   }
   return doc.value;
 }
 function checkJwtShape(token, source) {
   const t = token.trim();
-  if (t === "") throw new InputError("bad-identity-token", `${source}: expected an OIDC identity token (a JWT), found an empty value`);
-  if (t.length > MAX_TOKEN_RESPONSE_BYTES) throw new InputError("bad-identity-token", `${source}: ${t.length} bytes is over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes for a token`);
+  if (t === "")
+    throw new InputError(
+      "bad-identity-token",
+      `${source}: expected an OIDC identity token (a JWT), found an empty value`
+    );
+  if (t.length > MAX_TOKEN_RESPONSE_BYTES)
+    throw new InputError(
+      "bad-identity-token",
+      `${source}: ${t.length} bytes is over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes for a token`
+    );
   const parts = t.split(".");
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) {
-    throw new InputError("bad-identity-token", `${source}: expected a JWT (three base64url parts separated by '.'), found ${parts.length} part(s)`);
+    throw new InputError(
+      "bad-identity-token",
+      `${source}: expected a JWT (three base64url parts separated by '.'), found ${parts.length} part(s)`
+    );
   }
   let claims;
   try {
     claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
   } catch {
-    throw new InputError("bad-identity-token", `${source}: expected a JWT whose payload is JSON, found undecodable claims`);
+    throw new InputError(
+      "bad-identity-token",
+      `${source}: expected a JWT whose payload is JSON, found undecodable claims`
+    );
   }
   const c = claims;
   if (typeof c !== "object" || c === null || typeof c.sub !== "string" && typeof c.email !== "string") {
@@ -27992,12 +28022,20 @@ async function signStatement(statementBytes, options) {
   const token = checkJwtShape(options.identityToken, "identity token");
   const fetchOptions = { timeout: options.timeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS, retry: options.retries ?? 2 };
   const witnesses = [];
-  if (instance.rekorUrl) witnesses.push(new import_sign.RekorWitness({ rekorBaseURL: instance.rekorUrl, entryType: "dsse", ...fetchOptions }));
+  if (instance.rekorUrl)
+    witnesses.push(new import_sign.RekorWitness({ rekorBaseURL: instance.rekorUrl, entryType: "dsse", ...fetchOptions }));
   if (instance.tsaUrl) witnesses.push(new import_sign.TSAWitness({ tsaBaseURL: instance.tsaUrl, ...fetchOptions }));
   if (witnesses.length === 0) {
-    throw new InputError("sigstore-instance-invalid", `Sigstore instance ${instance.name}: has neither a Rekor nor a TSA URL; a signature needs a log entry or a timestamp`);
+    throw new InputError(
+      "sigstore-instance-invalid",
+      `Sigstore instance ${instance.name}: has neither a Rekor nor a TSA URL; a signature needs a log entry or a timestamp`
+    );
   }
-  const signer = new import_sign.FulcioSigner({ fulcioBaseURL: instance.fulcioUrl, identityProvider: { getToken: async () => token }, ...fetchOptions });
+  const signer = new import_sign.FulcioSigner({
+    fulcioBaseURL: instance.fulcioUrl,
+    identityProvider: { getToken: () => Promise.resolve(token) },
+    ...fetchOptions
+  });
   const builder = new import_sign.DSSEBundleBuilder({ signer, witnesses, certificateChain: false });
   let json2;
   try {
@@ -28006,7 +28044,11 @@ async function signStatement(statementBytes, options) {
     throw toServiceError(err, instance);
   }
   if (json2.mediaType !== import_bundle.BUNDLE_V03_MEDIA_TYPE || !json2.verificationMaterial?.certificate) {
-    throw new SigstoreServiceError("sigstore-js", void 0, `signing produced ${json2.mediaType} without a leaf certificate; expected ${import_bundle.BUNDLE_V03_MEDIA_TYPE}`);
+    throw new SigstoreServiceError(
+      "sigstore-js",
+      void 0,
+      `signing produced ${json2.mediaType} without a leaf certificate; expected ${import_bundle.BUNDLE_V03_MEDIA_TYPE}`
+    );
   }
   return json2;
 }
@@ -28023,14 +28065,18 @@ function toServiceError(err, instance) {
   const [service, url] = SERVICE_BY_CODE[err.code]?.(instance) ?? ["Sigstore", void 0];
   const where = url ? `${service} (${url})` : service;
   if (err.code === "IDENTITY_TOKEN_PARSE_ERROR" || err.code === "IDENTITY_TOKEN_READ_ERROR") {
-    return new SigstoreServiceError(service, void 0, `${where}: the token could not be read as a JWT with a subject`);
+    return new SigstoreServiceError(
+      service,
+      void 0,
+      `${where}: the token could not be read as a JWT with a subject`
+    );
   }
   const cause = err.cause;
   if (typeof cause?.statusCode === "number") {
-    const text = oneLine(String(cause.message ?? "").replace(/^\(\d+\)\s*/, "")) || "no message";
+    const text = oneLine((typeof cause.message === "string" ? cause.message : "").replace(/^\(\d+\)\s*/, "")) || "no message";
     return new SigstoreServiceError(service, cause.statusCode, `${where}: HTTP ${cause.statusCode}: ${text}`);
   }
-  const reason = typeof cause?.code === "string" ? cause.code : oneLine(String(cause?.message ?? err.message));
+  const reason = typeof cause?.code === "string" ? cause.code : oneLine(typeof cause?.message === "string" ? cause.message : err.message);
   return new SigstoreServiceError(service, void 0, `${where}: request failed: ${reason}`);
 }
 function oneLine(text) {
@@ -28069,7 +28115,9 @@ async function run(argv) {
   const bundle = await signStatement(bytes, { instance, identityToken });
   await writeFileAtomic(values.out, JSON.stringify(bundle, null, 2) + "\n");
   const p = statement.predicate;
-  console.error(`signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)); wrote ${values.out}`);
+  console.error(
+    `signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)); wrote ${values.out}`
+  );
   console.log(values.out);
   return 0;
 }

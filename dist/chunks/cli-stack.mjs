@@ -13,7 +13,7 @@ import "./shared-18cfce56.mjs";
 
 // src/cli/stack.ts
 import { dirname, resolve } from "node:path";
-var USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]
+var USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--caller-workflow-ref REF] [--issuer URL]
 
 Runs a local Sigstore stack on 127.0.0.1 (an OIDC issuer shaped like GitHub Actions' token
 endpoint, Fulcio, Rekor and an RFC 3161 timestamp authority) until interrupted, and writes
@@ -23,6 +23,9 @@ The trusted root is written beside FILE as trusted_root.json and kept after exit
   --out FILE               where to write the description (default: stack.json)
   --job-workflow-ref REF   identity of the tokens (default:
                            acme/app/.github/workflows/release.yml@refs/heads/main)
+  --caller-workflow-ref REF  make every token a reusable-workflow call of that workflow
+                           by this one of another repository (OWNER/REPO/.github/workflows/
+                           FILE@REF): the same identity, the caller's repository claims
   --issuer URL             the tokens' iss (default: https://token.actions.githubusercontent.com)
 
 For tests and demos only: keys are made at start and discarded at exit.`;
@@ -33,6 +36,7 @@ async function run(argv) {
     {
       out: { type: "string", default: "stack.json" },
       "job-workflow-ref": { type: "string" },
+      "caller-workflow-ref": { type: "string" },
       issuer: { type: "string" },
       help: { type: "boolean", short: "h" }
     },
@@ -43,7 +47,12 @@ async function run(argv) {
   const out = resolve(values.out);
   let stack;
   try {
-    stack = await startStack({ jobWorkflowRef: values["job-workflow-ref"], issuer: values.issuer, dir: dirname(out) });
+    stack = await startStack({
+      ...values["job-workflow-ref"] !== void 0 ? { jobWorkflowRef: values["job-workflow-ref"] } : {},
+      ...values["caller-workflow-ref"] !== void 0 ? { callerWorkflowRef: values["caller-workflow-ref"] } : {},
+      ...values.issuer !== void 0 ? { issuer: values.issuer } : {},
+      dir: dirname(out)
+    });
   } catch (err) {
     return usageError("stack", err.message);
   }
@@ -58,6 +67,7 @@ async function run(argv) {
   tsa      ${d.tsaUrl}
   tokens   ${d.tokenUrl}
   identity ${d.identity}
+  source   ${stack.sourceRepository.repository} (policy init --source-repository-id ${stack.sourceRepository.repositoryId} --source-repository-owner-id ${stack.sourceRepository.repositoryOwnerId})
   issuer   ${d.issuer}
 description: ${out}
 trusted root: ${d.trustedRoot}

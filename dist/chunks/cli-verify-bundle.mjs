@@ -2879,18 +2879,44 @@ async function run(argv) {
       return 0;
     }
     const trustedRootPath = args.trustedRoot ?? process.env[TRUSTED_ROOT_ENV];
-    if (!trustedRootPath) throw new InputError("usage", `verify-bundle: expected --trusted-root FILE (or $${TRUSTED_ROOT_ENV}), found neither (see --help)`);
-    const managedKey = args.key ? parseManagedKey(new TextDecoder().decode(await readInputFile(args.key, "public key", KEY_MAX_BYTES)), `public key ${args.key}`) : void 0;
-    const trust = loadTrustedRootBytes(await readInputFile(trustedRootPath, "trusted root", 1024 * 1024), `trusted root ${trustedRootPath}`, managedKey ? { managedKey } : {});
-    const bundleJson = parseStrictJson(await readInputFile(args.bundle, "bundle", BUNDLE_MAX_BYTES), `bundle ${args.bundle}`);
+    if (!trustedRootPath)
+      throw new InputError(
+        "usage",
+        `verify-bundle: expected --trusted-root FILE (or $${TRUSTED_ROOT_ENV}), found neither (see --help)`
+      );
+    const managedKey = args.key !== void 0 ? parseManagedKey(
+      new TextDecoder().decode(await readInputFile(args.key, "public key", KEY_MAX_BYTES)),
+      `public key ${args.key}`
+    ) : void 0;
+    const trust = loadTrustedRootBytes(
+      await readInputFile(trustedRootPath, "trusted root", 1024 * 1024),
+      `trusted root ${trustedRootPath}`,
+      managedKey ? { managedKey } : {}
+    );
+    const bundleJson = parseStrictJson(
+      await readInputFile(args.bundle, "bundle", BUNDLE_MAX_BYTES),
+      `bundle ${args.bundle}`
+    );
     const artifact = await readArtifact(args.artifact);
-    const result = verifySigstoreBundle(bundleJson, trust, { artifact, allowAnyBundleKindUnsafe: true, what: `bundle ${args.bundle}` });
+    const result = verifySigstoreBundle(bundleJson, trust, {
+      artifact,
+      allowAnyBundleKindUnsafe: true,
+      what: `bundle ${args.bundle}`
+    });
     if (result.content.kind === "dsse") checkSubject(result.content, artifactSha256(artifact), args.bundle);
-    if (managedKey) {
-      if (result.signer) throw new VerificationError("primary-certificate", `bundle ${args.bundle}: --key was given, but the bundle is signed with a certificate`);
+    if (args.key !== void 0) {
+      if (result.signer)
+        throw new VerificationError(
+          "primary-certificate",
+          `bundle ${args.bundle}: --key was given, but the bundle is signed with a certificate`
+        );
       console.log(`OK: ${args.bundle} verified with the public key ${args.key}`);
     } else {
-      if (!result.signer) throw new VerificationError("primary-key", `bundle ${args.bundle}: expected a certificate, found a managed-key signature (use --key)`);
+      if (!result.signer)
+        throw new VerificationError(
+          "primary-key",
+          `bundle ${args.bundle}: expected a certificate, found a managed-key signature (use --key)`
+        );
       checkPrimaryIdentity(result.signer, { identity: args.identity, issuer: args.issuer });
       console.log(`OK: ${args.bundle} verified: ${result.signer.identity} (issuer ${result.signer.issuer})`);
     }
@@ -2913,12 +2939,19 @@ function parseVerbArgs2(argv) {
     throw new InputError("usage", `verify-bundle: ${problem} (see --help)`);
   };
   if (!values.bundle) usage("expected --bundle FILE");
-  if (positionals.length !== 1) usage(`expected one FILE_OR_DIGEST, found ${positionals.length}`);
+  const [artifact] = positionals;
+  if (positionals.length !== 1 || artifact === void 0)
+    usage(`expected one FILE_OR_DIGEST, found ${positionals.length}`);
   const identity = values["certificate-identity"];
   const issuer = values["certificate-oidc-issuer"];
-  if (values.key !== void 0 && (identity !== void 0 || issuer !== void 0)) usage("expected either --key or --certificate-identity/--certificate-oidc-issuer, found both");
-  if (values.key === void 0 && (!identity || !issuer)) usage("expected --key, or both --certificate-identity and --certificate-oidc-issuer");
-  return { bundle: values.bundle, key: values.key, identity, issuer, trustedRoot: values["trusted-root"], artifact: positionals[0] };
+  const common = { bundle: values.bundle, trustedRoot: values["trusted-root"], artifact };
+  if (values.key !== void 0) {
+    if (identity !== void 0 || issuer !== void 0)
+      usage("expected either --key or --certificate-identity/--certificate-oidc-issuer, found both");
+    return { ...common, key: values.key };
+  }
+  if (!identity || !issuer) usage("expected --key, or both --certificate-identity and --certificate-oidc-issuer");
+  return { ...common, identity, issuer };
 }
 async function readArtifact(arg) {
   const digest = DIGEST_ARG.exec(arg)?.[1];
@@ -2943,24 +2976,38 @@ function artifactSha256(artifact) {
 function checkSubject(content, sha2562, bundlePath) {
   const what = `bundle ${bundlePath}`;
   if (content.payloadType !== "application/vnd.in-toto+json") {
-    throw new VerificationError("artifact-not-subject", `${what}: expected DSSE payloadType application/vnd.in-toto+json, found ${JSON.stringify(content.payloadType)}`);
+    throw new VerificationError(
+      "artifact-not-subject",
+      `${what}: expected DSSE payloadType application/vnd.in-toto+json, found ${JSON.stringify(content.payloadType)}`
+    );
   }
   const statement = parseStrictJson(content.payload, `${what}: in-toto statement`);
   if (statement?._type !== "https://in-toto.io/Statement/v1" && statement?._type !== "https://in-toto.io/Statement/v0.1") {
-    throw new VerificationError("artifact-not-subject", `${what}: expected an in-toto Statement, found _type ${JSON.stringify(statement?._type)}`);
+    throw new VerificationError(
+      "artifact-not-subject",
+      `${what}: expected an in-toto Statement, found _type ${JSON.stringify(statement?._type)}`
+    );
   }
   const want = sha2562.toString("hex");
   const subjects = Array.isArray(statement.subject) ? statement.subject : [];
   if (!subjects.some((s) => s?.digest?.sha256 === want)) {
-    throw new VerificationError("artifact-not-subject", `${what}: the artifact (sha256:${want}) is not a subject of the signed statement`, { expected: `sha256:${want}` });
+    throw new VerificationError(
+      "artifact-not-subject",
+      `${what}: the artifact (sha256:${want}) is not a subject of the signed statement`,
+      { expected: `sha256:${want}` }
+    );
   }
 }
 var CURVES = { prime256v1: p256, secp384r1: p384 };
 function verifyEcdsaPrehashed(key, digest, signature) {
   const curve = key.asymmetricKeyType === "ec" ? CURVES[key.asymmetricKeyDetails?.namedCurve ?? ""] : void 0;
-  if (!curve) throw new Error(`digest-only verification supports ECDSA P-256 and P-384 keys, found ${key.asymmetricKeyType} ${key.asymmetricKeyDetails?.namedCurve ?? ""}`);
-  const jwk = key.export({ format: "jwk" });
-  const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, "base64url"), Buffer.from(jwk.y, "base64url")]);
+  if (!curve)
+    throw new Error(
+      `digest-only verification supports ECDSA P-256 and P-384 keys, found ${key.asymmetricKeyType} ${key.asymmetricKeyDetails?.namedCurve ?? ""}`
+    );
+  const { x, y } = key.export({ format: "jwk" });
+  if (x === void 0 || y === void 0) throw new Error("an EC public key without its coordinates");
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(x, "base64url"), Buffer.from(y, "base64url")]);
   try {
     return curve.verify(signature, digest, point, { prehash: false, format: "der", lowS: false });
   } catch {

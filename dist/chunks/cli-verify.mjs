@@ -46,12 +46,19 @@ import "./shared-18cfce56.mjs";
 
 // src/cli/report-text.ts
 var MARK = { pass: "ok  ", fail: "FAIL", pending: "WAIT", skipped: "skip" };
-var HEADLINE = { verified: "VERIFIED", rejected: "REJECTED", "pending-countersign": "PENDING COUNTERSIGNATURE", error: "ERROR" };
+var HEADLINE = {
+  verified: "VERIFIED",
+  rejected: "REJECTED",
+  "pending-countersign": "PENDING COUNTERSIGNATURE",
+  error: "ERROR"
+};
 function formatReport(report, what) {
   const lines = [`${HEADLINE[report.outcome]}: ${what}`];
   const width = Math.max(...report.checks.map((c) => c.check.length));
   for (const c of report.checks) {
-    lines.push(`  ${MARK[c.result]} ${c.check.padEnd(width)}  ${c.code && c.result !== "pass" ? `[${c.code}] ` : ""}${c.message}`);
+    lines.push(
+      `  ${MARK[c.result]} ${c.check.padEnd(width)}  ${c.code && c.result !== "pass" ? `[${c.code}] ` : ""}${c.message}`
+    );
     if (c.result === "fail" || c.result === "pending") {
       if (c.expected !== void 0) lines.push(`       ${"".padEnd(width)}  expected: ${c.expected}`);
       if (c.found !== void 0) lines.push(`       ${"".padEnd(width)}  found:    ${c.found}`);
@@ -59,26 +66,35 @@ function formatReport(report, what) {
   }
   if (report.statement) {
     const s = report.statement;
-    lines.push(`  statement ${s.digest}: ${s.kind} ${s.stream} v${s.version}, ${s.subjects.length} subject(s), expires ${s.expiresAt}`);
+    lines.push(
+      `  statement ${s.digest}: ${s.kind} ${s.stream} v${s.version}, ${s.subjects.length} subject(s), expires ${s.expiresAt}`
+    );
   }
   if (report.primary) lines.push(`  signed by ${report.primary.identity} (issuer ${report.primary.issuer})`);
-  for (const c of report.countersigners?.signed ?? []) lines.push(`  countersigned by ${c.organisation}: ${c.name} ${c.keyId} at ${c.signedAt}`);
+  for (const c of report.countersigners?.signed ?? [])
+    lines.push(`  countersigned by ${c.organisation}: ${c.name} ${c.keyId} at ${c.signedAt}`);
   const cs = report.countersigners;
   if (cs) {
     const needed = cs.threshold === void 0 ? "" : ` (${cs.organisations.length} of ${cs.threshold} required)`;
-    lines.push(`  organisations signed: ${cs.organisations.join(", ") || "none"}${needed}; missing: ${cs.missing.join(", ") || "none"}`);
-    if (cs.authorisedBy === "fallback") lines.push(`  authorised by the emergency fallback signer set: ${(cs.fallbackOrganisations ?? []).join(", ")}`);
+    lines.push(
+      `  organisations signed: ${cs.organisations.join(", ") || "none"}${needed}; missing: ${cs.missing.join(", ") || "none"}`
+    );
+    if (cs.authorisedBy === "fallback")
+      lines.push(`  authorised by the emergency fallback signer set: ${(cs.fallbackOrganisations ?? []).join(", ")}`);
   }
   if (report.rotation) {
     const r = report.rotation;
-    lines.push(`  rotation: policy version ${r.fromVersion} -> ${r.toVersion} (${r.policyDigest})${r.addedKeys.length ? `, added keys proved: ${r.addedKeys.join(", ")}` : ""}; apply it with 'countersign policy update'`);
+    lines.push(
+      `  rotation: policy version ${r.fromVersion} -> ${r.toVersion} (${r.policyDigest})${r.addedKeys.length ? `, added keys proved: ${r.addedKeys.join(", ")}` : ""}; apply it with 'countersign policy update'`
+    );
   }
-  if (report.outcome === "pending-countersign") lines.push("  next: have a pinned countersigner run `countersign countersign` on this bundle");
+  if (report.outcome === "pending-countersign")
+    lines.push("  next: have a pinned countersigner run `countersign countersign` on this bundle");
   return lines.join("\n");
 }
 
 // src/cli/verify.ts
-var USAGE = `usage: countersign verify --policy FILE [--state FILE] [--json] [--base DIR] BUNDLE [-- PATH...]
+var USAGE = `usage: countersign verify --policy FILE [--stream S] [--kind K] [--state FILE] [--json] [--base DIR] BUNDLE [-- PATH...]
 
 Verifies a countersigned bundle: the primary Sigstore signature and identity, the
 countersignatures (threshold of distinct organisations), the statement (kind, stream,
@@ -86,6 +102,11 @@ expiry, version) and, when PATHs are given, that every file is a subject and eve
 subject is present.
 
   --policy FILE   the pinned policy (required)
+  --stream S      the stream you expect the bundle to be of (owner/name:channel); required
+                  when the policy allows more than one stream: a bundle of another stream
+                  the policy allows is rejected (statement-stream-unexpected)
+  --kind K        the kind you expect (binary-digest, fleet-key, config-change,
+                  authority-rotation); optional
   --state FILE    client state: reject a version older than the last accepted one for the
                   stream (and a policy older than the last one verified under), and record
                   this version and the policy version after success (created if missing)
@@ -105,6 +126,8 @@ async function run(argv) {
 async function verifyCommand(argv) {
   const { values, positionals } = parseVerbArgs("verify", argv, {
     policy: { type: "string" },
+    stream: { type: "string" },
+    kind: { type: "string" },
     state: { type: "string" },
     json: { type: "boolean", default: false },
     base: { type: "string" },
@@ -118,7 +141,15 @@ async function verifyCommand(argv) {
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const bytes = await readBundleFile(bundlePath);
   const artifacts = paths.length > 0 ? await (await import("./lib-formats-subjects.mjs")).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : void 0;
-  const { report, newState } = await gate(bytes, { policy, state, artifacts, what: bundlePath });
+  const expect = { stream: values.stream, kind: values.kind };
+  const { report, newState } = await gate(bytes, {
+    policy,
+    state,
+    artifacts,
+    what: bundlePath,
+    expect,
+    expectNames: { stream: "--stream", kind: "--kind" }
+  });
   if (values.state && newState) await saveStateFile(values.state, newState);
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report, bundlePath));

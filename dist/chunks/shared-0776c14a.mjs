@@ -12,13 +12,21 @@ function parseVerbArgs(verb, argv, options, { positionals = true } = {}) {
     throw new InputError("usage", `${verb}: ${problem} (see 'countersign ${verb} --help')`);
   };
   const end = argv.indexOf("--");
-  if (argv.length > 1 && (end === -1 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h")) fail(HELP_COMBINED);
+  if (argv.length > 1 && (end === -1 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h"))
+    fail(HELP_COMBINED);
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: positionals, strict: true, tokens: true });
+    parsed = parseArgs({
+      args: argv,
+      options,
+      allowPositionals: positionals,
+      strict: true,
+      tokens: true
+    });
   } catch (err) {
     const code = err.code;
-    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) fail(err.message.trim().replace(/\s*\n\s*/g, " "));
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"))
+      fail(err.message.trim().replace(/\s*\n\s*/g, " "));
     throw err;
   }
   const seen = /* @__PURE__ */ new Set();

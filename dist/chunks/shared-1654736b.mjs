@@ -34,7 +34,8 @@ async function createCountersignature(input) {
 function seedSigner(seed, keyId) {
   return {
     keyId,
-    sign: async (message) => signEd25519(message, seed)
+    // A rejected promise (not a throw) if signing fails, as from an async function.
+    sign: (message) => Promise.resolve().then(() => signEd25519(message, seed))
   };
 }
 

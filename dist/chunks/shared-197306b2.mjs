@@ -17,7 +17,13 @@ function describeKey(key) {
     return `an EC ${curves[curve] ?? curve} key`;
   }
   if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
-  const names = { ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a DH key" };
+  const names = {
+    ed448: "an Ed448 key",
+    x25519: "an X25519 key",
+    x448: "an X448 key",
+    dsa: "a DSA key",
+    dh: "a DH key"
+  };
   return names[type] ?? `a key of type ${type}`;
 }
 

@@ -42,7 +42,8 @@ async function readOpen(handle, options) {
   const st = await handle.stat();
   const stream = options.streams === true && (st.isFIFO() || st.isSocket() || st.isCharacterDevice());
   if (!st.isFile() && !stream) throw new ReadRefused({ kind: "not-a-file", directory: st.isDirectory() });
-  if (options.privateKey && process.platform !== "win32" && (st.mode & 63) !== 0) throw new ReadRefused({ kind: "permissions", mode: st.mode & 511 });
+  if (options.privateKey && process.platform !== "win32" && (st.mode & 63) !== 0)
+    throw new ReadRefused({ kind: "permissions", mode: st.mode & 511 });
   if (!stream && st.size > maxBytes) throw new ReadRefused({ kind: "too-large", size: st.size });
   const buffer = new Uint8Array((stream ? maxBytes : st.size) + 1);
   try {
@@ -72,11 +73,17 @@ function refusal(path, options, failure) {
       case "not-a-file":
         return [unreadable, "not a regular file"];
       case "too-large":
-        return [codes.tooLarge ?? "too-large", failure.size === void 0 ? `over the limit of ${options.maxBytes} bytes` : `${failure.size} bytes is over the limit of ${options.maxBytes} bytes`];
+        return [
+          codes.tooLarge ?? "too-large",
+          failure.size === void 0 ? `over the limit of ${options.maxBytes} bytes` : `${failure.size} bytes is over the limit of ${options.maxBytes} bytes`
+        ];
       case "changed":
         return [codes.changed ?? "input-changed", "the file grew while being read"];
       case "permissions":
-        return [codes.permissions ?? "key-permissions", `expected a file only its owner can access (mode 0600), found mode 0${failure.mode.toString(8)}`];
+        return [
+          codes.permissions ?? "key-permissions",
+          `expected a file only its owner can access (mode 0600), found mode 0${failure.mode.toString(8)}`
+        ];
     }
   })();
   const message = options.message?.(failure) ?? `${what}: ${problem}`;

@@ -2,7 +2,16 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 
 // src/lib/basics/errors/codes.ts
-var STRICT_JSON_CODES = ["too-large", "too-deep", "malformed-json", "duplicate-key", "number-out-of-range"];
+var STRICT_JSON_CODES = [
+  "too-large",
+  "too-deep",
+  "malformed-json",
+  "duplicate-key",
+  "number-out-of-range",
+  "key-too-long",
+  "string-too-long",
+  "too-many-items"
+];
 var POLICY_CODES = [
   "policy-unreadable",
   "policy-too-large",
@@ -11,6 +20,7 @@ var POLICY_CODES = [
   "policy-unknown-field",
   "policy-unsupported-version",
   "policy-ambiguous",
+  "policy-bad-organisation",
   "policy-bad-pattern",
   "policy-bad-key",
   "policy-key-mismatch",
@@ -18,7 +28,8 @@ var POLICY_CODES = [
   "policy-validity-window",
   "policy-threshold",
   "policy-unknown-kind",
-  "policy-limit-out-of-range"
+  "policy-limit-out-of-range",
+  "policy-source-repository-unpinned"
 ];
 var INPUT_CODES = [
   // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
@@ -95,6 +106,8 @@ var INPUT_CODES = [
   "artifacts-malformed",
   "artifacts-too-many",
   "input-malformed",
+  "expected-stream-missing",
+  "expected-not-allowed",
   "usage",
   "bad-option",
   "bad-listen",
@@ -121,10 +134,13 @@ var VERIFICATION_CODES = [
   "primary-key",
   "primary-tlog",
   "primary-timestamp",
+  "primary-too-many-entries",
+  "primary-duplicate-entry",
   "primary-artifact",
   "primary-issuer",
   "primary-identity",
   "primary-claim",
+  "primary-source-repository",
   // Check countersignatures.
   "countersignature-missing",
   "countersignature-duplicate",
@@ -146,6 +162,8 @@ var VERIFICATION_CODES = [
   "policy-rollback",
   "statement-kind",
   "statement-stream",
+  "statement-stream-unexpected",
+  "statement-kind-unexpected",
   "statement-not-yet-valid",
   "statement-expired",
   "statement-lifetime",
@@ -154,6 +172,7 @@ var VERIFICATION_CODES = [
   "rotation-statement-version",
   "statement-rollback",
   "statement-version-reused",
+  "statement-version-step",
   // Check subjects.
   "subject-unexpected-file",
   "subject-digest",
@@ -175,7 +194,12 @@ var VERIFICATION_CODES = [
   "service-refused",
   "artifact-not-subject"
 ];
-var ROTATION_CODES = ["rotation-downgrade", "rotation-gap", "rotation-fork", "rotation-chain-too-long"];
+var ROTATION_CODES = [
+  "rotation-downgrade",
+  "rotation-gap",
+  "rotation-fork",
+  "rotation-chain-too-long"
+];
 var REFUSAL_CODES = [
   "bad-request",
   "bad-range",

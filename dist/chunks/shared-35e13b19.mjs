@@ -50,14 +50,31 @@ async function serviceRequest(url, init, options = {}) {
       const headers = { accept: "application/json, text/plain" };
       if (init.contentType) headers["content-type"] = init.contentType;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      const res = await fetch(url, { method: init.method, headers, ...init.body ? { body: new Uint8Array(init.body) } : {}, redirect: "error", signal: AbortSignal.timeout(o.timeoutMs) });
-      const body = await readCappedBody(res, o.maxResponseBytes, (declared) => new InputError("service-response-too-large", `${where}: response ${declared === void 0 ? "is" : `of ${declared} bytes is`} over the limit of ${o.maxResponseBytes} bytes`));
+      const res = await fetch(url, {
+        method: init.method,
+        headers,
+        ...init.body ? { body: new Uint8Array(init.body) } : {},
+        redirect: "error",
+        signal: AbortSignal.timeout(o.timeoutMs)
+      });
+      const body = await readCappedBody(
+        res,
+        o.maxResponseBytes,
+        (declared) => new InputError(
+          "service-response-too-large",
+          `${where}: response ${declared === void 0 ? "is" : `of ${declared} bytes is`} over the limit of ${o.maxResponseBytes} bytes`
+        )
+      );
       const contentType = res.headers.get("content-type") ?? "";
       if (res.status >= 200 && res.status < 300) return { status: res.status, contentType, body };
       const reason = errorBody(body);
       if (res.status >= 400 && res.status < 500 && res.status !== 429) {
         const remote = reason?.code;
-        throw new ServiceRefusedError(res.status, isErrorCode(remote) ? remote : "service-refused", `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ""}): ${reason?.message ?? "no reason given"}`);
+        throw new ServiceRefusedError(
+          res.status,
+          isErrorCode(remote) ? remote : "service-refused",
+          `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ""}): ${reason?.message ?? "no reason given"}`
+        );
       }
       lastProblem = `HTTP ${res.status}${reason ? ` ${reason.code}: ${reason.message}` : ""}`;
       const retryAfter = Number(res.headers.get("retry-after"));
@@ -71,7 +88,9 @@ async function serviceRequest(url, init, options = {}) {
       await sleep(retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2));
     }
   }
-  throw new ServiceUnavailableError(`${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`);
+  throw new ServiceUnavailableError(
+    `${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`
+  );
 }
 async function readCappedBody(res, max, tooLarge) {
   const declared = Number(res.headers.get("content-length") ?? NaN);

@@ -11,10 +11,14 @@ function countersigningKeyFor(policy, keyId, rotation) {
   if (usual) return usual;
   const fallback = find(policy.fallback?.countersigners);
   if (fallback && !rotation) {
-    throw new VerificationError("countersignature-fallback-not-rotation", `the signing key ${fallback.name} (${keyId}) is a fallback signer: it may countersign only an authority rotation`, {
-      expected: "an authority-rotation bundle",
-      found: "another kind of statement"
-    });
+    throw new VerificationError(
+      "countersignature-fallback-not-rotation",
+      `the signing key ${fallback.name} (${keyId}) is a fallback signer: it may countersign only an authority rotation`,
+      {
+        expected: "an authority-rotation bundle",
+        found: "another kind of statement"
+      }
+    );
   }
   return fallback ?? (rotation ? find(rotation.policy.countersigners) ?? find(rotation.policy.fallback?.countersigners) : void 0);
 }

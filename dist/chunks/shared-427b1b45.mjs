@@ -24,7 +24,9 @@ import { Worker } from "node:worker_threads";
 
 // src/lib/basics/io/hash-worker.ts
 function hashWorkerMain() {
-  const { parentPort, workerData } = process.getBuiltinModule("node:worker_threads");
+  const threads = process.getBuiltinModule("node:worker_threads");
+  const { parentPort } = threads;
+  const workerData = threads.workerData;
   const { createHash } = process.getBuiltinModule("node:crypto");
   const fs = process.getBuiltinModule("node:fs");
   if (!parentPort) return;
@@ -37,7 +39,10 @@ function hashWorkerMain() {
       fd = fs.openSync(job.path, flags);
       const st = fs.fstatSync(fd);
       if (!st.isFile()) {
-        port.postMessage({ id: job.id, error: { code: "EINVAL", message: "not a regular file", check: "not-regular" } });
+        port.postMessage({
+          id: job.id,
+          error: { code: "EINVAL", message: "not a regular file", check: "not-regular" }
+        });
         return;
       }
       if (st.dev !== job.dev || st.ino !== job.ino) {
@@ -53,7 +58,10 @@ function hashWorkerMain() {
       port.postMessage({ id: job.id, sha256: hash.digest("hex") });
     } catch (err) {
       const e = err;
-      port.postMessage({ id: job.id, error: { code: typeof e.code === "string" ? e.code : "EIO", message: String(e.message) } });
+      port.postMessage({
+        id: job.id,
+        error: { code: typeof e.code === "string" ? e.code : "EIO", message: String(e.message) }
+      });
     } finally {
       if (fd >= 0) fs.closeSync(fd);
     }
@@ -76,7 +84,8 @@ var HashPool = class {
   nextId = 0;
   closed = false;
   constructor(threads) {
-    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`HashPool: expected a positive thread count, found ${threads}`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new RangeError(`HashPool: expected a positive thread count, found ${threads}`);
     this.maxThreads = threads;
   }
   /** The SHA-256 (hex) of the regular file at `path`, which must still be the file (dev, ino). */
@@ -148,8 +157,10 @@ var HashPool = class {
   }
 };
 function errorOf(error, path) {
-  if (error.check === "not-regular") return new InputError("subject-not-regular", `${path}: expected a regular file, found a special file`);
-  if (error.check === "changed") return new InputError("subject-changed", `${path}: the file was replaced while the inputs were being read`);
+  if (error.check === "not-regular")
+    return new InputError("subject-not-regular", `${path}: expected a regular file, found a special file`);
+  if (error.check === "changed")
+    return new InputError("subject-changed", `${path}: the file was replaced while the inputs were being read`);
   return Object.assign(new Error(error.message), { code: error.code });
 }
 
@@ -161,19 +172,25 @@ async function collectSubjects(paths, options = {}) {
   try {
     return await collect(paths, options);
   } catch (err) {
-    if (err instanceof InputError) throw new InputError(err.code, err.message.replace(CONTROL_CHARS, (c) => escapeUnit(c)));
+    if (err instanceof InputError)
+      throw new InputError(
+        err.code,
+        err.message.replace(CONTROL_CHARS, (c) => escapeUnit(c))
+      );
     throw err;
   }
 }
 async function collect(paths, options) {
-  if (paths.length === 0) throw new InputError("subject-empty", "no files given: expected at least one file or directory");
+  if (paths.length === 0)
+    throw new InputError("subject-empty", "no files given: expected at least one file or directory");
   const base = resolve(options.base ?? process.cwd());
   const walker = new Walker(await resolveBase(base), options.maxFiles ?? DEFAULT_MAX_FILES);
   for (const path of paths) await walker.walkInput(path);
   const names = [...walker.found.keys()].sort(compareSubjectNames);
   const files = names.map((name) => ({ name, file: walker.found.get(name) }));
   const threads = options.hashThreads ?? defaultHashThreads();
-  if (!Number.isInteger(threads) || threads < 0) throw new RangeError(`collectSubjects: hashThreads must be a whole number >= 0, found ${threads}`);
+  if (!Number.isInteger(threads) || threads < 0)
+    throw new RangeError(`collectSubjects: hashThreads must be a whole number >= 0, found ${threads}`);
   const digests = await hashAll(files, threads, (done, name) => options.onProgress?.(done, names.length, name));
   return names.map((name, i) => ({ name, digest: { sha256: digests[i] } }));
 }
@@ -192,12 +209,19 @@ var Walker = class {
     this.maxFiles = maxFiles;
   }
   async walkInput(input) {
-    if (input === "") throw new InputError("subject-path-invalid", "an empty path was given: expected a file or directory");
+    if (input === "")
+      throw new InputError("subject-path-invalid", "an empty path was given: expected a file or directory");
     if (isAbsolute(input) || posix.isAbsolute(input) || /^[A-Za-z]:/.test(input)) {
-      throw new InputError("subject-path-invalid", `${input}: absolute paths are refused: expected a path relative to the base directory`);
+      throw new InputError(
+        "subject-path-invalid",
+        `${input}: absolute paths are refused: expected a path relative to the base directory`
+      );
     }
     if (input.split(/[/\\]/).includes("..")) {
-      throw new InputError("subject-path-invalid", `${input}: ".." segments are refused: expected a path inside the base directory`);
+      throw new InputError(
+        "subject-path-invalid",
+        `${input}: ".." segments are refused: expected a path inside the base directory`
+      );
     }
     const logical = posix.normalize(input.split(sep).join("/")).replace(/\/+$/, "");
     const name = logical === "." ? "" : logical;
@@ -226,7 +250,10 @@ var Walker = class {
           const target = await this.resolveInside(childPath, childName);
           const st = await fsCall(childName, () => stat(target));
           if (st.isDirectory()) {
-            throw new InputError("subject-not-regular", `${childName}: symbolic link to a directory is not followed: name its target instead`);
+            throw new InputError(
+              "subject-not-regular",
+              `${childName}: symbolic link to a directory is not followed: name its target instead`
+            );
           }
           if (!st.isFile()) throw notRegular(childName);
           this.addFile(childName, input, target, st);
@@ -242,14 +269,21 @@ var Walker = class {
     const real = await fsCall(shown, () => realpath(path));
     const rel = relative(this.baseReal, real);
     if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new InputError("subject-outside-base", `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}`);
+      throw new InputError(
+        "subject-outside-base",
+        `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}`
+      );
     }
     return real;
   }
   addFile(name, input, realPath, st) {
     const nfc = name.normalize("NFC");
     const problem = subjectNameProblem(nfc);
-    if (problem) throw new InputError("subject-path-invalid", `${JSON.stringify(name)}: not usable as a subject name: it ${problem}`);
+    if (problem)
+      throw new InputError(
+        "subject-path-invalid",
+        `${JSON.stringify(name)}: not usable as a subject name: it ${problem}`
+      );
     const previous = this.found.get(nfc);
     if (previous) {
       const nfcNote = previous.rawName === name ? "" : ` (from the different file names ${escaped(previous.rawName)} and ${escaped(name)}, equal after Unicode NFC normalisation)`;
@@ -259,7 +293,10 @@ var Walker = class {
       );
     }
     if (this.found.size >= this.maxFiles) {
-      throw new InputError("subject-too-many", `${input}: more than ${this.maxFiles} files: expected at most ${this.maxFiles}`);
+      throw new InputError(
+        "subject-too-many",
+        `${input}: more than ${this.maxFiles} files: expected at most ${this.maxFiles}`
+      );
     }
     this.found.set(nfc, { input, rawName: name, realPath, dev: st.dev, ino: st.ino, size: st.size });
   }
@@ -308,7 +345,10 @@ function escaped(name) {
   return JSON.stringify(name).replace(/[^\x20-\x7e]/g, escapeUnit);
 }
 function notRegular(shown) {
-  return new InputError("subject-not-regular", `${shown}: expected a regular file or a directory, found a special file (FIFO, socket or device)`);
+  return new InputError(
+    "subject-not-regular",
+    `${shown}: expected a regular file or a directory, found a special file (FIFO, socket or device)`
+  );
 }
 async function fsCall(shown, call) {
   try {

@@ -20,8 +20,14 @@ function emptyState() {
 }
 function parseState(bytes, what) {
   const s = new Shape(what, "state-malformed");
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
-  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const o = s.object(
+    parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }),
+    "$",
+    ["mediaType", "streams"],
+    ["policyVersion"]
+  );
+  if (o.mediaType !== STATE_MEDIA_TYPE)
+    s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
   const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
   if (Object.keys(streams).length > MAX_STREAMS) s.fail("$.streams", `more than ${MAX_STREAMS} streams`);
   const out = /* @__PURE__ */ Object.create(null);
@@ -36,7 +42,9 @@ function parseState(bytes, what) {
   return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
 }
 function serializeState(state) {
-  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  const streams = Object.fromEntries(
+    Object.keys(state.streams).sort().map((name) => [name, state.streams[name]])
+  );
   return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
 }
 function recordAccepted(state, stream, version, statementDigest, policyVersion) {

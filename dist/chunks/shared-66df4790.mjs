@@ -12,10 +12,16 @@ import {
   equalBytes
 } from "./shared-a274f2b0.mjs";
 import {
+  escapeUnusual,
+  quote,
+  renderPolicyDiff
+} from "./shared-80ab9d1c.mjs";
+import {
   INTOTO_PAYLOAD_TYPE
 } from "./shared-7a359f32.mjs";
 import {
-  GITHUB_CLAIM_NAMES
+  GITHUB_CLAIM_NAMES,
+  parseStrictJson
 } from "./shared-ef15c4ee.mjs";
 import {
   keyIdOf
@@ -29,75 +35,6 @@ import {
 import {
   VerificationError
 } from "./shared-92dc4500.mjs";
-
-// src/lib/formats/policy/diff-text.ts
-function renderPolicyDiff(diff) {
-  if (diff.changes.length === 0) return ["no changes: the two policies say the same thing"];
-  return diff.changes.map(renderChange);
-}
-function renderChange(change) {
-  const what = change.action === "added" ? `added ${format(change.after)}` : change.action === "removed" ? `removed ${format(change.before)}` : `changed from ${format(change.before)} to ${format(change.after)}`;
-  return escapeUnusual(`${label(change.path)}: ${what}`);
-}
-var LABELS = [
-  [/^version$/, () => "policy version"],
-  [/^primary\.issuer$/, () => "primary signer's OIDC issuer"],
-  [/^primary\.identity$/, () => "primary signer's exact identity"],
-  [/^primary\.identityPattern$/, () => "primary signer's identity pattern (a regular expression)"],
-  [/^primary\.githubClaims\.(\w+)$/, (m) => `primary signer's pinned GitHub claim ${m[1]}`],
-  [/^trustedRoot$/, () => "Sigstore trusted root (digest of its content)"],
-  [/^trustedRoot\.(certificateAuthorities|timestampAuthorities|tlogs|ctlogs)\[(".*")\](?:\.(\w+))?$/, (m) => `${m[3] ? `${m[3]} of ` : ""}Sigstore trusted root ${ROOT_LISTS[m[1]]} ${m[2]}`],
-  [/^trustedRoot\.(".*")$/, (m) => `Sigstore trusted root field ${m[1]}`],
-  [/^countersigners\[(sha256:[0-9a-f]{64})\]$/, () => "countersigner keys"],
-  [/^countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of countersigner key ${m[1]}`],
-  [/^countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of countersigner key ${m[1]}`],
-  [/^countersigners\.organisations$/, () => "organisations that count towards the countersignature threshold"],
-  [/^threshold$/, () => "countersignature threshold (distinct organisations required)"],
-  [/^fallback$/, () => "emergency fallback signer set (may authorise authority rotations)"],
-  [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]$/, () => "emergency fallback keys"],
-  [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of emergency fallback key ${m[1]}`],
-  [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of emergency fallback key ${m[1]}`],
-  [/^fallback\.organisations$/, () => "organisations in the emergency fallback set"],
-  [/^fallback\.threshold$/, () => "emergency fallback threshold (distinct organisations required)"],
-  [/^kinds$/, () => "allowed statement kinds"],
-  [/^streams$/, () => "allowed streams"],
-  [/^limits\.(\w+)$/, (m) => `limit ${m[1]}`]
-];
-var ROOT_LISTS = {
-  certificateAuthorities: "certificate authority",
-  timestampAuthorities: "timestamp authority",
-  tlogs: "transparency log",
-  ctlogs: "certificate transparency log"
-};
-function label(path) {
-  for (const [pattern, say] of LABELS) {
-    const m = pattern.exec(path);
-    if (m) return say(m);
-  }
-  return path;
-}
-function format(value) {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return /^sha256:[0-9a-f]{64}$|^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) ? value : quote(value);
-  if (isKey(value)) return formatKey(value);
-  return `(${Object.entries(value).map(([k, v]) => `${k} ${format(v)}`).join(", ")})`;
-}
-function isKey(value) {
-  return "keyId" in value && "organisation" in value && "name" in value;
-}
-function formatKey(key) {
-  const from = key.validFrom;
-  const until = key.validUntil;
-  const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : "valid at any time";
-  const log = key.log ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})` : ", no log requirement";
-  return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
-}
-function quote(text2) {
-  return `"${escapeUnusual(text2.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
-}
-function escapeUnusual(text2) {
-  return text2.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
-}
 
 // src/lib/formats/policy/control.ts
 function controlChanges(current, next, organisation) {
@@ -114,36 +51,51 @@ function controlChanges(current, next, organisation) {
       continue;
     }
     if (other.name !== key.name) reasons.push(`renames ${who} to ${quote(other.name)}`);
-    if (other.organisation !== key.organisation) reasons.push(`moves ${who} to organisation ${quote(other.organisation)}`);
+    if (other.organisation !== key.organisation)
+      reasons.push(`moves ${who} to organisation ${quote(other.organisation)}`);
     if (!sameLog(key, other)) reasons.push(`changes the log requirement of ${who}`);
     if (key.organisation === organisation) {
-      if (!widens(key.validFrom, other.validFrom, "from")) reasons.push(`narrows the validity of ${who} (valid from ${time(key.validFrom)} -> ${time(other.validFrom)})`);
-      if (!widens(key.validUntil, other.validUntil, "until")) reasons.push(`narrows the validity of ${who} (valid until ${time(key.validUntil)} -> ${time(other.validUntil)})`);
+      if (!widens(key.validFrom, other.validFrom, "from"))
+        reasons.push(`narrows the validity of ${who} (valid from ${time(key.validFrom)} -> ${time(other.validFrom)})`);
+      if (!widens(key.validUntil, other.validUntil, "until"))
+        reasons.push(
+          `narrows the validity of ${who} (valid until ${time(key.validUntil)} -> ${time(other.validUntil)})`
+        );
     } else if (!sameTime(key.validFrom, other.validFrom) || !sameTime(key.validUntil, other.validUntil)) {
       reasons.push(`changes the validity of ${who}, another organisation's key`);
     }
   }
   const before = new Set(current.countersigners.map((k) => k.keyId));
   for (const key of next.countersigners) {
-    if (!before.has(key.keyId)) reasons.push(`adds countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
+    if (!before.has(key.keyId))
+      reasons.push(`adds countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
   }
-  if (next.threshold !== current.threshold) reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next.threshold} organisations`);
+  if (next.threshold !== current.threshold)
+    reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next.threshold} organisations`);
   reasons.push(...fallbackChanges(current.fallback, next.fallback));
   return reasons;
 }
 function fallbackChanges(before, after) {
-  if (!before && !after) return [];
-  if (!before) return [`adds an emergency fallback signer set (threshold ${after.threshold}, ${after.countersigners.length} key(s)) that could authorise rotations`];
+  if (!before)
+    return after ? [
+      `adds an emergency fallback signer set (threshold ${after.threshold}, ${after.countersigners.length} key(s)) that could authorise rotations`
+    ] : [];
   if (!after) return ["removes the emergency fallback signer set"];
   const reasons = [];
-  if (before.threshold !== after.threshold) reasons.push(`changes the emergency fallback threshold from ${before.threshold} to ${after.threshold}`);
+  if (before.threshold !== after.threshold)
+    reasons.push(`changes the emergency fallback threshold from ${before.threshold} to ${after.threshold}`);
   const next = new Map(after.countersigners.map((k) => [k.keyId, k]));
   for (const key of before.countersigners) {
     const other = next.get(key.keyId);
-    if (!other || !sameKey(key, other)) reasons.push(`${other ? "changes" : "removes"} emergency fallback key ${quote(key.name)} ${key.keyId}`);
+    if (!other || !sameKey(key, other))
+      reasons.push(`${other ? "changes" : "removes"} emergency fallback key ${quote(key.name)} ${key.keyId}`);
   }
   const old = new Set(before.countersigners.map((k) => k.keyId));
-  for (const key of after.countersigners) if (!old.has(key.keyId)) reasons.push(`adds emergency fallback key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
+  for (const key of after.countersigners)
+    if (!old.has(key.keyId))
+      reasons.push(
+        `adds emergency fallback key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`
+      );
   return reasons;
 }
 function sameKey(a, b) {
@@ -174,18 +126,29 @@ function trustedRootDigest(root) {
 }
 function diffTrustedRoots(before, after) {
   if (canonicalJson(before) === canonicalJson(after)) return [];
-  const changes = [{ area: "trustedRoot", path: "trustedRoot", action: "changed", before: trustedRootDigest(before), after: trustedRootDigest(after) }];
-  for (const list of CERTIFICATE_LISTS) changes.push(...diffEntries(list, entries(before[list], certificateEntry), entries(after[list], certificateEntry)));
-  for (const list of KEY_LISTS) changes.push(...diffEntries(list, entries(before[list], logEntry), entries(after[list], logEntry)));
+  const changes = [
+    {
+      area: "trustedRoot",
+      path: "trustedRoot",
+      action: "changed",
+      before: trustedRootDigest(before),
+      after: trustedRootDigest(after)
+    }
+  ];
+  for (const list of CERTIFICATE_LISTS)
+    changes.push(...diffEntries(list, entries(before[list], certificateEntry), entries(after[list], certificateEntry)));
+  for (const list of KEY_LISTS)
+    changes.push(...diffEntries(list, entries(before[list], logEntry), entries(after[list], logEntry)));
   const known = /* @__PURE__ */ new Set([...CERTIFICATE_LISTS, ...KEY_LISTS]);
   for (const field of [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     if (known.has(field)) continue;
     const [a, b] = [text(before[field]), text(after[field])];
     if (a === b) continue;
     const path = `trustedRoot.${JSON.stringify(field)}`;
-    if (a === void 0) changes.push({ area: "trustedRoot", path, action: "added", after: b });
-    else if (b === void 0) changes.push({ area: "trustedRoot", path, action: "removed", before: a });
-    else changes.push({ area: "trustedRoot", path, action: "changed", before: a, after: b });
+    if (a !== void 0 && b !== void 0)
+      changes.push({ area: "trustedRoot", path, action: "changed", before: a, after: b });
+    else if (a !== void 0) changes.push({ area: "trustedRoot", path, action: "removed", before: a });
+    else if (b !== void 0) changes.push({ area: "trustedRoot", path, action: "added", after: b });
   }
   return changes;
 }
@@ -205,20 +168,30 @@ function diffEntries(list, before, after) {
       if (a === b) continue;
       named = true;
       const at = `${path(entry.id)}.${field}`;
-      if (a === void 0) changes.push({ area: "trustedRoot", path: at, action: "added", after: b });
-      else if (b === void 0) changes.push({ area: "trustedRoot", path: at, action: "removed", before: a });
-      else changes.push({ area: "trustedRoot", path: at, action: "changed", before: a, after: b });
+      if (a !== void 0 && b !== void 0)
+        changes.push({ area: "trustedRoot", path: at, action: "changed", before: a, after: b });
+      else if (a !== void 0) changes.push({ area: "trustedRoot", path: at, action: "removed", before: a });
+      else if (b !== void 0) changes.push({ area: "trustedRoot", path: at, action: "added", after: b });
     }
     if (!named && entry.whole !== other.whole) {
-      changes.push({ area: "trustedRoot", path: `${path(entry.id)}.otherFields`, action: "changed", before: `sha256:${sha256Hex(entry.whole)}`, after: `sha256:${sha256Hex(other.whole)}` });
+      changes.push({
+        area: "trustedRoot",
+        path: `${path(entry.id)}.otherFields`,
+        action: "changed",
+        before: `sha256:${sha256Hex(entry.whole)}`,
+        after: `sha256:${sha256Hex(other.whole)}`
+      });
     }
   }
   const old = new Set(before.map((e) => e.id));
-  for (const entry of after) if (!old.has(entry.id)) changes.push({ area: "trustedRoot", path: path(entry.id), action: "added", after: entry.fields });
+  for (const entry of after)
+    if (!old.has(entry.id))
+      changes.push({ area: "trustedRoot", path: path(entry.id), action: "added", after: entry.fields });
   return changes;
 }
 function entries(value, read) {
-  if (!Array.isArray(value)) return value === void 0 ? [] : [{ id: "(not a list)", fields: { value: text(value) ?? "" }, whole: canonicalJson(value) }];
+  if (!Array.isArray(value))
+    return value === void 0 ? [] : [{ id: "(not a list)", fields: { value: text(value) ?? "" }, whole: canonicalJson(value) }];
   const seen = /* @__PURE__ */ new Map();
   return value.map((item, i) => {
     const { id, fields } = isObject(item) ? read(item, i) : { id: `#${i}`, fields: { value: text(item) ?? "" } };
@@ -239,7 +212,10 @@ function certificateEntry(entry, index) {
     validFrom: text(get(entry, "validFor", "start")),
     validUntil: text(get(entry, "validFor", "end"))
   });
-  return { id: typeof first === "string" ? `certificate sha256:${sha256Hex(base64OrText(first))}` : `#${index}`, fields };
+  return {
+    id: typeof first === "string" ? `certificate sha256:${sha256Hex(base64OrText(first))}` : `#${index}`,
+    fields
+  };
 }
 function logEntry(entry, index) {
   const id = get(entry, "logId", "keyId");
@@ -282,8 +258,9 @@ function isObject(value) {
 }
 function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (isObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
-  return JSON.stringify(value) ?? "null";
+  if (isObject(value))
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  return value === void 0 ? "null" : JSON.stringify(value);
 }
 
 // src/lib/formats/policy/diff.ts
@@ -291,9 +268,9 @@ function diffPolicies(current, next) {
   const changes = [];
   const scalar = (area, path, before, after) => {
     if (before === after) return;
-    if (before === void 0) changes.push({ area, path, action: "added", after });
-    else if (after === void 0) changes.push({ area, path, action: "removed", before });
-    else changes.push({ area, path, action: "changed", before, after });
+    if (before !== void 0 && after !== void 0) changes.push({ area, path, action: "changed", before, after });
+    else if (before !== void 0) changes.push({ area, path, action: "removed", before });
+    else if (after !== void 0) changes.push({ area, path, action: "added", after });
   };
   scalar("version", "version", current.version, next.version);
   const p = current.primary;
@@ -301,21 +278,46 @@ function diffPolicies(current, next) {
   scalar("primary", "primary.issuer", p.issuer, q.issuer);
   scalar("primary", "primary.identity", p.identity, q.identity);
   scalar("primary", "primary.identityPattern", p.identityPattern, q.identityPattern);
-  for (const claim of GITHUB_CLAIM_NAMES) scalar("primary", `primary.githubClaims.${claim}`, p.githubClaims?.[claim], q.githubClaims?.[claim]);
+  for (const claim of GITHUB_CLAIM_NAMES)
+    scalar("primary", `primary.githubClaims.${claim}`, p.githubClaims?.[claim], q.githubClaims?.[claim]);
+  scalar(
+    "primary",
+    "primary.unsafeNoSourceRepositoryPin",
+    p.unsafeNoSourceRepositoryPin ? "true" : void 0,
+    q.unsafeNoSourceRepositoryPin ? "true" : void 0
+  );
   changes.push(...diffTrustedRoots(current.trustedRoot, next.trustedRoot));
   changes.push(...diffKeys("countersigners", "countersigners", current.countersigners, next.countersigners));
-  changes.push(...diffOrganisations("countersigners", "countersigners.organisations", current.countersigners, next.countersigners));
+  changes.push(
+    ...diffOrganisations("countersigners", "countersigners.organisations", current.countersigners, next.countersigners)
+  );
   scalar("threshold", "threshold", current.threshold, next.threshold);
   const f = current.fallback;
   const g = next.fallback;
-  if (f && !g) changes.push({ area: "fallback", path: "fallback", action: "removed", before: { threshold: f.threshold, keys: f.countersigners.length } });
-  if (!f && g) changes.push({ area: "fallback", path: "fallback", action: "added", after: { threshold: g.threshold, keys: g.countersigners.length } });
+  if (f && !g)
+    changes.push({
+      area: "fallback",
+      path: "fallback",
+      action: "removed",
+      before: { threshold: f.threshold, keys: f.countersigners.length }
+    });
+  if (!f && g)
+    changes.push({
+      area: "fallback",
+      path: "fallback",
+      action: "added",
+      after: { threshold: g.threshold, keys: g.countersigners.length }
+    });
   changes.push(...diffKeys("fallback", "fallback.countersigners", f?.countersigners ?? [], g?.countersigners ?? []));
-  if (f || g) changes.push(...diffOrganisations("fallback", "fallback.organisations", f?.countersigners ?? [], g?.countersigners ?? []));
+  if (f || g)
+    changes.push(
+      ...diffOrganisations("fallback", "fallback.organisations", f?.countersigners ?? [], g?.countersigners ?? [])
+    );
   scalar("fallback", "fallback.threshold", f?.threshold, g?.threshold);
   changes.push(...diffList("kinds", current.kinds, next.kinds));
   changes.push(...diffList("streams", current.streams, next.streams));
-  for (const name of Object.keys(current.limits)) scalar("limits", `limits.${name}`, current.limits[name], next.limits[name]);
+  for (const name of Object.keys(current.limits))
+    scalar("limits", `limits.${name}`, current.limits[name], next.limits[name]);
   return {
     from: { version: current.version, trustedRootDigest: trustedRootDigest(current.trustedRoot) },
     to: { version: next.version, trustedRootDigest: trustedRootDigest(next.trustedRoot) },
@@ -348,19 +350,22 @@ function diffKeys(area, path, before, after) {
     for (const field of ["name", "organisation", "validFrom", "validUntil"]) {
       if (a[field] === b[field]) continue;
       const change = { area, path: `${at}.${field}` };
-      if (a[field] === void 0) changes.push({ ...change, action: "added", after: b[field] });
-      else if (b[field] === void 0) changes.push({ ...change, action: "removed", before: a[field] });
-      else changes.push({ ...change, action: "changed", before: a[field], after: b[field] });
+      const [was, is] = [a[field], b[field]];
+      if (was !== void 0 && is !== void 0) changes.push({ ...change, action: "changed", before: was, after: is });
+      else if (was !== void 0) changes.push({ ...change, action: "removed", before: was });
+      else if (is !== void 0) changes.push({ ...change, action: "added", after: is });
     }
     const [la, lb] = [a.log, b.log];
     if (la?.origin !== lb?.origin || la?.keyId !== lb?.keyId) {
       const change = { area, path: `${at}.log` };
-      if (!la) changes.push({ ...change, action: "added", after: lb });
-      else if (!lb) changes.push({ ...change, action: "removed", before: la });
-      else changes.push({ ...change, action: "changed", before: la, after: lb });
+      if (la && lb) changes.push({ ...change, action: "changed", before: la, after: lb });
+      else if (la) changes.push({ ...change, action: "removed", before: la });
+      else if (lb) changes.push({ ...change, action: "added", after: lb });
     }
   }
-  for (const key of after) if (!old.has(key.keyId)) changes.push({ area, path: `${path}[${key.keyId}]`, action: "added", after: summariseKey(key) });
+  for (const key of after)
+    if (!old.has(key.keyId))
+      changes.push({ area, path: `${path}[${key.keyId}]`, action: "added", after: summariseKey(key) });
   return changes;
 }
 function diffOrganisations(area, path, before, after) {
@@ -385,35 +390,65 @@ function peekRotation(bytes, policy, what) {
     const primary = parseBundleFile(bytes, what, policy.limits.maxBundleBytes).bundle.primary;
     const envelope = primary.dsseEnvelope;
     if (typeof envelope?.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) return void 0;
-    const statement = parseStatement(new Uint8Array(Buffer.from(envelope.payload, "base64")), `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+    const statement = parseStatement(new Uint8Array(Buffer.from(envelope.payload, "base64")), `${what} statement`, {
+      maxBytes: policy.limits.maxBundleBytes,
+      maxSubjects: policy.limits.maxSubjects
+    });
     return isRotation(statement) ? newPolicyOf(statement, `${what} statement`) : void 0;
   } catch {
     return void 0;
   }
 }
+function rotationTargetOf(primary, policy, what) {
+  const envelope = primary?.dsseEnvelope;
+  if (typeof envelope?.payload !== "string" || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) return void 0;
+  const statement = parseStrictJson(new Uint8Array(Buffer.from(envelope.payload, "base64")), `${what} statement`, {
+    maxBytes: policy.limits.maxBundleBytes,
+    maxDepth: 8
+  });
+  const digest = statement?.subject?.[0]?.digest?.sha256;
+  const version = statement?.predicate?.version;
+  if (statement?.predicate?.kind !== "authority-rotation") return void 0;
+  return {
+    version: typeof version === "number" ? version : NaN,
+    digest: typeof digest === "string" ? digest.slice(0, 64) : "unknown"
+  };
+}
 function checkRotationApproval(current, next, approval, what) {
   const target = `policy version ${next.policy.version} (sha256:${next.digest})`;
   if (approval === void 0) {
-    throw new VerificationError("rotation-needs-review", `${what}: an authority rotation to ${target} is never countersigned without an explicit approval: ${REVIEW_HINT}`, {
-      expected: "an approval of this new policy",
-      found: "none"
-    });
+    throw new VerificationError(
+      "rotation-needs-review",
+      `${what}: an authority rotation to ${target} is never countersigned without an explicit approval: ${REVIEW_HINT}`,
+      {
+        expected: "an approval of this new policy",
+        found: "none"
+      }
+    );
   }
   if ("policyDigest" in approval) {
     if (approval.policyDigest !== `sha256:${next.digest}`) {
-      throw new VerificationError("rotation-approval-mismatch", `${what}: the approval names another document: the rotation installs ${target}`, {
-        expected: `sha256:${next.digest}`,
-        found: approval.policyDigest
-      });
+      throw new VerificationError(
+        "rotation-approval-mismatch",
+        `${what}: the approval names another document: the rotation installs ${target}`,
+        {
+          expected: `sha256:${next.digest}`,
+          found: approval.policyDigest
+        }
+      );
     }
     return;
   }
   const reasons = controlChanges(current, next.policy, approval.keepingOrganisation);
   if (reasons.length > 0) {
-    throw new VerificationError("rotation-needs-review", `${what}: the rotation to ${target} does not keep organisation ${JSON.stringify(approval.keepingOrganisation)} in control (${reasons.join("; ")}): ${REVIEW_HINT}`, {
-      expected: `a new policy that keeps ${JSON.stringify(approval.keepingOrganisation)}'s keys, log requirement, threshold and fallback set`,
-      found: reasons.join("; ")
-    });
+    throw new VerificationError(
+      "rotation-needs-review",
+      `${what}: the rotation to ${target} does not keep organisation ${JSON.stringify(approval.keepingOrganisation)} in control (${reasons.join("; ")}): ${REVIEW_HINT}`,
+      {
+        expected: `a new policy that keeps ${JSON.stringify(approval.keepingOrganisation)}'s keys, log requirement, threshold and fallback set`,
+        found: reasons.join("; ")
+      }
+    );
   }
 }
 function reviewLines(current, next, control) {
@@ -421,26 +456,34 @@ function reviewLines(current, next, control) {
   const lines = [`${structured.changes.length} change(s):`, ...renderPolicyDiff(structured).map((l) => `  ${l}`)];
   if (control) {
     const org = quote(control.organisation);
-    lines.push(control.reasons.length === 0 ? `organisation ${org} keeps its keys, log requirement, share of the threshold and the fallback set as they are` : `organisation ${org} does NOT keep control as it is: ${control.reasons.join("; ")}`);
+    lines.push(
+      control.reasons.length === 0 ? `organisation ${org} keeps its keys, log requirement, share of the threshold and the fallback set as they are` : `organisation ${org} does NOT keep control as it is: ${control.reasons.join("; ")}`
+    );
   }
   return lines;
 }
 function rotationReview(what, current, next, signerKeyId) {
-  const own = [...current.countersigners, ...current.fallback?.countersigners ?? []].find((k) => k.keyId === signerKeyId);
+  const own = [...current.countersigners, ...current.fallback?.countersigners ?? []].find(
+    (k) => k.keyId === signerKeyId
+  );
   return [
     escapeUnusual(`${what} is an AUTHORITY ROTATION: it replaces the policy (who must sign from then on).`),
     `current policy: version ${current.version}`,
     `new policy:     version ${next.policy.version}, sha256:${next.digest}`,
-    ...reviewLines(current, next, own ? { organisation: own.organisation, reasons: controlChanges(current, next.policy, own.organisation) } : void 0)
+    ...reviewLines(
+      current,
+      next,
+      own ? { organisation: own.organisation, reasons: controlChanges(current, next.policy, own.organisation) } : void 0
+    )
   ];
 }
 
 export {
-  escapeUnusual,
   controlChanges,
   diffPolicies,
   REVIEW_HINT,
   peekRotation,
+  rotationTargetOf,
   checkRotationApproval,
   reviewLines,
   rotationReview

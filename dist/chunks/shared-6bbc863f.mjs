@@ -1,7 +1,8 @@
 // Shared by: cli-build, cli-countersign, cli-demo, cli-policy, cli-policy-diff, cli-policy-update, cli-serve, cli-verify, cli-verify-bundle (scripts/build.ts stableChunkNames).
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  GITHUB_CLAIM_NAMES
+  GITHUB_CLAIM_NAMES,
+  SOURCE_REPOSITORY_CLAIMS
 } from "./shared-ef15c4ee.mjs";
 import {
   childPath,
@@ -23,15 +24,29 @@ var CLAIM_FORMATS = {
   eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
 };
 function readPrimary(r, value, path) {
-  const obj = r.object(value, path, ["issuer"], ["identity", "identityPattern", "githubClaims"]);
+  const obj = r.object(
+    value,
+    path,
+    ["issuer"],
+    ["identity", "identityPattern", "githubClaims", "unsafeNoSourceRepositoryPin"]
+  );
   const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
   const hasIdentity = Object.hasOwn(obj, "identity");
   const hasPattern = Object.hasOwn(obj, "identityPattern");
   if (hasIdentity && hasPattern) {
-    r.failWith("policy-ambiguous", childPath(path, "identityPattern"), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
+    r.failWith(
+      "policy-ambiguous",
+      childPath(path, "identityPattern"),
+      'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both',
+      true
+    );
   }
   if (!hasIdentity && !hasPattern) {
-    r.failWith("policy-malformed", path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
+    r.failWith(
+      "policy-malformed",
+      path,
+      'missing field "identity" (or, to match a regular expression, "identityPattern")'
+    );
   }
   const result = { issuer };
   if (hasIdentity) result.identity = r.text(obj.identity, childPath(path, "identity"));
@@ -42,8 +57,37 @@ function readPrimary(r, value, path) {
     if (problem) r.failWith("policy-bad-pattern", p, problem);
     result.identityPattern = pattern;
   }
-  if (Object.hasOwn(obj, "githubClaims")) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
+  if (Object.hasOwn(obj, "githubClaims"))
+    result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
+  readSourceRepositoryPin(r, obj, path, result);
   return result;
+}
+function readSourceRepositoryPin(r, obj, path, result) {
+  const missing = SOURCE_REPOSITORY_CLAIMS.filter((claim) => result.githubClaims?.[claim] === void 0);
+  if (Object.hasOwn(obj, "unsafeNoSourceRepositoryPin")) {
+    const p = childPath(path, "unsafeNoSourceRepositoryPin");
+    if (obj.unsafeNoSourceRepositoryPin !== true)
+      r.failWith(
+        "policy-malformed",
+        p,
+        `expected true (or no such field, and the source repository pinned), found ${describe(obj.unsafeNoSourceRepositoryPin)}`
+      );
+    if (missing.length === 0)
+      r.failWith(
+        "policy-ambiguous",
+        p,
+        'expected either the source-repository pin or "unsafeNoSourceRepositoryPin": true, found both'
+      );
+    result.unsafeNoSourceRepositoryPin = true;
+    return;
+  }
+  if (missing.length > 0) {
+    r.failWith(
+      "policy-source-repository-unpinned",
+      result.githubClaims ? childPath(path, "githubClaims") : path,
+      `expected the source repository pinned (githubClaims ${SOURCE_REPOSITORY_CLAIMS.join(", ")}: any repository calling the workflow gets its identity), missing ${missing.join(", ")}; to accept that, "unsafeNoSourceRepositoryPin": true`
+    );
+  }
 }
 function readIssuer(r, value, path) {
   const issuer = r.text(value, path, 1024);
@@ -53,7 +97,11 @@ function readIssuer(r, value, path) {
   } catch {
   }
   if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
-    r.failWith("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
+    r.failWith(
+      "policy-malformed",
+      path,
+      `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`
+    );
   }
   return issuer;
 }
@@ -65,7 +113,8 @@ function readGithubClaims(r, value, path) {
     const p = childPath(path, name);
     const claim = r.text(obj[name], p, 256);
     const format = CLAIM_FORMATS[name];
-    if (!format.pattern.test(claim)) r.failWith("policy-malformed", p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
+    if (!format.pattern.test(claim))
+      r.failWith("policy-malformed", p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
     claims[name] = claim;
   }
   return claims;
@@ -100,8 +149,10 @@ function anchoredPatternProblem(pattern) {
       endsWithAnchor = true;
     }
   }
-  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
-  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
+  if (!endsWithAnchor)
+    return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
+  if (topLevelAlternation)
+    return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
   return void 0;
 }
 function compileIdentityPattern(pattern, what) {

@@ -10,12 +10,14 @@ var MAX_PROOF_HASHES = 64;
 function parseLogProof(s, value, path) {
   const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
   const integer = (v, at) => {
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+      s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
     return v;
   };
   const logIndex = integer(o.logIndex, `${path}.logIndex`);
   const treeSize = integer(o.treeSize, `${path}.treeSize`);
-  if (logIndex >= treeSize) s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
+  if (logIndex >= treeSize)
+    s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
   const hashes = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
     const at = `${path}.hashes[${i}]`;
     const bytes = s.base64(h, at, 64);

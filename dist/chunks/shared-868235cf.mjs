@@ -18,6 +18,7 @@ import {
   parseNoteSignatureLine
 } from "./shared-a1ee2870.mjs";
 import {
+  SOURCE_REPOSITORY_CLAIMS,
   parseStrictJson
 } from "./shared-ef15c4ee.mjs";
 import {
@@ -1453,13 +1454,16 @@ function loadTrustedRootBytes(bytes, what, options = {}) {
 }
 function loadTrustedRoot(json, what, options = {}) {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json)}`);
+    throw new InputError(
+      "trusted-root-malformed",
+      `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json)}`
+    );
   }
   const mediaType = json.mediaType;
   if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
     throw new InputError(
       "trusted-root-unsupported-version",
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${mediaType === void 0 ? "none" : JSON.stringify(mediaType)}`
     );
   }
   let root;
@@ -1473,24 +1477,37 @@ function loadTrustedRoot(json, what, options = {}) {
   try {
     return (0, import_verify.toTrustMaterial)(root, keyFinder);
   } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
+    throw new InputError(
+      "trusted-root-malformed",
+      `${what}: unusable key or certificate in the trusted root: ${message(err)}`
+    );
   }
 }
 function parseManagedKey(pem, what) {
-  if (pem.length > 64 * 1024) throw new InputError("key-malformed", `${what}: over the limit of 65536 characters for a public key`);
+  if (pem.length > 64 * 1024)
+    throw new InputError("key-malformed", `${what}: over the limit of 65536 characters for a public key`);
   try {
     return createPublicKey({ key: pem, format: "pem" });
   } catch (err) {
-    throw new InputError("key-malformed", `${what}: expected a PEM public key, found unparseable data (${message(err)})`);
+    throw new InputError(
+      "key-malformed",
+      `${what}: expected a PEM public key, found unparseable data (${message(err)})`
+    );
   }
 }
 function checkValidityWindows(root, what) {
   const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
   for (const [kind, log] of logs) {
     if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
+      throw new InputError(
+        "trusted-root-malformed",
+        `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`
+      );
     }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+    requireStart(
+      log.publicKey.validFor?.start,
+      `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`
+    );
   }
   const cas = [
     ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
@@ -1498,14 +1515,20 @@ function checkValidityWindows(root, what) {
   ];
   for (const [kind, ca] of cas) {
     if (!ca.certChain?.certificates.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
+      throw new InputError(
+        "trusted-root-malformed",
+        `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`
+      );
     }
     requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
   }
 }
 function requireStart(start, where) {
   if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
+    throw new InputError(
+      "trusted-root-malformed",
+      `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`
+    );
   }
 }
 function managedKeyFinder(key) {
@@ -1522,12 +1545,27 @@ function trustMaterialOf(policy) {
 var import_core = __toESM(require_dist2(), 1);
 var FULCIO = "1.3.6.1.4.1.57264.1";
 var FULCIO_CLAIMS = {
-  issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
-  eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
-  sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
+  issuer: [
+    { oid: `${FULCIO}.8`, encoding: "der-utf8" },
+    { oid: `${FULCIO}.1`, encoding: "raw" }
+  ],
+  eventName: [
+    { oid: `${FULCIO}.20`, encoding: "der-utf8" },
+    { oid: `${FULCIO}.2`, encoding: "raw" }
+  ],
+  sha: [
+    { oid: `${FULCIO}.13`, encoding: "der-utf8" },
+    { oid: `${FULCIO}.3`, encoding: "raw" }
+  ],
   workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
-  repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
-  ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
+  repository: [
+    { oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true },
+    { oid: `${FULCIO}.5`, encoding: "raw" }
+  ],
+  ref: [
+    { oid: `${FULCIO}.14`, encoding: "der-utf8" },
+    { oid: `${FULCIO}.6`, encoding: "raw" }
+  ],
   jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
   jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
   runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
@@ -1547,7 +1585,8 @@ function signerFromCertificate(der) {
     throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
   }
   const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
-  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
+  if (new Set(extensionOids).size !== extensionOids.length)
+    throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
   const claims = {};
   for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
     const values = /* @__PURE__ */ new Set();
@@ -1558,7 +1597,10 @@ function signerFromCertificate(der) {
       const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
       if (value2 !== void 0) values.add(value2);
     }
-    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
+    if (values.size > 1)
+      throw certError(
+        `claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`
+      );
     const [value] = values;
     if (value !== void 0) claims[name] = value;
   }
@@ -1568,17 +1610,34 @@ function signerFromCertificate(der) {
 }
 function checkPrimaryIdentity(signer, policy) {
   if (signer.issuer !== policy.issuer) {
-    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
-      expected: policy.issuer,
-      found: signer.issuer
-    });
+    throw new VerificationError(
+      "primary-issuer",
+      `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`,
+      {
+        expected: policy.issuer,
+        found: signer.issuer
+      }
+    );
   }
-  if (policy.identity !== void 0 && signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  if (policy.identity !== void 0 && signer.identity !== policy.identity)
+    throw identityError(policy.identity, signer.identity);
   if (policy.identity === void 0 || policy.identityPattern !== void 0) {
     const pattern = compileIdentityPattern(policy.identityPattern, "identity policy: identityPattern");
     if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
   }
-  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
+  const claims = policy.githubClaims ?? {};
+  for (const claim of SOURCE_REPOSITORY_CLAIMS) {
+    const expected = claims[claim];
+    const found = signer.extensions[claim];
+    if (expected !== void 0 && found !== expected) {
+      throw new VerificationError(
+        "primary-source-repository",
+        `primary signature: certificate source repository is not the pinned one (the workflow run from another repository, e.g. one calling it as a reusable workflow): ${claim} expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
+        { expected, found: found ?? "" }
+      );
+    }
+  }
+  for (const [claim, expected] of Object.entries(claims)) {
     const found = signer.extensions[claim];
     if (found !== expected) {
       throw new VerificationError(
@@ -1598,13 +1657,15 @@ function identityError(expected, found) {
 }
 function singleSan(cert) {
   const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
-  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
-  const name = names[0];
+  const [name] = names;
+  if (names.length !== 1 || !name)
+    throw certError(`expected exactly one subject alternative name, found ${names.length}`);
   if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
     throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
   }
   const text = name.value.toString("latin1");
-  if (text === "" || !/^[\x21-\x7e]*$/.test(text)) throw certError("subject alternative name is empty or not printable ASCII");
+  if (text === "" || !/^[\x21-\x7e]*$/.test(text))
+    throw certError("subject alternative name is empty or not printable ASCII");
   return text;
 }
 function strictUtf8(bytes, oid) {
@@ -1618,14 +1679,13 @@ function strictUtf8(bytes, oid) {
   return text;
 }
 function derUtf8String(bytes, oid) {
-  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
   let length = bytes[1];
+  if (bytes[0] !== 12 || length === void 0) throw certError(`extension ${oid}: expected a DER UTF8String`);
   let offset = 2;
   if (length & 128) {
     const count = length & 127;
     if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    length = bytes.subarray(2, 2 + count).reduce((n, b) => n * 256 + b, 0);
     offset = 2 + count;
     if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
   }
@@ -1645,13 +1705,20 @@ var import_core2 = __toESM(require_dist2(), 1);
 var import_protobuf_specs2 = __toESM(require_dist(), 1);
 var import_verify2 = __toESM(require_dist4(), 1);
 import { createHash } from "node:crypto";
-var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
-var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
+var PRIMARY_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.bundle.v0.3+json",
+  "application/vnd.dev.sigstore.bundle+json;version=0.3"
+];
+var LEGACY_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.bundle+json;version=0.1",
+  "application/vnd.dev.sigstore.bundle+json;version=0.2"
+];
 function verifyPrimary(bundleJson, trust, options = {}) {
   const what = options.what ?? "primary signature";
   const result = verifySigstoreBundle(bundleJson, trust, { what });
   const { content, certificate, signer } = result;
-  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
+  if (content.kind !== "dsse" || !certificate || !signer)
+    throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
   return {
     payload: content.payload,
     payloadType: content.payloadType,
@@ -1670,26 +1737,41 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
   if (!anyKind) checkCanonicalBase64(bundleJson, what);
   const vm = bundle.verificationMaterial;
   const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
-  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
-  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
+  if (!anyKind && bundle.content.$case !== "dsseEnvelope")
+    throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
+  if (!anyKind && !leaf)
+    throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
   let content;
   let entity;
   try {
     if (bundle.content.$case === "dsseEnvelope") {
       const env = bundle.content.dsseEnvelope;
-      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
-      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
+      const [signature] = env.signatures;
+      if (env.signatures.length !== 1 || !signature)
+        throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
+      content = {
+        kind: "dsse",
+        payload: new Uint8Array(env.payload),
+        payloadType: env.payloadType,
+        signature: new Uint8Array(signature.sig)
+      };
       entity = (0, import_verify2.toSignedEntity)(bundle);
     } else {
       const { messageSignature } = bundle.content;
       const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256)
+        throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
       if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
-        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
+        throw fail(
+          "primary-artifact",
+          what,
+          `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`
+        );
       }
       content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
       entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
-      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
+      if (verifyPrehashed)
+        entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
     }
   } catch (err) {
     if (err instanceof VerificationError || err instanceof InputError) throw err;
@@ -1702,11 +1784,19 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
     throw mapVerifyError(err, what);
   }
   const tlogEntries = vm.tlogEntries.map((entry) => {
-    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
-    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
-    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
+    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex))
+      throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
+    if (!entry.logId?.keyId.length)
+      throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
+    return {
+      logId: Buffer.from(entry.logId.keyId).toString("base64"),
+      logIndex: entry.logIndex,
+      integratedTime: Number(entry.integratedTime)
+    };
   });
-  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
+  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map(
+    (t) => new Uint8Array(t.signedTimestamp)
+  );
   const times = [
     ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
     ...timestamps.map((t) => import_core2.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
@@ -1721,36 +1811,104 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
   return result;
 }
 function parseBundle(json, what, anyKind) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
   const mediaType = json.mediaType;
   const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
   if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
-    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
-      expected: allowed.join(" | "),
-      found: String(mediaType)
-    });
+    throw new VerificationError(
+      "primary-unsupported-version",
+      `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${mediaType === void 0 ? "none" : JSON.stringify(mediaType)}`,
+      {
+        expected: allowed.join(" | "),
+        found: String(mediaType)
+      }
+    );
   }
+  checkEntries(json, what);
   try {
     return (0, import_bundle.bundleFromJSON)(json);
   } catch (err) {
     throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
   }
 }
-var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
+var MAX_PRIMARY_ENTRIES = 16;
+function checkEntries(json, what) {
+  const vm = json.verificationMaterial;
+  const lists = [
+    ["verificationMaterial.tlogEntries", vm?.tlogEntries],
+    [
+      "verificationMaterial.timestampVerificationData.rfc3161Timestamps",
+      vm?.timestampVerificationData?.rfc3161Timestamps
+    ]
+  ];
+  for (const [field, list] of lists) {
+    if (!Array.isArray(list)) continue;
+    if (list.length > MAX_PRIMARY_ENTRIES) {
+      throw new VerificationError(
+        "primary-too-many-entries",
+        `${what}: ${field}: expected at most ${MAX_PRIMARY_ENTRIES} items (what a countersignature binds), found ${list.length}`,
+        {
+          expected: `at most ${MAX_PRIMARY_ENTRIES}`,
+          found: String(list.length)
+        }
+      );
+    }
+    const seen = /* @__PURE__ */ new Map();
+    list.forEach((item, i) => {
+      const text = JSON.stringify(item);
+      const first = seen.get(text);
+      if (first !== void 0) {
+        throw new VerificationError(
+          "primary-duplicate-entry",
+          `${what}: ${field}[${i}] is the same as ${field}[${first}]: each entry or timestamp once`,
+          {
+            expected: "distinct entries",
+            found: `${field}[${first}] twice`
+          }
+        );
+      }
+      seen.set(text, i);
+    });
+  }
+}
+var BYTES_FIELDS = /* @__PURE__ */ new Set([
+  "payload",
+  "sig",
+  "rawBytes",
+  "keyId",
+  "canonicalizedBody",
+  "signedEntryTimestamp",
+  "rootHash",
+  "hashes",
+  "signedTimestamp",
+  "digest",
+  "signature"
+]);
 function checkCanonicalBase64(json, what) {
   const visit = (value, field, bytes) => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        visit(v, `${field}[${i}]`, bytes);
+      });
+      return;
+    }
     if (typeof value === "object" && value !== null) {
       for (const [key, v] of Object.entries(value)) {
         const path = field ? `${field}.${key}` : key;
-        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint")) checkCheckpointSignatures(v, path, what);
+        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint"))
+          checkCheckpointSignatures(v, path, what);
         else visit(v, path, BYTES_FIELDS.has(key));
       }
       return;
     }
     if (!bytes) return;
     if (typeof value !== "string" || decodeCanonicalBase64(value) === void 0) {
-      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+      throw fail(
+        "primary-malformed",
+        what,
+        `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`
+      );
     }
   };
   visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, "", false);
@@ -1761,13 +1919,26 @@ function checkCheckpointSignatures(envelope, field, what) {
   if (split < 0) return;
   const signatures = envelope.slice(split + 2);
   if (!signatures.endsWith("\n") || signatures.slice(0, -1).split("\n").some((line) => typeof parseNoteSignatureLine(line) === "string")) {
-    throw fail("primary-malformed", what, `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`);
+    throw fail(
+      "primary-malformed",
+      what,
+      `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`
+    );
   }
 }
 function artifactDigest(artifact, what) {
-  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
-  if (artifact instanceof Uint8Array) return { sha256: createHash("sha256").update(artifact).digest(), bytes: artifact };
-  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
+  if (artifact === void 0)
+    throw new InputError(
+      "artifact-required",
+      `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`
+    );
+  if (artifact instanceof Uint8Array)
+    return { sha256: createHash("sha256").update(artifact).digest(), bytes: artifact };
+  if (artifact.sha256.length !== 32)
+    throw new InputError(
+      "artifact-digest",
+      `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`
+    );
   return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
 }
 function prehashedContent(base, signature, sha256, verify) {
@@ -1791,10 +1962,13 @@ var CODE_MAP = {
   TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
 };
 function mapVerifyError(err, what) {
-  const upstream = typeof err?.code === "string" ? err.code : void 0;
+  const upstream = typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : void 0;
   const code = (upstream ? CODE_MAP[upstream] : void 0) ?? "primary-malformed";
   const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
-  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
+  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, {
+    expected: "a valid Sigstore signature under the pinned trusted root",
+    found
+  });
 }
 function fail(code, what, message2) {
   return new VerificationError(code, `${what}: ${message2}`);

@@ -35,10 +35,17 @@ function isRotation(statement) {
 function newPolicyOf(statement, what) {
   const encoded = statement.predicate.data.policy;
   if (!isRotation(statement) || typeof encoded !== "string") {
-    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`);
+    throw new InputError(
+      "rotation-not-rotation",
+      `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`
+    );
   }
   const bytes = decodeCanonicalBase64(encoded);
-  if (!bytes) throw new InputError("rotation-policy-malformed", `${what}: predicate.data.policy: expected canonical padded base64`);
+  if (!bytes)
+    throw new InputError(
+      "rotation-policy-malformed",
+      `${what}: predicate.data.policy: expected canonical padded base64`
+    );
   try {
     return policyDocument(bytes, `${what} new policy`);
   } catch (err) {
@@ -50,17 +57,25 @@ function newPolicyOf(statement, what) {
 // src/lib/formats/bundle/bundle.ts
 var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 var MAX_COUNTERSIGNATURES = 32;
+var MAX_BUNDLE_ARRAY_ITEMS = 1024;
 var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
 function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
-  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
+  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32, maxArrayItems: MAX_BUNDLE_ARRAY_ITEMS });
   const s = new Shape(what, "bundle-malformed");
   const mediaType = json?.mediaType;
   if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
+    return {
+      bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] },
+      statements: [],
+      signatures: []
+    };
   }
   const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"]);
   if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
-    throw new InputError("bundle-unsupported-version", `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+    throw new InputError(
+      "bundle-unsupported-version",
+      `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`
+    );
   }
   s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
   const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
@@ -73,7 +88,8 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
     const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
     statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
     const sig = s.base64(c.signature, `${path}.signature`, 128);
-    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
+    if (sig.length !== 64)
+      s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
     signatures.push(sig);
     const entry = { keyId, statement: c.statement, signature: c.signature };
     if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
@@ -82,7 +98,11 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
 }
 function serializeBundle(bundle) {
-  return JSON.stringify({ mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures }, null, 2) + "\n";
+  return JSON.stringify(
+    { mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures },
+    null,
+    2
+  ) + "\n";
 }
 
 export {

@@ -52,14 +52,19 @@ function verifierKey(name, rawPublicKey) {
 function parseVerifierKey(vkey) {
   const m = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey.trim());
   const bad = (why) => {
-    throw new VerificationError("log-key-malformed", `log verifier key: ${why}`, { expected: "<name>+<8 hex>+<base64 of 0x01 and a 32-byte Ed25519 key>", found: vkey.slice(0, 120) });
+    throw new VerificationError("log-key-malformed", `log verifier key: ${why}`, {
+      expected: "<name>+<8 hex>+<base64 of 0x01 and a 32-byte Ed25519 key>",
+      found: vkey.slice(0, 120)
+    });
   };
   if (!m) return bad("not of the form name+hash+key");
-  const raw = Buffer.from(m[3], "base64");
+  const [, name = "", hash = "", key = ""] = m;
+  const raw = Buffer.from(key, "base64");
   if (raw.length !== 33 || raw[0] !== ALG_ED25519) return bad("not an Ed25519 (type 0x01) key");
   const rawPublicKey = new Uint8Array(raw.subarray(1));
-  if (Buffer.from(noteKeyHash(m[1], rawPublicKey)).toString("hex") !== m[2]) return bad("the key hash does not match the name and key");
-  return { name: m[1], rawPublicKey };
+  if (Buffer.from(noteKeyHash(name, rawPublicKey)).toString("hex") !== hash)
+    return bad("the key hash does not match the name and key");
+  return { name, rawPublicKey };
 }
 async function signNote(text, signer) {
   checkText(text, "note text");
@@ -77,7 +82,8 @@ function openNote(note, verifier, what = "note") {
   if (typeof note !== "string") return fail("expected text");
   if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail(`larger than ${MAX_NOTE_BYTES} bytes`);
   const split = note.lastIndexOf("\n\n");
-  if (split < 0 || !note.endsWith("\n")) return fail("expected text, a blank line and signature lines, each ending in a newline");
+  if (split < 0 || !note.endsWith("\n"))
+    return fail("expected text, a blank line and signature lines, each ending in a newline");
   const text = note.slice(0, split + 1);
   checkText(text, what);
   const lines = note.slice(split + 2, -1).split("\n");
@@ -95,13 +101,18 @@ function openNote(note, verifier, what = "note") {
     }
     verified = true;
   }
-  if (!verified) fail(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
+  if (!verified)
+    fail(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
   return text;
 }
 function checkText(text, what) {
-  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
+  if (text.length === 0 || !text.endsWith("\n"))
+    throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
   if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
-    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
+    throw new VerificationError(
+      "log-note-malformed",
+      `${what}: the text must not contain control characters or blank lines`
+    );
   }
 }
 
@@ -149,7 +160,11 @@ function serializeCountersignatureStatement(statement) {
   return new TextEncoder().encode(JSON.stringify(statement));
 }
 function parseCountersignatureStatement(bytes, what) {
-  const json = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8, integersOnly: true });
+  const json = parseStrictJson(bytes, what, {
+    maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES,
+    maxDepth: 8,
+    integersOnly: true
+  });
   const s = new Shape(what, "countersignature-malformed");
   const o = s.object(json, "$", [
     "_type",
@@ -165,9 +180,14 @@ function parseCountersignatureStatement(bytes, what) {
     "signedAt"
   ]);
   if (o._type !== COUNTERSIGNATURE_TYPE) {
-    s.fail("$._type", `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`);
+    s.fail(
+      "$._type",
+      `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`
+    );
   }
-  const digest = (v, path) => ({ sha256: s.string(s.object(v, path, ["sha256"]).sha256, `${path}.sha256`, SHA256_HEX) });
+  const digest = (v, path) => ({
+    sha256: s.string(s.object(v, path, ["sha256"]).sha256, `${path}.sha256`, SHA256_HEX)
+  });
   const tlog = s.array(o.tlogEntries, "$.tlogEntries", MAX_BINDING_ITEMS).map((e, i) => {
     const entry = s.object(e, `$.tlogEntries[${i}]`, ["logId", "logIndex"]);
     return {
@@ -203,12 +223,15 @@ function parseCheckpointText(text, what = "checkpoint") {
     throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
   };
   const lines = text.split("\n");
-  if (lines.pop() !== "" || lines.length < 3) fail("expected origin, size and root hash lines, each ending in a newline");
+  if (lines.pop() !== "" || lines.length < 3)
+    fail("expected origin, size and root hash lines, each ending in a newline");
   const [origin, sizeText, rootText, ...extensions] = lines;
   if (!isValidKeyName(origin)) fail(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText)))
+    fail(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
   const root = decodeCanonicalBase64(rootText);
-  if (root?.length !== HASH_SIZE) fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  if (root?.length !== HASH_SIZE)
+    fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
   if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail("malformed extension lines");
   return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
 }
@@ -219,10 +242,14 @@ function verifyCheckpoint(note, log, what = "checkpoint") {
   const text = openNote(note, log, what);
   const checkpoint = parseCheckpointText(text, what);
   if (checkpoint.origin !== log.name) {
-    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
-      expected: log.name,
-      found: checkpoint.origin
-    });
+    throw new VerificationError(
+      "log-checkpoint-origin",
+      `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`,
+      {
+        expected: log.name,
+        found: checkpoint.origin
+      }
+    );
   }
   return checkpoint;
 }
@@ -315,17 +342,17 @@ function verifyConsistency(from, to, fromRoot, toRoot, proof) {
   if (proof.length > MAX_PROOF_HASHES || proof.some((p) => p.length !== HASH_SIZE)) return false;
   if (from === to) return proof.length === 0 && equalBytes(fromRoot, toRoot);
   if (from === 0) return proof.length === 0;
-  if (proof.length === 0) return false;
-  const path = isPowerOfTwo(from) ? [fromRoot, ...proof] : [...proof];
+  const [first, ...rest] = isPowerOfTwo(from) ? [fromRoot, ...proof] : proof;
+  if (!first) return false;
   let fn = from - 1;
   let sn = to - 1;
   while (fn % 2 === 1) {
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  let fr = path[0];
-  let sr = path[0];
-  for (const c of path.slice(1)) {
+  let fr = first;
+  let sr = first;
+  for (const c of rest) {
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);

@@ -12,8 +12,9 @@ function isValidKeyName(name) {
 function parseNoteSignatureLine(line) {
   const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
   if (!m) return "line";
-  const blob = decodeCanonicalBase64(m[2]);
-  return blob && blob.length >= 5 ? { name: m[1], blob } : "encoding";
+  const [, name = "", encoded = ""] = m;
+  const blob = decodeCanonicalBase64(encoded);
+  return blob && blob.length >= 5 ? { name, blob } : "encoding";
 }
 
 export {

@@ -5,7 +5,9 @@ import { createRequire as __countersignCreateRequire } from 'node:module'; const
 function equalBytes(a, b) {
   if (a.length !== b.length) return false;
   let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i] ^ b[i];
+  a.forEach((x, i) => {
+    difference |= x ^ (b[i] ?? 256);
+  });
   return difference === 0;
 }
 

@@ -31,7 +31,14 @@ import {
 
 // src/lib/formats/statement/fleet-keys.ts
 import { createPublicKey } from "node:crypto";
-var FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
+var FLEET_KEY_ALGORITHMS = [
+  "ecdsa-p256",
+  "ecdsa-p384",
+  "ed25519",
+  "rsa-2048",
+  "rsa-3072",
+  "rsa-4096"
+];
 var FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 var MAX_FLEET_KEYS_BYTES = 1024 * 1024;
 var MAX_FLEET_KEYS = 1e3;
@@ -50,16 +57,23 @@ function parseFleetKeys(bytes, what) {
     const id = s.string(entry.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(entry.algorithm, `${path}.algorithm`, void 0, 32);
     if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) {
-      s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
+      s.fail(
+        `${path}.algorithm`,
+        `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`
+      );
     }
-    if (byId.has(id)) throw new InputError("fleet-keys-duplicate", `${what}: ${path}.id: duplicate key id ${JSON.stringify(id)}`);
+    if (byId.has(id))
+      throw new InputError("fleet-keys-duplicate", `${what}: ${path}.id: duplicate key id ${JSON.stringify(id)}`);
     byId.add(id);
     const pem = s.string(entry.publicKey, `${path}.publicKey`, void 0, MAX_PEM_CHARS);
     const spki = decodeSpkiPem(s, pem, `${path}.publicKey`, id, algorithm);
     const digest = sha256Hex(spki);
     const previous = byDigest.get(digest);
     if (previous !== void 0) {
-      throw new InputError("fleet-keys-duplicate", `${what}: ${path}.publicKey: key ${JSON.stringify(id)} is the same key as ${JSON.stringify(previous)}`);
+      throw new InputError(
+        "fleet-keys-duplicate",
+        `${what}: ${path}.publicKey: key ${JSON.stringify(id)} is the same key as ${JSON.stringify(previous)}`
+      );
     }
     byDigest.set(digest, id);
     return { id, algorithm, spki };
@@ -74,22 +88,32 @@ function fleetKeyStatementParts(keys) {
 }
 function decodeSpkiPem(s, pem, path, id, algorithm) {
   const m = PEM.exec(pem);
-  if (!m) s.fail(path, 'expected exactly one PEM block "-----BEGIN PUBLIC KEY-----" (SubjectPublicKeyInfo, RFC 7468 \xA713)');
+  if (!m)
+    s.fail(path, 'expected exactly one PEM block "-----BEGIN PUBLIC KEY-----" (SubjectPublicKeyInfo, RFC 7468 \xA713)');
   const der = s.base64(m[1].replace(/\r?\n/g, ""), path, MAX_PEM_CHARS);
   let key;
   try {
     key = createPublicKey({ key: Buffer.from(der), format: "der", type: "spki" });
   } catch (err) {
-    throw new InputError("fleet-keys-bad-key", `${s.what}: ${path}: key ${JSON.stringify(id)} is not a valid SubjectPublicKeyInfo: ${err.message}`);
+    throw new InputError(
+      "fleet-keys-bad-key",
+      `${s.what}: ${path}: key ${JSON.stringify(id)} is not a valid SubjectPublicKeyInfo: ${err.message}`
+    );
   }
   const canonicalKey = key.asymmetricKeyType === "ec" ? createPublicKey({ key: key.export({ format: "jwk" }), format: "jwk" }) : key;
   const canonical = canonicalKey.export({ format: "der", type: "spki" });
   if (!canonical.equals(der)) {
-    throw new InputError("fleet-keys-bad-key", `${s.what}: ${path}: key ${JSON.stringify(id)} is not canonically encoded (expected the DER that re-encoding the key gives)`);
+    throw new InputError(
+      "fleet-keys-bad-key",
+      `${s.what}: ${path}: key ${JSON.stringify(id)} is not canonically encoded (expected the DER that re-encoding the key gives)`
+    );
   }
   const actual = algorithmOf(key);
   if (actual !== algorithm) {
-    throw new InputError("fleet-keys-bad-key", `${s.what}: ${path}: key ${JSON.stringify(id)}: algorithm says ${algorithm}, the key is ${actual ?? describeKey(key)}`);
+    throw new InputError(
+      "fleet-keys-bad-key",
+      `${s.what}: ${path}: key ${JSON.stringify(id)}: algorithm says ${algorithm}, the key is ${actual ?? describeKey(key)}`
+    );
   }
   return der;
 }
@@ -111,6 +135,7 @@ function algorithmOf(key) {
 
 // src/lib/formats/statement/statement.ts
 var MAX_EXPIRES_IN_SECONDS = 366 * 86400;
+var MAX_STATEMENT_STRING_BYTES = 2 * 1024 * 1024;
 var DEFAULT_STATEMENT_LIMITS = { maxBytes: 16 * 1024 * 1024, maxSubjects: 1e5 };
 var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -127,7 +152,10 @@ function buildStatement(input) {
     throw new InputError("bad-version", `version: expected a positive integer up to 2^53-1, found ${input.version}`);
   }
   if (!Number.isSafeInteger(input.expiresIn) || input.expiresIn < 1 || input.expiresIn > MAX_EXPIRES_IN_SECONDS) {
-    throw new InputError("bad-expiry", `expires-in: expected 1 to ${MAX_EXPIRES_IN_SECONDS} seconds (366 days), found ${input.expiresIn}`);
+    throw new InputError(
+      "bad-expiry",
+      `expires-in: expected 1 to ${MAX_EXPIRES_IN_SECONDS} seconds (366 days), found ${input.expiresIn}`
+    );
   }
   const issuedMs = Math.floor(input.issuedAt.getTime() / 1e3) * 1e3;
   if (!Number.isFinite(issuedMs) || issuedMs < 0 || issuedMs + input.expiresIn * 1e3 > MAX_TIME) {
@@ -152,22 +180,37 @@ function buildStatement(input) {
 }
 function sourceFromGitHubEnv(env) {
   const source = {};
-  const { GITHUB_REPOSITORY: repo, GITHUB_SHA: sha, GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
+  const {
+    GITHUB_REPOSITORY: repo,
+    GITHUB_SHA: sha,
+    GITHUB_SERVER_URL: server,
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: attempt
+  } = env;
   if (repo) source.repository = repo;
   if (sha) source.commit = sha;
-  if (server && repo && runId && attempt) source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`;
+  if (server && repo && runId && attempt)
+    source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`;
   return source;
 }
 function serializeStatement(statement) {
   const canonical = statementFromJson(statement, "statement", DEFAULT_STATEMENT_LIMITS.maxSubjects);
   const bytes = new TextEncoder().encode(JSON.stringify(canonical));
   if (bytes.length > DEFAULT_STATEMENT_LIMITS.maxBytes) {
-    throw new InputError("statement-too-large", `statement: ${bytes.length} bytes is over the limit of ${DEFAULT_STATEMENT_LIMITS.maxBytes} bytes`);
+    throw new InputError(
+      "statement-too-large",
+      `statement: ${bytes.length} bytes is over the limit of ${DEFAULT_STATEMENT_LIMITS.maxBytes} bytes`
+    );
   }
   return bytes;
 }
 function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
-  const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
+  const json = parseStrictJson(bytes, what, {
+    maxBytes: limits.maxBytes,
+    maxDepth: 8,
+    integersOnly: true,
+    maxStringBytes: MAX_STATEMENT_STRING_BYTES
+  });
   return statementFromJson(json, what, limits.maxSubjects);
 }
 function statementFromJson(json, what, maxSubjects) {
@@ -177,23 +220,48 @@ function statementFromJson(json, what, maxSubjects) {
     s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
   }
   if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
-    s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
+    s.failWith(
+      "statement-unsupported-type",
+      "$.predicateType",
+      `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`
+    );
   }
   const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
   const subjects = parseSubjects(s, top.subject, maxSubjects);
-  const p = s.object(top.predicate, "$.predicate", ["kind", "stream", "version", "issuedAt", "expiresAt", "source", "data"]);
+  const p = s.object(top.predicate, "$.predicate", [
+    "kind",
+    "stream",
+    "version",
+    "issuedAt",
+    "expiresAt",
+    "source",
+    "data"
+  ]);
   const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
   if (!KINDS.includes(kind)) {
-    s.failWith("statement-unknown-kind", "$.predicate.kind", `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`);
+    s.failWith(
+      "statement-unknown-kind",
+      "$.predicate.kind",
+      `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`
+    );
   }
   const stream = s.string(p.stream, "$.predicate.stream", STREAM_PATTERN, MAX_STREAM_LENGTH);
   const version = s.positiveInteger(p.version, "$.predicate.version");
   const issuedAt = s.timestamp(p.issuedAt, "$.predicate.issuedAt");
   const expiresAt = s.timestamp(p.expiresAt, "$.predicate.expiresAt");
   const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1e3;
-  if (lifetime <= 0) s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`);
+  if (lifetime <= 0)
+    s.failWith(
+      "statement-bad-time",
+      "$.predicate.expiresAt",
+      `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`
+    );
   if (lifetime > MAX_EXPIRES_IN_SECONDS) {
-    s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`);
+    s.failWith(
+      "statement-bad-time",
+      "$.predicate.expiresAt",
+      `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`
+    );
   }
   return {
     _type: STATEMENT_TYPE,
@@ -212,7 +280,11 @@ function statementFromJson(json, what, maxSubjects) {
 }
 function parseSubjects(s, value, maxSubjects) {
   if (Array.isArray(value) && value.length > maxSubjects) {
-    s.failWith("statement-too-many-subjects", "$.subject", `expected at most ${maxSubjects} subjects, found ${value.length}`);
+    s.failWith(
+      "statement-too-many-subjects",
+      "$.subject",
+      `expected at most ${maxSubjects} subjects, found ${value.length}`
+    );
   }
   const list = s.array(value, "$.subject", maxSubjects);
   if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
@@ -225,32 +297,53 @@ function parseSubjects(s, value, maxSubjects) {
     const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
     return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
   });
-  for (let i = 1; i < subjects.length; i++) {
-    const previous = subjects[i - 1].name;
-    const name = subjects[i].name;
+  for (const [i, { name }] of subjects.entries()) {
+    const previous = subjects[i - 1]?.name;
+    if (previous === void 0) continue;
     const order = compareSubjectNames(previous, name);
     if (order < 0) continue;
-    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
-    s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
+    if (order === 0)
+      s.failWith(
+        "statement-duplicate-subject",
+        `$.subject[${i}].name`,
+        `duplicate subject name ${JSON.stringify(name)}`
+      );
+    s.failWith(
+      "statement-unsorted-subjects",
+      `$.subject[${i}].name`,
+      `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`
+    );
   }
   return subjects;
 }
 function parseSource(s, value) {
   const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
   const source = {};
-  if (Object.hasOwn(o, "repository")) source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
+  if (Object.hasOwn(o, "repository"))
+    source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
   if (Object.hasOwn(o, "commit")) source.commit = s.string(o.commit, "$.predicate.source.commit", COMMIT, 64);
-  if (Object.hasOwn(o, "workflowRun")) source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
+  if (Object.hasOwn(o, "workflowRun"))
+    source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
   return source;
 }
 function parseRotationData(s, value, subjects) {
   const o = s.object(value, "$.predicate.data", ["policy"]);
   const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
-  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
-  if (subjects.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`);
+  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES)
+    s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
+  const [subject] = subjects;
+  if (subjects.length !== 1 || !subject)
+    s.fail(
+      "$.subject",
+      `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`
+    );
   const digest = sha256Hex(bytes);
-  if (subjects[0].digest.sha256 !== digest) {
-    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects[0].digest.sha256}), found a document with sha256 ${digest}`);
+  if (subject.digest.sha256 !== digest) {
+    s.failWith(
+      "rotation-policy-digest",
+      "$.predicate.data.policy",
+      `expected the document whose sha256 is the subject's (${subject.digest.sha256}), found a document with sha256 ${digest}`
+    );
   }
   return { policy: o.policy };
 }
@@ -266,12 +359,18 @@ function parseData(s, kind, value, subjects) {
     const k = s.object(item, path, ["id", "algorithm"]);
     const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
-    if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
-    const name = subjects[i].name;
-    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
+    if (!FLEET_KEY_ALGORITHMS.includes(algorithm))
+      s.fail(
+        `${path}.algorithm`,
+        `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`
+      );
+    const name = subjects[i]?.name;
+    if (name !== id)
+      s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
     return { id, algorithm };
   });
-  if (keys.length !== subjects.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
+  if (keys.length !== subjects.length)
+    s.fail("$.predicate.data.keys", `expected one key per subject (${subjects.length}), found ${keys.length}`);
   return { keys };
 }
 

@@ -13,6 +13,7 @@ import {
   countersigningKeyFor
 } from "./shared-4188714e.mjs";
 import {
+  checkFirstVersion,
   runPipeline
 } from "./shared-20c62e75.mjs";
 import {
@@ -26,10 +27,14 @@ import {
 async function countersignBundle(bytes, options) {
   const { policy, signer } = options;
   const now = options.now ?? /* @__PURE__ */ new Date();
-  const notPinned = () => new VerificationError("countersigner-not-pinned", `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`, {
-    expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(", "),
-    found: signer.keyId
-  });
+  const notPinned = () => new VerificationError(
+    "countersigner-not-pinned",
+    `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`,
+    {
+      expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(", "),
+      found: signer.keyId
+    }
+  );
   const usual = policy.countersigners.find((k) => k.keyId === signer.keyId);
   if (!usual && !policy.kinds.includes("authority-rotation")) throw notPinned();
   const result = await runPipeline(bytes, { ...options, now, forCountersigning: true });
@@ -37,20 +42,36 @@ async function countersignBundle(bytes, options) {
   if (report.outcome !== "verified" || !result.primary || !result.statement || !result.bundle || !report.statement) {
     const f = report.failure;
     const failed = report.checks.find((c) => c.result === "fail");
-    throw new VerificationError(f ? carried(f.code) : "countersign-refused", `refusing to countersign: ${f?.check ?? "verification"} check failed: ${f?.message ?? report.outcome}`, {
-      ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
-      ...failed?.found !== void 0 ? { found: failed.found } : {}
-    });
+    throw new VerificationError(
+      f ? carried(f.code) : "countersign-refused",
+      `refusing to countersign: ${f?.check ?? "verification"} check failed: ${f?.message ?? report.outcome}`,
+      {
+        ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
+        ...failed?.found !== void 0 ? { found: failed.found } : {}
+      }
+    );
   }
-  if (result.rotation) checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? "bundle");
+  if (!result.rotation)
+    checkFirstVersion(options.state, result.statement.predicate.stream, result.statement.predicate.version);
+  if (result.rotation)
+    checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? "bundle");
   const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
   if (!key) throw notPinned();
   const existing = result.bundle.bundle.countersignatures;
   if (existing.some((c) => c.keyId === signer.keyId)) {
-    throw new VerificationError("countersignature-duplicate", `the bundle is already countersigned by ${key.name} (${signer.keyId})`);
+    throw new VerificationError(
+      "countersignature-duplicate",
+      `the bundle is already countersigned by ${key.name} (${signer.keyId})`
+    );
   }
   const { stream, version } = result.statement.predicate;
-  const countersignature = await createCountersignature({ signer, primary: result.primary, stream, version, signedAt: now });
+  const countersignature = await createCountersignature({
+    signer,
+    primary: result.primary,
+    stream,
+    version,
+    signedAt: now
+  });
   return {
     bundle: { ...result.bundle.bundle, countersignatures: [...existing, countersignature] },
     report,

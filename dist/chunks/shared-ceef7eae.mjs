@@ -10,7 +10,6 @@ function isPaddedBase64(text) {
   return PADDED.test(text);
 }
 function decodeCanonicalBase64(text) {
-  if (!PADDED.test(text)) return void 0;
   const bytes = Buffer.from(text, "base64");
   return bytes.toString("base64") === text ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : void 0;
 }
@@ -30,87 +29,96 @@ function lineAt(text, offset) {
   }
   return line;
 }
-function indexJsonLines(text, maxDepth = 3) {
-  const values = /* @__PURE__ */ new Map();
-  const keys = /* @__PURE__ */ new Map();
-  let pos = 0;
-  let line = 1;
-  const advance = (to) => {
-    for (; pos < to; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c === 10 || c === 13 && text.charCodeAt(pos + 1) !== 10) line++;
+function jsonLines(text, maxDepth = 3) {
+  const locate = (path) => {
+    const segments = pathSegments(path);
+    let pos = skipWs(text, 0);
+    let key;
+    let depth = 0;
+    for (const segment of segments.slice(0, maxDepth)) {
+      const found = typeof segment === "number" ? element(text, pos, segment) : member(text, pos, segment);
+      if (!found) break;
+      pos = found.value;
+      key = found.key;
+      depth++;
     }
-  };
-  const ws = () => {
-    let end = pos;
-    while (end < text.length && " 	\r\n".includes(text[end])) end++;
-    advance(end);
-  };
-  const string = () => {
-    let end = pos + 1;
-    while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
-    const raw = text.slice(pos, end + 1);
-    pos = end + 1;
-    return JSON.parse(raw);
-  };
-  const scalar = () => {
-    let end = pos;
-    while (end < text.length && !",]}".includes(text[end]) && !" 	\r\n".includes(text[end])) end++;
-    pos = end;
-  };
-  const value = (path, depth) => {
-    if (depth <= maxDepth) values.set(path, line);
-    const c = text[pos];
-    if (c === "{") {
-      pos++;
-      ws();
-      while (text[pos] !== "}") {
-        const key = string();
-        const child = childPath(path, key);
-        if (depth + 1 <= maxDepth) keys.set(child, line);
-        ws();
-        pos++;
-        ws();
-        value(child, depth + 1);
-        ws();
-        if (text[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === "[") {
-      pos++;
-      ws();
-      for (let i = 0; text[pos] !== "]"; i++) {
-        value(childPath(path, i), depth + 1);
-        ws();
-        if (text[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === '"') {
-      string();
-    } else {
-      scalar();
-    }
-  };
-  ws();
-  if (pos < text.length) value("", 0);
-  const nearest = (path) => {
-    for (let p = path; ; p = parentOf(p)) {
-      const found = values.get(p);
-      if (found !== void 0) return found;
-      if (p === "") return 1;
-    }
+    return { value: pos, key: depth === segments.length ? key : void 0 };
   };
   return {
-    valueLine: nearest,
-    keyLine: (path) => keys.get(path) ?? nearest(path)
+    valueLine: (path) => lineAt(text, locate(path).value),
+    keyLine: (path) => {
+      const at = locate(path);
+      return lineAt(text, at.key ?? at.value);
+    }
   };
 }
-function parentOf(path) {
-  const m = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])$/.exec(path);
-  if (m) return path.slice(0, m.index);
-  return "";
+function pathSegments(path) {
+  const segments = [];
+  const token = /\.?([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  for (let m = token.exec(path); m; m = token.exec(path)) {
+    segments.push(m[1] ?? (m[2] !== void 0 ? Number(m[2]) : JSON.parse(m[3])));
+    if (token.lastIndex === path.length) break;
+  }
+  return segments;
+}
+function member(text, pos, name) {
+  if (text[pos] !== "{") return void 0;
+  let p = skipWs(text, pos + 1);
+  while (text[p] === '"') {
+    const key = p;
+    const end = skipString(text, p);
+    const raw = text.slice(key, end);
+    p = skipWs(text, skipWs(text, end) + 1);
+    if ((raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1)) === name) return { value: p, key };
+    p = next(text, p);
+  }
+  return void 0;
+}
+function element(text, pos, index) {
+  if (text[pos] !== "[") return void 0;
+  let p = skipWs(text, pos + 1);
+  for (let i = 0; p < text.length && text[p] !== "]"; i++) {
+    if (i === index) return { value: p, key: void 0 };
+    p = next(text, p);
+  }
+  return void 0;
+}
+function next(text, p) {
+  const after = skipWs(text, skipValue(text, p));
+  return text[after] === "," ? skipWs(text, after + 1) : after;
+}
+function skipWs(text, p) {
+  let i = p;
+  while (i < text.length && " 	\r\n".includes(text[i])) i++;
+  return i;
+}
+function skipString(text, p) {
+  let i = p + 1;
+  while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
+  return i + 1;
+}
+function skipValue(text, p) {
+  const c = text[p];
+  if (c === '"') return skipString(text, p);
+  if (c === "{" || c === "[") {
+    let depth = 0;
+    let i2 = p;
+    while (i2 < text.length) {
+      const d = text[i2];
+      if (d === '"') {
+        i2 = skipString(text, i2);
+        continue;
+      }
+      if (d === "{" || d === "[") depth++;
+      else if (d === "}" || d === "]") depth--;
+      i2++;
+      if (depth === 0) return i2;
+    }
+    return i2;
+  }
+  let i = p;
+  while (i < text.length && !",]} 	\r\n".includes(text[i])) i++;
+  return i;
 }
 
 // src/lib/basics/json/shape.ts
@@ -155,7 +163,13 @@ var Shape = class {
     const obj = value;
     for (const key of Object.keys(obj)) {
       if (required.includes(key) || optional.includes(key)) continue;
-      if (this.lines) this.failWith(this.unknownFieldCode, childPath(path, key), `unknown field (expected only: ${[...required, ...optional].join(", ")})`, true);
+      if (this.lines)
+        this.failWith(
+          this.unknownFieldCode,
+          childPath(path, key),
+          `unknown field (expected only: ${[...required, ...optional].join(", ")})`,
+          true
+        );
       this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
     }
     for (const key of required) {
@@ -167,7 +181,8 @@ var Shape = class {
   string(value, path, pattern, maxLength = 4096) {
     if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
     if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
-    if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
+    if (pattern && !pattern.test(value))
+      this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
     return value;
   }
   /** Free text (a name, an identity): a non-empty string of printable characters, at most `maxLength`. */
@@ -216,7 +231,11 @@ var Shape = class {
   base64(value, path, maxLength = 1 << 20) {
     const s = this.string(value, path, void 0, maxLength);
     const bytes = decodeCanonicalBase64(s);
-    if (!bytes) this.fail(path, isPaddedBase64(s) ? "non-canonical base64 (non-zero padding bits)" : "expected standard padded base64");
+    if (!bytes)
+      this.fail(
+        path,
+        isPaddedBase64(s) ? "non-canonical base64 (non-zero padding bits)" : "expected standard padded base64"
+      );
     return bytes;
   }
 };
@@ -226,7 +245,8 @@ function isSafeInteger(value) {
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `${value}`;
   return typeof value === "object" ? "an object" : typeof value;
@@ -241,7 +261,7 @@ export {
   decodeCanonicalBase64,
   childPath,
   lineAt,
-  indexJsonLines,
+  jsonLines,
   Shape,
   isSafeInteger,
   describe,

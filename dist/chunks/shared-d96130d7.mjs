@@ -484,7 +484,10 @@ function verifyEd25519Strict(signature, message, publicKey) {
 }
 function signEd25519(message, privateKey) {
   if (!isBytes2(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
-    throw new InputError("ed25519-private-key", `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`);
+    throw new InputError(
+      "ed25519-private-key",
+      `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`
+    );
   }
   if (!isBytes2(message)) throw new InputError("ed25519-message", "Ed25519 message: expected bytes");
   const signature = sign(message, privateKey);
@@ -496,7 +499,10 @@ function signEd25519(message, privateKey) {
 }
 function ed25519PublicKeyOf(privateKey) {
   if (!isBytes2(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
-    throw new InputError("ed25519-private-key", `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`);
+    throw new InputError(
+      "ed25519-private-key",
+      `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`
+    );
   }
   return getPublicKey(privateKey);
 }
@@ -534,7 +540,10 @@ var MAX_PRIVATE_KEY_PEM_BYTES = 8192;
 var ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
 function keyIdOf(rawPublicKey) {
   if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
-    throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`);
+    throw new InputError(
+      "key-invalid",
+      `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`
+    );
   }
   return `sha256:${sha256Hex(rawPublicKey)}`;
 }
@@ -557,17 +566,26 @@ function parsePublicKeyPem(pem, what) {
   try {
     key = createPublicKey2({ key: der, format: "der", type: "spki" });
   } catch {
-    throw new InputError("key-encoding", `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`);
+    throw new InputError(
+      "key-encoding",
+      `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`
+    );
   }
   if (key.asymmetricKeyType !== "ed25519") {
     throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey(key)}`);
   }
   if (der.length !== ED25519_SPKI_PREFIX.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) {
-    throw new InputError("key-encoding", `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`);
+    throw new InputError(
+      "key-encoding",
+      `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`
+    );
   }
   const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX.length));
   if (!isPrimeOrderPoint(raw)) {
-    throw new InputError("key-invalid", `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`);
+    throw new InputError(
+      "key-invalid",
+      `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`
+    );
   }
   return raw;
 }
@@ -578,13 +596,22 @@ function parsePrivateKeyPem(pem, what) {
     try {
       key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
     } catch {
-      throw new InputError("key-encoding", `${what}: expected an Ed25519 PKCS#8 private key, found DER that is not an unencrypted PKCS#8 key`);
+      throw new InputError(
+        "key-encoding",
+        `${what}: expected an Ed25519 PKCS#8 private key, found DER that is not an unencrypted PKCS#8 key`
+      );
     }
     if (key.asymmetricKeyType !== "ed25519") {
-      throw new InputError("key-algorithm", `${what}: expected an Ed25519 PKCS#8 private key, found ${describeKey(key)}`);
+      throw new InputError(
+        "key-algorithm",
+        `${what}: expected an Ed25519 PKCS#8 private key, found ${describeKey(key)}`
+      );
     }
     if (der.length !== ED25519_PKCS8_PREFIX.length + 32 || !der.subarray(0, ED25519_PKCS8_PREFIX.length).equals(ED25519_PKCS8_PREFIX)) {
-      throw new InputError("key-encoding", `${what}: expected the RFC 8410 PKCS#8 v1 encoding of an Ed25519 private key (48 bytes), found another encoding (${der.length} bytes)`);
+      throw new InputError(
+        "key-encoding",
+        `${what}: expected the RFC 8410 PKCS#8 v1 encoding of an Ed25519 private key (48 bytes), found another encoding (${der.length} bytes)`
+      );
     }
     const seed = new Uint8Array(der.subarray(ED25519_PKCS8_PREFIX.length));
     const publicKey = ed25519PublicKeyOf(seed);
@@ -597,20 +624,39 @@ function parsePrivateKeyPem(pem, what) {
 }
 function decodeSinglePem(pem, what, label, maxBytes) {
   if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${describe(pem)}`);
-  if (pem.length > maxBytes) throw new InputError("key-too-large", `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
+  if (pem.length > maxBytes)
+    throw new InputError(
+      "key-too-large",
+      `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`
+    );
   const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
-  if (labels.length === 0) throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
-  if (labels.length > 1) throw new InputError("key-pem", `${what}: expected exactly one PEM block "${label}", found ${labels.length} (${labels.join(", ")})`);
+  if (labels.length === 0)
+    throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
+  if (labels.length > 1)
+    throw new InputError(
+      "key-pem",
+      `${what}: expected exactly one PEM block "${label}", found ${labels.length} (${labels.join(", ")})`
+    );
   const found = labels[0];
   if (found === "ENCRYPTED PRIVATE KEY") {
-    throw new InputError("key-encrypted", `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`);
+    throw new InputError(
+      "key-encrypted",
+      `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`
+    );
   }
   if (found !== label) throw new InputError("key-pem", `${what}: expected a PEM block "${label}", found "${found}"`);
-  const m = new RegExp(`^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`).exec(pem);
-  if (!m) throw new InputError("key-pem", `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`);
+  const m = new RegExp(
+    `^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`
+  ).exec(pem);
+  if (!m)
+    throw new InputError(
+      "key-pem",
+      `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`
+    );
   const body = m[1].replace(/\r?\n/g, "");
   const der = decodeCanonicalBase64(body);
-  if (!der) throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
+  if (!der)
+    throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
   return Buffer.from(der);
 }
 

@@ -44,7 +44,12 @@ async function readKeyFile(path, what, maxBytes, isPrivate) {
   return readCappedFile(path, {
     maxBytes,
     privateKey: isPrivate,
-    codes: { unreadable: "key-unreadable", tooLarge: "key-too-large", changed: "key-unreadable", permissions: "key-permissions" },
+    codes: {
+      unreadable: "key-unreadable",
+      tooLarge: "key-too-large",
+      changed: "key-unreadable",
+      permissions: "key-permissions"
+    },
     message: (f) => {
       switch (f.kind) {
         case "unreadable":
@@ -65,7 +70,10 @@ function decodeText(bytes, path) {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError("key-pem", `${path}: expected a PEM text file, found binary data (a DER key? convert it with 'openssl pkey -outform PEM')`);
+    throw new InputError(
+      "key-pem",
+      `${path}: expected a PEM text file, found binary data (a DER key? convert it with 'openssl pkey -outform PEM')`
+    );
   }
 }
 async function refuseExisting(path) {
@@ -83,11 +91,17 @@ async function writeExclusive(path, data, mode) {
   } catch (err) {
     if (err.code === "EEXIST") throw exists(path);
     const code = err.code;
-    throw new InputError("key-unwritable", `${path}: could not write the key file (${code === "ENOENT" ? "no such directory" : fsReason(err)})`);
+    throw new InputError(
+      "key-unwritable",
+      `${path}: could not write the key file (${code === "ENOENT" ? "no such directory" : fsReason(err)})`
+    );
   }
 }
 function exists(path) {
-  return new InputError("key-exists", `${path}: already exists; refusing to overwrite a key file (choose another --out, or move the old key away first)`);
+  return new InputError(
+    "key-exists",
+    `${path}: already exists; refusing to overwrite a key file (choose another --out, or move the old key away first)`
+  );
 }
 function unreadable(path, what, err) {
   return new InputError("key-unreadable", `${path}: could not read the ${what} file (${fsReason(err)})`);

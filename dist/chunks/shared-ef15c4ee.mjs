@@ -5,6 +5,7 @@ import {
 } from "./shared-92dc4500.mjs";
 
 // src/lib/basics/json/strict-json.ts
+var MAX_KEY_BYTES = 256;
 var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
@@ -22,7 +23,7 @@ function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
       throw new StrictJsonError("malformed-json", `${what}: not valid UTF-8`);
     }
   }
-  new Scanner(text, what, limits.maxDepth, limits.integersOnly === true).document();
+  new Scanner(text, what, limits).document();
   return JSON.parse(text);
 }
 var Scanner = class {
@@ -31,11 +32,17 @@ var Scanner = class {
   what;
   maxDepth;
   integersOnly;
-  constructor(text, what, maxDepth, integersOnly) {
+  maxKeyBytes;
+  maxStringBytes;
+  maxArrayItems;
+  constructor(text, what, limits) {
     this.text = text;
     this.what = what;
-    this.maxDepth = maxDepth;
-    this.integersOnly = integersOnly;
+    this.maxDepth = limits.maxDepth;
+    this.integersOnly = limits.integersOnly === true;
+    this.maxKeyBytes = limits.maxKeyBytes ?? MAX_KEY_BYTES;
+    this.maxStringBytes = limits.maxStringBytes ?? Infinity;
+    this.maxArrayItems = limits.maxArrayItems ?? Infinity;
   }
   document() {
     this.ws();
@@ -51,18 +58,33 @@ var Scanner = class {
   }
   value(depth) {
     const c = this.text[this.pos];
-    if (c === "{") return this.object(depth + 1);
-    if (c === "[") return this.array(depth + 1);
-    if (c === '"') return void this.string();
+    if (c === "{") {
+      this.object(depth + 1);
+      return;
+    }
+    if (c === "[") {
+      this.array(depth + 1);
+      return;
+    }
+    if (c === '"') {
+      this.string(this.maxStringBytes, "string-too-long", "string");
+      return;
+    }
     const code = this.text.charCodeAt(this.pos);
-    if (code === 45 || code >= 48 && code <= 57) return this.number();
+    if (code === 45 || code >= 48 && code <= 57) {
+      this.number();
+      return;
+    }
     for (const lit of ["true", "false", "null"]) {
       if (this.text.startsWith(lit, this.pos)) {
         this.pos += lit.length;
         return;
       }
     }
-    this.fail("malformed-json", c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`);
+    this.fail(
+      "malformed-json",
+      c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`
+    );
   }
   /** Past the opening bracket; true (and past `close` too) when the object or array is empty. */
   enter(depth, close) {
@@ -88,7 +110,7 @@ var Scanner = class {
     for (; ; ) {
       if (this.text[this.pos] !== '"') this.fail("malformed-json", "expected a string key");
       const keyStart = this.pos;
-      const key = this.string();
+      const key = this.string(this.maxKeyBytes, "key-too-long", "key");
       if (keys.has(key)) {
         this.pos = keyStart;
         this.fail("duplicate-key", `duplicate key ${JSON.stringify(key)}`);
@@ -104,13 +126,14 @@ var Scanner = class {
   }
   array(depth) {
     if (this.enter(depth, "]")) return;
-    for (; ; ) {
+    for (let items = 1; ; items++) {
+      if (items > this.maxArrayItems) this.fail("too-many-items", `an array of more than ${this.maxArrayItems} items`);
       this.value(depth);
       if (this.closes("]")) return;
     }
   }
-  /** Scans a string token and returns its decoded value. */
-  string() {
+  /** Scans a string token and returns its decoded value, at most `maxBytes` UTF-8 bytes (else `tooLongCode`). */
+  string(maxBytes, tooLongCode, noun) {
     const start = this.pos;
     this.pos++;
     let simple = true;
@@ -124,7 +147,8 @@ var Scanner = class {
         const e = this.text[this.pos + 1];
         const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
         if (e === "u") {
-          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
+          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6)))
+            this.fail("malformed-json", "bad \\u escape");
           this.pos += 6;
         } else if (oneCharacterEscape) {
           this.pos += 2;
@@ -143,6 +167,16 @@ var Scanner = class {
       this.pos = start;
       this.fail("malformed-json", "lone UTF-16 surrogate in string");
     }
+    if (decoded.length * 3 > maxBytes) {
+      const bytes = Buffer.byteLength(decoded);
+      if (bytes > maxBytes) {
+        this.pos = start;
+        this.fail(
+          tooLongCode,
+          `${noun} of ${bytes} bytes is over the limit of ${maxBytes} bytes (it starts ${JSON.stringify(decoded.slice(0, 20))})`
+        );
+      }
+    }
     return decoded;
   }
   number() {
@@ -151,7 +185,10 @@ var Scanner = class {
     const n = Number(m[0]);
     if (!Number.isFinite(n)) this.fail("number-out-of-range", `number ${m[0].slice(0, 40)} is not finite`);
     if (this.integersOnly && (m[2] || m[3]) && Number.isInteger(n)) {
-      this.fail("number-out-of-range", `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`);
+      this.fail(
+        "number-out-of-range",
+        `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`
+      );
     }
     if (!m[2] && !m[3] && !Number.isSafeInteger(n)) {
       this.fail("number-out-of-range", `integer ${m[0].slice(0, 40)} is outside \xB1(2^53-1)`);
@@ -171,19 +208,29 @@ var GITHUB_CLAIM_NAMES = [
   "runnerEnvironment",
   "eventName"
 ];
+var SOURCE_REPOSITORY_CLAIMS = [
+  "repository",
+  "repositoryId",
+  "repositoryOwnerId"
+];
 var POLICY_DEFAULT_LIMITS = Object.freeze({
   maxBundleBytes: 4 * 1024 * 1024,
   maxSubjects: 1e5,
   maxStatementLifetimeSeconds: 90 * 24 * 3600,
-  clockSkewSeconds: 300
+  clockSkewSeconds: 300,
+  maxVersionStep: 1e3
 });
 var POLICY_LIMIT_RANGES = Object.freeze({
   maxBundleBytes: [1024, 64 * 1024 * 1024],
   maxSubjects: [1, 1e6],
   maxStatementLifetimeSeconds: [60, 366 * 24 * 3600],
-  clockSkewSeconds: [0, 3600]
+  clockSkewSeconds: [0, 3600],
+  // At most a million: from the highest first version (2^45) a stream still has about 9·10^9
+  // versions at the largest step, 9·10^12 at the default (spec/POLICY.md §3.9).
+  maxVersionStep: [1, 1e6]
 });
 var MAX_POLICY_BYTES = 1024 * 1024;
+var MAX_POLICY_STRING_BYTES = 64 * 1024;
 var MAX_COUNTERSIGNERS = 256;
 var MAX_STREAMS = 1e3;
 
@@ -191,9 +238,11 @@ export {
   parseStrictJson,
   GITHUB_ACTIONS_ISSUER,
   GITHUB_CLAIM_NAMES,
+  SOURCE_REPOSITORY_CLAIMS,
   POLICY_DEFAULT_LIMITS,
   POLICY_LIMIT_RANGES,
   MAX_POLICY_BYTES,
+  MAX_POLICY_STRING_BYTES,
   MAX_COUNTERSIGNERS,
   MAX_STREAMS
 };

@@ -1,6 +1,7 @@
 // Shared by: cli-countersign, cli-demo, cli-policy, cli-serve, cli-verify (scripts/build.ts stableChunkNames).
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  escapeUnusual,
   parsePolicy
 } from "./shared-80ab9d1c.mjs";
 import {
@@ -42,7 +43,9 @@ function buildPolicy(input) {
   const primary = { issuer: input.issuer ?? GITHUB_ACTIONS_ISSUER };
   if (input.identity !== void 0) primary.identity = input.identity;
   if (input.identityPattern !== void 0) primary.identityPattern = input.identityPattern;
-  if (input.githubClaims !== void 0 && Object.keys(input.githubClaims).length > 0) primary.githubClaims = { ...input.githubClaims };
+  if (input.githubClaims !== void 0 && Object.keys(input.githubClaims).length > 0)
+    primary.githubClaims = { ...input.githubClaims };
+  if (input.unsafeNoSourceRepositoryPin === true) primary.unsafeNoSourceRepositoryPin = true;
   const countersigners = input.countersigners.map(countersignerEntry);
   const policy = {
     mediaType: POLICY_MEDIA_TYPE,
@@ -55,7 +58,11 @@ function buildPolicy(input) {
     streams: input.streams
   };
   if (input.limits && Object.keys(input.limits).length > 0) policy.limits = { ...input.limits };
-  if (input.fallback) policy.fallback = { countersigners: input.fallback.countersigners.map(countersignerEntry), threshold: input.fallback.threshold ?? 1 };
+  if (input.fallback)
+    policy.fallback = {
+      countersigners: input.fallback.countersigners.map(countersignerEntry),
+      threshold: input.fallback.threshold ?? 1
+    };
   return policy;
 }
 function countersignerEntry(c) {
@@ -77,7 +84,7 @@ function describePolicy(policy) {
   const p = policy.primary;
   const who = p.identity !== void 0 ? `${p.issuer === GITHUB_ACTIONS_ISSUER ? "the GitHub workflow" : "the identity"} ${p.identity}` : `any identity matching the regular expression ${p.identityPattern ?? "(none)"}`;
   const claims = Object.entries(p.githubClaims ?? {});
-  const claimText = claims.length > 0 ? `, with GitHub claims ${claims.map(([k, v]) => `${k}=${v}`).join(", ")}` : "";
+  const claimText = (claims.length > 0 ? `, with GitHub claims ${claims.map(([k, v]) => `${k}=${v}`).join(", ")}` : "") + (p.unsafeNoSourceRepositoryPin ? ", run from ANY source repository (unsafeNoSourceRepositoryPin: every repository that calls the workflow as a reusable workflow can sign)" : "");
   const byOrg = /* @__PURE__ */ new Map();
   for (const key of policy.countersigners) byOrg.set(key.organisation, [...byOrg.get(key.organisation) ?? [], key]);
   const orgLines = [...byOrg].map(([org, keys]) => `  - ${org}: ${keys.map(describeKey).join("; ")}`);
@@ -92,8 +99,8 @@ function describePolicy(policy) {
     `AND countersigned by at least ${policy.threshold} of ${byOrg.size} organisation${byOrg.size > 1 ? "s" : ""} (each organisation counts once, however many of its keys sign):`,
     ...orgLines,
     ...describeFallback(policy),
-    `Limits: bundles up to ${l.maxBundleBytes} bytes, up to ${l.maxSubjects} subjects, statements valid for at most ${l.maxStatementLifetimeSeconds} seconds, clock skew ${l.clockSkewSeconds} seconds.`
-  ].join("\n");
+    `Limits: bundles up to ${l.maxBundleBytes} bytes, up to ${l.maxSubjects} subjects, statements valid for at most ${l.maxStatementLifetimeSeconds} seconds, clock skew ${l.clockSkewSeconds} seconds, each version at most ${l.maxVersionStep} above the last one accepted in its stream.`
+  ].map((line) => escapeUnusual(line)).join("\n");
 }
 function describeFallback(policy) {
   const f = policy.fallback;
@@ -101,7 +108,9 @@ function describeFallback(policy) {
   const orgs = [...new Set(f.countersigners.map((k) => k.organisation))];
   return [
     `Emergency fallback: an authority-rotation bundle (and nothing else) may instead be countersigned by at least ${f.threshold} of ${orgs.length} fallback organisation${orgs.length > 1 ? "s" : ""}:`,
-    ...orgs.map((org) => `  - ${org}: ${f.countersigners.filter((k) => k.organisation === org).map(describeKey).join("; ")}`)
+    ...orgs.map(
+      (org) => `  - ${org}: ${f.countersigners.filter((k) => k.organisation === org).map(describeKey).join("; ")}`
+    )
   ];
 }
 function describeKey(key) {

@@ -47102,10 +47102,26 @@ var MAPPINGS = [
   // Source Repository Visibility At Signing
 ];
 var RUN_INVOCATION_URI_OID = "1.3.6.1.4.1.57264.1.21";
-var REQUIRED_GITHUB_CLAIMS = ["job_workflow_ref", "job_workflow_sha", "repository", "repository_id", "repository_owner", "repository_owner_id", "ref", "sha", "workflow_ref", "workflow_sha", "event_name", "runner_environment", "run_id", "run_attempt"];
+var REQUIRED_GITHUB_CLAIMS = [
+  "job_workflow_ref",
+  "job_workflow_sha",
+  "repository",
+  "repository_id",
+  "repository_owner",
+  "repository_owner_id",
+  "ref",
+  "sha",
+  "workflow_ref",
+  "workflow_sha",
+  "event_name",
+  "runner_environment",
+  "run_id",
+  "run_attempt"
+];
 function checkGithubClaims(claims) {
   for (const name of REQUIRED_GITHUB_CLAIMS) {
-    if (typeof claims[name] !== "string" || claims[name] === "") throw new Error(`token claim ${name} is missing or not a string`);
+    if (typeof claims[name] !== "string" || claims[name] === "")
+      throw new Error(`token claim ${name} is missing or not a string`);
   }
 }
 function githubExtensions(claims) {
@@ -47115,7 +47131,10 @@ function githubExtensions(claims) {
     if (typeof value !== "string") continue;
     out.push({ oid: m.oid, value: m.prefix ? `${m.prefix}/${value}` : value, ...m.legacy ? { legacy: true } : {} });
   }
-  out.push({ oid: RUN_INVOCATION_URI_OID, value: `${GITHUB}/${String(claims.repository)}/actions/runs/${String(claims.run_id)}/attempts/${String(claims.run_attempt)}` });
+  out.push({
+    oid: RUN_INVOCATION_URI_OID,
+    value: `${GITHUB}/${String(claims.repository)}/actions/runs/${String(claims.run_id)}/attempts/${String(claims.run_attempt)}`
+  });
   return out;
 }
 
@@ -47141,7 +47160,9 @@ var LoopbackServer = class _LoopbackServer {
     const server = createServer();
     await new Promise((resolve2, reject) => {
       server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve2());
+      server.listen(0, "127.0.0.1", () => {
+        resolve2();
+      });
     });
     const { port } = server.address();
     const instance = new _LoopbackServer(server, `http://127.0.0.1:${port}`);
@@ -47152,7 +47173,11 @@ var LoopbackServer = class _LoopbackServer {
     this.route = route;
   }
   async close() {
-    const closed = new Promise((resolve2) => this.server.close(() => resolve2()));
+    const closed = new Promise((resolve2) => {
+      this.server.close(() => {
+        resolve2();
+      });
+    });
     this.server.closeAllConnections();
     await closed;
   }
@@ -47165,7 +47190,12 @@ var LoopbackServer = class _LoopbackServer {
       } else if (!this.route) {
         reply = jsonError(503, "service not ready");
       } else {
-        reply = await this.route({ method: req.method ?? "GET", url: new URL(req.url ?? "/", this.url), headers: req.headers, body });
+        reply = await this.route({
+          method: req.method ?? "GET",
+          url: new URL(req.url ?? "/", this.url),
+          headers: req.headers,
+          body
+        });
       }
     } catch (err) {
       reply = jsonError(500, `internal error: ${err instanceof Error ? err.message : String(err)}`);
@@ -47202,13 +47232,19 @@ function signJwtES256(claims, privateKey, kid) {
   return `${signingInput}.${b64url(signature)}`;
 }
 function decodeJwt(token) {
-  if (token.length > MAX_JWT_BYTES) throw new JwtError(`token of ${token.length} bytes is over the limit of ${MAX_JWT_BYTES}`);
+  if (token.length > MAX_JWT_BYTES)
+    throw new JwtError(`token of ${token.length} bytes is over the limit of ${MAX_JWT_BYTES}`);
   const parts = token.split(".");
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) {
     throw new JwtError("token is not a compact JWS (three base64url parts)");
   }
   const [h, c, s] = parts;
-  return { header: decodeJsonPart(h, "header"), claims: decodeJsonPart(c, "claims"), signingInput: `${h}.${c}`, signature: Buffer.from(s, "base64url") };
+  return {
+    header: decodeJsonPart(h, "header"),
+    claims: decodeJsonPart(c, "claims"),
+    signingInput: `${h}.${c}`,
+    signature: Buffer.from(s, "base64url")
+  };
 }
 function decodeJsonPart(part, what) {
   let value;
@@ -47217,15 +47253,23 @@ function decodeJsonPart(part, what) {
   } catch {
     throw new JwtError(`token ${what} is not JSON`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new JwtError(`token ${what} is not a JSON object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new JwtError(`token ${what} is not a JSON object`);
   return value;
 }
 function verifyJwtES256(token, publicKey, kid) {
   const jwt = decodeJwt(token);
   if (jwt.header.alg !== "ES256") throw new JwtError(`token algorithm ${JSON.stringify(jwt.header.alg)} is not ES256`);
-  if (jwt.header.kid !== void 0 && jwt.header.kid !== kid) throw new JwtError(`token key id ${JSON.stringify(jwt.header.kid)} is unknown`);
-  if (jwt.signature.length !== 64) throw new JwtError(`token signature is ${jwt.signature.length} bytes, expected 64 (ES256 r||s)`);
-  const ok = verify("sha256", Buffer.from(jwt.signingInput), { key: publicKey, dsaEncoding: "ieee-p1363" }, jwt.signature);
+  if (jwt.header.kid !== void 0 && jwt.header.kid !== kid)
+    throw new JwtError(`token key id ${JSON.stringify(jwt.header.kid)} is unknown`);
+  if (jwt.signature.length !== 64)
+    throw new JwtError(`token signature is ${jwt.signature.length} bytes, expected 64 (ES256 r||s)`);
+  const ok = verify(
+    "sha256",
+    Buffer.from(jwt.signingInput),
+    { key: publicKey, dsaEncoding: "ieee-p1363" },
+    jwt.signature
+  );
   if (!ok) throw new JwtError("token signature does not verify with the issuer key");
   return jwt.claims;
 }
@@ -47236,14 +47280,17 @@ var SKEW_SECONDS = 60;
 function verifyIdentityToken(token, trusted, nowSeconds = Math.floor(Date.now() / 1e3)) {
   const claims = verifyJwtES256(token, trusted.publicKey, trusted.kid);
   if (claims.iss !== trusted.issuer) {
-    throw new JwtError(`token issuer ${JSON.stringify(claims.iss)} is not the configured issuer ${JSON.stringify(trusted.issuer)}`);
+    throw new JwtError(
+      `token issuer ${JSON.stringify(claims.iss)} is not the configured issuer ${JSON.stringify(trusted.issuer)}`
+    );
   }
   const aud = claims.aud;
   const audiences = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
   if (!audiences.includes(FULCIO_AUDIENCE)) {
     throw new JwtError(`token audience ${JSON.stringify(aud)} does not contain ${JSON.stringify(FULCIO_AUDIENCE)}`);
   }
-  if (typeof claims.exp !== "number" || !Number.isFinite(claims.exp)) throw new JwtError("token has no numeric exp claim");
+  if (typeof claims.exp !== "number" || !Number.isFinite(claims.exp))
+    throw new JwtError("token has no numeric exp claim");
   if (claims.exp <= nowSeconds) throw new JwtError(`token expired at ${new Date(claims.exp * 1e3).toISOString()}`);
   if (claims.nbf !== void 0 && (typeof claims.nbf !== "number" || claims.nbf > nowSeconds + SKEW_SECONDS)) {
     throw new JwtError("token is not valid yet (nbf)");
@@ -47277,7 +47324,8 @@ function fulcioRoute(ca, trusted) {
     try {
       claims = verifyIdentityToken(request.token, trusted);
     } catch (err) {
-      if (err instanceof JwtError) return jsonError(401, `There was an error processing the identity token: ${err.message}`);
+      if (err instanceof JwtError)
+        return jsonError(401, `There was an error processing the identity token: ${err.message}`);
       throw err;
     }
     try {
@@ -47293,7 +47341,9 @@ function fulcioRoute(ca, trusted) {
       subjectAltName: `https://github.com/${claims.job_workflow_ref}`,
       extensions: githubExtensions(claims)
     });
-    return json(201, { signedCertificateEmbeddedSct: { chain: { certificates: [toPem(leaf), toPem(ca.rootCertificate)] } } });
+    return json(201, {
+      signedCertificateEmbeddedSct: { chain: { certificates: [toPem(leaf), toPem(ca.rootCertificate)] } }
+    });
   };
 }
 function parseRequest(body) {
@@ -47303,13 +47353,16 @@ function parseRequest(body) {
   } catch {
     throw new BadRequest("request body is not JSON");
   }
+  if (typeof value !== "object" || value === null) throw new BadRequest("request body is not a JSON object");
   const req = value;
-  if (req?.certificateSigningRequest !== void 0) throw new BadRequest("certificateSigningRequest is not supported by the local stack: send publicKeyRequest");
-  const token = req?.credentials?.oidcIdentityToken;
+  if (req.certificateSigningRequest !== void 0)
+    throw new BadRequest("certificateSigningRequest is not supported by the local stack: send publicKeyRequest");
+  const token = req.credentials?.oidcIdentityToken;
   if (typeof token !== "string" || token === "") throw new BadRequest("credentials.oidcIdentityToken is missing");
   const pem = req.publicKeyRequest?.publicKey?.content;
   const pop = req.publicKeyRequest?.proofOfPossession;
-  if (typeof pem !== "string" || typeof pop !== "string") throw new BadRequest("publicKeyRequest.publicKey.content and publicKeyRequest.proofOfPossession are required");
+  if (typeof pem !== "string" || typeof pop !== "string")
+    throw new BadRequest("publicKeyRequest.publicKey.content and publicKeyRequest.proofOfPossession are required");
   let publicKey;
   try {
     publicKey = createPublicKey(pem);
@@ -47330,10 +47383,18 @@ var JOB_WORKFLOW_REF = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/(\.github\/workfl
 function parseJobWorkflowRef(jobWorkflowRef) {
   const m = JOB_WORKFLOW_REF.exec(jobWorkflowRef);
   if (!m) {
-    throw new Error(`job_workflow_ref ${JSON.stringify(jobWorkflowRef)} is not OWNER/REPO/.github/workflows/FILE.yml@refs/(heads|tags|pull)/NAME`);
+    throw new Error(
+      `job_workflow_ref ${JSON.stringify(jobWorkflowRef)} is not OWNER/REPO/.github/workflows/FILE.yml@refs/(heads|tags|pull)/NAME`
+    );
   }
   const [, owner, repo, workflowPath, ref, kind] = m;
-  return { owner, repository: `${owner}/${repo}`, workflowPath, ref, refType: kind === "heads" ? "branch" : kind === "tags" ? "tag" : "pull" };
+  return {
+    owner,
+    repository: `${owner}/${repo}`,
+    workflowPath,
+    ref,
+    refType: kind === "heads" ? "branch" : kind === "tags" ? "tag" : "pull"
+  };
 }
 function derivedHex(label, value) {
   return createHash("sha1").update(`${label}\0${value}`).digest("hex");
@@ -47341,9 +47402,20 @@ function derivedHex(label, value) {
 function derivedId(label, value) {
   return String(parseInt(derivedHex(label, value).slice(0, 10), 16) % 1e9);
 }
+function sourceRepositoryOf(repository) {
+  const owner = repository.split("/")[0];
+  return {
+    repository,
+    repositoryId: derivedId("repository", repository),
+    repositoryOwnerId: derivedId("owner", owner)
+  };
+}
 function githubClaims(options) {
-  const id = parseJobWorkflowRef(options.jobWorkflowRef);
-  const sha = derivedHex("sha", options.jobWorkflowRef);
+  const called = options.jobWorkflowRef;
+  const run = options.callerWorkflowRef ?? called;
+  const id = parseJobWorkflowRef(run);
+  const sha = derivedHex("sha", run);
+  const source = sourceRepositoryOf(id.repository);
   const workflowName = id.workflowPath.replace(/^.*\//, "").replace(/\.ya?ml$/, "");
   return {
     jti: randomUUID(),
@@ -47353,10 +47425,10 @@ function githubClaims(options) {
     sha,
     repository: id.repository,
     repository_owner: id.owner,
-    repository_owner_id: derivedId("owner", id.owner),
-    repository_id: derivedId("repository", id.repository),
+    repository_owner_id: source.repositoryOwnerId,
+    repository_id: source.repositoryId,
     repository_visibility: "private",
-    run_id: derivedId("run", options.jobWorkflowRef),
+    run_id: derivedId("run", run),
     run_number: "1",
     run_attempt: "1",
     actor: id.owner,
@@ -47368,10 +47440,10 @@ function githubClaims(options) {
     ref_type: id.refType === "tag" ? "tag" : "branch",
     ref_protected: "false",
     // A workflow that is not reusable has workflow_ref == job_workflow_ref.
-    workflow_ref: options.jobWorkflowRef,
+    workflow_ref: run,
     workflow_sha: sha,
-    job_workflow_ref: options.jobWorkflowRef,
-    job_workflow_sha: sha,
+    job_workflow_ref: called,
+    job_workflow_sha: derivedHex("sha", called),
     runner_environment: "github-hosted",
     iss: options.issuer,
     nbf: options.nowSeconds,
@@ -47387,6 +47459,8 @@ var TOKEN_PATH = "/_apis/distributedtask/idtoken";
 var OidcIssuer = class {
   issuer;
   jobWorkflowRef;
+  /** The default caller: every token is then a reusable-workflow call (stack --caller-workflow-ref). */
+  callerWorkflowRef;
   publicKey;
   kid;
   /** The bearer secret that the token endpoint requires (ACTIONS_ID_TOKEN_REQUEST_TOKEN). */
@@ -47394,11 +47468,13 @@ var OidcIssuer = class {
   privateKey;
   constructor(options) {
     parseJobWorkflowRef(options.jobWorkflowRef);
+    if (options.callerWorkflowRef !== void 0) parseJobWorkflowRef(options.callerWorkflowRef);
     if (!URL.canParse(options.issuer) || !/^https?:$/.test(new URL(options.issuer).protocol)) {
       throw new Error(`issuer ${JSON.stringify(options.issuer)} is not an http(s) URL`);
     }
     this.issuer = options.issuer;
     this.jobWorkflowRef = options.jobWorkflowRef;
+    this.callerWorkflowRef = options.callerWorkflowRef;
     const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     this.publicKey = publicKey;
     this.privateKey = privateKey;
@@ -47407,43 +47483,77 @@ var OidcIssuer = class {
     this.requestToken = randomBytes(24).toString("base64url");
   }
   mint(options) {
+    const callerWorkflowRef = options.callerWorkflowRef ?? this.callerWorkflowRef;
     const claims = githubClaims({
       issuer: this.issuer,
       audience: options.audience,
       jobWorkflowRef: options.jobWorkflowRef ?? this.jobWorkflowRef,
+      ...callerWorkflowRef !== void 0 ? { callerWorkflowRef } : {},
       nowSeconds: options.nowSeconds ?? Math.floor(Date.now() / 1e3),
       lifetimeSeconds: options.lifetimeSeconds ?? TOKEN_LIFETIME_SECONDS
     });
     return signJwtES256(claims, this.privateKey, this.kid);
   }
   route(baseUrl) {
-    return async ({ method, url, headers }) => {
-      if (method !== "GET") return jsonError(405, `${method} not allowed`);
-      if (url.pathname === "/.well-known/openid-configuration") {
-        return json(200, {
-          issuer: this.issuer,
-          jwks_uri: `${baseUrl}/.well-known/jwks`,
-          subject_types_supported: ["public", "pairwise"],
-          response_types_supported: ["id_token"],
-          claims_supported: ["sub", "aud", "exp", "iat", "iss", "jti", "nbf", "ref", "repository", "repository_id", "repository_owner", "repository_owner_id", "run_id", "run_attempt", "workflow", "workflow_ref", "workflow_sha", "job_workflow_ref", "job_workflow_sha", "runner_environment", "event_name", "sha"],
-          id_token_signing_alg_values_supported: ["ES256"],
-          scopes_supported: ["openid"]
-        });
-      }
-      if (url.pathname === "/.well-known/jwks") {
-        return json(200, { keys: [{ ...this.publicKey.export({ format: "jwk" }), kid: this.kid, use: "sig", alg: "ES256" }] });
-      }
-      if (url.pathname !== TOKEN_PATH) return jsonError(404, `no such path ${url.pathname}`);
-      if (!this.bearerMatches(headers.authorization)) return jsonError(401, "missing or wrong bearer token");
-      const jobWorkflowRef = url.searchParams.get("job_workflow_ref") ?? this.jobWorkflowRef;
-      try {
-        parseJobWorkflowRef(jobWorkflowRef);
-      } catch (err) {
-        return jsonError(400, err.message);
-      }
-      const audience = url.searchParams.get("audience") ?? `https://github.com/${parseJobWorkflowRef(jobWorkflowRef).owner}`;
-      return json(200, { count: 1, value: this.mint({ audience, jobWorkflowRef }) });
-    };
+    return (request) => Promise.resolve().then(() => this.answer(baseUrl, request));
+  }
+  answer(baseUrl, { method, url, headers }) {
+    if (method !== "GET") return jsonError(405, `${method} not allowed`);
+    if (url.pathname === "/.well-known/openid-configuration") {
+      return json(200, {
+        issuer: this.issuer,
+        jwks_uri: `${baseUrl}/.well-known/jwks`,
+        subject_types_supported: ["public", "pairwise"],
+        response_types_supported: ["id_token"],
+        claims_supported: [
+          "sub",
+          "aud",
+          "exp",
+          "iat",
+          "iss",
+          "jti",
+          "nbf",
+          "ref",
+          "repository",
+          "repository_id",
+          "repository_owner",
+          "repository_owner_id",
+          "run_id",
+          "run_attempt",
+          "workflow",
+          "workflow_ref",
+          "workflow_sha",
+          "job_workflow_ref",
+          "job_workflow_sha",
+          "runner_environment",
+          "event_name",
+          "sha"
+        ],
+        id_token_signing_alg_values_supported: ["ES256"],
+        scopes_supported: ["openid"]
+      });
+    }
+    if (url.pathname === "/.well-known/jwks") {
+      return json(200, {
+        keys: [{ ...this.publicKey.export({ format: "jwk" }), kid: this.kid, use: "sig", alg: "ES256" }]
+      });
+    }
+    if (url.pathname !== TOKEN_PATH) return jsonError(404, `no such path ${url.pathname}`);
+    if (!this.bearerMatches(headers.authorization)) return jsonError(401, "missing or wrong bearer token");
+    const jobWorkflowRef = url.searchParams.get("job_workflow_ref") ?? this.jobWorkflowRef;
+    const callerWorkflowRef = url.searchParams.get("caller_workflow_ref") ?? this.callerWorkflowRef;
+    let owner;
+    try {
+      parseJobWorkflowRef(jobWorkflowRef);
+      owner = parseJobWorkflowRef(callerWorkflowRef ?? jobWorkflowRef).owner;
+    } catch (err) {
+      return jsonError(400, err.message);
+    }
+    const audience = url.searchParams.get("audience") ?? `https://github.com/${owner}`;
+    return json(200, {
+      count: 1,
+      value: this.mint({ audience, jobWorkflowRef, ...callerWorkflowRef !== void 0 ? { callerWorkflowRef } : {} })
+    });
   }
   bearerMatches(authorization) {
     const m = /^bearer (\S+)$/i.exec(authorization ?? "");
@@ -47490,7 +47600,8 @@ function canonicalDsse(spec) {
   const proposed = spec.proposedContent;
   const envelopeText = requireString(proposed?.envelope, "spec.proposedContent.envelope");
   const verifiers = proposed?.verifiers;
-  if (!Array.isArray(verifiers) || verifiers.length === 0) throw new EntryError("spec.proposedContent.verifiers is missing");
+  if (!Array.isArray(verifiers) || verifiers.length === 0)
+    throw new EntryError("spec.proposedContent.verifiers is missing");
   const pems = verifiers.map((v) => Buffer.from(requireString(v, "verifier"), "base64").toString("utf8"));
   let envelope;
   try {
@@ -47505,7 +47616,12 @@ function canonicalDsse(spec) {
   if (sigStrings.length === 0) throw new EntryError("envelope has no signatures");
   const keys = pems.map(verifierKey);
   const message = pae(payloadType, payload);
-  const entries = sigStrings.map((signature) => ({ signature, verifier: Buffer.from(pems[verifyingKey(message, Buffer.from(signature, "base64"), keys)]).toString("base64") })).sort((a, b) => a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0);
+  const entries = sigStrings.map((signature) => ({
+    signature,
+    verifier: Buffer.from(pems[verifyingKey(message, Buffer.from(signature, "base64"), keys)]).toString(
+      "base64"
+    )
+  })).sort((a, b) => a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0);
   return {
     apiVersion: "0.0.1",
     kind: "dsse",
@@ -47528,8 +47644,12 @@ function canonicalIntoto(spec) {
   const payloadB64 = Buffer.from(requireString(envelope.payload, "envelope.payload"), "base64").toString("utf8");
   const payload = Buffer.from(payloadB64, "base64");
   const signatures = Array.isArray(envelope.signatures) ? envelope.signatures : [];
-  const sigs = signatures.map((s) => Buffer.from(Buffer.from(requireString(s.sig, "envelope signature"), "base64").toString("utf8"), "base64"));
-  const keys = signatures.map((s) => verifierKey(Buffer.from(requireString(s.publicKey, "signature publicKey"), "base64").toString("utf8")));
+  const sigs = signatures.map(
+    (s) => Buffer.from(Buffer.from(requireString(s.sig, "envelope signature"), "base64").toString("utf8"), "base64")
+  );
+  const keys = signatures.map(
+    (s) => verifierKey(Buffer.from(requireString(s.publicKey, "signature publicKey"), "base64").toString("utf8"))
+  );
   if (sigs.length === 0) throw new EntryError("envelope has no signatures");
   const message = pae(payloadType, payload);
   sigs.forEach((sig, i) => verifyingKey(message, sig, [keys[i]]));
@@ -47538,7 +47658,14 @@ function canonicalIntoto(spec) {
     kind: "intoto",
     spec: {
       content: {
-        envelope: { payloadType, signatures: signatures.map((s) => ({ ...s.keyid ? { keyid: s.keyid } : {}, sig: s.sig, publicKey: s.publicKey })) },
+        envelope: {
+          payloadType,
+          signatures: signatures.map((s) => ({
+            ...s.keyid ? { keyid: s.keyid } : {},
+            sig: s.sig,
+            publicKey: s.publicKey
+          }))
+        },
         hash: { algorithm: "sha256", value: hash.value },
         payloadHash: { algorithm: "sha256", value: sha256Hex(payload) }
       }
@@ -47551,7 +47678,9 @@ function canonicalEntry(proposed) {
   if (!entry || typeof spec !== "object" || spec === null) throw new EntryError("proposed entry has no spec");
   if (entry.kind === "dsse" && entry.apiVersion === "0.0.1") return canonicalDsse(spec);
   if (entry.kind === "intoto" && entry.apiVersion === "0.0.2") return canonicalIntoto(spec);
-  throw new EntryError(`entry kind ${JSON.stringify(entry.kind)} version ${JSON.stringify(entry.apiVersion)} is not supported by the local stack (dsse 0.0.1, intoto 0.0.2)`);
+  throw new EntryError(
+    `entry kind ${JSON.stringify(entry.kind)} version ${JSON.stringify(entry.apiVersion)} is not supported by the local stack (dsse 0.0.1, intoto 0.0.2)`
+  );
 }
 
 // src/stack/rekor.ts
@@ -47569,7 +47698,10 @@ function rekorRoute(tlog, baseUrl) {
     }
     const entry = await tlog.log(canonical);
     const [uuid] = Object.keys(entry);
-    return { ...json(201, entry), headers: { location: `${baseUrl}${CREATE_ENTRY_PATH}/${uuid ?? ""}`, etag: uuid ?? "" } };
+    return {
+      ...json(201, entry),
+      headers: { location: `${baseUrl}${CREATE_ENTRY_PATH}/${uuid ?? ""}`, etag: uuid ?? "" }
+    };
   };
 }
 
@@ -47588,7 +47720,11 @@ function buildTrustedRoot(parts) {
       {
         baseUrl: parts.rekorUrl,
         hashAlgorithm: import_protobuf_specs.HashAlgorithm.SHA2_256,
-        publicKey: { rawBytes: parts.tlog.publicKey, keyDetails: import_protobuf_specs.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256, validFor: { start } },
+        publicKey: {
+          rawBytes: parts.tlog.publicKey,
+          keyDetails: import_protobuf_specs.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+          validFor: { start }
+        },
         logId: { keyId: createHash4("sha256").update(parts.tlog.publicKey).digest() },
         checkpointKeyId: void 0,
         operator: OPERATOR
@@ -47608,7 +47744,11 @@ function buildTrustedRoot(parts) {
         // SCTs are embedded by Fulcio; the stack serves no CT API, so this URL is a label.
         baseUrl: `${parts.fulcioUrl}/ct`,
         hashAlgorithm: import_protobuf_specs.HashAlgorithm.SHA2_256,
-        publicKey: { rawBytes: parts.ctlog.publicKey, keyDetails: import_protobuf_specs.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256, validFor: { start } },
+        publicKey: {
+          rawBytes: parts.ctlog.publicKey,
+          keyDetails: import_protobuf_specs.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+          validFor: { start }
+        },
         logId: { keyId: bytes(parts.ctlog.logID) },
         checkpointKeyId: void 0,
         operator: OPERATOR
@@ -47619,7 +47759,9 @@ function buildTrustedRoot(parts) {
         subject: { organization: "sigstore.mock", commonName: "tsa" },
         uri: parts.tsaUrl,
         // Leaf (the TSA signing certificate) first, then its root.
-        certChain: { certificates: [{ rawBytes: bytes(parts.tsa.intCertificate) }, { rawBytes: bytes(parts.tsa.rootCertificate) }] },
+        certChain: {
+          certificates: [{ rawBytes: bytes(parts.tsa.intCertificate) }, { rawBytes: bytes(parts.tsa.rootCertificate) }]
+        },
         validFor: { start },
         operator: OPERATOR
       }
@@ -47632,7 +47774,8 @@ function buildTrustedRoot(parts) {
 var import_handler = __toESM(require_handler(), 1);
 function useWholeSecondClock(tsa) {
   const impl = tsa;
-  if (typeof impl.getCurrentTime !== "function") throw new Error("@sigstore/mock TSA has no getCurrentTime: update src/stack/tsa.ts");
+  if (typeof impl.getCurrentTime !== "function")
+    throw new Error("@sigstore/mock TSA has no getCurrentTime: update src/stack/tsa.ts");
   impl.getCurrentTime = () => new Date(Math.floor(Date.now() / 1e3) * 1e3);
   return tsa;
 }
@@ -47642,8 +47785,16 @@ function tsaRoute(tsa) {
     if (url.pathname !== handler.path) return jsonError(404, `no such path ${url.pathname}`);
     if (method !== "POST") return jsonError(405, `${method} not allowed`);
     const result = await handler.fn(body.toString("utf8"));
-    if (result.statusCode !== 201) return jsonError(result.statusCode, String(result.response));
-    return { status: 201, body: result.response, contentType: result.contentType ?? "application/timestamp-reply" };
+    if (result.statusCode !== 201)
+      return jsonError(
+        result.statusCode,
+        typeof result.response === "string" ? result.response : new TextDecoder().decode(result.response)
+      );
+    return {
+      status: 201,
+      body: result.response,
+      contentType: result.contentType ?? "application/timestamp-reply"
+    };
   };
 }
 
@@ -47651,7 +47802,12 @@ function tsaRoute(tsa) {
 async function fetchToken(description, options = {}) {
   let url = `${description.tokenUrl}&audience=${encodeURIComponent(options.audience ?? "sigstore")}`;
   if (options.jobWorkflowRef !== void 0) url += `&job_workflow_ref=${encodeURIComponent(options.jobWorkflowRef)}`;
-  const res = await fetch(url, { headers: { authorization: `bearer ${description.requestToken}` }, signal: AbortSignal.timeout(5e3) });
+  if (options.callerWorkflowRef !== void 0)
+    url += `&caller_workflow_ref=${encodeURIComponent(options.callerWorkflowRef)}`;
+  const res = await fetch(url, {
+    headers: { authorization: `bearer ${description.requestToken}` },
+    signal: AbortSignal.timeout(5e3)
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`stack token endpoint: HTTP ${res.status}: ${text}`);
   const value = JSON.parse(text).value;
@@ -47663,8 +47819,20 @@ async function fetchToken(description, options = {}) {
 var newKeyPair = () => generateKeyPairSync2("ec", { namedCurve: "P-256" });
 async function startStack(options = {}) {
   const jobWorkflowRef = options.jobWorkflowRef ?? DEFAULT_JOB_WORKFLOW_REF;
-  const oidc = new OidcIssuer({ issuer: options.issuer ?? GITHUB_ISSUER, jobWorkflowRef });
-  const servers = await Promise.all([LoopbackServer.listen(), LoopbackServer.listen(), LoopbackServer.listen(), LoopbackServer.listen()]);
+  const oidc = new OidcIssuer({
+    issuer: options.issuer ?? GITHUB_ISSUER,
+    jobWorkflowRef,
+    ...options.callerWorkflowRef !== void 0 ? { callerWorkflowRef: options.callerWorkflowRef } : {}
+  });
+  const sourceRepository = sourceRepositoryOf(
+    parseJobWorkflowRef(options.callerWorkflowRef ?? jobWorkflowRef).repository
+  );
+  const servers = await Promise.all([
+    LoopbackServer.listen(),
+    LoopbackServer.listen(),
+    LoopbackServer.listen(),
+    LoopbackServer.listen()
+  ]);
   const [oidcServer, fulcioServer, rekorServer, tsaServer] = servers;
   const ownDir = options.dir === void 0;
   let dir;
@@ -47674,7 +47842,11 @@ async function startStack(options = {}) {
   };
   try {
     const ctlog = await (0, import_ctlog.initializeCTLog)(newKeyPair());
-    const [ca, tlog, tsa] = await Promise.all([(0, import_ca.initializeCA)(newKeyPair(), ctlog), (0, import_tlog.initializeTLog)(rekorServer.url, newKeyPair()), (0, import_tsa.initializeTSA)(newKeyPair())]);
+    const [ca, tlog, tsa] = await Promise.all([
+      (0, import_ca.initializeCA)(newKeyPair(), ctlog),
+      (0, import_tlog.initializeTLog)(rekorServer.url, newKeyPair()),
+      (0, import_tsa.initializeTSA)(newKeyPair())
+    ]);
     oidcServer.serve(oidc.route(oidcServer.url));
     fulcioServer.serve(fulcioRoute(ca, oidc));
     rekorServer.serve(rekorRoute(tlog, rekorServer.url));
@@ -47682,7 +47854,15 @@ async function startStack(options = {}) {
     dir = options.dir === void 0 ? await mkdtemp(join(tmpdir(), "countersign-stack-")) : resolve(options.dir);
     await mkdir(dir, { recursive: true });
     const trustedRoot = join(dir, "trusted_root.json");
-    const root = buildTrustedRoot({ ca, ctlog, tlog, tsa, fulcioUrl: fulcioServer.url, rekorUrl: rekorServer.url, tsaUrl: tsaServer.url });
+    const root = buildTrustedRoot({
+      ca,
+      ctlog,
+      tlog,
+      tsa,
+      fulcioUrl: fulcioServer.url,
+      rekorUrl: rekorServer.url,
+      tsaUrl: tsaServer.url
+    });
     await writeFileAtomic(trustedRoot, `${JSON.stringify(root, null, 2)}
 `);
     const description = {
@@ -47698,7 +47878,7 @@ async function startStack(options = {}) {
       jobWorkflowRef,
       identity: `https://github.com/${jobWorkflowRef}`
     };
-    return { description, mintToken: (o) => oidc.mint(o), close: closeAll };
+    return { description, sourceRepository, mintToken: (o) => oidc.mint(o), close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;
@@ -47708,5 +47888,6 @@ export {
   DEFAULT_JOB_WORKFLOW_REF,
   GITHUB_ISSUER,
   fetchToken,
+  sourceRepositoryOf,
   startStack
 };

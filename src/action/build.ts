@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseDuration } from '../lib/formats/core/duration.ts';
 import { MAX_FLEET_KEYS_BYTES, fleetKeyStatementParts, parseFleetKeys } from '../lib/formats/statement/fleet-keys.ts';
 import { buildStatement, serializeStatement, sourceFromGitHubEnv } from '../lib/formats/statement/statement.ts';
-import type { Kind, Subject } from '../lib/formats/core/types.ts';
+import type { Subject } from '../lib/formats/core/types.ts';
 import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { collectSubjects } from '../lib/formats/subjects/index.ts';
 import { InputError } from '../lib/basics/errors/errors.ts';
@@ -30,16 +30,36 @@ export interface BuildInputs {
 
 export function readBuildInputs(): BuildInputs {
   const kind = requiredInput('kind');
-  if (kind === 'authority-rotation') throw new InputError('input-invalid', 'input kind: authority-rotation statements are built by the rotation workflow (docs/action.md), not by this step');
+  if (kind === 'authority-rotation')
+    throw new InputError(
+      'input-invalid',
+      'input kind: authority-rotation statements are built by the rotation workflow (docs/action.md), not by this step',
+    );
   if (!(BUILD_KINDS as readonly string[]).includes(kind)) {
-    throw new InputError('input-invalid', `input kind: expected one of ${BUILD_KINDS.join(', ')}, found ${JSON.stringify(kind.slice(0, 60))}`);
+    throw new InputError(
+      'input-invalid',
+      `input kind: expected one of ${BUILD_KINDS.join(', ')}, found ${JSON.stringify(kind.slice(0, 60))}`,
+    );
   }
   const subjectPaths = lineInput('subject-path');
   const fleetKeys = optionalInput('fleet-keys') || undefined;
-  if (kind === 'fleet-key' && !fleetKeys) throw new InputError('input-missing', 'input fleet-keys: required with kind fleet-key (a JSON list of public keys, spec/FORMAT.md), found nothing');
-  if (kind === 'fleet-key' && subjectPaths.length > 0) throw new InputError('input-invalid', 'input subject-path: kind fleet-key takes its subjects from fleet-keys; leave subject-path empty');
-  if (kind !== 'fleet-key' && fleetKeys) throw new InputError('input-invalid', `input fleet-keys: applies only to kind fleet-key, not ${kind}`);
-  if (kind !== 'fleet-key' && subjectPaths.length === 0) throw new InputError('input-missing', `input subject-path: required with kind ${kind} (files or glob patterns, one per line), found nothing`);
+  if (kind === 'fleet-key' && !fleetKeys)
+    throw new InputError(
+      'input-missing',
+      'input fleet-keys: required with kind fleet-key (a JSON list of public keys, spec/FORMAT.md), found nothing',
+    );
+  if (kind === 'fleet-key' && subjectPaths.length > 0)
+    throw new InputError(
+      'input-invalid',
+      'input subject-path: kind fleet-key takes its subjects from fleet-keys; leave subject-path empty',
+    );
+  if (kind !== 'fleet-key' && fleetKeys)
+    throw new InputError('input-invalid', `input fleet-keys: applies only to kind fleet-key, not ${kind}`);
+  if (kind !== 'fleet-key' && subjectPaths.length === 0)
+    throw new InputError(
+      'input-missing',
+      `input subject-path: required with kind ${kind} (files or glob patterns, one per line), found nothing`,
+    );
   return {
     kind: kind as BuildInputs['kind'],
     subjectPaths,
@@ -61,8 +81,13 @@ export async function runBuild(inputs: BuildInputs): Promise<BuildResult> {
   let subjects: Subject[];
   let data: Record<string, unknown> = {};
   if (inputs.kind === 'fleet-key') {
-    const path = inWorkspace(inputs.fleetKeys!);
-    const parts = fleetKeyStatementParts(parseFleetKeys(await readCappedFile(path, 'input fleet-keys', MAX_FLEET_KEYS_BYTES), inputs.fleetKeys!));
+    const keysFile = inputs.fleetKeys;
+    if (!keysFile)
+      throw new InputError('input-missing', 'input fleet-keys: required with kind fleet-key, found nothing');
+    const path = inWorkspace(keysFile);
+    const parts = fleetKeyStatementParts(
+      parseFleetKeys(await readCappedFile(path, 'input fleet-keys', MAX_FLEET_KEYS_BYTES), keysFile),
+    );
     subjects = parts.subjects;
     data = parts.data;
   } else {
@@ -71,7 +96,7 @@ export async function runBuild(inputs: BuildInputs): Promise<BuildResult> {
     subjects = await collectSubjects(paths, { base });
   }
   const statement = buildStatement({
-    kind: inputs.kind as Kind,
+    kind: inputs.kind,
     stream: inputs.stream,
     version: inputs.version,
     issuedAt: new Date(),
@@ -81,7 +106,9 @@ export async function runBuild(inputs: BuildInputs): Promise<BuildResult> {
     data,
   });
   const bytes = serializeStatement(statement);
-  const statementPath = inputs.statementPath ? inWorkspace(inputs.statementPath) : join(await scratchDir('build'), 'statement.json');
+  const statementPath = inputs.statementPath
+    ? inWorkspace(inputs.statementPath)
+    : join(await scratchDir('build'), 'statement.json');
   await writeFileAtomic(statementPath, bytes);
   return { statementPath, statementDigest: `sha256:${sha256Hex(bytes)}`, subjects: statement.subject };
 }
@@ -89,7 +116,9 @@ export async function runBuild(inputs: BuildInputs): Promise<BuildResult> {
 export async function buildStep(): Promise<void> {
   const inputs = readBuildInputs();
   const result = await runBuild(inputs);
-  core.info(`statement: ${inputs.kind} ${inputs.stream} v${inputs.version}, ${result.subjects.length} subject(s), ${result.statementDigest}`);
+  core.info(
+    `statement: ${inputs.kind} ${inputs.stream} v${inputs.version}, ${result.subjects.length} subject(s), ${result.statementDigest}`,
+  );
   for (const s of result.subjects) core.info(`  ${s.digest.sha256}  ${s.name}`);
   core.setOutput('statement-path', result.statementPath);
   core.setOutput('statement-digest', result.statementDigest);

@@ -13,7 +13,12 @@ import * as core from '@actions/core';
 import { isDeepStrictEqual } from 'node:util';
 import { parseBundleFile, serializeBundle } from '../lib/formats/bundle/bundle.ts';
 import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
-import { checkRotationApproval, peekRotation, rotationReview, REVIEW_HINT } from '../lib/flows/countersign/rotation-review.ts';
+import {
+  checkRotationApproval,
+  peekRotation,
+  rotationReview,
+  REVIEW_HINT,
+} from '../lib/flows/countersign/rotation-review.ts';
 import { parsePrivateKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
 import { seedSigner } from '../lib/basics/crypto/signer.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
@@ -31,10 +36,10 @@ export const MAX_BUNDLE_BYTES = POLICY_LIMIT_RANGES.maxBundleBytes[1];
 export const DEFAULT_BUNDLE_PATH = 'countersign.bundle.json';
 
 export const SINGLE_ORGANISATION_WARNING =
-  'countersign-key: organisation B\'s countersigning key is in this workflow. If this is organisation A\'s workflow (the one that ' +
+  "countersign-key: organisation B's countersigning key is in this workflow. If this is organisation A's workflow (the one that " +
   'signs), one organisation now holds both keys and can produce a bundle that verifies on its own: the two-organisation ' +
   'guarantee is weakened to a single-organisation one. Use this for single-organisation trials only; in production use ' +
-  'countersign-url (organisation B\'s service) or organisation B\'s own workflow (examples/workflows/countersigner.yml), with ' +
+  "countersign-url (organisation B's service) or organisation B's own workflow (examples/workflows/countersigner.yml), with " +
   'the key in an environment that requires a reviewer.';
 
 export interface CountersignInputs {
@@ -53,18 +58,35 @@ export function readCountersignInputs(): CountersignInputs {
   const countersignKey = optionalInput('countersign-key') || undefined;
   if (countersignKey) maskSecret(countersignKey);
   const countersignUrl = optionalInput('countersign-url') || undefined;
-  if (countersignKey && countersignUrl) throw new InputError('input-invalid', 'inputs countersign-url and countersign-key: expected one of them, found both');
+  if (countersignKey && countersignUrl)
+    throw new InputError(
+      'input-invalid',
+      'inputs countersign-url and countersign-key: expected one of them, found both',
+    );
   if (!countersignKey && !countersignUrl) {
-    throw new InputError('input-missing', 'inputs countersign-url and countersign-key: expected one of them (organisation B\'s service URL, or for trials B\'s key from a secret), found neither');
+    throw new InputError(
+      'input-missing',
+      "inputs countersign-url and countersign-key: expected one of them (organisation B's service URL, or for trials B's key from a secret), found neither",
+    );
   }
   const policy = optionalInput('policy') || undefined;
-  if (countersignKey && !policy) throw new InputError('input-missing', 'input policy: required with countersign-key (the primary is verified under it before countersigning), found nothing');
+  if (countersignKey && !policy)
+    throw new InputError(
+      'input-missing',
+      'input policy: required with countersign-key (the primary is verified under it before countersigning), found nothing',
+    );
   const approveRotation = optionalInput('approve-rotation') || undefined;
   if (approveRotation !== undefined && !countersignKey) {
-    throw new InputError('input-invalid', 'input approve-rotation: goes with countersign-key only (organisation B\'s service never countersigns an authority rotation; B countersigns it with its key)');
+    throw new InputError(
+      'input-invalid',
+      "input approve-rotation: goes with countersign-key only (organisation B's service never countersigns an authority rotation; B countersigns it with its key)",
+    );
   }
   if (approveRotation !== undefined && !/^sha256:[0-9a-f]{64}$/.test(approveRotation)) {
-    throw new InputError('input-invalid', `input approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(approveRotation.slice(0, 80))}`);
+    throw new InputError(
+      'input-invalid',
+      `input approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(approveRotation.slice(0, 80))}`,
+    );
   }
   return {
     bundle: requiredInput('bundle'),
@@ -88,41 +110,69 @@ export async function runCountersign(inputs: CountersignInputs): Promise<Counter
   const bundlePath = inWorkspace(inputs.bundlePath);
   if (inputs.countersignKey) {
     core.warning(SINGLE_ORGANISATION_WARNING, { title: 'countersign: one organisation holds both keys' });
+    const policyPath = inputs.policy;
+    if (!policyPath)
+      throw new InputError('input-missing', 'input policy: required with countersign-key, found nothing');
     const key = parsePrivateKeyPem(inputs.countersignKey, 'input countersign-key');
     try {
-      const policy = await loadPolicyFile(inWorkspace(inputs.policy!));
+      const policy = await loadPolicyFile(inWorkspace(policyPath));
       const what = `input bundle ${inputs.bundle}`;
       const approval = rotationApproval(bytes, policy, key.keyId, what, inputs.approveRotation);
-      const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), what, ...(approval ? { approveRotation: approval } : {}) });
+      const result = await countersignBundle(bytes, {
+        policy,
+        signer: seedSigner(key.seed, key.keyId),
+        what,
+        ...(approval ? { approveRotation: approval } : {}),
+      });
       await writeFileAtomic(bundlePath, serializeBundle(result.bundle));
       return { bundlePath, by: key.keyId, countersignatures: result.bundle.countersignatures.length };
     } finally {
       key.seed.fill(0);
     }
   }
+  const url = inputs.countersignUrl;
+  if (!url)
+    throw new InputError(
+      'input-missing',
+      'inputs countersign-url and countersign-key: expected one of them, found neither',
+    );
   const requestCountersignature = await loadServiceClient();
-  const returned = await requestCountersignature(inputs.countersignUrl!, bytes, { timeoutMs: 60_000, retries: 2 });
-  const count = checkReturnedBundle(bytes, returned, inputs.countersignUrl!);
+  const returned = await requestCountersignature(url, bytes, { timeoutMs: 60_000, retries: 2 });
+  const count = checkReturnedBundle(bytes, returned, url);
   await writeFileAtomic(bundlePath, returned);
-  return { bundlePath, by: inputs.countersignUrl!, countersignatures: count };
+  return { bundlePath, by: url, countersignatures: count };
 }
 
 /**
  * For an authority rotation: prints what it changes, and returns the approval of input
  * approve-rotation, which must name the document the rotation carries; refuses without it.
  */
-function rotationApproval(bytes: Uint8Array, policy: Policy, keyId: string, what: string, approve: string | undefined): { policyDigest: string } | undefined {
+function rotationApproval(
+  bytes: Uint8Array,
+  policy: Policy,
+  keyId: string,
+  what: string,
+  approve: string | undefined,
+): { policyDigest: string } | undefined {
   const rotation = peekRotation(bytes, policy, what);
   if (!rotation) {
-    if (approve !== undefined) throw new InputError('input-invalid', `input approve-rotation: ${what} is not an authority rotation (or does not parse as one)`);
+    if (approve !== undefined)
+      throw new InputError(
+        'input-invalid',
+        `input approve-rotation: ${what} is not an authority rotation (or does not parse as one)`,
+      );
     return undefined;
   }
   for (const line of rotationReview(what, policy, rotation, keyId)) core.info(line);
   if (approve === undefined) {
-    throw new VerificationError('rotation-needs-review', `${what}: an authority rotation is countersigned only with input approve-rotation: sha256:${rotation.digest} after reviewing the changes above (${REVIEW_HINT})`, {
-      expected: `approve-rotation: sha256:${rotation.digest}`,
-      found: 'no approve-rotation input',
-    });
+    throw new VerificationError(
+      'rotation-needs-review',
+      `${what}: an authority rotation is countersigned only with input approve-rotation: sha256:${rotation.digest} after reviewing the changes above (${REVIEW_HINT})`,
+      {
+        expected: `approve-rotation: sha256:${rotation.digest}`,
+        found: 'no approve-rotation input',
+      },
+    );
   }
   const approval = { policyDigest: approve };
   checkRotationApproval(policy, rotation, approval, what);
@@ -138,17 +188,25 @@ export function checkReturnedBundle(sent: Uint8Array, returned: Uint8Array, url:
   const before = parseBundleFile(sent, 'input bundle', MAX_BUNDLE_BYTES).bundle;
   const after = parseBundleFile(returned, what, MAX_BUNDLE_BYTES).bundle;
   if (!isDeepStrictEqual(before.primary, after.primary)) {
-    throw new VerificationError('countersignature-binding', `${what}: expected the primary signature that was sent, found a different primary`);
+    throw new VerificationError(
+      'countersignature-binding',
+      `${what}: expected the primary signature that was sent, found a different primary`,
+    );
   }
   if (after.countersignatures.length <= before.countersignatures.length) {
-    throw new VerificationError('countersignature-missing', `${what}: expected at least ${before.countersignatures.length + 1} countersignature(s), found ${after.countersignatures.length}`);
+    throw new VerificationError(
+      'countersignature-missing',
+      `${what}: expected at least ${before.countersignatures.length + 1} countersignature(s), found ${after.countersignatures.length}`,
+    );
   }
   return after.countersignatures.length;
 }
 
 export async function countersignStep(): Promise<void> {
   const result = await runCountersign(readCountersignInputs());
-  core.info(`countersigned (${result.by}): ${result.countersignatures} countersignature(s); wrote ${result.bundlePath}`);
+  core.info(
+    `countersigned (${result.by}): ${result.countersignatures} countersignature(s); wrote ${result.bundlePath}`,
+  );
   core.setOutput('bundle-path', result.bundlePath);
   core.setOutput('countersignatures', String(result.countersignatures));
 }

@@ -10,7 +10,8 @@ export function optionalInput(name: string): string {
 
 export function requiredInput(name: string): string {
   const value = optionalInput(name);
-  if (value === '') throw new InputError('input-missing', `input ${name}: required, found nothing (add \`${name}:\` under \`with:\`)`);
+  if (value === '')
+    throw new InputError('input-missing', `input ${name}: required, found nothing (add \`${name}:\` under \`with:\`)`);
   return value;
 }
 
@@ -28,7 +29,10 @@ export function booleanInput(name: string, fallback: boolean): boolean {
   if (value === '') return fallback;
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new InputError('input-invalid', `input ${name}: expected true or false, found ${JSON.stringify(value.slice(0, 40))}`);
+  throw new InputError(
+    'input-invalid',
+    `input ${name}: expected true or false, found ${JSON.stringify(value.slice(0, 40))}`,
+  );
 }
 
 /** A positive whole number (safe integer). */
@@ -36,7 +40,10 @@ export function positiveIntegerInput(name: string): number {
   const text = requiredInput(name);
   const n = Number(text);
   if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(n)) {
-    throw new InputError('bad-version', `input ${name}: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`);
+    throw new InputError(
+      'bad-version',
+      `input ${name}: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`,
+    );
   }
   return n;
 }

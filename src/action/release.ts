@@ -21,11 +21,21 @@ export interface ReleaseAssetRef {
 }
 
 type Octokit = ReturnType<typeof github.getOctokit>;
-interface ReleaseJson { id: number; upload_url: string; html_url?: string; assets: { id: number; name: string; size: number }[] }
+interface ReleaseJson {
+  id: number;
+  upload_url: string;
+  html_url?: string;
+  assets: { id: number; name: string; size: number }[];
+}
 
 /** Parses `release:[OWNER/REPO@]TAG[#ASSET]`; the repository defaults to GITHUB_REPOSITORY. */
-export function parseReleaseRef(value: string, input: string, defaultRepository = process.env.GITHUB_REPOSITORY): ReleaseAssetRef {
-  const bad = (why: string) => new InputError('input-invalid', `input ${input}: expected release:[OWNER/REPO@]TAG[#ASSET], ${why}`);
+export function parseReleaseRef(
+  value: string,
+  input: string,
+  defaultRepository = process.env.GITHUB_REPOSITORY,
+): ReleaseAssetRef {
+  const bad = (why: string) =>
+    new InputError('input-invalid', `input ${input}: expected release:[OWNER/REPO@]TAG[#ASSET], ${why}`);
   let rest = value.slice(RELEASE_PREFIX.length);
   let asset = DEFAULT_ASSET_NAME;
   const hash = rest.lastIndexOf('#');
@@ -33,24 +43,34 @@ export function parseReleaseRef(value: string, input: string, defaultRepository 
   let repository = defaultRepository;
   const at = rest.indexOf('@');
   if (at >= 0 && REPOSITORY.test(rest.slice(0, at))) [repository, rest] = [rest.slice(0, at), rest.slice(at + 1)];
-  if (!repository || !REPOSITORY.test(repository)) throw bad(`found no OWNER/REPO and GITHUB_REPOSITORY is ${repository ? 'malformed' : 'not set'}`);
-  if (rest === '' || rest.length > 255 || /[\s~^:?*[\\]/.test(rest)) throw bad(`found the tag ${JSON.stringify(rest.slice(0, 80))}`);
+  if (!repository || !REPOSITORY.test(repository))
+    throw bad(`found no OWNER/REPO and GITHUB_REPOSITORY is ${repository ? 'malformed' : 'not set'}`);
+  if (rest === '' || rest.length > 255 || /[\s~^:?*[\\]/.test(rest))
+    throw bad(`found the tag ${JSON.stringify(rest.slice(0, 80))}`);
   if (!ASSET_NAME.test(asset)) throw bad(`found the asset name ${JSON.stringify(asset.slice(0, 80))}`);
   const [owner, repo] = repository.split('/') as [string, string];
   return { owner, repo, tag: rest, asset };
 }
 
 function octokit(token: string, input: string): Octokit {
-  if (!token) throw new InputError('input-missing', `input ${input}: a GitHub token is needed for the releases API (the default is \${{ github.token }}), found nothing`);
+  if (!token)
+    throw new InputError(
+      'input-missing',
+      `input ${input}: a GitHub token is needed for the releases API (the default is \${{ github.token }}), found nothing`,
+    );
   return github.getOctokit(token);
 }
 
 async function releaseByTag(api: Octokit, owner: string, repo: string, tag: string): Promise<ReleaseJson> {
   try {
     const res = await api.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { owner, repo, tag });
-    return res.data as unknown as ReleaseJson;
+    return res.data;
   } catch (err) {
-    throw apiError(err, `the release of tag ${tag} in ${owner}/${repo}`, 'create the release first (for example `gh release create "$TAG"` in an earlier step), or run on a tag that has one');
+    throw apiError(
+      err,
+      `the release of tag ${tag} in ${owner}/${repo}`,
+      'create the release first (for example `gh release create "$TAG"` in an earlier step), or run on a tag that has one',
+    );
   }
 }
 
@@ -60,31 +80,66 @@ export async function downloadReleaseAsset(ref: ReleaseAssetRef, token: string, 
   const release = await releaseByTag(api, ref.owner, ref.repo, ref.tag);
   const asset = release.assets.find((a) => a.name === ref.asset);
   if (!asset) {
-    const names = release.assets.map((a) => a.name).slice(0, 20).join(', ') || 'none';
-    throw new InputError('release-asset-missing', `release ${ref.tag} of ${ref.owner}/${ref.repo}: expected an asset named ${ref.asset}, found ${names}`);
+    const names =
+      release.assets
+        .map((a) => a.name)
+        .slice(0, 20)
+        .join(', ') || 'none';
+    throw new InputError(
+      'release-asset-missing',
+      `release ${ref.tag} of ${ref.owner}/${ref.repo}: expected an asset named ${ref.asset}, found ${names}`,
+    );
   }
-  if (asset.size > maxBytes) throw new InputError('too-large', `release asset ${ref.asset}: ${asset.size} bytes is over the limit of ${maxBytes} bytes`);
+  if (asset.size > maxBytes)
+    throw new InputError(
+      'too-large',
+      `release asset ${ref.asset}: ${asset.size} bytes is over the limit of ${maxBytes} bytes`,
+    );
   let data: unknown;
   try {
-    const res = await api.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner: ref.owner, repo: ref.repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
+    const res = await api.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+      owner: ref.owner,
+      repo: ref.repo,
+      asset_id: asset.id,
+      headers: { accept: 'application/octet-stream' },
+    });
     data = res.data;
   } catch (err) {
     throw apiError(err, `release asset ${ref.asset} of ${ref.owner}/${ref.repo}@${ref.tag}`);
   }
-  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : typeof data === 'string' ? new TextEncoder().encode(data) : new TextEncoder().encode(JSON.stringify(data));
-  if (bytes.byteLength > maxBytes) throw new InputError('too-large', `release asset ${ref.asset}: ${bytes.byteLength} bytes is over the limit of ${maxBytes} bytes`);
+  const bytes =
+    data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : typeof data === 'string'
+        ? new TextEncoder().encode(data)
+        : new TextEncoder().encode(JSON.stringify(data));
+  if (bytes.byteLength > maxBytes)
+    throw new InputError(
+      'too-large',
+      `release asset ${ref.asset}: ${bytes.byteLength} bytes is over the limit of ${maxBytes} bytes`,
+    );
   return bytes;
 }
 
 /** Attaches `bytes` as `name` to the release of `tag`; returns the asset's download URL. */
-export async function uploadReleaseAsset(repository: string, tag: string, name: string, bytes: Uint8Array, token: string): Promise<{ url: string; replaced: boolean }> {
+export async function uploadReleaseAsset(
+  repository: string,
+  tag: string,
+  name: string,
+  bytes: Uint8Array,
+  token: string,
+): Promise<{ url: string; replaced: boolean }> {
   const [owner, repo] = repository.split('/') as [string, string];
   const api = octokit(token, 'github-token');
   const release = await releaseByTag(api, owner, repo, tag);
   const existing = release.assets.find((a) => a.name === name);
   if (existing) {
     try {
-      await api.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner, repo, asset_id: existing.id });
+      await api.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+        owner,
+        repo,
+        asset_id: existing.id,
+      });
     } catch (err) {
       throw apiError(err, `replacing the asset ${name} of release ${tag}`);
     }
@@ -99,24 +154,43 @@ export async function uploadReleaseAsset(repository: string, tag: string, name: 
       // (scripts/build.ts, lazyHttpImports: a second undici once rejected a derived one).
       headers: { 'content-type': 'application/json', 'content-length': String(bytes.byteLength) },
     });
-    return { url: String((res.data as { browser_download_url?: unknown }).browser_download_url ?? ''), replaced: existing !== undefined };
+    const url = (res.data as { browser_download_url?: unknown }).browser_download_url;
+    return { url: typeof url === 'string' ? url : '', replaced: existing !== undefined };
   } catch (err) {
-    throw apiError(err, `uploading ${name} to release ${tag} of ${repository}`, 'the job needs `permissions: contents: write`');
+    throw apiError(
+      err,
+      `uploading ${name} to release ${tag} of ${repository}`,
+      'the job needs `permissions: contents: write`',
+    );
   }
 }
 
 function apiError(err: unknown, what: string, hint?: string): Error {
   const status = (err as { status?: unknown }).status;
-  if (typeof status !== 'number') return new InputError('github-api-failed', `${what}: request failed: ${(err as Error).message}`);
-  const help = status === 404 ? (hint ? `; ${hint}` : '') : status === 401 || status === 403 ? '; check the token and the job\'s `permissions:`' : '';
-  return new InputError('github-api-failed', `${what}: GitHub API answered HTTP ${status}${status === 404 ? ' (not found)' : ''}${help}`);
+  if (typeof status !== 'number')
+    return new InputError('github-api-failed', `${what}: request failed: ${(err as Error).message}`);
+  const help =
+    status === 404
+      ? hint
+        ? `; ${hint}`
+        : ''
+      : status === 401 || status === 403
+        ? "; check the token and the job's `permissions:`"
+        : '';
+  return new InputError(
+    'github-api-failed',
+    `${what}: GitHub API answered HTTP ${status}${status === 404 ? ' (not found)' : ''}${help}`,
+  );
 }
 
 /** The tag this run builds (GITHUB_REF refs/tags/<tag>). */
 export function tagOfRun(env = process.env): string {
   const ref = env.GITHUB_REF ?? '';
   if (!ref.startsWith('refs/tags/')) {
-    throw new InputError('input-invalid', `input upload-to-release: expected a run for a tag (GITHUB_REF refs/tags/...), found GITHUB_REF=${JSON.stringify(ref)}; run the release workflow on a tag push or a release event`);
+    throw new InputError(
+      'input-invalid',
+      `input upload-to-release: expected a run for a tag (GITHUB_REF refs/tags/...), found GITHUB_REF=${JSON.stringify(ref)}; run the release workflow on a tag push or a release event`,
+    );
   }
   return ref.slice('refs/tags/'.length);
 }

@@ -5,17 +5,27 @@
 // evaluates only the modules it loads, scripts/build.ts.)
 import { InputError } from '../lib/basics/errors/errors.ts';
 
-export type RequestCountersignature = (url: string, primaryBundle: Uint8Array, options?: { timeoutMs?: number; retries?: number }) => Promise<Uint8Array>;
+export type RequestCountersignature = (
+  url: string,
+  primaryBundle: Uint8Array,
+  options?: { timeoutMs?: number; retries?: number },
+) => Promise<Uint8Array>;
 
 export async function loadServiceClient(): Promise<RequestCountersignature> {
   let mod: { requestCountersignature?: unknown };
   try {
     mod = await import('../lib/flows/countersign/service-client.ts');
   } catch (err) {
-    throw new InputError('service-client-missing', `input countersign-url: the countersigning-service client could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(
+      'service-client-missing',
+      `input countersign-url: the countersigning-service client could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   if (typeof mod.requestCountersignature !== 'function') {
-    throw new InputError('service-client-missing', 'input countersign-url: the countersigning-service client does not export requestCountersignature');
+    throw new InputError(
+      'service-client-missing',
+      'input countersign-url: the countersigning-service client does not export requestCountersignature',
+    );
   }
   return mod.requestCountersignature as RequestCountersignature;
 }

@@ -34,17 +34,23 @@ export function readSignInputs(): SignInputs {
 export async function runSign(inputs: SignInputs): Promise<{ bundlePath: string; summary: string }> {
   const bytes = await readCappedFile(inWorkspace(inputs.statement), 'input statement', MAX_STATEMENT_BYTES);
   const statement = parseStatement(bytes, `input statement ${inputs.statement}`);
-  const sigstore = inputs.sigstore === 'public-good' || inputs.sigstore === 'github' ? inputs.sigstore : inWorkspace(inputs.sigstore);
+  const sigstore =
+    inputs.sigstore === 'public-good' || inputs.sigstore === 'github' ? inputs.sigstore : inWorkspace(inputs.sigstore);
   const instance = await resolveInstance(sigstore);
   // In Actions the token comes from ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN; without
   // `permissions: id-token: write` the library's error says so.
   const identityToken = await resolveIdentityToken({});
   maskSecret(identityToken);
   const bundle = await signStatement(bytes, { instance, identityToken });
-  const bundlePath = inputs.bundlePath ? inWorkspace(inputs.bundlePath) : join(await scratchDir('sign'), 'primary.sigstore.json');
+  const bundlePath = inputs.bundlePath
+    ? inWorkspace(inputs.bundlePath)
+    : join(await scratchDir('sign'), 'primary.sigstore.json');
   await writeFileAtomic(bundlePath, JSON.stringify(bundle, null, 2) + '\n');
   const p = statement.predicate;
-  return { bundlePath, summary: `signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)) with Sigstore (${instance.name})` };
+  return {
+    bundlePath,
+    summary: `signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)) with Sigstore (${instance.name})`,
+  };
 }
 
 export async function signStep(): Promise<void> {

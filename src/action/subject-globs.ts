@@ -17,17 +17,28 @@ const GLOB_CHARACTERS = /[*?[\]{}]/;
 
 /** The paths (relative to `cwd`) to hand to collectSubjects, sorted and without duplicates. */
 export async function expandSubjectPaths(lines: string[], cwd: string, input = 'subject-path'): Promise<string[]> {
-  if (lines.length > MAX_SUBJECT_PATTERNS) throw new InputError('subject-too-many', `input ${input}: at most ${MAX_SUBJECT_PATTERNS} lines, found ${lines.length}`);
+  if (lines.length > MAX_SUBJECT_PATTERNS)
+    throw new InputError(
+      'subject-too-many',
+      `input ${input}: at most ${MAX_SUBJECT_PATTERNS} lines, found ${lines.length}`,
+    );
   const includes = lines.filter((l) => !l.startsWith('!'));
   const excludes = lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim());
-  if (includes.length === 0) throw new InputError('subject-empty', `input ${input}: expected at least one path or glob pattern, found ${lines.length === 0 ? 'nothing' : 'only exclusions'}`);
+  if (includes.length === 0)
+    throw new InputError(
+      'subject-empty',
+      `input ${input}: expected at least one path or glob pattern, found ${lines.length === 0 ? 'nothing' : 'only exclusions'}`,
+    );
   const excluded = (path: string) => excludes.some((pattern) => matchesGlob(path, pattern));
 
   const found = new Set<string>();
   for (const line of includes) {
     if (!GLOB_CHARACTERS.test(line)) {
       await lstat(`${cwd}/${line}`).catch(() => {
-        throw new InputError('subject-path-invalid', `input ${input}: ${JSON.stringify(line)} matched no file (no such file or directory in ${cwd})`);
+        throw new InputError(
+          'subject-path-invalid',
+          `input ${input}: ${JSON.stringify(line)} matched no file (no such file or directory in ${cwd})`,
+        );
       });
       found.add(line);
       continue;
@@ -39,11 +50,17 @@ export async function expandSubjectPaths(lines: string[], cwd: string, input = '
       matched++;
       if (excluded(path)) continue;
       found.add(path);
-      if (found.size > MAX_GLOB_MATCHES) throw new InputError('subject-too-many', `input ${input}: more than ${MAX_GLOB_MATCHES} files`);
+      if (found.size > MAX_GLOB_MATCHES)
+        throw new InputError('subject-too-many', `input ${input}: more than ${MAX_GLOB_MATCHES} files`);
     }
-    if (matched === 0) throw new InputError('subject-path-invalid', `input ${input}: the pattern ${JSON.stringify(line)} matched no file in ${cwd}`);
+    if (matched === 0)
+      throw new InputError(
+        'subject-path-invalid',
+        `input ${input}: the pattern ${JSON.stringify(line)} matched no file in ${cwd}`,
+      );
   }
-  if (found.size === 0) throw new InputError('subject-empty', `input ${input}: every matched file was excluded by a "!" line`);
+  if (found.size === 0)
+    throw new InputError('subject-empty', `input ${input}: every matched file was excluded by a "!" line`);
   return [...found].sort();
 }
 

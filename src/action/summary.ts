@@ -7,7 +7,12 @@ import type { Policy } from '../lib/formats/policy/index.ts';
 import type { CheckReport, VerificationReport } from '../lib/pipeline/report.ts';
 import { nextSteps } from './next-steps.ts';
 
-const RESULT_LABEL: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', pending: '⏳ pending', skipped: '➖ skipped' };
+const RESULT_LABEL: Record<string, string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  pending: '⏳ pending',
+  skipped: '➖ skipped',
+};
 const OUTCOME_LABEL: Record<string, string> = {
   verified: '✅ verified: both signatures hold',
   rejected: '❌ rejected',
@@ -26,12 +31,18 @@ function expectedOf(check: CheckReport, policy: Policy | undefined): string {
   if (check.expected !== undefined) return check.expected;
   if (!policy) return '';
   switch (check.check) {
-    case 'parse': return `a countersign bundle v1 of at most ${policy.limits.maxBundleBytes} bytes`;
-    case 'primary': return 'a Sigstore signature valid under the pinned trusted root';
-    case 'primary-identity': return `${policy.primary.identity ?? `matching ${policy.primary.identityPattern}`} (issuer ${policy.primary.issuer})`;
-    case 'countersignatures': return `${policy.threshold} organisation(s) among ${policy.countersigners.map((k) => `${k.name} (${k.organisation})`).join(', ')}`;
-    case 'statement': return `kind ${policy.kinds.join(' | ')}, stream ${policy.streams.join(' | ')}, not expired`;
-    case 'subjects': return 'every file a subject, every subject a file';
+    case 'parse':
+      return `a countersign bundle v1 of at most ${policy.limits.maxBundleBytes} bytes`;
+    case 'primary':
+      return 'a Sigstore signature valid under the pinned trusted root';
+    case 'primary-identity':
+      return `${policy.primary.identity ?? `matching ${policy.primary.identityPattern}`} (issuer ${policy.primary.issuer})`;
+    case 'countersignatures':
+      return `${policy.threshold} organisation(s) among ${policy.countersigners.map((k) => `${k.name} (${k.organisation})`).join(', ')}`;
+    case 'statement':
+      return `kind ${policy.kinds.join(' | ')}, stream ${policy.streams.join(' | ')}, not expired`;
+    case 'subjects':
+      return 'every file a subject, every subject a file';
   }
 }
 
@@ -58,25 +69,48 @@ export function renderSummary(report: VerificationReport, ctx: SummaryContext): 
   const out: string[] = [];
   out.push(`## countersign verify: ${OUTCOME_LABEL[report.outcome] ?? report.outcome}\n`);
   const st = report.statement;
-  out.push(`<p>Bundle <code>${escapeHtml(ctx.bundle)}</code>${st ? `: ${escapeHtml(st.kind)} <code>${escapeHtml(st.stream)}</code> version ${st.version}, statement <code>${escapeHtml(st.digest)}</code>, expires ${escapeHtml(st.expiresAt)}` : ''}</p>\n`);
+  out.push(
+    `<p>Bundle <code>${escapeHtml(ctx.bundle)}</code>${st ? `: ${escapeHtml(st.kind)} <code>${escapeHtml(st.stream)}</code> version ${st.version}, statement <code>${escapeHtml(st.digest)}</code>, expires ${escapeHtml(st.expiresAt)}` : ''}</p>\n`,
+  );
   if (ctx.error) out.push(`<p><strong>Error:</strong> ${escapeHtml(ctx.error)}</p>\n`);
 
   if (report.checks.length > 0) {
     out.push('### Checks\n');
-    out.push(table(['Check', 'Result', 'Expected', 'Found'], report.checks.map((c) => [
-      escapeHtml(c.title), RESULT_LABEL[c.result] ?? c.result, escapeHtml(expectedOf(c, ctx.policy)), escapeHtml(foundOf(c)),
-    ])));
+    out.push(
+      table(
+        ['Check', 'Result', 'Expected', 'Found'],
+        report.checks.map((c) => [
+          escapeHtml(c.title),
+          RESULT_LABEL[c.result] ?? c.result,
+          escapeHtml(expectedOf(c, ctx.policy)),
+          escapeHtml(foundOf(c)),
+        ]),
+      ),
+    );
   }
 
-  const advice = nextSteps(report) ?? (ctx.error ? 'The step could not run: fix the input named in the error and run it again.' : undefined);
+  const advice =
+    nextSteps(report) ??
+    (ctx.error ? 'The step could not run: fix the input named in the error and run it again.' : undefined);
   if (advice) out.push(`### What to do next\n\n<p>${escapeHtml(advice)}</p>\n`);
 
   if (report.primary || report.countersigners) {
     out.push('### Who signed\n');
     const rows: string[][] = [];
-    if (report.primary) rows.push(['Primary (Sigstore keyless)', `<code>${escapeHtml(report.primary.identity)}</code>`, `issuer <code>${escapeHtml(report.primary.issuer)}</code>`, escapeHtml(report.primary.time)]);
+    if (report.primary)
+      rows.push([
+        'Primary (Sigstore keyless)',
+        `<code>${escapeHtml(report.primary.identity)}</code>`,
+        `issuer <code>${escapeHtml(report.primary.issuer)}</code>`,
+        escapeHtml(report.primary.time),
+      ]);
     for (const s of report.countersigners?.signed ?? []) {
-      rows.push([`Countersigner ${escapeHtml(s.name)}`, escapeHtml(s.organisation), `key <code>${escapeHtml(s.keyId)}</code>`, escapeHtml(s.signedAt)]);
+      rows.push([
+        `Countersigner ${escapeHtml(s.name)}`,
+        escapeHtml(s.organisation),
+        `key <code>${escapeHtml(s.keyId)}</code>`,
+        escapeHtml(s.signedAt),
+      ]);
     }
     for (const m of report.countersigners?.missing ?? []) rows.push(['Countersigner (missing)', escapeHtml(m), '', '']);
     out.push(table(['Role', 'Identity / organisation', 'Issuer / key id', 'Time'], rows));
@@ -85,8 +119,14 @@ export function renderSummary(report: VerificationReport, ctx: SummaryContext): 
   if (st && st.subjects.length > 0) {
     out.push(`### Subjects (${st.subjects.length})\n`);
     const shown = st.subjects.slice(0, MAX_SUBJECT_ROWS);
-    out.push(table(['Name', 'Digest'], shown.map((s) => [`<code>${escapeHtml(s.name)}</code>`, `<code>${escapeHtml(s.digest)}</code>`])));
-    if (st.subjects.length > shown.length) out.push(`<p>… and ${st.subjects.length - shown.length} more (see the JSON report).</p>\n`);
+    out.push(
+      table(
+        ['Name', 'Digest'],
+        shown.map((s) => [`<code>${escapeHtml(s.name)}</code>`, `<code>${escapeHtml(s.digest)}</code>`]),
+      ),
+    );
+    if (st.subjects.length > shown.length)
+      out.push(`<p>… and ${st.subjects.length - shown.length} more (see the JSON report).</p>\n`);
   }
   return out.join('\n');
 }

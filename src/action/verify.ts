@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { gate } from '../lib/flows/gate/gate.ts';
 import { loadStateFile, saveStateFile } from '../lib/flows/gate/state-file.ts';
 import { loadPolicyFile, type Policy } from '../lib/formats/policy/index.ts';
+import type { Kind } from '../lib/formats/core/types.ts';
 import type { VerificationReport } from '../lib/pipeline/report.ts';
 import { MAX_BUNDLE_BYTES } from './countersign.ts';
 import { failureMessage } from './entry.ts';
@@ -27,6 +28,10 @@ export interface VerifyInputs {
   policy: string;
   subjectPaths: string[];
   state: string | undefined;
+  /** The stream the bundle must be of; required when the policy allows more than one. */
+  stream: string | undefined;
+  /** The kind the bundle must be of; optional. */
+  kind: string | undefined;
   githubToken: string;
 }
 
@@ -36,6 +41,8 @@ export function readVerifyInputs(): VerifyInputs {
     policy: requiredInput('policy'),
     subjectPaths: lineInput('subject-path'),
     state: optionalInput('state') || undefined,
+    stream: optionalInput('stream') || undefined,
+    kind: optionalInput('kind') || undefined,
     githubToken: optionalInput('github-token'),
   };
 }
@@ -58,11 +65,24 @@ export async function runVerify(inputs: VerifyInputs): Promise<VerifyOutcome> {
       : await readCappedFile(inWorkspace(inputs.bundle), 'input bundle', MAX_BUNDLE_BYTES);
     const statePath = inputs.state ? inWorkspace(inputs.state) : undefined;
     const state = statePath ? await loadStateFile(statePath, `input state ${statePath}`) : undefined;
-    const artifacts = inputs.subjectPaths.length > 0
-      ? await collectSubjects(await expandSubjectPaths(inputs.subjectPaths, workspace()), { base: workspace(), maxFiles: policy.limits.maxSubjects })
-      : undefined;
+    const artifacts =
+      inputs.subjectPaths.length > 0
+        ? await collectSubjects(await expandSubjectPaths(inputs.subjectPaths, workspace()), {
+            base: workspace(),
+            maxFiles: policy.limits.maxSubjects,
+          })
+        : undefined;
 
-    const { report, newState } = await gate(bytes, { policy, state, artifacts, what: inputs.bundle });
+    // The expected stream and kind, checked against the policy by the gate before the bundle (expected-stream-missing, expected-not-allowed).
+    const expect = { stream: inputs.stream, kind: inputs.kind as Kind | undefined };
+    const { report, newState } = await gate(bytes, {
+      policy,
+      state,
+      artifacts,
+      what: inputs.bundle,
+      expect,
+      expectNames: { stream: 'the stream input', kind: 'the kind input' },
+    });
     if (statePath && newState) await saveStateFile(statePath, newState);
     await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
     return { report, reportPath, policy };
@@ -71,8 +91,11 @@ export async function runVerify(inputs: VerifyInputs): Promise<VerifyOutcome> {
     // Could not run: still a report, outputs and a summary, so the reader sees why.
     const error = failureMessage('verify', err);
     const report: VerificationReport = { outcome: 'error', checks: [] };
-    await writeFileAtomic(reportPath, JSON.stringify({ ...report, error: { code: err.code, message: err.message } }, null, 2) + '\n');
-    return { report, reportPath, policy, error };
+    await writeFileAtomic(
+      reportPath,
+      JSON.stringify({ ...report, error: { code: err.code, message: err.message } }, null, 2) + '\n',
+    );
+    return { report, reportPath, ...(policy ? { policy } : {}), error };
   }
 }
 
@@ -96,13 +119,22 @@ export async function verifyStep(): Promise<void> {
   core.setOutput('outcome', report.outcome);
   core.setOutput('report', outcome.reportPath);
   for (const c of report.checks) core.info(`${c.result.padEnd(8)} ${c.title}: ${c.message}`);
-  await core.summary.addRaw(renderSummary(report, { bundle: inputs.bundle, policy: outcome.policy, error: outcome.error })).write();
+  await core.summary
+    .addRaw(
+      renderSummary(report, {
+        bundle: inputs.bundle,
+        ...(outcome.policy ? { policy: outcome.policy } : {}),
+        ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+      }),
+    )
+    .write();
   if (report.outcome === 'verified') {
     const st = report.statement;
     core.info(`verified${st ? `: ${st.kind} ${st.stream} v${st.version} (${st.digest})` : ''}`);
     return;
   }
   const failing = report.checks.find((c) => c.result === 'fail' || c.result === 'pending');
-  if (failing && failing.result === 'fail') core.error(`${failing.title}: ${failing.message}`, { title: `countersign: ${failing.check} check failed` });
+  if (failing && failing.result === 'fail')
+    core.error(`${failing.title}: ${failing.message}`, { title: `countersign: ${failing.check} check failed` });
   core.setFailed(verdictOf(report, outcome.error));
 }

@@ -12,7 +12,13 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { InputError } from '../lib/basics/errors/errors.ts';
 
-type VerbConfig<O extends ParseArgsOptionsConfig> = { args: string[]; options: O; allowPositionals: boolean; strict: true; tokens: true };
+type VerbConfig<O extends ParseArgsOptionsConfig> = {
+  args: string[];
+  options: O;
+  allowPositionals: boolean;
+  strict: true;
+  tokens: true;
+};
 
 export const HELP_COMBINED = '--help cannot be combined with other arguments';
 
@@ -31,14 +37,22 @@ export function parseVerbArgs<const O extends ParseArgsOptionsConfig>(
   };
   // Said first, before any other problem of the same command line (a stray argument, say).
   const end = argv.indexOf('--');
-  if (argv.length > 1 && (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) fail(HELP_COMBINED);
+  if (argv.length > 1 && (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h'))
+    fail(HELP_COMBINED);
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: positionals, strict: true as const, tokens: true as const });
+    parsed = parseArgs({
+      args: argv,
+      options,
+      allowPositionals: positionals,
+      strict: true as const,
+      tokens: true as const,
+    });
   } catch (err) {
     // An unknown option, a missing or ambiguous value, a stray positional.
     const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) fail((err as Error).message.trim().replace(/\s*\n\s*/g, ' '));
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+      fail((err as Error).message.trim().replace(/\s*\n\s*/g, ' '));
     throw err;
   }
   const seen = new Set<string>();

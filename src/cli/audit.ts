@@ -44,21 +44,40 @@ export async function run(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
   if (positionals.length > 0) return usageError('audit', `unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.url) return usageError('audit', 'missing --url URL');
   if (values.origin && !values['log-key']) return usageError('audit', '--origin goes with --log-key FILE (a PEM key)');
 
   const log = values['log-key'] ? await loadLogKey(values['log-key'], values.origin) : undefined;
   // A missing --since file is the first audit (no stat before the read: no race).
-  const sinceBytes = values.since ? await readCappedFile(values.since, { what: `checkpoint file ${values.since}`, maxBytes: 64 * 1024, optional: true }) : undefined;
+  const sinceBytes = values.since
+    ? await readCappedFile(values.since, {
+        what: `checkpoint file ${values.since}`,
+        maxBytes: 64 * 1024,
+        optional: true,
+      })
+    : undefined;
   const since = sinceBytes && new TextDecoder().decode(sinceBytes);
-  const expected = values.expect ? parseExpectations(new TextDecoder().decode(await readInputFile(values.expect, 'expect file', 4 * 1024 * 1024)), values.expect) : undefined;
-  if (!log) console.error('countersign audit: warning: no --log-key: trusting the log key the service presents (pin it for a real audit)');
+  const expected = values.expect
+    ? parseExpectations(
+        new TextDecoder().decode(await readInputFile(values.expect, 'expect file', 4 * 1024 * 1024)),
+        values.expect,
+      )
+    : undefined;
+  if (!log)
+    console.error(
+      'countersign audit: warning: no --log-key: trusting the log key the service presents (pin it for a real audit)',
+    );
 
   let result;
   try {
-    result = await auditLog({ url: values.url, ...(since !== undefined ? { since } : {}), ...(log ? { log } : {}), ...(expected ? { expected } : {}) });
+    result = await auditLog({
+      url: values.url,
+      ...(since !== undefined ? { since } : {}),
+      ...(log ? { log } : {}),
+      ...(expected ? { expected } : {}),
+    });
   } catch (err) {
     if (err instanceof VerificationError) {
       console.error(`countersign audit: FAILED [${err.code}]: ${err.message}`);
@@ -74,7 +93,9 @@ export async function run(argv: string[]): Promise<number> {
       `${result.entries.length} new, ${bad.length} bad, ${unexpected.length} unexpected`,
   );
   if (bad.length > 0 || unexpected.length > 0) {
-    console.error('countersign audit: FAILED: the log holds entries that are bad or not expected (listed above); the checkpoint file was not updated');
+    console.error(
+      'countersign audit: FAILED: the log holds entries that are bad or not expected (listed above); the checkpoint file was not updated',
+    );
     return 1;
   }
   if (values.since) await writeFileAtomic(values.since, result.checkpoint);
@@ -82,24 +103,33 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function describe(e: AuditedEntry): string {
-  const flags = [e.expected === false ? 'UNEXPECTED' : '', e.problem ? `BAD: ${e.problem}` : ''].filter(Boolean).join(' ');
+  const flags = [e.expected === false ? 'UNEXPECTED' : '', e.problem ? `BAD: ${e.problem}` : '']
+    .filter(Boolean)
+    .join(' ');
   return `#${e.index} ${e.stream} v${e.version} statement sha256:${e.payloadDigest} identity ${e.identity || '?'} signed ${e.signedAt} key ${e.keyId}${flags ? ` ${flags}` : ''}`;
 }
 
 async function loadLogKey(path: string, origin: string | undefined): Promise<NoteVerifier> {
   const text = new TextDecoder().decode(await readInputFile(path, 'log key', 16 * 1024)).trim();
   if (text.startsWith('-----BEGIN')) {
-    if (!origin) throw new InputError('log-key-origin', `${path}: a PEM log key needs --origin NAME (the log's origin)`);
-    if (!isValidKeyName(origin)) throw new InputError('bad-origin', `--origin: expected a name without spaces or '+', found ${JSON.stringify(origin)}`);
+    if (!origin)
+      throw new InputError('log-key-origin', `${path}: a PEM log key needs --origin NAME (the log's origin)`);
+    if (!isValidKeyName(origin))
+      throw new InputError(
+        'bad-origin',
+        `--origin: expected a name without spaces or '+', found ${JSON.stringify(origin)}`,
+      );
     return { name: origin, rawPublicKey: parsePublicKeyPem(text, path) };
   }
   try {
     const verifier = parseVerifierKey(text);
-    if (origin && origin !== verifier.name) throw new InputError('log-key-origin', `${path}: the key is for origin ${verifier.name}, not ${origin}`);
+    if (origin && origin !== verifier.name)
+      throw new InputError('log-key-origin', `${path}: the key is for origin ${verifier.name}, not ${origin}`);
     return verifier;
   } catch (err) {
     // parseVerifierKey's one code, as an input error here: the file given to --log-key.
-    if (err instanceof VerificationError && err.code === 'log-key-malformed') throw new InputError(err.code, `${path}: ${err.message}`);
+    if (err instanceof VerificationError && err.code === 'log-key-malformed')
+      throw new InputError(err.code, `${path}: ${err.message}`);
     throw err;
   }
 }

@@ -2,6 +2,7 @@
 // (binary-digest, config-change) or a fleet-key list, and writes its exact bytes to --out.
 // stdout gets only the statement digest `sha256:<hex>`, so that scripts can capture it.
 import { basename } from 'node:path';
+import { isatty } from 'node:tty';
 import { InputError } from '../lib/basics/errors/errors.ts';
 import { collectSubjects } from '../lib/formats/subjects/index.ts';
 import { parseDuration } from '../lib/formats/core/duration.ts';
@@ -58,7 +59,7 @@ const processIo: BuildIo = {
   stderr: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   now: () => new Date(),
-  stderrIsTTY: process.stderr.isTTY === true,
+  stderrIsTTY: isatty(2),
 };
 
 export async function run(argv: string[], io: BuildIo = processIo): Promise<number> {
@@ -79,7 +80,7 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  const kind = requireOption(values.kind, '--kind') as string;
+  const kind = requireOption(values.kind, '--kind');
   if (!(KINDS as readonly string[]).includes(kind)) {
     throw new InputError('usage', `--kind: expected one of ${KINDS.join(', ')}, found ${JSON.stringify(kind)}`);
   }
@@ -88,7 +89,9 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
   }
   const stream = requireOption(values.stream, '--stream');
   const rotation = kind === 'authority-rotation' ? await rotationParts(values, positionals) : undefined;
-  const version = rotation ? rotationVersion(values.version, rotation.version) : parseVersion(requireOption(values.version, '--version'));
+  const version = rotation
+    ? rotationVersion(values.version, rotation.version)
+    : parseVersion(requireOption(values.version, '--version'));
   const out = requireOption(values.out, '--out');
   const expiresIn = parseDuration(values['expires-in'] ?? '30d', '--expires-in');
 
@@ -99,17 +102,28 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
     data = rotation.data;
   } else if (kind === 'fleet-key') {
     const keysFile = requireOption(values.keys, '--keys');
-    if (positionals.length > 0) throw new InputError('usage', `--kind fleet-key takes its subjects from --keys, found extra arguments: ${positionals.join(' ')}`);
+    if (positionals.length > 0)
+      throw new InputError(
+        'usage',
+        `--kind fleet-key takes its subjects from --keys, found extra arguments: ${positionals.join(' ')}`,
+      );
     if (values.base !== undefined) throw new InputError('usage', '--base does not apply to --kind fleet-key');
-    const parts = fleetKeyStatementParts(parseFleetKeys(await readInputFile(keysFile, 'fleet keys', MAX_FLEET_KEYS_BYTES), keysFile));
+    const parts = fleetKeyStatementParts(
+      parseFleetKeys(await readInputFile(keysFile, 'fleet keys', MAX_FLEET_KEYS_BYTES), keysFile),
+    );
     subjects = parts.subjects;
     data = parts.data;
   } else {
-    if (values.keys !== undefined) throw new InputError('usage', `--keys applies only to --kind fleet-key, not ${kind}`);
-    if (positionals.length === 0) throw new InputError('usage', `--kind ${kind}: expected at least one file or directory to build the statement over`);
+    if (values.keys !== undefined)
+      throw new InputError('usage', `--keys applies only to --kind fleet-key, not ${kind}`);
+    if (positionals.length === 0)
+      throw new InputError(
+        'usage',
+        `--kind ${kind}: expected at least one file or directory to build the statement over`,
+      );
     const started = Date.now();
     subjects = await collectSubjects(positionals, {
-      base: values.base,
+      ...(values.base !== undefined ? { base: values.base } : {}),
       onProgress: (done, total, name) => {
         if (io.stderrIsTTY && Date.now() - started > PROGRESS_AFTER_MS) io.stderr(`hashing ${done}/${total} ${name}`);
       },
@@ -128,11 +142,14 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
   });
   const bytes = serializeStatement(statement);
   const digest = sha256Hex(bytes);
-  await writeFileAtomic(out, bytes).catch((err: NodeJS.ErrnoException) => {
-    throw new InputError('output-unwritable', `${out}: cannot write the statement: ${err.code ?? err.message}`);
+  await writeFileAtomic(out, bytes).catch((err: unknown) => {
+    const e = err as NodeJS.ErrnoException;
+    throw new InputError('output-unwritable', `${out}: cannot write the statement: ${e.code ?? e.message}`);
   });
   const n = subjects.length;
-  io.stderr(`countersign build: ${kind} ${stream} version ${version}, ${n} subject${n === 1 ? '' : 's'}, statement sha256:${digest}, written to ${out}`);
+  io.stderr(
+    `countersign build: ${kind} ${stream} version ${version}, ${n} subject${n === 1 ? '' : 's'}, statement sha256:${digest}, written to ${out}`,
+  );
   io.stdout(`sha256:${digest}`);
   return 0;
 }
@@ -154,31 +171,48 @@ function parseArguments(argv: string[]) {
 }
 
 /** The rotation's subject and data from --policy (and the version rule against --current). */
-async function rotationParts(values: { policy?: string; current?: string; keys?: string; base?: string }, positionals: string[]) {
+async function rotationParts(
+  values: { policy?: string; current?: string; keys?: string; base?: string },
+  positionals: string[],
+) {
   const file = requireOption(values.policy, '--policy');
   if (positionals.length > 0 || values.keys !== undefined || values.base !== undefined) {
-    throw new InputError('usage', '--kind authority-rotation takes its one subject from --policy: no PATH, --keys or --base');
+    throw new InputError(
+      'usage',
+      '--kind authority-rotation takes its one subject from --policy: no PATH, --keys or --base',
+    );
   }
-  const current = values.current === undefined ? undefined : policyDocument(await readInputFile(values.current, 'current policy', MAX_POLICY_BYTES), values.current);
+  const current =
+    values.current === undefined
+      ? undefined
+      : policyDocument(await readInputFile(values.current, 'current policy', MAX_POLICY_BYTES), values.current);
   return rotationStatementParts(await readInputFile(file, 'policy', MAX_POLICY_BYTES), basename(file), file, current);
 }
 
 function rotationVersion(given: string | undefined, policyVersion: number): number {
   if (given === undefined) return policyVersion;
   const version = parseVersion(given);
-  if (version !== policyVersion) throw new InputError('bad-version', `--version: a rotation's version is its new policy's version (${policyVersion}), found ${version}`);
+  if (version !== policyVersion)
+    throw new InputError(
+      'bad-version',
+      `--version: a rotation's version is its new policy's version (${policyVersion}), found ${version}`,
+    );
   return version;
 }
 
 function requireOption(value: string | undefined, name: string): string {
-  if (value === undefined || value === '') throw new InputError('usage', `build: ${name} is required; see 'countersign build --help'`);
+  if (value === undefined || value === '')
+    throw new InputError('usage', `build: ${name} is required; see 'countersign build --help'`);
   return value;
 }
 
 function parseVersion(text: string): number {
   const n = Number(text);
   if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(n)) {
-    throw new InputError('bad-version', `--version: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`);
+    throw new InputError(
+      'bad-version',
+      `--version: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text.slice(0, 40))}`,
+    );
   }
   return n;
 }

@@ -28,7 +28,8 @@ an Ed25519 countersignature that binds the statement and the primary signature.
   --policy FILE   the policy B countersigns under; B's key must be one of its countersigners
   --out FILE      where to write the countersigned bundle
   --state FILE    B's record of the last version it signed per stream: refuses to sign an
-                  older version (created if missing)
+                  older version, or one more than the policy's maxVersionStep above it
+                  (created if missing; without a record, no version above 2^45)
   --url URL       instead of --key and --policy: ask organisation B's countersigning service
                   (docs/service.md); the result carries its log inclusion proof and checkpoint.
                   COUNTERSIGN_SERVICE_TOKEN, if set, is sent as a bearer token (never printed)
@@ -59,13 +60,17 @@ export async function run(argv: string[]): Promise<number> {
     'approve-rotation': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
   const [bundlePath, ...extra] = positionals;
   if (!bundlePath) return usageError('countersign', 'missing BUNDLE');
   if (extra.length > 0) return usageError('countersign', `unexpected argument ${JSON.stringify(extra[0])}`);
   if (values.url !== undefined) {
-    if (values['approve-rotation'] !== undefined) return usageError('countersign', '--approve-rotation does not go with --url (B\'s service never countersigns a rotation: B countersigns it with its key)');
-    return viaService(bundlePath, values);
+    if (values['approve-rotation'] !== undefined)
+      return usageError(
+        'countersign',
+        "--approve-rotation does not go with --url (B's service never countersigns a rotation: B countersigns it with its key)",
+      );
+    return viaService(bundlePath, values.url, values);
   }
   if (!values.key) return usageError('countersign', 'missing --key FILE (or --url URL)');
   if (!values.policy) return usageError('countersign', 'missing --policy FILE');
@@ -78,37 +83,57 @@ export async function run(argv: string[]): Promise<number> {
 
   // An authority rotation: the review, then an approval of the exact new policy (or a refusal).
   const approval = await rotationApproval(bundlePath, bytes, policy, key.keyId, values['approve-rotation']);
-  const result = await countersignBundle(bytes, { policy, signer: seedSigner(key.seed, key.keyId), state, what: bundlePath, ...(approval ? { approveRotation: approval } : {}) });
+  const result = await countersignBundle(bytes, {
+    policy,
+    signer: seedSigner(key.seed, key.keyId),
+    state,
+    what: bundlePath,
+    ...(approval ? { approveRotation: approval } : {}),
+  });
   await writeFileAtomic(values.out, serializeBundle(result.bundle));
   if (values.state) await saveStateFile(values.state, result.newState);
-  console.error(`countersigned ${result.stream} v${result.version} (statement sha256:${result.statementDigest}) with ${key.keyId}; wrote ${values.out}`);
+  console.error(
+    `countersigned ${result.stream} v${result.version} (statement sha256:${result.statementDigest}) with ${key.keyId}; wrote ${values.out}`,
+  );
   console.log(values.out);
   return 0;
 }
 
 /** `--url`: the service verifies under its own policy, signs, logs; we write what it returns. */
-async function viaService(bundlePath: string, values: { url?: string; key?: string; policy?: string; state?: string; out?: string; timeout?: string; retries?: string }): Promise<number> {
+async function viaService(
+  bundlePath: string,
+  url: string,
+  values: { key?: string; policy?: string; state?: string; out?: string; timeout?: string; retries?: string },
+): Promise<number> {
   for (const flag of ['key', 'policy', 'state'] as const) {
-    if (values[flag] !== undefined) return usageError('countersign', `--${flag} does not go with --url (the service uses its own key, policy and records)`);
+    if (values[flag] !== undefined)
+      return usageError(
+        'countersign',
+        `--${flag} does not go with --url (the service uses its own key, policy and records)`,
+      );
   }
   if (!values.out) return usageError('countersign', 'missing --out FILE');
   const number = (v: string | undefined, flag: string, min: number, max: number): number | undefined => {
     if (v === undefined) return undefined;
     const n = Number(v);
-    if (!/^\d+$/.test(v) || n < min || n > max) throw new InputError('bad-option', `--${flag}: expected an integer from ${min} to ${max}, found ${JSON.stringify(v)}`);
+    if (!/^\d+$/.test(v) || n < min || n > max)
+      throw new InputError(
+        'bad-option',
+        `--${flag}: expected an integer from ${min} to ${max}, found ${JSON.stringify(v)}`,
+      );
     return n;
   };
   const timeout = number(values.timeout, 'timeout', 1, 600);
   const retries = number(values.retries, 'retries', 0, 10);
   const token = process.env.COUNTERSIGN_SERVICE_TOKEN;
   const bytes = await readBundleFile(bundlePath);
-  const out = await requestCountersignature(values.url!, bytes, {
+  const out = await requestCountersignature(url, bytes, {
     ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
     ...(retries !== undefined ? { retries } : {}),
     ...(token ? { token } : {}),
   });
   await writeFileAtomic(values.out, out);
-  console.error(`countersigned by the service at ${values.url}; wrote ${values.out}`);
+  console.error(`countersigned by the service at ${url}; wrote ${values.out}`);
   console.log(values.out);
   return 0;
 }

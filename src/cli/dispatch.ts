@@ -16,10 +16,22 @@ export const VERBS: Readonly<Record<string, Verb>> = {
   sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import('./sign.ts') },
   countersign: { summary: "organisation B's check-then-countersign step", load: () => import('./countersign.ts') },
   verify: { summary: 'the gate: verify both signatures under a pinned policy', load: () => import('./verify.ts') },
-  'verify-bundle': { summary: 'Sigstore conformance verification of a plain Sigstore bundle', load: () => import('./verify-bundle.ts') },
-  serve: { summary: "organisation B's countersigning service with its transparency log", load: () => import('./serve.ts') },
-  audit: { summary: "check a countersigning service's log and list everything it signed", load: () => import('./audit.ts') },
-  stack: { summary: 'run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback', load: () => import('./stack.ts') },
+  'verify-bundle': {
+    summary: 'Sigstore conformance verification of a plain Sigstore bundle',
+    load: () => import('./verify-bundle.ts'),
+  },
+  serve: {
+    summary: "organisation B's countersigning service with its transparency log",
+    load: () => import('./serve.ts'),
+  },
+  audit: {
+    summary: "check a countersigning service's log and list everything it signed",
+    load: () => import('./audit.ts'),
+  },
+  stack: {
+    summary: 'run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback',
+    load: () => import('./stack.ts'),
+  },
   demo: { summary: 'the whole flow on the local stack, with three rejections', load: () => import('./demo.ts') },
 };
 
@@ -54,7 +66,8 @@ async function route(argv: string[]): Promise<number> {
       return 2;
     }
     // `help VERB ...` prints exactly what `VERB ... --help` prints: it is that.
-    if (verb === 'help' && rest[0] !== undefined && !HELP_WORDS.has(rest[0])) return dispatch(rest[0], [...rest.slice(1), '--help'], 'help');
+    if (verb === 'help' && rest[0] !== undefined && !HELP_WORDS.has(rest[0]))
+      return dispatch(rest[0], [...rest.slice(1), '--help'], 'help');
     console.log(USAGE);
     return verb === undefined ? 2 : 0;
   }
@@ -68,7 +81,9 @@ async function route(argv: string[]): Promise<number> {
 async function dispatch(verb: string, argv: string[], via?: 'help'): Promise<number> {
   const entry = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (!entry) {
-    console.error(`countersign${via ? ` ${via}` : ''}: unknown verb '${verb}' (verbs: ${Object.keys(VERBS).join(', ')}; see 'countersign --help')`);
+    console.error(
+      `countersign${via ? ` ${via}` : ''}: unknown verb '${verb}' (verbs: ${Object.keys(VERBS).join(', ')}; see 'countersign --help')`,
+    );
     return 2;
   }
   const mod = await entry.load();

@@ -4,10 +4,9 @@ import { describeFailure } from '../lib/basics/errors/failure.ts';
 
 /** Prints `countersign: <message>` on stderr and returns the exit code (1 rejected, 2 could not run). */
 export function reportFatal(err: unknown): number {
-  const e = err as NodeJS.ErrnoException;
   // node:util parseArgs: an unknown option, a missing value, a stray positional.
-  if (e && typeof e === 'object' && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`countersign: ${e.message} (see 'countersign <verb> --help')`);
+  if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`countersign: ${err.message} (see 'countersign <verb> --help')`);
     return 2;
   }
   const f = describeFailure(err);

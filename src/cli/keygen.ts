@@ -20,7 +20,12 @@ Exit codes: 0 written, 2 could not run.`;
 export async function run(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseVerbArgs('keygen', argv, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, { positionals: false }));
+    ({ values } = parseVerbArgs(
+      'keygen',
+      argv,
+      { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      { positionals: false },
+    ));
   } catch (err) {
     // A bad command line is exit 2 from run() itself, like a missing --out (run() is called in-process too).
     return reportFatal(err);

@@ -22,7 +22,9 @@ if (problem !== undefined) {
       },
       (err: unknown) => {
         // Only a dispatcher that cannot load gets here (cli.main reports its own errors).
-        console.error(`countersign: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        console.error(
+          `countersign: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
         process.exitCode = 2;
       },
     );

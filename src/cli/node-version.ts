@@ -15,7 +15,10 @@ export function nodeVersionSupported(version: string): boolean {
 }
 
 /** undefined when `version` is new enough; otherwise the one line that says what is needed. */
-export function nodeVersionProblem(version: string, advice = `install Node.js ${MIN_NODE_MAJOR} or newer`): string | undefined {
+export function nodeVersionProblem(
+  version: string,
+  advice = `install Node.js ${MIN_NODE_MAJOR} or newer`,
+): string | undefined {
   if (nodeVersionSupported(version)) return undefined;
   return `countersign needs Node.js >= ${MIN_NODE_MAJOR} (this is ${version || 'an unknown version'}): ${advice}`;
 }

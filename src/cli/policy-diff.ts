@@ -40,7 +40,7 @@ export async function diff(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return console.log(DIFF_USAGE), 0;
+  if (values.help) return (console.log(DIFF_USAGE), 0);
   const fail = (message: string): number => usageError('policy diff', message);
   if (positionals.length < 2) return fail(positionals.length === 0 ? 'missing CURRENT and NEW' : 'missing NEW');
   if (positionals.length > 2) return fail(`unexpected argument ${JSON.stringify(positionals[2])}`);
@@ -49,30 +49,56 @@ export async function diff(argv: string[]): Promise<number> {
   const current = policyDocument(await readInputFile(currentPath, 'policy', MAX_POLICY_BYTES), currentPath);
   const { document: next, fromRotation } = await readNewPolicy(nextPath, current.policy);
   const structured = diffPolicies(current.policy, next.policy);
-  const control = values.organisation === undefined ? undefined : controlChanges(current.policy, next.policy, values.organisation);
+  const { organisation } = values;
+  const control =
+    organisation === undefined
+      ? undefined
+      : { organisation, reasons: controlChanges(current.policy, next.policy, organisation) };
 
   if (values.json) {
-    console.log(JSON.stringify({
-      current: { path: currentPath, digest: `sha256:${current.digest}`, version: current.policy.version },
-      new: { path: nextPath, digest: `sha256:${next.digest}`, version: next.policy.version, fromRotation },
-      trustedRoot: { from: structured.from.trustedRootDigest, to: structured.to.trustedRootDigest },
-      changes: structured.changes,
-      ...(control ? { organisation: { name: values.organisation, keepsControl: control.length === 0, changes: control } } : {}),
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          current: { path: currentPath, digest: `sha256:${current.digest}`, version: current.policy.version },
+          new: { path: nextPath, digest: `sha256:${next.digest}`, version: next.policy.version, fromRotation },
+          trustedRoot: { from: structured.from.trustedRootDigest, to: structured.to.trustedRootDigest },
+          changes: structured.changes,
+          ...(control
+            ? {
+                organisation: {
+                  name: control.organisation,
+                  keepsControl: control.reasons.length === 0,
+                  changes: control.reasons,
+                },
+              }
+            : {}),
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
-  console.log([
-    escapeUnusual(`current: ${currentPath} (policy version ${current.policy.version}, sha256:${current.digest})`),
-    escapeUnusual(`new:     ${nextPath}${fromRotation ? ' (the policy its authority rotation carries)' : ''} (policy version ${next.policy.version}, sha256:${next.digest})`),
-    ...reviewLines(current.policy, next, control === undefined ? undefined : { organisation: values.organisation!, reasons: control }),
-  ].join('\n'));
+  console.log(
+    [
+      escapeUnusual(`current: ${currentPath} (policy version ${current.policy.version}, sha256:${current.digest})`),
+      escapeUnusual(
+        `new:     ${nextPath}${fromRotation ? ' (the policy its authority rotation carries)' : ''} (policy version ${next.policy.version}, sha256:${next.digest})`,
+      ),
+      ...reviewLines(current.policy, next, control),
+    ].join('\n'),
+  );
   return 0;
 }
 
 /** NEW as a policy document: the file itself, or the policy an authority-rotation bundle carries. */
-async function readNewPolicy(path: string, current: Policy): Promise<{ document: PolicyDocument; fromRotation: boolean }> {
+async function readNewPolicy(
+  path: string,
+  current: Policy,
+): Promise<{ document: PolicyDocument; fromRotation: boolean }> {
   const bytes = await readBundleFile(path);
-  if (bytes.byteLength <= MAX_POLICY_BYTES && mediaTypeOf(bytes) === POLICY_MEDIA_TYPE) return { document: policyDocument(bytes, path), fromRotation: false };
+  if (bytes.byteLength <= MAX_POLICY_BYTES && mediaTypeOf(bytes) === POLICY_MEDIA_TYPE)
+    return { document: policyDocument(bytes, path), fromRotation: false };
   const rotation = peekRotation(bytes, current, path);
   if (rotation) return { document: rotation, fromRotation: true };
   // Neither: the policy parser says what is wrong with it as a policy.

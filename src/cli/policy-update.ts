@@ -36,7 +36,7 @@ export async function update(argv: string[]): Promise<number> {
     state: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return console.log(UPDATE_USAGE), 0;
+  if (values.help) return (console.log(UPDATE_USAGE), 0);
   const fail = (message: string): number => usageError('policy update', message);
   if (positionals.length > 0) return fail(`unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.current) return fail('missing --current FILE');
@@ -44,7 +44,9 @@ export async function update(argv: string[]): Promise<number> {
   if (!values.out) return fail('missing --out FILE');
   // The cap, before reading anything (each bundle may be up to 64 MiB).
   if (values.rotation.length > MAX_ROTATIONS) {
-    console.error(`countersign policy update: refused [rotation-chain-too-long]: ${values.rotation.length} rotations given, more than the cap of ${MAX_ROTATIONS}; nothing written`);
+    console.error(
+      `countersign policy update: refused [rotation-chain-too-long]: ${values.rotation.length} rotations given, more than the cap of ${MAX_ROTATIONS}; nothing written`,
+    );
     return 1;
   }
 
@@ -70,11 +72,16 @@ export async function update(argv: string[]): Promise<number> {
   for (const a of walk.applied) {
     const r = a.report.rotation;
     const who = r?.authorisedBy === 'fallback' ? 'the fallback signer set (emergency)' : 'the countersigners';
-    console.error(`${a.what}: policy version ${a.fromVersion} -> ${a.toVersion} (sha256:${a.digest}), authorised by ${who}${r?.addedKeys.length ? `; added keys proved: ${r.addedKeys.join(', ')}` : ''}`);
+    console.error(
+      `${a.what}: policy version ${a.fromVersion} -> ${a.toVersion} (sha256:${a.digest}), authorised by ${who}${r?.addedKeys.length ? `; added keys proved: ${r.addedKeys.join(', ')}` : ''}`,
+    );
   }
   await writeFileAtomic(values.out, walk.result.bytes);
   if (values.state && state) await saveStateFile(values.state, recordPolicyVersion(state, walk.result.policy.version));
-  const changed = walk.applied.length > 0 ? `updated from version ${current.policy.version} to ${walk.result.policy.version}` : `already at version ${current.policy.version}`;
+  const changed =
+    walk.applied.length > 0
+      ? `updated from version ${current.policy.version} to ${walk.result.policy.version}`
+      : `already at version ${current.policy.version}`;
   console.error(`policy ${changed}; wrote ${values.out}`);
   console.log(values.out);
   return 0;

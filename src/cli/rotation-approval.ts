@@ -5,8 +5,15 @@
 // in a script, `--approve-rotation sha256:<digest of the new policy>` must equal the digest of
 // the document the rotation carries. Anything else refuses, before anything is signed.
 import { createInterface } from 'node:readline/promises';
+import { isatty } from 'node:tty';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
-import { REVIEW_HINT, checkRotationApproval, peekRotation, rotationReview, type RotationApproval } from '../lib/flows/countersign/rotation-review.ts';
+import {
+  REVIEW_HINT,
+  checkRotationApproval,
+  peekRotation,
+  rotationReview,
+  type RotationApproval,
+} from '../lib/flows/countersign/rotation-review.ts';
 import type { Policy } from '../lib/formats/policy/types.ts';
 
 /** How many hex digits of the digest a person must type at the prompt. */
@@ -22,8 +29,10 @@ export interface ApprovalIo {
 }
 
 export const terminalIo: ApprovalIo = {
-  interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
-  print: (text) => console.error(text),
+  interactive: isatty(0) && isatty(2),
+  print: (text) => {
+    console.error(text);
+  },
   ask: async (question) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     try {
@@ -48,11 +57,18 @@ export async function rotationApproval(
   io: ApprovalIo = terminalIo,
 ): Promise<RotationApproval | undefined> {
   if (flag !== undefined && !/^sha256:[0-9a-f]{64}$/.test(flag)) {
-    throw new InputError('usage', `countersign: --approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(flag.slice(0, 80))}`);
+    throw new InputError(
+      'usage',
+      `countersign: --approve-rotation: expected sha256: and the 64 lowercase hex digits of the new policy's digest, found ${JSON.stringify(flag.slice(0, 80))}`,
+    );
   }
   const rotation = peekRotation(bytes, policy, bundlePath);
   if (!rotation) {
-    if (flag !== undefined) throw new InputError('usage', `countersign: --approve-rotation: ${bundlePath} is not an authority rotation (or does not parse as one)`);
+    if (flag !== undefined)
+      throw new InputError(
+        'usage',
+        `countersign: --approve-rotation: ${bundlePath} is not an authority rotation (or does not parse as one)`,
+      );
     return undefined;
   }
   const digest = `sha256:${rotation.digest}`;
@@ -64,14 +80,29 @@ export async function rotationApproval(
     return approval;
   }
   if (!io.interactive) {
-    throw new VerificationError('rotation-needs-review', `${bundlePath}: an authority rotation is countersigned only with an approval of the exact new policy: read the changes above, then re-run with --approve-rotation sha256:<the new policy's digest, above> (${REVIEW_HINT})`, {
-      expected: `--approve-rotation ${digest}`,
-      found: 'no approval (no terminal to ask on)',
-    });
+    throw new VerificationError(
+      'rotation-needs-review',
+      `${bundlePath}: an authority rotation is countersigned only with an approval of the exact new policy: read the changes above, then re-run with --approve-rotation sha256:<the new policy's digest, above> (${REVIEW_HINT})`,
+      {
+        expected: `--approve-rotation ${digest}`,
+        found: 'no approval (no terminal to ask on)',
+      },
+    );
   }
-  const answer = (await io.ask(`To countersign this rotation, type the first ${PROMPT_DIGITS} hex digits of the new policy's digest (anything else refuses): `)).trim().toLowerCase().replace(/^sha256:/, '');
+  const answer = (
+    await io.ask(
+      `To countersign this rotation, type the first ${PROMPT_DIGITS} hex digits of the new policy's digest (anything else refuses): `,
+    )
+  )
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, '');
   if (answer.length < PROMPT_DIGITS || !/^[0-9a-f]+$/.test(answer) || !rotation.digest.startsWith(answer)) {
-    throw new VerificationError('rotation-needs-review', `${bundlePath}: the rotation was not approved (the answer was not the start of ${digest})`, { expected: `the first ${PROMPT_DIGITS} hex digits of ${digest}`, found: 'another answer' });
+    throw new VerificationError(
+      'rotation-needs-review',
+      `${bundlePath}: the rotation was not approved (the answer was not the start of ${digest})`,
+      { expected: `the first ${PROMPT_DIGITS} hex digits of ${digest}`, found: 'another answer' },
+    );
   }
   return { policyDigest: digest };
 }

@@ -55,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     'unsafe-auto-countersign-rotations-keeping-b': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
   if (positionals.length > 0) return usageError('serve', `unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.policy) return usageError('serve', 'missing --policy FILE');
   if (!values.data) return usageError('serve', 'missing --data DIR');
@@ -65,7 +65,11 @@ export async function run(argv: string[]): Promise<number> {
   if (!key) return usageError('serve', 'missing --key FILE (or COUNTERSIGN_KEY)');
   const logKey = (await loadKey(values['log-key'], 'COUNTERSIGN_LOG_KEY', '--log-key')) ?? key;
   const origin = values.origin ?? `countersign/${logKey.keyId.slice('sha256:'.length, 'sha256:'.length + 16)}`;
-  if (!isValidKeyName(origin)) throw new InputError('bad-origin', `--origin: expected a name without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  if (!isValidKeyName(origin))
+    throw new InputError(
+      'bad-origin',
+      `--origin: expected a name without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`,
+    );
   const policy = await loadPolicyFile(values.policy);
 
   const logPublicKeyPem = spkiPem(logKey.publicKey);
@@ -81,46 +85,72 @@ export async function run(argv: string[]): Promise<number> {
     ...(values['unsafe-auto-countersign-rotations-keeping-b'] ? { unsafeAutoCountersignRotationsKeepingB: true } : {}),
   });
   if (values['unsafe-auto-countersign-rotations-keeping-b']) {
-    console.error('countersign serve: UNSAFE: authority rotations that keep this key\'s organisation, keys, log requirement, threshold and fallback set as they are will be countersigned without review (docs/service.md)');
+    console.error(
+      "countersign serve: UNSAFE: authority rotations that keep this key's organisation, keys, log requirement, threshold and fallback set as they are will be countersigned without review (docs/service.md)",
+    );
   }
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
-    console.error(`countersign serve: listening on ${host}, not loopback: serve it through a TLS reverse proxy only (docs/service.md)`);
+    console.error(
+      `countersign serve: listening on ${host}, not loopback: serve it through a TLS reverse proxy only (docs/service.md)`,
+    );
   }
-  process.stdout.write(`${JSON.stringify({
-    time: new Date().toISOString(),
-    event: 'listening',
-    url: service.url,
-    origin: service.origin,
-    treeSize: service.log.size,
-    keyId: key.keyId,
-    logKeyId: logKey.keyId,
-    verifierKey: verifierKey(origin, logKey.publicKey),
-    rotations: values['unsafe-auto-countersign-rotations-keeping-b'] ? 'unsafe-auto-countersign-keeping-b' : 'refused',
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      time: new Date().toISOString(),
+      event: 'listening',
+      url: service.url,
+      origin: service.origin,
+      treeSize: service.log.size,
+      keyId: key.keyId,
+      logKeyId: logKey.keyId,
+      verifierKey: verifierKey(origin, logKey.publicKey),
+      rotations: values['unsafe-auto-countersign-rotations-keeping-b']
+        ? 'unsafe-auto-countersign-keeping-b'
+        : 'refused',
+    })}\n`,
+  );
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'stopping', signal })}\n`);
-      service.close().then(() => resolve(0), () => resolve(2));
+      service.close().then(
+        () => {
+          resolve(0);
+        },
+        () => {
+          resolve(2);
+        },
+      );
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => {
+      stop('SIGTERM');
+    });
+    process.once('SIGINT', () => {
+      stop('SIGINT');
+    });
   });
 }
 
 function parseListen(value: string): { host: string; port: number } {
-  const m = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value);
-  const port = m ? Number(m[2]) : NaN;
-  if (!m || port > 65535) throw new InputError('bad-listen', `--listen: expected HOST:PORT (e.g. 127.0.0.1:8080), found ${JSON.stringify(value)}`);
-  return { host: m[1]!.replace(/^\[|\]$/g, ''), port };
+  const [, host, port] = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value) ?? [];
+  if (host === undefined || port === undefined || Number(port) > 65535)
+    throw new InputError(
+      'bad-listen',
+      `--listen: expected HOST:PORT (e.g. 127.0.0.1:8080), found ${JSON.stringify(value)}`,
+    );
+  return { host: host.replace(/^\[|\]$/g, ''), port: Number(port) };
 }
 
 /** A key from its file (permissions checked) or from an environment variable, which is then removed. */
-async function loadKey(path: string | undefined, envName: string, flag: string): Promise<CountersignerPrivateKey | undefined> {
+async function loadKey(
+  path: string | undefined,
+  envName: string,
+  flag: string,
+): Promise<CountersignerPrivateKey | undefined> {
   if (path !== undefined) return loadPrivateKeyFile(path);
   const pem = process.env[envName];
   if (pem === undefined || pem === '') return undefined;
-  delete process.env[envName]; // child processes and crash dumps of the environment never see it
+  Reflect.deleteProperty(process.env, envName); // child processes and crash dumps of the environment never see it
   return parsePrivateKeyPem(pem, `${envName} (for ${flag})`);
 }
 

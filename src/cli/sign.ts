@@ -31,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     'identity-token': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
   const [statementPath, ...extra] = positionals;
   if (!statementPath) return usageError('sign', 'missing STATEMENT');
   if (extra.length > 0) return usageError('sign', `unexpected argument ${JSON.stringify(extra[0])}`);
@@ -44,7 +44,9 @@ export async function run(argv: string[]): Promise<number> {
   const bundle = await signStatement(bytes, { instance, identityToken });
   await writeFileAtomic(values.out, JSON.stringify(bundle, null, 2) + '\n');
   const p = statement.predicate;
-  console.error(`signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)); wrote ${values.out}`);
+  console.error(
+    `signed ${p.kind} ${p.stream} v${p.version} (${statement.subject.length} subject(s)); wrote ${values.out}`,
+  );
   console.log(values.out);
   return 0;
 }

@@ -1,4 +1,4 @@
-// `countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]`: runs the local
+// `countersign stack [--out FILE] [--job-workflow-ref REF] [--caller-workflow-ref REF] [--issuer URL]`: runs the local
 // Sigstore stack (src/stack/: OIDC issuer, Fulcio, Rekor, TSA on 127.0.0.1) in the
 // foreground, writes its description to FILE atomically, and serves until SIGINT/SIGTERM.
 // For demos and end-to-end tests only: every start makes new keys, and its trusted root
@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { usageError } from './usage.ts';
 import { parseVerbArgs } from './args.ts';
 
-export const USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--issuer URL]
+export const USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--caller-workflow-ref REF] [--issuer URL]
 
 Runs a local Sigstore stack on 127.0.0.1 (an OIDC issuer shaped like GitHub Actions' token
 endpoint, Fulcio, Rekor and an RFC 3161 timestamp authority) until interrupted, and writes
@@ -19,6 +19,9 @@ The trusted root is written beside FILE as trusted_root.json and kept after exit
   --out FILE               where to write the description (default: stack.json)
   --job-workflow-ref REF   identity of the tokens (default:
                            acme/app/.github/workflows/release.yml@refs/heads/main)
+  --caller-workflow-ref REF  make every token a reusable-workflow call of that workflow
+                           by this one of another repository (OWNER/REPO/.github/workflows/
+                           FILE@REF): the same identity, the caller's repository claims
   --issuer URL             the tokens' iss (default: https://token.actions.githubusercontent.com)
 
 For tests and demos only: keys are made at start and discarded at exit.`;
@@ -30,12 +33,13 @@ export async function run(argv: string[]): Promise<number> {
     {
       out: { type: 'string', default: 'stack.json' },
       'job-workflow-ref': { type: 'string' },
+      'caller-workflow-ref': { type: 'string' },
       issuer: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     { positionals: false },
   );
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
 
   const { startStack } = await import('../stack/index.ts');
   const out = resolve(values.out);
@@ -43,7 +47,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     // The trusted root goes beside the description, so bundles signed during this run can
     // still be verified after the stack has stopped.
-    stack = await startStack({ jobWorkflowRef: values['job-workflow-ref'], issuer: values.issuer, dir: dirname(out) });
+    stack = await startStack({
+      ...(values['job-workflow-ref'] !== undefined ? { jobWorkflowRef: values['job-workflow-ref'] } : {}),
+      ...(values['caller-workflow-ref'] !== undefined ? { callerWorkflowRef: values['caller-workflow-ref'] } : {}),
+      ...(values.issuer !== undefined ? { issuer: values.issuer } : {}),
+      dir: dirname(out),
+    });
   } catch (err) {
     return usageError('stack', (err as Error).message);
   }
@@ -57,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   tsa      ${d.tsaUrl}
   tokens   ${d.tokenUrl}
   identity ${d.identity}
+  source   ${stack.sourceRepository.repository} (policy init --source-repository-id ${stack.sourceRepository.repositoryId} --source-repository-owner-id ${stack.sourceRepository.repositoryOwnerId})
   issuer   ${d.issuer}
 description: ${out}
 trusted root: ${d.trustedRoot}

@@ -12,7 +12,11 @@ import { sha256File } from '../lib/basics/io/hash-file.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 import { checkPrimaryIdentity } from '../lib/checks/sigstore/identity.ts';
 import { loadTrustedRootBytes, parseManagedKey } from '../lib/checks/sigstore/trusted-root.ts';
-import { verifySigstoreBundle, type SignedContent, type VerifySigstoreBundleOptions } from '../lib/checks/sigstore/verify-primary.ts';
+import {
+  verifySigstoreBundle,
+  type SignedContent,
+  type VerifySigstoreBundleOptions,
+} from '../lib/checks/sigstore/verify-primary.ts';
 import { reportFatal } from './errors.ts';
 import { readInputFile } from './io.ts';
 import { parseVerbArgs as parseArgv } from './args.ts';
@@ -48,20 +52,49 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const trustedRootPath = args.trustedRoot ?? process.env[TRUSTED_ROOT_ENV];
-    if (!trustedRootPath) throw new InputError('usage', `verify-bundle: expected --trusted-root FILE (or $${TRUSTED_ROOT_ENV}), found neither (see --help)`);
-    const managedKey = args.key ? parseManagedKey(new TextDecoder().decode(await readInputFile(args.key, 'public key', KEY_MAX_BYTES)), `public key ${args.key}`) : undefined;
-    const trust = loadTrustedRootBytes(await readInputFile(trustedRootPath, 'trusted root', 1024 * 1024), `trusted root ${trustedRootPath}`, managedKey ? { managedKey } : {});
-    const bundleJson = parseStrictJson(await readInputFile(args.bundle, 'bundle', BUNDLE_MAX_BYTES), `bundle ${args.bundle}`);
+    if (!trustedRootPath)
+      throw new InputError(
+        'usage',
+        `verify-bundle: expected --trusted-root FILE (or $${TRUSTED_ROOT_ENV}), found neither (see --help)`,
+      );
+    const managedKey =
+      args.key !== undefined
+        ? parseManagedKey(
+            new TextDecoder().decode(await readInputFile(args.key, 'public key', KEY_MAX_BYTES)),
+            `public key ${args.key}`,
+          )
+        : undefined;
+    const trust = loadTrustedRootBytes(
+      await readInputFile(trustedRootPath, 'trusted root', 1024 * 1024),
+      `trusted root ${trustedRootPath}`,
+      managedKey ? { managedKey } : {},
+    );
+    const bundleJson = parseStrictJson(
+      await readInputFile(args.bundle, 'bundle', BUNDLE_MAX_BYTES),
+      `bundle ${args.bundle}`,
+    );
     const artifact = await readArtifact(args.artifact);
 
-    const result = verifySigstoreBundle(bundleJson, trust, { artifact, allowAnyBundleKindUnsafe: true, what: `bundle ${args.bundle}` });
+    const result = verifySigstoreBundle(bundleJson, trust, {
+      artifact,
+      allowAnyBundleKindUnsafe: true,
+      what: `bundle ${args.bundle}`,
+    });
     if (result.content.kind === 'dsse') checkSubject(result.content, artifactSha256(artifact), args.bundle);
-    if (managedKey) {
-      if (result.signer) throw new VerificationError('primary-certificate', `bundle ${args.bundle}: --key was given, but the bundle is signed with a certificate`);
+    if (args.key !== undefined) {
+      if (result.signer)
+        throw new VerificationError(
+          'primary-certificate',
+          `bundle ${args.bundle}: --key was given, but the bundle is signed with a certificate`,
+        );
       console.log(`OK: ${args.bundle} verified with the public key ${args.key}`);
     } else {
-      if (!result.signer) throw new VerificationError('primary-key', `bundle ${args.bundle}: expected a certificate, found a managed-key signature (use --key)`);
-      checkPrimaryIdentity(result.signer, { identity: args.identity!, issuer: args.issuer! });
+      if (!result.signer)
+        throw new VerificationError(
+          'primary-key',
+          `bundle ${args.bundle}: expected a certificate, found a managed-key signature (use --key)`,
+        );
+      checkPrimaryIdentity(result.signer, { identity: args.identity, issuer: args.issuer });
       console.log(`OK: ${args.bundle} verified: ${result.signer.identity} (issuer ${result.signer.issuer})`);
     }
     return 0;
@@ -70,14 +103,10 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-interface VerbArgs {
-  bundle: string;
-  key?: string;
-  identity?: string;
-  issuer?: string;
-  trustedRoot?: string;
-  artifact: string;
-}
+/** The checked flags: a managed key, or the certificate identity and issuer to expect. */
+type VerbArgs = { bundle: string; trustedRoot: string | undefined; artifact: string } & (
+  { key: string; identity?: undefined; issuer?: undefined } | { key?: undefined; identity: string; issuer: string }
+);
 
 function parseVerbArgs(argv: string[]): VerbArgs | 'help' {
   const { values, positionals } = parseArgv('verify-bundle', argv, {
@@ -89,16 +118,24 @@ function parseVerbArgs(argv: string[]): VerbArgs | 'help' {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
-  const usage = (problem: string): never => {
+  // Annotated, so that a `usage(...)` statement narrows like a throw.
+  const usage: (problem: string) => never = (problem) => {
     throw new InputError('usage', `verify-bundle: ${problem} (see --help)`);
   };
   if (!values.bundle) usage('expected --bundle FILE');
-  if (positionals.length !== 1) usage(`expected one FILE_OR_DIGEST, found ${positionals.length}`);
+  const [artifact] = positionals;
+  if (positionals.length !== 1 || artifact === undefined)
+    usage(`expected one FILE_OR_DIGEST, found ${positionals.length}`);
   const identity = values['certificate-identity'];
   const issuer = values['certificate-oidc-issuer'];
-  if (values.key !== undefined && (identity !== undefined || issuer !== undefined)) usage('expected either --key or --certificate-identity/--certificate-oidc-issuer, found both');
-  if (values.key === undefined && (!identity || !issuer)) usage('expected --key, or both --certificate-identity and --certificate-oidc-issuer');
-  return { bundle: values.bundle!, key: values.key, identity, issuer, trustedRoot: values['trusted-root'], artifact: positionals[0]! };
+  const common = { bundle: values.bundle, trustedRoot: values['trusted-root'], artifact };
+  if (values.key !== undefined) {
+    if (identity !== undefined || issuer !== undefined)
+      usage('expected either --key or --certificate-identity/--certificate-oidc-issuer, found both');
+    return { ...common, key: values.key };
+  }
+  if (!identity || !issuer) usage('expected --key, or both --certificate-identity and --certificate-oidc-issuer');
+  return { ...common, identity, issuer };
 }
 
 type Artifact = NonNullable<VerifySigstoreBundleOptions['artifact']>;
@@ -131,16 +168,34 @@ function artifactSha256(artifact: Artifact): Buffer {
 function checkSubject(content: Extract<SignedContent, { kind: 'dsse' }>, sha256: Buffer, bundlePath: string): void {
   const what = `bundle ${bundlePath}`;
   if (content.payloadType !== 'application/vnd.in-toto+json') {
-    throw new VerificationError('artifact-not-subject', `${what}: expected DSSE payloadType application/vnd.in-toto+json, found ${JSON.stringify(content.payloadType)}`);
+    throw new VerificationError(
+      'artifact-not-subject',
+      `${what}: expected DSSE payloadType application/vnd.in-toto+json, found ${JSON.stringify(content.payloadType)}`,
+    );
   }
-  const statement = parseStrictJson(content.payload, `${what}: in-toto statement`) as { _type?: unknown; subject?: unknown };
-  if (statement?._type !== 'https://in-toto.io/Statement/v1' && statement?._type !== 'https://in-toto.io/Statement/v0.1') {
-    throw new VerificationError('artifact-not-subject', `${what}: expected an in-toto Statement, found _type ${JSON.stringify(statement?._type)}`);
+  const statement = parseStrictJson(content.payload, `${what}: in-toto statement`) as {
+    _type?: unknown;
+    subject?: unknown;
+  } | null;
+  if (
+    statement?._type !== 'https://in-toto.io/Statement/v1' &&
+    statement?._type !== 'https://in-toto.io/Statement/v0.1'
+  ) {
+    throw new VerificationError(
+      'artifact-not-subject',
+      `${what}: expected an in-toto Statement, found _type ${JSON.stringify(statement?._type)}`,
+    );
   }
   const want = sha256.toString('hex');
-  const subjects = Array.isArray(statement.subject) ? (statement.subject as { digest?: { sha256?: unknown } }[]) : [];
+  const subjects = Array.isArray(statement.subject)
+    ? (statement.subject as ({ digest?: { sha256?: unknown } | null } | null)[])
+    : [];
   if (!subjects.some((s) => s?.digest?.sha256 === want)) {
-    throw new VerificationError('artifact-not-subject', `${what}: the artifact (sha256:${want}) is not a subject of the signed statement`, { expected: `sha256:${want}` });
+    throw new VerificationError(
+      'artifact-not-subject',
+      `${what}: the artifact (sha256:${want}) is not a subject of the signed statement`,
+      { expected: `sha256:${want}` },
+    );
   }
 }
 
@@ -152,9 +207,13 @@ const CURVES: Record<string, typeof p256> = { prime256v1: p256, secp384r1: p384 
 /** Verifies a DER ECDSA signature over a SHA-256 digest with a P-256 or P-384 key. */
 export function verifyEcdsaPrehashed(key: KeyObject, digest: Uint8Array, signature: Uint8Array): boolean {
   const curve = key.asymmetricKeyType === 'ec' ? CURVES[key.asymmetricKeyDetails?.namedCurve ?? ''] : undefined;
-  if (!curve) throw new Error(`digest-only verification supports ECDSA P-256 and P-384 keys, found ${key.asymmetricKeyType} ${key.asymmetricKeyDetails?.namedCurve ?? ''}`);
-  const jwk = key.export({ format: 'jwk' });
-  const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')]);
+  if (!curve)
+    throw new Error(
+      `digest-only verification supports ECDSA P-256 and P-384 keys, found ${key.asymmetricKeyType} ${key.asymmetricKeyDetails?.namedCurve ?? ''}`,
+    );
+  const { x, y } = key.export({ format: 'jwk' });
+  if (x === undefined || y === undefined) throw new Error('an EC public key without its coordinates');
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(x, 'base64url'), Buffer.from(y, 'base64url')]);
   try {
     return curve.verify(signature, digest, point, { prehash: false, format: 'der', lowS: false });
   } catch {

@@ -1,4 +1,4 @@
-// `countersign verify BUNDLE --policy FILE [--state FILE] [--json] [--base DIR] [PATH...]`:
+// `countersign verify BUNDLE --policy FILE [--stream S] [--kind K] [--state FILE] [--json] [--base DIR] [PATH...]`:
 // the gate. Exit 0 verified; 1 rejected or pending countersign; 2 could not run.
 import { loadPolicyFile } from '../lib/formats/policy/index.ts';
 import { gate } from '../lib/flows/gate/gate.ts';
@@ -7,9 +7,10 @@ import { readBundleFile } from './io.ts';
 import { formatReport } from './report-text.ts';
 import { loadStateFile, saveStateFile } from '../lib/flows/gate/state-file.ts';
 import { usageError } from './usage.ts';
+import type { Kind } from '../lib/formats/core/types.ts';
 import { parseVerbArgs } from './args.ts';
 
-export const USAGE = `usage: countersign verify --policy FILE [--state FILE] [--json] [--base DIR] BUNDLE [-- PATH...]
+export const USAGE = `usage: countersign verify --policy FILE [--stream S] [--kind K] [--state FILE] [--json] [--base DIR] BUNDLE [-- PATH...]
 
 Verifies a countersigned bundle: the primary Sigstore signature and identity, the
 countersignatures (threshold of distinct organisations), the statement (kind, stream,
@@ -17,6 +18,11 @@ expiry, version) and, when PATHs are given, that every file is a subject and eve
 subject is present.
 
   --policy FILE   the pinned policy (required)
+  --stream S      the stream you expect the bundle to be of (owner/name:channel); required
+                  when the policy allows more than one stream: a bundle of another stream
+                  the policy allows is rejected (statement-stream-unexpected)
+  --kind K        the kind you expect (binary-digest, fleet-key, config-change,
+                  authority-rotation); optional
   --state FILE    client state: reject a version older than the last accepted one for the
                   stream (and a policy older than the last one verified under), and record
                   this version and the policy version after success (created if missing)
@@ -39,12 +45,14 @@ export async function run(argv: string[]): Promise<number> {
 export async function verifyCommand(argv: string[]): Promise<{ exitCode: number; report?: VerificationReport }> {
   const { values, positionals } = parseVerbArgs('verify', argv, {
     policy: { type: 'string' },
+    stream: { type: 'string' },
+    kind: { type: 'string' },
     state: { type: 'string' },
     json: { type: 'boolean', default: false },
     base: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return console.log(USAGE), { exitCode: 0 };
+  if (values.help) return (console.log(USAGE), { exitCode: 0 });
   const [bundlePath, ...paths] = positionals;
   if (!bundlePath) return { exitCode: usageError('verify', 'missing BUNDLE') };
   if (!values.policy) return { exitCode: usageError('verify', 'missing --policy FILE') };
@@ -53,9 +61,23 @@ export async function verifyCommand(argv: string[]): Promise<{ exitCode: number;
   const state = values.state ? await loadStateFile(values.state) : undefined;
   const bytes = await readBundleFile(bundlePath);
   // Loaded only when files are given: the walker and the hashing threads are start-up cost otherwise (issue #7).
-  const artifacts = paths.length > 0 ? await (await import('../lib/formats/subjects/index.ts')).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : undefined;
+  const artifacts =
+    paths.length > 0
+      ? await (
+          await import('../lib/formats/subjects/index.ts')
+        ).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects })
+      : undefined;
 
-  const { report, newState } = await gate(bytes, { policy, state, artifacts, what: bundlePath });
+  // The expected stream is checked against the policy by the gate, before the bundle is verified (exit 2 when missing or not allowed).
+  const expect = { stream: values.stream, kind: values.kind as Kind | undefined };
+  const { report, newState } = await gate(bytes, {
+    policy,
+    state,
+    artifacts,
+    what: bundlePath,
+    expect,
+    expectNames: { stream: '--stream', kind: '--kind' },
+  });
   if (values.state && newState) await saveStateFile(values.state, newState);
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report, bundlePath));

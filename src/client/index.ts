@@ -15,7 +15,14 @@ export {
 } from './rotations.ts';
 export { MAX_ROTATIONS, type AppliedRotation } from '../lib/flows/rotation/chain.ts';
 export type { ArtifactInput, JsonInput, PinnedPolicy } from './inputs.ts';
-export { CHECKS, type CheckName, type CheckReport, type CheckResult, type Outcome, type VerificationReport } from '../lib/pipeline/report.ts';
+export {
+  CHECKS,
+  type CheckName,
+  type CheckReport,
+  type CheckResult,
+  type Outcome,
+  type VerificationReport,
+} from '../lib/pipeline/report.ts';
 export { STATE_MEDIA_TYPE, type ClientState, type StreamState } from '../lib/formats/state/state.ts';
 export type { Policy } from '../lib/formats/policy/types.ts';
 export { InputError, PolicyError, VerificationError } from '../lib/basics/errors/errors.ts';

@@ -49,9 +49,14 @@ export function loadPinnedPolicy(policy: JsonInput, trustedRoot?: JsonInput): Pi
 
 /** Throws `trusted-root-mismatch` unless `trustedRoot` is the root the policy embeds (key order aside). */
 export function checkTrustedRootMatches(policy: Policy, trustedRoot: JsonInput): void {
-  const given = canonicalJson(parseStrictJson(asText(trustedRoot), 'pinned trusted root', { maxBytes: TRUSTED_ROOT_MAX_BYTES, maxDepth: 32 }));
+  const given = canonicalJson(
+    parseStrictJson(asText(trustedRoot), 'pinned trusted root', { maxBytes: TRUSTED_ROOT_MAX_BYTES, maxDepth: 32 }),
+  );
   if (given !== canonicalJson(policy.trustedRoot)) {
-    throw new InputError('trusted-root-mismatch', 'pinned trusted root: expected the trusted root the pinned policy embeds (policy.trustedRoot), found a different one');
+    throw new InputError(
+      'trusted-root-mismatch',
+      'pinned trusted root: expected the trusted root the pinned policy embeds (policy.trustedRoot), found a different one',
+    );
   }
 }
 
@@ -64,33 +69,52 @@ export function readState(state: JsonInput | null | undefined): ClientState | un
 
 /** Subjects (name and SHA-256) of the artifacts at hand, hashing the bytes given. */
 export function artifactSubjects(artifacts: readonly ArtifactInput[], maxCount: number): Subject[] {
-  if (!Array.isArray(artifacts)) throw new InputError('artifacts-malformed', `artifacts: expected an array, found ${describe(artifacts)}`);
-  if (artifacts.length > maxCount) throw new InputError('artifacts-too-many', `artifacts: expected at most ${maxCount} (the policy's maxSubjects), found ${artifacts.length}`);
+  const list: unknown = artifacts; // typed for the app, not trusted: JavaScript callers pass anything
+  if (!Array.isArray(list))
+    throw new InputError('artifacts-malformed', `artifacts: expected an array, found ${describe(list)}`);
+  if (artifacts.length > maxCount)
+    throw new InputError(
+      'artifacts-too-many',
+      `artifacts: expected at most ${maxCount} (the policy's maxSubjects), found ${artifacts.length}`,
+    );
   const seen = new Set<string>();
   return artifacts.map((a, i) => {
     const at = `artifacts[${i}]`;
-    if (typeof a !== 'object' || a === null || typeof a.name !== 'string') throw new InputError('artifacts-malformed', `${at}: expected { name, bytes } or { name, sha256 }`);
-    const problem = subjectNameProblem(a.name);
-    if (problem) throw new InputError('artifacts-malformed', `${at}: the name ${JSON.stringify(a.name.slice(0, 200))} ${problem}`);
-    if (seen.has(a.name)) throw new InputError('artifacts-malformed', `${at}: expected each name once, found ${JSON.stringify(a.name)} again`);
-    seen.add(a.name);
-    return { name: a.name, digest: { sha256: digestOf(a, at) } };
+    const item: unknown = a;
+    if (typeof item !== 'object' || item === null || !('name' in item) || typeof item.name !== 'string')
+      throw new InputError('artifacts-malformed', `${at}: expected { name, bytes } or { name, sha256 }`);
+    const { name } = item;
+    const problem = subjectNameProblem(name);
+    if (problem)
+      throw new InputError('artifacts-malformed', `${at}: the name ${JSON.stringify(name.slice(0, 200))} ${problem}`);
+    if (seen.has(name))
+      throw new InputError(
+        'artifacts-malformed',
+        `${at}: expected each name once, found ${JSON.stringify(name)} again`,
+      );
+    seen.add(name);
+    return { name, digest: { sha256: digestOf(a, at) } };
   });
 }
 
 /** The artifact's SHA-256 as lowercase hex (hashing its bytes, or checking the digest given). Throws InputError. */
 export function digestOf(a: ArtifactInput, at: string): string {
   if ('bytes' in a) {
-    if (!(a.bytes instanceof Uint8Array)) throw new InputError('artifacts-malformed', `${at}.bytes: expected a Uint8Array, found ${describe(a.bytes)}`);
+    if (!(a.bytes instanceof Uint8Array))
+      throw new InputError('artifacts-malformed', `${at}.bytes: expected a Uint8Array, found ${describe(a.bytes)}`);
     return sha256Hex(a.bytes);
   }
   const { sha256 } = a as { sha256?: unknown };
   if (sha256 instanceof Uint8Array) {
-    if (sha256.length !== 32) throw new InputError('artifacts-malformed', `${at}.sha256: expected 32 bytes, found ${sha256.length}`);
+    if (sha256.length !== 32)
+      throw new InputError('artifacts-malformed', `${at}.sha256: expected 32 bytes, found ${sha256.length}`);
     return Array.from(sha256, (b) => b.toString(16).padStart(2, '0')).join('');
   }
   if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) {
-    throw new InputError('artifacts-malformed', `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${describe(sha256)}`);
+    throw new InputError(
+      'artifacts-malformed',
+      `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${describe(sha256)}`,
+    );
   }
   return sha256;
 }
@@ -105,15 +129,35 @@ function asText(input: JsonInput): string {
       throw new InputError('input-malformed', 'expected UTF-8 JSON bytes, found invalid UTF-8');
     }
   }
-  if (typeof input === 'object' && input !== null) return JSON.stringify(input);
+  const value: unknown = input; // JavaScript callers may pass null, a number, ...
+  if (typeof value === 'object' && value !== null) return jsonText(value);
   throw new InputError('input-malformed', `expected bytes, text or a parsed JSON object, found ${describe(input)}`);
+}
+
+/** A parsed JSON value serialised; one JSON.stringify refuses (a cycle, a BigInt, nesting deep enough to overflow the stack) is an InputError. */
+function jsonText(value: object): string {
+  let text: unknown;
+  try {
+    text = JSON.stringify(value);
+  } catch (err) {
+    throw new InputError(
+      'input-malformed',
+      `expected a parsed JSON value, found one that is not JSON (${err instanceof RangeError ? 'nested too deeply' : 'a cycle or a BigInt'})`,
+    );
+  }
+  // A toJSON() that returns undefined serialises to nothing at all.
+  if (typeof text !== 'string')
+    throw new InputError('input-malformed', 'expected a parsed JSON value, found one that serialises to nothing');
+  return text;
 }
 
 /** JSON with object keys sorted at every level: equal for equal values, whatever the key order. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);

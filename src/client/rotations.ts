@@ -6,7 +6,13 @@
 // style of verifyBundle. No file, network or clock access beyond `new Date()`.
 import { describe } from '../lib/basics/json/shape.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
-import { type AppliedRotation, MAX_ROTATIONS, RotationError, type RotationInput, followRotations } from '../lib/flows/rotation/chain.ts';
+import {
+  type AppliedRotation,
+  MAX_ROTATIONS,
+  RotationError,
+  type RotationInput,
+  followRotations,
+} from '../lib/flows/rotation/chain.ts';
 import { policyDocument } from '../lib/formats/policy/document.ts';
 import type { VerificationReport } from '../lib/pipeline/report.ts';
 import { emptyState, recordPolicyVersion, serializeState } from '../lib/formats/state/state.ts';
@@ -76,13 +82,16 @@ export type FollowPolicyRotationsResult = FollowedRotations | RejectedRotations 
  */
 export async function followPolicyRotations(input: FollowPolicyRotationsInput): Promise<FollowPolicyRotationsResult> {
   try {
-    if (typeof input !== 'object' || input === null) throw new InputError('input-malformed', `input: expected { policy, rotations }, found ${describe(input)}`);
+    const raw: unknown = input; // typed for the app, not trusted: JavaScript callers pass anything
+    if (typeof raw !== 'object' || raw === null)
+      throw new InputError('input-malformed', `input: expected { policy, rotations }, found ${describe(raw)}`);
     // A copy: the bytes returned as `policy` are then the app's to keep, whatever it does to its own.
     const start = policyDocument(exactBytes(input.policy, 'policy').slice(), 'pinned policy');
     const rotations = rotationInputs(input.rotations);
     const state = readState(input.state);
     const now = input.now ?? new Date();
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InputError('input-malformed', 'now: expected a valid Date');
+    if (!(now instanceof Date) || Number.isNaN(now.getTime()))
+      throw new InputError('input-malformed', 'now: expected a valid Date');
     const walk = await followRotations(start, rotations, { now, ...(state ? { state } : {}) });
     const { result } = walk;
     return {
@@ -117,16 +126,19 @@ function failureOf(err: VerificationError): RejectedRotations['failure'] {
 
 /** The rotation list as followRotations takes it, named `rotations[i]` unless the app named them. */
 function rotationInputs(rotations: unknown): RotationInput[] {
-  if (!Array.isArray(rotations)) throw new InputError('input-malformed', `rotations: expected an array of bundles, found ${describe(rotations)}`);
+  if (!Array.isArray(rotations))
+    throw new InputError('input-malformed', `rotations: expected an array of bundles, found ${describe(rotations)}`);
   // The cap is followRotations' own (it refuses a longer list before verifying anything);
   // this only avoids converting a huge list first. Same code, same message.
-  if (rotations.length > MAX_ROTATIONS) return rotations.map((_, i) => ({ bytes: new Uint8Array(), what: `rotations[${i}]` }));
+  if (rotations.length > MAX_ROTATIONS)
+    return rotations.map((_, i) => ({ bytes: new Uint8Array(), what: `rotations[${i}]` }));
   return rotations.map((r: unknown, i) => {
     const at = `rotations[${i}]`;
     if (r instanceof Uint8Array || typeof r === 'string') return { bytes: exactBytes(r, at), what: at };
     if (typeof r === 'object' && r !== null && typeof (r as { name?: unknown }).name === 'string') {
       const { bytes, name } = r as { bytes?: unknown; name: string };
-      if (name.length === 0 || name.length > 200) throw new InputError('input-malformed', `${at}.name: expected 1 to 200 characters, found ${name.length}`);
+      if (name.length === 0 || name.length > 200)
+        throw new InputError('input-malformed', `${at}.name: expected 1 to 200 characters, found ${name.length}`);
       return { bytes: exactBytes(bytes, `${at}.bytes`), what: name };
     }
     throw new InputError('input-malformed', `${at}: expected bytes, text or { bytes, name }, found ${describe(r)}`);

@@ -5,10 +5,19 @@
 // Buffer for @noble/* shims at build time (src/lib/platform/).
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 import { describe } from '../lib/basics/json/shape.ts';
-import { gate } from '../lib/flows/gate/gate.ts';
+import { type GateExpectation, gate } from '../lib/flows/gate/gate.ts';
+import type { Kind } from '../lib/formats/core/types.ts';
 import type { VerificationReport } from '../lib/pipeline/report.ts';
 import { serializeState } from '../lib/formats/state/state.ts';
-import { type ArtifactInput, type JsonInput, type PinnedPolicy, artifactSubjects, checkTrustedRootMatches, loadPinnedPolicy, readState } from './inputs.ts';
+import {
+  type ArtifactInput,
+  type JsonInput,
+  type PinnedPolicy,
+  artifactSubjects,
+  checkTrustedRootMatches,
+  loadPinnedPolicy,
+  readState,
+} from './inputs.ts';
 
 export interface VerifyBundleInput {
   /** The countersigned bundle exactly as downloaded (bytes, or its text). */
@@ -25,6 +34,12 @@ export interface VerifyBundleInput {
   readonly now?: Date;
   /** Names the bundle in messages (default "bundle"). */
   readonly what?: string;
+  /**
+   * The stream (and optionally the kind) this app expects the bundle to be of. Required when
+   * the policy allows more than one stream (otherwise outcome "error", `expected-stream-missing`):
+   * an old genuine release of another stream must not pass for one of this stream.
+   */
+  readonly expect?: { readonly stream?: string; readonly kind?: Kind } | null;
 }
 
 export interface VerifyBundleResult {
@@ -37,6 +52,11 @@ export interface VerifyBundleResult {
   readonly newState?: string;
   /** Only when the outcome is "error": why verification could not run (bad policy, state or input). */
   readonly error?: { readonly code: string; readonly message: string };
+  /**
+   * Unless the outcome is "error": the stream (and kind) the bundle was checked against, `expect`
+   * or the policy's only stream. `isVerifiedSubject` takes the whole result and checks it again.
+   */
+  readonly expected?: { readonly stream: string; readonly kind?: Kind };
 }
 
 const pinned = new WeakSet<PinnedPolicy>();
@@ -55,23 +75,59 @@ export function pinPolicy(policy: JsonInput, trustedRoot?: JsonInput): PinnedPol
  * Verifies a countersigned bundle. Never throws for bad input: a bundle that fails a check is
  * "rejected" (report.failure says which check and code), a valid primary without any
  * countersignature is "pending-countersign", and unusable pinned data (policy, trusted root,
- * state, artifacts) is "error" with `error` set. Only a bug would throw.
+ * state, artifacts) or arguments (no expected stream under a policy of several) is "error"
+ * with `error` set. Only a bug would throw.
  */
 export async function verifyBundle(input: VerifyBundleInput): Promise<VerifyBundleResult> {
   try {
+    const raw: unknown = input; // typed for the app, not trusted: JavaScript callers pass anything
+    if (typeof raw !== 'object' || raw === null)
+      throw new InputError('input-malformed', `input: expected { bundle, policy, ... }, found ${describe(raw)}`);
     const { policy, trust } = isPinned(input.policy) ? input.policy : pinPolicy(input.policy, input.trustedRoot);
     if (isPinned(input.policy) && input.trustedRoot !== undefined) checkTrustedRootMatches(policy, input.trustedRoot);
     const state = readState(input.state);
-    const artifacts = input.artifacts === undefined ? undefined : artifactSubjects(input.artifacts, policy.limits.maxSubjects);
+    const artifacts =
+      input.artifacts === undefined ? undefined : artifactSubjects(input.artifacts, policy.limits.maxSubjects);
     const bytes = typeof input.bundle === 'string' ? new TextEncoder().encode(input.bundle) : input.bundle;
-    if (!(bytes instanceof Uint8Array)) throw new InputError('input-malformed', `bundle: expected bytes or text, found ${describe(bytes)}`);
-    // The gate of `countersign verify` and the action: the new state records the policy version too (policy rollback).
-    const { report, newState } = await gate(bytes, { policy, trust, state, artifacts, what: input.what ?? 'bundle', ...(input.now ? { now: input.now } : {}) });
-    return newState ? { report, newState: serializeState(newState) } : { report };
+    if (!(bytes instanceof Uint8Array))
+      throw new InputError('input-malformed', `bundle: expected bytes or text, found ${describe(bytes)}`);
+    const expect = expectation(input.expect);
+    const now: unknown = input.now;
+    if (now !== undefined && (!(now instanceof Date) || Number.isNaN(now.getTime())))
+      throw new InputError('input-malformed', 'now: expected a valid Date');
+    const what: unknown = input.what ?? 'bundle';
+    if (typeof what !== 'string')
+      throw new InputError('input-malformed', `what: expected a string, found ${describe(what)}`);
+    // The gate of `countersign verify` and the action: the expected stream resolved against the
+    // policy (expected-stream-missing, expected-not-allowed), the new state with the policy version.
+    const { report, newState, expected } = await gate(bytes, {
+      policy,
+      trust,
+      state,
+      artifacts,
+      what,
+      expect,
+      ...(now ? { now } : {}),
+    });
+    return newState ? { report, newState: serializeState(newState), expected } : { report, expected };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     return { report: { outcome: 'error', checks: [] }, error: { code: err.code, message: err.message } };
   }
+}
+
+/** `expect` as the gate takes it: absent, or an object of an optional stream and kind (their values are the gate's to judge). */
+function expectation(value: unknown): GateExpectation | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InputError('input-malformed', `expect: expected { stream, kind }, found ${describe(value)}`);
+  const { stream, kind } = value as { stream?: unknown; kind?: unknown };
+  if (stream !== undefined && typeof stream !== 'string')
+    throw new InputError('input-malformed', `expect.stream: expected a string, found ${describe(stream)}`);
+  if (kind !== undefined && typeof kind !== 'string')
+    throw new InputError('input-malformed', `expect.kind: expected a string, found ${describe(kind)}`);
+  // A kind that is no kind at all is one the policy does not allow (expected-not-allowed).
+  return { stream, kind: kind as Kind | undefined };
 }
 
 function isPinned(value: unknown): value is PinnedPolicy {

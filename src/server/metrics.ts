@@ -24,7 +24,7 @@ export class Metrics {
     this.latencyCount += 1;
     this.latencySum += seconds;
     LATENCY_BUCKETS.forEach((b, i) => {
-      if (seconds <= b) this.buckets[i]! += 1;
+      if (seconds <= b) this.buckets[i] = (this.buckets[i] ?? 0) + 1;
     });
   }
 

@@ -18,13 +18,35 @@ export class Refusal extends Error {
 
 /** The parse check's codes (spec/FORMAT.md §9): the request is not a well-formed bundle. */
 const MALFORMED = new Set<ErrorCode>([
-  'too-deep', 'malformed-json', 'duplicate-key', 'number-out-of-range', 'bundle-malformed', 'bundle-unsupported-version',
-  'primary-malformed', 'primary-unsupported-version', 'primary-not-dsse', 'statement-malformed', 'statement-unknown-field',
-  'statement-unsupported-type', 'statement-unknown-kind', 'statement-duplicate-subject', 'statement-unsorted-subjects',
-  'statement-too-many-subjects', 'statement-bad-time', 'statement-too-large',
+  'too-deep',
+  'malformed-json',
+  'duplicate-key',
+  'number-out-of-range',
+  'key-too-long',
+  'string-too-long',
+  'too-many-items',
+  'bundle-malformed',
+  'bundle-unsupported-version',
+  'primary-malformed',
+  'primary-unsupported-version',
+  'primary-not-dsse',
+  'statement-malformed',
+  'statement-unknown-field',
+  'statement-unsupported-type',
+  'statement-unknown-kind',
+  'statement-duplicate-subject',
+  'statement-unsorted-subjects',
+  'statement-too-many-subjects',
+  'statement-bad-time',
+  'statement-too-large',
 ]);
 /** Conflicts with what the service already signed. */
-const CONFLICT = new Set<ErrorCode>(['statement-rollback', 'statement-version-reused', 'stream-version-signed', 'countersignature-duplicate']);
+const CONFLICT = new Set<ErrorCode>([
+  'statement-rollback',
+  'statement-version-reused',
+  'stream-version-signed',
+  'countersignature-duplicate',
+]);
 
 /**
  * What this service will not do, whoever asks and however often (403): countersign an
@@ -36,7 +58,18 @@ const FORBIDDEN = new Set<ErrorCode>(['rotation-needs-review']);
 export function refusalOf(err: unknown): Refusal | undefined {
   if (err instanceof Refusal) return err;
   if (!(err instanceof VerificationError) && !(err instanceof InputError)) return undefined;
-  const status = err.code === 'too-large' ? 413 : MALFORMED.has(err.code) ? 400 : CONFLICT.has(err.code) ? 409 : FORBIDDEN.has(err.code) ? 403 : err instanceof VerificationError ? 422 : 400;
+  const status =
+    err.code === 'too-large'
+      ? 413
+      : MALFORMED.has(err.code)
+        ? 400
+        : CONFLICT.has(err.code)
+          ? 409
+          : FORBIDDEN.has(err.code)
+            ? 403
+            : err instanceof VerificationError
+              ? 422
+              : 400;
   return new Refusal(status, carried(err.code), oneLine(err.message));
 }
 

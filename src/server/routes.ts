@@ -3,7 +3,13 @@
 import type { IncomingMessage } from 'node:http';
 import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { verifierKey } from '../lib/checks/log/note.ts';
-import { API, MAX_ENTRIES_PER_PAGE, MAX_REQUEST_BYTES, type EntriesResponse, type KeyResponse } from '../lib/formats/service/api.ts';
+import {
+  API,
+  MAX_ENTRIES_PER_PAGE,
+  MAX_REQUEST_BYTES,
+  type EntriesResponse,
+  type KeyResponse,
+} from '../lib/formats/service/api.ts';
 import type { Countersigner } from './countersigner.ts';
 import type { Metrics } from './metrics.ts';
 import { Refusal } from './refusal.ts';
@@ -24,9 +30,19 @@ export interface RouteContext {
   key: KeyResponse;
 }
 
-const json = (status: number, value: unknown, log?: Record<string, unknown>): Reply => ({ status, contentType: 'application/json', body: `${JSON.stringify(value)}\n`, ...(log ? { log } : {}) });
+const json = (status: number, value: unknown, log?: Record<string, unknown>): Reply => ({
+  status,
+  contentType: 'application/json',
+  body: `${JSON.stringify(value)}\n`,
+  ...(log ? { log } : {}),
+});
 
-export function keyDescription(log: TransparencyLog, logPublicKeyPem: string, countersignerKeyId: string, countersignerPublicKeyPem: string): KeyResponse {
+export function keyDescription(
+  log: TransparencyLog,
+  logPublicKeyPem: string,
+  countersignerKeyId: string,
+  countersignerPublicKeyPem: string,
+): KeyResponse {
   return {
     origin: log.origin,
     verifierKey: verifierKey(log.origin, log.signer.rawPublicKey),
@@ -46,8 +62,14 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
   switch (path) {
     case API.countersign: {
       only('POST');
-      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') throw new Refusal(415, 'unsupported-media-type', `expected Content-Type application/json, found ${JSON.stringify(type || 'none')}`);
+      const [contentType = ''] = (req.headers['content-type'] ?? '').split(';');
+      const type = contentType.trim().toLowerCase();
+      if (type !== 'application/json')
+        throw new Refusal(
+          415,
+          'unsupported-media-type',
+          `expected Content-Type application/json, found ${JSON.stringify(type || 'none')}`,
+        );
       const body = await readBody(req, MAX_REQUEST_BYTES);
       const outcome = await ctx.countersigner.countersign(body);
       ctx.metrics.signingLatency(outcome.signingMs / 1000);
@@ -65,28 +87,37 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
     case API.entries: {
       only('GET');
       const start = integerParam(url, 'start');
-      const end = Math.min(integerParam(url, 'end', start + MAX_ENTRIES_PER_PAGE), start + MAX_ENTRIES_PER_PAGE, log.size);
+      const end = Math.min(
+        integerParam(url, 'end', start + MAX_ENTRIES_PER_PAGE),
+        start + MAX_ENTRIES_PER_PAGE,
+        log.size,
+      );
       if (start > log.size) throw new Refusal(400, 'bad-range', `start ${start} is beyond the log size ${log.size}`);
-      const entries = end <= start ? [] : log.store.entries(start, end).map((e) => ({
-        index: e.index,
-        statement: b64(e.statement),
-        signature: b64(e.signature),
-        certificate: b64(e.certificate),
-      }));
+      const entries =
+        end <= start
+          ? []
+          : log.store.entries(start, end).map((e) => ({
+              index: e.index,
+              statement: b64(e.statement),
+              signature: b64(e.signature),
+              certificate: b64(e.certificate),
+            }));
       return json(200, { entries } satisfies EntriesResponse);
     }
     case API.inclusion: {
       only('GET');
       const index = integerParam(url, 'index');
       const size = integerParam(url, 'size', log.size);
-      if (size > log.size || index >= size) throw new Refusal(400, 'bad-range', `expected index < size <= ${log.size}, found index ${index}, size ${size}`);
+      if (size > log.size || index >= size)
+        throw new Refusal(400, 'bad-range', `expected index < size <= ${log.size}, found index ${index}, size ${size}`);
       return json(200, { index, treeSize: size, hashes: log.inclusionProof(index, size).map(b64) });
     }
     case API.consistency: {
       only('GET');
       const from = integerParam(url, 'from');
       const to = integerParam(url, 'to', log.size);
-      if (to > log.size || from > to) throw new Refusal(400, 'bad-range', `expected from <= to <= ${log.size}, found from ${from}, to ${to}`);
+      if (to > log.size || from > to)
+        throw new Refusal(400, 'bad-range', `expected from <= to <= ${log.size}, found from ${from}, to ${to}`);
       return json(200, { from, to, hashes: log.consistencyProof(from, to).map(b64) });
     }
     case API.key:
@@ -97,7 +128,11 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
       return json(200, { status: 'ok', origin: log.origin, treeSize: log.size });
     case API.metrics:
       only('GET');
-      return { status: 200, contentType: 'text/plain; version=0.0.4', body: ctx.metrics.render({ logSize: log.size, queued: ctx.countersigner.queued }) };
+      return {
+        status: 200,
+        contentType: 'text/plain; version=0.0.4',
+        body: ctx.metrics.render({ logSize: log.size, queued: ctx.countersigner.queued }),
+      };
     default:
       throw new Refusal(404, 'not-found', `no such endpoint ${path.slice(0, 100)}`);
   }
@@ -115,14 +150,20 @@ function integerParam(url: URL, name: string, fallback?: number): number {
     if (fallback !== undefined) return fallback;
     throw new Refusal(400, 'bad-request', `missing query parameter ${name}`);
   }
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(value) || !Number.isSafeInteger(Number(value))) throw new Refusal(400, 'bad-request', `query parameter ${name}: expected a non-negative integer, found ${JSON.stringify(value.slice(0, 20))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new Refusal(
+      400,
+      'bad-request',
+      `query parameter ${name}: expected a non-negative integer, found ${JSON.stringify(value.slice(0, 20))}`,
+    );
   return Number(value);
 }
 
 /** Reads the body up to `max` bytes; a larger one is refused with 413 without reading the rest. */
 async function readBody(req: IncomingMessage, max: number): Promise<Uint8Array> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > max * DRAIN_FACTOR) throw new Refusal(413, 'too-large', `request body of ${declared} bytes is over the limit of ${max} bytes`);
+  if (Number.isFinite(declared) && declared > max * DRAIN_FACTOR)
+    throw new Refusal(413, 'too-large', `request body of ${declared} bytes is over the limit of ${max} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   try {

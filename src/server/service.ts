@@ -56,7 +56,10 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const pinned = options.policy.countersigners.find((k) => k.keyId === options.signer.keyId);
   if (!pinned) {
-    throw new InputError('countersigner-not-pinned', `the service key ${options.signer.keyId} is not a countersigner in the policy (${options.policy.countersigners.map((k) => k.name).join(', ')}): its countersignatures would never count`);
+    throw new InputError(
+      'countersigner-not-pinned',
+      `the service key ${options.signer.keyId} is not a countersigner in the policy (${options.policy.countersigners.map((k) => k.name).join(', ')}): its countersignatures would never count`,
+    );
   }
   const store = await LogStore.open(options.dataDir);
   let server: Server | undefined;
@@ -71,7 +74,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...(options.now ? { now: options.now } : {}),
       ...(options.unsafeAutoCountersignRotationsKeepingB ? { unsafeAutoCountersignRotationsKeepingB: true } : {}),
     });
-    const ctx: RouteContext = { countersigner, log, metrics: new Metrics(), key: keyDescription(log, options.logPublicKeyPem, pinned.keyId, pinned.publicKey) };
+    const ctx: RouteContext = {
+      countersigner,
+      log,
+      metrics: new Metrics(),
+      key: keyDescription(log, options.logPublicKeyPem, pinned.keyId, pinned.publicKey),
+    };
     const requestLog = options.requestLog ?? (() => {});
     server = createServer((req, res) => void handle(req, res, ctx, requestLog));
     server.requestTimeout = 30_000;
@@ -79,8 +87,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     server.keepAliveTimeout = 5_000;
     const s = server;
     await new Promise<void>((resolve, reject) => {
-      s.once('error', (err: NodeJS.ErrnoException) => reject(new InputError('listen-failed', `cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 8080}: ${err.code ?? err.message}`)));
-      s.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
+      s.once('error', (err: NodeJS.ErrnoException) => {
+        reject(
+          new InputError(
+            'listen-failed',
+            `cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 8080}: ${err.code ?? err.message}`,
+          ),
+        );
+      });
+      s.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
+        resolve();
+      });
     });
     const address = s.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -90,7 +107,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       log,
       close: async () => {
         await new Promise<void>((resolve) => {
-          s.close(() => resolve());
+          s.close(() => {
+            resolve();
+          });
           s.closeIdleConnections();
         });
         store.close();
@@ -103,7 +122,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   }
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, ctx: RouteContext, requestLog: (line: Record<string, unknown>) => void): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+  requestLog: (line: Record<string, unknown>) => void,
+): Promise<void> {
   const started = performance.now();
   const url = new URL(req.url ?? '/', 'http://service.invalid');
   const endpoint = Object.values(API).includes(url.pathname as (typeof API)[keyof typeof API]) ? url.pathname : 'other';
@@ -115,18 +139,37 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: RouteConte
     const refusal = refusalOf(err);
     if (refusal) {
       code = refusal.code;
-      reply = { status: refusal.status, contentType: 'application/json', body: `${JSON.stringify({ code: refusal.code, message: refusal.message })}\n` };
+      reply = {
+        status: refusal.status,
+        contentType: 'application/json',
+        body: `${JSON.stringify({ code: refusal.code, message: refusal.message })}\n`,
+      };
     } else {
       // Our own fault: the details go to our log, the client gets a generic 500.
       code = 'internal-error';
-      reply = { status: 500, contentType: 'application/json', body: `${JSON.stringify({ code, message: 'internal error in the countersigning service' })}\n` };
-      requestLog({ time: new Date().toISOString(), event: 'fault', path: url.pathname, error: oneLine(err instanceof Error ? `${err.name}: ${err.message}` : String(err)) });
+      reply = {
+        status: 500,
+        contentType: 'application/json',
+        body: `${JSON.stringify({ code, message: 'internal error in the countersigning service' })}\n`,
+      };
+      requestLog({
+        time: new Date().toISOString(),
+        event: 'fault',
+        path: url.pathname,
+        error: oneLine(err instanceof Error ? `${err.name}: ${err.message}` : String(err)),
+      });
     }
   }
-  const outcome = reply.status < 400 ? String(reply.log?.outcome ?? 'ok') : reply.status < 500 ? 'refused' : 'error';
+  const logged = reply.log?.outcome;
+  const outcome =
+    reply.status < 400 ? (typeof logged === 'string' ? logged : 'ok') : reply.status < 500 ? 'refused' : 'error';
   ctx.metrics.request(endpoint, outcome);
   if (endpoint === API.countersign && code && reply.status < 500) ctx.metrics.refusal(code);
-  const headers: Record<string, string> = { 'content-type': reply.contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  const headers: Record<string, string> = {
+    'content-type': reply.contentType,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
   if (reply.status === 413) headers.connection = 'close';
   if (reply.status === 503) headers['retry-after'] = '1';
   try {

@@ -71,9 +71,13 @@ export class LogStore {
       `INSERT INTO entries (idx, leaf_hash, statement, signature, key_id, stream, version, payload_digest, primary_signature_digest, certificate, identity, signed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.upsertCheckpoint = this.db.prepare('INSERT INTO checkpoint (id, size, note) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, note = excluded.note');
+    this.upsertCheckpoint = this.db.prepare(
+      'INSERT INTO checkpoint (id, size, note) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, note = excluded.note',
+    );
     this.selectRange = this.db.prepare('SELECT * FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx');
-    this.selectByPrimary = this.db.prepare('SELECT * FROM entries WHERE payload_digest = ? AND primary_signature_digest = ?');
+    this.selectByPrimary = this.db.prepare(
+      'SELECT * FROM entries WHERE payload_digest = ? AND primary_signature_digest = ?',
+    );
   }
 
   static async open(dataDir: string): Promise<LogStore> {
@@ -91,7 +95,9 @@ export class LogStore {
   }
 
   setMeta(name: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, value);
+    this.db
+      .prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
+      .run(name, value);
   }
 
   /** Every leaf as stored, in index order (recovery at start). */
@@ -115,9 +121,16 @@ export class LogStore {
   /** The last version countersigned per stream, with its payload digest. */
   latestPerStream(): Map<string, { version: number; payloadDigest: string; index: number }> {
     const rows = this.db
-      .prepare('SELECT e.stream, e.version, e.payload_digest, e.idx FROM entries e JOIN (SELECT stream, MAX(version) AS v FROM entries GROUP BY stream) m ON e.stream = m.stream AND e.version = m.v')
+      .prepare(
+        'SELECT e.stream, e.version, e.payload_digest, e.idx FROM entries e JOIN (SELECT stream, MAX(version) AS v FROM entries GROUP BY stream) m ON e.stream = m.stream AND e.version = m.v',
+      )
       .all() as Row[];
-    return new Map(rows.map((r) => [String(r.stream), { version: Number(r.version), payloadDigest: String(r.payload_digest), index: Number(r.idx) }]));
+    return new Map(
+      rows.map((r) => [
+        String(r.stream),
+        { version: Number(r.version), payloadDigest: String(r.payload_digest), index: Number(r.idx) },
+      ]),
+    );
   }
 
   checkpoint(): { size: number; note: string } | undefined {

@@ -56,12 +56,19 @@ export class TransparencyLog {
     const vkey = verifierKey(this.signer.name, this.signer.rawPublicKey);
     const stored = this.store.meta('verifier-key');
     if (stored !== undefined && stored !== vkey) {
-      throw new LogRecoveryError(`${where}: this log was created with the log key ${stored}, not ${vkey}; a log keeps one origin and key for life (start a new --data directory to rotate)`);
+      throw new LogRecoveryError(
+        `${where}: this log was created with the log key ${stored}, not ${vkey}; a log keeps one origin and key for life (start a new --data directory to rotate)`,
+      );
     }
     for (const entry of this.store.allEntries()) {
-      if (entry.index !== this.tree.size) throw new LogRecoveryError(`${where}: entry ${this.tree.size} is missing (found ${entry.index} next): the log storage was damaged or edited`);
+      if (entry.index !== this.tree.size)
+        throw new LogRecoveryError(
+          `${where}: entry ${this.tree.size} is missing (found ${entry.index} next): the log storage was damaged or edited`,
+        );
       if (!equalBytes(leafHash(entry.statement), entry.leafHash)) {
-        throw new LogRecoveryError(`${where}: entry ${entry.index}'s statement does not match its leaf hash: the log storage was edited`);
+        throw new LogRecoveryError(
+          `${where}: entry ${entry.index}'s statement does not match its leaf hash: the log storage was edited`,
+        );
       }
       this.tree.append(entry.leafHash);
     }
@@ -69,14 +76,27 @@ export class TransparencyLog {
     if (saved) {
       let root: Uint8Array;
       try {
-        const cp = verifyCheckpoint(saved.note, { name: this.signer.name, rawPublicKey: this.signer.rawPublicKey }, `${where}: stored checkpoint`);
-        if (cp.size !== saved.size) throw new LogRecoveryError(`${where}: stored checkpoint size ${cp.size} differs from its record ${saved.size}`);
+        const cp = verifyCheckpoint(
+          saved.note,
+          { name: this.signer.name, rawPublicKey: this.signer.rawPublicKey },
+          `${where}: stored checkpoint`,
+        );
+        if (cp.size !== saved.size)
+          throw new LogRecoveryError(
+            `${where}: stored checkpoint size ${cp.size} differs from its record ${saved.size}`,
+          );
         root = cp.root;
       } catch (err) {
         throw new LogRecoveryError(err instanceof Error ? err.message : String(err));
       }
-      if (saved.size > this.tree.size) throw new LogRecoveryError(`${where}: the stored checkpoint covers ${saved.size} entries but only ${this.tree.size} are stored: entries were lost`);
-      if (!equalBytes(this.tree.root(saved.size), root)) throw new LogRecoveryError(`${where}: the stored entries do not hash to the stored checkpoint's root at size ${saved.size}: the log storage was edited`);
+      if (saved.size > this.tree.size)
+        throw new LogRecoveryError(
+          `${where}: the stored checkpoint covers ${saved.size} entries but only ${this.tree.size} are stored: entries were lost`,
+        );
+      if (!equalBytes(this.tree.root(saved.size), root))
+        throw new LogRecoveryError(
+          `${where}: the stored entries do not hash to the stored checkpoint's root at size ${saved.size}: the log storage was edited`,
+        );
       this.note = saved.note;
     }
     if (!saved || saved.size !== this.tree.size) {

@@ -5,6 +5,8 @@ import type { StackDescription } from '../lib/formats/stack/description.ts';
 export interface FetchTokenOptions {
   /** Sign as another workflow for this one token (a stack extension). */
   jobWorkflowRef?: string;
+  /** Sign as a reusable-workflow call of that workflow by this one of another repository (a stack extension). */
+  callerWorkflowRef?: string;
   /** Default "sigstore", Fulcio's audience. */
   audience?: string;
 }
@@ -12,7 +14,12 @@ export interface FetchTokenOptions {
 export async function fetchToken(description: StackDescription, options: FetchTokenOptions = {}): Promise<string> {
   let url = `${description.tokenUrl}&audience=${encodeURIComponent(options.audience ?? 'sigstore')}`;
   if (options.jobWorkflowRef !== undefined) url += `&job_workflow_ref=${encodeURIComponent(options.jobWorkflowRef)}`;
-  const res = await fetch(url, { headers: { authorization: `bearer ${description.requestToken}` }, signal: AbortSignal.timeout(5000) });
+  if (options.callerWorkflowRef !== undefined)
+    url += `&caller_workflow_ref=${encodeURIComponent(options.callerWorkflowRef)}`;
+  const res = await fetch(url, {
+    headers: { authorization: `bearer ${description.requestToken}` },
+    signal: AbortSignal.timeout(5000),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`stack token endpoint: HTTP ${res.status}: ${text}`);
   const value = (JSON.parse(text) as { value?: unknown }).value;

@@ -34,12 +34,28 @@ const MAPPINGS: readonly Mapping[] = [
 const RUN_INVOCATION_URI_OID = '1.3.6.1.4.1.57264.1.21';
 
 /** Claims Fulcio's GitHub issuer requires; a token without one of them gets no certificate. */
-export const REQUIRED_GITHUB_CLAIMS = ['job_workflow_ref', 'job_workflow_sha', 'repository', 'repository_id', 'repository_owner', 'repository_owner_id', 'ref', 'sha', 'workflow_ref', 'workflow_sha', 'event_name', 'runner_environment', 'run_id', 'run_attempt'] as const;
+export const REQUIRED_GITHUB_CLAIMS = [
+  'job_workflow_ref',
+  'job_workflow_sha',
+  'repository',
+  'repository_id',
+  'repository_owner',
+  'repository_owner_id',
+  'ref',
+  'sha',
+  'workflow_ref',
+  'workflow_sha',
+  'event_name',
+  'runner_environment',
+  'run_id',
+  'run_attempt',
+] as const;
 
 /** Throws naming the first missing or non-string required claim. */
 export function checkGithubClaims(claims: Record<string, unknown>): void {
   for (const name of REQUIRED_GITHUB_CLAIMS) {
-    if (typeof claims[name] !== 'string' || claims[name] === '') throw new Error(`token claim ${name} is missing or not a string`);
+    if (typeof claims[name] !== 'string' || claims[name] === '')
+      throw new Error(`token claim ${name} is missing or not a string`);
   }
 }
 
@@ -50,6 +66,9 @@ export function githubExtensions(claims: Record<string, unknown>): ExtensionValu
     if (typeof value !== 'string') continue;
     out.push({ oid: m.oid, value: m.prefix ? `${m.prefix}/${value}` : value, ...(m.legacy ? { legacy: true } : {}) });
   }
-  out.push({ oid: RUN_INVOCATION_URI_OID, value: `${GITHUB}/${String(claims.repository)}/actions/runs/${String(claims.run_id)}/attempts/${String(claims.run_attempt)}` });
+  out.push({
+    oid: RUN_INVOCATION_URI_OID,
+    value: `${GITHUB}/${String(claims.repository)}/actions/runs/${String(claims.run_id)}/attempts/${String(claims.run_attempt)}`,
+  });
   return out;
 }

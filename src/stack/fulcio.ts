@@ -46,7 +46,8 @@ export function fulcioRoute(ca: CA, trusted: TrustedIssuer): (request: Request) 
     try {
       claims = verifyIdentityToken(request.token, trusted);
     } catch (err) {
-      if (err instanceof JwtError) return jsonError(401, `There was an error processing the identity token: ${err.message}`);
+      if (err instanceof JwtError)
+        return jsonError(401, `There was an error processing the identity token: ${err.message}`);
       throw err;
     }
     try {
@@ -62,7 +63,9 @@ export function fulcioRoute(ca: CA, trusted: TrustedIssuer): (request: Request) 
       subjectAltName: `https://github.com/${claims.job_workflow_ref as string}`,
       extensions: githubExtensions(claims),
     });
-    return json(201, { signedCertificateEmbeddedSct: { chain: { certificates: [toPem(leaf), toPem(ca.rootCertificate)] } } });
+    return json(201, {
+      signedCertificateEmbeddedSct: { chain: { certificates: [toPem(leaf), toPem(ca.rootCertificate)] } },
+    });
   };
 }
 
@@ -73,17 +76,20 @@ function parseRequest(body: Buffer): CertificateRequest {
   } catch {
     throw new BadRequest('request body is not JSON');
   }
+  if (typeof value !== 'object' || value === null) throw new BadRequest('request body is not a JSON object');
   const req = value as {
     credentials?: { oidcIdentityToken?: unknown };
     publicKeyRequest?: { publicKey?: { algorithm?: unknown; content?: unknown }; proofOfPossession?: unknown };
     certificateSigningRequest?: unknown;
   };
-  if (req?.certificateSigningRequest !== undefined) throw new BadRequest('certificateSigningRequest is not supported by the local stack: send publicKeyRequest');
-  const token = req?.credentials?.oidcIdentityToken;
+  if (req.certificateSigningRequest !== undefined)
+    throw new BadRequest('certificateSigningRequest is not supported by the local stack: send publicKeyRequest');
+  const token = req.credentials?.oidcIdentityToken;
   if (typeof token !== 'string' || token === '') throw new BadRequest('credentials.oidcIdentityToken is missing');
   const pem = req.publicKeyRequest?.publicKey?.content;
   const pop = req.publicKeyRequest?.proofOfPossession;
-  if (typeof pem !== 'string' || typeof pop !== 'string') throw new BadRequest('publicKeyRequest.publicKey.content and publicKeyRequest.proofOfPossession are required');
+  if (typeof pem !== 'string' || typeof pop !== 'string')
+    throw new BadRequest('publicKeyRequest.publicKey.content and publicKeyRequest.proofOfPossession are required');
   let publicKey: KeyObject;
   try {
     publicKey = createPublicKey(pem);

@@ -49,7 +49,9 @@ export class LoopbackServer {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(0, '127.0.0.1', () => {
+        resolve();
+      });
     });
     const { port } = server.address() as AddressInfo;
     const instance = new LoopbackServer(server, `http://127.0.0.1:${port}`);
@@ -62,7 +64,11 @@ export class LoopbackServer {
   }
 
   async close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
     this.server.closeAllConnections();
     await closed;
   }
@@ -76,7 +82,12 @@ export class LoopbackServer {
       } else if (!this.route) {
         reply = jsonError(503, 'service not ready');
       } else {
-        reply = await this.route({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', this.url), headers: req.headers, body });
+        reply = await this.route({
+          method: req.method ?? 'GET',
+          url: new URL(req.url ?? '/', this.url),
+          headers: req.headers,
+          body,
+        });
       }
     } catch (err) {
       reply = jsonError(500, `internal error: ${err instanceof Error ? err.message : String(err)}`);

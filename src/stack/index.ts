@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { STACK_DESCRIPTION_MEDIA_TYPE } from '../lib/formats/stack/description.ts';
 import type { StackDescription } from '../lib/formats/stack/description.ts';
 import { fulcioRoute } from './fulcio.ts';
-import { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER } from './github-claims.ts';
+import { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER, parseJobWorkflowRef, sourceRepositoryOf } from './github-claims.ts';
 import { LoopbackServer } from './http.ts';
 import { OidcIssuer, TOKEN_PATH } from './oidc.ts';
 import type { MintOptions } from './oidc.ts';
@@ -30,11 +30,16 @@ import { tsaRoute } from './tsa.ts';
 export type { StackDescription } from '../lib/formats/stack/description.ts';
 export { fetchToken } from './fetch-token.ts';
 export type { FetchTokenOptions } from './fetch-token.ts';
-export { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER } from './github-claims.ts';
+export { DEFAULT_JOB_WORKFLOW_REF, GITHUB_ISSUER, sourceRepositoryOf } from './github-claims.ts';
 
 export interface StackOptions {
   /** The identity of the tokens (default acme/app/.github/workflows/release.yml@refs/heads/main). */
   jobWorkflowRef?: string;
+  /**
+   * Make every token a reusable-workflow call of jobWorkflowRef by this workflow of another
+   * repository (OWNER/REPO/.github/workflows/FILE@REF): same SAN, the caller's repository claims.
+   */
+  callerWorkflowRef?: string;
   /** The tokens' `iss` (default GitHub's https://token.actions.githubusercontent.com). */
   issuer?: string;
   /** Where to write trusted_root.json (default: a fresh temporary directory, removed on close). */
@@ -43,6 +48,12 @@ export interface StackOptions {
 
 export interface Stack {
   description: StackDescription;
+  /**
+   * The source-repository claims of the default tokens' certificates (the repository of
+   * jobWorkflowRef, or of the caller), as a policy pins them in githubClaims. Ids are derived
+   * from the names (github-claims.ts), the same on every start.
+   */
+  sourceRepository: { repository: string; repositoryId: string; repositoryOwnerId: string };
   /** Mints a token with the stack's OIDC key directly (tests: expired or odd-audience tokens). */
   mintToken(options: MintOptions): string;
   close(): Promise<void>;
@@ -52,9 +63,21 @@ const newKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const jobWorkflowRef = options.jobWorkflowRef ?? DEFAULT_JOB_WORKFLOW_REF;
-  const oidc = new OidcIssuer({ issuer: options.issuer ?? GITHUB_ISSUER, jobWorkflowRef });
-  const servers = await Promise.all([LoopbackServer.listen(), LoopbackServer.listen(), LoopbackServer.listen(), LoopbackServer.listen()]);
-  const [oidcServer, fulcioServer, rekorServer, tsaServer] = servers as [LoopbackServer, LoopbackServer, LoopbackServer, LoopbackServer];
+  const oidc = new OidcIssuer({
+    issuer: options.issuer ?? GITHUB_ISSUER,
+    jobWorkflowRef,
+    ...(options.callerWorkflowRef !== undefined ? { callerWorkflowRef: options.callerWorkflowRef } : {}),
+  });
+  const sourceRepository = sourceRepositoryOf(
+    parseJobWorkflowRef(options.callerWorkflowRef ?? jobWorkflowRef).repository,
+  );
+  const servers = await Promise.all([
+    LoopbackServer.listen(),
+    LoopbackServer.listen(),
+    LoopbackServer.listen(),
+    LoopbackServer.listen(),
+  ]);
+  const [oidcServer, fulcioServer, rekorServer, tsaServer] = servers;
   const ownDir = options.dir === undefined;
   let dir: string | undefined;
   const closeAll = async () => {
@@ -63,7 +86,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   try {
     const ctlog = await initializeCTLog(newKeyPair());
-    const [ca, tlog, tsa] = await Promise.all([initializeCA(newKeyPair(), ctlog), initializeTLog(rekorServer.url, newKeyPair()), initializeTSA(newKeyPair())]);
+    const [ca, tlog, tsa] = await Promise.all([
+      initializeCA(newKeyPair(), ctlog),
+      initializeTLog(rekorServer.url, newKeyPair()),
+      initializeTSA(newKeyPair()),
+    ]);
     oidcServer.serve(oidc.route(oidcServer.url));
     fulcioServer.serve(fulcioRoute(ca, oidc));
     rekorServer.serve(rekorRoute(tlog, rekorServer.url));
@@ -72,7 +99,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     dir = options.dir === undefined ? await mkdtemp(join(tmpdir(), 'countersign-stack-')) : resolve(options.dir);
     await mkdir(dir, { recursive: true });
     const trustedRoot = join(dir, 'trusted_root.json');
-    const root = buildTrustedRoot({ ca, ctlog, tlog, tsa, fulcioUrl: fulcioServer.url, rekorUrl: rekorServer.url, tsaUrl: tsaServer.url });
+    const root = buildTrustedRoot({
+      ca,
+      ctlog,
+      tlog,
+      tsa,
+      fulcioUrl: fulcioServer.url,
+      rekorUrl: rekorServer.url,
+      tsaUrl: tsaServer.url,
+    });
     await writeFileAtomic(trustedRoot, `${JSON.stringify(root, null, 2)}\n`);
 
     const description: StackDescription = {
@@ -88,7 +123,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       jobWorkflowRef,
       identity: `https://github.com/${jobWorkflowRef}`,
     };
-    return { description, mintToken: (o) => oidc.mint(o), close: closeAll };
+    return { description, sourceRepository, mintToken: (o) => oidc.mint(o), close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

@@ -34,13 +34,19 @@ export function signJwtES256(claims: Record<string, unknown>, privateKey: KeyObj
 
 /** Splits and decodes a compact JWS without checking anything but its syntax. */
 export function decodeJwt(token: string): DecodedJwt {
-  if (token.length > MAX_JWT_BYTES) throw new JwtError(`token of ${token.length} bytes is over the limit of ${MAX_JWT_BYTES}`);
+  if (token.length > MAX_JWT_BYTES)
+    throw new JwtError(`token of ${token.length} bytes is over the limit of ${MAX_JWT_BYTES}`);
   const parts = token.split('.');
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) {
     throw new JwtError('token is not a compact JWS (three base64url parts)');
   }
   const [h, c, s] = parts as [string, string, string];
-  return { header: decodeJsonPart(h, 'header'), claims: decodeJsonPart(c, 'claims'), signingInput: `${h}.${c}`, signature: Buffer.from(s, 'base64url') };
+  return {
+    header: decodeJsonPart(h, 'header'),
+    claims: decodeJsonPart(c, 'claims'),
+    signingInput: `${h}.${c}`,
+    signature: Buffer.from(s, 'base64url'),
+  };
 }
 
 function decodeJsonPart(part: string, what: string): Record<string, unknown> {
@@ -50,7 +56,8 @@ function decodeJsonPart(part: string, what: string): Record<string, unknown> {
   } catch {
     throw new JwtError(`token ${what} is not JSON`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new JwtError(`token ${what} is not a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new JwtError(`token ${what} is not a JSON object`);
   return value as Record<string, unknown>;
 }
 
@@ -58,9 +65,16 @@ function decodeJsonPart(part: string, what: string): Record<string, unknown> {
 export function verifyJwtES256(token: string, publicKey: KeyObject, kid: string): Record<string, unknown> {
   const jwt = decodeJwt(token);
   if (jwt.header.alg !== 'ES256') throw new JwtError(`token algorithm ${JSON.stringify(jwt.header.alg)} is not ES256`);
-  if (jwt.header.kid !== undefined && jwt.header.kid !== kid) throw new JwtError(`token key id ${JSON.stringify(jwt.header.kid)} is unknown`);
-  if (jwt.signature.length !== 64) throw new JwtError(`token signature is ${jwt.signature.length} bytes, expected 64 (ES256 r||s)`);
-  const ok = verify('sha256', Buffer.from(jwt.signingInput), { key: publicKey, dsaEncoding: 'ieee-p1363' }, jwt.signature);
+  if (jwt.header.kid !== undefined && jwt.header.kid !== kid)
+    throw new JwtError(`token key id ${JSON.stringify(jwt.header.kid)} is unknown`);
+  if (jwt.signature.length !== 64)
+    throw new JwtError(`token signature is ${jwt.signature.length} bytes, expected 64 (ES256 r||s)`);
+  const ok = verify(
+    'sha256',
+    Buffer.from(jwt.signingInput),
+    { key: publicKey, dsaEncoding: 'ieee-p1363' },
+    jwt.signature,
+  );
   if (!ok) throw new JwtError('token signature does not verify with the issuer key');
   return jwt.claims;
 }

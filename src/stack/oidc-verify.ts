@@ -15,17 +15,24 @@ export interface TrustedIssuer {
   kid: string;
 }
 
-export function verifyIdentityToken(token: string, trusted: TrustedIssuer, nowSeconds = Math.floor(Date.now() / 1000)): Record<string, unknown> {
+export function verifyIdentityToken(
+  token: string,
+  trusted: TrustedIssuer,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Record<string, unknown> {
   const claims = verifyJwtES256(token, trusted.publicKey, trusted.kid);
   if (claims.iss !== trusted.issuer) {
-    throw new JwtError(`token issuer ${JSON.stringify(claims.iss)} is not the configured issuer ${JSON.stringify(trusted.issuer)}`);
+    throw new JwtError(
+      `token issuer ${JSON.stringify(claims.iss)} is not the configured issuer ${JSON.stringify(trusted.issuer)}`,
+    );
   }
   const aud = claims.aud;
   const audiences = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud : [];
   if (!audiences.includes(FULCIO_AUDIENCE)) {
     throw new JwtError(`token audience ${JSON.stringify(aud)} does not contain ${JSON.stringify(FULCIO_AUDIENCE)}`);
   }
-  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw new JwtError('token has no numeric exp claim');
+  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp))
+    throw new JwtError('token has no numeric exp claim');
   if (claims.exp <= nowSeconds) throw new JwtError(`token expired at ${new Date(claims.exp * 1000).toISOString()}`);
   if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > nowSeconds + SKEW_SECONDS)) {
     throw new JwtError('token is not valid yet (nbf)');

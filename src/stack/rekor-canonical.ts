@@ -51,7 +51,8 @@ export function canonicalDsse(spec: Json): Json {
   const proposed = spec.proposedContent as Json | undefined;
   const envelopeText = requireString(proposed?.envelope, 'spec.proposedContent.envelope');
   const verifiers = proposed?.verifiers;
-  if (!Array.isArray(verifiers) || verifiers.length === 0) throw new EntryError('spec.proposedContent.verifiers is missing');
+  if (!Array.isArray(verifiers) || verifiers.length === 0)
+    throw new EntryError('spec.proposedContent.verifiers is missing');
   const pems = verifiers.map((v) => Buffer.from(requireString(v, 'verifier'), 'base64').toString('utf8'));
   let envelope: Json;
   try {
@@ -68,7 +69,12 @@ export function canonicalDsse(spec: Json): Json {
   const message = pae(payloadType, payload);
   // Each signature is logged with the verifier that verified it, sorted by signature.
   const entries = sigStrings
-    .map((signature) => ({ signature, verifier: Buffer.from(pems[verifyingKey(message, Buffer.from(signature, 'base64'), keys)] as string).toString('base64') }))
+    .map((signature) => ({
+      signature,
+      verifier: Buffer.from(pems[verifyingKey(message, Buffer.from(signature, 'base64'), keys)] as string).toString(
+        'base64',
+      ),
+    }))
     .sort((a, b) => (a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0));
   return {
     apiVersion: '0.0.1',
@@ -94,8 +100,12 @@ export function canonicalIntoto(spec: Json): Json {
   const payloadB64 = Buffer.from(requireString(envelope.payload, 'envelope.payload'), 'base64').toString('utf8');
   const payload = Buffer.from(payloadB64, 'base64');
   const signatures = (Array.isArray(envelope.signatures) ? envelope.signatures : []) as Json[];
-  const sigs = signatures.map((s) => Buffer.from(Buffer.from(requireString(s.sig, 'envelope signature'), 'base64').toString('utf8'), 'base64'));
-  const keys = signatures.map((s) => verifierKey(Buffer.from(requireString(s.publicKey, 'signature publicKey'), 'base64').toString('utf8')));
+  const sigs = signatures.map((s) =>
+    Buffer.from(Buffer.from(requireString(s.sig, 'envelope signature'), 'base64').toString('utf8'), 'base64'),
+  );
+  const keys = signatures.map((s) =>
+    verifierKey(Buffer.from(requireString(s.publicKey, 'signature publicKey'), 'base64').toString('utf8')),
+  );
   if (sigs.length === 0) throw new EntryError('envelope has no signatures');
   const message = pae(payloadType, payload);
   // In intoto v0.0.2 each signature names its own key.
@@ -105,7 +115,14 @@ export function canonicalIntoto(spec: Json): Json {
     kind: 'intoto',
     spec: {
       content: {
-        envelope: { payloadType, signatures: signatures.map((s) => ({ ...(s.keyid ? { keyid: s.keyid } : {}), sig: s.sig, publicKey: s.publicKey })) },
+        envelope: {
+          payloadType,
+          signatures: signatures.map((s) => ({
+            ...(s.keyid ? { keyid: s.keyid } : {}),
+            sig: s.sig,
+            publicKey: s.publicKey,
+          })),
+        },
         hash: { algorithm: 'sha256', value: hash.value },
         payloadHash: { algorithm: 'sha256', value: sha256Hex(payload) },
       },
@@ -115,9 +132,11 @@ export function canonicalIntoto(spec: Json): Json {
 
 export function canonicalEntry(proposed: unknown): Json {
   const entry = proposed as Json | null;
-  const spec = entry?.spec as Json | undefined;
+  const spec = entry?.spec as Json | null | undefined;
   if (!entry || typeof spec !== 'object' || spec === null) throw new EntryError('proposed entry has no spec');
   if (entry.kind === 'dsse' && entry.apiVersion === '0.0.1') return canonicalDsse(spec);
   if (entry.kind === 'intoto' && entry.apiVersion === '0.0.2') return canonicalIntoto(spec);
-  throw new EntryError(`entry kind ${JSON.stringify(entry.kind)} version ${JSON.stringify(entry.apiVersion)} is not supported by the local stack (dsse 0.0.1, intoto 0.0.2)`);
+  throw new EntryError(
+    `entry kind ${JSON.stringify(entry.kind)} version ${JSON.stringify(entry.apiVersion)} is not supported by the local stack (dsse 0.0.1, intoto 0.0.2)`,
+  );
 }

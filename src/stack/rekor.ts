@@ -24,6 +24,9 @@ export function rekorRoute(tlog: TLog, baseUrl: string): (request: Request) => P
     }
     const entry = (await tlog.log(canonical)) as unknown as Record<string, unknown>;
     const [uuid] = Object.keys(entry);
-    return { ...json(201, entry), headers: { location: `${baseUrl}${CREATE_ENTRY_PATH}/${uuid ?? ''}`, etag: uuid ?? '' } };
+    return {
+      ...json(201, entry),
+      headers: { location: `${baseUrl}${CREATE_ENTRY_PATH}/${uuid ?? ''}`, etag: uuid ?? '' },
+    };
   };
 }

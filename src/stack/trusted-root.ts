@@ -36,7 +36,11 @@ export function buildTrustedRoot(parts: TrustedRootParts): unknown {
       {
         baseUrl: parts.rekorUrl,
         hashAlgorithm: HashAlgorithm.SHA2_256,
-        publicKey: { rawBytes: parts.tlog.publicKey, keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256, validFor: { start } },
+        publicKey: {
+          rawBytes: parts.tlog.publicKey,
+          keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+          validFor: { start },
+        },
         logId: { keyId: createHash('sha256').update(parts.tlog.publicKey).digest() },
         checkpointKeyId: undefined,
         operator: OPERATOR,
@@ -56,7 +60,11 @@ export function buildTrustedRoot(parts: TrustedRootParts): unknown {
         // SCTs are embedded by Fulcio; the stack serves no CT API, so this URL is a label.
         baseUrl: `${parts.fulcioUrl}/ct`,
         hashAlgorithm: HashAlgorithm.SHA2_256,
-        publicKey: { rawBytes: parts.ctlog.publicKey, keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256, validFor: { start } },
+        publicKey: {
+          rawBytes: parts.ctlog.publicKey,
+          keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+          validFor: { start },
+        },
         logId: { keyId: bytes(parts.ctlog.logID) },
         checkpointKeyId: undefined,
         operator: OPERATOR,
@@ -67,7 +75,9 @@ export function buildTrustedRoot(parts: TrustedRootParts): unknown {
         subject: { organization: 'sigstore.mock', commonName: 'tsa' },
         uri: parts.tsaUrl,
         // Leaf (the TSA signing certificate) first, then its root.
-        certChain: { certificates: [{ rawBytes: bytes(parts.tsa.intCertificate) }, { rawBytes: bytes(parts.tsa.rootCertificate) }] },
+        certChain: {
+          certificates: [{ rawBytes: bytes(parts.tsa.intCertificate) }, { rawBytes: bytes(parts.tsa.rootCertificate) }],
+        },
         validFor: { start },
         operator: OPERATOR,
       },

@@ -14,7 +14,8 @@ import type { Reply, Request } from './http.ts';
  */
 export function useWholeSecondClock(tsa: TSA): TSA {
   const impl = tsa as TSA & { getCurrentTime?: () => Date };
-  if (typeof impl.getCurrentTime !== 'function') throw new Error('@sigstore/mock TSA has no getCurrentTime: update src/stack/tsa.ts');
+  if (typeof impl.getCurrentTime !== 'function')
+    throw new Error('@sigstore/mock TSA has no getCurrentTime: update src/stack/tsa.ts');
   impl.getCurrentTime = () => new Date(Math.floor(Date.now() / 1000) * 1000);
   return tsa;
 }
@@ -25,7 +26,15 @@ export function tsaRoute(tsa: TSA): (request: Request) => Promise<Reply> {
     if (url.pathname !== handler.path) return jsonError(404, `no such path ${url.pathname}`);
     if (method !== 'POST') return jsonError(405, `${method} not allowed`);
     const result = await handler.fn(body.toString('utf8'));
-    if (result.statusCode !== 201) return jsonError(result.statusCode, String(result.response));
-    return { status: 201, body: result.response as Uint8Array, contentType: result.contentType ?? 'application/timestamp-reply' };
+    if (result.statusCode !== 201)
+      return jsonError(
+        result.statusCode,
+        typeof result.response === 'string' ? result.response : new TextDecoder().decode(result.response),
+      );
+    return {
+      status: 201,
+      body: result.response as Uint8Array,
+      contentType: result.contentType ?? 'application/timestamp-reply',
+    };
   };
 }

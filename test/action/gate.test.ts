@@ -29,12 +29,22 @@ const gateInputs = (extra: Record<string, string> = {}) => ({
 
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 const stepOutcomes = (run: ActionRun) => Object.fromEntries(run.steps.map((s) => [s.id, s.outcome]));
-const errors = (run: ActionRun) => run.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
+const errors = (run: ActionRun) =>
+  run.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n');
 
 test('the gate passes with countersign-key: verified bundle, outputs, summary table, loud warning, nothing secret in the logs', async () => {
   const run = await f.run('', gateInputs({ 'countersign-key': f.keys.b.privateKeyPem }));
   assert.equal(run.success, true, transcript(run));
-  assert.deepEqual(stepOutcomes(run), { build: 'success', sign: 'success', countersign: 'success', verify: 'success', upload: 'skipped' });
+  assert.deepEqual(stepOutcomes(run), {
+    build: 'success',
+    sign: 'success',
+    countersign: 'success',
+    verify: 'success',
+    upload: 'skipped',
+  });
   assert.equal(run.outputs.verified, 'true');
   assert.equal(run.outputs.outcome, 'verified');
   assert.match(run.outputs['statement-digest']!, /^sha256:[0-9a-f]{64}$/);
@@ -42,7 +52,7 @@ test('the gate passes with countersign-key: verified bundle, outputs, summary ta
 
   // The bundle verifies on its own, through the library, with the files.
   const policy = await loadPolicyFile(join(f.workspace, 'policy.json'));
-  const result = await runPipeline(new Uint8Array(await readFile(run.outputs['bundle-path']!)), { policy });
+  const result = await runPipeline(new Uint8Array(await readFile(run.outputs['bundle-path'])), { policy });
   assert.equal(result.report.outcome, 'verified');
   assert.equal(result.report.statement?.digest, run.outputs['statement-digest']);
   const report = JSON.parse(await readFile(run.outputs.report!, 'utf8')) as { outcome: string; checks: unknown[] };
@@ -55,17 +65,29 @@ test('the gate passes with countersign-key: verified bundle, outputs, summary ta
   assert.match(run.summary, /verified: both signatures hold/);
   assert.ok(run.summary.includes(f.stack.description.identity), 'certificate identity in the summary');
   assert.ok(run.summary.includes(f.stack.description.issuer), 'issuer in the summary');
-  assert.ok(run.summary.includes(f.keys.b.keyId) && run.summary.includes('b-release'), 'countersigner name and key id in the summary');
+  assert.ok(
+    run.summary.includes(f.keys.b.keyId) && run.summary.includes('b-release'),
+    'countersigner name and key id in the summary',
+  );
   assert.match(run.summary, /release\/app-linux-amd64<\/code><\/td><td><code>sha256:[0-9a-f]{64}/);
 
   // One organisation holding both keys is said loudly.
-  assert.ok(run.annotations.some((a) => a.level === 'warning' && /weakens|single-organisation trials only/.test(a.message)), transcript(run));
+  assert.ok(
+    run.annotations.some((a) => a.level === 'warning' && /weakens|single-organisation trials only/.test(a.message)),
+    transcript(run),
+  );
 
   // Secrets: the key (registered by the step, not pre-masked here) and the OIDC token.
   assert.deepEqual(run.leaks, []);
   const keyBody = f.keys.b.privateKeyPem.split('\n')[1]!;
-  assert.ok(run.masks.includes(f.keys.b.privateKeyPem.trim()) && run.masks.includes(keyBody), 'the countersign-key is masked, whole and line by line');
-  assert.ok(run.masks.some((m) => JWT.test(m)), 'the OIDC token is masked');
+  assert.ok(
+    run.masks.includes(f.keys.b.privateKeyPem.trim()) && run.masks.includes(keyBody),
+    'the countersign-key is masked, whole and line by line',
+  );
+  assert.ok(
+    run.masks.some((m) => JWT.test(m)),
+    'the OIDC token is masked',
+  );
   for (const text of [...run.log, run.summary, ...Object.values(run.outputs)]) {
     assert.ok(!JWT.test(text), `no token in: ${text.slice(0, 120)}`);
     assert.ok(!text.includes(keyBody), 'no key material in the logs');
@@ -75,7 +97,13 @@ test('the gate passes with countersign-key: verified bundle, outputs, summary ta
 test('the gate fails when the countersignature is missing: pending countersign, with what to do next', async () => {
   const run = await f.run('', gateInputs({ version: '2' }));
   assert.equal(run.success, false);
-  assert.deepEqual(stepOutcomes(run), { build: 'success', sign: 'success', countersign: 'skipped', verify: 'failure', upload: 'skipped' });
+  assert.deepEqual(stepOutcomes(run), {
+    build: 'success',
+    sign: 'success',
+    countersign: 'skipped',
+    verify: 'failure',
+    upload: 'skipped',
+  });
   assert.equal(run.outputs.verified, 'false');
   assert.equal(run.outputs.outcome, 'pending-countersign');
   assert.match(errors(run), /pending countersignature \[countersignature-missing\].*not verified/);
@@ -87,8 +115,19 @@ test('the gate fails when the countersignature is missing: pending countersign, 
 test('the gate fails when the countersigning key is not pinned: the countersign step refuses and says why', async () => {
   const run = await f.run('', gateInputs({ version: '3', 'countersign-key': f.keys.rogue.privateKeyPem }));
   assert.equal(run.success, false);
-  assert.deepEqual(stepOutcomes(run), { build: 'success', sign: 'success', countersign: 'failure', verify: 'skipped', upload: 'skipped' });
-  assert.match(errors(run), new RegExp(`countersign countersign: rejected \\[countersigner-not-pinned\\]: the signing key ${f.keys.rogue.keyId} is not a countersigner in the policy`));
+  assert.deepEqual(stepOutcomes(run), {
+    build: 'success',
+    sign: 'success',
+    countersign: 'failure',
+    verify: 'skipped',
+    upload: 'skipped',
+  });
+  assert.match(
+    errors(run),
+    new RegExp(
+      `countersign countersign: rejected \\[countersigner-not-pinned\\]: the signing key ${f.keys.rogue.keyId} is not a countersigner in the policy`,
+    ),
+  );
   assert.deepEqual(run.leaks, []);
   assert.ok(run.masks.includes(f.keys.rogue.privateKeyPem.trim()));
 });
@@ -96,8 +135,17 @@ test('the gate fails when the countersigning key is not pinned: the countersign 
 test('without `permissions: id-token: write` the sign step fails with the fix in the message', async () => {
   const run = await f.run('', gateInputs({ 'countersign-key': f.keys.b.privateKeyPem }), { idToken: false });
   assert.equal(run.success, false);
-  assert.deepEqual(stepOutcomes(run), { build: 'success', sign: 'failure', countersign: 'skipped', verify: 'skipped', upload: 'skipped' });
-  assert.match(errors(run), /countersign sign: no OIDC identity token for Sigstore: in GitHub Actions add `permissions: id-token: write`/);
+  assert.deepEqual(stepOutcomes(run), {
+    build: 'success',
+    sign: 'failure',
+    countersign: 'skipped',
+    verify: 'skipped',
+    upload: 'skipped',
+  });
+  assert.match(
+    errors(run),
+    /countersign sign: no OIDC identity token for Sigstore: in GitHub Actions add `permissions: id-token: write`/,
+  );
 });
 
 test('a malformed countersign-key secret is masked and never echoed, and the error names the input', async () => {

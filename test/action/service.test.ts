@@ -23,7 +23,11 @@ before(async () => {
   service = await startService({
     policy: await loadPolicyFile(join(f.workspace, 'policy.json')),
     signer: seedSigner(key.seed, key.keyId),
-    logSigner: { name: 'countersign.example.org/b-release', rawPublicKey: key.publicKey, signer: seedSigner(key.seed, key.keyId) },
+    logSigner: {
+      name: 'countersign.example.org/b-release',
+      rawPublicKey: key.publicKey,
+      signer: seedSigner(key.seed, key.keyId),
+    },
     logPublicKeyPem: f.keys.b.publicKeyPem,
     dataDir,
     host: '127.0.0.1',
@@ -37,10 +41,15 @@ after(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-test('the gate passes with countersign-url: B\'s service countersigns, verify confirms both signatures, no warning', async () => {
+test("the gate passes with countersign-url: B's service countersigns, verify confirms both signatures, no warning", async () => {
   const run = await f.run('', {
-    kind: 'binary-digest', 'subject-path': 'release/*', stream: STREAM, version: '1',
-    policy: 'policy.json', sigstore: 'stack.json', 'countersign-url': service.url,
+    kind: 'binary-digest',
+    'subject-path': 'release/*',
+    stream: STREAM,
+    version: '1',
+    policy: 'policy.json',
+    sigstore: 'stack.json',
+    'countersign-url': service.url,
   });
   assert.equal(run.success, true, transcript(run));
   assert.equal(run.outputs.verified, 'true');
@@ -51,13 +60,22 @@ test('the gate passes with countersign-url: B\'s service countersigns, verify co
   assert.equal(bundle.countersignatures.length, 1);
 });
 
-test('the gate fails when B\'s service refuses (a version B already countersigned differently), with the service\'s reason', async () => {
+test("the gate fails when B's service refuses (a version B already countersigned differently), with the service's reason", async () => {
   const run = await f.run('', {
-    kind: 'binary-digest', 'subject-path': 'release/*', stream: STREAM, version: '1',
-    policy: 'policy.json', sigstore: 'stack.json', 'countersign-url': service.url, 'bundle-path': 'second.json',
+    kind: 'binary-digest',
+    'subject-path': 'release/*',
+    stream: STREAM,
+    version: '1',
+    policy: 'policy.json',
+    sigstore: 'stack.json',
+    'countersign-url': service.url,
+    'bundle-path': 'second.json',
   });
   assert.equal(run.success, false, transcript(run));
   assert.equal(run.steps.find((s) => s.id === 'countersign')?.outcome, 'failure');
   assert.equal(run.steps.find((s) => s.id === 'verify')?.outcome, 'skipped');
-  assert.ok(run.annotations.some((a) => a.level === 'error' && /countersign countersign: /.test(a.message)), transcript(run));
+  assert.ok(
+    run.annotations.some((a) => a.level === 'error' && /countersign countersign: /.test(a.message)),
+    transcript(run),
+  );
 });

@@ -14,7 +14,14 @@ import { BUNDLE_MEDIA_TYPE, type Statement } from '../../src/lib/formats/core/ty
 import { MAX_STREAM_LENGTH, isValidStream } from '../../src/lib/formats/core/stream.ts';
 import { checkStatement } from '../../src/lib/checks/statement/statement.ts';
 import type { Policy } from '../../src/lib/formats/policy/index.ts';
-import { ed25519PublicKeyOf, isPrimeOrderPoint, isReducedScalar, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict } from '../../src/lib/basics/crypto/ed25519.ts';
+import {
+  ed25519PublicKeyOf,
+  isPrimeOrderPoint,
+  isReducedScalar,
+  isStrictNonSmallOrderPoint,
+  signEd25519,
+  verifyEd25519Strict,
+} from '../../src/lib/basics/crypto/ed25519.ts';
 
 /** The error `fn` throws, which must be an InputError (or subclass). */
 function inputError(fn: () => unknown): InputError {
@@ -27,7 +34,8 @@ function inputError(fn: () => unknown): InputError {
   assert.fail('accepted');
 }
 
-const json = (text: string, limits = { maxBytes: 1 << 16, maxDepth: 4 }) => inputError(() => parseStrictJson(text, 'doc.json', limits));
+const json = (text: string, limits = { maxBytes: 1 << 16, maxDepth: 4 }) =>
+  inputError(() => parseStrictJson(text, 'doc.json', limits));
 
 // --- strict JSON (FORMAT §2)
 
@@ -50,7 +58,11 @@ test('E25 strict JSON: what starts a number, escapes at the end of input, raw su
   ];
   for (const [text, message] of cases) assert.equal(json(text).message, message, JSON.stringify(text));
   // Their neighbours are ordinary characters; 0 and 9 are numbers.
-  for (const code of [0xd7ff, 0xe000]) assert.equal(parseStrictJson(`"${String.fromCharCode(code)}"`, 'doc.json', DEFAULT_JSON_LIMITS), String.fromCharCode(code));
+  for (const code of [0xd7ff, 0xe000])
+    assert.equal(
+      parseStrictJson(`"${String.fromCharCode(code)}"`, 'doc.json', DEFAULT_JSON_LIMITS),
+      String.fromCharCode(code),
+    );
   assert.deepEqual(parseStrictJson('[0,9,-0,90]', 'doc.json', DEFAULT_JSON_LIMITS), [0, 9, -0, 90]);
   assert.equal(parseStrictJson('"\\uABcd"', 'doc.json', DEFAULT_JSON_LIMITS), '\uabcd');
 });
@@ -71,32 +83,53 @@ test('E27 strict JSON: the default caps are 16 MiB and 64 levels, exactly', () =
   assert.deepEqual(DEFAULT_JSON_LIMITS, { maxBytes: max, maxDepth: 64 });
   const fits = `"${'a'.repeat(max - 2)}"`;
   assert.equal((parseStrictJson(fits, 'doc.json') as string).length, max - 2);
-  assert.equal(inputError(() => parseStrictJson(`${fits} `, 'doc.json')).message, `doc.json: ${max + 1} bytes is over the limit of ${max} bytes`);
+  assert.equal(
+    inputError(() => parseStrictJson(`${fits} `, 'doc.json')).message,
+    `doc.json: ${max + 1} bytes is over the limit of ${max} bytes`,
+  );
   // Size is counted in UTF-8 bytes, for text as for bytes: 'é' is two.
   const accents = `"${'é'.repeat((max - 2) / 2)}"`;
   assert.equal((parseStrictJson(accents, 'doc.json') as string).length, (max - 2) / 2);
   assert.equal(inputError(() => parseStrictJson(`${accents.slice(0, -1)}é"`, 'doc.json')).code, 'too-large');
-  assert.deepEqual(parseStrictJson('['.repeat(64) + ']'.repeat(64), 'doc.json'), JSON.parse('['.repeat(64) + ']'.repeat(64)));
-  assert.equal(inputError(() => parseStrictJson('['.repeat(65) + ']'.repeat(65), 'doc.json')).message, 'doc.json: nesting deeper than 64 levels at offset 64');
+  assert.deepEqual(
+    parseStrictJson('['.repeat(64) + ']'.repeat(64), 'doc.json'),
+    JSON.parse('['.repeat(64) + ']'.repeat(64)),
+  );
+  assert.equal(
+    inputError(() => parseStrictJson('['.repeat(65) + ']'.repeat(65), 'doc.json')).message,
+    'doc.json: nesting deeper than 64 levels at offset 64',
+  );
 });
 
 // --- the bundle file (FORMAT §6)
 
 const KEY_ID = `sha256:${'ab'.repeat(32)}`;
 const b64 = (bytes: number) => Buffer.alloc(bytes, 1).toString('base64');
-const PRIMARY = { mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', verificationMaterial: {}, dsseEnvelope: {} };
+const PRIMARY = {
+  mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+  verificationMaterial: {},
+  dsseEnvelope: {},
+};
 const LOG_PROOF = { logIndex: 0, treeSize: 1, hashes: [], checkpoint: 'log.example\n1\nAAAA\n\n— log.example AAAA\n' };
 const bundleBytes = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
 const withCountersignature = (c: Record<string, unknown>, primary: unknown = PRIMARY) =>
-  bundleBytes({ mediaType: BUNDLE_MEDIA_TYPE, primary, countersignatures: [{ keyId: KEY_ID, statement: b64(10), signature: b64(64), ...c }] });
+  bundleBytes({
+    mediaType: BUNDLE_MEDIA_TYPE,
+    primary,
+    countersignatures: [{ keyId: KEY_ID, statement: b64(10), signature: b64(64), ...c }],
+  });
 
 test('E28 bundle file: optional fields are kept, their errors name their path, signatures are exactly 64 bytes', () => {
   // A countersignature's log proof is optional, and parsed when present.
   const parsed = parseBundleFile(withCountersignature({ logProof: LOG_PROOF }), 'b.json');
   assert.deepEqual(parsed.bundle.countersignatures[0]?.logProof, LOG_PROOF);
-  assert.equal(Object.hasOwn(parseBundleFile(withCountersignature({}), 'b.json').bundle.countersignatures[0] ?? {}, 'logProof'), false);
   assert.equal(
-    inputError(() => parseBundleFile(withCountersignature({ logProof: { ...LOG_PROOF, treeSize: -1 } }), 'b.json')).message,
+    Object.hasOwn(parseBundleFile(withCountersignature({}), 'b.json').bundle.countersignatures[0] ?? {}, 'logProof'),
+    false,
+  );
+  assert.equal(
+    inputError(() => parseBundleFile(withCountersignature({ logProof: { ...LOG_PROOF, treeSize: -1 } }), 'b.json'))
+      .message,
     'b.json: $.countersignatures[0].logProof.treeSize: expected a non-negative integer, found -1',
   );
   assert.equal(
@@ -106,14 +139,25 @@ test('E28 bundle file: optional fields are kept, their errors name their path, s
   // The primary may hold a message signature instead of a DSSE envelope (a Sigstore bundle's
   // content is one of the two); the primary check refuses it later, by name.
   const messageSignature = { mediaType: PRIMARY.mediaType, verificationMaterial: {}, messageSignature: {} };
-  assert.deepEqual(parseBundleFile(withCountersignature({}, messageSignature), 'b.json').bundle.primary, messageSignature);
+  assert.deepEqual(
+    parseBundleFile(withCountersignature({}, messageSignature), 'b.json').bundle.primary,
+    messageSignature,
+  );
   assert.equal(
     inputError(() => parseBundleFile(withCountersignature({}, { ...PRIMARY, extra: 1 }), 'b.json')).message,
     'b.json: $.primary: unknown field "extra"',
   );
   // Documents that are not objects go to the shape check, whatever they contain.
-  for (const doc of [['application/vnd.dev.sigstore.bundle.v0.3+json'], 'application/vnd.dev.sigstore.bundle.v0.3+json', null, 7]) {
-    assert.match(inputError(() => parseBundleFile(bundleBytes(doc), 'b.json')).message, /^b\.json: \$: expected an object, found /);
+  for (const doc of [
+    ['application/vnd.dev.sigstore.bundle.v0.3+json'],
+    'application/vnd.dev.sigstore.bundle.v0.3+json',
+    null,
+    7,
+  ]) {
+    assert.match(
+      inputError(() => parseBundleFile(bundleBytes(doc), 'b.json')).message,
+      /^b\.json: \$: expected an object, found /,
+    );
   }
 });
 
@@ -135,8 +179,20 @@ test('E30 streams: at most 200 characters, exactly', () => {
 });
 
 test('E31 a kind outside the policy names every allowed kind, comma-separated', () => {
-  const policy = { kinds: ['binary-digest', 'config-change'], streams: ['acme/app:stable'], limits: { clockSkewSeconds: 0, maxStatementLifetimeSeconds: 60 } } as unknown as Policy;
-  const statement = { predicate: { kind: 'fleet-key', stream: 'acme/app:stable', version: 1, issuedAt: '2026-01-01T00:00:00Z', expiresAt: '2026-01-01T00:01:00Z' } } as unknown as Statement;
+  const policy = {
+    kinds: ['binary-digest', 'config-change'],
+    streams: ['acme/app:stable'],
+    limits: { clockSkewSeconds: 0, maxStatementLifetimeSeconds: 60 },
+  } as unknown as Policy;
+  const statement = {
+    predicate: {
+      kind: 'fleet-key',
+      stream: 'acme/app:stable',
+      version: 1,
+      issuedAt: '2026-01-01T00:00:00Z',
+      expiresAt: '2026-01-01T00:01:00Z',
+    },
+  } as unknown as Statement;
   assert.throws(
     () => checkStatement(statement, policy, new Date('2026-01-01T00:00:30Z')),
     (err: unknown) =>
@@ -179,7 +235,11 @@ test('E33 Ed25519: non-canonical encodings (y >= p) are refused even where ZIP-2
   const p = 2n ** 255n - 19n;
   // y = 3 + p: on the curve, not of small order, so only the canonical-encoding rule refuses it.
   const encoding = littleEndian(3n + p);
-  assert.equal(ed.Point.fromBytes(encoding, true).isSmallOrder(), false, 'the ZIP-215 reading is a point of large order');
+  assert.equal(
+    ed.Point.fromBytes(encoding, true).isSmallOrder(),
+    false,
+    'the ZIP-215 reading is a point of large order',
+  );
   assert.equal(isStrictNonSmallOrderPoint(encoding), false);
   // Every non-canonical encoding (y + p for y < 19, either sign) is refused by the key rule too.
   // None of them decodes to a point of order L, so for isPrimeOrderPoint the canonical rule is
@@ -196,16 +256,30 @@ test('E33 Ed25519: non-canonical encodings (y >= p) are refused even where ZIP-2
 
 test('E34 Ed25519: signing errors say what they found; a signer whose hash is mis-wired refuses to emit', () => {
   const message = new TextEncoder().encode('m');
-  assert.equal(inputError(() => signEd25519(message, new Uint8Array(31))).message, 'Ed25519 private key: expected a 32-byte seed, found 31 bytes');
-  assert.equal(inputError(() => signEd25519(message, 'seed' as unknown as Uint8Array)).message, 'Ed25519 private key: expected a 32-byte seed, found string');
-  assert.equal(inputError(() => ed25519PublicKeyOf(new Uint8Array(33))).message, 'Ed25519 private key: expected a 32-byte seed, found 33 bytes');
-  assert.equal(inputError(() => signEd25519('m' as unknown as Uint8Array, new Uint8Array(32))).message, 'Ed25519 message: expected bytes');
+  assert.equal(
+    inputError(() => signEd25519(message, new Uint8Array(31))).message,
+    'Ed25519 private key: expected a 32-byte seed, found 31 bytes',
+  );
+  assert.equal(
+    inputError(() => signEd25519(message, 'seed' as unknown as Uint8Array)).message,
+    'Ed25519 private key: expected a 32-byte seed, found string',
+  );
+  assert.equal(
+    inputError(() => ed25519PublicKeyOf(new Uint8Array(33))).message,
+    'Ed25519 private key: expected a 32-byte seed, found 33 bytes',
+  );
+  assert.equal(
+    inputError(() => signEd25519('m' as unknown as Uint8Array, new Uint8Array(32))).message,
+    'Ed25519 message: expected bytes',
+  );
   // A fault in signing (here SHA-512 replaced by something else) makes a signature OpenSSL
   // refuses: signEd25519 checks its own output and throws instead of returning it.
   const sha512 = ed.hashes.sha512 as NonNullable<typeof ed.hashes.sha512>; // wired by ed25519.ts at import
   ed.hashes.sha512 = (m) => sha512(new Uint8Array([...m, 0]));
   try {
-    assert.throws(() => signEd25519(message, new Uint8Array(32).fill(3)), { message: 'Ed25519: the signature just made does not pass strict verification' });
+    assert.throws(() => signEd25519(message, new Uint8Array(32).fill(3)), {
+      message: 'Ed25519: the signature just made does not pass strict verification',
+    });
   } finally {
     ed.hashes.sha512 = sha512;
   }

@@ -6,8 +6,25 @@ import assert from 'node:assert/strict';
 import { buildPolicy, parsePolicy } from '../../src/lib/formats/policy/index.ts';
 import { PolicyError } from '../../src/lib/basics/errors/errors.ts';
 import { seedSigner } from '../../src/lib/basics/crypto/signer.ts';
-import { type Flow, bindingOfPrimary, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../../tools/flow.ts';
-import { assertRejected, assertVerified, countersignatureStatementFor, encode, policyWith, rawCountersignature, withCountersignatures } from './helpers.ts';
+import {
+  type Flow,
+  bindingOfPrimary,
+  flipBase64,
+  forgeCountersigned,
+  primaryJson,
+  readBundle,
+  startFlow,
+  writeBundle,
+} from '../../tools/flow.ts';
+import {
+  assertRejected,
+  assertVerified,
+  countersignatureStatementFor,
+  encode,
+  policyWith,
+  rawCountersignature,
+  withCountersignatures,
+} from './helpers.ts';
 import { bindingOf } from '../../src/lib/formats/countersignature/statement.ts';
 
 const DAY = 86_400_000;
@@ -44,7 +61,9 @@ function onV1(...list: ReturnType<typeof rawCountersignature>[]): Uint8Array {
 
 /** B's key signs a countersignature statement for primaryV1 with some fields overridden. */
 function signedByB(overrides: Record<string, unknown>): Uint8Array {
-  return onV1(rawCountersignature(flow.keys.b, encode(countersignatureStatementFor(primaryV1, flow.keys.b, overrides))));
+  return onV1(
+    rawCountersignature(flow.keys.b, encode(countersignatureStatementFor(primaryV1, flow.keys.b, overrides))),
+  );
 }
 
 test('control: the genuine bundle verifies; B signing the computed statement by hand verifies too', async () => {
@@ -75,7 +94,9 @@ test('C3 countersignature moved onto another stream (acme/app:beta): binding (pa
 });
 
 test('C4 B signs the right primary but names another stream: binding (stream)', async () => {
-  const report = await flow.verify(await forgeCountersigned(primaryV1, flow.keys.b.signer, { stream: 'acme/app:beta' }));
+  const report = await flow.verify(
+    await forgeCountersigned(primaryV1, flow.keys.b.signer, { stream: 'acme/app:beta' }),
+  );
   assertRejected(report, 'countersignatures', 'countersignature-binding');
   assert.match(report.failure!.message, /stream/);
 });
@@ -94,7 +115,9 @@ test("C6 countersignature statement binds another bundle's transparency-log entr
 });
 
 test("C7 countersignature statement binds another primary's certificate: binding (certificateDigest)", async () => {
-  const report = await flow.verify(signedByB({ certificateDigest: bindingOf(bindingOfPrimary(primaryOther)).certificateDigest }));
+  const report = await flow.verify(
+    signedByB({ certificateDigest: bindingOf(bindingOfPrimary(primaryOther)).certificateDigest }),
+  );
   assertRejected(report, 'countersignatures', 'countersignature-binding');
   assert.match(report.failure!.message, /certificateDigest/);
 });
@@ -121,7 +144,11 @@ test("C10 countersignature statement names another pinned key's id than the entr
 // --- §4 Keys, signatures and thresholds
 
 test('C11 countersignature by an unpinned key: countersignature-unpinned-key', async () => {
-  assertRejected(await flow.verify(await forgeCountersigned(primaryV1, flow.keys.rogue.signer)), 'countersignatures', 'countersignature-unpinned-key');
+  assertRejected(
+    await flow.verify(await forgeCountersigned(primaryV1, flow.keys.rogue.signer)),
+    'countersignatures',
+    'countersignature-unpinned-key',
+  );
 });
 
 test("C12 a pinned key id over another key's signature (impostor): countersignature-signature", async () => {
@@ -175,7 +202,11 @@ test('C17 non-canonical R encoding (y >= p): countersignature-signature', async 
 
 test("C18 B's signature made for another purpose (raw statement, no DSSE PAE): countersignature-signature", async () => {
   const statement = encode(countersignatureStatementFor(primaryV1, flow.keys.b));
-  assertRejected(await flow.verify(onV1(rawCountersignature(flow.keys.b, statement, { pae: false }))), 'countersignatures', 'countersignature-signature');
+  assertRejected(
+    await flow.verify(onV1(rawCountersignature(flow.keys.b, statement, { pae: false }))),
+    'countersignatures',
+    'countersignature-signature',
+  );
 });
 
 test("C19 B's signature under another DSSE payload type (in-toto): countersignature-signature", async () => {
@@ -185,8 +216,16 @@ test("C19 B's signature under another DSSE payload type (in-toto): countersignat
 });
 
 test('C20 low-order and mixed-order public keys cannot be pinned: policy-bad-key', () => {
-  const policy = buildPolicy({ identity: flow.stack.description.identity, issuer: flow.stack.description.issuer, trustedRoot: flow.trustedRoot, countersigners: [{ name: 'b', publicKeyPem: flow.keys.b.publicKeyPem }], streams: ['acme/app:stable'] });
-  const pem = (raw: Buffer) => `-----BEGIN PUBLIC KEY-----\n${Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]).toString('base64')}\n-----END PUBLIC KEY-----\n`;
+  const policy = buildPolicy({
+    identity: flow.stack.description.identity,
+    issuer: flow.stack.description.issuer,
+    githubClaims: flow.stack.sourceRepository,
+    trustedRoot: flow.trustedRoot,
+    countersigners: [{ name: 'b', publicKeyPem: flow.keys.b.publicKeyPem }],
+    streams: ['acme/app:stable'],
+  });
+  const pem = (raw: Buffer) =>
+    `-----BEGIN PUBLIC KEY-----\n${Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]).toString('base64')}\n-----END PUBLIC KEY-----\n`;
   const identity = Buffer.alloc(32);
   identity[0] = 1;
   const orderTwo = Buffer.from('ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', 'hex');
@@ -194,7 +233,10 @@ test('C20 low-order and mixed-order public keys cannot be pinned: policy-bad-key
   for (const raw of [identity, orderTwo, nonCanonical]) {
     const entry = (policy.countersigners as Record<string, unknown>[])[0]!;
     const edited = { ...policy, countersigners: [{ ...entry, publicKey: pem(raw) }] };
-    assert.throws(() => parsePolicy(JSON.stringify(edited), 'policy.json'), (err: unknown) => err instanceof PolicyError && err.code === 'policy-bad-key');
+    assert.throws(
+      () => parsePolicy(JSON.stringify(edited), 'policy.json'),
+      (err: unknown) => err instanceof PolicyError && err.code === 'policy-bad-key',
+    );
   }
 });
 
@@ -206,14 +248,23 @@ test('C21 the same countersignature twice (padding a threshold): countersignatur
 
 test('C22 two countersignatures by B (same key, different signedAt) for threshold 2: countersignature-duplicate', async () => {
   const policy = flow.makePolicy({ countersigners: [flow.keys.b, flow.keys.c], threshold: 2 });
-  const later = rawCountersignature(flow.keys.b, encode(countersignatureStatementFor(primaryV1, flow.keys.b, { signedAt: new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') })));
+  const later = rawCountersignature(
+    flow.keys.b,
+    encode(
+      countersignatureStatementFor(primaryV1, flow.keys.b, {
+        signedAt: new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      }),
+    ),
+  );
   const bytes = withCountersignatures(genuine, ([c]) => [c!, later]);
   assertRejected(await flow.verify(bytes, { policy }), 'countersignatures', 'countersignature-duplicate');
 });
 
 test('C23 two keys of one organisation padding a threshold of 2: countersignature-threshold', async () => {
   const policy = flow.makePolicy({ countersigners: [flow.keys.b, flow.keys.b2, flow.keys.c], threshold: 2 });
-  const both = await flow.countersign(await flow.countersign(primaryV1, flow.keys.b, { policy }), flow.keys.b2, { policy });
+  const both = await flow.countersign(await flow.countersign(primaryV1, flow.keys.b, { policy }), flow.keys.b2, {
+    policy,
+  });
   const report = await flow.verify(both, { policy });
   assertRejected(report, 'countersignatures', 'countersignature-threshold');
   assert.equal(report.checks.find((c) => c.check === 'countersignatures')?.found, 'Org B');
@@ -221,21 +272,33 @@ test('C23 two keys of one organisation padding a threshold of 2: countersignatur
 
 test('C24 a valid countersignature plus an unpinned one (not silently trimmed): countersignature-unpinned-key', async () => {
   const rogue = readBundle(await forgeCountersigned(primaryV1, flow.keys.rogue.signer)).countersignatures[0]!;
-  assertRejected(await flow.verify(withCountersignatures(genuine, ([c]) => [c!, rogue])), 'countersignatures', 'countersignature-unpinned-key');
+  assertRejected(
+    await flow.verify(withCountersignatures(genuine, ([c]) => [c!, rogue])),
+    'countersignatures',
+    'countersignature-unpinned-key',
+  );
 });
 
 // --- §5 Validity windows and times
 
 test('C25 a countersigner key that expired before the countersignature was made: countersignature-key-expired', async () => {
-  const policy = policyWith(flow, { keys: [{ key: flow.keys.b, validFrom: new Date(Date.now() - 30 * DAY), validUntil: new Date(Date.now() - DAY) }] });
+  const policy = policyWith(flow, {
+    keys: [{ key: flow.keys.b, validFrom: new Date(Date.now() - 30 * DAY), validUntil: new Date(Date.now() - DAY) }],
+  });
   assertRejected(await flow.verify(genuine, { policy }), 'countersignatures', 'countersignature-key-expired');
 });
 
 test('C26 a countersignature made inside the window by a key that has expired since: countersignature-key-expired', async () => {
-  const policy = policyWith(flow, { keys: [{ key: flow.keys.b, validFrom: new Date(Date.now() - 30 * DAY), validUntil: new Date(Date.now() + 60_000) }] });
+  const policy = policyWith(flow, {
+    keys: [{ key: flow.keys.b, validFrom: new Date(Date.now() - 30 * DAY), validUntil: new Date(Date.now() + 60_000) }],
+  });
   assertVerified(await flow.verify(genuine, { policy }));
   const later = new Date(Date.now() + 60_000 + 301_000 + 1000);
-  assertRejected(await flow.verify(genuine, { policy, now: later }), 'countersignatures', 'countersignature-key-expired');
+  assertRejected(
+    await flow.verify(genuine, { policy, now: later }),
+    'countersignatures',
+    'countersignature-key-expired',
+  );
 });
 
 test('C27 a countersigner key not yet valid when it signed: countersignature-key-not-yet-valid', async () => {
@@ -254,25 +317,49 @@ test('C29 a countersignature dated before the primary existed (pre-signed blank 
 });
 
 test('C30 B signs a statement with an unknown field: countersignature-malformed', async () => {
-  assertRejected(await flow.verify(signedByB({ comment: 'trust me' })), 'countersignatures', 'countersignature-malformed');
+  assertRejected(
+    await flow.verify(signedByB({ comment: 'trust me' })),
+    'countersignatures',
+    'countersignature-malformed',
+  );
 });
 
 test('C31 B signs a statement of an unknown version (_type v2): countersignature-malformed', async () => {
-  assertRejected(await flow.verify(signedByB({ _type: 'https://countersign.dev/Countersignature/v2' })), 'countersignatures', 'countersignature-malformed');
+  assertRejected(
+    await flow.verify(signedByB({ _type: 'https://countersign.dev/Countersignature/v2' })),
+    'countersignatures',
+    'countersignature-malformed',
+  );
 });
 
 test('C32 B signs a statement with a duplicate key (two streams, parsers disagree which wins): countersignature-malformed', async () => {
-  const json = JSON.stringify(countersignatureStatementFor(primaryV1, flow.keys.b)).replace('"stream":', '"stream":"acme/app:beta","stream":');
-  assertRejected(await flow.verify(onV1(rawCountersignature(flow.keys.b, encode(json)))), 'countersignatures', 'countersignature-malformed');
+  const json = JSON.stringify(countersignatureStatementFor(primaryV1, flow.keys.b)).replace(
+    '"stream":',
+    '"stream":"acme/app:beta","stream":',
+  );
+  assertRejected(
+    await flow.verify(onV1(rawCountersignature(flow.keys.b, encode(json)))),
+    'countersignatures',
+    'countersignature-malformed',
+  );
 });
 
 test('C33 B signs a statement whose version is a float spelling of the integer (1.0): countersignature-malformed', async () => {
-  const json = JSON.stringify(countersignatureStatementFor(primaryV1, flow.keys.b)).replace('"version":1', '"version":1.0');
-  assertRejected(await flow.verify(onV1(rawCountersignature(flow.keys.b, encode(json)))), 'countersignatures', 'countersignature-malformed');
+  const json = JSON.stringify(countersignatureStatementFor(primaryV1, flow.keys.b)).replace(
+    '"version":1',
+    '"version":1.0',
+  );
+  assertRejected(
+    await flow.verify(onV1(rawCountersignature(flow.keys.b, encode(json)))),
+    'countersignatures',
+    'countersignature-malformed',
+  );
 });
 
 test('C34 a countersignature entry with a truncated (63-byte) signature: parse/bundle-malformed', async () => {
-  const bytes = withCountersignatures(genuine, ([c]) => [{ ...c!, signature: Buffer.from(c!.signature, 'base64').subarray(0, 63).toString('base64') }]);
+  const bytes = withCountersignatures(genuine, ([c]) => [
+    { ...c!, signature: Buffer.from(c!.signature, 'base64').subarray(0, 63).toString('base64') },
+  ]);
   assertRejected(await flow.verify(bytes), 'parse', 'bundle-malformed');
 });
 
@@ -284,6 +371,7 @@ test('C35 more countersignatures than the cap (33): parse/bundle-malformed', asy
 test('C36 the primary log entry and the countersignature both from another bundle (consistent swap): primary/primary-tlog', async () => {
   // An attacker swaps the tlog entry for primaryV2's and has B bind that entry: the primary check catches it first.
   const swapped = readBundle(genuine);
-  (swapped.primary as ReturnType<typeof primaryJson>).verificationMaterial.tlogEntries = primaryJson(primaryV2).verificationMaterial.tlogEntries;
+  (swapped.primary as ReturnType<typeof primaryJson>).verificationMaterial.tlogEntries =
+    primaryJson(primaryV2).verificationMaterial.tlogEntries;
   assertRejected(await flow.verify(writeBundle(swapped)), 'primary', 'primary-tlog');
 });

@@ -10,7 +10,17 @@ import { preAuthEncoding } from '../../src/lib/basics/crypto/pae.ts';
 import { buildPolicy, parsePolicy, type Policy } from '../../src/lib/formats/policy/index.ts';
 import type { PolicyInput } from '../../src/lib/formats/policy/build.ts';
 import { CHECKS, type CheckName, type VerificationReport, exitCodeOf } from '../../src/lib/pipeline/report.ts';
-import { type Flow, type PrimaryJson, type TestKey, STREAM, bindingOfPrimary, forgeCountersigned, primaryJson, readBundle, writeBundle } from '../../tools/flow.ts';
+import {
+  type Flow,
+  type PrimaryJson,
+  type TestKey,
+  STREAM,
+  bindingOfPrimary,
+  forgeCountersigned,
+  primaryJson,
+  readBundle,
+  writeBundle,
+} from '../../tools/flow.ts';
 import { bindingOf } from '../../src/lib/formats/countersignature/statement.ts';
 import { rfc3339 } from '../../src/lib/basics/json/shape.ts';
 
@@ -27,11 +37,15 @@ export function assertRejected(report: VerificationReport, check: CheckName, cod
   // expected and what was found"); also the check entry's expected/found, when given, say it.
   const message = report.failure.message;
   assert.ok(!message.includes('\n'), 'one-line message');
-  assert.ok(message.length >= 20 && !/[:(]\s*$/.test(message) && !/:\s*:/.test(message), `an informative message: ${JSON.stringify(message)}`);
+  assert.ok(
+    message.length >= 20 && !/[:(]\s*$/.test(message) && !/:\s*:/.test(message),
+    `an informative message: ${JSON.stringify(message)}`,
+  );
   const entry = report.checks.find((c) => c.check === check);
   assert.equal(entry?.message, message);
   assert.equal(entry?.code, code);
-  for (const detail of [entry?.expected, entry?.found]) if (detail !== undefined) assert.ok(detail.trim().length > 0, 'expected/found are not empty');
+  for (const detail of [entry?.expected, entry?.found])
+    if (detail !== undefined) assert.ok(detail.trim().length > 0, 'expected/found are not empty');
   const at = CHECKS.findIndex((c) => c.name === check);
   assert.deepEqual(
     report.checks.map((c) => [c.check, c.result]),
@@ -63,7 +77,10 @@ export function withPrimary(bytes: Uint8Array, edit: (p: PrimaryJson) => unknown
   return writeBundle({ ...bundle, primary: replaced === undefined ? bundle.primary : replaced });
 }
 
-export function withCountersignatures(bytes: Uint8Array, edit: (list: Countersignature[]) => Countersignature[]): Uint8Array {
+export function withCountersignatures(
+  bytes: Uint8Array,
+  edit: (list: Countersignature[]) => Countersignature[],
+): Uint8Array {
   const bundle = readBundle(bytes);
   return writeBundle({ ...bundle, countersignatures: edit(bundle.countersignatures) });
 }
@@ -76,13 +93,21 @@ export function replaceText(bytes: Uint8Array, from: string, to: string): Uint8A
 }
 
 /** A's signature over arbitrary statement bytes, then B's countersignature over that primary (both forged: nothing checks the statement). */
-export async function signedByBoth(flow: Flow, statementBytes: Uint8Array, key: TestKey, meta: { stream?: string; version?: number } = {}): Promise<Uint8Array> {
+export async function signedByBoth(
+  flow: Flow,
+  statementBytes: Uint8Array,
+  key: TestKey,
+  meta: { stream?: string; version?: number } = {},
+): Promise<Uint8Array> {
   const primary = await flow.sign(statementBytes);
   return forgeCountersigned(primary, key.signer, { stream: meta.stream ?? STREAM, version: meta.version ?? 1 });
 }
 
 /** A statement object (as JSON) of a primary, to edit and re-encode for signing. */
-export function statementOf(primary: Uint8Array): Record<string, unknown> & { predicate: Record<string, unknown>; subject: { name: string; digest: { sha256: string } }[] } {
+export function statementOf(primary: Uint8Array): Record<string, unknown> & {
+  predicate: Record<string, unknown>;
+  subject: { name: string; digest: { sha256: string } }[];
+} {
   return JSON.parse(Buffer.from(primaryJson(primary).dsseEnvelope.payload, 'base64').toString('utf8'));
 }
 
@@ -94,8 +119,15 @@ export function encode(value: unknown): Uint8Array {
  * A countersignature entry over arbitrary statement bytes, signed by `key` over the DSSE PAE
  * with `payloadType` (default: the countersignature type): what a holder of B's key can make.
  */
-export function rawCountersignature(key: TestKey, statementBytes: Uint8Array, options: { keyId?: string; payloadType?: string; pae?: boolean } = {}): Countersignature {
-  const message = options.pae === false ? statementBytes : preAuthEncoding(options.payloadType ?? COUNTERSIGNATURE_PAYLOAD_TYPE, statementBytes);
+export function rawCountersignature(
+  key: TestKey,
+  statementBytes: Uint8Array,
+  options: { keyId?: string; payloadType?: string; pae?: boolean } = {},
+): Countersignature {
+  const message =
+    options.pae === false
+      ? statementBytes
+      : preAuthEncoding(options.payloadType ?? COUNTERSIGNATURE_PAYLOAD_TYPE, statementBytes);
   return {
     keyId: options.keyId ?? key.keyId,
     statement: Buffer.from(statementBytes).toString('base64'),
@@ -104,7 +136,11 @@ export function rawCountersignature(key: TestKey, statementBytes: Uint8Array, op
 }
 
 /** The countersignature statement B would sign for `primary`, as a plain object to edit. */
-export function countersignatureStatementFor(primary: Uint8Array, key: TestKey, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function countersignatureStatementFor(
+  primary: Uint8Array,
+  key: TestKey,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const st = statementOf(primary);
   return {
     _type: 'https://countersign.dev/Countersignature/v1',
@@ -117,8 +153,11 @@ export function countersignatureStatementFor(primary: Uint8Array, key: TestKey, 
   };
 }
 
-/** A policy on this flow's stack with any field of PolicyInput overridden (validity windows, patterns, claims, limits). */
-export function policyWith(flow: Flow, overrides: Partial<PolicyInput> & { keys?: { key: TestKey; validFrom?: Date; validUntil?: Date }[] } = {}): Policy {
+/** A policy on this flow's stack with any field of PolicyInput overridden (validity windows, patterns, claims over the stack's source-repository pin, limits). */
+export function policyWith(
+  flow: Flow,
+  overrides: Partial<PolicyInput> & { keys?: { key: TestKey; validFrom?: Date; validUntil?: Date }[] } = {},
+): Policy {
   const { keys, ...rest } = overrides;
   const input: PolicyInput = {
     issuer: flow.stack.description.issuer,
@@ -134,6 +173,10 @@ export function policyWith(flow: Flow, overrides: Partial<PolicyInput> & { keys?
     threshold: 1,
     streams: [STREAM],
     ...rest,
+    // The stack's source-repository pin, which every policy needs, under the claims given (unless the policy opts out).
+    githubClaims: rest.unsafeNoSourceRepositoryPin
+      ? (rest.githubClaims ?? {})
+      : { ...flow.stack.sourceRepository, ...rest.githubClaims },
   };
   if (rest.identityPattern !== undefined && rest.identity === undefined) delete input.identity;
   return parsePolicy(JSON.stringify(buildPolicy(input)), 'attack policy');

@@ -35,7 +35,17 @@ for (const name of ['request', 'get']) {
   patch(http, name, `http.${name}`);
   patch(https, name, `https.${name}`);
 }
-for (const name of ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveTxt', 'resolveSrv', 'reverse']) {
+for (const name of [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveTxt',
+  'resolveSrv',
+  'reverse',
+]) {
   patch(dns, name, `dns.${name}`);
   patch(dns.promises, name, `dns.promises.${name}`);
 }

@@ -33,7 +33,16 @@ before(async () => {
   statePath = join(flow.dir, 'state.json');
   await writeFile(bundlePath, bundle);
   const d = flow.stack.description;
-  const policy = buildPolicy({ issuer: d.issuer, identity: d.identity, trustedRoot: flow.trustedRoot, countersigners: [{ name: flow.keys.b.name, organisation: flow.keys.b.organisation, publicKeyPem: flow.keys.b.publicKeyPem }], streams: ['acme/app:stable'] });
+  const policy = buildPolicy({
+    issuer: d.issuer,
+    identity: d.identity,
+    githubClaims: flow.stack.sourceRepository,
+    trustedRoot: flow.trustedRoot,
+    countersigners: [
+      { name: flow.keys.b.name, organisation: flow.keys.b.organisation, publicKeyPem: flow.keys.b.publicKeyPem },
+    ],
+    streams: ['acme/app:stable'],
+  });
   await writeFile(policyPath, JSON.stringify(policy, null, 2));
 });
 
@@ -42,14 +51,21 @@ after(async () => {
 });
 
 /** Runs `node --import guard ARGS` (optionally under `unshare -rn`); returns exit code, stdout and the recorded attempts. */
-async function guarded(args: string[], options: { unshare?: boolean; log: string }): Promise<{ code: number; stdout: string; attempts: string[] }> {
+async function guarded(
+  args: string[],
+  options: { unshare?: boolean; log: string },
+): Promise<{ code: number; stdout: string; attempts: string[] }> {
   await writeFile(options.log, '');
   const command = options.unshare ? 'unshare' : process.execPath;
   const argv = [...(options.unshare ? ['-rn', process.execPath] : []), '--import', GUARD, ...args];
   let code = 0;
   let stdout = '';
   try {
-    ({ stdout } = await run(command, argv, { cwd: ROOT, env: { ...process.env, OFFLINE_GUARD_LOG: options.log, NO_PROXY: '', HTTPS_PROXY: '', HTTP_PROXY: '' }, timeout: 30_000 }));
+    ({ stdout } = await run(command, argv, {
+      cwd: ROOT,
+      env: { ...process.env, OFFLINE_GUARD_LOG: options.log, NO_PROXY: '', HTTPS_PROXY: '', HTTP_PROXY: '' },
+      timeout: 30_000,
+    }));
   } catch (err) {
     const e = err as { code?: number; stdout?: string };
     code = typeof e.code === 'number' ? e.code : -1;
@@ -68,25 +84,39 @@ test('control: the guard records and blocks a connection, even to 127.0.0.1', as
 });
 
 test('verify (with --json and --state) makes no network attempt and verifies', async () => {
-  const result = await guarded([CLI, 'verify', bundlePath, '--policy', policyPath, '--state', statePath, '--json'], { log: join(flow.dir, 'verify.log') });
+  const result = await guarded([CLI, 'verify', bundlePath, '--policy', policyPath, '--state', statePath, '--json'], {
+    log: join(flow.dir, 'verify.log'),
+  });
   assert.deepEqual(result.attempts, [], 'no network attempt');
   assert.equal(result.code, 0, result.stdout);
   assert.equal((JSON.parse(result.stdout) as { outcome: string }).outcome, 'verified');
   assert.match(await readFile(statePath, 'utf8'), /"version": 1/);
 });
 
-test('verify in a namespace without network (unshare -rn), where available, verifies', { skip: spawnSync('unshare', ['-rn', 'true']).status !== 0 && 'unshare -rn not permitted here' }, async () => {
-  const result = await guarded([CLI, 'verify', bundlePath, '--policy', policyPath, '--json'], { unshare: true, log: join(flow.dir, 'unshare.log') });
-  assert.deepEqual(result.attempts, []);
-  assert.equal(result.code, 0, result.stdout);
-  assert.equal((JSON.parse(result.stdout) as { outcome: string }).outcome, 'verified');
-});
+test(
+  'verify in a namespace without network (unshare -rn), where available, verifies',
+  { skip: spawnSync('unshare', ['-rn', 'true']).status !== 0 && 'unshare -rn not permitted here' },
+  async () => {
+    const result = await guarded([CLI, 'verify', bundlePath, '--policy', policyPath, '--json'], {
+      unshare: true,
+      log: join(flow.dir, 'unshare.log'),
+    });
+    assert.deepEqual(result.attempts, []);
+    assert.equal(result.code, 0, result.stdout);
+    assert.equal((JSON.parse(result.stdout) as { outcome: string }).outcome, 'verified');
+  },
+);
 
 test('a rejected bundle is also decided offline (no fetch of missing material)', async () => {
   const tampered = join(flow.dir, 'tampered.json');
   const text = await readFile(bundlePath, 'utf8');
-  await writeFile(tampered, text.replace(/"sig": "(.)/, (_m, c: string) => `"sig": "${c === 'A' ? 'B' : 'A'}`));
-  const result = await guarded([CLI, 'verify', tampered, '--policy', policyPath, '--json'], { log: join(flow.dir, 'tampered.log') });
+  await writeFile(
+    tampered,
+    text.replace(/"sig": "(.)/, (_m, c: string) => `"sig": "${c === 'A' ? 'B' : 'A'}`),
+  );
+  const result = await guarded([CLI, 'verify', tampered, '--policy', policyPath, '--json'], {
+    log: join(flow.dir, 'tampered.log'),
+  });
   assert.deepEqual(result.attempts, []);
   assert.equal(result.code, 1, result.stdout);
   assert.equal((JSON.parse(result.stdout) as { outcome: string }).outcome, 'rejected');

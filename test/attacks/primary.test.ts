@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { instanceFromStackDescription } from '../../src/lib/formats/stack/description.ts';
 import { startStack } from '../../src/stack/index.ts';
-import { type Flow, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../../tools/flow.ts';
+import {
+  type Flow,
+  flipBase64,
+  forgeCountersigned,
+  primaryJson,
+  readBundle,
+  startFlow,
+  writeBundle,
+} from '../../tools/flow.ts';
 import { assertPending, assertRejected, assertVerified, withCountersignatures, withPrimary } from './helpers.ts';
 
 let flow: Flow;
@@ -52,7 +60,9 @@ test('A2 countersigned bundle with the countersignature list emptied: pending', 
 
 test('A3 countersignature alone, primary removed: parse/bundle-malformed', async () => {
   const bundle = readBundle(genuine);
-  const bytes = new TextEncoder().encode(JSON.stringify({ mediaType: bundle.mediaType, countersignatures: bundle.countersignatures }));
+  const bytes = new TextEncoder().encode(
+    JSON.stringify({ mediaType: bundle.mediaType, countersignatures: bundle.countersignatures }),
+  );
   assertRejected(await flow.verify(bytes), 'parse', 'bundle-malformed');
 });
 
@@ -61,7 +71,11 @@ test('A4 countersignature with a garbage primary (a string): parse/bundle-malfor
 });
 
 test('A5 countersignature with a hollow primary (statement, no certificate, no signature): primary/primary-malformed', async () => {
-  const hollow = withPrimary(genuine, (p) => ({ mediaType: p.mediaType, verificationMaterial: {}, dsseEnvelope: { ...p.dsseEnvelope, signatures: [] } }));
+  const hollow = withPrimary(genuine, (p) => ({
+    mediaType: p.mediaType,
+    verificationMaterial: {},
+    dsseEnvelope: { ...p.dsseEnvelope, signatures: [] },
+  }));
   assertRejected(await flow.verify(hollow), 'primary', 'primary-malformed');
 });
 
@@ -124,11 +138,17 @@ test('A13 primary signed on an attacker stack (own Fulcio, Rekor, TSA), B key st
   const attacker = await startStack();
   try {
     const own = instanceFromStackDescription({ ...attacker.description }, 'attacker stack');
-    const forged = await forgeCountersigned(await flow.sign(statementV1, { instance: own, token: attacker.mintToken({ audience: 'sigstore' }) }), flow.keys.b.signer);
+    const forged = await forgeCountersigned(
+      await flow.sign(statementV1, { instance: own, token: attacker.mintToken({ audience: 'sigstore' }) }),
+      flow.keys.b.signer,
+    );
     assertRejected(await flow.verify(forged), 'primary', 'primary-timestamp');
     // The attacker's Fulcio, logged and timestamped by the genuine Rekor and TSA.
     const ownFulcio = { ...flow.instance, fulcioUrl: own.fulcioUrl };
-    const forged2 = await forgeCountersigned(await flow.sign(statementV1, { instance: ownFulcio, token: attacker.mintToken({ audience: 'sigstore' }) }), flow.keys.b.signer);
+    const forged2 = await forgeCountersigned(
+      await flow.sign(statementV1, { instance: ownFulcio, token: attacker.mintToken({ audience: 'sigstore' }) }),
+      flow.keys.b.signer,
+    );
     assertRejected(await flow.verify(forged2), 'primary', 'primary-certificate');
   } finally {
     await attacker.close();
@@ -137,7 +157,7 @@ test('A13 primary signed on an attacker stack (own Fulcio, Rekor, TSA), B key st
 
 // --- §2 Mixing parts of two bundles
 
-test("A14 another valid certificate of the same identity swapped in (issued earlier): primary/primary-signature", async () => {
+test('A14 another valid certificate of the same identity swapped in (issued earlier): primary/primary-signature', async () => {
   const swapped = withPrimary(genuine, (p) => {
     p.verificationMaterial.certificate = primaryJson(earlyPrimary).verificationMaterial.certificate;
   });
@@ -160,12 +180,13 @@ test('A16 the transparency-log entry of another bundle: primary/primary-tlog', a
 
 test('A17 the RFC 3161 timestamp of another bundle: primary/primary-timestamp', async () => {
   const swapped = withPrimary(genuine, (p) => {
-    p.verificationMaterial.timestampVerificationData = primaryJson(primaryV2).verificationMaterial.timestampVerificationData;
+    p.verificationMaterial.timestampVerificationData =
+      primaryJson(primaryV2).verificationMaterial.timestampVerificationData;
   });
   assertRejected(await flow.verify(swapped), 'primary', 'primary-timestamp');
 });
 
-test("A18 the DSSE envelope of one bundle with the verification material of another: primary/primary-timestamp", async () => {
+test('A18 the DSSE envelope of one bundle with the verification material of another: primary/primary-timestamp', async () => {
   const mixed = withPrimary(genuine, (p) => {
     p.dsseEnvelope = primaryJson(primaryV2).dsseEnvelope;
   });
@@ -196,7 +217,62 @@ test('A21 the payload type of the DSSE envelope changed: parse/statement-unsuppo
 test('A22 a message-signature primary instead of DSSE: parse/primary-malformed', async () => {
   const changed = withPrimary(genuine, (p) => {
     const { dsseEnvelope, ...rest } = p;
-    return { ...rest, messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest: Buffer.alloc(32).toString('base64') }, signature: dsseEnvelope.signatures[0]!.sig } };
+    return {
+      ...rest,
+      messageSignature: {
+        messageDigest: { algorithm: 'SHA2_256', digest: Buffer.alloc(32).toString('base64') },
+        signature: dsseEnvelope.signatures[0]!.sig,
+      },
+    };
   });
   assertRejected(await flow.verify(changed), 'parse', 'primary-malformed');
+});
+
+// --- Issue 13 F3: work on the primary's lists is bounded before @sigstore/verify runs
+
+/** The primary's RFC 3161 timestamps (as in the bundle JSON). */
+type Timestamps = { rfc3161Timestamps: { signedTimestamp: string }[] };
+
+test("F3 the primary's RFC 3161 timestamp copied: twice or 16 times primary-duplicate-entry, 17 times primary-too-many-entries, each before @sigstore/verify; 1 500 times over the bundle's array cap", async () => {
+  for (const copies of [2, 16, 17]) {
+    const copied = withPrimary(tsaOnly, (p) => {
+      const data = p.verificationMaterial.timestampVerificationData as Timestamps;
+      data.rfc3161Timestamps = Array.from({ length: copies }, () => ({ ...data.rfc3161Timestamps[0]! }));
+    });
+    // @sigstore/verify would have verified every copy, then said primary-timestamp ("duplicate timestamp").
+    const report = await flow.verify(copied);
+    assertRejected(report, 'primary', copies > 16 ? 'primary-too-many-entries' : 'primary-duplicate-entry');
+    assert.match(report.failure!.message, /verificationMaterial\.timestampVerificationData\.rfc3161Timestamps/);
+  }
+  // The finding's 1 500 copies: more items than any array of a bundle may have (1024), refused while scanning.
+  const finding = withPrimary(tsaOnly, (p) => {
+    const data = p.verificationMaterial.timestampVerificationData as Timestamps;
+    data.rfc3161Timestamps = Array.from({ length: 1500 }, () => ({ ...data.rfc3161Timestamps[0]! }));
+  });
+  assertRejected(await flow.verify(finding), 'parse', 'too-many-items');
+  // Sixteen different tokens (only the first genuine) are not refused by the cap: @sigstore/verify then decides.
+  const sixteen = withPrimary(tsaOnly, (p) => {
+    const data = p.verificationMaterial.timestampVerificationData as Timestamps;
+    const token = data.rfc3161Timestamps[0]!.signedTimestamp;
+    data.rfc3161Timestamps = Array.from({ length: 16 }, (_, i) => ({
+      signedTimestamp: i === 0 ? token : flipBase64(token, -1 - i),
+    }));
+  });
+  assert.notEqual((await flow.verify(sixteen)).failure?.code, 'primary-too-many-entries');
+});
+
+test("F3 the primary's transparency-log entry copied: primary-duplicate-entry; 17 entries: primary-too-many-entries (a countersignature binds at most 16)", async () => {
+  const twice = withPrimary(genuine, (p) => {
+    const entries = p.verificationMaterial.tlogEntries!;
+    p.verificationMaterial.tlogEntries = [entries[0], structuredClone(entries[0])];
+  });
+  assertRejected(await flow.verify(twice), 'primary', 'primary-duplicate-entry');
+  const seventeen = withPrimary(genuine, (p) => {
+    const entry = p.verificationMaterial.tlogEntries![0] as { logIndex: string };
+    p.verificationMaterial.tlogEntries = Array.from({ length: 17 }, (_, i) => ({
+      ...entry,
+      logIndex: String(Number(entry.logIndex) + i),
+    }));
+  });
+  assertRejected(await flow.verify(seventeen), 'primary', 'primary-too-many-entries');
 });

@@ -1,5 +1,5 @@
 // Attack catalogue, part 4 (spec/ATTACKS.md §8, §9): rollback, freeze and expiry, what the
-// policy allows, and the files against the subjects (missing, extra, swapped, look-alike
+// policy allows and what the verifier expects (the gate), and the files against the subjects (missing, extra, swapped, look-alike
 // names, symlinks and path traversal on disk). One local stack.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +11,7 @@ import { InputError } from '../../src/lib/basics/errors/errors.ts';
 import { buildStatement, serializeStatement } from '../../src/lib/formats/statement/statement.ts';
 import { sha256Hex } from '../../src/lib/basics/crypto/sha256.ts';
 import { recordAccepted, emptyState } from '../../src/lib/formats/state/state.ts';
+import { gate } from '../../src/lib/flows/gate/gate.ts';
 import { type Flow, forgeCountersigned, startFlow } from '../../tools/flow.ts';
 import { STREAM, assertRejected, assertVerified, policyWith, statementOf } from './helpers.ts';
 
@@ -23,12 +24,23 @@ let v2Other: Uint8Array;
 let releaseDir: string;
 let withFiles: Uint8Array;
 
-const FILES: Record<string, string> = { 'release/app-linux-amd64': 'linux binary', 'release/app-darwin-arm64': 'darwin binary' };
+const FILES: Record<string, string> = {
+  'release/app-linux-amd64': 'linux binary',
+  'release/app-darwin-arm64': 'darwin binary',
+};
 
 before(async () => {
   flow = await startFlow();
-  const [p1, p2, p2b] = await Promise.all([flow.sign(flow.statement({ version: 1 })), flow.sign(flow.statement({ version: 2 })), flow.sign(flow.statement({ version: 2 }))]);
-  [v1, v2, v2Other] = await Promise.all([flow.countersign(p1, flow.keys.b), flow.countersign(p2, flow.keys.b), flow.countersign(p2b, flow.keys.b)]);
+  const [p1, p2, p2b] = await Promise.all([
+    flow.sign(flow.statement({ version: 1 })),
+    flow.sign(flow.statement({ version: 2 })),
+    flow.sign(flow.statement({ version: 2 })),
+  ]);
+  [v1, v2, v2Other] = await Promise.all([
+    flow.countersign(p1, flow.keys.b),
+    flow.countersign(p2, flow.keys.b),
+    flow.countersign(p2b, flow.keys.b),
+  ]);
 
   releaseDir = join(flow.dir, 'files');
   await mkdir(join(releaseDir, 'release'), { recursive: true });
@@ -40,7 +52,10 @@ before(async () => {
       version: 3,
       issuedAt: new Date(),
       expiresIn: 30 * 86_400,
-      subjects: Object.entries(FILES).map(([name, content]) => ({ name, digest: { sha256: createHash('sha256').update(content).digest('hex') } })),
+      subjects: Object.entries(FILES).map(([name, content]) => ({
+        name,
+        digest: { sha256: createHash('sha256').update(content).digest('hex') },
+      })),
     }),
   );
   withFiles = await flow.countersign(await flow.sign(statement), flow.keys.b);
@@ -85,33 +100,99 @@ test('T3 freeze: an update withheld until the last accepted statement expired: s
 
 test('T4 a statement issued in the future (pre-dated release): statement/statement-not-yet-valid', async () => {
   const primary = await flow.sign(flow.statement({ version: 4, issuedAt: new Date(Date.now() + DAY) }));
-  assertRejected(await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)), 'statement', 'statement-not-yet-valid');
+  assertRejected(
+    await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)),
+    'statement',
+    'statement-not-yet-valid',
+  );
 });
 
 test("T5 a statement living longer than the policy's maximum (200 days, policy 90): statement/statement-lifetime", async () => {
   const primary = await flow.sign(flow.statement({ version: 4, expiresIn: 200 * 86_400 }));
-  assertRejected(await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)), 'statement', 'statement-lifetime');
+  assertRejected(
+    await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)),
+    'statement',
+    'statement-lifetime',
+  );
 });
 
 test('T6 a kind the policy does not allow (config-change under a binary-digest policy): statement/statement-kind', async () => {
   const primary = await flow.sign(flow.statement({ version: 4, kind: 'config-change' }));
-  assertRejected(await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)), 'statement', 'statement-kind');
+  assertRejected(
+    await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)),
+    'statement',
+    'statement-kind',
+  );
 });
 
 test('T7 a stream the policy does not allow (beta under a stable-only policy): statement/statement-stream', async () => {
   const primary = await flow.sign(flow.statement({ version: 4, stream: 'acme/app:beta' }));
-  assertRejected(await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)), 'statement', 'statement-stream');
+  assertRejected(
+    await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)),
+    'statement',
+    'statement-stream',
+  );
 });
 
 test('T8 a stream that only differs in case from an allowed one: statement/statement-stream', async () => {
   const primary = await flow.sign(flow.statement({ version: 4, stream: 'acme/app:Stable' }));
-  assertRejected(await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)), 'statement', 'statement-stream');
+  assertRejected(
+    await flow.verify(await forgeCountersigned(primary, flow.keys.b.signer)),
+    'statement',
+    'statement-stream',
+  );
+});
+
+test('T16 cross-stream replay (issue 13 F8): under a policy of stable and beta, an old genuine beta v1 to a client at stable v6: statement/statement-stream-unexpected once the client says which stream it expects; not saying is refused before verifying', async () => {
+  const BETA = 'acme/app:beta';
+  const policy = policyWith(flow, { streams: [STREAM, BETA] });
+  const [beta1, stable6] = await Promise.all([
+    flow.sign(flow.statement({ version: 1, stream: BETA })).then((p) => flow.countersign(p, flow.keys.b, { policy })),
+    flow.sign(flow.statement({ version: 6 })).then((p) => flow.countersign(p, flow.keys.b, { policy })),
+  ]);
+  const { newState: state } = await gate(stable6, { policy, expect: { stream: STREAM } });
+  assert.ok(state, 'the client is at stable v6');
+  // The pipeline alone (B's view, no question asked) verifies it: genuine, countersigned, allowed by the policy.
+  assertVerified(await flow.verify(beta1, { policy, state }));
+  const asked = await gate(beta1, { policy, state, expect: { stream: STREAM } });
+  assertRejected(asked.report, 'statement', 'statement-stream-unexpected');
+  assert.equal(asked.newState, undefined);
+  await assert.rejects(
+    gate(beta1, { policy, state }),
+    (err: unknown) => err instanceof InputError && err.code === 'expected-stream-missing',
+  );
+  await assert.rejects(
+    gate(beta1, { policy, state, expect: { stream: 'acme/app:nightly' } }),
+    (err: unknown) => err instanceof InputError && err.code === 'expected-not-allowed',
+  );
+  // Under a policy of one stream, that stream is the expected one.
+  assertRejected((await gate(beta1, { policy: flow.policy })).report, 'statement', 'statement-stream');
+});
+
+test('T17 a kind other than the one expected (config-change to a client of binary-digest, both allowed): statement/statement-kind-unexpected', async () => {
+  const policy = policyWith(flow, { kinds: ['binary-digest', 'config-change'] });
+  const config = await flow.countersign(
+    await flow.sign(flow.statement({ version: 5, kind: 'config-change' })),
+    flow.keys.b,
+    { policy },
+  );
+  assertRejected(
+    (await gate(config, { policy, expect: { stream: STREAM, kind: 'binary-digest' } })).report,
+    'statement',
+    'statement-kind-unexpected',
+  );
+  assertVerified((await gate(config, { policy, expect: { stream: STREAM, kind: 'config-change' } })).report);
+  assertVerified((await gate(config, { policy })).report);
 });
 
 // --- §9 Files against subjects
 
 test('T9 a subject file missing: subjects/subject-missing', async () => {
-  assertRejected(await flow.verify(withFiles, { artifacts: await artifacts(['release/app-linux-amd64']) }), 'subjects', 'subject-missing');
+  assertRejected(
+    await flow.verify(withFiles, { artifacts: await artifacts(['release/app-linux-amd64']) }),
+    'subjects',
+    'subject-missing',
+  );
 });
 
 test('T10 an extra file not signed: subjects/subject-unexpected-file', async () => {
@@ -122,7 +203,16 @@ test('T10 an extra file not signed: subjects/subject-unexpected-file', async () 
 
 test('T11 two files swapped (each name with the other digest): subjects/subject-digest', async () => {
   const [a, b] = await artifacts();
-  assertRejected(await flow.verify(withFiles, { artifacts: [{ name: a!.name, digest: b!.digest }, { name: b!.name, digest: a!.digest }] }), 'subjects', 'subject-digest');
+  assertRejected(
+    await flow.verify(withFiles, {
+      artifacts: [
+        { name: a!.name, digest: b!.digest },
+        { name: b!.name, digest: a!.digest },
+      ],
+    }),
+    'subjects',
+    'subject-digest',
+  );
 });
 
 test('T12 a tampered file: subjects/subject-digest', async () => {
@@ -148,15 +238,27 @@ test('T14 a symlink leaving the release tree, and a path with "..": refused befo
   const link = join(releaseDir, 'release', 'link');
   await symlink(outside, link);
   try {
-    await assert.rejects(artifacts(), (err: unknown) => err instanceof InputError && err.code === 'subject-outside-base');
+    await assert.rejects(
+      artifacts(),
+      (err: unknown) => err instanceof InputError && err.code === 'subject-outside-base',
+    );
   } finally {
     await import('node:fs/promises').then((fs) => fs.rm(link));
   }
-  await assert.rejects(artifacts(['../secret']), (err: unknown) => err instanceof InputError && /subject-(path-invalid|outside-base)/.test(err.code));
+  await assert.rejects(
+    artifacts(['../secret']),
+    (err: unknown) => err instanceof InputError && /subject-(path-invalid|outside-base)/.test(err.code),
+  );
 });
 
 test('T15 a key validity window that ended before the statement was countersigned, with state: countersignatures before statement', async () => {
   // Order matters: a rollback by an expired key reports the key, not the rollback.
-  const policy = policyWith(flow, { keys: [{ key: flow.keys.b, validUntil: new Date(Date.now() - DAY), validFrom: new Date(Date.now() - 10 * DAY) }] });
-  assertRejected(await flow.verify(v1, { policy, state: stateAfter(v2) }), 'countersignatures', 'countersignature-key-expired');
+  const policy = policyWith(flow, {
+    keys: [{ key: flow.keys.b, validUntil: new Date(Date.now() - DAY), validFrom: new Date(Date.now() - 10 * DAY) }],
+  });
+  assertRejected(
+    await flow.verify(v1, { policy, state: stateAfter(v2) }),
+    'countersignatures',
+    'countersignature-key-expired',
+  );
 });

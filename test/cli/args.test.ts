@@ -10,8 +10,8 @@ import { VERBS } from '../../src/cli/dispatch.ts';
 import { InputError } from '../../src/lib/basics/errors/errors.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-const env = { ...process.env };
-for (const name of ['NODE_TEST_CONTEXT', 'NODE_OPTIONS', 'COUNTERSIGN_KEY', 'COUNTERSIGN_LOG_KEY']) delete env[name];
+const DROPPED = ['NODE_TEST_CONTEXT', 'NODE_OPTIONS', 'COUNTERSIGN_KEY', 'COUNTERSIGN_LOG_KEY'];
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !DROPPED.includes(name)));
 
 interface Run {
   code: number | null;
@@ -22,7 +22,10 @@ interface Run {
 function cli(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [CLI, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== 'number') return reject(err);
+      if (err && typeof err.code !== 'number') {
+        reject(new Error(err.message, { cause: err })); // not run at all (a run that exits non-zero is a result)
+        return;
+      }
       resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
     });
   });
@@ -66,7 +69,10 @@ function refused(argv: string[], problem: RegExp, positionals = true): void {
 }
 
 test('parser: options, positionals and repeatable options as parseArgs gives them', () => {
-  assert.deepEqual(parse(['b.json', '--policy', 'p.json', '--json', 'f1', 'f2']), { values: { policy: 'p.json', json: true }, positionals: ['b.json', 'f1', 'f2'] });
+  assert.deepEqual(parse(['b.json', '--policy', 'p.json', '--json', 'f1', 'f2']), {
+    values: { policy: 'p.json', json: true },
+    positionals: ['b.json', 'f1', 'f2'],
+  });
   assert.deepEqual(parse(['--rotation', 'a', '--rotation=b', '--rotation', 'c']).values, { rotation: ['a', 'b', 'c'] });
   assert.deepEqual(parse(['--policy=--help']), { values: { policy: '--help' }, positionals: [] });
   assert.deepEqual(parse([]), { values: {}, positionals: [] });
@@ -78,7 +84,8 @@ test('parser: a single-valued option given twice is refused, in every spelling',
     ['--policy=a', '--policy=b'],
     ['b.json', '--policy', 'a', 'f1', '--policy=evil.json', 'f2'],
     ['--policy', 'a', '--policy', 'a'], // even the same value
-  ]) refused(argv, /^t: option --policy given more than once/);
+  ])
+    refused(argv, /^t: option --policy given more than once/);
   refused(['--json', 'x', '--json'], /option --json given more than once/);
 });
 
@@ -94,7 +101,14 @@ test('parser: `--` ends the options; everything after it is a positional, --help
 test('parser: --help and -h are help only alone', () => {
   assert.deepEqual(parse(['--help']).values, { help: true });
   assert.deepEqual(parse(['-h']).values, { help: true });
-  for (const argv of [['--help', 'x'], ['x', '--help'], ['--policy', 'p', '-h'], ['--help', '--help'], ['-h', '--', 'x']]) refused(argv, new RegExp(`^t: ${HELP_COMBINED}`));
+  for (const argv of [
+    ['--help', 'x'],
+    ['x', '--help'],
+    ['--policy', 'p', '-h'],
+    ['--help', '--help'],
+    ['-h', '--', 'x'],
+  ])
+    refused(argv, new RegExp(`^t: ${HELP_COMBINED}`));
   refused(['-hh'], /more than once/);
   refused(['--help=yes'], /does not take an argument/);
 });
@@ -133,18 +147,39 @@ test('every verb refuses a duplicated single-valued option: exit 2, one line nam
   assert.deepEqual(Object.keys(DUPLICATES).sort(), Object.keys(VERBS).sort(), 'one row per verb of the verb table');
   const cases = Object.entries(DUPLICATES).flatMap(([verb, lines]) => lines.map((args) => [verb, ...args]));
   await eachLimited(cases, async (argv) => {
-    const option = argv.find((a, i) => a.startsWith('--') && argv.slice(i + 1).some((b) => b.split('=')[0] === a.split('=')[0]))!.split('=')[0];
+    const option = argv
+      .find((a, i) => a.startsWith('--') && argv.slice(i + 1).some((b) => b.split('=')[0] === a.split('=')[0]))!
+      .split('=')[0];
     const run = await cli(argv);
     const label = argv.join(' ');
     assert.equal(run.code, 2, `${label}: ${run.stderr}`);
     assert.equal(run.stdout, '', label);
-    assert.match(run.stderr, new RegExp(`^countersign: [a-z -]+: option ${option} given more than once \\(see 'countersign [a-z -]+ --help'\\)\\n$`), label);
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `^countersign: [a-z -]+: option ${option} given more than once \\(see 'countersign [a-z -]+ --help'\\)\\n$`,
+      ),
+      label,
+    );
   });
 });
 
 test('--help with other arguments exits 2, for every verb, subverb and the top level', async () => {
-  const targets = [...Object.keys(VERBS).map((verb) => [verb]), ['policy', 'init'], ['policy', 'show'], ['policy', 'update']];
-  const cases = [['--help', 'verify'], ['-h', 'x'], ...targets.flatMap((words) => [[...words, '--help', 'x'], [...words, 'x', '--help'], [...words, '-h', '-h']])];
+  const targets = [
+    ...Object.keys(VERBS).map((verb) => [verb]),
+    ['policy', 'init'],
+    ['policy', 'show'],
+    ['policy', 'update'],
+  ];
+  const cases = [
+    ['--help', 'verify'],
+    ['-h', 'x'],
+    ...targets.flatMap((words) => [
+      [...words, '--help', 'x'],
+      [...words, 'x', '--help'],
+      [...words, '-h', '-h'],
+    ]),
+  ];
   await eachLimited(cases, async (argv) => {
     const run = await cli(argv);
     const label = argv.join(' ');
@@ -152,12 +187,21 @@ test('--help with other arguments exits 2, for every verb, subverb and the top l
     assert.equal(run.stdout, '', `${label}: no help text`);
     assert.equal(run.stderr.split('\n').length, 2, `${label}: one line: ${run.stderr}`);
     // `policy x --help`: x is no subverb, and that is said first.
-    assert.match(run.stderr, label === 'policy x --help' ? /unknown subcommand "x"/ : /--help cannot be combined with other arguments/, label);
+    assert.match(
+      run.stderr,
+      label === 'policy x --help' ? /unknown subcommand "x"/ : /--help cannot be combined with other arguments/,
+      label,
+    );
   });
 });
 
 test('after --, --help is an argument: no verb prints help for `VERB -- --help`', async () => {
-  const targets = [...Object.keys(VERBS).map((verb) => [verb]), ['policy', 'init'], ['policy', 'show'], ['policy', 'update']];
+  const targets = [
+    ...Object.keys(VERBS).map((verb) => [verb]),
+    ['policy', 'init'],
+    ['policy', 'show'],
+    ['policy', 'update'],
+  ];
   await eachLimited(targets, async (words) => {
     const run = await cli([...words, '--', '--help']);
     const label = words.join(' ');

@@ -24,14 +24,18 @@ interface Run {
   stderr: string;
 }
 
-const env = { ...process.env };
-for (const name of ['NODE_TEST_CONTEXT', 'NODE_OPTIONS']) delete env[name];
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== 'NODE_TEST_CONTEXT' && name !== 'NODE_OPTIONS'),
+);
 
 /** Runs `node ...args` (by default the Node running the tests) and collects exit code and output. */
 function node(args: string[], nodePath = process.execPath): Promise<Run> {
   return new Promise((resolve, reject) => {
     execFile(nodePath, args, { cwd: ROOT, env, timeout: 30_000 }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== 'number') return reject(err);
+      if (err && typeof err.code !== 'number') {
+        reject(new Error(err.message, { cause: err })); // not run at all (a run that exits non-zero is a result)
+        return;
+      }
       resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
     });
   });
@@ -40,7 +44,10 @@ function node(args: string[], nodePath = process.execPath): Promise<Run> {
 const cli = (...args: string[]) => node([CLI, ...args]);
 
 async function packageJson(): Promise<{ version: string; engines: { node: string } }> {
-  return JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string; engines: { node: string } };
+  return JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+    engines: { node: string };
+  };
 }
 
 test('--version prints the package.json version and exits 0', async () => {
@@ -66,7 +73,12 @@ test('help, --help and -h print the top-level usage, naming --version and help; 
 });
 
 test('help VERB prints exactly what VERB --help prints, for every verb and policy subverb', async () => {
-  const targets = [...Object.keys(VERBS).map((verb) => [verb]), ['policy', 'init'], ['policy', 'show'], ['policy', 'update']];
+  const targets = [
+    ...Object.keys(VERBS).map((verb) => [verb]),
+    ['policy', 'init'],
+    ['policy', 'show'],
+    ['policy', 'update'],
+  ];
   assert.ok(targets.length > 10);
   await Promise.all(
     targets.map(async (words) => {
@@ -93,19 +105,49 @@ test('help NOSUCH is one line on stderr and exit 2', async () => {
 
 test('countersign --url: the one service-URL rule of the action too (https, or plain http to loopback only): http://remote.example is refused, exit 2', async () => {
   // Any readable file as the bundle: the URL is refused before the bundle is read as one, and before any request.
-  const run = await cli('countersign', join(ROOT, 'package.json'), '--url', 'http://remote.example', '--out', join(tmpdir(), 'countersign-never-written.json'));
+  const run = await cli(
+    'countersign',
+    join(ROOT, 'package.json'),
+    '--url',
+    'http://remote.example',
+    '--out',
+    join(tmpdir(), 'countersign-never-written.json'),
+  );
   assert.equal(run.code, 2, run.stderr);
   assert.equal(run.stdout, '');
-  assert.equal(run.stderr, 'countersign: service URL: expected an https URL (plain http only to a loopback address), found http://remote.example\n');
+  assert.equal(
+    run.stderr,
+    'countersign: service URL: expected an https URL (plain http only to a loopback address), found http://remote.example\n',
+  );
 });
 
 test('the Node.js version rule', async () => {
-  for (const v of ['24.0.0', '24.21.0', 'v24.1.0', '25.0.0-pre', '26.3.1', '100.0.0', '24']) assert.equal(nodeVersionSupported(v), true, v);
+  for (const v of ['24.0.0', '24.21.0', 'v24.1.0', '25.0.0-pre', '26.3.1', '100.0.0', '24'])
+    assert.equal(nodeVersionSupported(v), true, v);
   // 3 > 24 as strings: the rule compares numbers.
-  for (const v of ['23.11.1', '22.5.0', '20.20.2', 'v18.0.0', '3.0.0', '2.40.0', '0.10.48', '', 'x24.0.0', 'v', '24x.0']) assert.equal(nodeVersionSupported(v), false, v);
+  for (const v of [
+    '23.11.1',
+    '22.5.0',
+    '20.20.2',
+    'v18.0.0',
+    '3.0.0',
+    '2.40.0',
+    '0.10.48',
+    '',
+    'x24.0.0',
+    'v',
+    '24x.0',
+  ])
+    assert.equal(nodeVersionSupported(v), false, v);
   assert.equal(nodeVersionProblem('24.0.0'), undefined);
-  assert.equal(nodeVersionProblem('20.20.2'), `countersign needs Node.js >= ${MIN_NODE_MAJOR} (this is 20.20.2): install Node.js ${MIN_NODE_MAJOR} or newer`);
-  assert.equal(nodeVersionProblem('22.5.0', 'use npx'), `countersign needs Node.js >= ${MIN_NODE_MAJOR} (this is 22.5.0): use npx`);
+  assert.equal(
+    nodeVersionProblem('20.20.2'),
+    `countersign needs Node.js >= ${MIN_NODE_MAJOR} (this is 20.20.2): install Node.js ${MIN_NODE_MAJOR} or newer`,
+  );
+  assert.equal(
+    nodeVersionProblem('22.5.0', 'use npx'),
+    `countersign needs Node.js >= ${MIN_NODE_MAJOR} (this is 22.5.0): use npx`,
+  );
   // One rule, stated twice: package.json "engines" must say the same.
   assert.equal((await packageJson()).engines.node, `>=${MIN_NODE_MAJOR}`);
 });
@@ -117,7 +159,11 @@ function findOldNode(): { path: string; version: string } | undefined {
     const path = join(dir, 'node');
     try {
       accessSync(path, constants.X_OK);
-      const version = execFileSync(path, ['-e', 'process.stdout.write(process.versions.node)'], { encoding: 'utf8', timeout: 10_000, env }).trim();
+      const version = execFileSync(path, ['-e', 'process.stdout.write(process.versions.node)'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+        env,
+      }).trim();
       const major = Number(version.split('.')[0]);
       // Older than the rule, and new enough to load an ES module at all.
       if (major < MIN_NODE_MAJOR && major >= 16) return { path, version };
@@ -144,7 +190,8 @@ after(async () => {
 });
 
 /** The static import specifiers of an ES module's source (not `import(...)`). */
-const staticImports = (source: string) => [...source.matchAll(/^\s*import\s*(?:[^'"()]*?\s*from\s*)?["']([^"']+)["']/gm)].map((m) => m[1] as string);
+const staticImports = (source: string) =>
+  [...source.matchAll(/^\s*import\s*(?:[^'"()]*?\s*from\s*)?["']([^"']+)["']/gm)].map((m) => m[1] as string);
 
 test('bundled CLI: what loads before the version check is small and needs no recent built-in', async () => {
   // cli.mjs and the chunks it imports statically (esbuild's runtime helpers); the dispatcher
@@ -162,7 +209,10 @@ test('bundled CLI: what loads before the version check is small and needs no rec
   await visit(bundle);
   const bytes = [...seen.values()].reduce((n, s) => n + s.length, 0);
   assert.ok(bytes < 16 * 1024, `${bytes} bytes load before the version check: ${[...seen.keys()].join(', ')}`);
-  assert.match(seen.get(bundle) ?? '', /nodeVersionProblem\(process\.versions\.node\)[\s\S]*import\(["']\.\/chunks\/cli-dispatch\.mjs["']/);
+  assert.match(
+    seen.get(bundle) ?? '',
+    /nodeVersionProblem\(process\.versions\.node\)[\s\S]*import\(["']\.\/chunks\/cli-dispatch\.mjs["']/,
+  );
 });
 
 test('bundled CLI on this Node: --version and help work', async () => {
@@ -180,12 +230,22 @@ test('bundled CLI on a Node older than the rule: one line naming the version it 
     return;
   }
   t.diagnostic(`old node: ${old.path} ${old.version}`);
-  const cases: string[][] = [['--version'], ['verify', 'bundle.json', '--policy', 'policy.json'], ['serve', '--key', 'k.pem'], ['help', 'serve'], []];
+  const cases: string[][] = [
+    ['--version'],
+    ['verify', 'bundle.json', '--policy', 'policy.json'],
+    ['serve', '--key', 'k.pem'],
+    ['help', 'serve'],
+    [],
+  ];
   for (const args of cases) {
     const run = await node([bundle, ...args], old.path);
     const label: string = `node ${old.version} cli.mjs ${args.join(' ')}`;
     assert.equal(run.code, 2, `${label}: ${run.stderr}`);
     assert.equal(run.stdout, '', label);
-    assert.equal(run.stderr, `countersign needs Node.js >= ${MIN_NODE_MAJOR} (this is ${old.version}): install Node.js ${MIN_NODE_MAJOR} or newer\n`, label);
+    assert.equal(
+      run.stderr,
+      `countersign needs Node.js >= ${MIN_NODE_MAJOR} (this is ${old.version}): install Node.js ${MIN_NODE_MAJOR} or newer\n`,
+      label,
+    );
   }
 });

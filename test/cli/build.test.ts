@@ -21,7 +21,13 @@ function capture(env: Record<string, string | undefined> = {}): Captured {
   return {
     stdout,
     stderr,
-    io: { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), env, now: () => new Date('2025-06-01T00:00:00Z'), stderrIsTTY: false },
+    io: {
+      stdout: (l) => stdout.push(l),
+      stderr: (l) => stderr.push(l),
+      env,
+      now: () => new Date('2025-06-01T00:00:00Z'),
+      stderrIsTTY: false,
+    },
   };
 }
 
@@ -34,19 +40,43 @@ async function setup(t: { after: (fn: () => Promise<void>) => void }): Promise<s
   return dir;
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 test('build binary-digest: writes the statement, digest on stdout, summary on stderr', async (t) => {
   const dir = await setup(t);
   const out = join(dir, 'statement.json');
   const c = capture({ GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'e'.repeat(40) });
-  const code = await run(['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '42', '--expires-in', '2w', '--base', dir, '--out', out, 'dist'], c.io);
+  const code = await run(
+    [
+      '--kind',
+      'binary-digest',
+      '--stream',
+      'acme/app:stable',
+      '--version',
+      '42',
+      '--expires-in',
+      '2w',
+      '--base',
+      dir,
+      '--out',
+      out,
+      'dist',
+    ],
+    c.io,
+  );
   assert.equal(code, 0, c.stderr.join('\n'));
   const bytes = await readFile(out);
   const digest = createHash('sha256').update(bytes).digest('hex');
   assert.deepEqual(c.stdout, [`sha256:${digest}`]);
   assert.equal(c.stderr.length, 1);
-  assert.match(c.stderr[0] as string, new RegExp(`^countersign build: binary-digest acme/app:stable version 42, 2 subjects, statement sha256:${digest}`));
+  assert.match(
+    c.stderr[0] as string,
+    new RegExp(`^countersign build: binary-digest acme/app:stable version 42, 2 subjects, statement sha256:${digest}`),
+  );
   const s = parseStatement(bytes, out);
   assert.deepEqual(s.subject, [
     { name: 'dist/app.bin', digest: { sha256: ABC } },
@@ -62,7 +92,25 @@ test('build config-change with the default expiry (30d)', async (t) => {
   const dir = await setup(t);
   const out = join(dir, 'st.json');
   const c = capture();
-  assert.equal(await run(['--kind', 'config-change', '--stream', 'acme/cfg:prod', '--version', '1', '--base', dir, '--out', out, 'dist/app.bin'], c.io), 0);
+  assert.equal(
+    await run(
+      [
+        '--kind',
+        'config-change',
+        '--stream',
+        'acme/cfg:prod',
+        '--version',
+        '1',
+        '--base',
+        dir,
+        '--out',
+        out,
+        'dist/app.bin',
+      ],
+      c.io,
+    ),
+    0,
+  );
   const s = parseStatement(await readFile(out), out);
   assert.equal(s.predicate.kind, 'config-change');
   assert.equal(s.predicate.expiresAt, '2025-07-01T00:00:00Z');
@@ -75,14 +123,35 @@ test('build fleet-key from a key list', async (t) => {
   const keyDer = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ type: 'spki', format: 'der' });
   const ecPem = `-----BEGIN PUBLIC KEY-----\n${keyDer.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END PUBLIC KEY-----\n`;
   const keys = join(dir, 'keys.json');
-  await writeFile(keys, JSON.stringify([{ id: 'hsm-eu-02', algorithm: 'ecdsa-p384', publicKey: ecPem }, { id: 'hsm-eu-01', algorithm: 'ed25519', publicKey: keyPem }]));
+  await writeFile(
+    keys,
+    JSON.stringify([
+      { id: 'hsm-eu-02', algorithm: 'ecdsa-p384', publicKey: ecPem },
+      { id: 'hsm-eu-01', algorithm: 'ed25519', publicKey: keyPem },
+    ]),
+  );
   const out = join(dir, 'fleet.json');
   const c = capture();
-  assert.equal(await run(['--kind', 'fleet-key', '--stream', 'acme/fleet:prod', '--version', '3', '--keys', keys, '--out', out], c.io), 0, c.stderr.join('\n'));
+  assert.equal(
+    await run(
+      ['--kind', 'fleet-key', '--stream', 'acme/fleet:prod', '--version', '3', '--keys', keys, '--out', out],
+      c.io,
+    ),
+    0,
+    c.stderr.join('\n'),
+  );
   const s = parseStatement(await readFile(out), out);
-  assert.deepEqual(s.subject.map((x) => x.name), ['hsm-eu-01', 'hsm-eu-02']);
+  assert.deepEqual(
+    s.subject.map((x) => x.name),
+    ['hsm-eu-01', 'hsm-eu-02'],
+  );
   assert.equal(s.subject[1]?.digest.sha256, createHash('sha256').update(keyDer).digest('hex'));
-  assert.deepEqual(s.predicate.data, { keys: [{ id: 'hsm-eu-01', algorithm: 'ed25519' }, { id: 'hsm-eu-02', algorithm: 'ecdsa-p384' }] });
+  assert.deepEqual(s.predicate.data, {
+    keys: [
+      { id: 'hsm-eu-01', algorithm: 'ed25519' },
+      { id: 'hsm-eu-02', algorithm: 'ecdsa-p384' },
+    ],
+  });
 });
 
 test('build: bad arguments exit 2 with one line, and write nothing', async (t) => {
@@ -96,12 +165,51 @@ test('build: bad arguments exit 2 with one line, and write nothing', async (t) =
     [['--kind', 'authority-rotation', ...base, 'dist'], /--policy is required/],
     [['--kind', 'firmware', ...base, 'dist'], /--kind: expected one of/],
     [['--stream', 'acme/app:stable', '--version', '1', '--out', out, 'dist'], /--kind is required/],
-    [['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--base', dir, '--out', out, 'dist'], /--version is required/],
-    [['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '1', '--base', dir, 'dist'], /--out is required/],
+    [
+      ['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--base', dir, '--out', out, 'dist'],
+      /--version is required/,
+    ],
+    [
+      ['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '1', '--base', dir, 'dist'],
+      /--out is required/,
+    ],
     [['--kind', 'binary-digest', ...base, '--bogus', 'dist'], /Unknown option '--bogus'/],
-    [['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '01', '--base', dir, '--out', out, 'dist'], /--version: expected a positive whole number/],
-    [['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '9007199254740992', '--base', dir, '--out', out, 'dist'], /--version/],
-    [['--kind', 'binary-digest', '--stream', 'nostream', '--version', '1', '--base', dir, '--out', out, 'dist'], /stream: expected owner\/name:channel/],
+    [
+      [
+        '--kind',
+        'binary-digest',
+        '--stream',
+        'acme/app:stable',
+        '--version',
+        '01',
+        '--base',
+        dir,
+        '--out',
+        out,
+        'dist',
+      ],
+      /--version: expected a positive whole number/,
+    ],
+    [
+      [
+        '--kind',
+        'binary-digest',
+        '--stream',
+        'acme/app:stable',
+        '--version',
+        '9007199254740992',
+        '--base',
+        dir,
+        '--out',
+        out,
+        'dist',
+      ],
+      /--version/,
+    ],
+    [
+      ['--kind', 'binary-digest', '--stream', 'nostream', '--version', '1', '--base', dir, '--out', out, 'dist'],
+      /stream: expected owner\/name:channel/,
+    ],
     [['--kind', 'binary-digest', ...base, '--expires-in', '30', 'dist'], /--expires-in: expected/],
     [['--kind', 'binary-digest', ...base, '--expires-in', '400d', 'dist'], /expires-in: expected 1 to/],
     [['--kind', 'binary-digest', ...base, '../etc'], /"\.\." segments are refused/],
@@ -109,7 +217,10 @@ test('build: bad arguments exit 2 with one line, and write nothing', async (t) =
     [['--kind', 'binary-digest', ...base, '--keys', 'k.json', 'dist'], /--keys applies only to --kind fleet-key/],
     [['--kind', 'fleet-key', ...common], /--keys is required/],
     [['--kind', 'fleet-key', ...base, '--keys', join(dir, 'bad-keys.json')], /--base does not apply/],
-    [['--kind', 'fleet-key', ...common, '--keys', join(dir, 'bad-keys.json'), 'dist'], /takes its subjects from --keys/],
+    [
+      ['--kind', 'fleet-key', ...common, '--keys', join(dir, 'bad-keys.json'), 'dist'],
+      /takes its subjects from --keys/,
+    ],
     [['--kind', 'fleet-key', ...common, '--keys', join(dir, 'nope.json')], /fleet keys \S*nope\.json: no such file/],
     [['--kind', 'fleet-key', ...common, '--keys', join(dir, 'bad-keys.json')], /duplicate key "id"/],
   ];
@@ -128,7 +239,13 @@ test('build: an unwritable --out exits 2 and leaves no file', async (t) => {
   const dir = await setup(t);
   const out = join(dir, 'no-such-dir', 'st.json');
   const c = capture();
-  assert.equal(await run(['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '1', '--base', dir, '--out', out, 'dist'], c.io), 2);
+  assert.equal(
+    await run(
+      ['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '1', '--base', dir, '--out', out, 'dist'],
+      c.io,
+    ),
+    2,
+  );
   assert.match(c.stderr[0] as string, /no-such-dir\/st\.json: cannot write the statement/);
   assert.equal(await exists(out), false);
 });

@@ -30,7 +30,10 @@ let source: string;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'countersign-client-build-'));
-  await buildClientBrowser(dir, ROOT, { 'verify.browser': CLIENT_ENTRY, 'ed25519.browser': 'src/lib/basics/crypto/ed25519.ts' });
+  await buildClientBrowser(dir, ROOT, {
+    'verify.browser': CLIENT_ENTRY,
+    'ed25519.browser': 'src/lib/basics/crypto/ed25519.ts',
+  });
   source = await readFile(join(dir, 'verify.browser.mjs'), 'utf8');
   client = (await import(pathToFileURL(join(dir, 'verify.browser.mjs')).href)) as ClientModule;
   ed25519 = (await import(pathToFileURL(join(dir, 'ed25519.browser.mjs')).href)) as Ed25519Module;
@@ -45,26 +48,45 @@ test('the browser bundle imports nothing, requires nothing, and reaches for no N
   assert.doesNotMatch(source, /\bimport\(/, 'no dynamic import');
   assert.doesNotMatch(source, /\brequire\(\s*["']/, 'no require() of a module (CommonJS deps are bundled)');
   assert.doesNotMatch(source, /["']node:/, 'no node: specifier');
-  assert.doesNotMatch(source, /globalThis\.Buffer|\bprocess\.(env|platform|versions)/, 'Buffer is the bundled shim, process is never read');
+  assert.doesNotMatch(
+    source,
+    /globalThis\.Buffer|\bprocess\.(env|platform|versions)/,
+    'Buffer is the bundled shim, process is never read',
+  );
   assert.doesNotMatch(source, /\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon/, 'no network API');
   // The platform shims are in, OpenSSL's callers are not.
   assert.match(source, /src\/lib\/platform\/node-crypto\.ts/);
   assert.match(source, /src\/lib\/platform\/buffer\.ts/);
-  assert.doesNotMatch(source, /src\/lib\/(sigstore\/sign|countersign\/(create|signer|countersign-bundle))\.ts/, 'no signing code');
+  assert.doesNotMatch(
+    source,
+    /src\/lib\/(sigstore\/sign|countersign\/(create|signer|countersign-bundle))\.ts/,
+    'no signing code',
+  );
 });
 
-test('every spec/vectors case through the browser bundle: the expected verdict, and the Node build\'s report and new state', async () => {
+test("every spec/vectors case through the browser bundle: the expected verdict, and the Node build's report and new state", async () => {
   const problems: string[] = [];
   const cases = loadClientVectors();
-  assert.ok(cases.some((c) => c.rotations), 'the cases with rotations/ run too');
+  assert.ok(
+    cases.some((c) => c.rotations),
+    'the cases with rotations/ run too',
+  );
   for (const c of cases) {
     // Cases with rotations/ follow them first (followPolicyRotations), in each build.
     const browser = await runClientCase(client, c);
     const node = await runClientCase(nodeClient, c);
     problems.push(...mismatches(c.name, verdictOf(browser.report), c.expected));
-    assert.deepEqual(browser.report, node.report, `${c.name}: the browser build's report differs from the Node build's`);
+    assert.deepEqual(
+      browser.report,
+      node.report,
+      `${c.name}: the browser build's report differs from the Node build's`,
+    );
     assert.equal(browser.newState, node.newState, c.name);
-    assert.deepEqual(browser.followed, node.followed, `${c.name}: the browser build's rotation walk differs from the Node build's`);
+    assert.deepEqual(
+      browser.followed,
+      node.followed,
+      `${c.name}: the browser build's rotation walk differs from the Node build's`,
+    );
   }
   assert.deepEqual(problems, []);
 });
@@ -77,7 +99,10 @@ test('strict Ed25519 in the browser build: Wycheproof and CCTV judged as the rul
   for (const c of cases) {
     const args = [hex(c.signature), hex(c.message), hex(c.publicKey)] as const;
     const browser = ed25519.verifyEd25519Strict(...args);
-    if (browser !== c.expected) problems.push(`${c.label}: expected ${c.expected ? 'accept' : 'reject'}, the browser build says ${browser ? 'accept' : 'reject'}`);
+    if (browser !== c.expected)
+      problems.push(
+        `${c.label}: expected ${c.expected ? 'accept' : 'reject'}, the browser build says ${browser ? 'accept' : 'reject'}`,
+      );
     if (browser !== verifyEd25519Strict(...args)) problems.push(`${c.label}: the browser and Node builds disagree`);
     if (browser) accepted++;
   }
@@ -86,14 +111,25 @@ test('strict Ed25519 in the browser build: Wycheproof and CCTV judged as the rul
   // Signing is never reached by the client, but the module's own signer must still agree.
   const seed = new Uint8Array(32).fill(7);
   const message = new TextEncoder().encode('browser build');
-  assert.equal(verifyEd25519Strict(ed25519.signEd25519(message, seed), message, ed25519.ed25519PublicKeyOf(seed)), true);
+  assert.equal(
+    verifyEd25519Strict(ed25519.signEd25519(message, seed), message, ed25519.ed25519PublicKeyOf(seed)),
+    true,
+  );
 });
 
 test('bundle size (diagnostics): raw and gzip, as built and minified', async (t) => {
-  const minified = await build({ stdin: { contents: source, loader: 'js' }, minify: true, write: false, format: 'esm', logLevel: 'silent' });
+  const minified = await build({
+    stdin: { contents: source, loader: 'js' },
+    minify: true,
+    write: false,
+    format: 'esm',
+    logLevel: 'silent',
+  });
   const min = minified.outputFiles[0]!.contents;
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  t.diagnostic(`verify.browser.mjs: ${kib(source.length)} raw, ${kib(gzipSync(source).length)} gzip; minified ${kib(min.length)}, ${kib(gzipSync(min).length)} gzip`);
+  t.diagnostic(
+    `verify.browser.mjs: ${kib(source.length)} raw, ${kib(gzipSync(source).length)} gzip; minified ${kib(min.length)}, ${kib(gzipSync(min).length)} gzip`,
+  );
   // A budget, so that a dependency pulled in by mistake shows up here (today ~445 KiB raw).
   assert.ok(source.length < 600 * 1024, `the browser bundle is ${kib(source.length)}, over the 600 KiB budget`);
 });

@@ -11,7 +11,17 @@ import { instanceFromStackDescription } from '../../src/lib/formats/stack/descri
 import { seedSigner } from '../../src/lib/basics/crypto/signer.ts';
 import { CHECKS, type CheckName, type VerificationReport, exitCodeOf } from '../../src/lib/pipeline/report.ts';
 import { startStack } from '../../src/stack/index.ts';
-import { type Flow, type PrimaryJson, STREAM, flipBase64, forgeCountersigned, primaryJson, readBundle, startFlow, writeBundle } from '../../tools/flow.ts';
+import {
+  type Flow,
+  type PrimaryJson,
+  STREAM,
+  flipBase64,
+  forgeCountersigned,
+  primaryJson,
+  readBundle,
+  startFlow,
+  writeBundle,
+} from '../../tools/flow.ts';
 
 let flow: Flow;
 /** Version 1 of the stream, signed twice by A (two distinct primaries of the same bytes). */
@@ -73,7 +83,9 @@ function withoutCountersignatures(bytes: Uint8Array): Uint8Array {
 
 /** The statement of a primary, decoded, edited, and re-encoded as the DSSE payload. */
 function editPayload(p: PrimaryJson, edit: (statement: { predicate: Record<string, unknown> }) => void): void {
-  const statement = JSON.parse(Buffer.from(p.dsseEnvelope.payload, 'base64').toString('utf8')) as { predicate: Record<string, unknown> };
+  const statement = JSON.parse(Buffer.from(p.dsseEnvelope.payload, 'base64').toString('utf8')) as {
+    predicate: Record<string, unknown>;
+  };
   edit(statement);
   p.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString('base64');
 }
@@ -93,7 +105,10 @@ test('genuine: A signs, B countersigns, the gate verifies', async () => {
   assertVerified(report);
   assert.equal(report.primary?.identity, flow.stack.description.identity);
   assert.equal(report.primary?.issuer, flow.stack.description.issuer);
-  assert.deepEqual(report.countersigners?.signed.map((s) => [s.keyId, s.organisation]), [[flow.keys.b.keyId, 'Org B']]);
+  assert.deepEqual(
+    report.countersigners?.signed.map((s) => [s.keyId, s.organisation]),
+    [[flow.keys.b.keyId, 'Org B']],
+  );
   assert.equal(report.statement?.version, 1);
   assert.equal(report.statement?.stream, STREAM);
 });
@@ -143,24 +158,42 @@ test('countersignature alone: a primary with another valid certificate of this s
 
 test('countersignature alone: a removed or garbage primary is rejected at parse or primary', async () => {
   const bundle = readBundle(countersignedV1);
-  const removed = new TextEncoder().encode(JSON.stringify({ mediaType: bundle.mediaType, countersignatures: bundle.countersignatures }));
+  const removed = new TextEncoder().encode(
+    JSON.stringify({ mediaType: bundle.mediaType, countersignatures: bundle.countersignatures }),
+  );
   assertRejected(await flow.verify(removed), 'parse', 'bundle-malformed');
   assertRejected(await flow.verify(withPrimary(countersignedV1, () => 'garbage')), 'parse', 'bundle-malformed');
-  assertRejected(await flow.verify(withPrimary(countersignedV1, () => ({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json' }))), 'parse', 'bundle-malformed');
+  assertRejected(
+    await flow.verify(
+      withPrimary(countersignedV1, () => ({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json' })),
+    ),
+    'parse',
+    'bundle-malformed',
+  );
   // The genuine statement, but no certificate, log entry or signature to carry it.
-  const hollow = withPrimary(countersignedV1, (p) => ({ mediaType: p.mediaType, verificationMaterial: {}, dsseEnvelope: { ...p.dsseEnvelope, signatures: [] } }));
+  const hollow = withPrimary(countersignedV1, (p) => ({
+    mediaType: p.mediaType,
+    verificationMaterial: {},
+    dsseEnvelope: { ...p.dsseEnvelope, signatures: [] },
+  }));
   assertRejected(await flow.verify(hollow), 'primary', 'primary-malformed');
 });
 
 test('a countersignature moved onto another primary of the same statement is rejected (binding)', async () => {
-  const moved = writeBundle({ ...readBundle(primaryV1Again), countersignatures: readBundle(countersignedV1).countersignatures });
+  const moved = writeBundle({
+    ...readBundle(primaryV1Again),
+    countersignatures: readBundle(countersignedV1).countersignatures,
+  });
   const report = await flow.verify(moved);
   assertRejected(report, 'countersignatures', 'countersignature-binding');
   assert.match(report.failure!.message, /primarySignatureDigest/);
 });
 
 test('a countersignature moved onto another payload (another version) is rejected (binding)', async () => {
-  const moved = writeBundle({ ...readBundle(primaryV2), countersignatures: readBundle(countersignedV1).countersignatures });
+  const moved = writeBundle({
+    ...readBundle(primaryV2),
+    countersignatures: readBundle(countersignedV1).countersignatures,
+  });
   const report = await flow.verify(moved);
   assertRejected(report, 'countersignatures', 'countersignature-binding');
   assert.match(report.failure!.message, /payloadDigest/);
@@ -180,17 +213,23 @@ test("A's signature by another workflow identity, countersigned with B's stolen 
   }
 });
 
-test("attacker-controlled A infrastructure (another Fulcio, another trusted root): rejected at primary", async () => {
+test('attacker-controlled A infrastructure (another Fulcio, another trusted root): rejected at primary', async () => {
   const attacker = await startStack(); // the same workflow identity, the attacker's own keys
   try {
     const token = attacker.mintToken({ audience: 'sigstore' });
     // The attacker's whole stack: its TSA is not pinned either, and that is checked first.
     const own = instanceFromStackDescription({ ...attacker.description }, 'attacker stack');
-    const forgedOwn = await forgeCountersigned(await flow.sign(statementV1, { instance: own, token }), flow.keys.b.signer);
+    const forgedOwn = await forgeCountersigned(
+      await flow.sign(statementV1, { instance: own, token }),
+      flow.keys.b.signer,
+    );
     assertRejected(await flow.verify(forgedOwn), 'primary', 'primary-timestamp');
     // The attacker's Fulcio, logged and timestamped by the genuine (pinned) Rekor and TSA.
     const ownFulcio = { ...flow.instance, fulcioUrl: own.fulcioUrl };
-    const forged = await forgeCountersigned(await flow.sign(statementV1, { instance: ownFulcio, token }), flow.keys.b.signer);
+    const forged = await forgeCountersigned(
+      await flow.sign(statementV1, { instance: ownFulcio, token }),
+      flow.keys.b.signer,
+    );
     assertRejected(await flow.verify(forged), 'primary', 'primary-certificate');
     // B's own step refuses to countersign such a primary.
     await assertRefused(flow.countersign(withoutCountersignatures(forged), flow.keys.b), 'primary-certificate');
@@ -210,7 +249,7 @@ test("a pinned key id over another key's signature is rejected (signature)", asy
   assertRejected(await flow.verify(impostor), 'countersignatures', 'countersignature-signature');
 });
 
-test("tampered countersignature statement or signature bytes are rejected (signature)", async () => {
+test('tampered countersignature statement or signature bytes are rejected (signature)', async () => {
   const bundle = readBundle(countersignedV1);
   const cs = bundle.countersignatures[0]!;
   // A well-formed statement with one field changed (signed a second later).
@@ -243,16 +282,31 @@ test('two keys of one organisation do not meet a threshold of 2; one countersign
   assert.equal(entry?.found, 'Org B');
 
   const once = readBundle(byB);
-  const duplicated = writeBundle({ ...once, countersignatures: [once.countersignatures[0]!, once.countersignatures[0]!] });
+  const duplicated = writeBundle({
+    ...once,
+    countersignatures: [once.countersignatures[0]!, once.countersignatures[0]!],
+  });
   assertRejected(await flow.verify(duplicated, { policy }), 'countersignatures', 'countersignature-duplicate');
   assertRejected(await flow.verify(duplicated), 'countersignatures', 'countersignature-duplicate');
 });
 
 test('B refuses to countersign: another identity, a stream not in its policy, an expired statement, twice', async () => {
-  await assertRefused(flow.countersign(await flow.sign(statementV1, { jobWorkflowRef: 'evil/app/.github/workflows/release.yml@refs/heads/main' }), flow.keys.b), 'primary-identity');
-  await assertRefused(flow.countersign(await flow.sign(flow.statement({ stream: 'acme/app:beta' })), flow.keys.b), 'statement-stream');
+  await assertRefused(
+    flow.countersign(
+      await flow.sign(statementV1, { jobWorkflowRef: 'evil/app/.github/workflows/release.yml@refs/heads/main' }),
+      flow.keys.b,
+    ),
+    'primary-identity',
+  );
+  await assertRefused(
+    flow.countersign(await flow.sign(flow.statement({ stream: 'acme/app:beta' })), flow.keys.b),
+    'statement-stream',
+  );
   // 30-day statement, B's clock 31 days on.
-  await assertRefused(flow.countersign(primaryV1, flow.keys.b, { now: new Date(Date.now() + 31 * 86_400_000) }), 'statement-expired');
+  await assertRefused(
+    flow.countersign(primaryV1, flow.keys.b, { now: new Date(Date.now() + 31 * 86_400_000) }),
+    'statement-expired',
+  );
   await assertRefused(flow.countersign(countersignedV1, flow.keys.b), 'countersignature-duplicate');
   // The control: the same primary, B's clock now, verifies and is countersigned.
   assert.equal(readBundle(await flow.countersign(primaryV1, flow.keys.b)).countersignatures.length, 1);
@@ -269,7 +323,10 @@ test('m-of-n: organisations B and C, threshold 2: B alone is short, B + C verifi
   const report = await flow.verify(byBoth, { policy });
   assertVerified(report);
   assert.deepEqual(report.countersigners?.organisations, ['Org B', 'Org C']);
-  assert.deepEqual(report.countersigners?.signed.map((s) => s.keyId), [flow.keys.b.keyId, flow.keys.c.keyId]);
+  assert.deepEqual(
+    report.countersigners?.signed.map((s) => s.keyId),
+    [flow.keys.b.keyId, flow.keys.c.keyId],
+  );
   assert.deepEqual(report.countersigners?.missing, []);
 
   // 1-of-2: B alone verifies, and the report says who has not countersigned.
@@ -284,7 +341,10 @@ test('a TSA-only primary (no transparency log) verifies end to end', async () =>
   const primary = await flow.sign(flow.statement({ version: 3 }), { instance: flow.tsaOnly });
   const p = primaryJson(primary);
   assert.equal(p.verificationMaterial.tlogEntries?.length ?? 0, 0);
-  assert.equal((p.verificationMaterial.timestampVerificationData as { rfc3161Timestamps: unknown[] }).rfc3161Timestamps.length, 1);
+  assert.equal(
+    (p.verificationMaterial.timestampVerificationData as { rfc3161Timestamps: unknown[] }).rfc3161Timestamps.length,
+    1,
+  );
   const report = await flow.verify(await flow.countersign(primary, flow.keys.b));
   assertVerified(report);
   assert.match(report.checks.find((c) => c.check === 'primary')!.message, /timestamp/);

@@ -20,7 +20,8 @@ export function fuzzSeed(): number {
 export function fuzzScale(): number {
   const raw = process.env.FUZZ_SCALE;
   const n = raw === undefined || raw === '' ? 1 : Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`FUZZ_SCALE: expected a positive number, found ${JSON.stringify(raw)}`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`FUZZ_SCALE: expected a positive number, found ${JSON.stringify(raw)}`);
   return n;
 }
 

@@ -24,7 +24,10 @@ let jsonB: Json;
 before(async () => {
   flow = await startFlow();
   policy = flow.makePolicy({ countersigners: [flow.keys.b, flow.keys.c], threshold: 1 });
-  const [p1, p2] = await Promise.all([flow.sign(flow.statement({ version: 1 })), flow.sign(flow.statement({ version: 2 }), { instance: flow.tsaOnly })]);
+  const [p1, p2] = await Promise.all([
+    flow.sign(flow.statement({ version: 1 })),
+    flow.sign(flow.statement({ version: 2 }), { instance: flow.tsaOnly }),
+  ]);
   bundleA = await flow.countersign(await flow.countersign(p1, flow.keys.b, { policy }), flow.keys.c, { policy });
   bundleB = await flow.countersign(p2, flow.keys.b, { policy });
   jsonA = JSON.parse(Buffer.from(bundleA).toString('utf8'));
@@ -35,13 +38,28 @@ after(async () => {
   await flow?.close();
 });
 
-type Bundleish = { primary?: { dsseEnvelope?: unknown; verificationMaterial?: { certificate?: unknown; tlogEntries?: { logIndex?: unknown; logId?: unknown }[]; timestampVerificationData?: unknown } }; countersignatures?: unknown[] };
+type Bundleish = {
+  primary?: {
+    dsseEnvelope?: unknown;
+    verificationMaterial?: {
+      certificate?: unknown;
+      tlogEntries?: { logIndex?: unknown; logId?: unknown }[];
+      timestampVerificationData?: unknown;
+    };
+  };
+  countersignatures?: unknown[];
+};
 
 /** What a verified bundle asserts: the signed primary (payload, signature, certificate, log entries, timestamps). */
 function primaryKey(doc: Bundleish): string {
   const p = doc.primary ?? (doc as Bundleish['primary']);
   const vm = p?.verificationMaterial;
-  return JSON.stringify([p?.dsseEnvelope, vm?.certificate, (vm?.tlogEntries ?? []).map((e) => [e.logIndex, e.logId]), vm?.timestampVerificationData]);
+  return JSON.stringify([
+    p?.dsseEnvelope,
+    vm?.certificate,
+    (vm?.tlogEntries ?? []).map((e) => [e.logIndex, e.logId]),
+    vm?.timestampVerificationData,
+  ]);
 }
 
 /** Verified => one genuine primary, and only countersignatures genuinely made for it. */
@@ -55,7 +73,8 @@ function assertNoForgery(report: VerificationReport, bytes: Uint8Array): void {
   const origin = [jsonA, jsonB].find((g) => primaryKey(g as Bundleish) === primaryKey(doc)) as Bundleish | undefined;
   assert.ok(origin, `a mutant with a changed primary verified: ${Buffer.from(bytes).toString('utf8').slice(0, 400)}`);
   const genuine = new Set((origin.countersignatures ?? []).map((c) => JSON.stringify(c)));
-  for (const c of doc.countersignatures ?? []) assert.ok(genuine.has(JSON.stringify(c)), `a non-genuine countersignature verified: ${JSON.stringify(c)}`);
+  for (const c of doc.countersignatures ?? [])
+    assert.ok(genuine.has(JSON.stringify(c)), `a non-genuine countersignature verified: ${JSON.stringify(c)}`);
 }
 
 async function check(bytes: Uint8Array): Promise<void> {
@@ -84,27 +103,41 @@ test('field deletions, odd replacements and swaps between two valid bundles neve
     jsonEdit(jsonA, jsonB).map((e) => applyJsonEdit(jsonA, e, jsonB)),
     jsonEdit(jsonB, jsonA).map((e) => applyJsonEdit(jsonB, e, jsonA)),
   );
-  await fc.assert(fc.asyncProperty(edits, (doc) => check(utf8(doc))), budget(150));
+  await fc.assert(
+    fc.asyncProperty(edits, (doc) => check(utf8(doc))),
+    budget(150),
+  );
 });
 
 test('two edits at once (swap then delete or replace) never forge', async () => {
-  const edits = fc
-    .tuple(jsonEdit(jsonA, jsonB), fc.nat())
-    .chain(([first]) => {
-      const once = applyJsonEdit(jsonA, first, jsonB);
-      return jsonEdit(once, jsonB).map((second) => applyJsonEdit(once, second, jsonB));
-    });
-  await fc.assert(fc.asyncProperty(edits, (doc) => check(utf8(doc))), budget(60));
+  const edits = fc.tuple(jsonEdit(jsonA, jsonB), fc.nat()).chain(([first]) => {
+    const once = applyJsonEdit(jsonA, first, jsonB);
+    return jsonEdit(once, jsonB).map((second) => applyJsonEdit(once, second, jsonB));
+  });
+  await fc.assert(
+    fc.asyncProperty(edits, (doc) => check(utf8(doc))),
+    budget(60),
+  );
 });
 
 /** The signed documents inside: the DSSE payload (A's statement) and B's countersignature statements. */
 function innerFields(doc: Json): { get: () => string; set: (v: string) => Json }[] {
   const d = doc as { primary: { dsseEnvelope: { payload: string } }; countersignatures: { statement: string }[] };
   const fields = [
-    { get: () => d.primary.dsseEnvelope.payload, set: (v: string) => ({ ...d, primary: { ...d.primary, dsseEnvelope: { ...d.primary.dsseEnvelope, payload: v } } }) as unknown as Json },
+    {
+      get: () => d.primary.dsseEnvelope.payload,
+      set: (v: string) =>
+        ({
+          ...d,
+          primary: { ...d.primary, dsseEnvelope: { ...d.primary.dsseEnvelope, payload: v } },
+        }) as unknown as Json,
+    },
     ...d.countersignatures.map((c, i) => ({
       get: () => c.statement,
-      set: (v: string) => ({ ...d, countersignatures: d.countersignatures.map((x, j) => (j === i ? { ...x, statement: v } : x)) }) as unknown as Json,
+      set: (v: string): Json => ({
+        ...d,
+        countersignatures: d.countersignatures.map((x, j) => (j === i ? { ...x, statement: v } : x)),
+      }),
     })),
   ];
   return fields;
@@ -123,5 +156,8 @@ test('edits of the signed documents inside (statement, countersignature statemen
         .map((bytes) => field.set(Buffer.from(bytes).toString('base64')));
     }),
   );
-  await fc.assert(fc.asyncProperty(mutants, (doc) => check(utf8(doc))), budget(120));
+  await fc.assert(
+    fc.asyncProperty(mutants, (doc) => check(utf8(doc))),
+    budget(120),
+  );
 });

@@ -31,14 +31,19 @@ export function editAt(doc: Json, path: Path, replacement: { delete: true } | { 
   if (parent === null || typeof parent !== 'object' || parent === undefined) return copy;
   if ('delete' in replacement) {
     if (Array.isArray(parent)) parent.splice(key as number, 1);
-    else delete (parent as Record<string, Json>)[key as string];
+    else Reflect.deleteProperty(parent, key);
   } else {
     (parent as Record<string | number, Json>)[key] = replacement.value;
   }
   return copy;
 }
 
-export type ByteEdit = { op: 'flip'; at: number; bit: number } | { op: 'set'; at: number; byte: number } | { op: 'insert'; at: number; byte: number } | { op: 'delete'; at: number; length: number } | { op: 'duplicate'; at: number; length: number };
+export type ByteEdit =
+  | { op: 'flip'; at: number; bit: number }
+  | { op: 'set'; at: number; byte: number }
+  | { op: 'insert'; at: number; byte: number }
+  | { op: 'delete'; at: number; length: number }
+  | { op: 'duplicate'; at: number; length: number };
 
 export function applyByteEdits(bytes: Uint8Array, edits: ByteEdit[]): Uint8Array {
   let out = Buffer.from(bytes);
@@ -48,18 +53,58 @@ export function applyByteEdits(bytes: Uint8Array, edits: ByteEdit[]): Uint8Array
     else if (e.op === 'set') out[at] = e.byte;
     else if (e.op === 'insert') out = Buffer.concat([out.subarray(0, at), Buffer.from([e.byte]), out.subarray(at)]);
     else if (e.op === 'delete') out = Buffer.concat([out.subarray(0, at), out.subarray(at + e.length)]);
-    else out = Buffer.concat([out.subarray(0, at + e.length), out.subarray(at, at + e.length), out.subarray(at + e.length)]);
+    else
+      out = Buffer.concat([
+        out.subarray(0, at + e.length),
+        out.subarray(at, at + e.length),
+        out.subarray(at + e.length),
+      ]);
   }
   return new Uint8Array(out);
 }
 
 /** Bytes that matter to JSON parsers: structure, quotes, escapes, digits, high bytes, BOM parts. */
-const interestingByte = fc.constantFrom(0x00, 0x09, 0x0a, 0x20, 0x22, 0x2c, 0x2d, 0x2e, 0x30, 0x31, 0x39, 0x3a, 0x5b, 0x5c, 0x5d, 0x65, 0x75, 0x7b, 0x7d, 0x7f, 0x80, 0xbf, 0xc0, 0xed, 0xef, 0xff);
+const interestingByte = fc.constantFrom(
+  0x00,
+  0x09,
+  0x0a,
+  0x20,
+  0x22,
+  0x2c,
+  0x2d,
+  0x2e,
+  0x30,
+  0x31,
+  0x39,
+  0x3a,
+  0x5b,
+  0x5c,
+  0x5d,
+  0x65,
+  0x75,
+  0x7b,
+  0x7d,
+  0x7f,
+  0x80,
+  0xbf,
+  0xc0,
+  0xed,
+  0xef,
+  0xff,
+);
 
 export const byteEdit: fc.Arbitrary<ByteEdit> = fc.oneof(
   fc.record({ op: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ op: fc.constant('set' as const), at: fc.nat(), byte: fc.oneof(interestingByte, fc.integer({ min: 0, max: 255 })) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), byte: fc.oneof(interestingByte, fc.integer({ min: 0, max: 255 })) }),
+  fc.record({
+    op: fc.constant('set' as const),
+    at: fc.nat(),
+    byte: fc.oneof(interestingByte, fc.integer({ min: 0, max: 255 })),
+  }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    byte: fc.oneof(interestingByte, fc.integer({ min: 0, max: 255 })),
+  }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 16 }) }),
   fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
 );
@@ -71,11 +116,29 @@ export function byteMutant(bytes: Uint8Array): fc.Arbitrary<Uint8Array> {
 
 /** Values that parsers read differently or that break type assumptions. */
 export const oddJson: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1, 2 ** 53 - 1, -(2 ** 53 - 1), '', '\u0000', '\ufeff', 'a'.repeat(5000), [], {}, [[[]]], { sha256: '0'.repeat(64) }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1,
+    2 ** 53 - 1,
+    -(2 ** 53 - 1),
+    '',
+    '\u0000',
+    '\ufeff',
+    'a'.repeat(5000),
+    [],
+    {},
+    [[[]]],
+    { sha256: '0'.repeat(64) },
+  ),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
 );
 
-export type JsonEdit = { kind: 'delete'; path: Path } | { kind: 'replace'; path: Path; value: Json } | { kind: 'swap'; path: Path };
+export type JsonEdit =
+  { kind: 'delete'; path: Path } | { kind: 'replace'; path: Path; value: Json } | { kind: 'swap'; path: Path };
 
 /** A JSON edit of `doc` at one of its paths; `swap` takes the value at that path from `other`. */
 export function jsonEdit(doc: Json, other?: Json): fc.Arbitrary<JsonEdit> {
@@ -86,7 +149,8 @@ export function jsonEdit(doc: Json, other?: Json): fc.Arbitrary<JsonEdit> {
     path.map((p) => ({ kind: 'delete' as const, path: p })),
     fc.tuple(path, oddJson).map(([p, value]) => ({ kind: 'replace' as const, path: p, value })),
   ];
-  if (swappable.length > 0) options.push(fc.constantFrom(...swappable).map((p) => ({ kind: 'swap' as const, path: p })));
+  if (swappable.length > 0)
+    options.push(fc.constantFrom(...swappable).map((p) => ({ kind: 'swap' as const, path: p })));
   return fc.oneof(...options);
 }
 

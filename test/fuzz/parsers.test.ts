@@ -12,7 +12,11 @@ import { parseBundleFile } from '../../src/lib/formats/bundle/bundle.ts';
 import { buildStatement, parseStatement, serializeStatement } from '../../src/lib/formats/statement/statement.ts';
 import { parsePolicy } from '../../src/lib/formats/policy/index.ts';
 import { parseState } from '../../src/lib/formats/state/state.ts';
-import { buildCountersignatureStatement, parseCountersignatureStatement, serializeCountersignatureStatement } from '../../src/lib/formats/countersignature/statement.ts';
+import {
+  buildCountersignatureStatement,
+  parseCountersignatureStatement,
+  serializeCountersignatureStatement,
+} from '../../src/lib/formats/countersignature/statement.ts';
 import { InputError, VerificationError } from '../../src/lib/basics/errors/errors.ts';
 import { budget } from './budget.ts';
 import { type Json, applyJsonEdit, byteMutant, jsonEdit } from './mutate.ts';
@@ -27,14 +31,24 @@ const statementBytes = serializeStatement(
     version: 7,
     issuedAt: new Date('2026-01-01T00:00:00Z'),
     expiresIn: 86_400,
-    subjects: [{ name: 'a', digest: { sha256: 'a'.repeat(64) } }, { name: 'b/c', digest: { sha256: 'b'.repeat(64) } }],
+    subjects: [
+      { name: 'a', digest: { sha256: 'a'.repeat(64) } },
+      { name: 'b/c', digest: { sha256: 'b'.repeat(64) } },
+    ],
     source: { repository: 'acme/app', commit: 'c'.repeat(40) },
   }),
 );
 const countersignatureBytes = serializeCountersignatureStatement(
   buildCountersignatureStatement({
     keyId: `sha256:${'d'.repeat(64)}`,
-    primary: { payload: statementBytes, payloadType: 'application/vnd.in-toto+json', signature: new Uint8Array(64), certificate: new Uint8Array(10), tlogEntries: [{ logId: 'AAAA', logIndex: '12' }], timestamps: [new Uint8Array(3)] },
+    primary: {
+      payload: statementBytes,
+      payloadType: 'application/vnd.in-toto+json',
+      signature: new Uint8Array(64),
+      certificate: new Uint8Array(10),
+      tlogEntries: [{ logId: 'AAAA', logIndex: '12' }],
+      timestamps: [new Uint8Array(3)],
+    },
     stream: 'acme/app:stable',
     version: 7,
     signedAt: new Date('2026-01-01T00:05:00Z'),
@@ -51,23 +65,64 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-  { name: 'parseStrictJson', parse: (b) => parseStrictJson(b, 'doc', { maxBytes: 1 << 20, maxDepth: 32 }), valid: read('happy-path/bundle.json'), cap: 1 << 20, tooLarge: 'too-large' },
-  { name: 'parseBundleFile', parse: (b) => parseBundleFile(b, 'bundle', 1 << 20), valid: read('m-of-n-two-organisations/bundle.json'), cap: 1 << 20, tooLarge: 'too-large' },
-  { name: 'parseStatement', parse: (b) => parseStatement(b, 'statement', { maxBytes: 1 << 16, maxSubjects: 10 }), valid: statementBytes, cap: 1 << 16, tooLarge: 'too-large' },
-  { name: 'parsePolicy', parse: (b) => parsePolicy(b, 'policy.json'), valid: read('m-of-n-two-organisations/policy.json'), cap: 1 << 20, tooLarge: 'policy-too-large' },
-  { name: 'parseState', parse: (b) => parseState(b, 'state.json'), valid: read('with-state/state.json'), cap: 1 << 20, tooLarge: 'too-large' },
-  { name: 'parseCountersignatureStatement', parse: (b) => parseCountersignatureStatement(b, 'countersignature'), valid: countersignatureBytes, cap: 16 * 1024, tooLarge: 'too-large' },
+  {
+    name: 'parseStrictJson',
+    parse: (b) => parseStrictJson(b, 'doc', { maxBytes: 1 << 20, maxDepth: 32 }),
+    valid: read('happy-path/bundle.json'),
+    cap: 1 << 20,
+    tooLarge: 'too-large',
+  },
+  {
+    name: 'parseBundleFile',
+    parse: (b) => parseBundleFile(b, 'bundle', 1 << 20),
+    valid: read('m-of-n-two-organisations/bundle.json'),
+    cap: 1 << 20,
+    tooLarge: 'too-large',
+  },
+  {
+    name: 'parseStatement',
+    parse: (b) => parseStatement(b, 'statement', { maxBytes: 1 << 16, maxSubjects: 10 }),
+    valid: statementBytes,
+    cap: 1 << 16,
+    tooLarge: 'too-large',
+  },
+  {
+    name: 'parsePolicy',
+    parse: (b) => parsePolicy(b, 'policy.json'),
+    valid: read('m-of-n-two-organisations/policy.json'),
+    cap: 1 << 20,
+    tooLarge: 'policy-too-large',
+  },
+  {
+    name: 'parseState',
+    parse: (b) => parseState(b, 'state.json'),
+    valid: read('with-state/state.json'),
+    cap: 1 << 20,
+    tooLarge: 'too-large',
+  },
+  {
+    name: 'parseCountersignatureStatement',
+    parse: (b) => parseCountersignatureStatement(b, 'countersignature'),
+    valid: countersignatureBytes,
+    cap: 16 * 1024,
+    tooLarge: 'too-large',
+  },
 ];
 
 /** Runs `parse`: returns, or throws a typed error; and within a time bound. */
-function parsesSafely(parse: (bytes: Uint8Array) => unknown, bytes: Uint8Array): InputError | VerificationError | undefined {
+function parsesSafely(
+  parse: (bytes: Uint8Array) => unknown,
+  bytes: Uint8Array,
+): InputError | VerificationError | undefined {
   const started = performance.now();
   let error: InputError | VerificationError | undefined;
   try {
     parse(bytes);
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) {
-      assert.fail(`untyped ${(err as Error)?.name}: ${(err as Error)?.message} on ${JSON.stringify(Buffer.from(bytes).toString('utf8').slice(0, 300))}`);
+      assert.fail(
+        `untyped ${(err as Error)?.name}: ${(err as Error)?.message} on ${JSON.stringify(Buffer.from(bytes).toString('utf8').slice(0, 300))}`,
+      );
     }
     assert.equal(typeof err.code, 'string');
     assert.ok(!err.message.includes('\n'), `one-line message: ${err.message}`);
@@ -91,16 +146,25 @@ for (const target of TARGETS) {
       fc.string({ unit: 'binary', maxLength: 256 }).map((s) => new TextEncoder().encode(s)),
       fc.jsonValue({ maxDepth: 6 }).map((v) => utf8(v as Json)),
     );
-    fc.assert(fc.property(input, (bytes) => void parsesSafely(target.parse, bytes)), budget(150));
+    fc.assert(
+      fc.property(input, (bytes) => void parsesSafely(target.parse, bytes)),
+      budget(150),
+    );
   });
 
   test(`${target.name}: byte mutants of a valid document throw only typed errors, quickly`, () => {
-    fc.assert(fc.property(byteMutant(target.valid), (bytes) => void parsesSafely(target.parse, bytes)), budget(150));
+    fc.assert(
+      fc.property(byteMutant(target.valid), (bytes) => void parsesSafely(target.parse, bytes)),
+      budget(150),
+    );
   });
 
   test(`${target.name}: JSON edits of a valid document (delete, replace with odd values) throw only typed errors`, () => {
     const doc = JSON.parse(Buffer.from(target.valid).toString('utf8')) as Json;
-    fc.assert(fc.property(jsonEdit(doc), (edit) => void parsesSafely(target.parse, utf8(applyJsonEdit(doc, edit)))), budget(150));
+    fc.assert(
+      fc.property(jsonEdit(doc), (edit) => void parsesSafely(target.parse, utf8(applyJsonEdit(doc, edit)))),
+      budget(150),
+    );
   });
 
   test(`${target.name}: anything over the cap is rejected as too large, before parsing`, () => {
@@ -121,13 +185,21 @@ for (const target of TARGETS) {
 
 test('parseStrictJson: nesting beyond maxDepth is too-deep, within it parses; never a stack overflow', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 0, max: 100_000 }), fc.constantFrom('[', '{"a":'), (maxDepth, depth, open) => {
-      const close = open === '[' ? ']' : '}';
-      const text = `${open.repeat(depth)}1${close.repeat(depth)}`;
-      const err = parsesSafely((b) => parseStrictJson(b, 'doc', { maxBytes: 1 << 21, maxDepth }), new TextEncoder().encode(text));
-      if (depth > maxDepth) assert.equal(err?.code, 'too-deep');
-      else assert.equal(err, undefined);
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 64 }),
+      fc.integer({ min: 0, max: 100_000 }),
+      fc.constantFrom('[', '{"a":'),
+      (maxDepth, depth, open) => {
+        const close = open === '[' ? ']' : '}';
+        const text = `${open.repeat(depth)}1${close.repeat(depth)}`;
+        const err = parsesSafely(
+          (b) => parseStrictJson(b, 'doc', { maxBytes: 1 << 21, maxDepth }),
+          new TextEncoder().encode(text),
+        );
+        if (depth > maxDepth) assert.equal(err?.code, 'too-deep');
+        else assert.equal(err, undefined);
+      },
+    ),
     budget(100),
   );
 });
@@ -136,7 +208,10 @@ test('parseStrictJson: a document accepted is read alike by JSON.parse (no dupli
   fc.assert(
     fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => {
       const text = JSON.stringify(value);
-      const err = parsesSafely((b) => parseStrictJson(b, 'doc', { maxBytes: 1 << 20, maxDepth: 64 }), new TextEncoder().encode(text));
+      const err = parsesSafely(
+        (b) => parseStrictJson(b, 'doc', { maxBytes: 1 << 20, maxDepth: 64 }),
+        new TextEncoder().encode(text),
+      );
       if (err) {
         // Only the project's extra rules may refuse what JSON.parse accepts.
         assert.ok(['number-out-of-range', 'too-deep'].includes(err.code), err.message);

@@ -20,7 +20,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: npm run fuzz -- [--scale N] [--seed N] [--file NAME...]\n\nRuns test/fuzz/*.test.ts with every property\'s number of runs multiplied by N (default 25).');
+  console.log(
+    "usage: npm run fuzz -- [--scale N] [--seed N] [--file NAME...]\n\nRuns test/fuzz/*.test.ts with every property's number of runs multiplied by N (default 25).",
+  );
   process.exit(0);
 }
 const scale = Number(values.scale);
@@ -38,10 +40,17 @@ if (files.length === 0) {
   console.error(`fuzz: no property file matches ${JSON.stringify(values.file)}`);
   process.exit(2);
 }
-console.log(`fuzz: seed ${seed}, scale ${scale}, ${files.length} file(s); replay with: npm run fuzz -- --seed ${seed} --scale ${scale}`);
+console.log(
+  `fuzz: seed ${seed}, scale ${scale}, ${files.length} file(s); replay with: npm run fuzz -- --seed ${seed} --scale ${scale}`,
+);
 const started = Date.now();
-const child = spawn(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env: { ...process.env, FUZZ_SEED: seed, FUZZ_SCALE: String(scale) } });
+const child = spawn(process.execPath, ['--test', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, FUZZ_SEED: seed, FUZZ_SCALE: String(scale) },
+});
 child.on('exit', (code, signal) => {
-  console.log(`fuzz: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed}, scale ${scale})`);
+  console.log(
+    `fuzz: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed}, scale ${scale})`,
+  );
   process.exit(code ?? (signal ? 1 : 0));
 });

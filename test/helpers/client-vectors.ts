@@ -6,7 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FollowPolicyRotationsResult, VerifyBundleResult, followPolicyRotations, verifyBundle } from '../../src/client/index.ts';
+import type {
+  FollowPolicyRotationsResult,
+  VerifyBundleResult,
+  followPolicyRotations,
+  verifyBundle,
+} from '../../src/client/index.ts';
 import type { VerificationReport } from '../../src/lib/pipeline/report.ts';
 import type { VectorExpected } from '../../tools/vector-case.ts';
 
@@ -93,10 +98,15 @@ export async function runClientCase(lib: ClientLibrary, c: ClientVectorCase): Pr
   if (c.rotations) {
     followed = await lib.followPolicyRotations({ policy: c.policy, rotations: c.rotations, state, now });
     if (followed.outcome === 'rejected') {
-      const failure = { check: 'rotation' as VerificationReport['checks'][number]['check'], code: followed.failure.code, message: followed.failure.message };
+      const failure = {
+        check: 'rotation' as VerificationReport['checks'][number]['check'],
+        code: followed.failure.code,
+        message: followed.failure.message,
+      };
       return { report: { outcome: 'rejected', checks: [], failure }, followed };
     }
-    if (followed.outcome === 'error') return { report: { outcome: 'error', checks: [] }, error: followed.error, followed };
+    if (followed.outcome === 'error')
+      return { report: { outcome: 'error', checks: [] }, error: followed.error, followed };
     policy = followed.policy;
     state = followed.newState;
   }
@@ -109,22 +119,50 @@ export async function runClientCase(lib: ClientLibrary, c: ClientVectorCase): Pr
     now,
     what: `${c.name}/bundle.json`,
     ...(c.artifacts ? { artifacts: c.artifacts } : {}),
+    // The stream an app asks about when its policy allows more than one (spec/vectors/README.md);
+    // under a policy of one stream, nothing is asked.
+    ...(streamsOf(policy) > 1 ? { expect: { stream: expectedStreamOf(c) } } : {}),
   });
   return followed ? { ...result, followed } : result;
 }
 
+/**
+ * The stream a verifier expects for a case's bundle.json (spec/vectors/README.md): a
+ * `rotation*` case without rotations/ verifies an authority rotation itself (the rotation
+ * statements' stream), every other case a release.
+ */
+export function expectedStreamOf(c: Pick<ClientVectorCase, 'name' | 'rotations'>): string {
+  return c.name.startsWith('rotation') && !c.rotations ? 'acme/app:policy' : 'acme/app:stable';
+}
+
+function streamsOf(policy: Uint8Array): number {
+  const { streams } = JSON.parse(new TextDecoder().decode(policy)) as { streams?: unknown };
+  return Array.isArray(streams) ? streams.length : 0;
+}
+
 /** The verdict of a report: its outcome and the first failing (or the pending) check. */
-export function verdictOf(report: { outcome: string; failure?: { check: string; code: string; message: string }; checks: { check: string; result: string; code?: string; message: string }[] }): Verdict {
+export function verdictOf(report: {
+  outcome: string;
+  failure?: { check: string; code: string; message: string };
+  checks: { check: string; result: string; code?: string; message: string }[];
+}): Verdict {
   const decided = report.failure ?? report.checks.find((c) => c.result === 'pending');
-  return { outcome: report.outcome, check: decided?.check ?? null, code: decided?.code ?? null, ...(decided ? { message: decided.message } : {}) };
+  return {
+    outcome: report.outcome,
+    check: decided?.check ?? null,
+    code: decided?.code ?? null,
+    ...(decided ? { message: decided.message } : {}),
+  };
 }
 
 /** Differences between a verdict and a case's expected.json, as readable lines (empty when it matches). */
 export function mismatches(name: string, got: Verdict, expected: VectorExpected): string[] {
   const detail = got.message ? ` (${got.message})` : '';
   const out: string[] = [];
-  if (got.outcome !== expected.outcome) out.push(`${name}: outcome ${got.outcome}, expected ${expected.outcome}${detail}`);
-  if (got.check !== expected.check) out.push(`${name}: deciding check ${got.check}, expected ${expected.check}${detail}`);
+  if (got.outcome !== expected.outcome)
+    out.push(`${name}: outcome ${got.outcome}, expected ${expected.outcome}${detail}`);
+  if (got.check !== expected.check)
+    out.push(`${name}: deciding check ${got.check}, expected ${expected.check}${detail}`);
   if (got.code !== expected.code) out.push(`${name}: code ${got.code}, expected ${expected.code}${detail}`);
   return out;
 }

@@ -39,7 +39,10 @@ export interface RunningServe {
   kill(): Promise<void>;
 }
 
-export async function setUpService(flow: Flow, options: { streams?: string[]; name?: string } = {}): Promise<ServiceFiles> {
+export async function setUpService(
+  flow: Flow,
+  options: { streams?: string[]; name?: string } = {},
+): Promise<ServiceFiles> {
   const dir = join(flow.dir, options.name ?? 'service');
   await mkdir(dir, { recursive: true });
   const logKey = flow.makeKey('b-log', 'Org B');
@@ -52,8 +55,16 @@ export async function setUpService(flow: Flow, options: { streams?: string[]; na
     buildPolicy({
       issuer: flow.stack.description.issuer,
       identity: flow.stack.description.identity,
+      githubClaims: flow.stack.sourceRepository,
       trustedRoot: flow.trustedRoot,
-      countersigners: [{ name: flow.keys.b.name, organisation: flow.keys.b.organisation, publicKeyPem: flow.keys.b.publicKeyPem, ...(log ? { log: { origin: ORIGIN, publicKeyPem: logKey.publicKeyPem } } : {}) }],
+      countersigners: [
+        {
+          name: flow.keys.b.name,
+          organisation: flow.keys.b.organisation,
+          publicKeyPem: flow.keys.b.publicKeyPem,
+          ...(log ? { log: { origin: ORIGIN, publicKeyPem: logKey.publicKeyPem } } : {}),
+        },
+      ],
       streams,
     });
   const policyFile = join(dir, 'policy.json');
@@ -68,19 +79,38 @@ export async function setUpService(flow: Flow, options: { streams?: string[]; na
     policy: parsePolicy(JSON.stringify(policyJson(false)), 'policy'),
     loggedPolicy: parsePolicy(JSON.stringify(policyJson(true)), 'logged policy'),
     start: (o = {}) =>
-      startServe(o.args ?? ['--key', keyFile, '--log-key', logKeyFile, '--origin', ORIGIN, '--policy', policyFile, '--data', join(dir, 'data'), '--listen', '127.0.0.1:0'], o.env),
+      startServe(
+        o.args ?? [
+          '--key',
+          keyFile,
+          '--log-key',
+          logKeyFile,
+          '--origin',
+          ORIGIN,
+          '--policy',
+          policyFile,
+          '--data',
+          join(dir, 'data'),
+          '--listen',
+          '127.0.0.1:0',
+        ],
+        o.env,
+      ),
   };
   return files;
 }
 
 export function startServe(args: string[], env: Record<string, string> = {}): Promise<RunningServe> {
-  const proc = spawn(process.execPath, [MAIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, [MAIN, 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const lines: string[] = [];
   let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const rl = createInterface({ input: proc.stdout! });
+    const rl = createInterface({ input: proc.stdout });
     let started = false;
     rl.on('line', (line) => {
       lines.push(line);
@@ -111,8 +141,16 @@ export function startServe(args: string[], env: Record<string, string> = {}): Pr
 }
 
 /** POSTs raw bytes to /v1/countersign; returns status and parsed JSON body. */
-export async function post(url: string, body: Uint8Array | string, contentType = 'application/json'): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${url}/v1/countersign`, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+export async function post(
+  url: string,
+  body: Uint8Array | string,
+  contentType = 'application/json',
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${url}/v1/countersign`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 

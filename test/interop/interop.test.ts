@@ -31,14 +31,27 @@ import { bindingOfPrimary } from '../../tools/flow.ts';
 const VECTORS_DIR = fileURLToPath(new URL('../../spec/vectors/', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./countersign_verify.py', import.meta.url));
 
-interface Verdict { keyId: string; pinned: boolean; signature?: boolean; structure: boolean; binding?: boolean }
-interface BundleVerdict { parse: boolean; duplicateKeyIds?: string[]; countersignatures?: Verdict[] }
+interface Verdict {
+  keyId: string;
+  pinned: boolean;
+  signature?: boolean;
+  structure: boolean;
+  binding?: boolean;
+}
+interface BundleVerdict {
+  parse: boolean;
+  duplicateKeyIds?: string[];
+  countersignatures?: Verdict[];
+}
 type CaseVerdicts = Record<string, BundleVerdict>;
 
 /** The first python3 that has the cryptography module (Debian's is /usr/bin/python3). */
 function findPython(): string | undefined {
   for (const candidate of ['/usr/bin/python3', 'python3']) {
-    const probe = spawnSync(candidate, ['-c', 'import cryptography.hazmat.primitives.asymmetric.ed25519'], { stdio: 'ignore', timeout: 20_000 });
+    const probe = spawnSync(candidate, ['-c', 'import cryptography.hazmat.primitives.asymmetric.ed25519'], {
+      stdio: 'ignore',
+      timeout: 20_000,
+    });
     if (probe.status === 0) return candidate;
   }
   return undefined;
@@ -46,23 +59,36 @@ function findPython(): string | undefined {
 
 function bundleFiles(dir: string): string[] {
   const rotations = join(dir, 'rotations');
-  const chain = existsSync(rotations) ? readdirSync(rotations).sort((a, b) => parseInt(a, 10) - parseInt(b, 10)).map((f) => `rotations/${f}`) : [];
+  const chain = existsSync(rotations)
+    ? readdirSync(rotations)
+        .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+        .map((f) => `rotations/${f}`)
+    : [];
   return ['bundle.json', ...chain];
 }
 
 const b64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 
 /** The statement of a primary, read as plain JSON (the countersignature part does not verify it). */
-function statementOf(primary: unknown): { predicate?: { kind?: string; stream?: string; version?: number; data?: { policy?: string } } } | undefined {
+function statementOf(
+  primary: unknown,
+): { predicate?: { kind?: string; stream?: string; version?: number; data?: { policy?: string } } } | undefined {
   try {
-    return JSON.parse(Buffer.from((primary as { dsseEnvelope: { payload: string } }).dsseEnvelope.payload, 'base64').toString('utf8')) as ReturnType<typeof statementOf>;
+    return JSON.parse(
+      Buffer.from((primary as { dsseEnvelope: { payload: string } }).dsseEnvelope.payload, 'base64').toString('utf8'),
+    ) as ReturnType<typeof statementOf>;
   } catch {
     return undefined;
   }
 }
 
 function keysOf(policy: Policy): PinnedKey[] {
-  return [...policy.countersigners, ...(policy.fallback?.countersigners ?? [])].map((k) => ({ name: k.name, organisation: k.organisation, keyId: k.keyId, rawPublicKey: k.rawPublicKey }));
+  return [...policy.countersigners, ...(policy.fallback?.countersigners ?? [])].map((k) => ({
+    name: k.name,
+    organisation: k.organisation,
+    keyId: k.keyId,
+    rawPublicKey: k.rawPublicKey,
+  }));
 }
 
 /** Our library's answers for one case, in the shape the Python verifier reports. */
@@ -71,7 +97,10 @@ function ourVerdicts(dir: string): CaseVerdicts {
   const parsed = new Map<string, ReturnType<typeof parseBundleFile> | undefined>();
   for (const file of bundleFiles(dir)) {
     try {
-      parsed.set(file, parseBundleFile(new Uint8Array(readFileSync(join(dir, file))), file, policy.limits.maxBundleBytes));
+      parsed.set(
+        file,
+        parseBundleFile(new Uint8Array(readFileSync(join(dir, file))), file, policy.limits.maxBundleBytes),
+      );
     } catch {
       parsed.set(file, undefined);
     }
@@ -82,7 +111,8 @@ function ourVerdicts(dir: string): CaseVerdicts {
     const st = bundle && statementOf(bundle.bundle.primary);
     if (st?.predicate?.kind !== 'authority-rotation' || typeof st.predicate.data?.policy !== 'string') continue;
     try {
-      for (const k of keysOf(parsePolicy(b64(st.predicate.data.policy), 'carried policy'))) if (!pinned.has(k.keyId)) pinned.set(k.keyId, k);
+      for (const k of keysOf(parsePolicy(b64(st.predicate.data.policy), 'carried policy')))
+        if (!pinned.has(k.keyId)) pinned.set(k.keyId, k);
     } catch {
       // Not a policy: it pins nothing.
     }
@@ -109,7 +139,12 @@ function ourVerdicts(dir: string): CaseVerdicts {
         const signature = bundle.signatures[i]!;
         const key = pinned.get(c.keyId);
         const verdict: Verdict = { keyId: c.keyId, pinned: key !== undefined, structure: true };
-        if (key) verdict.signature = verifyEd25519Strict(signature, preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, statement), key.rawPublicKey);
+        if (key)
+          verdict.signature = verifyEd25519Strict(
+            signature,
+            preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, statement),
+            key.rawPublicKey,
+          );
         try {
           parseCountersignatureStatement(statement, 'statement');
         } catch {
@@ -148,7 +183,7 @@ function comparable(theirs: BundleVerdict, ours: BundleVerdict): BundleVerdict {
     countersignatures: (theirs.countersignatures ?? []).map((v, i) => {
       const out: Verdict = { keyId: v.keyId, pinned: v.pinned, structure: v.structure };
       if (v.signature !== undefined) out.signature = v.signature;
-      if (ours.countersignatures?.[i]?.binding !== undefined) out.binding = v.binding;
+      if (ours.countersignatures?.[i]?.binding !== undefined && v.binding !== undefined) out.binding = v.binding;
       return out;
     }),
   };
@@ -169,15 +204,23 @@ const EXPLAINED_BY: Record<string, (v: BundleVerdict) => boolean> = {
 test('the independent Python verifier agrees with ours on every countersignature of every vector', (t) => {
   const python = findPython();
   if (!python) {
-    const message = 'no python3 with the cryptography module: apt-get install python3-cryptography (CI installs it in .ci/run)';
+    const message =
+      'no python3 with the cryptography module: apt-get install python3-cryptography (CI installs it in .ci/run)';
     if (process.env.COUNTERSIGN_INTEROP_TEST === 'required') assert.fail(message);
     t.skip(message);
     return;
   }
-  const run = spawnSync(python, [SCRIPT, VECTORS_DIR], { encoding: 'utf8', timeout: 60_000, maxBuffer: 32 * 1024 * 1024 });
+  const run = spawnSync(python, [SCRIPT, VECTORS_DIR], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 32 * 1024 * 1024,
+  });
   assert.equal(run.status, 0, `${python} ${SCRIPT} failed: ${run.stderr}`);
   const theirs = JSON.parse(run.stdout) as Record<string, CaseVerdicts>;
-  const cases = readdirSync(VECTORS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const cases = readdirSync(VECTORS_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   assert.deepEqual(Object.keys(theirs).sort(), cases, 'the Python verifier saw every case');
 
   let countersignatures = 0;
@@ -193,16 +236,25 @@ test('the independent Python verifier agrees with ours on every countersignature
       bindings += our.countersignatures?.filter((c) => c.binding !== undefined).length ?? 0;
     }
     // The case's expected code, when it is about a countersignature, is visible in the verdicts.
-    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { outcome: string; code: string | null };
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as {
+      outcome: string;
+      code: string | null;
+    };
     const explains = expected.code ? EXPLAINED_BY[expected.code] : undefined;
-    if (explains) assert.ok(explains(theirs[name]!['bundle.json']!), `${name}: the Python verdicts do not show ${expected.code}`);
+    if (explains)
+      assert.ok(explains(theirs[name]!['bundle.json']!), `${name}: the Python verdicts do not show ${expected.code}`);
     // A verified case: every countersignature of every bundle passes all the questions, in Python too.
     if (expected.outcome === 'verified') {
       for (const [file, v] of Object.entries(theirs[name]!)) {
-        assert.ok(v.parse && v.countersignatures!.every((c) => c.pinned && c.signature && c.structure && c.binding), `${name}/${file}: Python rejects a countersignature of a verified case`);
+        assert.ok(
+          v.parse && v.countersignatures!.every((c) => c.pinned && c.signature && c.structure && c.binding),
+          `${name}/${file}: Python rejects a countersignature of a verified case`,
+        );
       }
     }
   }
-  t.diagnostic(`${cases.length} cases, ${countersignatures} countersignatures compared (${bindings} bindings) with ${python}`);
+  t.diagnostic(
+    `${cases.length} cases, ${countersignatures} countersignatures compared (${bindings} bindings) with ${python}`,
+  );
   assert.ok(countersignatures >= 50, `expected the whole corpus, compared ${countersignatures} countersignatures`);
 });

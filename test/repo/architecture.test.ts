@@ -46,7 +46,8 @@ const folderOf = (file: string): string => dirname(file);
 function floorOf(folder: string): number | undefined {
   if (folder === 'src/lib/platform') return undefined;
   const m = /^src\/lib\/(basics|formats|checks|pipeline|flows)(\/[^/]+)?$/.exec(folder);
-  if (m && (m[1] === 'pipeline' ? m[2] === undefined || m[2] === '/steps' : m[2] !== undefined)) return FLOOR_NAMES.indexOf(m[1]!);
+  if (m && (m[1] === 'pipeline' ? m[2] === undefined || m[2] === '/steps' : m[2] !== undefined))
+    return FLOOR_NAMES.indexOf(m[1]!);
   if (SURFACES.has(folder)) return 5;
   throw new Error(`${folder}: a folder of src/ without a floor (test/repo/architecture.test.ts): put it on a floor`);
 }
@@ -67,12 +68,31 @@ function importsOf(file: string, text = readFileSync(join(ROOT, file), 'utf8')):
   const edges: Edge[] = [];
   const visit = (n: ts.Node): void => {
     let spec: ts.StringLiteral | undefined;
-    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) spec = n.moduleSpecifier;
-    else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteralLike(n.arguments[0])) spec = n.arguments[0] as ts.StringLiteral;
-    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && ts.isStringLiteral(n.argument.literal)) spec = n.argument.literal;
-    else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && ts.isStringLiteral(n.moduleReference.expression)) spec = n.moduleReference.expression;
+    if (
+      (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) &&
+      n.moduleSpecifier &&
+      ts.isStringLiteral(n.moduleSpecifier)
+    )
+      spec = n.moduleSpecifier;
+    else if (
+      ts.isCallExpression(n) &&
+      n.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      n.arguments[0] &&
+      ts.isStringLiteralLike(n.arguments[0])
+    )
+      spec = n.arguments[0] as ts.StringLiteral;
+    else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && ts.isStringLiteral(n.argument.literal))
+      spec = n.argument.literal;
+    else if (
+      ts.isImportEqualsDeclaration(n) &&
+      ts.isExternalModuleReference(n.moduleReference) &&
+      ts.isStringLiteral(n.moduleReference.expression)
+    )
+      spec = n.moduleReference.expression;
     if (spec) {
-      const to = spec.text.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec.text)) : `pkg:${spec.text}`;
+      const to = spec.text.startsWith('.')
+        ? relative(ROOT, resolve(ROOT, dirname(file), spec.text))
+        : `pkg:${spec.text}`;
       edges.push({ from: file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, to });
     } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword) {
       edges.push({ from: file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, to: 'dynamic:?' });
@@ -91,22 +111,37 @@ function problems(edges: readonly Edge[]): string[] {
   const folderEdges = new Map<string, Edge[]>();
   for (const e of edges) {
     const a = folderOf(e.from);
-    if (e.to === 'dynamic:?') { out.push(`${e.from}:${e.line}: import() of a computed specifier: the floors cannot be checked`); continue; }
-    if (e.to.startsWith('pkg:')) {
-      const pkg = e.to.slice(4);
-      if (/^@actions\//.test(pkg) && /^src\/(lib|client|stack)(\/|$)/.test(a)) out.push(`${where(e)}: the library and the stack never import @actions/*`);
-      if (/^@sigstore\/mock(\/|$)/.test(pkg) && !/^src\/stack(\/|$)/.test(a)) out.push(`${where(e)}: only src/stack imports @sigstore/mock`);
+    if (e.to === 'dynamic:?') {
+      out.push(`${e.from}:${e.line}: import() of a computed specifier: the floors cannot be checked`);
       continue;
     }
-    if (/^(test|tools|bench|scripts)\//.test(e.to)) { out.push(`${where(e)}: src/ never imports test/, tools/, bench/ or scripts/`); continue; }
+    if (e.to.startsWith('pkg:')) {
+      const pkg = e.to.slice(4);
+      if (/^@actions\//.test(pkg) && /^src\/(lib|client|stack)(\/|$)/.test(a))
+        out.push(`${where(e)}: the library and the stack never import @actions/*`);
+      if (/^@sigstore\/mock(\/|$)/.test(pkg) && !/^src\/stack(\/|$)/.test(a))
+        out.push(`${where(e)}: only src/stack imports @sigstore/mock`);
+      continue;
+    }
+    if (/^(test|tools|bench|scripts)\//.test(e.to)) {
+      out.push(`${where(e)}: src/ never imports test/, tools/, bench/ or scripts/`);
+      continue;
+    }
     if (!e.to.startsWith('src/')) continue; // package.json (the CLI's --version)
     const b = folderOf(e.to);
     if (a === b) continue;
-    if (a === 'src/lib/platform' || b === 'src/lib/platform') { out.push(`${where(e)}: src/lib/platform imports nothing from src/ and nothing imports it`); continue; }
+    if (a === 'src/lib/platform' || b === 'src/lib/platform') {
+      out.push(`${where(e)}: src/lib/platform imports nothing from src/ and nothing imports it`);
+      continue;
+    }
     const fa = floorOf(a)!;
     const fb = floorOf(b)!;
-    if (fb > fa) out.push(`${where(e)}: ${a} (floor ${fa}, ${FLOOR_NAMES[fa]}) imports ${b} (floor ${fb}, ${FLOOR_NAMES[fb]}), a higher floor`);
-    if (fa === 5 && fb === 5 && !SURFACE_EDGES.has(`${a} -> ${b}`)) out.push(`${where(e)}: ${a} imports the surface ${b}; only ${[...SURFACE_EDGES].join(', ')} are allowed`);
+    if (fb > fa)
+      out.push(
+        `${where(e)}: ${a} (floor ${fa}, ${FLOOR_NAMES[fa]}) imports ${b} (floor ${fb}, ${FLOOR_NAMES[fb]}), a higher floor`,
+      );
+    if (fa === 5 && fb === 5 && !SURFACE_EDGES.has(`${a} -> ${b}`))
+      out.push(`${where(e)}: ${a} imports the surface ${b}; only ${[...SURFACE_EDGES].join(', ')} are allowed`);
     const k = `${a} -> ${b}`;
     if (!folderEdges.has(k)) folderEdges.set(k, []);
     folderEdges.get(k)!.push(e);
@@ -130,16 +165,27 @@ function problems(edges: readonly Edge[]): string[] {
     stack.push(v);
     onStack.add(v);
     for (const w of adj.get(v)!) {
-      if (!index.has(w)) { connect(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
     }
     if (low.get(v) === index.get(v)) {
       const scc: string[] = [];
       let w: string;
-      do { w = stack.pop()!; onStack.delete(w); scc.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
       if (scc.length > 1) {
-        const inside = [...folderEdges].filter(([k]) => { const [a, b] = k.split(' -> '); return scc.includes(a!) && scc.includes(b!); });
-        out.push(`folder cycle among ${scc.sort().join(', ')}:\n${inside.map(([k, es]) => `    ${k}: ${es.map((e) => `${e.from}:${e.line}`).join(', ')}`).join('\n')}`);
+        const inside = [...folderEdges].filter(([k]) => {
+          const [a, b] = k.split(' -> ');
+          return scc.includes(a!) && scc.includes(b!);
+        });
+        out.push(
+          `folder cycle among ${scc.sort().join(', ')}:\n${inside.map(([k, es]) => `    ${k}: ${es.map((e) => `${e.from}:${e.line}`).join(', ')}`).join('\n')}`,
+        );
       }
     }
   };
@@ -179,8 +225,14 @@ test('the check itself finds an upward import, a folder cycle, an import of test
   assert.match(found[0]!, /^src\/lib\/formats\/policy\/parse\.ts:7 -> src\/lib\/pipeline\/run\.ts: .*a higher floor$/);
   assert.match(found[1]!, /^src\/cli\/demo\.ts:37 -> test\/stack\/index\.ts: src\/ never imports test\//);
   assert.match(found[2]!, /^src\/cli\/x\.ts:9: import\(\) of a computed specifier/);
-  assert.match(found[3]!, /^src\/action\/verify\.ts:2 -> src\/server\/service\.ts: src\/action imports the surface src\/server/);
+  assert.match(
+    found[3]!,
+    /^src\/action\/verify\.ts:2 -> src\/server\/service\.ts: src\/action imports the surface src\/server/,
+  );
   assert.match(found[4]!, /@actions/);
-  assert.match(found[5]!, /^folder cycle among src\/lib\/basics\/io, src\/lib\/basics\/json:\n {4}src\/lib\/basics\/json -> src\/lib\/basics\/io: src\/lib\/basics\/json\/shape\.ts:3\n {4}src\/lib\/basics\/io -> src\/lib\/basics\/json: src\/lib\/basics\/io\/read\.ts:4$/);
+  assert.match(
+    found[5]!,
+    /^folder cycle among src\/lib\/basics\/io, src\/lib\/basics\/json:\n {4}src\/lib\/basics\/json -> src\/lib\/basics\/io: src\/lib\/basics\/json\/shape\.ts:3\n {4}src\/lib\/basics\/io -> src\/lib\/basics\/json: src\/lib\/basics\/io\/read\.ts:4$/,
+  );
   assert.throws(() => floorOf('src/lib/verify'), /without a floor/);
 });

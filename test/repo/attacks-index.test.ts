@@ -13,14 +13,17 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const INDEX = 'spec/ATTACKS.md';
 /** This file: its own examples are not tests of the catalogue. */
-const SELF = relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/');
+const SELF = relative(ROOT, fileURLToPath(import.meta.url))
+  .split(sep)
+  .join('/');
 const ID = /^(?:A|C|P|S|T|I|E|R|D|PF|PI|PL|CL|ST)\d+[a-z]?$/;
 const ID_AT_START = /^(?:A|C|P|S|T|I|E|R|D|PF|PI|PL|CL|ST)\d+[a-z]?(?![A-Za-z0-9])/;
 
 /** The names given to test() and it() in a test file's source, as written. */
 function testNames(source: string): string[] {
   const names: string[] = [];
-  for (const m of source.matchAll(/\b(?:test|it)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g)) names.push(m[2]!.replace(/\\(.)/g, '$1'));
+  for (const m of source.matchAll(/\b(?:test|it)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g))
+    names.push(m[2]!.replace(/\\(.)/g, '$1'));
   return names;
 }
 
@@ -48,7 +51,8 @@ function indexProblems(indexPath: string, text: string, read: Read, testFiles: s
     }
     const found = names(file);
     if (found === undefined) problems.push(`${where}: ${id} links ${target}, which does not exist`);
-    else if (!found.some((n) => n.match(ID_AT_START)?.[0] === id)) problems.push(`${where}: ${target} has no test whose name starts with "${id}"`);
+    else if (!found.some((n) => n.match(ID_AT_START)?.[0] === id))
+      problems.push(`${where}: ${target} has no test whose name starts with "${id}"`);
     return file;
   };
   text.split('\n').forEach((line, i) => {
@@ -74,7 +78,8 @@ function indexProblems(indexPath: string, text: string, read: Read, testFiles: s
   for (const m of text.matchAll(/^\*\*(F\d+)\.[\s\S]*?(?=\n\n|(?![\s\S]))/gm)) {
     const targets = [...m[0].matchAll(/\]\(([^)\s]+\.test\.ts)\)/g)].map((l) => join(base, l[1]!).split(sep).join('/'));
     if (targets.length === 0) problems.push(`${indexPath}: finding ${m[1]} links no test file`);
-    for (const t of targets) if (read(t) === undefined) problems.push(`${indexPath}: finding ${m[1]} links ${t}, which does not exist`);
+    for (const t of targets)
+      if (read(t) === undefined) problems.push(`${indexPath}: finding ${m[1]} links ${t}, which does not exist`);
   }
   // The other way: a test named after an ID must be the one its row links.
   for (const file of testFiles) {
@@ -83,7 +88,8 @@ function indexProblems(indexPath: string, text: string, read: Read, testFiles: s
       if (id === undefined) continue;
       const row = rows.get(id);
       if (row === undefined) problems.push(`${file}: test "${id} ..." is not listed in ${indexPath}`);
-      else if (row !== '' && row !== file) problems.push(`${file}: test "${id} ..." is listed in ${indexPath} with ${row}`);
+      else if (row !== '' && row !== file)
+        problems.push(`${file}: test "${id} ..." is listed in ${indexPath} with ${row}`);
     }
   }
   return problems;
@@ -113,7 +119,8 @@ test('spec/ATTACKS.md: every attack ID links its test file, whose test is named 
 
 test('the check itself finds a row without a link, a missing file or test, a duplicate, an unlisted test and a finding without a test', () => {
   const files: Record<string, string> = {
-    'test/a.test.ts': "test('X1 no'); test('A1 first, control', () => {}); test(\"A2 it's\", () => {}); test('A3 unlisted', () => {}); test('A10 ten', () => {});",
+    'test/a.test.ts':
+      "test('X1 no'); test('A1 first, control', () => {}); test(\"A2 it's\", () => {}); test('A3 unlisted', () => {}); test('A10 ten', () => {});",
     'test/b.test.ts': "test('C1 elsewhere', () => {});",
   };
   const read: Read = (p) => files[p];

@@ -14,7 +14,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Files in the repository as a clone will have them, plus new files not ignored. */
 function repositoryFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return [...new Set(out.split('\0').filter(Boolean))].filter((f) => existsSync(join(ROOT, f)));
 }
 
@@ -23,7 +27,9 @@ const PATHS = new Set<string>(['']);
 for (const file of FILES) {
   for (let p = file; p !== '.' && p !== ''; p = dirname(p)) PATHS.add(p);
 }
-const MARKDOWN = FILES.filter((f) => f.endsWith('.md') && !/^(dist|node_modules)\//.test(f) && !f.includes('/node_modules/')).sort();
+const MARKDOWN = FILES.filter(
+  (f) => f.endsWith('.md') && !/^(dist|node_modules)\//.test(f) && !f.includes('/node_modules/'),
+).sort();
 
 /** Blanks out fenced code blocks, keeping line breaks (for line numbers). */
 function stripFences(text: string): string {
@@ -32,7 +38,8 @@ function stripFences(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const open = /^\s*(`{3,}|~{3,})/.exec(lines[i]!);
     if (fence) {
-      if (open && open[1]![0] === fence.char && open[1]!.length >= fence.length && /^\s*[`~]+\s*$/.test(lines[i]!)) fence = undefined;
+      if (open && open[1]![0] === fence.char && open[1]!.length >= fence.length && /^\s*[`~]+\s*$/.test(lines[i]!))
+        fence = undefined;
       lines[i] = '';
     } else if (open) {
       fence = { char: open[1]![0]!, length: open[1]!.length };
@@ -50,7 +57,7 @@ function stripCode(text: string): string {
   let i = 0;
   while (i < prose.length) {
     if (prose[i] !== '`') {
-      result += prose[i++];
+      result += prose.charAt(i++);
       continue;
     }
     let n = 0;
@@ -63,7 +70,7 @@ function stripCode(text: string): string {
       i += n;
       continue;
     }
-    result += (('`'.repeat(n) + span + '`'.repeat(n)).replace(/[^\n]/g, ' '));
+    result += ('`'.repeat(n) + span + '`'.repeat(n)).replace(/[^\n]/g, ' ');
     i += n + span.length + n;
   }
   return result;
@@ -80,7 +87,9 @@ function linksOf(text: string): Link[] {
   const links: Link[] = [];
   const lineAt = (index: number) => prose.slice(0, index).split('\n').length;
   const unwrap = (t: string) => (t.startsWith('<') && t.endsWith('>') ? t.slice(1, -1) : t);
-  for (const m of prose.matchAll(/\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g)) {
+  for (const m of prose.matchAll(
+    /\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g,
+  )) {
     links.push({ line: lineAt(m.index), target: unwrap(m[1]!) });
   }
   for (const m of prose.matchAll(/^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)/gm)) {
@@ -119,11 +128,20 @@ function slug(heading: string): string {
         .replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1');
     })
     .join('');
-  return rendered.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+  return rendered
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** Every problem with one Markdown file's relative links: "file:line: target: why". */
-function brokenLinks(file: string, text: string, read: (path: string) => string | undefined, exists: (path: string) => boolean): string[] {
+function brokenLinks(
+  file: string,
+  text: string,
+  read: (path: string) => string | undefined,
+  exists: (path: string) => boolean,
+): string[] {
   const problems: string[] = [];
   for (const { line, target } of linksOf(text)) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target === '') continue;
@@ -165,7 +183,8 @@ function brokenLinks(file: string, text: string, read: (path: string) => string 
   return problems;
 }
 
-const readRepo = (path: string) => (PATHS.has(path) && existsSync(join(ROOT, path)) ? readFileSync(join(ROOT, path), 'utf8') : undefined);
+const readRepo = (path: string) =>
+  PATHS.has(path) && existsSync(join(ROOT, path)) ? readFileSync(join(ROOT, path), 'utf8') : undefined;
 const existsRepo = (path: string) => PATHS.has(path);
 
 test('the checker finds links, skips code, and slugs headings as GitHub does', () => {
@@ -181,17 +200,27 @@ test('the checker finds links, skips code, and slugs headings as GitHub does', (
     '## Install',
     '## Install',
   ].join('\n');
-  assert.deepEqual(linksOf(text).map((l) => `${l.line}:${l.target}`), ['2:docs/a.md', '2:img/b.png', '7:with space.md', '7:https://example.org/x.md', '7:#install', '8:./ref.md']);
+  assert.deepEqual(
+    linksOf(text).map((l) => `${l.line}:${l.target}`),
+    ['2:docs/a.md', '2:img/b.png', '7:with space.md', '7:https://example.org/x.md', '7:#install', '8:./ref.md'],
+  );
   assert.deepEqual([...anchorsOf(text)], ['the-countersign-cli-1-install--use', 'install', 'install-1']);
-  assert.equal(slug('§1 Single-signature variants (`test/attacks/primary.test.ts`)'), '1-single-signature-variants-testattacksprimarytestts');
-  assert.equal(slug('### `verifyBundle(input): Promise<VerifyBundleResult>`'.replace(/^#+ /, '')), 'verifybundleinput-promiseverifybundleresult');
+  assert.equal(
+    slug('§1 Single-signature variants (`test/attacks/primary.test.ts`)'),
+    '1-single-signature-variants-testattacksprimarytestts',
+  );
+  assert.equal(
+    slug('### `verifyBundle(input): Promise<VerifyBundleResult>`'.replace(/^#+ /, '')),
+    'verifybundleinput-promiseverifybundleresult',
+  );
 });
 
 test('the checker reports a missing file, a missing anchor and a link out of the repository', () => {
   const files: Record<string, string> = { 'docs/a.md': '# A\n## Part two\n', 'README.md': '' };
   const exists = (p: string) => p === '' || p === 'docs' || p in files;
   const read = (p: string) => files[p];
-  const text = '[ok](docs/a.md#part-two) [ok](docs/) [ok](#top)\n# Top\n[bad](docs/b.md) [bad](docs/a.md#part-three) [bad](../outside/x.md) [bad](#nowhere)\n';
+  const text =
+    '[ok](docs/a.md#part-two) [ok](docs/) [ok](#top)\n# Top\n[bad](docs/b.md) [bad](docs/a.md#part-three) [bad](../outside/x.md) [bad](#nowhere)\n';
   const problems = brokenLinks('README.md', text, (p) => (p === 'README.md' ? text : read(p)), exists);
   assert.equal(problems.length, 4, problems.join('\n'));
   assert.match(problems[0]!, /^README\.md:3: docs\/b\.md: no such file/);
@@ -202,6 +231,8 @@ test('the checker reports a missing file, a missing anchor and a link out of the
 
 test('every relative link in every Markdown file of the repository resolves', () => {
   assert.ok(MARKDOWN.includes('README.md') && MARKDOWN.length > 5, `Markdown files found: ${MARKDOWN.join(', ')}`);
-  const problems = MARKDOWN.flatMap((file) => brokenLinks(file, readFileSync(join(ROOT, file), 'utf8'), readRepo, existsRepo));
+  const problems = MARKDOWN.flatMap((file) =>
+    brokenLinks(file, readFileSync(join(ROOT, file), 'utf8'), readRepo, existsRepo),
+  );
   assert.deepEqual(problems, [], `broken links:\n${problems.join('\n')}`);
 });

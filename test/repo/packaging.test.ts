@@ -80,14 +80,23 @@ const packs = new Map<string, PackResult>();
 /** Every child's environment: none of a parent `npm test`'s npm_* variables (npm reads npm_config_* as its own configuration), no test-runner context, an empty npm cache, this Node first on PATH. */
 function childEnv(cache: string): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && !['NODE_TEST_CONTEXT', 'NODE_OPTIONS', 'INIT_CWD'].includes(k)) out[k] = v;
-  return { ...out, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, npm_config_cache: cache, npm_config_update_notifier: 'false' };
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^npm_/i.test(k) && !['NODE_TEST_CONTEXT', 'NODE_OPTIONS', 'INIT_CWD'].includes(k)) out[k] = v;
+  return {
+    ...out,
+    PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+    npm_config_cache: cache,
+    npm_config_update_notifier: 'false',
+  };
 }
 
 function run(file: string, args: string[], cwd: string, timeout = 60_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     execFile(file, args, { cwd, env, timeout, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== 'number') return reject(err);
+      if (err && typeof err.code !== 'number') {
+        reject(new Error(err.message, { cause: err })); // not run at all (a run that exits non-zero is a result)
+        return;
+      }
       resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
     });
   });
@@ -115,11 +124,17 @@ const npm = (args: string[], cwd: string) => run(process.execPath, [npmCli(), ..
 /** A real `node` binary older than this one and at least `minMajor` (e.g. the system Node 20), or undefined. */
 function findOlderNode(minMajor: number): { path: string; version: string } | undefined {
   const current = Number(process.versions.node.split('.')[0]);
-  for (const dir of new Set([...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin'].filter(Boolean))) {
+  for (const dir of new Set(
+    [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin'].filter(Boolean),
+  )) {
     try {
       const path = join(dir, 'node');
       accessSync(path, constants.X_OK);
-      const version = execFileSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8', timeout: 10_000, env }).trim();
+      const version = execFileSync(path, ['-p', 'process.versions.node'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+        env,
+      }).trim();
       const major = Number(version.split('.')[0]);
       if (major < current && major >= minMajor) return { path, version };
     } catch {
@@ -141,7 +156,17 @@ async function bareImports(entry: string): Promise<Set<string>> {
       });
     },
   };
-  const result = await build({ entryPoints: [entry], absWorkingDir: ROOT, bundle: true, write: false, platform: 'neutral', format: 'esm', logLevel: 'silent', metafile: true, plugins: [record] });
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: ROOT,
+    bundle: true,
+    write: false,
+    platform: 'neutral',
+    format: 'esm',
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [record],
+  });
   for (const input of Object.keys(result.metafile.inputs)) {
     const text = readFileSync(join(ROOT, input), 'utf8');
     for (const m of text.matchAll(/\brequire\(\s*"([^"]+)"\s*\)/g)) found.add(m[1]!);
@@ -167,7 +192,10 @@ before(async () => {
   // A scratch project outside the repository; both tarballs installed with no registry.
   consumer = join(work, 'consumer');
   await mkdir(consumer);
-  await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2));
+  await writeFile(
+    join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2),
+  );
   const tarballs = [...packs.values()].map((p) => join(out, p.filename));
   const r = await npm(['install', '--offline', '--no-audit', '--no-fund', ...tarballs], consumer);
   assert.equal(r.code, 0, show(r));
@@ -187,10 +215,21 @@ test('both package.json files are ready to publish: public, provenance, one repo
     assert.deepEqual(pkg.publishConfig, { access: 'public', provenance: true }, pkg.name);
     assert.equal(pkg.repository?.url, CLI_PKG.repository?.url, `${pkg.name}: the same repository`);
     assert.match(pkg.repository?.url ?? '', /^git\+https:\/\/github\.com\/[^/]+\/countersign\.git$/, pkg.name);
-    assert.ok(pkg.description && pkg.engines?.node && pkg.files && pkg.exports, `${pkg.name}: description, engines, files, exports`);
-    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies']) assert.equal(pkg[field], undefined, `${pkg.name}: ${field}`);
+    assert.ok(
+      pkg.description && pkg.engines?.node && pkg.files && pkg.exports,
+      `${pkg.name}: description, engines, files, exports`,
+    );
+    for (const field of [
+      'dependencies',
+      'optionalDependencies',
+      'peerDependencies',
+      'bundleDependencies',
+      'bundledDependencies',
+    ])
+      assert.equal(pkg[field], undefined, `${pkg.name}: ${field}`);
     // Lifecycle scripts that would run on a user's install (prepare does not: it runs for a git or local install only).
-    for (const script of ['preinstall', 'install', 'postinstall']) assert.equal(pkg.scripts?.[script], undefined, `${pkg.name}: ${script}`);
+    for (const script of ['preinstall', 'install', 'postinstall'])
+      assert.equal(pkg.scripts?.[script], undefined, `${pkg.name}: ${script}`);
   }
   assert.equal(CLI_PKG.name, '@countersign/cli');
   assert.deepEqual(CLI_PKG.bin, { countersign: 'dist/cli.mjs' });
@@ -198,7 +237,12 @@ test('both package.json files are ready to publish: public, provenance, one repo
   assert.equal(VERIFY_PKG.name, '@countersign/verify');
   assert.equal(VERIFY_PKG.repository?.directory, 'packages/verify');
   assert.deepEqual(CLI_PKG.workspaces, ['packages/verify']);
-  for (const license of ['packages/verify/LICENSE']) assert.equal(readFileSync(join(ROOT, license), 'utf8'), readFileSync(join(ROOT, 'LICENSE'), 'utf8'), `${license} is the root LICENSE`);
+  for (const license of ['packages/verify/LICENSE'])
+    assert.equal(
+      readFileSync(join(ROOT, license), 'utf8'),
+      readFileSync(join(ROOT, 'LICENSE'), 'utf8'),
+      `${license} is the root LICENSE`,
+    );
   // The development Node notice (scripts/npm-node-notice.mjs, the `prepare` script) states the root's engines.
   const notice = readFileSync(join(ROOT, 'scripts/npm-node-notice.mjs'), 'utf8');
   assert.equal(`>=${/const MIN_NODE_MAJOR = (\d+);/.exec(notice)?.[1]}`, CLI_PKG.engines?.node);
@@ -209,16 +253,33 @@ test('@countersign/cli tarball: the bundled CLI only (dist/cli.mjs, dist/chunks/
   const paths = p.files.map((f) => f.path).sort();
   const chunks = (await readdir(join(ROOT, 'dist/chunks'))).map((f) => `dist/chunks/${f}`).sort();
   assert.deepEqual(paths, ['LICENSE', 'README.md', ...chunks, 'dist/cli.mjs', 'package.json'].sort());
-  assert.deepEqual(paths.filter((f) => /^(test|bench|spec|src|scripts|packages|examples|docs)\/|stryker|\.tgz$|^dist\/action[-.]/.test(f)), []);
+  assert.deepEqual(
+    paths.filter((f) =>
+      /^(test|bench|spec|src|scripts|packages|examples|docs)\/|stryker|\.tgz$|^dist\/action[-.]/.test(f),
+    ),
+    [],
+  );
   const caps = CAPS['@countersign/cli'];
-  assert.ok(p.size <= caps.packed && p.unpackedSize <= caps.unpacked && p.entryCount <= caps.files, `packed ${p.size}, unpacked ${p.unpackedSize}, ${p.entryCount} files`);
+  assert.ok(
+    p.size <= caps.packed && p.unpackedSize <= caps.unpacked && p.entryCount <= caps.files,
+    `packed ${p.size}, unpacked ${p.unpackedSize}, ${p.entryCount} files`,
+  );
   t.diagnostic(`@countersign/cli: ${p.entryCount} files, ${p.size} bytes packed, ${p.unpackedSize} unpacked`);
 });
 
 test('@countersign/verify tarball: the three builds, the declarations, README, LICENSE', (t) => {
   const p = packs.get('@countersign/verify')!;
   const paths = p.files.map((f) => f.path).sort();
-  assert.deepEqual(paths, ['LICENSE', 'README.md', 'dist/verify.browser.mjs', 'dist/verify.cjs', 'dist/verify.d.cts', 'dist/verify.d.mts', 'dist/verify.mjs', 'package.json']);
+  assert.deepEqual(paths, [
+    'LICENSE',
+    'README.md',
+    'dist/verify.browser.mjs',
+    'dist/verify.cjs',
+    'dist/verify.d.cts',
+    'dist/verify.d.mts',
+    'dist/verify.mjs',
+    'package.json',
+  ]);
   const caps = CAPS['@countersign/verify'];
   assert.ok(p.size <= caps.packed && p.unpackedSize <= caps.unpacked, `packed ${p.size}, unpacked ${p.unpackedSize}`);
   t.diagnostic(`@countersign/verify: ${p.entryCount} files, ${p.size} bytes packed, ${p.unpackedSize} unpacked`);
@@ -229,7 +290,11 @@ test('the published JavaScript imports Node built-ins only (so neither package h
     const bare = [...(await bareImports(entry))].filter((s) => !isBuiltin(s) && !OPTIONAL_IMPORTS.has(s));
     assert.deepEqual(bare, [], entry);
   }
-  assert.deepEqual([...(await bareImports('packages/verify/dist/verify.browser.mjs'))], [], 'the browser build imports nothing');
+  assert.deepEqual(
+    [...(await bareImports('packages/verify/dist/verify.browser.mjs'))],
+    [],
+    'the browser build imports nothing',
+  );
   // And the installed scratch project holds exactly the two packages.
   const installed = (await readdir(join(consumer, 'node_modules'))).filter((n) => !n.startsWith('.'));
   assert.deepEqual(installed, ['@countersign']);
@@ -251,14 +316,26 @@ test('installed CLI, run from outside the repository: --version, keygen, verify 
 
   // happy-path verifies until its statement expires (the CLI verifies at the clock); after
   // that the very same run must reject it for that reason only.
-  const happy = await run(bin, ['verify', 'happy-path/bundle.json', '--policy', 'happy-path/policy.json', '--json'], consumer);
-  const report = JSON.parse(happy.stdout) as { outcome: string; failure?: { code: string }; statement?: { expiresAt: string } };
+  const happy = await run(
+    bin,
+    ['verify', 'happy-path/bundle.json', '--policy', 'happy-path/policy.json', '--json'],
+    consumer,
+  );
+  const report = JSON.parse(happy.stdout) as {
+    outcome: string;
+    failure?: { code: string };
+    statement?: { expiresAt: string };
+  };
   if (report.statement && Date.now() >= Date.parse(report.statement.expiresAt)) {
     assert.deepEqual([happy.code, report.failure?.code], [1, 'statement-expired'], show(happy));
   } else {
     assert.deepEqual([happy.code, report.outcome], [0, 'verified'], show(happy));
   }
-  const fail = await run(bin, ['verify', 'duplicate-json-key_fail/bundle.json', '--policy', 'duplicate-json-key_fail/policy.json'], consumer);
+  const fail = await run(
+    bin,
+    ['verify', 'duplicate-json-key_fail/bundle.json', '--policy', 'duplicate-json-key_fail/policy.json'],
+    consumer,
+  );
   assert.equal(fail.code, 1, show(fail));
   assert.match(fail.stdout, /REJECTED.*\n.*\[duplicate-key\]/);
 });
@@ -295,6 +372,8 @@ module.exports = async function runVectors(lib, dir) {
       const input = { bundle: read('bundle.json'), policy, state, now };
       if (!files.includes('rotations')) input.trustedRoot = read('trusted_root.json');
       if (artifacts) input.artifacts = artifacts;
+      // The stream asked about under a policy of several (spec/vectors/README.md, issue 13 F8).
+      if (JSON.parse(new TextDecoder().decode(policy)).streams.length > 1) input.expect = { stream: name.startsWith('rotation') && !files.includes('rotations') ? 'acme/app:policy' : 'acme/app:stable' };
       const { report } = await lib.verifyBundle(input);
       const decided = report.failure || report.checks.find((c) => c.result === 'pending');
       verdict = { outcome: report.outcome, check: decided ? decided.check : null, code: decided ? decided.code : null };
@@ -338,7 +417,9 @@ require('./run-vectors.cjs')(lib, process.argv[2]).then((result) => {
     t.diagnostic(`older Node: ${older.path} ${older.version}`);
     runs.push([older.path, ['esm.mjs'], 'verify.mjs'], [older.path, ['cjs.cjs'], 'verify.cjs']);
   } else {
-    t.diagnostic(`no Node older than ${process.versions.node} and within the library's engines (${VERIFY_PKG.engines?.node}) found: the library ran on this Node only`);
+    t.diagnostic(
+      `no Node older than ${process.versions.node} and within the library's engines (${VERIFY_PKG.engines?.node}) found: the library ran on this Node only`,
+    );
   }
   await Promise.all(
     runs.map(async ([node, args, file]) => {
@@ -360,11 +441,12 @@ test('installed library: a strict TypeScript consumer (nodenext, ES module and C
 export async function check(bundle: Uint8Array, policyBytes: Uint8Array, app: Uint8Array): Promise<string> {
   const pinned: PinnedPolicy = pinPolicy(policyBytes);
   const input: VerifyBundleInput = { bundle, policy: pinned, state: null, now: new Date() };
-  const { report, newState, error }: VerifyBundleResult = await verifyBundle(input);
+  const result: VerifyBundleResult = await verifyBundle(input);
+  const { report, newState, error } = result;
   const outcome: Outcome = report.outcome;
   const names: CheckName[] = CHECKS.map((c) => c.name);
   const threshold: number = pinned.policy.threshold;
-  if (outcome === 'verified' && isVerifiedSubject(report, { name: 'app.bin', bytes: app })) return newState ?? '';
+  if (outcome === 'verified' && isVerifiedSubject(result, { name: 'app.bin', bytes: app })) return newState ?? '';
   if (outcome === 'error') return \`\${error?.code}: \${error?.message} \${names.length} \${threshold}\`;
   const walk = await followPolicyRotations({ policy: policyBytes, rotations: [], now: new Date() });
   if (walk.outcome === 'rejected') return walk.failure.code;
@@ -384,15 +466,47 @@ export function codeOf(err: unknown): string | undefined {
   return err instanceof PolicyError || err instanceof InputError || err instanceof VerificationError ? err.code : undefined;
 }
 `;
-  const names = 'CHECKS, InputError, MAX_ROTATIONS, PolicyError, STATE_MEDIA_TYPE, VerificationError, followPolicyRotations, isVerifiedSubject, pinPolicy, verifyBundle';
+  const names =
+    'CHECKS, InputError, MAX_ROTATIONS, PolicyError, STATE_MEDIA_TYPE, VerificationError, followPolicyRotations, isVerifiedSubject, pinPolicy, verifyBundle';
   const types = 'type CheckName, type Outcome, type PinnedPolicy, type VerifyBundleInput, type VerifyBundleResult';
   await writeFile(join(consumer, 'consumer.mts'), body(`import { ${names}, ${types} } from '@countersign/verify';`));
-  await writeFile(join(consumer, 'consumer.cts'), body(`import { ${names}, ${types} } from '@countersign/verify';\nimport lib = require('@countersign/verify');\nexport const viaRequire: typeof lib.verifyBundle = lib.verifyBundle;`));
-  await writeFile(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }, files: ['consumer.mts', 'consumer.cts'] }, null, 2));
+  await writeFile(
+    join(consumer, 'consumer.cts'),
+    body(
+      `import { ${names}, ${types} } from '@countersign/verify';\nimport lib = require('@countersign/verify');\nexport const viaRequire: typeof lib.verifyBundle = lib.verifyBundle;`,
+    ),
+  );
+  await writeFile(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true },
+        files: ['consumer.mts', 'consumer.cts'],
+      },
+      null,
+      2,
+    ),
+  );
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
   const r = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--traceResolution'], consumer);
-  assert.equal(r.code, 0, show({ ...r, stdout: r.stdout.split('\n').filter((l) => /error/.test(l)).join('\n') }));
+  assert.equal(
+    r.code,
+    0,
+    show({
+      ...r,
+      stdout: r.stdout
+        .split('\n')
+        .filter((l) => /error/.test(l))
+        .join('\n'),
+    }),
+  );
   // Each file took the declarations of its own module kind.
-  assert.match(r.stdout, /'@countersign\/verify' was successfully resolved to '[^']*\/consumer\/node_modules\/@countersign\/verify\/dist\/verify\.d\.mts'/);
-  assert.match(r.stdout, /'@countersign\/verify' was successfully resolved to '[^']*\/consumer\/node_modules\/@countersign\/verify\/dist\/verify\.d\.cts'/);
+  assert.match(
+    r.stdout,
+    /'@countersign\/verify' was successfully resolved to '[^']*\/consumer\/node_modules\/@countersign\/verify\/dist\/verify\.d\.mts'/,
+  );
+  assert.match(
+    r.stdout,
+    /'@countersign\/verify' was successfully resolved to '[^']*\/consumer\/node_modules\/@countersign\/verify\/dist\/verify\.d\.cts'/,
+  );
 });

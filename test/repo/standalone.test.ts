@@ -12,7 +12,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SELF = relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/');
+const SELF = relative(ROOT, fileURLToPath(import.meta.url))
+  .split(sep)
+  .join('/');
 const SHARED = 'shared';
 /** Built from parts so that this file does not match itself (it is also left out by name). */
 const FORBIDDEN: RegExp[] = [
@@ -28,7 +30,11 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'dist', 'coverage', 'repor
 function repositoryFiles(): string[] {
   let listed: string;
   try {
-    listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
   } catch {
     const files: string[] = [];
     const walk = (dir: string) => {
@@ -57,7 +63,11 @@ test('no file of the repository reads or cites the reference directory beside th
       if (FORBIDDEN.some((re) => re.test(line))) offending.push(`${path}:${i + 1}: ${line.trim().slice(0, 160)}`);
     });
   }
-  assert.deepEqual(offending, [], 'the repository must not depend on anything beside it: copy the data into test/vectors/ instead');
+  assert.deepEqual(
+    offending,
+    [],
+    'the repository must not depend on anything beside it: copy the data into test/vectors/ instead',
+  );
 });
 
 /** Each copied data set: its directory, the files the tests read, its upstream licence files. */
@@ -90,7 +100,13 @@ for (const set of VECTOR_SETS) {
 }
 
 test('test/vectors/sigstore-conformance: all 70 cases are there', () => {
-  const cases = readdirSync(join(ROOT, 'test/vectors/sigstore-conformance/bundle-verify'), { withFileTypes: true }).filter((e) => e.isDirectory());
+  const cases = readdirSync(join(ROOT, 'test/vectors/sigstore-conformance/bundle-verify'), {
+    withFileTypes: true,
+  }).filter((e) => e.isDirectory());
   assert.equal(cases.length, 70);
-  for (const c of cases) assert.ok(existsSync(join(ROOT, 'test/vectors/sigstore-conformance/bundle-verify', c.name, 'bundle.sigstore.json')), `${c.name}/bundle.sigstore.json`);
+  for (const c of cases)
+    assert.ok(
+      existsSync(join(ROOT, 'test/vectors/sigstore-conformance/bundle-verify', c.name, 'bundle.sigstore.json')),
+      `${c.name}/bundle.sigstore.json`,
+    );
 });

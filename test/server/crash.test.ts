@@ -28,14 +28,20 @@ after(async () => flow?.close());
 async function allEntries(url: string, size: number): Promise<WireEntry[]> {
   const out: WireEntry[] = [];
   while (out.length < size) {
-    const page = ((await (await fetch(`${url}/v1/log/entries?start=${out.length}&end=${size}`)).json()) as { entries: WireEntry[] }).entries;
+    const page = (
+      (await (await fetch(`${url}/v1/log/entries?start=${out.length}&end=${size}`)).json()) as { entries: WireEntry[] }
+    ).entries;
     out.push(...page);
   }
   return out;
 }
 
 test('SIGKILL mid-burst: nothing handed out is lost, the log stays consistent, no version is signed twice', async (t) => {
-  const primaries = await Promise.all(STREAMS.flatMap((stream) => Array.from({ length: VERSIONS }, (_, v) => flow.sign(flow.statement({ stream, version: v + 1 })))));
+  const primaries = await Promise.all(
+    STREAMS.flatMap((stream) =>
+      Array.from({ length: VERSIONS }, (_, v) => flow.sign(flow.statement({ stream, version: v + 1 }))),
+    ),
+  );
   const logVerifier = { name: ORIGIN, rawPublicKey: ed25519PublicKeyOf(svc.logKey.seed) };
 
   const server = await svc.start();
@@ -61,25 +67,43 @@ test('SIGKILL mid-burst: nothing handed out is lost, the log stays consistent, n
     for (const bytes of received) {
       const c = readBundle(bytes).countersignatures[0]!;
       const proof = c.logProof!;
-      assert.equal(entries[proof.logIndex]?.statement, c.statement, `countersignature at index ${proof.logIndex} is in the log`);
+      assert.equal(
+        entries[proof.logIndex]?.statement,
+        c.statement,
+        `countersignature at index ${proof.logIndex} is in the log`,
+      );
       const handedOut = verifyCheckpoint(proof.checkpoint, logVerifier);
-      const consistency = (await (await fetch(`${restarted.url}/v1/log/proof/consistency?from=${handedOut.size}&to=${current.size}`)).json()) as { hashes: string[] };
-      assert.ok(verifyConsistency(handedOut.size, current.size, handedOut.root, current.root, consistency.hashes.map((h) => new Uint8Array(Buffer.from(h, 'base64')))), `checkpoint ${handedOut.size} is a prefix of ${current.size}`);
+      const consistency = (await (
+        await fetch(`${restarted.url}/v1/log/proof/consistency?from=${handedOut.size}&to=${current.size}`)
+      ).json()) as { hashes: string[] };
+      assert.ok(
+        verifyConsistency(
+          handedOut.size,
+          current.size,
+          handedOut.root,
+          current.root,
+          consistency.hashes.map((h) => new Uint8Array(Buffer.from(h, 'base64'))),
+        ),
+        `checkpoint ${handedOut.size} is a prefix of ${current.size}`,
+      );
     }
     assert.equal((await flow.verify(received[0]!, { policy: svc.loggedPolicy })).outcome, 'verified');
 
     // Every request again: the logged ones are replayed identically; nothing is signed twice.
-    const byPrimary = new Map(received.map((b) => [JSON.stringify(readBundle(b).primary), readBundle(b).countersignatures[0]!.statement]));
+    const byPrimary = new Map(
+      received.map((b) => [JSON.stringify(readBundle(b).primary), readBundle(b).countersignatures[0]!.statement]),
+    );
     for (const p of primaries) {
       try {
         const out = await requestCountersignature(restarted.url, p, { retries: 0 });
         const before = byPrimary.get(JSON.stringify(readBundle(p).primary));
-        if (before) assert.equal(readBundle(out).countersignatures[0]!.statement, before, 'same answer after the restart');
+        if (before)
+          assert.equal(readBundle(out).countersignatures[0]!.statement, before, 'same answer after the restart');
       } catch (err) {
         assert.equal((err as { status?: number }).status, 409, String(err));
       }
     }
-    const size = Number(((await (await fetch(`${restarted.url}/healthz`)).json()) as { treeSize: number }).treeSize);
+    const size = ((await (await fetch(`${restarted.url}/healthz`)).json()) as { treeSize: number }).treeSize;
     const seen = new Set<string>();
     for (const e of await allEntries(restarted.url, size)) {
       const s = parseCountersignatureStatement(new Uint8Array(Buffer.from(e.statement, 'base64')), `entry ${e.index}`);

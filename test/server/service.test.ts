@@ -9,7 +9,16 @@ import { readFile, stat, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { requestCountersignature, ServiceRefusedError } from '../../src/lib/flows/countersign/service-client.ts';
 import { type Flow, flipBase64, primaryJson, readBundle, startFlow, writeBundle } from '../../tools/flow.ts';
-import { MAIN, ORIGIN, type RunningServe, type ServiceFiles, post, setUpService, startServe, treeSize } from '../helpers/service.ts';
+import {
+  MAIN,
+  ORIGIN,
+  type RunningServe,
+  type ServiceFiles,
+  post,
+  setUpService,
+  startServe,
+  treeSize,
+} from '../helpers/service.ts';
 
 let flow: Flow;
 let svc: ServiceFiles;
@@ -26,14 +35,23 @@ after(async () => {
 });
 
 const signVersion = async (version: number, o: { jobWorkflowRef?: string; issuedAt?: Date; expiresIn?: number } = {}) =>
-  flow.sign(flow.statement({ version, ...(o.issuedAt ? { issuedAt: o.issuedAt } : {}), ...(o.expiresIn ? { expiresIn: o.expiresIn } : {}) }), o.jobWorkflowRef ? { jobWorkflowRef: o.jobWorkflowRef } : {});
+  flow.sign(
+    flow.statement({
+      version,
+      ...(o.issuedAt ? { issuedAt: o.issuedAt } : {}),
+      ...(o.expiresIn ? { expiresIn: o.expiresIn } : {}),
+    }),
+    o.jobWorkflowRef ? { jobWorkflowRef: o.jobWorkflowRef } : {},
+  );
 
 test('round trip with the CLI: countersign --url writes a bundle that verifies with and without the log requirement', async () => {
   const primary = await signVersion(1);
   const inFile = join(svc.dir, 'v1.sigstore.json');
   const outFile = join(svc.dir, 'v1.countersigned.json');
   await writeFile(inFile, primary);
-  const r = spawnSync(process.execPath, [MAIN, 'countersign', inFile, '--url', server.url, '--out', outFile], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [MAIN, 'countersign', inFile, '--url', server.url, '--out', outFile], {
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
   const bytes = new Uint8Array(await readFile(outFile));
   const bundle = readBundle(bytes);
@@ -42,17 +60,26 @@ test('round trip with the CLI: countersign --url writes a bundle that verifies w
   assert.equal((await flow.verify(bytes, { policy: svc.policy })).outcome, 'verified');
   const logged = await flow.verify(bytes, { policy: svc.loggedPolicy });
   assert.equal(logged.outcome, 'verified', JSON.stringify(logged.failure));
-  assert.match(logged.checks.find((c) => c.check === 'countersignatures')!.message, new RegExp(`logged at ${ORIGIN} #0`));
+  assert.match(
+    logged.checks.find((c) => c.check === 'countersignatures')!.message,
+    new RegExp(`logged at ${ORIGIN} #0`),
+  );
 
   // Without its proof, or with a proof of another entry, the log requirement rejects it.
   const stripped = structuredClone(bundle);
   delete stripped.countersignatures[0]!.logProof;
-  assert.equal((await flow.verify(writeBundle(stripped), { policy: svc.loggedPolicy })).failure?.code, 'countersignature-log-missing');
+  assert.equal(
+    (await flow.verify(writeBundle(stripped), { policy: svc.loggedPolicy })).failure?.code,
+    'countersignature-log-missing',
+  );
   assert.equal((await flow.verify(writeBundle(stripped), { policy: svc.policy })).outcome, 'verified');
   const moved = structuredClone(bundle);
   moved.countersignatures[0]!.logProof!.hashes = [Buffer.alloc(32).toString('base64')];
   moved.countersignatures[0]!.logProof!.treeSize = 2;
-  assert.equal((await flow.verify(writeBundle(moved), { policy: svc.loggedPolicy })).failure?.code, 'countersignature-log-inclusion');
+  assert.equal(
+    (await flow.verify(writeBundle(moved), { policy: svc.loggedPolicy })).failure?.code,
+    'countersignature-log-inclusion',
+  );
 });
 
 test('round trip with the library client; the same bundle again gets the same answer and appends nothing', async () => {
@@ -73,7 +100,13 @@ test('round trip with the library client; the same bundle again gets the same an
 
 test('refusals are 4xx {code, message} and append nothing; the service goes on serving', async () => {
   const before = await treeSize(server.url);
-  const expectRefusal = async (name: string, body: Uint8Array | string, status: number, code?: string, contentType?: string) => {
+  const expectRefusal = async (
+    name: string,
+    body: Uint8Array | string,
+    status: number,
+    code?: string,
+    contentType?: string,
+  ) => {
     const r = await post(server.url, body, contentType);
     assert.equal(r.status, status, `${name}: ${JSON.stringify(r.json)}`);
     if (code) assert.equal(r.json.code, code, `${name}: ${JSON.stringify(r.json)}`);
@@ -81,7 +114,12 @@ test('refusals are 4xx {code, message} and append nothing; the service goes on s
     assert.ok(!String(r.json.message).includes('\n'), `${name}: one line`);
     assert.equal(await treeSize(server.url), before, `${name}: nothing appended`);
   };
-  await expectRefusal('wrong workflow identity', await signVersion(10, { jobWorkflowRef: 'acme/app/.github/workflows/other.yml@refs/heads/main' }), 422, 'primary-identity');
+  await expectRefusal(
+    'wrong workflow identity',
+    await signVersion(10, { jobWorkflowRef: 'acme/app/.github/workflows/other.yml@refs/heads/main' }),
+    422,
+    'primary-identity',
+  );
   await expectRefusal('rollback', await signVersion(1), 409, 'statement-rollback');
   const expired = await signVersion(11, { issuedAt: new Date(Date.now() - 3 * 86_400_000), expiresIn: 86_400 });
   await expectRefusal('expired statement', expired, 422, 'statement-expired');
@@ -102,13 +140,19 @@ test('refusals are 4xx {code, message} and append nothing; the service goes on s
   assert.deepEqual([other.status, other.json.code], [409, 'statement-version-reused']);
   assert.equal(await treeSize(server.url), sizeNow);
   // The client surfaces a refusal as one line with the service's code, without retrying.
-  await assert.rejects(requestCountersignature(server.url, await signVersion(1), { retries: 3, backoffMs: 5000 }), (err: unknown) => {
-    assert.ok(err instanceof ServiceRefusedError);
-    assert.equal(err.code, 'statement-rollback');
-    assert.equal(err.status, 409);
-    assert.match(err.message, /^http:\/\/127\.0\.0\.1:\d+\/v1\/countersign: the service refused \(HTTP 409 statement-rollback\): /);
-    return true;
-  });
+  await assert.rejects(
+    requestCountersignature(server.url, await signVersion(1), { retries: 3, backoffMs: 5000 }),
+    (err: unknown) => {
+      assert.ok(err instanceof ServiceRefusedError);
+      assert.equal(err.code, 'statement-rollback');
+      assert.equal(err.status, 409);
+      assert.match(
+        err.message,
+        /^http:\/\/127\.0\.0\.1:\d+\/v1\/countersign: the service refused \(HTTP 409 statement-rollback\): /,
+      );
+      return true;
+    },
+  );
   assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
 });
 
@@ -116,12 +160,21 @@ test('log endpoints, metrics, and request logs without key material', async () =
   const size = await treeSize(server.url);
   const checkpoint = await (await fetch(`${server.url}/v1/log/checkpoint`)).text();
   assert.match(checkpoint, new RegExp(`^${ORIGIN}\\n${size}\\n[A-Za-z0-9+/=]{44}\\n\\n— ${ORIGIN} `));
-  const key = (await (await fetch(`${server.url}/v1/log/key`)).json()) as { origin: string; logPublicKey: string; countersignerKeyId: string };
+  const key = (await (await fetch(`${server.url}/v1/log/key`)).json()) as {
+    origin: string;
+    logPublicKey: string;
+    countersignerKeyId: string;
+  };
   assert.equal(key.origin, ORIGIN);
   assert.equal(key.logPublicKey.trim(), svc.logKey.publicKeyPem.trim());
   assert.equal(key.countersignerKeyId, flow.keys.b.keyId);
-  const entries = (await (await fetch(`${server.url}/v1/log/entries?start=0&end=2`)).json()) as { entries: { index: number }[] };
-  assert.deepEqual(entries.entries.map((e) => e.index), [0, 1]);
+  const entries = (await (await fetch(`${server.url}/v1/log/entries?start=0&end=2`)).json()) as {
+    entries: { index: number }[];
+  };
+  assert.deepEqual(
+    entries.entries.map((e) => e.index),
+    [0, 1],
+  );
   assert.equal((await fetch(`${server.url}/v1/log/proof/inclusion?index=${size}&size=${size}`)).status, 400);
   assert.equal((await fetch(`${server.url}/v1/log/proof/consistency?from=1&to=${size}`)).status, 200);
   assert.equal((await fetch(`${server.url}/v1/log/proof/consistency?from=x`)).status, 400);
@@ -134,7 +187,9 @@ test('log endpoints, metrics, and request logs without key material', async () =
   assert.match(metrics, /^countersign_signing_seconds_count \d+$/m);
 
   const log = server.lines.join('\n');
-  const secrets = [flow.keys.b.privateKeyPem, svc.logKey.privateKeyPem].flatMap((pem) => pem.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')));
+  const secrets = [flow.keys.b.privateKeyPem, svc.logKey.privateKeyPem].flatMap((pem) =>
+    pem.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')),
+  );
   for (const s of secrets) assert.ok(!log.includes(s), 'no key material in the request log');
   const lines = server.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.ok(lines.some((l) => l.path === '/v1/countersign' && l.status === 200 && typeof l.logIndex === 'number'));
@@ -143,12 +198,19 @@ test('log endpoints, metrics, and request logs without key material', async () =
 
 test('keys: a key file others can read is refused; a key from the environment works', async () => {
   await chmod(svc.keyFile, 0o644);
-  const refused = spawnSync(process.execPath, [MAIN, 'serve', '--key', svc.keyFile, '--policy', svc.policyFile, '--data', join(svc.dir, 'data2')], { encoding: 'utf8' });
+  const refused = spawnSync(
+    process.execPath,
+    [MAIN, 'serve', '--key', svc.keyFile, '--policy', svc.policyFile, '--data', join(svc.dir, 'data2')],
+    { encoding: 'utf8' },
+  );
   assert.equal(refused.status, 2);
   assert.match(refused.stderr, /mode 0600/);
   await assert.rejects(stat(join(svc.dir, 'data2')), 'nothing created before the key is accepted');
   await chmod(svc.keyFile, 0o600);
-  const fromEnv = await startServe(['--policy', svc.policyFile, '--data', join(svc.dir, 'data3'), '--listen', '127.0.0.1:0'], { COUNTERSIGN_KEY: flow.keys.b.privateKeyPem });
+  const fromEnv = await startServe(
+    ['--policy', svc.policyFile, '--data', join(svc.dir, 'data3'), '--listen', '127.0.0.1:0'],
+    { COUNTERSIGN_KEY: flow.keys.b.privateKeyPem },
+  );
   try {
     const out = await requestCountersignature(fromEnv.url, await signVersion(1), { retries: 0 });
     // The countersigning key signs the checkpoints too when there is no --log-key.
@@ -157,5 +219,37 @@ test('keys: a key file others can read is refused; a key from the environment wo
     assert.equal(readBundle(out).countersignatures[0]!.logProof!.checkpoint.split('\n')[0], key.origin);
   } finally {
     await fromEnv.stop();
+  }
+});
+
+test('F10 the service refuses a version beyond maxVersionStep above the last it countersigned (from its log, across a restart), and 2^53-1 in a stream it has no record of', async () => {
+  const own = await setUpService(flow, { name: 'service-f10' });
+  let f10 = await own.start();
+  try {
+    const refused = async (version: number, message: RegExp) => {
+      const before = await treeSize(f10.url);
+      const r = await post(f10.url, await signVersion(version));
+      assert.deepEqual([r.status, r.json.code], [422, 'statement-version-step'], JSON.stringify(r.json));
+      assert.match(String(r.json.message), message);
+      assert.equal(await treeSize(f10.url), before, 'nothing appended');
+    };
+    // No record of the stream: 2^53-1 would end it.
+    await refused(
+      Number.MAX_SAFE_INTEGER,
+      /^refusing to countersign: version 9007199254740991 of acme\/app:stable is above 35184372088832, the highest first version/,
+    );
+    await requestCountersignature(f10.url, await signVersion(7), { retries: 0 });
+    await refused(
+      1008,
+      /^refusing to countersign: statement check failed: version 1008 of acme\/app:stable is 1001 above the last accepted version 7, more than the policy's maxVersionStep of 1000$/,
+    );
+    // Its log is its record: after a restart, the same.
+    await f10.stop();
+    f10 = await own.start();
+    await refused(Number.MAX_SAFE_INTEGER, /is 9007199254740984 above the last accepted version 7/);
+    await requestCountersignature(f10.url, await signVersion(1007), { retries: 0 });
+    assert.equal(await treeSize(f10.url), 2);
+  } finally {
+    await f10.stop();
   }
 });

@@ -1955,12 +1955,12 @@ var require_json = __commonJS({
       } else if (Array.isArray(object)) {
         buffer += "[";
         let first = true;
-        object.forEach((element) => {
+        object.forEach((element2) => {
           if (!first) {
             buffer += ",";
           }
           first = false;
-          buffer += canonicalize(element);
+          buffer += canonicalize(element2);
         });
         buffer += "]";
       } else {
@@ -5059,7 +5059,6 @@ function isPaddedBase64(text) {
   return PADDED.test(text);
 }
 function decodeCanonicalBase64(text) {
-  if (!PADDED.test(text)) return void 0;
   const bytes = Buffer.from(text, "base64");
   return bytes.toString("base64") === text ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : void 0;
 }
@@ -5079,87 +5078,96 @@ function lineAt(text, offset) {
   }
   return line;
 }
-function indexJsonLines(text, maxDepth = 3) {
-  const values = /* @__PURE__ */ new Map();
-  const keys = /* @__PURE__ */ new Map();
-  let pos = 0;
-  let line = 1;
-  const advance = (to) => {
-    for (; pos < to; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c === 10 || c === 13 && text.charCodeAt(pos + 1) !== 10) line++;
+function jsonLines(text, maxDepth = 3) {
+  const locate = (path) => {
+    const segments = pathSegments(path);
+    let pos = skipWs(text, 0);
+    let key;
+    let depth = 0;
+    for (const segment of segments.slice(0, maxDepth)) {
+      const found = typeof segment === "number" ? element(text, pos, segment) : member(text, pos, segment);
+      if (!found) break;
+      pos = found.value;
+      key = found.key;
+      depth++;
     }
-  };
-  const ws = () => {
-    let end = pos;
-    while (end < text.length && " 	\r\n".includes(text[end])) end++;
-    advance(end);
-  };
-  const string = () => {
-    let end = pos + 1;
-    while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
-    const raw = text.slice(pos, end + 1);
-    pos = end + 1;
-    return JSON.parse(raw);
-  };
-  const scalar = () => {
-    let end = pos;
-    while (end < text.length && !",]}".includes(text[end]) && !" 	\r\n".includes(text[end])) end++;
-    pos = end;
-  };
-  const value = (path, depth) => {
-    if (depth <= maxDepth) values.set(path, line);
-    const c = text[pos];
-    if (c === "{") {
-      pos++;
-      ws();
-      while (text[pos] !== "}") {
-        const key = string();
-        const child = childPath(path, key);
-        if (depth + 1 <= maxDepth) keys.set(child, line);
-        ws();
-        pos++;
-        ws();
-        value(child, depth + 1);
-        ws();
-        if (text[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === "[") {
-      pos++;
-      ws();
-      for (let i = 0; text[pos] !== "]"; i++) {
-        value(childPath(path, i), depth + 1);
-        ws();
-        if (text[pos] === ",") pos++;
-        ws();
-      }
-      pos++;
-    } else if (c === '"') {
-      string();
-    } else {
-      scalar();
-    }
-  };
-  ws();
-  if (pos < text.length) value("", 0);
-  const nearest = (path) => {
-    for (let p = path; ; p = parentOf(p)) {
-      const found = values.get(p);
-      if (found !== void 0) return found;
-      if (p === "") return 1;
-    }
+    return { value: pos, key: depth === segments.length ? key : void 0 };
   };
   return {
-    valueLine: nearest,
-    keyLine: (path) => keys.get(path) ?? nearest(path)
+    valueLine: (path) => lineAt(text, locate(path).value),
+    keyLine: (path) => {
+      const at = locate(path);
+      return lineAt(text, at.key ?? at.value);
+    }
   };
 }
-function parentOf(path) {
-  const m = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])$/.exec(path);
-  if (m) return path.slice(0, m.index);
-  return "";
+function pathSegments(path) {
+  const segments = [];
+  const token = /\.?([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  for (let m = token.exec(path); m; m = token.exec(path)) {
+    segments.push(m[1] ?? (m[2] !== void 0 ? Number(m[2]) : JSON.parse(m[3])));
+    if (token.lastIndex === path.length) break;
+  }
+  return segments;
+}
+function member(text, pos, name) {
+  if (text[pos] !== "{") return void 0;
+  let p = skipWs(text, pos + 1);
+  while (text[p] === '"') {
+    const key = p;
+    const end = skipString(text, p);
+    const raw = text.slice(key, end);
+    p = skipWs(text, skipWs(text, end) + 1);
+    if ((raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1)) === name) return { value: p, key };
+    p = next(text, p);
+  }
+  return void 0;
+}
+function element(text, pos, index) {
+  if (text[pos] !== "[") return void 0;
+  let p = skipWs(text, pos + 1);
+  for (let i = 0; p < text.length && text[p] !== "]"; i++) {
+    if (i === index) return { value: p, key: void 0 };
+    p = next(text, p);
+  }
+  return void 0;
+}
+function next(text, p) {
+  const after = skipWs(text, skipValue(text, p));
+  return text[after] === "," ? skipWs(text, after + 1) : after;
+}
+function skipWs(text, p) {
+  let i = p;
+  while (i < text.length && " 	\r\n".includes(text[i])) i++;
+  return i;
+}
+function skipString(text, p) {
+  let i = p + 1;
+  while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
+  return i + 1;
+}
+function skipValue(text, p) {
+  const c = text[p];
+  if (c === '"') return skipString(text, p);
+  if (c === "{" || c === "[") {
+    let depth = 0;
+    let i2 = p;
+    while (i2 < text.length) {
+      const d = text[i2];
+      if (d === '"') {
+        i2 = skipString(text, i2);
+        continue;
+      }
+      if (d === "{" || d === "[") depth++;
+      else if (d === "}" || d === "]") depth--;
+      i2++;
+      if (depth === 0) return i2;
+    }
+    return i2;
+  }
+  let i = p;
+  while (i < text.length && !",]} 	\r\n".includes(text[i])) i++;
+  return i;
 }
 
 // src/lib/basics/json/shape.ts
@@ -5204,7 +5212,13 @@ var Shape = class {
     const obj = value;
     for (const key of Object.keys(obj)) {
       if (required.includes(key) || optional.includes(key)) continue;
-      if (this.lines) this.failWith(this.unknownFieldCode, childPath(path, key), `unknown field (expected only: ${[...required, ...optional].join(", ")})`, true);
+      if (this.lines)
+        this.failWith(
+          this.unknownFieldCode,
+          childPath(path, key),
+          `unknown field (expected only: ${[...required, ...optional].join(", ")})`,
+          true
+        );
       this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
     }
     for (const key of required) {
@@ -5216,7 +5230,8 @@ var Shape = class {
   string(value, path, pattern, maxLength = 4096) {
     if (typeof value !== "string") this.fail(path, `expected a string, found ${describe(value)}`);
     if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
-    if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
+    if (pattern && !pattern.test(value))
+      this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
     return value;
   }
   /** Free text (a name, an identity): a non-empty string of printable characters, at most `maxLength`. */
@@ -5265,7 +5280,11 @@ var Shape = class {
   base64(value, path, maxLength = 1 << 20) {
     const s = this.string(value, path, void 0, maxLength);
     const bytes = decodeCanonicalBase64(s);
-    if (!bytes) this.fail(path, isPaddedBase64(s) ? "non-canonical base64 (non-zero padding bits)" : "expected standard padded base64");
+    if (!bytes)
+      this.fail(
+        path,
+        isPaddedBase64(s) ? "non-canonical base64 (non-zero padding bits)" : "expected standard padded base64"
+      );
     return bytes;
   }
 };
@@ -5275,7 +5294,8 @@ function isSafeInteger(value) {
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + "\u2026" : value)}`;
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `${value}`;
   return typeof value === "object" ? "an object" : typeof value;
@@ -5287,6 +5307,7 @@ var SHA256_HEX = /^[0-9a-f]{64}$/;
 var KEY_ID = /^sha256:[0-9a-f]{64}$/;
 
 // src/lib/basics/json/strict-json.ts
+var MAX_KEY_BYTES = 256;
 var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
@@ -5304,7 +5325,7 @@ function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
       throw new StrictJsonError("malformed-json", `${what}: not valid UTF-8`);
     }
   }
-  new Scanner(text, what, limits.maxDepth, limits.integersOnly === true).document();
+  new Scanner(text, what, limits).document();
   return JSON.parse(text);
 }
 var Scanner = class {
@@ -5313,11 +5334,17 @@ var Scanner = class {
   what;
   maxDepth;
   integersOnly;
-  constructor(text, what, maxDepth, integersOnly) {
+  maxKeyBytes;
+  maxStringBytes;
+  maxArrayItems;
+  constructor(text, what, limits) {
     this.text = text;
     this.what = what;
-    this.maxDepth = maxDepth;
-    this.integersOnly = integersOnly;
+    this.maxDepth = limits.maxDepth;
+    this.integersOnly = limits.integersOnly === true;
+    this.maxKeyBytes = limits.maxKeyBytes ?? MAX_KEY_BYTES;
+    this.maxStringBytes = limits.maxStringBytes ?? Infinity;
+    this.maxArrayItems = limits.maxArrayItems ?? Infinity;
   }
   document() {
     this.ws();
@@ -5333,18 +5360,33 @@ var Scanner = class {
   }
   value(depth) {
     const c = this.text[this.pos];
-    if (c === "{") return this.object(depth + 1);
-    if (c === "[") return this.array(depth + 1);
-    if (c === '"') return void this.string();
+    if (c === "{") {
+      this.object(depth + 1);
+      return;
+    }
+    if (c === "[") {
+      this.array(depth + 1);
+      return;
+    }
+    if (c === '"') {
+      this.string(this.maxStringBytes, "string-too-long", "string");
+      return;
+    }
     const code = this.text.charCodeAt(this.pos);
-    if (code === 45 || code >= 48 && code <= 57) return this.number();
+    if (code === 45 || code >= 48 && code <= 57) {
+      this.number();
+      return;
+    }
     for (const lit of ["true", "false", "null"]) {
       if (this.text.startsWith(lit, this.pos)) {
         this.pos += lit.length;
         return;
       }
     }
-    this.fail("malformed-json", c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`);
+    this.fail(
+      "malformed-json",
+      c === void 0 ? "unexpected end of input" : `unexpected character ${JSON.stringify(c)}`
+    );
   }
   /** Past the opening bracket; true (and past `close` too) when the object or array is empty. */
   enter(depth, close) {
@@ -5370,7 +5412,7 @@ var Scanner = class {
     for (; ; ) {
       if (this.text[this.pos] !== '"') this.fail("malformed-json", "expected a string key");
       const keyStart = this.pos;
-      const key = this.string();
+      const key = this.string(this.maxKeyBytes, "key-too-long", "key");
       if (keys.has(key)) {
         this.pos = keyStart;
         this.fail("duplicate-key", `duplicate key ${JSON.stringify(key)}`);
@@ -5386,13 +5428,14 @@ var Scanner = class {
   }
   array(depth) {
     if (this.enter(depth, "]")) return;
-    for (; ; ) {
+    for (let items = 1; ; items++) {
+      if (items > this.maxArrayItems) this.fail("too-many-items", `an array of more than ${this.maxArrayItems} items`);
       this.value(depth);
       if (this.closes("]")) return;
     }
   }
-  /** Scans a string token and returns its decoded value. */
-  string() {
+  /** Scans a string token and returns its decoded value, at most `maxBytes` UTF-8 bytes (else `tooLongCode`). */
+  string(maxBytes, tooLongCode, noun) {
     const start = this.pos;
     this.pos++;
     let simple = true;
@@ -5406,7 +5449,8 @@ var Scanner = class {
         const e = this.text[this.pos + 1];
         const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
         if (e === "u") {
-          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail("malformed-json", "bad \\u escape");
+          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6)))
+            this.fail("malformed-json", "bad \\u escape");
           this.pos += 6;
         } else if (oneCharacterEscape) {
           this.pos += 2;
@@ -5425,6 +5469,16 @@ var Scanner = class {
       this.pos = start;
       this.fail("malformed-json", "lone UTF-16 surrogate in string");
     }
+    if (decoded.length * 3 > maxBytes) {
+      const bytes = Buffer.byteLength(decoded);
+      if (bytes > maxBytes) {
+        this.pos = start;
+        this.fail(
+          tooLongCode,
+          `${noun} of ${bytes} bytes is over the limit of ${maxBytes} bytes (it starts ${JSON.stringify(decoded.slice(0, 20))})`
+        );
+      }
+    }
     return decoded;
   }
   number() {
@@ -5433,7 +5487,10 @@ var Scanner = class {
     const n = Number(m[0]);
     if (!Number.isFinite(n)) this.fail("number-out-of-range", `number ${m[0].slice(0, 40)} is not finite`);
     if (this.integersOnly && (m[2] || m[3]) && Number.isInteger(n)) {
-      this.fail("number-out-of-range", `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`);
+      this.fail(
+        "number-out-of-range",
+        `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`
+      );
     }
     if (!m[2] && !m[3] && !Number.isSafeInteger(n)) {
       this.fail("number-out-of-range", `integer ${m[0].slice(0, 40)} is outside \xB1(2^53-1)`);
@@ -5458,8 +5515,14 @@ function emptyState() {
 }
 function parseState(bytes, what) {
   const s = new Shape(what, "state-malformed");
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), "$", ["mediaType", "streams"], ["policyVersion"]);
-  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const o = s.object(
+    parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }),
+    "$",
+    ["mediaType", "streams"],
+    ["policyVersion"]
+  );
+  if (o.mediaType !== STATE_MEDIA_TYPE)
+    s.fail("$.mediaType", `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
   const streams = s.object(o.streams, "$.streams", [], Object.keys(o.streams ?? {}));
   if (Object.keys(streams).length > MAX_STREAMS) s.fail("$.streams", `more than ${MAX_STREAMS} streams`);
   const out = /* @__PURE__ */ Object.create(null);
@@ -5474,7 +5537,9 @@ function parseState(bytes, what) {
   return Object.hasOwn(o, "policyVersion") ? { policyVersion: s.positiveInteger(o.policyVersion, "$.policyVersion"), streams: out } : { streams: out };
 }
 function serializeState(state) {
-  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  const streams = Object.fromEntries(
+    Object.keys(state.streams).sort().map((name) => [name, state.streams[name]])
+  );
   return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + "\n";
 }
 function recordAccepted(state, stream, version, statementDigest, policyVersion) {
@@ -5486,83 +5551,11 @@ function recordPolicyVersion(state, policyVersion) {
   return highest > 0 ? { policyVersion: highest, streams: state.streams } : { streams: state.streams };
 }
 
-// src/lib/checks/sigstore/trusted-root.ts
-var import_protobuf_specs = __toESM(require_dist(), 1);
-var import_verify = __toESM(require_dist3(), 1);
-var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
-var TRUSTED_ROOT_MEDIA_TYPES = [
-  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
-  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
-  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
-];
-function loadTrustedRoot(json, what, options = {}) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError("trusted-root-malformed", `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json)}`);
-  }
-  const mediaType = json.mediaType;
-  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
-    throw new InputError(
-      "trusted-root-unsupported-version",
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`
-    );
-  }
-  let root;
-  try {
-    root = import_protobuf_specs.TrustedRoot.fromJSON(json);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
-  }
-  checkValidityWindows(root, what);
-  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
-  try {
-    return (0, import_verify.toTrustMaterial)(root, keyFinder);
-  } catch (err) {
-    throw new InputError("trusted-root-malformed", `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
-  }
+// src/lib/basics/crypto/sha256.ts
+var import_node_crypto = require("node:crypto");
+function sha256Hex(data) {
+  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 }
-function checkValidityWindows(root, what) {
-  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
-  for (const [kind, log] of logs) {
-    if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
-    }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
-  }
-  const cas = [
-    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
-    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
-  ];
-  for (const [kind, ca] of cas) {
-    if (!ca.certChain?.certificates.length) {
-      throw new InputError("trusted-root-malformed", `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
-    }
-    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
-  }
-}
-function requireStart(start, where) {
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError("trusted-root-malformed", `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`);
-  }
-}
-function managedKeyFinder(key) {
-  return () => ({ publicKey: key, validFor: () => true });
-}
-function message(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-function trustMaterialOf(policy) {
-  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
-}
-
-// src/lib/pipeline/report.ts
-var CHECKS = [
-  { name: "parse", title: "Parse and limits" },
-  { name: "primary", title: "Primary Sigstore signature" },
-  { name: "primary-identity", title: "Primary signer identity" },
-  { name: "countersignatures", title: "Countersignatures" },
-  { name: "statement", title: "Statement (kind, stream, expiry, version)" },
-  { name: "subjects", title: "Subjects match the files" }
-];
 
 // src/lib/formats/core/types.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -5574,99 +5567,6 @@ var COUNTERSIGNATURE_TYPE = "https://countersign.dev/Countersignature/v1";
 var POLICY_MEDIA_TYPE = "application/vnd.countersign.policy.v1+json";
 var KINDS = ["binary-digest", "fleet-key", "authority-rotation", "config-change"];
 
-// src/lib/formats/log/note-format.ts
-var MAX_NOTE_BYTES = 16 * 1024;
-function isValidKeyName(name) {
-  return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !new RegExp("\\p{Cc}", "u").test(name);
-}
-function parseNoteSignatureLine(line) {
-  const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
-  if (!m) return "line";
-  const blob = decodeCanonicalBase64(m[2]);
-  return blob && blob.length >= 5 ? { name: m[1], blob } : "encoding";
-}
-
-// src/lib/formats/log/proof.ts
-var HASH_SIZE = 32;
-var MAX_PROOF_HASHES = 64;
-function parseLogProof(s, value, path) {
-  const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
-  const integer = (v, at) => {
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
-    return v;
-  };
-  const logIndex = integer(o.logIndex, `${path}.logIndex`);
-  const treeSize = integer(o.treeSize, `${path}.treeSize`);
-  if (logIndex >= treeSize) s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
-  const hashes2 = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
-    const at = `${path}.hashes[${i}]`;
-    const bytes = s.base64(h, at, 64);
-    if (bytes.length !== HASH_SIZE) s.fail(at, `expected a ${HASH_SIZE}-byte hash, found ${bytes.length} bytes`);
-    return h;
-  });
-  const checkpoint = s.string(o.checkpoint, `${path}.checkpoint`, void 0, MAX_NOTE_BYTES);
-  return { logIndex, treeSize, hashes: hashes2, checkpoint };
-}
-
-// src/lib/formats/bundle/bundle.ts
-var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
-var MAX_COUNTERSIGNATURES = 32;
-var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
-function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
-  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
-  const s = new Shape(what, "bundle-malformed");
-  const mediaType = json?.mediaType;
-  if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
-  }
-  const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"]);
-  if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
-    throw new InputError("bundle-unsupported-version", `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
-  }
-  s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
-  const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
-  const countersignatures2 = [];
-  const statements = [];
-  const signatures = [];
-  list.forEach((item, i) => {
-    const path = `$.countersignatures[${i}]`;
-    const c = s.object(item, path, ["keyId", "statement", "signature"], ["logProof"]);
-    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
-    statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
-    const sig = s.base64(c.signature, `${path}.signature`, 128);
-    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
-    signatures.push(sig);
-    const entry = { keyId, statement: c.statement, signature: c.signature };
-    if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
-    countersignatures2.push(entry);
-  });
-  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures: countersignatures2 }, statements, signatures };
-}
-
-// src/lib/formats/bundle/envelope.ts
-var BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-function envelopeStatementBytes(primary2, what, options) {
-  const envelope = primary2?.dsseEnvelope;
-  if (!envelope || typeof envelope.payload !== "string") {
-    throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
-  }
-  if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-    throw new InputError("statement-unsupported-type", `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
-  }
-  const { payload } = envelope;
-  const bytes = Buffer.from(payload, "base64");
-  if (options.nonCanonical === "refuse" && (!BASE64.test(payload) || bytes.toString("base64") !== payload)) {
-    throw new InputError("primary-malformed", `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
-  }
-  return new Uint8Array(bytes);
-}
-
-// src/lib/basics/crypto/sha256.ts
-var import_node_crypto = require("node:crypto");
-function sha256Hex(data) {
-  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
-}
-
 // src/lib/formats/policy/types.ts
 var GITHUB_CLAIM_NAMES = [
   "repository",
@@ -5677,189 +5577,31 @@ var GITHUB_CLAIM_NAMES = [
   "runnerEnvironment",
   "eventName"
 ];
+var SOURCE_REPOSITORY_CLAIMS = [
+  "repository",
+  "repositoryId",
+  "repositoryOwnerId"
+];
 var POLICY_DEFAULT_LIMITS = Object.freeze({
   maxBundleBytes: 4 * 1024 * 1024,
   maxSubjects: 1e5,
   maxStatementLifetimeSeconds: 90 * 24 * 3600,
-  clockSkewSeconds: 300
+  clockSkewSeconds: 300,
+  maxVersionStep: 1e3
 });
 var POLICY_LIMIT_RANGES = Object.freeze({
   maxBundleBytes: [1024, 64 * 1024 * 1024],
   maxSubjects: [1, 1e6],
   maxStatementLifetimeSeconds: [60, 366 * 24 * 3600],
-  clockSkewSeconds: [0, 3600]
+  clockSkewSeconds: [0, 3600],
+  // At most a million: from the highest first version (2^45) a stream still has about 9·10^9
+  // versions at the largest step, 9·10^12 at the default (spec/POLICY.md §3.9).
+  maxVersionStep: [1, 1e6]
 });
 var MAX_POLICY_BYTES = 1024 * 1024;
+var MAX_POLICY_STRING_BYTES = 64 * 1024;
 var MAX_COUNTERSIGNERS = 256;
 var MAX_STREAMS2 = 1e3;
-
-// src/lib/formats/subjects/name.ts
-var MAX_SUBJECT_NAME_LENGTH = 4096;
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-function subjectNameProblem(name) {
-  if (name.length === 0) return "is empty";
-  if (name.length > MAX_SUBJECT_NAME_LENGTH || Buffer.byteLength(name) > MAX_SUBJECT_NAME_LENGTH) {
-    return `is longer than ${MAX_SUBJECT_NAME_LENGTH} bytes in UTF-8`;
-  }
-  if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
-  if (name.normalize("NFC") !== name) return "is not in Unicode normalisation form NFC";
-  if (CONTROL.test(name)) return "contains a control character";
-  if (name.startsWith("/")) return 'is absolute (starts with "/")';
-  if (name.includes("\\")) return 'contains a backslash (only "/" separates path segments)';
-  for (const segment of name.split("/")) {
-    if (segment === "" || segment === "." || segment === "..") return `has an empty, "." or ".." path segment`;
-  }
-  return void 0;
-}
-function codePointRank(unit) {
-  if (unit >= 57344) return unit - 2048;
-  if (unit >= 55296) return unit + 8192;
-  return unit;
-}
-function compareSubjectNames(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
-
-// src/lib/basics/crypto/describe-key.ts
-function describeKey(key) {
-  const type = key.asymmetricKeyType ?? "unknown";
-  const details = key.asymmetricKeyDetails ?? {};
-  if (type === "ec") {
-    const curves = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
-    const curve = details.namedCurve ?? "unknown-curve";
-    return `an EC ${curves[curve] ?? curve} key`;
-  }
-  if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
-  const names = { ed448: "an Ed448 key", x25519: "an X25519 key", x448: "an X448 key", dsa: "a DSA key", dh: "a DH key" };
-  return names[type] ?? `a key of type ${type}`;
-}
-
-// src/lib/formats/statement/fleet-keys.ts
-var FLEET_KEY_ALGORITHMS = ["ecdsa-p256", "ecdsa-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"];
-var FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-var MAX_FLEET_KEYS_BYTES = 1024 * 1024;
-var MAX_PEM_CHARS = 16 * 1024;
-
-// src/lib/formats/statement/statement.ts
-var MAX_EXPIRES_IN_SECONDS = 366 * 86400;
-var DEFAULT_STATEMENT_LIMITS = { maxBytes: 16 * 1024 * 1024, maxSubjects: 1e5 };
-var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-var URL_PATTERN = /^https?:\/\/[\x21-\x7e]+$/;
-function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
-  const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
-  return statementFromJson(json, what, limits.maxSubjects);
-}
-function statementFromJson(json, what, maxSubjects) {
-  const s = new Shape(what, "statement-malformed", "statement-unknown-field");
-  const j = Object(json);
-  if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
-    s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
-  }
-  if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
-    s.failWith("statement-unsupported-type", "$.predicateType", `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
-  }
-  const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
-  const subjects2 = parseSubjects(s, top.subject, maxSubjects);
-  const p = s.object(top.predicate, "$.predicate", ["kind", "stream", "version", "issuedAt", "expiresAt", "source", "data"]);
-  const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
-  if (!KINDS.includes(kind)) {
-    s.failWith("statement-unknown-kind", "$.predicate.kind", `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`);
-  }
-  const stream = s.string(p.stream, "$.predicate.stream", STREAM_PATTERN, MAX_STREAM_LENGTH);
-  const version = s.positiveInteger(p.version, "$.predicate.version");
-  const issuedAt = s.timestamp(p.issuedAt, "$.predicate.issuedAt");
-  const expiresAt = s.timestamp(p.expiresAt, "$.predicate.expiresAt");
-  const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1e3;
-  if (lifetime <= 0) s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`);
-  if (lifetime > MAX_EXPIRES_IN_SECONDS) {
-    s.failWith("statement-bad-time", "$.predicate.expiresAt", `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`);
-  }
-  return {
-    _type: STATEMENT_TYPE,
-    subject: subjects2,
-    predicateType: PREDICATE_TYPE,
-    predicate: {
-      kind,
-      stream,
-      version,
-      issuedAt: rfc3339(issuedAt),
-      expiresAt: rfc3339(expiresAt),
-      source: parseSource(s, p.source),
-      data: parseData(s, kind, p.data, subjects2)
-    }
-  };
-}
-function parseSubjects(s, value, maxSubjects) {
-  if (Array.isArray(value) && value.length > maxSubjects) {
-    s.failWith("statement-too-many-subjects", "$.subject", `expected at most ${maxSubjects} subjects, found ${value.length}`);
-  }
-  const list = s.array(value, "$.subject", maxSubjects);
-  if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
-  const subjects2 = list.map((item, i) => {
-    const path = `$.subject[${i}]`;
-    const o = s.object(item, path, ["name", "digest"]);
-    const name = s.string(o.name, `${path}.name`);
-    const problem = subjectNameProblem(name);
-    if (problem) s.fail(`${path}.name`, `expected a relative path in NFC, found a name that ${problem}`);
-    const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
-    return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
-  });
-  for (let i = 1; i < subjects2.length; i++) {
-    const previous = subjects2[i - 1].name;
-    const name = subjects2[i].name;
-    const order = compareSubjectNames(previous, name);
-    if (order < 0) continue;
-    if (order === 0) s.failWith("statement-duplicate-subject", `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
-    s.failWith("statement-unsorted-subjects", `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
-  }
-  return subjects2;
-}
-function parseSource(s, value) {
-  const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
-  const source = {};
-  if (Object.hasOwn(o, "repository")) source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
-  if (Object.hasOwn(o, "commit")) source.commit = s.string(o.commit, "$.predicate.source.commit", COMMIT, 64);
-  if (Object.hasOwn(o, "workflowRun")) source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
-  return source;
-}
-function parseRotationData(s, value, subjects2) {
-  const o = s.object(value, "$.predicate.data", ["policy"]);
-  const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
-  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
-  if (subjects2.length !== 1) s.fail("$.subject", `expected exactly one subject (the new policy) for authority-rotation, found ${subjects2.length}`);
-  const digest = sha256Hex(bytes);
-  if (subjects2[0].digest.sha256 !== digest) {
-    s.failWith("rotation-policy-digest", "$.predicate.data.policy", `expected the document whose sha256 is the subject's (${subjects2[0].digest.sha256}), found a document with sha256 ${digest}`);
-  }
-  return { policy: o.policy };
-}
-function parseData(s, kind, value, subjects2) {
-  if (kind === "authority-rotation") return parseRotationData(s, value, subjects2);
-  if (kind !== "fleet-key") {
-    s.object(value, "$.predicate.data", []);
-    return {};
-  }
-  const o = s.object(value, "$.predicate.data", ["keys"]);
-  const keys = s.array(o.keys, "$.predicate.data.keys", subjects2.length).map((item, i) => {
-    const path = `$.predicate.data.keys[${i}]`;
-    const k = s.object(item, path, ["id", "algorithm"]);
-    const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
-    const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
-    if (!FLEET_KEY_ALGORITHMS.includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`);
-    const name = subjects2[i].name;
-    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
-    return { id, algorithm };
-  });
-  if (keys.length !== subjects2.length) s.fail("$.predicate.data.keys", `expected one key per subject (${subjects2.length}), found ${keys.length}`);
-  return { keys };
-}
 
 // src/lib/formats/policy/identity.ts
 var MAX_PATTERN_LENGTH = 1024;
@@ -5873,15 +5615,29 @@ var CLAIM_FORMATS = {
   eventName: { pattern: /^[a-z_]+$/, expected: "a GitHub event name like push or workflow_dispatch" }
 };
 function readPrimary(r, value, path) {
-  const obj = r.object(value, path, ["issuer"], ["identity", "identityPattern", "githubClaims"]);
+  const obj = r.object(
+    value,
+    path,
+    ["issuer"],
+    ["identity", "identityPattern", "githubClaims", "unsafeNoSourceRepositoryPin"]
+  );
   const issuer = readIssuer(r, obj.issuer, childPath(path, "issuer"));
   const hasIdentity = Object.hasOwn(obj, "identity");
   const hasPattern = Object.hasOwn(obj, "identityPattern");
   if (hasIdentity && hasPattern) {
-    r.failWith("policy-ambiguous", childPath(path, "identityPattern"), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
+    r.failWith(
+      "policy-ambiguous",
+      childPath(path, "identityPattern"),
+      'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both',
+      true
+    );
   }
   if (!hasIdentity && !hasPattern) {
-    r.failWith("policy-malformed", path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
+    r.failWith(
+      "policy-malformed",
+      path,
+      'missing field "identity" (or, to match a regular expression, "identityPattern")'
+    );
   }
   const result = { issuer };
   if (hasIdentity) result.identity = r.text(obj.identity, childPath(path, "identity"));
@@ -5892,8 +5648,37 @@ function readPrimary(r, value, path) {
     if (problem) r.failWith("policy-bad-pattern", p, problem);
     result.identityPattern = pattern;
   }
-  if (Object.hasOwn(obj, "githubClaims")) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
+  if (Object.hasOwn(obj, "githubClaims"))
+    result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, "githubClaims"));
+  readSourceRepositoryPin(r, obj, path, result);
   return result;
+}
+function readSourceRepositoryPin(r, obj, path, result) {
+  const missing = SOURCE_REPOSITORY_CLAIMS.filter((claim) => result.githubClaims?.[claim] === void 0);
+  if (Object.hasOwn(obj, "unsafeNoSourceRepositoryPin")) {
+    const p = childPath(path, "unsafeNoSourceRepositoryPin");
+    if (obj.unsafeNoSourceRepositoryPin !== true)
+      r.failWith(
+        "policy-malformed",
+        p,
+        `expected true (or no such field, and the source repository pinned), found ${describe(obj.unsafeNoSourceRepositoryPin)}`
+      );
+    if (missing.length === 0)
+      r.failWith(
+        "policy-ambiguous",
+        p,
+        'expected either the source-repository pin or "unsafeNoSourceRepositoryPin": true, found both'
+      );
+    result.unsafeNoSourceRepositoryPin = true;
+    return;
+  }
+  if (missing.length > 0) {
+    r.failWith(
+      "policy-source-repository-unpinned",
+      result.githubClaims ? childPath(path, "githubClaims") : path,
+      `expected the source repository pinned (githubClaims ${SOURCE_REPOSITORY_CLAIMS.join(", ")}: any repository calling the workflow gets its identity), missing ${missing.join(", ")}; to accept that, "unsafeNoSourceRepositoryPin": true`
+    );
+  }
 }
 function readIssuer(r, value, path) {
   const issuer = r.text(value, path, 1024);
@@ -5903,7 +5688,11 @@ function readIssuer(r, value, path) {
   } catch {
   }
   if (!url || url.protocol !== "https:" || /[\s?#@]/.test(issuer)) {
-    r.failWith("policy-malformed", path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
+    r.failWith(
+      "policy-malformed",
+      path,
+      `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`
+    );
   }
   return issuer;
 }
@@ -5915,7 +5704,8 @@ function readGithubClaims(r, value, path) {
     const p = childPath(path, name);
     const claim = r.text(obj[name], p, 256);
     const format = CLAIM_FORMATS[name];
-    if (!format.pattern.test(claim)) r.failWith("policy-malformed", p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
+    if (!format.pattern.test(claim))
+      r.failWith("policy-malformed", p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
     claims[name] = claim;
   }
   return claims;
@@ -5950,8 +5740,10 @@ function anchoredPatternProblem(pattern) {
       endsWithAnchor = true;
     }
   }
-  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
-  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
+  if (!endsWithAnchor)
+    return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
+  if (topLevelAlternation)
+    return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
   return void 0;
 }
 function compileIdentityPattern(pattern, what) {
@@ -6416,12 +6208,35 @@ function isBytes2(value) {
   return value instanceof Uint8Array;
 }
 
+// src/lib/basics/crypto/describe-key.ts
+function describeKey(key) {
+  const type = key.asymmetricKeyType ?? "unknown";
+  const details = key.asymmetricKeyDetails ?? {};
+  if (type === "ec") {
+    const curves = { prime256v1: "P-256", secp384r1: "P-384", secp521r1: "P-521" };
+    const curve = details.namedCurve ?? "unknown-curve";
+    return `an EC ${curves[curve] ?? curve} key`;
+  }
+  if (type === "rsa" || type === "rsa-pss") return `an ${type.toUpperCase()} ${details.modulusLength ?? "?"}-bit key`;
+  const names = {
+    ed448: "an Ed448 key",
+    x25519: "an X25519 key",
+    x448: "an X448 key",
+    dsa: "a DSA key",
+    dh: "a DH key"
+  };
+  return names[type] ?? `a key of type ${type}`;
+}
+
 // src/lib/basics/crypto/ed25519-keys.ts
 var MAX_PUBLIC_KEY_PEM_BYTES = 4096;
 var ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
 function keyIdOf(rawPublicKey) {
   if (!(rawPublicKey instanceof Uint8Array) || rawPublicKey.length !== 32) {
-    throw new InputError("key-invalid", `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`);
+    throw new InputError(
+      "key-invalid",
+      `key id: expected a raw 32-byte Ed25519 public key, found ${rawPublicKey instanceof Uint8Array ? `${rawPublicKey.length} bytes` : describe(rawPublicKey)}`
+    );
   }
   return `sha256:${sha256Hex(rawPublicKey)}`;
 }
@@ -6431,43 +6246,98 @@ function parsePublicKeyPem(pem, what) {
   try {
     key = (0, import_node_crypto3.createPublicKey)({ key: der, format: "der", type: "spki" });
   } catch {
-    throw new InputError("key-encoding", `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`);
+    throw new InputError(
+      "key-encoding",
+      `${what}: expected an Ed25519 SPKI public key, found DER that is not a SubjectPublicKeyInfo`
+    );
   }
   if (key.asymmetricKeyType !== "ed25519") {
     throw new InputError("key-algorithm", `${what}: expected an Ed25519 SPKI public key, found ${describeKey(key)}`);
   }
   if (der.length !== ED25519_SPKI_PREFIX.length + 32 || !der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) {
-    throw new InputError("key-encoding", `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`);
+    throw new InputError(
+      "key-encoding",
+      `${what}: expected the RFC 8410 DER encoding of an Ed25519 public key (44 bytes), found another encoding (${der.length} bytes)`
+    );
   }
   const raw = new Uint8Array(der.subarray(ED25519_SPKI_PREFIX.length));
   if (!isPrimeOrderPoint(raw)) {
-    throw new InputError("key-invalid", `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`);
+    throw new InputError(
+      "key-invalid",
+      `${what}: expected a canonical Ed25519 public key of prime order, found a non-canonical, small-order or mixed-order point that must not be pinned`
+    );
   }
   return raw;
 }
 function decodeSinglePem(pem, what, label, maxBytes) {
   if (typeof pem !== "string") throw new InputError("key-pem", `${what}: expected PEM text, found ${describe(pem)}`);
-  if (pem.length > maxBytes) throw new InputError("key-too-large", `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`);
+  if (pem.length > maxBytes)
+    throw new InputError(
+      "key-too-large",
+      `${what}: expected a key PEM of at most ${maxBytes} bytes, found ${pem.length}`
+    );
   const labels = [...pem.matchAll(/-----BEGIN ([^\r\n-]*)-----/g)].map((m2) => m2[1]);
-  if (labels.length === 0) throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
-  if (labels.length > 1) throw new InputError("key-pem", `${what}: expected exactly one PEM block "${label}", found ${labels.length} (${labels.join(", ")})`);
+  if (labels.length === 0)
+    throw new InputError("key-pem", `${what}: expected a PEM block "-----BEGIN ${label}-----", found no PEM block`);
+  if (labels.length > 1)
+    throw new InputError(
+      "key-pem",
+      `${what}: expected exactly one PEM block "${label}", found ${labels.length} (${labels.join(", ")})`
+    );
   const found = labels[0];
   if (found === "ENCRYPTED PRIVATE KEY") {
-    throw new InputError("key-encrypted", `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`);
+    throw new InputError(
+      "key-encrypted",
+      `${what}: expected an unencrypted PKCS#8 "PRIVATE KEY", found an encrypted one; decrypt it (e.g. 'openssl pkey -in KEY -out NEW') and protect the file with mode 0600 or a secret store instead`
+    );
   }
   if (found !== label) throw new InputError("key-pem", `${what}: expected a PEM block "${label}", found "${found}"`);
-  const m = new RegExp(`^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`).exec(pem);
-  if (!m) throw new InputError("key-pem", `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`);
+  const m = new RegExp(
+    `^\\s*-----BEGIN ${label}-----\\r?\\n((?:[A-Za-z0-9+/=]+\\r?\\n)+)-----END ${label}-----\\s*$`
+  ).exec(pem);
+  if (!m)
+    throw new InputError(
+      "key-pem",
+      `${what}: expected base64 lines between "-----BEGIN ${label}-----" and "-----END ${label}-----" and nothing but whitespace around them`
+    );
   const body = m[1].replace(/\r?\n/g, "");
   const der = decodeCanonicalBase64(body);
-  if (!der) throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
+  if (!der)
+    throw new InputError("key-pem", `${what}: expected canonical base64 in the PEM block, found malformed base64`);
   return Buffer.from(der);
 }
 
+// src/lib/formats/log/note-format.ts
+var MAX_NOTE_BYTES = 16 * 1024;
+function isValidKeyName(name) {
+  return name.length > 0 && name.length <= 256 && !/[\s+]/u.test(name) && !new RegExp("\\p{Cc}", "u").test(name);
+}
+function parseNoteSignatureLine(line) {
+  const m = /^— (\S+) ([A-Za-z0-9+/]+=*)$/u.exec(line);
+  if (!m) return "line";
+  const [, name = "", encoded = ""] = m;
+  const blob = decodeCanonicalBase64(encoded);
+  return blob && blob.length >= 5 ? { name, blob } : "encoding";
+}
+
+// src/lib/formats/policy/diff-text.ts
+function quote(text) {
+  return `"${escapeUnusual(text.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
+}
+function escapeUnusual(text) {
+  return text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
 // src/lib/formats/policy/countersigners.ts
+var AMBIGUOUS = (found, first) => `${quote(found)} and ${quote(first)} (names that differ only in letter case, spaces, punctuation or the look-alikes 0/O, 1/I/l, rn/m, vv/w, cl/d are one organisation)`;
 var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var ORGANISATION_NAME = /^[A-Za-z0-9.,&'()_-]+(?: [A-Za-z0-9.,&'()_-]+)*$/;
+function organisationProblem(organisation) {
+  if (ORGANISATION_NAME.test(organisation) && /[A-Za-z0-9]/.test(organisation)) return void 0;
+  return `expected an organisation name of ASCII letters and digits, with single spaces between words and no other characters than . , - _ & ' ( ), found ${quote(organisation)}`;
+}
 function organisationFold(organisation) {
-  return organisation.normalize("NFKC").toLowerCase().toUpperCase();
+  return organisation.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/[1i]/g, "l").replace(/0/g, "o").replace(/rn/g, "m").replace(/vv/g, "w").replace(/cl/g, "d");
 }
 function readCountersigners(r, value, path) {
   const items = r.nonEmptyArray(value, path, MAX_COUNTERSIGNERS);
@@ -6479,15 +6349,29 @@ function readCountersigners(r, value, path) {
     const at = childPath(path, i);
     const key = readCountersigner(r, item, at);
     const sameName = names.get(key.name);
-    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`);
+    if (sameName !== void 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        childPath(at, "name"),
+        `expected a unique name, found ${JSON.stringify(key.name)} again (first at ${childPath(path, sameName)})`
+      );
     names.set(key.name, i);
     const sameKey = keyIds.get(key.keyId);
-    if (sameKey !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`);
+    if (sameKey !== void 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        childPath(at, "publicKey"),
+        `expected each key once, found the key ${key.keyId} again (first at ${childPath(path, sameKey)})`
+      );
     keyIds.set(key.keyId, i);
     const folded = organisationFold(key.organisation);
     const spelled = organisations.get(folded);
     if (spelled !== void 0 && spelled !== key.organisation) {
-      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+      r.failWith(
+        "policy-ambiguous",
+        childPath(at, "organisation"),
+        `expected one spelling per organisation, found ${AMBIGUOUS(key.organisation, spelled)}`
+      );
     }
     organisations.set(folded, key.organisation);
     keys.push(key);
@@ -6498,16 +6382,28 @@ function readCountersigner(r, value, path) {
   const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
   const namePath = childPath(path, "name");
   const name = r.text(obj.name, namePath, 64);
-  if (!COUNTERSIGNER_NAME.test(name)) r.failWith("policy-malformed", namePath, `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`);
+  if (!COUNTERSIGNER_NAME.test(name))
+    r.failWith(
+      "policy-malformed",
+      namePath,
+      `expected letters, digits, '.', '_' or '-' (at most 64), found ${JSON.stringify(name)}`
+    );
   const orgPath = childPath(path, "organisation");
   const organisation = r.text(obj.organisation, orgPath, 200);
-  if (organisation.trim() !== organisation) r.failWith("policy-malformed", orgPath, `expected no leading or trailing spaces, found ${JSON.stringify(organisation)}`);
+  const problem = organisationProblem(organisation);
+  if (problem !== void 0) r.failWith("policy-bad-organisation", orgPath, problem);
   const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
   const expectedKeyId = keyIdOf(rawPublicKey);
   const idPath = childPath(path, "keyId");
   const keyId = r.text(obj.keyId, idPath, 71);
-  if (!KEY_ID.test(keyId)) r.failWith("policy-malformed", idPath, `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`);
-  if (keyId !== expectedKeyId) r.failWith("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
+  if (!KEY_ID.test(keyId))
+    r.failWith(
+      "policy-malformed",
+      idPath,
+      `expected sha256: and 64 lowercase hex digits, found ${JSON.stringify(keyId)}`
+    );
+  if (keyId !== expectedKeyId)
+    r.failWith("policy-key-mismatch", idPath, `expected sha256 of the public key (${expectedKeyId}), found ${keyId}`);
   const key = {
     name,
     organisation,
@@ -6518,7 +6414,11 @@ function readCountersigner(r, value, path) {
   if (Object.hasOwn(obj, "validFrom")) key.validFrom = r.timestamp(obj.validFrom, childPath(path, "validFrom"));
   if (Object.hasOwn(obj, "validUntil")) key.validUntil = r.timestamp(obj.validUntil, childPath(path, "validUntil"));
   if (key.validFrom && key.validUntil && key.validFrom.getTime() >= key.validUntil.getTime()) {
-    r.failWith("policy-validity-window", childPath(path, "validUntil"), `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`);
+    r.failWith(
+      "policy-validity-window",
+      childPath(path, "validUntil"),
+      `expected a time after validFrom (${obj.validFrom}), found ${obj.validUntil}`
+    );
   }
   if (Object.hasOwn(obj, "log")) key.log = readLog(r, obj.log, childPath(path, "log"));
   return key;
@@ -6527,7 +6427,12 @@ function readLog(r, value, path) {
   const obj = r.object(value, path, ["origin", "publicKey"]);
   const originPath = childPath(path, "origin");
   const origin = r.text(obj.origin, originPath, 256);
-  if (!isValidKeyName(origin)) r.failWith("policy-malformed", originPath, `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`);
+  if (!isValidKeyName(origin))
+    r.failWith(
+      "policy-malformed",
+      originPath,
+      `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`
+    );
   const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
   return { origin, publicKey: obj.publicKey, rawPublicKey };
 }
@@ -6545,7 +6450,11 @@ function readThreshold(r, value, path, keys) {
   }
   const organisations = new Set(keys.map((k) => k.organisation));
   if (value > organisations.size) {
-    r.failWith("policy-threshold", path, `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`);
+    r.failWith(
+      "policy-threshold",
+      path,
+      `expected at most ${organisations.size} (the threshold counts distinct organisations: ${[...organisations].join(", ")}), found ${value}`
+    );
   }
   return value;
 }
@@ -6562,28 +6471,64 @@ function readFallback(r, value, path, countersigners, kinds) {
   keys.forEach((key, i) => {
     const at = childPath(keysPath, i);
     const sameName = names.get(key.name);
-    if (sameName !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "name"), `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`);
+    if (sameName !== void 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        childPath(at, "name"),
+        `expected a name not used by countersigners, found ${JSON.stringify(key.name)} (also countersigners[${sameName}])`
+      );
     const sameKey = ids.get(key.keyId);
-    if (sameKey !== void 0) r.failWith("policy-duplicate-entry", childPath(at, "publicKey"), `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`);
+    if (sameKey !== void 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        childPath(at, "publicKey"),
+        `expected a key that is not also a usual countersigner, found ${key.keyId} (also countersigners[${sameKey}])`
+      );
     const spelled = spellings.get(organisationFold(key.organisation));
     if (spelled !== void 0 && spelled !== key.organisation) {
-      r.failWith("policy-ambiguous", childPath(at, "organisation"), `expected one spelling per organisation, found ${JSON.stringify(key.organisation)} and ${JSON.stringify(spelled)}`);
+      r.failWith(
+        "policy-ambiguous",
+        childPath(at, "organisation"),
+        `expected one spelling per organisation, found ${AMBIGUOUS(key.organisation, spelled)}`
+      );
     }
   });
   if (!kinds.includes("authority-rotation")) {
-    r.failWith("policy-malformed", path, "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none", true);
+    r.failWith(
+      "policy-malformed",
+      path,
+      "expected kinds to include authority-rotation (a fallback signer set only authorises rotations), found a policy that accepts none",
+      true
+    );
   }
   return { countersigners: keys, threshold };
 }
 
 // src/lib/formats/policy/parse.ts
-var FIELDS = ["mediaType", "version", "primary", "trustedRoot", "countersigners", "threshold", "kinds", "streams"];
-var STRICT_JSON_CODES = { "too-large": "policy-too-large", "duplicate-key": "policy-duplicate-json-key" };
+var FIELDS = [
+  "mediaType",
+  "version",
+  "primary",
+  "trustedRoot",
+  "countersigners",
+  "threshold",
+  "kinds",
+  "streams"
+];
+var STRICT_JSON_CODES = {
+  "too-large": "policy-too-large",
+  "duplicate-key": "policy-duplicate-json-key"
+};
 function parsePolicy(input, what) {
   const text = decode(input, what);
   let json;
   try {
-    json = parseStrictJson(text, what, { maxBytes: MAX_POLICY_BYTES, maxDepth: 32, integersOnly: true });
+    json = parseStrictJson(text, what, {
+      maxBytes: MAX_POLICY_BYTES,
+      maxDepth: 32,
+      integersOnly: true,
+      maxStringBytes: MAX_POLICY_STRING_BYTES
+    });
   } catch (err) {
     if (!(err instanceof StrictJsonError)) throw err;
     const m = / at offset (\d+)$/.exec(err.message);
@@ -6591,10 +6536,17 @@ function parsePolicy(input, what) {
     const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
     throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
   }
-  const r = new Shape(what, "policy-malformed", "policy-unknown-field", { lines: indexJsonLines(text, 5), error: (code, message2) => new PolicyError(code, message2) });
+  const r = new Shape(what, "policy-malformed", "policy-unknown-field", {
+    lines: jsonLines(text, 5),
+    error: (code, message2) => new PolicyError(code, message2)
+  });
   const mediaType = isObject(json) ? json.mediaType : void 0;
   if (mediaType !== void 0 && mediaType !== POLICY_MEDIA_TYPE) {
-    r.failWith("policy-unsupported-version", "mediaType", `expected ${POLICY_MEDIA_TYPE}, found ${describe(mediaType)}`);
+    r.failWith(
+      "policy-unsupported-version",
+      "mediaType",
+      `expected ${POLICY_MEDIA_TYPE}, found ${describe(mediaType)}`
+    );
   }
   const obj = r.object(json, "", FIELDS, ["limits", "fallback"]);
   const version = r.integer(obj.version, "version", 1);
@@ -6602,18 +6554,47 @@ function parsePolicy(input, what) {
   const trustedRoot = readTrustedRoot(r, obj.trustedRoot, "trustedRoot");
   const countersigners = readCountersigners(r, obj.countersigners, "countersigners");
   const threshold = readThreshold(r, obj.threshold, "threshold", countersigners);
-  const kinds = readUniqueStrings(r, obj.kinds, "kinds", KINDS.length, (k) => KINDS.includes(k), `one of ${KINDS.join(", ")}`);
-  const streams = readUniqueStrings(r, obj.streams, "streams", MAX_STREAMS2, isValidStream, "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)");
+  const kinds = readUniqueStrings(
+    r,
+    obj.kinds,
+    "kinds",
+    KINDS.length,
+    (k) => KINDS.includes(k),
+    `one of ${KINDS.join(", ")}`
+  );
+  const streams = readUniqueStrings(
+    r,
+    obj.streams,
+    "streams",
+    MAX_STREAMS2,
+    isValidStream,
+    "a stream name like acme/app:stable ([A-Za-z0-9._/-]+:[A-Za-z0-9._-]+, at most 200 characters)"
+  );
   const limits = readLimits(r, obj.limits, "limits");
   const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
-  return deepFreeze({ mediaType: POLICY_MEDIA_TYPE, version, primary: primary2, trustedRoot, countersigners, threshold, kinds, streams, limits, ...fallback ? { fallback } : {} });
+  return deepFreeze({
+    mediaType: POLICY_MEDIA_TYPE,
+    version,
+    primary: primary2,
+    trustedRoot,
+    countersigners,
+    threshold,
+    kinds,
+    streams,
+    limits,
+    ...fallback ? { fallback } : {}
+  });
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function decode(input, what) {
   if (typeof input === "string") return input;
-  if (input.byteLength > MAX_POLICY_BYTES) throw new PolicyError("policy-too-large", `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`);
+  if (input.byteLength > MAX_POLICY_BYTES)
+    throw new PolicyError(
+      "policy-too-large",
+      `${what}: ${input.byteLength} bytes is over the limit of ${MAX_POLICY_BYTES} bytes`
+    );
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
   } catch {
@@ -6621,11 +6602,16 @@ function decode(input, what) {
   }
 }
 function readTrustedRoot(r, value, path) {
-  if (!isObject(value)) r.failWith("policy-malformed", path, `expected a Sigstore trusted root object, found ${describe(value)}`);
+  if (!isObject(value))
+    r.failWith("policy-malformed", path, `expected a Sigstore trusted root object, found ${describe(value)}`);
   const root = value;
   const mediaType = root.mediaType;
   if (typeof mediaType !== "string" || !mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
-    r.failWith("policy-malformed", childPath(path, "mediaType"), `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describe(mediaType)}`);
+    r.failWith(
+      "policy-malformed",
+      childPath(path, "mediaType"),
+      `expected a Sigstore trusted root media type (application/vnd.dev.sigstore.trustedroot...), found ${describe(mediaType)}`
+    );
   }
   return root;
 }
@@ -6635,8 +6621,14 @@ function readUniqueStrings(r, value, path, maxItems, valid, expected) {
   return items.map((item, i) => {
     const at = childPath(path, i);
     const s = r.text(item, at, 200);
-    if (!valid(s)) r.failWith(path === "kinds" ? "policy-unknown-kind" : "policy-malformed", at, `expected ${expected}, found ${JSON.stringify(s)}`);
-    if (seen.has(s)) r.failWith("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
+    if (!valid(s))
+      r.failWith(
+        path === "kinds" ? "policy-unknown-kind" : "policy-malformed",
+        at,
+        `expected ${expected}, found ${JSON.stringify(s)}`
+      );
+    if (seen.has(s))
+      r.failWith("policy-duplicate-entry", at, `expected each entry once, found ${JSON.stringify(s)} again`);
     seen.add(s);
     return s;
   });
@@ -6652,7 +6644,8 @@ function readLimits(r, value, path) {
     const at = childPath(path, name);
     const n = obj[name];
     if (!isSafeInteger(n)) r.failWith("policy-malformed", at, `expected an integer, found ${describe(n)}`);
-    if (n < min || n > max) r.failWith("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
+    if (n < min || n > max)
+      r.failWith("policy-limit-out-of-range", at, `expected an integer from ${min} to ${max}, found ${n}`);
     limits[name] = n;
   }
   return limits;
@@ -6675,10 +6668,17 @@ function isRotation(statement2) {
 function newPolicyOf(statement2, what) {
   const encoded = statement2.predicate.data.policy;
   if (!isRotation(statement2) || typeof encoded !== "string") {
-    throw new InputError("rotation-not-rotation", `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`);
+    throw new InputError(
+      "rotation-not-rotation",
+      `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`
+    );
   }
   const bytes = decodeCanonicalBase64(encoded);
-  if (!bytes) throw new InputError("rotation-policy-malformed", `${what}: predicate.data.policy: expected canonical padded base64`);
+  if (!bytes)
+    throw new InputError(
+      "rotation-policy-malformed",
+      `${what}: predicate.data.policy: expected canonical padded base64`
+    );
   try {
     return policyDocument(bytes, `${what} new policy`);
   } catch (err) {
@@ -6687,13 +6687,426 @@ function newPolicyOf(statement2, what) {
   }
 }
 
+// src/lib/checks/sigstore/trusted-root.ts
+var import_protobuf_specs = __toESM(require_dist(), 1);
+var import_verify = __toESM(require_dist3(), 1);
+var TRUSTED_ROOT_MAX_BYTES = 1024 * 1024;
+var TRUSTED_ROOT_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+  "application/vnd.dev.sigstore.trustedroot.v0.1+json",
+  "application/vnd.dev.sigstore.trustedroot.v0.2+json"
+];
+function loadTrustedRoot(json, what, options = {}) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new InputError(
+      "trusted-root-malformed",
+      `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json)}`
+    );
+  }
+  const mediaType = json.mediaType;
+  if (typeof mediaType !== "string" || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
+    throw new InputError(
+      "trusted-root-unsupported-version",
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(", ")}, found ${mediaType === void 0 ? "none" : JSON.stringify(mediaType)}`
+    );
+  }
+  let root;
+  try {
+    root = import_protobuf_specs.TrustedRoot.fromJSON(json);
+  } catch (err) {
+    throw new InputError("trusted-root-malformed", `${what}: not a valid trusted root: ${message(err)}`);
+  }
+  checkValidityWindows(root, what);
+  const keyFinder = options.managedKey ? managedKeyFinder(options.managedKey) : void 0;
+  try {
+    return (0, import_verify.toTrustMaterial)(root, keyFinder);
+  } catch (err) {
+    throw new InputError(
+      "trusted-root-malformed",
+      `${what}: unusable key or certificate in the trusted root: ${message(err)}`
+    );
+  }
+}
+function checkValidityWindows(root, what) {
+  const logs = [...root.tlogs.map((l) => ["tlogs", l]), ...root.ctlogs.map((l) => ["ctlogs", l])];
+  for (const [kind, log] of logs) {
+    if (!log.publicKey?.rawBytes?.length) {
+      throw new InputError(
+        "trusted-root-malformed",
+        `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`
+      );
+    }
+    requireStart(
+      log.publicKey.validFor?.start,
+      `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`
+    );
+  }
+  const cas = [
+    ...root.certificateAuthorities.map((c) => ["certificateAuthorities", c]),
+    ...root.timestampAuthorities.map((c) => ["timestampAuthorities", c])
+  ];
+  for (const [kind, ca] of cas) {
+    if (!ca.certChain?.certificates.length) {
+      throw new InputError(
+        "trusted-root-malformed",
+        `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`
+      );
+    }
+    requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
+  }
+}
+function requireStart(start, where) {
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
+    throw new InputError(
+      "trusted-root-malformed",
+      `${where}: expected an RFC 3339 time, found ${start === void 0 ? "none" : "an invalid time"}`
+    );
+  }
+}
+function managedKeyFinder(key) {
+  return () => ({ publicKey: key, validFor: () => true });
+}
+function message(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+function trustMaterialOf(policy) {
+  return loadTrustedRoot(policy.trustedRoot, "policy trustedRoot");
+}
+
+// src/lib/pipeline/report.ts
+var CHECKS = [
+  { name: "parse", title: "Parse and limits" },
+  { name: "primary", title: "Primary Sigstore signature" },
+  { name: "primary-identity", title: "Primary signer identity" },
+  { name: "countersignatures", title: "Countersignatures" },
+  { name: "statement", title: "Statement (kind, stream, expiry, version)" },
+  { name: "subjects", title: "Subjects match the files" }
+];
+
+// src/lib/formats/log/proof.ts
+var HASH_SIZE = 32;
+var MAX_PROOF_HASHES = 64;
+function parseLogProof(s, value, path) {
+  const o = s.object(value, path, ["logIndex", "treeSize", "hashes", "checkpoint"]);
+  const integer = (v, at) => {
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+      s.fail(at, `expected a non-negative integer, found ${JSON.stringify(v)}`);
+    return v;
+  };
+  const logIndex = integer(o.logIndex, `${path}.logIndex`);
+  const treeSize = integer(o.treeSize, `${path}.treeSize`);
+  if (logIndex >= treeSize)
+    s.fail(`${path}.logIndex`, `expected an index below treeSize ${treeSize}, found ${logIndex}`);
+  const hashes2 = s.array(o.hashes, `${path}.hashes`, MAX_PROOF_HASHES).map((h, i) => {
+    const at = `${path}.hashes[${i}]`;
+    const bytes = s.base64(h, at, 64);
+    if (bytes.length !== HASH_SIZE) s.fail(at, `expected a ${HASH_SIZE}-byte hash, found ${bytes.length} bytes`);
+    return h;
+  });
+  const checkpoint = s.string(o.checkpoint, `${path}.checkpoint`, void 0, MAX_NOTE_BYTES);
+  return { logIndex, treeSize, hashes: hashes2, checkpoint };
+}
+
+// src/lib/formats/bundle/bundle.ts
+var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
+var MAX_COUNTERSIGNATURES = 32;
+var MAX_BUNDLE_ARRAY_ITEMS = 1024;
+var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
+function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
+  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32, maxArrayItems: MAX_BUNDLE_ARRAY_ITEMS });
+  const s = new Shape(what, "bundle-malformed");
+  const mediaType = json?.mediaType;
+  if (typeof mediaType === "string" && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
+    return {
+      bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] },
+      statements: [],
+      signatures: []
+    };
+  }
+  const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"]);
+  if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
+    throw new InputError(
+      "bundle-unsupported-version",
+      `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`
+    );
+  }
+  s.object(o.primary, "$.primary", ["mediaType", "verificationMaterial"], ["dsseEnvelope", "messageSignature"]);
+  const list = s.array(o.countersignatures, "$.countersignatures", MAX_COUNTERSIGNATURES);
+  const countersignatures2 = [];
+  const statements = [];
+  const signatures = [];
+  list.forEach((item, i) => {
+    const path = `$.countersignatures[${i}]`;
+    const c = s.object(item, path, ["keyId", "statement", "signature"], ["logProof"]);
+    const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
+    statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
+    const sig = s.base64(c.signature, `${path}.signature`, 128);
+    if (sig.length !== 64)
+      s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
+    signatures.push(sig);
+    const entry = { keyId, statement: c.statement, signature: c.signature };
+    if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
+    countersignatures2.push(entry);
+  });
+  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures: countersignatures2 }, statements, signatures };
+}
+
+// src/lib/formats/bundle/envelope.ts
+var BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+function envelopeStatementBytes(primary2, what, options) {
+  const envelope = primary2?.dsseEnvelope;
+  if (!envelope || typeof envelope.payload !== "string") {
+    throw new InputError("primary-malformed", `${what}: $.primary: expected a DSSE envelope carrying the statement`);
+  }
+  if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
+    throw new InputError(
+      "statement-unsupported-type",
+      `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`
+    );
+  }
+  const { payload } = envelope;
+  const bytes = Buffer.from(payload, "base64");
+  if (options.nonCanonical === "refuse" && (!BASE64.test(payload) || bytes.toString("base64") !== payload)) {
+    throw new InputError(
+      "primary-malformed",
+      `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 \xA74, padded), found other text`
+    );
+  }
+  return new Uint8Array(bytes);
+}
+
+// src/lib/formats/subjects/name.ts
+var MAX_SUBJECT_NAME_LENGTH = 4096;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function subjectNameProblem(name) {
+  if (name.length === 0) return "is empty";
+  if (name.length > MAX_SUBJECT_NAME_LENGTH || Buffer.byteLength(name) > MAX_SUBJECT_NAME_LENGTH) {
+    return `is longer than ${MAX_SUBJECT_NAME_LENGTH} bytes in UTF-8`;
+  }
+  if (!name.isWellFormed()) return "contains a lone UTF-16 surrogate";
+  if (name.normalize("NFC") !== name) return "is not in Unicode normalisation form NFC";
+  if (CONTROL.test(name)) return "contains a control character";
+  if (name.startsWith("/")) return 'is absolute (starts with "/")';
+  if (name.includes("\\")) return 'contains a backslash (only "/" separates path segments)';
+  for (const segment of name.split("/")) {
+    if (segment === "" || segment === "." || segment === "..") return `has an empty, "." or ".." path segment`;
+  }
+  return void 0;
+}
+function codePointRank(unit) {
+  if (unit >= 57344) return unit - 2048;
+  if (unit >= 55296) return unit + 8192;
+  return unit;
+}
+function compareSubjectNames(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+// src/lib/formats/statement/fleet-keys.ts
+var FLEET_KEY_ALGORITHMS = [
+  "ecdsa-p256",
+  "ecdsa-p384",
+  "ed25519",
+  "rsa-2048",
+  "rsa-3072",
+  "rsa-4096"
+];
+var FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+var MAX_FLEET_KEYS_BYTES = 1024 * 1024;
+var MAX_PEM_CHARS = 16 * 1024;
+
+// src/lib/formats/statement/statement.ts
+var MAX_EXPIRES_IN_SECONDS = 366 * 86400;
+var MAX_STATEMENT_STRING_BYTES = 2 * 1024 * 1024;
+var DEFAULT_STATEMENT_LIMITS = { maxBytes: 16 * 1024 * 1024, maxSubjects: 1e5 };
+var REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var URL_PATTERN = /^https?:\/\/[\x21-\x7e]+$/;
+function parseStatement(bytes, what, limits = DEFAULT_STATEMENT_LIMITS) {
+  const json = parseStrictJson(bytes, what, {
+    maxBytes: limits.maxBytes,
+    maxDepth: 8,
+    integersOnly: true,
+    maxStringBytes: MAX_STATEMENT_STRING_BYTES
+  });
+  return statementFromJson(json, what, limits.maxSubjects);
+}
+function statementFromJson(json, what, maxSubjects) {
+  const s = new Shape(what, "statement-malformed", "statement-unknown-field");
+  const j = Object(json);
+  if (Object.hasOwn(j, "_type") && j._type !== STATEMENT_TYPE) {
+    s.failWith("statement-unsupported-type", "$._type", `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
+  }
+  if (Object.hasOwn(j, "predicateType") && j.predicateType !== PREDICATE_TYPE) {
+    s.failWith(
+      "statement-unsupported-type",
+      "$.predicateType",
+      `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`
+    );
+  }
+  const top = s.object(json, "$", ["_type", "subject", "predicateType", "predicate"]);
+  const subjects2 = parseSubjects(s, top.subject, maxSubjects);
+  const p = s.object(top.predicate, "$.predicate", [
+    "kind",
+    "stream",
+    "version",
+    "issuedAt",
+    "expiresAt",
+    "source",
+    "data"
+  ]);
+  const kind = s.string(p.kind, "$.predicate.kind", void 0, 64);
+  if (!KINDS.includes(kind)) {
+    s.failWith(
+      "statement-unknown-kind",
+      "$.predicate.kind",
+      `expected one of ${KINDS.join(", ")}, found ${JSON.stringify(kind)}`
+    );
+  }
+  const stream = s.string(p.stream, "$.predicate.stream", STREAM_PATTERN, MAX_STREAM_LENGTH);
+  const version = s.positiveInteger(p.version, "$.predicate.version");
+  const issuedAt = s.timestamp(p.issuedAt, "$.predicate.issuedAt");
+  const expiresAt = s.timestamp(p.expiresAt, "$.predicate.expiresAt");
+  const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1e3;
+  if (lifetime <= 0)
+    s.failWith(
+      "statement-bad-time",
+      "$.predicate.expiresAt",
+      `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`
+    );
+  if (lifetime > MAX_EXPIRES_IN_SECONDS) {
+    s.failWith(
+      "statement-bad-time",
+      "$.predicate.expiresAt",
+      `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`
+    );
+  }
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects2,
+    predicateType: PREDICATE_TYPE,
+    predicate: {
+      kind,
+      stream,
+      version,
+      issuedAt: rfc3339(issuedAt),
+      expiresAt: rfc3339(expiresAt),
+      source: parseSource(s, p.source),
+      data: parseData(s, kind, p.data, subjects2)
+    }
+  };
+}
+function parseSubjects(s, value, maxSubjects) {
+  if (Array.isArray(value) && value.length > maxSubjects) {
+    s.failWith(
+      "statement-too-many-subjects",
+      "$.subject",
+      `expected at most ${maxSubjects} subjects, found ${value.length}`
+    );
+  }
+  const list = s.array(value, "$.subject", maxSubjects);
+  if (list.length === 0) s.fail("$.subject", "expected at least one subject, found none");
+  const subjects2 = list.map((item, i) => {
+    const path = `$.subject[${i}]`;
+    const o = s.object(item, path, ["name", "digest"]);
+    const name = s.string(o.name, `${path}.name`);
+    const problem = subjectNameProblem(name);
+    if (problem) s.fail(`${path}.name`, `expected a relative path in NFC, found a name that ${problem}`);
+    const digest = s.object(o.digest, `${path}.digest`, ["sha256"]);
+    return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
+  });
+  for (const [i, { name }] of subjects2.entries()) {
+    const previous = subjects2[i - 1]?.name;
+    if (previous === void 0) continue;
+    const order = compareSubjectNames(previous, name);
+    if (order < 0) continue;
+    if (order === 0)
+      s.failWith(
+        "statement-duplicate-subject",
+        `$.subject[${i}].name`,
+        `duplicate subject name ${JSON.stringify(name)}`
+      );
+    s.failWith(
+      "statement-unsorted-subjects",
+      `$.subject[${i}].name`,
+      `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`
+    );
+  }
+  return subjects2;
+}
+function parseSource(s, value) {
+  const o = s.object(value, "$.predicate.source", [], ["repository", "commit", "workflowRun"]);
+  const source = {};
+  if (Object.hasOwn(o, "repository"))
+    source.repository = s.string(o.repository, "$.predicate.source.repository", REPOSITORY, 200);
+  if (Object.hasOwn(o, "commit")) source.commit = s.string(o.commit, "$.predicate.source.commit", COMMIT, 64);
+  if (Object.hasOwn(o, "workflowRun"))
+    source.workflowRun = s.string(o.workflowRun, "$.predicate.source.workflowRun", URL_PATTERN, 2048);
+  return source;
+}
+function parseRotationData(s, value, subjects2) {
+  const o = s.object(value, "$.predicate.data", ["policy"]);
+  const bytes = s.base64(o.policy, "$.predicate.data.policy", Math.ceil(MAX_POLICY_BYTES / 3) * 4);
+  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES)
+    s.fail("$.predicate.data.policy", `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
+  const [subject] = subjects2;
+  if (subjects2.length !== 1 || !subject)
+    s.fail(
+      "$.subject",
+      `expected exactly one subject (the new policy) for authority-rotation, found ${subjects2.length}`
+    );
+  const digest = sha256Hex(bytes);
+  if (subject.digest.sha256 !== digest) {
+    s.failWith(
+      "rotation-policy-digest",
+      "$.predicate.data.policy",
+      `expected the document whose sha256 is the subject's (${subject.digest.sha256}), found a document with sha256 ${digest}`
+    );
+  }
+  return { policy: o.policy };
+}
+function parseData(s, kind, value, subjects2) {
+  if (kind === "authority-rotation") return parseRotationData(s, value, subjects2);
+  if (kind !== "fleet-key") {
+    s.object(value, "$.predicate.data", []);
+    return {};
+  }
+  const o = s.object(value, "$.predicate.data", ["keys"]);
+  const keys = s.array(o.keys, "$.predicate.data.keys", subjects2.length).map((item, i) => {
+    const path = `$.predicate.data.keys[${i}]`;
+    const k = s.object(item, path, ["id", "algorithm"]);
+    const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
+    const algorithm = s.string(k.algorithm, `${path}.algorithm`, void 0, 32);
+    if (!FLEET_KEY_ALGORITHMS.includes(algorithm))
+      s.fail(
+        `${path}.algorithm`,
+        `expected one of ${FLEET_KEY_ALGORITHMS.join(", ")}, found ${JSON.stringify(algorithm)}`
+      );
+    const name = subjects2[i]?.name;
+    if (name !== id)
+      s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
+    return { id, algorithm };
+  });
+  if (keys.length !== subjects2.length)
+    s.fail("$.predicate.data.keys", `expected one key per subject (${subjects2.length}), found ${keys.length}`);
+  return { keys };
+}
+
 // src/lib/pipeline/steps/parse.ts
 function parse(bytes, policy, what) {
   const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
   const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: "defer" });
-  const statement2 = parseStatement(statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-  const rotation = isRotation(statement2) ? newPolicyOf(statement2, `${what} statement`) : void 0;
-  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2, rotation };
+  const statement2 = parseStatement(statementBytes, `${what} statement`, {
+    maxBytes: policy.limits.maxBundleBytes,
+    maxSubjects: policy.limits.maxSubjects
+  });
+  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2 };
 }
 function describeParsed(parsed, byteLength) {
   return `${parsed.bundle.bundle.countersignatures.length} countersignature(s), ${parsed.statement.subject.length} subject(s), ${byteLength} bytes`;
@@ -6710,7 +7123,9 @@ var import_verify2 = __toESM(require_dist3(), 1);
 function equalBytes(a, b) {
   if (a.length !== b.length) return false;
   let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i] ^ b[i];
+  a.forEach((x, i) => {
+    difference |= x ^ (b[i] ?? 256);
+  });
   return difference === 0;
 }
 
@@ -6718,12 +7133,27 @@ function equalBytes(a, b) {
 var import_core = __toESM(require_dist2(), 1);
 var FULCIO = "1.3.6.1.4.1.57264.1";
 var FULCIO_CLAIMS = {
-  issuer: [{ oid: `${FULCIO}.8`, encoding: "der-utf8" }, { oid: `${FULCIO}.1`, encoding: "raw" }],
-  eventName: [{ oid: `${FULCIO}.20`, encoding: "der-utf8" }, { oid: `${FULCIO}.2`, encoding: "raw" }],
-  sha: [{ oid: `${FULCIO}.13`, encoding: "der-utf8" }, { oid: `${FULCIO}.3`, encoding: "raw" }],
+  issuer: [
+    { oid: `${FULCIO}.8`, encoding: "der-utf8" },
+    { oid: `${FULCIO}.1`, encoding: "raw" }
+  ],
+  eventName: [
+    { oid: `${FULCIO}.20`, encoding: "der-utf8" },
+    { oid: `${FULCIO}.2`, encoding: "raw" }
+  ],
+  sha: [
+    { oid: `${FULCIO}.13`, encoding: "der-utf8" },
+    { oid: `${FULCIO}.3`, encoding: "raw" }
+  ],
   workflow: [{ oid: `${FULCIO}.4`, encoding: "raw" }],
-  repository: [{ oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: "raw" }],
-  ref: [{ oid: `${FULCIO}.14`, encoding: "der-utf8" }, { oid: `${FULCIO}.6`, encoding: "raw" }],
+  repository: [
+    { oid: `${FULCIO}.12`, encoding: "der-utf8", stripServerUrl: true },
+    { oid: `${FULCIO}.5`, encoding: "raw" }
+  ],
+  ref: [
+    { oid: `${FULCIO}.14`, encoding: "der-utf8" },
+    { oid: `${FULCIO}.6`, encoding: "raw" }
+  ],
   jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: "der-utf8", stripServerUrl: true }],
   jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: "der-utf8" }],
   runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: "der-utf8" }],
@@ -6743,7 +7173,8 @@ function signerFromCertificate(der) {
     throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
   }
   const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
-  if (new Set(extensionOids).size !== extensionOids.length) throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
+  if (new Set(extensionOids).size !== extensionOids.length)
+    throw certError("an extension appears more than once (RFC 5280 \xA74.2)");
   const claims = {};
   for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
     const values = /* @__PURE__ */ new Set();
@@ -6754,7 +7185,10 @@ function signerFromCertificate(der) {
       const value2 = source.stripServerUrl ? stripServerUrl(raw) : raw;
       if (value2 !== void 0) values.add(value2);
     }
-    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`);
+    if (values.size > 1)
+      throw certError(
+        `claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(" vs ")})`
+      );
     const [value] = values;
     if (value !== void 0) claims[name] = value;
   }
@@ -6764,17 +7198,34 @@ function signerFromCertificate(der) {
 }
 function checkPrimaryIdentity(signer, policy) {
   if (signer.issuer !== policy.issuer) {
-    throw new VerificationError("primary-issuer", `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
-      expected: policy.issuer,
-      found: signer.issuer
-    });
+    throw new VerificationError(
+      "primary-issuer",
+      `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`,
+      {
+        expected: policy.issuer,
+        found: signer.issuer
+      }
+    );
   }
-  if (policy.identity !== void 0 && signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  if (policy.identity !== void 0 && signer.identity !== policy.identity)
+    throw identityError(policy.identity, signer.identity);
   if (policy.identity === void 0 || policy.identityPattern !== void 0) {
     const pattern = compileIdentityPattern(policy.identityPattern, "identity policy: identityPattern");
     if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
   }
-  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
+  const claims = policy.githubClaims ?? {};
+  for (const claim of SOURCE_REPOSITORY_CLAIMS) {
+    const expected = claims[claim];
+    const found = signer.extensions[claim];
+    if (expected !== void 0 && found !== expected) {
+      throw new VerificationError(
+        "primary-source-repository",
+        `primary signature: certificate source repository is not the pinned one (the workflow run from another repository, e.g. one calling it as a reusable workflow): ${claim} expected ${JSON.stringify(expected)}, found ${found === void 0 ? "none" : JSON.stringify(found)}`,
+        { expected, found: found ?? "" }
+      );
+    }
+  }
+  for (const [claim, expected] of Object.entries(claims)) {
     const found = signer.extensions[claim];
     if (found !== expected) {
       throw new VerificationError(
@@ -6794,13 +7245,15 @@ function identityError(expected, found) {
 }
 function singleSan(cert) {
   const names = cert.extension("2.5.29.17")?.valueObj.subs[0]?.subs ?? [];
-  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
-  const name = names[0];
+  const [name] = names;
+  if (names.length !== 1 || !name)
+    throw certError(`expected exactly one subject alternative name, found ${names.length}`);
   if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
     throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
   }
   const text = name.value.toString("latin1");
-  if (text === "" || !/^[\x21-\x7e]*$/.test(text)) throw certError("subject alternative name is empty or not printable ASCII");
+  if (text === "" || !/^[\x21-\x7e]*$/.test(text))
+    throw certError("subject alternative name is empty or not printable ASCII");
   return text;
 }
 function strictUtf8(bytes, oid) {
@@ -6814,14 +7267,13 @@ function strictUtf8(bytes, oid) {
   return text;
 }
 function derUtf8String(bytes, oid) {
-  if (bytes.length < 2 || bytes[0] !== 12) throw certError(`extension ${oid}: expected a DER UTF8String`);
   let length = bytes[1];
+  if (bytes[0] !== 12 || length === void 0) throw certError(`extension ${oid}: expected a DER UTF8String`);
   let offset = 2;
   if (length & 128) {
     const count = length & 127;
     if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i];
+    length = bytes.subarray(2, 2 + count).reduce((n, b) => n * 256 + b, 0);
     offset = 2 + count;
     if (length < 128 || count === 2 && length < 256) throw certError(`extension ${oid}: non-minimal DER length`);
   }
@@ -6836,13 +7288,20 @@ function certError(message2) {
 }
 
 // src/lib/checks/sigstore/verify-primary.ts
-var PRIMARY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle.v0.3+json", "application/vnd.dev.sigstore.bundle+json;version=0.3"];
-var LEGACY_MEDIA_TYPES = ["application/vnd.dev.sigstore.bundle+json;version=0.1", "application/vnd.dev.sigstore.bundle+json;version=0.2"];
+var PRIMARY_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.bundle.v0.3+json",
+  "application/vnd.dev.sigstore.bundle+json;version=0.3"
+];
+var LEGACY_MEDIA_TYPES = [
+  "application/vnd.dev.sigstore.bundle+json;version=0.1",
+  "application/vnd.dev.sigstore.bundle+json;version=0.2"
+];
 function verifyPrimary(bundleJson, trust, options = {}) {
   const what = options.what ?? "primary signature";
   const result = verifySigstoreBundle(bundleJson, trust, { what });
   const { content, certificate, signer } = result;
-  if (content.kind !== "dsse" || !certificate || !signer) throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
+  if (content.kind !== "dsse" || !certificate || !signer)
+    throw new VerificationError("primary-malformed", `${what}: expected a keyless DSSE bundle`);
   return {
     payload: content.payload,
     payloadType: content.payloadType,
@@ -6861,26 +7320,41 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
   if (!anyKind) checkCanonicalBase64(bundleJson, what);
   const vm = bundle.verificationMaterial;
   const leaf = vm.content.$case === "certificate" ? vm.content.certificate.rawBytes : vm.content.$case === "x509CertificateChain" ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : void 0;
-  if (!anyKind && bundle.content.$case !== "dsseEnvelope") throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
-  if (!anyKind && !leaf) throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
+  if (!anyKind && bundle.content.$case !== "dsseEnvelope")
+    throw fail("primary-not-dsse", what, "expected a DSSE envelope, found a message signature");
+  if (!anyKind && !leaf)
+    throw fail("primary-certificate", what, "expected a Fulcio certificate, found a public-key hint");
   let content;
   let entity;
   try {
     if (bundle.content.$case === "dsseEnvelope") {
       const env = bundle.content.dsseEnvelope;
-      if (env.signatures.length !== 1) throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
-      content = { kind: "dsse", payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0].sig) };
+      const [signature] = env.signatures;
+      if (env.signatures.length !== 1 || !signature)
+        throw fail("primary-malformed", what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
+      content = {
+        kind: "dsse",
+        payload: new Uint8Array(env.payload),
+        payloadType: env.payloadType,
+        signature: new Uint8Array(signature.sig)
+      };
       entity = (0, import_verify2.toSignedEntity)(bundle);
     } else {
       const { messageSignature } = bundle.content;
       const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256) throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
+      if (messageSignature.messageDigest.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256)
+        throw fail("primary-malformed", what, "expected a SHA2_256 message digest");
       if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
-        throw fail("primary-artifact", what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
+        throw fail(
+          "primary-artifact",
+          what,
+          `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`
+        );
       }
       content = { kind: "message-signature", sha256, signature: new Uint8Array(messageSignature.signature) };
       entity = (0, import_verify2.toSignedEntity)(bundle, bytes ? Buffer.from(bytes) : void 0);
-      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
+      if (verifyPrehashed)
+        entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
     }
   } catch (err) {
     if (err instanceof VerificationError || err instanceof InputError) throw err;
@@ -6893,11 +7367,19 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
     throw mapVerifyError(err, what);
   }
   const tlogEntries = vm.tlogEntries.map((entry) => {
-    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
-    if (!entry.logId?.keyId.length) throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
-    return { logId: Buffer.from(entry.logId.keyId).toString("base64"), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
+    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex))
+      throw fail("primary-tlog", what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
+    if (!entry.logId?.keyId.length)
+      throw fail("primary-tlog", what, "expected a log id in every tlog entry, found none");
+    return {
+      logId: Buffer.from(entry.logId.keyId).toString("base64"),
+      logIndex: entry.logIndex,
+      integratedTime: Number(entry.integratedTime)
+    };
   });
-  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
+  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map(
+    (t) => new Uint8Array(t.signedTimestamp)
+  );
   const times = [
     ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== "0").map((e) => new Date(Number(e.integratedTime) * 1e3)),
     ...timestamps.map((t) => import_core2.RFC3161Timestamp.parse(Buffer.from(t)).signingTime)
@@ -6912,36 +7394,104 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
   return result;
 }
 function parseBundle(json, what, anyKind) {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw fail("primary-malformed", what, "expected a JSON object (a Sigstore bundle)");
   const mediaType = json.mediaType;
   const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
   if (typeof mediaType !== "string" || !allowed.includes(mediaType)) {
-    throw new VerificationError("primary-unsupported-version", `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${JSON.stringify(mediaType) ?? "none"}`, {
-      expected: allowed.join(" | "),
-      found: String(mediaType)
-    });
+    throw new VerificationError(
+      "primary-unsupported-version",
+      `${what}: expected bundle mediaType one of ${allowed.join(", ")}, found ${mediaType === void 0 ? "none" : JSON.stringify(mediaType)}`,
+      {
+        expected: allowed.join(" | "),
+        found: String(mediaType)
+      }
+    );
   }
+  checkEntries(json, what);
   try {
     return (0, import_bundle2.bundleFromJSON)(json);
   } catch (err) {
     throw fail("primary-malformed", what, `not a valid Sigstore bundle: ${describe2(err)}`);
   }
 }
-var BYTES_FIELDS = /* @__PURE__ */ new Set(["payload", "sig", "rawBytes", "keyId", "canonicalizedBody", "signedEntryTimestamp", "rootHash", "hashes", "signedTimestamp", "digest", "signature"]);
+var MAX_PRIMARY_ENTRIES = 16;
+function checkEntries(json, what) {
+  const vm = json.verificationMaterial;
+  const lists = [
+    ["verificationMaterial.tlogEntries", vm?.tlogEntries],
+    [
+      "verificationMaterial.timestampVerificationData.rfc3161Timestamps",
+      vm?.timestampVerificationData?.rfc3161Timestamps
+    ]
+  ];
+  for (const [field, list] of lists) {
+    if (!Array.isArray(list)) continue;
+    if (list.length > MAX_PRIMARY_ENTRIES) {
+      throw new VerificationError(
+        "primary-too-many-entries",
+        `${what}: ${field}: expected at most ${MAX_PRIMARY_ENTRIES} items (what a countersignature binds), found ${list.length}`,
+        {
+          expected: `at most ${MAX_PRIMARY_ENTRIES}`,
+          found: String(list.length)
+        }
+      );
+    }
+    const seen = /* @__PURE__ */ new Map();
+    list.forEach((item, i) => {
+      const text = JSON.stringify(item);
+      const first = seen.get(text);
+      if (first !== void 0) {
+        throw new VerificationError(
+          "primary-duplicate-entry",
+          `${what}: ${field}[${i}] is the same as ${field}[${first}]: each entry or timestamp once`,
+          {
+            expected: "distinct entries",
+            found: `${field}[${first}] twice`
+          }
+        );
+      }
+      seen.set(text, i);
+    });
+  }
+}
+var BYTES_FIELDS = /* @__PURE__ */ new Set([
+  "payload",
+  "sig",
+  "rawBytes",
+  "keyId",
+  "canonicalizedBody",
+  "signedEntryTimestamp",
+  "rootHash",
+  "hashes",
+  "signedTimestamp",
+  "digest",
+  "signature"
+]);
 function checkCanonicalBase64(json, what) {
   const visit = (value, field, bytes) => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        visit(v, `${field}[${i}]`, bytes);
+      });
+      return;
+    }
     if (typeof value === "object" && value !== null) {
       for (const [key, v] of Object.entries(value)) {
         const path = field ? `${field}.${key}` : key;
-        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint")) checkCheckpointSignatures(v, path, what);
+        if (key === "envelope" && field.endsWith(".inclusionProof.checkpoint"))
+          checkCheckpointSignatures(v, path, what);
         else visit(v, path, BYTES_FIELDS.has(key));
       }
       return;
     }
     if (!bytes) return;
     if (typeof value !== "string" || decodeCanonicalBase64(value) === void 0) {
-      throw fail("primary-malformed", what, `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`);
+      throw fail(
+        "primary-malformed",
+        what,
+        `${field}: expected canonical base64 (RFC 4648 \xA74, padded), found other text`
+      );
     }
   };
   visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, "", false);
@@ -6952,13 +7502,26 @@ function checkCheckpointSignatures(envelope, field, what) {
   if (split < 0) return;
   const signatures = envelope.slice(split + 2);
   if (!signatures.endsWith("\n") || signatures.slice(0, -1).split("\n").some((line) => typeof parseNoteSignatureLine(line) === "string")) {
-    throw fail("primary-malformed", what, `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`);
+    throw fail(
+      "primary-malformed",
+      what,
+      `${field}: expected signature lines "\u2014 <name> <canonical base64 signature>", found other text`
+    );
   }
 }
 function artifactDigest(artifact, what) {
-  if (artifact === void 0) throw new InputError("artifact-required", `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
-  if (artifact instanceof Uint8Array) return { sha256: (0, import_node_crypto4.createHash)("sha256").update(artifact).digest(), bytes: artifact };
-  if (artifact.sha256.length !== 32) throw new InputError("artifact-digest", `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
+  if (artifact === void 0)
+    throw new InputError(
+      "artifact-required",
+      `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`
+    );
+  if (artifact instanceof Uint8Array)
+    return { sha256: (0, import_node_crypto4.createHash)("sha256").update(artifact).digest(), bytes: artifact };
+  if (artifact.sha256.length !== 32)
+    throw new InputError(
+      "artifact-digest",
+      `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`
+    );
   return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
 }
 function prehashedContent(base, signature, sha256, verify) {
@@ -6982,10 +7545,13 @@ var CODE_MAP = {
   TLOG_MISSING_INCLUSION_ERROR: "primary-tlog"
 };
 function mapVerifyError(err, what) {
-  const upstream = typeof err?.code === "string" ? err.code : void 0;
+  const upstream = typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : void 0;
   const code = (upstream ? CODE_MAP[upstream] : void 0) ?? "primary-malformed";
   const found = upstream ? `${upstream}: ${describe2(err)}` : describe2(err);
-  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: "a valid Sigstore signature under the pinned trusted root", found });
+  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, {
+    expected: "a valid Sigstore signature under the pinned trusted root",
+    found
+  });
 }
 function fail(code, what, message2) {
   return new VerificationError(code, `${what}: ${message2}`);
@@ -7004,7 +7570,8 @@ function hex(bytes) {
 // src/lib/pipeline/steps/primary.ts
 function primary(parsed, trust) {
   const result = verifyPrimary(parsed.bundle.bundle.primary, trust);
-  if (sha256Hex(result.payload) !== parsed.statementDigest) throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
+  if (sha256Hex(result.payload) !== parsed.statementDigest)
+    throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
   return result;
 }
 function describePrimary(result) {
@@ -7045,7 +7612,11 @@ function bindingOf(primary2) {
   };
 }
 function parseCountersignatureStatement(bytes, what) {
-  const json = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8, integersOnly: true });
+  const json = parseStrictJson(bytes, what, {
+    maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES,
+    maxDepth: 8,
+    integersOnly: true
+  });
   const s = new Shape(what, "countersignature-malformed");
   const o = s.object(json, "$", [
     "_type",
@@ -7061,9 +7632,14 @@ function parseCountersignatureStatement(bytes, what) {
     "signedAt"
   ]);
   if (o._type !== COUNTERSIGNATURE_TYPE) {
-    s.fail("$._type", `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`);
+    s.fail(
+      "$._type",
+      `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`
+    );
   }
-  const digest = (v, path) => ({ sha256: s.string(s.object(v, path, ["sha256"]).sha256, `${path}.sha256`, SHA256_HEX) });
+  const digest = (v, path) => ({
+    sha256: s.string(s.object(v, path, ["sha256"]).sha256, `${path}.sha256`, SHA256_HEX)
+  });
   const tlog = s.array(o.tlogEntries, "$.tlogEntries", MAX_BINDING_ITEMS).map((e, i) => {
     const entry = s.object(e, `$.tlogEntries[${i}]`, ["logId", "logIndex"]);
     return {
@@ -7101,7 +7677,8 @@ function openNote(note, verifier, what = "note") {
   if (typeof note !== "string") return fail2("expected text");
   if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
   const split = note.lastIndexOf("\n\n");
-  if (split < 0 || !note.endsWith("\n")) return fail2("expected text, a blank line and signature lines, each ending in a newline");
+  if (split < 0 || !note.endsWith("\n"))
+    return fail2("expected text, a blank line and signature lines, each ending in a newline");
   const text = note.slice(0, split + 1);
   checkText(text, what);
   const lines = note.slice(split + 2, -1).split("\n");
@@ -7119,13 +7696,18 @@ function openNote(note, verifier, what = "note") {
     }
     verified = true;
   }
-  if (!verified) fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
+  if (!verified)
+    fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
   return text;
 }
 function checkText(text, what) {
-  if (text.length === 0 || !text.endsWith("\n")) throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
+  if (text.length === 0 || !text.endsWith("\n"))
+    throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
   if (/[\p{Cc}]/u.test(text.replace(/\n/g, "")) || text.includes("\n\n") || text.startsWith("\n")) {
-    throw new VerificationError("log-note-malformed", `${what}: the text must not contain control characters or blank lines`);
+    throw new VerificationError(
+      "log-note-malformed",
+      `${what}: the text must not contain control characters or blank lines`
+    );
   }
 }
 
@@ -7136,12 +7718,15 @@ function parseCheckpointText(text, what = "checkpoint") {
     throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
   };
   const lines = text.split("\n");
-  if (lines.pop() !== "" || lines.length < 3) fail2("expected origin, size and root hash lines, each ending in a newline");
+  if (lines.pop() !== "" || lines.length < 3)
+    fail2("expected origin, size and root hash lines, each ending in a newline");
   const [origin, sizeText, rootText, ...extensions] = lines;
   if (!isValidKeyName(origin)) fail2(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText)))
+    fail2(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
   const root = decodeCanonicalBase64(rootText);
-  if (root?.length !== HASH_SIZE) fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  if (root?.length !== HASH_SIZE)
+    fail2(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
   if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail2("malformed extension lines");
   return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
 }
@@ -7149,10 +7734,14 @@ function verifyCheckpoint(note, log, what = "checkpoint") {
   const text = openNote(note, log, what);
   const checkpoint = parseCheckpointText(text, what);
   if (checkpoint.origin !== log.name) {
-    throw new VerificationError("log-checkpoint-origin", `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
-      expected: log.name,
-      found: checkpoint.origin
-    });
+    throw new VerificationError(
+      "log-checkpoint-origin",
+      `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`,
+      {
+        expected: log.name,
+        found: checkpoint.origin
+      }
+    );
   }
   return checkpoint;
 }
@@ -7202,36 +7791,52 @@ function verifyLogProof(statement2, proof, log, what) {
     checkpoint = verifyCheckpoint(proof.checkpoint, verifier, `${what}: log checkpoint`);
   } catch (err) {
     if (!(err instanceof VerificationError)) throw err;
-    throw new VerificationError("countersignature-log-checkpoint", err.message, { expected: `a checkpoint of ${log.origin} signed by its pinned log key`, found: err.found ?? err.code });
+    throw new VerificationError("countersignature-log-checkpoint", err.message, {
+      expected: `a checkpoint of ${log.origin} signed by its pinned log key`,
+      found: err.found ?? err.code
+    });
   }
   if (checkpoint.size !== proof.treeSize) {
-    throw new VerificationError("countersignature-log-inclusion", `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`, {
-      expected: String(checkpoint.size),
-      found: String(proof.treeSize)
-    });
+    throw new VerificationError(
+      "countersignature-log-inclusion",
+      `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`,
+      {
+        expected: String(checkpoint.size),
+        found: String(proof.treeSize)
+      }
+    );
   }
   const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, "base64")));
   if (!verifyInclusion(leafHash(statement2), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
-    throw new VerificationError("countersignature-log-inclusion", `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
-      expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
-      found: "a proof that does not verify"
-    });
+    throw new VerificationError(
+      "countersignature-log-inclusion",
+      `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`,
+      {
+        expected: `root ${Buffer.from(checkpoint.root).toString("base64")}`,
+        found: "a proof that does not verify"
+      }
+    );
   }
   return checkpoint;
 }
 
 // src/lib/checks/countersignatures/verify.ts
-function verifyCountersignatures(items, keys, threshold, ctx) {
+function verifyCountersignatures(items, keys, threshold, ctx, select = () => true) {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const seen = /* @__PURE__ */ new Set();
   const valid = [];
   items.forEach((item, i) => {
+    if (!select(item.keyId)) return;
     const label = `countersignature #${i + 1} (${item.keyId})`;
     if (seen.has(item.keyId)) {
-      throw new VerificationError("countersignature-duplicate", `${label}: this key already countersigned this bundle`, {
-        expected: "at most one countersignature per key",
-        found: `a second countersignature from ${item.keyId}`
-      });
+      throw new VerificationError(
+        "countersignature-duplicate",
+        `${label}: this key already countersigned this bundle`,
+        {
+          expected: "at most one countersignature per key",
+          found: `a second countersignature from ${item.keyId}`
+        }
+      );
     }
     seen.add(item.keyId);
     const key = byId.get(item.keyId);
@@ -7241,11 +7846,19 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
         found: item.keyId
       });
     }
-    if (!verifyEd25519Strict(item.signature, preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, item.statement), key.rawPublicKey)) {
-      throw new VerificationError("countersignature-signature", `${label}: the Ed25519 signature does not verify under ${key.name}'s pinned key`, {
-        expected: `a valid Ed25519 signature by ${key.name}`,
-        found: "an invalid signature"
-      });
+    if (!verifyEd25519Strict(
+      item.signature,
+      preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, item.statement),
+      key.rawPublicKey
+    )) {
+      throw new VerificationError(
+        "countersignature-signature",
+        `${label}: the Ed25519 signature does not verify under ${key.name}'s pinned key`,
+        {
+          expected: `a valid Ed25519 signature by ${key.name}`,
+          found: "an invalid signature"
+        }
+      );
     }
     let statement2;
     try {
@@ -7256,7 +7869,12 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
     }
     checkBinding(statement2, item.keyId, label, ctx);
     checkWindow(statement2, key, label, ctx);
-    const check = { keyId: key.keyId, name: key.name, organisation: key.organisation, signedAt: statement2.signedAt };
+    const check = {
+      keyId: key.keyId,
+      name: key.name,
+      organisation: key.organisation,
+      signedAt: statement2.signedAt
+    };
     if (key.log) check.log = checkLogged(item, key.log, label);
     valid.push(check);
   });
@@ -7266,37 +7884,52 @@ function verifyCountersignatures(items, keys, threshold, ctx) {
     throw new VerificationError(
       valid.length === 0 ? "countersignature-missing" : "countersignature-threshold",
       valid.length === 0 ? "no countersignature: the bundle carries only the primary signature" : `countersigned by ${organisations.length} distinct organisation(s), the policy requires ${threshold}`,
-      { expected: `${threshold} of: ${[...new Set(keys.map((k) => k.organisation))].sort().join(", ")}`, found: organisations.join(", ") || "none" }
+      {
+        expected: `${threshold} of: ${[...new Set(keys.map((k) => k.organisation))].sort().join(", ")}`,
+        found: organisations.join(", ") || "none"
+      }
     );
   }
   return { valid, organisations, missing };
 }
 function checkLogged(item, log, label) {
   if (!item.logProof) {
-    throw new VerificationError("countersignature-log-missing", `${label}: the policy requires this key's countersignatures to be in the log ${log.origin}, and this one carries no log proof`, {
-      expected: `a log proof from ${log.origin}`,
-      found: "none"
-    });
+    throw new VerificationError(
+      "countersignature-log-missing",
+      `${label}: the policy requires this key's countersignatures to be in the log ${log.origin}, and this one carries no log proof`,
+      {
+        expected: `a log proof from ${log.origin}`,
+        found: "none"
+      }
+    );
   }
   verifyLogProof(item.statement, item.logProof, log, label);
   return { origin: log.origin, index: item.logProof.logIndex, treeSize: item.logProof.treeSize };
 }
 function checkBinding(s, keyId, label, ctx) {
   const mismatch = (field, expected, found) => {
-    throw new VerificationError("countersignature-binding", `${label}: ${field} does not match this bundle (the countersignature was made for another primary or statement)`, { expected, found });
+    throw new VerificationError(
+      "countersignature-binding",
+      `${label}: ${field} does not match this bundle (the countersignature was made for another primary or statement)`,
+      { expected, found }
+    );
   };
   if (s.keyId !== keyId) mismatch("keyId", keyId, s.keyId);
   const b = bindingOf(ctx.primary);
   if (s.payloadType !== b.payloadType) mismatch("payloadType", b.payloadType, s.payloadType);
-  if (s.payloadDigest.sha256 !== b.payloadDigest.sha256) mismatch("payloadDigest", b.payloadDigest.sha256, s.payloadDigest.sha256);
+  if (s.payloadDigest.sha256 !== b.payloadDigest.sha256)
+    mismatch("payloadDigest", b.payloadDigest.sha256, s.payloadDigest.sha256);
   if (s.primarySignatureDigest.sha256 !== b.primarySignatureDigest.sha256) {
     mismatch("primarySignatureDigest", b.primarySignatureDigest.sha256, s.primarySignatureDigest.sha256);
   }
-  if (s.certificateDigest.sha256 !== b.certificateDigest.sha256) mismatch("certificateDigest", b.certificateDigest.sha256, s.certificateDigest.sha256);
+  if (s.certificateDigest.sha256 !== b.certificateDigest.sha256)
+    mismatch("certificateDigest", b.certificateDigest.sha256, s.certificateDigest.sha256);
   const tlog = (list) => list.map((e) => `${e.logId}/${e.logIndex}`).sort().join(",");
-  if (tlog(s.tlogEntries) !== tlog(b.tlogEntries)) mismatch("tlogEntries", tlog(b.tlogEntries) || "none", tlog(s.tlogEntries) || "none");
+  if (tlog(s.tlogEntries) !== tlog(b.tlogEntries))
+    mismatch("tlogEntries", tlog(b.tlogEntries) || "none", tlog(s.tlogEntries) || "none");
   const ts = (list) => list.map((d) => d.sha256).sort().join(",");
-  if (ts(s.timestampDigests) !== ts(b.timestampDigests)) mismatch("timestampDigests", ts(b.timestampDigests) || "none", ts(s.timestampDigests) || "none");
+  if (ts(s.timestampDigests) !== ts(b.timestampDigests))
+    mismatch("timestampDigests", ts(b.timestampDigests) || "none", ts(s.timestampDigests) || "none");
   if (s.stream !== ctx.stream) mismatch("stream", ctx.stream, s.stream);
   if (s.version !== ctx.version) mismatch("version", String(ctx.version), String(s.version));
 }
@@ -7304,22 +7937,34 @@ function checkWindow(s, key, label, ctx) {
   const signedAt = new Date(s.signedAt);
   const skew = ctx.clockSkewSeconds * 1e3;
   if (key.validFrom && signedAt < key.validFrom) {
-    throw new VerificationError("countersignature-key-not-yet-valid", `${label}: signed at ${s.signedAt}, before the key ${key.name} became valid`, {
-      expected: `signedAt >= ${key.validFrom.toISOString()}`,
-      found: s.signedAt
-    });
+    throw new VerificationError(
+      "countersignature-key-not-yet-valid",
+      `${label}: signed at ${s.signedAt}, before the key ${key.name} became valid`,
+      {
+        expected: `signedAt >= ${key.validFrom.toISOString()}`,
+        found: s.signedAt
+      }
+    );
   }
   if (key.validUntil && signedAt > key.validUntil) {
-    throw new VerificationError("countersignature-key-expired", `${label}: signed at ${s.signedAt}, after the key ${key.name} expired`, {
-      expected: `signedAt <= ${key.validUntil.toISOString()}`,
-      found: s.signedAt
-    });
+    throw new VerificationError(
+      "countersignature-key-expired",
+      `${label}: signed at ${s.signedAt}, after the key ${key.name} expired`,
+      {
+        expected: `signedAt <= ${key.validUntil.toISOString()}`,
+        found: s.signedAt
+      }
+    );
   }
   if (key.validUntil && ctx.now.getTime() > key.validUntil.getTime() + skew) {
-    throw new VerificationError("countersignature-key-expired", `${label}: the key ${key.name} expired at ${key.validUntil.toISOString()}`, {
-      expected: `now <= ${key.validUntil.toISOString()}`,
-      found: ctx.now.toISOString()
-    });
+    throw new VerificationError(
+      "countersignature-key-expired",
+      `${label}: the key ${key.name} expired at ${key.validUntil.toISOString()}`,
+      {
+        expected: `now <= ${key.validUntil.toISOString()}`,
+        found: ctx.now.toISOString()
+      }
+    );
   }
   if (signedAt.getTime() > ctx.now.getTime() + skew) {
     throw new VerificationError("countersignature-time", `${label}: signedAt ${s.signedAt} is in the future`, {
@@ -7328,77 +7973,124 @@ function checkWindow(s, key, label, ctx) {
     });
   }
   if (signedAt.getTime() < ctx.primaryTime.getTime() - skew) {
-    throw new VerificationError("countersignature-time", `${label}: signedAt ${s.signedAt} is before the primary signature existed`, {
-      expected: `signedAt >= ${ctx.primaryTime.toISOString()}`,
-      found: s.signedAt
-    });
+    throw new VerificationError(
+      "countersignature-time",
+      `${label}: signedAt ${s.signedAt} is before the primary signature existed`,
+      {
+        expected: `signedAt >= ${ctx.primaryTime.toISOString()}`,
+        found: s.signedAt
+      }
+    );
   }
 }
 
 // src/lib/checks/countersignatures/authorise.ts
 function authorise(items, policy, ctx, options) {
-  const { next } = options;
+  const rotation = options.next !== void 0;
   const fallback = policy.fallback?.countersigners ?? [];
-  const governing = /* @__PURE__ */ new Map();
-  for (const key of [...policy.countersigners, ...fallback, ...next ? [...next.countersigners, ...next.fallback?.countersigners ?? []] : []]) {
-    if (!governing.has(key.keyId)) governing.set(key.keyId, key);
-  }
-  const { valid } = verifyCountersignatures(items, [...governing.values()], 0, ctx);
+  const current = governing([...policy.countersigners, ...fallback]);
+  const currentIds = new Set(current.map((k) => k.keyId));
+  const first = verifyCountersignatures(
+    items,
+    current,
+    0,
+    ctx,
+    rotation ? (keyId) => currentIds.has(keyId) : () => true
+  ).valid;
   const fallbackIds = new Set(fallback.map((k) => k.keyId));
-  const byFallback = valid.filter((v) => fallbackIds.has(v.keyId));
-  if (!next && byFallback.length > 0) {
-    throw new VerificationError("countersignature-fallback-not-rotation", `countersigned by the fallback key ${byFallback.map((v) => v.name).join(", ")}, which may authorise only an authority rotation`, {
-      expected: `countersignatures by ${describeSet(policy.countersigners)}`,
-      found: `fallback key(s) ${byFallback.map((v) => `${v.name} (${v.organisation})`).join(", ")}`
-    });
+  const byFallback = first.filter((v) => fallbackIds.has(v.keyId));
+  if (!rotation && byFallback.length > 0) {
+    throw new VerificationError(
+      "countersignature-fallback-not-rotation",
+      `countersigned by the fallback key ${byFallback.map((v) => v.name).join(", ")}, which may authorise only an authority rotation`,
+      {
+        expected: `countersignatures by ${describeSet(policy.countersigners)}`,
+        found: `fallback key(s) ${byFallback.map((v) => `${v.name} (${v.organisation})`).join(", ")}`
+      }
+    );
   }
-  const organisations = organisationsAmong(valid, policy.countersigners);
+  const organisations = organisationsAmong(first, policy.countersigners);
   const missing = distinct(policy.countersigners.map((k) => k.organisation)).filter((o) => !organisations.includes(o));
-  const result = { valid, organisations, missing, authorisedBy: "none" };
-  if (!options.requireThreshold) return result;
-  if (organisations.length >= policy.threshold) {
-    result.authorisedBy = "countersigners";
-  } else if (next && policy.fallback && organisationsAmong(valid, fallback).length >= policy.fallback.threshold) {
-    result.authorisedBy = "fallback";
-    result.fallbackOrganisations = organisationsAmong(valid, fallback);
-  } else {
-    const alternative = next && policy.fallback ? `, or ${policy.fallback.threshold} of the fallback set (${describeSet(fallback)})` : "";
-    result.shortfall = new VerificationError("countersignature-threshold", `countersigned by ${organisations.length} distinct organisation(s), the policy requires ${policy.threshold}${alternative}`, {
-      expected: `${policy.threshold} of: ${distinct(policy.countersigners.map((k) => k.organisation)).join(", ")}${alternative}`,
-      found: organisations.join(", ") || "none"
-    });
-    return result;
+  const result = { valid: first, organisations, missing, authorisedBy: "none" };
+  if (options.requireThreshold) {
+    if (organisations.length >= policy.threshold) {
+      result.authorisedBy = "countersigners";
+    } else if (rotation && policy.fallback && organisationsAmong(first, fallback).length >= policy.fallback.threshold) {
+      result.authorisedBy = "fallback";
+      result.fallbackOrganisations = organisationsAmong(first, fallback);
+    } else {
+      const alternative = rotation && policy.fallback ? `, or ${policy.fallback.threshold} of the fallback set (${describeSet(fallback)})` : "";
+      result.shortfall = new VerificationError(
+        "countersignature-threshold",
+        `countersigned by ${organisations.length} distinct organisation(s), the policy requires ${policy.threshold}${alternative}`,
+        {
+          expected: `${policy.threshold} of: ${distinct(policy.countersigners.map((k) => k.organisation)).join(", ")}${alternative}`,
+          found: organisations.join(", ") || "none"
+        }
+      );
+      return result;
+    }
   }
-  if (next) checkNewKeys(items, policy, next, valid, ctx, result);
+  const next2 = options.next?.();
+  if (!next2) return result;
+  const rest = verifyCountersignatures(
+    items,
+    governing([...current, ...next2.countersigners, ...next2.fallback?.countersigners ?? []]),
+    0,
+    ctx,
+    (keyId) => !currentIds.has(keyId)
+  ).valid;
+  const byKey = new Map([...first, ...rest].map((v) => [v.keyId, v]));
+  result.valid = items.map((item) => byKey.get(item.keyId)).filter((v) => v !== void 0);
+  if (options.requireThreshold) checkNewKeys(items, policy, next2, result.valid, ctx, result);
   return result;
 }
-function checkNewKeys(items, policy, next, valid, ctx, result) {
+function checkNewKeys(items, policy, next2, valid, ctx, result) {
   const known = new Set([...policy.countersigners, ...policy.fallback?.countersigners ?? []].map((k) => k.keyId));
   const signed = new Set(valid.map((v) => v.keyId));
-  const added = [...next.countersigners, ...next.fallback?.countersigners ?? []].filter((k) => !known.has(k.keyId));
+  const added = [...next2.countersigners, ...next2.fallback?.countersigners ?? []].filter((k) => !known.has(k.keyId));
   const unproven = added.filter((k) => !signed.has(k.keyId));
   if (unproven.length > 0) {
-    throw new VerificationError("rotation-proof-of-possession", `the new policy adds key(s) that did not countersign the rotation: ${unproven.map((k) => `${k.name} (${k.keyId})`).join(", ")}; a rotation may install only keys whose holders prove they hold them`, {
-      expected: `countersignatures by every added key: ${added.map((k) => k.name).join(", ")}`,
-      found: `countersignatures by ${valid.map((v) => v.name).join(", ") || "none"}`
-    });
+    throw new VerificationError(
+      "rotation-proof-of-possession",
+      `the new policy adds key(s) that did not countersign the rotation: ${unproven.map((k) => `${k.name} (${k.keyId})`).join(", ")}; a rotation may install only keys whose holders prove they hold them`,
+      {
+        expected: `countersignatures by every added key: ${added.map((k) => k.name).join(", ")}`,
+        found: `countersignatures by ${valid.map((v) => v.name).join(", ") || "none"}`
+      }
+    );
   }
   result.newKeys = added.map((k) => k.name);
-  const ids = new Set(next.countersigners.map((k) => k.keyId));
+  const ids = new Set(next2.countersigners.map((k) => k.keyId));
   try {
-    const outcome = verifyCountersignatures(items.filter((i) => ids.has(i.keyId)), next.countersigners, next.threshold, ctx);
+    const outcome = verifyCountersignatures(
+      items.filter((i) => ids.has(i.keyId)),
+      next2.countersigners,
+      next2.threshold,
+      ctx
+    );
     result.newOrganisations = outcome.organisations;
   } catch (err) {
-    if (!(err instanceof VerificationError) || err.code !== "countersignature-threshold" && err.code !== "countersignature-missing") throw err;
-    throw new VerificationError("rotation-new-threshold", `the rotation is not countersigned by ${next.threshold} organisation(s) of the new policy: ${err.message}`, {
-      expected: `${next.threshold} of: ${distinct(next.countersigners.map((k) => k.organisation)).join(", ")}`,
-      found: err.found ?? "none"
-    });
+    if (!(err instanceof VerificationError) || err.code !== "countersignature-threshold" && err.code !== "countersignature-missing")
+      throw err;
+    throw new VerificationError(
+      "rotation-new-threshold",
+      `the rotation is not countersigned by ${next2.threshold} organisation(s) of the new policy: ${err.message}`,
+      {
+        expected: `${next2.threshold} of: ${distinct(next2.countersigners.map((k) => k.organisation)).join(", ")}`,
+        found: err.found ?? "none"
+      }
+    );
   }
+}
+function governing(keys) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const key of keys) if (!byId.has(key.keyId)) byId.set(key.keyId, key);
+  return [...byId.values()];
 }
 function organisationsAmong(valid, keys) {
   const ids = new Map(keys.map((k) => [k.keyId, k.organisation]));
-  return distinct(valid.filter((v) => ids.has(v.keyId)).map((v) => ids.get(v.keyId)));
+  return distinct(valid.map((v) => ids.get(v.keyId)).filter((organisation) => organisation !== void 0));
 }
 function distinct(items) {
   return [...new Set(items)].sort();
@@ -7410,15 +8102,28 @@ function describeSet(keys) {
 // src/lib/pipeline/steps/countersignatures.ts
 function countersignatures(parsed, primary2, policy, options) {
   const items = countersignatureInputs(parsed.bundle);
-  if (items.length === 0) return { kind: options.requireThreshold ? "pending" : "unsigned" };
+  const rotating = isRotation(parsed.statement);
+  const carried2 = () => newPolicyOf(parsed.statement, `${options.what} statement`);
+  if (items.length === 0)
+    return options.requireThreshold ? { kind: "pending", rotation: void 0 } : { kind: "unsigned", rotation: rotating ? carried2() : void 0 };
   const { stream, version } = parsed.statement.predicate;
+  const read = {};
+  const next2 = () => (read.rotation = carried2()).policy;
   const authorisation = authorise(
     items,
     policy,
-    { primary: primary2, stream, version, primaryTime: primary2.verifiedTime, now: options.now, clockSkewSeconds: policy.limits.clockSkewSeconds },
-    { requireThreshold: options.requireThreshold, ...parsed.rotation ? { next: parsed.rotation.policy } : {} }
+    {
+      primary: primary2,
+      stream,
+      version,
+      primaryTime: primary2.verifiedTime,
+      now: options.now,
+      clockSkewSeconds: policy.limits.clockSkewSeconds
+    },
+    { requireThreshold: options.requireThreshold, ...rotating ? { next: next2 } : {} }
   );
-  return authorisation.shortfall ? { kind: "short", authorisation, shortfall: authorisation.shortfall } : { kind: "signed", authorisation };
+  const { rotation } = read;
+  return authorisation.shortfall ? { kind: "short", authorisation, shortfall: authorisation.shortfall, rotation } : { kind: "signed", authorisation, rotation };
 }
 function describeCountersigned(countersigned, policy, rotation) {
   if (countersigned.kind !== "signed" && countersigned.kind !== "short") return "no countersignature yet";
@@ -7433,7 +8138,8 @@ function countersignatureInputs(parsed) {
   return parsed.bundle.countersignatures.map((c, i) => {
     const statement2 = parsed.statements[i];
     const signature = parsed.signatures[i];
-    if (!statement2 || !signature) throw new Error(`parseBundleFile: countersignature ${i} has no decoded statement or signature`);
+    if (!statement2 || !signature)
+      throw new Error(`parseBundleFile: countersignature ${i} has no decoded statement or signature`);
     return { keyId: c.keyId, statement: statement2, signature, ...c.logProof ? { logProof: c.logProof } : {} };
   });
 }
@@ -7443,24 +8149,49 @@ function checkNotRolledBack(state, stream, version, statementDigest) {
   const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
   if (!last) return;
   if (version < last.version) {
-    throw new VerificationError("statement-rollback", `version ${version} of ${stream} is older than the last accepted version ${last.version}`, {
-      expected: `version >= ${last.version}`,
-      found: String(version)
-    });
+    throw new VerificationError(
+      "statement-rollback",
+      `version ${version} of ${stream} is older than the last accepted version ${last.version}`,
+      {
+        expected: `version >= ${last.version}`,
+        found: String(version)
+      }
+    );
   }
   if (version === last.version && statementDigest !== last.statementDigest) {
-    throw new VerificationError("statement-version-reused", `version ${version} of ${stream} was already accepted for a different statement`, {
-      expected: `statement sha256:${last.statementDigest}`,
-      found: `statement sha256:${statementDigest}`
-    });
+    throw new VerificationError(
+      "statement-version-reused",
+      `version ${version} of ${stream} was already accepted for a different statement`,
+      {
+        expected: `statement sha256:${last.statementDigest}`,
+        found: `statement sha256:${statementDigest}`
+      }
+    );
   }
+}
+var MAX_FIRST_VERSION = 2 ** 45;
+function checkVersionStep(state, stream, version, maxStep) {
+  const last = Object.hasOwn(state.streams, stream) ? state.streams[stream] : void 0;
+  if (!last || version - last.version <= maxStep) return;
+  throw new VerificationError(
+    "statement-version-step",
+    `version ${version} of ${stream} is ${version - last.version} above the last accepted version ${last.version}, more than the policy's maxVersionStep of ${maxStep}`,
+    {
+      expected: `version <= ${last.version + maxStep}`,
+      found: String(version)
+    }
+  );
 }
 function checkPolicyNotRolledBack(state, policyVersion) {
   if (policyVersion < (state.policyVersion ?? 0)) {
-    throw new VerificationError("policy-rollback", `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`, {
-      expected: `policy version >= ${state.policyVersion}`,
-      found: String(policyVersion)
-    });
+    throw new VerificationError(
+      "policy-rollback",
+      `the policy is version ${policyVersion}, older than version ${state.policyVersion} this client already verified under (a rotated-out policy put back?)`,
+      {
+        expected: `policy version >= ${state.policyVersion}`,
+        found: String(policyVersion)
+      }
+    );
   }
 }
 
@@ -7469,18 +8200,28 @@ function checkStatement(statement2, policy, now) {
   const p = statement2.predicate;
   const skewMs = policy.limits.clockSkewSeconds * 1e3;
   if (!policy.kinds.includes(p.kind)) {
-    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, { expected: policy.kinds.join(", "), found: p.kind });
+    throw new VerificationError("statement-kind", `kind ${p.kind} is not allowed by the policy`, {
+      expected: policy.kinds.join(", "),
+      found: p.kind
+    });
   }
   if (!policy.streams.includes(p.stream)) {
-    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, { expected: policy.streams.join(", "), found: p.stream });
+    throw new VerificationError("statement-stream", `stream ${p.stream} is not allowed by the policy`, {
+      expected: policy.streams.join(", "),
+      found: p.stream
+    });
   }
   const issued = Date.parse(p.issuedAt);
   const expires = Date.parse(p.expiresAt);
   if (issued > now.getTime() + skewMs) {
-    throw new VerificationError("statement-not-yet-valid", `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`, {
-      expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
-      found: p.issuedAt
-    });
+    throw new VerificationError(
+      "statement-not-yet-valid",
+      `the statement was issued at ${p.issuedAt}, in the future (now ${rfc3339(now)})`,
+      {
+        expected: `issuedAt <= ${rfc3339(now)} (+${policy.limits.clockSkewSeconds}s skew)`,
+        found: p.issuedAt
+      }
+    );
   }
   if (expires + skewMs <= now.getTime()) {
     throw new VerificationError("statement-expired", `the statement expired at ${p.expiresAt} (now ${rfc3339(now)})`, {
@@ -7490,43 +8231,89 @@ function checkStatement(statement2, policy, now) {
   }
   const lifetime = (expires - issued) / 1e3;
   if (lifetime > policy.limits.maxStatementLifetimeSeconds) {
-    throw new VerificationError("statement-lifetime", `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`, {
-      expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
-      found: `${lifetime}s`
-    });
+    throw new VerificationError(
+      "statement-lifetime",
+      `the statement lives ${lifetime}s, longer than the policy's maximum of ${policy.limits.maxStatementLifetimeSeconds}s`,
+      {
+        expected: `expiresAt - issuedAt <= ${policy.limits.maxStatementLifetimeSeconds}s`,
+        found: `${lifetime}s`
+      }
+    );
+  }
+}
+
+// src/lib/checks/statement/expectation.ts
+function checkExpected(statement2, expect) {
+  const p = statement2.predicate;
+  if (p.stream !== expect.stream) {
+    throw new VerificationError(
+      "statement-stream-unexpected",
+      `stream ${p.stream} is allowed by the policy but is not the stream this verification expects (${expect.stream}): a bundle of another stream is never a release of this one`,
+      {
+        expected: expect.stream,
+        found: p.stream
+      }
+    );
+  }
+  if (expect.kind !== void 0 && p.kind !== expect.kind) {
+    throw new VerificationError(
+      "statement-kind-unexpected",
+      `kind ${p.kind} is allowed by the policy but is not the kind this verification expects (${expect.kind})`,
+      {
+        expected: expect.kind,
+        found: p.kind
+      }
+    );
   }
 }
 
 // src/lib/checks/statement/rotation-versions.ts
-function checkRotationVersions(current, next, statementVersion) {
+function checkRotationVersions(current, next2, statementVersion) {
   const expected = current.version + 1;
-  if (next.version <= current.version) {
-    throw new VerificationError("rotation-downgrade", `the rotation installs policy version ${next.version}, not newer than the current version ${current.version}`, {
-      expected: `new policy version ${expected}`,
-      found: String(next.version)
-    });
+  if (next2.version <= current.version) {
+    throw new VerificationError(
+      "rotation-downgrade",
+      `the rotation installs policy version ${next2.version}, not newer than the current version ${current.version}`,
+      {
+        expected: `new policy version ${expected}`,
+        found: String(next2.version)
+      }
+    );
   }
-  if (next.version > expected) {
-    throw new VerificationError("rotation-gap", `the rotation installs policy version ${next.version}, skipping from the current version ${current.version}: rotations go one version at a time`, {
-      expected: `new policy version ${expected}`,
-      found: String(next.version)
-    });
+  if (next2.version > expected) {
+    throw new VerificationError(
+      "rotation-gap",
+      `the rotation installs policy version ${next2.version}, skipping from the current version ${current.version}: rotations go one version at a time`,
+      {
+        expected: `new policy version ${expected}`,
+        found: String(next2.version)
+      }
+    );
   }
-  if (statementVersion !== next.version) {
-    throw new VerificationError("rotation-statement-version", `the rotation statement has version ${statementVersion}, but the policy it installs has version ${next.version}`, {
-      expected: `statement version ${next.version}`,
-      found: String(statementVersion)
-    });
+  if (statementVersion !== next2.version) {
+    throw new VerificationError(
+      "rotation-statement-version",
+      `the rotation statement has version ${statementVersion}, but the policy it installs has version ${next2.version}`,
+      {
+        expected: `statement version ${next2.version}`,
+        found: String(statementVersion)
+      }
+    );
   }
 }
 
 // src/lib/pipeline/steps/statement.ts
-function statement(parsed, policy, options) {
+function statement(parsed, rotation, policy, options) {
   const st = parsed.statement;
   if (options.state) checkPolicyNotRolledBack(options.state, policy.version);
   checkStatement(st, policy, options.now);
-  if (parsed.rotation) checkRotationVersions(policy, parsed.rotation.policy, st.predicate.version);
-  if (options.state) checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, parsed.statementDigest);
+  if (options.expect) checkExpected(st, options.expect);
+  if (isRotation(st))
+    checkRotationVersions(policy, rotation?.policy ?? { version: st.predicate.version }, st.predicate.version);
+  if (options.state)
+    checkNotRolledBack(options.state, st.predicate.stream, st.predicate.version, parsed.statementDigest);
+  if (options.state && !isRotation(st))
+    checkVersionStep(options.state, st.predicate.stream, st.predicate.version, policy.limits.maxVersionStep);
   return st;
 }
 function describeStatement(st) {
@@ -7540,19 +8327,29 @@ function compareSubjects(subjects2, artifacts) {
   for (const a of artifacts) {
     const digest = expected.get(a.name);
     if (digest === void 0) {
-      throw new VerificationError("subject-unexpected-file", `${a.name} is not a subject of the statement`, { expected: "one of the statement's subjects", found: a.name });
+      throw new VerificationError("subject-unexpected-file", `${a.name} is not a subject of the statement`, {
+        expected: "one of the statement's subjects",
+        found: a.name
+      });
     }
     if (digest !== a.digest.sha256) {
-      throw new VerificationError("subject-digest", `${a.name}: the file's digest differs from the signed one`, { expected: `sha256:${digest}`, found: `sha256:${a.digest.sha256}` });
+      throw new VerificationError("subject-digest", `${a.name}: the file's digest differs from the signed one`, {
+        expected: `sha256:${digest}`,
+        found: `sha256:${a.digest.sha256}`
+      });
     }
     seen.add(a.name);
   }
   const missing = subjects2.filter((s) => !seen.has(s.name)).map((s) => s.name);
   if (missing.length > 0) {
-    throw new VerificationError("subject-missing", `${missing.length} subject(s) of the statement are not among the files: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", \u2026" : ""}`, {
-      expected: `${subjects2.length} file(s)`,
-      found: `${artifacts.length} file(s)`
-    });
+    throw new VerificationError(
+      "subject-missing",
+      `${missing.length} subject(s) of the statement are not among the files: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", \u2026" : ""}`,
+      {
+        expected: `${subjects2.length} file(s)`,
+        found: `${artifacts.length} file(s)`
+      }
+    );
   }
 }
 
@@ -7567,8 +8364,8 @@ function describeSubjects(checked) {
 }
 
 // src/lib/pipeline/run.ts
-async function runPipeline(bytes, options) {
-  return runChecks(bytes, options);
+function runPipeline(bytes, options) {
+  return Promise.resolve().then(() => runChecks(bytes, options));
 }
 function runChecks(bytes, options) {
   const { policy } = options;
@@ -7576,21 +8373,50 @@ function runChecks(bytes, options) {
   const what = options.what ?? "bundle";
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
-  const parsed = r.check("parse", () => parse(bytes, policy, what), (p) => pass(describeParsed(p, bytes.byteLength)));
+  const parsed = r.check(
+    "parse",
+    () => parse(bytes, policy, what),
+    (p) => pass(describeParsed(p, bytes.byteLength))
+  );
   if (!parsed) return r.rejected({});
-  const primaryResult = r.check("primary", () => primary(parsed, options.trust ?? trustMaterialOf(policy)), (p) => pass(describePrimary(p)));
+  const primaryResult = r.check(
+    "primary",
+    () => primary(parsed, options.trust ?? trustMaterialOf(policy)),
+    (p) => pass(describePrimary(p))
+  );
   if (!primaryResult) return r.rejected({ parsed });
-  const signer = r.check("primary-identity", () => primaryIdentity(primaryResult, policy), (s) => pass(describeSigner(s)));
+  const signer = r.check(
+    "primary-identity",
+    () => primaryIdentity(primaryResult, policy),
+    (s) => pass(describeSigner(s))
+  );
   if (!signer) return r.rejected({ parsed, primary: primaryResult });
   const countersigned = r.check(
     "countersignatures",
-    () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold }),
-    (c) => c.kind === "pending" ? { result: "pending", message: describeCountersigned(c, policy, parsed.rotation), code: "countersignature-missing", expected: `${policy.threshold} organisation(s)`, found: "none" } : c.kind === "short" ? { result: "fail", error: c.shortfall } : pass(describeCountersigned(c, policy, parsed.rotation))
+    () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold, what }),
+    (c) => c.kind === "pending" ? {
+      result: "pending",
+      message: describeCountersigned(c, policy, c.rotation),
+      code: "countersignature-missing",
+      expected: `${policy.threshold} organisation(s)`,
+      found: "none"
+    } : c.kind === "short" ? { result: "fail", error: c.shortfall } : pass(describeCountersigned(c, policy, c.rotation))
   );
-  if (!countersigned || countersigned.kind === "short") return r.rejected({ parsed, primary: primaryResult, countersigned });
+  if (!countersigned || countersigned.kind === "short")
+    return r.rejected({ parsed, primary: primaryResult, ...countersigned ? { countersigned } : {} });
   const established = { parsed, primary: primaryResult, countersigned };
-  if (!r.check("statement", () => statement(parsed, policy, { now, state: options.state }), (st) => pass(describeStatement(st)))) return r.rejected(established);
-  if (!r.check("subjects", () => subjects(parsed.statement, options.artifacts), (s) => pass(describeSubjects(s)))) return r.rejected(established);
+  if (!r.check(
+    "statement",
+    () => statement(parsed, countersigned.rotation, policy, { now, state: options.state, expect: options.expect }),
+    (st) => pass(describeStatement(st))
+  ))
+    return r.rejected(established);
+  if (!r.check(
+    "subjects",
+    () => subjects(parsed.statement, options.artifacts),
+    (s) => pass(describeSubjects(s))
+  ))
+    return r.rejected(established);
   if (countersigned.kind === "pending") return r.pending(established);
   return r.verified({ parsed, primary: primaryResult, signer, countersigned });
 }
@@ -7623,7 +8449,16 @@ var ReportBuilder = class {
     const v = verdict(value);
     if (v.result === "fail") this.fail(check, title, v.error);
     else if (v.result === "pass") this.entries.push({ check, title, result: "pass", message: v.message });
-    else this.entries.push({ check, title, result: "pending", message: v.message, code: v.code, expected: v.expected, found: v.found });
+    else
+      this.entries.push({
+        check,
+        title,
+        result: "pending",
+        message: v.message,
+        code: v.code,
+        expected: v.expected,
+        found: v.found
+      });
     return value;
   }
   fail(check, title, err) {
@@ -7636,12 +8471,23 @@ var ReportBuilder = class {
   }
   rejected(established) {
     const ran = new Set(this.entries.map((e) => e.check));
-    const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c) => ({ check: c.name, title: c.title, result: "skipped", message: "not run: an earlier check failed" }));
-    const report = { ...this.report("rejected", [...this.entries, ...skipped], established), ...this.failure ? { failure: this.failure } : {} };
+    const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c) => ({
+      check: c.name,
+      title: c.title,
+      result: "skipped",
+      message: "not run: an earlier check failed"
+    }));
+    const report = {
+      ...this.report("rejected", [...this.entries, ...skipped], established),
+      ...this.failure ? { failure: this.failure } : {}
+    };
     return { report, ...fields(established) };
   }
   pending(established) {
-    return { report: { ...this.report("pending-countersign", this.entries, established), ...this.rotation(established) }, ...fields(established) };
+    return {
+      report: { ...this.report("pending-countersign", this.entries, established), ...this.rotation(established) },
+      ...fields(established)
+    };
   }
   verified(verified) {
     const { parsed } = verified;
@@ -7670,14 +8516,15 @@ var ReportBuilder = class {
   }
   /** For an authority rotation that was not rejected: the versions, the new policy's digest, who authorised it, the keys it adds. */
   rotation({ parsed, countersigned }) {
-    if (!parsed?.rotation) return {};
+    const subject = parsed?.statement.subject[0];
+    if (!parsed || !isRotation(parsed.statement) || !subject) return {};
     const authorisation = authorisationOf(countersigned);
     const { policy } = this;
     return {
       rotation: {
         fromVersion: policy.version,
-        toVersion: parsed.rotation.policy.version,
-        policyDigest: `sha256:${parsed.rotation.digest}`,
+        toVersion: parsed.statement.predicate.version,
+        policyDigest: `sha256:${subject.digest.sha256}`,
         authorisedBy: authorisation?.authorisedBy ?? "none",
         addedKeys: authorisation?.newKeys ?? []
       }
@@ -7688,13 +8535,12 @@ function authorisationOf(countersigned) {
   return countersigned?.kind === "signed" || countersigned?.kind === "short" ? countersigned.authorisation : void 0;
 }
 function fields({ parsed, primary: primary2, countersigned }) {
+  const authorisation = authorisationOf(countersigned);
   return {
-    primary: primary2,
-    statement: parsed?.statement,
-    statementBytes: parsed?.statementBytes,
-    bundle: parsed?.bundle,
-    rotation: parsed?.rotation,
-    authorisation: authorisationOf(countersigned)
+    ...primary2 ? { primary: primary2 } : {},
+    ...parsed ? { statement: parsed.statement, statementBytes: parsed.statementBytes, bundle: parsed.bundle } : {},
+    ...countersigned?.rotation ? { rotation: countersigned.rotation } : {},
+    ...authorisation ? { authorisation } : {}
   };
 }
 function statementSummary(parsed) {
@@ -7710,7 +8556,12 @@ function statementSummary(parsed) {
   };
 }
 function primarySummary(p) {
-  return { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+  return {
+    identity: p.signer.identity,
+    issuer: p.signer.issuer,
+    claims: { ...p.signer.extensions },
+    time: p.verifiedTime.toISOString()
+  };
 }
 function countersignersSummary(a, threshold) {
   return {
@@ -7725,12 +8576,47 @@ function countersignersSummary(a, threshold) {
 
 // src/lib/flows/gate/gate.ts
 async function gate(bundle, input) {
-  const { report } = await runPipeline(bundle, input);
-  if (report.outcome !== "verified" || !report.statement) return { report };
-  return { report, newState: acceptedState(input.state, report.statement, input.policy) };
+  const expected = expectationFor(
+    input.policy,
+    input.expect,
+    input.expectNames ?? { stream: "expect.stream", kind: "expect.kind" }
+  );
+  const { report } = await runPipeline(bundle, { ...input, expect: expected });
+  if (report.outcome !== "verified" || !report.statement) return { report, expected };
+  return { report, newState: acceptedState(input.state, report.statement, input.policy), expected };
+}
+function expectationFor(policy, expect, names) {
+  const list = (items) => items.slice(0, 8).join(", ") + (items.length > 8 ? ", \u2026" : "");
+  const kind = expect?.kind;
+  const stream = expect?.stream ?? (policy.streams.length === 1 ? policy.streams[0] : void 0);
+  if (stream === void 0) {
+    throw new InputError(
+      "expected-stream-missing",
+      `the policy allows ${policy.streams.length} streams (${list(policy.streams)}): say which one you expect with ${names.stream}`
+    );
+  }
+  if (!policy.streams.includes(stream)) {
+    throw new InputError(
+      "expected-not-allowed",
+      `${names.stream} names a stream the policy does not allow: ${JSON.stringify(stream.slice(0, 200))} (it allows ${list(policy.streams)})`
+    );
+  }
+  if (kind !== void 0 && !policy.kinds.includes(kind)) {
+    throw new InputError(
+      "expected-not-allowed",
+      `${names.kind} names a kind the policy does not allow: ${JSON.stringify(kind.slice(0, 200))} (it allows ${list(policy.kinds)})`
+    );
+  }
+  return { stream, ...kind !== void 0 ? { kind } : {} };
 }
 function acceptedState(state, statement2, policy) {
-  return recordAccepted(state ?? emptyState(), statement2.stream, statement2.version, statement2.digest.replace(/^sha256:/, ""), policy.version);
+  return recordAccepted(
+    state ?? emptyState(),
+    statement2.stream,
+    statement2.version,
+    statement2.digest.replace(/^sha256:/, ""),
+    policy.version
+  );
 }
 
 // src/client/inputs.ts
@@ -7740,9 +8626,14 @@ function loadPinnedPolicy(policy, trustedRoot) {
   return { policy: parsed, trust: loadTrustedRoot(parsed.trustedRoot, "pinned policy trustedRoot") };
 }
 function checkTrustedRootMatches(policy, trustedRoot) {
-  const given = canonicalJson(parseStrictJson(asText(trustedRoot), "pinned trusted root", { maxBytes: TRUSTED_ROOT_MAX_BYTES, maxDepth: 32 }));
+  const given = canonicalJson(
+    parseStrictJson(asText(trustedRoot), "pinned trusted root", { maxBytes: TRUSTED_ROOT_MAX_BYTES, maxDepth: 32 })
+  );
   if (given !== canonicalJson(policy.trustedRoot)) {
-    throw new InputError("trusted-root-mismatch", "pinned trusted root: expected the trusted root the pinned policy embeds (policy.trustedRoot), found a different one");
+    throw new InputError(
+      "trusted-root-mismatch",
+      "pinned trusted root: expected the trusted root the pinned policy embeds (policy.trustedRoot), found a different one"
+    );
   }
 }
 function readState(state) {
@@ -7751,31 +8642,50 @@ function readState(state) {
   return parseState(bytes, "client state");
 }
 function artifactSubjects(artifacts, maxCount) {
-  if (!Array.isArray(artifacts)) throw new InputError("artifacts-malformed", `artifacts: expected an array, found ${describe(artifacts)}`);
-  if (artifacts.length > maxCount) throw new InputError("artifacts-too-many", `artifacts: expected at most ${maxCount} (the policy's maxSubjects), found ${artifacts.length}`);
+  const list = artifacts;
+  if (!Array.isArray(list))
+    throw new InputError("artifacts-malformed", `artifacts: expected an array, found ${describe(list)}`);
+  if (artifacts.length > maxCount)
+    throw new InputError(
+      "artifacts-too-many",
+      `artifacts: expected at most ${maxCount} (the policy's maxSubjects), found ${artifacts.length}`
+    );
   const seen = /* @__PURE__ */ new Set();
   return artifacts.map((a, i) => {
     const at = `artifacts[${i}]`;
-    if (typeof a !== "object" || a === null || typeof a.name !== "string") throw new InputError("artifacts-malformed", `${at}: expected { name, bytes } or { name, sha256 }`);
-    const problem = subjectNameProblem(a.name);
-    if (problem) throw new InputError("artifacts-malformed", `${at}: the name ${JSON.stringify(a.name.slice(0, 200))} ${problem}`);
-    if (seen.has(a.name)) throw new InputError("artifacts-malformed", `${at}: expected each name once, found ${JSON.stringify(a.name)} again`);
-    seen.add(a.name);
-    return { name: a.name, digest: { sha256: digestOf(a, at) } };
+    const item = a;
+    if (typeof item !== "object" || item === null || !("name" in item) || typeof item.name !== "string")
+      throw new InputError("artifacts-malformed", `${at}: expected { name, bytes } or { name, sha256 }`);
+    const { name } = item;
+    const problem = subjectNameProblem(name);
+    if (problem)
+      throw new InputError("artifacts-malformed", `${at}: the name ${JSON.stringify(name.slice(0, 200))} ${problem}`);
+    if (seen.has(name))
+      throw new InputError(
+        "artifacts-malformed",
+        `${at}: expected each name once, found ${JSON.stringify(name)} again`
+      );
+    seen.add(name);
+    return { name, digest: { sha256: digestOf(a, at) } };
   });
 }
 function digestOf(a, at) {
   if ("bytes" in a) {
-    if (!(a.bytes instanceof Uint8Array)) throw new InputError("artifacts-malformed", `${at}.bytes: expected a Uint8Array, found ${describe(a.bytes)}`);
+    if (!(a.bytes instanceof Uint8Array))
+      throw new InputError("artifacts-malformed", `${at}.bytes: expected a Uint8Array, found ${describe(a.bytes)}`);
     return sha256Hex(a.bytes);
   }
   const { sha256 } = a;
   if (sha256 instanceof Uint8Array) {
-    if (sha256.length !== 32) throw new InputError("artifacts-malformed", `${at}.sha256: expected 32 bytes, found ${sha256.length}`);
+    if (sha256.length !== 32)
+      throw new InputError("artifacts-malformed", `${at}.sha256: expected 32 bytes, found ${sha256.length}`);
     return Array.from(sha256, (b) => b.toString(16).padStart(2, "0")).join("");
   }
   if (typeof sha256 !== "string" || !SHA256_HEX.test(sha256)) {
-    throw new InputError("artifacts-malformed", `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${describe(sha256)}`);
+    throw new InputError(
+      "artifacts-malformed",
+      `${at}.sha256: expected 64 lowercase hex digits or 32 bytes, found ${describe(sha256)}`
+    );
   }
   return sha256;
 }
@@ -7788,8 +8698,23 @@ function asText(input) {
       throw new InputError("input-malformed", "expected UTF-8 JSON bytes, found invalid UTF-8");
     }
   }
-  if (typeof input === "object" && input !== null) return JSON.stringify(input);
+  const value = input;
+  if (typeof value === "object" && value !== null) return jsonText(value);
   throw new InputError("input-malformed", `expected bytes, text or a parsed JSON object, found ${describe(input)}`);
+}
+function jsonText(value) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (err) {
+    throw new InputError(
+      "input-malformed",
+      `expected a parsed JSON value, found one that is not JSON (${err instanceof RangeError ? "nested too deeply" : "a cycle or a BigInt"})`
+    );
+  }
+  if (typeof text !== "string")
+    throw new InputError("input-malformed", "expected a parsed JSON value, found one that serialises to nothing");
+  return text;
 }
 function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
@@ -7809,33 +8734,90 @@ function pinPolicy(policy, trustedRoot) {
 }
 async function verifyBundle(input) {
   try {
+    const raw = input;
+    if (typeof raw !== "object" || raw === null)
+      throw new InputError("input-malformed", `input: expected { bundle, policy, ... }, found ${describe(raw)}`);
     const { policy, trust } = isPinned(input.policy) ? input.policy : pinPolicy(input.policy, input.trustedRoot);
     if (isPinned(input.policy) && input.trustedRoot !== void 0) checkTrustedRootMatches(policy, input.trustedRoot);
     const state = readState(input.state);
     const artifacts = input.artifacts === void 0 ? void 0 : artifactSubjects(input.artifacts, policy.limits.maxSubjects);
     const bytes = typeof input.bundle === "string" ? new TextEncoder().encode(input.bundle) : input.bundle;
-    if (!(bytes instanceof Uint8Array)) throw new InputError("input-malformed", `bundle: expected bytes or text, found ${describe(bytes)}`);
-    const { report, newState } = await gate(bytes, { policy, trust, state, artifacts, what: input.what ?? "bundle", ...input.now ? { now: input.now } : {} });
-    return newState ? { report, newState: serializeState(newState) } : { report };
+    if (!(bytes instanceof Uint8Array))
+      throw new InputError("input-malformed", `bundle: expected bytes or text, found ${describe(bytes)}`);
+    const expect = expectation(input.expect);
+    const now = input.now;
+    if (now !== void 0 && (!(now instanceof Date) || Number.isNaN(now.getTime())))
+      throw new InputError("input-malformed", "now: expected a valid Date");
+    const what = input.what ?? "bundle";
+    if (typeof what !== "string")
+      throw new InputError("input-malformed", `what: expected a string, found ${describe(what)}`);
+    const { report, newState, expected } = await gate(bytes, {
+      policy,
+      trust,
+      state,
+      artifacts,
+      what,
+      expect,
+      ...now ? { now } : {}
+    });
+    return newState ? { report, newState: serializeState(newState), expected } : { report, expected };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     return { report: { outcome: "error", checks: [] }, error: { code: err.code, message: err.message } };
   }
+}
+function expectation(value) {
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new InputError("input-malformed", `expect: expected { stream, kind }, found ${describe(value)}`);
+  const { stream, kind } = value;
+  if (stream !== void 0 && typeof stream !== "string")
+    throw new InputError("input-malformed", `expect.stream: expected a string, found ${describe(stream)}`);
+  if (kind !== void 0 && typeof kind !== "string")
+    throw new InputError("input-malformed", `expect.kind: expected a string, found ${describe(kind)}`);
+  return { stream, kind };
 }
 function isPinned(value) {
   return typeof value === "object" && value !== null && pinned.has(value);
 }
 
 // src/client/subject.ts
-function isVerifiedSubject(report, artifact) {
-  if (typeof artifact !== "object" || artifact === null || typeof artifact.name !== "string") throw new InputError("artifacts-malformed", "artifact: expected { name, bytes } or { name, sha256 }");
-  const digest = `sha256:${digestOf(artifact, "artifact")}`;
-  if (report.outcome !== "verified" || !report.statement) return false;
-  return report.statement.subjects.some((s) => s.name === artifact.name && s.digest === digest);
+function isVerifiedSubject(result, artifact) {
+  const given = result;
+  const file = artifact;
+  if (!isObject2(given) || !isObject2(given.report) || given.report.outcome !== "verified") return false;
+  const { statement: statement2 } = given.report;
+  const { expected } = given;
+  if (!isObject2(statement2) || !Array.isArray(statement2.subjects) || !isObject2(expected) || typeof expected.stream !== "string")
+    return false;
+  if (statement2.stream !== expected.stream || expected.kind !== void 0 && statement2.kind !== expected.kind)
+    return false;
+  if (!isObject2(file) || typeof file.name !== "string") return false;
+  let digest;
+  try {
+    digest = `sha256:${digestOf(file, "artifact")}`;
+  } catch (err) {
+    if (err instanceof InputError) return false;
+    throw err;
+  }
+  const { name } = file;
+  return statement2.subjects.some((s) => isObject2(s) && s.name === name && s.digest === digest);
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null;
 }
 
 // src/lib/basics/errors/codes.ts
-var STRICT_JSON_CODES2 = ["too-large", "too-deep", "malformed-json", "duplicate-key", "number-out-of-range"];
+var STRICT_JSON_CODES2 = [
+  "too-large",
+  "too-deep",
+  "malformed-json",
+  "duplicate-key",
+  "number-out-of-range",
+  "key-too-long",
+  "string-too-long",
+  "too-many-items"
+];
 var POLICY_CODES = [
   "policy-unreadable",
   "policy-too-large",
@@ -7844,6 +8826,7 @@ var POLICY_CODES = [
   "policy-unknown-field",
   "policy-unsupported-version",
   "policy-ambiguous",
+  "policy-bad-organisation",
   "policy-bad-pattern",
   "policy-bad-key",
   "policy-key-mismatch",
@@ -7851,7 +8834,8 @@ var POLICY_CODES = [
   "policy-validity-window",
   "policy-threshold",
   "policy-unknown-kind",
-  "policy-limit-out-of-range"
+  "policy-limit-out-of-range",
+  "policy-source-repository-unpinned"
 ];
 var INPUT_CODES = [
   // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
@@ -7928,6 +8912,8 @@ var INPUT_CODES = [
   "artifacts-malformed",
   "artifacts-too-many",
   "input-malformed",
+  "expected-stream-missing",
+  "expected-not-allowed",
   "usage",
   "bad-option",
   "bad-listen",
@@ -7954,10 +8940,13 @@ var VERIFICATION_CODES = [
   "primary-key",
   "primary-tlog",
   "primary-timestamp",
+  "primary-too-many-entries",
+  "primary-duplicate-entry",
   "primary-artifact",
   "primary-issuer",
   "primary-identity",
   "primary-claim",
+  "primary-source-repository",
   // Check countersignatures.
   "countersignature-missing",
   "countersignature-duplicate",
@@ -7979,6 +8968,8 @@ var VERIFICATION_CODES = [
   "policy-rollback",
   "statement-kind",
   "statement-stream",
+  "statement-stream-unexpected",
+  "statement-kind-unexpected",
   "statement-not-yet-valid",
   "statement-expired",
   "statement-lifetime",
@@ -7987,6 +8978,7 @@ var VERIFICATION_CODES = [
   "rotation-statement-version",
   "statement-rollback",
   "statement-version-reused",
+  "statement-version-step",
   // Check subjects.
   "subject-unexpected-file",
   "subject-digest",
@@ -8008,7 +9000,12 @@ var VERIFICATION_CODES = [
   "service-refused",
   "artifact-not-subject"
 ];
-var ROTATION_CODES = ["rotation-downgrade", "rotation-gap", "rotation-fork", "rotation-chain-too-long"];
+var ROTATION_CODES = [
+  "rotation-downgrade",
+  "rotation-gap",
+  "rotation-fork",
+  "rotation-chain-too-long"
+];
 var REFUSAL_CODES = [
   "bad-request",
   "bad-range",
@@ -8054,7 +9051,12 @@ var RotationError = class extends VerificationError {
 async function followRotations(start, rotations, options = {}) {
   const max = options.maxRotations ?? MAX_ROTATIONS;
   if (rotations.length > max) {
-    throw new RotationError("rotation-chain-too-long", "rotations", `${rotations.length} rotations given, more than the cap of ${max}`, { expected: `at most ${max}`, found: String(rotations.length) });
+    throw new RotationError(
+      "rotation-chain-too-long",
+      "rotations",
+      `${rotations.length} rotations given, more than the cap of ${max}`,
+      { expected: `at most ${max}`, found: String(rotations.length) }
+    );
   }
   if (options.state) checkPolicyNotRolledBack(options.state, start.policy.version);
   const now = options.now ?? /* @__PURE__ */ new Date();
@@ -8063,72 +9065,124 @@ async function followRotations(start, rotations, options = {}) {
   const applied = [];
   const alreadyApplied = [];
   for (const rotation of rotations) {
-    const next = peekNewPolicy(rotation, head);
-    const target = next.policy.version;
+    const next2 = peekTarget(rotation, head);
+    const target = next2.version;
     if (target > head.policy.version + 1) {
-      throw new RotationError("rotation-gap", rotation.what, `installs policy version ${target}, but the current policy is version ${head.policy.version}: the rotation to version ${head.policy.version + 1} is missing`, {
-        expected: `a rotation to version ${head.policy.version + 1}`,
-        found: `version ${target}`
-      });
+      throw new RotationError(
+        "rotation-gap",
+        rotation.what,
+        `installs policy version ${target}, but the current policy is version ${head.policy.version}: the rotation to version ${head.policy.version + 1} is missing`,
+        {
+          expected: `a rotation to version ${head.policy.version + 1}`,
+          found: `version ${target}`
+        }
+      );
     }
     if (target <= head.policy.version) {
       const have = held.get(target);
-      if (have?.digest === next.digest) {
+      if (have?.digest === next2.digest) {
         alreadyApplied.push(rotation.what);
         continue;
       }
       if (!have) {
-        throw new RotationError("rotation-downgrade", rotation.what, `installs policy version ${target}, older than the current version ${start.policy.version}`, {
-          expected: `a rotation to version ${head.policy.version + 1}`,
-          found: `version ${target}`
-        });
+        throw new RotationError(
+          "rotation-downgrade",
+          rotation.what,
+          `installs policy version ${target}, older than the current version ${start.policy.version}`,
+          {
+            expected: `a rotation to version ${head.policy.version + 1}`,
+            found: `version ${target}`
+          }
+        );
       }
       const before = held.get(target - 1);
       if (before) await verifyLink(rotation, before, now);
-      throw new RotationError("rotation-fork", rotation.what, `installs a policy version ${target} (sha256:${next.digest}) that differs from the version ${target} already held (sha256:${have.digest})`, {
-        expected: `sha256:${have.digest}`,
-        found: `sha256:${next.digest}`
-      });
+      throw new RotationError(
+        "rotation-fork",
+        rotation.what,
+        `installs a policy version ${target} (sha256:${next2.digest}) that differs from the version ${target} already held (sha256:${have.digest})`,
+        {
+          expected: `sha256:${have.digest}`,
+          found: `sha256:${next2.digest}`
+        }
+      );
     }
-    const report = await verifyLink(rotation, head, now, head === start ? options.trust : void 0);
-    applied.push({ what: rotation.what, fromVersion: head.policy.version, toVersion: target, digest: next.digest, report });
-    held.set(target, next);
-    head = next;
+    const { report, installed } = await verifyLink(rotation, head, now, head === start ? options.trust : void 0);
+    applied.push({
+      what: rotation.what,
+      fromVersion: head.policy.version,
+      toVersion: target,
+      digest: installed.digest,
+      report
+    });
+    held.set(target, installed);
+    head = installed;
   }
   return { result: head, applied, alreadyApplied };
 }
-function peekNewPolicy(rotation, head) {
+function peekTarget(rotation, head) {
   try {
     const parsed = parseBundleFile(rotation.bytes, rotation.what, head.policy.limits.maxBundleBytes);
     const bytes = envelopeStatementBytes(parsed.bundle.primary, rotation.what, { nonCanonical: "refuse" });
-    const statement2 = parseStatement(bytes, `${rotation.what} statement`, { maxBytes: head.policy.limits.maxBundleBytes, maxSubjects: head.policy.limits.maxSubjects });
-    return newPolicyOf(statement2, `${rotation.what} statement`);
+    const statement2 = parseStatement(bytes, `${rotation.what} statement`, {
+      maxBytes: head.policy.limits.maxBundleBytes,
+      maxSubjects: head.policy.limits.maxSubjects
+    });
+    const subject = statement2.subject[0];
+    if (!isRotation(statement2) || !subject)
+      throw new InputError(
+        "rotation-not-rotation",
+        `${rotation.what} statement: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`
+      );
+    return { version: statement2.predicate.version, digest: subject.digest.sha256 };
   } catch (err) {
-    if (err instanceof InputError) throw new RotationError(carried(err.code), rotation.what, err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message);
+    if (err instanceof InputError)
+      throw new RotationError(
+        carried(err.code),
+        rotation.what,
+        err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message
+      );
     throw err;
   }
 }
 async function verifyLink(rotation, under, now, trust) {
-  const { report } = await runPipeline(rotation.bytes, { policy: under.policy, now, what: rotation.what, ...trust ? { trust } : {} });
-  if (report.outcome === "verified") return report;
-  const failure = report.failure ?? { check: "countersignatures", code: "countersignature-missing", message: "no countersignature yet: a rotation must be countersigned" };
-  const failed = report.checks.find((c) => c.check === failure.check);
-  throw new RotationError(carried(failure.code), rotation.what, `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`, {
-    ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
-    ...failed?.found !== void 0 ? { found: failed.found } : {},
-    report
+  const { report, rotation: installed } = await runPipeline(rotation.bytes, {
+    policy: under.policy,
+    now,
+    what: rotation.what,
+    ...trust ? { trust } : {}
   });
+  if (report.outcome === "verified" && installed) return { report, installed };
+  const failure = report.failure ?? {
+    check: "countersignatures",
+    code: "countersignature-missing",
+    message: "no countersignature yet: a rotation must be countersigned"
+  };
+  const failed = report.checks.find((c) => c.check === failure.check);
+  throw new RotationError(
+    carried(failure.code),
+    rotation.what,
+    `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`,
+    {
+      ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
+      ...failed?.found !== void 0 ? { found: failed.found } : {},
+      report
+    }
+  );
 }
 
 // src/client/rotations.ts
 async function followPolicyRotations(input) {
   try {
-    if (typeof input !== "object" || input === null) throw new InputError("input-malformed", `input: expected { policy, rotations }, found ${describe(input)}`);
+    const raw = input;
+    if (typeof raw !== "object" || raw === null)
+      throw new InputError("input-malformed", `input: expected { policy, rotations }, found ${describe(raw)}`);
     const start = policyDocument(exactBytes(input.policy, "policy").slice(), "pinned policy");
     const rotations = rotationInputs(input.rotations);
     const state = readState(input.state);
     const now = input.now ?? /* @__PURE__ */ new Date();
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InputError("input-malformed", "now: expected a valid Date");
+    if (!(now instanceof Date) || Number.isNaN(now.getTime()))
+      throw new InputError("input-malformed", "now: expected a valid Date");
     const walk = await followRotations(start, rotations, { now, ...state ? { state } : {} });
     const { result } = walk;
     return {
@@ -8160,14 +9214,17 @@ function failureOf(err) {
   };
 }
 function rotationInputs(rotations) {
-  if (!Array.isArray(rotations)) throw new InputError("input-malformed", `rotations: expected an array of bundles, found ${describe(rotations)}`);
-  if (rotations.length > MAX_ROTATIONS) return rotations.map((_, i) => ({ bytes: new Uint8Array(), what: `rotations[${i}]` }));
+  if (!Array.isArray(rotations))
+    throw new InputError("input-malformed", `rotations: expected an array of bundles, found ${describe(rotations)}`);
+  if (rotations.length > MAX_ROTATIONS)
+    return rotations.map((_, i) => ({ bytes: new Uint8Array(), what: `rotations[${i}]` }));
   return rotations.map((r, i) => {
     const at = `rotations[${i}]`;
     if (r instanceof Uint8Array || typeof r === "string") return { bytes: exactBytes(r, at), what: at };
     if (typeof r === "object" && r !== null && typeof r.name === "string") {
       const { bytes, name } = r;
-      if (name.length === 0 || name.length > 200) throw new InputError("input-malformed", `${at}.name: expected 1 to 200 characters, found ${name.length}`);
+      if (name.length === 0 || name.length > 200)
+        throw new InputError("input-malformed", `${at}.name: expected 1 to 200 characters, found ${name.length}`);
       return { bytes: exactBytes(bytes, `${at}.bytes`), what: name };
     }
     throw new InputError("input-malformed", `${at}: expected bytes, text or { bytes, name }, found ${describe(r)}`);

@@ -8,6 +8,225 @@ interface TrustMaterial {
 	readonly [trustMaterialBrand]: true;
 }
 
+declare const STRICT_JSON_CODES: readonly [
+	"too-large",
+	"too-deep",
+	"malformed-json",
+	"duplicate-key",
+	"number-out-of-range",
+	"key-too-long",
+	"string-too-long",
+	"too-many-items"
+];
+declare const POLICY_CODES: readonly [
+	"policy-unreadable",
+	"policy-too-large",
+	"policy-malformed",
+	"policy-duplicate-json-key",
+	"policy-unknown-field",
+	"policy-unsupported-version",
+	"policy-ambiguous",
+	"policy-bad-organisation",
+	"policy-bad-pattern",
+	"policy-bad-key",
+	"policy-key-mismatch",
+	"policy-duplicate-entry",
+	"policy-validity-window",
+	"policy-threshold",
+	"policy-unknown-kind",
+	"policy-limit-out-of-range",
+	"policy-source-repository-unpinned"
+];
+declare const INPUT_CODES: readonly [
+	"bundle-malformed",
+	"bundle-unsupported-version",
+	"primary-malformed",
+	"statement-malformed",
+	"statement-unknown-field",
+	"statement-unsupported-type",
+	"statement-unknown-kind",
+	"statement-duplicate-subject",
+	"statement-unsorted-subjects",
+	"statement-too-many-subjects",
+	"statement-bad-time",
+	"statement-too-large",
+	"rotation-policy-digest",
+	"rotation-policy-malformed",
+	"rotation-not-rotation",
+	"countersignature-malformed",
+	"state-malformed",
+	"trusted-root-malformed",
+	"trusted-root-unsupported-version",
+	"key-malformed",
+	"artifact-required",
+	"artifact-digest",
+	"subject-path-invalid",
+	"subject-outside-base",
+	"subject-not-regular",
+	"subject-duplicate",
+	"subject-too-many",
+	"subject-empty",
+	"subject-unreadable",
+	"subject-changed",
+	"fleet-keys-malformed",
+	"fleet-keys-duplicate",
+	"fleet-keys-bad-key",
+	"bad-stream",
+	"bad-version",
+	"bad-expiry",
+	"bad-duration",
+	"bad-time",
+	"rotation-downgrade",
+	"rotation-gap",
+	"key-pem",
+	"key-encoding",
+	"key-algorithm",
+	"key-encrypted",
+	"key-invalid",
+	"key-too-large",
+	"key-unreadable",
+	"key-permissions",
+	"key-exists",
+	"key-unwritable",
+	"ed25519-private-key",
+	"ed25519-message",
+	"input-unreadable",
+	"input-changed",
+	"no-identity-token",
+	"bad-identity-token",
+	"identity-token-request-failed",
+	"bad-service-url",
+	"sigstore-instance-invalid",
+	"sigstore-service-failed",
+	"service-unavailable",
+	"service-response-too-large",
+	"service-bad-response",
+	"expect-malformed",
+	"log-key-malformed",
+	"trusted-root-mismatch",
+	"artifacts-malformed",
+	"artifacts-too-many",
+	"input-malformed",
+	"expected-stream-missing",
+	"expected-not-allowed",
+	"usage",
+	"bad-option",
+	"bad-listen",
+	"bad-origin",
+	"log-key-origin",
+	"output-exists",
+	"output-unwritable",
+	"input-missing",
+	"input-invalid",
+	"github-api-failed",
+	"release-asset-missing",
+	"service-client-missing",
+	"countersigner-not-pinned",
+	"listen-failed",
+	"log-storage-inconsistent"
+];
+declare const VERIFICATION_CODES: readonly [
+	"primary-malformed",
+	"primary-unsupported-version",
+	"primary-not-dsse",
+	"primary-signature",
+	"primary-certificate",
+	"primary-key",
+	"primary-tlog",
+	"primary-timestamp",
+	"primary-too-many-entries",
+	"primary-duplicate-entry",
+	"primary-artifact",
+	"primary-issuer",
+	"primary-identity",
+	"primary-claim",
+	"primary-source-repository",
+	"countersignature-missing",
+	"countersignature-duplicate",
+	"countersignature-unpinned-key",
+	"countersignature-signature",
+	"countersignature-malformed",
+	"countersignature-binding",
+	"countersignature-key-not-yet-valid",
+	"countersignature-key-expired",
+	"countersignature-time",
+	"countersignature-log-missing",
+	"countersignature-log-checkpoint",
+	"countersignature-log-inclusion",
+	"countersignature-fallback-not-rotation",
+	"countersignature-threshold",
+	"rotation-proof-of-possession",
+	"rotation-new-threshold",
+	"policy-rollback",
+	"statement-kind",
+	"statement-stream",
+	"statement-stream-unexpected",
+	"statement-kind-unexpected",
+	"statement-not-yet-valid",
+	"statement-expired",
+	"statement-lifetime",
+	"rotation-downgrade",
+	"rotation-gap",
+	"rotation-statement-version",
+	"statement-rollback",
+	"statement-version-reused",
+	"statement-version-step",
+	"subject-unexpected-file",
+	"subject-digest",
+	"subject-missing",
+	"log-inconsistent",
+	"log-entry-not-in-tree",
+	"log-entries-missing",
+	"log-note-malformed",
+	"log-note-signature",
+	"log-checkpoint-malformed",
+	"log-checkpoint-origin",
+	"log-key-malformed",
+	"countersigner-not-pinned",
+	"countersign-refused",
+	"rotation-needs-review",
+	"rotation-approval-mismatch",
+	"service-refused",
+	"artifact-not-subject"
+];
+declare const ROTATION_CODES: readonly [
+	"rotation-downgrade",
+	"rotation-gap",
+	"rotation-fork",
+	"rotation-chain-too-long"
+];
+declare const REFUSAL_CODES: readonly [
+	"bad-request",
+	"bad-range",
+	"not-found",
+	"method-not-allowed",
+	"unsupported-media-type",
+	"too-large",
+	"statement-rollback",
+	"stream-version-signed",
+	"rotation-needs-review",
+	"overloaded",
+	"internal-error"
+];
+type StrictJsonCode = (typeof STRICT_JSON_CODES)[number];
+type PolicyCode = (typeof POLICY_CODES)[number];
+type InputCode = (typeof INPUT_CODES)[number] | PolicyCode | StrictJsonCode;
+type RotationCode = (typeof ROTATION_CODES)[number];
+type VerificationCode = (typeof VERIFICATION_CODES)[number] | RotationCode;
+type RefusalCode = (typeof REFUSAL_CODES)[number];
+type CheckCode = InputCode | VerificationCode;
+type ErrorCode = CheckCode | RefusalCode;
+declare const carriedBrand: unique symbol;
+type Carried = ErrorCode & {
+	readonly [carriedBrand]: true;
+};
+declare const KINDS: readonly [
+	"binary-digest",
+	"fleet-key",
+	"authority-rotation",
+	"config-change"
+];
+type Kind = (typeof KINDS)[number];
 export declare const CHECKS: readonly [
 	{
 		readonly name: "parse";
@@ -102,212 +321,6 @@ export interface VerificationReport {
 		addedKeys: string[];
 	};
 }
-declare const STRICT_JSON_CODES: readonly [
-	"too-large",
-	"too-deep",
-	"malformed-json",
-	"duplicate-key",
-	"number-out-of-range"
-];
-declare const POLICY_CODES: readonly [
-	"policy-unreadable",
-	"policy-too-large",
-	"policy-malformed",
-	"policy-duplicate-json-key",
-	"policy-unknown-field",
-	"policy-unsupported-version",
-	"policy-ambiguous",
-	"policy-bad-pattern",
-	"policy-bad-key",
-	"policy-key-mismatch",
-	"policy-duplicate-entry",
-	"policy-validity-window",
-	"policy-threshold",
-	"policy-unknown-kind",
-	"policy-limit-out-of-range"
-];
-declare const INPUT_CODES: readonly [
-	"bundle-malformed",
-	"bundle-unsupported-version",
-	"primary-malformed",
-	"statement-malformed",
-	"statement-unknown-field",
-	"statement-unsupported-type",
-	"statement-unknown-kind",
-	"statement-duplicate-subject",
-	"statement-unsorted-subjects",
-	"statement-too-many-subjects",
-	"statement-bad-time",
-	"statement-too-large",
-	"rotation-policy-digest",
-	"rotation-policy-malformed",
-	"rotation-not-rotation",
-	"countersignature-malformed",
-	"state-malformed",
-	"trusted-root-malformed",
-	"trusted-root-unsupported-version",
-	"key-malformed",
-	"artifact-required",
-	"artifact-digest",
-	"subject-path-invalid",
-	"subject-outside-base",
-	"subject-not-regular",
-	"subject-duplicate",
-	"subject-too-many",
-	"subject-empty",
-	"subject-unreadable",
-	"subject-changed",
-	"fleet-keys-malformed",
-	"fleet-keys-duplicate",
-	"fleet-keys-bad-key",
-	"bad-stream",
-	"bad-version",
-	"bad-expiry",
-	"bad-duration",
-	"bad-time",
-	"rotation-downgrade",
-	"rotation-gap",
-	"key-pem",
-	"key-encoding",
-	"key-algorithm",
-	"key-encrypted",
-	"key-invalid",
-	"key-too-large",
-	"key-unreadable",
-	"key-permissions",
-	"key-exists",
-	"key-unwritable",
-	"ed25519-private-key",
-	"ed25519-message",
-	"input-unreadable",
-	"input-changed",
-	"no-identity-token",
-	"bad-identity-token",
-	"identity-token-request-failed",
-	"bad-service-url",
-	"sigstore-instance-invalid",
-	"sigstore-service-failed",
-	"service-unavailable",
-	"service-response-too-large",
-	"service-bad-response",
-	"expect-malformed",
-	"log-key-malformed",
-	"trusted-root-mismatch",
-	"artifacts-malformed",
-	"artifacts-too-many",
-	"input-malformed",
-	"usage",
-	"bad-option",
-	"bad-listen",
-	"bad-origin",
-	"log-key-origin",
-	"output-exists",
-	"output-unwritable",
-	"input-missing",
-	"input-invalid",
-	"github-api-failed",
-	"release-asset-missing",
-	"service-client-missing",
-	"countersigner-not-pinned",
-	"listen-failed",
-	"log-storage-inconsistent"
-];
-declare const VERIFICATION_CODES: readonly [
-	"primary-malformed",
-	"primary-unsupported-version",
-	"primary-not-dsse",
-	"primary-signature",
-	"primary-certificate",
-	"primary-key",
-	"primary-tlog",
-	"primary-timestamp",
-	"primary-artifact",
-	"primary-issuer",
-	"primary-identity",
-	"primary-claim",
-	"countersignature-missing",
-	"countersignature-duplicate",
-	"countersignature-unpinned-key",
-	"countersignature-signature",
-	"countersignature-malformed",
-	"countersignature-binding",
-	"countersignature-key-not-yet-valid",
-	"countersignature-key-expired",
-	"countersignature-time",
-	"countersignature-log-missing",
-	"countersignature-log-checkpoint",
-	"countersignature-log-inclusion",
-	"countersignature-fallback-not-rotation",
-	"countersignature-threshold",
-	"rotation-proof-of-possession",
-	"rotation-new-threshold",
-	"policy-rollback",
-	"statement-kind",
-	"statement-stream",
-	"statement-not-yet-valid",
-	"statement-expired",
-	"statement-lifetime",
-	"rotation-downgrade",
-	"rotation-gap",
-	"rotation-statement-version",
-	"statement-rollback",
-	"statement-version-reused",
-	"subject-unexpected-file",
-	"subject-digest",
-	"subject-missing",
-	"log-inconsistent",
-	"log-entry-not-in-tree",
-	"log-entries-missing",
-	"log-note-malformed",
-	"log-note-signature",
-	"log-checkpoint-malformed",
-	"log-checkpoint-origin",
-	"log-key-malformed",
-	"countersigner-not-pinned",
-	"countersign-refused",
-	"rotation-needs-review",
-	"rotation-approval-mismatch",
-	"service-refused",
-	"artifact-not-subject"
-];
-declare const ROTATION_CODES: readonly [
-	"rotation-downgrade",
-	"rotation-gap",
-	"rotation-fork",
-	"rotation-chain-too-long"
-];
-declare const REFUSAL_CODES: readonly [
-	"bad-request",
-	"bad-range",
-	"not-found",
-	"method-not-allowed",
-	"unsupported-media-type",
-	"too-large",
-	"statement-rollback",
-	"stream-version-signed",
-	"rotation-needs-review",
-	"overloaded",
-	"internal-error"
-];
-type StrictJsonCode = (typeof STRICT_JSON_CODES)[number];
-type PolicyCode = (typeof POLICY_CODES)[number];
-type InputCode = (typeof INPUT_CODES)[number] | PolicyCode | StrictJsonCode;
-type RotationCode = (typeof ROTATION_CODES)[number];
-type VerificationCode = (typeof VERIFICATION_CODES)[number] | RotationCode;
-type RefusalCode = (typeof REFUSAL_CODES)[number];
-type CheckCode = InputCode | VerificationCode;
-type ErrorCode = CheckCode | RefusalCode;
-declare const carriedBrand: unique symbol;
-type Carried = ErrorCode & {
-	readonly [carriedBrand]: true;
-};
-declare const KINDS: readonly [
-	"binary-digest",
-	"fleet-key",
-	"authority-rotation",
-	"config-change"
-];
-type Kind = (typeof KINDS)[number];
 declare const GITHUB_CLAIM_NAMES: readonly [
 	"repository",
 	"repositoryId",
@@ -326,6 +339,11 @@ interface PrimaryIdentityPolicy {
 	/** Anchored regular expression (`^...$`, compiled with the `u` flag) over the identity. */
 	readonly identityPattern?: string;
 	readonly githubClaims?: GithubClaims;
+	/**
+	 * The explicit opt-out of the source-repository pin: `githubClaims` may then lack some of
+	 * SOURCE_REPOSITORY_CLAIMS, and any repository that calls the pinned workflow can sign.
+	 */
+	readonly unsafeNoSourceRepositoryPin?: true;
 }
 interface CountersignerKey {
 	readonly name: string;
@@ -362,6 +380,11 @@ interface PolicyLimits {
 	readonly maxStatementLifetimeSeconds: number;
 	/** Tolerance for clocks when comparing times, in seconds. */
 	readonly clockSkewSeconds: number;
+	/**
+	 * How far above the last accepted version of a stream the next may be (issue 13 F10): no
+	 * single release can take a stream to 2^53-1, after which nothing newer exists.
+	 */
+	readonly maxVersionStep: number;
 }
 interface FallbackSignerSet {
 	readonly countersigners: readonly CountersignerKey[];
@@ -430,6 +453,15 @@ export interface VerifyBundleInput {
 	readonly now?: Date;
 	/** Names the bundle in messages (default "bundle"). */
 	readonly what?: string;
+	/**
+	 * The stream (and optionally the kind) this app expects the bundle to be of. Required when
+	 * the policy allows more than one stream (otherwise outcome "error", `expected-stream-missing`):
+	 * an old genuine release of another stream must not pass for one of this stream.
+	 */
+	readonly expect?: {
+		readonly stream?: string;
+		readonly kind?: Kind;
+	} | null;
 }
 export interface VerifyBundleResult {
 	/** The same report as `countersign verify --json` (src/lib/pipeline/report.ts). */
@@ -444,6 +476,14 @@ export interface VerifyBundleResult {
 		readonly code: string;
 		readonly message: string;
 	};
+	/**
+	 * Unless the outcome is "error": the stream (and kind) the bundle was checked against, `expect`
+	 * or the policy's only stream. `isVerifiedSubject` takes the whole result and checks it again.
+	 */
+	readonly expected?: {
+		readonly stream: string;
+		readonly kind?: Kind;
+	};
 }
 /**
  * Parses the pinned policy once (and checks `trustedRoot` against it when given), for reuse
@@ -454,14 +494,16 @@ export declare function pinPolicy(policy: JsonInput, trustedRoot?: JsonInput): P
  * Verifies a countersigned bundle. Never throws for bad input: a bundle that fails a check is
  * "rejected" (report.failure says which check and code), a valid primary without any
  * countersignature is "pending-countersign", and unusable pinned data (policy, trusted root,
- * state, artifacts) is "error" with `error` set. Only a bug would throw.
+ * state, artifacts) or arguments (no expected stream under a policy of several) is "error"
+ * with `error` set. Only a bug would throw.
  */
 export declare function verifyBundle(input: VerifyBundleInput): Promise<VerifyBundleResult>;
 /**
- * True only if the report's outcome is "verified" and its statement lists a subject with
- * exactly this name and this SHA-256. Throws InputError for a malformed artifact argument.
+ * True only if `result` (what verifyBundle returned) is "verified", its statement is of the
+ * stream (and kind) the verification expected, and the statement lists a subject with exactly
+ * this name and this SHA-256. Never throws: anything else, a malformed artifact included, is false.
  */
-export declare function isVerifiedSubject(report: VerificationReport, artifact: ArtifactInput): boolean;
+export declare function isVerifiedSubject(result: VerifyBundleResult, artifact: ArtifactInput): boolean;
 /** Input could not be used at all: unreadable, malformed, over a cap. Exit code 2 in the CLI. */
 export declare class InputError extends Error {
 	readonly code: InputCode;

@@ -55,7 +55,13 @@ export interface VerificationReport {
     fallbackOrganisations?: string[];
   };
   /** For a verified authority rotation: the policy versions, the new policy's digest, who authorised it, the keys it adds. */
-  rotation?: { fromVersion: number; toVersion: number; policyDigest: string; authorisedBy: 'countersigners' | 'fallback' | 'none'; addedKeys: string[] };
+  rotation?: {
+    fromVersion: number;
+    toVersion: number;
+    policyDigest: string;
+    authorisedBy: 'countersigners' | 'fallback' | 'none';
+    addedKeys: string[];
+  };
 }
 
 export function exitCodeOf(outcome: Outcome): number {

@@ -13,11 +13,12 @@ import type { ParsedBundle } from '../formats/bundle/bundle.ts';
 import type { Statement, Subject } from '../formats/core/types.ts';
 import { InputError, VerificationError } from '../basics/errors/errors.ts';
 import type { Policy } from '../formats/policy/index.ts';
-import type { PolicyDocument } from '../formats/policy/document.ts';
+import { type PolicyDocument, isRotation } from '../formats/policy/document.ts';
 import type { ClientState } from '../formats/state/state.ts';
 import type { Authorisation } from '../checks/countersignatures/authorise.ts';
 import type { PrimarySigner } from '../checks/sigstore/identity.ts';
 import type { PrimaryResult } from '../checks/sigstore/verify-primary.ts';
+import type { Expectation } from '../checks/statement/expectation.ts';
 import { trustMaterialOf } from '../checks/sigstore/trusted-root.ts';
 import { CHECKS, type CheckName, type CheckReport, type Outcome, type VerificationReport } from './report.ts';
 import { type Parsed, describeParsed, parse } from './steps/parse.ts';
@@ -34,14 +35,16 @@ export interface VerifyOptions {
   policy: Policy;
   /** Trust material built once from policy.trustedRoot and reused across bundles. */
   trust?: TrustMaterial;
-  /** The client's state (last accepted version per stream), for rollback protection. */
-  state?: ClientState;
-  /** The artifacts at hand (names and digests): each must be a subject, and every subject present. */
-  artifacts?: Subject[];
+  /** The client's state (last accepted version per stream), for rollback protection; undefined: none kept yet. */
+  state?: ClientState | undefined;
+  /** The artifacts at hand (names and digests): each must be a subject, and every subject present; undefined: none given. */
+  artifacts?: Subject[] | undefined;
   /** Verification time (defaults to now). */
   now?: Date;
   /** Names the bundle in messages. */
   what?: string;
+  /** The stream (and kind) the verifier expects (statement check: statement-stream-unexpected, statement-kind-unexpected); the gate resolves it. */
+  expect?: Expectation | undefined;
   /**
    * Organisation B's pre-signing check: every countersignature already present must verify,
    * but the threshold is not yet required, and none present is not "pending".
@@ -88,12 +91,16 @@ export interface UnverifiedPipelineResult extends PipelineResultFields {
 /** `verified` is present exactly when `report.outcome` is "verified" (test it to narrow). */
 export type PipelineResult = VerifiedPipelineResult | UnverifiedPipelineResult;
 
-export async function verifyCountersignedBundle(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
+export async function verifyCountersignedBundle(
+  bytes: Uint8Array,
+  options: VerifyOptions,
+): Promise<VerificationReport> {
   return (await runPipeline(bytes, options)).report;
 }
 
-export async function runPipeline(bytes: Uint8Array, options: VerifyOptions): Promise<PipelineResult> {
-  return runChecks(bytes, options);
+export function runPipeline(bytes: Uint8Array, options: VerifyOptions): Promise<PipelineResult> {
+  // A promise (the checks may await one day), rejected rather than thrown on a bug, as from an async function.
+  return Promise.resolve().then(() => runChecks(bytes, options));
 }
 
 function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
@@ -103,23 +110,59 @@ function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
 
-  const parsed = r.check('parse', () => parse(bytes, policy, what), (p) => pass(describeParsed(p, bytes.byteLength)));
-  if (!parsed) return r.rejected({});
-  const primaryResult = r.check('primary', () => primary(parsed, options.trust ?? trustMaterialOf(policy)), (p) => pass(describePrimary(p)));
-  if (!primaryResult) return r.rejected({ parsed });
-  const signer = r.check('primary-identity', () => primaryIdentity(primaryResult, policy), (s) => pass(describeSigner(s)));
-  if (!signer) return r.rejected({ parsed, primary: primaryResult });
-  const countersigned = r.check('countersignatures', () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold }), (c) =>
-    c.kind === 'pending'
-      ? { result: 'pending', message: describeCountersigned(c, policy, parsed.rotation), code: 'countersignature-missing', expected: `${policy.threshold} organisation(s)`, found: 'none' }
-      : c.kind === 'short'
-        ? { result: 'fail', error: c.shortfall }
-        : pass(describeCountersigned(c, policy, parsed.rotation)),
+  const parsed = r.check(
+    'parse',
+    () => parse(bytes, policy, what),
+    (p) => pass(describeParsed(p, bytes.byteLength)),
   );
-  if (!countersigned || countersigned.kind === 'short') return r.rejected({ parsed, primary: primaryResult, countersigned });
+  if (!parsed) return r.rejected({});
+  const primaryResult = r.check(
+    'primary',
+    () => primary(parsed, options.trust ?? trustMaterialOf(policy)),
+    (p) => pass(describePrimary(p)),
+  );
+  if (!primaryResult) return r.rejected({ parsed });
+  const signer = r.check(
+    'primary-identity',
+    () => primaryIdentity(primaryResult, policy),
+    (s) => pass(describeSigner(s)),
+  );
+  if (!signer) return r.rejected({ parsed, primary: primaryResult });
+  const countersigned = r.check(
+    'countersignatures',
+    () => countersignatures(parsed, primaryResult, policy, { now, requireThreshold, what }),
+    (c) =>
+      c.kind === 'pending'
+        ? {
+            result: 'pending',
+            message: describeCountersigned(c, policy, c.rotation),
+            code: 'countersignature-missing',
+            expected: `${policy.threshold} organisation(s)`,
+            found: 'none',
+          }
+        : c.kind === 'short'
+          ? { result: 'fail', error: c.shortfall }
+          : pass(describeCountersigned(c, policy, c.rotation)),
+  );
+  if (!countersigned || countersigned.kind === 'short')
+    return r.rejected({ parsed, primary: primaryResult, ...(countersigned ? { countersigned } : {}) });
   const established = { parsed, primary: primaryResult, countersigned };
-  if (!r.check('statement', () => statement(parsed, policy, { now, state: options.state }), (st) => pass(describeStatement(st)))) return r.rejected(established);
-  if (!r.check('subjects', () => subjects(parsed.statement, options.artifacts), (s) => pass(describeSubjects(s)))) return r.rejected(established);
+  if (
+    !r.check(
+      'statement',
+      () => statement(parsed, countersigned.rotation, policy, { now, state: options.state, expect: options.expect }),
+      (st) => pass(describeStatement(st)),
+    )
+  )
+    return r.rejected(established);
+  if (
+    !r.check(
+      'subjects',
+      () => subjects(parsed.statement, options.artifacts),
+      (s) => pass(describeSubjects(s)),
+    )
+  )
+    return r.rejected(established);
   if (countersigned.kind === 'pending') return r.pending(established);
   return r.verified({ parsed, primary: primaryResult, signer, countersigned });
 }
@@ -127,7 +170,13 @@ function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
 /** A check's entry, from its value: passed with a message, pending (countersignatures only), or failed. */
 type Verdict =
   | { readonly result: 'pass'; readonly message: string }
-  | { readonly result: 'pending'; readonly message: string; readonly code: string; readonly expected: string; readonly found: string }
+  | {
+      readonly result: 'pending';
+      readonly message: string;
+      readonly code: string;
+      readonly expected: string;
+      readonly found: string;
+    }
   | { readonly result: 'fail'; readonly error: VerificationError };
 
 function pass(message: string): Verdict {
@@ -171,7 +220,16 @@ class ReportBuilder {
     const v = verdict(value);
     if (v.result === 'fail') this.fail(check, title, v.error);
     else if (v.result === 'pass') this.entries.push({ check, title, result: 'pass', message: v.message });
-    else this.entries.push({ check, title, result: 'pending', message: v.message, code: v.code, expected: v.expected, found: v.found });
+    else
+      this.entries.push({
+        check,
+        title,
+        result: 'pending',
+        message: v.message,
+        code: v.code,
+        expected: v.expected,
+        found: v.found,
+      });
     return value;
   }
 
@@ -187,13 +245,24 @@ class ReportBuilder {
 
   rejected(established: Established): UnverifiedPipelineResult {
     const ran = new Set(this.entries.map((e) => e.check));
-    const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c): CheckReport => ({ check: c.name, title: c.title, result: 'skipped', message: 'not run: an earlier check failed' }));
-    const report = { ...this.report('rejected', [...this.entries, ...skipped], established), ...(this.failure ? { failure: this.failure } : {}) };
+    const skipped = CHECKS.filter((c) => !ran.has(c.name)).map((c): CheckReport => ({
+      check: c.name,
+      title: c.title,
+      result: 'skipped',
+      message: 'not run: an earlier check failed',
+    }));
+    const report = {
+      ...this.report('rejected', [...this.entries, ...skipped], established),
+      ...(this.failure ? { failure: this.failure } : {}),
+    };
     return { report, ...fields(established) };
   }
 
   pending(established: Established): UnverifiedPipelineResult {
-    return { report: { ...this.report('pending-countersign', this.entries, established), ...this.rotation(established) }, ...fields(established) };
+    return {
+      report: { ...this.report('pending-countersign', this.entries, established), ...this.rotation(established) },
+      ...fields(established),
+    };
   }
 
   verified(verified: Verified): VerifiedPipelineResult {
@@ -211,7 +280,11 @@ class ReportBuilder {
   }
 
   /** The report's keys in the order `verify --json` has always printed them: outcome, checks, statement, primary, countersigners (then failure or rotation). */
-  private report<O extends Outcome>(outcome: O, checks: CheckReport[], { parsed, primary, countersigned }: Established): VerificationReport & { outcome: O } {
+  private report<O extends Outcome>(
+    outcome: O,
+    checks: CheckReport[],
+    { parsed, primary, countersigned }: Established,
+  ): VerificationReport & { outcome: O } {
     const authorisation = authorisationOf(countersigned);
     return {
       outcome,
@@ -225,14 +298,17 @@ class ReportBuilder {
 
   /** For an authority rotation that was not rejected: the versions, the new policy's digest, who authorised it, the keys it adds. */
   private rotation({ parsed, countersigned }: Established): Pick<VerificationReport, 'rotation'> {
-    if (!parsed?.rotation) return {};
+    // The statement's version and subject: the new policy's version and digest once verified
+    // (the statement and parse checks); a pending rotation's new policy is not read.
+    const subject = parsed?.statement.subject[0];
+    if (!parsed || !isRotation(parsed.statement) || !subject) return {};
     const authorisation = authorisationOf(countersigned);
     const { policy } = this;
     return {
       rotation: {
         fromVersion: policy.version,
-        toVersion: parsed.rotation.policy.version,
-        policyDigest: `sha256:${parsed.rotation.digest}`,
+        toVersion: parsed.statement.predicate.version,
+        policyDigest: `sha256:${subject.digest.sha256}`,
         authorisedBy: authorisation?.authorisedBy ?? 'none',
         addedKeys: authorisation?.newKeys ?? [],
       },
@@ -246,13 +322,12 @@ function authorisationOf(countersigned: Countersigned | undefined): Authorisatio
 
 /** The result's fields, for callers that read what the checks established (see `verified` for a verified bundle). */
 function fields({ parsed, primary, countersigned }: Established): Omit<PipelineResultFields, 'report'> {
+  const authorisation = authorisationOf(countersigned);
   return {
-    primary,
-    statement: parsed?.statement,
-    statementBytes: parsed?.statementBytes,
-    bundle: parsed?.bundle,
-    rotation: parsed?.rotation,
-    authorisation: authorisationOf(countersigned),
+    ...(primary ? { primary } : {}),
+    ...(parsed ? { statement: parsed.statement, statementBytes: parsed.statementBytes, bundle: parsed.bundle } : {}),
+    ...(countersigned?.rotation ? { rotation: countersigned.rotation } : {}),
+    ...(authorisation ? { authorisation } : {}),
   };
 }
 
@@ -270,7 +345,12 @@ function statementSummary(parsed: Parsed): NonNullable<VerificationReport['state
 }
 
 function primarySummary(p: PrimaryResult): NonNullable<VerificationReport['primary']> {
-  return { identity: p.signer.identity, issuer: p.signer.issuer, claims: { ...p.signer.extensions }, time: p.verifiedTime.toISOString() };
+  return {
+    identity: p.signer.identity,
+    issuer: p.signer.issuer,
+    claims: { ...p.signer.extensions },
+    time: p.verifiedTime.toISOString(),
+  };
 }
 
 function countersignersSummary(a: Authorisation, threshold: number): NonNullable<VerificationReport['countersigners']> {
@@ -280,6 +360,8 @@ function countersignersSummary(a: Authorisation, threshold: number): NonNullable
     missing: a.missing,
     threshold,
     // authorise() sets fallbackOrganisations whenever authorisedBy is 'fallback'.
-    ...(a.authorisedBy === 'fallback' ? { authorisedBy: 'fallback' as const, fallbackOrganisations: a.fallbackOrganisations ?? [] } : {}),
+    ...(a.authorisedBy === 'fallback'
+      ? { authorisedBy: 'fallback' as const, fallbackOrganisations: a.fallbackOrganisations ?? [] }
+      : {}),
   };
 }

@@ -70,7 +70,11 @@ export class Buffer extends Uint8Array {
 
   static compare(a: Uint8Array, b: Uint8Array): number {
     const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+    for (let i = 0; i < n; i++) {
+      const x = a[i] ?? 0;
+      const y = b[i] ?? 0;
+      if (x !== y) return x < y ? -1 : 1;
+    }
     return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
   }
 
@@ -90,7 +94,8 @@ export class Buffer extends Uint8Array {
 
   /** A view, as Node's Buffer#slice (not a copy like Uint8Array#slice). */
   override slice(start?: number, end?: number): Buffer {
-    return this.subarray(start, end) as Buffer;
+    const view = this.subarray(start, end);
+    return new Buffer(view.buffer, view.byteOffset, view.length);
   }
 
   override toString(encoding: Encoding = 'utf8', start = 0, end = this.length): string {
@@ -117,7 +122,8 @@ export class Buffer extends Uint8Array {
 
   /** A signed 64-bit big-endian integer (the SCT timestamp, RFC 6962 §3.2). */
   readBigInt64BE(offset = 0): bigint {
-    if (offset < 0 || offset + 8 > this.length) throw new RangeError(`readBigInt64BE: offset ${offset} is out of range`);
+    if (offset < 0 || offset + 8 > this.length)
+      throw new RangeError(`readBigInt64BE: offset ${offset} is out of range`);
     return new DataView(this.buffer, this.byteOffset, this.byteLength).getBigInt64(offset, false);
   }
 
@@ -150,26 +156,42 @@ function fromString(text: string, encoding: Encoding): Buffer {
 
 /** Node's lenient decoding: characters outside both alphabets are skipped; the first '=' ends the data. */
 function fromBase64(text: string): Buffer {
-  const sextets: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const v = c < 128 ? B64_VALUES[c]! : -1;
-    if (v === -2) break;
-    if (v >= 0) sextets.push(v);
+  // The platform's decoder first (native: a payload is megabytes). Where atob accepts the text
+  // (the standard alphabet, ASCII whitespace, '=' only at the end of a whole quantum) it decodes
+  // it as Node does; anything else (URL-safe letters, stray characters, '=' inside) throws and
+  // takes the lenient path below.
+  let binary: string | undefined;
+  try {
+    binary = atob(text);
+  } catch {
+    binary = undefined;
   }
-  const out = new Buffer(Math.floor((sextets.length * 6) / 8));
+  if (binary !== undefined) {
+    const bytes = new Buffer(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+  // One pass into an array of the largest size (no list of sextets).
+  const out = new Buffer(Math.floor((text.length * 6) / 8));
   let acc = 0;
   let bits = 0;
   let j = 0;
-  for (const v of sextets) {
+  for (let i = 0; i < text.length; i++) {
+    const v = B64_VALUES[text.charCodeAt(i)] ?? -1;
+    if (v === -2) break;
+    if (v < 0) continue;
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      if (j < out.length) out[j++] = (acc >> bits) & 0xff;
+      out[j++] = (acc >> bits) & 0xff;
     }
   }
-  return out;
+  if (j === out.length) return out;
+  // A buffer of its own, as Node's (not a view of a larger one).
+  const exact = new Buffer(j);
+  exact.set(out.subarray(0, j));
+  return exact;
 }
 
 /** Node's hex decoding: pairs up to the first pair that is not two hex digits. */
@@ -186,9 +208,9 @@ function fromHex(text: string): Buffer {
 function toBase64(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
     const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let k = 0; k < chars; k++) out += alphabet[(n >> (18 - 6 * k)) & 63];
+    for (let k = 0; k < chars; k++) out += alphabet.charAt((n >> (18 - 6 * k)) & 63);
     if (pad) out += '='.repeat(4 - chars);
   }
   return out;
@@ -196,6 +218,7 @@ function toBase64(bytes: Uint8Array, alphabet: string, pad: boolean): string {
 
 function latin1(bytes: Uint8Array, mask: number): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode(...Array.from(bytes.subarray(i, i + 4096), (b) => b & mask));
+  for (let i = 0; i < bytes.length; i += 4096)
+    out += String.fromCharCode(...Array.from(bytes.subarray(i, i + 4096), (b) => b & mask));
   return out;
 }

@@ -18,19 +18,20 @@ export const TAG_SEQUENCE = 0x30;
 
 /** Reads one element at `offset`; throws if it is not well-formed DER or overruns `bytes`. */
 export function readTlv(bytes: Uint8Array, offset: number, expectedTag?: number): Tlv {
-  if (offset + 2 > bytes.length) throw new Error('DER: truncated element');
-  const tag = bytes[offset]!;
+  const tag = bytes[offset];
+  let length = bytes[offset + 1];
+  if (tag === undefined || length === undefined) throw new Error('DER: truncated element');
   if ((tag & 0x1f) === 0x1f) throw new Error('DER: multi-byte tags are not supported');
-  if (expectedTag !== undefined && tag !== expectedTag) throw new Error(`DER: expected tag 0x${expectedTag.toString(16)}, found 0x${tag.toString(16)}`);
-  let length = bytes[offset + 1]!;
+  if (expectedTag !== undefined && tag !== expectedTag)
+    throw new Error(`DER: expected tag 0x${expectedTag.toString(16)}, found 0x${tag.toString(16)}`);
   let start = offset + 2;
   if (length & 0x80) {
     const count = length & 0x7f;
     if (count === 0 || count > 4) throw new Error('DER: indefinite or oversized length');
     if (start + count > bytes.length) throw new Error('DER: truncated length');
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[start + i]!;
-    if (length < 0x80 || bytes[start] === 0) throw new Error('DER: non-minimal length');
+    const lengthBytes = bytes.subarray(start, start + count);
+    length = lengthBytes.reduce((n, b) => n * 256 + b, 0);
+    if (length < 0x80 || lengthBytes[0] === 0) throw new Error('DER: non-minimal length');
     start += count;
   }
   const end = start + length;
@@ -41,7 +42,7 @@ export function readTlv(bytes: Uint8Array, offset: number, expectedTag?: number)
 /** The elements of a SEQUENCE's value, in order. */
 export function readSequence(value: Uint8Array): Tlv[] {
   const out: Tlv[] = [];
-  for (let offset = 0; offset < value.length; ) {
+  for (let offset = 0; offset < value.length;) {
     const tlv = readTlv(value, offset);
     out.push(tlv);
     offset = tlv.end;
@@ -58,7 +59,8 @@ export function readOnly(bytes: Uint8Array, expectedTag: number): Tlv {
 
 /** A non-negative INTEGER's value. */
 export function unsignedInteger(value: Uint8Array): bigint {
-  if (value.length === 0 || (value[0]! & 0x80) !== 0) throw new Error('DER: expected a non-negative INTEGER');
+  const first = value[0];
+  if (first === undefined || (first & 0x80) !== 0) throw new Error('DER: expected a non-negative INTEGER');
   let n = 0n;
   for (const b of value) n = (n << 8n) | BigInt(b);
   return n;

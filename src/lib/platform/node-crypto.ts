@@ -17,7 +17,16 @@ import * as ed from '@noble/ed25519';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { Buffer } from './buffer.ts';
-import { TAG_BIT_STRING, TAG_INTEGER, TAG_OID, TAG_SEQUENCE, hexOf, readOnly, readSequence, unsignedInteger } from './der.ts';
+import {
+  TAG_BIT_STRING,
+  TAG_INTEGER,
+  TAG_OID,
+  TAG_SEQUENCE,
+  hexOf,
+  readOnly,
+  readSequence,
+  unsignedInteger,
+} from './der.ts';
 import { type RsaPublicKey, verifyRsaPkcs1v15 } from './rsa.ts';
 
 type HashName = 'sha256' | 'sha384' | 'sha512';
@@ -74,7 +83,14 @@ export class KeyObject {
   readonly curve: string | undefined;
   private readonly spki: Uint8Array;
 
-  constructor(spki: Uint8Array, type: KeyObject['asymmetricKeyType'], details: AsymmetricKeyDetails, point: Uint8Array, rsa?: RsaPublicKey, curve?: string) {
+  constructor(
+    spki: Uint8Array,
+    type: KeyObject['asymmetricKeyType'],
+    details: AsymmetricKeyDetails,
+    point: Uint8Array,
+    rsa?: RsaPublicKey,
+    curve?: string,
+  ) {
     this.spki = spki;
     this.asymmetricKeyType = type;
     this.asymmetricKeyDetails = details;
@@ -83,13 +99,16 @@ export class KeyObject {
     this.curve = curve;
   }
 
-  export(options: { format: 'der'; type: 'spki' }): Buffer {
-    if (options?.format !== 'der' || options.type !== 'spki') throw new Error(`the browser build exports public keys as SPKI DER only`);
+  // Typed as what callers may pass (the bundled @sigstore/* code is untyped JavaScript), so that the check stays.
+  export(options?: { format?: string; type?: string }): Buffer {
+    if (options?.format !== 'der' || options.type !== 'spki')
+      throw new Error(`the browser build exports public keys as SPKI DER only`);
     return Buffer.from(this.spki);
   }
 }
 
-type KeyInput = string | Uint8Array | KeyObject | { key: string | Uint8Array; format?: 'pem' | 'der'; type?: 'spki' | 'pkcs1' };
+type KeyInput =
+  string | Uint8Array | KeyObject | { key: string | Uint8Array; format?: 'pem' | 'der'; type?: 'spki' | 'pkcs1' };
 
 export function createPublicKey(input: KeyInput): KeyObject {
   if (input instanceof KeyObject) return input;
@@ -97,11 +116,17 @@ export function createPublicKey(input: KeyInput): KeyObject {
   if (input instanceof Uint8Array) return fromSpki(input);
   const { key, format, type } = input;
   if (key instanceof KeyObject) return key;
-  if (typeof key === 'string' || format === 'pem') return fromPem(typeof key === 'string' ? key : new TextDecoder().decode(key));
+  if (typeof key === 'string' || format === 'pem')
+    return fromPem(typeof key === 'string' ? key : new TextDecoder().decode(key));
   return type === 'pkcs1' ? fromPkcs1(key) : fromSpki(key);
 }
 
-export function verify(algorithm: string | null | undefined, data: Uint8Array, key: KeyInput, signature: Uint8Array): boolean {
+export function verify(
+  algorithm: string | null | undefined,
+  data: Uint8Array,
+  key: KeyInput,
+  signature: Uint8Array,
+): boolean {
   const k = createPublicKey(key);
   switch (k.asymmetricKeyType) {
     case 'ed25519':
@@ -110,15 +135,18 @@ export function verify(algorithm: string | null | undefined, data: Uint8Array, k
     case 'ec': {
       // OpenSSL's default digest for EC keys is SHA-256, whatever the curve.
       const digest = HASHES[hashName(algorithm ?? 'sha256')](data);
+      const curve = k.curve === undefined ? undefined : CURVES[k.curve];
+      if (!curve) return false;
       try {
-        return CURVES[k.curve!]!.ecdsa.verify(signature, digest, k.point, { prehash: false, lowS: false, format: 'der' });
+        return curve.ecdsa.verify(signature, digest, k.point, { prehash: false, lowS: false, format: 'der' });
       } catch {
         return false;
       }
     }
     case 'rsa': {
       const name = hashName(algorithm ?? 'sha256');
-      return verifyRsaPkcs1v15(k.rsa!, name, HASHES[name](data), signature);
+      if (!k.rsa) return false;
+      return verifyRsaPkcs1v15(k.rsa, name, HASHES[name](data), signature);
     }
   }
 }
@@ -126,8 +154,17 @@ export function verify(algorithm: string | null | undefined, data: Uint8Array, k
 /** Node throws when the lengths differ; so does this (callers rely on it). */
 export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.byteLength !== b.byteLength) throw new RangeError('Input buffers must have the same byte length');
+  return sameBytes(a, b);
+}
+
+/** Equal lengths and bytes, in a time that depends on the length only. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.byteLength; i++) diff |= a[i]! ^ b[i]!;
+  // b[i] is always present (the lengths are equal); were it not, the byte would count as different.
+  a.forEach((x, i) => {
+    diff |= x ^ (b[i] ?? 0x100);
+  });
   return diff === 0;
 }
 
@@ -146,7 +183,17 @@ export function randomBytes(): never {
   throw unavailable('randomBytes');
 }
 
-export default { createHash, createPublicKey, verify, timingSafeEqual, createPrivateKey, generateKeyPairSync, sign, randomBytes, KeyObject };
+export default {
+  createHash,
+  createPublicKey,
+  verify,
+  timingSafeEqual,
+  createPrivateKey,
+  generateKeyPairSync,
+  sign,
+  randomBytes,
+  KeyObject,
+};
 
 /**
  * spec/ED25519.md §2 step 5 as OpenSSL computes it (crypto/ec/curve25519.c,
@@ -161,10 +208,7 @@ function verifyEd25519Cofactorless(signature: Uint8Array, message: Uint8Array, p
     const a = ed.Point.fromBytes(publicKey, false);
     const k = littleEndian(sha512(concat(signature.subarray(0, 32), publicKey, message))) % ED25519_L;
     const r = ed.Point.BASE.multiply(s, false).subtract(a.multiply(k, false));
-    const encoded = r.toBytes();
-    let diff = 0;
-    for (let i = 0; i < 32; i++) diff |= encoded[i]! ^ signature[i]!;
-    return diff === 0;
+    return sameBytes(r.toBytes(), signature.subarray(0, 32));
   } catch {
     return false;
   }
@@ -173,26 +217,30 @@ function verifyEd25519Cofactorless(signature: Uint8Array, message: Uint8Array, p
 function fromPem(pem: string): KeyObject {
   const m = /-----BEGIN (PUBLIC KEY|RSA PUBLIC KEY)-----([A-Za-z0-9+/=\s]+)-----END \1-----/.exec(pem);
   if (!m) throw new Error('the browser build reads "PUBLIC KEY" and "RSA PUBLIC KEY" PEM blocks only');
-  const der = Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64');
-  return m[1] === 'PUBLIC KEY' ? fromSpki(der) : fromPkcs1(der);
+  const [, label, body = ''] = m;
+  const der = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  return label === 'PUBLIC KEY' ? fromSpki(der) : fromPkcs1(der);
 }
 
 /** SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }. */
 function fromSpki(der: Uint8Array): KeyObject {
   const spki = readSequence(readOnly(der, TAG_SEQUENCE).value);
-  if (spki.length !== 2 || spki[0]!.tag !== TAG_SEQUENCE || spki[1]!.tag !== TAG_BIT_STRING) throw new Error('SPKI: expected SEQUENCE { AlgorithmIdentifier, BIT STRING }');
-  const algorithm = readSequence(spki[0]!.value);
-  if (algorithm.length < 1 || algorithm[0]!.tag !== TAG_OID) throw new Error('SPKI: expected an algorithm OID');
-  const bits = spki[1]!.value;
+  const [algorithmId, subjectPublicKey] = spki;
+  if (spki.length !== 2 || algorithmId?.tag !== TAG_SEQUENCE || subjectPublicKey?.tag !== TAG_BIT_STRING)
+    throw new Error('SPKI: expected SEQUENCE { AlgorithmIdentifier, BIT STRING }');
+  const algorithm = readSequence(algorithmId.value);
+  const [algorithmOid, parameters] = algorithm;
+  if (algorithmOid?.tag !== TAG_OID) throw new Error('SPKI: expected an algorithm OID');
+  const bits = subjectPublicKey.value;
   if (bits.length < 1 || bits[0] !== 0) throw new Error('SPKI: expected a BIT STRING with no unused bits');
   const key = bits.subarray(1);
-  const oid = hexOf(algorithm[0]!.value);
+  const oid = hexOf(algorithmOid.value);
   if (oid === OID_ED25519) {
     if (algorithm.length !== 1 || key.length !== 32) throw new Error('SPKI: malformed Ed25519 key');
     return new KeyObject(der, 'ed25519', {}, key);
   }
   if (oid === OID_EC_PUBLIC_KEY) {
-    const curveOid = algorithm.length === 2 && algorithm[1]!.tag === TAG_OID ? hexOf(algorithm[1]!.value) : '';
+    const curveOid = algorithm.length === 2 && parameters?.tag === TAG_OID ? hexOf(parameters.value) : '';
     const curve = CURVES[curveOid];
     if (!curve) throw new Error('SPKI: unsupported elliptic curve (P-256, P-384 and P-521 are supported)');
     curve.ecdsa.Point.fromBytes(key); // throws unless the point is on the curve
@@ -205,24 +253,36 @@ function fromSpki(der: Uint8Array): KeyObject {
 /** RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 §A.1.1). */
 function fromPkcs1(der: Uint8Array, spki?: Uint8Array): KeyObject {
   const fields = readSequence(readOnly(der, TAG_SEQUENCE).value);
-  if (fields.length !== 2 || fields.some((f) => f.tag !== TAG_INTEGER)) throw new Error('RSAPublicKey: expected SEQUENCE { INTEGER, INTEGER }');
-  const n = unsignedInteger(fields[0]!.value);
-  const e = unsignedInteger(fields[1]!.value);
+  const [modulus, exponent] = fields;
+  if (fields.length !== 2 || modulus?.tag !== TAG_INTEGER || exponent?.tag !== TAG_INTEGER)
+    throw new Error('RSAPublicKey: expected SEQUENCE { INTEGER, INTEGER }');
+  const n = unsignedInteger(modulus.value);
+  const e = unsignedInteger(exponent.value);
   const bitLength = n.toString(2).length;
-  if (bitLength < 2048 || e < 3n || e % 2n === 0n) throw new Error('RSAPublicKey: expected a modulus of at least 2048 bits and an odd exponent');
+  if (bitLength < 2048 || e < 3n || e % 2n === 0n)
+    throw new Error('RSAPublicKey: expected a modulus of at least 2048 bits and an odd exponent');
   const size = Math.ceil(bitLength / 8);
-  return new KeyObject(spki ?? der, 'rsa', { modulusLength: bitLength, publicExponent: e }, new Uint8Array(0), { n, e, size });
+  return new KeyObject(spki ?? der, 'rsa', { modulusLength: bitLength, publicExponent: e }, new Uint8Array(0), {
+    n,
+    e,
+    size,
+  });
 }
 
 function hashName(algorithm: string): HashName {
   const name = algorithm.toLowerCase().replace(/^rsa-/, '').replace(/^sha-/, 'sha');
-  if (name !== 'sha256' && name !== 'sha384' && name !== 'sha512') throw new Error(`Digest method not supported in the browser build: ${algorithm}`);
+  if (name !== 'sha256' && name !== 'sha384' && name !== 'sha512')
+    throw new Error(`Digest method not supported in the browser build: ${algorithm}`);
   return name;
 }
 
 function littleEndian(bytes: Uint8Array): bigint {
   let n = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i]!);
+  let shift = 0n;
+  for (const b of bytes) {
+    n |= BigInt(b) << shift;
+    shift += 8n;
+  }
   return n;
 }
 

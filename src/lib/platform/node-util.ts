@@ -20,12 +20,17 @@ function equal(a: unknown, b: unknown, seen: Map<object, object>): boolean {
   }
   if (ArrayBuffer.isView(a)) {
     const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    const y = new Uint8Array((b as ArrayBufferView).buffer, (b as ArrayBufferView).byteOffset, (b as ArrayBufferView).byteLength);
+    const y = new Uint8Array(
+      (b as ArrayBufferView).buffer,
+      (b as ArrayBufferView).byteOffset,
+      (b as ArrayBufferView).byteLength,
+    );
     if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
   } else if (a instanceof Date) {
     if (!Object.is(a.getTime(), (b as Date).getTime())) return false;
   } else if (a instanceof RegExp) {
-    if (a.source !== (b as RegExp).source || a.flags !== (b as RegExp).flags || a.lastIndex !== (b as RegExp).lastIndex) return false;
+    if (a.source !== (b as RegExp).source || a.flags !== (b as RegExp).flags || a.lastIndex !== (b as RegExp).lastIndex)
+      return false;
   } else if (a instanceof Error) {
     if (a.message !== (b as Error).message || a.name !== (b as Error).name) return false;
   }

@@ -17,7 +17,12 @@ export interface RsaPublicKey {
   size: number;
 }
 
-export function verifyRsaPkcs1v15(key: RsaPublicKey, hashName: string, digest: Uint8Array, signature: Uint8Array): boolean {
+export function verifyRsaPkcs1v15(
+  key: RsaPublicKey,
+  hashName: string,
+  digest: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   const prefix = DIGEST_INFO_PREFIX[hashName];
   if (!prefix) return false;
   // §8.2.2 step 1: the signature is exactly k bytes; step 2: s < n.
@@ -33,9 +38,7 @@ export function verifyRsaPkcs1v15(key: RsaPublicKey, hashName: string, digest: U
   expected[1] = 0x01;
   expected[key.size - t.length - 1] = 0x00;
   expected.set(t, key.size - t.length);
-  let diff = 0;
-  for (let i = 0; i < key.size; i++) diff |= expected[i]! ^ em[i]!;
-  return diff === 0;
+  return em.length === expected.length && expected.every((byte, i) => byte === em[i]);
 }
 
 function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {

@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { buildActions } from '../../../scripts/build.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const ACTION_FILES = ['action.yml', 'build/action.yml', 'sign/action.yml', 'countersign/action.yml', 'verify/action.yml'];
+export const ACTION_FILES = [
+  'action.yml',
+  'build/action.yml',
+  'sign/action.yml',
+  'countersign/action.yml',
+  'verify/action.yml',
+];
 
 export interface ActionCheckout {
   dir: string;

@@ -19,26 +19,52 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (c === "'") {
       let s = '';
       i++;
       for (;;) {
         if (i >= src.length) throw new Error(`expression: unterminated string in ${src}`);
-        if (src[i] === "'" && src[i + 1] === "'") { s += "'"; i += 2; continue; }
-        if (src[i] === "'") { i++; break; }
-        s += src[i++];
+        if (src[i] === "'" && src[i + 1] === "'") {
+          s += "'";
+          i += 2;
+          continue;
+        }
+        if (src[i] === "'") {
+          i++;
+          break;
+        }
+        s += src.charAt(i++);
       }
       out.push({ t: 'str', v: s });
       continue;
     }
     const two = src.slice(i, i + 2);
-    if (['==', '!=', '&&', '||'].includes(two)) { out.push({ t: 'op', v: two }); i += 2; continue; }
-    if ('!().,'.includes(c)) { out.push({ t: 'op', v: c }); i++; continue; }
+    if (['==', '!=', '&&', '||'].includes(two)) {
+      out.push({ t: 'op', v: two });
+      i += 2;
+      continue;
+    }
+    if ('!().,'.includes(c)) {
+      out.push({ t: 'op', v: c });
+      i++;
+      continue;
+    }
     const num = /^-?\d+(\.\d+)?/.exec(src.slice(i));
-    if (num) { out.push({ t: 'num', v: num[0] }); i += num[0].length; continue; }
+    if (num) {
+      out.push({ t: 'num', v: num[0] });
+      i += num[0].length;
+      continue;
+    }
     const id = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(src.slice(i));
-    if (id) { out.push({ t: 'id', v: id[0] }); i += id[0].length; continue; }
+    if (id) {
+      out.push({ t: 'id', v: id[0] });
+      i += id[0].length;
+      continue;
+    }
     throw new Error(`expression: unsupported character ${JSON.stringify(c)} in ${src}`);
   }
   return out;
@@ -67,12 +93,20 @@ export function evaluate(src: string, ctx: ExpressionContext): Value {
   };
   const or = (): Value => {
     let left = and();
-    while (peek()?.v === '||') { take(); const right = and(); left = truthy(left) ? left : right; }
+    while (peek()?.v === '||') {
+      take();
+      const right = and();
+      left = truthy(left) ? left : right;
+    }
     return left;
   };
   const and = (): Value => {
     let left = cmp();
-    while (peek()?.v === '&&') { take(); const right = cmp(); left = truthy(left) ? right : left; }
+    while (peek()?.v === '&&') {
+      take();
+      const right = cmp();
+      left = truthy(left) ? right : left;
+    }
     return left;
   };
   const cmp = (): Value => {
@@ -85,14 +119,21 @@ export function evaluate(src: string, ctx: ExpressionContext): Value {
     return left;
   };
   const unary = (): Value => {
-    if (peek()?.v === '!') { take(); return !truthy(unary()); }
+    if (peek()?.v === '!') {
+      take();
+      return !truthy(unary());
+    }
     return primary();
   };
   const primary = (): Value => {
     const tok = take();
     if (tok.t === 'str') return tok.v;
     if (tok.t === 'num') return Number(tok.v);
-    if (tok.v === '(') { const v = or(); take(')'); return v; }
+    if (tok.v === '(') {
+      const v = or();
+      take(')');
+      return v;
+    }
     if (tok.t !== 'id') throw new Error(`expression: unexpected ${tok.v} in ${src}`);
     if (tok.v === 'true') return true;
     if (tok.v === 'false') return false;
@@ -106,7 +147,10 @@ export function evaluate(src: string, ctx: ExpressionContext): Value {
       throw new Error(`expression: unsupported function ${tok.v}() in ${src}`);
     }
     const path = [tok.v];
-    while (peek()?.v === '.') { take(); path.push(take().v); }
+    while (peek()?.v === '.') {
+      take();
+      path.push(take().v);
+    }
     return ctx.lookup(path);
   };
   const value = or();

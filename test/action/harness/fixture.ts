@@ -23,8 +23,15 @@ export interface Fixture {
   api: GithubApi;
   /** The job's workspace: release/ holds two files; policy.json, stack.json. */
   workspace: string;
-  keys: { b: { privateKeyPem: string; publicKeyPem: string; keyId: string }; rogue: { privateKeyPem: string; publicKeyPem: string; keyId: string } };
-  run(action: '' | 'build' | 'sign' | 'countersign' | 'verify', withInputs: Record<string, string>, options?: { idToken?: boolean; ref?: string; secrets?: string[] }): Promise<ActionRun>;
+  keys: {
+    b: { privateKeyPem: string; publicKeyPem: string; keyId: string };
+    rogue: { privateKeyPem: string; publicKeyPem: string; keyId: string };
+  };
+  run(
+    action: '' | 'build' | 'sign' | 'countersign' | 'verify',
+    withInputs: Record<string, string>,
+    options?: { idToken?: boolean; ref?: string; secrets?: string[] },
+  ): Promise<ActionRun>;
   close(): Promise<void>;
 }
 
@@ -32,13 +39,18 @@ export async function startFixture(): Promise<Fixture> {
   const root = await mkdtemp(join(tmpdir(), 'countersign-action-job-'));
   const workspace = join(root, 'workspace');
   await mkdir(join(workspace, 'release'), { recursive: true });
-  const [stack, checkout, api] = await Promise.all([startStack({ dir: join(root, 'stack') }), prepareActionCheckout(), startGithubApi(GITHUB_TOKEN)]);
+  const [stack, checkout, api] = await Promise.all([
+    startStack({ dir: join(root, 'stack') }),
+    prepareActionCheckout(),
+    startGithubApi(GITHUB_TOKEN),
+  ]);
   const keys = { b: generateCountersignerKey(), rogue: generateCountersignerKey() };
   const { readFile } = await import('node:fs/promises');
   const trustedRoot = JSON.parse(await readFile(stack.description.trustedRoot, 'utf8')) as Record<string, unknown>;
   const policy = buildPolicy({
     issuer: stack.description.issuer,
     identity: stack.description.identity,
+    githubClaims: stack.sourceRepository,
     trustedRoot,
     countersigners: [{ name: 'b-release', organisation: 'Org B', publicKeyPem: keys.b.publicKeyPem }],
     threshold: 1,
@@ -51,7 +63,11 @@ export async function startFixture(): Promise<Fixture> {
   let jobs = 0;
 
   return {
-    stack, checkout, api, workspace, keys,
+    stack,
+    checkout,
+    api,
+    workspace,
+    keys,
     run: async (action, withInputs, options = {}) => {
       const runnerTemp = join(root, `runner-temp-${jobs++}`);
       await mkdir(runnerTemp, { recursive: true });

@@ -7,8 +7,19 @@
 // Requests need `Authorization: token <token>` (what @actions/github sends); others get 401.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-export interface Asset { id: number; name: string; size: number; contentType: string; data: Buffer }
-export interface Release { id: number; repository: string; tag: string; assets: Asset[] }
+export interface Asset {
+  id: number;
+  name: string;
+  size: number;
+  contentType: string;
+  data: Buffer;
+}
+export interface Release {
+  id: number;
+  repository: string;
+  tag: string;
+  assets: Asset[];
+}
 
 export interface GithubApi {
   url: string;
@@ -25,19 +36,31 @@ export async function startGithubApi(token: string): Promise<GithubApi> {
   const requests: string[] = [];
   let base = '';
   const assetJson = (r: Release, a: Asset) => ({
-    id: a.id, name: a.name, size: a.size, content_type: a.contentType, state: 'uploaded',
+    id: a.id,
+    name: a.name,
+    size: a.size,
+    content_type: a.contentType,
+    state: 'uploaded',
     url: `${base}/repos/${r.repository}/releases/assets/${a.id}`,
     browser_download_url: `${base}/download/${r.repository}/${r.tag}/${a.name}`,
   });
   const releaseJson = (r: Release) => ({
-    id: r.id, tag_name: r.tag, html_url: `${base}/${r.repository}/releases/tag/${r.tag}`,
+    id: r.id,
+    tag_name: r.tag,
+    html_url: `${base}/${r.repository}/releases/tag/${r.tag}`,
     upload_url: `${base}/uploads/repos/${r.repository}/releases/${r.id}/assets{?name,label}`,
     assets: r.assets.map((a) => assetJson(r, a)),
   });
-  const send = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
+  /** Answers, and returns the response (as res.end does). */
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): ServerResponse => {
     const text = body === undefined ? '' : JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
-    res.end(text);
+    return res.end(text);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -58,14 +81,27 @@ export async function startGithubApi(token: string): Promise<GithubApi> {
       const r = releases.find((x) => x.repository === m![1] && x.tag === decodeURIComponent(m![2]!));
       return r ? send(res, 200, releaseJson(r)) : send(res, 404, { message: 'Not Found' });
     }
-    if (req.method === 'POST' && (m = /^\/uploads\/repos\/([^/]+\/[^/]+)\/releases\/(\d+)\/assets$/.exec(url.pathname))) {
+    if (
+      req.method === 'POST' &&
+      (m = /^\/uploads\/repos\/([^/]+\/[^/]+)\/releases\/(\d+)\/assets$/.exec(url.pathname))
+    ) {
       const r = releases.find((x) => x.repository === m![1] && x.id === Number(m![2]));
       const name = url.searchParams.get('name');
       if (!r || !name) return send(res, 404, { message: 'Not Found' });
-      if (r.assets.some((a) => a.name === name)) return send(res, 422, { message: 'Validation Failed', errors: [{ code: 'already_exists', field: 'name' }] });
+      if (r.assets.some((a) => a.name === name))
+        return send(res, 422, { message: 'Validation Failed', errors: [{ code: 'already_exists', field: 'name' }] });
       // The upload step sends an explicit content-length: the body's exact size.
-      if (req.headers['content-length'] !== String(body.length)) return send(res, 400, { message: `expected content-length ${body.length}, found ${String(req.headers['content-length'])}` });
-      const asset: Asset = { id: nextId++, name, size: body.length, contentType: String(req.headers['content-type'] ?? ''), data: body };
+      if (req.headers['content-length'] !== String(body.length))
+        return send(res, 400, {
+          message: `expected content-length ${body.length}, found ${String(req.headers['content-length'])}`,
+        });
+      const asset: Asset = {
+        id: nextId++,
+        name,
+        size: body.length,
+        contentType: req.headers['content-type'] ?? '',
+        data: body,
+      };
       r.assets.push(asset);
       return send(res, 201, assetJson(r, asset));
     }
@@ -77,14 +113,17 @@ export async function startGithubApi(token: string): Promise<GithubApi> {
         r.assets = r.assets.filter((a) => a !== asset);
         return send(res, 204);
       }
-      if (req.method === 'GET' && req.headers.accept === 'application/octet-stream') return send(res, 302, undefined, { location: `${base}/download/${asset.id}` });
+      if (req.method === 'GET' && req.headers.accept === 'application/octet-stream')
+        return send(res, 302, undefined, { location: `${base}/download/${asset.id}` });
       if (req.method === 'GET') return send(res, 200, assetJson(r, asset));
     }
     return send(res, 404, { message: 'Not Found' });
   };
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: Error) => send(res, 500, { message: err.message }));
+    handle(req, res).catch((err: unknown) => {
+      send(res, 500, { message: err instanceof Error ? err.message : String(err) });
+    });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
@@ -100,6 +139,10 @@ export async function startGithubApi(token: string): Promise<GithubApi> {
       releases.push(r);
       return r;
     },
-    close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

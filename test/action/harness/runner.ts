@@ -37,7 +37,11 @@ export interface RunActionOptions {
   secrets?: string[];
 }
 
-export interface Annotation { level: 'error' | 'warning' | 'notice'; message: string; title?: string }
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+  title?: string;
+}
 
 export interface StepRun {
   id: string;
@@ -59,20 +63,49 @@ export interface ActionRun {
   leaks: string[];
 }
 
+/** action.yml as YAML reads it: a scalar may be a number or a boolean, hence String() below. */
+type Scalar = string | number | boolean;
 interface ActionYaml {
-  inputs?: Record<string, { default?: string; required?: boolean }>;
-  outputs?: Record<string, { value?: string }>;
-  runs: { using: string; main?: string; steps?: { id?: string; if?: string; run?: string; shell?: string; env?: Record<string, string>; uses?: string }[] };
+  inputs?: Record<string, { default?: Scalar; required?: boolean }>;
+  outputs?: Record<string, { value?: Scalar }>;
+  runs: {
+    using: string;
+    main?: string;
+    steps?: { id?: string; if?: string; run?: string; shell?: string; env?: Record<string, Scalar>; uses?: string }[];
+  };
 }
 
-const ENV_GITHUB: Record<string, string> = { ref: 'GITHUB_REF', repository: 'GITHUB_REPOSITORY', sha: 'GITHUB_SHA', run_id: 'GITHUB_RUN_ID', run_attempt: 'GITHUB_RUN_ATTEMPT', server_url: 'GITHUB_SERVER_URL', api_url: 'GITHUB_API_URL', workflow_ref: 'GITHUB_WORKFLOW_REF', event_name: 'GITHUB_EVENT_NAME' };
+const ENV_GITHUB: Record<string, string> = {
+  ref: 'GITHUB_REF',
+  repository: 'GITHUB_REPOSITORY',
+  sha: 'GITHUB_SHA',
+  run_id: 'GITHUB_RUN_ID',
+  run_attempt: 'GITHUB_RUN_ATTEMPT',
+  server_url: 'GITHUB_SERVER_URL',
+  api_url: 'GITHUB_API_URL',
+  workflow_ref: 'GITHUB_WORKFLOW_REF',
+  event_name: 'GITHUB_EVENT_NAME',
+};
 
 export const inputEnvName = (name: string) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 
 export async function runAction(actionDir: string, options: RunActionOptions): Promise<ActionRun> {
   const meta = parseYaml(await readFile(join(actionDir, 'action.yml'), 'utf8')) as ActionYaml;
-  const run: ActionRun = { success: true, outputs: {}, steps: [], log: [], annotations: [], summary: '', masks: [...(options.secrets ?? [])], leaks: [] };
-  const github: Record<string, string> = { action_path: resolve(actionDir), workspace: options.workspace, ...options.github };
+  const run: ActionRun = {
+    success: true,
+    outputs: {},
+    steps: [],
+    log: [],
+    annotations: [],
+    summary: '',
+    masks: [...(options.secrets ?? [])],
+    leaks: [],
+  };
+  const github: Record<string, string> = {
+    action_path: resolve(actionDir),
+    workspace: options.workspace,
+    ...options.github,
+  };
   if (github.token) run.masks.push(github.token);
   const jobEnv: Record<string, string> = {
     PATH: `${dirname(process.execPath)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
@@ -82,17 +115,25 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
     GITHUB_WORKSPACE: options.workspace,
     RUNNER_TEMP: options.runnerTemp,
     NO_PROXY: '127.0.0.1,localhost',
-    ...Object.fromEntries(Object.entries(ENV_GITHUB).filter(([k]) => github[k] !== undefined).map(([k, v]) => [v, github[k]!])),
+    ...Object.fromEntries(
+      Object.entries(ENV_GITHUB)
+        .filter(([k]) => github[k] !== undefined)
+        .map(([k, v]) => [v, github[k]!]),
+    ),
     ...options.env,
   };
   if (jobEnv.ACTIONS_ID_TOKEN_REQUEST_TOKEN) run.masks.push(jobEnv.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 
   const inputs: Record<string, string> = {};
-  const base: ExpressionContext = { failed: false, lookup: (p) => lookup(p, { inputs, github, env: jobEnv, steps: {}, runnerTemp: options.runnerTemp }) };
+  const base: ExpressionContext = {
+    failed: false,
+    lookup: (p) => lookup(p, { inputs, github, env: jobEnv, steps: {}, runnerTemp: options.runnerTemp }),
+  };
   for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
     inputs[name] = options.with?.[name] ?? substitute(String(spec.default ?? ''), base);
   }
-  for (const name of Object.keys(options.with ?? {})) if (!(name in inputs)) throw new Error(`harness: unexpected input ${name} (not in action.yml)`);
+  for (const name of Object.keys(options.with ?? {}))
+    if (!(name in inputs)) throw new Error(`harness: unexpected input ${name} (not in action.yml)`);
 
   if (meta.runs.using === 'node24') {
     const env = { ...jobEnv, ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputEnvName(k), v])) };
@@ -104,9 +145,16 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
     const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {};
     for (const [index, spec] of (meta.runs.steps ?? []).entries()) {
       const id = spec.id ?? `__${index}`;
-      const ctx: ExpressionContext = { failed: !run.success, lookup: (p) => lookup(p, { inputs, github, env: jobEnv, steps, runnerTemp: options.runnerTemp }) };
-      if (spec.uses) throw new Error(`harness: step ${id} uses ${spec.uses}: not supported (the composite runs its own entry points)`);
-      if (spec.shell !== 'bash') throw new Error(`harness: step ${id}: only shell: bash is supported, found ${spec.shell}`);
+      const ctx: ExpressionContext = {
+        failed: !run.success,
+        lookup: (p) => lookup(p, { inputs, github, env: jobEnv, steps, runnerTemp: options.runnerTemp }),
+      };
+      if (spec.uses)
+        throw new Error(
+          `harness: step ${id} uses ${spec.uses}: not supported (the composite runs its own entry points)`,
+        );
+      if (spec.shell !== 'bash')
+        throw new Error(`harness: step ${id}: only shell: bash is supported, found ${spec.shell}`);
       if (!evaluateIf(spec.if, ctx)) {
         run.steps.push({ id, outcome: 'skipped', outputs: {} });
         steps[id] = { outputs: {}, outcome: 'skipped' };
@@ -117,14 +165,25 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
       const scriptDir = await mkdtemp(join(options.runnerTemp, 'harness-step-'));
       const script = join(scriptDir, `${id}.sh`);
       await writeFile(script, substitute(spec.run ?? '', ctx));
-      const step = await runProcess(id, 'bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], env, options, run);
+      const step = await runProcess(
+        id,
+        'bash',
+        ['--noprofile', '--norc', '-eo', 'pipefail', script],
+        env,
+        options,
+        run,
+      );
       await rm(scriptDir, { recursive: true, force: true });
       run.steps.push(step);
       steps[id] = { outputs: step.outputs, outcome: step.outcome };
       if (step.outcome === 'failure') run.success = false;
     }
-    const ctx: ExpressionContext = { failed: !run.success, lookup: (p) => lookup(p, { inputs, github, env: jobEnv, steps, runnerTemp: options.runnerTemp }) };
-    for (const [name, spec] of Object.entries(meta.outputs ?? {})) run.outputs[name] = substitute(String(spec.value ?? ''), ctx);
+    const ctx: ExpressionContext = {
+      failed: !run.success,
+      lookup: (p) => lookup(p, { inputs, github, env: jobEnv, steps, runnerTemp: options.runnerTemp }),
+    };
+    for (const [name, spec] of Object.entries(meta.outputs ?? {}))
+      run.outputs[name] = substitute(String(spec.value ?? ''), ctx);
   } else {
     throw new Error(`harness: runs.using ${meta.runs.using} is not supported`);
   }
@@ -132,7 +191,16 @@ export async function runAction(actionDir: string, options: RunActionOptions): P
   return run;
 }
 
-function lookup(path: string[], c: { inputs: Record<string, string>; github: Record<string, string>; env: Record<string, string>; steps: Record<string, { outputs: Record<string, string>; outcome: string }>; runnerTemp: string }): Value {
+function lookup(
+  path: string[],
+  c: {
+    inputs: Record<string, string>;
+    github: Record<string, string>;
+    env: Record<string, string>;
+    steps: Record<string, { outputs: Record<string, string>; outcome: string }>;
+    runnerTemp: string;
+  },
+): Value {
   const [head, ...rest] = path;
   if (head === 'inputs' && rest.length === 1) return c.inputs[rest[0]!] ?? '';
   if (head === 'github' && rest.length === 1) return c.github[rest[0]!] ?? '';
@@ -143,11 +211,28 @@ function lookup(path: string[], c: { inputs: Record<string, string>; github: Rec
   throw new Error(`harness: unsupported context ${path.join('.')}`);
 }
 
-async function runProcess(id: string, command: string, args: string[], env: Record<string, string>, options: RunActionOptions, run: ActionRun): Promise<StepRun> {
+async function runProcess(
+  id: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  options: RunActionOptions,
+  run: ActionRun,
+): Promise<StepRun> {
   const files = await mkdtemp(join(options.runnerTemp, `harness-files-${id}-`));
-  const fileEnv = { GITHUB_OUTPUT: join(files, 'output'), GITHUB_ENV: join(files, 'env'), GITHUB_STEP_SUMMARY: join(files, 'summary'), GITHUB_STATE: join(files, 'state'), GITHUB_PATH: join(files, 'path') };
+  const fileEnv = {
+    GITHUB_OUTPUT: join(files, 'output'),
+    GITHUB_ENV: join(files, 'env'),
+    GITHUB_STEP_SUMMARY: join(files, 'summary'),
+    GITHUB_STATE: join(files, 'state'),
+    GITHUB_PATH: join(files, 'path'),
+  };
   for (const f of Object.values(fileEnv)) await writeFile(f, '');
-  const child = spawn(command, args, { cwd: options.workspace, env: { ...env, ...fileEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.workspace,
+    env: { ...env, ...fileEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -159,10 +244,20 @@ async function runProcess(id: string, command: string, args: string[], env: Reco
   for (const line of `${stdout}${stderr}`.split(/\r?\n/)) {
     if (line === '') continue;
     const cmd = parseCommand(line);
-    if (!cmd) { run.log.push(line); continue; }
-    if (cmd.name === 'add-mask') { run.masks.push(cmd.data); continue; }
+    if (!cmd) {
+      run.log.push(line);
+      continue;
+    }
+    if (cmd.name === 'add-mask') {
+      run.masks.push(cmd.data);
+      continue;
+    }
     if (cmd.name === 'error' || cmd.name === 'warning' || cmd.name === 'notice') {
-      run.annotations.push({ level: cmd.name, message: cmd.data, ...(cmd.properties.title ? { title: cmd.properties.title } : {}) });
+      run.annotations.push({
+        level: cmd.name,
+        message: cmd.data,
+        ...(cmd.properties.title ? { title: cmd.properties.title } : {}),
+      });
     }
     run.log.push(cmd.name === 'debug' ? `##[debug]${cmd.data}` : line);
   }
@@ -177,7 +272,13 @@ async function runProcess(id: string, command: string, args: string[], env: Reco
 }
 
 function findLeaks(run: ActionRun): void {
-  const places = [...run.log, ...run.annotations.map((a) => `${a.title ?? ''} ${a.message}`), run.summary, ...Object.values(run.outputs), ...run.steps.flatMap((s) => Object.values(s.outputs))];
+  const places = [
+    ...run.log,
+    ...run.annotations.map((a) => `${a.title ?? ''} ${a.message}`),
+    run.summary,
+    ...Object.values(run.outputs),
+    ...run.steps.flatMap((s) => Object.values(s.outputs)),
+  ];
   for (const secret of new Set(run.masks)) {
     if (secret.trim().length < 4) continue;
     if (places.some((p) => p.includes(secret))) run.leaks.push(secret);

@@ -9,6 +9,8 @@ type Ed25519Module = typeof import('../../../src/lib/basics/crypto/ed25519.ts');
 interface VectorJson {
   name: string;
   verifyAt: string;
+  /** The stream to expect when the policy allows more than one (test/helpers/client-vectors.ts expectedStreamOf). */
+  expectStream: string;
   bundle: string;
   policy: string;
   trustedRoot: string;
@@ -16,22 +18,36 @@ interface VectorJson {
   artifacts?: { name: string; bytes: string }[];
   rotations?: { name: string; bytes: string }[];
 }
-interface Ed25519Json { publicKey: string; signature: string; message: string }
+interface Ed25519Json {
+  publicKey: string;
+  signature: string;
+  message: string;
+}
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 const toBase64 = (b: Uint8Array) => btoa(Array.from(b, (x) => String.fromCharCode(x)).join(''));
 const fromHex = (s: string) => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
 
 async function post(body: unknown): Promise<void> {
-  await fetch('/results', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await fetch('/results', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 async function main(): Promise<void> {
   // What the page's globals hold before and after loading the library: it must add none.
-  const globalsBefore = { Buffer: typeof (globalThis as { Buffer?: unknown }).Buffer, process: typeof (globalThis as { process?: unknown }).process };
+  const globalsBefore = {
+    Buffer: typeof (globalThis as { Buffer?: unknown }).Buffer,
+    process: typeof (globalThis as { process?: unknown }).process,
+  };
   const lib = (await import(new URL('/verify.browser.mjs', location.href).href)) as ClientModule;
   const ed = (await import(new URL('/ed25519.browser.mjs', location.href).href)) as Ed25519Module;
-  const globalsAfter = { Buffer: typeof (globalThis as { Buffer?: unknown }).Buffer, process: typeof (globalThis as { process?: unknown }).process };
+  const globalsAfter = {
+    Buffer: typeof (globalThis as { Buffer?: unknown }).Buffer,
+    process: typeof (globalThis as { process?: unknown }).process,
+  };
 
   const vectors = (await (await fetch('/vectors.json')).json()) as VectorJson[];
   const started = performance.now();
@@ -42,16 +58,34 @@ async function main(): Promise<void> {
     let state: Uint8Array | string | null = v.state === undefined ? null : fromBase64(v.state);
     let followed = null;
     if (v.rotations) {
-      const walk = await lib.followPolicyRotations({ policy, rotations: v.rotations.map((r) => ({ name: r.name, bytes: fromBase64(r.bytes) })), state, now });
+      const walk = await lib.followPolicyRotations({
+        policy,
+        rotations: v.rotations.map((r) => ({ name: r.name, bytes: fromBase64(r.bytes) })),
+        state,
+        now,
+      });
       // The policy bytes as base64 for the trip back; everything else is JSON already.
-      followed = walk.outcome === 'updated' || walk.outcome === 'unchanged' ? { ...walk, policy: toBase64(walk.policy) } : walk;
+      followed =
+        walk.outcome === 'updated' || walk.outcome === 'unchanged' ? { ...walk, policy: toBase64(walk.policy) } : walk;
       if (walk.outcome === 'rejected') {
         const failure = { check: 'rotation', code: walk.failure.code, message: walk.failure.message };
-        results.push({ name: v.name, report: { outcome: 'rejected', checks: [], failure }, newState: null, error: null, followed });
+        results.push({
+          name: v.name,
+          report: { outcome: 'rejected', checks: [], failure },
+          newState: null,
+          error: null,
+          followed,
+        });
         continue;
       }
       if (walk.outcome === 'error') {
-        results.push({ name: v.name, report: { outcome: 'error', checks: [] }, newState: null, error: walk.error, followed });
+        results.push({
+          name: v.name,
+          report: { outcome: 'error', checks: [] },
+          newState: null,
+          error: walk.error,
+          followed,
+        });
         continue;
       }
       policy = walk.policy;
@@ -65,17 +99,39 @@ async function main(): Promise<void> {
       now,
       what: `${v.name}/bundle.json`,
       ...(v.artifacts ? { artifacts: v.artifacts.map((a) => ({ name: a.name, bytes: fromBase64(a.bytes) })) } : {}),
+      // As runClientCase: the expected stream only under a policy of several.
+      ...((JSON.parse(new TextDecoder().decode(policy)) as { streams: unknown[] }).streams.length > 1
+        ? { expect: { stream: v.expectStream } }
+        : {}),
     });
-    results.push({ name: v.name, report: result.report, newState: result.newState ?? null, error: result.error ?? null, followed });
+    results.push({
+      name: v.name,
+      report: result.report,
+      newState: result.newState ?? null,
+      error: result.error ?? null,
+      followed,
+    });
   }
   const vectorsMs = performance.now() - started;
 
   const edCases = (await (await fetch('/ed25519.json')).json()) as Ed25519Json[];
   const edStarted = performance.now();
-  const ed25519 = edCases.map((c) => ed.verifyEd25519Strict(fromHex(c.signature), fromHex(c.message), fromHex(c.publicKey)));
+  const ed25519 = edCases.map((c) =>
+    ed.verifyEd25519Strict(fromHex(c.signature), fromHex(c.message), fromHex(c.publicKey)),
+  );
   const ed25519Ms = performance.now() - edStarted;
 
-  await post({ userAgent: navigator.userAgent, globalsBefore, globalsAfter, vectors: results, ed25519, vectorsMs, ed25519Ms });
+  await post({
+    userAgent: navigator.userAgent,
+    globalsBefore,
+    globalsAfter,
+    vectors: results,
+    ed25519,
+    vectorsMs,
+    ed25519Ms,
+  });
 }
 
-main().catch((err: unknown) => post({ error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) }));
+main().catch((err: unknown) =>
+  post({ error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) }),
+);

@@ -15,7 +15,15 @@ const VECTORS_DIR = fileURLToPath(new URL('../../../spec/vectors/', import.meta.
 /** The brief's minimum; the README check below pins the exact list. */
 const MIN_CASES = 20;
 const OUTCOMES = ['verified', 'rejected', 'pending-countersign'];
-const CASE_FILES = new Set(['bundle.json', 'policy.json', 'trusted_root.json', 'expected.json', 'state.json', 'artifacts', 'rotations']);
+const CASE_FILES = new Set([
+  'bundle.json',
+  'policy.json',
+  'trusted_root.json',
+  'expected.json',
+  'state.json',
+  'artifacts',
+  'rotations',
+]);
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 type Expected = VectorExpected;
@@ -27,9 +35,14 @@ const cases = readdirSync(VECTORS_DIR, { withFileTypes: true })
 
 function readExpected(dir: string): Expected {
   const value = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(value).sort(), ['check', 'code', 'description', 'outcome', 'verifyAt'], 'expected.json fields');
+  assert.deepEqual(
+    Object.keys(value).sort(),
+    ['check', 'code', 'description', 'outcome', 'verifyAt'],
+    'expected.json fields',
+  );
   assert.ok(OUTCOMES.includes(value.outcome as string), `expected.json outcome ${String(value.outcome)}`);
-  for (const key of ['check', 'code'] as const) assert.ok(value[key] === null || typeof value[key] === 'string', `expected.json ${key}`);
+  for (const key of ['check', 'code'] as const)
+    assert.ok(value[key] === null || typeof value[key] === 'string', `expected.json ${key}`);
   assert.match(value.verifyAt as string, RFC3339, 'expected.json verifyAt');
   assert.equal(typeof value.description, 'string');
   assert.ok((value.description as string).length > 0, 'expected.json description is empty');
@@ -37,7 +50,10 @@ function readExpected(dir: string): Expected {
 }
 
 test('the vectors folder has enough cases, and the README lists exactly them', () => {
-  assert.ok(cases.length >= MIN_CASES, `expected at least ${MIN_CASES} case folders in spec/vectors, found ${cases.length}`);
+  assert.ok(
+    cases.length >= MIN_CASES,
+    `expected at least ${MIN_CASES} case folders in spec/vectors, found ${cases.length}`,
+  );
   const readme = readFileSync(join(VECTORS_DIR, 'README.md'), 'utf8');
   const listed = [...readme.matchAll(/^\| `([a-z0-9_-]+)` \|/gm)].map((m) => m[1]).sort();
   assert.deepEqual(listed, cases, 'the case table of spec/vectors/README.md and the case folders differ');
@@ -63,13 +79,21 @@ for (const name of cases) {
     const policyText = readFileSync(join(dir, 'policy.json'), 'utf8');
     // trusted_root.json is the very root the policy pins, beside it for other implementations.
     const trustedRoot = JSON.parse(readFileSync(join(dir, 'trusted_root.json'), 'utf8')) as unknown;
-    assert.deepEqual(trustedRoot, (JSON.parse(policyText) as { trustedRoot: unknown }).trustedRoot, `${name}: trusted_root.json differs from the policy's trustedRoot`);
+    assert.deepEqual(
+      trustedRoot,
+      (JSON.parse(policyText) as { trustedRoot: unknown }).trustedRoot,
+      `${name}: trusted_root.json differs from the policy's trustedRoot`,
+    );
 
     const { report, decided } = await evaluateVectorCase(dir, name, expected);
     const detail = report.failure ? ` (${report.failure.message})` : '';
     assert.equal(report.outcome, expected.outcome, `${name}: outcome${detail}`);
     assert.equal(decided.check, expected.check, `${name}: deciding check${detail}`);
     assert.equal(decided.code, expected.code, `${name}: code${detail}`);
-    if (expected.outcome === 'verified') assert.ok(report.checks.every((c) => c.result === 'pass'), `${name}: every check passes`);
+    if (expected.outcome === 'verified')
+      assert.ok(
+        report.checks.every((c) => c.result === 'pass'),
+        `${name}: every check passes`,
+      );
   });
 }

@@ -14,38 +14,63 @@ import { isDeepStrictEqual as shimDeepEqual } from '../../../src/lib/platform/no
 
 const RUNS = { numRuns: 300 };
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-const base64ish = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_= .\n\t%é'.split('')), maxLength: 40 });
+const base64ish = fc.string({
+  unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_= .\n\t%é'.split('')),
+  maxLength: 40,
+});
 const hexish = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFxg '.split('')), maxLength: 20 });
 
 test('Buffer: decoding base64, hex, utf8 and latin1 text as Node does, lenient parts included', () => {
   for (const s of ['QUJD', 'QU JD', 'QUJ', 'Q', 'QU=JD', 'QUJ.D', '_-8', '=QUJD', 'QR==', 'QUI=QUJD', '']) {
     assert.equal(hex(ShimBuffer.from(s, 'base64')), hex(Buffer.from(s, 'base64')), JSON.stringify(s));
   }
-  fc.assert(fc.property(base64ish, (s) => hex(ShimBuffer.from(s, 'base64')) === hex(Buffer.from(s, 'base64'))), RUNS);
-  fc.assert(fc.property(hexish, (s) => hex(ShimBuffer.from(s, 'hex')) === hex(Buffer.from(s, 'hex'))), RUNS);
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
-    for (const enc of ['utf8', 'latin1', 'ascii'] as const) {
-      if (hex(ShimBuffer.from(s, enc)) !== hex(Buffer.from(s, enc))) return false;
-      if (ShimBuffer.byteLength(s, enc) !== Buffer.byteLength(s, enc)) return false;
-    }
-    return true;
-  }), RUNS);
+  fc.assert(
+    fc.property(base64ish, (s) => hex(ShimBuffer.from(s, 'base64')) === hex(Buffer.from(s, 'base64'))),
+    RUNS,
+  );
+  fc.assert(
+    fc.property(hexish, (s) => hex(ShimBuffer.from(s, 'hex')) === hex(Buffer.from(s, 'hex'))),
+    RUNS,
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
+      for (const enc of ['utf8', 'latin1', 'ascii'] as const) {
+        if (hex(ShimBuffer.from(s, enc)) !== hex(Buffer.from(s, enc))) return false;
+        if (ShimBuffer.byteLength(s, enc) !== Buffer.byteLength(s, enc)) return false;
+      }
+      return true;
+    }),
+    RUNS,
+  );
 });
 
 test('Buffer: encoding, comparing, copying and slicing as Node does', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 50 }), fc.uint8Array({ maxLength: 50 }), fc.nat(60), fc.nat(60), (a, b, i, j) => {
-    const [sa, na] = [ShimBuffer.from(a), Buffer.from(a)];
-    for (const enc of ['base64', 'base64url', 'hex', 'utf8', 'latin1', 'ascii'] as const) assert.equal(sa.toString(enc), na.toString(enc), enc);
-    assert.equal(sa.toString('hex', Math.min(i, j), Math.max(i, j)), na.toString('hex', Math.min(i, j), Math.max(i, j)));
-    assert.equal(sa.equals(b), na.equals(b));
-    assert.equal(ShimBuffer.compare(a, b), Buffer.compare(a, b));
-    assert.equal(hex(ShimBuffer.concat([a, b])), hex(Buffer.concat([a, b])));
-    assert.equal(hex(ShimBuffer.concat([a, b], i)), hex(Buffer.concat([a, b], i)));
-    const [ts, tn] = [new Uint8Array(j), new Uint8Array(j)];
-    assert.equal(sa.copy(ts, 0, Math.min(i, a.length)), na.copy(tn, 0, Math.min(i, a.length)));
-    assert.equal(hex(ts), hex(tn));
-    if (a.length >= 8) assert.equal(sa.readBigInt64BE(0), na.readBigInt64BE(0));
-  }), RUNS);
+  fc.assert(
+    fc.property(
+      fc.uint8Array({ maxLength: 50 }),
+      fc.uint8Array({ maxLength: 50 }),
+      fc.nat(60),
+      fc.nat(60),
+      (a, b, i, j) => {
+        const [sa, na] = [ShimBuffer.from(a), Buffer.from(a)];
+        for (const enc of ['base64', 'base64url', 'hex', 'utf8', 'latin1', 'ascii'] as const)
+          assert.equal(sa.toString(enc), na.toString(enc), enc);
+        assert.equal(
+          sa.toString('hex', Math.min(i, j), Math.max(i, j)),
+          na.toString('hex', Math.min(i, j), Math.max(i, j)),
+        );
+        assert.equal(sa.equals(b), na.equals(b));
+        assert.equal(ShimBuffer.compare(a, b), Buffer.compare(a, b));
+        assert.equal(hex(ShimBuffer.concat([a, b])), hex(Buffer.concat([a, b])));
+        assert.equal(hex(ShimBuffer.concat([a, b], i)), hex(Buffer.concat([a, b], i)));
+        const [ts, tn] = [new Uint8Array(j), new Uint8Array(j)];
+        assert.equal(sa.copy(ts, 0, Math.min(i, a.length)), na.copy(tn, 0, Math.min(i, a.length)));
+        assert.equal(hex(ts), hex(tn));
+        if (a.length >= 8) assert.equal(sa.readBigInt64BE(0), na.readBigInt64BE(0));
+      },
+    ),
+    RUNS,
+  );
   // from(Uint8Array) copies; from(ArrayBuffer) and slice() are views (Node's semantics).
   const bytes = new Uint8Array([1, 2, 3, 4]);
   const copy = ShimBuffer.from(bytes);
@@ -63,14 +88,17 @@ test('Buffer: encoding, comparing, copying and slicing as Node does', () => {
 });
 
 test('createHash and timingSafeEqual: the same digests and the same length rule as node:crypto', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 40 }), (data, text) => {
-    for (const alg of ['sha256', 'sha384', 'sha512', 'SHA256']) {
-      const want = nodeCrypto.createHash(alg).update(data).update(text, 'utf8').digest('hex');
-      if (shim.createHash(alg).update(data).update(text, 'utf8').digest('hex') !== want) return false;
-      if (hex(shim.createHash(alg).update(data).update(text).digest()) !== want) return false;
-    }
-    return true;
-  }), { numRuns: 100 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 40 }), (data, text) => {
+      for (const alg of ['sha256', 'sha384', 'sha512', 'SHA256']) {
+        const want = nodeCrypto.createHash(alg).update(data).update(text, 'utf8').digest('hex');
+        if (shim.createHash(alg).update(data).update(text, 'utf8').digest('hex') !== want) return false;
+        if (hex(shim.createHash(alg).update(data).update(text).digest()) !== want) return false;
+      }
+      return true;
+    }),
+    { numRuns: 100 },
+  );
   assert.equal(shim.timingSafeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])), true);
   assert.equal(shim.timingSafeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3])), false);
   assert.throws(() => shim.timingSafeEqual(new Uint8Array(1), new Uint8Array(2)), RangeError);
@@ -96,10 +124,22 @@ test('ECDSA as Sigstore uses it: node:crypto signatures verify with the shim for
         assert.equal(nodeCrypto.verify(alg ?? null, data, publicKey, sig), true);
         const tampered = Uint8Array.from(sig);
         tampered[tampered.length - 1]! ^= 1;
-        assert.equal(shim.verify(alg, data, key, tampered), nodeCrypto.verify(alg ?? null, data, publicKey, tampered), `${namedCurve} tampered signature`);
-        assert.equal(shim.verify(alg, Buffer.concat([data, Buffer.from([0])]), key, sig), false, `${namedCurve} other data`);
+        assert.equal(
+          shim.verify(alg, data, key, tampered),
+          nodeCrypto.verify(alg ?? null, data, publicKey, tampered),
+          `${namedCurve} tampered signature`,
+        );
+        assert.equal(
+          shim.verify(alg, Buffer.concat([data, Buffer.from([0])]), key, sig),
+          false,
+          `${namedCurve} other data`,
+        );
       }
-      assert.equal(shim.verify('sha384', data, key, nodeCrypto.sign('sha256', data, privateKey)), false, 'digest mismatch');
+      assert.equal(
+        shim.verify('sha384', data, key, nodeCrypto.sign('sha256', data, privateKey)),
+        false,
+        'digest mismatch',
+      );
     }
   }
 });
@@ -150,15 +190,36 @@ test('isDeepStrictEqual agrees with node:util on the shapes @sigstore/verify com
     }
   }
   const samples: unknown[] = [
-    1, '1', 0, -0, NaN, null, undefined, [1, 2], [1, 2, 3], { a: 1 }, { a: 1, b: undefined }, { b: 1 },
-    new Uint8Array([1, 2]), new Uint8Array([1, 3]), Buffer.from([1, 2]), new Date(5), new Date(6),
-    new Entry('1', new Uint8Array([1])), new Entry('1', new Uint8Array([2])), { type: 'transparency-log', tlogEntry: { logIndex: '7', integratedTime: '1' } },
+    1,
+    '1',
+    0,
+    -0,
+    NaN,
+    null,
+    undefined,
+    [1, 2],
+    [1, 2, 3],
+    { a: 1 },
+    { a: 1, b: undefined },
+    { b: 1 },
+    new Uint8Array([1, 2]),
+    new Uint8Array([1, 3]),
+    Buffer.from([1, 2]),
+    new Date(5),
+    new Date(6),
+    new Entry('1', new Uint8Array([1])),
+    new Entry('1', new Uint8Array([2])),
+    { type: 'transparency-log', tlogEntry: { logIndex: '7', integratedTime: '1' } },
     { type: 'transparency-log', tlogEntry: { logIndex: '7', integratedTime: '2' } },
   ];
   for (const a of samples) {
     for (const b of samples) {
       assert.equal(shimDeepEqual(a, b), nodeDeepEqual(a, b), `${String(a)} vs ${String(b)}`);
-      assert.equal(shimDeepEqual(structuredClone(a), b), nodeDeepEqual(structuredClone(a), b), `clone of ${String(a)} vs ${String(b)}`);
+      assert.equal(
+        shimDeepEqual(structuredClone(a), b),
+        nodeDeepEqual(structuredClone(a), b),
+        `clone of ${String(a)} vs ${String(b)}`,
+      );
     }
   }
   assert.throws(() => shimDeepEqual(new Map(), new Map()), /not supported/);

@@ -5,6 +5,9 @@
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  // b[i] is always present (the lengths are equal); were it not, the byte would count as different.
+  a.forEach((x, i) => {
+    difference |= x ^ (b[i] ?? 0x100);
+  });
   return difference === 0;
 }

@@ -89,7 +89,10 @@ export function verifyEd25519Strict(signature: Uint8Array, message: Uint8Array, 
  */
 export function signEd25519(message: Uint8Array, privateKey: Uint8Array): Uint8Array {
   if (!isBytes(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
-    throw new InputError('ed25519-private-key', `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`);
+    throw new InputError(
+      'ed25519-private-key',
+      `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`,
+    );
   }
   if (!isBytes(message)) throw new InputError('ed25519-message', 'Ed25519 message: expected bytes');
   const signature = ed.sign(message, privateKey);
@@ -105,7 +108,10 @@ export function signEd25519(message: Uint8Array, privateKey: Uint8Array): Uint8A
 /** The raw public key of a 32-byte seed (RFC 8032 §5.1.5). */
 export function ed25519PublicKeyOf(privateKey: Uint8Array): Uint8Array {
   if (!isBytes(privateKey) || privateKey.length !== ED25519_SEED_LENGTH) {
-    throw new InputError('ed25519-private-key', `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`);
+    throw new InputError(
+      'ed25519-private-key',
+      `Ed25519 private key: expected a ${ED25519_SEED_LENGTH}-byte seed, found ${describeLength(privateKey)}`,
+    );
   }
   return ed.getPublicKey(privateKey);
 }

@@ -13,6 +13,7 @@ export interface CountersignSigner {
 export function seedSigner(seed: Uint8Array, keyId: string): CountersignSigner {
   return {
     keyId,
-    sign: async (message) => signEd25519(message, seed),
+    // A rejected promise (not a throw) if signing fails, as from an async function.
+    sign: (message) => Promise.resolve().then(() => signEd25519(message, seed)),
   };
 }

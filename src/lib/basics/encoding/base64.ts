@@ -15,8 +15,12 @@ export function isPaddedBase64(text: string): boolean {
 
 /** The bytes of canonical padded base64; undefined for any other text (decoded in no other way). */
 export function decodeCanonicalBase64(text: string): Uint8Array | undefined {
-  if (!PADDED.test(text)) return undefined;
+  // Decoded leniently, then re-encoded: only canonical padded base64 re-encodes as itself (the
+  // encoder writes nothing else), so a stray or URL-safe character, missing padding or non-zero
+  // padding bits ("QR==" decodes like "QQ==", and re-encodes as "QQ==") all differ. Two native
+  // passes: a regular expression over a megabytes-long payload first cost more than both.
   const bytes = Buffer.from(text, 'base64');
-  // Non-zero padding bits: "QR==" decodes like "QQ==", and re-encodes as "QQ==".
-  return bytes.toString('base64') === text ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
+  return bytes.toString('base64') === text
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : undefined;
 }

@@ -15,7 +15,16 @@
 // `too-large` and `rotation-needs-review` (the service refuses with the library's code).
 
 /** StrictJsonError: a JSON document broke the strict parsing rules (FORMAT.md §9, check parse). */
-export const STRICT_JSON_CODES = ['too-large', 'too-deep', 'malformed-json', 'duplicate-key', 'number-out-of-range'] as const;
+export const STRICT_JSON_CODES = [
+  'too-large',
+  'too-deep',
+  'malformed-json',
+  'duplicate-key',
+  'number-out-of-range',
+  'key-too-long',
+  'string-too-long',
+  'too-many-items',
+] as const;
 
 /** PolicyError: a policy file is unreadable, malformed or ambiguous (POLICY.md §4). */
 export const POLICY_CODES = [
@@ -26,6 +35,7 @@ export const POLICY_CODES = [
   'policy-unknown-field',
   'policy-unsupported-version',
   'policy-ambiguous',
+  'policy-bad-organisation',
   'policy-bad-pattern',
   'policy-bad-key',
   'policy-key-mismatch',
@@ -34,6 +44,7 @@ export const POLICY_CODES = [
   'policy-threshold',
   'policy-unknown-kind',
   'policy-limit-out-of-range',
+  'policy-source-repository-unpinned',
 ] as const;
 
 /**
@@ -115,6 +126,8 @@ export const INPUT_CODES = [
   'artifacts-malformed',
   'artifacts-too-many',
   'input-malformed',
+  'expected-stream-missing',
+  'expected-not-allowed',
   'usage',
   'bad-option',
   'bad-listen',
@@ -143,10 +156,13 @@ export const VERIFICATION_CODES = [
   'primary-key',
   'primary-tlog',
   'primary-timestamp',
+  'primary-too-many-entries',
+  'primary-duplicate-entry',
   'primary-artifact',
   'primary-issuer',
   'primary-identity',
   'primary-claim',
+  'primary-source-repository',
   // Check countersignatures.
   'countersignature-missing',
   'countersignature-duplicate',
@@ -168,6 +184,8 @@ export const VERIFICATION_CODES = [
   'policy-rollback',
   'statement-kind',
   'statement-stream',
+  'statement-stream-unexpected',
+  'statement-kind-unexpected',
   'statement-not-yet-valid',
   'statement-expired',
   'statement-lifetime',
@@ -176,6 +194,7 @@ export const VERIFICATION_CODES = [
   'rotation-statement-version',
   'statement-rollback',
   'statement-version-reused',
+  'statement-version-step',
   // Check subjects.
   'subject-unexpected-file',
   'subject-digest',
@@ -199,7 +218,12 @@ export const VERIFICATION_CODES = [
 ] as const;
 
 /** RotationError (a VerificationError): a rotation in a walk was refused (ROTATION.md §7). */
-export const ROTATION_CODES = ['rotation-downgrade', 'rotation-gap', 'rotation-fork', 'rotation-chain-too-long'] as const;
+export const ROTATION_CODES = [
+  'rotation-downgrade',
+  'rotation-gap',
+  'rotation-fork',
+  'rotation-chain-too-long',
+] as const;
 
 /** The service's own refusals and its fault answer (server/refusal.ts, FORMAT.md §9.1). */
 export const REFUSAL_CODES = [

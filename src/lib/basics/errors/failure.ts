@@ -19,10 +19,16 @@ export interface Failure {
 }
 
 export function describeFailure(err: unknown): Failure {
-  if (err instanceof VerificationError) return { kind: 'rejected', code: err.code, line: `rejected [${err.code}]: ${err.message}` };
+  if (err instanceof VerificationError)
+    return { kind: 'rejected', code: err.code, line: `rejected [${err.code}]: ${err.message}` };
   if (err instanceof InputError) return { kind: 'input', code: err.code, line: err.message };
   const e = err as NodeJS.ErrnoException | null | undefined;
-  if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string') return { kind: 'input', line: `${e.path}: ${e.message}` };
+  if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
+    return { kind: 'input', line: `${e.path}: ${e.message}` };
   const message = err instanceof Error ? err.message : String(err);
-  return { kind: 'internal', line: `internal error: ${message}`, ...(err instanceof Error && err.stack ? { stack: err.stack } : {}) };
+  return {
+    kind: 'internal',
+    line: `internal error: ${message}`,
+    ...(err instanceof Error && err.stack ? { stack: err.stack } : {}),
+  };
 }

@@ -24,7 +24,8 @@ export async function sha256File(path: string, expected?: ExpectedFile): Promise
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   try {
     const st = await handle.stat();
-    if (!st.isFile()) throw new InputError('subject-not-regular', `${path}: expected a regular file, found a special file`);
+    if (!st.isFile())
+      throw new InputError('subject-not-regular', `${path}: expected a regular file, found a special file`);
     if (expected && (st.dev !== expected.dev || st.ino !== expected.ino)) {
       throw new InputError('subject-changed', `${path}: the file was replaced while the inputs were being read`);
     }

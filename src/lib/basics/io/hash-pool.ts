@@ -39,7 +39,8 @@ export class HashPool {
   private closed = false;
 
   constructor(threads: number) {
-    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`HashPool: expected a positive thread count, found ${threads}`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new RangeError(`HashPool: expected a positive thread count, found ${threads}`);
     this.maxThreads = threads;
   }
 
@@ -119,7 +120,9 @@ export class HashPool {
 
 /** The same errors as sha256File gives for the same conditions. */
 function errorOf(error: { code: string; message: string; check?: 'not-regular' | 'changed' }, path: string): Error {
-  if (error.check === 'not-regular') return new InputError('subject-not-regular', `${path}: expected a regular file, found a special file`);
-  if (error.check === 'changed') return new InputError('subject-changed', `${path}: the file was replaced while the inputs were being read`);
+  if (error.check === 'not-regular')
+    return new InputError('subject-not-regular', `${path}: expected a regular file, found a special file`);
+  if (error.check === 'changed')
+    return new InputError('subject-changed', `${path}: the file was replaced while the inputs were being read`);
   return Object.assign(new Error(error.message), { code: error.code });
 }

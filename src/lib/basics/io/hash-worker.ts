@@ -23,7 +23,9 @@ export type HashAnswer =
   | { id: number; error: { code: string; message: string; check?: 'not-regular' | 'changed' } };
 
 export function hashWorkerMain(): void {
-  const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+  const threads = process.getBuiltinModule('node:worker_threads');
+  const { parentPort } = threads;
+  const workerData: unknown = threads.workerData;
   const { createHash } = process.getBuiltinModule('node:crypto');
   const fs = process.getBuiltinModule('node:fs');
   if (!parentPort) return;
@@ -36,7 +38,10 @@ export function hashWorkerMain(): void {
       fd = fs.openSync(job.path, flags);
       const st = fs.fstatSync(fd);
       if (!st.isFile()) {
-        port.postMessage({ id: job.id, error: { code: 'EINVAL', message: 'not a regular file', check: 'not-regular' } });
+        port.postMessage({
+          id: job.id,
+          error: { code: 'EINVAL', message: 'not a regular file', check: 'not-regular' },
+        });
         return;
       }
       if (st.dev !== job.dev || st.ino !== job.ino) {
@@ -52,7 +57,10 @@ export function hashWorkerMain(): void {
       port.postMessage({ id: job.id, sha256: hash.digest('hex') });
     } catch (err) {
       const e = err as { code?: unknown; message?: unknown };
-      port.postMessage({ id: job.id, error: { code: typeof e.code === 'string' ? e.code : 'EIO', message: String(e.message) } });
+      port.postMessage({
+        id: job.id,
+        error: { code: typeof e.code === 'string' ? e.code : 'EIO', message: String(e.message) },
+      });
     } finally {
       if (fd >= 0) fs.closeSync(fd);
     }

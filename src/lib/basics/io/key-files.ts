@@ -5,7 +5,16 @@ import { lstat, rm } from 'node:fs/promises';
 import { InputError } from '../errors/errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { fsReason, readCappedFile } from './read-capped.ts';
-import { type CountersignerPrivateKey, type CountersignerPublicKey, MAX_PRIVATE_KEY_PEM_BYTES, MAX_PUBLIC_KEY_PEM_BYTES, generateCountersignerKey, keyIdOf, parsePrivateKeyPem, parsePublicKeyPem } from '../crypto/ed25519-keys.ts';
+import {
+  type CountersignerPrivateKey,
+  type CountersignerPublicKey,
+  MAX_PRIVATE_KEY_PEM_BYTES,
+  MAX_PUBLIC_KEY_PEM_BYTES,
+  generateCountersignerKey,
+  keyIdOf,
+  parsePrivateKeyPem,
+  parsePublicKeyPem,
+} from '../crypto/ed25519-keys.ts';
 
 /** Reads and parses a private key file; refuses one that group or others can access. */
 export async function loadPrivateKeyFile(path: string): Promise<CountersignerPrivateKey> {
@@ -28,7 +37,9 @@ export async function loadPublicKeyFile(path: string): Promise<CountersignerPubl
  * Writes a new key pair: the private key to `outPath` (mode 0600) and the public key to
  * `outPath + '.pub'`, each atomically and exclusively: an existing file is never replaced.
  */
-export async function writeKeyPair(outPath: string): Promise<{ keyId: string; privatePath: string; publicPath: string }> {
+export async function writeKeyPair(
+  outPath: string,
+): Promise<{ keyId: string; privatePath: string; publicPath: string }> {
   const privatePath = outPath;
   const publicPath = `${outPath}.pub`;
   // Fail before writing anything when either file exists; the exclusive writes below still
@@ -50,7 +61,12 @@ async function readKeyFile(path: string, what: string, maxBytes: number, isPriva
   return readCappedFile(path, {
     maxBytes,
     privateKey: isPrivate,
-    codes: { unreadable: 'key-unreadable', tooLarge: 'key-too-large', changed: 'key-unreadable', permissions: 'key-permissions' },
+    codes: {
+      unreadable: 'key-unreadable',
+      tooLarge: 'key-too-large',
+      changed: 'key-unreadable',
+      permissions: 'key-permissions',
+    },
     message: (f) => {
       switch (f.kind) {
         case 'unreadable':
@@ -72,7 +88,10 @@ function decodeText(bytes: Uint8Array, path: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError('key-pem', `${path}: expected a PEM text file, found binary data (a DER key? convert it with 'openssl pkey -outform PEM')`);
+    throw new InputError(
+      'key-pem',
+      `${path}: expected a PEM text file, found binary data (a DER key? convert it with 'openssl pkey -outform PEM')`,
+    );
   }
 }
 
@@ -92,12 +111,18 @@ async function writeExclusive(path: string, data: string, mode: number): Promise
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists(path);
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError('key-unwritable', `${path}: could not write the key file (${code === 'ENOENT' ? 'no such directory' : fsReason(err)})`);
+    throw new InputError(
+      'key-unwritable',
+      `${path}: could not write the key file (${code === 'ENOENT' ? 'no such directory' : fsReason(err)})`,
+    );
   }
 }
 
 function exists(path: string): InputError {
-  return new InputError('key-exists', `${path}: already exists; refusing to overwrite a key file (choose another --out, or move the old key away first)`);
+  return new InputError(
+    'key-exists',
+    `${path}: already exists; refusing to overwrite a key file (choose another --out, or move the old key away first)`,
+  );
 }
 
 function unreadable(path: string, what: string, err: unknown): InputError {

@@ -51,9 +51,15 @@ class ReadRefused extends Error {
 }
 
 /** Reads a file of at most `maxBytes`. With `optional`, a file that does not exist is undefined. */
-export async function readCappedFile(path: string, options: ReadCappedOptions & { optional: true }): Promise<Uint8Array | undefined>;
+export async function readCappedFile(
+  path: string,
+  options: ReadCappedOptions & { optional: true },
+): Promise<Uint8Array | undefined>;
 export async function readCappedFile(path: string, options: ReadCappedOptions): Promise<Uint8Array>;
-export async function readCappedFile(path: string, options: ReadCappedOptions & { optional?: boolean }): Promise<Uint8Array | undefined> {
+export async function readCappedFile(
+  path: string,
+  options: ReadCappedOptions & { optional?: boolean },
+): Promise<Uint8Array | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -76,7 +82,8 @@ async function readOpen(handle: FileHandle, options: ReadCappedOptions): Promise
   const stream = options.streams === true && (st.isFIFO() || st.isSocket() || st.isCharacterDevice());
   if (!st.isFile() && !stream) throw new ReadRefused({ kind: 'not-a-file', directory: st.isDirectory() });
   // Windows has no group/other mode bits to check (Node reports 0o666 there).
-  if (options.privateKey && process.platform !== 'win32' && (st.mode & 0o077) !== 0) throw new ReadRefused({ kind: 'permissions', mode: st.mode & 0o777 });
+  if (options.privateKey && process.platform !== 'win32' && (st.mode & 0o077) !== 0)
+    throw new ReadRefused({ kind: 'permissions', mode: st.mode & 0o777 });
   if (!stream && st.size > maxBytes) throw new ReadRefused({ kind: 'too-large', size: st.size });
   // One byte more than expected: reading it proves the file grew (or a stream is over the cap).
   const buffer = new Uint8Array((stream ? maxBytes : st.size) + 1);
@@ -96,7 +103,9 @@ async function readOpen(handle: FileHandle, options: ReadCappedOptions): Promise
 }
 
 function errnoFailure(err: unknown): ReadFailure {
-  return (err as NodeJS.ErrnoException | undefined)?.code === 'EISDIR' ? { kind: 'not-a-file', directory: true } : { kind: 'unreadable', reason: fsReason(err) };
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'EISDIR'
+    ? { kind: 'not-a-file', directory: true }
+    : { kind: 'unreadable', reason: fsReason(err) };
 }
 
 function refusal(path: string, options: ReadCappedOptions, failure: ReadFailure): Error {
@@ -110,11 +119,19 @@ function refusal(path: string, options: ReadCappedOptions, failure: ReadFailure)
       case 'not-a-file':
         return [unreadable, 'not a regular file'];
       case 'too-large':
-        return [codes.tooLarge ?? 'too-large', failure.size === undefined ? `over the limit of ${options.maxBytes} bytes` : `${failure.size} bytes is over the limit of ${options.maxBytes} bytes`];
+        return [
+          codes.tooLarge ?? 'too-large',
+          failure.size === undefined
+            ? `over the limit of ${options.maxBytes} bytes`
+            : `${failure.size} bytes is over the limit of ${options.maxBytes} bytes`,
+        ];
       case 'changed':
         return [codes.changed ?? 'input-changed', 'the file grew while being read'];
       case 'permissions':
-        return [codes.permissions ?? 'key-permissions', `expected a file only its owner can access (mode 0600), found mode 0${failure.mode.toString(8)}`];
+        return [
+          codes.permissions ?? 'key-permissions',
+          `expected a file only its owner can access (mode 0600), found mode 0${failure.mode.toString(8)}`,
+        ];
     }
   })();
   const message = options.message?.(failure) ?? `${what}: ${problem}`;

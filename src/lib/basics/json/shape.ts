@@ -30,7 +30,12 @@ export class Shape<C extends InputCode = InputCode> {
    * `unknownFieldCode` the one for an unknown field when that has its own (the statement's,
    * the policy's).
    */
-  constructor(what: string, code: NoInfer<C>, unknownFieldCode: NoInfer<C> = code, options: ShapeOptions<NoInfer<C>> = {}) {
+  constructor(
+    what: string,
+    code: NoInfer<C>,
+    unknownFieldCode: NoInfer<C> = code,
+    options: ShapeOptions<NoInfer<C>> = {},
+  ) {
     this.what = what;
     this.code = code;
     this.unknownFieldCode = unknownFieldCode;
@@ -47,7 +52,9 @@ export class Shape<C extends InputCode = InputCode> {
    * line is the value's at `path`, or with `atKey` the line of the key that names it.
    */
   failWith(code: C, path: string, message: string, atKey = false): never {
-    const where = this.lines ? `${this.what}:${atKey ? this.lines.keyLine(path) : this.lines.valueLine(path)}` : this.what;
+    const where = this.lines
+      ? `${this.what}:${atKey ? this.lines.keyLine(path) : this.lines.valueLine(path)}`
+      : this.what;
     throw this.error(code, `${where}: ${path === '' ? '' : `${path}: `}${message}`);
   }
 
@@ -56,14 +63,25 @@ export class Shape<C extends InputCode = InputCode> {
    * field is named in the object (`unknown field "x"`), or, with a line locator, at its own
    * key's line with the fields expected.
    */
-  object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
+  object(
+    value: unknown,
+    path: string,
+    required: readonly string[],
+    optional: readonly string[] = [],
+  ): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       this.fail(path, `expected an object, found ${describe(value)}`);
     }
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
       if (required.includes(key) || optional.includes(key)) continue;
-      if (this.lines) this.failWith(this.unknownFieldCode, childPath(path, key), `unknown field (expected only: ${[...required, ...optional].join(', ')})`, true);
+      if (this.lines)
+        this.failWith(
+          this.unknownFieldCode,
+          childPath(path, key),
+          `unknown field (expected only: ${[...required, ...optional].join(', ')})`,
+          true,
+        );
       this.failWith(this.unknownFieldCode, path, `unknown field ${JSON.stringify(key)}`);
     }
     for (const key of required) {
@@ -76,7 +94,8 @@ export class Shape<C extends InputCode = InputCode> {
   string(value: unknown, path: string, pattern?: RegExp, maxLength = 4096): string {
     if (typeof value !== 'string') this.fail(path, `expected a string, found ${describe(value)}`);
     if (value.length > maxLength) this.fail(path, `longer than ${maxLength} characters`);
-    if (pattern && !pattern.test(value)) this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
+    if (pattern && !pattern.test(value))
+      this.fail(path, `expected to match ${pattern.source}, found ${JSON.stringify(value.slice(0, 100))}`);
     return value;
   }
 
@@ -139,7 +158,11 @@ export class Shape<C extends InputCode = InputCode> {
     const s = this.string(value, path, undefined, maxLength);
     const bytes = decodeCanonicalBase64(s);
     // "QQ==" and "QR==" decode alike: accepting both is a parser differential.
-    if (!bytes) this.fail(path, isPaddedBase64(s) ? 'non-canonical base64 (non-zero padding bits)' : 'expected standard padded base64');
+    if (!bytes)
+      this.fail(
+        path,
+        isPaddedBase64(s) ? 'non-canonical base64 (non-zero padding bits)' : 'expected standard padded base64',
+      );
     return bytes;
   }
 }
@@ -156,7 +179,8 @@ export function isSafeInteger(value: unknown): value is number {
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   return typeof value === 'object' ? 'an object' : typeof value;

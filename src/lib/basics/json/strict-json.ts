@@ -3,6 +3,11 @@
 // the first: a classic parser differential. So before JSON.parse builds the value, one linear
 // scan checks the whole text against RFC 8259 plus our rules:
 //   - size cap (bytes) and nesting-depth cap, checked before any work that could blow up;
+//   - key-length cap (256 bytes by default) and, where a document asks for them, caps on the
+//     length of strings and arrays (stopped while scanning, before JSON.parse builds them): keys
+//     past 16 383 characters all hash alike in V8, so sets and maps of them (the
+//     duplicate-key check, JSON.parse's objects, any index keyed by them) turn quadratic
+//     (spec/ATTACKS.md, issue 13 F2); no document of this project has a key over 40 bytes;
 //   - no duplicate keys in any object (compared after unescaping: "a" and "\u0061" collide);
 //   - no lone UTF-16 surrogates in strings (they do not round-trip through UTF-8);
 //   - numbers must be exactly representable: integers within ±(2^53-1), since a verifier in
@@ -21,7 +26,16 @@ export interface StrictJsonLimits {
    * int, serde u64) rejects it and Python reads a float: a parser differential (ATTACKS.md).
    */
   integersOnly?: boolean;
+  /** Maximum UTF-8 bytes of a key, decoded (default MAX_KEY_BYTES). */
+  maxKeyBytes?: number;
+  /** Maximum UTF-8 bytes of a string value, decoded (default: only the size cap). */
+  maxStringBytes?: number;
+  /** Maximum items of any one array (default: only the size cap). */
+  maxArrayItems?: number;
 }
+
+/** The key-length cap of every strict JSON document (spec/FORMAT.md §2): the longest key of any format here is 27 bytes. */
+export const MAX_KEY_BYTES = 256;
 
 export const DEFAULT_JSON_LIMITS: StrictJsonLimits = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 
@@ -31,7 +45,11 @@ const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
  * Parses `input` (bytes or text) as strict JSON. `what` names the input in error messages
  * (for example "bundle.json"). Throws StrictJsonError with a code and the byte offset.
  */
-export function parseStrictJson(input: Uint8Array | string, what: string, limits: StrictJsonLimits = DEFAULT_JSON_LIMITS): unknown {
+export function parseStrictJson(
+  input: Uint8Array | string,
+  what: string,
+  limits: StrictJsonLimits = DEFAULT_JSON_LIMITS,
+): unknown {
   const size = Buffer.byteLength(input); // UTF-8 bytes of a string, byteLength of bytes
   if (size > limits.maxBytes) {
     throw new StrictJsonError('too-large', `${what}: ${size} bytes is over the limit of ${limits.maxBytes} bytes`);
@@ -46,7 +64,7 @@ export function parseStrictJson(input: Uint8Array | string, what: string, limits
       throw new StrictJsonError('malformed-json', `${what}: not valid UTF-8`);
     }
   }
-  new Scanner(text, what, limits.maxDepth, limits.integersOnly === true).document();
+  new Scanner(text, what, limits).document();
   return JSON.parse(text);
 }
 
@@ -56,12 +74,18 @@ class Scanner {
   private readonly what: string;
   private readonly maxDepth: number;
   private readonly integersOnly: boolean;
+  private readonly maxKeyBytes: number;
+  private readonly maxStringBytes: number;
+  private readonly maxArrayItems: number;
 
-  constructor(text: string, what: string, maxDepth: number, integersOnly: boolean) {
+  constructor(text: string, what: string, limits: StrictJsonLimits) {
     this.text = text;
     this.what = what;
-    this.maxDepth = maxDepth;
-    this.integersOnly = integersOnly;
+    this.maxDepth = limits.maxDepth;
+    this.integersOnly = limits.integersOnly === true;
+    this.maxKeyBytes = limits.maxKeyBytes ?? MAX_KEY_BYTES;
+    this.maxStringBytes = limits.maxStringBytes ?? Infinity;
+    this.maxArrayItems = limits.maxArrayItems ?? Infinity;
   }
 
   document(): void {
@@ -82,18 +106,33 @@ class Scanner {
 
   private value(depth: number): void {
     const c = this.text[this.pos];
-    if (c === '{') return this.object(depth + 1);
-    if (c === '[') return this.array(depth + 1);
-    if (c === '"') return void this.string();
+    if (c === '{') {
+      this.object(depth + 1);
+      return;
+    }
+    if (c === '[') {
+      this.array(depth + 1);
+      return;
+    }
+    if (c === '"') {
+      this.string(this.maxStringBytes, 'string-too-long', 'string');
+      return;
+    }
     const code = this.text.charCodeAt(this.pos); // NaN at the end: no comparison holds
-    if (code === 0x2d || (code >= 0x30 && code <= 0x39)) return this.number(); // '-' or '0'-'9'
+    if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
+      this.number(); // '-' or '0'-'9'
+      return;
+    }
     for (const lit of ['true', 'false', 'null']) {
       if (this.text.startsWith(lit, this.pos)) {
         this.pos += lit.length;
         return;
       }
     }
-    this.fail('malformed-json', c === undefined ? 'unexpected end of input' : `unexpected character ${JSON.stringify(c)}`);
+    this.fail(
+      'malformed-json',
+      c === undefined ? 'unexpected end of input' : `unexpected character ${JSON.stringify(c)}`,
+    );
   }
 
   /** Past the opening bracket; true (and past `close` too) when the object or array is empty. */
@@ -122,7 +161,7 @@ class Scanner {
     for (;;) {
       if (this.text[this.pos] !== '"') this.fail('malformed-json', 'expected a string key');
       const keyStart = this.pos;
-      const key = this.string();
+      const key = this.string(this.maxKeyBytes, 'key-too-long', 'key');
       if (keys.has(key)) {
         this.pos = keyStart;
         this.fail('duplicate-key', `duplicate key ${JSON.stringify(key)}`);
@@ -139,14 +178,15 @@ class Scanner {
 
   private array(depth: number): void {
     if (this.enter(depth, ']')) return;
-    for (;;) {
+    for (let items = 1; ; items++) {
+      if (items > this.maxArrayItems) this.fail('too-many-items', `an array of more than ${this.maxArrayItems} items`);
       this.value(depth);
       if (this.closes(']')) return;
     }
   }
 
-  /** Scans a string token and returns its decoded value. */
-  private string(): string {
+  /** Scans a string token and returns its decoded value, at most `maxBytes` UTF-8 bytes (else `tooLongCode`). */
+  private string(maxBytes: number, tooLongCode: StrictJsonCode, noun: string): string {
     const start = this.pos;
     this.pos++;
     // A string with no escape and no surrogate is its own value: no JSON.parse needed.
@@ -164,7 +204,8 @@ class Scanner {
         const oneCharacterEscape = e !== undefined && '"\\/bfnrt'.includes(e);
         if (e === 'u') {
           // The slice is at most 4 characters: four hex digits must be all of it (no anchors needed).
-          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6))) this.fail('malformed-json', 'bad \\u escape');
+          if (!/[0-9a-fA-F]{4}/.test(this.text.slice(this.pos + 2, this.pos + 6)))
+            this.fail('malformed-json', 'bad \\u escape');
           this.pos += 6;
         } else if (oneCharacterEscape) {
           this.pos += 2;
@@ -185,6 +226,17 @@ class Scanner {
       this.pos = start;
       this.fail('malformed-json', 'lone UTF-16 surrogate in string');
     }
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: only a long string needs counting.
+    if (decoded.length * 3 > maxBytes) {
+      const bytes = Buffer.byteLength(decoded);
+      if (bytes > maxBytes) {
+        this.pos = start;
+        this.fail(
+          tooLongCode,
+          `${noun} of ${bytes} bytes is over the limit of ${maxBytes} bytes (it starts ${JSON.stringify(decoded.slice(0, 20))})`,
+        );
+      }
+    }
     return decoded;
   }
 
@@ -196,7 +248,10 @@ class Scanner {
     // A non-integer (1.5) is left to the field's own type check; an integer value spelled
     // with a fraction or exponent (1.0, 1e0) is what readers disagree on.
     if (this.integersOnly && (m[2] || m[3]) && Number.isInteger(n)) {
-      this.fail('number-out-of-range', `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`);
+      this.fail(
+        'number-out-of-range',
+        `number ${m[0].slice(0, 40)} is an integer spelled with a fraction or exponent (integers only here)`,
+      );
     }
     if (!m[2] && !m[3] && !Number.isSafeInteger(n)) {
       this.fail('number-out-of-range', `integer ${m[0].slice(0, 40)} is outside ±(2^53-1)`);

@@ -71,7 +71,11 @@ export function endpoint(base: URL, path: string, query?: Record<string, string 
  * One request with retries. Returns any 2xx; throws ServiceRefusedError on other 4xx (with the
  * service's code and message) and ServiceUnavailableError when every attempt failed.
  */
-export async function serviceRequest(url: URL, init: { method: 'GET' | 'POST'; body?: Uint8Array; contentType?: string }, options: HttpOptions = {}): Promise<HttpResponse> {
+export async function serviceRequest(
+  url: URL,
+  init: { method: 'GET' | 'POST'; body?: Uint8Array; contentType?: string },
+  options: HttpOptions = {},
+): Promise<HttpResponse> {
   const o = { ...DEFAULTS, ...definedOnly(options) };
   const where = `${url.origin}${url.pathname}`;
   let lastProblem = 'no attempt made';
@@ -81,9 +85,22 @@ export async function serviceRequest(url: URL, init: { method: 'GET' | 'POST'; b
       const headers: Record<string, string> = { accept: 'application/json, text/plain' };
       if (init.contentType) headers['content-type'] = init.contentType;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      const res = await fetch(url, { method: init.method, headers, ...(init.body ? { body: new Uint8Array(init.body) } : {}), redirect: 'error', signal: AbortSignal.timeout(o.timeoutMs) });
-      const body = await readCappedBody(res, o.maxResponseBytes, (declared) =>
-        new InputError('service-response-too-large', `${where}: response ${declared === undefined ? 'is' : `of ${declared} bytes is`} over the limit of ${o.maxResponseBytes} bytes`));
+      const res = await fetch(url, {
+        method: init.method,
+        headers,
+        ...(init.body ? { body: new Uint8Array(init.body) } : {}),
+        redirect: 'error',
+        signal: AbortSignal.timeout(o.timeoutMs),
+      });
+      const body = await readCappedBody(
+        res,
+        o.maxResponseBytes,
+        (declared) =>
+          new InputError(
+            'service-response-too-large',
+            `${where}: response ${declared === undefined ? 'is' : `of ${declared} bytes is`} over the limit of ${o.maxResponseBytes} bytes`,
+          ),
+      );
       const contentType = res.headers.get('content-type') ?? '';
       if (res.status >= 200 && res.status < 300) return { status: res.status, contentType, body };
       const reason = errorBody(body);
@@ -91,7 +108,11 @@ export async function serviceRequest(url: URL, init: { method: 'GET' | 'POST'; b
         // A code from the network is kept only when it is one we know (it names a check, a
         // refusal); any other answer is `service-refused`, with the service's word in the message.
         const remote = reason?.code;
-        throw new ServiceRefusedError(res.status, isErrorCode(remote) ? remote : 'service-refused', `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ''}): ${reason?.message ?? 'no reason given'}`);
+        throw new ServiceRefusedError(
+          res.status,
+          isErrorCode(remote) ? remote : 'service-refused',
+          `${where}: the service refused (HTTP ${res.status}${reason ? ` ${reason.code}` : ''}): ${reason?.message ?? 'no reason given'}`,
+        );
       }
       lastProblem = `HTTP ${res.status}${reason ? ` ${reason.code}: ${reason.message}` : ''}`;
       const retryAfter = Number(res.headers.get('retry-after'));
@@ -105,7 +126,9 @@ export async function serviceRequest(url: URL, init: { method: 'GET' | 'POST'; b
       await sleep(retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2));
     }
   }
-  throw new ServiceUnavailableError(`${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`);
+  throw new ServiceUnavailableError(
+    `${where}: the countersigning service did not answer after ${o.retries + 1} attempt(s): ${lastProblem}`,
+  );
 }
 
 /**
@@ -114,7 +137,11 @@ export async function serviceRequest(url: URL, init: { method: 'GET' | 'POST'; b
  * chunk by chunk, never buffering more than `max` bytes. `tooLarge` builds the error, with the
  * declared size when that is what gave it away.
  */
-export async function readCappedBody(res: Response, max: number, tooLarge: (declared?: number) => Error): Promise<Uint8Array> {
+export async function readCappedBody(
+  res: Response,
+  max: number,
+  tooLarge: (declared?: number) => Error,
+): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel().catch(() => {});
@@ -149,7 +176,7 @@ function errorBody(body: Uint8Array): ErrorBody | undefined {
 }
 
 function describeFetchError(err: unknown, timeoutMs: number): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } } | null | undefined;
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   const cause = e?.cause?.code ?? e?.cause?.message;
   return `connection failed (${cause ?? e?.message ?? String(err)})`;

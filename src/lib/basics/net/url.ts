@@ -13,14 +13,23 @@ export function checkServiceUrl(value: string, what: string, options: { allowQue
   try {
     url = new URL(value);
   } catch {
-    throw new InputError('bad-service-url', `${what}: expected an absolute URL, found ${JSON.stringify(value.slice(0, 200))}`);
+    throw new InputError(
+      'bad-service-url',
+      `${what}: expected an absolute URL, found ${JSON.stringify(value.slice(0, 200))}`,
+    );
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new InputError('bad-service-url', `${what}: expected an https URL (plain http only to a loopback address), found ${url.protocol}//${url.host}`);
+    throw new InputError(
+      'bad-service-url',
+      `${what}: expected an https URL (plain http only to a loopback address), found ${url.protocol}//${url.host}`,
+    );
   }
   if (url.username || url.password || url.hash || (url.search && !options.allowQuery)) {
-    throw new InputError('bad-service-url', `${what}: expected a URL without credentials${options.allowQuery ? '' : ', query'} or fragment, found ${JSON.stringify(value.slice(0, 200))}`);
+    throw new InputError(
+      'bad-service-url',
+      `${what}: expected a URL without credentials${options.allowQuery ? '' : ', query'} or fragment, found ${JSON.stringify(value.slice(0, 200))}`,
+    );
   }
   return value.replace(/\/+$/, '');
 }

@@ -10,16 +10,27 @@ import type { PolicyDocument } from '../../formats/policy/document.ts';
  * does. Throws `countersignature-fallback-not-rotation` for a fallback key on anything but a
  * rotation (a countersignature that could only ever be refused).
  */
-export function countersigningKeyFor(policy: Policy, keyId: string, rotation: PolicyDocument | undefined): CountersignerKey | undefined {
+export function countersigningKeyFor(
+  policy: Policy,
+  keyId: string,
+  rotation: PolicyDocument | undefined,
+): CountersignerKey | undefined {
   const find = (keys: readonly CountersignerKey[] | undefined) => keys?.find((k) => k.keyId === keyId);
   const usual = find(policy.countersigners);
   if (usual) return usual;
   const fallback = find(policy.fallback?.countersigners);
   if (fallback && !rotation) {
-    throw new VerificationError('countersignature-fallback-not-rotation', `the signing key ${fallback.name} (${keyId}) is a fallback signer: it may countersign only an authority rotation`, {
-      expected: 'an authority-rotation bundle',
-      found: 'another kind of statement',
-    });
+    throw new VerificationError(
+      'countersignature-fallback-not-rotation',
+      `the signing key ${fallback.name} (${keyId}) is a fallback signer: it may countersign only an authority rotation`,
+      {
+        expected: 'an authority-rotation bundle',
+        found: 'another kind of statement',
+      },
+    );
   }
-  return fallback ?? (rotation ? (find(rotation.policy.countersigners) ?? find(rotation.policy.fallback?.countersigners)) : undefined);
+  return (
+    fallback ??
+    (rotation ? (find(rotation.policy.countersigners) ?? find(rotation.policy.fallback?.countersigners)) : undefined)
+  );
 }

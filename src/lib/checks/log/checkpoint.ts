@@ -29,22 +29,29 @@ export function formatCheckpointText(checkpoint: { origin: string; size: number;
 }
 
 export function parseCheckpointText(text: string, what = 'checkpoint'): Checkpoint {
-  const fail = (why: string): never => {
+  // Annotated, so that a `fail(...)` statement narrows like a throw.
+  const fail: (why: string) => never = (why) => {
     throw new VerificationError('log-checkpoint-malformed', `${what}: ${why}`);
   };
   const lines = text.split('\n');
-  if (lines.pop() !== '' || lines.length < 3) fail('expected origin, size and root hash lines, each ending in a newline');
+  if (lines.pop() !== '' || lines.length < 3)
+    fail('expected origin, size and root hash lines, each ending in a newline');
   const [origin, sizeText, rootText, ...extensions] = lines as [string, string, string, ...string[]];
   if (!isValidKeyName(origin)) fail(`invalid origin line ${JSON.stringify(origin.slice(0, 80))}`);
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText)))
+    fail(`expected a decimal tree size, found ${JSON.stringify(sizeText.slice(0, 40))}`);
   const root = decodeCanonicalBase64(rootText);
-  if (root?.length !== HASH_SIZE) fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
+  if (root?.length !== HASH_SIZE)
+    fail(`expected the base64 of a ${HASH_SIZE}-byte root hash, found ${JSON.stringify(rootText.slice(0, 60))}`);
   if (extensions.length > MAX_EXTENSIONS || extensions.some((e) => e.length === 0)) fail('malformed extension lines');
-  return { origin, size: Number(sizeText), root: new Uint8Array(root!), extensions };
+  return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
 }
 
 /** A signed checkpoint note; the signer's key name is the origin. */
-export async function signCheckpoint(checkpoint: { size: number; root: Uint8Array }, signer: NoteSigner): Promise<string> {
+export async function signCheckpoint(
+  checkpoint: { size: number; root: Uint8Array },
+  signer: NoteSigner,
+): Promise<string> {
   return signNote(formatCheckpointText({ origin: signer.name, ...checkpoint }), signer);
 }
 
@@ -53,10 +60,14 @@ export function verifyCheckpoint(note: string, log: NoteVerifier, what = 'checkp
   const text = openNote(note, log, what);
   const checkpoint = parseCheckpointText(text, what);
   if (checkpoint.origin !== log.name) {
-    throw new VerificationError('log-checkpoint-origin', `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`, {
-      expected: log.name,
-      found: checkpoint.origin,
-    });
+    throw new VerificationError(
+      'log-checkpoint-origin',
+      `${what}: origin ${JSON.stringify(checkpoint.origin)} is not the pinned log's ${JSON.stringify(log.name)}`,
+      {
+        expected: log.name,
+        found: checkpoint.origin,
+      },
+    );
   }
   return checkpoint;
 }

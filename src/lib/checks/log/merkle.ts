@@ -36,13 +36,10 @@ export type SubtreeHash = (lo: number, hi: number) => Uint8Array;
 
 /** MTH(D[n]) straight from RFC 6962 §2.1, for tests and small trees. */
 export function rootOfLeafHashes(leaves: readonly Uint8Array[]): Uint8Array {
-  const mth = (lo: number, hi: number): Uint8Array => {
-    if (hi === lo) return emptyRoot();
-    if (hi - lo === 1) return leaves[lo]!;
-    const k = splitPoint(hi - lo);
-    return nodeHash(mth(lo, lo + k), mth(lo + k, hi));
-  };
-  return mth(0, leaves.length);
+  // MTH({}) is the empty root, MTH({d0}) the one leaf hash.
+  if (leaves.length <= 1) return leaves[0] ?? emptyRoot();
+  const k = splitPoint(leaves.length);
+  return nodeHash(rootOfLeafHashes(leaves.slice(0, k)), rootOfLeafHashes(leaves.slice(k)));
 }
 
 /** PATH(m, D[n]) of RFC 6962 §2.1.1: the audit path of leaf `index` in the tree of `size` leaves. */
@@ -93,7 +90,12 @@ export function consistencyProof(from: number, to: number, mth: SubtreeHash): Ui
 }
 
 /** The root that an inclusion proof implies (RFC 9162 §2.1.3.2), or undefined if the proof is malformed. */
-export function rootFromInclusionProof(leaf: Uint8Array, index: number, size: number, path: readonly Uint8Array[]): Uint8Array | undefined {
+export function rootFromInclusionProof(
+  leaf: Uint8Array,
+  index: number,
+  size: number,
+  path: readonly Uint8Array[],
+): Uint8Array | undefined {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return undefined;
   if (path.length > MAX_PROOF_HASHES || path.some((p) => p.length !== HASH_SIZE)) return undefined;
   // Plain arithmetic rather than >> : sizes may exceed 2^32.
@@ -113,28 +115,40 @@ export function rootFromInclusionProof(leaf: Uint8Array, index: number, size: nu
   return sn === 0 ? r : undefined;
 }
 
-export function verifyInclusion(leaf: Uint8Array, index: number, size: number, path: readonly Uint8Array[], root: Uint8Array): boolean {
+export function verifyInclusion(
+  leaf: Uint8Array,
+  index: number,
+  size: number,
+  path: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
   const computed = rootFromInclusionProof(leaf, index, size, path);
   return computed !== undefined && equalBytes(computed, root);
 }
 
 /** RFC 9162 §2.1.4.2: does `proof` show that the tree (from, fromRoot) is a prefix of (to, toRoot)? */
-export function verifyConsistency(from: number, to: number, fromRoot: Uint8Array, toRoot: Uint8Array, proof: readonly Uint8Array[]): boolean {
+export function verifyConsistency(
+  from: number,
+  to: number,
+  fromRoot: Uint8Array,
+  toRoot: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
   if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || from > to) return false;
   if (proof.length > MAX_PROOF_HASHES || proof.some((p) => p.length !== HASH_SIZE)) return false;
   if (from === to) return proof.length === 0 && equalBytes(fromRoot, toRoot);
   if (from === 0) return proof.length === 0; // the empty tree is a prefix of every tree
-  if (proof.length === 0) return false;
-  const path = isPowerOfTwo(from) ? [fromRoot, ...proof] : [...proof];
+  const [first, ...rest] = isPowerOfTwo(from) ? [fromRoot, ...proof] : proof;
+  if (!first) return false;
   let fn = from - 1;
   let sn = to - 1;
   while (fn % 2 === 1) {
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  let fr = path[0]!;
-  let sr = path[0]!;
-  for (const c of path.slice(1)) {
+  let fr = first;
+  let sr = first;
+  for (const c of rest) {
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);

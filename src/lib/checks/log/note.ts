@@ -32,7 +32,11 @@ export interface NoteVerifier {
 }
 
 export function noteKeyHash(name: string, rawPublicKey: Uint8Array): Uint8Array {
-  const digest = createHash('sha256').update(name, 'utf8').update(Buffer.from([0x0a, ALG_ED25519])).update(rawPublicKey).digest();
+  const digest = createHash('sha256')
+    .update(name, 'utf8')
+    .update(Buffer.from([0x0a, ALG_ED25519]))
+    .update(rawPublicKey)
+    .digest();
   return new Uint8Array(digest.subarray(0, 4));
 }
 
@@ -46,14 +50,19 @@ export function verifierKey(name: string, rawPublicKey: Uint8Array): string {
 export function parseVerifierKey(vkey: string): NoteVerifier {
   const m = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey.trim());
   const bad = (why: string): never => {
-    throw new VerificationError('log-key-malformed', `log verifier key: ${why}`, { expected: '<name>+<8 hex>+<base64 of 0x01 and a 32-byte Ed25519 key>', found: vkey.slice(0, 120) });
+    throw new VerificationError('log-key-malformed', `log verifier key: ${why}`, {
+      expected: '<name>+<8 hex>+<base64 of 0x01 and a 32-byte Ed25519 key>',
+      found: vkey.slice(0, 120),
+    });
   };
   if (!m) return bad('not of the form name+hash+key');
-  const raw = Buffer.from(m[3]!, 'base64');
+  const [, name = '', hash = '', key = ''] = m;
+  const raw = Buffer.from(key, 'base64');
   if (raw.length !== 33 || raw[0] !== ALG_ED25519) return bad('not an Ed25519 (type 0x01) key');
   const rawPublicKey = new Uint8Array(raw.subarray(1));
-  if (Buffer.from(noteKeyHash(m[1]!, rawPublicKey)).toString('hex') !== m[2]) return bad('the key hash does not match the name and key');
-  return { name: m[1]!, rawPublicKey };
+  if (Buffer.from(noteKeyHash(name, rawPublicKey)).toString('hex') !== hash)
+    return bad('the key hash does not match the name and key');
+  return { name, rawPublicKey };
 }
 
 /** Signs `text` (which must end in a newline) and returns the whole note. */
@@ -76,7 +85,8 @@ export function openNote(note: string, verifier: NoteVerifier, what = 'note'): s
   if (typeof note !== 'string') return fail('expected text');
   if (Buffer.byteLength(note) > MAX_NOTE_BYTES) fail(`larger than ${MAX_NOTE_BYTES} bytes`);
   const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) return fail('expected text, a blank line and signature lines, each ending in a newline');
+  if (split < 0 || !note.endsWith('\n'))
+    return fail('expected text, a blank line and signature lines, each ending in a newline');
   const text = note.slice(0, split + 1);
   checkText(text, what);
   const lines = note.slice(split + 2, -1).split('\n');
@@ -89,19 +99,27 @@ export function openNote(note: string, verifier: NoteVerifier, what = 'note'): s
     if (parsed === 'encoding') return fail('malformed signature encoding');
     const { name, blob } = parsed;
     if (name !== verifier.name || !equalBytes(blob.subarray(0, 4), wantHash)) continue; // another key's signature: ignored
-    if (blob.length !== 4 + 64 || !verifyEd25519Strict(blob.subarray(4), new TextEncoder().encode(text), verifier.rawPublicKey)) {
+    if (
+      blob.length !== 4 + 64 ||
+      !verifyEd25519Strict(blob.subarray(4), new TextEncoder().encode(text), verifier.rawPublicKey)
+    ) {
       fail(`the signature by ${verifier.name} does not verify`, 'log-note-signature');
     }
     verified = true;
   }
-  if (!verified) fail(`no signature by the pinned key ${verifier.name} (${wantHash.toString('hex')})`, 'log-note-signature');
+  if (!verified)
+    fail(`no signature by the pinned key ${verifier.name} (${wantHash.toString('hex')})`, 'log-note-signature');
   return text;
 }
 
 function checkText(text: string, what: string): void {
-  if (text.length === 0 || !text.endsWith('\n')) throw new VerificationError('log-note-malformed', `${what}: the text must be non-empty and end in a newline`);
+  if (text.length === 0 || !text.endsWith('\n'))
+    throw new VerificationError('log-note-malformed', `${what}: the text must be non-empty and end in a newline`);
   // C2SP signed-note: no control characters but newlines; a blank line would end the text early.
   if (/[\p{Cc}]/u.test(text.replace(/\n/g, '')) || text.includes('\n\n') || text.startsWith('\n')) {
-    throw new VerificationError('log-note-malformed', `${what}: the text must not contain control characters or blank lines`);
+    throw new VerificationError(
+      'log-note-malformed',
+      `${what}: the text must not contain control characters or blank lines`,
+    );
   }
 }

@@ -19,20 +19,31 @@ export function verifyLogProof(statement: Uint8Array, proof: LogProof, log: Pinn
     checkpoint = verifyCheckpoint(proof.checkpoint, verifier, `${what}: log checkpoint`);
   } catch (err) {
     if (!(err instanceof VerificationError)) throw err;
-    throw new VerificationError('countersignature-log-checkpoint', err.message, { expected: `a checkpoint of ${log.origin} signed by its pinned log key`, found: err.found ?? err.code });
+    throw new VerificationError('countersignature-log-checkpoint', err.message, {
+      expected: `a checkpoint of ${log.origin} signed by its pinned log key`,
+      found: err.found ?? err.code,
+    });
   }
   if (checkpoint.size !== proof.treeSize) {
-    throw new VerificationError('countersignature-log-inclusion', `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`, {
-      expected: String(checkpoint.size),
-      found: String(proof.treeSize),
-    });
+    throw new VerificationError(
+      'countersignature-log-inclusion',
+      `${what}: the proof is for tree size ${proof.treeSize} but the checkpoint is for ${checkpoint.size}`,
+      {
+        expected: String(checkpoint.size),
+        found: String(proof.treeSize),
+      },
+    );
   }
   const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, 'base64')));
   if (!verifyInclusion(leafHash(statement), proof.logIndex, proof.treeSize, path, checkpoint.root)) {
-    throw new VerificationError('countersignature-log-inclusion', `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`, {
-      expected: `root ${Buffer.from(checkpoint.root).toString('base64')}`,
-      found: 'a proof that does not verify',
-    });
+    throw new VerificationError(
+      'countersignature-log-inclusion',
+      `${what}: the inclusion proof does not lead from this countersignature statement (leaf ${proof.logIndex}) to the checkpoint's root of ${log.origin}`,
+      {
+        expected: `root ${Buffer.from(checkpoint.root).toString('base64')}`,
+        found: 'a proof that does not verify',
+      },
+    );
   }
   return checkpoint;
 }

@@ -5,24 +5,24 @@
 import { type SubtreeHash, consistencyProof, emptyRoot, inclusionPath, nodeHash, splitPoint } from './merkle.ts';
 
 export class MerkleTree {
-  /** levels[h][i] = MTH of leaves [i * 2^h, (i + 1) * 2^h). */
-  private readonly levels: Uint8Array[][] = [[]];
+  private readonly leaves: Uint8Array[] = [];
+  /** levels[h][i] = MTH of leaves [i * 2^h, (i + 1) * 2^h); levels[0] is the leaves. */
+  private readonly levels: Uint8Array[][] = [this.leaves];
 
   get size(): number {
-    return this.levels[0]!.length;
+    return this.leaves.length;
   }
 
   append(leaf: Uint8Array): number {
     const index = this.size;
-    this.levels[0]!.push(leaf);
+    this.leaves.push(leaf);
     // Each time a level gains its second node of a pair, the pair's parent is complete.
     let h = 0;
     let i = index;
+    let node = leaf;
     while (i % 2 === 1) {
-      const level = this.levels[h]!;
-      const parent = nodeHash(level[i - 1]!, level[i]!);
-      if (this.levels.length === h + 1) this.levels.push([]);
-      this.levels[h + 1]!.push(parent);
+      node = nodeHash(this.node(h, i - 1), node);
+      (this.levels[h + 1] ??= []).push(node);
       h += 1;
       i = Math.floor(i / 2);
     }
@@ -36,12 +36,12 @@ export class MerkleTree {
     // append(index) added one parent per trailing 1-bit of index, at levels 1, 2, ...
     let h = 0;
     for (let i = index; i % 2 === 1; i = Math.floor(i / 2)) h += 1;
-    for (let level = h; level >= 1; level -= 1) this.levels[level]!.pop();
-    this.levels[0]!.pop();
+    for (let level = h; level >= 1; level -= 1) this.levels[level]?.pop();
+    this.leaves.pop();
   }
 
   leaf(index: number): Uint8Array {
-    const leaf = this.levels[0]![index];
+    const leaf = this.leaves[index];
     if (!leaf) throw new RangeError(`leaf ${index}: the tree has ${this.size} leaves`);
     return leaf;
   }
@@ -62,13 +62,21 @@ export class MerkleTree {
     return consistencyProof(from, to, this.mth);
   }
 
+  /** levels[h][i], which the tree's shape guarantees exists (throws if not: a bug, never input). */
+  private node(h: number, i: number): Uint8Array {
+    const node = this.levels[h]?.[i];
+    if (!node) throw new Error(`MerkleTree: no node ${i} at level ${h}`);
+    return node;
+  }
+
   private checkSize(size: number): void {
-    if (!Number.isSafeInteger(size) || size < 0 || size > this.size) throw new RangeError(`tree size ${size}: the tree has ${this.size} leaves`);
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.size)
+      throw new RangeError(`tree size ${size}: the tree has ${this.size} leaves`);
   }
 
   private readonly mth: SubtreeHash = (lo, hi) => {
     const n = hi - lo;
-    if (n === 1) return this.levels[0]![lo]!;
+    if (n === 1) return this.node(0, lo);
     const h = Math.log2(n);
     if (Number.isInteger(h) && lo % n === 0) {
       const cached = this.levels[h]?.[lo / n];

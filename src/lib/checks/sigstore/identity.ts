@@ -4,11 +4,12 @@
 // (github.com/sigstore/fulcio docs/oid-info.md, arc 1.3.6.1.4.1.57264.1). Comparisons are
 // exact; a regular expression only when the policy opts in, and then it must match the whole
 // SAN. Look-alikes (another repository, workflow or ref, a prefix or suffix of the pinned
-// value) must never pass.
+// value) must never pass, nor another repository that calls the pinned workflow as a reusable
+// workflow (same SAN, its own source repository: the pinned source-repository claims).
 import { X509Certificate } from '@sigstore/core';
 import { VerificationError } from '../../basics/errors/errors.ts';
 import { compileIdentityPattern } from '../../formats/policy/identity.ts';
-import type { GithubClaims, PrimaryIdentityPolicy } from '../../formats/policy/types.ts';
+import { SOURCE_REPOSITORY_CLAIMS, type GithubClaims, type PrimaryIdentityPolicy } from '../../formats/policy/types.ts';
 
 export interface PrimarySigner {
   /** The certificate's single SAN: a URI (workflow identity) or an email address. */
@@ -32,12 +33,27 @@ interface ClaimSource {
 // V2 extensions (1.8 and up) are DER UTF8Strings; the deprecated 1.1-1.6 hold raw bytes. When
 // a certificate carries both forms of a claim they must agree, or the certificate is refused.
 const FULCIO_CLAIMS: Record<string, ClaimSource[]> = {
-  issuer: [{ oid: `${FULCIO}.8`, encoding: 'der-utf8' }, { oid: `${FULCIO}.1`, encoding: 'raw' }],
-  eventName: [{ oid: `${FULCIO}.20`, encoding: 'der-utf8' }, { oid: `${FULCIO}.2`, encoding: 'raw' }],
-  sha: [{ oid: `${FULCIO}.13`, encoding: 'der-utf8' }, { oid: `${FULCIO}.3`, encoding: 'raw' }],
+  issuer: [
+    { oid: `${FULCIO}.8`, encoding: 'der-utf8' },
+    { oid: `${FULCIO}.1`, encoding: 'raw' },
+  ],
+  eventName: [
+    { oid: `${FULCIO}.20`, encoding: 'der-utf8' },
+    { oid: `${FULCIO}.2`, encoding: 'raw' },
+  ],
+  sha: [
+    { oid: `${FULCIO}.13`, encoding: 'der-utf8' },
+    { oid: `${FULCIO}.3`, encoding: 'raw' },
+  ],
   workflow: [{ oid: `${FULCIO}.4`, encoding: 'raw' }],
-  repository: [{ oid: `${FULCIO}.12`, encoding: 'der-utf8', stripServerUrl: true }, { oid: `${FULCIO}.5`, encoding: 'raw' }],
-  ref: [{ oid: `${FULCIO}.14`, encoding: 'der-utf8' }, { oid: `${FULCIO}.6`, encoding: 'raw' }],
+  repository: [
+    { oid: `${FULCIO}.12`, encoding: 'der-utf8', stripServerUrl: true },
+    { oid: `${FULCIO}.5`, encoding: 'raw' },
+  ],
+  ref: [
+    { oid: `${FULCIO}.14`, encoding: 'der-utf8' },
+    { oid: `${FULCIO}.6`, encoding: 'raw' },
+  ],
   jobWorkflowRef: [{ oid: `${FULCIO}.9`, encoding: 'der-utf8', stripServerUrl: true }],
   jobWorkflowSha: [{ oid: `${FULCIO}.10`, encoding: 'der-utf8' }],
   runnerEnvironment: [{ oid: `${FULCIO}.11`, encoding: 'der-utf8' }],
@@ -59,7 +75,8 @@ export function signerFromCertificate(der: Uint8Array): PrimarySigner {
     throw certError(`not a parseable X.509 certificate (${err instanceof Error ? err.message : String(err)})`);
   }
   const extensionOids = cert.extensions.map((ext) => ext.subs[0]?.toOID());
-  if (new Set(extensionOids).size !== extensionOids.length) throw certError('an extension appears more than once (RFC 5280 §4.2)');
+  if (new Set(extensionOids).size !== extensionOids.length)
+    throw certError('an extension appears more than once (RFC 5280 §4.2)');
 
   const claims: Record<string, string> = {};
   for (const [name, sources] of Object.entries(FULCIO_CLAIMS)) {
@@ -72,7 +89,10 @@ export function signerFromCertificate(der: Uint8Array): PrimarySigner {
       // A value not of the `{server URL}/{claim}` form yields no claim: pinning it then fails.
       if (value !== undefined) values.add(value);
     }
-    if (values.size > 1) throw certError(`claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(' vs ')})`);
+    if (values.size > 1)
+      throw certError(
+        `claim ${name}: the V1 and V2 Fulcio extensions disagree (${[...values].map((v) => JSON.stringify(v)).join(' vs ')})`,
+      );
     const [value] = values;
     if (value !== undefined) claims[name] = value;
   }
@@ -84,23 +104,41 @@ export function signerFromCertificate(der: Uint8Array): PrimarySigner {
 /**
  * Checks the verified signer against the policy: a parsed policy's (formats/policy/identity.ts
  * has checked its shape) or `verify-bundle`'s exact identity and issuer. Throws
- * VerificationError `primary-issuer` / `primary-identity` / `primary-claim` on a mismatch, and
- * PolicyError `policy-bad-pattern` for a pattern the policy parser would have refused.
+ * VerificationError `primary-issuer` / `primary-identity` / `primary-source-repository` (a
+ * pinned source-repository claim, checked before the other claims) / `primary-claim` on a
+ * mismatch, and PolicyError `policy-bad-pattern` for a pattern the policy parser would have refused.
  */
 export function checkPrimaryIdentity(signer: PrimarySigner, policy: PrimaryIdentityPolicy): void {
   if (signer.issuer !== policy.issuer) {
-    throw new VerificationError('primary-issuer', `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`, {
-      expected: policy.issuer,
-      found: signer.issuer,
-    });
+    throw new VerificationError(
+      'primary-issuer',
+      `primary signature: OIDC issuer is not the pinned one: expected ${JSON.stringify(policy.issuer)}, found ${JSON.stringify(signer.issuer)}`,
+      {
+        expected: policy.issuer,
+        found: signer.issuer,
+      },
+    );
   }
-  if (policy.identity !== undefined && signer.identity !== policy.identity) throw identityError(policy.identity, signer.identity);
+  if (policy.identity !== undefined && signer.identity !== policy.identity)
+    throw identityError(policy.identity, signer.identity);
   // A pattern, when there is one (both: the parser refuses that, and here both must hold); neither is a bad pattern.
   if (policy.identity === undefined || policy.identityPattern !== undefined) {
     const pattern = compileIdentityPattern(policy.identityPattern, 'identity policy: identityPattern');
     if (!pattern.test(signer.identity)) throw identityError(`a match of ${policy.identityPattern}`, signer.identity);
   }
-  for (const [claim, expected] of Object.entries(policy.githubClaims ?? {})) {
+  const claims = policy.githubClaims ?? {};
+  for (const claim of SOURCE_REPOSITORY_CLAIMS) {
+    const expected = claims[claim];
+    const found = signer.extensions[claim];
+    if (expected !== undefined && found !== expected) {
+      throw new VerificationError(
+        'primary-source-repository',
+        `primary signature: certificate source repository is not the pinned one (the workflow run from another repository, e.g. one calling it as a reusable workflow): ${claim} expected ${JSON.stringify(expected)}, found ${found === undefined ? 'none' : JSON.stringify(found)}`,
+        { expected, found: found ?? '' },
+      );
+    }
+  }
+  for (const [claim, expected] of Object.entries(claims)) {
     const found = signer.extensions[claim];
     if (found !== expected) {
       throw new VerificationError(
@@ -125,14 +163,16 @@ function identityError(expected: string, found: string): VerificationError {
 function singleSan(cert: X509Certificate): string {
   // extnValue OCTET STRING -> GeneralNames SEQUENCE -> GeneralName (RFC 5280 §4.2.1.6).
   const names = cert.extension('2.5.29.17')?.valueObj.subs[0]?.subs ?? [];
-  if (names.length !== 1) throw certError(`expected exactly one subject alternative name, found ${names.length}`);
-  const name = names[0]!;
+  const [name] = names;
+  if (names.length !== 1 || !name)
+    throw certError(`expected exactly one subject alternative name, found ${names.length}`);
   if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
     throw certError('expected the subject alternative name to be a URI or an email address, found another kind');
   }
   // IA5String content (RFC 5280 §4.2.1.6): ASCII only, no control characters.
   const text = name.value.toString('latin1');
-  if (text === '' || !/^[\x21-\x7e]*$/.test(text)) throw certError('subject alternative name is empty or not printable ASCII');
+  if (text === '' || !/^[\x21-\x7e]*$/.test(text))
+    throw certError('subject alternative name is empty or not printable ASCII');
   return text;
 }
 
@@ -150,14 +190,13 @@ function strictUtf8(bytes: Uint8Array, oid: string): string {
 
 /** Decodes a DER UTF8String (tag 12) that must fill `bytes` exactly (X.690 §8.1, §10.1). */
 function derUtf8String(bytes: Uint8Array, oid: string): string {
-  if (bytes.length < 2 || bytes[0] !== 0x0c) throw certError(`extension ${oid}: expected a DER UTF8String`);
-  let length = bytes[1]!;
+  let length = bytes[1];
+  if (bytes[0] !== 0x0c || length === undefined) throw certError(`extension ${oid}: expected a DER UTF8String`);
   let offset = 2;
   if (length & 0x80) {
     const count = length & 0x7f;
     if (count < 1 || count > 2 || bytes.length < 2 + count) throw certError(`extension ${oid}: bad DER length`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i]!;
+    length = bytes.subarray(2, 2 + count).reduce((n, b) => n * 256 + b, 0);
     offset = 2 + count;
     if (length < 0x80 || (count === 2 && length < 0x100)) throw certError(`extension ${oid}: non-minimal DER length`);
   }

@@ -43,13 +43,16 @@ export function loadTrustedRootBytes(bytes: Uint8Array, what: string, options: T
 /** Builds TrustMaterial from an already parsed trusted-root JSON value. Throws InputError. */
 export function loadTrustedRoot(json: unknown, what: string, options: TrustedRootOptions = {}): TrustMaterial {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new InputError('trusted-root-malformed', `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json)}`);
+    throw new InputError(
+      'trusted-root-malformed',
+      `${what}: expected a JSON object (a Sigstore trusted root), found ${describe(json)}`,
+    );
   }
   const mediaType = (json as Record<string, unknown>).mediaType;
   if (typeof mediaType !== 'string' || !TRUSTED_ROOT_MEDIA_TYPES.includes(mediaType)) {
     throw new InputError(
       'trusted-root-unsupported-version',
-      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(', ')}, found ${JSON.stringify(mediaType) ?? 'none'}`,
+      `${what}: expected mediaType one of ${TRUSTED_ROOT_MEDIA_TYPES.join(', ')}, found ${mediaType === undefined ? 'none' : JSON.stringify(mediaType)}`,
     );
   }
   let root: TrustedRoot;
@@ -63,17 +66,24 @@ export function loadTrustedRoot(json: unknown, what: string, options: TrustedRoo
   try {
     return toTrustMaterial(root, keyFinder);
   } catch (err) {
-    throw new InputError('trusted-root-malformed', `${what}: unusable key or certificate in the trusted root: ${message(err)}`);
+    throw new InputError(
+      'trusted-root-malformed',
+      `${what}: unusable key or certificate in the trusted root: ${message(err)}`,
+    );
   }
 }
 
 /** Parses a PEM (SPKI) public key for `managedKey`. Throws InputError. */
 export function parseManagedKey(pem: string, what: string): KeyObject {
-  if (pem.length > 64 * 1024) throw new InputError('key-malformed', `${what}: over the limit of 65536 characters for a public key`);
+  if (pem.length > 64 * 1024)
+    throw new InputError('key-malformed', `${what}: over the limit of 65536 characters for a public key`);
   try {
     return createPublicKey({ key: pem, format: 'pem' });
   } catch (err) {
-    throw new InputError('key-malformed', `${what}: expected a PEM public key, found unparseable data (${message(err)})`);
+    throw new InputError(
+      'key-malformed',
+      `${what}: expected a PEM public key, found unparseable data (${message(err)})`,
+    );
   }
 }
 
@@ -84,9 +94,15 @@ function checkValidityWindows(root: TrustedRoot, what: string): void {
   const logs = [...root.tlogs.map((l) => ['tlogs', l] as const), ...root.ctlogs.map((l) => ['ctlogs', l] as const)];
   for (const [kind, log] of logs) {
     if (!log.publicKey?.rawBytes?.length) {
-      throw new InputError('trusted-root-malformed', `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`);
+      throw new InputError(
+        'trusted-root-malformed',
+        `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: expected a publicKey with rawBytes, found none`,
+      );
     }
-    requireStart(log.publicKey.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`);
+    requireStart(
+      log.publicKey.validFor?.start,
+      `${what}: ${kind} entry ${JSON.stringify(log.baseUrl)}: publicKey.validFor.start`,
+    );
   }
   const cas = [
     ...root.certificateAuthorities.map((c) => ['certificateAuthorities', c] as const),
@@ -94,7 +110,10 @@ function checkValidityWindows(root: TrustedRoot, what: string): void {
   ];
   for (const [kind, ca] of cas) {
     if (!ca.certChain?.certificates.length) {
-      throw new InputError('trusted-root-malformed', `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`);
+      throw new InputError(
+        'trusted-root-malformed',
+        `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: expected a certChain, found none`,
+      );
     }
     requireStart(ca.validFor?.start, `${what}: ${kind} entry ${JSON.stringify(ca.uri)}: validFor.start`);
   }
@@ -102,7 +121,10 @@ function checkValidityWindows(root: TrustedRoot, what: string): void {
 
 function requireStart(start: Date | undefined, where: string): void {
   if (!(start instanceof Date) || Number.isNaN(start.getTime())) {
-    throw new InputError('trusted-root-malformed', `${where}: expected an RFC 3339 time, found ${start === undefined ? 'none' : 'an invalid time'}`);
+    throw new InputError(
+      'trusted-root-malformed',
+      `${where}: expected an RFC 3339 time, found ${start === undefined ? 'none' : 'an invalid time'}`,
+    );
   }
 }
 

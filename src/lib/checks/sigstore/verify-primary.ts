@@ -17,9 +17,15 @@ import { parseNoteSignatureLine } from '../../formats/log/note-format.ts';
 import { signerFromCertificate, type PrimarySigner } from './identity.ts';
 
 /** Sigstore bundle v0.3, both spellings (sigstore_bundle.proto, Bundle.media_type). */
-export const PRIMARY_MEDIA_TYPES: readonly string[] = ['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3'];
+export const PRIMARY_MEDIA_TYPES: readonly string[] = [
+  'application/vnd.dev.sigstore.bundle.v0.3+json',
+  'application/vnd.dev.sigstore.bundle+json;version=0.3',
+];
 /** Older bundles, accepted only by the conformance verb. */
-const LEGACY_MEDIA_TYPES: readonly string[] = ['application/vnd.dev.sigstore.bundle+json;version=0.1', 'application/vnd.dev.sigstore.bundle+json;version=0.2'];
+const LEGACY_MEDIA_TYPES: readonly string[] = [
+  'application/vnd.dev.sigstore.bundle+json;version=0.1',
+  'application/vnd.dev.sigstore.bundle+json;version=0.2',
+];
 
 export interface TlogEntryRef {
   /** base64 of the log's id (sha256 of its public key for Rekor v1). */
@@ -52,7 +58,10 @@ export type SignedContent =
   | { kind: 'message-signature'; sha256: Uint8Array; signature: Uint8Array };
 
 /** The general result, for any bundle the conformance verb accepts. */
-export interface SigstoreBundleResult extends Omit<PrimaryResult, 'payload' | 'payloadType' | 'signature' | 'certificate' | 'signer'> {
+export interface SigstoreBundleResult extends Omit<
+  PrimaryResult,
+  'payload' | 'payloadType' | 'signature' | 'certificate' | 'signer'
+> {
   mediaType: string;
   content: SignedContent;
   /** Leaf certificate DER and signer; absent when a managed key signed the bundle. */
@@ -76,12 +85,17 @@ export interface VerifySigstoreBundleOptions {
 }
 
 /** Verifies a countersign primary: a Sigstore bundle v0.3, keyless, with one DSSE signature. */
-export function verifyPrimary(bundleJson: unknown, trust: TrustMaterial, options: { what?: string } = {}): PrimaryResult {
+export function verifyPrimary(
+  bundleJson: unknown,
+  trust: TrustMaterial,
+  options: { what?: string } = {},
+): PrimaryResult {
   const what = options.what ?? 'primary signature';
   const result = verifySigstoreBundle(bundleJson, trust, { what });
   const { content, certificate, signer } = result;
   // Unreachable unless verifySigstoreBundle's narrowing changed: fail closed regardless.
-  if (content.kind !== 'dsse' || !certificate || !signer) throw new VerificationError('primary-malformed', `${what}: expected a keyless DSSE bundle`);
+  if (content.kind !== 'dsse' || !certificate || !signer)
+    throw new VerificationError('primary-malformed', `${what}: expected a keyless DSSE bundle`);
   return {
     payload: content.payload,
     payloadType: content.payloadType,
@@ -95,34 +109,58 @@ export function verifyPrimary(bundleJson: unknown, trust: TrustMaterial, options
 }
 
 /** Verifies any supported Sigstore bundle. Throws VerificationError (or InputError for missing inputs). */
-export function verifySigstoreBundle(bundleJson: unknown, trust: TrustMaterial, options: VerifySigstoreBundleOptions = {}): SigstoreBundleResult {
+export function verifySigstoreBundle(
+  bundleJson: unknown,
+  trust: TrustMaterial,
+  options: VerifySigstoreBundleOptions = {},
+): SigstoreBundleResult {
   const what = options.what ?? 'primary signature';
   const anyKind = options.allowAnyBundleKindUnsafe === true;
   const bundle = parseBundle(bundleJson, what, anyKind);
   if (!anyKind) checkCanonicalBase64(bundleJson as Record<string, unknown>, what);
   const vm = bundle.verificationMaterial;
-  const leaf = vm.content.$case === 'certificate' ? vm.content.certificate.rawBytes : vm.content.$case === 'x509CertificateChain' ? vm.content.x509CertificateChain.certificates[0]?.rawBytes : undefined;
-  if (!anyKind && bundle.content.$case !== 'dsseEnvelope') throw fail('primary-not-dsse', what, 'expected a DSSE envelope, found a message signature');
-  if (!anyKind && !leaf) throw fail('primary-certificate', what, 'expected a Fulcio certificate, found a public-key hint');
+  const leaf =
+    vm.content.$case === 'certificate'
+      ? vm.content.certificate.rawBytes
+      : vm.content.$case === 'x509CertificateChain'
+        ? vm.content.x509CertificateChain.certificates[0]?.rawBytes
+        : undefined;
+  if (!anyKind && bundle.content.$case !== 'dsseEnvelope')
+    throw fail('primary-not-dsse', what, 'expected a DSSE envelope, found a message signature');
+  if (!anyKind && !leaf)
+    throw fail('primary-certificate', what, 'expected a Fulcio certificate, found a public-key hint');
 
   let content: SignedContent;
   let entity: SignedEntity;
   try {
     if (bundle.content.$case === 'dsseEnvelope') {
       const env = bundle.content.dsseEnvelope;
-      if (env.signatures.length !== 1) throw fail('primary-malformed', what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
-      content = { kind: 'dsse', payload: new Uint8Array(env.payload), payloadType: env.payloadType, signature: new Uint8Array(env.signatures[0]!.sig) };
+      const [signature] = env.signatures;
+      if (env.signatures.length !== 1 || !signature)
+        throw fail('primary-malformed', what, `expected exactly one DSSE signature, found ${env.signatures.length}`);
+      content = {
+        kind: 'dsse',
+        payload: new Uint8Array(env.payload),
+        payloadType: env.payloadType,
+        signature: new Uint8Array(signature.sig),
+      };
       entity = toSignedEntity(bundle);
     } else {
       const { messageSignature } = bundle.content;
       const { sha256, bytes, verifyPrehashed } = artifactDigest(options.artifact, what);
-      if (messageSignature.messageDigest.algorithm !== HashAlgorithm.SHA2_256) throw fail('primary-malformed', what, 'expected a SHA2_256 message digest');
+      if (messageSignature.messageDigest.algorithm !== HashAlgorithm.SHA2_256)
+        throw fail('primary-malformed', what, 'expected a SHA2_256 message digest');
       if (!equalBytes(sha256, messageSignature.messageDigest.digest)) {
-        throw fail('primary-artifact', what, `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`);
+        throw fail(
+          'primary-artifact',
+          what,
+          `the artifact's sha256 ${hex(sha256)} is not the signed message digest ${hex(messageSignature.messageDigest.digest)}`,
+        );
       }
       content = { kind: 'message-signature', sha256, signature: new Uint8Array(messageSignature.signature) };
       entity = toSignedEntity(bundle, bytes ? Buffer.from(bytes) : undefined);
-      if (verifyPrehashed) entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
+      if (verifyPrehashed)
+        entity.signature = prehashedContent(entity.signature, messageSignature.signature, sha256, verifyPrehashed);
     }
   } catch (err) {
     if (err instanceof VerificationError || err instanceof InputError) throw err;
@@ -141,13 +179,23 @@ export function verifySigstoreBundle(bundleJson: unknown, trust: TrustMaterial, 
   }
 
   const tlogEntries = vm.tlogEntries.map((entry) => {
-    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex)) throw fail('primary-tlog', what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
-    if (!entry.logId?.keyId.length) throw fail('primary-tlog', what, 'expected a log id in every tlog entry, found none');
-    return { logId: Buffer.from(entry.logId.keyId).toString('base64'), logIndex: entry.logIndex, integratedTime: Number(entry.integratedTime) };
+    if (!/^(0|[1-9][0-9]{0,18})$/.test(entry.logIndex))
+      throw fail('primary-tlog', what, `expected a non-negative log index, found ${JSON.stringify(entry.logIndex)}`);
+    if (!entry.logId?.keyId.length)
+      throw fail('primary-tlog', what, 'expected a log id in every tlog entry, found none');
+    return {
+      logId: Buffer.from(entry.logId.keyId).toString('base64'),
+      logIndex: entry.logIndex,
+      integratedTime: Number(entry.integratedTime),
+    };
   });
-  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map((t) => new Uint8Array(t.signedTimestamp));
+  const timestamps = (vm.timestampVerificationData?.rfc3161Timestamps ?? []).map(
+    (t) => new Uint8Array(t.signedTimestamp),
+  );
   const times = [
-    ...vm.tlogEntries.filter((e) => e.inclusionPromise && e.integratedTime !== '0').map((e) => new Date(Number(e.integratedTime) * 1000)),
+    ...vm.tlogEntries
+      .filter((e) => e.inclusionPromise && e.integratedTime !== '0')
+      .map((e) => new Date(Number(e.integratedTime) * 1000)),
     ...timestamps.map((t) => RFC3161Timestamp.parse(Buffer.from(t)).signingTime),
   ];
   // The Verifier demanded at least one of these; an empty list here would be a bug: fail closed.
@@ -162,21 +210,76 @@ export function verifySigstoreBundle(bundleJson: unknown, trust: TrustMaterial, 
 }
 
 function parseBundle(json: unknown, what: string, anyKind: boolean): Bundle {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail('primary-malformed', what, 'expected a JSON object (a Sigstore bundle)');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw fail('primary-malformed', what, 'expected a JSON object (a Sigstore bundle)');
   const mediaType = (json as Record<string, unknown>).mediaType;
   const allowed = anyKind ? [...PRIMARY_MEDIA_TYPES, ...LEGACY_MEDIA_TYPES] : PRIMARY_MEDIA_TYPES;
   if (typeof mediaType !== 'string' || !allowed.includes(mediaType)) {
-    throw new VerificationError('primary-unsupported-version', `${what}: expected bundle mediaType one of ${allowed.join(', ')}, found ${JSON.stringify(mediaType) ?? 'none'}`, {
-      expected: allowed.join(' | '),
-      found: String(mediaType),
-    });
+    throw new VerificationError(
+      'primary-unsupported-version',
+      `${what}: expected bundle mediaType one of ${allowed.join(', ')}, found ${mediaType === undefined ? 'none' : JSON.stringify(mediaType)}`,
+      {
+        expected: allowed.join(' | '),
+        found: String(mediaType),
+      },
+    );
   }
+  checkEntries(json as Record<string, unknown>, what);
   try {
     // bundleFromJSON also runs @sigstore/bundle's per-version validation (required fields,
     // inclusion promise for v0.1, inclusion proof for v0.2+, no chain in v0.3).
     return bundleFromJSON(json);
   } catch (err) {
     throw fail('primary-malformed', what, `not a valid Sigstore bundle: ${describe(err)}`);
+  }
+}
+
+/** At most this many tlog entries, and as many RFC 3161 timestamps: what a countersignature binds (spec/FORMAT.md §5). */
+export const MAX_PRIMARY_ENTRIES = 16;
+
+// @sigstore/verify verifies every tlog entry and timestamp it is given (a timestamp copied 1 500
+// times took 7-21 s to reject, issue 13 F3), and a countersignature binds at most 16 of each:
+// before any of it runs, more than 16 (`primary-too-many-entries`) or two byte-identical ones
+// (`primary-duplicate-entry`) are refused. A list that is not an array is left to bundleFromJSON.
+function checkEntries(json: Record<string, unknown>, what: string): void {
+  const vm = json.verificationMaterial as
+    { tlogEntries?: unknown; timestampVerificationData?: { rfc3161Timestamps?: unknown } } | null | undefined;
+  const lists: [string, unknown][] = [
+    ['verificationMaterial.tlogEntries', vm?.tlogEntries],
+    [
+      'verificationMaterial.timestampVerificationData.rfc3161Timestamps',
+      vm?.timestampVerificationData?.rfc3161Timestamps,
+    ],
+  ];
+  for (const [field, list] of lists) {
+    if (!Array.isArray(list)) continue;
+    if (list.length > MAX_PRIMARY_ENTRIES) {
+      throw new VerificationError(
+        'primary-too-many-entries',
+        `${what}: ${field}: expected at most ${MAX_PRIMARY_ENTRIES} items (what a countersignature binds), found ${list.length}`,
+        {
+          expected: `at most ${MAX_PRIMARY_ENTRIES}`,
+          found: String(list.length),
+        },
+      );
+    }
+    // The items as read (strict JSON, no duplicate keys): equal serialisations are the same bytes.
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      const text = JSON.stringify(item);
+      const first = seen.get(text);
+      if (first !== undefined) {
+        throw new VerificationError(
+          'primary-duplicate-entry',
+          `${what}: ${field}[${i}] is the same as ${field}[${first}]: each entry or timestamp once`,
+          {
+            expected: 'distinct entries',
+            found: `${field}[${first}] twice`,
+          },
+        );
+      }
+      seen.set(text, i);
+    });
   }
 }
 
@@ -187,22 +290,44 @@ function parseBundle(json: unknown, what: string, anyKind: boolean): Bundle {
 // bodies, promises and proof hashes and the RFC 3161 tokens, which a fuzzer found spelled
 // with a stray "." and still verifying, spec/ATTACKS.md) must be canonical padded base64
 // (RFC 4648 §4), as @sigstore/sign writes.
-const BYTES_FIELDS: ReadonlySet<string> = new Set(['payload', 'sig', 'rawBytes', 'keyId', 'canonicalizedBody', 'signedEntryTimestamp', 'rootHash', 'hashes', 'signedTimestamp', 'digest', 'signature']);
+const BYTES_FIELDS: ReadonlySet<string> = new Set([
+  'payload',
+  'sig',
+  'rawBytes',
+  'keyId',
+  'canonicalizedBody',
+  'signedEntryTimestamp',
+  'rootHash',
+  'hashes',
+  'signedTimestamp',
+  'digest',
+  'signature',
+]);
 
 function checkCanonicalBase64(json: Record<string, unknown>, what: string): void {
   const visit = (value: unknown, field: string, bytes: boolean): void => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${field}[${i}]`, bytes));
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        visit(v, `${field}[${i}]`, bytes);
+      });
+      return;
+    }
     if (typeof value === 'object' && value !== null) {
       for (const [key, v] of Object.entries(value)) {
         const path = field ? `${field}.${key}` : key;
-        if (key === 'envelope' && field.endsWith('.inclusionProof.checkpoint')) checkCheckpointSignatures(v, path, what);
+        if (key === 'envelope' && field.endsWith('.inclusionProof.checkpoint'))
+          checkCheckpointSignatures(v, path, what);
         else visit(v, path, BYTES_FIELDS.has(key));
       }
       return;
     }
     if (!bytes) return;
     if (typeof value !== 'string' || decodeCanonicalBase64(value) === undefined) {
-      throw fail('primary-malformed', what, `${field}: expected canonical base64 (RFC 4648 §4, padded), found other text`);
+      throw fail(
+        'primary-malformed',
+        what,
+        `${field}: expected canonical base64 (RFC 4648 §4, padded), found other text`,
+      );
     }
   };
   visit({ dsseEnvelope: json.dsseEnvelope, verificationMaterial: json.verificationMaterial }, '', false);
@@ -218,21 +343,48 @@ function checkCheckpointSignatures(envelope: unknown, field: string, what: strin
   const split = envelope.indexOf('\n\n');
   if (split < 0) return; // no blank line: @sigstore/verify refuses the checkpoint
   const signatures = envelope.slice(split + 2);
-  if (!signatures.endsWith('\n') || signatures.slice(0, -1).split('\n').some((line) => typeof parseNoteSignatureLine(line) === 'string')) {
-    throw fail('primary-malformed', what, `${field}: expected signature lines "— <name> <canonical base64 signature>", found other text`);
+  if (
+    !signatures.endsWith('\n') ||
+    signatures
+      .slice(0, -1)
+      .split('\n')
+      .some((line) => typeof parseNoteSignatureLine(line) === 'string')
+  ) {
+    throw fail(
+      'primary-malformed',
+      what,
+      `${field}: expected signature lines "— <name> <canonical base64 signature>", found other text`,
+    );
   }
 }
 
-function artifactDigest(artifact: VerifySigstoreBundleOptions['artifact'], what: string): { sha256: Uint8Array; bytes?: Uint8Array; verifyPrehashed?: PrehashedVerifier } {
-  if (artifact === undefined) throw new InputError('artifact-required', `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`);
-  if (artifact instanceof Uint8Array) return { sha256: createHash('sha256').update(artifact).digest(), bytes: artifact };
-  if (artifact.sha256.length !== 32) throw new InputError('artifact-digest', `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`);
+function artifactDigest(
+  artifact: VerifySigstoreBundleOptions['artifact'],
+  what: string,
+): { sha256: Uint8Array; bytes?: Uint8Array; verifyPrehashed?: PrehashedVerifier } {
+  if (artifact === undefined)
+    throw new InputError(
+      'artifact-required',
+      `${what}: a message-signature bundle needs the artifact (or its sha256) to verify`,
+    );
+  if (artifact instanceof Uint8Array)
+    return { sha256: createHash('sha256').update(artifact).digest(), bytes: artifact };
+  if (artifact.sha256.length !== 32)
+    throw new InputError(
+      'artifact-digest',
+      `${what}: expected a 32-byte sha256 digest, found ${artifact.sha256.length} bytes`,
+    );
   return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
 }
 
 // The Verifier checks the signature through SignedEntity.signature.verifySignature(key); with
 // only the digest at hand, that one check is swapped for the prehashed verifier.
-function prehashedContent(base: SignedEntity['signature'], signature: Buffer, sha256: Uint8Array, verify: PrehashedVerifier): SignedEntity['signature'] {
+function prehashedContent(
+  base: SignedEntity['signature'],
+  signature: Buffer,
+  sha256: Uint8Array,
+  verify: PrehashedVerifier,
+): SignedEntity['signature'] {
   return {
     signature,
     compareSignature: (s) => base.compareSignature(s),
@@ -256,10 +408,14 @@ const CODE_MAP: Readonly<Record<string, VerificationCode>> = {
 };
 
 function mapVerifyError(err: unknown, what: string): VerificationError {
-  const upstream = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
+  const upstream =
+    typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
   const code = (upstream ? CODE_MAP[upstream] : undefined) ?? 'primary-malformed';
   const found = upstream ? `${upstream}: ${describe(err)}` : describe(err);
-  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, { expected: 'a valid Sigstore signature under the pinned trusted root', found });
+  return new VerificationError(code, `${what}: Sigstore verification failed: ${found}`, {
+    expected: 'a valid Sigstore signature under the pinned trusted root',
+    found,
+  });
 }
 
 function fail(code: VerificationCode, what: string, message: string): VerificationError {

@@ -6,24 +6,40 @@
 import { VerificationError } from '../../basics/errors/errors.ts';
 import type { Policy } from '../../formats/policy/types.ts';
 
-export function checkRotationVersions(current: Policy, next: Policy, statementVersion: number): void {
+export function checkRotationVersions(
+  current: Pick<Policy, 'version'>,
+  next: Pick<Policy, 'version'>,
+  statementVersion: number,
+): void {
   const expected = current.version + 1;
   if (next.version <= current.version) {
-    throw new VerificationError('rotation-downgrade', `the rotation installs policy version ${next.version}, not newer than the current version ${current.version}`, {
-      expected: `new policy version ${expected}`,
-      found: String(next.version),
-    });
+    throw new VerificationError(
+      'rotation-downgrade',
+      `the rotation installs policy version ${next.version}, not newer than the current version ${current.version}`,
+      {
+        expected: `new policy version ${expected}`,
+        found: String(next.version),
+      },
+    );
   }
   if (next.version > expected) {
-    throw new VerificationError('rotation-gap', `the rotation installs policy version ${next.version}, skipping from the current version ${current.version}: rotations go one version at a time`, {
-      expected: `new policy version ${expected}`,
-      found: String(next.version),
-    });
+    throw new VerificationError(
+      'rotation-gap',
+      `the rotation installs policy version ${next.version}, skipping from the current version ${current.version}: rotations go one version at a time`,
+      {
+        expected: `new policy version ${expected}`,
+        found: String(next.version),
+      },
+    );
   }
   if (statementVersion !== next.version) {
-    throw new VerificationError('rotation-statement-version', `the rotation statement has version ${statementVersion}, but the policy it installs has version ${next.version}`, {
-      expected: `statement version ${next.version}`,
-      found: String(statementVersion),
-    });
+    throw new VerificationError(
+      'rotation-statement-version',
+      `the rotation statement has version ${statementVersion}, but the policy it installs has version ${next.version}`,
+      {
+        expected: `statement version ${next.version}`,
+        found: String(statementVersion),
+      },
+    );
   }
 }

@@ -14,6 +14,7 @@ import { createCountersignature } from '../../formats/countersignature/create.ts
 import type { CountersignSigner } from '../../basics/crypto/signer.ts';
 import { countersigningKeyFor } from '../../checks/countersignatures/signing-key.ts';
 import { checkRotationApproval, type RotationApproval } from './rotation-review.ts';
+import { checkFirstVersion } from '../../checks/statement/rollback.ts';
 
 export interface CountersignResult {
   bundle: CountersignedBundle;
@@ -33,7 +34,8 @@ export async function countersignBundle(
     policy: Policy;
     signer: CountersignSigner;
     trust?: TrustMaterial;
-    state?: ClientState;
+    /** undefined: no state kept yet. */
+    state?: ClientState | undefined;
     now?: Date;
     what?: string;
     /** Required to countersign an authority rotation (rotation-review.ts); without it one is refused. */
@@ -43,10 +45,14 @@ export async function countersignBundle(
   const { policy, signer } = options;
   const now = options.now ?? new Date();
   const notPinned = () =>
-    new VerificationError('countersigner-not-pinned', `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`, {
-      expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(', '),
-      found: signer.keyId,
-    });
+    new VerificationError(
+      'countersigner-not-pinned',
+      `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`,
+      {
+        expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(', '),
+        found: signer.keyId,
+      },
+    );
   const usual = policy.countersigners.find((k) => k.keyId === signer.keyId);
   // Other keys (fallback signers, a rotation's new keys) may sign rotations only: decided once the bundle is read.
   if (!usual && !policy.kinds.includes('authority-rotation')) throw notPinned();
@@ -56,21 +62,39 @@ export async function countersignBundle(
     const f = report.failure;
     const failed = report.checks.find((c) => c.result === 'fail');
     // The deciding failure's code, whatever class raised it (a parse failure's is an InputError's).
-    throw new VerificationError(f ? carried(f.code) : 'countersign-refused', `refusing to countersign: ${f?.check ?? 'verification'} check failed: ${f?.message ?? report.outcome}`, {
-      ...(failed?.expected !== undefined ? { expected: failed.expected } : {}),
-      ...(failed?.found !== undefined ? { found: failed.found } : {}),
-    });
+    throw new VerificationError(
+      f ? carried(f.code) : 'countersign-refused',
+      `refusing to countersign: ${f?.check ?? 'verification'} check failed: ${f?.message ?? report.outcome}`,
+      {
+        ...(failed?.expected !== undefined ? { expected: failed.expected } : {}),
+        ...(failed?.found !== undefined ? { found: failed.found } : {}),
+      },
+    );
   }
+  // A stream B has no record of starts low enough that no run of steps can end it (with a
+  // record, the statement check measured the step); a rotation's version is the policy's plus one.
+  if (!result.rotation)
+    checkFirstVersion(options.state, result.statement.predicate.stream, result.statement.predicate.version);
   // A rotation changes who must sign from then on: never countersigned without an explicit approval.
-  if (result.rotation) checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? 'bundle');
+  if (result.rotation)
+    checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? 'bundle');
   const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
   if (!key) throw notPinned();
   const existing = result.bundle.bundle.countersignatures;
   if (existing.some((c) => c.keyId === signer.keyId)) {
-    throw new VerificationError('countersignature-duplicate', `the bundle is already countersigned by ${key.name} (${signer.keyId})`);
+    throw new VerificationError(
+      'countersignature-duplicate',
+      `the bundle is already countersigned by ${key.name} (${signer.keyId})`,
+    );
   }
   const { stream, version } = result.statement.predicate;
-  const countersignature = await createCountersignature({ signer, primary: result.primary, stream, version, signedAt: now });
+  const countersignature = await createCountersignature({
+    signer,
+    primary: result.primary,
+    stream,
+    version,
+    signedAt: now,
+  });
   return {
     bundle: { ...result.bundle.bundle, countersignatures: [...existing, countersignature] },
     report,

@@ -19,6 +19,7 @@ import { escapeUnusual, quote, renderPolicyDiff } from '../../formats/policy/dif
 import { isRotation, newPolicyOf, type PolicyDocument } from '../../formats/policy/document.ts';
 import type { Policy } from '../../formats/policy/types.ts';
 import { parseStatement } from '../../formats/statement/statement.ts';
+import { parseStrictJson } from '../../basics/json/strict-json.ts';
 
 export type RotationApproval =
   /** A person approved exactly the new policy whose bytes have this digest (`sha256:<hex>`). */
@@ -38,40 +39,96 @@ export const REVIEW_HINT =
  */
 export function peekRotation(bytes: Uint8Array, policy: Policy, what: string): PolicyDocument | undefined {
   try {
-    const primary = parseBundleFile(bytes, what, policy.limits.maxBundleBytes).bundle.primary as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } };
+    const primary = parseBundleFile(bytes, what, policy.limits.maxBundleBytes).bundle.primary as {
+      dsseEnvelope?: { payload?: unknown; payloadType?: unknown };
+    };
     const envelope = primary.dsseEnvelope;
     if (typeof envelope?.payload !== 'string' || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) return undefined;
-    const statement = parseStatement(new Uint8Array(Buffer.from(envelope.payload, 'base64')), `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
+    const statement = parseStatement(new Uint8Array(Buffer.from(envelope.payload, 'base64')), `${what} statement`, {
+      maxBytes: policy.limits.maxBundleBytes,
+      maxSubjects: policy.limits.maxSubjects,
+    });
     return isRotation(statement) ? newPolicyOf(statement, `${what} statement`) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** What a rotation says it installs: the statement's version and the carried document's digest. */
+export interface RotationTarget {
+  readonly version: number;
+  readonly digest: string;
+}
+
+/**
+ * What a bundle's primary says it installs if its statement is an authority rotation, without
+ * parsing the new policy (bounded, linear work on unsigned input, issue 13 F2; B's service reads
+ * it to refuse rotations before anything is verified): the statement's version, which the
+ * verification requires to be the new policy's, and its subject's digest, which the statement
+ * parser requires to be the carried document's. The statement is read as strict JSON (its caps:
+ * no costly keys or depth) without the statement parser's checks of every subject: anything
+ * else about it is the verification's to check. Throws when it is not strict JSON.
+ */
+export function rotationTargetOf(primary: unknown, policy: Policy, what: string): RotationTarget | undefined {
+  const envelope = (primary as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } } | null)?.dsseEnvelope;
+  if (typeof envelope?.payload !== 'string' || envelope.payloadType !== INTOTO_PAYLOAD_TYPE) return undefined;
+  const statement = parseStrictJson(new Uint8Array(Buffer.from(envelope.payload, 'base64')), `${what} statement`, {
+    maxBytes: policy.limits.maxBundleBytes,
+    maxDepth: 8,
+  }) as {
+    subject?: { digest?: { sha256?: unknown } }[];
+    predicate?: { kind?: unknown; version?: unknown };
+  } | null;
+  const digest = statement?.subject?.[0]?.digest?.sha256;
+  const version = statement?.predicate?.version;
+  if (statement?.predicate?.kind !== 'authority-rotation') return undefined;
+  return {
+    version: typeof version === 'number' ? version : NaN,
+    digest: typeof digest === 'string' ? digest.slice(0, 64) : 'unknown',
+  };
+}
+
 /** Throws unless `approval` covers the rotation from `current` to `next`. */
-export function checkRotationApproval(current: Policy, next: PolicyDocument, approval: RotationApproval | undefined, what: string): void {
+export function checkRotationApproval(
+  current: Policy,
+  next: PolicyDocument,
+  approval: RotationApproval | undefined,
+  what: string,
+): void {
   const target = `policy version ${next.policy.version} (sha256:${next.digest})`;
   if (approval === undefined) {
-    throw new VerificationError('rotation-needs-review', `${what}: an authority rotation to ${target} is never countersigned without an explicit approval: ${REVIEW_HINT}`, {
-      expected: 'an approval of this new policy',
-      found: 'none',
-    });
+    throw new VerificationError(
+      'rotation-needs-review',
+      `${what}: an authority rotation to ${target} is never countersigned without an explicit approval: ${REVIEW_HINT}`,
+      {
+        expected: 'an approval of this new policy',
+        found: 'none',
+      },
+    );
   }
   if ('policyDigest' in approval) {
     if (approval.policyDigest !== `sha256:${next.digest}`) {
-      throw new VerificationError('rotation-approval-mismatch', `${what}: the approval names another document: the rotation installs ${target}`, {
-        expected: `sha256:${next.digest}`,
-        found: approval.policyDigest,
-      });
+      throw new VerificationError(
+        'rotation-approval-mismatch',
+        `${what}: the approval names another document: the rotation installs ${target}`,
+        {
+          expected: `sha256:${next.digest}`,
+          found: approval.policyDigest,
+        },
+      );
     }
     return;
   }
   const reasons = controlChanges(current, next.policy, approval.keepingOrganisation);
   if (reasons.length > 0) {
-    throw new VerificationError('rotation-needs-review', `${what}: the rotation to ${target} does not keep organisation ${JSON.stringify(approval.keepingOrganisation)} in control (${reasons.join('; ')}): ${REVIEW_HINT}`, {
-      expected: `a new policy that keeps ${JSON.stringify(approval.keepingOrganisation)}'s keys, log requirement, threshold and fallback set`,
-      found: reasons.join('; '),
-    });
+    throw new VerificationError(
+      'rotation-needs-review',
+      `${what}: the rotation to ${target} does not keep organisation ${JSON.stringify(approval.keepingOrganisation)} in control (${reasons.join('; ')}): ${REVIEW_HINT}`,
+      {
+        expected: `a new policy that keeps ${JSON.stringify(approval.keepingOrganisation)}'s keys, log requirement, threshold and fallback set`,
+        found: reasons.join('; '),
+      },
+    );
   }
 }
 
@@ -79,14 +136,20 @@ export function checkRotationApproval(current: Policy, next: PolicyDocument, app
  * The review of a change of policy, one line per change, indented; with `control`, a last line
  * that says whether the organisation keeps control, and if not, why (`countersign policy diff`).
  */
-export function reviewLines(current: Policy, next: PolicyDocument, control?: { organisation: string; reasons: readonly string[] }): string[] {
+export function reviewLines(
+  current: Policy,
+  next: PolicyDocument,
+  control?: { organisation: string; reasons: readonly string[] },
+): string[] {
   const structured = diffPolicies(current, next.policy);
   const lines = [`${structured.changes.length} change(s):`, ...renderPolicyDiff(structured).map((l) => `  ${l}`)];
   if (control) {
     const org = quote(control.organisation);
-    lines.push(control.reasons.length === 0
-      ? `organisation ${org} keeps its keys, log requirement, share of the threshold and the fallback set as they are`
-      : `organisation ${org} does NOT keep control as it is: ${control.reasons.join('; ')}`);
+    lines.push(
+      control.reasons.length === 0
+        ? `organisation ${org} keeps its keys, log requirement, share of the threshold and the fallback set as they are`
+        : `organisation ${org} does NOT keep control as it is: ${control.reasons.join('; ')}`,
+    );
   }
   return lines;
 }
@@ -97,11 +160,19 @@ export function reviewLines(current: Policy, next: PolicyDocument, control?: { o
  * key's organisation keeps control.
  */
 export function rotationReview(what: string, current: Policy, next: PolicyDocument, signerKeyId: string): string[] {
-  const own = [...current.countersigners, ...(current.fallback?.countersigners ?? [])].find((k) => k.keyId === signerKeyId);
+  const own = [...current.countersigners, ...(current.fallback?.countersigners ?? [])].find(
+    (k) => k.keyId === signerKeyId,
+  );
   return [
     escapeUnusual(`${what} is an AUTHORITY ROTATION: it replaces the policy (who must sign from then on).`),
     `current policy: version ${current.version}`,
     `new policy:     version ${next.policy.version}, sha256:${next.digest}`,
-    ...reviewLines(current, next, own ? { organisation: own.organisation, reasons: controlChanges(current, next.policy, own.organisation) } : undefined),
+    ...reviewLines(
+      current,
+      next,
+      own
+        ? { organisation: own.organisation, reasons: controlChanges(current, next.policy, own.organisation) }
+        : undefined,
+    ),
   ];
 }

@@ -35,26 +35,36 @@ export async function requestCountersignature(
 ): Promise<Uint8Array> {
   const base = serviceBaseUrl(url);
   if (primaryBundle.byteLength > MAX_REQUEST_BYTES) {
-    throw new InputError('too-large', `bundle: ${primaryBundle.byteLength} bytes is over the service's limit of ${MAX_REQUEST_BYTES} bytes`);
+    throw new InputError(
+      'too-large',
+      `bundle: ${primaryBundle.byteLength} bytes is over the service's limit of ${MAX_REQUEST_BYTES} bytes`,
+    );
   }
   const parsed = parseBundleFile(primaryBundle, 'bundle', MAX_REQUEST_BYTES);
   const target = base.pathname.endsWith(API.countersign) ? base : endpoint(base, API.countersign);
-  const res = await serviceRequest(target, { method: 'POST', body: primaryBundle, contentType: 'application/json' }, { maxResponseBytes: MAX_RESPONSE_BYTES, ...options });
+  const res = await serviceRequest(
+    target,
+    { method: 'POST', body: primaryBundle, contentType: 'application/json' },
+    { maxResponseBytes: MAX_RESPONSE_BYTES, ...options },
+  );
 
   const what = `answer of ${target.origin}${target.pathname}`;
   const countersignature = readAnswer(res.body, what);
   checkBindsThisPrimary(countersignature, parsed.bundle.primary, what);
 
   const existing = parsed.bundle.countersignatures;
-  const same = existing.findIndex((c) => c.keyId === countersignature.keyId);
+  const same = existing.find((c) => c.keyId === countersignature.keyId);
   let countersignatures: Countersignature[];
-  if (same < 0) {
+  if (!same) {
     countersignatures = [...existing, countersignature];
-  } else if (existing[same]!.statement === countersignature.statement && existing[same]!.signature === countersignature.signature) {
+  } else if (same.statement === countersignature.statement && same.signature === countersignature.signature) {
     // The bundle already had this very countersignature (a retried step): keep one, with the proof.
-    countersignatures = existing.map((c, i) => (i === same ? countersignature : c));
+    countersignatures = existing.map((c) => (c === same ? countersignature : c));
   } else {
-    throw new VerificationError('countersignature-duplicate', `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`);
+    throw new VerificationError(
+      'countersignature-duplicate',
+      `bundle: already carries a different countersignature by ${countersignature.keyId}; the service's would be a second one by the same key`,
+    );
   }
   const out = new TextEncoder().encode(serializeBundle({ ...parsed.bundle, countersignatures }));
   parseBundleFile(out, 'countersigned bundle', 64 * 1024 * 1024); // the file we hand back is well-formed
@@ -64,14 +74,28 @@ export async function requestCountersignature(
 function readAnswer(body: Uint8Array, what: string): Countersignature {
   let countersignature: Countersignature;
   try {
-    const json = parseStrictJson(body, what, { maxBytes: MAX_RESPONSE_BYTES, maxDepth: 8 }) as { countersignature?: unknown };
-    const probe = new TextEncoder().encode(JSON.stringify({ mediaType: 'application/vnd.countersign.bundle.v1+json', primary: { mediaType: 'x', verificationMaterial: {} }, countersignatures: [json?.countersignature] }));
+    const json = parseStrictJson(body, what, { maxBytes: MAX_RESPONSE_BYTES, maxDepth: 8 }) as {
+      countersignature?: unknown;
+    } | null;
+    const probe = new TextEncoder().encode(
+      JSON.stringify({
+        mediaType: 'application/vnd.countersign.bundle.v1+json',
+        primary: { mediaType: 'x', verificationMaterial: {} },
+        countersignatures: [json?.countersignature],
+      }),
+    );
     // The bundle parser is the one authority on a countersignature's shape (and its log proof).
-    countersignature = parseBundleFile(probe, what, MAX_RESPONSE_BYTES * 2).bundle.countersignatures[0]!;
+    const [parsed] = parseBundleFile(probe, what, MAX_RESPONSE_BYTES * 2).bundle.countersignatures;
+    if (!parsed) throw new Error('no countersignature');
+    countersignature = parsed;
   } catch (err) {
-    throw new InputError('service-bad-response', `${what}: expected {"countersignature": {...}}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(
+      'service-bad-response',
+      `${what}: expected {"countersignature": {...}}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
-  if (!countersignature.logProof) throw new InputError('service-bad-response', `${what}: the countersignature carries no log proof`);
+  if (!countersignature.logProof)
+    throw new InputError('service-bad-response', `${what}: the countersignature carries no log proof`);
   return countersignature;
 }
 
@@ -82,11 +106,20 @@ function checkBindsThisPrimary(c: Countersignature, primary: unknown, what: stri
   if (typeof envelope?.payload !== 'string' || typeof sig !== 'string') return; // the service would have refused
   let statement;
   try {
-    statement = parseCountersignatureStatement(new Uint8Array(Buffer.from(c.statement, 'base64')), `${what}: countersignature statement`);
+    statement = parseCountersignatureStatement(
+      new Uint8Array(Buffer.from(c.statement, 'base64')),
+      `${what}: countersignature statement`,
+    );
   } catch (err) {
     throw new InputError('service-bad-response', err instanceof Error ? err.message : String(err));
   }
-  if (statement.payloadDigest.sha256 !== sha256Hex(Buffer.from(envelope.payload, 'base64')) || statement.primarySignatureDigest.sha256 !== sha256Hex(Buffer.from(sig, 'base64'))) {
-    throw new InputError('service-bad-response', `${what}: the countersignature is for another primary (payload or signature digest differs)`);
+  if (
+    statement.payloadDigest.sha256 !== sha256Hex(Buffer.from(envelope.payload, 'base64')) ||
+    statement.primarySignatureDigest.sha256 !== sha256Hex(Buffer.from(sig, 'base64'))
+  ) {
+    throw new InputError(
+      'service-bad-response',
+      `${what}: the countersignature is for another primary (payload or signature digest differs)`,
+    );
   }
 }

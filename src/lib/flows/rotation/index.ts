@@ -3,6 +3,14 @@
 export { type PolicyDocument, policyDocument, newPolicyOf, isRotation } from '../../formats/policy/document.ts';
 export { checkRotationVersions } from '../../checks/statement/rotation-versions.ts';
 export { type Authorisation, type AuthoriseOptions, authorise } from '../../checks/countersignatures/authorise.ts';
-export { MAX_ROTATIONS, RotationError, followRotations, type AppliedRotation, type RotationInput, type RotationWalk, type WalkOptions } from './chain.ts';
+export {
+  MAX_ROTATIONS,
+  RotationError,
+  followRotations,
+  type AppliedRotation,
+  type RotationInput,
+  type RotationWalk,
+  type WalkOptions,
+} from './chain.ts';
 export { countersigningKeyFor } from '../../checks/countersignatures/signing-key.ts';
 export { type RotationStatementParts, rotationStatementParts } from './statement-parts.ts';

@@ -20,16 +20,23 @@ export interface RotationStatementParts {
  * early what every verifier will check: the new version is exactly the current one plus one.
  * Throws PolicyError for a new policy that would not load, InputError for a bad name or version.
  */
-export function rotationStatementParts(newPolicyBytes: Uint8Array, name: string, what: string, current?: PolicyDocument): RotationStatementParts {
+export function rotationStatementParts(
+  newPolicyBytes: Uint8Array,
+  name: string,
+  what: string,
+  current?: PolicyDocument,
+): RotationStatementParts {
   const next = policyDocument(newPolicyBytes, what);
   const problem = subjectNameProblem(name);
-  if (problem) throw new InputError('subject-path-invalid', `${what}: the subject name ${JSON.stringify(name)} ${problem}`);
+  if (problem)
+    throw new InputError('subject-path-invalid', `${what}: the subject name ${JSON.stringify(name)} ${problem}`);
   if (current) {
     try {
       checkRotationVersions(current.policy, next.policy, next.policy.version);
     } catch (err) {
       // A downgrade or a gap (the statement takes the new policy's version): an input of `build`.
-      if (err instanceof VerificationError && (err.code === 'rotation-downgrade' || err.code === 'rotation-gap')) throw new InputError(err.code, `${what}: ${err.message}`);
+      if (err instanceof VerificationError && (err.code === 'rotation-downgrade' || err.code === 'rotation-gap'))
+        throw new InputError(err.code, `${what}: ${err.message}`);
       throw err;
     }
   }

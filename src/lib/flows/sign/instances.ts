@@ -10,7 +10,11 @@
 // and a bearer token must never cross a network in clear text.
 import { parseStrictJson } from '../../basics/json/strict-json.ts';
 import { readCappedFile } from '../../basics/io/read-capped.ts';
-import { MAX_STACK_FILE_BYTES, type ResolvedInstance, instanceFromStackDescription } from '../../formats/stack/description.ts';
+import {
+  MAX_STACK_FILE_BYTES,
+  type ResolvedInstance,
+  instanceFromStackDescription,
+} from '../../formats/stack/description.ts';
 
 export const PUBLIC_GOOD: ResolvedInstance = Object.freeze({
   kind: 'public-good',
@@ -40,9 +44,14 @@ export async function resolveInstance(choice: string = 'public-good'): Promise<R
     maxBytes: MAX_STACK_FILE_BYTES,
     codes: { unreadable: 'sigstore-instance-invalid', changed: 'sigstore-instance-invalid' },
     message: (f) =>
-      f.kind === 'too-large' && f.size !== undefined ? `${what}: ${f.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description`
-      : f.kind === 'unreadable' || f.kind === 'not-a-file' ? `${what}: expected public-good, github or a stack description file, found ${f.kind === 'unreadable' ? f.reason : 'something that is not a regular file'}`
-      : undefined,
+      f.kind === 'too-large' && f.size !== undefined
+        ? `${what}: ${f.size} bytes is over the limit of ${MAX_STACK_FILE_BYTES} bytes for a stack description`
+        : f.kind === 'unreadable' || f.kind === 'not-a-file'
+          ? `${what}: expected public-good, github or a stack description file, found ${f.kind === 'unreadable' ? f.reason : 'something that is not a regular file'}`
+          : undefined,
   });
-  return instanceFromStackDescription(parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }), `stack description ${choice}`);
+  return instanceFromStackDescription(
+    parseStrictJson(bytes, `stack description ${choice}`, { maxBytes: MAX_STACK_FILE_BYTES, maxDepth: 4 }),
+    `stack description ${choice}`,
+  );
 }

@@ -17,8 +17,8 @@ export const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
 
 export interface ResolveIdentityTokenOptions {
-  /** The `--identity-token` value, when given. */
-  explicit?: string;
+  /** The `--identity-token` value, when given (undefined when not). */
+  explicit?: string | undefined;
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
 }
@@ -35,7 +35,10 @@ export async function resolveIdentityToken(options: ResolveIdentityTokenOptions 
   const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!url && !bearer) throw new InputError('no-identity-token', NO_TOKEN_HELP);
   if (!url || !bearer) {
-    throw new InputError('no-identity-token', `${NO_TOKEN_HELP} (only ${url ? 'ACTIONS_ID_TOKEN_REQUEST_URL' : 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'} is set)`);
+    throw new InputError(
+      'no-identity-token',
+      `${NO_TOKEN_HELP} (only ${url ? 'ACTIONS_ID_TOKEN_REQUEST_URL' : 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'} is set)`,
+    );
   }
   const token = await requestGithubToken(url, bearer, options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS);
   return checkJwtShape(token, 'the GitHub Actions OIDC token');
@@ -54,17 +57,32 @@ async function requestGithubToken(requestUrl: string, bearer: string, timeoutMs:
     });
   } catch (err) {
     const e = err as Error;
-    const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (((e.cause as Error | undefined)?.message ?? e.message) || 'network error');
+    const reason =
+      e.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : ((e.cause as Error | undefined)?.message ?? e.message) || 'network error';
     throw new InputError('identity-token-request-failed', `${what}: ${reason}`);
   }
-  const body = await readCappedBody(res, MAX_TOKEN_RESPONSE_BYTES, () => new InputError('too-large', `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`));
+  const body = await readCappedBody(
+    res,
+    MAX_TOKEN_RESPONSE_BYTES,
+    () => new InputError('too-large', `${what}: response over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes`),
+  );
   if (res.status !== 200) {
     const snippet = new TextDecoder().decode(body.subarray(0, 200)).replace(/\s+/g, ' ').trim();
-    throw new InputError('identity-token-request-failed', `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ''}`);
+    throw new InputError(
+      'identity-token-request-failed',
+      `${what}: expected HTTP 200, found HTTP ${res.status}${snippet ? `: ${snippet}` : ''}`,
+    );
   }
-  const doc = parseStrictJson(body, `${what} response`, { maxBytes: MAX_TOKEN_RESPONSE_BYTES, maxDepth: 8 }) as { value?: unknown } | null;
+  const doc = parseStrictJson(body, `${what} response`, { maxBytes: MAX_TOKEN_RESPONSE_BYTES, maxDepth: 8 }) as {
+    value?: unknown;
+  } | null;
   if (typeof doc !== 'object' || doc === null || typeof doc.value !== 'string' || doc.value === '') {
-    throw new InputError('identity-token-request-failed', `${what}: expected a JSON object with a string "value", found something else`);
+    throw new InputError(
+      'identity-token-request-failed',
+      `${what}: expected a JSON object with a string "value", found something else`,
+    );
   }
   return doc.value;
 }
@@ -76,17 +94,31 @@ async function requestGithubToken(requestUrl: string, bearer: string, timeoutMs:
  */
 export function checkJwtShape(token: string, source: string): string {
   const t = token.trim();
-  if (t === '') throw new InputError('bad-identity-token', `${source}: expected an OIDC identity token (a JWT), found an empty value`);
-  if (t.length > MAX_TOKEN_RESPONSE_BYTES) throw new InputError('bad-identity-token', `${source}: ${t.length} bytes is over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes for a token`);
+  if (t === '')
+    throw new InputError(
+      'bad-identity-token',
+      `${source}: expected an OIDC identity token (a JWT), found an empty value`,
+    );
+  if (t.length > MAX_TOKEN_RESPONSE_BYTES)
+    throw new InputError(
+      'bad-identity-token',
+      `${source}: ${t.length} bytes is over the limit of ${MAX_TOKEN_RESPONSE_BYTES} bytes for a token`,
+    );
   const parts = t.split('.');
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) {
-    throw new InputError('bad-identity-token', `${source}: expected a JWT (three base64url parts separated by '.'), found ${parts.length} part(s)`);
+    throw new InputError(
+      'bad-identity-token',
+      `${source}: expected a JWT (three base64url parts separated by '.'), found ${parts.length} part(s)`,
+    );
   }
   let claims: unknown;
   try {
     claims = JSON.parse(Buffer.from(parts[1] as string, 'base64url').toString('utf8'));
   } catch {
-    throw new InputError('bad-identity-token', `${source}: expected a JWT whose payload is JSON, found undecodable claims`);
+    throw new InputError(
+      'bad-identity-token',
+      `${source}: expected a JWT whose payload is JSON, found undecodable claims`,
+    );
   }
   const c = claims as { sub?: unknown; email?: unknown } | null;
   if (typeof c !== 'object' || c === null || (typeof c.sub !== 'string' && typeof c.email !== 'string')) {

@@ -41,12 +41,20 @@ export async function signStatement(statementBytes: Uint8Array, options: SignSta
   const token = checkJwtShape(options.identityToken, 'identity token');
   const fetchOptions = { timeout: options.timeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS, retry: options.retries ?? 2 };
   const witnesses: Witness[] = [];
-  if (instance.rekorUrl) witnesses.push(new RekorWitness({ rekorBaseURL: instance.rekorUrl, entryType: 'dsse', ...fetchOptions }));
+  if (instance.rekorUrl)
+    witnesses.push(new RekorWitness({ rekorBaseURL: instance.rekorUrl, entryType: 'dsse', ...fetchOptions }));
   if (instance.tsaUrl) witnesses.push(new TSAWitness({ tsaBaseURL: instance.tsaUrl, ...fetchOptions }));
   if (witnesses.length === 0) {
-    throw new InputError('sigstore-instance-invalid', `Sigstore instance ${instance.name}: has neither a Rekor nor a TSA URL; a signature needs a log entry or a timestamp`);
+    throw new InputError(
+      'sigstore-instance-invalid',
+      `Sigstore instance ${instance.name}: has neither a Rekor nor a TSA URL; a signature needs a log entry or a timestamp`,
+    );
   }
-  const signer = new FulcioSigner({ fulcioBaseURL: instance.fulcioUrl, identityProvider: { getToken: async () => token }, ...fetchOptions });
+  const signer = new FulcioSigner({
+    fulcioBaseURL: instance.fulcioUrl,
+    identityProvider: { getToken: () => Promise.resolve(token) },
+    ...fetchOptions,
+  });
   const builder = new DSSEBundleBuilder({ signer, witnesses, certificateChain: false });
 
   let json: ReturnType<typeof bundleToJSON>;
@@ -56,8 +64,13 @@ export async function signStatement(statementBytes: Uint8Array, options: SignSta
     throw toServiceError(err, instance);
   }
   // Fail closed if the library ever changes its defaults under us.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- its types describe today's output only
   if (json.mediaType !== BUNDLE_V03_MEDIA_TYPE || !json.verificationMaterial?.certificate) {
-    throw new SigstoreServiceError('sigstore-js', undefined, `signing produced ${json.mediaType} without a leaf certificate; expected ${BUNDLE_V03_MEDIA_TYPE}`);
+    throw new SigstoreServiceError(
+      'sigstore-js',
+      undefined,
+      `signing produced ${json.mediaType} without a leaf certificate; expected ${BUNDLE_V03_MEDIA_TYPE}`,
+    );
   }
   return json;
 }
@@ -77,15 +90,23 @@ function toServiceError(err: unknown, instance: ResolvedInstance): Error {
   const [service, url] = SERVICE_BY_CODE[err.code]?.(instance) ?? ['Sigstore', undefined];
   const where = url ? `${service} (${url})` : service;
   if (err.code === 'IDENTITY_TOKEN_PARSE_ERROR' || err.code === 'IDENTITY_TOKEN_READ_ERROR') {
-    return new SigstoreServiceError(service, undefined, `${where}: the token could not be read as a JWT with a subject`);
+    return new SigstoreServiceError(
+      service,
+      undefined,
+      `${where}: the token could not be read as a JWT with a subject`,
+    );
   }
   const cause = err.cause as { statusCode?: unknown; message?: unknown; code?: unknown } | undefined;
   if (typeof cause?.statusCode === 'number') {
     // HTTPError's message is "(<status>) <service's message>".
-    const text = oneLine(String(cause.message ?? '').replace(/^\(\d+\)\s*/, '')) || 'no message';
+    const text =
+      oneLine((typeof cause.message === 'string' ? cause.message : '').replace(/^\(\d+\)\s*/, '')) || 'no message';
     return new SigstoreServiceError(service, cause.statusCode, `${where}: HTTP ${cause.statusCode}: ${text}`);
   }
-  const reason = typeof cause?.code === 'string' ? cause.code : oneLine(String(cause?.message ?? err.message));
+  const reason =
+    typeof cause?.code === 'string'
+      ? cause.code
+      : oneLine(typeof cause?.message === 'string' ? cause.message : err.message);
   return new SigstoreServiceError(service, undefined, `${where}: request failed: ${reason}`);
 }
 

@@ -11,6 +11,8 @@ import { parseLogProof } from '../log/proof.ts';
 export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 /** More countersignatures than this is not a real bundle. */
 export const MAX_COUNTERSIGNATURES = 32;
+/** Items of any one array in a bundle file (spec/FORMAT.md §6): the longest in a valid bundle, a proof's hashes, has 64. */
+export const MAX_BUNDLE_ARRAY_ITEMS = 1024;
 const SIGSTORE_BUNDLE_PREFIX = 'application/vnd.dev.sigstore.bundle';
 
 export interface ParsedBundle {
@@ -26,17 +28,25 @@ export interface ParsedBundle {
  * writes it), which is returned with an empty countersignature list.
  */
 export function parseBundleFile(bytes: Uint8Array, what: string, maxBytes = DEFAULT_MAX_BUNDLE_BYTES): ParsedBundle {
-  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32 });
+  // No array of a bundle has more than 64 items (proof hashes); 1024 stops a huge one before JSON.parse builds it.
+  const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32, maxArrayItems: MAX_BUNDLE_ARRAY_ITEMS });
   const s = new Shape(what, 'bundle-malformed');
   // A plain Sigstore bundle is told apart by its mediaType (any other value, an array or a
   // primitive reads as undefined here and goes on to the strict shape check below).
   const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
   if (typeof mediaType === 'string' && mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] }, statements: [], signatures: [] };
+    return {
+      bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] },
+      statements: [],
+      signatures: [],
+    };
   }
   const o = s.object(json, '$', ['mediaType', 'primary', 'countersignatures']);
   if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
-    throw new InputError('bundle-unsupported-version', `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+    throw new InputError(
+      'bundle-unsupported-version',
+      `${what}: $.mediaType: expected ${BUNDLE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`,
+    );
   }
   s.object(o.primary, '$.primary', ['mediaType', 'verificationMaterial'], ['dsseEnvelope', 'messageSignature']);
   const list = s.array(o.countersignatures, '$.countersignatures', MAX_COUNTERSIGNATURES);
@@ -49,7 +59,8 @@ export function parseBundleFile(bytes: Uint8Array, what: string, maxBytes = DEFA
     const keyId = s.string(c.keyId, `${path}.keyId`, KEY_ID);
     statements.push(s.base64(c.statement, `${path}.statement`, 32 * 1024));
     const sig = s.base64(c.signature, `${path}.signature`, 128);
-    if (sig.length !== 64) s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
+    if (sig.length !== 64)
+      s.fail(`${path}.signature`, `expected a 64-byte Ed25519 signature, found ${sig.length} bytes`);
     signatures.push(sig);
     const entry: Countersignature = { keyId, statement: c.statement as string, signature: c.signature as string };
     if (Object.hasOwn(c, 'logProof')) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
@@ -60,5 +71,11 @@ export function parseBundleFile(bytes: Uint8Array, what: string, maxBytes = DEFA
 
 /** Serialises a countersigned bundle (pretty-printed; only the base64 fields are signed bytes). */
 export function serializeBundle(bundle: CountersignedBundle): string {
-  return JSON.stringify({ mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures },
+      null,
+      2,
+    ) + '\n'
+  );
 }

@@ -21,17 +21,24 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The statement bytes of a primary Sigstore bundle (a parsed JSON value); `what` names the bundle in messages. */
 export function envelopeStatementBytes(primary: unknown, what: string, options: EnvelopeReadOptions): Uint8Array {
-  const envelope = (primary as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } } | null | undefined)?.dsseEnvelope;
+  const envelope = (primary as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } } | null | undefined)
+    ?.dsseEnvelope;
   if (!envelope || typeof envelope.payload !== 'string') {
     throw new InputError('primary-malformed', `${what}: $.primary: expected a DSSE envelope carrying the statement`);
   }
   if (envelope.payloadType !== INTOTO_PAYLOAD_TYPE) {
-    throw new InputError('statement-unsupported-type', `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`);
+    throw new InputError(
+      'statement-unsupported-type',
+      `${what}: DSSE payloadType: expected ${INTOTO_PAYLOAD_TYPE}, found ${JSON.stringify(envelope.payloadType)}`,
+    );
   }
   const { payload } = envelope;
   const bytes = Buffer.from(payload, 'base64');
   if (options.nonCanonical === 'refuse' && (!BASE64.test(payload) || bytes.toString('base64') !== payload)) {
-    throw new InputError('primary-malformed', `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 §4, padded), found other text`);
+    throw new InputError(
+      'primary-malformed',
+      `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 §4, padded), found other text`,
+    );
   }
   return new Uint8Array(bytes);
 }

@@ -3,7 +3,11 @@
 // their policy first: createCountersignature does no policy work of its own.
 import { COUNTERSIGNATURE_PAYLOAD_TYPE, type Countersignature } from '../core/types.ts';
 import { preAuthEncoding } from '../../basics/crypto/pae.ts';
-import { type PrimaryBinding, buildCountersignatureStatement, serializeCountersignatureStatement } from './statement.ts';
+import {
+  type PrimaryBinding,
+  buildCountersignatureStatement,
+  serializeCountersignatureStatement,
+} from './statement.ts';
 import type { CountersignSigner } from '../../basics/crypto/signer.ts';
 
 export async function createCountersignature(input: {

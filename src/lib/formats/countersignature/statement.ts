@@ -23,7 +23,9 @@ export interface PrimaryBinding {
 export const MAX_COUNTERSIGNATURE_STATEMENT_BYTES = 16 * 1024;
 const MAX_BINDING_ITEMS = 16;
 
-export function bindingOf(primary: PrimaryBinding): Omit<CountersignatureStatement, '_type' | 'keyId' | 'stream' | 'version' | 'signedAt'> {
+export function bindingOf(
+  primary: PrimaryBinding,
+): Omit<CountersignatureStatement, '_type' | 'keyId' | 'stream' | 'version' | 'signedAt'> {
   return {
     payloadType: primary.payloadType,
     payloadDigest: { sha256: sha256Hex(primary.payload) },
@@ -64,16 +66,34 @@ export function serializeCountersignatureStatement(statement: CountersignatureSt
 
 /** Strictly parses the exact stored bytes of a countersignature statement. */
 export function parseCountersignatureStatement(bytes: Uint8Array, what: string): CountersignatureStatement {
-  const json = parseStrictJson(bytes, what, { maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES, maxDepth: 8, integersOnly: true });
+  const json = parseStrictJson(bytes, what, {
+    maxBytes: MAX_COUNTERSIGNATURE_STATEMENT_BYTES,
+    maxDepth: 8,
+    integersOnly: true,
+  });
   const s = new Shape(what, 'countersignature-malformed');
   const o = s.object(json, '$', [
-    '_type', 'keyId', 'payloadType', 'payloadDigest', 'primarySignatureDigest', 'certificateDigest',
-    'tlogEntries', 'timestampDigests', 'stream', 'version', 'signedAt',
+    '_type',
+    'keyId',
+    'payloadType',
+    'payloadDigest',
+    'primarySignatureDigest',
+    'certificateDigest',
+    'tlogEntries',
+    'timestampDigests',
+    'stream',
+    'version',
+    'signedAt',
   ]);
   if (o._type !== COUNTERSIGNATURE_TYPE) {
-    s.fail('$._type', `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`);
+    s.fail(
+      '$._type',
+      `expected ${COUNTERSIGNATURE_TYPE}, found ${JSON.stringify(o._type)} (unknown countersignature version)`,
+    );
   }
-  const digest = (v: unknown, path: string) => ({ sha256: s.string(s.object(v, path, ['sha256']).sha256, `${path}.sha256`, SHA256_HEX) });
+  const digest = (v: unknown, path: string) => ({
+    sha256: s.string(s.object(v, path, ['sha256']).sha256, `${path}.sha256`, SHA256_HEX),
+  });
   const tlog = s.array(o.tlogEntries, '$.tlogEntries', MAX_BINDING_ITEMS).map((e, i) => {
     const entry = s.object(e, `$.tlogEntries[${i}]`, ['logId', 'logIndex']);
     return {
@@ -89,7 +109,9 @@ export function parseCountersignatureStatement(bytes: Uint8Array, what: string):
     primarySignatureDigest: digest(o.primarySignatureDigest, '$.primarySignatureDigest'),
     certificateDigest: digest(o.certificateDigest, '$.certificateDigest'),
     tlogEntries: tlog,
-    timestampDigests: s.array(o.timestampDigests, '$.timestampDigests', MAX_BINDING_ITEMS).map((d, i) => digest(d, `$.timestampDigests[${i}]`)),
+    timestampDigests: s
+      .array(o.timestampDigests, '$.timestampDigests', MAX_BINDING_ITEMS)
+      .map((d, i) => digest(d, `$.timestampDigests[${i}]`)),
     stream: s.string(o.stream, '$.stream', STREAM_PATTERN, 200),
     version: s.positiveInteger(o.version, '$.version'),
     signedAt: rfc3339(s.timestamp(o.signedAt, '$.signedAt')),

@@ -19,21 +19,25 @@ export interface PolicyCountersignerInput {
   log?: { origin: string; publicKeyPem: string };
 }
 
+/** A field left out or undefined takes its default, or is not written (callers forward optional flags as they are). */
 export interface PolicyInput {
   /** Defaults to 1. */
-  version?: number;
+  version?: number | undefined;
   /** Defaults to GitHub Actions' OIDC issuer. */
-  issuer?: string;
-  identity?: string;
-  identityPattern?: string;
+  issuer?: string | undefined;
+  identity?: string | undefined;
+  identityPattern?: string | undefined;
+  /** Pinned claims; the source repository (repository, repositoryId, repositoryOwnerId) is required unless `unsafeNoSourceRepositoryPin`. */
   githubClaims?: GithubClaims;
+  /** Writes `"unsafeNoSourceRepositoryPin": true`: any repository calling the workflow may sign. */
+  unsafeNoSourceRepositoryPin?: boolean;
   /** The parsed Sigstore trusted_root.json object, embedded verbatim. */
   trustedRoot: Record<string, unknown>;
   countersigners: PolicyCountersignerInput[];
   /** Defaults to 1. */
-  threshold?: number;
+  threshold?: number | undefined;
   /** Defaults to ['binary-digest']. */
-  kinds?: string[];
+  kinds?: string[] | undefined;
   streams: string[];
   /** Only the limits given are written; the rest take the documented defaults. */
   limits?: Partial<PolicyLimits>;
@@ -46,7 +50,9 @@ export function buildPolicy(input: PolicyInput): Record<string, unknown> {
   const primary: Record<string, unknown> = { issuer: input.issuer ?? GITHUB_ACTIONS_ISSUER };
   if (input.identity !== undefined) primary.identity = input.identity;
   if (input.identityPattern !== undefined) primary.identityPattern = input.identityPattern;
-  if (input.githubClaims !== undefined && Object.keys(input.githubClaims).length > 0) primary.githubClaims = { ...input.githubClaims };
+  if (input.githubClaims !== undefined && Object.keys(input.githubClaims).length > 0)
+    primary.githubClaims = { ...input.githubClaims };
+  if (input.unsafeNoSourceRepositoryPin === true) primary.unsafeNoSourceRepositoryPin = true;
 
   const countersigners = input.countersigners.map(countersignerEntry);
 
@@ -61,7 +67,11 @@ export function buildPolicy(input: PolicyInput): Record<string, unknown> {
     streams: input.streams,
   };
   if (input.limits && Object.keys(input.limits).length > 0) policy.limits = { ...input.limits };
-  if (input.fallback) policy.fallback = { countersigners: input.fallback.countersigners.map(countersignerEntry), threshold: input.fallback.threshold ?? 1 };
+  if (input.fallback)
+    policy.fallback = {
+      countersigners: input.fallback.countersigners.map(countersignerEntry),
+      threshold: input.fallback.threshold ?? 1,
+    };
   return policy;
 }
 

@@ -35,42 +35,65 @@ export function controlChanges(current: Policy, next: Policy, organisation: stri
       continue;
     }
     if (other.name !== key.name) reasons.push(`renames ${who} to ${quote(other.name)}`);
-    if (other.organisation !== key.organisation) reasons.push(`moves ${who} to organisation ${quote(other.organisation)}`);
+    if (other.organisation !== key.organisation)
+      reasons.push(`moves ${who} to organisation ${quote(other.organisation)}`);
     if (!sameLog(key, other)) reasons.push(`changes the log requirement of ${who}`);
     if (key.organisation === organisation) {
-      if (!widens(key.validFrom, other.validFrom, 'from')) reasons.push(`narrows the validity of ${who} (valid from ${time(key.validFrom)} -> ${time(other.validFrom)})`);
-      if (!widens(key.validUntil, other.validUntil, 'until')) reasons.push(`narrows the validity of ${who} (valid until ${time(key.validUntil)} -> ${time(other.validUntil)})`);
+      if (!widens(key.validFrom, other.validFrom, 'from'))
+        reasons.push(`narrows the validity of ${who} (valid from ${time(key.validFrom)} -> ${time(other.validFrom)})`);
+      if (!widens(key.validUntil, other.validUntil, 'until'))
+        reasons.push(
+          `narrows the validity of ${who} (valid until ${time(key.validUntil)} -> ${time(other.validUntil)})`,
+        );
     } else if (!sameTime(key.validFrom, other.validFrom) || !sameTime(key.validUntil, other.validUntil)) {
       reasons.push(`changes the validity of ${who}, another organisation's key`);
     }
   }
   const before = new Set(current.countersigners.map((k) => k.keyId));
   for (const key of next.countersigners) {
-    if (!before.has(key.keyId)) reasons.push(`adds countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
+    if (!before.has(key.keyId))
+      reasons.push(`adds countersigner key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
   }
-  if (next.threshold !== current.threshold) reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next.threshold} organisations`);
+  if (next.threshold !== current.threshold)
+    reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next.threshold} organisations`);
   reasons.push(...fallbackChanges(current.fallback, next.fallback));
   return reasons;
 }
 
 function fallbackChanges(before: FallbackSignerSet | undefined, after: FallbackSignerSet | undefined): string[] {
-  if (!before && !after) return [];
-  if (!before) return [`adds an emergency fallback signer set (threshold ${after!.threshold}, ${after!.countersigners.length} key(s)) that could authorise rotations`];
+  if (!before)
+    return after
+      ? [
+          `adds an emergency fallback signer set (threshold ${after.threshold}, ${after.countersigners.length} key(s)) that could authorise rotations`,
+        ]
+      : [];
   if (!after) return ['removes the emergency fallback signer set'];
   const reasons: string[] = [];
-  if (before.threshold !== after.threshold) reasons.push(`changes the emergency fallback threshold from ${before.threshold} to ${after.threshold}`);
+  if (before.threshold !== after.threshold)
+    reasons.push(`changes the emergency fallback threshold from ${before.threshold} to ${after.threshold}`);
   const next = new Map(after.countersigners.map((k) => [k.keyId, k]));
   for (const key of before.countersigners) {
     const other = next.get(key.keyId);
-    if (!other || !sameKey(key, other)) reasons.push(`${other ? 'changes' : 'removes'} emergency fallback key ${quote(key.name)} ${key.keyId}`);
+    if (!other || !sameKey(key, other))
+      reasons.push(`${other ? 'changes' : 'removes'} emergency fallback key ${quote(key.name)} ${key.keyId}`);
   }
   const old = new Set(before.countersigners.map((k) => k.keyId));
-  for (const key of after.countersigners) if (!old.has(key.keyId)) reasons.push(`adds emergency fallback key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`);
+  for (const key of after.countersigners)
+    if (!old.has(key.keyId))
+      reasons.push(
+        `adds emergency fallback key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}`,
+      );
   return reasons;
 }
 
 function sameKey(a: CountersignerKey, b: CountersignerKey): boolean {
-  return a.name === b.name && a.organisation === b.organisation && sameLog(a, b) && sameTime(a.validFrom, b.validFrom) && sameTime(a.validUntil, b.validUntil);
+  return (
+    a.name === b.name &&
+    a.organisation === b.organisation &&
+    sameLog(a, b) &&
+    sameTime(a.validFrom, b.validFrom) &&
+    sameTime(a.validUntil, b.validUntil)
+  );
 }
 
 function sameLog(a: CountersignerKey, b: CountersignerKey): boolean {

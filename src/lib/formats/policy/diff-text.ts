@@ -12,7 +12,11 @@ export function renderPolicyDiff(diff: PolicyDiff): string[] {
 
 export function renderChange(change: PolicyChange): string {
   const what =
-    change.action === 'added' ? `added ${format(change.after!)}` : change.action === 'removed' ? `removed ${format(change.before!)}` : `changed from ${format(change.before!)} to ${format(change.after!)}`;
+    change.action === 'added'
+      ? `added ${format(change.after)}`
+      : change.action === 'removed'
+        ? `removed ${format(change.before)}`
+        : `changed from ${format(change.before)} to ${format(change.after)}`;
   return escapeUnusual(`${label(change.path)}: ${what}`);
 }
 
@@ -22,8 +26,15 @@ const LABELS: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
   [/^primary\.identity$/, () => "primary signer's exact identity"],
   [/^primary\.identityPattern$/, () => "primary signer's identity pattern (a regular expression)"],
   [/^primary\.githubClaims\.(\w+)$/, (m) => `primary signer's pinned GitHub claim ${m[1]}`],
+  [
+    /^primary\.unsafeNoSourceRepositoryPin$/,
+    () => "primary signer's opt-out of the source-repository pin (any repository calling the workflow may sign)",
+  ],
   [/^trustedRoot$/, () => 'Sigstore trusted root (digest of its content)'],
-  [/^trustedRoot\.(certificateAuthorities|timestampAuthorities|tlogs|ctlogs)\[(".*")\](?:\.(\w+))?$/, (m) => `${m[3] ? `${m[3]} of ` : ''}Sigstore trusted root ${ROOT_LISTS[m[1]!]} ${m[2]}`],
+  [
+    /^trustedRoot\.(certificateAuthorities|timestampAuthorities|tlogs|ctlogs)\[(".*")\](?:\.(\w+))?$/,
+    (m) => `${m[3] ? `${m[3]} of ` : ''}Sigstore trusted root ${ROOT_LISTS[m[1] ?? ''] ?? m[1]} ${m[2]}`,
+  ],
   [/^trustedRoot\.(".*")$/, (m) => `Sigstore trusted root field ${m[1]}`],
   [/^countersigners\[(sha256:[0-9a-f]{64})\]$/, () => 'countersigner keys'],
   [/^countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of countersigner key ${m[1]}`],
@@ -32,7 +43,10 @@ const LABELS: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
   [/^threshold$/, () => 'countersignature threshold (distinct organisations required)'],
   [/^fallback$/, () => 'emergency fallback signer set (may authorise authority rotations)'],
   [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]$/, () => 'emergency fallback keys'],
-  [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.log$/, (m) => `log requirement of emergency fallback key ${m[1]}`],
+  [
+    /^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.log$/,
+    (m) => `log requirement of emergency fallback key ${m[1]}`,
+  ],
   [/^fallback\.countersigners\[(sha256:[0-9a-f]{64})\]\.(\w+)$/, (m) => `${m[2]} of emergency fallback key ${m[1]}`],
   [/^fallback\.organisations$/, () => 'organisations in the emergency fallback set'],
   [/^fallback\.threshold$/, () => 'emergency fallback threshold (distinct organisations required)'],
@@ -58,9 +72,12 @@ function label(path: string): string {
 
 function format(value: DiffValue): string {
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return /^sha256:[0-9a-f]{64}$|^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) ? value : quote(value);
+  if (typeof value === 'string')
+    return /^sha256:[0-9a-f]{64}$|^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) ? value : quote(value);
   if (isKey(value)) return formatKey(value);
-  return `(${Object.entries(value).map(([k, v]) => `${k} ${format(v)}`).join(', ')})`;
+  return `(${Object.entries(value)
+    .map(([k, v]) => `${k} ${format(v)}`)
+    .join(', ')})`;
 }
 
 function isKey(value: object): value is KeySummary {
@@ -70,8 +87,17 @@ function isKey(value: object): value is KeySummary {
 function formatKey(key: KeySummary): string {
   const from = key.validFrom;
   const until = key.validUntil;
-  const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : 'valid at any time';
-  const log = key.log ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})` : ', no log requirement';
+  const validity =
+    from && until
+      ? `valid ${from} to ${until}`
+      : from
+        ? `valid from ${from}`
+        : until
+          ? `valid until ${until}`
+          : 'valid at any time';
+  const log = key.log
+    ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})`
+    : ', no log requirement';
   return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
 }
 
@@ -82,5 +108,5 @@ export function quote(text: string): string {
 
 /** Every character outside printable ASCII (controls, line breaks, bidi and invisible marks, look-alikes) as \u{HEX}. */
 export function escapeUnusual(text: string): string {
-  return text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }

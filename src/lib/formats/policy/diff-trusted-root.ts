@@ -21,18 +21,29 @@ export function trustedRootDigest(root: Root): string {
 
 export function diffTrustedRoots(before: Root, after: Root): PolicyChange[] {
   if (canonicalJson(before) === canonicalJson(after)) return [];
-  const changes: PolicyChange[] = [{ area: 'trustedRoot', path: 'trustedRoot', action: 'changed', before: trustedRootDigest(before), after: trustedRootDigest(after) }];
-  for (const list of CERTIFICATE_LISTS) changes.push(...diffEntries(list, entries(before[list], certificateEntry), entries(after[list], certificateEntry)));
-  for (const list of KEY_LISTS) changes.push(...diffEntries(list, entries(before[list], logEntry), entries(after[list], logEntry)));
+  const changes: PolicyChange[] = [
+    {
+      area: 'trustedRoot',
+      path: 'trustedRoot',
+      action: 'changed',
+      before: trustedRootDigest(before),
+      after: trustedRootDigest(after),
+    },
+  ];
+  for (const list of CERTIFICATE_LISTS)
+    changes.push(...diffEntries(list, entries(before[list], certificateEntry), entries(after[list], certificateEntry)));
+  for (const list of KEY_LISTS)
+    changes.push(...diffEntries(list, entries(before[list], logEntry), entries(after[list], logEntry)));
   const known = new Set<string>([...CERTIFICATE_LISTS, ...KEY_LISTS]);
   for (const field of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     if (known.has(field)) continue;
     const [a, b] = [text(before[field]), text(after[field])];
     if (a === b) continue;
     const path = `trustedRoot.${JSON.stringify(field)}`;
-    if (a === undefined) changes.push({ area: 'trustedRoot', path, action: 'added', after: b! });
-    else if (b === undefined) changes.push({ area: 'trustedRoot', path, action: 'removed', before: a });
-    else changes.push({ area: 'trustedRoot', path, action: 'changed', before: a, after: b });
+    if (a !== undefined && b !== undefined)
+      changes.push({ area: 'trustedRoot', path, action: 'changed', before: a, after: b });
+    else if (a !== undefined) changes.push({ area: 'trustedRoot', path, action: 'removed', before: a });
+    else if (b !== undefined) changes.push({ area: 'trustedRoot', path, action: 'added', after: b });
   }
   return changes;
 }
@@ -60,22 +71,37 @@ function diffEntries(list: string, before: Entry[], after: Entry[]): PolicyChang
       if (a === b) continue;
       named = true;
       const at = `${path(entry.id)}.${field}`;
-      if (a === undefined) changes.push({ area: 'trustedRoot', path: at, action: 'added', after: b! });
-      else if (b === undefined) changes.push({ area: 'trustedRoot', path: at, action: 'removed', before: a });
-      else changes.push({ area: 'trustedRoot', path: at, action: 'changed', before: a, after: b });
+      if (a !== undefined && b !== undefined)
+        changes.push({ area: 'trustedRoot', path: at, action: 'changed', before: a, after: b });
+      else if (a !== undefined) changes.push({ area: 'trustedRoot', path: at, action: 'removed', before: a });
+      else if (b !== undefined) changes.push({ area: 'trustedRoot', path: at, action: 'added', after: b });
     }
     if (!named && entry.whole !== other.whole) {
-      changes.push({ area: 'trustedRoot', path: `${path(entry.id)}.otherFields`, action: 'changed', before: `sha256:${sha256Hex(entry.whole)}`, after: `sha256:${sha256Hex(other.whole)}` });
+      changes.push({
+        area: 'trustedRoot',
+        path: `${path(entry.id)}.otherFields`,
+        action: 'changed',
+        before: `sha256:${sha256Hex(entry.whole)}`,
+        after: `sha256:${sha256Hex(other.whole)}`,
+      });
     }
   }
   const old = new Set(before.map((e) => e.id));
-  for (const entry of after) if (!old.has(entry.id)) changes.push({ area: 'trustedRoot', path: path(entry.id), action: 'added', after: entry.fields });
+  for (const entry of after)
+    if (!old.has(entry.id))
+      changes.push({ area: 'trustedRoot', path: path(entry.id), action: 'added', after: entry.fields });
   return changes;
 }
 
 /** The entries of one list, each with a unique id (a repeated id gets `#2`, `#3`...). */
-function entries(value: unknown, read: (entry: Record<string, unknown>, index: number) => { id: string; fields: Fields }): Entry[] {
-  if (!Array.isArray(value)) return value === undefined ? [] : [{ id: '(not a list)', fields: { value: text(value) ?? '' }, whole: canonicalJson(value) }];
+function entries(
+  value: unknown,
+  read: (entry: Record<string, unknown>, index: number) => { id: string; fields: Fields },
+): Entry[] {
+  if (!Array.isArray(value))
+    return value === undefined
+      ? []
+      : [{ id: '(not a list)', fields: { value: text(value) ?? '' }, whole: canonicalJson(value) }];
   const seen = new Map<string, number>();
   return value.map((item, i) => {
     const { id, fields } = isObject(item) ? read(item, i) : { id: `#${i}`, fields: { value: text(item) ?? '' } };
@@ -92,13 +118,18 @@ function certificateEntry(entry: Record<string, unknown>, index: number): { id: 
   const subject = get(entry, 'subject');
   const fields = compact({
     uri: text(entry.uri),
-    subject: isObject(subject) ? [text(subject.organization), text(subject.commonName)].filter((s) => s !== undefined).join(', ') : text(subject),
+    subject: isObject(subject)
+      ? [text(subject.organization), text(subject.commonName)].filter((s) => s !== undefined).join(', ')
+      : text(subject),
     certificates: Array.isArray(certificates) ? String(certificates.length) : text(certificates),
     chain: entry.certChain === undefined ? undefined : `sha256:${sha256Hex(canonicalJson(entry.certChain))}`,
     validFrom: text(get(entry, 'validFor', 'start')),
     validUntil: text(get(entry, 'validFor', 'end')),
   });
-  return { id: typeof first === 'string' ? `certificate sha256:${sha256Hex(base64OrText(first))}` : `#${index}`, fields };
+  return {
+    id: typeof first === 'string' ? `certificate sha256:${sha256Hex(base64OrText(first))}` : `#${index}`,
+    fields,
+  };
 }
 
 /** A transparency log (Rekor) or certificate-transparency log: named by its log id. */
@@ -152,6 +183,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** JSON with every object's keys sorted: one spelling for one content. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (isObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+      .join(',')}}`;
+  // Parsed JSON holds no functions or symbols: undefined (an absent field) is the one value JSON.stringify leaves out.
+  return value === undefined ? 'null' : JSON.stringify(value);
 }

@@ -9,7 +9,8 @@ import { keyIdOf } from '../../basics/crypto/ed25519-keys.ts';
 import { diffTrustedRoots, trustedRootDigest } from './diff-trusted-root.ts';
 import { GITHUB_CLAIM_NAMES, type CountersignerKey, type Policy, type PolicyLimits } from './types.ts';
 
-export type PolicyArea = 'version' | 'primary' | 'trustedRoot' | 'countersigners' | 'threshold' | 'fallback' | 'kinds' | 'streams' | 'limits';
+export type PolicyArea =
+  'version' | 'primary' | 'trustedRoot' | 'countersigners' | 'threshold' | 'fallback' | 'kinds' | 'streams' | 'limits';
 
 /** A key as the diff shows it: who holds it, when it counts, which log it must be in. */
 export interface KeySummary {
@@ -24,14 +25,16 @@ export interface KeySummary {
 
 export type DiffValue = string | number | KeySummary | Readonly<Record<string, string | number>>;
 
-export interface PolicyChange {
+/** One difference: what is added has only an `after`, what is removed only a `before`. */
+export type PolicyChange = {
   readonly area: PolicyArea;
   /** Where, in the policy's JSON terms; list entries are named by key id (or log id), not by position. */
   readonly path: string;
-  readonly action: 'added' | 'removed' | 'changed';
-  readonly before?: DiffValue;
-  readonly after?: DiffValue;
-}
+} & (
+  | { readonly action: 'added'; readonly after: DiffValue }
+  | { readonly action: 'removed'; readonly before: DiffValue }
+  | { readonly action: 'changed'; readonly before: DiffValue; readonly after: DiffValue }
+);
 
 export interface PolicyDiff {
   readonly from: { readonly version: number; readonly trustedRootDigest: string };
@@ -42,11 +45,16 @@ export interface PolicyDiff {
 
 export function diffPolicies(current: Policy, next: Policy): PolicyDiff {
   const changes: PolicyChange[] = [];
-  const scalar = (area: PolicyArea, path: string, before: string | number | undefined, after: string | number | undefined): void => {
+  const scalar = (
+    area: PolicyArea,
+    path: string,
+    before: string | number | undefined,
+    after: string | number | undefined,
+  ): void => {
     if (before === after) return;
-    if (before === undefined) changes.push({ area, path, action: 'added', after: after! });
-    else if (after === undefined) changes.push({ area, path, action: 'removed', before });
-    else changes.push({ area, path, action: 'changed', before, after });
+    if (before !== undefined && after !== undefined) changes.push({ area, path, action: 'changed', before, after });
+    else if (before !== undefined) changes.push({ area, path, action: 'removed', before });
+    else if (after !== undefined) changes.push({ area, path, action: 'added', after });
   };
 
   scalar('version', 'version', current.version, next.version);
@@ -56,25 +64,50 @@ export function diffPolicies(current: Policy, next: Policy): PolicyDiff {
   scalar('primary', 'primary.issuer', p.issuer, q.issuer);
   scalar('primary', 'primary.identity', p.identity, q.identity);
   scalar('primary', 'primary.identityPattern', p.identityPattern, q.identityPattern);
-  for (const claim of GITHUB_CLAIM_NAMES) scalar('primary', `primary.githubClaims.${claim}`, p.githubClaims?.[claim], q.githubClaims?.[claim]);
+  for (const claim of GITHUB_CLAIM_NAMES)
+    scalar('primary', `primary.githubClaims.${claim}`, p.githubClaims?.[claim], q.githubClaims?.[claim]);
+  scalar(
+    'primary',
+    'primary.unsafeNoSourceRepositoryPin',
+    p.unsafeNoSourceRepositoryPin ? 'true' : undefined,
+    q.unsafeNoSourceRepositoryPin ? 'true' : undefined,
+  );
 
   changes.push(...diffTrustedRoots(current.trustedRoot, next.trustedRoot));
 
   changes.push(...diffKeys('countersigners', 'countersigners', current.countersigners, next.countersigners));
-  changes.push(...diffOrganisations('countersigners', 'countersigners.organisations', current.countersigners, next.countersigners));
+  changes.push(
+    ...diffOrganisations('countersigners', 'countersigners.organisations', current.countersigners, next.countersigners),
+  );
   scalar('threshold', 'threshold', current.threshold, next.threshold);
 
   const f = current.fallback;
   const g = next.fallback;
-  if (f && !g) changes.push({ area: 'fallback', path: 'fallback', action: 'removed', before: { threshold: f.threshold, keys: f.countersigners.length } });
-  if (!f && g) changes.push({ area: 'fallback', path: 'fallback', action: 'added', after: { threshold: g.threshold, keys: g.countersigners.length } });
+  if (f && !g)
+    changes.push({
+      area: 'fallback',
+      path: 'fallback',
+      action: 'removed',
+      before: { threshold: f.threshold, keys: f.countersigners.length },
+    });
+  if (!f && g)
+    changes.push({
+      area: 'fallback',
+      path: 'fallback',
+      action: 'added',
+      after: { threshold: g.threshold, keys: g.countersigners.length },
+    });
   changes.push(...diffKeys('fallback', 'fallback.countersigners', f?.countersigners ?? [], g?.countersigners ?? []));
-  if (f || g) changes.push(...diffOrganisations('fallback', 'fallback.organisations', f?.countersigners ?? [], g?.countersigners ?? []));
+  if (f || g)
+    changes.push(
+      ...diffOrganisations('fallback', 'fallback.organisations', f?.countersigners ?? [], g?.countersigners ?? []),
+    );
   scalar('fallback', 'fallback.threshold', f?.threshold, g?.threshold);
 
   changes.push(...diffList('kinds', current.kinds, next.kinds));
   changes.push(...diffList('streams', current.streams, next.streams));
-  for (const name of Object.keys(current.limits) as (keyof PolicyLimits)[]) scalar('limits', `limits.${name}`, current.limits[name], next.limits[name]);
+  for (const name of Object.keys(current.limits) as (keyof PolicyLimits)[])
+    scalar('limits', `limits.${name}`, current.limits[name], next.limits[name]);
 
   return {
     from: { version: current.version, trustedRootDigest: trustedRootDigest(current.trustedRoot) },
@@ -95,7 +128,12 @@ export function summariseKey(key: CountersignerKey): KeySummary {
 }
 
 /** Keys matched by key id: added, removed, and for a key in both, each field that differs. */
-function diffKeys(area: PolicyArea, path: string, before: readonly CountersignerKey[], after: readonly CountersignerKey[]): PolicyChange[] {
+function diffKeys(
+  area: PolicyArea,
+  path: string,
+  before: readonly CountersignerKey[],
+  after: readonly CountersignerKey[],
+): PolicyChange[] {
   const changes: PolicyChange[] = [];
   const next = new Map(after.map((k) => [k.keyId, k]));
   const old = new Set(before.map((k) => k.keyId));
@@ -111,24 +149,32 @@ function diffKeys(area: PolicyArea, path: string, before: readonly Countersigner
     for (const field of ['name', 'organisation', 'validFrom', 'validUntil'] as const) {
       if (a[field] === b[field]) continue;
       const change = { area, path: `${at}.${field}` };
-      if (a[field] === undefined) changes.push({ ...change, action: 'added', after: b[field]! });
-      else if (b[field] === undefined) changes.push({ ...change, action: 'removed', before: a[field] });
-      else changes.push({ ...change, action: 'changed', before: a[field], after: b[field] });
+      const [was, is] = [a[field], b[field]];
+      if (was !== undefined && is !== undefined) changes.push({ ...change, action: 'changed', before: was, after: is });
+      else if (was !== undefined) changes.push({ ...change, action: 'removed', before: was });
+      else if (is !== undefined) changes.push({ ...change, action: 'added', after: is });
     }
     const [la, lb] = [a.log, b.log];
     if (la?.origin !== lb?.origin || la?.keyId !== lb?.keyId) {
       const change = { area, path: `${at}.log` };
-      if (!la) changes.push({ ...change, action: 'added', after: lb! });
-      else if (!lb) changes.push({ ...change, action: 'removed', before: la });
-      else changes.push({ ...change, action: 'changed', before: la, after: lb });
+      if (la && lb) changes.push({ ...change, action: 'changed', before: la, after: lb });
+      else if (la) changes.push({ ...change, action: 'removed', before: la });
+      else if (lb) changes.push({ ...change, action: 'added', after: lb });
     }
   }
-  for (const key of after) if (!old.has(key.keyId)) changes.push({ area, path: `${path}[${key.keyId}]`, action: 'added', after: summariseKey(key) });
+  for (const key of after)
+    if (!old.has(key.keyId))
+      changes.push({ area, path: `${path}[${key.keyId}]`, action: 'added', after: summariseKey(key) });
   return changes;
 }
 
 /** Organisations that start or stop counting towards a threshold (derived from the keys). */
-function diffOrganisations(area: PolicyArea, path: string, before: readonly CountersignerKey[], after: readonly CountersignerKey[]): PolicyChange[] {
+function diffOrganisations(
+  area: PolicyArea,
+  path: string,
+  before: readonly CountersignerKey[],
+  after: readonly CountersignerKey[],
+): PolicyChange[] {
   const a = new Set(before.map((k) => k.organisation));
   const b = new Set(after.map((k) => k.organisation));
   return [
@@ -139,7 +185,11 @@ function diffOrganisations(area: PolicyArea, path: string, before: readonly Coun
 
 function diffList(area: 'kinds' | 'streams', before: readonly string[], after: readonly string[]): PolicyChange[] {
   return [
-    ...before.filter((s) => !after.includes(s)).map((s): PolicyChange => ({ area, path: area, action: 'removed', before: s })),
-    ...after.filter((s) => !before.includes(s)).map((s): PolicyChange => ({ area, path: area, action: 'added', after: s })),
+    ...before
+      .filter((s) => !after.includes(s))
+      .map((s): PolicyChange => ({ area, path: area, action: 'removed', before: s })),
+    ...after
+      .filter((s) => !before.includes(s))
+      .map((s): PolicyChange => ({ area, path: area, action: 'added', after: s })),
   ];
 }

@@ -34,11 +34,18 @@ export function isRotation(statement: Statement): boolean {
 export function newPolicyOf(statement: Statement, what: string): PolicyDocument {
   const encoded = statement.predicate.data.policy;
   if (!isRotation(statement) || typeof encoded !== 'string') {
-    throw new InputError('rotation-not-rotation', `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`);
+    throw new InputError(
+      'rotation-not-rotation',
+      `${what}: expected an authority-rotation statement carrying the new policy, found kind ${statement.predicate.kind}`,
+    );
   }
   // The statement parser has checked it is canonical base64 already.
   const bytes = decodeCanonicalBase64(encoded);
-  if (!bytes) throw new InputError('rotation-policy-malformed', `${what}: predicate.data.policy: expected canonical padded base64`);
+  if (!bytes)
+    throw new InputError(
+      'rotation-policy-malformed',
+      `${what}: predicate.data.policy: expected canonical padded base64`,
+    );
   try {
     return policyDocument(bytes, `${what} new policy`);
   } catch (err) {

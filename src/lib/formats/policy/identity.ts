@@ -1,7 +1,14 @@
 // The primary identity part of the policy (docs/design.md §4 step 3): an exact certificate identity by
 // default, an anchored regular expression only when the policy says `identityPattern`
-// explicitly, plus optional pinned GitHub claims.
-import { GITHUB_CLAIM_NAMES, type GithubClaimName, type GithubClaims, type PrimaryIdentityPolicy } from './types.ts';
+// explicitly, plus pinned GitHub claims, among them the source repository: required unless the
+// policy says `"unsafeNoSourceRepositoryPin": true` (spec/POLICY.md §3.3.3).
+import {
+  GITHUB_CLAIM_NAMES,
+  SOURCE_REPOSITORY_CLAIMS,
+  type GithubClaimName,
+  type GithubClaims,
+  type PrimaryIdentityPolicy,
+} from './types.ts';
 import { childPath } from '../../basics/json/lines.ts';
 import { PolicyError } from '../../basics/errors/errors.ts';
 import { describe, type Shape } from '../../basics/json/shape.ts';
@@ -21,17 +28,37 @@ const CLAIM_FORMATS: Readonly<Record<GithubClaimName, { pattern: RegExp; expecte
 };
 
 export function readPrimary(r: Shape<PolicyCode>, value: unknown, path: string): PrimaryIdentityPolicy {
-  const obj = r.object(value, path, ['issuer'], ['identity', 'identityPattern', 'githubClaims']);
+  const obj = r.object(
+    value,
+    path,
+    ['issuer'],
+    ['identity', 'identityPattern', 'githubClaims', 'unsafeNoSourceRepositoryPin'],
+  );
   const issuer = readIssuer(r, obj.issuer, childPath(path, 'issuer'));
   const hasIdentity = Object.hasOwn(obj, 'identity');
   const hasPattern = Object.hasOwn(obj, 'identityPattern');
   if (hasIdentity && hasPattern) {
-    r.failWith('policy-ambiguous', childPath(path, 'identityPattern'), 'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both', true);
+    r.failWith(
+      'policy-ambiguous',
+      childPath(path, 'identityPattern'),
+      'expected exactly one of "identity" (exact) or "identityPattern" (regular expression), found both',
+      true,
+    );
   }
   if (!hasIdentity && !hasPattern) {
-    r.failWith('policy-malformed', path, 'missing field "identity" (or, to match a regular expression, "identityPattern")');
+    r.failWith(
+      'policy-malformed',
+      path,
+      'missing field "identity" (or, to match a regular expression, "identityPattern")',
+    );
   }
-  const result: { issuer: string; identity?: string; identityPattern?: string; githubClaims?: GithubClaims } = { issuer };
+  const result: {
+    issuer: string;
+    identity?: string;
+    identityPattern?: string;
+    githubClaims?: GithubClaims;
+    unsafeNoSourceRepositoryPin?: true;
+  } = { issuer };
   if (hasIdentity) result.identity = r.text(obj.identity, childPath(path, 'identity'));
   if (hasPattern) {
     const p = childPath(path, 'identityPattern');
@@ -40,8 +67,50 @@ export function readPrimary(r: Shape<PolicyCode>, value: unknown, path: string):
     if (problem) r.failWith('policy-bad-pattern', p, problem);
     result.identityPattern = pattern;
   }
-  if (Object.hasOwn(obj, 'githubClaims')) result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, 'githubClaims'));
+  if (Object.hasOwn(obj, 'githubClaims'))
+    result.githubClaims = readGithubClaims(r, obj.githubClaims, childPath(path, 'githubClaims'));
+  readSourceRepositoryPin(r, obj, path, result);
   return result;
+}
+
+/**
+ * The source-repository pin (spec/POLICY.md §3.3.3): the SAN names a workflow file, and every
+ * repository that calls it as a reusable workflow gets a certificate with that same SAN; only
+ * the source-repository claims tell them apart. So `githubClaims` must pin all three of
+ * SOURCE_REPOSITORY_CLAIMS, or the policy must opt out in so many words. Fail closed: a policy
+ * that says neither is refused, whatever else it pins.
+ */
+function readSourceRepositoryPin(
+  r: Shape<PolicyCode>,
+  obj: Record<string, unknown>,
+  path: string,
+  result: { githubClaims?: GithubClaims; unsafeNoSourceRepositoryPin?: true },
+): void {
+  const missing = SOURCE_REPOSITORY_CLAIMS.filter((claim) => result.githubClaims?.[claim] === undefined);
+  if (Object.hasOwn(obj, 'unsafeNoSourceRepositoryPin')) {
+    const p = childPath(path, 'unsafeNoSourceRepositoryPin');
+    if (obj.unsafeNoSourceRepositoryPin !== true)
+      r.failWith(
+        'policy-malformed',
+        p,
+        `expected true (or no such field, and the source repository pinned), found ${describe(obj.unsafeNoSourceRepositoryPin)}`,
+      );
+    if (missing.length === 0)
+      r.failWith(
+        'policy-ambiguous',
+        p,
+        'expected either the source-repository pin or "unsafeNoSourceRepositoryPin": true, found both',
+      );
+    result.unsafeNoSourceRepositoryPin = true;
+    return;
+  }
+  if (missing.length > 0) {
+    r.failWith(
+      'policy-source-repository-unpinned',
+      result.githubClaims ? childPath(path, 'githubClaims') : path,
+      `expected the source repository pinned (githubClaims ${SOURCE_REPOSITORY_CLAIMS.join(', ')}: any repository calling the workflow gets its identity), missing ${missing.join(', ')}; to accept that, "unsafeNoSourceRepositoryPin": true`,
+    );
+  }
 }
 
 function readIssuer(r: Shape<PolicyCode>, value: unknown, path: string): string {
@@ -59,7 +128,11 @@ function readIssuer(r: Shape<PolicyCode>, value: unknown, path: string): string 
   // the URL parser reports an empty query, fragment or user info (`https://@host#`) as none;
   // user info cannot be written without its `@`.
   if (!url || url.protocol !== 'https:' || /[\s?#@]/.test(issuer)) {
-    r.failWith('policy-malformed', path, `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`);
+    r.failWith(
+      'policy-malformed',
+      path,
+      `expected an https URL like https://token.actions.githubusercontent.com, found ${JSON.stringify(issuer)}`,
+    );
   }
   return issuer;
 }
@@ -72,7 +145,8 @@ function readGithubClaims(r: Shape<PolicyCode>, value: unknown, path: string): G
     const p = childPath(path, name);
     const claim = r.text(obj[name], p, 256);
     const format = CLAIM_FORMATS[name];
-    if (!format.pattern.test(claim)) r.failWith('policy-malformed', p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
+    if (!format.pattern.test(claim))
+      r.failWith('policy-malformed', p, `expected ${format.expected}, found ${JSON.stringify(claim)}`);
     claims[name] = claim;
   }
   return claims;
@@ -116,8 +190,10 @@ export function anchoredPatternProblem(pattern: string): string | undefined {
       endsWithAnchor = true;
     }
   }
-  if (!endsWithAnchor) return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
-  if (topLevelAlternation) return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
+  if (!endsWithAnchor)
+    return `expected an anchored pattern ending with an unescaped $, found ${JSON.stringify(pattern)}`;
+  if (topLevelAlternation)
+    return `expected no top-level | (it escapes the anchors; write ^(?:a|b)$), found ${JSON.stringify(pattern)}`;
   return undefined;
 }
 
@@ -128,7 +204,10 @@ export function anchoredPatternProblem(pattern: string): string | undefined {
  * suffix. Throws PolicyError `policy-bad-pattern`; `what` names the pattern.
  */
 export function compileIdentityPattern(pattern: unknown, what: string): RegExp {
-  const problem = typeof pattern === 'string' ? anchoredPatternProblem(pattern) : `expected an anchored regular expression, found ${describe(pattern)}`;
+  const problem =
+    typeof pattern === 'string'
+      ? anchoredPatternProblem(pattern)
+      : `expected an anchored regular expression, found ${describe(pattern)}`;
   if (problem !== undefined) throw new PolicyError('policy-bad-pattern', `${what}: ${problem}`);
   return new RegExp(`^(?:${pattern as string})$`, 'u');
 }

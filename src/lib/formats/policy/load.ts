@@ -19,10 +19,13 @@ export async function loadPolicyFile(path: string): Promise<Policy> {
     // Only the policy codes above reach it.
     error: (code, message) => new PolicyError(code as PolicyCode, message),
     message: (f) =>
-      f.kind === 'too-large' ? `${path}: over the limit of ${MAX_POLICY_BYTES} bytes`
-      : f.kind === 'not-a-file' ? `${path}: cannot read the policy: ${f.directory ? 'a directory, not a file' : 'not a regular file'}`
-      : f.kind === 'unreadable' ? `${path}: cannot read the policy: ${f.reason}`
-      : undefined,
+      f.kind === 'too-large'
+        ? `${path}: over the limit of ${MAX_POLICY_BYTES} bytes`
+        : f.kind === 'not-a-file'
+          ? `${path}: cannot read the policy: ${f.directory ? 'a directory, not a file' : 'not a regular file'}`
+          : f.kind === 'unreadable'
+            ? `${path}: cannot read the policy: ${f.reason}`
+            : undefined,
   });
   return parsePolicy(bytes, path);
 }

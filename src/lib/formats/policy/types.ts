@@ -23,6 +23,18 @@ export const GITHUB_CLAIM_NAMES = [
 export type GithubClaimName = (typeof GITHUB_CLAIM_NAMES)[number];
 export type GithubClaims = Readonly<Partial<Record<GithubClaimName, string>>>;
 
+/**
+ * The source-repository pin (spec/POLICY.md §3.3.3): the claims that say which repository ran
+ * the workflow, Fulcio's Source Repository URI (.12), Identifier (.15) and Owner Identifier
+ * (.17). The SAN alone names the workflow file, and a reusable workflow (`on: workflow_call`)
+ * has the same SAN in every repository that calls it; these claims are the caller's.
+ */
+export const SOURCE_REPOSITORY_CLAIMS = [
+  'repository',
+  'repositoryId',
+  'repositoryOwnerId',
+] as const satisfies readonly GithubClaimName[];
+
 /** Who must have made the primary (Sigstore keyless) signature. */
 export interface PrimaryIdentityPolicy {
   readonly issuer: string;
@@ -31,6 +43,11 @@ export interface PrimaryIdentityPolicy {
   /** Anchored regular expression (`^...$`, compiled with the `u` flag) over the identity. */
   readonly identityPattern?: string;
   readonly githubClaims?: GithubClaims;
+  /**
+   * The explicit opt-out of the source-repository pin: `githubClaims` may then lack some of
+   * SOURCE_REPOSITORY_CLAIMS, and any repository that calls the pinned workflow can sign.
+   */
+  readonly unsafeNoSourceRepositoryPin?: true;
 }
 
 /** One pinned countersigner key of one organisation. */
@@ -71,6 +88,11 @@ export interface PolicyLimits {
   readonly maxStatementLifetimeSeconds: number;
   /** Tolerance for clocks when comparing times, in seconds. */
   readonly clockSkewSeconds: number;
+  /**
+   * How far above the last accepted version of a stream the next may be (issue 13 F10): no
+   * single release can take a stream to 2^53-1, after which nothing newer exists.
+   */
+  readonly maxVersionStep: number;
 }
 
 export const POLICY_DEFAULT_LIMITS: PolicyLimits = Object.freeze({
@@ -78,6 +100,7 @@ export const POLICY_DEFAULT_LIMITS: PolicyLimits = Object.freeze({
   maxSubjects: 100_000,
   maxStatementLifetimeSeconds: 90 * 24 * 3600,
   clockSkewSeconds: 300,
+  maxVersionStep: 1000,
 });
 
 /** The caps on the caps: a policy cannot raise a limit beyond these (inclusive ranges). */
@@ -86,6 +109,9 @@ export const POLICY_LIMIT_RANGES: Readonly<Record<keyof PolicyLimits, readonly [
   maxSubjects: [1, 1_000_000],
   maxStatementLifetimeSeconds: [60, 366 * 24 * 3600],
   clockSkewSeconds: [0, 3600],
+  // At most a million: from the highest first version (2^45) a stream still has about 9·10^9
+  // versions at the largest step, 9·10^12 at the default (spec/POLICY.md §3.9).
+  maxVersionStep: [1, 1_000_000],
 });
 
 /**
@@ -117,6 +143,8 @@ export interface Policy {
 
 /** Cap on the policy file itself (a trusted root is a few KiB; keys are small). */
 export const MAX_POLICY_BYTES = 1024 * 1024;
+/** Cap on each string of a policy, decoded (the longest in real trusted roots, a base64 certificate, is under 2 KiB). */
+export const MAX_POLICY_STRING_BYTES = 64 * 1024;
 /** Cap on list lengths inside a policy. */
 export const MAX_COUNTERSIGNERS = 256;
 export const MAX_STREAMS = 1000;

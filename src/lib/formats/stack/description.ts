@@ -45,7 +45,18 @@ export interface ResolvedInstance {
   trustedRootPath: string | undefined;
 }
 
-const STRING_FIELDS = ['mediaType', 'fulcioUrl', 'rekorUrl', 'tsaUrl', 'trustedRoot', 'tokenUrl', 'requestToken', 'issuer', 'jobWorkflowRef', 'identity'] as const;
+const STRING_FIELDS = [
+  'mediaType',
+  'fulcioUrl',
+  'rekorUrl',
+  'tsaUrl',
+  'trustedRoot',
+  'tokenUrl',
+  'requestToken',
+  'issuer',
+  'jobWorkflowRef',
+  'identity',
+] as const;
 const BOOLEAN_FIELDS = ['useRekor', 'useTsa'] as const;
 
 /** Validates a parsed stack description (see src/lib/formats/stack/description.ts). `what` names it. */
@@ -54,17 +65,29 @@ export function instanceFromStackDescription(value: unknown, what: string): Reso
   const doc = s.object(value, '$', STRING_FIELDS, BOOLEAN_FIELDS);
   for (const key of STRING_FIELDS) s.text(doc[key], `$.${key}`);
   for (const key of BOOLEAN_FIELDS) {
-    if (Object.hasOwn(doc, key) && typeof doc[key] !== 'boolean') s.fail(`$.${key}`, `expected true or false, found ${describe(doc[key])}`);
+    if (Object.hasOwn(doc, key) && typeof doc[key] !== 'boolean')
+      s.fail(`$.${key}`, `expected true or false, found ${describe(doc[key])}`);
   }
   if (doc.mediaType !== STACK_DESCRIPTION_MEDIA_TYPE) {
-    throw new InputError('sigstore-instance-invalid', `${what}: expected mediaType ${STACK_DESCRIPTION_MEDIA_TYPE}, found ${JSON.stringify(doc.mediaType)}`);
+    throw new InputError(
+      'sigstore-instance-invalid',
+      `${what}: expected mediaType ${STACK_DESCRIPTION_MEDIA_TYPE}, found ${JSON.stringify(doc.mediaType)}`,
+    );
   }
   const trustedRoot = doc.trustedRoot as string;
-  if (!isAbsolute(trustedRoot)) throw new InputError('sigstore-instance-invalid', `${what}: expected "trustedRoot" to be an absolute path, found ${JSON.stringify(trustedRoot)}`);
+  if (!isAbsolute(trustedRoot))
+    throw new InputError(
+      'sigstore-instance-invalid',
+      `${what}: expected "trustedRoot" to be an absolute path, found ${JSON.stringify(trustedRoot)}`,
+    );
   checkServiceUrl(doc.tokenUrl as string, `${what}: tokenUrl`, { allowQuery: true });
   const useRekor = doc.useRekor !== false;
   const useTsa = doc.useTsa !== false;
-  if (!useRekor && !useTsa) throw new InputError('sigstore-instance-invalid', `${what}: "useRekor" and "useTsa" are both false: a signature needs a transparency log entry or a timestamp`);
+  if (!useRekor && !useTsa)
+    throw new InputError(
+      'sigstore-instance-invalid',
+      `${what}: "useRekor" and "useTsa" are both false: a signature needs a transparency log entry or a timestamp`,
+    );
   return {
     kind: 'stack',
     name: `stack ${what.replace(/^stack description /, '')}`,

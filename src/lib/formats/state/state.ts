@@ -29,11 +29,17 @@ export function emptyState(): ClientState {
 
 export function parseState(bytes: Uint8Array, what: string): ClientState {
   const s = new Shape(what, 'state-malformed');
-  const o = s.object(parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }), '$', ['mediaType', 'streams'], ['policyVersion']);
-  if (o.mediaType !== STATE_MEDIA_TYPE) s.fail('$.mediaType', `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
+  const o = s.object(
+    parseStrictJson(bytes, what, { maxBytes: MAX_STATE_BYTES, maxDepth: 8, integersOnly: true }),
+    '$',
+    ['mediaType', 'streams'],
+    ['policyVersion'],
+  );
+  if (o.mediaType !== STATE_MEDIA_TYPE)
+    s.fail('$.mediaType', `expected ${STATE_MEDIA_TYPE}, found ${JSON.stringify(o.mediaType)}`);
   const streams = s.object(o.streams, '$.streams', [], Object.keys(o.streams ?? {}));
   if (Object.keys(streams).length > MAX_STREAMS) s.fail('$.streams', `more than ${MAX_STREAMS} streams`);
-  const out: Record<string, StreamState> = Object.create(null);
+  const out = Object.create(null) as Record<string, StreamState>;
   for (const [name, value] of Object.entries(streams)) {
     if (!isValidStream(name)) s.fail(`$.streams`, `invalid stream name ${JSON.stringify(name)}`);
     const e = s.object(value, `$.streams[${JSON.stringify(name)}]`, ['version', 'statementDigest']);
@@ -42,12 +48,18 @@ export function parseState(bytes: Uint8Array, what: string): ClientState {
       statementDigest: s.string(e.statementDigest, `$.streams[${JSON.stringify(name)}].statementDigest`, SHA256_HEX),
     };
   }
-  return Object.hasOwn(o, 'policyVersion') ? { policyVersion: s.positiveInteger(o.policyVersion, '$.policyVersion'), streams: out } : { streams: out };
+  return Object.hasOwn(o, 'policyVersion')
+    ? { policyVersion: s.positiveInteger(o.policyVersion, '$.policyVersion'), streams: out }
+    : { streams: out };
 }
 
 export function serializeState(state: ClientState): string {
   // Stream names in UTF-16 code unit order (the default sort); JSON.stringify leaves out an undefined policyVersion.
-  const streams = Object.fromEntries(Object.keys(state.streams).sort().map((name) => [name, state.streams[name]]));
+  const streams = Object.fromEntries(
+    Object.keys(state.streams)
+      .sort()
+      .map((name) => [name, state.streams[name]]),
+  );
   return JSON.stringify({ mediaType: STATE_MEDIA_TYPE, policyVersion: state.policyVersion, streams }, null, 2) + '\n';
 }
 
@@ -55,7 +67,13 @@ export function serializeState(state: ClientState): string {
  * The state after accepting `version` of `stream` (a new object; the input is not changed).
  * With `policyVersion`, also records the policy verified under (never lowering it).
  */
-export function recordAccepted(state: ClientState, stream: string, version: number, statementDigest: string, policyVersion?: number): ClientState {
+export function recordAccepted(
+  state: ClientState,
+  stream: string,
+  version: number,
+  statementDigest: string,
+  policyVersion?: number,
+): ClientState {
   const recorded = recordPolicyVersion(state, policyVersion);
   return { ...recorded, streams: { ...state.streams, [stream]: { version, statementDigest } } };
 }

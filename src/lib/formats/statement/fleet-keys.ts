@@ -30,7 +30,14 @@ import { Shape } from '../../basics/json/shape.ts';
 import { describeKey } from '../../basics/crypto/describe-key.ts';
 import type { Subject } from '../core/types.ts';
 
-export const FLEET_KEY_ALGORITHMS = ['ecdsa-p256', 'ecdsa-p384', 'ed25519', 'rsa-2048', 'rsa-3072', 'rsa-4096'] as const;
+export const FLEET_KEY_ALGORITHMS = [
+  'ecdsa-p256',
+  'ecdsa-p384',
+  'ed25519',
+  'rsa-2048',
+  'rsa-3072',
+  'rsa-4096',
+] as const;
 export type FleetKeyAlgorithm = (typeof FLEET_KEY_ALGORITHMS)[number];
 export const FLEET_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const MAX_FLEET_KEYS_BYTES = 1024 * 1024;
@@ -66,16 +73,23 @@ export function parseFleetKeys(bytes: Uint8Array, what: string): FleetKey[] {
     const id = s.string(entry.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(entry.algorithm, `${path}.algorithm`, undefined, 32);
     if (!(FLEET_KEY_ALGORITHMS as readonly string[]).includes(algorithm)) {
-      s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(', ')}, found ${JSON.stringify(algorithm)}`);
+      s.fail(
+        `${path}.algorithm`,
+        `expected one of ${FLEET_KEY_ALGORITHMS.join(', ')}, found ${JSON.stringify(algorithm)}`,
+      );
     }
-    if (byId.has(id)) throw new InputError('fleet-keys-duplicate', `${what}: ${path}.id: duplicate key id ${JSON.stringify(id)}`);
+    if (byId.has(id))
+      throw new InputError('fleet-keys-duplicate', `${what}: ${path}.id: duplicate key id ${JSON.stringify(id)}`);
     byId.add(id);
     const pem = s.string(entry.publicKey, `${path}.publicKey`, undefined, MAX_PEM_CHARS);
     const spki = decodeSpkiPem(s, pem, `${path}.publicKey`, id, algorithm as FleetKeyAlgorithm);
     const digest = sha256Hex(spki);
     const previous = byDigest.get(digest);
     if (previous !== undefined) {
-      throw new InputError('fleet-keys-duplicate', `${what}: ${path}.publicKey: key ${JSON.stringify(id)} is the same key as ${JSON.stringify(previous)}`);
+      throw new InputError(
+        'fleet-keys-duplicate',
+        `${what}: ${path}.publicKey: key ${JSON.stringify(id)} is the same key as ${JSON.stringify(previous)}`,
+      );
     }
     byDigest.set(digest, id);
     return { id, algorithm: algorithm as FleetKeyAlgorithm, spki };
@@ -93,24 +107,35 @@ export function fleetKeyStatementParts(keys: FleetKey[]): FleetKeyStatementParts
 
 function decodeSpkiPem(s: Shape, pem: string, path: string, id: string, algorithm: FleetKeyAlgorithm): Uint8Array {
   const m = PEM.exec(pem);
-  if (!m) s.fail(path, 'expected exactly one PEM block "-----BEGIN PUBLIC KEY-----" (SubjectPublicKeyInfo, RFC 7468 §13)');
+  if (!m)
+    s.fail(path, 'expected exactly one PEM block "-----BEGIN PUBLIC KEY-----" (SubjectPublicKeyInfo, RFC 7468 §13)');
   const der = s.base64((m[1] as string).replace(/\r?\n/g, ''), path, MAX_PEM_CHARS);
   let key: KeyObject;
   try {
     key = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
   } catch (err) {
-    throw new InputError('fleet-keys-bad-key', `${s.what}: ${path}: key ${JSON.stringify(id)} is not a valid SubjectPublicKeyInfo: ${(err as Error).message}`);
+    throw new InputError(
+      'fleet-keys-bad-key',
+      `${s.what}: ${path}: key ${JSON.stringify(id)} is not a valid SubjectPublicKeyInfo: ${(err as Error).message}`,
+    );
   }
   // OpenSSL re-exports an EC key in the point form it was given; a round trip through JWK
   // yields the uncompressed form (SEC 1 §2.3.3), the one canonical encoding we accept.
-  const canonicalKey = key.asymmetricKeyType === 'ec' ? createPublicKey({ key: key.export({ format: 'jwk' }), format: 'jwk' }) : key;
+  const canonicalKey =
+    key.asymmetricKeyType === 'ec' ? createPublicKey({ key: key.export({ format: 'jwk' }), format: 'jwk' }) : key;
   const canonical = canonicalKey.export({ format: 'der', type: 'spki' });
   if (!canonical.equals(der)) {
-    throw new InputError('fleet-keys-bad-key', `${s.what}: ${path}: key ${JSON.stringify(id)} is not canonically encoded (expected the DER that re-encoding the key gives)`);
+    throw new InputError(
+      'fleet-keys-bad-key',
+      `${s.what}: ${path}: key ${JSON.stringify(id)} is not canonically encoded (expected the DER that re-encoding the key gives)`,
+    );
   }
   const actual = algorithmOf(key);
   if (actual !== algorithm) {
-    throw new InputError('fleet-keys-bad-key', `${s.what}: ${path}: key ${JSON.stringify(id)}: algorithm says ${algorithm}, the key is ${actual ?? describeKey(key)}`);
+    throw new InputError(
+      'fleet-keys-bad-key',
+      `${s.what}: ${path}: key ${JSON.stringify(id)}: algorithm says ${algorithm}, the key is ${actual ?? describeKey(key)}`,
+    );
   }
   return der;
 }
@@ -121,7 +146,11 @@ function algorithmOf(key: KeyObject): FleetKeyAlgorithm | undefined {
     case 'ed25519':
       return 'ed25519';
     case 'ec':
-      return details.namedCurve === 'prime256v1' ? 'ecdsa-p256' : details.namedCurve === 'secp384r1' ? 'ecdsa-p384' : undefined;
+      return details.namedCurve === 'prime256v1'
+        ? 'ecdsa-p256'
+        : details.namedCurve === 'secp384r1'
+          ? 'ecdsa-p384'
+          : undefined;
     case 'rsa': {
       const name = `rsa-${details.modulusLength}`;
       return (FLEET_KEY_ALGORITHMS as readonly string[]).includes(name) ? (name as FleetKeyAlgorithm) : undefined;

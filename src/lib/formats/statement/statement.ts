@@ -17,10 +17,20 @@ import { FLEET_KEY_ALGORITHMS, FLEET_KEY_ID } from './fleet-keys.ts';
 import { SHA256_HEX, Shape, rfc3339 } from '../../basics/json/shape.ts';
 import { parseStrictJson } from '../../basics/json/strict-json.ts';
 import { MAX_STREAM_LENGTH, STREAM_PATTERN, isValidStream } from '../core/stream.ts';
-import { KINDS, PREDICATE_TYPE, STATEMENT_TYPE, type Kind, type Statement, type StatementSource, type Subject } from '../core/types.ts';
+import {
+  KINDS,
+  PREDICATE_TYPE,
+  STATEMENT_TYPE,
+  type Kind,
+  type Statement,
+  type StatementSource,
+  type Subject,
+} from '../core/types.ts';
 
 /** Longest validity of a statement: expiry bounds how long a withheld update can freeze clients. */
 export const MAX_EXPIRES_IN_SECONDS = 366 * 86_400;
+/** Cap on each string of a statement (FORMAT.md §2): above the longest field, a rotation's policy in base64 (1.33 MiB). */
+export const MAX_STATEMENT_STRING_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_STATEMENT_LIMITS: StatementLimits = { maxBytes: 16 * 1024 * 1024, maxSubjects: 100_000 };
 
 export interface StatementLimits {
@@ -63,7 +73,10 @@ export function buildStatement(input: BuildStatementInput): Statement {
     throw new InputError('bad-version', `version: expected a positive integer up to 2^53-1, found ${input.version}`);
   }
   if (!Number.isSafeInteger(input.expiresIn) || input.expiresIn < 1 || input.expiresIn > MAX_EXPIRES_IN_SECONDS) {
-    throw new InputError('bad-expiry', `expires-in: expected 1 to ${MAX_EXPIRES_IN_SECONDS} seconds (366 days), found ${input.expiresIn}`);
+    throw new InputError(
+      'bad-expiry',
+      `expires-in: expected 1 to ${MAX_EXPIRES_IN_SECONDS} seconds (366 days), found ${input.expiresIn}`,
+    );
   }
   const issuedMs = Math.floor(input.issuedAt.getTime() / 1000) * 1000;
   if (!Number.isFinite(issuedMs) || issuedMs < 0 || issuedMs + input.expiresIn * 1000 > MAX_TIME) {
@@ -91,10 +104,17 @@ export function buildStatement(input: BuildStatementInput): Statement {
 /** The statement's source from the GitHub Actions environment; fields absent outside Actions. */
 export function sourceFromGitHubEnv(env: Record<string, string | undefined>): StatementSource {
   const source: StatementSource = {};
-  const { GITHUB_REPOSITORY: repo, GITHUB_SHA: sha, GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt } = env;
+  const {
+    GITHUB_REPOSITORY: repo,
+    GITHUB_SHA: sha,
+    GITHUB_SERVER_URL: server,
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: attempt,
+  } = env;
   if (repo) source.repository = repo;
   if (sha) source.commit = sha;
-  if (server && repo && runId && attempt) source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`;
+  if (server && repo && runId && attempt)
+    source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`;
   return source;
 }
 
@@ -108,7 +128,10 @@ export function serializeStatement(statement: Statement): Uint8Array {
   const canonical = statementFromJson(statement, 'statement', DEFAULT_STATEMENT_LIMITS.maxSubjects);
   const bytes = new TextEncoder().encode(JSON.stringify(canonical));
   if (bytes.length > DEFAULT_STATEMENT_LIMITS.maxBytes) {
-    throw new InputError('statement-too-large', `statement: ${bytes.length} bytes is over the limit of ${DEFAULT_STATEMENT_LIMITS.maxBytes} bytes`);
+    throw new InputError(
+      'statement-too-large',
+      `statement: ${bytes.length} bytes is over the limit of ${DEFAULT_STATEMENT_LIMITS.maxBytes} bytes`,
+    );
   }
   return bytes;
 }
@@ -117,8 +140,19 @@ export function serializeStatement(statement: Statement): Uint8Array {
  * Strictly parses the exact statement bytes (DSSE payload). Checks the format only; expiry
  * against the clock, allowed kinds and streams and versions are the verifier's checks.
  */
-export function parseStatement(bytes: Uint8Array, what: string, limits: StatementLimits = DEFAULT_STATEMENT_LIMITS): Statement {
-  const json = parseStrictJson(bytes, what, { maxBytes: limits.maxBytes, maxDepth: 8, integersOnly: true });
+export function parseStatement(
+  bytes: Uint8Array,
+  what: string,
+  limits: StatementLimits = DEFAULT_STATEMENT_LIMITS,
+): Statement {
+  // No string of a statement is longer than a rotation's carried policy in base64 (1.33 MiB):
+  // 2 MiB stops any other before JSON.parse, and leaves the field's own check its own code (FORMAT.md §2).
+  const json = parseStrictJson(bytes, what, {
+    maxBytes: limits.maxBytes,
+    maxDepth: 8,
+    integersOnly: true,
+    maxStringBytes: MAX_STATEMENT_STRING_BYTES,
+  });
   return statementFromJson(json, what, limits.maxSubjects);
 }
 
@@ -133,23 +167,48 @@ function statementFromJson(json: unknown, what: string, maxSubjects: number): St
     s.failWith('statement-unsupported-type', '$._type', `expected ${STATEMENT_TYPE}, found ${JSON.stringify(j._type)}`);
   }
   if (Object.hasOwn(j, 'predicateType') && j.predicateType !== PREDICATE_TYPE) {
-    s.failWith('statement-unsupported-type', '$.predicateType', `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`);
+    s.failWith(
+      'statement-unsupported-type',
+      '$.predicateType',
+      `expected ${PREDICATE_TYPE}, found ${JSON.stringify(j.predicateType)}`,
+    );
   }
   const top = s.object(json, '$', ['_type', 'subject', 'predicateType', 'predicate']);
   const subjects = parseSubjects(s, top.subject, maxSubjects);
-  const p = s.object(top.predicate, '$.predicate', ['kind', 'stream', 'version', 'issuedAt', 'expiresAt', 'source', 'data']);
+  const p = s.object(top.predicate, '$.predicate', [
+    'kind',
+    'stream',
+    'version',
+    'issuedAt',
+    'expiresAt',
+    'source',
+    'data',
+  ]);
   const kind = s.string(p.kind, '$.predicate.kind', undefined, 64);
   if (!(KINDS as readonly string[]).includes(kind)) {
-    s.failWith('statement-unknown-kind', '$.predicate.kind', `expected one of ${KINDS.join(', ')}, found ${JSON.stringify(kind)}`);
+    s.failWith(
+      'statement-unknown-kind',
+      '$.predicate.kind',
+      `expected one of ${KINDS.join(', ')}, found ${JSON.stringify(kind)}`,
+    );
   }
   const stream = s.string(p.stream, '$.predicate.stream', STREAM_PATTERN, MAX_STREAM_LENGTH);
   const version = s.positiveInteger(p.version, '$.predicate.version');
   const issuedAt = s.timestamp(p.issuedAt, '$.predicate.issuedAt');
   const expiresAt = s.timestamp(p.expiresAt, '$.predicate.expiresAt');
   const lifetime = (expiresAt.getTime() - issuedAt.getTime()) / 1000;
-  if (lifetime <= 0) s.failWith('statement-bad-time', '$.predicate.expiresAt', `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`);
+  if (lifetime <= 0)
+    s.failWith(
+      'statement-bad-time',
+      '$.predicate.expiresAt',
+      `expected a time after issuedAt ${rfc3339(issuedAt)}, found ${rfc3339(expiresAt)}`,
+    );
   if (lifetime > MAX_EXPIRES_IN_SECONDS) {
-    s.failWith('statement-bad-time', '$.predicate.expiresAt', `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`);
+    s.failWith(
+      'statement-bad-time',
+      '$.predicate.expiresAt',
+      `expected at most ${MAX_EXPIRES_IN_SECONDS} seconds (366 days) after issuedAt, found ${lifetime}`,
+    );
   }
   return {
     _type: STATEMENT_TYPE,
@@ -169,7 +228,11 @@ function statementFromJson(json: unknown, what: string, maxSubjects: number): St
 
 function parseSubjects(s: Shape, value: unknown, maxSubjects: number): Subject[] {
   if (Array.isArray(value) && value.length > maxSubjects) {
-    s.failWith('statement-too-many-subjects', '$.subject', `expected at most ${maxSubjects} subjects, found ${value.length}`);
+    s.failWith(
+      'statement-too-many-subjects',
+      '$.subject',
+      `expected at most ${maxSubjects} subjects, found ${value.length}`,
+    );
   }
   const list = s.array(value, '$.subject', maxSubjects);
   if (list.length === 0) s.fail('$.subject', 'expected at least one subject, found none');
@@ -182,13 +245,22 @@ function parseSubjects(s: Shape, value: unknown, maxSubjects: number): Subject[]
     const digest = s.object(o.digest, `${path}.digest`, ['sha256']);
     return { name, digest: { sha256: s.string(digest.sha256, `${path}.digest.sha256`, SHA256_HEX, 64) } };
   });
-  for (let i = 1; i < subjects.length; i++) {
-    const previous = subjects[i - 1]!.name;
-    const name = subjects[i]!.name;
+  for (const [i, { name }] of subjects.entries()) {
+    const previous = subjects[i - 1]?.name;
+    if (previous === undefined) continue;
     const order = compareSubjectNames(previous, name);
     if (order < 0) continue;
-    if (order === 0) s.failWith('statement-duplicate-subject', `$.subject[${i}].name`, `duplicate subject name ${JSON.stringify(name)}`);
-    s.failWith('statement-unsorted-subjects', `$.subject[${i}].name`, `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`);
+    if (order === 0)
+      s.failWith(
+        'statement-duplicate-subject',
+        `$.subject[${i}].name`,
+        `duplicate subject name ${JSON.stringify(name)}`,
+      );
+    s.failWith(
+      'statement-unsorted-subjects',
+      `$.subject[${i}].name`,
+      `subjects must be sorted by name (UTF-8 byte order), found ${JSON.stringify(name)} after ${JSON.stringify(previous)}`,
+    );
   }
   return subjects;
 }
@@ -196,9 +268,11 @@ function parseSubjects(s: Shape, value: unknown, maxSubjects: number): Subject[]
 function parseSource(s: Shape, value: unknown): StatementSource {
   const o = s.object(value, '$.predicate.source', [], ['repository', 'commit', 'workflowRun']);
   const source: StatementSource = {};
-  if (Object.hasOwn(o, 'repository')) source.repository = s.string(o.repository, '$.predicate.source.repository', REPOSITORY, 200);
+  if (Object.hasOwn(o, 'repository'))
+    source.repository = s.string(o.repository, '$.predicate.source.repository', REPOSITORY, 200);
   if (Object.hasOwn(o, 'commit')) source.commit = s.string(o.commit, '$.predicate.source.commit', COMMIT, 64);
-  if (Object.hasOwn(o, 'workflowRun')) source.workflowRun = s.string(o.workflowRun, '$.predicate.source.workflowRun', URL_PATTERN, 2048);
+  if (Object.hasOwn(o, 'workflowRun'))
+    source.workflowRun = s.string(o.workflowRun, '$.predicate.source.workflowRun', URL_PATTERN, 2048);
   return source;
 }
 
@@ -211,13 +285,23 @@ function parseSource(s: Shape, value: unknown): StatementSource {
 function parseRotationData(s: Shape, value: unknown, subjects: Subject[]): Record<string, unknown> {
   const o = s.object(value, '$.predicate.data', ['policy']);
   const bytes = s.base64(o.policy, '$.predicate.data.policy', Math.ceil(MAX_POLICY_BYTES / 3) * 4);
-  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES) s.fail('$.predicate.data.policy', `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
-  if (subjects.length !== 1) s.fail('$.subject', `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`);
+  if (bytes.length === 0 || bytes.length > MAX_POLICY_BYTES)
+    s.fail('$.predicate.data.policy', `expected 1 to ${MAX_POLICY_BYTES} bytes of policy, found ${bytes.length}`);
+  const [subject] = subjects;
+  if (subjects.length !== 1 || !subject)
+    s.fail(
+      '$.subject',
+      `expected exactly one subject (the new policy) for authority-rotation, found ${subjects.length}`,
+    );
   const digest = sha256Hex(bytes);
-  if (subjects[0]!.digest.sha256 !== digest) {
-    s.failWith('rotation-policy-digest', '$.predicate.data.policy', `expected the document whose sha256 is the subject's (${subjects[0]!.digest.sha256}), found a document with sha256 ${digest}`);
+  if (subject.digest.sha256 !== digest) {
+    s.failWith(
+      'rotation-policy-digest',
+      '$.predicate.data.policy',
+      `expected the document whose sha256 is the subject's (${subject.digest.sha256}), found a document with sha256 ${digest}`,
+    );
   }
-  return { policy: o.policy as string };
+  return { policy: o.policy };
 }
 
 /** The kind's own data: fleet-key lists its keys' ids (equal to the subject names) and algorithms; authority-rotation carries the new policy; the other kinds carry none. */
@@ -233,12 +317,18 @@ function parseData(s: Shape, kind: Kind, value: unknown, subjects: Subject[]): R
     const k = s.object(item, path, ['id', 'algorithm']);
     const id = s.string(k.id, `${path}.id`, FLEET_KEY_ID, 128);
     const algorithm = s.string(k.algorithm, `${path}.algorithm`, undefined, 32);
-    if (!(FLEET_KEY_ALGORITHMS as readonly string[]).includes(algorithm)) s.fail(`${path}.algorithm`, `expected one of ${FLEET_KEY_ALGORITHMS.join(', ')}, found ${JSON.stringify(algorithm)}`);
+    if (!(FLEET_KEY_ALGORITHMS as readonly string[]).includes(algorithm))
+      s.fail(
+        `${path}.algorithm`,
+        `expected one of ${FLEET_KEY_ALGORITHMS.join(', ')}, found ${JSON.stringify(algorithm)}`,
+      );
     // At most subjects.length keys (the array cap above): subject i exists.
-    const name = subjects[i]!.name;
-    if (name !== id) s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
+    const name = subjects[i]?.name;
+    if (name !== id)
+      s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);
     return { id, algorithm };
   });
-  if (keys.length !== subjects.length) s.fail('$.predicate.data.keys', `expected one key per subject (${subjects.length}), found ${keys.length}`);
+  if (keys.length !== subjects.length)
+    s.fail('$.predicate.data.keys', `expected one key per subject (${subjects.length}), found ${keys.length}`);
   return { keys };
 }

@@ -66,13 +66,18 @@ export async function collectSubjects(paths: string[], options: CollectOptions =
     return await collect(paths, options);
   } catch (err) {
     // File names may hold newlines or escape sequences: errors stay one printable line.
-    if (err instanceof InputError) throw new InputError(err.code, err.message.replace(CONTROL_CHARS, (c) => escapeUnit(c)));
+    if (err instanceof InputError)
+      throw new InputError(
+        err.code,
+        err.message.replace(CONTROL_CHARS, (c) => escapeUnit(c)),
+      );
     throw err;
   }
 }
 
 async function collect(paths: string[], options: CollectOptions): Promise<Subject[]> {
-  if (paths.length === 0) throw new InputError('subject-empty', 'no files given: expected at least one file or directory');
+  if (paths.length === 0)
+    throw new InputError('subject-empty', 'no files given: expected at least one file or directory');
   const base = resolve(options.base ?? process.cwd());
   const walker = new Walker(await resolveBase(base), options.maxFiles ?? DEFAULT_MAX_FILES);
   for (const path of paths) await walker.walkInput(path);
@@ -80,7 +85,8 @@ async function collect(paths: string[], options: CollectOptions): Promise<Subjec
   const names = [...walker.found.keys()].sort(compareSubjectNames);
   const files = names.map((name) => ({ name, file: walker.found.get(name) as FoundFile }));
   const threads = options.hashThreads ?? defaultHashThreads();
-  if (!Number.isInteger(threads) || threads < 0) throw new RangeError(`collectSubjects: hashThreads must be a whole number >= 0, found ${threads}`);
+  if (!Number.isInteger(threads) || threads < 0)
+    throw new RangeError(`collectSubjects: hashThreads must be a whole number >= 0, found ${threads}`);
   const digests = await hashAll(files, threads, (done, name) => options.onProgress?.(done, names.length, name));
   return names.map((name, i) => ({ name, digest: { sha256: digests[i] as string } }));
 }
@@ -103,13 +109,20 @@ class Walker {
   }
 
   async walkInput(input: string): Promise<void> {
-    if (input === '') throw new InputError('subject-path-invalid', 'an empty path was given: expected a file or directory');
+    if (input === '')
+      throw new InputError('subject-path-invalid', 'an empty path was given: expected a file or directory');
     if (isAbsolute(input) || posix.isAbsolute(input) || /^[A-Za-z]:/.test(input)) {
-      throw new InputError('subject-path-invalid', `${input}: absolute paths are refused: expected a path relative to the base directory`);
+      throw new InputError(
+        'subject-path-invalid',
+        `${input}: absolute paths are refused: expected a path relative to the base directory`,
+      );
     }
     // Backslash counts as a separator here even on POSIX: refusing `..\x` costs nothing.
     if (input.split(/[/\\]/).includes('..')) {
-      throw new InputError('subject-path-invalid', `${input}: ".." segments are refused: expected a path inside the base directory`);
+      throw new InputError(
+        'subject-path-invalid',
+        `${input}: ".." segments are refused: expected a path inside the base directory`,
+      );
     }
     const logical = posix.normalize(input.split(sep).join('/')).replace(/\/+$/, '');
     const name = logical === '.' ? '' : logical;
@@ -139,7 +152,10 @@ class Walker {
           const target = await this.resolveInside(childPath, childName);
           const st = await fsCall(childName, () => stat(target));
           if (st.isDirectory()) {
-            throw new InputError('subject-not-regular', `${childName}: symbolic link to a directory is not followed: name its target instead`);
+            throw new InputError(
+              'subject-not-regular',
+              `${childName}: symbolic link to a directory is not followed: name its target instead`,
+            );
           }
           if (!st.isFile()) throw notRegular(childName);
           this.addFile(childName, input, target, st);
@@ -156,7 +172,10 @@ class Walker {
     const real = await fsCall(shown, () => realpath(path));
     const rel = relative(this.baseReal, real);
     if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new InputError('subject-outside-base', `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}`);
+      throw new InputError(
+        'subject-outside-base',
+        `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}`,
+      );
     }
     return real;
   }
@@ -164,17 +183,27 @@ class Walker {
   private addFile(name: string, input: string, realPath: string, st: Stats): void {
     const nfc = name.normalize('NFC');
     const problem = subjectNameProblem(nfc);
-    if (problem) throw new InputError('subject-path-invalid', `${JSON.stringify(name)}: not usable as a subject name: it ${problem}`);
+    if (problem)
+      throw new InputError(
+        'subject-path-invalid',
+        `${JSON.stringify(name)}: not usable as a subject name: it ${problem}`,
+      );
     const previous = this.found.get(nfc);
     if (previous) {
-      const nfcNote = previous.rawName === name ? '' : ` (from the different file names ${escaped(previous.rawName)} and ${escaped(name)}, equal after Unicode NFC normalisation)`;
+      const nfcNote =
+        previous.rawName === name
+          ? ''
+          : ` (from the different file names ${escaped(previous.rawName)} and ${escaped(name)}, equal after Unicode NFC normalisation)`;
       throw new InputError(
         'subject-duplicate',
         `${name}: the subject name ${JSON.stringify(nfc)} is produced twice${nfcNote}, by the inputs ${JSON.stringify(previous.input)} and ${JSON.stringify(input)}`,
       );
     }
     if (this.found.size >= this.maxFiles) {
-      throw new InputError('subject-too-many', `${input}: more than ${this.maxFiles} files: expected at most ${this.maxFiles}`);
+      throw new InputError(
+        'subject-too-many',
+        `${input}: more than ${this.maxFiles} files: expected at most ${this.maxFiles}`,
+      );
     }
     this.found.set(nfc, { input, rawName: name, realPath, dev: st.dev, ino: st.ino, size: st.size });
   }
@@ -185,7 +214,11 @@ class Walker {
  * worker threads (largest first, so that the last one to finish is a small one), the others
  * a few at a time on the main thread, both at once. The first failure stops everything.
  */
-async function hashAll(files: { name: string; file: FoundFile }[], threads: number, onDone: (done: number, name: string) => void): Promise<string[]> {
+async function hashAll(
+  files: { name: string; file: FoundFile }[],
+  threads: number,
+  onDone: (done: number, name: string) => void,
+): Promise<string[]> {
   const results: string[] = new Array<string>(files.length);
   const large: number[] = [];
   const small: number[] = [];
@@ -235,7 +268,10 @@ function escaped(name: string): string {
 }
 
 function notRegular(shown: string): InputError {
-  return new InputError('subject-not-regular', `${shown}: expected a regular file or a directory, found a special file (FIFO, socket or device)`);
+  return new InputError(
+    'subject-not-regular',
+    `${shown}: expected a regular file or a directory, found a special file (FIFO, socket or device)`,
+  );
 }
 
 /** Runs a filesystem call, turning its errors into one-line InputErrors that name the path. */

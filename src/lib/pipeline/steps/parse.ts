@@ -1,12 +1,13 @@
-// Check 1, parse (spec/FORMAT.md §7 step 1): the bundle file within the policy's limits, the
-// statement its primary's DSSE envelope carries, and for an authority rotation the new policy
-// the statement installs (spec/ROTATION.md §2), which must parse. No signature is checked here.
+// Check 1, parse (spec/FORMAT.md §7 step 1): the bundle file within the policy's limits, and the
+// statement its primary's DSSE envelope carries; for an authority rotation, the statement
+// parser checks the carried policy's bytes against the subject's digest (spec/ROTATION.md §2),
+// and nothing more: the policy is parsed by the countersignatures check, once signatures
+// verified (issue 13 F2). No signature is checked here, and all of it is linear in the input.
 import { type ParsedBundle, parseBundleFile } from '../../formats/bundle/bundle.ts';
 import { envelopeStatementBytes } from '../../formats/bundle/envelope.ts';
 import { parseStatement } from '../../formats/statement/statement.ts';
 import type { Statement } from '../../formats/core/types.ts';
 import type { Policy } from '../../formats/policy/index.ts';
-import { type PolicyDocument, isRotation, newPolicyOf } from '../../formats/policy/document.ts';
 import { sha256Hex } from '../../basics/crypto/sha256.ts';
 
 export interface Parsed {
@@ -16,18 +17,18 @@ export interface Parsed {
   /** Lowercase hex SHA-256 of statementBytes. */
   readonly statementDigest: string;
   readonly statement: Statement;
-  /** For an authority rotation: the new policy it installs (verified only if the outcome is). */
-  readonly rotation: PolicyDocument | undefined;
 }
 
-/** Throws InputError (bundle-*, primary-malformed, statement-*, rotation-policy-malformed). */
+/** Throws InputError (bundle-*, primary-malformed, statement-*, rotation-policy-digest). */
 export function parse(bytes: Uint8Array, policy: Policy, what: string): Parsed {
   const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
   // A payload that is not canonical base64 is refused at the primary check (spec/ATTACKS.md P19).
   const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: 'defer' });
-  const statement = parseStatement(statementBytes, `${what} statement`, { maxBytes: policy.limits.maxBundleBytes, maxSubjects: policy.limits.maxSubjects });
-  const rotation = isRotation(statement) ? newPolicyOf(statement, `${what} statement`) : undefined;
-  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement, rotation };
+  const statement = parseStatement(statementBytes, `${what} statement`, {
+    maxBytes: policy.limits.maxBundleBytes,
+    maxSubjects: policy.limits.maxSubjects,
+  });
+  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement };
 }
 
 export function describeParsed(parsed: Parsed, byteLength: number): string {

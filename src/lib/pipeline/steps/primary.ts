@@ -12,7 +12,8 @@ export function primary(parsed: Parsed, trust: TrustMaterial): PrimaryResult {
   // An assertion that cannot fail today: both are the decoding of the same payload string,
   // which verifyPrimary requires to be canonical base64.
   // Stryker disable next-line ConditionalExpression,CallExpression,StringLiteral: equivalent, unreachable (see above)
-  if (sha256Hex(result.payload) !== parsed.statementDigest) throw new VerificationError('primary-malformed', 'the verified DSSE payload differs from the parsed statement');
+  if (sha256Hex(result.payload) !== parsed.statementDigest)
+    throw new VerificationError('primary-malformed', 'the verified DSSE payload differs from the parsed statement');
   return result;
 }
 

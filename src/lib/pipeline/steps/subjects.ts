@@ -13,5 +13,7 @@ export function subjects(statement: Statement, artifacts: readonly Subject[] | u
 }
 
 export function describeSubjects(checked: SubjectsChecked): string {
-  return checked.kind === 'not-checked' ? 'no files given: not checked' : `${checked.files} file(s) match the statement's subjects`;
+  return checked.kind === 'not-checked'
+    ? 'no files given: not checked'
+    : `${checked.files} file(s) match the statement's subjects`;
 }

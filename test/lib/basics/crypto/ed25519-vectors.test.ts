@@ -3,10 +3,21 @@
 // RFC 8032 known answers, length checks, and a tiny benchmark (§4) printed as diagnostics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPrivateKey, createPublicKey, randomBytes, sign as opensslSign, verify as opensslVerify } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  sign as opensslSign,
+  verify as opensslVerify,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as ed from '@noble/ed25519';
-import { ed25519PublicKeyOf, isStrictNonSmallOrderPoint, signEd25519, verifyEd25519Strict } from '../../../../src/lib/basics/crypto/ed25519.ts';
+import {
+  ed25519PublicKeyOf,
+  isStrictNonSmallOrderPoint,
+  signEd25519,
+  verifyEd25519Strict,
+} from '../../../../src/lib/basics/crypto/ed25519.ts';
 import { InputError } from '../../../../src/lib/basics/errors/errors.ts';
 
 // In the repository, so also in the sandbox copy that Stryker runs this file from.
@@ -16,8 +27,8 @@ const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 
-function readVectors<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(name, VECTORS), 'utf8')) as T;
+function readVectors(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(name, VECTORS), 'utf8'));
 }
 
 /** OpenSSL's opinion, independently of the code under test. */
@@ -30,11 +41,20 @@ function opensslAccepts(signature: Uint8Array, message: Uint8Array, publicKey: U
   }
 }
 
-interface WycheproofTest { tcId: number; comment: string; flags: string[]; msg: string; sig: string; result: 'valid' | 'invalid' | 'acceptable' }
-interface WycheproofFile { testGroups: { publicKey: { pk: string }; tests: WycheproofTest[] }[] }
+interface WycheproofTest {
+  tcId: number;
+  comment: string;
+  flags: string[];
+  msg: string;
+  sig: string;
+  result: 'valid' | 'invalid' | 'acceptable';
+}
+interface WycheproofFile {
+  testGroups: { publicKey: { pk: string }; tests: WycheproofTest[] }[];
+}
 
 test('Wycheproof: every valid case is accepted, every invalid case rejected, OpenSSL accepts all we accept', () => {
-  const file = readVectors<WycheproofFile>('wycheproof-ed25519_test.json');
+  const file = readVectors('wycheproof-ed25519_test.json') as WycheproofFile;
   const mismatches: string[] = [];
   const tally = { valid: 0, invalid: 0, acceptable: 0, accepted: 0 };
   for (const group of file.testGroups) {
@@ -46,10 +66,14 @@ test('Wycheproof: every valid case is accepted, every invalid case rejected, Ope
       const message = hex(t.msg);
       const got = verifyEd25519Strict(signature, message, publicKey);
       // spec/ED25519.md §2.2: an `acceptable` case may go either way (the file has none today).
-      if (t.result !== 'acceptable' && got !== (t.result === 'valid')) mismatches.push(`${label}: expected ${t.result === 'valid' ? 'accept' : 'reject'}, got ${got ? 'accept' : 'reject'}`);
+      if (t.result !== 'acceptable' && got !== (t.result === 'valid'))
+        mismatches.push(
+          `${label}: expected ${t.result === 'valid' ? 'accept' : 'reject'}, got ${got ? 'accept' : 'reject'}`,
+        );
       if (got) {
         tally.accepted++;
-        if (!opensslAccepts(signature, message, publicKey)) mismatches.push(`${label}: accepted, but OpenSSL rejects it`);
+        if (!opensslAccepts(signature, message, publicKey))
+          mismatches.push(`${label}: accepted, but OpenSSL rejects it`);
       }
     }
   }
@@ -58,28 +82,43 @@ test('Wycheproof: every valid case is accepted, every invalid case rejected, Ope
   assert.deepEqual(tally, { valid: 88, invalid: 63, acceptable: 0, accepted: 88 });
 });
 
-interface CctvCase { number: number; key: string; sig: string; msg: string; flags: string[] | null }
+interface CctvCase {
+  number: number;
+  key: string;
+  sig: string;
+  msg: string;
+  flags: string[] | null;
+}
 
 /** spec/ED25519.md §2.1: the flags that make a CCTV case invalid under the strict rule. */
-const REJECTING_FLAGS = new Set(['non_canonical_A', 'non_canonical_R', 'low_order_A', 'low_order_R', 'low_order_residue']);
+const REJECTING_FLAGS = new Set([
+  'non_canonical_A',
+  'non_canonical_R',
+  'low_order_A',
+  'low_order_R',
+  'low_order_residue',
+]);
 /** Flags with no effect by themselves. Any other flag fails the test: it needs a decision first. */
 const NEUTRAL_FLAGS = new Set(['low_order_component_A', 'low_order_component_R', 'reencoded_k']);
 
 test('CCTV: every case behaves as the strict rule says (spec/ED25519.md §2.1), and OpenSSL accepts all we accept', () => {
-  const cases = readVectors<CctvCase[]>('cctv-ed25519vectors.json');
+  const cases = readVectors('cctv-ed25519vectors.json') as CctvCase[];
   const mismatches: string[] = [];
   let accepted = 0;
   let nobleAloneWouldAccept = 0;
   for (const c of cases) {
     const flags = c.flags ?? [];
     const label = `cctv #${c.number} [${flags.join(',') || 'no flags'}]`;
-    for (const f of flags) if (!REJECTING_FLAGS.has(f) && !NEUTRAL_FLAGS.has(f)) mismatches.push(`${label}: unknown flag ${f}, decide it in spec/ED25519.md first`);
+    for (const f of flags)
+      if (!REJECTING_FLAGS.has(f) && !NEUTRAL_FLAGS.has(f))
+        mismatches.push(`${label}: unknown flag ${f}, decide it in spec/ED25519.md first`);
     const expected = !flags.some((f) => REJECTING_FLAGS.has(f));
     const signature = hex(c.sig);
     const publicKey = hex(c.key);
     const message = new TextEncoder().encode(c.msg);
     const got = verifyEd25519Strict(signature, message, publicKey);
-    if (got !== expected) mismatches.push(`${label}: expected ${expected ? 'accept' : 'reject'}, got ${got ? 'accept' : 'reject'}`);
+    if (got !== expected)
+      mismatches.push(`${label}: expected ${expected ? 'accept' : 'reject'}, got ${got ? 'accept' : 'reject'}`);
     if (got) {
       accepted++;
       if (!opensslAccepts(signature, message, publicKey)) mismatches.push(`${label}: accepted, but OpenSSL rejects it`);
@@ -129,7 +168,11 @@ test('sign/verify round trip, and signatures identical to OpenSSL signing with t
     assert.equal(signature.length, 64);
     assert.equal(verifyEd25519Strict(signature, message, publicKey), true);
     const opensslKey = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
-    assert.deepEqual(Buffer.from(signature), opensslSign(null, message, opensslKey), 'RFC 8032 signing is deterministic');
+    assert.deepEqual(
+      Buffer.from(signature),
+      opensslSign(null, message, opensslKey),
+      'RFC 8032 signing is deterministic',
+    );
   }
 });
 
@@ -158,7 +201,13 @@ test('rejects S + L (malleability, RFC 8032 §8.4) though the equation still hol
   assert.equal(verifyEd25519Strict(malleated, message, publicKey), false);
   assert.equal(verifyEd25519Strict(signature, message, publicKey), true);
   // [S + L]B = [S]B, so only the range check stands between this and a second valid signature.
-  assert.ok(ed.Point.BASE.multiply(s, false).equals(ed.Point.BASE.multiply(s, false).add(ed.Point.BASE.multiply(L - 1n, false)).add(ed.Point.BASE)));
+  assert.ok(
+    ed.Point.BASE.multiply(s, false).equals(
+      ed.Point.BASE.multiply(s, false)
+        .add(ed.Point.BASE.multiply(L - 1n, false))
+        .add(ed.Point.BASE),
+    ),
+  );
 });
 
 test('lengths are exact: 64-byte signature, 32-byte key, 32-byte seed', () => {
@@ -175,7 +224,10 @@ test('lengths are exact: 64-byte signature, 32-byte key, 32-byte seed', () => {
   assert.equal(verifyEd25519Strict('x'.repeat(64) as unknown as Uint8Array, message, publicKey), false);
   assert.equal(verifyEd25519Strict(signature, message, null as unknown as Uint8Array), false);
   for (const bad of [new Uint8Array(31), new Uint8Array(33), new Uint8Array(64)]) {
-    assert.throws(() => signEd25519(message, bad), (err: unknown) => err instanceof InputError && /expected a 32-byte seed, found \d+ bytes/.test(err.message));
+    assert.throws(
+      () => signEd25519(message, bad),
+      (err: unknown) => err instanceof InputError && /expected a 32-byte seed, found \d+ bytes/.test(err.message),
+    );
   }
 });
 
@@ -188,7 +240,10 @@ test('the eight small-order points are refused as A or R, canonical encodings on
   for (const enc of torsion) assert.equal(isStrictNonSmallOrderPoint(enc), false, Buffer.from(enc).toString('hex'));
   // y = p + 1 is a non-canonical encoding of y = 1; x = 0 with the sign bit set is the other non-canonical form.
   const p = 2n ** 255n - 19n;
-  assert.equal(isStrictNonSmallOrderPoint(Buffer.from((p + 1n).toString(16).padStart(64, '0'), 'hex').reverse()), false);
+  assert.equal(
+    isStrictNonSmallOrderPoint(Buffer.from((p + 1n).toString(16).padStart(64, '0'), 'hex').reverse()),
+    false,
+  );
   const identityWithSignBit = new Uint8Array(32);
   identityWithSignBit[0] = 1;
   identityWithSignBit[31] = 0x80;
@@ -214,7 +269,13 @@ test('benchmark (diagnostics only): verifications per second', (t) => {
     for (let i = 0; i < n; i++) f();
     return Math.round((n * 1000) / (performance.now() - start));
   };
-  t.diagnostic(`noble verify { zip215: false }: ${rate(100, () => ed.verify(signature, message, publicKey, { zip215: false }))}/s`);
-  t.diagnostic(`OpenSSL crypto.verify (KeyObject reused): ${rate(1000, () => opensslVerify(null, message, key, signature))}/s`);
-  t.diagnostic(`verifyEd25519Strict (encoding checks + OpenSSL): ${rate(100, () => verifyEd25519Strict(signature, message, publicKey))}/s`);
+  t.diagnostic(
+    `noble verify { zip215: false }: ${rate(100, () => ed.verify(signature, message, publicKey, { zip215: false }))}/s`,
+  );
+  t.diagnostic(
+    `OpenSSL crypto.verify (KeyObject reused): ${rate(1000, () => opensslVerify(null, message, key, signature))}/s`,
+  );
+  t.diagnostic(
+    `verifyEd25519Strict (encoding checks + OpenSSL): ${rate(100, () => verifyEd25519Strict(signature, message, publicKey))}/s`,
+  );
 });

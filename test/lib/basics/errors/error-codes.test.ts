@@ -73,7 +73,9 @@ function cells(line: string): string[] {
 function specTables(dir = join(ROOT, 'spec')): { rows: Row[]; problems: string[] } {
   const rows: Row[] = [];
   const problems: string[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const file = relative(ROOT, join(dir, name));
     const lines = readFileSync(join(dir, name), 'utf8').split('\n');
     let heading = '';
@@ -85,7 +87,8 @@ function specTables(dir = join(ROOT, 'spec')): { rows: Row[]; problems: string[]
       if (/^#{1,6} /.test(line)) heading = line.replace(/^#+ /, '');
       const header = line.startsWith('|') ? cells(line) : [];
       if (header[0] !== 'code' || header[1] !== 'class') continue;
-      if (!/^\|(\s*:?-+:?\s*\|)+\s*$/.test(lines[i + 1] ?? '')) problems.push(`${file}:${i + 1}: an error-code table header without a separator line under it`);
+      if (!/^\|(\s*:?-+:?\s*\|)+\s*$/.test(lines[i + 1] ?? ''))
+        problems.push(`${file}:${i + 1}: an error-code table header without a separator line under it`);
       for (i += 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
         const at = `${file}:${i + 1} (${heading})`;
         const [first = '', second = ''] = cells(lines[i]!);
@@ -95,7 +98,11 @@ function specTables(dir = join(ROOT, 'spec')): { rows: Row[]; problems: string[]
           continue;
         }
         const classes = second.split(',').map((c) => c.trim());
-        for (const c of classes) if (!(CLASSES as string[]).includes(c)) problems.push(`${at}: \`${code}\`: unknown class ${JSON.stringify(c)} (expected one of ${CLASSES.join(', ')})`);
+        for (const c of classes)
+          if (!(CLASSES as string[]).includes(c))
+            problems.push(
+              `${at}: \`${code}\`: unknown class ${JSON.stringify(c)} (expected one of ${CLASSES.join(', ')})`,
+            );
         rows.push({ code, classes, at });
       }
     }
@@ -124,7 +131,9 @@ const CODE_ARGUMENT: Record<string, number> = {
   ServiceRefusedError: 1,
 };
 /** Other constructors that take codes: `new Shape(what, code, unknownFieldCode)` raises InputErrors. */
-const CODE_TAKERS: Record<string, { indices: number[]; raisedAs: ErrorClassName }> = { Shape: { indices: [1, 2], raisedAs: 'InputError' } };
+const CODE_TAKERS: Record<string, { indices: number[]; raisedAs: ErrorClassName }> = {
+  Shape: { indices: [1, 2], raisedAs: 'InputError' },
+};
 /** Codes each class's constructor accepts (its own list and its subclasses'). */
 const ACCEPTS: Record<string, readonly ErrorClassName[]> = {
   InputError: ['InputError', 'PolicyError', 'StrictJsonError'],
@@ -158,9 +167,19 @@ function codeLiterals(file: string, text: string): Literal[] {
   const strings = (n: ts.Node | undefined, all = false): ts.Node[] => {
     if (!n) return [];
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n)) return [n];
-    if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isNonNullExpression(n)) return strings(n.expression, all);
+    if (
+      ts.isParenthesizedExpression(n) ||
+      ts.isAsExpression(n) ||
+      ts.isSatisfiesExpression(n) ||
+      ts.isNonNullExpression(n)
+    )
+      return strings(n.expression, all);
     if (ts.isConditionalExpression(n)) return [...strings(n.whenTrue, all), ...strings(n.whenFalse, all)];
-    if (ts.isBinaryExpression(n) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(n.operatorToken.kind)) return [...strings(n.left, all), ...strings(n.right, all)];
+    if (
+      ts.isBinaryExpression(n) &&
+      [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(n.operatorToken.kind)
+    )
+      return [...strings(n.left, all), ...strings(n.right, all)];
     if (all) {
       const found: ts.Node[] = [];
       n.forEachChild((c) => void found.push(...strings(c, true)));
@@ -181,7 +200,8 @@ function codeLiterals(file: string, text: string): Literal[] {
     }
   };
   const isCodeName = (name: string) => name === 'code' || /Code$/.test(name);
-  const nameOf = (n: ts.Node): string | undefined => (ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : ts.isPropertyAccessExpression(n) ? n.name.text : undefined);
+  const nameOf = (n: ts.Node): string | undefined =>
+    ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : ts.isPropertyAccessExpression(n) ? n.name.text : undefined;
   const classOf = (n: ts.Node): ts.ClassLikeDeclaration | undefined => {
     for (let p: ts.Node | undefined = n.parent; p; p = p.parent) if (ts.isClassLike(p)) return p;
     return undefined;
@@ -193,11 +213,18 @@ function codeLiterals(file: string, text: string): Literal[] {
   // The functions and methods this file declares with a parameter named like a code.
   const local = new Map<string, number[]>();
   const declare = (n: ts.Node): void => {
-    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name) local.set(n.name.getText(sf), codeParameters(n.parameters));
-    if (ts.isVariableDeclaration(n) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) local.set(n.name.getText(sf), codeParameters(n.initializer.parameters));
+    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name)
+      local.set(n.name.getText(sf), codeParameters(n.parameters));
+    if (
+      ts.isVariableDeclaration(n) &&
+      n.initializer &&
+      (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))
+    )
+      local.set(n.name.getText(sf), codeParameters(n.initializer.parameters));
     ts.forEachChild(n, declare);
   };
-  const codeParameters = (ps: ts.NodeArray<ts.ParameterDeclaration>) => ps.flatMap((p, i) => (isCodeName(p.name.getText(sf)) ? [i] : []));
+  const codeParameters = (ps: ts.NodeArray<ts.ParameterDeclaration>) =>
+    ps.flatMap((p, i) => (isCodeName(p.name.getText(sf)) ? [i] : []));
   declare(sf);
   const visit = (n: ts.Node): void => {
     const callee = ts.isCallExpression(n) ? nameOf(n.expression) : undefined;
@@ -225,14 +252,19 @@ function codeLiterals(file: string, text: string): Literal[] {
       const op = n.operatorToken.kind;
       if (op === ts.SyntaxKind.EqualsToken && isCodeName(nameOf(n.left) ?? '')) add(strings(n.right));
       // The default of a code map's entry: `codes.changed ?? 'input-changed'`, `CODE_MAP[x] ?? '…'`.
-      if ((op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) && /\b[a-z]*Codes\b|\bcodes\b|CODE/.test(n.left.getText(sf))) add(strings(n.right), undefined, true);
+      if (
+        (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) &&
+        /\b[a-z]*Codes\b|\bcodes\b|CODE/.test(n.left.getText(sf))
+      )
+        add(strings(n.right), undefined, true);
       if ([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(op)) {
         // `err.code === 'EEXIST'` compares a Node.js error code: only code-shaped strings are ours.
         if (isCodeName(nameOf(n.left) ?? '')) add(strings(n.right), undefined, true);
         if (isCodeName(nameOf(n.right) ?? '')) add(strings(n.left), undefined, true);
       }
     } else if (ts.isSwitchStatement(n) && isCodeName(nameOf(n.expression) ?? '')) {
-      for (const clause of n.caseBlock.clauses) if (ts.isCaseClause(clause)) add(strings(clause.expression), undefined, true);
+      for (const clause of n.caseBlock.clauses)
+        if (ts.isCaseClause(clause)) add(strings(clause.expression), undefined, true);
     }
     ts.forEachChild(n, visit);
   };
@@ -266,8 +298,16 @@ const difference = <T>(a: Iterable<T>, b: ReadonlySet<T>) => [...a].filter((x) =
 test('codes.ts: every code has the shape of a code, and no list names a code twice', () => {
   for (const cls of CLASSES) {
     const list: readonly string[] = ERROR_CODES[cls];
-    assert.deepEqual(list.filter((c) => !CODE.test(c)), [], `${cls}: not codes`);
-    assert.deepEqual(list.filter((c, i) => list.indexOf(c) !== i), [], `${cls}: listed twice`);
+    assert.deepEqual(
+      list.filter((c) => !CODE.test(c)),
+      [],
+      `${cls}: not codes`,
+    );
+    assert.deepEqual(
+      list.filter((c, i) => list.indexOf(c) !== i),
+      [],
+      `${cls}: listed twice`,
+    );
   }
 });
 
@@ -276,7 +316,9 @@ test('the tables of spec/ are well formed, and each code has exactly one row', (
   assert.deepEqual(problems, []);
   const seen = new Map<string, string[]>();
   for (const r of rows) seen.set(r.code, [...(seen.get(r.code) ?? []), r.at]);
-  const twice = [...seen].filter(([, at]) => at.length > 1).map(([code, at]) => `\`${code}\` has ${at.length} rows: ${at.join('; ')}`);
+  const twice = [...seen]
+    .filter(([, at]) => at.length > 1)
+    .map(([code, at]) => `\`${code}\` has ${at.length} rows: ${at.join('; ')}`);
   assert.deepEqual(twice, [], `a code in more than one row:\n  ${twice.join('\n  ')}`);
 });
 
@@ -290,15 +332,23 @@ test('the codes of codes.ts are exactly the codes of the tables of spec/, class 
     { undocumented, unused },
     { undocumented: [], unused: [] },
     [
-      undocumented.length ? `in ${CODES_FILE} but in no error-code table of spec/ (give each a row, spec/ERRORS.md):\n  ${undocumented.map((c) => `${c} (${[...lists.get(c)!].join(', ')})`).join('\n  ')}` : '',
-      unused.length ? `in a table of spec/ but in no list of ${CODES_FILE}:\n  ${unused.map((c) => `${c} (${tables.get(c)!.at})`).join('\n  ')}` : '',
-    ].filter(Boolean).join('\n'),
+      undocumented.length
+        ? `in ${CODES_FILE} but in no error-code table of spec/ (give each a row, spec/ERRORS.md):\n  ${undocumented.map((c) => `${c} (${[...lists.get(c)!].join(', ')})`).join('\n  ')}`
+        : '',
+      unused.length
+        ? `in a table of spec/ but in no list of ${CODES_FILE}:\n  ${unused.map((c) => `${c} (${tables.get(c)!.at})`).join('\n  ')}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
   );
   const classes = [...lists].flatMap(([code, cls]) => {
     const row = tables.get(code)!;
     const inTable = [...row.classes].sort().join(', ');
     const inLists = [...cls].sort().join(', ');
-    return inTable === inLists ? [] : [`${code}: the table says ${inTable} (${row.at}), ${CODES_FILE} lists it under ${inLists}`];
+    return inTable === inLists
+      ? []
+      : [`${code}: the table says ${inTable} (${row.at}), ${CODES_FILE} lists it under ${inLists}`];
   });
   assert.deepEqual(classes, [], `classes differ:\n  ${classes.join('\n  ')}`);
 });
@@ -306,9 +356,16 @@ test('the codes of codes.ts are exactly the codes of the tables of spec/, class 
 test('every code literal in src/ is in codes.ts, and one raised through a class is one that class takes', () => {
   const lists = listed();
   const literals = srcLiterals();
-  assert.ok(literals.length > 300, `only ${literals.length} code literals found in src/: is the scan still seeing the throw sites?`);
+  assert.ok(
+    literals.length > 300,
+    `only ${literals.length} code literals found in src/: is the scan still seeing the throw sites?`,
+  );
   const unknown = literals.filter((l) => !lists.has(l.code)).map((l) => `${l.at}: ${JSON.stringify(l.code)}`);
-  assert.deepEqual(unknown, [], `code literals in src/ that are in no list of ${CODES_FILE} (add them there and to a table of spec/; a computed code cannot be listed):\n  ${unknown.join('\n  ')}`);
+  assert.deepEqual(
+    unknown,
+    [],
+    `code literals in src/ that are in no list of ${CODES_FILE} (add them there and to a table of spec/; a computed code cannot be listed):\n  ${unknown.join('\n  ')}`,
+  );
   const wrongClass = literals
     .filter((l) => l.raisedAs && lists.has(l.code) && !ACCEPTS[l.raisedAs]!.some((c) => lists.get(l.code)!.has(c)))
     .map((l) => `${l.at}: ${l.code} raised as ${l.raisedAs}, listed under ${[...lists.get(l.code)!].join(', ')}`);
@@ -318,7 +375,11 @@ test('every code literal in src/ is in codes.ts, and one raised through a class 
 test('every code of codes.ts is raised somewhere in src/', () => {
   const raised = new Set(srcLiterals().map((l) => l.code));
   const never = difference(listed().keys(), raised);
-  assert.deepEqual(never, [], `listed in ${CODES_FILE} but never raised in src/ (remove them, and their rows):\n  ${never.join('\n  ')}`);
+  assert.deepEqual(
+    never,
+    [],
+    `listed in ${CODES_FILE} but never raised in src/ (remove them, and their rows):\n  ${never.join('\n  ')}`,
+  );
 });
 
 test('the scan finds code literals in each kind of place', () => {
@@ -332,6 +393,29 @@ test('the scan finds code literals in each kind of place', () => {
      new VerificationError(\`a-\${n}\`, 'm'); carried('a-13'); const s = new Shape(what, 'a-14', 'a-15');
      const bad = (why: string, code = 'a-16') => {}; bad('why-not', 'a-17'); const c = codes.x ?? 'a-18';`,
   );
-  assert.deepEqual(found.map((l) => l.code).sort(), ['a-1', 'a-2', 'a-3', 'a-4', 'a-5', 'a-6', 'a-7', 'a-8', 'a-9', 'a-10', 'a-11', 'a-12', 'a-13', 'a-14', 'a-15', 'a-16', 'a-17', 'a-18', '`a-${n}`'].sort());
+  assert.deepEqual(
+    found.map((l) => l.code).sort(),
+    [
+      'a-1',
+      'a-2',
+      'a-3',
+      'a-4',
+      'a-5',
+      'a-6',
+      'a-7',
+      'a-8',
+      'a-9',
+      'a-10',
+      'a-11',
+      'a-12',
+      'a-13',
+      'a-14',
+      'a-15',
+      'a-16',
+      'a-17',
+      'a-18',
+      '`a-${n}`',
+    ].sort(),
+  );
   assert.equal(found.find((l) => l.code === 'a-4')?.raisedAs, 'VerificationError');
 });

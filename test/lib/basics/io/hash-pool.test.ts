@@ -22,7 +22,15 @@ test('collectSubjects: large files hashed in worker threads give the same subjec
   const dir = await tempTree(t);
   const expected: { name: string; digest: { sha256: string } }[] = [];
   // Sizes around the threshold and the worker's 256 KiB buffer, plus small files.
-  const sizes = [WORKER_MIN_FILE_BYTES - 1, WORKER_MIN_FILE_BYTES, WORKER_MIN_FILE_BYTES + 1, 3 * WORKER_MIN_FILE_BYTES + 12345, 0, 100, 2 * WORKER_MIN_FILE_BYTES];
+  const sizes = [
+    WORKER_MIN_FILE_BYTES - 1,
+    WORKER_MIN_FILE_BYTES,
+    WORKER_MIN_FILE_BYTES + 1,
+    3 * WORKER_MIN_FILE_BYTES + 12345,
+    0,
+    100,
+    2 * WORKER_MIN_FILE_BYTES,
+  ];
   for (const [i, size] of sizes.entries()) {
     const data = randomBytes(size);
     const name = `f${i}.bin`;
@@ -32,10 +40,17 @@ test('collectSubjects: large files hashed in worker threads give the same subjec
   expected.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const hashThreads of [0, 1, 2, 4]) {
     const seen: number[] = [];
-    const subjects = await collectSubjects(['.'], { base: dir, hashThreads, onProgress: (done, total) => seen.push(done, total) });
+    const subjects = await collectSubjects(['.'], {
+      base: dir,
+      hashThreads,
+      onProgress: (done, total) => seen.push(done, total),
+    });
     assert.deepEqual(subjects, expected, `hashThreads ${hashThreads}`);
     // One progress call per file, counting up to the total.
-    assert.deepEqual(seen.filter((_, i) => i % 2 === 0), sizes.map((_, i) => i + 1));
+    assert.deepEqual(
+      seen.filter((_, i) => i % 2 === 0),
+      sizes.map((_, i) => i + 1),
+    );
     assert.ok(seen.filter((_, i) => i % 2 === 1).every((total) => total === sizes.length));
   }
   await assert.rejects(collectSubjects(['.'], { base: dir, hashThreads: -1 }), RangeError);
@@ -52,16 +67,31 @@ test('HashPool: digests, and the same refusals as sha256File', { timeout: 20_000
   const b = await stat(join(dir, 'b'));
   // More jobs than threads: queued, all answered, each with its own digest.
   const digests = await Promise.all([a, b, a, b, a].map((st, i) => pool.hash(join(dir, i % 2 === 0 ? 'a' : 'b'), st)));
-  assert.deepEqual(digests, [sha256(data), sha256(Buffer.from('abc')), sha256(data), sha256(Buffer.from('abc')), sha256(data)]);
+  assert.deepEqual(digests, [
+    sha256(data),
+    sha256(Buffer.from('abc')),
+    sha256(data),
+    sha256(Buffer.from('abc')),
+    sha256(data),
+  ]);
 
   // The file the walker saw was replaced (another inode) before it was opened.
-  await assert.rejects(pool.hash(join(dir, 'a'), b), (err: unknown) => err instanceof InputError && err.code === 'subject-changed');
+  await assert.rejects(
+    pool.hash(join(dir, 'a'), b),
+    (err: unknown) => err instanceof InputError && err.code === 'subject-changed',
+  );
   // A missing file gives the errno code, which collectSubjects turns into subject-unreadable.
-  await assert.rejects(pool.hash(join(dir, 'nope'), a), (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT');
+  await assert.rejects(
+    pool.hash(join(dir, 'nope'), a),
+    (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT',
+  );
   try {
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     const p = await stat(join(dir, 'pipe'));
-    await assert.rejects(pool.hash(join(dir, 'pipe'), p), (err: unknown) => err instanceof InputError && err.code === 'subject-not-regular');
+    await assert.rejects(
+      pool.hash(join(dir, 'pipe'), p),
+      (err: unknown) => err instanceof InputError && err.code === 'subject-not-regular',
+    );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
@@ -72,14 +102,21 @@ test('HashPool: digests, and the same refusals as sha256File', { timeout: 20_000
   assert.throws(() => new HashPool(0), RangeError);
 });
 
-test('collectSubjects: a walk failure beside large files is refused, naming the path, and no thread is left running', { timeout: 20_000 }, async (t) => {
-  const dir = await tempTree(t);
-  await writeFile(join(dir, 'big'), randomBytes(WORKER_MIN_FILE_BYTES));
-  // A dangling symlink inside the tree: the walk fails, naming it; no hashing thread may outlive the call.
-  const { symlink } = await import('node:fs/promises');
-  await symlink('missing-target', join(dir, 'dangling'));
-  await assert.rejects(collectSubjects(['.'], { base: dir, hashThreads: 2 }), (err: unknown) => err instanceof InputError && err.code === 'subject-unreadable' && /dangling/.test(err.message));
-  await rm(join(dir, 'dangling'));
-  // Still usable afterwards, and the process is not held open by a leftover thread (the test would hang).
-  assert.equal((await collectSubjects(['big'], { base: dir, hashThreads: 2 })).length, 1);
-});
+test(
+  'collectSubjects: a walk failure beside large files is refused, naming the path, and no thread is left running',
+  { timeout: 20_000 },
+  async (t) => {
+    const dir = await tempTree(t);
+    await writeFile(join(dir, 'big'), randomBytes(WORKER_MIN_FILE_BYTES));
+    // A dangling symlink inside the tree: the walk fails, naming it; no hashing thread may outlive the call.
+    const { symlink } = await import('node:fs/promises');
+    await symlink('missing-target', join(dir, 'dangling'));
+    await assert.rejects(
+      collectSubjects(['.'], { base: dir, hashThreads: 2 }),
+      (err: unknown) => err instanceof InputError && err.code === 'subject-unreadable' && /dangling/.test(err.message),
+    );
+    await rm(join(dir, 'dangling'));
+    // Still usable afterwards, and the process is not held open by a leftover thread (the test would hang).
+    assert.equal((await collectSubjects(['big'], { base: dir, hashThreads: 2 })).length, 1);
+  },
+);

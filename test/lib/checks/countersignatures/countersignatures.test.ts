@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createCountersignature } from '../../../../src/lib/formats/countersignature/create.ts';
 import { seedSigner } from '../../../../src/lib/basics/crypto/signer.ts';
-import { type PinnedKey, verifyCountersignatures, type CountersignatureContext } from '../../../../src/lib/checks/countersignatures/verify.ts';
+import {
+  type PinnedKey,
+  verifyCountersignatures,
+  type CountersignatureContext,
+} from '../../../../src/lib/checks/countersignatures/verify.ts';
 import type { PrimaryBinding } from '../../../../src/lib/formats/countersignature/statement.ts';
 import { signEd25519 } from '../../../../src/lib/basics/crypto/ed25519.ts';
 import { VerificationError } from '../../../../src/lib/basics/errors/errors.ts';
@@ -29,11 +33,32 @@ const primary: PrimaryBinding = {
   timestamps: [randomBytes(300)],
 };
 const now = new Date('2026-11-24T12:00:00Z');
-const ctx: CountersignatureContext = { primary, stream: 'acme/app:stable', version: 3, primaryTime: new Date('2026-11-24T11:59:00Z'), now, clockSkewSeconds: 60 };
+const ctx: CountersignatureContext = {
+  primary,
+  stream: 'acme/app:stable',
+  version: 3,
+  primaryTime: new Date('2026-11-24T11:59:00Z'),
+  now,
+  clockSkewSeconds: 60,
+};
 
-const toInput = (c: Countersignature) => ({ keyId: c.keyId, statement: new Uint8Array(Buffer.from(c.statement, 'base64')), signature: new Uint8Array(Buffer.from(c.signature, 'base64')) });
-const make = (signer: ReturnType<typeof newKey>['signer'], over: Partial<{ primary: PrimaryBinding; stream: string; version: number; signedAt: Date }> = {}) =>
-  createCountersignature({ signer, primary, stream: 'acme/app:stable', version: 3, signedAt: new Date('2026-11-24T11:59:30Z'), ...over });
+const toInput = (c: Countersignature) => ({
+  keyId: c.keyId,
+  statement: new Uint8Array(Buffer.from(c.statement, 'base64')),
+  signature: new Uint8Array(Buffer.from(c.signature, 'base64')),
+});
+const make = (
+  signer: ReturnType<typeof newKey>['signer'],
+  over: Partial<{ primary: PrimaryBinding; stream: string; version: number; signedAt: Date }> = {},
+) =>
+  createCountersignature({
+    signer,
+    primary,
+    stream: 'acme/app:stable',
+    version: 3,
+    signedAt: new Date('2026-11-24T11:59:30Z'),
+    ...over,
+  });
 const rejectsWith = (fn: () => unknown, code: string) =>
   assert.throws(fn, (e: unknown) => e instanceof VerificationError && e.code === code, `expected ${code}`);
 
@@ -62,7 +87,11 @@ test('every bound field of the primary is checked (transplanting fails)', async 
   ];
   for (const [label, change] of variants) {
     const cs = await make(b1.signer, { primary: { ...primary, ...change } });
-    assert.throws(() => verifyCountersignatures([toInput(cs)], keys, 1, ctx), (e: unknown) => e instanceof VerificationError && e.code === 'countersignature-binding', label);
+    assert.throws(
+      () => verifyCountersignatures([toInput(cs)], keys, 1, ctx),
+      (e: unknown) => e instanceof VerificationError && e.code === 'countersignature-binding',
+      label,
+    );
   }
 });
 
@@ -78,10 +107,19 @@ test('unpinned key, bad signature, duplicate key are rejected', async () => {
   const r = await make(rogue.signer);
   rejectsWith(() => verifyCountersignatures([toInput(r)], keys, 1, ctx), 'countersignature-unpinned-key');
   // A rogue key that claims a pinned key id: the signature does not verify under the pinned key.
-  const claimed = await createCountersignature({ signer: { keyId: b1.pinned.keyId, sign: rogue.signer.sign }, primary, stream: 'acme/app:stable', version: 3, signedAt: new Date('2026-11-24T11:59:30Z') });
+  const claimed = await createCountersignature({
+    signer: { keyId: b1.pinned.keyId, sign: (message) => rogue.signer.sign(message) },
+    primary,
+    stream: 'acme/app:stable',
+    version: 3,
+    signedAt: new Date('2026-11-24T11:59:30Z'),
+  });
   rejectsWith(() => verifyCountersignatures([toInput(claimed)], keys, 1, ctx), 'countersignature-signature');
   const good = await make(b1.signer);
-  rejectsWith(() => verifyCountersignatures([toInput(good), toInput(good)], keys, 1, ctx), 'countersignature-duplicate');
+  rejectsWith(
+    () => verifyCountersignatures([toInput(good), toInput(good)], keys, 1, ctx),
+    'countersignature-duplicate',
+  );
 });
 
 test('the signature is domain-separated: a signature over the bare statement bytes fails', async () => {
@@ -105,7 +143,10 @@ test('key validity windows and signing times are enforced', async () => {
   const earlyCs = await make(early.signer);
   rejectsWith(() => verifyCountersignatures([toInput(earlyCs)], ks, 1, ctx), 'countersignature-key-not-yet-valid');
   const lateCs = await make(late.signer, { signedAt: new Date('2026-11-24T10:59:00Z') });
-  rejectsWith(() => verifyCountersignatures([toInput(lateCs)], ks, 1, { ...ctx, primaryTime: new Date('2026-11-24T10:58:00Z') }), 'countersignature-key-expired');
+  rejectsWith(
+    () => verifyCountersignatures([toInput(lateCs)], ks, 1, { ...ctx, primaryTime: new Date('2026-11-24T10:58:00Z') }),
+    'countersignature-key-expired',
+  );
   const future = await make(b1.signer, { signedAt: new Date('2026-11-24T12:30:00Z') });
   rejectsWith(() => verifyCountersignatures([toInput(future)], keys, 1, ctx), 'countersignature-time');
   const before = await make(b1.signer, { signedAt: new Date('2026-11-24T11:00:00Z') });

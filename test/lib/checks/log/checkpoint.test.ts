@@ -7,9 +7,20 @@ import assert from 'node:assert/strict';
 import { ed25519PublicKeyOf } from '../../../../src/lib/basics/crypto/ed25519.ts';
 import { seedSigner } from '../../../../src/lib/basics/crypto/signer.ts';
 import { keyIdOf } from '../../../../src/lib/basics/crypto/ed25519-keys.ts';
-import { formatCheckpointText, parseCheckpointText, signCheckpoint, verifyCheckpoint } from '../../../../src/lib/checks/log/checkpoint.ts';
+import {
+  formatCheckpointText,
+  parseCheckpointText,
+  signCheckpoint,
+  verifyCheckpoint,
+} from '../../../../src/lib/checks/log/checkpoint.ts';
 import { leafHash } from '../../../../src/lib/checks/log/merkle.ts';
-import { type NoteSigner, openNote, parseVerifierKey, signNote, verifierKey } from '../../../../src/lib/checks/log/note.ts';
+import {
+  type NoteSigner,
+  openNote,
+  parseVerifierKey,
+  signNote,
+  verifierKey,
+} from '../../../../src/lib/checks/log/note.ts';
 import { verifyLogProof } from '../../../../src/lib/checks/log/proof.ts';
 import { MerkleTree } from '../../../../src/lib/checks/log/tree.ts';
 
@@ -36,9 +47,13 @@ test('signed note: the Go sumdb/note vector signs and opens byte for byte', asyn
 
 test('signed note: tampering, another key, a missing signature are rejected; other signers are ignored', async () => {
   const verifier = parseVerifierKey(GO_VKEY);
-  assert.throws(() => openNote(GO_NOTE.replace('cryptography', 'cryptographY'), verifier), { code: 'log-note-signature' });
+  assert.throws(() => openNote(GO_NOTE.replace('cryptography', 'cryptographY'), verifier), {
+    code: 'log-note-signature',
+  });
   const other = signerOf(new Uint8Array(32).fill(7), 'EnochRoot');
-  assert.throws(() => openNote(GO_NOTE, { name: other.name, rawPublicKey: other.rawPublicKey }), { code: 'log-note-signature' });
+  assert.throws(() => openNote(GO_NOTE, { name: other.name, rawPublicKey: other.rawPublicKey }), {
+    code: 'log-note-signature',
+  });
   assert.throws(() => openNote(GO_TEXT, verifier), { code: 'log-note-malformed' });
   const cosigned = `${GO_NOTE}${(await signNote(GO_TEXT, other)).slice(GO_TEXT.length + 1)}`;
   assert.equal(openNote(cosigned, verifier), GO_TEXT, 'a witness cosignature by another key does not matter');
@@ -57,11 +72,20 @@ test('checkpoint: C2SP tlog-checkpoint text, signature and origin', async () => 
   assert.equal(cp.size, 5);
   assert.deepEqual(cp.root, root);
   // Same key, other origin: the key name is the origin, so the signature is not even found.
-  assert.throws(() => verifyCheckpoint(note, { name: 'example.com/other', rawPublicKey: log.rawPublicKey }), { code: 'log-note-signature' });
+  assert.throws(() => verifyCheckpoint(note, { name: 'example.com/other', rawPublicKey: log.rawPublicKey }), {
+    code: 'log-note-signature',
+  });
   // A note whose text names another origin, signed under the pinned name, fails on the origin.
   const lying = await signNote(formatCheckpointText({ origin: 'example.com/other', size: 5, root }), log);
-  assert.throws(() => verifyCheckpoint(lying, { name: 'example.com/log', rawPublicKey: log.rawPublicKey }), { code: 'log-checkpoint-origin' });
-  for (const bad of ['o\n01\nAAAA\n', `o\n1\n${Buffer.alloc(31).toString('base64')}\n`, 'o\n1\n', `o\n-1\n${Buffer.alloc(32).toString('base64')}\n`]) {
+  assert.throws(() => verifyCheckpoint(lying, { name: 'example.com/log', rawPublicKey: log.rawPublicKey }), {
+    code: 'log-checkpoint-origin',
+  });
+  for (const bad of [
+    'o\n01\nAAAA\n',
+    `o\n1\n${Buffer.alloc(31).toString('base64')}\n`,
+    'o\n1\n',
+    `o\n-1\n${Buffer.alloc(32).toString('base64')}\n`,
+  ]) {
     assert.throws(() => parseCheckpointText(bad), { code: 'log-checkpoint-malformed' }, bad);
   }
 });
@@ -73,14 +97,29 @@ test('log proof: a statement proven under a signed checkpoint, and every way it 
   const tree = new MerkleTree();
   for (const s of statements) tree.append(leafHash(s));
   const checkpoint = await signCheckpoint({ size: tree.size, root: tree.root() }, log);
-  const proofOf = (i: number) => ({ logIndex: i, treeSize: tree.size, hashes: tree.inclusionProof(i).map((h) => Buffer.from(h).toString('base64')), checkpoint });
-  for (let i = 0; i < statements.length; i += 1) assert.equal(verifyLogProof(statements[i]!, proofOf(i), pinned, 'cs').size, 11);
-  assert.throws(() => verifyLogProof(statements[3]!, proofOf(4), pinned, 'cs'), { code: 'countersignature-log-inclusion' });
-  assert.throws(() => verifyLogProof(statements[3]!, { ...proofOf(3), treeSize: 10 }, pinned, 'cs'), { code: 'countersignature-log-inclusion' });
+  const proofOf = (i: number) => ({
+    logIndex: i,
+    treeSize: tree.size,
+    hashes: tree.inclusionProof(i).map((h) => Buffer.from(h).toString('base64')),
+    checkpoint,
+  });
+  for (let i = 0; i < statements.length; i += 1)
+    assert.equal(verifyLogProof(statements[i]!, proofOf(i), pinned, 'cs').size, 11);
+  assert.throws(() => verifyLogProof(statements[3]!, proofOf(4), pinned, 'cs'), {
+    code: 'countersignature-log-inclusion',
+  });
+  assert.throws(() => verifyLogProof(statements[3]!, { ...proofOf(3), treeSize: 10 }, pinned, 'cs'), {
+    code: 'countersignature-log-inclusion',
+  });
   const rogue = signerOf(new Uint8Array(32).fill(3), log.name);
-  assert.throws(() => verifyLogProof(statements[3]!, proofOf(3), { origin: log.name, rawPublicKey: rogue.rawPublicKey }, 'cs'), { code: 'countersignature-log-checkpoint' });
+  assert.throws(
+    () => verifyLogProof(statements[3]!, proofOf(3), { origin: log.name, rawPublicKey: rogue.rawPublicKey }, 'cs'),
+    { code: 'countersignature-log-checkpoint' },
+  );
   const forged = await signCheckpoint({ size: tree.size, root: tree.root() }, rogue);
-  assert.throws(() => verifyLogProof(statements[3]!, { ...proofOf(3), checkpoint: forged }, pinned, 'cs'), { code: 'countersignature-log-checkpoint' });
+  assert.throws(() => verifyLogProof(statements[3]!, { ...proofOf(3), checkpoint: forged }, pinned, 'cs'), {
+    code: 'countersignature-log-checkpoint',
+  });
 });
 
 test('policy: the per-countersigner log requirement parses strictly', async () => {
@@ -90,6 +129,7 @@ test('policy: the per-countersigner log requirement parses strictly', async () =
   const policyWith = (log: unknown) => {
     const json = buildPolicy({
       identity: 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main',
+      githubClaims: { repository: 'acme/app', repositoryId: '123', repositoryOwnerId: '456' },
       trustedRoot: { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1' },
       countersigners: [{ name: 'b', publicKeyPem: key.publicKeyPem }],
       streams: ['acme/app:stable'],
@@ -99,9 +139,17 @@ test('policy: the per-countersigner log requirement parses strictly', async () =
   };
   const policy = parsePolicy(policyWith({ origin: 'countersign.example/b', publicKey: logKey.publicKeyPem }), 'p.json');
   assert.equal(policy.countersigners[0]!.log?.origin, 'countersign.example/b');
-  assert.equal(keyIdOf(policy.countersigners[0]!.log!.rawPublicKey), logKey.keyId);
-  assert.throws(() => parsePolicy(policyWith({ origin: 'has space', publicKey: logKey.publicKeyPem }), 'p.json'), { code: 'policy-malformed' });
-  assert.throws(() => parsePolicy(policyWith({ origin: 'o', publicKey: 'nope' }), 'p.json'), { code: 'policy-bad-key' });
-  assert.throws(() => parsePolicy(policyWith({ origin: 'o', publicKey: logKey.publicKeyPem, url: 'x' }), 'p.json'), { code: 'policy-unknown-field' });
-  assert.throws(() => parsePolicy(policyWith({ publicKey: logKey.publicKeyPem }), 'p.json'), { code: 'policy-malformed' });
+  assert.equal(keyIdOf(policy.countersigners[0]!.log.rawPublicKey), logKey.keyId);
+  assert.throws(() => parsePolicy(policyWith({ origin: 'has space', publicKey: logKey.publicKeyPem }), 'p.json'), {
+    code: 'policy-malformed',
+  });
+  assert.throws(() => parsePolicy(policyWith({ origin: 'o', publicKey: 'nope' }), 'p.json'), {
+    code: 'policy-bad-key',
+  });
+  assert.throws(() => parsePolicy(policyWith({ origin: 'o', publicKey: logKey.publicKeyPem, url: 'x' }), 'p.json'), {
+    code: 'policy-unknown-field',
+  });
+  assert.throws(() => parsePolicy(policyWith({ publicKey: logKey.publicKeyPem }), 'p.json'), {
+    code: 'policy-malformed',
+  });
 });

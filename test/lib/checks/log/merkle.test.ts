@@ -20,7 +20,16 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 
 // Source: google/certificate-transparency merkle_tree_test.cc; transparency-dev/merkle testonly/constants.go.
-const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(fromHex);
+const CT_LEAVES = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map(fromHex);
 const CT_ROOTS = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -33,14 +42,53 @@ const CT_ROOTS = [
   '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
 ];
 const CT_INCLUSION: { index: number; size: number; path: string[] }[] = [
-  { index: 0, size: 8, path: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { index: 5, size: 8, path: ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
+  {
+    index: 0,
+    size: 8,
+    path: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    index: 5,
+    size: 8,
+    path: [
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
 ];
 const CT_CONSISTENCY: { from: number; to: number; proof: string[] }[] = [
   { from: 1, to: 1, proof: [] },
-  { from: 1, to: 8, proof: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { from: 6, to: 8, proof: ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
-  { from: 2, to: 5, proof: ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'] },
+  {
+    from: 1,
+    to: 8,
+    proof: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    from: 6,
+    to: 8,
+    proof: [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
+  {
+    from: 2,
+    to: 5,
+    proof: [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  },
 ];
 
 function ctTree(n: number): MerkleTree {
@@ -61,11 +109,15 @@ test('inclusion and consistency proofs of the CT test vectors', () => {
   const tree = ctTree(8);
   for (const v of CT_INCLUSION) {
     assert.deepEqual(tree.inclusionProof(v.index, v.size).map(hex), v.path);
-    assert.ok(verifyInclusion(leafHash(CT_LEAVES[v.index]!), v.index, v.size, v.path.map(fromHex), fromHex(CT_ROOTS[v.size]!)));
+    assert.ok(
+      verifyInclusion(leafHash(CT_LEAVES[v.index]!), v.index, v.size, v.path.map(fromHex), fromHex(CT_ROOTS[v.size]!)),
+    );
   }
   for (const v of CT_CONSISTENCY) {
     assert.deepEqual(tree.consistencyProof(v.from, v.to).map(hex), v.proof, `${v.from} -> ${v.to}`);
-    assert.ok(verifyConsistency(v.from, v.to, fromHex(CT_ROOTS[v.from]!), fromHex(CT_ROOTS[v.to]!), v.proof.map(fromHex)));
+    assert.ok(
+      verifyConsistency(v.from, v.to, fromHex(CT_ROOTS[v.from]!), fromHex(CT_ROOTS[v.to]!), v.proof.map(fromHex)),
+    );
   }
 });
 
@@ -81,13 +133,17 @@ function refPath(m: number, d: Uint8Array[]): Uint8Array[] {
   if (d.length <= 1) return [];
   let k = 1;
   while (k * 2 < d.length) k *= 2;
-  return m < k ? [...refPath(m, d.slice(0, k)), refMth(d.slice(k))] : [...refPath(m - k, d.slice(k)), refMth(d.slice(0, k))];
+  return m < k
+    ? [...refPath(m, d.slice(0, k)), refMth(d.slice(k))]
+    : [...refPath(m - k, d.slice(k)), refMth(d.slice(0, k))];
 }
 function refSubproof(m: number, d: Uint8Array[], b: boolean): Uint8Array[] {
   if (m === d.length) return b ? [] : [refMth(d)];
   let k = 1;
   while (k * 2 < d.length) k *= 2;
-  return m <= k ? [...refSubproof(m, d.slice(0, k), b), refMth(d.slice(k))] : [...refSubproof(m - k, d.slice(k), false), refMth(d.slice(0, k))];
+  return m <= k
+    ? [...refSubproof(m, d.slice(0, k), b), refMth(d.slice(k))]
+    : [...refSubproof(m - k, d.slice(k), false), refMth(d.slice(0, k))];
 }
 
 test('every size up to 64: roots, inclusion and consistency match RFC 6962 §2.1 and verify (RFC 9162 §2.1.3.2, §2.1.4.2)', () => {
@@ -107,7 +163,9 @@ test('every size up to 64: roots, inclusion and consistency match RFC 6962 §2.1
       assert.ok(verifyInclusion(leaves[m]!, m, n, path, roots[n]!), `inclusion ${m} in ${n}`);
       assert.ok(!verifyInclusion(leaves[(m + 1) % n]!, m, n, path, roots[n]!) || n === 1, `wrong leaf ${m} in ${n}`);
       if (path.length > 0) {
-        const flipped = path.map((h, i) => (i === path.length - 1 ? Uint8Array.from(h, (x, j) => (j === 0 ? x ^ 1 : x)) : h));
+        const flipped = path.map((h, i) =>
+          i === path.length - 1 ? Uint8Array.from(h, (x, j) => (j === 0 ? x ^ 1 : x)) : h,
+        );
         assert.ok(!verifyInclusion(leaves[m]!, m, n, flipped, roots[n]!), `flipped path ${m} in ${n}`);
       }
     }
@@ -148,5 +206,8 @@ test('removeLast undoes an append exactly', () => {
     assert.equal(hex(tree.root()), before);
     tree.append(leafHash(new Uint8Array([i])));
   }
-  assert.equal(hex(tree.root()), hex(rootOfLeafHashes(Array.from({ length: 37 }, (_, i) => leafHash(new Uint8Array([i]))))));
+  assert.equal(
+    hex(tree.root()),
+    hex(rootOfLeafHashes(Array.from({ length: 37 }, (_, i) => leafHash(new Uint8Array([i]))))),
+  );
 });

@@ -37,10 +37,20 @@ function loadCase(name: string): Case {
   const text = (f: string, fallback: string) => (existsSync(file(f)) ? readFileSync(file(f), 'utf8').trim() : fallback);
   const auth = existsSync(file('key.pub'))
     ? ['--key', file('key.pub')]
-    : ['--certificate-identity', text('identity', DEFAULT_IDENTITY), '--certificate-oidc-issuer', text('issuer', DEFAULT_ISSUER)];
+    : [
+        '--certificate-identity',
+        text('identity', DEFAULT_IDENTITY),
+        '--certificate-oidc-issuer',
+        text('issuer', DEFAULT_ISSUER),
+      ];
   const trustedRoot = existsSync(file('trusted_root.json')) ? file('trusted_root.json') : PUBLIC_GOOD_ROOT;
   const artifactPath = existsSync(file('artifact')) ? file('artifact') : fileURLToPath(new URL('a.txt', CASES));
-  return { name, shouldPass: !name.endsWith('_fail'), args: ['--bundle', file('bundle.sigstore.json'), ...auth, '--trusted-root', trustedRoot], artifactPath };
+  return {
+    name,
+    shouldPass: !name.endsWith('_fail'),
+    args: ['--bundle', file('bundle.sigstore.json'), ...auth, '--trusted-root', trustedRoot],
+    artifactPath,
+  };
 }
 
 const cases = readdirSync(CASES, { withFileTypes: true })
@@ -75,7 +85,7 @@ test('the CLI process gives the same answers (cwd = repository root)', async () 
   const cli = async (args: string[]) =>
     exec(process.execPath, ['src/cli/main.ts', 'verify-bundle', ...args], { cwd: REPO_ROOT }).then(
       (r) => ({ code: 0, ...r }),
-      (err: { code: number; stdout: string; stderr: string }) => err,
+      (err: unknown) => err as { code: number; stdout: string; stderr: string },
     );
   const pass = loadCase('happy-path-intoto-in-dsse-v3');
   const ok = await cli([...pass.args, digestOf(pass.artifactPath)]);
@@ -87,7 +97,16 @@ test('the CLI process gives the same answers (cwd = repository root)', async () 
   assert.equal(rejected.code, 1);
   assert.match(rejected.stderr, /^countersign: rejected \[primary-tlog\]: /);
 
-  const wrongIdentity = await cli([...pass.args.slice(0, 2), '--certificate-identity', `${DEFAULT_IDENTITY}.evil`, '--certificate-oidc-issuer', DEFAULT_ISSUER, '--trusted-root', PUBLIC_GOOD_ROOT, pass.artifactPath]);
+  const wrongIdentity = await cli([
+    ...pass.args.slice(0, 2),
+    '--certificate-identity',
+    `${DEFAULT_IDENTITY}.evil`,
+    '--certificate-oidc-issuer',
+    DEFAULT_ISSUER,
+    '--trusted-root',
+    PUBLIC_GOOD_ROOT,
+    pass.artifactPath,
+  ]);
   assert.equal(wrongIdentity.code, 1);
   assert.match(wrongIdentity.stderr, /\[primary-identity\]/);
 
@@ -130,23 +149,34 @@ test('verifyPrimary returns the exact bytes the countersignature binds', () => {
   const primary = verifyPrimary(json, publicGood);
   assert.deepEqual(Buffer.from(primary.payload), Buffer.from(json.dsseEnvelope.payload, 'base64'));
   assert.deepEqual(Buffer.from(primary.signature), Buffer.from(json.dsseEnvelope.signatures[0].sig, 'base64'));
-  assert.deepEqual(Buffer.from(primary.certificate), Buffer.from(json.verificationMaterial.certificate.rawBytes, 'base64'));
+  assert.deepEqual(
+    Buffer.from(primary.certificate),
+    Buffer.from(json.verificationMaterial.certificate.rawBytes, 'base64'),
+  );
   assert.equal(primary.payloadType, 'application/vnd.in-toto+json');
-  assert.deepEqual(primary.tlogEntries, [{ logId: json.verificationMaterial.tlogEntries[0].logId.keyId, logIndex: '155690850', integratedTime: 1734374576 }]);
+  assert.deepEqual(primary.tlogEntries, [
+    { logId: json.verificationMaterial.tlogEntries[0].logId.keyId, logIndex: '155690850', integratedTime: 1734374576 },
+  ]);
   assert.deepEqual(primary.timestamps, []);
   assert.equal(primary.signer.identity, DEFAULT_IDENTITY);
   assert.equal(primary.verifiedTime.toISOString(), '2024-12-16T18:42:56.000Z');
 });
 
 test('verifyPrimary accepts a Rekor v2 entry with an RFC 3161 timestamp', () => {
-  const trust = loadTrustedRootBytes(readFileSync(new URL('rekor2-dsse-happy-path/trusted_root.json', CASES)), 'trusted root');
+  const trust = loadTrustedRootBytes(
+    readFileSync(new URL('rekor2-dsse-happy-path/trusted_root.json', CASES)),
+    'trusted root',
+  );
   const primary = verifyPrimary(bundleOf('rekor2-dsse-happy-path'), trust);
   assert.equal(primary.timestamps.length, 1);
   assert.equal(primary.tlogEntries[0]?.integratedTime, 0);
 });
 
 test('verifyPrimary accepts an RFC 3161 timestamp without a log entry, and refuses neither', () => {
-  const trust = loadTrustedRootBytes(readFileSync(new URL('rekor2-dsse-happy-path/trusted_root.json', CASES)), 'trusted root');
+  const trust = loadTrustedRootBytes(
+    readFileSync(new URL('rekor2-dsse-happy-path/trusted_root.json', CASES)),
+    'trusted root',
+  );
   const tsaOnly = bundleOf('rekor2-dsse-happy-path');
   tsaOnly.verificationMaterial.tlogEntries = [];
   const primary = verifyPrimary(tsaOnly, trust);
@@ -159,8 +189,14 @@ test('verifyPrimary accepts an RFC 3161 timestamp without a log entry, and refus
 test('verifyPrimary refuses what a countersign primary must not be', () => {
   assert.throws(() => verifyPrimary(bundleOf('happy-path-v0.3'), publicGood), isCode('primary-not-dsse'));
   assert.throws(() => verifyPrimary(bundleOf('happy-path-v0.2'), publicGood), isCode('primary-unsupported-version'));
-  assert.throws(() => verifyPrimary(bundleOf('bundle-unknown-version_fail'), publicGood), isCode('primary-unsupported-version'));
-  assert.throws(() => verifyPrimary({ ...bundleOf('happy-path-intoto-in-dsse-v3'), mediaType: undefined }, publicGood), isCode('primary-unsupported-version'));
+  assert.throws(
+    () => verifyPrimary(bundleOf('bundle-unknown-version_fail'), publicGood),
+    isCode('primary-unsupported-version'),
+  );
+  assert.throws(
+    () => verifyPrimary({ ...bundleOf('happy-path-intoto-in-dsse-v3'), mediaType: undefined }, publicGood),
+    isCode('primary-unsupported-version'),
+  );
   assert.throws(() => verifyPrimary([], publicGood), isCode('primary-malformed'));
 
   const two = bundleOf('happy-path-intoto-in-dsse-v3');
@@ -176,16 +212,28 @@ test('verifyPrimary refuses what a countersign primary must not be', () => {
   const payload = Buffer.from(tampered.dsseEnvelope.payload, 'base64');
   payload[payload.length - 2]! ^= 1;
   tampered.dsseEnvelope.payload = payload.toString('base64');
-  assert.throws(() => verifyPrimary(tampered, publicGood), (err: unknown) => err instanceof VerificationError && /^primary-(tlog|signature)$/.test(err.code));
+  assert.throws(
+    () => verifyPrimary(tampered, publicGood),
+    (err: unknown) => err instanceof VerificationError && /^primary-(tlog|signature)$/.test(err.code),
+  );
 
   // Untrusted: the same bundle under another instance's trusted root.
-  const otherRoot = loadTrustedRootBytes(readFileSync(new URL('rekor2-dsse-happy-path/trusted_root.json', CASES)), 'trusted root');
-  assert.throws(() => verifyPrimary(bundleOf('happy-path-intoto-in-dsse-v3'), otherRoot), (err: unknown) => err instanceof VerificationError && err.code.startsWith('primary-'));
+  const otherRoot = loadTrustedRootBytes(
+    readFileSync(new URL('rekor2-dsse-happy-path/trusted_root.json', CASES)),
+    'trusted root',
+  );
+  assert.throws(
+    () => verifyPrimary(bundleOf('happy-path-intoto-in-dsse-v3'), otherRoot),
+    (err: unknown) => err instanceof VerificationError && err.code.startsWith('primary-'),
+  );
 });
 
 test('trusted roots: unknown versions and authorities without a start time are refused', () => {
   const root = JSON.parse(readFileSync(PUBLIC_GOOD_ROOT, 'utf8'));
-  assert.throws(() => loadTrustedRoot({ ...root, mediaType: 'application/vnd.dev.sigstore.trustedroot.v0.9+json' }, 'root'), InputError);
+  assert.throws(
+    () => loadTrustedRoot({ ...root, mediaType: 'application/vnd.dev.sigstore.trustedroot.v0.9+json' }, 'root'),
+    InputError,
+  );
   assert.throws(() => loadTrustedRoot({ ...root, mediaType: undefined }, 'root'), InputError);
   assert.throws(() => loadTrustedRoot('root', 'root'), InputError);
   const noStart = structuredClone(root);
@@ -212,5 +260,7 @@ test('digest-only ECDSA verification agrees with node:crypto (P-256, P-384)', ()
       assert.equal(verifyEcdsaPrehashed(publicKey, digest, Buffer.concat([signature, Buffer.from([0])])), false);
     }
   }
-  assert.throws(() => verifyEcdsaPrehashed(generateKeyPairSync('ed25519').publicKey, Buffer.alloc(32), Buffer.alloc(64)));
+  assert.throws(() =>
+    verifyEcdsaPrehashed(generateKeyPairSync('ed25519').publicKey, Buffer.alloc(32), Buffer.alloc(64)),
+  );
 });

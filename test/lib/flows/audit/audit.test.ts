@@ -33,7 +33,9 @@ after(async () => {
 function audit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Asynchronous: the server under audit runs in this test's process tree too.
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [MAIN, 'audit', '--url', server.url, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [MAIN, 'audit', '--url', server.url, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -61,7 +63,12 @@ test('audit lists every countersignature, tracks the checkpoint, and flags the u
   assert.equal(r.code, 0, r.stderr);
   const out = r.stdout.trim().split('\n');
   assert.equal(out.length, 2);
-  assert.match(out[0]!, new RegExp(`^#0 acme/app:stable v1 statement ${lines[0]!.split(' ')[2]} identity ${flow.stack.description.identity.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} signed `));
+  assert.match(
+    out[0]!,
+    new RegExp(
+      `^#0 acme/app:stable v1 statement ${lines[0]!.split(' ')[2]} identity ${flow.stack.description.identity.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} signed `,
+    ),
+  );
   const first = await readFile(since, 'utf8');
   assert.match(first, new RegExp(`^${ORIGIN}\\n2\\n`));
 
@@ -80,7 +87,11 @@ test('audit lists every countersignature, tracks the checkpoint, and flags the u
   // An entry edited in the storage behind the running server's back.
   const db = new DatabaseSync(join(svc.dataDir, DATABASE_FILE));
   const row = db.prepare('SELECT statement FROM entries WHERE idx = 1').get() as { statement: Uint8Array };
-  const edited = Buffer.from(Buffer.from(row.statement).toString('utf8').replace(/"version":2/, '"version":9'));
+  const edited = Buffer.from(
+    Buffer.from(row.statement)
+      .toString('utf8')
+      .replace(/"version":2/, '"version":9'),
+  );
   db.prepare('UPDATE entries SET statement = ? WHERE idx = 1').run(edited);
   r = await audit(['--log-key', vkey]);
   assert.equal(r.code, 1);

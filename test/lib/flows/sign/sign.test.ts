@@ -35,14 +35,24 @@ function fakeJwt(sub: string): string {
 }
 
 function claimsOf(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 function githubEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return { ACTIONS_ID_TOKEN_REQUEST_URL: stack.description.tokenUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: stack.description.requestToken, ...overrides };
+  return {
+    ACTIONS_ID_TOKEN_REQUEST_URL: stack.description.tokenUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: stack.description.requestToken,
+    ...overrides,
+  };
 }
 
-async function withServer(handler: Parameters<typeof createServer>[1], fn: (url: string) => Promise<void>): Promise<void> {
+async function withServer(
+  handler: Parameters<typeof createServer>[1],
+  fn: (url: string) => Promise<void>,
+): Promise<void> {
   const server: Server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
@@ -65,7 +75,10 @@ function inputError(code: RegExp | string, message: RegExp) {
 }
 
 test('token: --identity-token wins over SIGSTORE_ID_TOKEN and GitHub', async () => {
-  const token = await resolveIdentityToken({ explicit: fakeJwt('explicit'), env: githubEnv({ SIGSTORE_ID_TOKEN: fakeJwt('env') }) });
+  const token = await resolveIdentityToken({
+    explicit: fakeJwt('explicit'),
+    env: githubEnv({ SIGSTORE_ID_TOKEN: fakeJwt('env') }),
+  });
   assert.equal(claimsOf(token).sub, 'explicit');
 });
 
@@ -80,12 +93,21 @@ test("token: GitHub's endpoint with audience sigstore and bearer auth", async ()
   assert.equal(claims.aud, 'sigstore');
   assert.equal(claims.iss, stack.description.issuer);
   assert.equal(claims.job_workflow_ref, stack.description.jobWorkflowRef);
-  await assert.rejects(resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' }) }), inputError('identity-token-request-failed', /expected HTTP 200, found HTTP 401/));
+  await assert.rejects(
+    resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' }) }),
+    inputError('identity-token-request-failed', /expected HTTP 200, found HTTP 401/),
+  );
 });
 
 test('token: no source says to add permissions id-token: write', async () => {
-  await assert.rejects(resolveIdentityToken({ env: {} }), inputError('no-identity-token', /permissions: id-token: write.*--identity-token/));
-  await assert.rejects(resolveIdentityToken({ env: { ACTIONS_ID_TOKEN_REQUEST_URL: stack.description.tokenUrl } }), inputError('no-identity-token', /id-token: write.*only ACTIONS_ID_TOKEN_REQUEST_URL is set/));
+  await assert.rejects(
+    resolveIdentityToken({ env: {} }),
+    inputError('no-identity-token', /permissions: id-token: write.*--identity-token/),
+  );
+  await assert.rejects(
+    resolveIdentityToken({ env: { ACTIONS_ID_TOKEN_REQUEST_URL: stack.description.tokenUrl } }),
+    inputError('no-identity-token', /id-token: write.*only ACTIONS_ID_TOKEN_REQUEST_URL is set/),
+  );
 });
 
 test('token: a malformed token is refused without echoing it', async () => {
@@ -96,8 +118,14 @@ test('token: a malformed token is refused without echoing it', async () => {
     assert.ok(!err.message.includes(secret));
     return true;
   });
-  await assert.rejects(resolveIdentityToken({ explicit: '', env: githubEnv() }), inputError('bad-identity-token', /empty/));
-  await assert.rejects(resolveIdentityToken({ env: { SIGSTORE_ID_TOKEN: 'a.b' } }), inputError('bad-identity-token', /^SIGSTORE_ID_TOKEN:/));
+  await assert.rejects(
+    resolveIdentityToken({ explicit: '', env: githubEnv() }),
+    inputError('bad-identity-token', /empty/),
+  );
+  await assert.rejects(
+    resolveIdentityToken({ env: { SIGSTORE_ID_TOKEN: 'a.b' } }),
+    inputError('bad-identity-token', /^SIGSTORE_ID_TOKEN:/),
+  );
 });
 
 test('token: the GitHub request has a timeout and a size cap, and plain http only to loopback', async () => {
@@ -106,7 +134,10 @@ test('token: the GitHub request has a timeout and a size cap, and plain http onl
       /* never answers */
     },
     async (url) => {
-      await assert.rejects(resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: url }), timeoutMs: 200 }), inputError('identity-token-request-failed', /no answer within 200 ms/));
+      await assert.rejects(
+        resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: url }), timeoutMs: 200 }),
+        inputError('identity-token-request-failed', /no answer within 200 ms/),
+      );
     },
   );
   await withServer(
@@ -115,7 +146,10 @@ test('token: the GitHub request has a timeout and a size cap, and plain http onl
       res.end(JSON.stringify({ value: 'x'.repeat(100 * 1024) }));
     },
     async (url) => {
-      await assert.rejects(resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: url }) }), inputError('too-large', /over the limit/));
+      await assert.rejects(
+        resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: url }) }),
+        inputError('too-large', /over the limit/),
+      );
     },
   );
   await withServer(
@@ -124,15 +158,30 @@ test('token: the GitHub request has a timeout and a size cap, and plain http onl
       res.end('{"value": "a", "value": "b"}');
     },
     async (url) => {
-      await assert.rejects(resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: url }) }), inputError('duplicate-key', /duplicate key/));
+      await assert.rejects(
+        resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: url }) }),
+        inputError('duplicate-key', /duplicate key/),
+      );
     },
   );
-  await assert.rejects(resolveIdentityToken({ env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: 'http://token.example.test/x?api-version=2.0' }) }), inputError('bad-service-url', /https/));
+  await assert.rejects(
+    resolveIdentityToken({
+      env: githubEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: 'http://token.example.test/x?api-version=2.0' }),
+    }),
+    inputError('bad-service-url', /https/),
+  );
 });
 
 test('instance: public-good is the default, github uses a TSA and no tlog', async () => {
   assert.equal(await resolveInstance(), PUBLIC_GOOD);
-  assert.deepEqual(await resolveInstance('public-good'), { kind: 'public-good', name: 'public-good', fulcioUrl: 'https://fulcio.sigstore.dev', rekorUrl: 'https://rekor.sigstore.dev', tsaUrl: undefined, trustedRootPath: undefined });
+  assert.deepEqual(await resolveInstance('public-good'), {
+    kind: 'public-good',
+    name: 'public-good',
+    fulcioUrl: 'https://fulcio.sigstore.dev',
+    rekorUrl: 'https://rekor.sigstore.dev',
+    tsaUrl: undefined,
+    trustedRootPath: undefined,
+  });
   assert.equal(await resolveInstance('github'), GITHUB);
   assert.equal(GITHUB.fulcioUrl, 'https://fulcio.githubapp.com');
   assert.equal(GITHUB.tsaUrl, 'https://timestamp.githubapp.com');
@@ -164,13 +213,29 @@ test('instance: bad stack files are refused with the file named', async () => {
     ['{"mediaType": "a", "mediaType": "b"}', 'duplicate-key', /duplicate key "mediaType"/],
     ['[]', 'sigstore-instance-invalid', /\$: expected an object, found an array/],
     [JSON.stringify({ ...d, extra: 1 }), 'sigstore-instance-invalid', /unknown field "extra"/],
-    [JSON.stringify({ ...d, mediaType: 'application/json' }), 'sigstore-instance-invalid', /expected mediaType application\/vnd\.countersign\.stack\.v1\+json/],
-    [JSON.stringify({ ...d, fulcioUrl: 5 }), 'sigstore-instance-invalid', /\$\.fulcioUrl: expected a string, found the number 5/],
+    [
+      JSON.stringify({ ...d, mediaType: 'application/json' }),
+      'sigstore-instance-invalid',
+      /expected mediaType application\/vnd\.countersign\.stack\.v1\+json/,
+    ],
+    [
+      JSON.stringify({ ...d, fulcioUrl: 5 }),
+      'sigstore-instance-invalid',
+      /\$\.fulcioUrl: expected a string, found the number 5/,
+    ],
     [JSON.stringify({ ...d, issuer: undefined }), 'sigstore-instance-invalid', /\$: missing field "issuer"/],
-    [JSON.stringify({ ...d, rekorUrl: 'http://rekor.example.test' }), 'bad-service-url', /rekorUrl: expected an https URL/],
+    [
+      JSON.stringify({ ...d, rekorUrl: 'http://rekor.example.test' }),
+      'bad-service-url',
+      /rekorUrl: expected an https URL/,
+    ],
     [JSON.stringify({ ...d, trustedRoot: 'trusted_root.json' }), 'sigstore-instance-invalid', /absolute path/],
     [JSON.stringify({ ...d, useRekor: false, useTsa: false }), 'sigstore-instance-invalid', /both false/],
-    [JSON.stringify({ ...d, useTsa: 'no' }), 'sigstore-instance-invalid', /\$\.useTsa: expected true or false, found the string "no"/],
+    [
+      JSON.stringify({ ...d, useTsa: 'no' }),
+      'sigstore-instance-invalid',
+      /\$\.useTsa: expected true or false, found the string "no"/,
+    ],
     [' '.repeat(70 * 1024), 'too-large', /over the limit/],
   ];
   for (const [text, code, message] of cases) {
@@ -178,7 +243,13 @@ test('instance: bad stack files are refused with the file named', async () => {
     await assert.rejects(resolveInstance(path), inputError(code, message), text.slice(0, 60));
     await assert.rejects(resolveInstance(path), (err: Error) => err.message.includes(path));
   }
-  await assert.rejects(resolveInstance(join(dir, 'missing.json')), inputError('sigstore-instance-invalid', /expected public-good, github or a stack description file, found no such file/));
+  await assert.rejects(
+    resolveInstance(join(dir, 'missing.json')),
+    inputError(
+      'sigstore-instance-invalid',
+      /expected public-good, github or a stack description file, found no such file/,
+    ),
+  );
   await assert.rejects(resolveInstance('staging'), inputError('sigstore-instance-invalid', /^--sigstore staging:/));
   assert.equal(STACK_DESCRIPTION_MEDIA_TYPE, stack.description.mediaType);
 });

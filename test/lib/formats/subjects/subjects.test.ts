@@ -5,7 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HASH_BUFFER_BYTES, collectSubjects, compareSubjectNames, sha256File, subjectNameProblem } from '../../../../src/lib/formats/subjects/index.ts';
+import {
+  HASH_BUFFER_BYTES,
+  collectSubjects,
+  compareSubjectNames,
+  sha256File,
+  subjectNameProblem,
+} from '../../../../src/lib/formats/subjects/index.ts';
 import { InputError } from '../../../../src/lib/basics/errors/errors.ts';
 
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'; // FIPS 180-2 example
@@ -75,7 +81,10 @@ test('collectSubjects: sorted by code point (UTF-8 bytes), not by UTF-16 code un
 test('collectSubjects: refuses absolute paths and .. segments, naming the path', async (t) => {
   const dir = await tempTree(t);
   await writeFile(join(dir, 'f'), 'x');
-  await assert.rejects(collectSubjects([join(dir, 'f')], { base: dir }), inputError('subject-path-invalid', /absolute/));
+  await assert.rejects(
+    collectSubjects([join(dir, 'f')], { base: dir }),
+    inputError('subject-path-invalid', /absolute/),
+  );
   await assert.rejects(collectSubjects(['../f'], { base: dir }), inputError('subject-path-invalid', /\.\.\/f.*"\.\."/));
   await assert.rejects(collectSubjects(['a/../f'], { base: dir }), inputError('subject-path-invalid'));
   await assert.rejects(collectSubjects([''], { base: dir }), inputError('subject-path-invalid'));
@@ -92,7 +101,10 @@ test('collectSubjects: a symlink leaving the base is refused; one inside is foll
   assert.deepEqual(subjects, [{ name: 'd/inside-link', digest: { sha256: ABC } }]);
 
   await symlink(join(outside, 'secret'), join(dir, 'd', 'escape'));
-  await assert.rejects(collectSubjects(['d'], { base: dir }), inputError('subject-outside-base', /d\/escape.*outside the base/));
+  await assert.rejects(
+    collectSubjects(['d'], { base: dir }),
+    inputError('subject-outside-base', /d\/escape.*outside the base/),
+  );
   // Named directly, and through a directory link that leaves the tree.
   await assert.rejects(collectSubjects(['d/escape'], { base: dir }), inputError('subject-outside-base'));
   await symlink(outside, join(dir, 'outdir'));
@@ -118,7 +130,10 @@ test('collectSubjects: names equal after NFC are duplicates; the same file twice
   await assert.rejects(collectSubjects(['.'], { base: dir }), inputError('subject-duplicate', /NFC/));
   await rm(join(dir, 'caf\u00e9'));
   // The NFD file alone is named in NFC.
-  assert.deepEqual((await collectSubjects(['.'], { base: dir })).map((s) => s.name), ['caf\u00e9']);
+  assert.deepEqual(
+    (await collectSubjects(['.'], { base: dir })).map((s) => s.name),
+    ['caf\u00e9'],
+  );
   await mkdir(join(dir, 'x'));
   await writeFile(join(dir, 'x', 'f'), 'x');
   await assert.rejects(collectSubjects(['x', 'x/f'], { base: dir }), inputError('subject-duplicate', /"x".*"x\/f"/));
@@ -145,9 +160,18 @@ test('collectSubjects: empty input, empty directory, missing file, cap on files'
   await mkdir(join(dir, 'many'));
   for (let i = 0; i < 5; i++) await writeFile(join(dir, 'many', `f${i}`), String(i));
   await assert.rejects(collectSubjects([], { base: dir }), inputError('subject-empty'));
-  await assert.rejects(collectSubjects(['empty'], { base: dir }), inputError('subject-empty', /empty: the directory contains no files/));
-  await assert.rejects(collectSubjects(['nope'], { base: dir }), inputError('subject-unreadable', /nope: no such file/));
-  await assert.rejects(collectSubjects(['many'], { base: dir, maxFiles: 4 }), inputError('subject-too-many', /more than 4 files/));
+  await assert.rejects(
+    collectSubjects(['empty'], { base: dir }),
+    inputError('subject-empty', /empty: the directory contains no files/),
+  );
+  await assert.rejects(
+    collectSubjects(['nope'], { base: dir }),
+    inputError('subject-unreadable', /nope: no such file/),
+  );
+  await assert.rejects(
+    collectSubjects(['many'], { base: dir, maxFiles: 4 }),
+    inputError('subject-too-many', /more than 4 files/),
+  );
   assert.equal((await collectSubjects(['many'], { base: dir, maxFiles: 5 })).length, 5);
 });
 
@@ -157,7 +181,10 @@ test('collectSubjects: progress is reported once per file', async (t) => {
   const seen: string[] = [];
   await collectSubjects(['.'], { base: dir, onProgress: (done, total, name) => seen.push(`${done}/${total}:${name}`) });
   assert.equal(seen.length, 9);
-  assert.deepEqual(seen.map((s) => s.split(':')[0]), ['1/9', '2/9', '3/9', '4/9', '5/9', '6/9', '7/9', '8/9', '9/9']);
+  assert.deepEqual(
+    seen.map((s) => s.split(':')[0]),
+    ['1/9', '2/9', '3/9', '4/9', '5/9', '6/9', '7/9', '8/9', '9/9'],
+  );
   assert.deepEqual(seen.map((s) => s.split(':')[1]).sort(), ['f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8']);
 });
 
