@@ -21803,7 +21803,7 @@ function carried(code) {
   if (!isErrorCode(code)) throw new TypeError(`not an error code: ${JSON.stringify(code)}`);
   return code;
 }
-var STRICT_JSON_CODES, POLICY_CODES, INPUT_CODES, VERIFICATION_CODES, ROTATION_CODES, REFUSAL_CODES, ERROR_CODES, ALL;
+var STRICT_JSON_CODES, POLICY_CODES, BUNDLE_PARSE_CODES, INPUT_CODES, VERIFICATION_CODES, ROTATION_CODES, REFUSAL_CODES, ERROR_CODES, ALL;
 var init_codes = __esm({
   "src/lib/basics/errors/codes.ts"() {
     "use strict";
@@ -21836,8 +21836,7 @@ var init_codes = __esm({
       "policy-limit-out-of-range",
       "policy-source-repository-unpinned"
     ];
-    INPUT_CODES = [
-      // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+    BUNDLE_PARSE_CODES = [
       "bundle-malformed",
       "bundle-unsupported-version",
       "primary-malformed",
@@ -21849,7 +21848,11 @@ var init_codes = __esm({
       "statement-unsorted-subjects",
       "statement-too-many-subjects",
       "statement-bad-time",
-      "statement-too-large",
+      "statement-too-large"
+    ];
+    INPUT_CODES = [
+      // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+      ...BUNDLE_PARSE_CODES,
       "rotation-policy-digest",
       "rotation-policy-malformed",
       "rotation-not-rotation",
@@ -55233,10 +55236,14 @@ function format(value) {
 function isKey(value) {
   return "keyId" in value && "organisation" in value && "name" in value;
 }
+function describeValidity(from, until) {
+  if (from && until) return `valid ${from} to ${until}`;
+  if (from) return `valid from ${from}`;
+  if (until) return `valid until ${until}`;
+  return "valid at any time";
+}
 function formatKey(key) {
-  const from = key.validFrom;
-  const until = key.validUntil;
-  const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : "valid at any time";
+  const validity = describeValidity(key.validFrom, key.validUntil);
   const log = key.log ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})` : ", no log requirement";
   return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
 }

@@ -35,6 +35,8 @@ import {
 } from "./shared-868235cf.mjs";
 import "./shared-d54b2595.mjs";
 import {
+  BUNDLE_PARSE_CODES,
+  STRICT_JSON_CODES,
   carried
 } from "./shared-309f26f9.mjs";
 import {
@@ -126,27 +128,10 @@ var Refusal = class extends Error {
   }
 };
 var MALFORMED = /* @__PURE__ */ new Set([
-  "too-deep",
-  "malformed-json",
-  "duplicate-key",
-  "number-out-of-range",
-  "key-too-long",
-  "string-too-long",
-  "too-many-items",
-  "bundle-malformed",
-  "bundle-unsupported-version",
-  "primary-malformed",
+  ...STRICT_JSON_CODES.filter((code) => code !== "too-large"),
+  ...BUNDLE_PARSE_CODES,
   "primary-unsupported-version",
-  "primary-not-dsse",
-  "statement-malformed",
-  "statement-unknown-field",
-  "statement-unsupported-type",
-  "statement-unknown-kind",
-  "statement-duplicate-subject",
-  "statement-unsorted-subjects",
-  "statement-too-many-subjects",
-  "statement-bad-time",
-  "statement-too-large"
+  "primary-not-dsse"
 ]);
 var CONFLICT = /* @__PURE__ */ new Set([
   "statement-rollback",

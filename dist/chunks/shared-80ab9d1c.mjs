@@ -104,10 +104,14 @@ function format(value) {
 function isKey(value) {
   return "keyId" in value && "organisation" in value && "name" in value;
 }
+function describeValidity(from, until) {
+  if (from && until) return `valid ${from} to ${until}`;
+  if (from) return `valid from ${from}`;
+  if (until) return `valid until ${until}`;
+  return "valid at any time";
+}
 function formatKey(key) {
-  const from = key.validFrom;
-  const until = key.validUntil;
-  const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : "valid at any time";
+  const validity = describeValidity(key.validFrom, key.validUntil);
   const log = key.log ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})` : ", no log requirement";
   return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
 }
@@ -450,6 +454,7 @@ function deepFreeze(value) {
 
 export {
   renderPolicyDiff,
+  describeValidity,
   quote,
   escapeUnusual,
   organisationProblem,

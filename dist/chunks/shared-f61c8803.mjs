@@ -1,6 +1,7 @@
 // Shared by: cli-countersign, cli-demo, cli-policy, cli-serve, cli-verify (scripts/build.ts stableChunkNames).
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  describeValidity,
   escapeUnusual,
   parsePolicy
 } from "./shared-80ab9d1c.mjs";
@@ -114,9 +115,10 @@ function describeFallback(policy) {
   ];
 }
 function describeKey(key) {
-  const from = key.validFrom ? rfc3339(key.validFrom) : void 0;
-  const until = key.validUntil ? rfc3339(key.validUntil) : void 0;
-  const validity = from && until ? `valid ${from} to ${until}` : from ? `valid from ${from}` : until ? `valid until ${until}` : "valid at any time";
+  const validity = describeValidity(
+    key.validFrom ? rfc3339(key.validFrom) : void 0,
+    key.validUntil ? rfc3339(key.validUntil) : void 0
+  );
   const log = key.log ? `, only when logged in ${key.log.origin} (inclusion proof under a checkpoint signed by its pinned log key)` : "";
   return `key ${key.name} ${key.keyId}, ${validity}${log}`;
 }

@@ -2,7 +2,14 @@
 // {code, message}. Refusals are 4xx and leave the log untouched; 5xx is only for the
 // service's own faults. The status says who must act; the code says why (spec/FORMAT.md §9).
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
-import { type Carried, type ErrorCode, type RefusalCode, carried } from '../lib/basics/errors/codes.ts';
+import {
+  BUNDLE_PARSE_CODES,
+  type Carried,
+  type ErrorCode,
+  type RefusalCode,
+  STRICT_JSON_CODES,
+  carried,
+} from '../lib/basics/errors/codes.ts';
 
 /** A refusal with one of the service's own codes, or (carried) the library's code for the request. */
 export class Refusal extends Error {
@@ -16,29 +23,15 @@ export class Refusal extends Error {
   }
 }
 
-/** The parse check's codes (spec/FORMAT.md §9): the request is not a well-formed bundle. */
+/**
+ * The parse check's codes (spec/FORMAT.md §9): the request is not a well-formed bundle. `too-large`
+ * has its own status (413); the two primary codes are the Sigstore bundle's own shape.
+ */
 const MALFORMED = new Set<ErrorCode>([
-  'too-deep',
-  'malformed-json',
-  'duplicate-key',
-  'number-out-of-range',
-  'key-too-long',
-  'string-too-long',
-  'too-many-items',
-  'bundle-malformed',
-  'bundle-unsupported-version',
-  'primary-malformed',
+  ...STRICT_JSON_CODES.filter((code) => code !== 'too-large'),
+  ...BUNDLE_PARSE_CODES,
   'primary-unsupported-version',
   'primary-not-dsse',
-  'statement-malformed',
-  'statement-unknown-field',
-  'statement-unsupported-type',
-  'statement-unknown-kind',
-  'statement-duplicate-subject',
-  'statement-unsorted-subjects',
-  'statement-too-many-subjects',
-  'statement-bad-time',
-  'statement-too-large',
 ]);
 /** Conflicts with what the service already signed. */
 const CONFLICT = new Set<ErrorCode>([

@@ -12541,8 +12541,7 @@ var POLICY_CODES = [
   "policy-limit-out-of-range",
   "policy-source-repository-unpinned"
 ];
-var INPUT_CODES = [
-  // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+var BUNDLE_PARSE_CODES = [
   "bundle-malformed",
   "bundle-unsupported-version",
   "primary-malformed",
@@ -12554,7 +12553,11 @@ var INPUT_CODES = [
   "statement-unsorted-subjects",
   "statement-too-many-subjects",
   "statement-bad-time",
-  "statement-too-large",
+  "statement-too-large"
+];
+var INPUT_CODES = [
+  // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+  ...BUNDLE_PARSE_CODES,
   "rotation-policy-digest",
   "rotation-policy-malformed",
   "rotation-not-rotation",

@@ -51,8 +51,11 @@ export const POLICY_CODES = [
  * InputError (and its fixed-code subclasses ServiceUnavailableError, SigstoreServiceError,
  * LogRecoveryError): input that cannot be used at all. Exit code 2 in the CLI.
  */
-export const INPUT_CODES = [
-  // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+/**
+ * The parse check's own codes (FORMAT.md §9) besides the strict-JSON ones: the bytes are not a
+ * well-formed countersigned bundle. The service answers these with 400 (src/server/refusal.ts).
+ */
+export const BUNDLE_PARSE_CODES = [
   'bundle-malformed',
   'bundle-unsupported-version',
   'primary-malformed',
@@ -65,6 +68,11 @@ export const INPUT_CODES = [
   'statement-too-many-subjects',
   'statement-bad-time',
   'statement-too-large',
+] as const;
+
+export const INPUT_CODES = [
+  // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+  ...BUNDLE_PARSE_CODES,
   'rotation-policy-digest',
   'rotation-policy-malformed',
   'rotation-not-rotation',

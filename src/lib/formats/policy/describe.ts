@@ -2,7 +2,7 @@
 // Meant for the people who review a policy change, so it says every condition, not a summary.
 import { rfc3339 } from '../../basics/json/shape.ts';
 import { GITHUB_ACTIONS_ISSUER, type CountersignerKey, type Policy } from './types.ts';
-import { escapeUnusual } from './diff-text.ts';
+import { describeValidity, escapeUnusual } from './diff-text.ts';
 
 export function describePolicy(policy: Policy): string {
   const p = policy.primary;
@@ -59,16 +59,10 @@ function describeFallback(policy: Policy): string[] {
 }
 
 function describeKey(key: CountersignerKey): string {
-  const from = key.validFrom ? rfc3339(key.validFrom) : undefined;
-  const until = key.validUntil ? rfc3339(key.validUntil) : undefined;
-  const validity =
-    from && until
-      ? `valid ${from} to ${until}`
-      : from
-        ? `valid from ${from}`
-        : until
-          ? `valid until ${until}`
-          : 'valid at any time';
+  const validity = describeValidity(
+    key.validFrom ? rfc3339(key.validFrom) : undefined,
+    key.validUntil ? rfc3339(key.validUntil) : undefined,
+  );
   const log = key.log
     ? `, only when logged in ${key.log.origin} (inclusion proof under a checkpoint signed by its pinned log key)`
     : '';

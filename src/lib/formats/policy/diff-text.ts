@@ -84,17 +84,16 @@ function isKey(value: object): value is KeySummary {
   return 'keyId' in value && 'organisation' in value && 'name' in value;
 }
 
+/** A countersigning key's validity window in words; `policy show` and `policy diff` word it alike. */
+export function describeValidity(from: string | undefined, until: string | undefined): string {
+  if (from && until) return `valid ${from} to ${until}`;
+  if (from) return `valid from ${from}`;
+  if (until) return `valid until ${until}`;
+  return 'valid at any time';
+}
+
 function formatKey(key: KeySummary): string {
-  const from = key.validFrom;
-  const until = key.validUntil;
-  const validity =
-    from && until
-      ? `valid ${from} to ${until}`
-      : from
-        ? `valid from ${from}`
-        : until
-          ? `valid until ${until}`
-          : 'valid at any time';
+  const validity = describeValidity(key.validFrom, key.validUntil);
   const log = key.log
     ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})`
     : ', no log requirement';
