@@ -59104,6 +59104,7 @@ var init_signing_key = __esm({
 });
 
 // src/lib/formats/policy/control.ts
+import { isDeepStrictEqual } from "node:util";
 function controlChanges(current, next2, organisation) {
   const reasons = [];
   const org = quote(organisation);
@@ -59140,6 +59141,7 @@ function controlChanges(current, next2, organisation) {
   if (next2.threshold !== current.threshold)
     reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next2.threshold} organisations`);
   reasons.push(...fallbackChanges(current.fallback, next2.fallback));
+  for (const [field, words] of UNTOUCHABLE) if (!isDeepStrictEqual(current[field], next2[field])) reasons.push(words);
   return reasons;
 }
 function fallbackChanges(before, after) {
@@ -59183,12 +59185,20 @@ function widens(before, after, edge) {
 function time(date) {
   return date ? rfc3339(date) : "unbounded";
 }
+var UNTOUCHABLE;
 var init_control = __esm({
   "src/lib/formats/policy/control.ts"() {
     "use strict";
     init_bytes();
     init_shape();
     init_diff_text();
+    UNTOUCHABLE = [
+      ["primary", "changes the primary identity (who may sign as organisation A)"],
+      ["trustedRoot", "changes the Sigstore trusted root (who may issue organisation A's certificates)"],
+      ["kinds", "changes the allowed kinds"],
+      ["streams", "changes the allowed streams"],
+      ["limits", "changes the limits"]
+    ];
   }
 });
 
@@ -59859,7 +59869,7 @@ var init_service_client2 = __esm({
 });
 
 // src/action/countersign.ts
-import { isDeepStrictEqual } from "node:util";
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 function readCountersignInputs() {
   const countersignKey = optionalInput("countersign-key") || void 0;
   if (countersignKey) maskSecret(countersignKey);
@@ -59969,7 +59979,7 @@ function checkReturnedBundle(sent, returned, url) {
   const what = `the countersigned bundle from ${url}`;
   const before = parseBundleFile(sent, "input bundle", MAX_BUNDLE_BYTES).bundle;
   const after = parseBundleFile(returned, what, MAX_BUNDLE_BYTES).bundle;
-  if (!isDeepStrictEqual(before.primary, after.primary)) {
+  if (!isDeepStrictEqual2(before.primary, after.primary)) {
     throw new VerificationError(
       "countersignature-binding",
       `${what}: expected the primary signature that was sent, found a different primary`

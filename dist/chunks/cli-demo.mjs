@@ -169,18 +169,19 @@ $ countersign verify ${args.join(" ")}`);
     await gate(
       "verified",
       { outcome: "verified" },
-      at("release.countersigned.json"),
       "--policy",
       at("policy.json"),
+      at("release.countersigned.json"),
+      "--",
       at("release")
     );
     console.log("\n== Rejection 1: the primary alone (A signed, B has not countersigned)");
     await gate(
       "pending countersign",
       { outcome: "pending-countersign", code: "countersignature-missing" },
-      at("primary.sigstore.json"),
       "--policy",
-      at("policy.json")
+      at("policy.json"),
+      at("primary.sigstore.json")
     );
     console.log("\n== Rejection 2: a countersignature from a key the policy does not pin");
     await forgeUnpinned(
@@ -193,18 +194,19 @@ $ countersign verify ${args.join(" ")}`);
     await gate(
       "unpinned key",
       { outcome: "rejected", code: "countersignature-unpinned-key" },
-      at("rogue.countersigned.json"),
       "--policy",
-      at("policy.json")
+      at("policy.json"),
+      at("rogue.countersigned.json")
     );
     console.log("\n== Rejection 3: a release file changed after signing");
     await writeFile(at("release", "app-linux-amd64"), "ELF... a backdoored binary\n");
     await gate(
       "tampered file",
       { outcome: "rejected", code: "subject-digest" },
-      at("release.countersigned.json"),
       "--policy",
       at("policy.json"),
+      at("release.countersigned.json"),
+      "--",
       at("release")
     );
   } catch (err) {

@@ -37,6 +37,7 @@ import {
 } from "./shared-92dc4500.mjs";
 
 // src/lib/formats/policy/control.ts
+import { isDeepStrictEqual } from "node:util";
 function controlChanges(current, next, organisation) {
   const reasons = [];
   const org = quote(organisation);
@@ -73,8 +74,16 @@ function controlChanges(current, next, organisation) {
   if (next.threshold !== current.threshold)
     reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next.threshold} organisations`);
   reasons.push(...fallbackChanges(current.fallback, next.fallback));
+  for (const [field, words] of UNTOUCHABLE) if (!isDeepStrictEqual(current[field], next[field])) reasons.push(words);
   return reasons;
 }
+var UNTOUCHABLE = [
+  ["primary", "changes the primary identity (who may sign as organisation A)"],
+  ["trustedRoot", "changes the Sigstore trusted root (who may issue organisation A's certificates)"],
+  ["kinds", "changes the allowed kinds"],
+  ["streams", "changes the allowed streams"],
+  ["limits", "changes the limits"]
+];
 function fallbackChanges(before, after) {
   if (!before)
     return after ? [

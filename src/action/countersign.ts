@@ -8,7 +8,8 @@
 // With a key, the library's countersignBundle verifies the primary under the policy first.
 // An authority rotation is countersigned only with the input approve-rotation: the digest of
 // the new policy, which must be the one the rotation carries (spec/ROTATION.md §3.1); the step
-// prints what the new policy changes. B's service never countersigns rotations.
+// prints what the new policy changes. B's service refuses rotations (unless its operator opted
+// in to extending B's own key validity automatically: docs/service.md).
 import * as core from '@actions/core';
 import { isDeepStrictEqual } from 'node:util';
 import { parseBundleFile, serializeBundle } from '../lib/formats/bundle/bundle.ts';

@@ -152,13 +152,15 @@ export async function run(argv: string[]): Promise<number> {
       at('release.countersigned.json'),
     );
 
+    // The form for scripts (README, "In scripts and CI gates"): options first, then `--` before the files.
     console.log('\n== The gate: both signatures, the statement, and every release file');
     await gate(
       'verified',
       { outcome: 'verified' },
-      at('release.countersigned.json'),
       '--policy',
       at('policy.json'),
+      at('release.countersigned.json'),
+      '--',
       at('release'),
     );
 
@@ -166,9 +168,9 @@ export async function run(argv: string[]): Promise<number> {
     await gate(
       'pending countersign',
       { outcome: 'pending-countersign', code: 'countersignature-missing' },
-      at('primary.sigstore.json'),
       '--policy',
       at('policy.json'),
+      at('primary.sigstore.json'),
     );
 
     console.log('\n== Rejection 2: a countersignature from a key the policy does not pin');
@@ -182,9 +184,9 @@ export async function run(argv: string[]): Promise<number> {
     await gate(
       'unpinned key',
       { outcome: 'rejected', code: 'countersignature-unpinned-key' },
-      at('rogue.countersigned.json'),
       '--policy',
       at('policy.json'),
+      at('rogue.countersigned.json'),
     );
 
     console.log('\n== Rejection 3: a release file changed after signing');
@@ -192,9 +194,10 @@ export async function run(argv: string[]): Promise<number> {
     await gate(
       'tampered file',
       { outcome: 'rejected', code: 'subject-digest' },
-      at('release.countersigned.json'),
       '--policy',
       at('policy.json'),
+      at('release.countersigned.json'),
+      '--',
       at('release'),
     );
   } catch (err) {

@@ -180,7 +180,10 @@ test('F5 files named --policy=evil.json after -- are files', async () => {
   // because the pinned policy is the script's and the attacker's files are only files.
   const attacked = await sh(at('twice', 'dist'), 'CS verify --policy ../p.json --json ../b.json -- *');
   assert.equal(attacked.code, 1, attacked.stderr);
-  assert.equal((JSON.parse(attacked.stdout) as VerificationReport).outcome, 'rejected');
+  const rejected = JSON.parse(attacked.stdout) as VerificationReport;
+  assert.equal(rejected.outcome, 'rejected');
+  // Rejected for the attacker's signer, not for anything the glob did to the command line.
+  assert.equal(rejected.failure?.check, 'primary-identity', JSON.stringify(rejected.failure));
 
   // A genuine release that ships files with such names: built and verified as files.
   const { dist } = await releaseCase('names', {

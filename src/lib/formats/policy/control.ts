@@ -3,10 +3,14 @@
 // countersign a rotation for it (`countersign serve --unsafe-auto-countersign-rotations-keeping-b`).
 // Conservative on purpose: the next policy must keep the organisation's keys (same key ids,
 // names and organisation), their log requirements and the whole rest of the signer sets
-// unchanged: every other organisation's keys, the threshold, and the fallback set. The only
-// change it lets through to the countersigners is a wider validity window of the
-// organisation's own keys. Anything else (a key replaced, a threshold lowered or raised, an
-// organisation added, a fallback signer added) is for a person to read and decide.
+// unchanged: every other organisation's keys, the threshold, and the fallback set. It must
+// also keep the other organisation's half as it is (the primary identity, the Sigstore trusted
+// root) and the kinds, streams and limits: a rotation that widens who may sign as A (an
+// identity pattern, a dropped source-repository pin, another certificate authority) would let
+// whoever holds B's key alone produce releases that verify. The only change it lets through is
+// a wider validity window of the organisation's own keys. Anything else is for a person to
+// read and decide.
+import { isDeepStrictEqual } from 'node:util';
 import { equalBytes } from '../../basics/crypto/bytes.ts';
 import { rfc3339 } from '../../basics/json/shape.ts';
 import type { CountersignerKey, FallbackSignerSet, Policy } from './types.ts';
@@ -57,8 +61,18 @@ export function controlChanges(current: Policy, next: Policy, organisation: stri
   if (next.threshold !== current.threshold)
     reasons.push(`changes the countersignature threshold from ${current.threshold} to ${next.threshold} organisations`);
   reasons.push(...fallbackChanges(current.fallback, next.fallback));
+  for (const [field, words] of UNTOUCHABLE) if (!isDeepStrictEqual(current[field], next[field])) reasons.push(words);
   return reasons;
 }
+
+/** The rest of the policy, which an automatic countersignature must leave exactly as it is. */
+const UNTOUCHABLE: readonly (readonly [keyof Policy, string])[] = [
+  ['primary', 'changes the primary identity (who may sign as organisation A)'],
+  ['trustedRoot', "changes the Sigstore trusted root (who may issue organisation A's certificates)"],
+  ['kinds', 'changes the allowed kinds'],
+  ['streams', 'changes the allowed streams'],
+  ['limits', 'changes the limits'],
+];
 
 function fallbackChanges(before: FallbackSignerSet | undefined, after: FallbackSignerSet | undefined): string[] {
   if (!before)

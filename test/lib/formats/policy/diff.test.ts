@@ -281,7 +281,7 @@ test('policy diff in words: values quoted, every character outside printable ASC
   assert.equal(escapeUnusual('\u2028\u200b\t'), '\\u{2028}\\u{200b}\\u{9}');
 });
 
-test("F1 keepsOrganisationControl: a rotation that only extends B's key validity (or changes A's side) keeps B in control", () => {
+test("F1 keepsOrganisationControl: a rotation that only extends B's key validity keeps B in control", () => {
   const extended = policy({
     version: 2,
     countersigners: [key(b, { validUntil: new Date('2029-01-01T00:00:00Z') }), key(c)],
@@ -290,12 +290,19 @@ test("F1 keepsOrganisationControl: a rotation that only extends B's key validity
   assert.equal(keepsOrganisationControl(current, extended, 'Org B'), true);
   const unbounded = policy({ version: 2, countersigners: [key(b), key(c)] });
   assert.equal(keepsOrganisationControl(current, unbounded, 'Org B'), true);
-  const aSide = policy({
+});
+
+test("F1 keepsOrganisationControl: a rotation that changes A's side is for a person (B's key alone must never come to suffice)", () => {
+  const identity = policy({
     version: 2,
     identity: 'https://github.com/acme/app/.github/workflows/ship.yml@refs/heads/main',
-    streams: ['acme/app:stable', 'acme/app:policy', 'acme/app:beta'],
   });
-  assert.equal(keepsOrganisationControl(current, aSide, 'Org B'), true);
+  assert.deepEqual(controlChanges(current, identity, 'Org B'), [
+    'changes the primary identity (who may sign as organisation A)',
+  ]);
+  const streams = policy({ version: 2, streams: ['acme/app:stable', 'acme/app:policy', 'acme/app:beta'] });
+  assert.deepEqual(controlChanges(current, streams, 'Org B'), ['changes the allowed streams']);
+  assert.equal(keepsOrganisationControl(current, identity, 'Org B'), false);
 });
 
 test("F1 keepsOrganisationControl is false when B's key is replaced, the threshold changes, a fallback or an organisation is added", () => {
