@@ -791,7 +791,11 @@ async function startService(options) {
     };
     const requestLog = options.requestLog ?? (() => {
     });
-    server = createServer((req, res) => void handle(req, res, ctx, requestLog));
+    server = createServer((req, res) => {
+      handle(req, res, ctx, requestLog).catch(() => {
+        res.destroy();
+      });
+    });
     server.requestTimeout = 3e4;
     server.headersTimeout = 1e4;
     server.keepAliveTimeout = 5e3;
@@ -831,13 +835,23 @@ async function startService(options) {
     throw err;
   }
 }
+function requestUrl(target) {
+  if (target === void 0 || !target.startsWith("/") || target.startsWith("//")) return void 0;
+  try {
+    return new URL(target, "http://service.invalid");
+  } catch {
+    return void 0;
+  }
+}
 async function handle(req, res, ctx, requestLog) {
   const started = performance.now();
-  const url = new URL(req.url ?? "/", "http://service.invalid");
-  const endpoint = Object.values(API).includes(url.pathname) ? url.pathname : "other";
+  const url = requestUrl(req.url);
+  const path = url?.pathname ?? "(unreadable request target)";
+  const endpoint = Object.values(API).includes(path) ? path : "other";
   let reply;
   let code;
   try {
+    if (!url) throw new Refusal(400, "bad-request", 'the request target must be a path ("/..."), as in origin-form');
     reply = await route(req, url, ctx);
   } catch (err) {
     const refusal = refusalOf(err);
@@ -860,7 +874,7 @@ async function handle(req, res, ctx, requestLog) {
       requestLog({
         time: (/* @__PURE__ */ new Date()).toISOString(),
         event: "fault",
-        path: url.pathname,
+        path,
         error: oneLine(err instanceof Error ? `${err.name}: ${err.message}` : String(err))
       });
     }
@@ -884,7 +898,7 @@ async function handle(req, res, ctx, requestLog) {
   requestLog({
     time: (/* @__PURE__ */ new Date()).toISOString(),
     method: req.method,
-    path: url.pathname.slice(0, 200),
+    path: path.slice(0, 200),
     status: reply.status,
     ...code ? { code } : {},
     ms: Math.round((performance.now() - started) * 10) / 10,

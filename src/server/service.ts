@@ -15,7 +15,7 @@ import { API } from '../lib/formats/service/api.ts';
 import { trustMaterialOf } from '../lib/checks/sigstore/trusted-root.ts';
 import { Countersigner } from './countersigner.ts';
 import { Metrics } from './metrics.ts';
-import { oneLine, refusalOf } from './refusal.ts';
+import { Refusal, oneLine, refusalOf } from './refusal.ts';
 import { type Reply, type RouteContext, keyDescription, route } from './routes.ts';
 import { LogStore } from './store.ts';
 import { TransparencyLog } from './transparency-log.ts';
@@ -81,7 +81,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       key: keyDescription(log, options.logPublicKeyPem, pinned.keyId, pinned.publicKey),
     };
     const requestLog = options.requestLog ?? (() => {});
-    server = createServer((req, res) => void handle(req, res, ctx, requestLog));
+    // Whatever a request does, it never ends the process: a fault past the handler's own error
+    // handling (a broken log sink, say) only drops that connection.
+    server = createServer((req, res) => {
+      handle(req, res, ctx, requestLog).catch(() => {
+        res.destroy();
+      });
+    });
     server.requestTimeout = 30_000;
     server.headersTimeout = 10_000;
     server.keepAliveTimeout = 5_000;
@@ -122,6 +128,20 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   }
 }
 
+/**
+ * The request target as a URL, or undefined when it is not an origin-form path. Node hands the
+ * target over as sent: an absolute-form (`http://[`), an authority-like `//[` or a bad port
+ * would make `new URL` throw, and a throw here once took the whole process down (issue 15 F1).
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(target, 'http://service.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
@@ -129,11 +149,13 @@ async function handle(
   requestLog: (line: Record<string, unknown>) => void,
 ): Promise<void> {
   const started = performance.now();
-  const url = new URL(req.url ?? '/', 'http://service.invalid');
-  const endpoint = Object.values(API).includes(url.pathname as (typeof API)[keyof typeof API]) ? url.pathname : 'other';
+  const url = requestUrl(req.url);
+  const path = url?.pathname ?? '(unreadable request target)';
+  const endpoint = Object.values(API).includes(path as (typeof API)[keyof typeof API]) ? path : 'other';
   let reply: Reply;
   let code: ErrorCode | undefined;
   try {
+    if (!url) throw new Refusal(400, 'bad-request', 'the request target must be a path ("/..."), as in origin-form');
     reply = await route(req, url, ctx);
   } catch (err) {
     const refusal = refusalOf(err);
@@ -155,7 +177,7 @@ async function handle(
       requestLog({
         time: new Date().toISOString(),
         event: 'fault',
-        path: url.pathname,
+        path,
         error: oneLine(err instanceof Error ? `${err.name}: ${err.message}` : String(err)),
       });
     }
@@ -181,7 +203,7 @@ async function handle(
   requestLog({
     time: new Date().toISOString(),
     method: req.method,
-    path: url.pathname.slice(0, 200),
+    path: path.slice(0, 200),
     status: reply.status,
     ...(code ? { code } : {}),
     ms: Math.round((performance.now() - started) * 10) / 10,
