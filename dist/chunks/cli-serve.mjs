@@ -852,6 +852,7 @@ async function handle(req, res, ctx, requestLog) {
   let code;
   try {
     if (!url) throw new Refusal(400, "bad-request", 'the request target must be a path ("/..."), as in origin-form');
+    if (url.pathname !== (req.url ?? "").split("?")[0]) throw new Refusal(404, "not-found", "no such path");
     reply = await route(req, url, ctx);
   } catch (err) {
     const refusal = refusalOf(err);

@@ -156,6 +156,9 @@ async function handle(
   let code: ErrorCode | undefined;
   try {
     if (!url) throw new Refusal(400, 'bad-request', 'the request target must be a path ("/..."), as in origin-form');
+    // URL parsing resolves dot segments, percent-encoded ones too (/v1/%2e%2e/metrics is /metrics):
+    // a path is served only as sent, never after normalisation (issue 15 F12).
+    if (url.pathname !== (req.url ?? '').split('?')[0]) throw new Refusal(404, 'not-found', 'no such path');
     reply = await route(req, url, ctx);
   } catch (err) {
     const refusal = refusalOf(err);

@@ -59,6 +59,15 @@ test('F1 (issue 15) request lines that once ended the process get a 400, and the
   }
 });
 
+test('F12 (issue 15) a path that URL parsing would normalise is not found, never served as another path', async () => {
+  // Raw sockets: fetch() would normalise these paths itself before sending them.
+  for (const path of ['/v1/%2e%2e/metrics', '/v1/../metrics', '/v1/./log/checkpoint', '/v1/log/%2E/checkpoint']) {
+    const status = await raw(server.url, `GET ${path} HTTP/1.1`);
+    assert.match(status, /^HTTP\/1\.1 404 /, `${path}: ${status}`);
+  }
+  assert.equal((await fetch(`${server.url}/metrics`)).status, 200);
+});
+
 test('F1 (issue 15) requestUrl reads only origin-form paths, and never throws', () => {
   assert.equal(requestUrl('/healthz')?.pathname, '/healthz');
   assert.equal(requestUrl('/v1/log/entries?start=0&end=2')?.searchParams.get('end'), '2');
