@@ -1,0 +1,97 @@
+// Real bundles from the public-good, Rekor v2, staging and GitHub Sigstore instances
+// (test/vectors/real-sigstore/, sources in its SOURCES.md): each gets the verdict its source's
+// own tests give, verified with @sigstore/verify under the thresholds of its instance. This
+// is the ground truth that the project's primary verification (src/lib/checks/sigstore) must
+// meet on real instances, GitHub's among them (issue 14).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { bundleFromJSON } from '@sigstore/bundle';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
+
+const DIR = new URL('../../../vectors/real-sigstore/', import.meta.url);
+
+interface Case {
+  name: string;
+  instance: 'github' | 'public-good' | 'rekor-v2' | 'staging';
+  bundle: string;
+  trustedRoot: string;
+  artifact?: string;
+  digest?: { alg: string; hex: string };
+  digestAlg?: string;
+  san?: string;
+  issuer?: string;
+  expect: 'pass' | 'fail';
+  why?: string;
+}
+
+// GitHub's instance has no CT log and no transparency log: its certificates carry no SCT and
+// its time comes from one RFC 3161 timestamp. The others: one SCT, one tlog entry, one time.
+const THRESHOLDS = {
+  github: { ctlogThreshold: 0, tlogThreshold: 0, timestampThreshold: 1 },
+  'public-good': { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
+  'rekor-v2': { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
+  staging: { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
+} as const;
+
+const CASES = JSON.parse(readFileSync(new URL('cases.json', DIR), 'utf8')) as Case[];
+const read = (path: string): Buffer => readFileSync(new URL(path, DIR));
+
+/** A bundle file holds one bundle, or JSON lines of bundles (gh attestation download), bare or as {bundle}. */
+function bundlesOf(path: string): Record<string, unknown>[] {
+  const text = read(path).toString('utf8').trim();
+  const docs =
+    text.startsWith('{') && !text.includes('\n{') ? [JSON.parse(text)] : text.split('\n').map((l) => JSON.parse(l));
+  return (docs as Record<string, unknown>[]).map((d) =>
+    'mediaType' in d ? d : ((d.bundle as Record<string, unknown> | undefined) ?? d),
+  );
+}
+
+/** The in-toto subject must name the artifact's digest (@sigstore/verify does not look). */
+function checkSubject(json: Record<string, unknown>, c: Case): void {
+  const envelope = json.dsseEnvelope as { payload: string; payloadType: string } | undefined;
+  if (envelope?.payloadType !== 'application/vnd.in-toto+json') return;
+  const alg = c.digest?.alg ?? c.digestAlg ?? 'sha256';
+  const hex = c.digest?.hex ?? (c.artifact ? createHash(alg).update(read(c.artifact)).digest('hex') : undefined);
+  if (hex === undefined) return;
+  const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as {
+    subject?: { digest?: Record<string, string> }[];
+  };
+  if (!(statement.subject ?? []).some((s) => s.digest?.[alg] === hex))
+    throw new Error(`no in-toto subject ${alg}:${hex}`);
+}
+
+function verifyCase(c: Case): void {
+  const trust = toTrustMaterial(TrustedRoot.fromJSON(JSON.parse(read(c.trustedRoot).toString('utf8'))));
+  const verifier = new Verifier(trust, THRESHOLDS[c.instance]);
+  const policy = {
+    ...(c.san ? { subjectAlternativeName: c.san } : {}),
+    ...(c.issuer ? { extensions: { issuer: c.issuer } } : {}),
+  };
+  for (const json of bundlesOf(c.bundle)) {
+    const artifact = !json.dsseEnvelope && c.artifact ? read(c.artifact) : undefined;
+    verifier.verify(
+      toSignedEntity(bundleFromJSON(json), artifact),
+      Object.keys(policy).length > 0 ? policy : undefined,
+    );
+    checkSubject(json, c);
+  }
+}
+
+test('real bundles: the cases cover every instance, passes and failures', () => {
+  const instances = new Set(CASES.map((c) => c.instance));
+  assert.deepEqual([...instances].sort(), ['github', 'public-good', 'rekor-v2', 'staging']);
+  assert.ok(CASES.some((c) => c.expect === 'fail') && CASES.some((c) => c.expect === 'pass'));
+});
+
+for (const c of CASES) {
+  test(`real bundle ${c.name}: ${c.expect}${c.why ? ` (${c.why})` : ''}`, () => {
+    if (c.expect === 'pass') verifyCase(c);
+    else
+      assert.throws(() => {
+        verifyCase(c);
+      });
+  });
+}
