@@ -11024,7 +11024,11 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
     if (err instanceof VerificationError || err instanceof InputError) throw err;
     throw fail("primary-malformed", what, `unusable certificate or timestamp: ${describe2(err)}`);
   }
-  const verifier = new import_verify2.Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
+  const verifier = new import_verify2.Verifier(trust, {
+    ctlogThreshold: trust.ctlogs.length > 0 ? 1 : 0,
+    tlogThreshold: 0,
+    timestampThreshold: 1
+  });
   try {
     verifier.verify(entity);
   } catch (err) {

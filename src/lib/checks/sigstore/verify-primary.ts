@@ -170,8 +170,14 @@ export function verifySigstoreBundle(
   // A bundle is accepted with a Rekor entry or an RFC 3161 timestamp: every tlog entry present
   // is verified (inclusion proof or promise, body matches), and at least one verified time
   // (a Rekor v1 integrated time or a TSA token) must fall inside the certificate's validity.
-  // One SCT from a pinned CT log is required for a Fulcio certificate.
-  const verifier = new Verifier(trust, { ctlogThreshold: 1, tlogThreshold: 0, timestampThreshold: 1 });
+  // One SCT from a pinned CT log is required for a Fulcio certificate, when the instance has a
+  // CT log: the trusted root says so. GitHub's instance lists none and its certificates carry no
+  // SCT; requiring one there would refuse every genuine primary (issue 14 #1).
+  const verifier = new Verifier(trust, {
+    ctlogThreshold: trust.ctlogs.length > 0 ? 1 : 0,
+    tlogThreshold: 0,
+    timestampThreshold: 1,
+  });
   try {
     verifier.verify(entity);
   } catch (err) {

@@ -10,6 +10,9 @@ import { readFileSync } from 'node:fs';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
+import { VerificationError } from '../../../../src/lib/basics/errors/errors.ts';
+import { loadTrustedRoot } from '../../../../src/lib/checks/sigstore/trusted-root.ts';
+import { verifyPrimary } from '../../../../src/lib/checks/sigstore/verify-primary.ts';
 
 const DIR = new URL('../../../vectors/real-sigstore/', import.meta.url);
 
@@ -95,3 +98,44 @@ for (const c of CASES) {
       });
   });
 }
+
+// Our own primary check on the real instances (issue 14 #1): an SCT is required exactly when the
+// pinned trusted root lists a CT log.
+const rootJson = (path: string): Record<string, unknown> =>
+  JSON.parse(read(path).toString('utf8')) as Record<string, unknown>;
+
+test('issue 14 #1: verifyPrimary accepts GitHub-instance provenance (its trusted root lists no CT log, its certificate has no SCT)', () => {
+  const [bundle] = bundlesOf('github/attest-demo-whl.bundle.jsonl');
+  const trust = loadTrustedRoot(rootJson('trusted-roots/github-trusted-root.json'), 'GitHub trusted root');
+  const primary = verifyPrimary(bundle, trust);
+  assert.equal(
+    primary.signer.identity,
+    'https://github.com/actions/attest-demo/.github/workflows/build-python.yml@refs/heads/main',
+  );
+  assert.equal(primary.tlogEntries.length, 0);
+  assert.equal(primary.timestamps.length, 1);
+});
+
+test('issue 14 #1: verifyPrimary still requires an SCT when the trusted root lists a CT log', () => {
+  const [bundle] = bundlesOf('github/attest-demo-whl.bundle.jsonl');
+  const withCtlog = {
+    ...rootJson('trusted-roots/github-trusted-root.json'),
+    ctlogs: rootJson('trusted-roots/public-good-trusted-root.json').ctlogs,
+  };
+  const trust = loadTrustedRoot(withCtlog, 'GitHub trusted root with a CT log');
+  assert.throws(
+    () => verifyPrimary(bundle, trust),
+    (err: unknown) => err instanceof VerificationError && err.code === 'primary-certificate' && /SCT/.test(err.message),
+  );
+});
+
+test('issue 14 #1: verifyPrimary accepts a public-good v0.3 DSSE bundle (SCT, Rekor v1 inclusion proof)', () => {
+  const [bundle] = bundlesOf('public-good/sigstore-js-2.1.0.v03.bundle.json');
+  const trust = loadTrustedRoot(rootJson('trusted-roots/public-good-trusted-root.json'), 'public-good trusted root');
+  const primary = verifyPrimary(bundle, trust);
+  assert.equal(
+    primary.signer.identity,
+    'https://github.com/sigstore/sigstore-js/.github/workflows/release.yml@refs/heads/main',
+  );
+  assert.equal(primary.tlogEntries.length, 1);
+});
