@@ -25,7 +25,7 @@ import { MAX_COUNTERSIGNATURES } from '../src/lib/formats/bundle/bundle.ts';
 import { buildPolicy, parsePolicy } from '../src/lib/formats/policy/index.ts';
 import { MAX_POLICY_BYTES } from '../src/lib/formats/policy/types.ts';
 import { buildStatement, serializeStatement } from '../src/lib/formats/statement/statement.ts';
-import { MAX_ROTATIONS } from '../src/lib/flows/rotation/chain.ts';
+import { MAX_ROTATIONS, MAX_ROTATION_CHAIN_BYTES } from '../src/lib/flows/rotation/chain.ts';
 import { MAX_REQUEST_BYTES } from '../src/lib/formats/service/api.ts';
 import { type Flow, STREAM, makeKey, primaryJson, readBundle, startFlow, writeBundle } from '../tools/flow.ts';
 import { NODE, ROOT, type Row, fmt, median, timeProcess } from './lib.ts';
@@ -430,6 +430,10 @@ export async function benchAdversarial(options: AdversarialOptions = {}): Promis
       detail: `reject ${fmt(ms, 1)} ms (${outcome}) vs genuine verify ${fmt(genuineMs, 1)} ms; input ${fmt(bytes / 1024, 0)} KiB`,
     });
 
+    // A chain at its caps: as many F2 rotations as the walk's byte cap admits (at most the link cap).
+    const chainLinks = Math.min(MAX_ROTATIONS, Math.floor(MAX_ROTATION_CHAIN_BYTES / f2.bytes.length));
+    const chainFamily = `rotation chain: ${chainLinks} links (the ${MAX_ROTATION_CHAIN_BYTES / 1024 / 1024} MiB cap), each the F2 rotation`;
+
     // The library builds: pinPolicy once (as an app does), verifyBundle per bundle.
     for (const [surface, client] of parts.has('library') ? builds : []) {
       log(`${surface}...`);
@@ -445,20 +449,11 @@ export async function benchAdversarial(options: AdversarialOptions = {}): Promis
       const chain = await timed(libRuns, () =>
         client.followPolicyRotations({
           policy: policyText,
-          rotations: Array.from({ length: MAX_ROTATIONS }, () => f2.bytes),
+          rotations: Array.from({ length: chainLinks }, () => f2.bytes),
         }),
       );
       const walked = chain.last.outcome === 'rejected' ? `rejected: ${chain.last.failure.code}` : chain.last.outcome;
-      rows.push(
-        row(
-          `rotation chain: ${MAX_ROTATIONS} links, each the F2 rotation`,
-          surface,
-          chain.ms,
-          g.ms,
-          walked,
-          MAX_ROTATIONS * f2.bytes.length,
-        ),
-      );
+      rows.push(row(chainFamily, surface, chain.ms, g.ms, walked, chainLinks * f2.bytes.length));
     }
 
     // The CLI: a process per verification, spawn to exit, as a user (or a gate script) waits.
@@ -497,19 +492,19 @@ export async function benchAdversarial(options: AdversarialOptions = {}): Promis
       'update',
       '--current',
       policyFile,
-      ...Array.from({ length: MAX_ROTATIONS }, () => ['--rotation', f2.path]).flat(),
+      ...Array.from({ length: chainLinks }, () => ['--rotation', f2.path]).flat(),
       '--out',
       out,
     ];
     if (parts.has('cli'))
       rows.push(
         row(
-          `rotation chain: ${MAX_ROTATIONS} links, each the F2 rotation`,
+          chainFamily,
           'CLI',
           (await cliMs(update)).ms,
           gCli.ms,
           'policy update refused',
-          MAX_ROTATIONS * f2.bytes.length,
+          chainLinks * f2.bytes.length,
         ),
       );
 

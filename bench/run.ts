@@ -4,7 +4,7 @@
 // target is missed, 2 if a benchmark could not run. Local files and the local Sigstore stack
 // only (loopback). BENCHMARKS.md records the latest figures.
 //
-//   node bench/run.ts [--quick] [--only verify,ed25519,cold,digests,scale,service,limits,adversarial] [--cli PATH]
+//   node bench/run.ts [--quick] [--only verify,ed25519,cold,digests,scale,service,startup,limits,adversarial,sign-keys] [--cli PATH]
 //
 // --quick: small sizes and few runs, to check that the suite works (figures not meaningful).
 // --cli: the CLI bundle to measure (default dist/cli.mjs, and for adversarial a fresh build of the
@@ -19,9 +19,22 @@ import { benchColdStart, distSizes } from './cold-start.ts';
 import { benchDigests } from './digest.ts';
 import { ROOT, type Fixture, type Row, fmt, makeFixture, passes, settings } from './lib.ts';
 import { benchScale } from './scale.ts';
+import { benchServiceStartup } from './service-startup.ts';
+import { benchSignKeys } from './sign-keys.ts';
 import { benchEd25519, benchVerify } from './verify.ts';
 
-const GROUPS = ['verify', 'ed25519', 'cold', 'digests', 'scale', 'service', 'limits', 'adversarial'] as const;
+const GROUPS = [
+  'verify',
+  'ed25519',
+  'cold',
+  'digests',
+  'scale',
+  'service',
+  'startup',
+  'limits',
+  'adversarial',
+  'sign-keys',
+] as const;
 type Group = (typeof GROUPS)[number];
 
 const { values } = parseArgs({
@@ -35,7 +48,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'usage: node bench/run.ts [--quick] [--only verify,ed25519,cold,digests,scale,service,limits,adversarial] [--cli PATH (default dist/cli.mjs)]',
+    'usage: node bench/run.ts [--quick] [--only verify,ed25519,cold,digests,scale,service,startup,limits,adversarial,sign-keys] [--cli PATH (default dist/cli.mjs)]',
   );
   process.exit(0);
 }
@@ -169,6 +182,10 @@ try {
     if (typeof mod.benchService !== 'function') throw new Error('bench/service.ts does not export benchService()');
     return foreignRows('service', await mod.benchService(quick ? { requests: 20, concurrency: 4 } : {}));
   });
+  // Start-up of the service's log with 1 000 000 entries: time and peak RSS (issue 15).
+  await section('startup', () =>
+    benchServiceStartup(quick ? { entries: 20_000, runs: 1 } : { entries: 1_000_000, runs: 3 }),
+  );
   await section('limits', async () => {
     const mod = await importIfPresent<{ benchLimits?: () => Promise<unknown> }>('bench/limits.ts');
     if (!mod) return [];
@@ -178,6 +195,8 @@ try {
   // Hostile inputs at the caps (issue 13 F2/F3): time to reject against a genuine verification,
   // in the CLI, the client's Node and browser builds; /healthz of `countersign serve` meanwhile.
   await section('adversarial', () => benchAdversarial({ quick, ...(values.cli ? { cli: settings.cli } : {}) }));
+  // B's key in a PKCS#11 token (SoftHSM2) against a key file (issue 17); skipped without SoftHSM2.
+  await section('sign-keys', () => benchSignKeys(quick ? 300 : 3000));
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

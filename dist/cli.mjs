@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
-import "./chunks/shared-18cfce56.mjs";
+import "./chunks/shared-2bfe6f66.mjs";
 
 // src/cli/node-version.ts
 var MIN_NODE_MAJOR = 24;

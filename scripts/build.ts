@@ -28,7 +28,8 @@
 //
 // The CLI package (`@countersign/cli`, the root package.json) publishes dist/cli.mjs and
 // dist/chunks/ only; the action files are used from a checkout of the repository, not npm.
-// Everything is bundled: neither package has a runtime dependency (test/repo/packaging.test.ts).
+// Everything is bundled: neither package has a runtime dependency (test/repo/packaging.test.ts),
+// but for the CLI's one optional dependency, pkcs11js (keys in HSMs), which stays external.
 //
 // `buildActions(outdir)` is exported so that the action tests build the entry points from the
 // current sources into a scratch directory (test/action/harness/) instead of trusting dist/; the
@@ -77,6 +78,9 @@ const common: BuildOptions = {
   target: 'node24',
   legalComments: 'none',
   logLevel: 'warning',
+  // The PKCS#11 binding (an optional dependency with a native addon: it cannot be bundled) is
+  // imported at run time, and only when a key is a PKCS#11 URI (src/lib/basics/pkcs11/binding.ts).
+  external: ['pkcs11js'],
   // Bundled CommonJS dependencies call require() for Node built-ins; give them one.
   banner: {
     js: "import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);",

@@ -723,14 +723,14 @@ async function lifecycleCases(x: LifecycleContext): Promise<VectorCase[]> {
       streams: [STREAM, POLICY_STREAM],
       ...(o.fallback ? { fallback: { countersigners: o.fallback.map(keyInput), threshold: 1 } } : {}),
     });
-  const rotationStatement = (next: Record<string, unknown>, version?: number) => {
+  const rotationStatement = (next: Record<string, unknown>, version?: number, issuedAt = x.now) => {
     const parts = rotationStatementParts(utf8(json(next)), 'policy.json', 'new policy');
     return serializeStatement(
       buildStatement({
         kind: 'authority-rotation',
         stream: POLICY_STREAM,
         version: version ?? parts.version,
-        issuedAt: x.now,
+        issuedAt,
         expiresIn: 30 * 86_400,
         subjects: parts.subjects,
         data: parts.data,
@@ -742,12 +742,13 @@ async function lifecycleCases(x: LifecycleContext): Promise<VectorCase[]> {
     primary: Primary,
     signers: TestKey[],
     under: Record<string, unknown>,
+    offset = 0,
   ): Promise<string> => {
     let bundle = json(primary);
     for (const [i, signer] of signers.entries())
       bundle = bundleOf(
         primary,
-        await x.countersign(i === 0 ? primary : bundle, signer, under, at(300_000 + i * 60_000)),
+        await x.countersign(i === 0 ? primary : bundle, signer, under, at(offset + 300_000 + i * 60_000)),
       );
     return bundle;
   };
@@ -792,6 +793,29 @@ async function lifecycleCases(x: LifecycleContext): Promise<VectorCase[]> {
   const r12fork = await countersignAll(pr12fork, [b, c], v1);
   const pRelease3 = await x.sign(x.s1, 'rekor', MOVED_WORKFLOW);
   const release3 = await countersignAll(pRelease3, [bNext, c], v3);
+  // Rotations across time (spec/ROTATION.md §5.1): v2 -> v3 again, issued (and countersigned)
+  // 40 days on, and a release under v3 issued 45 days on; verified 50 days on, when r12 (30
+  // days) has expired and the later rotation has not.
+  const LATER = 40 * DAY;
+  const r23later = await countersignAll(
+    await x.sign(rotationStatement(v3, undefined, at(LATER)), 'rekor'),
+    [bNext, c],
+    v2,
+    LATER,
+  );
+  const laterRelease = (() => {
+    const st = JSON.parse(Buffer.from(x.s1).toString('utf8')) as { predicate: Record<string, unknown> };
+    st.predicate.issuedAt = rfc3339(at(45 * DAY));
+    st.predicate.expiresAt = rfc3339(at(75 * DAY));
+    return utf8(JSON.stringify(st));
+  })();
+  const release3later = await countersignAll(
+    await x.sign(laterRelease, 'rekor', MOVED_WORKFLOW),
+    [bNext, c],
+    v3,
+    45 * DAY,
+  );
+  const fiftyDaysOn = rfc3339(at(50 * DAY));
   // The v2 document swapped for v3's after signing the subject: the statement no longer agrees with itself.
   const digestMismatch = await x.sign(
     utf8(
@@ -893,7 +917,58 @@ async function lifecycleCases(x: LifecycleContext): Promise<VectorCase[]> {
       expected: no(
         'rotation',
         'rotation-downgrade',
-        'The v1 -> v2 rotation handed to a client already at v3: it installs an older policy.',
+        'The v1 -> v2 rotation alone handed to a client already at v3: it installs an older policy and is not part of a history that leads to v3 (the rotation to v3 is not given).',
+      ),
+    },
+    {
+      name: 'rotation-chain-expired-link',
+      bundle: release3later,
+      policy: v1,
+      rotations: [r12, r23later],
+      expected: ok(
+        'Fifty days on, rotations/1.json (v1 -> v2, a 30-day statement) has expired: as a link before the newest it is judged at its signing time and still links the chain; rotations/2.json (v2 -> v3, issued 40 days on) is current; a release issued 45 days on verifies under v3.',
+        { verifyAt: fiftyDaysOn },
+      ),
+    },
+    {
+      name: 'rotation-chain-expired-newest_fail',
+      bundle: release3later,
+      policy: v1,
+      rotations: [r12],
+      expected: no(
+        'rotation',
+        'statement-expired',
+        'Fifty days on, the expired v1 -> v2 rotation is the newest link given: a walk alone judges the newest link now, and it has expired (a release under the result, verified now, would vouch for it instead).',
+        { verifyAt: fiftyDaysOn },
+      ),
+    },
+    {
+      name: 'rotation-chain-full-history',
+      bundle: release3,
+      policy: v3,
+      rotations: [r12, r23],
+      expected: ok(
+        'A client already at v3 handed the whole history (v1 -> v2, v2 -> v3): the rotation to v3 carries its very policy and v1 -> v2 leads to it, so both are skipped; the v3 release verifies.',
+      ),
+    },
+    {
+      name: 'rotation-chain-out-of-order',
+      bundle: release3,
+      policy: v1,
+      rotations: [r23, r12],
+      expected: ok(
+        'rotations/1.json is v2 -> v3 and rotations/2.json is v1 -> v2: the walk sorts them by version and follows v1 -> v2 -> v3; the v3 release verifies.',
+      ),
+    },
+    {
+      name: 'rotation-chain-fork-at-held-version_fail',
+      bundle: release3,
+      policy: v2,
+      rotations: [r12fork],
+      expected: no(
+        'rotation',
+        'rotation-fork',
+        'A client at v2 handed a rotation that installs another version 2 (b-release and c-release): a different document at a version it holds.',
       ),
     },
     {

@@ -28,7 +28,7 @@ import { signStatement } from '../src/lib/flows/sign/sign.ts';
 import { type VerifyOptions, runPipeline } from '../src/lib/pipeline/run.ts';
 import { trustMaterialOf } from '../src/lib/checks/sigstore/trusted-root.ts';
 import type { VerificationReport } from '../src/lib/pipeline/report.ts';
-import { type Stack, startStack } from '../src/stack/index.ts';
+import { type Stack, type StackInstance, startStack } from '../src/stack/index.ts';
 
 export const STREAM = 'acme/app:stable';
 
@@ -121,13 +121,20 @@ export function makeKey(name: string, organisation: string): TestKey {
   };
 }
 
-export async function startFlow(options: { jobWorkflowRef?: string } = {}): Promise<Flow> {
+export async function startFlow(
+  options: {
+    jobWorkflowRef?: string;
+    /** Which Sigstore instance the stack imitates (default public-good). */
+    instance?: StackInstance;
+  } = {},
+): Promise<Flow> {
   const dir = await mkdtemp(join(tmpdir(), 'countersign-flow-'));
   let stack: Stack | undefined;
   try {
     stack = await startStack({
       dir: join(dir, 'stack'),
       ...(options.jobWorkflowRef ? { jobWorkflowRef: options.jobWorkflowRef } : {}),
+      ...(options.instance ? { instance: options.instance } : {}),
     });
     return await flowOn(stack, dir);
   } catch (err) {
@@ -288,7 +295,8 @@ export function flipBase64(value: string, index = 0): string {
  */
 export function bindingOfPrimary(bytes: Uint8Array): PrimaryBinding {
   const p = primaryJson(bytes);
-  const tlog = (p.verificationMaterial.tlogEntries ?? []) as { logIndex: string; logId: { keyId: string } }[];
+  // proto3 JSON leaves out a field at its default: an entry at index 0 has no logIndex.
+  const tlog = (p.verificationMaterial.tlogEntries ?? []) as { logIndex?: string; logId: { keyId: string } }[];
   const tsa = p.verificationMaterial.timestampVerificationData as
     { rfc3161Timestamps?: { signedTimestamp: string }[] } | undefined;
   const b64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
@@ -299,7 +307,7 @@ export function bindingOfPrimary(bytes: Uint8Array): PrimaryBinding {
     payloadType: p.dsseEnvelope.payloadType,
     signature: b64(signature.sig),
     certificate: b64(p.verificationMaterial.certificate.rawBytes),
-    tlogEntries: tlog.map((e) => ({ logId: e.logId.keyId, logIndex: e.logIndex })),
+    tlogEntries: tlog.map((e) => ({ logId: e.logId.keyId, logIndex: e.logIndex ?? '0' })),
     timestamps: (tsa?.rfc3161Timestamps ?? []).map((t) => b64(t.signedTimestamp)),
   };
 }

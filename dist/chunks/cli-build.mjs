@@ -1,17 +1,22 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  collectSubjects
+} from "./shared-427b1b45.mjs";
+import "./shared-1393fa30.mjs";
+import {
   rotationStatementParts
 } from "./shared-f7ebb2b6.mjs";
 import "./shared-4188714e.mjs";
-import "./shared-20c62e75.mjs";
-import "./shared-868235cf.mjs";
-import "./shared-d54b2595.mjs";
 import "./shared-309f26f9.mjs";
+import "./shared-20c62e75.mjs";
 import "./shared-98eab3f9.mjs";
-import "./shared-98309fbc.mjs";
+import "./shared-c9b31025.mjs";
+import "./shared-c6dbb844.mjs";
+import "./shared-d54b2595.mjs";
 import {
   policyDocument
-} from "./shared-8747b24f.mjs";
+} from "./shared-4746e858.mjs";
+import "./shared-5bacc2e4.mjs";
 import {
   MAX_FLEET_KEYS_BYTES,
   buildStatement,
@@ -19,45 +24,43 @@ import {
   parseFleetKeys,
   serializeStatement,
   sourceFromGitHubEnv
-} from "./shared-b361fd30.mjs";
-import "./shared-7eda6b41.mjs";
-import "./shared-a274f2b0.mjs";
+} from "./shared-e181c389.mjs";
+import "./shared-39a15262.mjs";
 import {
   reportFatal
-} from "./shared-692b722b.mjs";
+} from "./shared-42d5d1df.mjs";
+import "./shared-f06d4d30.mjs";
+import "./shared-8e434138.mjs";
 import {
   writeFileAtomic
-} from "./shared-c2330f2a.mjs";
-import "./shared-80ab9d1c.mjs";
-import "./shared-6bbc863f.mjs";
-import {
-  readInputFile
-} from "./shared-959b9aa3.mjs";
+} from "./shared-2abda158.mjs";
+import "./shared-96f97add.mjs";
+import "./shared-4bd08542.mjs";
 import {
   KINDS
-} from "./shared-7a359f32.mjs";
-import "./shared-a1ee2870.mjs";
+} from "./shared-d5665511.mjs";
+import {
+  readInputFile
+} from "./shared-434ebaa6.mjs";
+import "./shared-2f63fab4.mjs";
 import {
   MAX_POLICY_BYTES
-} from "./shared-ef15c4ee.mjs";
-import "./shared-d96130d7.mjs";
-import {
-  sha256Hex
-} from "./shared-197306b2.mjs";
-import "./shared-ceef7eae.mjs";
+} from "./shared-31413875.mjs";
+import "./shared-a58ce1e9.mjs";
 import {
   parseVerbArgs
-} from "./shared-0776c14a.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-5310986a.mjs";
+import "./shared-2b0dfa9f.mjs";
 import {
-  collectSubjects
-} from "./shared-427b1b45.mjs";
-import "./shared-1393fa30.mjs";
-import "./shared-013b5e69.mjs";
-import "./shared-1abd220a.mjs";
+  sha256Hex
+} from "./shared-f3698323.mjs";
+import "./shared-84c2b3d1.mjs";
 import {
   InputError
-} from "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/cli/build.ts
 import { basename } from "node:path";
@@ -75,6 +78,24 @@ function parseDuration(text, what = "duration") {
     );
   }
   return Number(m[1]) * UNIT_SECONDS[m[2]];
+}
+
+// src/lib/formats/statement/reproducible.ts
+var EPOCH_SECONDS = /^[0-9]{1,12}$/;
+function sourceDateEpoch(env) {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === void 0 || value === "") return void 0;
+  if (!EPOCH_SECONDS.test(value))
+    throw new InputError(
+      "bad-time",
+      `SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01T00:00:00Z (as date +%s prints), found ${JSON.stringify(value.slice(0, 40))}`
+    );
+  return new Date(Number(value) * 1e3);
+}
+function runSourceFromGitHubEnv(env) {
+  const { workflowRun: _perAttempt, ...source } = sourceFromGitHubEnv(env);
+  const { GITHUB_REPOSITORY: repo, GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId } = env;
+  return server && repo && runId ? { ...source, workflowRun: `${server}/${repo}/actions/runs/${runId}` } : source;
 }
 
 // src/cli/build.ts
@@ -95,13 +116,17 @@ Prints the statement digest sha256:<hex> on stdout.
   --current FILE        authority-rotation: the current policy, to check now that the
                         new one is its next version (every verifier checks it anyway)
   --expires-in DUR      validity, e.g. 30d, 12h, 2w (default 30d, at most 366d)
-  --base DIR            subject names are relative to DIR (default: current directory)
+  --base DIR            subject names are relative to DIR (default: current directory);
+                        a PATH may be relative to DIR or absolute inside it
   --keys FILE           fleet-key list (JSON, see spec/FORMAT.md)
   --out FILE            where to write the statement
   -h, --help            this help
 
 In scripts, give the options first and '--' before globbed PATHs (--out s.json -- dist/*):
-after '--' a file named --help or --policy=x is a file.`;
+after '--' a file named --help or --policy=x is a file.
+
+The statement is issued now, or at SOURCE_DATE_EPOCH (seconds since 1970) when it is set:
+a re-run of a release job then builds the same bytes (docs/action.md, "Re-runs").`;
 var PROGRESS_AFTER_MS = 2e3;
 var processIo = {
   stdout: (line) => process.stdout.write(`${line}
@@ -170,6 +195,7 @@ async function build(argv, io) {
     const started = Date.now();
     subjects = await collectSubjects(positionals, {
       ...values.base !== void 0 ? { base: values.base } : {},
+      baseLabel: "--base",
       onProgress: (done, total, name) => {
         if (io.stderrIsTTY && Date.now() - started > PROGRESS_AFTER_MS) io.stderr(`hashing ${done}/${total} ${name}`);
       }
@@ -179,10 +205,11 @@ async function build(argv, io) {
     kind,
     stream,
     version,
-    issuedAt: io.now(),
+    // SOURCE_DATE_EPOCH when set: a re-run of a release job builds the same bytes (docs/action.md "Re-runs").
+    issuedAt: sourceDateEpoch(io.env) ?? io.now(),
     expiresIn,
     subjects,
-    source: sourceFromGitHubEnv(io.env),
+    source: runSourceFromGitHubEnv(io.env),
     data
   });
   const bytes = serializeStatement(statement);

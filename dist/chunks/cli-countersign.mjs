@@ -3,83 +3,87 @@ import {
   countersignBundle
 } from "./shared-b43b02ca.mjs";
 import {
-  seedSigner
-} from "./shared-1654736b.mjs";
-import "./shared-d0d2b81b.mjs";
+  API,
+  MAX_REQUEST_BYTES
+} from "./shared-3d83ab60.mjs";
+import "./shared-1654736b.mjs";
 import {
   endpoint,
   serviceBaseUrl,
   serviceRequest
-} from "./shared-35e13b19.mjs";
+} from "./shared-084ecdca.mjs";
+import "./shared-d0d2b81b.mjs";
 import {
-  API,
-  MAX_REQUEST_BYTES
-} from "./shared-3d83ab60.mjs";
-import "./shared-4b5b2dce.mjs";
-import {
-  loadPrivateKeyFile
-} from "./shared-e0d916f7.mjs";
+  openSigningKey
+} from "./shared-9896c63c.mjs";
+import "./shared-85e931d3.mjs";
+import "./shared-e7549aa0.mjs";
+import "./shared-4188714e.mjs";
+import "./shared-309f26f9.mjs";
 import {
   loadStateFile,
   saveStateFile
 } from "./shared-11f82d0e.mjs";
 import "./shared-58d15130.mjs";
+import "./shared-20c62e75.mjs";
+import {
+  parseCountersignatureStatement
+} from "./shared-98eab3f9.mjs";
+import "./shared-c9b31025.mjs";
+import "./shared-c6dbb844.mjs";
+import "./shared-d54b2595.mjs";
 import {
   REVIEW_HINT,
   checkRotationApproval,
   peekRotation,
   rotationReview
-} from "./shared-66df4790.mjs";
-import {
-  loadPolicyFile
-} from "./shared-f61c8803.mjs";
-import {
-  usageError
-} from "./shared-ed14cf75.mjs";
-import "./shared-4188714e.mjs";
-import "./shared-20c62e75.mjs";
-import "./shared-868235cf.mjs";
-import "./shared-d54b2595.mjs";
-import "./shared-309f26f9.mjs";
-import {
-  parseCountersignatureStatement
-} from "./shared-98eab3f9.mjs";
-import "./shared-98309fbc.mjs";
+} from "./shared-14079368.mjs";
 import {
   parseBundleFile,
   serializeBundle
-} from "./shared-8747b24f.mjs";
-import "./shared-b361fd30.mjs";
-import "./shared-7eda6b41.mjs";
-import "./shared-a274f2b0.mjs";
+} from "./shared-4746e858.mjs";
+import "./shared-5bacc2e4.mjs";
+import "./shared-e181c389.mjs";
+import "./shared-39a15262.mjs";
+import "./shared-500f2f67.mjs";
+import {
+  loadPolicyFile
+} from "./shared-79af2afc.mjs";
+import "./shared-f06d4d30.mjs";
+import "./shared-8e434138.mjs";
 import {
   writeFileAtomic
-} from "./shared-c2330f2a.mjs";
-import "./shared-80ab9d1c.mjs";
-import "./shared-6bbc863f.mjs";
+} from "./shared-2abda158.mjs";
+import "./shared-2a468d80.mjs";
+import "./shared-96f97add.mjs";
+import "./shared-4bd08542.mjs";
+import "./shared-d5665511.mjs";
 import {
   readBundleFile
-} from "./shared-959b9aa3.mjs";
-import "./shared-7a359f32.mjs";
-import "./shared-a1ee2870.mjs";
+} from "./shared-434ebaa6.mjs";
+import "./shared-2f63fab4.mjs";
 import {
   parseStrictJson
-} from "./shared-ef15c4ee.mjs";
-import "./shared-d96130d7.mjs";
+} from "./shared-31413875.mjs";
+import "./shared-a58ce1e9.mjs";
 import {
-  sha256Hex
-} from "./shared-197306b2.mjs";
-import "./shared-ceef7eae.mjs";
+  usageError
+} from "./shared-d30e65f7.mjs";
 import {
   parseVerbArgs
-} from "./shared-0776c14a.mjs";
-import "./shared-013b5e69.mjs";
-import "./shared-1abd220a.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-5310986a.mjs";
+import "./shared-2b0dfa9f.mjs";
+import {
+  sha256Hex
+} from "./shared-f3698323.mjs";
+import "./shared-84c2b3d1.mjs";
 import {
   InputError,
   VerificationError
-} from "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/lib/flows/countersign/service-client.ts
 var MAX_RESPONSE_BYTES = 256 * 1024;
@@ -236,7 +240,10 @@ Organisation B's step: verifies the primary Sigstore signature of BUNDLE under t
 (identity, trusted root, kind, stream, expiry, version) and, only if all of it holds, adds
 an Ed25519 countersignature that binds the statement and the primary signature.
 
-  --key FILE      B's Ed25519 private key (PKCS#8 PEM, mode 0600), from 'countersign keygen'
+  --key FILE      B's Ed25519 private key (PKCS#8 PEM, mode 0600), from 'countersign keygen';
+                  or a PKCS#11 URI (pkcs11:token=...;object=...?module-path=...&pin-source=file:...)
+                  naming the key in a token (docs/keys.md). A fallback signer or a rotation's
+                  new key countersigns a rotation the same way
   --policy FILE   the policy B countersigns under; B's key must be one of its countersigners
   --out FILE      where to write the countersigned bundle
   --state FILE    B's record of the last version it signed per stream: refuses to sign an
@@ -287,17 +294,22 @@ async function run(argv) {
   if (!values.policy) return usageError("countersign", "missing --policy FILE");
   if (!values.out) return usageError("countersign", "missing --out FILE");
   const policy = await loadPolicyFile(values.policy);
-  const key = await loadPrivateKeyFile(values.key);
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const bytes = await readBundleFile(bundlePath);
-  const approval = await rotationApproval(bundlePath, bytes, policy, key.keyId, values["approve-rotation"]);
-  const result = await countersignBundle(bytes, {
-    policy,
-    signer: seedSigner(key.seed, key.keyId),
-    state,
-    what: bundlePath,
-    ...approval ? { approveRotation: approval } : {}
-  });
+  const key = await openSigningKey(values.key, "--key");
+  let result;
+  try {
+    const approval = await rotationApproval(bundlePath, bytes, policy, key.keyId, values["approve-rotation"]);
+    result = await countersignBundle(bytes, {
+      policy,
+      signer: key.signer,
+      state,
+      what: bundlePath,
+      ...approval ? { approveRotation: approval } : {}
+    });
+  } finally {
+    key.close();
+  }
   await writeFileAtomic(values.out, serializeBundle(result.bundle));
   if (values.state) await saveStateFile(values.state, result.newState);
   console.error(

@@ -1,44 +1,47 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  createCountersignature,
-  seedSigner
+  createCountersignature
 } from "./shared-1654736b.mjs";
 import {
-  loadPrivateKeyFile
-} from "./shared-e0d916f7.mjs";
-import {
-  loadPolicyFile
-} from "./shared-f61c8803.mjs";
+  loadPrivateKeyFile,
+  seedSigner
+} from "./shared-85e931d3.mjs";
 import {
   runPipeline
 } from "./shared-20c62e75.mjs";
-import "./shared-868235cf.mjs";
-import "./shared-d54b2595.mjs";
 import "./shared-98eab3f9.mjs";
-import "./shared-98309fbc.mjs";
+import "./shared-c9b31025.mjs";
+import "./shared-c6dbb844.mjs";
+import "./shared-d54b2595.mjs";
 import {
   parseBundleFile,
   serializeBundle
-} from "./shared-8747b24f.mjs";
-import "./shared-b361fd30.mjs";
-import "./shared-7eda6b41.mjs";
-import "./shared-a274f2b0.mjs";
-import "./shared-c2330f2a.mjs";
-import "./shared-80ab9d1c.mjs";
-import "./shared-6bbc863f.mjs";
-import "./shared-7a359f32.mjs";
-import "./shared-a1ee2870.mjs";
-import "./shared-ef15c4ee.mjs";
-import "./shared-d96130d7.mjs";
-import "./shared-197306b2.mjs";
-import "./shared-ceef7eae.mjs";
+} from "./shared-4746e858.mjs";
+import "./shared-5bacc2e4.mjs";
+import "./shared-e181c389.mjs";
+import "./shared-39a15262.mjs";
+import {
+  loadPolicyFile
+} from "./shared-79af2afc.mjs";
+import "./shared-f06d4d30.mjs";
+import "./shared-8e434138.mjs";
+import "./shared-2abda158.mjs";
+import "./shared-96f97add.mjs";
+import "./shared-4bd08542.mjs";
+import "./shared-d5665511.mjs";
+import "./shared-2f63fab4.mjs";
+import "./shared-31413875.mjs";
+import "./shared-a58ce1e9.mjs";
 import {
   parseVerbArgs
-} from "./shared-0776c14a.mjs";
-import "./shared-013b5e69.mjs";
-import "./shared-1abd220a.mjs";
-import "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-5310986a.mjs";
+import "./shared-2b0dfa9f.mjs";
+import "./shared-f3698323.mjs";
+import "./shared-84c2b3d1.mjs";
+import "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/cli/demo.ts
 import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -57,19 +60,30 @@ async function run(argv) {
   const { values: options } = parseVerbArgs(
     "demo",
     argv,
-    { keep: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    {
+      keep: { type: "boolean" },
+      instance: { type: "string", default: "public-good" },
+      help: { type: "boolean", short: "h" }
+    },
     { positionals: false }
   );
   if (options.help) {
     console.log(
-      "usage: countersign demo [--keep]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it)."
+      "usage: countersign demo [--keep] [--instance public-good|github|rekor-v2]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it).\n--instance picks the Sigstore instance the stack imitates (countersign stack --help)."
     );
     return 0;
+  }
+  const instance = options.instance;
+  if (instance !== "public-good" && instance !== "github" && instance !== "rekor-v2") {
+    console.error(
+      `countersign demo: --instance: expected public-good, github or rekor-v2, found ${JSON.stringify(instance)}`
+    );
+    return 2;
   }
   const started = Date.now();
   const dir = await mkdtemp(join(tmpdir(), "countersign-demo-"));
   const { startStack } = await import("./stack.mjs");
-  const stack = await startStack({ jobWorkflowRef: WORKFLOW, dir: join(dir, "stack") });
+  const stack = await startStack({ instance, jobWorkflowRef: WORKFLOW, dir: join(dir, "stack") });
   const previousCwd = process.cwd();
   process.chdir(dir);
   const at = (...p) => join(...p);
@@ -102,7 +116,7 @@ $ countersign verify ${args.join(" ")}`);
     process.env.ACTIONS_ID_TOKEN_REQUEST_URL = stack.description.tokenUrl;
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = stack.description.requestToken;
     console.log(
-      `local Sigstore stack on loopback: Fulcio ${stack.description.fulcioUrl}, Rekor ${stack.description.rekorUrl}, TSA ${stack.description.tsaUrl}`
+      `local Sigstore stack (${instance}) on loopback: Fulcio ${stack.description.fulcioUrl}, Rekor ${stack.description.rekorUrl ?? "none"}, TSA ${stack.description.tsaUrl}`
     );
     console.log(`working directory: ${dir}`);
     console.log("\n== Organisation B makes its countersigning key; an attacker makes one too");
@@ -153,7 +167,16 @@ $ countersign verify ${args.join(" ")}`);
       at("release")
     );
     console.log("\n== A signs it in CI (Sigstore keyless: OIDC token -> Fulcio certificate -> Rekor)");
-    await must("sign", at("statement.json"), "--sigstore", at("stack.json"), "--out", at("primary.sigstore.json"));
+    await must(
+      "sign",
+      at("statement.json"),
+      "--sigstore",
+      at("stack", "signing_config.json"),
+      "--trusted-root",
+      at("stack", "trusted_root.json"),
+      "--out",
+      at("primary.sigstore.json")
+    );
     console.log("\n== B verifies A's signature under its policy, then countersigns");
     await must(
       "countersign",

@@ -1,12 +1,12 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   reportFatal
-} from "./shared-692b722b.mjs";
+} from "./shared-42d5d1df.mjs";
 import {
   HELP_COMBINED
-} from "./shared-0776c14a.mjs";
-import "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // package.json
 var package_default = { name: "@countersign/cli", version: "0.1.0" };
@@ -19,6 +19,10 @@ var VERBS = {
   sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import("./cli-sign.mjs") },
   countersign: { summary: "organisation B's check-then-countersign step", load: () => import("./cli-countersign.mjs") },
   verify: { summary: "the gate: verify both signatures under a pinned policy", load: () => import("./cli-verify.mjs") },
+  "trusted-root": {
+    summary: "fetch a Sigstore instance's trusted root through TUF",
+    load: () => import("./cli-trusted-root.mjs")
+  },
   "verify-bundle": {
     summary: "Sigstore conformance verification of a plain Sigstore bundle",
     load: () => import("./cli-verify-bundle.mjs")
@@ -30,6 +34,10 @@ var VERBS = {
   audit: {
     summary: "check a countersigning service's log and list everything it signed",
     load: () => import("./cli-audit.mjs")
+  },
+  witness: {
+    summary: "a C2SP tlog-witness: cosign only consistent checkpoints of the logs it follows",
+    load: () => import("./cli-witness.mjs")
   },
   stack: {
     summary: "run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback",

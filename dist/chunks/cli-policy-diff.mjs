@@ -4,41 +4,43 @@ import {
   diffPolicies,
   peekRotation,
   reviewLines
-} from "./shared-66df4790.mjs";
-import {
-  usageError
-} from "./shared-ed14cf75.mjs";
+} from "./shared-14079368.mjs";
 import {
   policyDocument
-} from "./shared-8747b24f.mjs";
-import "./shared-b361fd30.mjs";
-import "./shared-7eda6b41.mjs";
-import "./shared-a274f2b0.mjs";
+} from "./shared-4746e858.mjs";
+import "./shared-5bacc2e4.mjs";
+import "./shared-e181c389.mjs";
+import "./shared-39a15262.mjs";
+import "./shared-2a468d80.mjs";
 import {
   escapeUnusual
-} from "./shared-80ab9d1c.mjs";
-import "./shared-6bbc863f.mjs";
+} from "./shared-96f97add.mjs";
+import "./shared-4bd08542.mjs";
+import {
+  POLICY_MEDIA_TYPE
+} from "./shared-d5665511.mjs";
 import {
   readBundleFile,
   readInputFile
-} from "./shared-959b9aa3.mjs";
-import {
-  POLICY_MEDIA_TYPE
-} from "./shared-7a359f32.mjs";
-import "./shared-a1ee2870.mjs";
+} from "./shared-434ebaa6.mjs";
+import "./shared-2f63fab4.mjs";
 import {
   MAX_POLICY_BYTES
-} from "./shared-ef15c4ee.mjs";
-import "./shared-d96130d7.mjs";
-import "./shared-197306b2.mjs";
-import "./shared-ceef7eae.mjs";
+} from "./shared-31413875.mjs";
+import "./shared-a58ce1e9.mjs";
+import {
+  usageError
+} from "./shared-d30e65f7.mjs";
 import {
   parseVerbArgs
-} from "./shared-0776c14a.mjs";
-import "./shared-013b5e69.mjs";
-import "./shared-1abd220a.mjs";
-import "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-5310986a.mjs";
+import "./shared-2b0dfa9f.mjs";
+import "./shared-f3698323.mjs";
+import "./shared-84c2b3d1.mjs";
+import "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/cli/policy-diff.ts
 var DIFF_USAGE = `usage: countersign policy diff CURRENT NEW [--organisation ORG] [--json]

@@ -1,68 +1,78 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  MAX_ROTATIONS,
+  followRotations
+} from "./shared-f7ebb2b6.mjs";
+import "./shared-4188714e.mjs";
+import "./shared-309f26f9.mjs";
+import {
   loadStateFile,
   saveStateFile
 } from "./shared-11f82d0e.mjs";
 import {
   recordPolicyVersion
 } from "./shared-58d15130.mjs";
-import {
-  usageError
-} from "./shared-ed14cf75.mjs";
-import {
-  MAX_ROTATIONS,
-  followRotations
-} from "./shared-f7ebb2b6.mjs";
-import "./shared-4188714e.mjs";
 import "./shared-20c62e75.mjs";
-import "./shared-868235cf.mjs";
-import "./shared-d54b2595.mjs";
-import "./shared-309f26f9.mjs";
 import "./shared-98eab3f9.mjs";
-import "./shared-98309fbc.mjs";
+import "./shared-c9b31025.mjs";
+import "./shared-c6dbb844.mjs";
+import "./shared-d54b2595.mjs";
 import {
+  parseBundleFile,
   policyDocument
-} from "./shared-8747b24f.mjs";
-import "./shared-b361fd30.mjs";
-import "./shared-7eda6b41.mjs";
-import "./shared-a274f2b0.mjs";
+} from "./shared-4746e858.mjs";
+import "./shared-5bacc2e4.mjs";
+import "./shared-e181c389.mjs";
+import "./shared-39a15262.mjs";
+import "./shared-f06d4d30.mjs";
+import "./shared-8e434138.mjs";
 import {
   writeFileAtomic
-} from "./shared-c2330f2a.mjs";
-import "./shared-80ab9d1c.mjs";
-import "./shared-6bbc863f.mjs";
+} from "./shared-2abda158.mjs";
+import "./shared-96f97add.mjs";
+import "./shared-4bd08542.mjs";
+import "./shared-d5665511.mjs";
 import {
   readBundleFile,
   readInputFile
-} from "./shared-959b9aa3.mjs";
-import "./shared-7a359f32.mjs";
-import "./shared-a1ee2870.mjs";
+} from "./shared-434ebaa6.mjs";
+import "./shared-2f63fab4.mjs";
 import {
   MAX_POLICY_BYTES
-} from "./shared-ef15c4ee.mjs";
-import "./shared-d96130d7.mjs";
-import "./shared-197306b2.mjs";
-import "./shared-ceef7eae.mjs";
+} from "./shared-31413875.mjs";
+import "./shared-a58ce1e9.mjs";
+import {
+  usageError
+} from "./shared-d30e65f7.mjs";
 import {
   parseVerbArgs
-} from "./shared-0776c14a.mjs";
-import "./shared-013b5e69.mjs";
-import "./shared-1abd220a.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-5310986a.mjs";
+import "./shared-2b0dfa9f.mjs";
+import "./shared-f3698323.mjs";
+import "./shared-84c2b3d1.mjs";
 import {
+  InputError,
   VerificationError
-} from "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/cli/policy-update.ts
-var UPDATE_USAGE = `usage: countersign policy update --current FILE --rotation BUNDLE [--rotation BUNDLE ...] --out FILE [--state FILE]
+var MAX_BUNDLE_FILE_BYTES = 64 * 1024 * 1024;
+var UPDATE_USAGE = `usage: countersign policy update --current FILE (--rotation BUNDLE [--rotation BUNDLE ...] | --rotations-from BUNDLE) --out FILE [--state FILE]
 
-update: follows authority rotations, in the order given, from the current policy and writes
+update: follows authority rotations from the current policy, in version order, and writes
 the resulting policy. Each rotation must verify under the policy before it (primary identity,
 its countersignature threshold or, in an emergency, its fallback signer set) and be
 countersigned by every key the new policy adds, and must install exactly the next version.
+A rotation is judged at its own signing time, so one that has expired since still links the
+chain; the newest is judged now (spec/ROTATION.md \xA75.1).
   --current FILE     the policy pinned now
-  --rotation BUNDLE  an authority-rotation bundle (repeatable, at most ${MAX_ROTATIONS}), oldest first;
-                     one that installs the policy already held is skipped
+  --rotation BUNDLE  an authority-rotation bundle (repeatable, at most ${MAX_ROTATIONS}), in any order;
+                     the history up to the current policy, and repeats, are skipped
+  --rotations-from BUNDLE
+                     the rotations a release bundle carries (its "rotations" field)
   --out FILE         where to write the resulting policy (may be --current itself)
   --state FILE       client state: refuse a current policy older than the one recorded,
                      and record the new policy version after writing
@@ -72,6 +82,7 @@ async function update(argv) {
   const { values, positionals } = parseVerbArgs("policy update", argv, {
     current: { type: "string" },
     rotation: { type: "string", multiple: true },
+    "rotations-from": { type: "string" },
     out: { type: "string" },
     state: { type: "string" },
     help: { type: "boolean", short: "h" }
@@ -80,18 +91,27 @@ async function update(argv) {
   const fail = (message) => usageError("policy update", message);
   if (positionals.length > 0) return fail(`unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.current) return fail("missing --current FILE");
-  if (!values.rotation?.length) return fail("missing --rotation BUNDLE");
+  const files = values.rotation ?? [];
+  const carrier = values["rotations-from"];
+  if (files.length === 0 && carrier === void 0) return fail("missing --rotation BUNDLE or --rotations-from BUNDLE");
+  if (files.length > 0 && carrier !== void 0) return fail("--rotation and --rotations-from: give one or the other");
   if (!values.out) return fail("missing --out FILE");
-  if (values.rotation.length > MAX_ROTATIONS) {
+  if (files.length > MAX_ROTATIONS) {
     console.error(
-      `countersign policy update: refused [rotation-chain-too-long]: ${values.rotation.length} rotations given, more than the cap of ${MAX_ROTATIONS}; nothing written`
+      `countersign policy update: refused [rotation-chain-too-long]: ${files.length} rotations given, more than the cap of ${MAX_ROTATIONS}; nothing written`
     );
     return 1;
   }
   const current = policyDocument(await readInputFile(values.current, "policy", MAX_POLICY_BYTES), values.current);
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const rotations = [];
-  for (const file of values.rotation) rotations.push({ bytes: await readBundleFile(file), what: file });
+  for (const file of files) rotations.push({ bytes: await readBundleFile(file), what: file });
+  if (carrier !== void 0) {
+    const carried = parseBundleFile(await readBundleFile(carrier), carrier, MAX_BUNDLE_FILE_BYTES).rotations;
+    if (carried.length === 0)
+      throw new InputError("input-malformed", `${carrier}: carries no rotations (no "rotations" field)`);
+    carried.forEach((bytes, i) => rotations.push({ bytes, what: `${carrier} rotations[${i}]` }));
+  }
   let walk;
   try {
     walk = await followRotations(current, rotations, state ? { state } : {});
@@ -108,8 +128,9 @@ async function update(argv) {
   for (const a of walk.applied) {
     const r = a.report.rotation;
     const who = r?.authorisedBy === "fallback" ? "the fallback signer set (emergency)" : "the countersigners";
+    const when = a.expired ? `; expired since, judged at its signing time ${a.judgedAt.toISOString()}` : "";
     console.error(
-      `${a.what}: policy version ${a.fromVersion} -> ${a.toVersion} (sha256:${a.digest}), authorised by ${who}${r?.addedKeys.length ? `; added keys proved: ${r.addedKeys.join(", ")}` : ""}`
+      `${a.what}: policy version ${a.fromVersion} -> ${a.toVersion} (sha256:${a.digest}), authorised by ${who}${r?.addedKeys.length ? `; added keys proved: ${r.addedKeys.join(", ")}` : ""}${when}`
     );
   }
   await writeFileAtomic(values.out, walk.result.bytes);

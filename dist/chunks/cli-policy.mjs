@@ -3,44 +3,46 @@ import {
   buildPolicy,
   describePolicy,
   loadPolicyFile
-} from "./shared-f61c8803.mjs";
-import {
-  usageError
-} from "./shared-ed14cf75.mjs";
+} from "./shared-79af2afc.mjs";
 import {
   reportFatal
-} from "./shared-692b722b.mjs";
+} from "./shared-42d5d1df.mjs";
 import {
   writeFileAtomic
-} from "./shared-c2330f2a.mjs";
+} from "./shared-2abda158.mjs";
 import {
   organisationProblem,
   parsePolicy
-} from "./shared-80ab9d1c.mjs";
-import "./shared-6bbc863f.mjs";
+} from "./shared-96f97add.mjs";
+import "./shared-4bd08542.mjs";
+import "./shared-d5665511.mjs";
 import {
   readInputFile
-} from "./shared-959b9aa3.mjs";
-import "./shared-7a359f32.mjs";
-import "./shared-a1ee2870.mjs";
+} from "./shared-434ebaa6.mjs";
+import "./shared-2f63fab4.mjs";
 import {
   GITHUB_ACTIONS_ISSUER,
   GITHUB_CLAIM_NAMES,
   parseStrictJson
-} from "./shared-ef15c4ee.mjs";
-import "./shared-d96130d7.mjs";
-import "./shared-197306b2.mjs";
-import "./shared-ceef7eae.mjs";
+} from "./shared-31413875.mjs";
+import "./shared-a58ce1e9.mjs";
+import {
+  usageError
+} from "./shared-d30e65f7.mjs";
 import {
   HELP_COMBINED,
   parseVerbArgs
-} from "./shared-0776c14a.mjs";
-import "./shared-1abd220a.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-5310986a.mjs";
+import "./shared-2b0dfa9f.mjs";
+import "./shared-f3698323.mjs";
+import "./shared-84c2b3d1.mjs";
 import {
   InputError,
   PolicyError
-} from "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/cli/policy.ts
 var USAGE = `usage: countersign policy init (--identity URI | --identity-pattern REGEX) --trusted-root FILE
@@ -50,6 +52,8 @@ var USAGE = `usage: countersign policy init (--identity URI | --identity-pattern
        countersign policy show FILE
        countersign policy update --current FILE --rotation BUNDLE [...] --out FILE [--state FILE]
        countersign policy diff CURRENT NEW [--organisation ORG] [--json]
+       countersign policy check-trusted-root POLICY [--instance public-good|github] [--tuf-url URL --tuf-root FILE]
+       countersign policy rotate --trusted-root NEW_ROOT --current POLICY --out NEW_POLICY [--force]
 
 init: writes a policy file (pretty-printed JSON) and prints a summary of it.
   --identity URI             the primary's exact certificate identity, e.g.
@@ -93,6 +97,12 @@ update: follows authority-rotation bundles from the current policy and writes th
 diff: prints what NEW (a policy, or an authority-rotation bundle) changes against CURRENT,
 one line per change, in words (see 'countersign policy diff --help').
 
+check-trusted-root: says whether the trusted root POLICY pins is still the Sigstore
+instance's current one, fetched through TUF (see 'countersign policy check-trusted-root --help').
+
+rotate: writes the next policy with only the Sigstore trusted root changed, for an authority
+rotation, and prints the change (see 'countersign policy rotate --help').
+
 Exit codes: 0 done, 2 bad input.`;
 var MAX_TRUSTED_ROOT_BYTES = 512 * 1024;
 var MAX_PUBLIC_KEY_BYTES = 16 * 1024;
@@ -103,6 +113,8 @@ async function run(argv) {
     if (sub === "show") return await show(rest);
     if (sub === "update") return await (await import("./cli-policy-update.mjs")).update(rest);
     if (sub === "diff") return await (await import("./cli-policy-diff.mjs")).diff(rest);
+    if (sub === "check-trusted-root") return await (await import("./cli-trusted-root.mjs")).checkTrustedRoot(rest);
+    if (sub === "rotate") return await (await import("./cli-policy-rotate.mjs")).rotate(rest);
     if (sub === "--help" || sub === "-h")
       return rest.length === 0 ? (console.log(USAGE), 0) : usageError("policy", HELP_COMBINED);
     return usageError(

@@ -1,25 +1,35 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  usageError
-} from "./shared-ed14cf75.mjs";
-import {
   writeFileAtomic
-} from "./shared-c2330f2a.mjs";
+} from "./shared-2abda158.mjs";
+import {
+  usageError
+} from "./shared-d30e65f7.mjs";
 import {
   parseVerbArgs
-} from "./shared-0776c14a.mjs";
-import "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/cli/stack.ts
 import { dirname, resolve } from "node:path";
-var USAGE = `usage: countersign stack [--out FILE] [--job-workflow-ref REF] [--caller-workflow-ref REF] [--issuer URL]
+var USAGE = `usage: countersign stack [--instance public-good|github|rekor-v2] [--out FILE] [--job-workflow-ref REF]
+                         [--caller-workflow-ref REF] [--issuer URL]
 
 Runs a local Sigstore stack on 127.0.0.1 (an OIDC issuer shaped like GitHub Actions' token
 endpoint, Fulcio, Rekor and an RFC 3161 timestamp authority) until interrupted, and writes
 its description (URLs, trusted root path, token endpoint) as JSON for --sigstore FILE.
-The trusted root is written beside FILE as trusted_root.json and kept after exit.
+The trusted root and the Sigstore signing config are written beside FILE as
+trusted_root.json and signing_config.json (for --sigstore signing_config.json
+--trusted-root trusted_root.json) and kept after exit. Rekor keeps one growing Merkle tree:
+inclusion proofs have real audit paths.
 
+  --instance NAME          which Sigstore instance to imitate (default public-good):
+                             public-good  Fulcio with SCTs, Rekor v1, a TSA
+                             github       Fulcio without CT log or SCTs, a TSA, no Rekor
+                                          (GitHub's instance: time from the TSA only)
+                             rekor-v2     public-good with Rekor v2 (dsse 0.0.2 entries,
+                                          C2SP checkpoints, no integrated time; TSA time)
   --out FILE               where to write the description (default: stack.json)
   --job-workflow-ref REF   identity of the tokens (default:
                            acme/app/.github/workflows/release.yml@refs/heads/main)
@@ -34,6 +44,7 @@ async function run(argv) {
     "stack",
     argv,
     {
+      instance: { type: "string", default: "public-good" },
       out: { type: "string", default: "stack.json" },
       "job-workflow-ref": { type: "string" },
       "caller-workflow-ref": { type: "string" },
@@ -43,11 +54,18 @@ async function run(argv) {
     { positionals: false }
   );
   if (values.help) return console.log(USAGE), 0;
+  const instance = values.instance;
+  if (instance !== "public-good" && instance !== "github" && instance !== "rekor-v2")
+    return usageError(
+      "stack",
+      `--instance: expected public-good, github or rekor-v2, found ${JSON.stringify(instance)}`
+    );
   const { startStack } = await import("./stack.mjs");
   const out = resolve(values.out);
   let stack;
   try {
     stack = await startStack({
+      instance,
       ...values["job-workflow-ref"] !== void 0 ? { jobWorkflowRef: values["job-workflow-ref"] } : {},
       ...values["caller-workflow-ref"] !== void 0 ? { callerWorkflowRef: values["caller-workflow-ref"] } : {},
       ...values.issuer !== void 0 ? { issuer: values.issuer } : {},
@@ -63,7 +81,8 @@ async function run(argv) {
     const d = stack.description;
     console.log(`countersign stack: listening on 127.0.0.1
   fulcio   ${d.fulcioUrl}
-  rekor    ${d.rekorUrl}
+  instance ${instance}
+  rekor    ${d.rekorUrl === void 0 ? "none (timestamps from the TSA)" : `${d.rekorUrl} (API v${d.rekorApiVersion ?? 1})`}
   tsa      ${d.tsaUrl}
   tokens   ${d.tokenUrl}
   identity ${d.identity}
@@ -71,6 +90,7 @@ async function run(argv) {
   issuer   ${d.issuer}
 description: ${out}
 trusted root: ${d.trustedRoot}
+signing config: ${d.signingConfig ?? ""}
 Press Ctrl-C to stop.`);
     const signal = await stopped;
     console.log(`countersign stack: ${signal}, shutting down`);

@@ -1,37 +1,37 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  checkPrimaryIdentity,
-  loadTrustedRootBytes,
-  parseManagedKey,
-  verifySigstoreBundle
-} from "./shared-868235cf.mjs";
-import "./shared-d54b2595.mjs";
-import "./shared-98309fbc.mjs";
-import "./shared-a274f2b0.mjs";
-import {
-  reportFatal
-} from "./shared-692b722b.mjs";
-import "./shared-6bbc863f.mjs";
-import {
-  readInputFile
-} from "./shared-959b9aa3.mjs";
-import "./shared-a1ee2870.mjs";
-import {
-  parseStrictJson
-} from "./shared-ef15c4ee.mjs";
-import "./shared-ceef7eae.mjs";
-import {
-  parseVerbArgs
-} from "./shared-0776c14a.mjs";
-import {
   sha256File
 } from "./shared-1393fa30.mjs";
-import "./shared-1abd220a.mjs";
+import {
+  checkPrimaryIdentity,
+  verifySigstoreBundle
+} from "./shared-d54b2595.mjs";
+import {
+  reportFatal
+} from "./shared-42d5d1df.mjs";
+import {
+  loadTrustedRootBytes,
+  parseManagedKey
+} from "./shared-f06d4d30.mjs";
+import "./shared-8e434138.mjs";
+import {
+  readInputFile
+} from "./shared-434ebaa6.mjs";
+import "./shared-2f63fab4.mjs";
+import {
+  parseStrictJson
+} from "./shared-31413875.mjs";
+import "./shared-a58ce1e9.mjs";
+import {
+  parseVerbArgs
+} from "./shared-25dfcc74.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-84c2b3d1.mjs";
 import {
   InputError,
   VerificationError
-} from "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/cli/verify-bundle.ts
 import { createHash } from "node:crypto";

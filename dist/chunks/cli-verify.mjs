@@ -8,44 +8,47 @@ import {
 } from "./shared-11f82d0e.mjs";
 import "./shared-58d15130.mjs";
 import {
-  loadPolicyFile
-} from "./shared-f61c8803.mjs";
-import {
-  usageError
-} from "./shared-ed14cf75.mjs";
-import {
   exitCodeOf
 } from "./shared-20c62e75.mjs";
-import "./shared-868235cf.mjs";
-import "./shared-d54b2595.mjs";
 import "./shared-98eab3f9.mjs";
-import "./shared-98309fbc.mjs";
-import "./shared-8747b24f.mjs";
-import "./shared-b361fd30.mjs";
-import "./shared-7eda6b41.mjs";
-import "./shared-a274f2b0.mjs";
-import "./shared-c2330f2a.mjs";
-import "./shared-80ab9d1c.mjs";
-import "./shared-6bbc863f.mjs";
+import "./shared-c9b31025.mjs";
+import "./shared-c6dbb844.mjs";
+import "./shared-d54b2595.mjs";
+import "./shared-4746e858.mjs";
+import "./shared-5bacc2e4.mjs";
+import "./shared-e181c389.mjs";
+import "./shared-39a15262.mjs";
+import {
+  loadPolicyFile
+} from "./shared-79af2afc.mjs";
+import "./shared-f06d4d30.mjs";
+import "./shared-8e434138.mjs";
+import "./shared-2abda158.mjs";
+import "./shared-96f97add.mjs";
+import "./shared-4bd08542.mjs";
+import "./shared-d5665511.mjs";
 import {
   readBundleFile
-} from "./shared-959b9aa3.mjs";
-import "./shared-7a359f32.mjs";
-import "./shared-a1ee2870.mjs";
-import "./shared-ef15c4ee.mjs";
-import "./shared-d96130d7.mjs";
-import "./shared-197306b2.mjs";
-import "./shared-ceef7eae.mjs";
+} from "./shared-434ebaa6.mjs";
+import "./shared-2f63fab4.mjs";
+import "./shared-31413875.mjs";
+import "./shared-a58ce1e9.mjs";
+import {
+  usageError
+} from "./shared-d30e65f7.mjs";
 import {
   parseVerbArgs
-} from "./shared-0776c14a.mjs";
-import "./shared-013b5e69.mjs";
-import "./shared-1abd220a.mjs";
-import "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-25dfcc74.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-5310986a.mjs";
+import "./shared-2b0dfa9f.mjs";
+import "./shared-f3698323.mjs";
+import "./shared-84c2b3d1.mjs";
+import "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 
 // src/cli/report-text.ts
-var MARK = { pass: "ok  ", fail: "FAIL", pending: "WAIT", skipped: "skip" };
+var MARK = { pass: "ok  ", fail: "FAIL", pending: "WAIT", skipped: "skip", "not-checked": "--  " };
 var HEADLINE = {
   verified: "VERIFIED",
   rejected: "REJECTED",
@@ -111,7 +114,17 @@ subject is present.
                   stream (and a policy older than the last one verified under), and record
                   this version and the policy version after success (created if missing)
   --json          print the whole report as JSON on stdout
-  --base DIR      directory that subject names are relative to (default: current directory)
+  --base DIR      directory that subject names are relative to (default: current directory);
+                  a PATH may be relative to DIR or absolute inside it
+
+Checking a release directory: every file under the PATHs must be a subject and every subject
+must be there. Give the directory as A's build named it, from the same place. A statement
+made by 'countersign build ... -- dist/' names dist/app.tar.gz, so:
+  countersign verify --policy policy.json --stream acme/app:stable release.countersigned.json -- dist/
+made by 'countersign build --base dist ... -- .' (names without dist/), so:
+  countersign verify --policy policy.json --stream acme/app:stable --base dist release.countersigned.json -- .
+Keep the bundle out of the directory (a file that is not a subject is rejected:
+subject-unexpected-file). Without PATHs no file is checked (subjects: not-checked).
 
 In scripts and CI gates, give the options first and '--' before the files, above all a glob:
   countersign verify --policy P --state S BUNDLE -- *
@@ -140,7 +153,11 @@ async function verifyCommand(argv) {
   const policy = await loadPolicyFile(values.policy);
   const state = values.state ? await loadStateFile(values.state) : void 0;
   const bytes = await readBundleFile(bundlePath);
-  const artifacts = paths.length > 0 ? await (await import("./lib-formats-subjects.mjs")).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects }) : void 0;
+  const artifacts = paths.length > 0 ? await (await import("./lib-formats-subjects.mjs")).collectSubjects(paths, {
+    base: values.base ?? process.cwd(),
+    baseLabel: "--base",
+    maxFiles: policy.limits.maxSubjects
+  }) : void 0;
   const expect = { stream: values.stream, kind: values.kind };
   const { report, newState } = await gate(bytes, {
     policy,

@@ -16,10 +16,10 @@ import {
   MAX_SUBJECT_NAME_LENGTH,
   compareSubjectNames,
   subjectNameProblem
-} from "./shared-013b5e69.mjs";
-import "./shared-1abd220a.mjs";
-import "./shared-92dc4500.mjs";
-import "./shared-18cfce56.mjs";
+} from "./shared-39a15262.mjs";
+import "./shared-e09a80f9.mjs";
+import "./shared-c0077619.mjs";
+import "./shared-2bfe6f66.mjs";
 export {
   DEFAULT_MAX_FILES,
   HASH_BUFFER_BYTES,

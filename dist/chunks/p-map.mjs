@@ -1,7 +1,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   __esm
-} from "./shared-18cfce56.mjs";
+} from "./shared-2bfe6f66.mjs";
 
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {

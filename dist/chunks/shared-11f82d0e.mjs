@@ -7,10 +7,10 @@ import {
 } from "./shared-58d15130.mjs";
 import {
   writeFileAtomic
-} from "./shared-c2330f2a.mjs";
+} from "./shared-2abda158.mjs";
 import {
   readCappedFile
-} from "./shared-1abd220a.mjs";
+} from "./shared-e09a80f9.mjs";
 
 // src/lib/flows/gate/state-file.ts
 var MAX_STATE_BYTES = 1024 * 1024;

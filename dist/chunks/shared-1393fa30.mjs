@@ -2,7 +2,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   InputError
-} from "./shared-92dc4500.mjs";
+} from "./shared-c0077619.mjs";
 
 // src/lib/basics/io/hash-file.ts
 import { createHash } from "node:crypto";

@@ -7,10 +7,7 @@ import {
 } from "./shared-98eab3f9.mjs";
 import {
   COUNTERSIGNATURE_PAYLOAD_TYPE
-} from "./shared-7a359f32.mjs";
-import {
-  signEd25519
-} from "./shared-d96130d7.mjs";
+} from "./shared-d5665511.mjs";
 
 // src/lib/formats/countersignature/create.ts
 async function createCountersignature(input) {
@@ -30,16 +27,6 @@ async function createCountersignature(input) {
   };
 }
 
-// src/lib/basics/crypto/signer.ts
-function seedSigner(seed, keyId) {
-  return {
-    keyId,
-    // A rejected promise (not a throw) if signing fails, as from an async function.
-    sign: (message) => Promise.resolve().then(() => signEd25519(message, seed))
-  };
-}
-
 export {
-  createCountersignature,
-  seedSigner
+  createCountersignature
 };

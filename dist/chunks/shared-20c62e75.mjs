@@ -1,43 +1,51 @@
 // Shared by: cli-build, cli-countersign, cli-demo, cli-policy-update, cli-serve, cli-verify (scripts/build.ts stableChunkNames).
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
-  checkPrimaryIdentity,
-  trustMaterialOf,
-  verifyPrimary
-} from "./shared-868235cf.mjs";
-import {
   bindingOf,
-  leafHash,
   parseCountersignatureStatement,
-  preAuthEncoding,
+  preAuthEncoding
+} from "./shared-98eab3f9.mjs";
+import {
+  verifyCosignatures
+} from "./shared-c9b31025.mjs";
+import {
+  leafHash,
   verifyCheckpoint,
   verifyInclusion
-} from "./shared-98eab3f9.mjs";
+} from "./shared-c6dbb844.mjs";
+import {
+  checkPrimaryIdentity,
+  verifyPrimary
+} from "./shared-d54b2595.mjs";
 import {
   isRotation,
   newPolicyOf,
   parseBundleFile
-} from "./shared-8747b24f.mjs";
+} from "./shared-4746e858.mjs";
 import {
   parseStatement
-} from "./shared-b361fd30.mjs";
+} from "./shared-e181c389.mjs";
+import {
+  trustMaterialOf
+} from "./shared-f06d4d30.mjs";
 import {
   COUNTERSIGNATURE_PAYLOAD_TYPE,
   INTOTO_PAYLOAD_TYPE
-} from "./shared-7a359f32.mjs";
+} from "./shared-d5665511.mjs";
 import {
   verifyEd25519Strict
-} from "./shared-d96130d7.mjs";
+} from "./shared-2b0dfa9f.mjs";
 import {
   sha256Hex
-} from "./shared-197306b2.mjs";
+} from "./shared-f3698323.mjs";
 import {
+  equalBytes,
   rfc3339
-} from "./shared-ceef7eae.mjs";
+} from "./shared-84c2b3d1.mjs";
 import {
   InputError,
   VerificationError
-} from "./shared-92dc4500.mjs";
+} from "./shared-c0077619.mjs";
 
 // src/lib/pipeline/report.ts
 var CHECKS = [
@@ -93,7 +101,7 @@ function describeParsed(parsed, byteLength) {
 // src/lib/pipeline/steps/primary.ts
 function primary(parsed, trust) {
   const result = verifyPrimary(parsed.bundle.bundle.primary, trust);
-  if (sha256Hex(result.payload) !== parsed.statementDigest)
+  if (!equalBytes(result.payload, parsed.statementBytes))
     throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
   return result;
 }
@@ -110,8 +118,34 @@ function describeSigner(signer) {
   return `${signer.identity} (issuer ${signer.issuer})`;
 }
 
+// src/lib/checks/log/witnesses.ts
+function checkWitnesses(note, requirement, clock, what) {
+  const valid = verifyCosignatures(note, requirement.witnesses, what);
+  const now = Math.floor(clock.now.getTime() / 1e3);
+  const future = valid.filter((c) => c.timestamp > now + clock.clockSkewSeconds);
+  const maxAge = requirement.maxAgeSeconds;
+  const stale = maxAge === void 0 ? [] : valid.filter((c) => c.timestamp < now - maxAge - clock.clockSkewSeconds);
+  const counted = valid.filter((c) => !future.includes(c) && !stale.includes(c));
+  if (counted.length >= requirement.threshold) return counted;
+  const names = (list) => list.map((c) => c.name).join(", ") || "none";
+  const absent = requirement.witnesses.filter((w) => !valid.some((c) => c.name === w.name)).map((w) => w.name);
+  const notes = [
+    stale.length > 0 ? `older than ${maxAge ?? 0} s: ${names(stale)}` : "",
+    future.length > 0 ? `dated in the future: ${names(future)}` : "",
+    absent.length > 0 ? `no cosignature: ${absent.join(", ")}` : ""
+  ].filter((s) => s !== "");
+  throw new VerificationError(
+    "log-witness-threshold",
+    `${what}: the checkpoint has ${counted.length} valid cosignature(s) of the ${requirement.threshold} required from its witnesses (${notes.join("; ")})`,
+    {
+      expected: `${requirement.threshold} of: ${requirement.witnesses.map((w) => w.name).join(", ")}`,
+      found: names(counted)
+    }
+  );
+}
+
 // src/lib/checks/log/proof.ts
-function verifyLogProof(statement2, proof, log, what) {
+function verifyLogProof(statement2, proof, log, what, clock = { now: /* @__PURE__ */ new Date(), clockSkewSeconds: 0 }) {
   let checkpoint;
   try {
     const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
@@ -144,6 +178,7 @@ function verifyLogProof(statement2, proof, log, what) {
       }
     );
   }
+  if (log.witnesses) checkWitnesses(proof.checkpoint, log.witnesses, clock, `${what}: log checkpoint`);
   return checkpoint;
 }
 
@@ -202,7 +237,7 @@ function verifyCountersignatures(items, keys, threshold, ctx, select = () => tru
       organisation: key.organisation,
       signedAt: statement2.signedAt
     };
-    if (key.log) check.log = checkLogged(item, key.log, label);
+    if (key.log) check.log = checkLogged(item, key.log, label, ctx);
     valid.push(check);
   });
   const organisations = [...new Set(valid.map((v) => v.organisation))].sort();
@@ -219,7 +254,7 @@ function verifyCountersignatures(items, keys, threshold, ctx, select = () => tru
   }
   return { valid, organisations, missing };
 }
-function checkLogged(item, log, label) {
+function checkLogged(item, log, label, ctx) {
   if (!item.logProof) {
     throw new VerificationError(
       "countersignature-log-missing",
@@ -230,7 +265,7 @@ function checkLogged(item, log, label) {
       }
     );
   }
-  verifyLogProof(item.statement, item.logProof, log, label);
+  verifyLogProof(item.statement, item.logProof, log, label, { now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds });
   return { origin: log.origin, index: item.logProof.logIndex, treeSize: item.logProof.treeSize };
 }
 function checkBinding(s, keyId, label, ctx) {
@@ -752,7 +787,8 @@ function runChecks(bytes, options) {
   if (!r.check(
     "subjects",
     () => subjects(parsed.statement, options.artifacts),
-    (s) => pass(describeSubjects(s))
+    // No files given: nothing was compared, and the report says so rather than "pass" (issue 14 #10).
+    (s) => s.kind === "not-checked" ? { result: "not-checked", message: describeSubjects(s) } : pass(describeSubjects(s))
   ))
     return r.rejected(established);
   if (countersigned.kind === "pending") return r.pending(established);
@@ -786,8 +822,7 @@ var ReportBuilder = class {
     }
     const v = verdict(value);
     if (v.result === "fail") this.fail(check, title, v.error);
-    else if (v.result === "pass") this.entries.push({ check, title, result: "pass", message: v.message });
-    else
+    else if (v.result === "pending")
       this.entries.push({
         check,
         title,
@@ -797,6 +832,7 @@ var ReportBuilder = class {
         expected: v.expected,
         found: v.found
       });
+    else this.entries.push({ check, title, result: v.result, message: v.message });
     return value;
   }
   fail(check, title, err) {
@@ -916,6 +952,7 @@ export {
   checkRotationVersions,
   envelopeStatementBytes,
   exitCodeOf,
+  parse,
   checkFirstVersion,
   checkPolicyNotRolledBack,
   runPipeline

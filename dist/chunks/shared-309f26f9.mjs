@@ -100,6 +100,8 @@ var INPUT_CODES = [
   "bad-service-url",
   "sigstore-instance-invalid",
   "sigstore-service-failed",
+  "signing-config-invalid",
+  "signed-bundle-unverifiable",
   "service-unavailable",
   "service-response-too-large",
   "service-bad-response",
@@ -122,10 +124,38 @@ var INPUT_CODES = [
   "input-invalid",
   "github-api-failed",
   "release-asset-missing",
+  "release-ambiguous",
   "service-client-missing",
   "countersigner-not-pinned",
   "listen-failed",
-  "log-storage-inconsistent"
+  "log-storage-inconsistent",
+  // The service's storage at start and on commit (ERRORS.md §10).
+  "log-storage-locked",
+  "log-storage-unreadable",
+  "disk-full",
+  "witness-state-invalid",
+  // Fetching a trusted root through TUF (ERRORS.md §8).
+  "tuf-mirror-unreachable",
+  "tuf-metadata-expired",
+  "tuf-bad-signature",
+  "tuf-target-missing",
+  "tuf-target-mismatch",
+  "tuf-metadata-invalid",
+  // Keys in PKCS#11 tokens, where key and policy files may live (ERRORS.md §9).
+  "pkcs11-uri-malformed",
+  "pkcs11-unavailable",
+  "pkcs11-module",
+  "pkcs11-pin",
+  "pkcs11-token-missing",
+  "pkcs11-token-ambiguous",
+  "pkcs11-object-missing",
+  "pkcs11-object-ambiguous",
+  "pkcs11-object-exists",
+  "pkcs11-key-type",
+  "pkcs11-key-mismatch",
+  "pkcs11-token-error",
+  "key-in-environment",
+  "policy-file-unsafe"
 ];
 var VERIFICATION_CODES = [
   // Checks primary, primary-identity (FORMAT.md §9).
@@ -157,6 +187,8 @@ var VERIFICATION_CODES = [
   "countersignature-log-missing",
   "countersignature-log-checkpoint",
   "countersignature-log-inclusion",
+  "log-witness-cosignature",
+  "log-witness-threshold",
   "countersignature-fallback-not-rotation",
   "countersignature-threshold",
   "rotation-proof-of-possession",
@@ -211,9 +243,9 @@ var REFUSAL_CODES = [
   "unsupported-media-type",
   "too-large",
   "statement-rollback",
-  "stream-version-signed",
   "rotation-needs-review",
   "overloaded",
+  "rate-limited",
   "internal-error"
 ];
 var ERROR_CODES = {

@@ -2,7 +2,7 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   VerificationError
-} from "./shared-92dc4500.mjs";
+} from "./shared-c0077619.mjs";
 
 // src/lib/checks/countersignatures/signing-key.ts
 function countersigningKeyFor(policy, keyId, rotation) {

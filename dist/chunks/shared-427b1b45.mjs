@@ -6,13 +6,13 @@ import {
 import {
   compareSubjectNames,
   subjectNameProblem
-} from "./shared-013b5e69.mjs";
+} from "./shared-39a15262.mjs";
 import {
   fsReason
-} from "./shared-1abd220a.mjs";
+} from "./shared-e09a80f9.mjs";
 import {
   InputError
-} from "./shared-92dc4500.mjs";
+} from "./shared-c0077619.mjs";
 
 // src/lib/formats/subjects/collect.ts
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
@@ -184,7 +184,7 @@ async function collect(paths, options) {
   if (paths.length === 0)
     throw new InputError("subject-empty", "no files given: expected at least one file or directory");
   const base = resolve(options.base ?? process.cwd());
-  const walker = new Walker(await resolveBase(base), options.maxFiles ?? DEFAULT_MAX_FILES);
+  const walker = new Walker(base, await resolveBase(base), options.maxFiles ?? DEFAULT_MAX_FILES, options.baseLabel);
   for (const path of paths) await walker.walkInput(path);
   const names = [...walker.found.keys()].sort(compareSubjectNames);
   const files = names.map((name) => ({ name, file: walker.found.get(name) }));
@@ -202,28 +202,34 @@ async function resolveBase(base) {
 }
 var Walker = class {
   found = /* @__PURE__ */ new Map();
+  base;
   baseReal;
   maxFiles;
-  constructor(baseReal, maxFiles) {
+  /** " (--base)": how the caller names the base, for messages. */
+  label;
+  constructor(base, baseReal, maxFiles, baseLabel) {
+    this.base = base;
     this.baseReal = baseReal;
     this.maxFiles = maxFiles;
+    this.label = baseLabel === void 0 ? "" : ` (${baseLabel})`;
   }
   async walkInput(input) {
     if (input === "")
       throw new InputError("subject-path-invalid", "an empty path was given: expected a file or directory");
-    if (isAbsolute(input) || posix.isAbsolute(input) || /^[A-Za-z]:/.test(input)) {
-      throw new InputError(
-        "subject-path-invalid",
-        `${input}: absolute paths are refused: expected a path relative to the base directory`
-      );
-    }
     if (input.split(/[/\\]/).includes("..")) {
       throw new InputError(
         "subject-path-invalid",
-        `${input}: ".." segments are refused: expected a path inside the base directory`
+        `${input}: ".." segments are refused: expected a path inside the base directory${this.label}`
       );
     }
-    const logical = posix.normalize(input.split(sep).join("/")).replace(/\/+$/, "");
+    const relativeInput = isAbsolute(input) ? this.insideBase(input) : input;
+    if (posix.isAbsolute(relativeInput) || /^[A-Za-z]:/.test(relativeInput)) {
+      throw new InputError(
+        "subject-path-invalid",
+        `${input}: not a path on this system: expected a path relative to the base directory${this.label}`
+      );
+    }
+    const logical = posix.normalize(relativeInput.split(sep).join("/")).replace(/\/+$/, "");
     const name = logical === "." ? "" : logical;
     const full = join(this.baseReal, name);
     const real = await this.resolveInside(full, input);
@@ -264,6 +270,22 @@ var Walker = class {
     }
     if (this.found.size === before) throw new InputError("subject-empty", `${input}: the directory contains no files`);
   }
+  /**
+   * An absolute input as a path relative to the base: it must name something inside the base
+   * as given or as resolved (`--base "$PWD/dist" "$PWD/dist/app"`); the subject name is the
+   * same as for the relative path. The real path is still checked to stay inside (resolveInside).
+   */
+  insideBase(input) {
+    for (const base of [this.base, this.baseReal]) {
+      const rel = relative(base, input);
+      if (rel === "") return ".";
+      if (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return rel;
+    }
+    throw new InputError(
+      "subject-outside-base",
+      `${input}: outside the base directory ${this.base}${this.label}: expected a path inside it (or a relative path)`
+    );
+  }
   /** The real path of `path`, which must lie inside the base tree. */
   async resolveInside(path, shown) {
     const real = await fsCall(shown, () => realpath(path));
@@ -271,7 +293,7 @@ var Walker = class {
     if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new InputError(
         "subject-outside-base",
-        `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}`
+        `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}${this.label}`
       );
     }
     return real;

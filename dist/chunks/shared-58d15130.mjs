@@ -2,14 +2,14 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
   isValidStream
-} from "./shared-7a359f32.mjs";
+} from "./shared-d5665511.mjs";
 import {
   parseStrictJson
-} from "./shared-ef15c4ee.mjs";
+} from "./shared-31413875.mjs";
 import {
   SHA256_HEX,
   Shape
-} from "./shared-ceef7eae.mjs";
+} from "./shared-84c2b3d1.mjs";
 
 // src/lib/formats/state/state.ts
 var STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";

@@ -7,37 +7,43 @@ import {
   acceptedState
 } from "./shared-d0d2b81b.mjs";
 import {
-  checkRotationApproval
-} from "./shared-66df4790.mjs";
-import {
   countersigningKeyFor
 } from "./shared-4188714e.mjs";
+import {
+  carried
+} from "./shared-309f26f9.mjs";
 import {
   checkFirstVersion,
   runPipeline
 } from "./shared-20c62e75.mjs";
 import {
-  carried
-} from "./shared-309f26f9.mjs";
+  checkRotationApproval
+} from "./shared-14079368.mjs";
 import {
   VerificationError
-} from "./shared-92dc4500.mjs";
+} from "./shared-c0077619.mjs";
 
 // src/lib/flows/countersign/countersign-bundle.ts
-async function countersignBundle(bytes, options) {
-  const { policy, signer } = options;
-  const now = options.now ?? /* @__PURE__ */ new Date();
+async function verifyForCountersigning(bytes, options) {
+  const { policy, keyId, now } = options;
   const notPinned = () => new VerificationError(
     "countersigner-not-pinned",
-    `the signing key ${signer.keyId} is not a countersigner in the policy: its countersignature would not count`,
+    `the signing key ${keyId} is not a countersigner in the policy: its countersignature would not count`,
     {
       expected: policy.countersigners.map((k) => `${k.name} (${k.keyId})`).join(", "),
-      found: signer.keyId
+      found: keyId
     }
   );
-  const usual = policy.countersigners.find((k) => k.keyId === signer.keyId);
+  const usual = policy.countersigners.find((k) => k.keyId === keyId);
   if (!usual && !policy.kinds.includes("authority-rotation")) throw notPinned();
-  const result = await runPipeline(bytes, { ...options, now, forCountersigning: true });
+  const result = await runPipeline(bytes, {
+    policy,
+    now,
+    forCountersigning: true,
+    ...options.trust ? { trust: options.trust } : {},
+    ...options.state ? { state: options.state } : {},
+    ...options.what !== void 0 ? { what: options.what } : {}
+  });
   const { report } = result;
   if (report.outcome !== "verified" || !result.primary || !result.statement || !result.bundle || !report.statement) {
     const f = report.failure;
@@ -55,33 +61,55 @@ async function countersignBundle(bytes, options) {
     checkFirstVersion(options.state, result.statement.predicate.stream, result.statement.predicate.version);
   if (result.rotation)
     checkRotationApproval(policy, result.rotation, options.approveRotation, options.what ?? "bundle");
-  const key = usual ?? countersigningKeyFor(policy, signer.keyId, result.rotation);
+  const key = usual ?? countersigningKeyFor(policy, keyId, result.rotation);
   if (!key) throw notPinned();
-  const existing = result.bundle.bundle.countersignatures;
-  if (existing.some((c) => c.keyId === signer.keyId)) {
+  if (result.bundle.bundle.countersignatures.some((c) => c.keyId === keyId)) {
     throw new VerificationError(
       "countersignature-duplicate",
-      `the bundle is already countersigned by ${key.name} (${signer.keyId})`
+      `the bundle is already countersigned by ${key.name} (${keyId})`
     );
   }
   const { stream, version } = result.statement.predicate;
-  const countersignature = await createCountersignature({
-    signer,
-    primary: result.primary,
-    stream,
-    version,
-    signedAt: now
-  });
   return {
-    bundle: { ...result.bundle.bundle, countersignatures: [...existing, countersignature] },
-    report,
+    primary: result.primary,
+    bundle: result.bundle,
+    report: { ...report, statement: report.statement },
     stream,
     version,
     statementDigest: report.statement.digest.replace(/^sha256:/, ""),
-    newState: acceptedState(options.state, report.statement, policy)
+    now
+  };
+}
+function signVerified(verified, signer) {
+  return createCountersignature({
+    signer,
+    primary: verified.primary,
+    stream: verified.stream,
+    version: verified.version,
+    signedAt: verified.now
+  });
+}
+async function countersignBundle(bytes, options) {
+  const { signer, ...rest } = options;
+  const verified = await verifyForCountersigning(bytes, {
+    ...rest,
+    keyId: signer.keyId,
+    now: options.now ?? /* @__PURE__ */ new Date()
+  });
+  const countersignature = await signVerified(verified, signer);
+  const existing = verified.bundle.bundle.countersignatures;
+  return {
+    bundle: { ...verified.bundle.bundle, countersignatures: [...existing, countersignature] },
+    report: verified.report,
+    stream: verified.stream,
+    version: verified.version,
+    statementDigest: verified.statementDigest,
+    newState: acceptedState(options.state, verified.report.statement, options.policy)
   };
 }
 
 export {
+  verifyForCountersigning,
+  signVerified,
   countersignBundle
 };

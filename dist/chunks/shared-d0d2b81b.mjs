@@ -9,7 +9,7 @@ import {
 } from "./shared-20c62e75.mjs";
 import {
   InputError
-} from "./shared-92dc4500.mjs";
+} from "./shared-c0077619.mjs";
 
 // src/lib/flows/gate/gate.ts
 async function gate(bundle, input) {

@@ -1,16 +1,30 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  SIGNING_CONFIG_MEDIA_TYPE,
   STACK_DESCRIPTION_MEDIA_TYPE
 } from "./shared-d384a9b9.mjs";
-import "./shared-4b5b2dce.mjs";
 import {
-  require_dist
-} from "./shared-98309fbc.mjs";
+  consistencyProof,
+  emptyRoot,
+  inclusionPath,
+  leafHash,
+  nodeHash,
+  signCheckpoint,
+  splitPoint
+} from "./shared-c6dbb844.mjs";
+import "./shared-5bacc2e4.mjs";
+import "./shared-500f2f67.mjs";
+import {
+  require_dist,
+  require_v2
+} from "./shared-8e434138.mjs";
 import {
   writeFileAtomic
-} from "./shared-c2330f2a.mjs";
-import "./shared-ceef7eae.mjs";
-import "./shared-92dc4500.mjs";
+} from "./shared-2abda158.mjs";
+import "./shared-a58ce1e9.mjs";
+import "./shared-2b0dfa9f.mjs";
+import "./shared-84c2b3d1.mjs";
+import "./shared-c0077619.mjs";
 import {
   __commonJS,
   __esm,
@@ -18,7 +32,7 @@ import {
   __require,
   __toCommonJS,
   __toESM
-} from "./shared-18cfce56.mjs";
+} from "./shared-2bfe6f66.mjs";
 
 // node_modules/reflect-metadata/Reflect.js
 var require_Reflect = __commonJS({
@@ -5215,8 +5229,8 @@ ${values.join("\n")}` : `${blockName} :`;
         assertBigInt();
         const bigIntValue = BigInt(value);
         const writer = new ViewWriter();
-        const hex = bigIntValue.toString(16).replace(/^-/, "");
-        const view = new Uint8Array(pvtsutils__namespace.Convert.FromHex(hex));
+        const hex2 = bigIntValue.toString(16).replace(/^-/, "");
+        const view = new Uint8Array(pvtsutils__namespace.Convert.FromHex(hex2));
         if (bigIntValue < 0) {
           const first = new Uint8Array(view.length + (view[0] & 128 ? 1 : 0));
           first[0] |= 128;
@@ -21190,8 +21204,8 @@ var require_x509_cjs = __commonJS({
             if (j === 8) {
               row.push("");
             }
-            const hex = view[i++].toString(16).padStart(2, "0");
-            row.push(hex);
+            const hex2 = view[i++].toString(16).padStart(2, "0");
+            row.push(hex2);
           }
           res.push(`${pad}${row.join(" ")}`);
         }
@@ -21672,7 +21686,7 @@ var require_x509_cjs = __commonJS({
               if (!matches) {
                 throw new Error("Cannot parse GUID value. Value doesn't match to regular expression");
               }
-              const hex = matches.slice(1).map((o, i) => {
+              const hex2 = matches.slice(1).map((o, i) => {
                 if (i < 3) {
                   return pvtsutils.Convert.ToHex(new Uint8Array(pvtsutils.Convert.FromHex(o)).reverse());
                 }
@@ -21681,7 +21695,7 @@ var require_x509_cjs = __commonJS({
               name = new asn1X509__namespace.GeneralName({
                 otherName: new asn1X509__namespace.OtherName({
                   typeId: id_GUID,
-                  value: asn1Schema.AsnConvert.serialize(new asn1Schema.OctetString(pvtsutils.Convert.FromHex(hex)))
+                  value: asn1Schema.AsnConvert.serialize(new asn1Schema.OctetString(pvtsutils.Convert.FromHex(hex2)))
                 })
               });
               break;
@@ -23251,7 +23265,7 @@ var require_x509_cjs = __commonJS({
     var _X509Certificate_signature;
     var _X509Certificate_extensions;
     var _X509Certificate_publicKey;
-    var X509Certificate2 = class extends PemData {
+    var X509Certificate3 = class extends PemData {
       get publicKey() {
         if (!tslib.__classPrivateFieldGet(this, _X509Certificate_publicKey, "f")) {
           tslib.__classPrivateFieldSet(this, _X509Certificate_publicKey, new PublicKey(this.asn.tbsCertificate.subjectPublicKeyInfo, this.parseOptions), "f");
@@ -23494,7 +23508,7 @@ var require_x509_cjs = __commonJS({
       }
     };
     _X509Certificate_tbs = /* @__PURE__ */ new WeakMap(), _X509Certificate_serialNumber = /* @__PURE__ */ new WeakMap(), _X509Certificate_subjectName = /* @__PURE__ */ new WeakMap(), _X509Certificate_subject = /* @__PURE__ */ new WeakMap(), _X509Certificate_issuerName = /* @__PURE__ */ new WeakMap(), _X509Certificate_issuer = /* @__PURE__ */ new WeakMap(), _X509Certificate_notBefore = /* @__PURE__ */ new WeakMap(), _X509Certificate_notAfter = /* @__PURE__ */ new WeakMap(), _X509Certificate_signatureAlgorithm = /* @__PURE__ */ new WeakMap(), _X509Certificate_signature = /* @__PURE__ */ new WeakMap(), _X509Certificate_extensions = /* @__PURE__ */ new WeakMap(), _X509Certificate_publicKey = /* @__PURE__ */ new WeakMap();
-    X509Certificate2.NAME = "Certificate";
+    X509Certificate3.NAME = "Certificate";
     var _X509Certificates_options;
     var X509Certificates = class extends Array {
       constructor(param, options) {
@@ -23502,7 +23516,7 @@ var require_x509_cjs = __commonJS({
         _X509Certificates_options.set(this, void 0);
         if (PemData.isAsnEncoded(param)) {
           this.import(param, options);
-        } else if (param instanceof X509Certificate2) {
+        } else if (param instanceof X509Certificate3) {
           this.push(param);
         } else if (Array.isArray(param)) {
           for (const item of param) {
@@ -23540,7 +23554,7 @@ var require_x509_cjs = __commonJS({
         const certificates = [];
         for (const item of signedData.certificates || []) {
           if (item.certificate) {
-            certificates.push(new X509Certificate2(item.certificate, options));
+            certificates.push(new X509Certificate3(item.certificate, options));
           }
         }
         this.clear();
@@ -23734,7 +23748,7 @@ var require_x509_cjs = __commonJS({
           throw Error("Cannot convert ASN.1 signature value to WebCrypto format");
         }
         asnX509.signatureValue = asnSignature;
-        return new X509Certificate2(asn1Schema.AsnConvert.serialize(asnX509), selfProducedParseOptions);
+        return new X509Certificate3(asn1Schema.AsnConvert.serialize(asnX509), selfProducedParseOptions);
       }
     };
     var _X509CrlEntry_serialNumber;
@@ -23955,7 +23969,7 @@ var require_x509_cjs = __commonJS({
         let publicKey;
         const paramsKey = params.publicKey;
         try {
-          if (paramsKey instanceof X509Certificate2) {
+          if (paramsKey instanceof X509Certificate3) {
             keyAlgorithm = {
               ...paramsKey.publicKey.algorithm,
               ...paramsKey.signatureAlgorithm
@@ -24159,7 +24173,7 @@ var require_x509_cjs = __commonJS({
     exports.TextObject = TextObject;
     exports.UPN = UPN;
     exports.URL = URL2;
-    exports.X509Certificate = X509Certificate2;
+    exports.X509Certificate = X509Certificate3;
     exports.X509CertificateGenerator = X509CertificateGenerator;
     exports.X509Certificates = X509Certificates;
     exports.X509ChainBuilder = X509ChainBuilder;
@@ -26494,11 +26508,11 @@ var require_utils2 = __commonJS({
       abytes(bytes2);
       if (hasHexBuiltin)
         return bytes2.toHex();
-      let hex = "";
+      let hex2 = "";
       for (let i = 0; i < bytes2.length; i++) {
-        hex += hexes[bytes2[i]];
+        hex2 += hexes[bytes2[i]];
       }
-      return hex;
+      return hex2;
     }
     var asciis = { _0: 48, _9: 57, A: 65, F: 70, a: 97, f: 102 };
     function asciiToBase16(ch) {
@@ -26510,21 +26524,21 @@ var require_utils2 = __commonJS({
         return ch - (asciis.a - 10);
       return;
     }
-    function hexToBytes(hex) {
-      if (typeof hex !== "string")
-        throw new Error("hex string expected, got " + typeof hex);
+    function hexToBytes(hex2) {
+      if (typeof hex2 !== "string")
+        throw new Error("hex string expected, got " + typeof hex2);
       if (hasHexBuiltin)
-        return Uint8Array.fromHex(hex);
-      const hl = hex.length;
+        return Uint8Array.fromHex(hex2);
+      const hl = hex2.length;
       const al = hl / 2;
       if (hl % 2)
         throw new Error("hex string expected, got unpadded hex of length " + hl);
       const array = new Uint8Array(al);
       for (let ai = 0, hi = 0; ai < al; ai++, hi += 2) {
-        const n1 = asciiToBase16(hex.charCodeAt(hi));
-        const n2 = asciiToBase16(hex.charCodeAt(hi + 1));
+        const n1 = asciiToBase16(hex2.charCodeAt(hi));
+        const n2 = asciiToBase16(hex2.charCodeAt(hi + 1));
         if (n1 === void 0 || n2 === void 0) {
-          const char = hex[hi] + hex[hi + 1];
+          const char = hex2[hi] + hex2[hi + 1];
           throw new Error('hex string expected, got non-hex character "' + char + '" at index ' + hi);
         }
         array[ai] = n1 * 16 + n2;
@@ -46466,165 +46480,6 @@ var require_ctlog = __commonJS({
   }
 });
 
-// node_modules/canonicalize/lib/canonicalize.js
-var require_canonicalize = __commonJS({
-  "node_modules/canonicalize/lib/canonicalize.js"(exports, module) {
-    "use strict";
-    module.exports = function serialize(object) {
-      if (typeof object === "number" && isNaN(object)) {
-        throw new Error("NaN is not allowed");
-      }
-      if (typeof object === "number" && !isFinite(object)) {
-        throw new Error("Infinity is not allowed");
-      }
-      if (object === null || typeof object !== "object") {
-        return JSON.stringify(object);
-      }
-      if (object.toJSON instanceof Function) {
-        return serialize(object.toJSON());
-      }
-      if (Array.isArray(object)) {
-        const values2 = object.reduce((t, cv, ci) => {
-          const comma = ci === 0 ? "" : ",";
-          const value = cv === void 0 || typeof cv === "symbol" ? null : cv;
-          return `${t}${comma}${serialize(value)}`;
-        }, "");
-        return `[${values2}]`;
-      }
-      const values = Object.keys(object).sort().reduce((t, cv) => {
-        if (object[cv] === void 0 || typeof object[cv] === "symbol") {
-          return t;
-        }
-        const comma = t.length === 0 ? "" : ",";
-        return `${t}${comma}${serialize(cv)}:${serialize(object[cv])}`;
-      }, "");
-      return `{${values}}`;
-    };
-  }
-});
-
-// node_modules/@sigstore/mock/dist/rekor/tlog.js
-var require_tlog = __commonJS({
-  "node_modules/@sigstore/mock/dist/rekor/tlog.js"(exports) {
-    "use strict";
-    var __importDefault3 = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.initializeTLog = initializeTLog2;
-    var canonicalize_1 = __importDefault3(require_canonicalize());
-    var crypto_1 = __importDefault3(__require("crypto"));
-    async function initializeTLog2(url, keyPair, clock) {
-      const host = new URL(url).host;
-      const { publicKey, privateKey } = keyPair;
-      return new TLogImpl(host, publicKey, privateKey, clock);
-    }
-    var TLogImpl = class {
-      publicKey;
-      privateKey;
-      getCurrentTime;
-      host;
-      constructor(host, publicKey, privateKey, clock) {
-        this.host = host;
-        this.privateKey = privateKey;
-        this.publicKey = publicKey.export({ format: "der", type: "spki" });
-        this.getCurrentTime = () => (clock || /* @__PURE__ */ new Date()).getTime();
-      }
-      async log(proposedEntry) {
-        const logID = crypto_1.default.createHash("sha256").update(this.publicKey).digest();
-        const logIndex = crypto_1.default.randomInt(1e7);
-        const timestamp = Math.floor(this.getCurrentTime() / 1e3);
-        const body = Buffer.from((0, canonicalize_1.default)(proposedEntry));
-        const entry = { logID, logIndex, timestamp, body };
-        const set = this.calculateSET(entry);
-        const proof = this.calculateInclusionProof(entry);
-        const uuid = crypto_1.default.randomBytes(32).toString("hex");
-        return {
-          [uuid]: {
-            body: body.toString("base64"),
-            integratedTime: timestamp,
-            logID: logID.toString("hex"),
-            logIndex,
-            verification: {
-              inclusionProof: proof,
-              signedEntryTimestamp: set.toString("base64")
-            }
-          }
-        };
-      }
-      async logV2(proposedEntry) {
-        const logID = crypto_1.default.createHash("sha256").update(this.publicKey).digest();
-        const logIndex = crypto_1.default.randomInt(1e7);
-        const timestamp = Math.floor(this.getCurrentTime() / 1e3);
-        const body = Buffer.from((0, canonicalize_1.default)(proposedEntry));
-        const entry = { logID, logIndex, timestamp, body };
-        const proof = this.calculateInclusionProof(entry);
-        const kind = proposedEntry?.spec?.$case === "hashedRekordRequestV002" ? "hashedrekord" : "dsse";
-        return {
-          logId: {
-            keyId: logID
-          },
-          kindVersion: {
-            kind,
-            version: "0.0.2"
-          },
-          logIndex: logIndex.toString(),
-          integratedTime: timestamp.toString(),
-          canonicalizedBody: body,
-          inclusionPromise: void 0,
-          inclusionProof: {
-            logIndex: logIndex.toString(),
-            treeSize: proof.treeSize.toString(),
-            rootHash: Buffer.from(proof.rootHash, "base64"),
-            hashes: [],
-            checkpoint: {
-              envelope: proof.checkpoint
-            }
-          }
-        };
-      }
-      // Compute the Signed Entry Timestamp (SET) for the given entry.
-      // https://github.com/sigstore/rekor/blob/9eb7ec628a41ffed291b605a57e716e86ef0d680/pkg/api/entries.go#L71
-      calculateSET({ body, timestamp, logIndex, logID }) {
-        const setData = {
-          body: body.toString("base64"),
-          integratedTime: timestamp,
-          logIndex,
-          logID: logID.toString("hex")
-        };
-        const setBuffer = Buffer.from((0, canonicalize_1.default)(setData), "utf8");
-        return crypto_1.default.sign("sha256", setBuffer, this.privateKey);
-      }
-      // Calculate inclusion proof assuming that the entry being added is the
-      // first and only entry in the log.
-      // https://github.com/sigstore/rekor/blob/2bd83dacf5a302da83ab4eaf20ff7ad119cb6c11/pkg/util/signed_note.go
-      calculateInclusionProof({ body, timestamp, logID }) {
-        const treeSize = 1;
-        const treeID = crypto_1.default.randomInt(2 ** 48 - 1);
-        const rootHash = crypto_1.default.createHash("sha256").update(Buffer.from([0])).update(body).digest();
-        const note = [
-          `${this.host} - ${treeID}`,
-          `${treeSize}`,
-          rootHash.toString("base64"),
-          `Timestamp: ${timestamp * 1e9}`,
-          ""
-        ].join("\n");
-        const sig = crypto_1.default.sign("sha256", Buffer.from(note), this.privateKey);
-        const hintAndSig = Buffer.concat([logID.subarray(0, 4), sig]);
-        const sigLine = `\u2014 ${this.host} ${hintAndSig.toString("base64")}`;
-        const checkpoint = [note, sigLine, ""].join("\n");
-        return {
-          logIndex: 0,
-          treeSize,
-          checkpoint,
-          hashes: [],
-          rootHash: rootHash.toString("hex")
-        };
-      }
-    };
-  }
-});
-
 // node_modules/@sigstore/mock/dist/util/ess-cert-id.js
 var require_ess_cert_id = __commonJS({
   "node_modules/@sigstore/mock/dist/util/ess-cert-id.js"(exports) {
@@ -47047,9 +46902,8 @@ var require_handler = __commonJS({
 // src/stack/index.ts
 var import_ca = __toESM(require_ca(), 1);
 var import_ctlog = __toESM(require_ctlog(), 1);
-var import_tlog = __toESM(require_tlog(), 1);
 var import_tsa = __toESM(require_tsa(), 1);
-import { generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
+import { generateKeyPairSync as generateKeyPairSync3 } from "node:crypto";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -47149,6 +47003,8 @@ function jsonError(status, message) {
 }
 var LoopbackServer = class _LoopbackServer {
   url;
+  /** Requests received so far (tests: "this service was never asked"). */
+  requests = 0;
   server;
   route;
   constructor(server, url) {
@@ -47157,7 +47013,7 @@ var LoopbackServer = class _LoopbackServer {
   }
   /** Listens first, so that a service can be built knowing its own URL (Rekor's checkpoint origin). */
   static async listen() {
-    const server = createServer();
+    const server = createServer({ keepAliveTimeout: 65e3, headersTimeout: 66e3 });
     await new Promise((resolve2, reject) => {
       server.once("error", reject);
       server.listen(0, "127.0.0.1", () => {
@@ -47182,6 +47038,7 @@ var LoopbackServer = class _LoopbackServer {
     await closed;
   }
   async dispatch(req, res) {
+    this.requests += 1;
     let reply;
     try {
       const body = await readBody(req);
@@ -47304,9 +47161,9 @@ var SIGNING_CERT_PATH = "/api/v2/signingCert";
 var BadRequest = class extends Error {
 };
 function toPem(der) {
-  const b64 = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString("base64");
+  const b642 = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString("base64");
   return `-----BEGIN CERTIFICATE-----
-${b64.replace(/.{64}/g, "$&\n").replace(/\n$/, "")}
+${b642.replace(/.{64}/g, "$&\n").replace(/\n$/, "")}
 -----END CERTIFICATE-----
 `;
 }
@@ -47564,11 +47421,185 @@ var OidcIssuer = class {
   }
 };
 
+// src/stack/log.ts
+import { createHash as createHash3, generateKeyPairSync as generateKeyPairSync2, randomInt, sign as sign2 } from "node:crypto";
+
+// src/lib/checks/log/tree.ts
+var MerkleTree = class {
+  leaves = [];
+  /** levels[h][i] = MTH of leaves [i * 2^h, (i + 1) * 2^h); levels[0] is the leaves. */
+  levels = [this.leaves];
+  get size() {
+    return this.leaves.length;
+  }
+  append(leaf) {
+    const index = this.size;
+    this.leaves.push(leaf);
+    let h = 0;
+    let i = index;
+    let node = leaf;
+    while (i % 2 === 1) {
+      node = nodeHash(this.node(h, i - 1), node);
+      (this.levels[h + 1] ??= []).push(node);
+      h += 1;
+      i = Math.floor(i / 2);
+    }
+    return index;
+  }
+  /** Undoes the last append (a storage commit that failed must not leave the leaf behind). */
+  removeLast() {
+    const index = this.size - 1;
+    if (index < 0) throw new RangeError("removeLast: the tree is empty");
+    let h = 0;
+    for (let i = index; i % 2 === 1; i = Math.floor(i / 2)) h += 1;
+    for (let level = h; level >= 1; level -= 1) this.levels[level]?.pop();
+    this.leaves.pop();
+  }
+  leaf(index) {
+    const leaf = this.leaves[index];
+    if (!leaf) throw new RangeError(`leaf ${index}: the tree has ${this.size} leaves`);
+    return leaf;
+  }
+  /** MTH of the first `size` leaves (default: all). */
+  root(size = this.size) {
+    this.checkSize(size);
+    return size === 0 ? emptyRoot() : this.mth(0, size);
+  }
+  inclusionProof(index, size = this.size) {
+    this.checkSize(size);
+    return inclusionPath(index, size, this.mth);
+  }
+  consistencyProof(from, to = this.size) {
+    this.checkSize(to);
+    return consistencyProof(from, to, this.mth);
+  }
+  /** levels[h][i], which the tree's shape guarantees exists (throws if not: a bug, never input). */
+  node(h, i) {
+    const node = this.levels[h]?.[i];
+    if (!node) throw new Error(`MerkleTree: no node ${i} at level ${h}`);
+    return node;
+  }
+  checkSize(size) {
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.size)
+      throw new RangeError(`tree size ${size}: the tree has ${this.size} leaves`);
+  }
+  mth = (lo, hi) => {
+    const n = hi - lo;
+    if (n === 1) return this.node(0, lo);
+    const h = Math.log2(n);
+    if (Number.isInteger(h) && lo % n === 0) {
+      const cached = this.levels[h]?.[lo / n];
+      if (cached) return cached;
+    }
+    const k = splitPoint(n);
+    return nodeHash(this.mth(lo, lo + k), this.mth(lo + k, hi));
+  };
+};
+
+// src/stack/log.ts
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const obj = value;
+    return `{${Object.keys(obj).filter((k) => obj[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+var StackLog = class {
+  version;
+  /** The key the trusted root pins: SPKI DER. */
+  publicKeyDer;
+  /** The log id the trusted root and every entry carry. */
+  logId;
+  host;
+  privateKey;
+  noteSigner;
+  treeId = randomInt(2 ** 47);
+  tree = new MerkleTree();
+  /** Appends are serialised: an entry's proof and checkpoint are for the tree right after it. */
+  queue = Promise.resolve();
+  constructor(baseUrl, version) {
+    this.version = version;
+    this.host = new URL(baseUrl).host;
+    if (version === 1) {
+      const { publicKey, privateKey } = generateKeyPairSync2("ec", { namedCurve: "P-256" });
+      this.privateKey = privateKey;
+      this.publicKeyDer = publicKey.export({ format: "der", type: "spki" });
+      this.logId = createHash3("sha256").update(this.publicKeyDer).digest();
+      this.noteSigner = void 0;
+    } else {
+      const { publicKey, privateKey } = generateKeyPairSync2("ed25519");
+      this.privateKey = privateKey;
+      this.publicKeyDer = publicKey.export({ format: "der", type: "spki" });
+      const raw = new Uint8Array(Buffer.from(publicKey.export({ format: "jwk" }).x ?? "", "base64url"));
+      this.logId = createHash3("sha256").update(this.host, "utf8").update(Buffer.from([10, 1])).update(raw).digest();
+      this.noteSigner = {
+        name: this.host,
+        rawPublicKey: raw,
+        signer: {
+          keyId: `sha256:${createHash3("sha256").update(raw).digest("hex")}`,
+          sign: (message) => Promise.resolve(new Uint8Array(sign2(null, message, privateKey)))
+        }
+      };
+    }
+  }
+  get size() {
+    return this.tree.size;
+  }
+  /** Logs `body` (the canonicalized entry) and returns its index, proof and checkpoint. */
+  append(body) {
+    const next = this.queue.then(() => this.appendNow(body));
+    this.queue = next.catch(() => void 0);
+    return next;
+  }
+  async appendNow(body) {
+    const index = this.tree.append(leafHash(body));
+    const treeSize = this.tree.size;
+    const rootHash = this.tree.root(treeSize);
+    const hashes = this.tree.inclusionProof(index, treeSize);
+    const integratedTime = Math.floor(Date.now() / 1e3);
+    const checkpoint = this.noteSigner === void 0 ? this.v1Checkpoint(treeSize, rootHash, integratedTime) : await signCheckpoint({ size: treeSize, root: rootHash }, this.noteSigner);
+    const signedEntryTimestamp = this.version === 1 ? new Uint8Array(
+      sign2(
+        "sha256",
+        Buffer.from(
+          canonicalJson({
+            body: Buffer.from(body).toString("base64"),
+            integratedTime,
+            logID: this.logId.toString("hex"),
+            logIndex: index
+          })
+        ),
+        this.privateKey
+      )
+    ) : void 0;
+    return {
+      index,
+      integratedTime,
+      proof: { index, treeSize, rootHash, hashes, checkpoint },
+      signedEntryTimestamp
+    };
+  }
+  /** Rekor v1's checkpoint (rekor pkg/util/checkpoint.go): ECDSA over the note text. */
+  v1Checkpoint(size, root, seconds) {
+    const text = `${this.host} - ${this.treeId}
+${size}
+${Buffer.from(root).toString("base64")}
+Timestamp: ${seconds * 1e9}
+`;
+    const signature = sign2("sha256", Buffer.from(text, "utf8"), this.privateKey);
+    const blob = Buffer.concat([this.logId.subarray(0, 4), signature]).toString("base64");
+    return `${text}
+\u2014 ${this.host} ${blob}
+`;
+  }
+};
+
 // src/stack/rekor-canonical.ts
-import { X509Certificate, createHash as createHash3, createPublicKey as createPublicKey2, verify as verify3 } from "node:crypto";
+import { X509Certificate, createHash as createHash4, createPublicKey as createPublicKey2, verify as verify3 } from "node:crypto";
 var EntryError = class extends Error {
 };
-var sha256Hex = (data) => createHash3("sha256").update(data).digest("hex");
+var sha256Hex = (data) => createHash4("sha256").update(data).digest("hex");
 function pae(payloadType, payload) {
   const type = Buffer.from(payloadType, "utf8");
   return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
@@ -47685,7 +47716,8 @@ function canonicalEntry(proposed) {
 
 // src/stack/rekor.ts
 var CREATE_ENTRY_PATH = "/api/v1/log/entries";
-function rekorRoute(tlog, baseUrl) {
+var hex = (bytes2) => Buffer.from(bytes2).toString("hex");
+function rekorRoute(log, baseUrl) {
   return async ({ method, url, body }) => {
     if (url.pathname !== CREATE_ENTRY_PATH) return jsonError(404, `no such path ${url.pathname}`);
     if (method !== "POST") return jsonError(405, `${method} not allowed`);
@@ -47696,62 +47728,195 @@ function rekorRoute(tlog, baseUrl) {
       if (err instanceof EntryError || err instanceof SyntaxError) return jsonError(400, err.message);
       throw err;
     }
-    const entry = await tlog.log(canonical);
-    const [uuid] = Object.keys(entry);
+    const entryBody = Buffer.from(canonicalJson(canonical), "utf8");
+    const logged = await log.append(entryBody);
+    const uuid = hex(leafHash(entryBody));
+    const { proof } = logged;
+    const entry = {
+      [uuid]: {
+        body: entryBody.toString("base64"),
+        integratedTime: logged.integratedTime,
+        logID: log.logId.toString("hex"),
+        logIndex: logged.index,
+        verification: {
+          inclusionProof: {
+            logIndex: proof.index,
+            treeSize: proof.treeSize,
+            rootHash: hex(proof.rootHash),
+            hashes: proof.hashes.map(hex),
+            checkpoint: proof.checkpoint
+          },
+          signedEntryTimestamp: Buffer.from(logged.signedEntryTimestamp ?? []).toString("base64")
+        }
+      }
+    };
     return {
       ...json(201, entry),
-      headers: { location: `${baseUrl}${CREATE_ENTRY_PATH}/${uuid ?? ""}`, etag: uuid ?? "" }
+      headers: { location: `${baseUrl}${CREATE_ENTRY_PATH}/${uuid}`, etag: uuid }
     };
   };
 }
 
-// src/stack/trusted-root.ts
+// src/stack/rekor-v2.ts
 var import_protobuf_specs = __toESM(require_dist(), 1);
-import { createHash as createHash4 } from "node:crypto";
-var TRUSTED_ROOT_MEDIA_TYPE = "application/vnd.dev.sigstore.trustedroot+json;version=0.1";
+var import_v2 = __toESM(require_v2(), 1);
+import { X509Certificate as X509Certificate2, createHash as createHash5, createPublicKey as createPublicKey3, verify as verify4 } from "node:crypto";
+var CREATE_ENTRY_V2_PATH = "/api/v2/log/entries";
+var BadEntry = class extends Error {
+};
+var b64 = (bytes2) => Buffer.from(bytes2).toString("base64");
+function pae2(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
+}
+function rekorV2Route(log) {
+  return async ({ method, url, body }) => {
+    if (url.pathname !== CREATE_ENTRY_V2_PATH) return jsonError(404, `no such path ${url.pathname}`);
+    if (method !== "POST") return jsonError(405, `${method} not allowed`);
+    let entry;
+    try {
+      entry = toEntry(body);
+    } catch (err) {
+      if (err instanceof BadEntry || err instanceof SyntaxError) return jsonError(400, err.message);
+      throw err;
+    }
+    const canonicalizedBody = Buffer.from(canonicalJson(import_v2.Entry.toJSON(entry)), "utf8");
+    const logged = await log.append(canonicalizedBody);
+    const { proof } = logged;
+    return json(201, {
+      logIndex: String(logged.index),
+      logId: { keyId: b64(log.logId) },
+      kindVersion: { kind: "dsse", version: "0.0.2" },
+      integratedTime: "0",
+      inclusionProof: {
+        logIndex: String(proof.index),
+        rootHash: b64(proof.rootHash),
+        treeSize: String(proof.treeSize),
+        hashes: proof.hashes.map(b64),
+        checkpoint: { envelope: proof.checkpoint }
+      },
+      canonicalizedBody: canonicalizedBody.toString("base64")
+    });
+  };
+}
+function toEntry(body) {
+  const request = import_v2.CreateEntryRequest.fromJSON(JSON.parse(body.toString("utf8")));
+  const spec = request.spec;
+  if (spec?.$case !== "dsseRequestV002")
+    throw new BadEntry("only dsseRequestV002 entries are served by the local stack");
+  const { envelope, verifiers } = spec.dsseRequestV002;
+  if (!envelope || envelope.signatures.length === 0) throw new BadEntry("envelope has no signatures");
+  if (verifiers.length === 0) throw new BadEntry("verifiers are missing");
+  const keys = verifiers.map((v) => verifierKey2(v.verifier));
+  const message = pae2(envelope.payloadType, envelope.payload);
+  const signatures = envelope.signatures.map((sig) => {
+    const i = keys.findIndex((key) => {
+      try {
+        return verify4("sha256", message, key, sig.sig);
+      } catch {
+        return false;
+      }
+    });
+    const verifier = verifiers[i];
+    if (!verifier) throw new BadEntry("all signatures must have a key that verifies it");
+    return { content: sig.sig, verifier };
+  });
+  return {
+    kind: "dsse",
+    apiVersion: "0.0.2",
+    spec: {
+      spec: {
+        $case: "dsseV002",
+        dsseV002: {
+          payloadHash: {
+            algorithm: import_protobuf_specs.HashAlgorithm.SHA2_256,
+            digest: createHash5("sha256").update(envelope.payload).digest()
+          },
+          signatures
+        }
+      }
+    }
+  };
+}
+function verifierKey2(verifier) {
+  try {
+    if (verifier?.$case === "x509Certificate") return new X509Certificate2(verifier.x509Certificate.rawBytes).publicKey;
+    if (verifier?.$case === "publicKey")
+      return createPublicKey3({ key: verifier.publicKey.rawBytes, format: "der", type: "spki" });
+  } catch {
+    throw new BadEntry("could not parse verifier");
+  }
+  throw new BadEntry("verifier is missing");
+}
+
+// src/stack/signing-config.ts
 var OPERATOR = "countersign local stack";
 var VALIDITY_BACKDATE_MS = 5 * 60 * 1e3;
+function buildSigningConfig(parts) {
+  const start = new Date((parts.now ?? /* @__PURE__ */ new Date()).getTime() - VALIDITY_BACKDATE_MS).toISOString();
+  const service = (url, majorApiVersion) => ({
+    url,
+    majorApiVersion,
+    validFor: { start },
+    operator: OPERATOR
+  });
+  return {
+    mediaType: SIGNING_CONFIG_MEDIA_TYPE,
+    caUrls: [service(parts.fulcioUrl, 1)],
+    oidcUrls: [service(parts.oidcUrl, 1)],
+    rekorTlogUrls: parts.rekor ? [service(parts.rekor.url, parts.rekor.majorApiVersion)] : [],
+    tsaUrls: [service(`${parts.tsaUrl}/api/v1/timestamp`, 1)],
+    rekorTlogConfig: { selector: "ANY" },
+    tsaConfig: { selector: "ANY" }
+  };
+}
+
+// src/stack/trusted-root.ts
+var import_protobuf_specs2 = __toESM(require_dist(), 1);
+var TRUSTED_ROOT_MEDIA_TYPE = "application/vnd.dev.sigstore.trustedroot+json;version=0.1";
+var OPERATOR2 = "countersign local stack";
+var VALIDITY_BACKDATE_MS2 = 5 * 60 * 1e3;
 var bytes = (view) => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 function buildTrustedRoot(parts) {
-  const start = new Date((parts.now ?? /* @__PURE__ */ new Date()).getTime() - VALIDITY_BACKDATE_MS);
+  const start = new Date((parts.now ?? /* @__PURE__ */ new Date()).getTime() - VALIDITY_BACKDATE_MS2);
   const root = {
     mediaType: TRUSTED_ROOT_MEDIA_TYPE,
-    tlogs: [
+    tlogs: parts.tlog && parts.rekorUrl !== void 0 ? [
       {
         baseUrl: parts.rekorUrl,
-        hashAlgorithm: import_protobuf_specs.HashAlgorithm.SHA2_256,
+        hashAlgorithm: import_protobuf_specs2.HashAlgorithm.SHA2_256,
         publicKey: {
-          rawBytes: parts.tlog.publicKey,
-          keyDetails: import_protobuf_specs.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+          rawBytes: parts.tlog.publicKeyDer,
+          keyDetails: parts.tlog.version === 2 ? import_protobuf_specs2.PublicKeyDetails.PKIX_ED25519 : import_protobuf_specs2.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
           validFor: { start }
         },
-        logId: { keyId: createHash4("sha256").update(parts.tlog.publicKey).digest() },
+        logId: { keyId: parts.tlog.logId },
         checkpointKeyId: void 0,
-        operator: OPERATOR
+        operator: OPERATOR2
       }
-    ],
+    ] : [],
     certificateAuthorities: [
       {
         subject: { organization: "sigstore.mock", commonName: "sigstore" },
         uri: parts.fulcioUrl,
         certChain: { certificates: [{ rawBytes: bytes(parts.ca.rootCertificate) }] },
         validFor: { start },
-        operator: OPERATOR
+        operator: OPERATOR2
       }
     ],
-    ctlogs: [
+    ctlogs: !parts.ctlog ? [] : [
       {
         // SCTs are embedded by Fulcio; the stack serves no CT API, so this URL is a label.
         baseUrl: `${parts.fulcioUrl}/ct`,
-        hashAlgorithm: import_protobuf_specs.HashAlgorithm.SHA2_256,
+        hashAlgorithm: import_protobuf_specs2.HashAlgorithm.SHA2_256,
         publicKey: {
           rawBytes: parts.ctlog.publicKey,
-          keyDetails: import_protobuf_specs.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+          keyDetails: import_protobuf_specs2.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
           validFor: { start }
         },
         logId: { keyId: bytes(parts.ctlog.logID) },
         checkpointKeyId: void 0,
-        operator: OPERATOR
+        operator: OPERATOR2
       }
     ],
     timestampAuthorities: [
@@ -47763,11 +47928,11 @@ function buildTrustedRoot(parts) {
           certificates: [{ rawBytes: bytes(parts.tsa.intCertificate) }, { rawBytes: bytes(parts.tsa.rootCertificate) }]
         },
         validFor: { start },
-        operator: OPERATOR
+        operator: OPERATOR2
       }
     ]
   };
-  return import_protobuf_specs.TrustedRoot.toJSON(root);
+  return import_protobuf_specs2.TrustedRoot.toJSON(root);
 }
 
 // src/stack/tsa.ts
@@ -47816,7 +47981,8 @@ async function fetchToken(description, options = {}) {
 }
 
 // src/stack/index.ts
-var newKeyPair = () => generateKeyPairSync2("ec", { namedCurve: "P-256" });
+var STACK_INSTANCES = ["public-good", "github", "rekor-v2"];
+var newKeyPair = () => generateKeyPairSync3("ec", { namedCurve: "P-256" });
 async function startStack(options = {}) {
   const jobWorkflowRef = options.jobWorkflowRef ?? DEFAULT_JOB_WORKFLOW_REF;
   const oidc = new OidcIssuer({
@@ -47827,13 +47993,12 @@ async function startStack(options = {}) {
   const sourceRepository = sourceRepositoryOf(
     parseJobWorkflowRef(options.callerWorkflowRef ?? jobWorkflowRef).repository
   );
-  const servers = await Promise.all([
-    LoopbackServer.listen(),
-    LoopbackServer.listen(),
-    LoopbackServer.listen(),
-    LoopbackServer.listen()
-  ]);
-  const [oidcServer, fulcioServer, rekorServer, tsaServer] = servers;
+  const instance = options.instance ?? "public-good";
+  if (!STACK_INSTANCES.includes(instance))
+    throw new Error(`unknown stack instance ${JSON.stringify(instance)}: expected ${STACK_INSTANCES.join(", ")}`);
+  const withRekor = instance !== "github";
+  const servers = await Promise.all(Array.from({ length: withRekor ? 4 : 3 }, () => LoopbackServer.listen()));
+  const [oidcServer, fulcioServer, tsaServer, rekorServer] = servers;
   const ownDir = options.dir === void 0;
   let dir;
   const closeAll = async () => {
@@ -47841,15 +48006,14 @@ async function startStack(options = {}) {
     if (ownDir && dir !== void 0) await rm(dir, { recursive: true, force: true });
   };
   try {
-    const ctlog = await (0, import_ctlog.initializeCTLog)(newKeyPair());
-    const [ca, tlog, tsa] = await Promise.all([
-      (0, import_ca.initializeCA)(newKeyPair(), ctlog),
-      (0, import_tlog.initializeTLog)(rekorServer.url, newKeyPair()),
-      (0, import_tsa.initializeTSA)(newKeyPair())
-    ]);
+    const ctlog = instance === "github" ? void 0 : await (0, import_ctlog.initializeCTLog)(newKeyPair());
+    const [ca, tsa] = await Promise.all([(0, import_ca.initializeCA)(newKeyPair(), ctlog), (0, import_tsa.initializeTSA)(newKeyPair())]);
+    const rekorApiVersion = instance === "rekor-v2" ? 2 : 1;
+    const tlog = rekorServer ? new StackLog(rekorServer.url, rekorApiVersion) : void 0;
     oidcServer.serve(oidc.route(oidcServer.url));
     fulcioServer.serve(fulcioRoute(ca, oidc));
-    rekorServer.serve(rekorRoute(tlog, rekorServer.url));
+    if (rekorServer && tlog)
+      rekorServer.serve(rekorApiVersion === 2 ? rekorV2Route(tlog) : rekorRoute(tlog, rekorServer.url));
     tsaServer.serve(tsaRoute(tsa));
     dir = options.dir === void 0 ? await mkdtemp(join(tmpdir(), "countersign-stack-")) : resolve(options.dir);
     await mkdir(dir, { recursive: true });
@@ -47860,17 +48024,29 @@ async function startStack(options = {}) {
       tlog,
       tsa,
       fulcioUrl: fulcioServer.url,
-      rekorUrl: rekorServer.url,
+      rekorUrl: rekorServer?.url,
       tsaUrl: tsaServer.url
     });
     await writeFileAtomic(trustedRoot, `${JSON.stringify(root, null, 2)}
 `);
+    const signingConfig = join(dir, "signing_config.json");
+    const config = buildSigningConfig({
+      fulcioUrl: fulcioServer.url,
+      oidcUrl: oidcServer.url,
+      rekor: rekorServer ? { url: rekorServer.url, majorApiVersion: rekorApiVersion } : void 0,
+      tsaUrl: tsaServer.url
+    });
+    await writeFileAtomic(signingConfig, `${JSON.stringify(config, null, 2)}
+`);
     const description = {
       mediaType: STACK_DESCRIPTION_MEDIA_TYPE,
       fulcioUrl: fulcioServer.url,
-      rekorUrl: rekorServer.url,
+      ...rekorServer ? { rekorUrl: rekorServer.url } : {},
+      ...rekorApiVersion === 2 ? { rekorApiVersion } : {},
       tsaUrl: tsaServer.url,
       trustedRoot,
+      signingConfig,
+      instance,
       // Shaped like ACTIONS_ID_TOKEN_REQUEST_URL, which already carries a query.
       tokenUrl: `${oidcServer.url}${TOKEN_PATH}?api-version=2.0`,
       requestToken: oidc.requestToken,
@@ -47878,7 +48054,19 @@ async function startStack(options = {}) {
       jobWorkflowRef,
       identity: `https://github.com/${jobWorkflowRef}`
     };
-    return { description, sourceRepository, mintToken: (o) => oidc.mint(o), close: closeAll };
+    return {
+      description,
+      sourceRepository,
+      mintToken: (o) => oidc.mint(o),
+      requestCounts: () => ({
+        oidc: oidcServer.requests,
+        fulcio: fulcioServer.requests,
+        rekor: rekorServer?.requests ?? 0,
+        tsa: tsaServer.requests
+      }),
+      logSize: () => tlog?.size ?? 0,
+      close: closeAll
+    };
   } catch (err) {
     await closeAll();
     throw err;
@@ -47887,6 +48075,7 @@ async function startStack(options = {}) {
 export {
   DEFAULT_JOB_WORKFLOW_REF,
   GITHUB_ISSUER,
+  STACK_INSTANCES,
   fetchToken,
   sourceRepositoryOf,
   startStack

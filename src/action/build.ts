@@ -1,11 +1,14 @@
 // The build step: inputs -> the in-toto statement (the library's buildStatement over
-// collectSubjects or parseFleetKeys), written to a file for the sign step.
+// collectSubjects or parseFleetKeys), written to a file for the sign step. Every attempt of one
+// workflow run builds the same bytes from the same files (docs/action.md "Re-runs"): the time
+// is the run's (run-time.ts) and the source names the run, not the attempt.
 import * as core from '@actions/core';
 import { readCappedFile } from './files.ts';
 import { join } from 'node:path';
 import { parseDuration } from '../lib/formats/core/duration.ts';
 import { MAX_FLEET_KEYS_BYTES, fleetKeyStatementParts, parseFleetKeys } from '../lib/formats/statement/fleet-keys.ts';
-import { buildStatement, serializeStatement, sourceFromGitHubEnv } from '../lib/formats/statement/statement.ts';
+import { buildStatement, serializeStatement } from '../lib/formats/statement/statement.ts';
+import { runSourceFromGitHubEnv } from '../lib/formats/statement/reproducible.ts';
 import type { Subject } from '../lib/formats/core/types.ts';
 import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { collectSubjects } from '../lib/formats/subjects/index.ts';
@@ -14,6 +17,7 @@ import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { lineInput, optionalInput, positiveIntegerInput, requiredInput } from './inputs.ts';
 import { inWorkspace, scratchDir, workspace } from './paths.ts';
 import { expandSubjectPaths } from './subject-globs.ts';
+import { statementTime } from './run-time.ts';
 
 const BUILD_KINDS = ['binary-digest', 'config-change', 'fleet-key'] as const;
 
@@ -26,6 +30,8 @@ export interface BuildInputs {
   expiresInSeconds: number;
   /** Where to write the statement; undefined: a scratch directory under RUNNER_TEMP. */
   statementPath: string | undefined;
+  /** For the workflow run's creation time (the statement's time). */
+  githubToken: string;
 }
 
 export function readBuildInputs(): BuildInputs {
@@ -68,6 +74,7 @@ export function readBuildInputs(): BuildInputs {
     version: positiveIntegerInput('version'),
     expiresInSeconds: parseDuration(optionalInput('expires-in') || '30d', 'input expires-in'),
     statementPath: optionalInput('statement-path') || undefined,
+    githubToken: optionalInput('github-token'),
   };
 }
 
@@ -75,6 +82,9 @@ export interface BuildResult {
   statementPath: string;
   statementDigest: string;
   subjects: Subject[];
+  /** The statement's issuedAt and where it came from. */
+  issuedAt: string;
+  timeFrom: string;
 }
 
 export async function runBuild(inputs: BuildInputs): Promise<BuildResult> {
@@ -95,14 +105,15 @@ export async function runBuild(inputs: BuildInputs): Promise<BuildResult> {
     const paths = await expandSubjectPaths(inputs.subjectPaths, base);
     subjects = await collectSubjects(paths, { base });
   }
+  const time = await statementTime(process.env, inputs.githubToken);
   const statement = buildStatement({
     kind: inputs.kind,
     stream: inputs.stream,
     version: inputs.version,
-    issuedAt: new Date(),
+    issuedAt: time.time,
     expiresIn: inputs.expiresInSeconds,
     subjects,
-    source: sourceFromGitHubEnv(process.env),
+    source: runSourceFromGitHubEnv(process.env),
     data,
   });
   const bytes = serializeStatement(statement);
@@ -110,7 +121,13 @@ export async function runBuild(inputs: BuildInputs): Promise<BuildResult> {
     ? inWorkspace(inputs.statementPath)
     : join(await scratchDir('build'), 'statement.json');
   await writeFileAtomic(statementPath, bytes);
-  return { statementPath, statementDigest: `sha256:${sha256Hex(bytes)}`, subjects: statement.subject };
+  return {
+    statementPath,
+    statementDigest: `sha256:${sha256Hex(bytes)}`,
+    subjects: statement.subject,
+    issuedAt: statement.predicate.issuedAt,
+    timeFrom: time.from,
+  };
 }
 
 export async function buildStep(): Promise<void> {
@@ -119,6 +136,7 @@ export async function buildStep(): Promise<void> {
   core.info(
     `statement: ${inputs.kind} ${inputs.stream} v${inputs.version}, ${result.subjects.length} subject(s), ${result.statementDigest}`,
   );
+  core.info(`issued at ${result.issuedAt} (${result.timeFrom})`);
   for (const s of result.subjects) core.info(`  ${s.digest.sha256}  ${s.name}`);
   core.setOutput('statement-path', result.statementPath);
   core.setOutput('statement-digest', result.statementDigest);

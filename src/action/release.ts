@@ -1,7 +1,11 @@
 // The GitHub releases API (@actions/github, i.e. Octokit against GITHUB_API_URL):
-//   - upload: attach the countersigned bundle to the release of the tag being built
-//     (GET /repos/{owner}/{repo}/releases/tags/{tag}, then POST to the release's upload_url;
-//     an asset of the same name, from an earlier attempt of the job, is replaced);
+//   - the release of a tag: GET /repos/{owner}/{repo}/releases/tags/{tag}, which answers 404
+//     for a draft release (`gh release create --draft`, the documented release example); then
+//     GET /repos/{owner}/{repo}/releases, newest first, drafts included for a token with push
+//     access, at most MAX_RELEASE_PAGES pages of 100;
+//   - upload: attach the countersigned bundle to the release of the tag being built (POST to
+//     the release's upload_url, drafts included; an asset of the same name, from an earlier
+//     attempt of the job, is replaced);
 //   - download: `bundle: release:[OWNER/REPO@]TAG[#ASSET]` in the verify step fetches the
 //     asset (GET .../releases/assets/{id} with Accept: application/octet-stream), after
 //     checking its declared size against the cap, and checks the size received again.
@@ -12,6 +16,9 @@ export const RELEASE_PREFIX = 'release:';
 export const DEFAULT_ASSET_NAME = 'countersign.bundle.json';
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const ASSET_NAME = /^[A-Za-z0-9._+-]{1,255}$/;
+/** Pages of 100 releases searched for a draft: the newest 1000 releases (a draft is a release in the making, so among the newest). */
+export const MAX_RELEASE_PAGES = 10;
+const RELEASES_PER_PAGE = 100;
 
 export interface ReleaseAssetRef {
   owner: string;
@@ -23,6 +30,7 @@ export interface ReleaseAssetRef {
 type Octokit = ReturnType<typeof github.getOctokit>;
 interface ReleaseJson {
   id: number;
+  tag_name: string;
   upload_url: string;
   html_url?: string;
   assets: { id: number; name: string; size: number }[];
@@ -62,16 +70,45 @@ function octokit(token: string, input: string): Octokit {
 }
 
 async function releaseByTag(api: Octokit, owner: string, repo: string, tag: string): Promise<ReleaseJson> {
+  const what = `the release of tag ${tag} in ${owner}/${repo}`;
   try {
     const res = await api.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { owner, repo, tag });
     return res.data;
   } catch (err) {
-    throw apiError(
-      err,
-      `the release of tag ${tag} in ${owner}/${repo}`,
-      'create the release first (for example `gh release create "$TAG"` in an earlier step), or run on a tag that has one',
-    );
+    if ((err as { status?: unknown }).status !== 404) throw apiError(err, what);
   }
+  // Not published: a draft has no /releases/tags/{tag}; the list shows it (to a token with push access).
+  const matches: ReleaseJson[] = [];
+  let searched = 0;
+  let complete = false;
+  for (let page = 1; page <= MAX_RELEASE_PAGES && !complete; page++) {
+    let releases: ReleaseJson[];
+    try {
+      const res = await api.request('GET /repos/{owner}/{repo}/releases', {
+        owner,
+        repo,
+        per_page: RELEASES_PER_PAGE,
+        page,
+      });
+      releases = res.data;
+    } catch (err) {
+      throw apiError(err, `${what} (listing releases, drafts included)`);
+    }
+    searched += releases.length;
+    matches.push(...releases.filter((r) => r.tag_name === tag));
+    complete = releases.length < RELEASES_PER_PAGE;
+  }
+  const [found, ...others] = matches;
+  if (found && others.length > 0)
+    throw new InputError(
+      'release-ambiguous',
+      `${what}: found ${matches.length} releases with this tag (ids ${matches.map((r) => r.id).join(', ')}); delete the extra drafts so that one release has the tag`,
+    );
+  if (found) return found;
+  throw new InputError(
+    'github-api-failed',
+    `${what}: GitHub API answered HTTP 404 (not found), and no release or draft among the ${complete ? searched : `newest ${searched}`} releases has this tag (drafts are listed only to a token with push access, \`permissions: contents: write\`); create the release first (for example \`gh release create "$TAG" --draft\` in an earlier step), or run on a tag that has one`,
+  );
 }
 
 /** Downloads a release asset of at most maxBytes. */
@@ -165,15 +202,17 @@ export async function uploadReleaseAsset(
   }
 }
 
-function apiError(err: unknown, what: string, hint?: string): Error {
+/**
+ * A failed GitHub API request as one line: the status, and what to do about it (`hint` for the
+ * statuses in `hintFor`, by default a 404; the token and permissions for another 401 or 403).
+ */
+export function apiError(err: unknown, what: string, hint?: string, hintFor: readonly number[] = [404]): Error {
   const status = (err as { status?: unknown }).status;
   if (typeof status !== 'number')
     return new InputError('github-api-failed', `${what}: request failed: ${(err as Error).message}`);
   const help =
-    status === 404
-      ? hint
-        ? `; ${hint}`
-        : ''
+    hint && hintFor.includes(status)
+      ? `; ${hint}`
       : status === 401 || status === 403
         ? "; check the token and the job's `permissions:`"
         : '';

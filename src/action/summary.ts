@@ -12,6 +12,7 @@ const RESULT_LABEL: Record<string, string> = {
   fail: '❌ fail',
   pending: '⏳ pending',
   skipped: '➖ skipped',
+  'not-checked': '➖ not checked',
 };
 const OUTCOME_LABEL: Record<string, string> = {
   verified: '✅ verified: both signatures hold',

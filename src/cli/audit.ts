@@ -1,7 +1,8 @@
-// `countersign audit --url URL [--since FILE] [--expect FILE] [--log-key FILE]`: organisation
-// A's monitor of B's countersigning service (docs/service.md §Audit). Checks that the log
-// only grew since the last checkpoint seen, walks the new entries, prints every bundle B
-// countersigned, and exits 1 on an inconsistent log, a bad entry or an unexpected one.
+// `countersign audit --url URL [--tiles URL] [--since FILE] [--expect FILE] [--log-key FILE]`:
+// organisation A's monitor of B's countersigning service (docs/service.md §Audit). Reads the
+// log through the C2SP tlog-tiles API, checks that it only grew since the last checkpoint
+// seen, walks the new entries, prints every bundle B countersigned, and exits 1 on an
+// inconsistent log, a bad entry or an unexpected one.
 import { parsePublicKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
@@ -13,14 +14,21 @@ import { readInputFile } from './io.ts';
 import { usageError } from './usage.ts';
 import { parseVerbArgs } from './args.ts';
 
-export const USAGE = `usage: countersign audit --url URL [--since CHECKPOINT_FILE] [--expect FILE] [--log-key FILE [--origin NAME]] [--json]
+export const USAGE = `usage: countersign audit --url URL [--tiles URL] [--since CHECKPOINT_FILE] [--expect FILE] [--log-key FILE [--origin NAME]] [--json]
+       countersign audit --tiles URL --log-key FILE [--origin NAME] [--since ...] [--expect ...] [--json]
 
-Audits a countersigning service's transparency log: verifies its signed checkpoint, checks
-that the log is an extension of the last checkpoint seen (consistency proof), walks every
-new entry (proven in the tree, countersignature and certificate checked) and prints what
-the service countersigned: log index, stream, version, statement digest, primary identity.
+Audits a countersigning service's transparency log through its C2SP tlog-tiles API
+(checkpoint, hash tiles, entry bundles): verifies the signed checkpoint, recomputes the tree
+from the tiles and the new entries and checks it against the checkpoint's root, checks that
+the log is an extension of the last checkpoint seen (its root recomputed from the same
+tiles), checks every new entry (countersignature and certificate, from the service's JSON
+entries) and prints what the service countersigned: log index, stream, version, statement
+digest, primary identity.
 
-  --url URL        the service's base URL
+  --url URL        the service's base URL (tiles, key, countersignatures and certificates)
+  --tiles URL      where the log's tiles are served (a mirror or a CDN; default --url).
+                   With --tiles alone only the statements are checked, not the
+                   countersignatures, and --log-key is required
   --since FILE     the last checkpoint seen; read if it exists, replaced atomically with the
                    new one when the audit passes (start: a file that does not exist yet)
   --expect FILE    the releases you expect, one per line: STREAM VERSION sha256:<statement
@@ -37,6 +45,7 @@ entry (the checkpoint file is then left as it was), 2 could not run.`;
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs('audit', argv, {
     url: { type: 'string' },
+    tiles: { type: 'string' },
     since: { type: 'string' },
     expect: { type: 'string' },
     'log-key': { type: 'string' },
@@ -46,7 +55,8 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (values.help) return (console.log(USAGE), 0);
   if (positionals.length > 0) return usageError('audit', `unexpected argument ${JSON.stringify(positionals[0])}`);
-  if (!values.url) return usageError('audit', 'missing --url URL');
+  if (!values.url && !values.tiles) return usageError('audit', 'missing --url URL (or --tiles URL)');
+  if (!values.url && !values['log-key']) return usageError('audit', '--tiles without --url needs --log-key FILE');
   if (values.origin && !values['log-key']) return usageError('audit', '--origin goes with --log-key FILE (a PEM key)');
 
   const log = values['log-key'] ? await loadLogKey(values['log-key'], values.origin) : undefined;
@@ -73,7 +83,8 @@ export async function run(argv: string[]): Promise<number> {
   let result;
   try {
     result = await auditLog({
-      url: values.url,
+      ...(values.url !== undefined ? { url: values.url } : {}),
+      ...(values.tiles !== undefined ? { tilesUrl: values.tiles } : {}),
       ...(since !== undefined ? { since } : {}),
       ...(log ? { log } : {}),
       ...(expected ? { expected } : {}),
@@ -86,6 +97,10 @@ export async function run(argv: string[]): Promise<number> {
     throw err;
   }
   for (const e of result.entries) console.log(values.json ? JSON.stringify(e) : describe(e));
+  if (!result.countersignaturesChecked)
+    console.error(
+      'countersign audit: note: tiles only (no --url): statements checked, countersignatures and certificates not',
+    );
   const bad = result.entries.filter((e) => e.problem !== undefined);
   const unexpected = result.entries.filter((e) => e.expected === false);
   console.error(

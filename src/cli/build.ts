@@ -7,7 +7,8 @@ import { InputError } from '../lib/basics/errors/errors.ts';
 import { collectSubjects } from '../lib/formats/subjects/index.ts';
 import { parseDuration } from '../lib/formats/core/duration.ts';
 import { MAX_FLEET_KEYS_BYTES, fleetKeyStatementParts, parseFleetKeys } from '../lib/formats/statement/fleet-keys.ts';
-import { buildStatement, serializeStatement, sourceFromGitHubEnv } from '../lib/formats/statement/statement.ts';
+import { buildStatement, serializeStatement } from '../lib/formats/statement/statement.ts';
+import { runSourceFromGitHubEnv, sourceDateEpoch } from '../lib/formats/statement/reproducible.ts';
 import { KINDS, type Kind, type Subject } from '../lib/formats/core/types.ts';
 import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
@@ -34,13 +35,17 @@ Prints the statement digest sha256:<hex> on stdout.
   --current FILE        authority-rotation: the current policy, to check now that the
                         new one is its next version (every verifier checks it anyway)
   --expires-in DUR      validity, e.g. 30d, 12h, 2w (default 30d, at most 366d)
-  --base DIR            subject names are relative to DIR (default: current directory)
+  --base DIR            subject names are relative to DIR (default: current directory);
+                        a PATH may be relative to DIR or absolute inside it
   --keys FILE           fleet-key list (JSON, see spec/FORMAT.md)
   --out FILE            where to write the statement
   -h, --help            this help
 
 In scripts, give the options first and '--' before globbed PATHs (--out s.json -- dist/*):
-after '--' a file named --help or --policy=x is a file.`;
+after '--' a file named --help or --policy=x is a file.
+
+The statement is issued now, or at SOURCE_DATE_EPOCH (seconds since 1970) when it is set:
+a re-run of a release job then builds the same bytes (docs/action.md, "Re-runs").`;
 
 /** Progress lines start only when hashing takes longer than this (and stderr is a terminal). */
 const PROGRESS_AFTER_MS = 2000;
@@ -124,6 +129,7 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
     const started = Date.now();
     subjects = await collectSubjects(positionals, {
       ...(values.base !== undefined ? { base: values.base } : {}),
+      baseLabel: '--base',
       onProgress: (done, total, name) => {
         if (io.stderrIsTTY && Date.now() - started > PROGRESS_AFTER_MS) io.stderr(`hashing ${done}/${total} ${name}`);
       },
@@ -134,10 +140,11 @@ async function build(argv: string[], io: BuildIo): Promise<number> {
     kind: kind as Kind,
     stream,
     version,
-    issuedAt: io.now(),
+    // SOURCE_DATE_EPOCH when set: a re-run of a release job builds the same bytes (docs/action.md "Re-runs").
+    issuedAt: sourceDateEpoch(io.env) ?? io.now(),
     expiresIn,
     subjects,
-    source: sourceFromGitHubEnv(io.env),
+    source: runSourceFromGitHubEnv(io.env),
     data,
   });
   const bytes = serializeStatement(statement);

@@ -4,8 +4,7 @@
 // countersignature (several countersigners, m-of-n).
 import { serializeBundle } from '../lib/formats/bundle/bundle.ts';
 import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
-import { loadPrivateKeyFile } from '../lib/basics/io/key-files.ts';
-import { seedSigner } from '../lib/basics/crypto/signer.ts';
+import { openSigningKey } from '../lib/basics/io/key-ref.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { loadPolicyFile } from '../lib/formats/policy/index.ts';
 import { readBundleFile } from './io.ts';
@@ -24,7 +23,10 @@ Organisation B's step: verifies the primary Sigstore signature of BUNDLE under t
 (identity, trusted root, kind, stream, expiry, version) and, only if all of it holds, adds
 an Ed25519 countersignature that binds the statement and the primary signature.
 
-  --key FILE      B's Ed25519 private key (PKCS#8 PEM, mode 0600), from 'countersign keygen'
+  --key FILE      B's Ed25519 private key (PKCS#8 PEM, mode 0600), from 'countersign keygen';
+                  or a PKCS#11 URI (pkcs11:token=...;object=...?module-path=...&pin-source=file:...)
+                  naming the key in a token (docs/keys.md). A fallback signer or a rotation's
+                  new key countersigns a rotation the same way
   --policy FILE   the policy B countersigns under; B's key must be one of its countersigners
   --out FILE      where to write the countersigned bundle
   --state FILE    B's record of the last version it signed per stream: refuses to sign an
@@ -77,19 +79,25 @@ export async function run(argv: string[]): Promise<number> {
   if (!values.out) return usageError('countersign', 'missing --out FILE');
 
   const policy = await loadPolicyFile(values.policy);
-  const key = await loadPrivateKeyFile(values.key);
   const state = values.state ? await loadStateFile(values.state) : undefined;
   const bytes = await readBundleFile(bundlePath);
-
-  // An authority rotation: the review, then an approval of the exact new policy (or a refusal).
-  const approval = await rotationApproval(bundlePath, bytes, policy, key.keyId, values['approve-rotation']);
-  const result = await countersignBundle(bytes, {
-    policy,
-    signer: seedSigner(key.seed, key.keyId),
-    state,
-    what: bundlePath,
-    ...(approval ? { approveRotation: approval } : {}),
-  });
+  // A key file, or a key in a token (its public key read from the token: the key id that
+  // countersignBundle checks against the policy's pinned keys before signing).
+  const key = await openSigningKey(values.key, '--key');
+  let result;
+  try {
+    // An authority rotation: the review, then an approval of the exact new policy (or a refusal).
+    const approval = await rotationApproval(bundlePath, bytes, policy, key.keyId, values['approve-rotation']);
+    result = await countersignBundle(bytes, {
+      policy,
+      signer: key.signer,
+      state,
+      what: bundlePath,
+      ...(approval ? { approveRotation: approval } : {}),
+    });
+  } finally {
+    key.close();
+  }
   await writeFileAtomic(values.out, serializeBundle(result.bundle));
   if (values.state) await saveStateFile(values.state, result.newState);
   console.error(

@@ -33,19 +33,30 @@ export async function run(argv: string[]): Promise<number> {
   const { values: options } = parseVerbArgs(
     'demo',
     argv,
-    { keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    {
+      keep: { type: 'boolean' },
+      instance: { type: 'string', default: 'public-good' },
+      help: { type: 'boolean', short: 'h' },
+    },
     { positionals: false },
   );
   if (options.help) {
     console.log(
-      'usage: countersign demo [--keep]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it).',
+      'usage: countersign demo [--keep] [--instance public-good|github|rekor-v2]\n\nRuns the whole flow on a local Sigstore stack in a temporary directory (--keep leaves it).\n--instance picks the Sigstore instance the stack imitates (countersign stack --help).',
     );
     return 0;
+  }
+  const instance = options.instance;
+  if (instance !== 'public-good' && instance !== 'github' && instance !== 'rekor-v2') {
+    console.error(
+      `countersign demo: --instance: expected public-good, github or rekor-v2, found ${JSON.stringify(instance)}`,
+    );
+    return 2;
   }
   const started = Date.now();
   const dir = await mkdtemp(join(tmpdir(), 'countersign-demo-'));
   const { startStack } = await import('../stack/index.ts');
-  const stack = await startStack({ jobWorkflowRef: WORKFLOW, dir: join(dir, 'stack') });
+  const stack = await startStack({ instance, jobWorkflowRef: WORKFLOW, dir: join(dir, 'stack') });
   // The demo works inside its directory, so the commands it prints are the ones a user types.
   const previousCwd = process.cwd();
   process.chdir(dir);
@@ -83,7 +94,7 @@ export async function run(argv: string[]): Promise<number> {
     process.env.ACTIONS_ID_TOKEN_REQUEST_URL = stack.description.tokenUrl;
     process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = stack.description.requestToken;
     console.log(
-      `local Sigstore stack on loopback: Fulcio ${stack.description.fulcioUrl}, Rekor ${stack.description.rekorUrl}, TSA ${stack.description.tsaUrl}`,
+      `local Sigstore stack (${instance}) on loopback: Fulcio ${stack.description.fulcioUrl}, Rekor ${stack.description.rekorUrl ?? 'none'}, TSA ${stack.description.tsaUrl}`,
     );
     console.log(`working directory: ${dir}`);
 
@@ -138,7 +149,17 @@ export async function run(argv: string[]): Promise<number> {
     );
 
     console.log('\n== A signs it in CI (Sigstore keyless: OIDC token -> Fulcio certificate -> Rekor)');
-    await must('sign', at('statement.json'), '--sigstore', at('stack.json'), '--out', at('primary.sigstore.json'));
+    // The instance as data: its signing config (which services) and trusted root (which keys).
+    await must(
+      'sign',
+      at('statement.json'),
+      '--sigstore',
+      at('stack', 'signing_config.json'),
+      '--trusted-root',
+      at('stack', 'trusted_root.json'),
+      '--out',
+      at('primary.sigstore.json'),
+    );
 
     console.log("\n== B verifies A's signature under its policy, then countersigns");
     await must(

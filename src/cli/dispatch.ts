@@ -16,6 +16,10 @@ export const VERBS: Readonly<Record<string, Verb>> = {
   sign: { summary: "organisation A's Sigstore keyless signature over a statement", load: () => import('./sign.ts') },
   countersign: { summary: "organisation B's check-then-countersign step", load: () => import('./countersign.ts') },
   verify: { summary: 'the gate: verify both signatures under a pinned policy', load: () => import('./verify.ts') },
+  'trusted-root': {
+    summary: "fetch a Sigstore instance's trusted root through TUF",
+    load: () => import('./trusted-root.ts'),
+  },
   'verify-bundle': {
     summary: 'Sigstore conformance verification of a plain Sigstore bundle',
     load: () => import('./verify-bundle.ts'),
@@ -27,6 +31,10 @@ export const VERBS: Readonly<Record<string, Verb>> = {
   audit: {
     summary: "check a countersigning service's log and list everything it signed",
     load: () => import('./audit.ts'),
+  },
+  witness: {
+    summary: 'a C2SP tlog-witness: cosign only consistent checkpoints of the logs it follows',
+    load: () => import('./witness.ts'),
   },
   stack: {
     summary: 'run the local Sigstore stack (Fulcio, Rekor, TSA, OIDC) on loopback',

@@ -26,6 +26,8 @@ export const USAGE = `usage: countersign policy init (--identity URI | --identit
        countersign policy show FILE
        countersign policy update --current FILE --rotation BUNDLE [...] --out FILE [--state FILE]
        countersign policy diff CURRENT NEW [--organisation ORG] [--json]
+       countersign policy check-trusted-root POLICY [--instance public-good|github] [--tuf-url URL --tuf-root FILE]
+       countersign policy rotate --trusted-root NEW_ROOT --current POLICY --out NEW_POLICY [--force]
 
 init: writes a policy file (pretty-printed JSON) and prints a summary of it.
   --identity URI             the primary's exact certificate identity, e.g.
@@ -69,6 +71,12 @@ update: follows authority-rotation bundles from the current policy and writes th
 diff: prints what NEW (a policy, or an authority-rotation bundle) changes against CURRENT,
 one line per change, in words (see 'countersign policy diff --help').
 
+check-trusted-root: says whether the trusted root POLICY pins is still the Sigstore
+instance's current one, fetched through TUF (see 'countersign policy check-trusted-root --help').
+
+rotate: writes the next policy with only the Sigstore trusted root changed, for an authority
+rotation, and prints the change (see 'countersign policy rotate --help').
+
 Exit codes: 0 done, 2 bad input.`;
 
 const MAX_TRUSTED_ROOT_BYTES = 512 * 1024;
@@ -81,6 +89,8 @@ export async function run(argv: string[]): Promise<number> {
     if (sub === 'show') return await show(rest);
     if (sub === 'update') return await (await import('./policy-update.ts')).update(rest);
     if (sub === 'diff') return await (await import('./policy-diff.ts')).diff(rest);
+    if (sub === 'check-trusted-root') return await (await import('./trusted-root.ts')).checkTrustedRoot(rest);
+    if (sub === 'rotate') return await (await import('./policy-rotate.ts')).rotate(rest);
     if (sub === '--help' || sub === '-h')
       return rest.length === 0 ? (console.log(USAGE), 0) : usageError('policy', HELP_COMBINED);
     return usageError(

@@ -1,7 +1,7 @@
 // The short human report of `countersign verify`: one line per check, then who signed.
 import type { VerificationReport } from '../lib/pipeline/report.ts';
 
-const MARK = { pass: 'ok  ', fail: 'FAIL', pending: 'WAIT', skipped: 'skip' } as const;
+const MARK = { pass: 'ok  ', fail: 'FAIL', pending: 'WAIT', skipped: 'skip', 'not-checked': '--  ' } as const;
 const HEADLINE = {
   verified: 'VERIFIED',
   rejected: 'REJECTED',

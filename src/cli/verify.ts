@@ -27,7 +27,17 @@ subject is present.
                   stream (and a policy older than the last one verified under), and record
                   this version and the policy version after success (created if missing)
   --json          print the whole report as JSON on stdout
-  --base DIR      directory that subject names are relative to (default: current directory)
+  --base DIR      directory that subject names are relative to (default: current directory);
+                  a PATH may be relative to DIR or absolute inside it
+
+Checking a release directory: every file under the PATHs must be a subject and every subject
+must be there. Give the directory as A's build named it, from the same place. A statement
+made by 'countersign build ... -- dist/' names dist/app.tar.gz, so:
+  countersign verify --policy policy.json --stream acme/app:stable release.countersigned.json -- dist/
+made by 'countersign build --base dist ... -- .' (names without dist/), so:
+  countersign verify --policy policy.json --stream acme/app:stable --base dist release.countersigned.json -- .
+Keep the bundle out of the directory (a file that is not a subject is rejected:
+subject-unexpected-file). Without PATHs no file is checked (subjects: not-checked).
 
 In scripts and CI gates, give the options first and '--' before the files, above all a glob:
   countersign verify --policy P --state S BUNDLE -- *
@@ -65,7 +75,11 @@ export async function verifyCommand(argv: string[]): Promise<{ exitCode: number;
     paths.length > 0
       ? await (
           await import('../lib/formats/subjects/index.ts')
-        ).collectSubjects(paths, { base: values.base ?? process.cwd(), maxFiles: policy.limits.maxSubjects })
+        ).collectSubjects(paths, {
+          base: values.base ?? process.cwd(),
+          baseLabel: '--base',
+          maxFiles: policy.limits.maxSubjects,
+        })
       : undefined;
 
   // The expected stream is checked against the policy by the gate, before the bundle is verified (exit 2 when missing or not allowed).

@@ -9,6 +9,8 @@ import { type GateExpectation, gate } from '../lib/flows/gate/gate.ts';
 import type { Kind } from '../lib/formats/core/types.ts';
 import type { VerificationReport } from '../lib/pipeline/report.ts';
 import { serializeState } from '../lib/formats/state/state.ts';
+import type { AppliedRotation } from '../lib/flows/rotation/chain.ts';
+import { type CarriedRotations, followCarriedRotations } from './carried-rotations.ts';
 import {
   type ArtifactInput,
   type JsonInput,
@@ -40,6 +42,14 @@ export interface VerifyBundleInput {
    * an old genuine release of another stream must not pass for one of this stream.
    */
   readonly expect?: { readonly stream?: string; readonly kind?: Kind } | null;
+  /**
+   * Follow the authority rotations the bundle carries (its optional `rotations`, spec/FORMAT.md
+   * §6.3) from the pinned policy before verifying it, all or nothing: the new policy is returned
+   * (`policy`) only when the bundle then verifies under it. Needs `policy` as the pinned
+   * document's exact bytes or text (its digest matters), not a parsed object or `pinPolicy`
+   * result. Without it, carried rotations are ignored.
+   */
+  readonly followRotations?: boolean;
 }
 
 export interface VerifyBundleResult {
@@ -57,6 +67,15 @@ export interface VerifyBundleResult {
    * or the policy's only stream. `isVerifiedSubject` takes the whole result and checks it again.
    */
   readonly expected?: { readonly stream: string; readonly kind?: Kind };
+  /**
+   * With `followRotations`, only when the outcome is "verified" and the carried rotations
+   * installed a newer policy: the policy document to pin from now on (byte for byte the one
+   * the last rotation carries), its version and SHA-256 hex. Persist it first, then `newState`
+   * (whose `policyVersion` is its version), each atomically.
+   */
+  readonly policy?: { readonly bytes: Uint8Array; readonly version: number; readonly digest: string };
+  /** With `followRotations` and a bundle that carries rotations: the rotations installed and those skipped (already held). */
+  readonly rotations?: { readonly applied: readonly AppliedRotation[]; readonly alreadyApplied: readonly string[] };
 }
 
 const pinned = new WeakSet<PinnedPolicy>();
@@ -83,11 +102,14 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<VerifyBund
     const raw: unknown = input; // typed for the app, not trusted: JavaScript callers pass anything
     if (typeof raw !== 'object' || raw === null)
       throw new InputError('input-malformed', `input: expected { bundle, policy, ... }, found ${describe(raw)}`);
-    const { policy, trust } = isPinned(input.policy) ? input.policy : pinPolicy(input.policy, input.trustedRoot);
-    if (isPinned(input.policy) && input.trustedRoot !== undefined) checkTrustedRootMatches(policy, input.trustedRoot);
+    const pinnedPolicy = isPinned(input.policy) ? input.policy : pinPolicy(input.policy, input.trustedRoot);
+    if (isPinned(input.policy) && input.trustedRoot !== undefined)
+      checkTrustedRootMatches(pinnedPolicy.policy, input.trustedRoot);
     const state = readState(input.state);
     const artifacts =
-      input.artifacts === undefined ? undefined : artifactSubjects(input.artifacts, policy.limits.maxSubjects);
+      input.artifacts === undefined
+        ? undefined
+        : artifactSubjects(input.artifacts, pinnedPolicy.policy.limits.maxSubjects);
     const bytes = typeof input.bundle === 'string' ? new TextEncoder().encode(input.bundle) : input.bundle;
     if (!(bytes instanceof Uint8Array))
       throw new InputError('input-malformed', `bundle: expected bytes or text, found ${describe(bytes)}`);
@@ -98,6 +120,17 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<VerifyBund
     const what: unknown = input.what ?? 'bundle';
     if (typeof what !== 'string')
       throw new InputError('input-malformed', `what: expected a string, found ${describe(what)}`);
+    // The rotations the bundle carries, followed first (all or nothing): the release is then
+    // verified under the policy they install, and that policy is returned only if it verifies.
+    let carried: CarriedRotations | undefined;
+    const follow: unknown = input.followRotations;
+    if (follow !== undefined && typeof follow !== 'boolean')
+      throw new InputError('input-malformed', `followRotations: expected a boolean, found ${describe(follow)}`);
+    if (follow === true) {
+      carried = await followCarriedRotations(input.policy, bytes, pinnedPolicy, { state, now: now ?? new Date() });
+      if (carried.rejected) return { report: carried.rejected };
+    }
+    const { policy, trust } = carried?.pinned ?? pinnedPolicy;
     // The gate of `countersign verify` and the action: the expected stream resolved against the
     // policy (expected-stream-missing, expected-not-allowed), the new state with the policy version.
     const { report, newState, expected } = await gate(bytes, {
@@ -109,7 +142,21 @@ export async function verifyBundle(input: VerifyBundleInput): Promise<VerifyBund
       expect,
       ...(now ? { now } : {}),
     });
-    return newState ? { report, newState: serializeState(newState), expected } : { report, expected };
+    const followed = carried?.walk
+      ? { rotations: { applied: carried.walk.applied, alreadyApplied: carried.walk.alreadyApplied } }
+      : {};
+    if (!newState) return { report, expected, ...followed };
+    // Verified: the new policy (if any) goes with the new state, never without it.
+    const installed = carried?.walk?.applied.length ? carried.walk.result : undefined;
+    return {
+      report,
+      newState: serializeState(newState),
+      expected,
+      ...(installed
+        ? { policy: { bytes: installed.bytes, version: installed.policy.version, digest: installed.digest } }
+        : {}),
+      ...followed,
+    };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     return { report: { outcome: 'error', checks: [] }, error: { code: err.code, message: err.message } };

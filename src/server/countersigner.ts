@@ -1,32 +1,42 @@
 // POST /v1/countersign: organisation B's step as a service. The checks are the library's
-// (countersignBundle: the primary under B's policy, identity, kind, stream, expiry, and the
-// rollback check against what this service already signed, given as client state); this
-// file adds only what a service needs around them:
-//   - idempotency: the same primary asked for again gets the same countersignature back;
-//   - one stream version is countersigned at most once (checked under the append lock, and
-//     by the storage's UNIQUE constraint);
+// (verifyForCountersigning: the primary under B's policy, identity, kind, stream, expiry, and
+// the rollback check against what this service already signed); this file adds only what a
+// service needs around them:
+//   - cheap refusals first, on the main thread and in microseconds (issue 15 F6): the bundle's
+//     shape (the pipeline's own parse step), an authority rotation (403 rotation-needs-review,
+//     unless the unsafe opt-in), a replay (answered from the log), a version this service
+//     already passed, and the certificate's identity (SAN, issuer and claims, read from the
+//     leaf without any signature checked) against the policy: a foreign workflow's valid
+//     primary never costs a Sigstore verification. Whatever passes is verified in full;
+//   - the full verification in a worker thread (workers/), behind a bounded queue (503);
+//   - one statement per stream version: a version is countersigned only if it is newer than
+//     the stream's last one, or the same version for the same statement (a re-run of A's
+//     workflow signs the same statement bytes again: a new primary, countersigned again);
+//     after the verification, the version is checked again (synchronously, against the log,
+//     its appends in flight and the versions being signed) and reserved before anything is
+//     awaited; the log's append checks it once more and the storage's schema backs it;
+//   - idempotency: the same primary asked for again gets the same countersignature back, also
+//     while its first append is still in flight;
 //   - the countersignature is appended to the log and committed BEFORE it is returned, with
 //     its inclusion proof and the signed checkpoint.
-//   - an authority rotation is refused (403 rotation-needs-review) before anything else, unless
-//     the operator opted in to the unsafe mode that countersigns rotations keeping B's keys,
-//     log requirement and share of the threshold as they are, decided on the verified new
-//     policy (spec/ROTATION.md §3.1).
-import type { TrustMaterial } from '@sigstore/verify';
-import { parseBundleFile } from '../lib/formats/bundle/bundle.ts';
-import type { Countersignature } from '../lib/formats/core/types.ts';
-import { countersignBundle } from '../lib/flows/countersign/countersign-bundle.ts';
+import { signVerified } from '../lib/flows/countersign/countersign-bundle.ts';
 import { REVIEW_HINT, type RotationTarget, rotationTargetOf } from '../lib/flows/countersign/rotation-review.ts';
 import { parseCountersignatureStatement } from '../lib/formats/countersignature/statement.ts';
 import type { CountersignSigner } from '../lib/basics/crypto/signer.ts';
 import { sha256Hex } from '../lib/basics/crypto/sha256.ts';
+import { type InputCode, carried } from '../lib/basics/errors/codes.ts';
+import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
+import { decodeCanonicalBase64 } from '../lib/basics/encoding/base64.ts';
+import { checkPrimaryIdentity, signerFromCertificate } from '../lib/checks/sigstore/identity.ts';
+import type { Countersignature } from '../lib/formats/core/types.ts';
 import type { LogProof } from '../lib/formats/log/proof.ts';
 import type { Policy } from '../lib/formats/policy/index.ts';
-import { MAX_REQUEST_BYTES, type CountersignResponse } from '../lib/formats/service/api.ts';
-import type { ClientState } from '../lib/formats/state/state.ts';
-import { Mutex } from './mutex.ts';
+import { type CountersignResponse } from '../lib/formats/service/api.ts';
+import { parse } from '../lib/pipeline/steps/parse.ts';
 import { Refusal } from './refusal.ts';
 import type { StoredEntry } from './store.ts';
-import type { TransparencyLog } from './transparency-log.ts';
+import { AlreadyInLog, type TransparencyLog } from './transparency-log.ts';
+import type { Verifiers } from './workers/verifiers.ts';
 
 export interface CountersignOutcome {
   response: CountersignResponse;
@@ -35,178 +45,279 @@ export interface CountersignOutcome {
   logIndex: number;
   /** Milliseconds spent verifying, signing and committing (the metrics' signing latency). */
   signingMs: number;
+  /** Where the request was decided: a cheap check on the main thread, or the full verification. */
+  stage: 'screened' | 'verified';
+}
+
+/** A version being signed and appended: later requests check against it, and a replay of it waits for it. */
+interface Reservation {
+  version: number;
+  payloadDigest: string;
+  primarySignatureDigest: string;
+  done: Promise<unknown>;
 }
 
 export class Countersigner {
   private readonly policy: Policy;
   private readonly signer: CountersignSigner;
-  private readonly trust: TrustMaterial;
   private readonly log: TransparencyLog;
+  private readonly verifiers: Verifiers;
   private readonly now: () => Date;
-  private readonly lock: Mutex;
-  /** The last version countersigned per stream (mirrors the store; updated after each commit). */
-  private readonly latest: Map<string, { version: number; payloadDigest: string; index: number }>;
-
-  /** The organisation of the service's key, when rotations that keep it in control are countersigned (unsafe opt-in); else undefined. */
-  private readonly autoRotationsKeeping: string | undefined;
+  /** Versions being signed (not yet handed to the log's append), per stream. */
+  private readonly reserved = new Map<string, Reservation[]>();
+  private readonly autoRotations: boolean;
 
   constructor(options: {
     policy: Policy;
     signer: CountersignSigner;
-    trust: TrustMaterial;
     log: TransparencyLog;
+    verifiers: Verifiers;
     now?: () => Date;
-    maxQueued?: number;
     unsafeAutoCountersignRotationsKeepingB?: boolean;
   }) {
     this.policy = options.policy;
-    const own = options.policy.countersigners.find((k) => k.keyId === options.signer.keyId);
-    this.autoRotationsKeeping = options.unsafeAutoCountersignRotationsKeepingB && own ? own.organisation : undefined;
     this.signer = options.signer;
-    this.trust = options.trust;
     this.log = options.log;
+    this.verifiers = options.verifiers;
+    this.autoRotations = options.unsafeAutoCountersignRotationsKeepingB === true;
     this.now = options.now ?? (() => new Date());
-    this.lock = new Mutex(options.maxQueued ?? 256);
-    this.latest = this.log.store.latestPerStream();
   }
 
-  get queued(): number {
-    return this.lock.queued;
+  /** Requests being signed and appended. */
+  get signing(): number {
+    let n = 0;
+    for (const list of this.reserved.values()) n += list.length;
+    return n;
   }
 
   async countersign(body: Uint8Array): Promise<CountersignOutcome> {
-    const result = await this.lock.run(() => this.countersignAlone(body));
-    if (!result) throw new Refusal(503, 'overloaded', 'too many requests are waiting; retry later');
-    return result.value;
+    const started = performance.now();
+    // 1. Cheap checks, on this thread (linear in the body, no signature verified).
+    const parsed = this.screen(body);
+    // A log shared by several instances: what the others appended counts (replays, versions).
+    await this.log.catchUp();
+    const replay = this.findReplay(parsed.payloadDigest, parsed.primarySignatureDigest);
+    if (replay) return this.replayed(replay, started, 'screened');
+    const pending = this.pendingSame(parsed.stream, parsed.payloadDigest, parsed.primarySignatureDigest);
+    if (pending) return this.afterPending(pending, parsed, started);
+    const early = this.versionConflict(parsed.stream, parsed.version, parsed.payloadDigest);
+    if (early) throw early;
+    this.screenIdentity(parsed.leaf);
+
+    // 2. The full verification, off this thread; a full queue is 503.
+    const now = this.now();
+    const last = this.log.pendingOrStoredVersion(parsed.stream);
+    const answer = this.verifiers.verify({
+      body,
+      now: now.getTime(),
+      ...(last ? { last: { stream: parsed.stream, version: last.version, payloadDigest: last.payloadDigest } } : {}),
+    });
+    if (!answer) throw new Refusal(503, 'overloaded', 'too many requests are waiting to be verified; retry later');
+    const verified = await answer;
+    if (!verified.ok) {
+      // Rebuilt as the library error it was in the worker, so that refusal.ts maps it to its status.
+      if (verified.error === 'VerificationError') throw new VerificationError(carried(verified.code), verified.message);
+      throw new InputError(verified.code as InputCode, verified.message); // an InputError's own code
+    }
+
+    // 3. Checked again and reserved without a pause (the log may have grown meanwhile), then signed and committed.
+    const payloadDigest = sha256Hex(verified.primary.payload);
+    const primarySignatureDigest = sha256Hex(verified.primary.signature);
+    const again = this.findReplay(payloadDigest, primarySignatureDigest);
+    if (again) return this.replayed(again, started, 'verified');
+    const inFlight = this.pendingSame(verified.stream, payloadDigest, primarySignatureDigest);
+    if (inFlight) return this.afterPending(inFlight, parsed, started);
+    const conflict = this.versionConflict(verified.stream, verified.version, payloadDigest);
+    if (conflict) throw conflict;
+    let release!: (value: unknown) => void;
+    const reservation: Reservation = {
+      version: verified.version,
+      payloadDigest,
+      primarySignatureDigest,
+      done: new Promise((resolve) => (release = resolve)),
+    };
+    const list = this.reserved.get(verified.stream) ?? [];
+    list.push(reservation);
+    this.reserved.set(verified.stream, list);
+    try {
+      const countersignature = await signVerified({ ...verified, now }, this.signer);
+      const statementBytes = new Uint8Array(Buffer.from(countersignature.statement, 'base64'));
+      const statement = parseCountersignatureStatement(statementBytes, 'new countersignature');
+      const signature = new Uint8Array(Buffer.from(countersignature.signature, 'base64'));
+      // Concurrent appends are committed together (the log's group commit); each resolves after its commit.
+      const appended = await this.appendOrFind({
+        statement: statementBytes,
+        signature,
+        keyId: countersignature.keyId,
+        stream: verified.stream,
+        version: verified.version,
+        payloadDigest: statement.payloadDigest.sha256,
+        primarySignatureDigest: statement.primarySignatureDigest.sha256,
+        certificate: verified.primary.certificate,
+        identity: verified.identity,
+        signedAt: statement.signedAt,
+      });
+      if (typeof appended !== 'number') return this.replayed(appended, started, 'verified');
+      const index = appended;
+      return {
+        response: {
+          countersignature: this.withProof({
+            index,
+            keyId: countersignature.keyId,
+            statement: statementBytes,
+            signature,
+          }),
+          replayed: false,
+        },
+        stream: verified.stream,
+        version: verified.version,
+        logIndex: index,
+        signingMs: performance.now() - started,
+        stage: 'verified',
+      };
+    } finally {
+      const remaining = (this.reserved.get(verified.stream) ?? []).filter((r) => r !== reservation);
+      if (remaining.length) this.reserved.set(verified.stream, remaining);
+      else this.reserved.delete(verified.stream);
+      release(undefined);
+    }
   }
 
-  private async countersignAlone(body: Uint8Array): Promise<CountersignOutcome> {
-    // The checks below run without a break, and the next queued request would start in the same
-    // turn of the event loop: let waiting I/O (/healthz, other connections) run first.
-    await new Promise((resolve) => setImmediate(resolve));
-    const started = performance.now();
-    // Before anything else (cheap: the statement's kind, no signature checked): B is never an
-    // automatic oracle for trust changes. What passes here is still verified in full below.
-    // The bundle read once here (strict JSON, linear), for both; countersignBundle reads it again, fully.
-    const primary = this.primaryOf(body);
-    const rotation = primary && this.rotationTarget(primary);
+  /**
+   * The pipeline's parse step (the same code and codes), the rotation screen, and the digests
+   * and leaf certificate the next cheap checks read. Throws a refusal.
+   */
+  private screen(body: Uint8Array): {
+    stream: string;
+    version: number;
+    payloadDigest: string;
+    primarySignatureDigest: string;
+    leaf: Uint8Array | undefined;
+  } {
+    const parsed = parse(body, this.policy, 'request body');
+    const primary = parsed.bundle.bundle.primary as PrimaryJson;
+    // Before anything else: B is never an automatic oracle for trust changes (decided from the
+    // statement alone; under the opt-in, the verified document decides, in the worker).
+    const rotation = rotationTargetOfSafe(primary, this.policy);
     if (rotation) this.screenRotation(rotation);
-    const replay = primary && this.findReplay(primary);
-    if (replay) {
-      const response = { countersignature: this.withProof(replay), replayed: true };
-      return {
-        response,
-        stream: replay.stream,
-        version: replay.version,
-        logIndex: replay.index,
-        signingMs: performance.now() - started,
-      };
-    }
-    const now = this.now();
-    const result = await countersignBundle(body, {
-      policy: this.policy,
-      signer: this.signer,
-      trust: this.trust,
-      state: this.state(),
-      now,
-      what: 'request body',
-      // The opt-in's condition, checked again on the verified document; without it a rotation is refused.
-      ...(this.autoRotationsKeeping !== undefined
-        ? { approveRotation: { keepingOrganisation: this.autoRotationsKeeping } }
-        : {}),
-    });
-    const { stream, version } = result;
-    // countersignBundle's state check lets the same statement through again (a client state
-    // accepts the same bytes twice); a service signs each stream version once.
-    const last = this.latest.get(stream);
-    if (last && version <= last.version) {
-      throw new Refusal(
-        409,
-        version < last.version ? 'statement-rollback' : 'stream-version-signed',
-        `version ${version} of ${stream} is not newer than version ${last.version}, which this service already countersigned (log index ${last.index}) for another primary signature`,
-      );
-    }
-    const countersignature = result.bundle.countersignatures.at(-1);
-    if (!countersignature) throw new Error('countersignBundle returned a bundle without the new countersignature');
-    const statementBytes = new Uint8Array(Buffer.from(countersignature.statement, 'base64'));
-    const statement = parseCountersignatureStatement(statementBytes, 'new countersignature');
-    const index = await this.log.append({
-      statement: statementBytes,
-      signature: new Uint8Array(Buffer.from(countersignature.signature, 'base64')),
-      keyId: countersignature.keyId,
-      stream,
-      version,
-      payloadDigest: statement.payloadDigest.sha256,
-      primarySignatureDigest: statement.primarySignatureDigest.sha256,
-      certificate: certificateOf(result.bundle.primary, statement.certificateDigest.sha256),
-      identity: result.report.primary?.identity ?? '',
-      signedAt: statement.signedAt,
-    });
-    this.latest.set(stream, { version, payloadDigest: statement.payloadDigest.sha256, index });
-    const entry = {
-      index,
-      keyId: countersignature.keyId,
-      statement: statementBytes,
-      signature: Buffer.from(countersignature.signature, 'base64'),
-    };
+    const sig = primary.dsseEnvelope?.signatures?.[0]?.sig;
+    const sigBytes = typeof sig === 'string' ? Buffer.from(sig, 'base64') : new Uint8Array();
+    const vm = primary.verificationMaterial;
+    const leafText = vm?.certificate?.rawBytes ?? vm?.x509CertificateChain?.certificates?.[0]?.rawBytes;
     return {
-      response: { countersignature: this.withProof(entry), replayed: false },
-      stream,
-      version,
-      logIndex: index,
-      signingMs: performance.now() - started,
+      stream: parsed.statement.predicate.stream,
+      version: parsed.statement.predicate.version,
+      payloadDigest: parsed.statementDigest,
+      primarySignatureDigest: sha256Hex(sigBytes),
+      leaf: typeof leafText === 'string' ? decodeCanonicalBase64(leafText) : undefined,
     };
+  }
+
+  /**
+   * The signer read from the leaf certificate (nothing verified yet) compared with the policy:
+   * a certificate for another identity is refused here with the code the full verification
+   * would give (primary-identity, primary-issuer, ...). A leaf that cannot be read is left to
+   * the full verification, which refuses it with its proper code. What passes is verified in full.
+   */
+  private screenIdentity(leaf: Uint8Array | undefined): void {
+    if (!leaf) return;
+    let signer;
+    try {
+      signer = signerFromCertificate(leaf);
+    } catch {
+      return;
+    }
+    checkPrimaryIdentity(signer, this.policy.primary);
   }
 
   /**
    * Refuses an authority rotation unless the unsafe opt-in is on, from the statement alone (its
    * version and the carried document's digest; the new policy is not parsed). Under the opt-in,
    * whether the rotation keeps B in control is decided on the verified document only
-   * (countersignBundle's approval, after the Sigstore verification): reading the new policy is
-   * work an unsigned request must not cause (issue 13 F2).
+   * (verifyForCountersigning's approval, after the Sigstore verification): reading the new
+   * policy is work an unsigned request must not cause (issue 13 F2).
    */
   private screenRotation(rotation: RotationTarget): void {
-    // The statement's version: the verification requires it to be the new policy's.
     const target = `an authority rotation to policy version ${rotation.version} (sha256:${rotation.digest})`;
-    if (this.autoRotationsKeeping === undefined) {
+    if (!this.autoRotations)
       throw new Refusal(403, 'rotation-needs-review', `this service does not countersign ${target}: ${REVIEW_HINT}`);
-    }
   }
 
-  /** The request's primary, or undefined when the body is not a bundle (countersignBundle then reports it with its proper code). */
-  private primaryOf(body: Uint8Array): PrimaryJson | undefined {
-    try {
-      return parseBundleFile(body, 'request body', MAX_REQUEST_BYTES).bundle.primary as PrimaryJson;
-    } catch {
-      return undefined;
-    }
+  /**
+   * A version this service will not countersign for the stream: older than the last one it
+   * countersigned, is committing or is signing (statement-rollback), or the same version for
+   * another statement (statement-version-reused). The same version for the same statement is
+   * a re-run (a new primary over the same statement bytes) and is countersigned again.
+   */
+  private versionConflict(stream: string, version: number, payloadDigest: string): Refusal | undefined {
+    let last: { version: number; payloadDigest: string; index?: number } | undefined =
+      this.log.pendingOrStoredVersion(stream);
+    for (const r of this.reserved.get(stream) ?? []) if (!last || r.version > last.version) last = r;
+    if (!last || version > last.version) return undefined;
+    const where = last.index === undefined ? 'being committed' : `log index ${last.index}`;
+    if (version < last.version)
+      return new Refusal(
+        409,
+        'statement-rollback',
+        `version ${version} of ${stream} is older than version ${last.version}, which this service already countersigned (${where})`,
+      );
+    if (payloadDigest !== last.payloadDigest)
+      return new Refusal(
+        409,
+        carried('statement-version-reused'),
+        `version ${version} of ${stream} was already countersigned (${where}) for another statement`,
+      );
+    return undefined; // a re-run: the same statement under a new primary signature
   }
 
-  /** What the request installs if it is an authority rotation (its statement's kind, version and subject digest; nothing verified, the new policy not parsed). */
-  private rotationTarget(primary: PrimaryJson): RotationTarget | undefined {
+  /**
+   * Appends; when another instance appended the same primary meanwhile (a client retrying on
+   * another instance), this countersignature is dropped unanswered and the logged one is the answer.
+   */
+  private async appendOrFind(entry: Parameters<TransparencyLog['append']>[0]): Promise<number | StoredEntry> {
     try {
-      return rotationTargetOf(primary, this.policy, 'request body');
-    } catch {
-      return undefined; // not strict JSON: countersignBundle refuses it with its proper code
+      return await this.log.append(entry);
+    } catch (err) {
+      if (!(err instanceof AlreadyInLog)) throw err;
+      const logged = this.findReplay(entry.payloadDigest, entry.primarySignatureDigest);
+      if (!logged) throw err;
+      return logged;
     }
   }
 
   /** The entry already logged for this exact primary (payload and signature), if any. */
-  private findReplay(primary: PrimaryJson): StoredEntry | undefined {
-    const envelope = primary.dsseEnvelope; // an object: parseBundleFile checked it
-    const sig = envelope?.signatures?.[0]?.sig;
-    if (typeof envelope?.payload !== 'string' || typeof sig !== 'string') return undefined;
-    const payloadDigest = sha256Hex(Buffer.from(envelope.payload, 'base64'));
-    const entry = this.log.store.findByPrimary(payloadDigest, sha256Hex(Buffer.from(sig, 'base64')));
+  private findReplay(payloadDigest: string, primarySignatureDigest: string): StoredEntry | undefined {
+    const entry = this.log.store.findByPrimary(payloadDigest, primarySignatureDigest);
     return entry && entry.keyId === this.signer.keyId ? entry : undefined;
   }
 
-  /** Client state that makes the pipeline refuse an older version than the last one signed. */
-  private state(): ClientState {
-    const streams = Object.create(null) as ClientState['streams'];
-    for (const [stream, last] of this.latest)
-      streams[stream] = { version: last.version, statementDigest: last.payloadDigest };
-    return { streams };
+  private pendingSame(stream: string, payloadDigest: string, primarySignatureDigest: string): Reservation | undefined {
+    return (this.reserved.get(stream) ?? []).find(
+      (r) => r.payloadDigest === payloadDigest && r.primarySignatureDigest === primarySignatureDigest,
+    );
+  }
+
+  /** The same primary is being committed by another request: its answer, once committed (or this request's own verification if it failed). */
+  private async afterPending(
+    pending: Reservation,
+    parsed: { payloadDigest: string; primarySignatureDigest: string },
+    started: number,
+  ): Promise<CountersignOutcome> {
+    await pending.done;
+    const entry = this.findReplay(parsed.payloadDigest, parsed.primarySignatureDigest);
+    if (!entry) throw new Refusal(503, 'overloaded', 'the same request is being countersigned and failed; retry later');
+    return this.replayed(entry, started, 'screened');
+  }
+
+  private replayed(entry: StoredEntry, started: number, stage: CountersignOutcome['stage']): CountersignOutcome {
+    return {
+      response: { countersignature: this.withProof(entry), replayed: true },
+      stream: entry.stream,
+      version: entry.version,
+      logIndex: entry.index,
+      signingMs: performance.now() - started,
+      stage,
+    };
   }
 
   private withProof(entry: {
@@ -239,17 +350,11 @@ interface PrimaryJson {
   };
 }
 
-/** The signing certificate's DER, found by the digest the countersignature statement binds. */
-function certificateOf(primary: unknown, digest: string): Uint8Array {
-  const vm = (primary as PrimaryJson).verificationMaterial;
-  const candidates = [
-    vm?.certificate?.rawBytes,
-    ...(vm?.x509CertificateChain?.certificates ?? []).map((c) => c.rawBytes),
-  ];
-  for (const c of candidates) {
-    if (typeof c !== 'string') continue;
-    const der = new Uint8Array(Buffer.from(c, 'base64'));
-    if (sha256Hex(der) === digest) return der;
+/** What the request installs if it is an authority rotation; undefined otherwise (or when unreadable: the verification refuses it). */
+function rotationTargetOfSafe(primary: PrimaryJson, policy: Policy): RotationTarget | undefined {
+  try {
+    return rotationTargetOf(primary, policy, 'request body');
+  } catch {
+    return undefined;
   }
-  return new Uint8Array();
 }

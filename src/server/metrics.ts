@@ -28,7 +28,14 @@ export class Metrics {
     });
   }
 
-  render(gauges: { logSize: number; queued: number }): string {
+  render(gauges: {
+    logSize: number;
+    queued: number;
+    verifying: number;
+    signing: number;
+    workers: number;
+    workerCrashes: number;
+  }): string {
     const lines = [
       '# HELP countersign_requests_total HTTP requests by endpoint and outcome (countersigned, replayed, refused, error, ok).',
       '# TYPE countersign_requests_total counter',
@@ -39,9 +46,21 @@ export class Metrics {
       '# HELP countersign_log_size Entries in the transparency log (its tree size).',
       '# TYPE countersign_log_size gauge',
       `countersign_log_size ${gauges.logSize}`,
-      '# HELP countersign_queued_requests Countersigning requests waiting for the append lock.',
+      '# HELP countersign_queued_requests Countersigning requests waiting for a verification worker.',
       '# TYPE countersign_queued_requests gauge',
       `countersign_queued_requests ${gauges.queued}`,
+      '# HELP countersign_verifying_requests Countersigning requests being verified.',
+      '# TYPE countersign_verifying_requests gauge',
+      `countersign_verifying_requests ${gauges.verifying}`,
+      '# HELP countersign_signing_requests Countersigning requests being signed and committed.',
+      '# TYPE countersign_signing_requests gauge',
+      `countersign_signing_requests ${gauges.signing}`,
+      '# HELP countersign_verification_workers Verification worker threads (0: verification on the main thread).',
+      '# TYPE countersign_verification_workers gauge',
+      `countersign_verification_workers ${gauges.workers}`,
+      '# HELP countersign_worker_crashes_total Verification workers that died and were replaced.',
+      '# TYPE countersign_worker_crashes_total counter',
+      `countersign_worker_crashes_total ${gauges.workerCrashes}`,
       '# HELP countersign_signing_seconds Time to verify, countersign and durably log one request.',
       '# TYPE countersign_signing_seconds histogram',
       ...LATENCY_BUCKETS.map((b, i) => `countersign_signing_seconds_bucket{le="${b}"} ${this.buckets[i]}`),

@@ -10,16 +10,20 @@ import {
   STRICT_JSON_CODES,
   carried,
 } from '../lib/basics/errors/codes.ts';
+import { StorageFault } from './storage/errors.ts';
 
 /** A refusal with one of the service's own codes, or (carried) the library's code for the request. */
 export class Refusal extends Error {
   readonly status: number;
   readonly code: ErrorCode;
-  constructor(status: number, code: RefusalCode | Carried, message: string) {
+  /** Seconds for the Retry-After header (503 overloaded, 429 rate-limited). */
+  readonly retryAfter: number | undefined;
+  constructor(status: number, code: RefusalCode | Carried, message: string, retryAfter?: number) {
     super(message);
     this.name = 'Refusal';
     this.status = status;
     this.code = code;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -34,12 +38,7 @@ const MALFORMED = new Set<ErrorCode>([
   'primary-not-dsse',
 ]);
 /** Conflicts with what the service already signed. */
-const CONFLICT = new Set<ErrorCode>([
-  'statement-rollback',
-  'statement-version-reused',
-  'stream-version-signed',
-  'countersignature-duplicate',
-]);
+const CONFLICT = new Set<ErrorCode>(['statement-rollback', 'statement-version-reused', 'countersignature-duplicate']);
 
 /**
  * What this service will not do, whoever asks and however often (403): countersign an
@@ -47,9 +46,26 @@ const CONFLICT = new Set<ErrorCode>([
  */
 const FORBIDDEN = new Set<ErrorCode>(['rotation-needs-review']);
 
-/** Maps a library error to a refusal; anything that is not an input or verification error is a fault (undefined). */
+/** How long a client waits before asking again when the disk is full (an operator has to act). */
+export const DISK_FULL_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Maps a library error to a refusal; anything that is not an input or verification error is a
+ * fault (undefined: 500). A full disk is the one storage fault a client can wait out: 503
+ * `disk-full` with Retry-After (nothing was acknowledged, the same request commits once there
+ * is space); every other storage fault stays a 500 with its details in the service's log only.
+ */
 export function refusalOf(err: unknown): Refusal | undefined {
   if (err instanceof Refusal) return err;
+  if (err instanceof StorageFault)
+    return err.code === 'disk-full'
+      ? new Refusal(
+          503,
+          carried('disk-full'),
+          'the countersigning service cannot store new entries: its disk is full; nothing was countersigned, retry later',
+          DISK_FULL_RETRY_AFTER_SECONDS,
+        )
+      : undefined;
   if (!(err instanceof VerificationError) && !(err instanceof InputError)) return undefined;
   const status =
     err.code === 'too-large'

@@ -36,6 +36,8 @@ export function jsonError(status: number, message: string): Reply {
 
 export class LoopbackServer {
   readonly url: string;
+  /** Requests received so far (tests: "this service was never asked"). */
+  requests = 0;
   private readonly server: Server;
   private route: Route | undefined;
 
@@ -46,7 +48,10 @@ export class LoopbackServer {
 
   /** Listens first, so that a service can be built knowing its own URL (Rekor's checkpoint origin). */
   static async listen(): Promise<LoopbackServer> {
-    const server = createServer();
+    // Idle keep-alive connections are closed by the client, never by this server: with Node's
+    // default (5 s), a client reusing a socket just as the server closes it gets ECONNRESET
+    // (seen under load in the test suites, mid-signing). Clients drop idle sockets within seconds.
+    const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => {
@@ -74,6 +79,7 @@ export class LoopbackServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.requests += 1;
     let reply: Reply;
     try {
       const body = await readBody(req);

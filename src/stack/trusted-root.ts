@@ -2,13 +2,14 @@
 // sigstore_trustroot.proto, JSON mapping, mediaType ...trustedroot+json;version=0.1): the
 // Fulcio CA, the CT log that signs Fulcio's SCTs, the Rekor log and the TSA, each with its
 // real loopback URL and a validity that starts a little before now (so that a certificate or
-// timestamp made right after start-up is inside it, whatever the clocks' rounding).
-import { createHash } from 'node:crypto';
+// timestamp made right after start-up is inside it, whatever the clocks' rounding). What the
+// instance does not run is not listed: github mode has no CT log and no Rekor (Fulcio and the
+// TSA only, as GitHub's own trusted root), so verifiers require no SCT and no log entry.
 import { HashAlgorithm, PublicKeyDetails, TrustedRoot } from '@sigstore/protobuf-specs';
 import type { CA } from '@sigstore/mock/dist/fulcio/ca.js';
 import type { CTLog } from '@sigstore/mock/dist/fulcio/ctlog.js';
-import type { TLog } from '@sigstore/mock/dist/rekor/tlog.js';
 import type { TSA } from '@sigstore/mock/dist/timestamp/tsa.js';
+import type { StackLog } from './log.ts';
 
 export const TRUSTED_ROOT_MEDIA_TYPE = 'application/vnd.dev.sigstore.trustedroot+json;version=0.1';
 const OPERATOR = 'countersign local stack';
@@ -17,11 +18,11 @@ const VALIDITY_BACKDATE_MS = 5 * 60 * 1000;
 
 export interface TrustedRootParts {
   ca: CA;
-  ctlog: CTLog;
-  tlog: TLog;
+  ctlog: CTLog | undefined;
+  tlog: StackLog | undefined;
   tsa: TSA;
   fulcioUrl: string;
-  rekorUrl: string;
+  rekorUrl: string | undefined;
   tsaUrl: string;
   now?: Date;
 }
@@ -32,20 +33,24 @@ export function buildTrustedRoot(parts: TrustedRootParts): unknown {
   const start = new Date((parts.now ?? new Date()).getTime() - VALIDITY_BACKDATE_MS);
   const root: TrustedRoot = {
     mediaType: TRUSTED_ROOT_MEDIA_TYPE,
-    tlogs: [
-      {
-        baseUrl: parts.rekorUrl,
-        hashAlgorithm: HashAlgorithm.SHA2_256,
-        publicKey: {
-          rawBytes: parts.tlog.publicKey,
-          keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
-          validFor: { start },
-        },
-        logId: { keyId: createHash('sha256').update(parts.tlog.publicKey).digest() },
-        checkpointKeyId: undefined,
-        operator: OPERATOR,
-      },
-    ],
+    tlogs:
+      parts.tlog && parts.rekorUrl !== undefined
+        ? [
+            {
+              baseUrl: parts.rekorUrl,
+              hashAlgorithm: HashAlgorithm.SHA2_256,
+              publicKey: {
+                rawBytes: parts.tlog.publicKeyDer,
+                keyDetails:
+                  parts.tlog.version === 2 ? PublicKeyDetails.PKIX_ED25519 : PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+                validFor: { start },
+              },
+              logId: { keyId: parts.tlog.logId },
+              checkpointKeyId: undefined,
+              operator: OPERATOR,
+            },
+          ]
+        : [],
     certificateAuthorities: [
       {
         subject: { organization: 'sigstore.mock', commonName: 'sigstore' },
@@ -55,21 +60,23 @@ export function buildTrustedRoot(parts: TrustedRootParts): unknown {
         operator: OPERATOR,
       },
     ],
-    ctlogs: [
-      {
-        // SCTs are embedded by Fulcio; the stack serves no CT API, so this URL is a label.
-        baseUrl: `${parts.fulcioUrl}/ct`,
-        hashAlgorithm: HashAlgorithm.SHA2_256,
-        publicKey: {
-          rawBytes: parts.ctlog.publicKey,
-          keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
-          validFor: { start },
-        },
-        logId: { keyId: bytes(parts.ctlog.logID) },
-        checkpointKeyId: undefined,
-        operator: OPERATOR,
-      },
-    ],
+    ctlogs: !parts.ctlog
+      ? []
+      : [
+          {
+            // SCTs are embedded by Fulcio; the stack serves no CT API, so this URL is a label.
+            baseUrl: `${parts.fulcioUrl}/ct`,
+            hashAlgorithm: HashAlgorithm.SHA2_256,
+            publicKey: {
+              rawBytes: parts.ctlog.publicKey,
+              keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
+              validFor: { start },
+            },
+            logId: { keyId: bytes(parts.ctlog.logID) },
+            checkpointKeyId: undefined,
+            operator: OPERATOR,
+          },
+        ],
     timestampAuthorities: [
       {
         subject: { organization: 'sigstore.mock', commonName: 'tsa' },

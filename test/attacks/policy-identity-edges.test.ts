@@ -501,7 +501,7 @@ test('PI11 log: origin and key are read; each field refused with its path (origi
   refuses(
     withLog({ origin, publicKey: LOG.pem, keyId: LOG.keyId }),
     'policy-unknown-field',
-    'countersigners[0].log.keyId: unknown field (expected only: origin, publicKey)',
+    'countersigners[0].log.keyId: unknown field (expected only: origin, publicKey, witnesses)',
   );
   for (const bad of ['countersign example', 'countersign+example']) {
     refuses(

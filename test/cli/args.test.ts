@@ -141,6 +141,8 @@ const DUPLICATES: Record<string, string[][]> = {
   audit: [['--url', 'http://127.0.0.1:9', '--url', 'http://127.0.0.1:9']],
   stack: [['--out', 'a', '--out', 'b']],
   demo: [['--keep', '--keep']],
+  witness: [['--name', 'a', '--name', 'b']],
+  'trusted-root': [['--instance', 'github', '--instance', 'public-good', '--out', 'x']],
 };
 
 test('every verb refuses a duplicated single-valued option: exit 2, one line naming it', async () => {

@@ -78,6 +78,7 @@ test('help VERB prints exactly what VERB --help prints, for every verb and polic
     ['policy', 'init'],
     ['policy', 'show'],
     ['policy', 'update'],
+    ['policy', 'check-trusted-root'],
   ];
   assert.ok(targets.length > 10);
   await Promise.all(
@@ -92,6 +93,18 @@ test('help VERB prints exactly what VERB --help prints, for every verb and polic
   // A subverb has its own help where the verb has one for it.
   const [update, policy] = await Promise.all([cli('help', 'policy', 'update'), cli('help', 'policy')]);
   assert.notEqual(update.stdout, policy.stdout);
+});
+
+test('verify --help shows how to check a release directory, with a command line to copy', async () => {
+  const run = await cli('verify', '--help');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /\nChecking a release directory: every file under the PATHs must be a subject/);
+  assert.match(
+    run.stdout,
+    /\n {2}countersign verify --policy policy\.json --stream acme\/app:stable release\.countersigned\.json -- dist\/\n/,
+  );
+  assert.match(run.stdout, /--base dist release\.countersigned\.json -- \./);
+  assert.match(run.stdout, /subjects: not-checked/);
 });
 
 test('help NOSUCH is one line on stderr and exit 2', async () => {

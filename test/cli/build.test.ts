@@ -255,3 +255,51 @@ test('build --help prints usage and exits 0', async () => {
   assert.equal(await run(['--help'], c.io), 0);
   assert.match(c.stdout.join('\n'), /usage: countersign build/);
 });
+
+test('build: absolute paths inside --base are accepted, with the same subject names as relative ones (issue 14 #8)', async (t) => {
+  const dir = await setup(t);
+  const dist = join(dir, 'dist');
+  const build = async (args: string[]) => {
+    const out = join(dir, `st-${args.length}-${Math.random().toString(36).slice(2)}.json`);
+    const c = capture();
+    const base = ['--kind', 'binary-digest', '--stream', 'acme/app:stable', '--version', '1', '--out', out];
+    assert.equal(await run([...base, ...args], c.io), 0, c.stderr.join('\n'));
+    return parseStatement(await readFile(out), out).subject;
+  };
+  // countersign build --base "$PWD/dist" ... "$PWD/dist"
+  const absolute = await build(['--base', dist, '--', dist]);
+  assert.deepEqual(await build(['--base', dist, '--', '.']), absolute);
+  assert.deepEqual(
+    absolute.map((s) => s.name),
+    ['app.bin', 'app.sig'],
+  );
+  assert.deepEqual(await build(['--base', dist, '--', join(dist, 'app.bin')]), [absolute[0]]);
+  // Without --base the base is the current directory: an absolute path outside it is refused below.
+});
+
+test('build: a path outside --base is refused with an error that names --base, and nothing is written', async (t) => {
+  const dir = await setup(t);
+  const out = join(dir, 'st.json');
+  const c = capture();
+  const code = await run(
+    [
+      '--kind',
+      'binary-digest',
+      '--stream',
+      'acme/app:stable',
+      '--version',
+      '1',
+      '--base',
+      join(dir, 'dist'),
+      '--out',
+      out,
+      '--',
+      join(dir, 'other'),
+    ],
+    c.io,
+  );
+  assert.equal(code, 2);
+  assert.equal(c.stderr.length, 1);
+  assert.match(c.stderr[0] ?? '', /other: outside the base directory .*dist \(--base\): expected a path inside it/);
+  assert.equal(await exists(out), false);
+});

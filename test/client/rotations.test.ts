@@ -119,10 +119,13 @@ test('idempotent: repeats are skipped, a client part-way along follows the rest,
   assert.equal(again.outcome, 'unchanged');
   assert.deepEqual(again.alreadyApplied, ['rotations[0]']);
   assert.deepEqual(again.applied, []);
-  // One older than that is a downgrade (spec/ROTATION.md §5 step 3): docs/client.md tells apps
-  // to fetch only rotations to versions above the pinned one.
+  // The whole history, newest first: what the client holds is skipped (spec/ROTATION.md §5 step 3).
+  const history = followed(await followPolicyRotations({ policy: mine, rotations: [toV3, toV2], now }));
+  assert.equal(history.outcome, 'unchanged');
+  assert.deepEqual(history.alreadyApplied, ['rotations[1]', 'rotations[0]']);
+  // History that does not lead to the pinned policy is a downgrade.
   assert.equal(
-    rejected(await followPolicyRotations({ policy: mine, rotations: [toV2, toV3], now })).code,
+    rejected(await followPolicyRotations({ policy: mine, rotations: [toV2], now })).code,
     'rotation-downgrade',
   );
   mine.fill(0);

@@ -252,9 +252,18 @@ def parse_bundle(data, max_bytes):
     doc = strict_json(data, max_bytes, 32)
     if isinstance(doc, dict) and isinstance(doc.get("mediaType"), str) and doc["mediaType"].startswith("application/vnd.dev.sigstore.bundle"):
         return doc, []  # a plain Sigstore bundle: no countersignatures yet
-    exact_fields(doc, ("mediaType", "primary", "countersignatures"))
+    exact_fields(doc, ("mediaType", "primary", "countersignatures"), ("rotations",))
     if doc["mediaType"] != BUNDLE_MEDIA_TYPE:
         raise Malformed("unknown bundle media type")
+    # FORMAT.md §6.3: 1 to 16 carried rotation bundles, canonical base64, 4 MiB each; unsigned.
+    if "rotations" in doc:
+        carried = doc["rotations"]
+        if not isinstance(carried, list) or not 1 <= len(carried) <= 16:
+            raise Malformed("rotations: expected a list of 1 to 16")
+        for item in carried:
+            if not isinstance(item, str) or len(item) > 5592408:
+                raise Malformed("rotations: expected base64 of at most 4 MiB")
+            canonical_b64(item)
     if not isinstance(doc["countersignatures"], list) or len(doc["countersignatures"]) > 32:
         raise Malformed("countersignatures: expected a list of at most 32")
     entries = []
@@ -319,7 +328,8 @@ def binding_of(primary):
         "payloadDigest": sha256_hex(payload),
         "primarySignatureDigest": sha256_hex(base64.b64decode(envelope["signatures"][0]["sig"])),
         "certificateDigest": sha256_hex(base64.b64decode(material["certificate"]["rawBytes"])),
-        "tlogEntries": sorted((e["logId"]["keyId"], e["logIndex"]) for e in material.get("tlogEntries", [])),
+        # proto3 JSON leaves out a field at its default: an entry at index 0 has no logIndex.
+        "tlogEntries": sorted((e["logId"]["keyId"], e.get("logIndex", "0")) for e in material.get("tlogEntries", [])),
         "timestampDigests": sorted(sha256_hex(base64.b64decode(t["signedTimestamp"])) for t in timestamps),
         "stream": statement["predicate"]["stream"],
         "version": statement["predicate"]["version"],
@@ -386,12 +396,23 @@ def check_case(case_dir):
                 pass
     out = {}
     for name, (result, entries, binding) in bundles.items():
+        # ROTATION.md §5 step 3: a rotation to a version at or below the case's policy is
+        # history (the walk skips it unverified when it leads to that policy): its keys may be
+        # pinned by no policy the case holds.
+        if name.startswith("rotations/") and is_history(binding, policy):
+            result["history"] = True
         if entries is not None:
             ids = [e["keyId"] for e in entries]
             result["duplicateKeyIds"] = sorted({k for k in ids if ids.count(k) > 1})
             result["countersignatures"] = [check_countersignature(e, keys, binding) for e in entries]
         out[name] = result
     return out
+
+
+def is_history(binding, policy):
+    statement = binding["statement"] if binding else None
+    version = statement.get("predicate", {}).get("version") if isinstance(statement, dict) else None
+    return isinstance(version, int) and isinstance(policy.get("version"), int) and version <= policy["version"]
 
 
 def check_countersignature(entry, keys, binding):

@@ -8,7 +8,7 @@
 //   2 checks     src/lib/checks/*       one verification decision each
 //   3 pipeline   src/lib/pipeline       the ordered checks -> the report
 //   4 flows      src/lib/flows/*        what callers do with a verdict (countersign, rotate, sign, audit)
-//   5 surfaces   src/{cli,action,server,client,stack}
+//   5 surfaces   src/{cli,action,server,client,stack,witness}
 //
 // src/lib/platform (the browser build's stand-ins for Node built-ins) stands outside the
 // floors: it imports nothing from src/ and nothing in src/ imports it (scripts/build.ts names
@@ -34,13 +34,19 @@ interface Edge {
   to: string;
 }
 
-const SURFACES = new Set(['src/cli', 'src/action', 'src/server', 'src/client', 'src/stack']);
+const SURFACES = new Set(['src/cli', 'src/action', 'src/server', 'src/client', 'src/stack', 'src/witness']);
 const FLOOR_NAMES = ['basics', 'formats', 'checks', 'pipeline', 'flows', 'surfaces'];
 /** Surfaces that may import another surface: the `serve`, `stack` and `demo` verbs. */
-const SURFACE_EDGES = new Set(['src/cli -> src/server', 'src/cli -> src/stack']);
+const SURFACE_EDGES = new Set(['src/cli -> src/server', 'src/cli -> src/stack', 'src/cli -> src/witness']);
 
-/** The folder of a file under src/ ("src/lib/formats/policy", "src/cli"). */
-const folderOf = (file: string): string => dirname(file);
+/**
+ * The folder of a file under src/ ("src/lib/formats/policy", "src/cli"). A surface's own
+ * sub-folders (src/server/storage, src/server/workers) are part of that surface: one unit.
+ */
+const folderOf = (file: string): string => {
+  const dir = dirname(file);
+  return [...SURFACES].find((s) => dir.startsWith(`${s}/`)) ?? dir;
+};
 
 /** The floor of a folder under src/; undefined for src/lib/platform; throws for a folder without one. */
 function floorOf(folder: string): number | undefined {
@@ -121,6 +127,12 @@ function problems(edges: readonly Edge[]): string[] {
         out.push(`${where(e)}: the library and the stack never import @actions/*`);
       if (/^@sigstore\/mock(\/|$)/.test(pkg) && !/^src\/stack(\/|$)/.test(a))
         out.push(`${where(e)}: only src/stack imports @sigstore/mock`);
+      // Native or network-bound packages stay in the one place that needs them, out of the
+      // client's builds: the PKCS#11 binding (loaded lazily) and the TUF client.
+      if (pkg === 'pkcs11js' && a !== 'src/lib/basics/pkcs11')
+        out.push(`${where(e)}: only src/lib/basics/pkcs11 imports pkcs11js`);
+      if (/^@sigstore\/tuf(\/|$)/.test(pkg) && a !== 'src/lib/flows/trusted-root')
+        out.push(`${where(e)}: only src/lib/flows/trusted-root imports @sigstore/tuf`);
       continue;
     }
     if (/^(test|tools|bench|scripts)\//.test(e.to)) {
@@ -220,8 +232,12 @@ test('the check itself finds an upward import, a folder cycle, an import of test
     e('src/action/verify.ts', 'src/server/service.ts', 2),
     e('src/lib/flows/sign/sign.ts', 'pkg:@actions/core', 5),
     e('src/cli/main.ts', 'package.json', 1),
+    e('src/server/workers/pool.ts', 'src/server/metrics.ts', 3),
+    e('src/action/workers/x.ts', 'src/server/service.ts', 4),
+    e('src/lib/basics/crypto/x.ts', 'pkg:pkcs11js', 8),
+    e('src/lib/pipeline/run.ts', 'pkg:@sigstore/tuf', 6),
   ]);
-  assert.equal(found.length, 6, found.join('\n'));
+  assert.equal(found.length, 9, found.join('\n'));
   assert.match(found[0]!, /^src\/lib\/formats\/policy\/parse\.ts:7 -> src\/lib\/pipeline\/run\.ts: .*a higher floor$/);
   assert.match(found[1]!, /^src\/cli\/demo\.ts:37 -> test\/stack\/index\.ts: src\/ never imports test\//);
   assert.match(found[2]!, /^src\/cli\/x\.ts:9: import\(\) of a computed specifier/);
@@ -230,8 +246,16 @@ test('the check itself finds an upward import, a folder cycle, an import of test
     /^src\/action\/verify\.ts:2 -> src\/server\/service\.ts: src\/action imports the surface src\/server/,
   );
   assert.match(found[4]!, /@actions/);
+  // A surface's sub-folder is that surface: src/server/workers -> src/server is not an edge
+  // between surfaces, src/action/workers -> src/server is.
   assert.match(
     found[5]!,
+    /^src\/action\/workers\/x\.ts:4 -> src\/server\/service\.ts: src\/action imports the surface/,
+  );
+  assert.match(found[6]!, /only src\/lib\/basics\/pkcs11 imports pkcs11js/);
+  assert.match(found[7]!, /only src\/lib\/flows\/trusted-root imports @sigstore\/tuf/);
+  assert.match(
+    found[8]!,
     /^folder cycle among src\/lib\/basics\/io, src\/lib\/basics\/json:\n {4}src\/lib\/basics\/json -> src\/lib\/basics\/io: src\/lib\/basics\/json\/shape\.ts:3\n {4}src\/lib\/basics\/io -> src\/lib\/basics\/json: src\/lib\/basics\/io\/read\.ts:4$/,
   );
   assert.throws(() => floorOf('src/lib/verify'), /without a floor/);

@@ -1,7 +1,8 @@
 // The two npm packages as a user gets them: `npm pack` of the root (@countersign/cli: the
 // bundled CLI) and of packages/verify (@countersign/verify: the client verifier library), each
 // tarball's file list and size, then both tarballs installed OFFLINE into a scratch project
-// outside the repository (neither has a runtime dependency, so no registry is needed), where
+// outside the repository (neither has a runtime dependency, so no registry is needed; the CLI's
+// one optional dependency, pkcs11js for keys in HSMs, is skipped when it cannot be fetched), where
 // the installed `countersign` bin runs, the library verifies the whole spec/vectors corpus
 // from an ES module, from CommonJS and through the `browser` condition, on this Node and on an
 // older one when the machine has one (the library's "engines"), and a strict TypeScript
@@ -44,11 +45,15 @@ const CLI_PKG = manifest('.');
 const VERIFY_PKG = manifest('packages/verify');
 
 /**
- * Bare specifiers the published files may import besides Node built-ins; none is a
- * dependency. `kerberos`: an optional dynamic import, inside a try/catch, of the HTTP client
- * bundled for `sign` (proxy-agent-negotiate, for Negotiate proxy authentication only).
+ * Bare specifiers the published files may import besides Node built-ins. `kerberos`: an
+ * optional dynamic import, inside a try/catch, of the HTTP client bundled for `sign`
+ * (proxy-agent-negotiate, for Negotiate proxy authentication only), not a dependency.
+ * `pkcs11js`: the PKCS#11 binding, the CLI's one optional dependency (a native addon, so not
+ * bundled: scripts/build.ts keeps it external), imported only when a key is a PKCS#11 URI.
  */
-const OPTIONAL_IMPORTS = new Set(['kerberos']);
+const OPTIONAL_IMPORTS = new Set(['kerberos', 'pkcs11js']);
+/** The CLI's optional dependencies: exactly these (docs/keys.md); the client library has none. */
+const CLI_OPTIONAL_DEPENDENCIES = ['pkcs11js'];
 
 /** Caps on what a user downloads (today: CLI ~0.8 MB packed / 4 MB unpacked; verify ~0.25 / 1.2 MB). */
 const CAPS = {
@@ -207,7 +212,7 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-test('both package.json files are ready to publish: public, provenance, one repository, no runtime dependency, no install script', () => {
+test("both package.json files are ready to publish: public, provenance, one repository, no runtime dependency but the CLI's optional pkcs11js, no install script", () => {
   for (const pkg of [CLI_PKG, VERIFY_PKG]) {
     assert.equal(pkg.private, undefined, `${pkg.name}: not private`);
     assert.equal(pkg.license, 'Apache-2.0', pkg.name);
@@ -219,14 +224,14 @@ test('both package.json files are ready to publish: public, provenance, one repo
       pkg.description && pkg.engines?.node && pkg.files && pkg.exports,
       `${pkg.name}: description, engines, files, exports`,
     );
-    for (const field of [
-      'dependencies',
-      'optionalDependencies',
-      'peerDependencies',
-      'bundleDependencies',
-      'bundledDependencies',
-    ])
+    for (const field of ['dependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies'])
       assert.equal(pkg[field], undefined, `${pkg.name}: ${field}`);
+    const optional = pkg.optionalDependencies as Record<string, string> | undefined;
+    assert.deepEqual(
+      Object.keys(optional ?? {}),
+      pkg === CLI_PKG ? CLI_OPTIONAL_DEPENDENCIES : [],
+      `${pkg.name}: optionalDependencies (the CLI: pkcs11js only, for keys in HSMs)`,
+    );
     // Lifecycle scripts that would run on a user's install (prepare does not: it runs for a git or local install only).
     for (const script of ['preinstall', 'install', 'postinstall'])
       assert.equal(pkg.scripts?.[script], undefined, `${pkg.name}: ${script}`);
@@ -295,9 +300,13 @@ test('the published JavaScript imports Node built-ins only (so neither package h
     [],
     'the browser build imports nothing',
   );
-  // And the installed scratch project holds exactly the two packages.
+  // And the installed scratch project holds exactly the two packages (and pkcs11js, optional,
+  // only if npm could fetch it: offline with an empty cache, it is skipped).
   const installed = (await readdir(join(consumer, 'node_modules'))).filter((n) => !n.startsWith('.'));
-  assert.deepEqual(installed, ['@countersign']);
+  assert.deepEqual(
+    installed.filter((n) => !CLI_OPTIONAL_DEPENDENCIES.includes(n)),
+    ['@countersign'],
+  );
   assert.deepEqual((await readdir(join(consumer, 'node_modules/@countersign'))).sort(), ['cli', 'verify']);
 });
 

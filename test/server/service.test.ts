@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { readFile, stat, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { requestCountersignature, ServiceRefusedError } from '../../src/lib/flows/countersign/service-client.ts';
+import { sha256Hex } from '../../src/lib/basics/crypto/sha256.ts';
+import { parseCountersignatureStatement } from '../../src/lib/formats/countersignature/statement.ts';
 import { type Flow, flipBase64, primaryJson, readBundle, startFlow, writeBundle } from '../../tools/flow.ts';
 import {
   MAIN,
@@ -129,16 +131,25 @@ test('refusals are 4xx {code, message} and append nothing; the service goes on s
   const forged = primaryJson(await signVersion(12));
   forged.verificationMaterial.certificate.rawBytes = flipBase64(forged.verificationMaterial.certificate.rawBytes, -40);
   await expectRefusal('forged certificate', JSON.stringify(forged), 422);
-  // The same version again under another primary signature (A re-signed the statement).
+  // The same statement again under a new primary signature (a re-run of A's workflow):
+  // countersigned again, a new entry. Another statement at that version is still refused.
   const statement = flow.statement({ version: 3 });
-  await requestCountersignature(server.url, await flow.sign(statement), { retries: 0 });
+  const firstRun = await post(server.url, await flow.sign(statement));
+  assert.equal(firstRun.status, 200, JSON.stringify(firstRun.json));
   const sizeNow = await treeSize(server.url);
   const r = await post(server.url, await flow.sign(statement));
-  assert.equal(r.status, 409);
-  assert.equal(r.json.code, 'stream-version-signed');
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.replayed, false);
+  const rerun = r.json.countersignature as { statement: string; signature: string; logProof: { logIndex: number } };
+  assert.equal(rerun.logProof.logIndex, sizeNow);
+  assert.notEqual(rerun.signature, (firstRun.json.countersignature as { signature: string }).signature);
+  const rerunStatement = parseCountersignatureStatement(Buffer.from(rerun.statement, 'base64'), 'rerun');
+  assert.equal(rerunStatement.version, 3);
+  assert.equal(rerunStatement.payloadDigest.sha256, sha256Hex(statement));
+  assert.equal(await treeSize(server.url), sizeNow + 1);
   const other = await post(server.url, await flow.sign(flow.statement({ version: 3 })));
   assert.deepEqual([other.status, other.json.code], [409, 'statement-version-reused']);
-  assert.equal(await treeSize(server.url), sizeNow);
+  assert.equal(await treeSize(server.url), sizeNow + 1);
   // The client surfaces a refusal as one line with the service's code, without retrying.
   await assert.rejects(
     requestCountersignature(server.url, await signVersion(1), { retries: 3, backoffMs: 5000 }),
@@ -196,7 +207,7 @@ test('log endpoints, metrics, and request logs without key material', async () =
   assert.ok(lines.some((l) => l.path === '/v1/countersign' && l.status === 409 && l.code === 'statement-rollback'));
 });
 
-test('keys: a key file others can read is refused; a key from the environment works', async () => {
+test('keys: a key file others can read is refused; without --log-key the countersigning key signs the checkpoints (keys from the environment: test/cli/serve-secrets)', async () => {
   await chmod(svc.keyFile, 0o644);
   const refused = spawnSync(
     process.execPath,
@@ -207,10 +218,16 @@ test('keys: a key file others can read is refused; a key from the environment wo
   assert.match(refused.stderr, /mode 0600/);
   await assert.rejects(stat(join(svc.dir, 'data2')), 'nothing created before the key is accepted');
   await chmod(svc.keyFile, 0o600);
-  const fromEnv = await startServe(
-    ['--policy', svc.policyFile, '--data', join(svc.dir, 'data3'), '--listen', '127.0.0.1:0'],
-    { COUNTERSIGN_KEY: flow.keys.b.privateKeyPem },
-  );
+  const fromEnv = await startServe([
+    '--key',
+    svc.keyFile,
+    '--policy',
+    svc.policyFile,
+    '--data',
+    join(svc.dir, 'data3'),
+    '--listen',
+    '127.0.0.1:0',
+  ]);
   try {
     const out = await requestCountersignature(fromEnv.url, await signVersion(1), { retries: 0 });
     // The countersigning key signs the checkpoints too when there is no --log-key.

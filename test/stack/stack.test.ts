@@ -395,7 +395,7 @@ test('Rekor also logs intoto v0.0.2 entries in the canonical form @sigstore/veri
       fulcioBaseURL: fulcioUrl,
       identityProvider: { getToken: () => Promise.resolve(token) },
     }),
-    witnesses: [new RekorWitness({ rekorBaseURL: rekorUrl, entryType: 'intoto' })],
+    witnesses: [new RekorWitness({ rekorBaseURL: rekorUrl ?? assert.fail('no Rekor'), entryType: 'intoto' })],
   });
   const json = bundleToJSON(await builder.create({ data: STATEMENT, type: 'application/vnd.in-toto+json' }));
   const entry = json.verificationMaterial.tlogEntries[0];

@@ -106,21 +106,19 @@ function fromHex(text) {
 }
 function toBase64(bytes, alphabet, pad) {
   let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] ?? 0) << 16 | (bytes[i + 1] ?? 0) << 8 | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil((bytes.length - i) * 8 / 6));
-    for (let k = 0; k < chars; k++) out += alphabet.charAt(n >> 18 - 6 * k & 63);
-    if (pad) out += "=".repeat(4 - chars);
-  }
-  return out;
+  for (let i = 0; i < bytes.length; i += BASE64_CHUNK) out += btoa(latin1(bytes.subarray(i, i + BASE64_CHUNK), 255));
+  if (alphabet !== B64) out = out.replaceAll("+", "-").replaceAll("/", "_");
+  return pad ? out : out.replace(/=+$/, "");
 }
 function latin1(bytes, mask) {
   let out = "";
-  for (let i = 0; i < bytes.length; i += 4096)
-    out += String.fromCharCode(...Array.from(bytes.subarray(i, i + 4096), (b) => b & mask));
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode.apply(null, mask === 255 ? chunk : chunk.map((b) => b & mask));
+  }
   return out;
 }
-var B64, B64URL, B64_VALUES, utf8Encoder, utf8Decoder, Buffer2;
+var B64, B64URL, B64_VALUES, utf8Encoder, utf8Decoder, Buffer2, BASE64_CHUNK;
 var init_buffer = __esm({
   "src/lib/platform/buffer.ts"() {
     "use strict";
@@ -230,6 +228,7 @@ var init_buffer = __esm({
         return { type: "Buffer", data: Array.from(this) };
       }
     };
+    BASE64_CHUNK = 3 * 8192;
   }
 });
 
@@ -9968,6 +9967,112 @@ function escapeUnusual(text) {
   return text.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }
 
+// src/lib/formats/policy/witnesses.ts
+init_buffer();
+
+// src/lib/basics/crypto/bytes.ts
+init_buffer();
+function equalBytes(a, b) {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 256);
+  return difference === 0;
+}
+
+// src/lib/formats/log/cosignature.ts
+init_buffer();
+init_node_crypto();
+var COSIGNATURE_V1_TYPE = 4;
+var COSIGNATURE_V1_BYTES = 4 + 8 + 64;
+function cosignerKeyHash(name, rawPublicKey) {
+  const digest = createHash("sha256").update(name, "utf8").update(Buffer2.from([10, COSIGNATURE_V1_TYPE])).update(rawPublicKey).digest();
+  return new Uint8Array(digest.subarray(0, 4));
+}
+function parseCosignerKey(vkey) {
+  if (vkey.length > 512) return { problem: "longer than 512 characters" };
+  const m = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey);
+  if (!m) return { problem: "not of the form <name>+<8 lowercase hex>+<base64 key>" };
+  const [, name = "", hash = "", key = ""] = m;
+  if (!isValidKeyName(name)) return { problem: `invalid key name ${JSON.stringify(name)}` };
+  const raw = decodeCanonicalBase64(key);
+  if (raw?.length !== 33 || raw[0] !== COSIGNATURE_V1_TYPE)
+    return { problem: "not an Ed25519 cosignature/v1 key (type 0x04 and 32 bytes)" };
+  const rawPublicKey = new Uint8Array(raw.subarray(1));
+  if (Buffer2.from(cosignerKeyHash(name, rawPublicKey)).toString("hex") !== hash)
+    return { problem: "the key hash does not match the name and key" };
+  return { name, rawPublicKey };
+}
+function cosignatureMessage(timestamp, checkpointText) {
+  return new TextEncoder().encode(`cosignature/v1
+time ${timestamp}
+${checkpointText}`);
+}
+function decodeCosignatureBlob(blob) {
+  if (blob.length !== COSIGNATURE_V1_BYTES) return void 0;
+  const time = new DataView(blob.buffer, blob.byteOffset, blob.byteLength).getBigUint64(4);
+  if (time > BigInt(Number.MAX_SAFE_INTEGER)) return void 0;
+  return { keyHash: blob.subarray(0, 4), timestamp: Number(time), signature: blob.subarray(12) };
+}
+
+// src/lib/formats/policy/witnesses.ts
+var MAX_WITNESSES = 32;
+var WITNESS_MAX_AGE_RANGE = [60, 366 * 24 * 3600];
+function readWitnesses(r, value, path) {
+  const obj = r.object(value, path, ["threshold", "keys"], ["maxAgeSeconds"]);
+  const keysPath = childPath(path, "keys");
+  const items = r.nonEmptyArray(obj.keys, keysPath, MAX_WITNESSES);
+  const witnesses = [];
+  items.forEach((item, i) => {
+    const at = childPath(keysPath, i);
+    const vkey = r.text(item, at, 512);
+    const parsed = parseCosignerKey(vkey);
+    if ("problem" in parsed)
+      r.failWith(
+        "policy-bad-key",
+        at,
+        `expected a witness verifier key <name>+<8 hex>+<base64 of 0x04 and a 32-byte Ed25519 key>: ${parsed.problem}`
+      );
+    const sameName = witnesses.findIndex((w) => w.name === parsed.name);
+    if (sameName >= 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        at,
+        `expected each witness name once, found ${JSON.stringify(parsed.name)} again (first at ${childPath(keysPath, sameName)})`
+      );
+    const sameKey = witnesses.findIndex((w) => equalBytes(w.rawPublicKey, parsed.rawPublicKey));
+    if (sameKey >= 0)
+      r.failWith(
+        "policy-duplicate-entry",
+        at,
+        `expected each witness public key once (a cosignature does not name its witness), found the key of ${childPath(keysPath, sameKey)} again`
+      );
+    witnesses.push(parsed);
+  });
+  const thresholdPath = childPath(path, "threshold");
+  if (!isSafeInteger(obj.threshold) || obj.threshold < 1 || obj.threshold > witnesses.length)
+    r.failWith(
+      "policy-threshold",
+      thresholdPath,
+      `expected an integer from 1 to ${witnesses.length} (the number of witness keys), found ${describe(obj.threshold)}`
+    );
+  const requirement = {
+    threshold: obj.threshold,
+    witnesses
+  };
+  if (Object.hasOwn(obj, "maxAgeSeconds")) {
+    const [min, max] = WITNESS_MAX_AGE_RANGE;
+    const agePath = childPath(path, "maxAgeSeconds");
+    if (!isSafeInteger(obj.maxAgeSeconds) || obj.maxAgeSeconds < min || obj.maxAgeSeconds > max)
+      r.failWith(
+        "policy-limit-out-of-range",
+        agePath,
+        `expected an integer from ${min} to ${max} seconds, found ${describe(obj.maxAgeSeconds)}`
+      );
+    requirement.maxAgeSeconds = obj.maxAgeSeconds;
+  }
+  return requirement;
+}
+
 // src/lib/formats/policy/countersigners.ts
 var AMBIGUOUS = (found, first) => `${quote(found)} and ${quote(first)} (names that differ only in letter case, spaces, punctuation or the look-alikes 0/O, 1/I/l, rn/m, vv/w, cl/d are one organisation)`;
 var COUNTERSIGNER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -10016,7 +10121,32 @@ function readCountersigners(r, value, path) {
     organisations.set(folded, key.organisation);
     keys.push(key);
   });
+  checkWitnessKeysApart(r, keys, path);
   return keys;
+}
+function checkWitnessKeysApart(r, keys, path) {
+  checkWitnessKeysApartAcross(r, [{ keys, path }]);
+}
+function checkWitnessKeysApartAcross(r, lists) {
+  const pinned2 = [];
+  for (const { keys, path } of lists)
+    keys.forEach((k, i) => {
+      pinned2.push({ raw: k.rawPublicKey, at: childPath(childPath(path, i), "publicKey") });
+      if (k.log)
+        pinned2.push({ raw: k.log.rawPublicKey, at: childPath(childPath(childPath(path, i), "log"), "publicKey") });
+    });
+  for (const { keys, path } of lists)
+    keys.forEach((k, i) => {
+      k.log?.witnesses?.witnesses.forEach((w, j) => {
+        const same = pinned2.find((p) => equalBytes(p.raw, w.rawPublicKey));
+        if (same)
+          r.failWith(
+            "policy-bad-key",
+            childPath(childPath(childPath(childPath(childPath(path, i), "log"), "witnesses"), "keys"), j),
+            `expected a witness key that is not a countersigner or log key of this policy (the log's operator would witness itself), found the key of ${same.at}`
+          );
+      });
+    });
 }
 function readCountersigner(r, value, path) {
   const obj = r.object(value, path, ["name", "organisation", "keyId", "publicKey"], ["validFrom", "validUntil", "log"]);
@@ -10064,7 +10194,7 @@ function readCountersigner(r, value, path) {
   return key;
 }
 function readLog(r, value, path) {
-  const obj = r.object(value, path, ["origin", "publicKey"]);
+  const obj = r.object(value, path, ["origin", "publicKey"], ["witnesses"]);
   const originPath = childPath(path, "origin");
   const origin = r.text(obj.origin, originPath, 256);
   if (!isValidKeyName(origin))
@@ -10074,7 +10204,8 @@ function readLog(r, value, path) {
       `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`
     );
   const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, "publicKey"));
-  return { origin, publicKey: obj.publicKey, rawPublicKey };
+  const log = { origin, publicKey: obj.publicKey, rawPublicKey };
+  return Object.hasOwn(obj, "witnesses") ? { ...log, witnesses: readWitnesses(r, obj.witnesses, childPath(path, "witnesses")) } : log;
 }
 function readPublicKey(r, value, path) {
   const pem = typeof value === "string" ? value : r.text(value, path);
@@ -10178,7 +10309,7 @@ function parsePolicy(input, what) {
     throw new PolicyError(STRICT_JSON_CODES[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
   }
   const r = new Shape(what, "policy-malformed", "policy-unknown-field", {
-    lines: jsonLines(text, 5),
+    lines: jsonLines(text, 7),
     error: (code, message2) => new PolicyError(code, message2)
   });
   const mediaType = isObject(json) ? json.mediaType : void 0;
@@ -10213,6 +10344,11 @@ function parsePolicy(input, what) {
   );
   const limits = readLimits(r, obj.limits, "limits");
   const fallback = Object.hasOwn(obj, "fallback") ? readFallback(r, obj.fallback, "fallback", countersigners, kinds) : void 0;
+  if (fallback)
+    checkWitnessKeysApartAcross(r, [
+      { keys: countersigners, path: "countersigners" },
+      { keys: fallback.countersigners, path: "fallback.countersigners" }
+    ]);
   return deepFreeze({
     mediaType: POLICY_MEDIA_TYPE,
     version,
@@ -10462,6 +10598,9 @@ function parseLogProof(s, value, path) {
 var DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 var MAX_COUNTERSIGNATURES = 32;
 var MAX_BUNDLE_ARRAY_ITEMS = 1024;
+var MAX_CARRIED_ROTATIONS = 16;
+var MAX_CARRIED_ROTATION_BYTES = 4 * 1024 * 1024;
+var MAX_CARRIED_ROTATION_BASE64 = 4 * Math.ceil(MAX_CARRIED_ROTATION_BYTES / 3);
 var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
 function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
   const json = parseStrictJson(bytes, what, { maxBytes, maxDepth: 32, maxArrayItems: MAX_BUNDLE_ARRAY_ITEMS });
@@ -10471,10 +10610,11 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
     return {
       bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] },
       statements: [],
-      signatures: []
+      signatures: [],
+      rotations: []
     };
   }
-  const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"]);
+  const o = s.object(json, "$", ["mediaType", "primary", "countersignatures"], ["rotations"]);
   if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
     throw new InputError(
       "bundle-unsupported-version",
@@ -10499,7 +10639,14 @@ function parseBundleFile(bytes, what, maxBytes = DEFAULT_MAX_BUNDLE_BYTES) {
     if (Object.hasOwn(c, "logProof")) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
     countersignatures2.push(entry);
   });
-  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures: countersignatures2 }, statements, signatures };
+  const bundle = { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures: countersignatures2 };
+  const rotations = [];
+  if (Object.hasOwn(o, "rotations")) {
+    const carried2 = s.nonEmptyArray(o.rotations, "$.rotations", MAX_CARRIED_ROTATIONS);
+    carried2.forEach((item, i) => rotations.push(s.base64(item, `$.rotations[${i}]`, MAX_CARRIED_ROTATION_BASE64)));
+    bundle.rotations = carried2;
+  }
+  return { bundle, statements, signatures, rotations };
 }
 
 // src/lib/formats/bundle/envelope.ts
@@ -10780,17 +10927,6 @@ var import_bundle2 = __toESM(require_dist4(), 1);
 var import_core2 = __toESM(require_dist2(), 1);
 var import_protobuf_specs2 = __toESM(require_dist(), 1);
 var import_verify2 = __toESM(require_dist3(), 1);
-
-// src/lib/basics/crypto/bytes.ts
-init_buffer();
-function equalBytes(a, b) {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  a.forEach((x, i) => {
-    difference |= x ^ (b[i] ?? 256);
-  });
-  return difference === 0;
-}
 
 // src/lib/checks/sigstore/identity.ts
 init_buffer();
@@ -11238,7 +11374,7 @@ function hex(bytes) {
 // src/lib/pipeline/steps/primary.ts
 function primary(parsed, trust) {
   const result = verifyPrimary(parsed.bundle.bundle.primary, trust);
-  if (sha256Hex(result.payload) !== parsed.statementDigest)
+  if (!equalBytes(result.payload, parsed.statementBytes))
     throw new VerificationError("primary-malformed", "the verified DSSE payload differs from the parsed statement");
   return result;
 }
@@ -11471,8 +11607,77 @@ function shiftWhileEven(fn, sn) {
   return [fn, sn];
 }
 
+// src/lib/checks/log/witnesses.ts
+init_buffer();
+
+// src/lib/checks/log/cosignature.ts
+init_buffer();
+function splitNote(note, what) {
+  const fail2 = (why) => {
+    throw new VerificationError("log-note-malformed", `${what}: ${why}`);
+  };
+  if (Buffer2.byteLength(note) > MAX_NOTE_BYTES) fail2(`larger than ${MAX_NOTE_BYTES} bytes`);
+  const split2 = note.lastIndexOf("\n\n");
+  if (split2 < 0 || !note.endsWith("\n") || split2 + 2 >= note.length)
+    fail2("expected text, a blank line and signature lines, each ending in a newline");
+  return { text: note.slice(0, split2 + 1), lines: note.slice(split2 + 2, -1).split("\n") };
+}
+function verifyCosignatures(note, witnesses, what) {
+  const { text, lines } = splitNote(note, what);
+  const hashes2 = witnesses.map((w) => ({ witness: w, hash: cosignerKeyHash(w.name, w.rawPublicKey) }));
+  const found = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    const parsed = parseNoteSignatureLine(line);
+    if (typeof parsed === "string")
+      throw new VerificationError(
+        "log-note-malformed",
+        `${what}: malformed signature line ${JSON.stringify(line.slice(0, 80))}`
+      );
+    const match = hashes2.find((h) => h.witness.name === parsed.name && equalBytes(parsed.blob.subarray(0, 4), h.hash));
+    if (!match) continue;
+    const blob = decodeCosignatureBlob(parsed.blob);
+    if (!blob || !verifyEd25519Strict(blob.signature, cosignatureMessage(blob.timestamp, text), match.witness.rawPublicKey)) {
+      throw new VerificationError(
+        "log-witness-cosignature",
+        `${what}: the cosignature by witness ${match.witness.name} does not verify`,
+        { expected: `a valid cosignature/v1 by ${match.witness.name}`, found: "an invalid one" }
+      );
+    }
+    const before = found.get(match.witness.name);
+    if (!before || before.timestamp < blob.timestamp)
+      found.set(match.witness.name, { name: match.witness.name, timestamp: blob.timestamp, line });
+  }
+  return [...found.values()];
+}
+
+// src/lib/checks/log/witnesses.ts
+function checkWitnesses(note, requirement, clock, what) {
+  const valid = verifyCosignatures(note, requirement.witnesses, what);
+  const now = Math.floor(clock.now.getTime() / 1e3);
+  const future = valid.filter((c) => c.timestamp > now + clock.clockSkewSeconds);
+  const maxAge = requirement.maxAgeSeconds;
+  const stale = maxAge === void 0 ? [] : valid.filter((c) => c.timestamp < now - maxAge - clock.clockSkewSeconds);
+  const counted = valid.filter((c) => !future.includes(c) && !stale.includes(c));
+  if (counted.length >= requirement.threshold) return counted;
+  const names = (list) => list.map((c) => c.name).join(", ") || "none";
+  const absent = requirement.witnesses.filter((w) => !valid.some((c) => c.name === w.name)).map((w) => w.name);
+  const notes = [
+    stale.length > 0 ? `older than ${maxAge ?? 0} s: ${names(stale)}` : "",
+    future.length > 0 ? `dated in the future: ${names(future)}` : "",
+    absent.length > 0 ? `no cosignature: ${absent.join(", ")}` : ""
+  ].filter((s) => s !== "");
+  throw new VerificationError(
+    "log-witness-threshold",
+    `${what}: the checkpoint has ${counted.length} valid cosignature(s) of the ${requirement.threshold} required from its witnesses (${notes.join("; ")})`,
+    {
+      expected: `${requirement.threshold} of: ${requirement.witnesses.map((w) => w.name).join(", ")}`,
+      found: names(counted)
+    }
+  );
+}
+
 // src/lib/checks/log/proof.ts
-function verifyLogProof(statement2, proof, log, what) {
+function verifyLogProof(statement2, proof, log, what, clock = { now: /* @__PURE__ */ new Date(), clockSkewSeconds: 0 }) {
   let checkpoint;
   try {
     const verifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
@@ -11505,6 +11710,7 @@ function verifyLogProof(statement2, proof, log, what) {
       }
     );
   }
+  if (log.witnesses) checkWitnesses(proof.checkpoint, log.witnesses, clock, `${what}: log checkpoint`);
   return checkpoint;
 }
 
@@ -11563,7 +11769,7 @@ function verifyCountersignatures(items, keys, threshold, ctx, select = () => tru
       organisation: key.organisation,
       signedAt: statement2.signedAt
     };
-    if (key.log) check.log = checkLogged(item, key.log, label);
+    if (key.log) check.log = checkLogged(item, key.log, label, ctx);
     valid.push(check);
   });
   const organisations = [...new Set(valid.map((v) => v.organisation))].sort();
@@ -11580,7 +11786,7 @@ function verifyCountersignatures(items, keys, threshold, ctx, select = () => tru
   }
   return { valid, organisations, missing };
 }
-function checkLogged(item, log, label) {
+function checkLogged(item, log, label, ctx) {
   if (!item.logProof) {
     throw new VerificationError(
       "countersignature-log-missing",
@@ -11591,7 +11797,7 @@ function checkLogged(item, log, label) {
       }
     );
   }
-  verifyLogProof(item.statement, item.logProof, log, label);
+  verifyLogProof(item.statement, item.logProof, log, label, { now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds });
   return { origin: log.origin, index: item.logProof.logIndex, treeSize: item.logProof.treeSize };
 }
 function checkBinding(s, keyId, label, ctx) {
@@ -12113,7 +12319,8 @@ function runChecks(bytes, options) {
   if (!r.check(
     "subjects",
     () => subjects(parsed.statement, options.artifacts),
-    (s) => pass(describeSubjects(s))
+    // No files given: nothing was compared, and the report says so rather than "pass" (issue 14 #10).
+    (s) => s.kind === "not-checked" ? { result: "not-checked", message: describeSubjects(s) } : pass(describeSubjects(s))
   ))
     return r.rejected(established);
   if (countersigned.kind === "pending") return r.pending(established);
@@ -12147,8 +12354,7 @@ var ReportBuilder = class {
     }
     const v = verdict(value);
     if (v.result === "fail") this.fail(check, title, v.error);
-    else if (v.result === "pass") this.entries.push({ check, title, result: "pass", message: v.message });
-    else
+    else if (v.result === "pending")
       this.entries.push({
         check,
         title,
@@ -12158,6 +12364,7 @@ var ReportBuilder = class {
         expected: v.expected,
         found: v.found
       });
+    else this.entries.push({ check, title, result: v.result, message: v.message });
     return value;
   }
   fail(check, title, err) {
@@ -12318,6 +12525,535 @@ function acceptedState(state, statement2, policy) {
   );
 }
 
+// src/client/carried-rotations.ts
+init_buffer();
+
+// src/lib/flows/rotation/chain.ts
+init_buffer();
+
+// src/lib/basics/errors/codes.ts
+init_buffer();
+var STRICT_JSON_CODES2 = [
+  "too-large",
+  "too-deep",
+  "malformed-json",
+  "duplicate-key",
+  "number-out-of-range",
+  "key-too-long",
+  "string-too-long",
+  "too-many-items"
+];
+var POLICY_CODES = [
+  "policy-unreadable",
+  "policy-too-large",
+  "policy-malformed",
+  "policy-duplicate-json-key",
+  "policy-unknown-field",
+  "policy-unsupported-version",
+  "policy-ambiguous",
+  "policy-bad-organisation",
+  "policy-bad-pattern",
+  "policy-bad-key",
+  "policy-key-mismatch",
+  "policy-duplicate-entry",
+  "policy-validity-window",
+  "policy-threshold",
+  "policy-unknown-kind",
+  "policy-limit-out-of-range",
+  "policy-source-repository-unpinned"
+];
+var BUNDLE_PARSE_CODES = [
+  "bundle-malformed",
+  "bundle-unsupported-version",
+  "primary-malformed",
+  "statement-malformed",
+  "statement-unknown-field",
+  "statement-unsupported-type",
+  "statement-unknown-kind",
+  "statement-duplicate-subject",
+  "statement-unsorted-subjects",
+  "statement-too-many-subjects",
+  "statement-bad-time",
+  "statement-too-large"
+];
+var INPUT_CODES = [
+  // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
+  ...BUNDLE_PARSE_CODES,
+  "rotation-policy-digest",
+  "rotation-policy-malformed",
+  "rotation-not-rotation",
+  "countersignature-malformed",
+  // Documents read beside a bundle (FORMAT.md §9.3).
+  "state-malformed",
+  "trusted-root-malformed",
+  "trusted-root-unsupported-version",
+  "key-malformed",
+  "artifact-required",
+  "artifact-digest",
+  // Inputs to `build` (FORMAT.md §9.3).
+  "subject-path-invalid",
+  "subject-outside-base",
+  "subject-not-regular",
+  "subject-duplicate",
+  "subject-too-many",
+  "subject-empty",
+  "subject-unreadable",
+  "subject-changed",
+  "fleet-keys-malformed",
+  "fleet-keys-duplicate",
+  "fleet-keys-bad-key",
+  "bad-stream",
+  "bad-version",
+  "bad-expiry",
+  "bad-duration",
+  "bad-time",
+  "rotation-downgrade",
+  "rotation-gap",
+  // Countersigner keys (ED25519.md §6).
+  "key-pem",
+  "key-encoding",
+  "key-algorithm",
+  "key-encrypted",
+  "key-invalid",
+  "key-too-large",
+  "key-unreadable",
+  "key-permissions",
+  "key-exists",
+  "key-unwritable",
+  "ed25519-private-key",
+  "ed25519-message",
+  // Signing, the services, the client library, the surfaces (ERRORS.md).
+  "input-unreadable",
+  "input-changed",
+  "no-identity-token",
+  "bad-identity-token",
+  "identity-token-request-failed",
+  "bad-service-url",
+  "sigstore-instance-invalid",
+  "sigstore-service-failed",
+  "signing-config-invalid",
+  "signed-bundle-unverifiable",
+  "service-unavailable",
+  "service-response-too-large",
+  "service-bad-response",
+  "expect-malformed",
+  "log-key-malformed",
+  "trusted-root-mismatch",
+  "artifacts-malformed",
+  "artifacts-too-many",
+  "input-malformed",
+  "expected-stream-missing",
+  "expected-not-allowed",
+  "usage",
+  "bad-option",
+  "bad-listen",
+  "bad-origin",
+  "log-key-origin",
+  "output-exists",
+  "output-unwritable",
+  "input-missing",
+  "input-invalid",
+  "github-api-failed",
+  "release-asset-missing",
+  "release-ambiguous",
+  "service-client-missing",
+  "countersigner-not-pinned",
+  "listen-failed",
+  "log-storage-inconsistent",
+  // The service's storage at start and on commit (ERRORS.md §10).
+  "log-storage-locked",
+  "log-storage-unreadable",
+  "disk-full",
+  "witness-state-invalid",
+  // Fetching a trusted root through TUF (ERRORS.md §8).
+  "tuf-mirror-unreachable",
+  "tuf-metadata-expired",
+  "tuf-bad-signature",
+  "tuf-target-missing",
+  "tuf-target-mismatch",
+  "tuf-metadata-invalid",
+  // Keys in PKCS#11 tokens, where key and policy files may live (ERRORS.md §9).
+  "pkcs11-uri-malformed",
+  "pkcs11-unavailable",
+  "pkcs11-module",
+  "pkcs11-pin",
+  "pkcs11-token-missing",
+  "pkcs11-token-ambiguous",
+  "pkcs11-object-missing",
+  "pkcs11-object-ambiguous",
+  "pkcs11-object-exists",
+  "pkcs11-key-type",
+  "pkcs11-key-mismatch",
+  "pkcs11-token-error",
+  "key-in-environment",
+  "policy-file-unsafe"
+];
+var VERIFICATION_CODES = [
+  // Checks primary, primary-identity (FORMAT.md §9).
+  "primary-malformed",
+  "primary-unsupported-version",
+  "primary-not-dsse",
+  "primary-signature",
+  "primary-certificate",
+  "primary-key",
+  "primary-tlog",
+  "primary-timestamp",
+  "primary-too-many-entries",
+  "primary-duplicate-entry",
+  "primary-artifact",
+  "primary-issuer",
+  "primary-identity",
+  "primary-claim",
+  "primary-source-repository",
+  // Check countersignatures.
+  "countersignature-missing",
+  "countersignature-duplicate",
+  "countersignature-unpinned-key",
+  "countersignature-signature",
+  "countersignature-malformed",
+  "countersignature-binding",
+  "countersignature-key-not-yet-valid",
+  "countersignature-key-expired",
+  "countersignature-time",
+  "countersignature-log-missing",
+  "countersignature-log-checkpoint",
+  "countersignature-log-inclusion",
+  "log-witness-cosignature",
+  "log-witness-threshold",
+  "countersignature-fallback-not-rotation",
+  "countersignature-threshold",
+  "rotation-proof-of-possession",
+  "rotation-new-threshold",
+  // Check statement.
+  "policy-rollback",
+  "statement-kind",
+  "statement-stream",
+  "statement-stream-unexpected",
+  "statement-kind-unexpected",
+  "statement-not-yet-valid",
+  "statement-expired",
+  "statement-lifetime",
+  "rotation-downgrade",
+  "rotation-gap",
+  "rotation-statement-version",
+  "statement-rollback",
+  "statement-version-reused",
+  "statement-version-step",
+  // Check subjects.
+  "subject-unexpected-file",
+  "subject-digest",
+  "subject-missing",
+  // The audit and signed notes (FORMAT.md §9.2).
+  "log-inconsistent",
+  "log-entry-not-in-tree",
+  "log-entries-missing",
+  "log-note-malformed",
+  "log-note-signature",
+  "log-checkpoint-malformed",
+  "log-checkpoint-origin",
+  "log-key-malformed",
+  // Countersigning and the service client (ERRORS.md).
+  "countersigner-not-pinned",
+  "countersign-refused",
+  "rotation-needs-review",
+  "rotation-approval-mismatch",
+  "service-refused",
+  "artifact-not-subject"
+];
+var ROTATION_CODES = [
+  "rotation-downgrade",
+  "rotation-gap",
+  "rotation-fork",
+  "rotation-chain-too-long"
+];
+var REFUSAL_CODES = [
+  "bad-request",
+  "bad-range",
+  "not-found",
+  "method-not-allowed",
+  "unsupported-media-type",
+  "too-large",
+  "statement-rollback",
+  "rotation-needs-review",
+  "overloaded",
+  "rate-limited",
+  "internal-error"
+];
+var ERROR_CODES = {
+  StrictJsonError: STRICT_JSON_CODES2,
+  PolicyError: POLICY_CODES,
+  InputError: INPUT_CODES,
+  VerificationError: VERIFICATION_CODES,
+  RotationError: ROTATION_CODES,
+  Refusal: REFUSAL_CODES
+};
+var ALL = new Set(Object.values(ERROR_CODES).flat());
+function isErrorCode(value) {
+  return typeof value === "string" && ALL.has(value);
+}
+function carried(code) {
+  if (!isErrorCode(code)) throw new TypeError(`not an error code: ${JSON.stringify(code)}`);
+  return code;
+}
+
+// src/lib/flows/rotation/chain.ts
+var MAX_ROTATIONS = 64;
+var MAX_ROTATION_CHAIN_BYTES = 16 * 1024 * 1024;
+var RotationError = class extends VerificationError {
+  what;
+  report;
+  constructor(code, what, message2, details = {}) {
+    super(code, `${what}: ${message2}`, details);
+    this.name = "RotationError";
+    this.what = what;
+    this.report = details.report;
+  }
+};
+async function followRotations(start, rotations, options = {}) {
+  const max = options.maxRotations ?? MAX_ROTATIONS;
+  if (rotations.length > max) {
+    throw new RotationError(
+      "rotation-chain-too-long",
+      "rotations",
+      `${rotations.length} rotations given, more than the cap of ${max}`,
+      { expected: `at most ${max}`, found: String(rotations.length) }
+    );
+  }
+  const maxBytes = options.maxChainBytes ?? MAX_ROTATION_CHAIN_BYTES;
+  const total = rotations.reduce((n, r) => n + r.bytes.byteLength, 0);
+  if (total > maxBytes) {
+    throw new RotationError(
+      "rotation-chain-too-long",
+      "rotations",
+      `${total} bytes of rotations given, more than the cap of ${maxBytes} bytes`,
+      { expected: `at most ${maxBytes} bytes`, found: `${total} bytes` }
+    );
+  }
+  if (options.state) checkPolicyNotRolledBack(options.state, start.policy.version);
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const freshness = options.freshness ?? "newest-link";
+  const links = [];
+  const peek = (i) => links[i] ??= peekLink(rotations[i], start);
+  const unused = new Set(rotations.keys());
+  const current = start.policy.version;
+  let head = start;
+  let before = start;
+  let newestLink;
+  const held = /* @__PURE__ */ new Map([[current, start]]);
+  const applied = [];
+  for (; ; ) {
+    const wanted = head.policy.version + 1;
+    const next2 = [...unused].find((i) => peek(i).version === wanted);
+    if (next2 === void 0) break;
+    unused.delete(next2);
+    const link = peek(next2);
+    const newest = [...unused].every((i) => links[i] !== void 0 && peek(i).version <= wanted);
+    const at = newest && freshness === "newest-link" ? now : timeOf(link, now);
+    const { report, installed } = await verifyLink(link, head, at, head === start ? options.trust : void 0);
+    applied.push({
+      what: link.rotation.what,
+      fromVersion: head.policy.version,
+      toVersion: wanted,
+      digest: installed.digest,
+      judgedAt: at,
+      expired: link.expiresAt.getTime() <= now.getTime(),
+      report
+    });
+    held.set(wanted, installed);
+    before = head;
+    head = installed;
+    newestLink = link;
+  }
+  const rest = [...unused].map((i) => peek(i)).sort((a, b) => a.version - b.version);
+  const alreadyApplied = [];
+  checkHistory(
+    rest.filter((l) => l.version <= current),
+    start,
+    alreadyApplied
+  );
+  for (const link of rest.filter((l) => l.version > current)) {
+    const { rotation, version } = link;
+    if (version > head.policy.version) {
+      throw new RotationError(
+        "rotation-gap",
+        rotation.what,
+        `installs policy version ${version}, but the current policy is version ${head.policy.version}: the rotation to version ${head.policy.version + 1} is missing`,
+        { expected: `a rotation to version ${head.policy.version + 1}`, found: `version ${version}` }
+      );
+    }
+    const have = held.get(version);
+    if (have?.digest === link.digest) {
+      alreadyApplied.push(rotation.what);
+      continue;
+    }
+    const under = held.get(version - 1);
+    if (under) await verifyLink(link, under, timeOf(link, now));
+    throw forkError(link, have);
+  }
+  const last = applied.at(-1);
+  if (newestLink && last && freshness === "newest-link" && last.judgedAt !== now) {
+    const { report } = await verifyLink(newestLink, before, now, before === start ? options.trust : void 0);
+    applied[applied.length - 1] = { ...last, judgedAt: now, report };
+  }
+  return { result: head, applied, alreadyApplied };
+}
+function checkHistory(history, start, skipped) {
+  const current = start.policy.version;
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const link of history) {
+    const first = byVersion.get(link.version);
+    if (link.version === current && link.digest !== start.digest) throw forkError(link, start);
+    if (first && first.digest !== link.digest) throw forkError(link, first);
+    if (!first) byVersion.set(link.version, link);
+  }
+  for (const link of history) {
+    if (link.version < current) {
+      if (!byVersion.has(current))
+        throw downgradeError(link, current, `no rotation given installs the pinned policy version ${current}`);
+      for (let v = link.version + 1; v < current; v++)
+        if (!byVersion.has(v)) throw downgradeError(link, current, `the rotation to version ${v} is missing`);
+    }
+    skipped.push(link.rotation.what);
+  }
+}
+function downgradeError(link, current, why) {
+  return new RotationError(
+    "rotation-downgrade",
+    link.rotation.what,
+    `installs policy version ${link.version}, older than the current version ${current}, and is not part of a history that leads to it (${why})`,
+    { expected: `a rotation to version ${current + 1}`, found: `version ${link.version}` }
+  );
+}
+function forkError(link, have) {
+  const held = have ? ` (sha256:${have.digest})` : "";
+  return new RotationError(
+    "rotation-fork",
+    link.rotation.what,
+    `installs a policy version ${link.version} (sha256:${link.digest}) that differs from the version ${link.version} already held${held}`,
+    { ...have ? { expected: `sha256:${have.digest}` } : {}, found: `sha256:${link.digest}` }
+  );
+}
+function timeOf(link, now) {
+  return link.signedAt && link.signedAt.getTime() < now.getTime() ? link.signedAt : now;
+}
+function peekLink(rotation, start) {
+  try {
+    const parsed = parseBundleFile(rotation.bytes, rotation.what, start.policy.limits.maxBundleBytes);
+    const bytes = envelopeStatementBytes(parsed.bundle.primary, rotation.what, { nonCanonical: "refuse" });
+    const statement2 = parseStatement(bytes, `${rotation.what} statement`, {
+      maxBytes: start.policy.limits.maxBundleBytes,
+      maxSubjects: start.policy.limits.maxSubjects
+    });
+    const subject = statement2.subject[0];
+    if (!isRotation(statement2) || !subject)
+      throw new InputError(
+        "rotation-not-rotation",
+        `${rotation.what} statement: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`
+      );
+    return {
+      rotation,
+      version: statement2.predicate.version,
+      digest: subject.digest.sha256,
+      signedAt: latestSignedAt(parsed.statements, rotation.what),
+      expiresAt: new Date(statement2.predicate.expiresAt)
+    };
+  } catch (err) {
+    if (err instanceof InputError)
+      throw new RotationError(
+        carried(err.code),
+        rotation.what,
+        err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message
+      );
+    throw err;
+  }
+}
+function latestSignedAt(statements, what) {
+  let latest;
+  for (const bytes of statements) {
+    let signedAt;
+    try {
+      signedAt = new Date(parseCountersignatureStatement(bytes, what).signedAt);
+    } catch (err) {
+      if (err instanceof InputError) continue;
+      throw err;
+    }
+    if (!latest || signedAt > latest) latest = signedAt;
+  }
+  return latest;
+}
+async function verifyLink(link, under, at, trust) {
+  const { rotation } = link;
+  const { report, rotation: installed } = await runPipeline(rotation.bytes, {
+    policy: under.policy,
+    now: at,
+    what: rotation.what,
+    ...trust ? { trust } : {}
+  });
+  if (report.outcome === "verified" && installed) return { report, installed };
+  const failure = report.failure ?? {
+    check: "countersignatures",
+    code: "countersignature-missing",
+    message: "no countersignature yet: a rotation must be countersigned"
+  };
+  const failed = report.checks.find((c) => c.check === failure.check);
+  throw new RotationError(
+    carried(failure.code),
+    rotation.what,
+    `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`,
+    {
+      ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
+      ...failed?.found !== void 0 ? { found: failed.found } : {},
+      report
+    }
+  );
+}
+
+// src/client/carried-rotations.ts
+async function followCarriedRotations(policy, bundle, pinned2, options) {
+  if (!(policy instanceof Uint8Array) && typeof policy !== "string")
+    throw new InputError(
+      "input-malformed",
+      `policy: following the rotations a bundle carries needs the pinned policy's exact bytes or text (its digest is compared with the documents the rotations carry), found ${describe(policy)}`
+    );
+  let carried2;
+  try {
+    carried2 = parseBundleFile(bundle, "bundle", pinned2.policy.limits.maxBundleBytes).rotations;
+  } catch (err) {
+    if (err instanceof InputError) return {};
+    throw err;
+  }
+  if (carried2.length === 0) return {};
+  const start = policyDocument(
+    (policy instanceof Uint8Array ? policy : new TextEncoder().encode(policy)).slice(),
+    "pinned policy"
+  );
+  let walk;
+  try {
+    walk = await followRotations(
+      start,
+      carried2.map((bytes, i) => ({ bytes, what: `bundle.rotations[${i}]` })),
+      {
+        now: options.now,
+        freshness: "release",
+        trust: pinned2.trust,
+        ...options.state ? { state: options.state } : {}
+      }
+    );
+  } catch (err) {
+    if (!(err instanceof VerificationError)) throw err;
+    return {
+      rejected: {
+        outcome: "rejected",
+        checks: [],
+        failure: { check: ROTATION_CHECK, code: err.code, message: err.message }
+      }
+    };
+  }
+  if (walk.applied.length === 0) return { walk };
+  return { walk, pinned: { policy: walk.result.policy, trust: trustMaterialOf(walk.result.policy) } };
+}
+var ROTATION_CHECK = "rotation";
+
 // src/client/inputs.ts
 init_buffer();
 function loadPinnedPolicy(policy, trustedRoot) {
@@ -12437,10 +13173,11 @@ async function verifyBundle(input) {
     const raw = input;
     if (typeof raw !== "object" || raw === null)
       throw new InputError("input-malformed", `input: expected { bundle, policy, ... }, found ${describe(raw)}`);
-    const { policy, trust } = isPinned(input.policy) ? input.policy : pinPolicy(input.policy, input.trustedRoot);
-    if (isPinned(input.policy) && input.trustedRoot !== void 0) checkTrustedRootMatches(policy, input.trustedRoot);
+    const pinnedPolicy = isPinned(input.policy) ? input.policy : pinPolicy(input.policy, input.trustedRoot);
+    if (isPinned(input.policy) && input.trustedRoot !== void 0)
+      checkTrustedRootMatches(pinnedPolicy.policy, input.trustedRoot);
     const state = readState(input.state);
-    const artifacts = input.artifacts === void 0 ? void 0 : artifactSubjects(input.artifacts, policy.limits.maxSubjects);
+    const artifacts = input.artifacts === void 0 ? void 0 : artifactSubjects(input.artifacts, pinnedPolicy.policy.limits.maxSubjects);
     const bytes = typeof input.bundle === "string" ? new TextEncoder().encode(input.bundle) : input.bundle;
     if (!(bytes instanceof Uint8Array))
       throw new InputError("input-malformed", `bundle: expected bytes or text, found ${describe(bytes)}`);
@@ -12451,6 +13188,15 @@ async function verifyBundle(input) {
     const what = input.what ?? "bundle";
     if (typeof what !== "string")
       throw new InputError("input-malformed", `what: expected a string, found ${describe(what)}`);
+    let carried2;
+    const follow = input.followRotations;
+    if (follow !== void 0 && typeof follow !== "boolean")
+      throw new InputError("input-malformed", `followRotations: expected a boolean, found ${describe(follow)}`);
+    if (follow === true) {
+      carried2 = await followCarriedRotations(input.policy, bytes, pinnedPolicy, { state, now: now ?? /* @__PURE__ */ new Date() });
+      if (carried2.rejected) return { report: carried2.rejected };
+    }
+    const { policy, trust } = carried2?.pinned ?? pinnedPolicy;
     const { report, newState, expected } = await gate(bytes, {
       policy,
       trust,
@@ -12460,7 +13206,16 @@ async function verifyBundle(input) {
       expect,
       ...now ? { now } : {}
     });
-    return newState ? { report, newState: serializeState(newState), expected } : { report, expected };
+    const followed = carried2?.walk ? { rotations: { applied: carried2.walk.applied, alreadyApplied: carried2.walk.alreadyApplied } } : {};
+    if (!newState) return { report, expected, ...followed };
+    const installed = carried2?.walk?.applied.length ? carried2.walk.result : void 0;
+    return {
+      report,
+      newState: serializeState(newState),
+      expected,
+      ...installed ? { policy: { bytes: installed.bytes, version: installed.policy.version, digest: installed.digest } } : {},
+      ...followed
+    };
   } catch (err) {
     if (!(err instanceof InputError) && !(err instanceof VerificationError)) throw err;
     return { report: { outcome: "error", checks: [] }, error: { code: err.code, message: err.message } };
@@ -12510,379 +13265,6 @@ function isObject2(value) {
 
 // src/client/rotations.ts
 init_buffer();
-
-// src/lib/flows/rotation/chain.ts
-init_buffer();
-
-// src/lib/basics/errors/codes.ts
-init_buffer();
-var STRICT_JSON_CODES2 = [
-  "too-large",
-  "too-deep",
-  "malformed-json",
-  "duplicate-key",
-  "number-out-of-range",
-  "key-too-long",
-  "string-too-long",
-  "too-many-items"
-];
-var POLICY_CODES = [
-  "policy-unreadable",
-  "policy-too-large",
-  "policy-malformed",
-  "policy-duplicate-json-key",
-  "policy-unknown-field",
-  "policy-unsupported-version",
-  "policy-ambiguous",
-  "policy-bad-organisation",
-  "policy-bad-pattern",
-  "policy-bad-key",
-  "policy-key-mismatch",
-  "policy-duplicate-entry",
-  "policy-validity-window",
-  "policy-threshold",
-  "policy-unknown-kind",
-  "policy-limit-out-of-range",
-  "policy-source-repository-unpinned"
-];
-var BUNDLE_PARSE_CODES = [
-  "bundle-malformed",
-  "bundle-unsupported-version",
-  "primary-malformed",
-  "statement-malformed",
-  "statement-unknown-field",
-  "statement-unsupported-type",
-  "statement-unknown-kind",
-  "statement-duplicate-subject",
-  "statement-unsorted-subjects",
-  "statement-too-many-subjects",
-  "statement-bad-time",
-  "statement-too-large"
-];
-var INPUT_CODES = [
-  // The parse check (FORMAT.md §9) and the rotation walk (ROTATION.md §7).
-  ...BUNDLE_PARSE_CODES,
-  "rotation-policy-digest",
-  "rotation-policy-malformed",
-  "rotation-not-rotation",
-  "countersignature-malformed",
-  // Documents read beside a bundle (FORMAT.md §9.3).
-  "state-malformed",
-  "trusted-root-malformed",
-  "trusted-root-unsupported-version",
-  "key-malformed",
-  "artifact-required",
-  "artifact-digest",
-  // Inputs to `build` (FORMAT.md §9.3).
-  "subject-path-invalid",
-  "subject-outside-base",
-  "subject-not-regular",
-  "subject-duplicate",
-  "subject-too-many",
-  "subject-empty",
-  "subject-unreadable",
-  "subject-changed",
-  "fleet-keys-malformed",
-  "fleet-keys-duplicate",
-  "fleet-keys-bad-key",
-  "bad-stream",
-  "bad-version",
-  "bad-expiry",
-  "bad-duration",
-  "bad-time",
-  "rotation-downgrade",
-  "rotation-gap",
-  // Countersigner keys (ED25519.md §6).
-  "key-pem",
-  "key-encoding",
-  "key-algorithm",
-  "key-encrypted",
-  "key-invalid",
-  "key-too-large",
-  "key-unreadable",
-  "key-permissions",
-  "key-exists",
-  "key-unwritable",
-  "ed25519-private-key",
-  "ed25519-message",
-  // Signing, the services, the client library, the surfaces (ERRORS.md).
-  "input-unreadable",
-  "input-changed",
-  "no-identity-token",
-  "bad-identity-token",
-  "identity-token-request-failed",
-  "bad-service-url",
-  "sigstore-instance-invalid",
-  "sigstore-service-failed",
-  "service-unavailable",
-  "service-response-too-large",
-  "service-bad-response",
-  "expect-malformed",
-  "log-key-malformed",
-  "trusted-root-mismatch",
-  "artifacts-malformed",
-  "artifacts-too-many",
-  "input-malformed",
-  "expected-stream-missing",
-  "expected-not-allowed",
-  "usage",
-  "bad-option",
-  "bad-listen",
-  "bad-origin",
-  "log-key-origin",
-  "output-exists",
-  "output-unwritable",
-  "input-missing",
-  "input-invalid",
-  "github-api-failed",
-  "release-asset-missing",
-  "service-client-missing",
-  "countersigner-not-pinned",
-  "listen-failed",
-  "log-storage-inconsistent"
-];
-var VERIFICATION_CODES = [
-  // Checks primary, primary-identity (FORMAT.md §9).
-  "primary-malformed",
-  "primary-unsupported-version",
-  "primary-not-dsse",
-  "primary-signature",
-  "primary-certificate",
-  "primary-key",
-  "primary-tlog",
-  "primary-timestamp",
-  "primary-too-many-entries",
-  "primary-duplicate-entry",
-  "primary-artifact",
-  "primary-issuer",
-  "primary-identity",
-  "primary-claim",
-  "primary-source-repository",
-  // Check countersignatures.
-  "countersignature-missing",
-  "countersignature-duplicate",
-  "countersignature-unpinned-key",
-  "countersignature-signature",
-  "countersignature-malformed",
-  "countersignature-binding",
-  "countersignature-key-not-yet-valid",
-  "countersignature-key-expired",
-  "countersignature-time",
-  "countersignature-log-missing",
-  "countersignature-log-checkpoint",
-  "countersignature-log-inclusion",
-  "countersignature-fallback-not-rotation",
-  "countersignature-threshold",
-  "rotation-proof-of-possession",
-  "rotation-new-threshold",
-  // Check statement.
-  "policy-rollback",
-  "statement-kind",
-  "statement-stream",
-  "statement-stream-unexpected",
-  "statement-kind-unexpected",
-  "statement-not-yet-valid",
-  "statement-expired",
-  "statement-lifetime",
-  "rotation-downgrade",
-  "rotation-gap",
-  "rotation-statement-version",
-  "statement-rollback",
-  "statement-version-reused",
-  "statement-version-step",
-  // Check subjects.
-  "subject-unexpected-file",
-  "subject-digest",
-  "subject-missing",
-  // The audit and signed notes (FORMAT.md §9.2).
-  "log-inconsistent",
-  "log-entry-not-in-tree",
-  "log-entries-missing",
-  "log-note-malformed",
-  "log-note-signature",
-  "log-checkpoint-malformed",
-  "log-checkpoint-origin",
-  "log-key-malformed",
-  // Countersigning and the service client (ERRORS.md).
-  "countersigner-not-pinned",
-  "countersign-refused",
-  "rotation-needs-review",
-  "rotation-approval-mismatch",
-  "service-refused",
-  "artifact-not-subject"
-];
-var ROTATION_CODES = [
-  "rotation-downgrade",
-  "rotation-gap",
-  "rotation-fork",
-  "rotation-chain-too-long"
-];
-var REFUSAL_CODES = [
-  "bad-request",
-  "bad-range",
-  "not-found",
-  "method-not-allowed",
-  "unsupported-media-type",
-  "too-large",
-  "statement-rollback",
-  "stream-version-signed",
-  "rotation-needs-review",
-  "overloaded",
-  "internal-error"
-];
-var ERROR_CODES = {
-  StrictJsonError: STRICT_JSON_CODES2,
-  PolicyError: POLICY_CODES,
-  InputError: INPUT_CODES,
-  VerificationError: VERIFICATION_CODES,
-  RotationError: ROTATION_CODES,
-  Refusal: REFUSAL_CODES
-};
-var ALL = new Set(Object.values(ERROR_CODES).flat());
-function isErrorCode(value) {
-  return typeof value === "string" && ALL.has(value);
-}
-function carried(code) {
-  if (!isErrorCode(code)) throw new TypeError(`not an error code: ${JSON.stringify(code)}`);
-  return code;
-}
-
-// src/lib/flows/rotation/chain.ts
-var MAX_ROTATIONS = 64;
-var RotationError = class extends VerificationError {
-  what;
-  report;
-  constructor(code, what, message2, details = {}) {
-    super(code, `${what}: ${message2}`, details);
-    this.name = "RotationError";
-    this.what = what;
-    this.report = details.report;
-  }
-};
-async function followRotations(start, rotations, options = {}) {
-  const max = options.maxRotations ?? MAX_ROTATIONS;
-  if (rotations.length > max) {
-    throw new RotationError(
-      "rotation-chain-too-long",
-      "rotations",
-      `${rotations.length} rotations given, more than the cap of ${max}`,
-      { expected: `at most ${max}`, found: String(rotations.length) }
-    );
-  }
-  if (options.state) checkPolicyNotRolledBack(options.state, start.policy.version);
-  const now = options.now ?? /* @__PURE__ */ new Date();
-  const held = /* @__PURE__ */ new Map([[start.policy.version, start]]);
-  let head = start;
-  const applied = [];
-  const alreadyApplied = [];
-  for (const rotation of rotations) {
-    const next2 = peekTarget(rotation, head);
-    const target = next2.version;
-    if (target > head.policy.version + 1) {
-      throw new RotationError(
-        "rotation-gap",
-        rotation.what,
-        `installs policy version ${target}, but the current policy is version ${head.policy.version}: the rotation to version ${head.policy.version + 1} is missing`,
-        {
-          expected: `a rotation to version ${head.policy.version + 1}`,
-          found: `version ${target}`
-        }
-      );
-    }
-    if (target <= head.policy.version) {
-      const have = held.get(target);
-      if (have?.digest === next2.digest) {
-        alreadyApplied.push(rotation.what);
-        continue;
-      }
-      if (!have) {
-        throw new RotationError(
-          "rotation-downgrade",
-          rotation.what,
-          `installs policy version ${target}, older than the current version ${start.policy.version}`,
-          {
-            expected: `a rotation to version ${head.policy.version + 1}`,
-            found: `version ${target}`
-          }
-        );
-      }
-      const before = held.get(target - 1);
-      if (before) await verifyLink(rotation, before, now);
-      throw new RotationError(
-        "rotation-fork",
-        rotation.what,
-        `installs a policy version ${target} (sha256:${next2.digest}) that differs from the version ${target} already held (sha256:${have.digest})`,
-        {
-          expected: `sha256:${have.digest}`,
-          found: `sha256:${next2.digest}`
-        }
-      );
-    }
-    const { report, installed } = await verifyLink(rotation, head, now, head === start ? options.trust : void 0);
-    applied.push({
-      what: rotation.what,
-      fromVersion: head.policy.version,
-      toVersion: target,
-      digest: installed.digest,
-      report
-    });
-    held.set(target, installed);
-    head = installed;
-  }
-  return { result: head, applied, alreadyApplied };
-}
-function peekTarget(rotation, head) {
-  try {
-    const parsed = parseBundleFile(rotation.bytes, rotation.what, head.policy.limits.maxBundleBytes);
-    const bytes = envelopeStatementBytes(parsed.bundle.primary, rotation.what, { nonCanonical: "refuse" });
-    const statement2 = parseStatement(bytes, `${rotation.what} statement`, {
-      maxBytes: head.policy.limits.maxBundleBytes,
-      maxSubjects: head.policy.limits.maxSubjects
-    });
-    const subject = statement2.subject[0];
-    if (!isRotation(statement2) || !subject)
-      throw new InputError(
-        "rotation-not-rotation",
-        `${rotation.what} statement: expected an authority-rotation statement carrying the new policy, found kind ${statement2.predicate.kind}`
-      );
-    return { version: statement2.predicate.version, digest: subject.digest.sha256 };
-  } catch (err) {
-    if (err instanceof InputError)
-      throw new RotationError(
-        carried(err.code),
-        rotation.what,
-        err.message.startsWith(rotation.what) ? err.message.slice(rotation.what.length + 2) : err.message
-      );
-    throw err;
-  }
-}
-async function verifyLink(rotation, under, now, trust) {
-  const { report, rotation: installed } = await runPipeline(rotation.bytes, {
-    policy: under.policy,
-    now,
-    what: rotation.what,
-    ...trust ? { trust } : {}
-  });
-  if (report.outcome === "verified" && installed) return { report, installed };
-  const failure = report.failure ?? {
-    check: "countersignatures",
-    code: "countersignature-missing",
-    message: "no countersignature yet: a rotation must be countersigned"
-  };
-  const failed = report.checks.find((c) => c.check === failure.check);
-  throw new RotationError(
-    carried(failure.code),
-    rotation.what,
-    `rejected under policy version ${under.policy.version} at the ${failure.check} check: ${failure.message}`,
-    {
-      ...failed?.expected !== void 0 ? { expected: failed.expected } : {},
-      ...failed?.found !== void 0 ? { found: failed.found } : {},
-      report
-    }
-  );
-}
-
-// src/client/rotations.ts
 async function followPolicyRotations(input) {
   try {
     const raw = input;

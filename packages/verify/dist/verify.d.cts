@@ -98,6 +98,8 @@ declare const INPUT_CODES: readonly [
 	"bad-service-url",
 	"sigstore-instance-invalid",
 	"sigstore-service-failed",
+	"signing-config-invalid",
+	"signed-bundle-unverifiable",
 	"service-unavailable",
 	"service-response-too-large",
 	"service-bad-response",
@@ -120,10 +122,35 @@ declare const INPUT_CODES: readonly [
 	"input-invalid",
 	"github-api-failed",
 	"release-asset-missing",
+	"release-ambiguous",
 	"service-client-missing",
 	"countersigner-not-pinned",
 	"listen-failed",
-	"log-storage-inconsistent"
+	"log-storage-inconsistent",
+	"log-storage-locked",
+	"log-storage-unreadable",
+	"disk-full",
+	"witness-state-invalid",
+	"tuf-mirror-unreachable",
+	"tuf-metadata-expired",
+	"tuf-bad-signature",
+	"tuf-target-missing",
+	"tuf-target-mismatch",
+	"tuf-metadata-invalid",
+	"pkcs11-uri-malformed",
+	"pkcs11-unavailable",
+	"pkcs11-module",
+	"pkcs11-pin",
+	"pkcs11-token-missing",
+	"pkcs11-token-ambiguous",
+	"pkcs11-object-missing",
+	"pkcs11-object-ambiguous",
+	"pkcs11-object-exists",
+	"pkcs11-key-type",
+	"pkcs11-key-mismatch",
+	"pkcs11-token-error",
+	"key-in-environment",
+	"policy-file-unsafe"
 ];
 declare const VERIFICATION_CODES: readonly [
 	"primary-malformed",
@@ -153,6 +180,8 @@ declare const VERIFICATION_CODES: readonly [
 	"countersignature-log-missing",
 	"countersignature-log-checkpoint",
 	"countersignature-log-inclusion",
+	"log-witness-cosignature",
+	"log-witness-threshold",
 	"countersignature-fallback-not-rotation",
 	"countersignature-threshold",
 	"rotation-proof-of-possession",
@@ -203,9 +232,9 @@ declare const REFUSAL_CODES: readonly [
 	"unsupported-media-type",
 	"too-large",
 	"statement-rollback",
-	"stream-version-signed",
 	"rotation-needs-review",
 	"overloaded",
+	"rate-limited",
 	"internal-error"
 ];
 type StrictJsonCode = (typeof STRICT_JSON_CODES)[number];
@@ -220,6 +249,15 @@ declare const carriedBrand: unique symbol;
 type Carried = ErrorCode & {
 	readonly [carriedBrand]: true;
 };
+interface Cosigner {
+	readonly name: string;
+	readonly rawPublicKey: Uint8Array;
+}
+interface WitnessRequirement {
+	readonly threshold: number;
+	readonly witnesses: readonly Cosigner[];
+	readonly maxAgeSeconds?: number;
+}
 declare const KINDS: readonly [
 	"binary-digest",
 	"fleet-key",
@@ -254,7 +292,11 @@ export declare const CHECKS: readonly [
 	}
 ];
 export type CheckName = (typeof CHECKS)[number]["name"];
-export type CheckResult = "pass" | "fail" | "pending" | "skipped";
+/**
+ * pass, fail, pending (countersignatures only: none yet), skipped (not run: an earlier check
+ * failed), not-checked (ran with nothing to check: subjects without files; spec/FORMAT.md §7).
+ */
+export type CheckResult = "pass" | "fail" | "pending" | "skipped" | "not-checked";
 export type Outcome = "verified" | "rejected" | "pending-countersign" | "error";
 export interface CheckReport {
 	check: CheckName;
@@ -321,6 +363,41 @@ export interface VerificationReport {
 		addedKeys: string[];
 	};
 }
+/** Input could not be used at all: unreadable, malformed, over a cap. Exit code 2 in the CLI. */
+export declare class InputError extends Error {
+	readonly code: InputCode;
+	constructor(code: InputCode, message: string);
+}
+/** A policy file is malformed or ambiguous. Exit code 2 in the CLI. */
+export declare class PolicyError extends InputError {
+	readonly code: PolicyCode;
+	constructor(code: PolicyCode, message: string);
+}
+/** A verification check failed: the artifact is rejected. Exit code 1 in the CLI. */
+export declare class VerificationError extends Error {
+	/**
+	 * One of its own codes; or, re-thrown by a wrapper (`carried`: a refused countersigning or
+	 * rotation, a service's refusal), the code of the failure it re-throws, of whatever class.
+	 */
+	readonly code: ErrorCode;
+	readonly expected: string | undefined;
+	readonly found: string | undefined;
+	constructor(code: VerificationCode | Carried, message: string, details?: {
+		expected?: string;
+		found?: string;
+	});
+}
+export declare const STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
+export interface StreamState {
+	version: number;
+	/** sha256 hex of the statement bytes accepted at that version. */
+	statementDigest: string;
+}
+export interface ClientState {
+	/** The highest policy version this client has verified under (absent in older state files). */
+	policyVersion?: number;
+	streams: Record<string, StreamState>;
+}
 declare const GITHUB_CLAIM_NAMES: readonly [
 	"repository",
 	"repositoryId",
@@ -370,6 +447,8 @@ interface CountersignerLog {
 	readonly publicKey: string;
 	/** The raw 32-byte Ed25519 log public key. */
 	readonly rawPublicKey: Uint8Array;
+	/** Optional (spec/POLICY.md §3.5.3): k of n named witnesses must have cosigned the checkpoint. */
+	readonly witnesses?: WitnessRequirement;
 }
 interface PolicyLimits {
 	/** Largest countersigned bundle file accepted, in bytes. */
@@ -406,16 +485,22 @@ export interface Policy {
 	/** Optional emergency signer set for rotations only (absent in most policies). */
 	readonly fallback?: FallbackSignerSet;
 }
-export declare const STATE_MEDIA_TYPE = "application/vnd.countersign.state.v1+json";
-export interface StreamState {
-	version: number;
-	/** sha256 hex of the statement bytes accepted at that version. */
-	statementDigest: string;
-}
-export interface ClientState {
-	/** The highest policy version this client has verified under (absent in older state files). */
-	policyVersion?: number;
-	streams: Record<string, StreamState>;
+/** Most rotations one walk follows: a cap on untrusted input, far above any real history. */
+export declare const MAX_ROTATIONS = 64;
+export interface AppliedRotation {
+	readonly what: string;
+	readonly fromVersion: number;
+	readonly toVersion: number;
+	/** sha256 hex of the installed policy document. */
+	readonly digest: string;
+	/**
+	 * The time the rotation was verified at: its own signing time (its latest countersignature)
+	 * for a link before the newest, `now` for the newest unless a release vouches for the result.
+	 */
+	readonly judgedAt: Date;
+	/** True when the rotation's statement has expired by `now`: it was accepted as a link judged at its signing time. */
+	readonly expired: boolean;
+	readonly report: VerificationReport;
 }
 /** A JSON document as the app has it: raw bytes, text, or already parsed. */
 export type JsonInput = Uint8Array | string | Readonly<Record<string, unknown>>;
@@ -462,6 +547,14 @@ export interface VerifyBundleInput {
 		readonly stream?: string;
 		readonly kind?: Kind;
 	} | null;
+	/**
+	 * Follow the authority rotations the bundle carries (its optional `rotations`, spec/FORMAT.md
+	 * §6.3) from the pinned policy before verifying it, all or nothing: the new policy is returned
+	 * (`policy`) only when the bundle then verifies under it. Needs `policy` as the pinned
+	 * document's exact bytes or text (its digest matters), not a parsed object or `pinPolicy`
+	 * result. Without it, carried rotations are ignored.
+	 */
+	readonly followRotations?: boolean;
 }
 export interface VerifyBundleResult {
 	/** The same report as `countersign verify --json` (src/lib/pipeline/report.ts). */
@@ -484,6 +577,22 @@ export interface VerifyBundleResult {
 		readonly stream: string;
 		readonly kind?: Kind;
 	};
+	/**
+	 * With `followRotations`, only when the outcome is "verified" and the carried rotations
+	 * installed a newer policy: the policy document to pin from now on (byte for byte the one
+	 * the last rotation carries), its version and SHA-256 hex. Persist it first, then `newState`
+	 * (whose `policyVersion` is its version), each atomically.
+	 */
+	readonly policy?: {
+		readonly bytes: Uint8Array;
+		readonly version: number;
+		readonly digest: string;
+	};
+	/** With `followRotations` and a bundle that carries rotations: the rotations installed and those skipped (already held). */
+	readonly rotations?: {
+		readonly applied: readonly AppliedRotation[];
+		readonly alreadyApplied: readonly string[];
+	};
 }
 /**
  * Parses the pinned policy once (and checks `trustedRoot` against it when given), for reuse
@@ -504,40 +613,6 @@ export declare function verifyBundle(input: VerifyBundleInput): Promise<VerifyBu
  * this name and this SHA-256. Never throws: anything else, a malformed artifact included, is false.
  */
 export declare function isVerifiedSubject(result: VerifyBundleResult, artifact: ArtifactInput): boolean;
-/** Input could not be used at all: unreadable, malformed, over a cap. Exit code 2 in the CLI. */
-export declare class InputError extends Error {
-	readonly code: InputCode;
-	constructor(code: InputCode, message: string);
-}
-/** A policy file is malformed or ambiguous. Exit code 2 in the CLI. */
-export declare class PolicyError extends InputError {
-	readonly code: PolicyCode;
-	constructor(code: PolicyCode, message: string);
-}
-/** A verification check failed: the artifact is rejected. Exit code 1 in the CLI. */
-export declare class VerificationError extends Error {
-	/**
-	 * One of its own codes; or, re-thrown by a wrapper (`carried`: a refused countersigning or
-	 * rotation, a service's refusal), the code of the failure it re-throws, of whatever class.
-	 */
-	readonly code: ErrorCode;
-	readonly expected: string | undefined;
-	readonly found: string | undefined;
-	constructor(code: VerificationCode | Carried, message: string, details?: {
-		expected?: string;
-		found?: string;
-	});
-}
-/** Most rotations one walk follows: a cap on untrusted input, far above any real history. */
-export declare const MAX_ROTATIONS = 64;
-export interface AppliedRotation {
-	readonly what: string;
-	readonly fromVersion: number;
-	readonly toVersion: number;
-	/** sha256 hex of the installed policy document. */
-	readonly digest: string;
-	readonly report: VerificationReport;
-}
 /** One rotation bundle as downloaded: bytes, text, or either with a name for messages. */
 export type RotationBundleInput = Uint8Array | string | {
 	readonly bytes: Uint8Array | string;

@@ -11,7 +11,11 @@ export const CHECKS = [
 ] as const;
 
 export type CheckName = (typeof CHECKS)[number]['name'];
-export type CheckResult = 'pass' | 'fail' | 'pending' | 'skipped';
+/**
+ * pass, fail, pending (countersignatures only: none yet), skipped (not run: an earlier check
+ * failed), not-checked (ran with nothing to check: subjects without files; spec/FORMAT.md §7).
+ */
+export type CheckResult = 'pass' | 'fail' | 'pending' | 'skipped' | 'not-checked';
 export type Outcome = 'verified' | 'rejected' | 'pending-countersign' | 'error';
 
 export interface CheckReport {

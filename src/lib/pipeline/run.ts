@@ -3,6 +3,8 @@
 // for the countersignatures check only, is pending (a valid primary and no countersignature
 // yet). The report says which check decided the outcome and why.
 //
+// The subjects check alone may also end "not-checked": no files were given, so nothing was compared.
+//
 // Each check (steps/*.ts) is a function of what earlier checks returned, and returns what later
 // checks need, or throws a typed error (InputError or VerificationError): nothing is shared,
 // nothing is assigned after creation. This runner threads their values, records one report
@@ -159,7 +161,9 @@ function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
     !r.check(
       'subjects',
       () => subjects(parsed.statement, options.artifacts),
-      (s) => pass(describeSubjects(s)),
+      // No files given: nothing was compared, and the report says so rather than "pass" (issue 14 #10).
+      (s) =>
+        s.kind === 'not-checked' ? { result: 'not-checked', message: describeSubjects(s) } : pass(describeSubjects(s)),
     )
   )
     return r.rejected(established);
@@ -169,7 +173,7 @@ function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
 
 /** A check's entry, from its value: passed with a message, pending (countersignatures only), or failed. */
 type Verdict =
-  | { readonly result: 'pass'; readonly message: string }
+  | { readonly result: 'pass' | 'not-checked'; readonly message: string }
   | {
       readonly result: 'pending';
       readonly message: string;
@@ -219,8 +223,7 @@ class ReportBuilder {
     }
     const v = verdict(value);
     if (v.result === 'fail') this.fail(check, title, v.error);
-    else if (v.result === 'pass') this.entries.push({ check, title, result: 'pass', message: v.message });
-    else
+    else if (v.result === 'pending')
       this.entries.push({
         check,
         title,
@@ -230,6 +233,7 @@ class ReportBuilder {
         expected: v.expected,
         found: v.found,
       });
+    else this.entries.push({ check, title, result: v.result, message: v.message });
     return value;
   }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCountersignerKey } from '../../../src/lib/basics/crypto/ed25519-keys.ts';
 import { buildPolicy } from '../../../src/lib/formats/policy/index.ts';
-import { type Stack, startStack } from '../../../src/stack/index.ts';
+import { type Stack, type StackInstance, startStack } from '../../../src/stack/index.ts';
 import { type ActionCheckout, prepareActionCheckout } from './checkout.ts';
 import { type GithubApi, startGithubApi } from './github-api.ts';
 import { type ActionRun, type RunActionOptions, runAction } from './runner.ts';
@@ -30,17 +30,33 @@ export interface Fixture {
   run(
     action: '' | 'build' | 'sign' | 'countersign' | 'verify',
     withInputs: Record<string, string>,
-    options?: { idToken?: boolean; ref?: string; secrets?: string[] },
+    options?: RunOptions,
   ): Promise<ActionRun>;
   close(): Promise<void>;
 }
 
-export async function startFixture(): Promise<Fixture> {
+export interface RunOptions {
+  idToken?: boolean;
+  ref?: string;
+  secrets?: string[];
+  /** The workflow run (GITHUB_RUN_ID, default 4242) and its attempt (GITHUB_RUN_ATTEMPT, default 1): a re-run is the same run id with the next attempt. */
+  runId?: string;
+  runAttempt?: number;
+  /** More of the job's environment (e.g. SOURCE_DATE_EPOCH). */
+  env?: Record<string, string>;
+}
+
+export interface FixtureOptions {
+  /** Which Sigstore instance the stack imitates (default public-good; see src/stack/index.ts). */
+  instance?: StackInstance;
+}
+
+export async function startFixture(options: FixtureOptions = {}): Promise<Fixture> {
   const root = await mkdtemp(join(tmpdir(), 'countersign-action-job-'));
   const workspace = join(root, 'workspace');
   await mkdir(join(workspace, 'release'), { recursive: true });
   const [stack, checkout, api] = await Promise.all([
-    startStack({ dir: join(root, 'stack') }),
+    startStack({ dir: join(root, 'stack'), ...(options.instance ? { instance: options.instance } : {}) }),
     prepareActionCheckout(),
     startGithubApi(GITHUB_TOKEN),
   ]);
@@ -71,7 +87,11 @@ export async function startFixture(): Promise<Fixture> {
     run: async (action, withInputs, options = {}) => {
       const runnerTemp = join(root, `runner-temp-${jobs++}`);
       await mkdir(runnerTemp, { recursive: true });
-      const env: Record<string, string> = {};
+      const env: Record<string, string> = { ...options.env };
+      const runId = options.runId ?? '4242';
+      const runAttempt = options.runAttempt ?? 1;
+      // The run exists on GitHub from its first attempt on (GET .../actions/runs/{id}).
+      api.startRunAttempt(REPOSITORY, runId, runAttempt);
       if (options.idToken !== false) {
         env.ACTIONS_ID_TOKEN_REQUEST_URL = stack.description.tokenUrl;
         env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = stack.description.requestToken;
@@ -86,8 +106,8 @@ export async function startFixture(): Promise<Fixture> {
           repository: REPOSITORY,
           ref: options.ref ?? 'refs/heads/main',
           sha: 'a'.repeat(40),
-          run_id: '4242',
-          run_attempt: '1',
+          run_id: runId,
+          run_attempt: String(runAttempt),
           server_url: 'https://github.com',
           api_url: api.url,
         },

@@ -1,5 +1,9 @@
 // The GitHub REST endpoints the action uses, on 127.0.0.1, reached through GITHUB_API_URL:
-//   GET    /repos/{owner}/{repo}/releases/tags/{tag}
+//   GET    /repos/{owner}/{repo}/releases/tags/{tag}  (404 for a draft release, as GitHub answers)
+//   GET    /repos/{owner}/{repo}/releases?per_page=&page=  (newest first, drafts included: the
+//          harness's token has push access; per_page 30 by default, at most 100; a Link header)
+//   GET    /repos/{owner}/{repo}/actions/runs/{run_id}  (created_at: when the run was created,
+//          the same for every attempt; run_started_at: when this attempt started)
 //   POST   {upload_url}  (/uploads/repos/{owner}/{repo}/releases/{id}/assets?name=...)
 //   DELETE /repos/{owner}/{repo}/releases/assets/{id}
 //   GET    /repos/{owner}/{repo}/releases/assets/{id}  (Accept: application/octet-stream:
@@ -18,7 +22,17 @@ export interface Release {
   id: number;
   repository: string;
   tag: string;
+  /** A draft (`gh release create --draft`): not at /releases/tags/{tag}, only in the list. */
+  draft: boolean;
   assets: Asset[];
+}
+/** A workflow run: created once; each re-run is a new attempt of the same run. */
+export interface WorkflowRun {
+  repository: string;
+  id: string;
+  createdAt: Date;
+  attempt: number;
+  attemptStartedAt: Date;
 }
 
 export interface GithubApi {
@@ -26,13 +40,17 @@ export interface GithubApi {
   token: string;
   releases: Release[];
   requests: string[];
-  addRelease(repository: string, tag: string): Release;
+  runs: WorkflowRun[];
+  addRelease(repository: string, tag: string, options?: { draft?: boolean }): Release;
+  /** Records attempt `attempt` of run `id` (the run is created by its first attempt seen). */
+  startRunAttempt(repository: string, id: string, attempt: number): WorkflowRun;
   close(): Promise<void>;
 }
 
 export async function startGithubApi(token: string): Promise<GithubApi> {
   let nextId = 100;
   const releases: Release[] = [];
+  const runs: WorkflowRun[] = [];
   const requests: string[] = [];
   let base = '';
   const assetJson = (r: Release, a: Asset) => ({
@@ -47,6 +65,7 @@ export async function startGithubApi(token: string): Promise<GithubApi> {
   const releaseJson = (r: Release) => ({
     id: r.id,
     tag_name: r.tag,
+    draft: r.draft,
     html_url: `${base}/${r.repository}/releases/tag/${r.tag}`,
     upload_url: `${base}/uploads/repos/${r.repository}/releases/${r.id}/assets{?name,label}`,
     assets: r.assets.map((a) => assetJson(r, a)),
@@ -78,8 +97,33 @@ export async function startGithubApi(token: string): Promise<GithubApi> {
     }
     if (req.headers.authorization !== `token ${token}`) return send(res, 401, { message: 'Bad credentials' });
     if (req.method === 'GET' && (m = /^\/repos\/([^/]+\/[^/]+)\/releases\/tags\/(.+)$/.exec(url.pathname))) {
-      const r = releases.find((x) => x.repository === m![1] && x.tag === decodeURIComponent(m![2]!));
+      const r = releases.find((x) => x.repository === m![1] && !x.draft && x.tag === decodeURIComponent(m![2]!));
       return r ? send(res, 200, releaseJson(r)) : send(res, 404, { message: 'Not Found' });
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/([^/]+\/[^/]+)\/releases$/.exec(url.pathname))) {
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30) || 30, 100);
+      const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+      const all = releases.filter((x) => x.repository === m![1]).reverse(); // newest first
+      const last = Math.max(Math.ceil(all.length / perPage), 1);
+      const link = (p: number, rel: string) => `<${base}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+      const links = page < last ? [link(page + 1, 'next'), link(last, 'last')] : [];
+      return send(
+        res,
+        200,
+        all.slice((page - 1) * perPage, page * perPage).map(releaseJson),
+        links.length > 0 ? { link: links.join(', ') } : {},
+      );
+    }
+    if (req.method === 'GET' && (m = /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)$/.exec(url.pathname))) {
+      const run = runs.find((x) => x.repository === m![1] && x.id === m![2]);
+      if (!run) return send(res, 404, { message: 'Not Found' });
+      return send(res, 200, {
+        id: Number(run.id),
+        run_attempt: run.attempt,
+        created_at: run.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        run_started_at: run.attemptStartedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        html_url: `https://github.com/${run.repository}/actions/runs/${run.id}`,
+      });
     }
     if (
       req.method === 'POST' &&
@@ -134,10 +178,24 @@ export async function startGithubApi(token: string): Promise<GithubApi> {
     token,
     releases,
     requests,
-    addRelease: (repository, tag) => {
-      const r: Release = { id: nextId++, repository, tag, assets: [] };
+    runs,
+    addRelease: (repository, tag, options = {}) => {
+      const r: Release = { id: nextId++, repository, tag, draft: options.draft ?? false, assets: [] };
       releases.push(r);
       return r;
+    },
+    startRunAttempt: (repository, id, attempt) => {
+      const now = new Date();
+      let run = runs.find((x) => x.repository === repository && x.id === id);
+      if (!run) {
+        run = { repository, id, createdAt: now, attempt, attemptStartedAt: now };
+        runs.push(run);
+      } else if (attempt !== run.attempt) {
+        if (attempt < run.attempt)
+          throw new Error(`github-api: run ${id} is at attempt ${run.attempt}, not ${attempt}`);
+        Object.assign(run, { attempt, attemptStartedAt: now });
+      }
+      return run;
     },
     close: () =>
       new Promise<void>((done) => {

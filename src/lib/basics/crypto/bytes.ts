@@ -5,9 +5,8 @@
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
-  // b[i] is always present (the lengths are equal); were it not, the byte would count as different.
-  a.forEach((x, i) => {
-    difference |= x ^ (b[i] ?? 0x100);
-  });
+  // A plain loop (a forEach callback costs ~10x more on a multi-megabyte payload). b[i] is
+  // always present (the lengths are equal); were it not, the byte would count as different.
+  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0x100);
   return difference === 0;
 }

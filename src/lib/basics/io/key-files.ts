@@ -1,9 +1,12 @@
 // Countersigner key files (spec/ED25519.md §6): reading a key file with a size cap and, for
-// a private key, a permission check; writing a new key pair atomically and never over an
-// existing file. Parsing the PEM is basics/crypto/ed25519-keys.ts.
+// a private key, the checks of file-safety.ts (its mode, owner, not a symlink, a directory
+// others cannot write); writing a new key pair, or the public half of a key made in a token,
+// atomically and never over an existing file. Parsing the PEM is basics/crypto/ed25519-keys.ts.
 import { lstat, rm } from 'node:fs/promises';
 import { InputError } from '../errors/errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { checkSecretFilePlace } from './file-safety.ts';
+import { ED25519_SPKI_PREFIX } from '../crypto/ed25519.ts';
 import { fsReason, readCappedFile } from './read-capped.ts';
 import {
   type CountersignerPrivateKey,
@@ -18,6 +21,7 @@ import {
 
 /** Reads and parses a private key file; refuses one that group or others can access. */
 export async function loadPrivateKeyFile(path: string): Promise<CountersignerPrivateKey> {
+  await checkSecretFilePlace(path, 'a private key file');
   const bytes = await readKeyFile(path, 'private key', MAX_PRIVATE_KEY_PEM_BYTES, true);
   try {
     return parsePrivateKeyPem(decodeText(bytes, path), path);
@@ -55,6 +59,17 @@ export async function writeKeyPair(
     throw err;
   }
   return { keyId: pair.keyId, privatePath, publicPath };
+}
+
+/** Refuses before anything else is done (a token touched) when `path` exists. */
+export async function refuseExistingKeyFile(path: string): Promise<void> {
+  await refuseExisting(path);
+}
+
+/** Writes the SPKI PEM of a raw Ed25519 public key to `path`, atomically and exclusively (mode 0644). */
+export async function writePublicKeyFile(path: string, rawPublicKey: Uint8Array): Promise<void> {
+  const der = Buffer.concat([ED25519_SPKI_PREFIX, rawPublicKey]).toString('base64');
+  await writeExclusive(path, `-----BEGIN PUBLIC KEY-----\n${der}\n-----END PUBLIC KEY-----\n`, 0o644);
 }
 
 async function readKeyFile(path: string, what: string, maxBytes: number, isPrivate: boolean): Promise<Uint8Array> {

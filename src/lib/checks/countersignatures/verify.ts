@@ -134,7 +134,7 @@ export function verifyCountersignatures(
       organisation: key.organisation,
       signedAt: statement.signedAt,
     };
-    if (key.log) check.log = checkLogged(item, key.log, label);
+    if (key.log) check.log = checkLogged(item, key.log, label, ctx);
     valid.push(check);
   });
   const organisations = [...new Set(valid.map((v) => v.organisation))].sort();
@@ -163,6 +163,7 @@ function checkLogged(
   item: CountersignatureInput,
   log: PinnedLog,
   label: string,
+  ctx: CountersignatureContext,
 ): { origin: string; index: number; treeSize: number } {
   if (!item.logProof) {
     throw new VerificationError(
@@ -174,7 +175,8 @@ function checkLogged(
       },
     );
   }
-  verifyLogProof(item.statement, item.logProof, log, label);
+  // With the policy's witness requirement (step 4h), cosignatures dated by the same clock.
+  verifyLogProof(item.statement, item.logProof, log, label, { now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds });
   return { origin: log.origin, index: item.logProof.logIndex, treeSize: item.logProof.treeSize };
 }
 

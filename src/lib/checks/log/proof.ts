@@ -6,13 +6,22 @@ import { verifyCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { leafHash, verifyInclusion } from './merkle.ts';
 import type { NoteVerifier } from './note.ts';
 import type { LogProof, PinnedLog } from '../../formats/log/proof.ts';
+import { type WitnessClock, checkWitnesses } from './witnesses.ts';
 
 /**
  * Checks that `statement` (the exact countersignature statement bytes) is leaf `logIndex` of
- * the tree whose checkpoint the pinned log key signed. Throws VerificationError with
- * `countersignature-log-checkpoint` or `countersignature-log-inclusion`.
+ * the tree whose checkpoint the pinned log key signed, and, when the log pins witnesses, that
+ * enough of them cosigned that checkpoint recently enough (by `clock`). Throws
+ * VerificationError with `countersignature-log-checkpoint`, `countersignature-log-inclusion`,
+ * `log-witness-cosignature` or `log-witness-threshold`.
  */
-export function verifyLogProof(statement: Uint8Array, proof: LogProof, log: PinnedLog, what: string): Checkpoint {
+export function verifyLogProof(
+  statement: Uint8Array,
+  proof: LogProof,
+  log: PinnedLog,
+  what: string,
+  clock: WitnessClock = { now: new Date(), clockSkewSeconds: 0 },
+): Checkpoint {
   let checkpoint: Checkpoint;
   try {
     const verifier: NoteVerifier = { name: log.origin, rawPublicKey: log.rawPublicKey };
@@ -45,5 +54,8 @@ export function verifyLogProof(statement: Uint8Array, proof: LogProof, log: Pinn
       },
     );
   }
+  // Only after the log's own signature and the inclusion proof: cosignatures cost one
+  // signature check each, and count only on a checkpoint the pinned log key signed.
+  if (log.witnesses) checkWitnesses(proof.checkpoint, log.witnesses, clock, `${what}: log checkpoint`);
   return checkpoint;
 }

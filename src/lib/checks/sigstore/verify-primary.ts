@@ -170,6 +170,8 @@ export function verifySigstoreBundle(
   // A bundle is accepted with a Rekor entry or an RFC 3161 timestamp: every tlog entry present
   // is verified (inclusion proof or promise, body matches), and at least one verified time
   // (a Rekor v1 integrated time or a TSA token) must fall inside the certificate's validity.
+  // Rekor v2 entries carry no integrated time (and GitHub's instance has no log): their bundles
+  // pass only with a TSA timestamp (timestampThreshold 1; test/stack/instances.test.ts).
   // One SCT from a pinned CT log is required for a Fulcio certificate, when the instance has a
   // CT log: the trusted root says so. GitHub's instance lists none and its certificates carry no
   // SCT; requiring one there would refuse every genuine primary (issue 14 #1).

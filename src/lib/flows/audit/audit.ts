@@ -1,13 +1,15 @@
 // The audit of a countersigning service's log (docs/design.md §6.5: "an auditor can list and check
-// everything B ever signed"): organisation A's monitor for rogue countersignatures.
-//   1. fetch the latest checkpoint and verify it under the log key (pinned, or fetched once:
-//      trust on first use) and origin;
-//   2. with the last checkpoint seen, check the log only grew: an RFC 6962 consistency proof
-//      from the old tree to the new one (RFC 9162 §2.1.4.2);
-//   3. walk the new entries: each is proven to be in the new tree (from the start: the
-//      whole tree is recomputed; otherwise one inclusion proof per entry), its statement is
-//      parsed, its Ed25519 countersignature and its certificate digest checked, and the
-//      primary identity read from the certificate;
+// everything B ever signed"): organisation A's monitor for rogue countersignatures. It reads
+// the log through the C2SP tlog-tiles API (./tiles.ts), as any tiled-log monitor would:
+//   1. fetch the latest checkpoint (GET <tiles>/checkpoint) and verify it under the log key
+//      (pinned, or fetched once from the service: trust on first use) and origin;
+//   2. fetch the entry bundles of the new entries and the hash tiles, recompute the tree and
+//      check it against the checkpoint's root; with the last checkpoint seen, recompute its
+//      root from the same tiles (the log only grew: no served proof is trusted);
+//   3. for each new entry: its statement parsed and, from the service's JSON entries (the
+//      countersignature and certificate are not leaf data), its Ed25519 countersignature and
+//      certificate digest checked and the primary identity read from the certificate; the
+//      statement there must be the leaf the tiles proved;
 //   4. compare them with the list of releases A expects.
 import { X509Certificate } from 'node:crypto';
 import { COUNTERSIGNATURE_PAYLOAD_TYPE } from '../../formats/core/types.ts';
@@ -19,19 +21,22 @@ import { sha256Hex } from '../../basics/crypto/sha256.ts';
 import { InputError, VerificationError } from '../../basics/errors/errors.ts';
 import { type Checkpoint, verifyCheckpoint } from '../../checks/log/checkpoint.ts';
 import { equalBytes } from '../../basics/crypto/bytes.ts';
-import { leafHash, verifyConsistency, verifyInclusion } from '../../checks/log/merkle.ts';
 import { type NoteVerifier, parseVerifierKey } from '../../checks/log/note.ts';
-import { MerkleTree } from '../../checks/log/tree.ts';
 import {
   API,
   MAX_ENTRIES_PER_PAGE,
-  type ConsistencyResponse,
   type EntriesResponse,
-  type InclusionResponse,
   type KeyResponse,
   type WireEntry,
 } from '../../formats/service/api.ts';
-import { type HttpOptions, endpoint, serviceBaseUrl, serviceRequest } from '../../basics/net/http.ts';
+import {
+  type HttpOptions,
+  ServiceRefusedError,
+  endpoint,
+  serviceBaseUrl,
+  serviceRequest,
+} from '../../basics/net/http.ts';
+import { readTiledLog } from './tiles.ts';
 
 export interface ExpectedEntry {
   stream: string;
@@ -62,11 +67,16 @@ export interface AuditResult {
   size: number;
   /** False when the log key was taken from the service (no --log-key): trust on first use. */
   logKeyPinned: boolean;
+  /** False when only tiles were read (no service URL): countersignatures and certificates were not checked. */
+  countersignaturesChecked: boolean;
   entries: AuditedEntry[];
 }
 
 export interface AuditOptions extends HttpOptions {
-  url: string;
+  /** The service's base URL: its tiles (unless `tilesUrl`), key and JSON entries. */
+  url?: string;
+  /** The tlog-tiles prefix (a mirror or a CDN); default: the service URL. */
+  tilesUrl?: string;
   /** The last checkpoint seen (signed note text). */
   since?: string;
   /** The pinned log key; without it the service's /v1/log/key is used. */
@@ -74,71 +84,91 @@ export interface AuditOptions extends HttpOptions {
   expected?: ExpectedEntry[];
 }
 
+/** Most bytes of one tile, bundle or JSON page (a full bundle is 256 statements of at most 16 KiB). */
+const MAX_RESOURCE_BYTES = 5 * 1024 * 1024;
+
 /** Throws VerificationError('log-inconsistent' | 'log-entry-not-in-tree' | ...) when the log cannot be trusted. */
 export async function auditLog(options: AuditOptions): Promise<AuditResult> {
-  const base = serviceBaseUrl(options.url);
-  const get = async <T>(path: string, query?: Record<string, number>): Promise<T> => {
-    const res = await serviceRequest(
-      endpoint(base, path, query),
-      { method: 'GET' },
-      { maxResponseBytes: 4 * 1024 * 1024, ...options },
-    );
-    return path === API.checkpoint
-      ? (new TextDecoder().decode(res.body) as T)
-      : (JSON.parse(new TextDecoder().decode(res.body)) as T);
+  const tilesAt = options.tilesUrl ?? options.url;
+  if (tilesAt === undefined) throw new InputError('bad-option', 'audit: a service URL or a tiles URL is needed');
+  const service = options.url !== undefined ? serviceBaseUrl(options.url) : undefined;
+  const tiles = serviceBaseUrl(tilesAt);
+  const http = { maxResponseBytes: MAX_RESOURCE_BYTES, ...options };
+  const getFrom = async (base: URL, path: string, query?: Record<string, number>): Promise<Uint8Array> =>
+    (await serviceRequest(endpoint(base, path, query), { method: 'GET' }, http)).body;
+  const getJson = async <T>(path: string, query?: Record<string, number>): Promise<T> => {
+    if (!service) throw new Error('internal: no service URL');
+    return JSON.parse(new TextDecoder().decode(await getFrom(service, path, query))) as T;
   };
-  const key = await get<KeyResponse>(API.key);
-  const log = options.log ?? parseVerifierKey(key.verifierKey);
-  const countersignerKey = parsePublicKeyPem(key.countersignerPublicKey, `${base.href} countersigner key`);
 
-  const checkpoint = await get<string>(API.checkpoint);
-  const current = verifyCheckpoint(checkpoint, log, 'the service checkpoint');
+  let key: KeyResponse | undefined;
+  if (service) key = await getJson<KeyResponse>(API.key);
+  const log = options.log ?? (key ? parseVerifierKey(key.verifierKey) : undefined);
+  if (!log)
+    throw new InputError('bad-option', 'audit: without the service URL, the log key must be pinned (--log-key)');
+  const countersignerKey = key
+    ? parsePublicKeyPem(key.countersignerPublicKey, `${service?.href ?? ''} countersigner key`)
+    : undefined;
+
+  const checkpoint = new TextDecoder().decode(await getFrom(tiles, '/checkpoint'));
+  const current = verifyCheckpoint(checkpoint, log, 'the log checkpoint');
   let previous: Checkpoint | undefined;
   if (options.since !== undefined) {
     previous = verifyCheckpoint(options.since, log, 'the last checkpoint seen');
-    await checkConsistent(previous, current, get);
+    if (current.size < previous.size)
+      throw new VerificationError(
+        'log-inconsistent',
+        `the log is not an extension of the last checkpoint seen (size ${previous.size}): it shrank to ${current.size} entries. The log was rewritten or forked`,
+        { expected: `a tree of size >= ${previous.size} that contains it`, found: `size ${current.size}` },
+      );
   }
+  const fetchTile = async (path: string): Promise<Uint8Array | undefined> => {
+    try {
+      return await getFrom(tiles, path);
+    } catch (err) {
+      if (err instanceof ServiceRefusedError && err.status === 404) return undefined;
+      throw err;
+    }
+  };
+  const { entries: leaves } = await readTiledLog(fetchTile, current, previous, tiles.href.replace(/\/$/, ''));
+
   const start = previous?.size ?? 0;
   const entries: AuditedEntry[] = [];
-  const tree = start === 0 ? new MerkleTree() : undefined;
   for (let next = start; next < current.size;) {
-    const page = (
-      await get<EntriesResponse>(API.entries, { start: next, end: Math.min(next + MAX_ENTRIES_PER_PAGE, current.size) })
-    ).entries;
-    if (!Array.isArray(page) || page.length === 0)
-      throw new VerificationError(
-        'log-entries-missing',
-        `${base.href}: entry ${next} of ${current.size} is not served`,
-      );
-    for (const wire of page) {
-      if (wire.index !== next)
+    let page: (WireEntry | undefined)[] = [];
+    if (service) {
+      page = (
+        await getJson<EntriesResponse>(API.entries, {
+          start: next,
+          end: Math.min(next + MAX_ENTRIES_PER_PAGE, current.size),
+        })
+      ).entries;
+      if (!Array.isArray(page) || page.length === 0)
         throw new VerificationError(
           'log-entries-missing',
-          `${base.href}: expected entry ${next}, the service sent ${wire.index}`,
+          `${service.href}: entry ${next} of ${current.size} is not served`,
         );
-      const statement = new Uint8Array(Buffer.from(wire.statement, 'base64'));
-      if (tree) {
-        tree.append(leafHash(statement));
-      } else {
-        const proof = await get<InclusionResponse>(API.inclusion, { index: next, size: current.size });
-        const path = proof.hashes.map((h) => new Uint8Array(Buffer.from(h, 'base64')));
-        if (!verifyInclusion(leafHash(statement), next, current.size, path, current.root)) {
+    } else {
+      page = leaves.slice(next - start, next - start + MAX_ENTRIES_PER_PAGE).map(() => undefined);
+    }
+    for (const wire of page) {
+      const leaf = leaves[next - start] ?? new Uint8Array();
+      if (wire) {
+        if (wire.index !== next)
+          throw new VerificationError(
+            'log-entries-missing',
+            `${service?.href ?? ''}: expected entry ${next}, the service sent ${wire.index}`,
+          );
+        if (!equalBytes(new Uint8Array(Buffer.from(wire.statement, 'base64')), leaf))
           throw new VerificationError(
             'log-entry-not-in-tree',
-            `${base.href}: entry ${next} as served is not in the tree of the signed checkpoint (size ${current.size}): the log storage was changed`,
+            `${service?.href ?? ''}: entry ${next} as served in JSON is not the leaf in the log's tiles: the log storage was changed`,
           );
-        }
       }
-      entries.push(auditEntry(wire, statement, countersignerKey, options.expected));
+      entries.push(auditEntry(next, wire, leaf, countersignerKey, options.expected));
       next += 1;
       if (next >= current.size) break;
     }
-  }
-  if (tree && !equalBytes(tree.root(), current.root)) {
-    throw new VerificationError(
-      'log-entry-not-in-tree',
-      `${base.href}: the ${current.size} entries served do not hash to the signed checkpoint's root: the log storage was changed`,
-    );
   }
   return {
     origin: log.name,
@@ -146,46 +176,21 @@ export async function auditLog(options: AuditOptions): Promise<AuditResult> {
     previousSize: start,
     size: current.size,
     logKeyPinned: options.log !== undefined,
+    countersignaturesChecked: countersignerKey !== undefined,
     entries,
   };
 }
 
-async function checkConsistent(
-  previous: Checkpoint,
-  current: Checkpoint,
-  get: <T>(path: string, query?: Record<string, number>) => Promise<T>,
-): Promise<void> {
-  const fork = (why: string): never => {
-    throw new VerificationError(
-      'log-inconsistent',
-      `the log is not an extension of the last checkpoint seen (size ${previous.size}): ${why}. The log was rewritten or forked`,
-      {
-        expected: `a tree of size >= ${previous.size} that contains it`,
-        found: `size ${current.size}`,
-      },
-    );
-  };
-  if (current.size < previous.size) fork(`it shrank to ${current.size} entries`);
-  if (current.size === previous.size) {
-    if (!equalBytes(current.root, previous.root)) fork('same size, different root hash');
-    return;
-  }
-  // Partial: the service's JSON is not checked against the type, and a missing field is a failed proof.
-  const proof = await get<Partial<ConsistencyResponse>>(API.consistency, { from: previous.size, to: current.size });
-  const hashes = (proof.hashes ?? []).map((h) => new Uint8Array(Buffer.from(h, 'base64')));
-  if (!verifyConsistency(previous.size, current.size, previous.root, current.root, hashes))
-    fork('the consistency proof does not verify');
-}
-
 function auditEntry(
-  wire: WireEntry,
+  index: number,
+  wire: WireEntry | undefined,
   statementBytes: Uint8Array,
-  countersignerKey: Uint8Array,
+  countersignerKey: Uint8Array | undefined,
   expected: ExpectedEntry[] | undefined,
 ): AuditedEntry {
-  const s = parseCountersignatureStatement(statementBytes, `log entry ${wire.index}`);
+  const s = parseCountersignatureStatement(statementBytes, `log entry ${index}`);
   const entry: AuditedEntry = {
-    index: wire.index,
+    index,
     keyId: s.keyId,
     stream: s.stream,
     version: s.version,
@@ -194,6 +199,7 @@ function auditEntry(
     signedAt: s.signedAt,
   };
   const problems: string[] = [];
+  if (!wire || !countersignerKey) return withExpectation(entry, s, expected);
   const signature = new Uint8Array(Buffer.from(wire.signature, 'base64'));
   if (s.keyId !== keyIdOf(countersignerKey)) problems.push(`signed by ${s.keyId}, not the service's key`);
   else if (
@@ -207,6 +213,14 @@ function auditEntry(
     entry.identity = identityOf(certificate);
   }
   if (problems.length > 0) entry.problem = problems.join('; ');
+  return withExpectation(entry, s, expected);
+}
+
+function withExpectation(
+  entry: AuditedEntry,
+  s: { stream: string; version: number; payloadDigest: { sha256: string } },
+  expected: ExpectedEntry[] | undefined,
+): AuditedEntry {
   if (expected)
     entry.expected = expected.some(
       (e) => e.stream === s.stream && e.version === s.version && e.payloadDigest === s.payloadDigest.sha256,

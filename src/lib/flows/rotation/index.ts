@@ -8,6 +8,7 @@ export {
   RotationError,
   followRotations,
   type AppliedRotation,
+  type Freshness,
   type RotationInput,
   type RotationWalk,
   type WalkOptions,

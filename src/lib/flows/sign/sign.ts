@@ -3,14 +3,20 @@
 // @sigstore/sign: an ephemeral P-256 key, a Fulcio certificate for the OIDC identity, then the
 // instance's witnesses (a Rekor dsse entry and/or an RFC 3161 timestamp). The result is the
 // Sigstore bundle v0.3 JSON (application/vnd.dev.sigstore.bundle.v0.3+json) with the leaf
-// certificate in verificationMaterial.certificate (v0.3 carries no chain).
+// certificate in verificationMaterial.certificate (v0.3 carries no chain). Rekor v2 (a signing
+// config's majorApiVersion 2) gets dsse 0.0.2 entries through @sigstore/sign's own Rekor v2
+// client. When the instance has a trusted root, the new bundle must verify under it (the same
+// check the gate runs, with the thresholds the root implies) before it is returned: a signing
+// config whose services are not the ones its root pins fails here, not at B or in clients.
 import { BUNDLE_V03_MEDIA_TYPE, bundleToJSON } from '@sigstore/bundle';
 import { DSSEBundleBuilder, FulcioSigner, InternalError, RekorWitness, TSAWitness } from '@sigstore/sign';
 import type { Witness } from '@sigstore/sign';
+import { verifyPrimary } from '../../checks/sigstore/verify-primary.ts';
 import { INTOTO_PAYLOAD_TYPE } from '../../formats/core/types.ts';
 import { InputError } from '../../basics/errors/errors.ts';
 import type { ResolvedInstance } from '../../formats/stack/description.ts';
 import { checkJwtShape } from './oidc-token.ts';
+import { loadTrust } from './instances.ts';
 
 export const DEFAULT_SERVICE_TIMEOUT_MS = 30_000;
 
@@ -40,10 +46,19 @@ export async function signStatement(statementBytes: Uint8Array, options: SignSta
   // Checked here as well: @sigstore/sign puts a token it cannot parse into its error message.
   const token = checkJwtShape(options.identityToken, 'identity token');
   const fetchOptions = { timeout: options.timeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS, retry: options.retries ?? 2 };
+  // Read before any request: a missing or bad trusted root must not cost a log entry. A stack
+  // description's root is not a self-check: the stack is a test fixture, and the attack suites
+  // sign with another stack's Fulcio on purpose.
+  const trust =
+    instance.trustedRootPath === undefined || instance.kind === 'stack'
+      ? undefined
+      : await loadTrust(instance.trustedRootPath);
   const witnesses: Witness[] = [];
-  if (instance.rekorUrl)
-    witnesses.push(new RekorWitness({ rekorBaseURL: instance.rekorUrl, entryType: 'dsse', ...fetchOptions }));
-  if (instance.tsaUrl) witnesses.push(new TSAWitness({ tsaBaseURL: instance.tsaUrl, ...fetchOptions }));
+  const majorApiVersion = instance.rekorApiVersion ?? 1;
+  for (const url of instance.rekorUrls ?? (instance.rekorUrl ? [instance.rekorUrl] : []))
+    witnesses.push(new RekorWitness({ rekorBaseURL: url, entryType: 'dsse', majorApiVersion, ...fetchOptions }));
+  for (const url of instance.tsaUrls ?? (instance.tsaUrl ? [instance.tsaUrl] : []))
+    witnesses.push(new TSAWitness({ tsaBaseURL: url, ...fetchOptions }));
   if (witnesses.length === 0) {
     throw new InputError(
       'sigstore-instance-invalid',
@@ -71,6 +86,16 @@ export async function signStatement(statementBytes: Uint8Array, options: SignSta
       undefined,
       `signing produced ${json.mediaType} without a leaf certificate; expected ${BUNDLE_V03_MEDIA_TYPE}`,
     );
+  }
+  if (trust) {
+    try {
+      verifyPrimary(json, trust, { what: `the bundle just signed with ${instance.name}` });
+    } catch (err) {
+      throw new InputError(
+        'signed-bundle-unverifiable',
+        `${(err as Error).message} (under the trusted root ${instance.trustedRootPath ?? ''}); nothing written`,
+      );
+    }
   }
   return json;
 }

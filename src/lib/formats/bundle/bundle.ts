@@ -13,6 +13,12 @@ export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 export const MAX_COUNTERSIGNATURES = 32;
 /** Items of any one array in a bundle file (spec/FORMAT.md §6): the longest in a valid bundle, a proof's hashes, has 64. */
 export const MAX_BUNDLE_ARRAY_ITEMS = 1024;
+/** Authority-rotation bundles one bundle may carry for its clients to catch up (spec/FORMAT.md §6.3). */
+export const MAX_CARRIED_ROTATIONS = 16;
+/** Each carried rotation bundle, decoded: a rotation carries a policy of at most 1 MiB, base64 twice over. */
+export const MAX_CARRIED_ROTATION_BYTES = 4 * 1024 * 1024;
+/** The same cap as base64 characters (the parser's cap: whole base64 groups). */
+export const MAX_CARRIED_ROTATION_BASE64 = 4 * Math.ceil(MAX_CARRIED_ROTATION_BYTES / 3);
 const SIGSTORE_BUNDLE_PREFIX = 'application/vnd.dev.sigstore.bundle';
 
 export interface ParsedBundle {
@@ -21,6 +27,8 @@ export interface ParsedBundle {
   statements: Uint8Array[];
   /** The raw 64-byte signatures, in bundle order. */
   signatures: Uint8Array[];
+  /** The authority-rotation bundles it carries (`rotations`, decoded exact bytes), in bundle order; empty when none. */
+  rotations: Uint8Array[];
 }
 
 /**
@@ -39,9 +47,10 @@ export function parseBundleFile(bytes: Uint8Array, what: string, maxBytes = DEFA
       bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: json, countersignatures: [] },
       statements: [],
       signatures: [],
+      rotations: [],
     };
   }
-  const o = s.object(json, '$', ['mediaType', 'primary', 'countersignatures']);
+  const o = s.object(json, '$', ['mediaType', 'primary', 'countersignatures'], ['rotations']);
   if (o.mediaType !== BUNDLE_MEDIA_TYPE) {
     throw new InputError(
       'bundle-unsupported-version',
@@ -66,14 +75,27 @@ export function parseBundleFile(bytes: Uint8Array, what: string, maxBytes = DEFA
     if (Object.hasOwn(c, 'logProof')) entry.logProof = parseLogProof(s, c.logProof, `${path}.logProof`);
     countersignatures.push(entry);
   });
-  return { bundle: { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures }, statements, signatures };
+  const bundle: CountersignedBundle = { mediaType: BUNDLE_MEDIA_TYPE, primary: o.primary, countersignatures };
+  const rotations: Uint8Array[] = [];
+  if (Object.hasOwn(o, 'rotations')) {
+    // Unsigned transport (each is verified on its own by the rotation walk): only their number and size are checked here.
+    const carried = s.nonEmptyArray(o.rotations, '$.rotations', MAX_CARRIED_ROTATIONS);
+    carried.forEach((item, i) => rotations.push(s.base64(item, `$.rotations[${i}]`, MAX_CARRIED_ROTATION_BASE64)));
+    bundle.rotations = carried as string[];
+  }
+  return { bundle, statements, signatures, rotations };
 }
 
 /** Serialises a countersigned bundle (pretty-printed; only the base64 fields are signed bytes). */
 export function serializeBundle(bundle: CountersignedBundle): string {
   return (
     JSON.stringify(
-      { mediaType: bundle.mediaType, primary: bundle.primary, countersignatures: bundle.countersignatures },
+      {
+        mediaType: bundle.mediaType,
+        primary: bundle.primary,
+        countersignatures: bundle.countersignatures,
+        ...(bundle.rotations ? { rotations: bundle.rotations } : {}),
+      },
       null,
       2,
     ) + '\n'

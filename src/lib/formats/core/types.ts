@@ -89,4 +89,6 @@ export interface CountersignedBundle {
   /** The Sigstore bundle v0.3 (DSSE), as JSON. */
   primary: unknown;
   countersignatures: Countersignature[];
+  /** Optional: authority-rotation bundles carried for clients to catch up (spec/FORMAT.md §6.3), each its exact bytes in standard padded base64. */
+  rotations?: string[];
 }

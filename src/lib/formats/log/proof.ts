@@ -5,6 +5,7 @@
 // (organisation A, anyone) can see it.
 import type { Shape } from '../../basics/json/shape.ts';
 import { MAX_NOTE_BYTES } from './note-format.ts';
+import type { WitnessRequirement } from './cosignature.ts';
 
 export const HASH_SIZE = 32;
 /** A proof for a tree of at most 2^53 leaves never has more than this many hashes. */
@@ -25,6 +26,8 @@ export interface LogProof {
 export interface PinnedLog {
   origin: string;
   rawPublicKey: Uint8Array;
+  /** When set, the checkpoint must carry this many witnesses' cosignatures (POLICY.md §3.5.3). */
+  witnesses?: WitnessRequirement;
 }
 
 /** Strict shape check of a `logProof` object inside a bundle (unknown fields rejected). */

@@ -16,7 +16,12 @@ export interface PolicyCountersignerInput {
   validFrom?: Date;
   validUntil?: Date;
   /** Optional log requirement: the countersigner's log origin and log public key (SPKI PEM). */
-  log?: { origin: string; publicKeyPem: string };
+  log?: {
+    origin: string;
+    publicKeyPem: string;
+    /** Optional witness requirement (POLICY.md §3.5.3): witness verifier keys (type 0x04). */
+    witnesses?: { threshold: number; keys: string[]; maxAgeSeconds?: number };
+  };
 }
 
 /** A field left out or undefined takes its default, or is not written (callers forward optional flags as they are). */
@@ -85,6 +90,11 @@ function countersignerEntry(c: PolicyCountersignerInput): Record<string, unknown
   };
   if (c.validFrom) entry.validFrom = rfc3339(c.validFrom);
   if (c.validUntil) entry.validUntil = rfc3339(c.validUntil);
-  if (c.log) entry.log = { origin: c.log.origin, publicKey: c.log.publicKeyPem };
+  if (c.log)
+    entry.log = {
+      origin: c.log.origin,
+      publicKey: c.log.publicKeyPem,
+      ...(c.log.witnesses ? { witnesses: c.log.witnesses } : {}),
+    };
   return entry;
 }

@@ -15,6 +15,7 @@ import { equalBytes } from '../../basics/crypto/bytes.ts';
 import { rfc3339 } from '../../basics/json/shape.ts';
 import type { CountersignerKey, FallbackSignerSet, Policy } from './types.ts';
 import { quote } from './diff-text.ts';
+import { sameWitnesses } from './witnesses.ts';
 
 /** True only if `next` keeps `organisation`'s keys, log requirement and share of the threshold (see controlChanges). */
 export function keepsOrganisationControl(current: Policy, next: Policy, organisation: string): boolean {
@@ -112,7 +113,11 @@ function sameKey(a: CountersignerKey, b: CountersignerKey): boolean {
 
 function sameLog(a: CountersignerKey, b: CountersignerKey): boolean {
   if (!a.log || !b.log) return !a.log && !b.log;
-  return a.log.origin === b.log.origin && equalBytes(a.log.rawPublicKey, b.log.rawPublicKey);
+  return (
+    a.log.origin === b.log.origin &&
+    equalBytes(a.log.rawPublicKey, b.log.rawPublicKey) &&
+    sameWitnesses(a.log.witnesses, b.log.witnesses)
+  );
 }
 
 function sameTime(a: Date | undefined, b: Date | undefined): boolean {

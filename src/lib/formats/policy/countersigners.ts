@@ -11,6 +11,8 @@ import type { CountersignerLog } from './types.ts';
 import { KEY_ID, describe, isSafeInteger, type Shape } from '../../basics/json/shape.ts';
 import type { PolicyCode } from '../../basics/errors/codes.ts';
 import { quote } from './diff-text.ts';
+import { readWitnesses } from './witnesses.ts';
+import { equalBytes } from '../../basics/crypto/bytes.ts';
 
 /** The two spellings of one organisation in a `policy-ambiguous` message. */
 export const AMBIGUOUS = (found: string, first: string): string =>
@@ -92,7 +94,46 @@ export function readCountersigners(r: Shape<PolicyCode>, value: unknown, path: s
     organisations.set(folded, key.organisation);
     keys.push(key);
   });
+  checkWitnessKeysApart(r, keys, path);
   return keys;
+}
+
+/**
+ * A witness exists to be someone other than the log's operator: a witness key that is one of
+ * the keys this list pins for countersigning or for a log (the log's own key, B's signing key)
+ * would let the operator cosign its own checkpoints, and k "witnesses" would be its word alone.
+ */
+function checkWitnessKeysApart(r: Shape<PolicyCode>, keys: readonly CountersignerKey[], path: string): void {
+  checkWitnessKeysApartAcross(r, [{ keys, path }]);
+}
+
+/**
+ * The same rule across the policy's key lists (countersigners and the fallback set): a fallback
+ * key is the operator's key as much as a countersigning one.
+ */
+export function checkWitnessKeysApartAcross(
+  r: Shape<PolicyCode>,
+  lists: readonly { keys: readonly CountersignerKey[]; path: string }[],
+): void {
+  const pinned: { raw: Uint8Array; at: string }[] = [];
+  for (const { keys, path } of lists)
+    keys.forEach((k, i) => {
+      pinned.push({ raw: k.rawPublicKey, at: childPath(childPath(path, i), 'publicKey') });
+      if (k.log)
+        pinned.push({ raw: k.log.rawPublicKey, at: childPath(childPath(childPath(path, i), 'log'), 'publicKey') });
+    });
+  for (const { keys, path } of lists)
+    keys.forEach((k, i) => {
+      k.log?.witnesses?.witnesses.forEach((w, j) => {
+        const same = pinned.find((p) => equalBytes(p.raw, w.rawPublicKey));
+        if (same)
+          r.failWith(
+            'policy-bad-key',
+            childPath(childPath(childPath(childPath(childPath(path, i), 'log'), 'witnesses'), 'keys'), j),
+            `expected a witness key that is not a countersigner or log key of this policy (the log's operator would witness itself), found the key of ${same.at}`,
+          );
+      });
+    });
 }
 
 function readCountersigner(r: Shape<PolicyCode>, value: unknown, path: string): CountersignerKey {
@@ -145,7 +186,7 @@ function readCountersigner(r: Shape<PolicyCode>, value: unknown, path: string): 
 
 /** The log requirement: the log's origin (C2SP checkpoint origin / note key name) and its Ed25519 key. */
 function readLog(r: Shape<PolicyCode>, value: unknown, path: string): CountersignerLog {
-  const obj = r.object(value, path, ['origin', 'publicKey']);
+  const obj = r.object(value, path, ['origin', 'publicKey'], ['witnesses']);
   const originPath = childPath(path, 'origin');
   const origin = r.text(obj.origin, originPath, 256);
   if (!isValidKeyName(origin))
@@ -155,7 +196,10 @@ function readLog(r: Shape<PolicyCode>, value: unknown, path: string): Countersig
       `expected a log origin without spaces or '+' (e.g. countersign.example.org/b-release), found ${JSON.stringify(origin)}`,
     );
   const rawPublicKey = readPublicKey(r, obj.publicKey, childPath(path, 'publicKey'));
-  return { origin, publicKey: obj.publicKey as string, rawPublicKey };
+  const log = { origin, publicKey: obj.publicKey as string, rawPublicKey };
+  return Object.hasOwn(obj, 'witnesses')
+    ? { ...log, witnesses: readWitnesses(r, obj.witnesses, childPath(path, 'witnesses')) }
+    : log;
 }
 
 /** An Ed25519 SPKI PEM (a countersigner's key or its log's key): the raw 32-byte key. */

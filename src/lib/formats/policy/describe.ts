@@ -3,6 +3,7 @@
 import { rfc3339 } from '../../basics/json/shape.ts';
 import { GITHUB_ACTIONS_ISSUER, type CountersignerKey, type Policy } from './types.ts';
 import { describeValidity, escapeUnusual } from './diff-text.ts';
+import { describeWitnesses } from './witnesses.ts';
 
 export function describePolicy(policy: Policy): string {
   const p = policy.primary;
@@ -64,7 +65,7 @@ function describeKey(key: CountersignerKey): string {
     key.validUntil ? rfc3339(key.validUntil) : undefined,
   );
   const log = key.log
-    ? `, only when logged in ${key.log.origin} (inclusion proof under a checkpoint signed by its pinned log key)`
+    ? `, only when logged in ${key.log.origin} (inclusion proof under a checkpoint signed by its pinned log key${key.log.witnesses ? ` and ${describeWitnesses(key.log.witnesses)}` : ''})`
     : '';
   return `key ${key.name} ${key.keyId}, ${validity}${log}`;
 }

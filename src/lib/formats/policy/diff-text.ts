@@ -95,7 +95,7 @@ export function describeValidity(from: string | undefined, until: string | undef
 function formatKey(key: KeySummary): string {
   const validity = describeValidity(key.validFrom, key.validUntil);
   const log = key.log
-    ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})`
+    ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})${key.log.witnesses ? ` and ${key.log.witnesses}` : ''}`
     : ', no log requirement';
   return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
 }

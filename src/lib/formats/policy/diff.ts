@@ -8,6 +8,7 @@ import { rfc3339 } from '../../basics/json/shape.ts';
 import { keyIdOf } from '../../basics/crypto/ed25519-keys.ts';
 import { diffTrustedRoots, trustedRootDigest } from './diff-trusted-root.ts';
 import { GITHUB_CLAIM_NAMES, type CountersignerKey, type Policy, type PolicyLimits } from './types.ts';
+import { describeWitnesses } from './witnesses.ts';
 
 export type PolicyArea =
   'version' | 'primary' | 'trustedRoot' | 'countersigners' | 'threshold' | 'fallback' | 'kinds' | 'streams' | 'limits';
@@ -20,7 +21,12 @@ export interface KeySummary {
   readonly validFrom?: string;
   readonly validUntil?: string;
   /** The log requirement: the log's origin and the key id of its checkpoint key. */
-  readonly log?: { readonly origin: string; readonly keyId: string };
+  readonly log?: {
+    readonly origin: string;
+    readonly keyId: string;
+    /** The witness requirement, in words with the witnesses' verifier keys (POLICY.md §3.5.3). */
+    readonly witnesses?: string;
+  };
 }
 
 export type DiffValue = string | number | KeySummary | Readonly<Record<string, string | number>>;
@@ -123,7 +129,15 @@ export function summariseKey(key: CountersignerKey): KeySummary {
     keyId: key.keyId,
     ...(key.validFrom ? { validFrom: rfc3339(key.validFrom) } : {}),
     ...(key.validUntil ? { validUntil: rfc3339(key.validUntil) } : {}),
-    ...(key.log ? { log: { origin: key.log.origin, keyId: keyIdOf(key.log.rawPublicKey) } } : {}),
+    ...(key.log
+      ? {
+          log: {
+            origin: key.log.origin,
+            keyId: keyIdOf(key.log.rawPublicKey),
+            ...(key.log.witnesses ? { witnesses: describeWitnesses(key.log.witnesses) } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -155,7 +169,7 @@ function diffKeys(
       else if (is !== undefined) changes.push({ ...change, action: 'added', after: is });
     }
     const [la, lb] = [a.log, b.log];
-    if (la?.origin !== lb?.origin || la?.keyId !== lb?.keyId) {
+    if (la?.origin !== lb?.origin || la?.keyId !== lb?.keyId || la?.witnesses !== lb?.witnesses) {
       const change = { area, path: `${at}.log` };
       if (la && lb) changes.push({ ...change, action: 'changed', before: la, after: lb });
       else if (la) changes.push({ ...change, action: 'removed', before: la });

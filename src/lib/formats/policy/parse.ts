@@ -10,7 +10,7 @@ import type { PolicyCode, StrictJsonCode } from '../../basics/errors/codes.ts';
 import { childPath, jsonLines, lineAt } from '../../basics/json/lines.ts';
 import { Shape, describe, isSafeInteger } from '../../basics/json/shape.ts';
 import { readPrimary } from './identity.ts';
-import { readCountersigners, readThreshold } from './countersigners.ts';
+import { checkWitnessKeysApartAcross, readCountersigners, readThreshold } from './countersigners.ts';
 import { readFallback } from './fallback.ts';
 import {
   MAX_POLICY_BYTES,
@@ -57,11 +57,11 @@ export function parsePolicy(input: Uint8Array | string, what: string): Policy {
     const message = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, ' (offset $1)');
     throw new PolicyError(STRICT_JSON_CODES[err.code] ?? 'policy-malformed', `${what}${line}: ${message}`);
   }
-  // Lines down to the deepest checked value, fallback.countersigners[0].log.origin (5 levels):
+  // Lines down to the deepest checked value, fallback.countersigners[0].log.witnesses.keys[0] (7 levels):
   // an error must name the line of the value itself, not of an enclosing object. Found only
   // for an error, in one linear scan (jsonLines).
   const r = new Shape<PolicyCode>(what, 'policy-malformed', 'policy-unknown-field', {
-    lines: jsonLines(text, 5),
+    lines: jsonLines(text, 7),
     error: (code, message) => new PolicyError(code, message),
   });
   // The media type first: it carries the format version (v1), so a later format (with fields
@@ -102,6 +102,11 @@ export function parsePolicy(input: Uint8Array | string, what: string): Policy {
   const fallback = Object.hasOwn(obj, 'fallback')
     ? readFallback(r, obj.fallback, 'fallback', countersigners, kinds as Kind[])
     : undefined;
+  if (fallback)
+    checkWitnessKeysApartAcross(r, [
+      { keys: countersigners, path: 'countersigners' },
+      { keys: fallback.countersigners, path: 'fallback.countersigners' },
+    ]);
 
   return deepFreeze({
     mediaType: POLICY_MEDIA_TYPE,

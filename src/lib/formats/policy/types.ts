@@ -3,6 +3,7 @@
 // Ed25519 keys and how many organisations), what may be signed (kinds, streams) and the caps.
 // It carries no crypto code: the verifier reads it, this module only parses and checks it.
 import type { Kind } from '../core/types.ts';
+import type { WitnessRequirement } from '../log/cosignature.ts';
 
 /** The one GitHub Actions OIDC issuer, the default for `policy init`. */
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -77,6 +78,8 @@ export interface CountersignerLog {
   readonly publicKey: string;
   /** The raw 32-byte Ed25519 log public key. */
   readonly rawPublicKey: Uint8Array;
+  /** Optional (spec/POLICY.md §3.5.3): k of n named witnesses must have cosigned the checkpoint. */
+  readonly witnesses?: WitnessRequirement;
 }
 
 export interface PolicyLimits {

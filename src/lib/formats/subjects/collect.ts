@@ -26,6 +26,8 @@ export const WORKER_MIN_FILE_BYTES = 1024 * 1024;
 export interface CollectOptions {
   /** Subject names are relative to this directory, and nothing outside it is read (default: cwd). */
   base?: string;
+  /** How the caller names the base in messages (the CLI: `--base`), so a refusal says what to change. */
+  baseLabel?: string;
   /** Refuse more files than this (default 100 000). */
   maxFiles?: number;
   /** Called after each file is hashed (for progress output). */
@@ -50,7 +52,8 @@ interface FoundFile {
 /**
  * Collects the subjects named by `paths` (files, and directories walked recursively), hashed
  * with SHA-256. Rules, each failing with an InputError that names the path:
- * - paths are relative to `base`; absolute paths and `..` segments are refused;
+ * - paths are relative to `base`, or absolute paths inside it (a name is still relative to
+ *   the base); an absolute path outside the base and `..` segments are refused;
  * - a symbolic link is followed when it resolves to a regular file inside the base tree;
  *   one that leaves the tree, points to a directory (except when named directly on the
  *   command line) or loops is refused, so the walk cannot escape or hang;
@@ -79,7 +82,7 @@ async function collect(paths: string[], options: CollectOptions): Promise<Subjec
   if (paths.length === 0)
     throw new InputError('subject-empty', 'no files given: expected at least one file or directory');
   const base = resolve(options.base ?? process.cwd());
-  const walker = new Walker(await resolveBase(base), options.maxFiles ?? DEFAULT_MAX_FILES);
+  const walker = new Walker(base, await resolveBase(base), options.maxFiles ?? DEFAULT_MAX_FILES, options.baseLabel);
   for (const path of paths) await walker.walkInput(path);
 
   const names = [...walker.found.keys()].sort(compareSubjectNames);
@@ -100,31 +103,37 @@ async function resolveBase(base: string): Promise<string> {
 
 class Walker {
   readonly found = new Map<string, FoundFile>();
+  private readonly base: string;
   private readonly baseReal: string;
   private readonly maxFiles: number;
+  /** " (--base)": how the caller names the base, for messages. */
+  private readonly label: string;
 
-  constructor(baseReal: string, maxFiles: number) {
+  constructor(base: string, baseReal: string, maxFiles: number, baseLabel: string | undefined) {
+    this.base = base;
     this.baseReal = baseReal;
     this.maxFiles = maxFiles;
+    this.label = baseLabel === undefined ? '' : ` (${baseLabel})`;
   }
 
   async walkInput(input: string): Promise<void> {
     if (input === '')
       throw new InputError('subject-path-invalid', 'an empty path was given: expected a file or directory');
-    if (isAbsolute(input) || posix.isAbsolute(input) || /^[A-Za-z]:/.test(input)) {
-      throw new InputError(
-        'subject-path-invalid',
-        `${input}: absolute paths are refused: expected a path relative to the base directory`,
-      );
-    }
     // Backslash counts as a separator here even on POSIX: refusing `..\x` costs nothing.
     if (input.split(/[/\\]/).includes('..')) {
       throw new InputError(
         'subject-path-invalid',
-        `${input}: ".." segments are refused: expected a path inside the base directory`,
+        `${input}: ".." segments are refused: expected a path inside the base directory${this.label}`,
       );
     }
-    const logical = posix.normalize(input.split(sep).join('/')).replace(/\/+$/, '');
+    const relativeInput = isAbsolute(input) ? this.insideBase(input) : input;
+    if (posix.isAbsolute(relativeInput) || /^[A-Za-z]:/.test(relativeInput)) {
+      throw new InputError(
+        'subject-path-invalid',
+        `${input}: not a path on this system: expected a path relative to the base directory${this.label}`,
+      );
+    }
+    const logical = posix.normalize(relativeInput.split(sep).join('/')).replace(/\/+$/, '');
     const name = logical === '.' ? '' : logical;
     const full = join(this.baseReal, name);
     const real = await this.resolveInside(full, input);
@@ -167,6 +176,23 @@ class Walker {
     if (this.found.size === before) throw new InputError('subject-empty', `${input}: the directory contains no files`);
   }
 
+  /**
+   * An absolute input as a path relative to the base: it must name something inside the base
+   * as given or as resolved (`--base "$PWD/dist" "$PWD/dist/app"`); the subject name is the
+   * same as for the relative path. The real path is still checked to stay inside (resolveInside).
+   */
+  private insideBase(input: string): string {
+    for (const base of [this.base, this.baseReal]) {
+      const rel = relative(base, input);
+      if (rel === '') return '.';
+      if (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return rel;
+    }
+    throw new InputError(
+      'subject-outside-base',
+      `${input}: outside the base directory ${this.base}${this.label}: expected a path inside it (or a relative path)`,
+    );
+  }
+
   /** The real path of `path`, which must lie inside the base tree. */
   private async resolveInside(path: string, shown: string): Promise<string> {
     const real = await fsCall(shown, () => realpath(path));
@@ -174,7 +200,7 @@ class Walker {
     if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new InputError(
         'subject-outside-base',
-        `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}`,
+        `${shown}: resolves to ${real}, outside the base directory ${this.baseReal}${this.label}`,
       );
     }
     return real;

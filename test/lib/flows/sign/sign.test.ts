@@ -247,7 +247,7 @@ test('instance: bad stack files are refused with the file named', async () => {
     resolveInstance(join(dir, 'missing.json')),
     inputError(
       'sigstore-instance-invalid',
-      /expected public-good, github or a stack description file, found no such file/,
+      /expected public-good, github, a stack description or a signing config file, found no such file/,
     ),
   );
   await assert.rejects(resolveInstance('staging'), inputError('sigstore-instance-invalid', /^--sigstore staging:/));

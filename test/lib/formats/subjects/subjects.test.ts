@@ -78,13 +78,32 @@ test('collectSubjects: sorted by code point (UTF-8 bytes), not by UTF-16 code un
   assert.deepEqual(names, byBytes);
 });
 
-test('collectSubjects: refuses absolute paths and .. segments, naming the path', async (t) => {
+test('collectSubjects: an absolute path inside the base gives the same subject as the relative one (issue 14 #8)', async (t) => {
+  const dir = await tempTree(t);
+  await mkdir(join(dir, 'sub'));
+  await writeFile(join(dir, 'sub', 'f'), 'x');
+  const relative = await collectSubjects(['sub/f'], { base: dir });
+  assert.deepEqual(await collectSubjects([join(dir, 'sub', 'f')], { base: dir }), relative);
+  assert.deepEqual(await collectSubjects([join(dir, 'sub')], { base: join(dir, 'sub') }), [
+    { name: 'f', digest: relative[0]?.digest },
+  ]);
+  assert.deepEqual(await collectSubjects([dir], { base: dir }), relative);
+});
+
+test('collectSubjects: an absolute path outside the base is refused, naming the base as the caller calls it', async (t) => {
+  const outside = await tempTree(t);
+  const dir = await tempTree(t);
+  await writeFile(join(outside, 'f'), 'x');
+  await assert.rejects(
+    collectSubjects([join(outside, 'f')], { base: dir, baseLabel: '--base' }),
+    inputError('subject-outside-base', /\/f: outside the base directory .* \(--base\)/),
+  );
+});
+
+test('collectSubjects: refuses .. segments (relative or absolute) and empty paths, naming the path', async (t) => {
   const dir = await tempTree(t);
   await writeFile(join(dir, 'f'), 'x');
-  await assert.rejects(
-    collectSubjects([join(dir, 'f')], { base: dir }),
-    inputError('subject-path-invalid', /absolute/),
-  );
+  await assert.rejects(collectSubjects([`${dir}/x/../f`], { base: dir }), inputError('subject-path-invalid', /"\.\."/));
   await assert.rejects(collectSubjects(['../f'], { base: dir }), inputError('subject-path-invalid', /\.\.\/f.*"\.\."/));
   await assert.rejects(collectSubjects(['a/../f'], { base: dir }), inputError('subject-path-invalid'));
   await assert.rejects(collectSubjects([''], { base: dir }), inputError('subject-path-invalid'));
