@@ -28835,12 +28835,12 @@ var require_crypto = __commonJS({
       return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey4;
+    exports.createPublicKey = createPublicKey5;
     exports.digest = digest;
-    exports.verify = verify;
+    exports.verify = verify2;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey4(key, type = "spki") {
+    function createPublicKey5(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -28862,7 +28862,7 @@ var require_crypto = __commonJS({
       }
       return hash.digest();
     }
-    function verify(data, key, signature, algorithm) {
+    function verify2(data, key, signature, algorithm) {
       try {
         return crypto_1.default.verify(algorithm, data, key, signature);
       } catch (e) {
@@ -52152,8 +52152,8 @@ var require_verify = __commonJS({
       } },
       ...opts
     });
-    module.exports = verify;
-    async function verify(cache, opts) {
+    module.exports = verify2;
+    async function verify2(cache, opts) {
       opts = verifyOpts(opts);
       opts.log.silly("verify", "verifying cache at", cache);
       const steps = [
@@ -52363,7 +52363,7 @@ var require_lib8 = __commonJS({
     var get2 = require_get();
     var put = require_put();
     var rm4 = require_rm2();
-    var verify = require_verify();
+    var verify2 = require_verify();
     var { clearMemoized } = require_memoization();
     var tmp = require_tmp();
     var index = require_entry_index();
@@ -52390,8 +52390,8 @@ var require_lib8 = __commonJS({
     module.exports.tmp = {};
     module.exports.tmp.mkdir = tmp.mkdir;
     module.exports.tmp.withTmp = tmp.withTmp;
-    module.exports.verify = verify;
-    module.exports.verify.lastRun = verify.lastRun;
+    module.exports.verify = verify2;
+    module.exports.verify.lastRun = verify2.lastRun;
   }
 });
 
@@ -53540,7 +53540,7 @@ var require_supports_color = __commonJS({
         return 1;
       }
       if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign2) => sign2 in env) || env.CI_NAME === "codeship") {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign3) => sign3 in env) || env.CI_NAME === "codeship") {
           return 1;
         }
         return min;
@@ -61777,13 +61777,13 @@ function artifactDigest(artifact, what) {
     );
   return { sha256: artifact.sha256, verifyPrehashed: artifact.verifyPrehashed };
 }
-function prehashedContent(base, signature, sha256, verify) {
+function prehashedContent(base, signature, sha256, verify2) {
   return {
     signature,
     compareSignature: (s) => base.compareSignature(s),
     compareDigest: (d) => base.compareDigest(d),
     compareSignedDigest: (d) => base.compareSignedDigest(d),
-    verifySignature: (key) => verify(key, sha256, signature)
+    verifySignature: (key) => verify2(key, sha256, signature)
   };
 }
 function mapVerifyError(err, what) {
@@ -65561,17 +65561,33 @@ var init_countersign_bundle = __esm({
 });
 
 // src/lib/basics/crypto/signer.ts
+import { createPrivateKey as createPrivateKey2, createPublicKey as createPublicKey4, sign as sign2, verify } from "node:crypto";
 function seedSigner(seed, keyId) {
+  signEd25519(SELF_CHECK_MESSAGE, seed);
+  const privateKey = createPrivateKey2({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: "der",
+    type: "pkcs8"
+  });
+  const publicKey = createPublicKey4(privateKey);
   return {
     keyId,
     // A rejected promise (not a throw) if signing fails, as from an async function.
-    sign: (message2) => Promise.resolve().then(() => signEd25519(message2, seed))
+    sign: (message2) => Promise.resolve().then(() => {
+      const signature = new Uint8Array(sign2(null, message2, privateKey));
+      if (!verify(null, message2, publicKey, signature))
+        throw new Error("Ed25519: the signature just made does not verify");
+      return signature;
+    })
   };
 }
+var PKCS8_ED25519_PREFIX, SELF_CHECK_MESSAGE;
 var init_signer = __esm({
   "src/lib/basics/crypto/signer.ts"() {
     "use strict";
     init_ed255192();
+    PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+    SELF_CHECK_MESSAGE = new TextEncoder().encode("countersign: signer self-check");
   }
 });
 

@@ -191,11 +191,26 @@ function unreadable(path, what, err) {
 }
 
 // src/lib/basics/crypto/signer.ts
+import { createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
+var PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+var SELF_CHECK_MESSAGE = new TextEncoder().encode("countersign: signer self-check");
 function seedSigner(seed, keyId) {
+  signEd25519(SELF_CHECK_MESSAGE, seed);
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: "der",
+    type: "pkcs8"
+  });
+  const publicKey = createPublicKey(privateKey);
   return {
     keyId,
     // A rejected promise (not a throw) if signing fails, as from an async function.
-    sign: (message) => Promise.resolve().then(() => signEd25519(message, seed))
+    sign: (message) => Promise.resolve().then(() => {
+      const signature = new Uint8Array(sign(null, message, privateKey));
+      if (!verify(null, message, publicKey, signature))
+        throw new Error("Ed25519: the signature just made does not verify");
+      return signature;
+    })
   };
 }
 

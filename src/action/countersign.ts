@@ -4,7 +4,10 @@
 //     (src/lib/flows/countersign/service-client.ts, requestCountersignature); or
 //   - with the key itself (countersign-key, the PEM text of a secret): for single-organisation
 //     trials only, and the step says so loudly, because whoever holds both keys can produce a
-//     bundle that verifies, which is exactly what the two signatures exist to prevent.
+//     bundle that verifies, which is exactly what the two signatures exist to prevent. On a
+//     self-hosted runner with an HSM, countersign-key may instead be a PKCS#11 URI naming B's
+//     key in the token (docs/keys.md); the PIN then comes from pin-source=file:..., never from
+//     the URI, and the same warning applies (the runner's job can use B's key).
 // With a key, the library's countersignBundle verifies the primary under the policy first.
 // An authority rotation is countersigned only with the input approve-rotation: the digest of
 // the new policy, which must be the one the rotation carries (spec/ROTATION.md §3.1); the step
@@ -22,6 +25,7 @@ import {
 } from '../lib/flows/countersign/rotation-review.ts';
 import { parsePrivateKeyPem } from '../lib/basics/crypto/ed25519-keys.ts';
 import { seedSigner } from '../lib/basics/crypto/signer.ts';
+import { isPkcs11Uri, openSigningKey, type SigningKey } from '../lib/basics/io/key-ref.ts';
 import { InputError, VerificationError } from '../lib/basics/errors/errors.ts';
 import { writeFileAtomic } from '../lib/basics/io/atomic-write.ts';
 import { loadPolicyFile, type Policy } from '../lib/formats/policy/index.ts';
@@ -47,7 +51,7 @@ export interface CountersignInputs {
   bundle: string;
   policy: string | undefined;
   countersignUrl: string | undefined;
-  /** The PEM text of B's private key (already masked when this object exists). */
+  /** The PEM text of B's private key, or a PKCS#11 URI naming it in a token (already masked when this object exists). */
   countersignKey: string | undefined;
   bundlePath: string;
   /** `sha256:<hex>`: the new policy of the authority rotation this step may countersign. */
@@ -114,21 +118,21 @@ export async function runCountersign(inputs: CountersignInputs): Promise<Counter
     const policyPath = inputs.policy;
     if (!policyPath)
       throw new InputError('input-missing', 'input policy: required with countersign-key, found nothing');
-    const key = parsePrivateKeyPem(inputs.countersignKey, 'input countersign-key');
+    const key = await openCountersignKey(inputs.countersignKey);
     try {
       const policy = await loadPolicyFile(inWorkspace(policyPath));
       const what = `input bundle ${inputs.bundle}`;
       const approval = rotationApproval(bytes, policy, key.keyId, what, inputs.approveRotation);
       const result = await countersignBundle(bytes, {
         policy,
-        signer: seedSigner(key.seed, key.keyId),
+        signer: key.signer,
         what,
         ...(approval ? { approveRotation: approval } : {}),
       });
       await writeFileAtomic(bundlePath, serializeBundle(result.bundle));
       return { bundlePath, by: key.keyId, countersignatures: result.bundle.countersignatures.length };
     } finally {
-      key.seed.fill(0);
+      key.close();
     }
   }
   const url = inputs.countersignUrl;
@@ -142,6 +146,24 @@ export async function runCountersign(inputs: CountersignInputs): Promise<Counter
   const count = checkReturnedBundle(bytes, returned, url);
   await writeFileAtomic(bundlePath, returned);
   return { bundlePath, by: url, countersignatures: count };
+}
+
+/**
+ * Input countersign-key: a PKCS#11 URI opens B's key in a token (a self-hosted runner with an
+ * HSM; a PIN in the URI is refused: pin-source=file: only, so the URI holds no secret), else the
+ * PEM text is B's key itself. Either way the caller closes it (zeroes the seed, or closes the
+ * token session).
+ */
+async function openCountersignKey(value: string): Promise<Pick<SigningKey, 'signer' | 'keyId' | 'close'>> {
+  if (isPkcs11Uri(value)) return openSigningKey(value, 'input countersign-key', { refusePinValue: true });
+  const key = parsePrivateKeyPem(value, 'input countersign-key');
+  return {
+    signer: seedSigner(key.seed, key.keyId),
+    keyId: key.keyId,
+    close: () => {
+      key.seed.fill(0);
+    },
+  };
 }
 
 /**

@@ -43,7 +43,7 @@ export function startVerifiers(options: {
       size: options.workers,
       maxQueue: options.maxQueue,
       // A request is at most 1 MiB: a verification never needs more; a runaway one dies alone.
-      resourceLimits: { maxOldGenerationSizeMb: 256 },
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 64 },
     });
     return {
       verify: (job) => pool.run(job),

@@ -22,8 +22,9 @@ export interface ActionCheckout {
   close(): Promise<void>;
 }
 
-export async function prepareActionCheckout(): Promise<ActionCheckout> {
-  const dir = await mkdtemp(join(tmpdir(), 'countersign-action-'));
+/** `parent`: where the checkout's scratch directory is made (default the system's temp directory). */
+export async function prepareActionCheckout(parent: string = tmpdir()): Promise<ActionCheckout> {
+  const dir = await mkdtemp(join(parent, 'countersign-action-'));
   try {
     for (const file of ACTION_FILES) {
       await mkdir(dirname(join(dir, file)), { recursive: true });

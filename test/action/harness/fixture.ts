@@ -3,13 +3,13 @@
 // identity and B's key, a workspace with release files, the local GitHub API, and the action
 // checkout. `run(actionDir, with)` runs an action as a job step of a workflow that has
 // `permissions: id-token: write` (unless told otherwise).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCountersignerKey } from '../../../src/lib/basics/crypto/ed25519-keys.ts';
 import { buildPolicy } from '../../../src/lib/formats/policy/index.ts';
 import { type Stack, type StackInstance, startStack } from '../../../src/stack/index.ts';
-import { type ActionCheckout, prepareActionCheckout } from './checkout.ts';
+import { type ActionCheckout, prepareActionCheckout, REPO_ROOT } from './checkout.ts';
 import { type GithubApi, startGithubApi } from './github-api.ts';
 import { type ActionRun, type RunActionOptions, runAction } from './runner.ts';
 
@@ -49,15 +49,27 @@ export interface RunOptions {
 export interface FixtureOptions {
   /** Which Sigstore instance the stack imitates (default public-good; see src/stack/index.ts). */
   instance?: StackInstance;
+  /**
+   * Packages of the repository's node_modules the action's bundle can import at run time, as on
+   * a self-hosted runner with them installed in an ancestor directory of the action's checkout
+   * (e.g. `npm install --prefix "$HOME" pkcs11js`): linked into ROOT/node_modules, and the
+   * checkout made under ROOT. Default none: the bundle finds no node_modules, as on a hosted runner.
+   */
+  nodeModules?: readonly string[];
 }
 
 export async function startFixture(options: FixtureOptions = {}): Promise<Fixture> {
   const root = await mkdtemp(join(tmpdir(), 'countersign-action-job-'));
   const workspace = join(root, 'workspace');
   await mkdir(join(workspace, 'release'), { recursive: true });
+  const modules = options.nodeModules ?? [];
+  if (modules.length > 0) {
+    await mkdir(join(root, 'node_modules'));
+    for (const name of modules) await symlink(join(REPO_ROOT, 'node_modules', name), join(root, 'node_modules', name));
+  }
   const [stack, checkout, api] = await Promise.all([
     startStack({ dir: join(root, 'stack'), ...(options.instance ? { instance: options.instance } : {}) }),
-    prepareActionCheckout(),
+    prepareActionCheckout(modules.length > 0 ? root : undefined),
     startGithubApi(GITHUB_TOKEN),
   ]);
   const keys = { b: generateCountersignerKey(), rogue: generateCountersignerKey() };
