@@ -2305,9 +2305,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2345,12 +2345,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -2722,7 +2722,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect6({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect7({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls4) {
@@ -4617,8 +4617,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6869,12 +6869,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7544,12 +7544,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7855,7 +7855,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect7,
+        connect: connect8,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect7 != null && typeof connect7 !== "function" && typeof connect7 !== "object") {
+        if (connect8 != null && typeof connect8 !== "function" && typeof connect8 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7931,15 +7931,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect7 !== "function") {
-          connect7 = buildConnector({
+        if (typeof connect8 !== "function") {
+          connect8 = buildConnector({
             ...tls4,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect7
+            ...connect8
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect7;
+        this[kConnector] = connect8;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -8008,7 +8008,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect6(this);
+        connect7(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler2) {
@@ -8028,16 +8028,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -8048,7 +8048,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8072,7 +8072,7 @@ var require_client = __commonJS({
         assert2(client[kSize] === 0);
       }
     }
-    async function connect6(client) {
+    async function connect7(client) {
       assert2(!client[kConnecting]);
       assert2(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8099,7 +8099,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8111,7 +8111,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8243,7 +8243,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect6(client);
+          connect7(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8447,8 +8447,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -8535,7 +8535,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect: connect6,
+        connect: connect7,
         connectTimeout,
         tls: tls4,
         maxCachedSessions,
@@ -8551,25 +8551,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect6 != null && typeof connect6 !== "function" && typeof connect6 !== "object") {
+        if (connect7 != null && typeof connect7 !== "function" && typeof connect7 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect6 !== "function") {
-          connect6 = buildConnector({
+        if (typeof connect7 !== "function") {
+          connect7 = buildConnector({
             ...tls4,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect6
+            ...connect7
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect: connect6, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect7, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
@@ -8764,25 +8764,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent5 = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect6, tls: tls4, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect7, tls: tls4, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect6 != null && typeof connect6 !== "function" && typeof connect6 !== "object") {
+        if (connect7 != null && typeof connect7 !== "function" && typeof connect7 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect6 && typeof connect6 !== "function") {
-          connect6 = { ...connect6 };
+        if (connect7 && typeof connect7 !== "function") {
+          connect7 = { ...connect7 };
         }
         if (tls4 && typeof tls4 !== "function") {
           tls4 = { ...tls4 };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect: connect6, tls: tls4 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect7, tls: tls4 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8877,16 +8877,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect: connect6, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect7, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect: connect6 });
+          this.#client = factory(proxyUrl, { connect: connect7 });
         } else {
-          this.#client = new Client(proxyUrl, { connect: connect6 });
+          this.#client = new Client(proxyUrl, { connect: connect7 });
         }
       }
       [kDispatch](opts, handler2) {
@@ -8948,7 +8948,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect6 = buildConnector({ ...opts.proxyTls });
+        const connect7 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -8956,13 +8956,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect: connect6,
+              connect: connect7,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect: connect6 });
+        this[kClient] = clientFactory(url, { connect: connect7 });
         this[kAgent] = new Agent5({
           ...opts,
           factory,
@@ -9717,7 +9717,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9730,7 +9730,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9749,7 +9749,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9766,7 +9766,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9836,18 +9836,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10104,9 +10104,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10329,9 +10329,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10616,9 +10616,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10708,11 +10708,11 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect6(opts, callback) {
+    function connect7(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
-          connect6.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+        return new Promise((resolve4, reject) => {
+          connect7.call(this, opts, (err, data) => {
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10727,7 +10727,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = connect6;
+    module.exports = connect7;
   }
 });
 
@@ -11382,9 +11382,9 @@ var require_pluralizer = __commonJS({
         this.plural = plural;
       }
       pluralize(count) {
-        const one = count === 1;
-        const keys = one ? singulars : plurals;
-        const noun = one ? this.singular : this.plural;
+        const one2 = count === 1;
+        const keys = one2 ? singulars : plurals;
+        const noun = one2 ? this.singular : this.plural;
         return { ...keys, count, noun };
       }
     };
@@ -14575,7 +14575,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14651,7 +14651,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume2 });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14694,7 +14694,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15211,7 +15211,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15228,7 +15228,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -18435,8 +18435,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -19377,11 +19377,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19397,7 +19397,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19507,8 +19507,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text2, addEOL = false) {
-        this._buffer += text2;
+      addRaw(text3, addEOL = false) {
+        this._buffer += text3;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -19604,10 +19604,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text2, level) {
+      addHeading(text3, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element2 = this.wrap(allowedTag, text2);
+        const element2 = this.wrap(allowedTag, text3);
         return this.addRaw(element2).addEOL();
       }
       /**
@@ -19636,9 +19636,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text2, cite) {
+      addQuote(text3, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element2 = this.wrap("blockquote", text2, attrs);
+        const element2 = this.wrap("blockquote", text3, attrs);
         return this.addRaw(element2).addEOL();
       }
       /**
@@ -19649,8 +19649,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text2, href) {
-        const element2 = this.wrap("a", text2, { href });
+      addLink(text3, href) {
+        const element2 = this.wrap("a", text3, { href });
         return this.addRaw(element2).addEOL();
       }
     };
@@ -19960,12 +19960,12 @@ var init_files = __esm({
 });
 
 // src/lib/formats/core/duration.ts
-function parseDuration(text2, what = "duration") {
-  const m = DURATION_PATTERN.exec(text2);
+function parseDuration(text3, what = "duration") {
+  const m = DURATION_PATTERN.exec(text3);
   if (!m) {
     throw new InputError(
       "bad-duration",
-      `${what}: expected a positive whole number and a unit s, m, h, d or w (e.g. 30d, 12h, 90m, 3600s, 2w), found ${JSON.stringify(text2.slice(0, 40))}`
+      `${what}: expected a positive whole number and a unit s, m, h, d or w (e.g. 30d, 12h, 90m, 3600s, 2w), found ${JSON.stringify(text3.slice(0, 40))}`
     );
   }
   return Number(m[1]) * UNIT_SECONDS[m[2]];
@@ -20036,18 +20036,18 @@ function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
   if (size > limits.maxBytes) {
     throw new StrictJsonError("too-large", `${what}: ${size} bytes is over the limit of ${limits.maxBytes} bytes`);
   }
-  let text2;
+  let text3;
   if (typeof input === "string") {
-    text2 = input;
+    text3 = input;
   } else {
     try {
-      text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
+      text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input);
     } catch {
       throw new StrictJsonError("malformed-json", `${what}: not valid UTF-8`);
     }
   }
-  new Scanner(text2, what, limits).document();
-  return JSON.parse(text2);
+  new Scanner(text3, what, limits).document();
+  return JSON.parse(text3);
 }
 var MAX_KEY_BYTES, DEFAULT_JSON_LIMITS, WS, Scanner;
 var init_strict_json = __esm({
@@ -20066,8 +20066,8 @@ var init_strict_json = __esm({
       maxKeyBytes;
       maxStringBytes;
       maxArrayItems;
-      constructor(text2, what, limits) {
-        this.text = text2;
+      constructor(text3, what, limits) {
+        this.text = text3;
         this.what = what;
         this.maxDepth = limits.maxDepth;
         this.integersOnly = limits.integersOnly === true;
@@ -20231,12 +20231,12 @@ var init_strict_json = __esm({
 });
 
 // src/lib/basics/encoding/base64.ts
-function isPaddedBase64(text2) {
-  return PADDED.test(text2);
+function isPaddedBase64(text3) {
+  return PADDED.test(text3);
 }
-function decodeCanonicalBase64(text2) {
-  const bytes = Buffer.from(text2, "base64");
-  return bytes.toString("base64") === text2 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : void 0;
+function decodeCanonicalBase64(text3) {
+  const bytes = Buffer.from(text3, "base64");
+  return bytes.toString("base64") === text3 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : void 0;
 }
 var PADDED;
 var init_base64 = __esm({
@@ -20252,23 +20252,23 @@ function childPath(parent, key) {
   const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
   return parent === "" || name.startsWith("[") ? `${parent}${name}` : `${parent}.${name}`;
 }
-function lineAt(text2, offset) {
+function lineAt(text3, offset) {
   let line = 1;
-  const end = Math.min(offset, text2.length);
+  const end = Math.min(offset, text3.length);
   for (let i = 0; i < end; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) line++;
+    const c = text3.charCodeAt(i);
+    if (c === 10 || c === 13 && text3.charCodeAt(i + 1) !== 10) line++;
   }
   return line;
 }
-function jsonLines(text2, maxDepth = 3) {
+function jsonLines(text3, maxDepth = 3) {
   const locate = (path) => {
     const segments = pathSegments(path);
-    let pos = skipWs(text2, 0);
+    let pos = skipWs(text3, 0);
     let key;
     let depth = 0;
     for (const segment of segments.slice(0, maxDepth)) {
-      const found = typeof segment === "number" ? element(text2, pos, segment) : member(text2, pos, segment);
+      const found = typeof segment === "number" ? element(text3, pos, segment) : member(text3, pos, segment);
       if (!found) break;
       pos = found.value;
       key = found.key;
@@ -20277,10 +20277,10 @@ function jsonLines(text2, maxDepth = 3) {
     return { value: pos, key: depth === segments.length ? key : void 0 };
   };
   return {
-    valueLine: (path) => lineAt(text2, locate(path).value),
+    valueLine: (path) => lineAt(text3, locate(path).value),
     keyLine: (path) => {
       const at = locate(path);
-      return lineAt(text2, at.key ?? at.value);
+      return lineAt(text3, at.key ?? at.value);
     }
   };
 }
@@ -20293,52 +20293,52 @@ function pathSegments(path) {
   }
   return segments;
 }
-function member(text2, pos, name) {
-  if (text2[pos] !== "{") return void 0;
-  let p = skipWs(text2, pos + 1);
-  while (text2[p] === '"') {
+function member(text3, pos, name) {
+  if (text3[pos] !== "{") return void 0;
+  let p = skipWs(text3, pos + 1);
+  while (text3[p] === '"') {
     const key = p;
-    const end = skipString(text2, p);
-    const raw = text2.slice(key, end);
-    p = skipWs(text2, skipWs(text2, end) + 1);
+    const end = skipString(text3, p);
+    const raw = text3.slice(key, end);
+    p = skipWs(text3, skipWs(text3, end) + 1);
     if ((raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1)) === name) return { value: p, key };
-    p = next(text2, p);
+    p = next(text3, p);
   }
   return void 0;
 }
-function element(text2, pos, index) {
-  if (text2[pos] !== "[") return void 0;
-  let p = skipWs(text2, pos + 1);
-  for (let i = 0; p < text2.length && text2[p] !== "]"; i++) {
+function element(text3, pos, index) {
+  if (text3[pos] !== "[") return void 0;
+  let p = skipWs(text3, pos + 1);
+  for (let i = 0; p < text3.length && text3[p] !== "]"; i++) {
     if (i === index) return { value: p, key: void 0 };
-    p = next(text2, p);
+    p = next(text3, p);
   }
   return void 0;
 }
-function next(text2, p) {
-  const after = skipWs(text2, skipValue(text2, p));
-  return text2[after] === "," ? skipWs(text2, after + 1) : after;
+function next(text3, p) {
+  const after = skipWs(text3, skipValue(text3, p));
+  return text3[after] === "," ? skipWs(text3, after + 1) : after;
 }
-function skipWs(text2, p) {
+function skipWs(text3, p) {
   let i = p;
-  while (i < text2.length && " 	\r\n".includes(text2[i])) i++;
+  while (i < text3.length && " 	\r\n".includes(text3[i])) i++;
   return i;
 }
-function skipString(text2, p) {
+function skipString(text3, p) {
   let i = p + 1;
-  while (i < text2.length && text2[i] !== '"') i += text2[i] === "\\" ? 2 : 1;
+  while (i < text3.length && text3[i] !== '"') i += text3[i] === "\\" ? 2 : 1;
   return i + 1;
 }
-function skipValue(text2, p) {
-  const c = text2[p];
-  if (c === '"') return skipString(text2, p);
+function skipValue(text3, p) {
+  const c = text3[p];
+  if (c === '"') return skipString(text3, p);
   if (c === "{" || c === "[") {
     let depth = 0;
     let i2 = p;
-    while (i2 < text2.length) {
-      const d = text2[i2];
+    while (i2 < text3.length) {
+      const d = text3[i2];
       if (d === '"') {
-        i2 = skipString(text2, i2);
+        i2 = skipString(text3, i2);
         continue;
       }
       if (d === "{" || d === "[") depth++;
@@ -20349,7 +20349,7 @@ function skipValue(text2, p) {
     return i2;
   }
   let i = p;
-  while (i < text2.length && !",]} 	\r\n".includes(text2[i])) i++;
+  while (i < text3.length && !",]} 	\r\n".includes(text3[i])) i++;
   return i;
 }
 var init_lines = __esm({
@@ -21120,8 +21120,8 @@ var init_hash_pool = __esm({
       /** The SHA-256 (hex) of the regular file at `path`, which must still be the file (dev, ino). */
       hash(path, expected) {
         if (this.closed) return Promise.reject(new Error("HashPool: closed"));
-        return new Promise((resolve3, reject) => {
-          this.queue.push({ job: { id: this.nextId++, path, dev: expected.dev, ino: expected.ino }, resolve: resolve3, reject });
+        return new Promise((resolve4, reject) => {
+          this.queue.push({ job: { id: this.nextId++, path, dev: expected.dev, ino: expected.ino }, resolve: resolve4, reject });
           this.dispatch();
         });
       }
@@ -21474,12 +21474,12 @@ function lineInput(name) {
   return optionalInput(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
 }
 function positiveIntegerInput(name) {
-  const text2 = requiredInput(name);
-  const n = Number(text2);
-  if (!/^[1-9][0-9]*$/.test(text2) || !Number.isSafeInteger(n)) {
+  const text3 = requiredInput(name);
+  const n = Number(text3);
+  if (!/^[1-9][0-9]*$/.test(text3) || !Number.isSafeInteger(n)) {
     throw new InputError(
       "bad-version",
-      `input ${name}: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text2.slice(0, 40))}`
+      `input ${name}: expected a positive whole number up to 2^53-1, found ${JSON.stringify(text3.slice(0, 40))}`
     );
   }
   return n;
@@ -21758,11 +21758,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21778,7 +21778,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21865,26 +21865,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -22092,14 +22092,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -22343,12 +22343,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -22356,7 +22356,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -22395,7 +22395,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -22453,11 +22453,11 @@ var init_utils2 = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -22473,7 +22473,7 @@ var init_utils2 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -23375,8 +23375,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context3);
     };
-    JSONParseV2 = (text2, reviver) => {
-      return JSON.parse(text2, (key, value, context3) => {
+    JSONParseV2 = (text3, reviver) => {
+      return JSON.parse(text3, (key, value, context3) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -23434,8 +23434,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text2) => {
-      return text2.replace(
+    serializeBigInts = (text3) => {
+      return text3.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -23449,18 +23449,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text2, reviver) => {
-      if (!text2) return originalParse(text2, reviver);
+    JSONParse = (text3, reviver) => {
+      if (!text3) return originalParse(text3, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-        const serializedData = serializeBigInts(text2);
+        if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+        const serializedData = serializeBigInts(text3);
         return originalParse(
           serializedData,
           (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text2);
+          const serializedData = serializeBigInts(text3);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -23628,12 +23628,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -31742,9 +31742,9 @@ function parseConfiguration(s, value, path) {
   return { selector, count };
 }
 function time(s, value, path) {
-  const text2 = s.string(value, path, PROTO_TIME, 64);
-  const date = new Date(text2);
-  if (Number.isNaN(date.getTime())) s.fail(path, `not a valid time: ${JSON.stringify(text2)}`);
+  const text3 = s.string(value, path, PROTO_TIME, 64);
+  const date = new Date(text3);
+  if (Number.isNaN(date.getTime())) s.fail(path, `not a valid time: ${JSON.stringify(text3)}`);
   return date;
 }
 function validAt(service, now) {
@@ -32354,7 +32354,7 @@ function definedOnly(o) {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== void 0));
 }
 function sleep(ms) {
-  return new Promise((resolve3) => setTimeout(resolve3, ms));
+  return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
 var ServiceRefusedError, ServiceUnavailableError, DEFAULTS2, MAX_BACKOFF_MS;
 var init_http = __esm({
@@ -33465,13 +33465,13 @@ var require_lib2 = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve3, reject) {
+      return new Promise(function(resolve4, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number, operation);
-            return resolve3(result);
+            return resolve4(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -34227,10 +34227,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       /**
@@ -34254,7 +34254,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve3;
+          let resolve4;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -34268,19 +34268,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve3({ done: true, value: void 0 });
+            resolve4({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -38580,7 +38580,7 @@ var require_encodings = __commonJS({
   "node_modules/iconv-lite/encodings/index.js"(exports, module) {
     "use strict";
     var mergeModules = require_merge_exports();
-    var modules = [
+    var modules2 = [
       require_internal(),
       require_utf32(),
       require_utf16(),
@@ -38591,8 +38591,8 @@ var require_encodings = __commonJS({
       require_dbcs_codec(),
       require_dbcs_data()
     ];
-    for (i = 0; i < modules.length; i++) {
-      module = modules[i];
+    for (i = 0; i < modules2.length; i++) {
+      module = modules2[i];
       mergeModules(exports, module);
     }
     var module;
@@ -38714,7 +38714,7 @@ var require_lib3 = __commonJS({
       var trail = encoder2.end();
       return trail && trail.length > 0 ? Buffer2.concat([res, trail]) : res;
     };
-    module.exports.decode = function decode2(buf, encoding, options) {
+    module.exports.decode = function decode3(buf, encoding, options) {
       if (typeof buf === "string") {
         if (!module.exports.skipDecodeWarning) {
           console.error("Iconv-lite warning: decode()-ing strings is deprecated. Refer to https://github.com/ashtuchkin/iconv-lite/wiki/Use-Buffers-when-decoding");
@@ -38838,9 +38838,9 @@ var require_body2 = __commonJS({
     var Blob2 = require_blob();
     var { BUFFER } = Blob2;
     var FetchError = require_fetch_error();
-    var decode2;
+    var decode3;
     try {
-      decode2 = require_lib3().decode;
+      decode3 = require_lib3().decode;
     } catch (e) {
     }
     var INTERNALS = /* @__PURE__ */ Symbol("Body internals");
@@ -38897,7 +38897,7 @@ var require_body2 = __commonJS({
         return this[CONSUME_BODY]();
       }
       textConverted() {
-        if (typeof decode2 !== "function") {
+        if (typeof decode3 !== "function") {
           throw new Error("The package `iconv-lite` must be installed to use the textConverted() function");
         }
         return this[CONSUME_BODY]().then((buf) => convertBody(buf, this.headers));
@@ -38930,12 +38930,12 @@ var require_body2 = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve3();
+          resolve4();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -39046,7 +39046,7 @@ var require_body2 = __commonJS({
       }
       charset = charset.toString().trim().replace(/^latin[-_]?(\d+)$/i, "ISO-8859-$1").replace(/^win(?:dows)?[-_]?(\d+)$/i, "WINDOWS-$1").replace(/^utf[-_]?(\d+)$/i, "UTF-$1").replace(/^ks_c_5601-1987$/i, "CP949").replace(/^us[-_]?ascii$/i, "ASCII").toUpperCase();
       try {
-        return decode2(buffer, charset).toString();
+        return decode3(buffer, charset).toString();
       } catch {
         return buffer.toString("UTF-8");
       }
@@ -39695,7 +39695,7 @@ var require_lib4 = __commonJS({
     var fetch3 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request2 = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve3, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve4, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -39719,10 +39719,10 @@ var require_lib4 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve3(new Response(data, { headers }));
+          return resolve4(new Response(data, { headers }));
         }));
       }
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         const request2 = new Request(url, opts);
         let options;
         try {
@@ -39841,7 +39841,7 @@ var require_lib4 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve3(fetch3(new Request(locationURL, requestOpts)));
+              resolve4(fetch3(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -39869,7 +39869,7 @@ var require_lib4 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response(body, responseOptions);
-            resolve3(response);
+            resolve4(response);
             return;
           }
           const zlibOptions = {
@@ -39888,7 +39888,7 @@ var require_lib4 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve3(response);
+            resolve4(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -39900,7 +39900,7 @@ var require_lib4 = __commonJS({
                 (er) => decoder2.emit("error", er)
               ).pipe(decoder2);
               response = new Response(decoder2, responseOptions);
-              resolve3(response);
+              resolve4(response);
             });
             return;
           }
@@ -39918,11 +39918,11 @@ var require_lib4 = __commonJS({
               (er) => decoder.emit("error", er)
             ).pipe(decoder);
             response = new Response(decoder, responseOptions);
-            resolve3(response);
+            resolve4(response);
             return;
           }
           response = new Response(body, responseOptions);
-          resolve3(response);
+          resolve4(response);
         });
         writeToStream(req2, request2);
       });
@@ -41589,7 +41589,7 @@ var require_lib5 = __commonJS({
     module.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -41597,7 +41597,7 @@ var require_lib5 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve3(sri));
+        istream.on("end", () => resolve4(sri));
         istream.resume();
       });
     }
@@ -41656,7 +41656,7 @@ var require_lib5 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -41664,7 +41664,7 @@ var require_lib5 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve3(verified));
+        checker.on("end", () => resolve4(verified));
         checker.resume();
       });
     }
@@ -42283,10 +42283,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       // for await (let chunk of stream)
@@ -42297,7 +42297,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve3 = null;
+          let resolve4 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -42308,17 +42308,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve3({ done: true });
+            resolve4({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -42911,10 +42911,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       // for await (let chunk of stream)
@@ -42925,7 +42925,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve3 = null;
+          let resolve4 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -42936,17 +42936,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve3({ done: true });
+            resolve4({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -45496,21 +45496,21 @@ var require_polyfill = __commonJS({
     var {
       chmod: chmod2,
       copyFile: copyFile2,
-      lstat: lstat4,
+      lstat: lstat5,
       mkdir: mkdir3,
       readdir: readdir3,
       readlink: readlink2,
-      stat: stat4,
+      stat: stat5,
       symlink: symlink2,
       unlink: unlink2,
       utimes
     } = __require("fs/promises");
     var {
-      dirname: dirname3,
-      isAbsolute: isAbsolute4,
+      dirname: dirname4,
+      isAbsolute: isAbsolute6,
       join: join8,
       parse: parse4,
-      resolve: resolve3,
+      resolve: resolve4,
       sep: sep3,
       toNamespacedPath
     } = __require("path");
@@ -45592,7 +45592,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat4(file, { bigint: true }) : (file) => lstat4(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat5(file, { bigint: true }) : (file) => lstat5(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -45604,7 +45604,7 @@ var require_polyfill = __commonJS({
       ]);
     }
     async function checkParentDir(destStat, src, dest, opts) {
-      const destParent = dirname3(dest);
+      const destParent = dirname4(dest);
       const dirExists = await pathExists(destParent);
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
@@ -45613,21 +45613,21 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat4(dest).then(
+      return stat5(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve3(dirname3(src));
-      const destParent = resolve3(dirname3(dest));
+      const srcParent = resolve4(dirname4(src));
+      const destParent = resolve4(dirname4(dest));
       if (destParent === srcParent || destParent === parse4(destParent).root) {
         return;
       }
       let destStat;
       try {
-        destStat = await stat4(destParent, { bigint: true });
+        destStat = await stat5(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -45644,7 +45644,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve3(path).split(sep3).filter(Boolean);
+    var normalizePathToArray = (path) => resolve4(path).split(sep3).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -45663,7 +45663,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat4 : lstat4;
+      const statFn = opts.dereference ? stat5 : lstat5;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -45747,7 +45747,7 @@ var require_polyfill = __commonJS({
       return chmod2(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat4(src);
+      const updatedSrcStat = await stat5(src);
       return utimes(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -45773,8 +45773,8 @@ var require_polyfill = __commonJS({
     }
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink2(src);
-      if (!isAbsolute4(resolvedSrc)) {
-        resolvedSrc = resolve3(dirname3(src), resolvedSrc);
+      if (!isAbsolute6(resolvedSrc)) {
+        resolvedSrc = resolve4(dirname4(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink2(resolvedSrc, dest);
@@ -45788,8 +45788,8 @@ var require_polyfill = __commonJS({
         }
         throw err;
       }
-      if (!isAbsolute4(resolvedDest)) {
-        resolvedDest = resolve3(dirname3(dest), resolvedDest);
+      if (!isAbsolute6(resolvedDest)) {
+        resolvedDest = resolve4(dirname4(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -45799,7 +45799,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat4(src);
+      const srcStat = await stat5(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -45893,7 +45893,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname: dirname3, join: join8, resolve: resolve3, relative: relative2, isAbsolute: isAbsolute4 } = __require("path");
+    var { dirname: dirname4, join: join8, resolve: resolve4, relative: relative2, isAbsolute: isAbsolute6 } = __require("path");
     var fs3 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -45914,7 +45914,7 @@ var require_move_file = __commonJS({
       if (!options.overwrite && await pathExists(destination)) {
         throw new Error(`The destination file exists: ${destination}`);
       }
-      await fs3.mkdir(dirname3(destination), { recursive: true });
+      await fs3.mkdir(dirname4(destination), { recursive: true });
       try {
         await fs3.rename(source, destination);
       } catch (error2) {
@@ -45937,12 +45937,12 @@ var require_move_file = __commonJS({
       if (root) {
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs3.readlink(symSource);
-          if (isAbsolute4(target)) {
-            target = resolve3(symDestination, relative2(symSource, target));
+          if (isAbsolute6(target)) {
+            target = resolve4(symDestination, relative2(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs3.stat(resolve3(dirname3(symSource), target));
+            const targetStat = await fs3.stat(resolve4(dirname4(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -46237,7 +46237,7 @@ async function mapConcurrently(iterable, mapper, {
     const cleanup = () => {
       signal?.removeEventListener("abort", signalListener);
     };
-    const resolve3 = (value) => {
+    const resolve4 = (value) => {
       resolve_(value);
       cleanup();
     };
@@ -46287,10 +46287,10 @@ async function mapConcurrently(iterable, mapper, {
       }
       const lastIndex = Math.min(doneIndex, result.length);
       if (lastIndex === result.length && skippedCount === 0) {
-        resolve3(result);
+        resolve4(result);
         return;
       }
-      resolve3(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+      resolve4(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
     const next2 = async () => {
       if (isResolved || currentIndex >= doneIndex) {
@@ -46437,8 +46437,8 @@ function pMapIterable(iterable, mapper, {
                 if (runningMappersCount < concurrency) {
                   runningMappersCount++;
                 } else {
-                  await new Promise((resolve3) => {
-                    mapperWaiters.set(mapperWaiterCount++, resolve3);
+                  await new Promise((resolve4) => {
+                    mapperWaiters.set(mapperWaiterCount++, resolve4);
                   });
                 }
               } finally {
@@ -46491,8 +46491,8 @@ function pMapIterable(iterable, mapper, {
         trySpawn();
         try {
           while (headIndex < promises3.length) {
-            const result = await (promises3[headIndex] ?? new Promise((resolve3) => {
-              wake = resolve3;
+            const result = await (promises3[headIndex] ?? new Promise((resolve4) => {
+              wake = resolve4;
             }));
             const { done, value } = result;
             promises3[headIndex] = void 0;
@@ -47952,16 +47952,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat4, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat5 = size ? { size } : await fs3.stat(cpath2);
-        return { stat: stat5, cpath: cpath2, sri: sri2 };
+      const { stat: stat5, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat6 = size ? { size } : await fs3.stat(cpath2);
+        return { stat: stat6, cpath: cpath2, sri: sri2 };
       });
-      if (stat4.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat4.size, sri, new Pipeline()).concat();
+      if (stat5.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat5.size, sri, new Pipeline()).concat();
       }
       const data = await fs3.readFile(cpath, { encoding: null });
-      if (stat4.size !== data.length) {
-        throw sizeError(stat4.size, data.length);
+      if (stat5.size !== data.length) {
+        throw sizeError(stat5.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -47987,11 +47987,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat4, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat5 = size ? { size } : await fs3.stat(cpath2);
-          return { stat: stat5, cpath: cpath2, sri: sri2 };
+        const { stat: stat5, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat6 = size ? { size } : await fs3.stat(cpath2);
+          return { stat: stat6, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat4.size, sri, stream);
+        return readPipeline(cpath, stat5.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -48008,8 +48008,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat4 = await fs3.stat(cpath);
-          return { size: stat4.size, sri, stat: stat4 };
+          const stat5 = await fs3.stat(cpath);
+          return { size: stat5.size, sri, stat: stat5 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -52134,7 +52134,7 @@ var require_verify = __commonJS({
     var {
       readFile,
       rm: rm4,
-      stat: stat4,
+      stat: stat5,
       truncate,
       writeFile: writeFile2
     } = __require("fs/promises");
@@ -52216,8 +52216,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve3, reject) => {
-        indexStream.on("end", resolve3).on("error", reject);
+      await new Promise((resolve4, reject) => {
+        indexStream.on("end", resolve4).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache);
       const files = await glob2(path.join(contentDir, "**"), {
@@ -52251,7 +52251,7 @@ var require_verify = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s = await stat4(f);
+            const s = await stat5(f);
             await rm4(f, { recursive: true, force: true });
             stats.reclaimedSize += s.size;
           }
@@ -52264,7 +52264,7 @@ var require_verify = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat4(filepath);
+        const { size } = await stat5(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -52322,7 +52322,7 @@ var require_verify = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat4(content);
+          await stat5(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -52595,12 +52595,12 @@ var require_lib9 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve3, reject;
+          let resolve4, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve3, reject, ...args);
+          process.emit("input", "read", resolve4, reject, ...args);
           return promise;
         }
       }
@@ -52707,8 +52707,8 @@ var require_utils2 = __commonJS({
       }
       return "*".repeat(length);
     };
-    var escapeRegExp = (text2) => {
-      return text2.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
+    var escapeRegExp = (text3) => {
+      return text3.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
     };
     var urlEncodeRegexGroup = (value) => {
       const decoded = decodeURIComponent(value);
@@ -53792,8 +53792,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https2 : http2).request(url, opts);
-  const promise = new Promise((resolve3, reject) => {
-    req2.once("response", resolve3).once("error", reject).end();
+  const promise = new Promise((resolve4, reject) => {
+    req2.once("response", resolve4).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -54070,9 +54070,9 @@ var init_dist4 = __esm({
           socket = net2.connect(this.connectOpts);
         }
         await once(socket, "connect");
-        const connect6 = { socket };
-        req2.emit("proxyConnect", connect6);
-        this.emit("proxyConnect", connect6, req2);
+        const connect7 = { socket };
+        req2.emit("proxyConnect", connect7);
+        this.emit("proxyConnect", connect7, req2);
         req2.emit("proxy", { proxy: this.proxy.href, socket });
         return socket;
       }
@@ -54083,7 +54083,7 @@ var init_dist4 = __esm({
 
 // node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -54149,7 +54149,7 @@ function parseProxyResponse(socket) {
       }
       debug3("got proxy server response: %o %o", firstLine, headers);
       cleanup();
-      resolve3({
+      resolve4({
         connect: {
           statusCode,
           statusText,
@@ -54270,11 +54270,11 @@ var init_dist5 = __esm({
         const proxyResponsePromise = parseProxyResponse(socket);
         socket.write(`${payload}\r
 `);
-        const { connect: connect6, buffered } = await proxyResponsePromise;
-        req2.emit("proxyConnect", connect6);
-        this.emit("proxyConnect", connect6, req2);
+        const { connect: connect7, buffered } = await proxyResponsePromise;
+        req2.emit("proxyConnect", connect7);
+        this.emit("proxyConnect", connect7, req2);
         req2.emit("proxy", { proxy: this.proxy.href, socket });
-        if (connect6.statusCode === 200) {
+        if (connect7.statusCode === 200) {
           req2.once("socket", resume);
           if (opts.secureEndpoint) {
             debug4("Upgrading socket connection to TLS");
@@ -54285,13 +54285,13 @@ var init_dist5 = __esm({
           }
           return socket;
         }
-        if (connect6.statusCode === 407 && this.onProxyAuth) {
+        if (connect7.statusCode === 407 && this.onProxyAuth) {
           debug4("Got 407 response, invoking onProxyAuth callback");
           socket.destroy();
-          const proxyAuthenticate = connect6.headers["proxy-authenticate"] || "";
+          const proxyAuthenticate = connect7.headers["proxy-authenticate"] || "";
           const scheme = Array.isArray(proxyAuthenticate) ? proxyAuthenticate[0].split(/\s/)[0] : proxyAuthenticate.split(/\s/)[0];
           const authResponse = await this.onProxyAuth({
-            response: connect6,
+            response: connect7,
             scheme
           });
           return this._connectWithAuth(req2, opts, authResponse.headers);
@@ -54338,10 +54338,10 @@ var init_dist5 = __esm({
         const proxyResponsePromise = parseProxyResponse(socket);
         socket.write(`${payload}\r
 `);
-        const { connect: connect6 } = await proxyResponsePromise;
-        req2.emit("proxyConnect", connect6);
-        this.emit("proxyConnect", connect6, req2);
-        if (connect6.statusCode === 200) {
+        const { connect: connect7 } = await proxyResponsePromise;
+        req2.emit("proxyConnect", connect7);
+        this.emit("proxyConnect", connect7, req2);
+        if (connect7.statusCode === 200) {
           req2.once("socket", resume);
           if (opts.secureEndpoint) {
             debug4("Upgrading socket connection to TLS");
@@ -54353,7 +54353,7 @@ var init_dist5 = __esm({
           return socket;
         }
         socket.destroy();
-        throw new Error(`Proxy authentication failed with status ${connect6.statusCode} after retry`);
+        throw new Error(`Proxy authentication failed with status ${connect7.statusCode} after retry`);
       }
     };
     HttpsProxyAgent.protocols = ["http", "https"];
@@ -58221,11 +58221,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -58241,7 +58241,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -58275,13 +58275,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve3(err);
+              return resolve4(err);
             } else {
               return reject(err);
             }
@@ -58292,16 +58292,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info2);
-              resolve3(info2);
+              resolve4(info2);
             } else {
-              resolve3(info2);
+              resolve4(info2);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve3(err);
+              resolve4(err);
             } else {
               reject(err);
             }
@@ -58318,13 +58318,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve3, reject) => __awaiter3(this, void 0, void 0, function* () {
+        return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve3(err);
+              return resolve4(err);
             } else {
               return reject(err);
             }
@@ -58350,14 +58350,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve3({ socket: sock });
+              resolve4({ socket: sock });
             } else {
-              resolve3({ socket: sock });
+              resolve4({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve3(err);
+              resolve4(err);
             } else {
               reject(err);
             }
@@ -59024,12 +59024,12 @@ var init_dist6 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve3, reject) => {
+          host = await new Promise((resolve4, reject) => {
             lookupFn(host, {}, (err, address) => {
               if (err) {
                 reject(err);
               } else {
-                resolve3(typeof address === "string" ? address : address[0].address);
+                resolve4(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -59861,8 +59861,8 @@ var require_entry2 = __commonJS({
         let body = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve3, reject) => {
-            cacheWriteResolve = resolve3;
+          const cacheWritePromise = new Promise((resolve4, reject) => {
+            cacheWriteResolve = resolve4;
             cacheWriteReject = reject;
           }).catch((err) => {
             body.emit("error", err);
@@ -61125,8 +61125,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve3, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error2, stdout2) => error2 ? reject(error2) : resolve3(stdout2));
+      const stdout = await new Promise((resolve4, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error2, stdout2) => error2 ? reject(error2) : resolve4(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -61477,20 +61477,20 @@ function singleSan(cert) {
   if (!name.tag.isContextSpecific(6) && !name.tag.isContextSpecific(1)) {
     throw certError("expected the subject alternative name to be a URI or an email address, found another kind");
   }
-  const text2 = name.value.toString("latin1");
-  if (text2 === "" || !/^[\x21-\x7e]*$/.test(text2))
+  const text3 = name.value.toString("latin1");
+  if (text3 === "" || !/^[\x21-\x7e]*$/.test(text3))
     throw certError("subject alternative name is empty or not printable ASCII");
-  return text2;
+  return text3;
 }
 function strictUtf8(bytes, oid) {
-  let text2;
+  let text3;
   try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw certError(`extension ${oid}: expected UTF-8 text, found invalid bytes`);
   }
-  if (/[\x00-\x1f\x7f]/.test(text2)) throw certError(`extension ${oid}: control character in value`);
-  return text2;
+  if (/[\x00-\x1f\x7f]/.test(text3)) throw certError(`extension ${oid}: control character in value`);
+  return text3;
 }
 function derUtf8String(bytes, oid) {
   let length = bytes[1];
@@ -61705,8 +61705,8 @@ function checkEntries(json2, what) {
     }
     const seen = /* @__PURE__ */ new Map();
     list.forEach((item, i) => {
-      const text2 = JSON.stringify(item);
-      const first = seen.get(text2);
+      const text3 = JSON.stringify(item);
+      const first = seen.get(text3);
       if (first !== void 0) {
         throw new VerificationError(
           "primary-duplicate-entry",
@@ -61717,7 +61717,7 @@ function checkEntries(json2, what) {
           }
         );
       }
-      seen.set(text2, i);
+      seen.set(text3, i);
     });
   }
 }
@@ -61919,14 +61919,14 @@ function toServiceError(err, instance) {
   }
   const cause = err.cause;
   if (typeof cause?.statusCode === "number") {
-    const text2 = oneLine((typeof cause.message === "string" ? cause.message : "").replace(/^\(\d+\)\s*/, "")) || "no message";
-    return new SigstoreServiceError(service, cause.statusCode, `${where}: HTTP ${cause.statusCode}: ${text2}`);
+    const text3 = oneLine((typeof cause.message === "string" ? cause.message : "").replace(/^\(\d+\)\s*/, "")) || "no message";
+    return new SigstoreServiceError(service, cause.statusCode, `${where}: HTTP ${cause.statusCode}: ${text3}`);
   }
   const reason = typeof cause?.code === "string" ? cause.code : oneLine(typeof cause?.message === "string" ? cause.message : err.message);
   return new SigstoreServiceError(service, void 0, `${where}: request failed: ${reason}`);
 }
-function oneLine(text2) {
-  return text2.replace(/\s+/g, " ").trim().slice(0, 500);
+function oneLine(text3) {
+  return text3.replace(/\s+/g, " ").trim().slice(0, 500);
 }
 var import_bundle2, import_sign, DEFAULT_SERVICE_TIMEOUT_MS, SigstoreServiceError, SERVICE_BY_CODE;
 var init_sign = __esm({
@@ -62855,11 +62855,11 @@ function formatKey(key) {
   const log = key.log ? `, counts only when logged in ${quote(key.log.origin)} (log key ${key.log.keyId})${key.log.witnesses ? ` and ${key.log.witnesses}` : ""}` : ", no log requirement";
   return `key ${quote(key.name)} ${key.keyId} of organisation ${quote(key.organisation)}, ${validity}${log}`;
 }
-function quote(text2) {
-  return `"${escapeUnusual(text2.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
+function quote(text3) {
+  return `"${escapeUnusual(text3.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
 }
-function escapeUnusual(text2) {
-  return text2.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+function escapeUnusual(text3) {
+  return text3.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }
 var LABELS, ROOT_LISTS;
 var init_diff_text = __esm({
@@ -63258,10 +63258,10 @@ var init_fallback = __esm({
 
 // src/lib/formats/policy/parse.ts
 function parsePolicy(input, what) {
-  const text2 = decode(input, what);
+  const text3 = decode(input, what);
   let json2;
   try {
-    json2 = parseStrictJson(text2, what, {
+    json2 = parseStrictJson(text3, what, {
       maxBytes: MAX_POLICY_BYTES,
       maxDepth: 32,
       integersOnly: true,
@@ -63270,12 +63270,12 @@ function parsePolicy(input, what) {
   } catch (err) {
     if (!(err instanceof StrictJsonError)) throw err;
     const m = / at offset (\d+)$/.exec(err.message);
-    const line = m ? `:${lineAt(text2, Number(m[1]))}` : "";
+    const line = m ? `:${lineAt(text3, Number(m[1]))}` : "";
     const message2 = err.message.slice(what.length + 2).replace(/ at offset (\d+)$/, " (offset $1)");
     throw new PolicyError(STRICT_JSON_CODES2[err.code] ?? "policy-malformed", `${what}${line}: ${message2}`);
   }
   const r = new Shape(what, "policy-malformed", "policy-unknown-field", {
-    lines: jsonLines(text2, 7),
+    lines: jsonLines(text3, 7),
     error: (code, message2) => new PolicyError(code, message2)
   });
   const mediaType = isObject(json2) ? json2.mediaType : void 0;
@@ -63700,8 +63700,8 @@ function openNote(note, verifier, what = "note") {
   const split = note.lastIndexOf("\n\n");
   if (split < 0 || !note.endsWith("\n"))
     return fail2("expected text, a blank line and signature lines, each ending in a newline");
-  const text2 = note.slice(0, split + 1);
-  checkText(text2, what);
+  const text3 = note.slice(0, split + 1);
+  checkText(text3, what);
   const lines = note.slice(split + 2, -1).split("\n");
   if (lines.length > MAX_SIGNATURES) fail2(`more than ${MAX_SIGNATURES} signatures`);
   const wantHash = Buffer.from(noteKeyHash(verifier.name, verifier.rawPublicKey));
@@ -63712,19 +63712,19 @@ function openNote(note, verifier, what = "note") {
     if (parsed === "encoding") return fail2("malformed signature encoding");
     const { name, blob } = parsed;
     if (name !== verifier.name || !equalBytes(blob.subarray(0, 4), wantHash)) continue;
-    if (blob.length !== 4 + 64 || !verifyEd25519Strict(blob.subarray(4), new TextEncoder().encode(text2), verifier.rawPublicKey)) {
+    if (blob.length !== 4 + 64 || !verifyEd25519Strict(blob.subarray(4), new TextEncoder().encode(text3), verifier.rawPublicKey)) {
       fail2(`the signature by ${verifier.name} does not verify`, "log-note-signature");
     }
     verified = true;
   }
   if (!verified)
     fail2(`no signature by the pinned key ${verifier.name} (${wantHash.toString("hex")})`, "log-note-signature");
-  return text2;
+  return text3;
 }
-function checkText(text2, what) {
-  if (text2.length === 0 || !text2.endsWith("\n"))
+function checkText(text3, what) {
+  if (text3.length === 0 || !text3.endsWith("\n"))
     throw new VerificationError("log-note-malformed", `${what}: the text must be non-empty and end in a newline`);
-  if (/[\p{Cc}]/u.test(text2.replace(/\n/g, "")) || text2.includes("\n\n") || text2.startsWith("\n")) {
+  if (/[\p{Cc}]/u.test(text3.replace(/\n/g, "")) || text3.includes("\n\n") || text3.startsWith("\n")) {
     throw new VerificationError(
       "log-note-malformed",
       `${what}: the text must not contain control characters or blank lines`
@@ -63745,11 +63745,11 @@ var init_note = __esm({
 });
 
 // src/lib/checks/log/checkpoint.ts
-function parseCheckpointText(text2, what = "checkpoint") {
+function parseCheckpointText(text3, what = "checkpoint") {
   const fail2 = (why) => {
     throw new VerificationError("log-checkpoint-malformed", `${what}: ${why}`);
   };
-  const lines = text2.split("\n");
+  const lines = text3.split("\n");
   if (lines.pop() !== "" || lines.length < 3)
     fail2("expected origin, size and root hash lines, each ending in a newline");
   const [origin, sizeText, rootText, ...extensions] = lines;
@@ -63763,8 +63763,8 @@ function parseCheckpointText(text2, what = "checkpoint") {
   return { origin, size: Number(sizeText), root: new Uint8Array(root), extensions };
 }
 function verifyCheckpoint(note, log, what = "checkpoint") {
-  const text2 = openNote(note, log, what);
-  const checkpoint = parseCheckpointText(text2, what);
+  const text3 = openNote(note, log, what);
+  const checkpoint = parseCheckpointText(text3, what);
   if (checkpoint.origin !== log.name) {
     throw new VerificationError(
       "log-checkpoint-origin",
@@ -63847,7 +63847,7 @@ function splitNote(note, what) {
   return { text: note.slice(0, split + 1), lines: note.slice(split + 2, -1).split("\n") };
 }
 function verifyCosignatures(note, witnesses, what) {
-  const { text: text2, lines } = splitNote(note, what);
+  const { text: text3, lines } = splitNote(note, what);
   const hashes2 = witnesses.map((w) => ({ witness: w, hash: cosignerKeyHash(w.name, w.rawPublicKey) }));
   const found = /* @__PURE__ */ new Map();
   for (const line of lines) {
@@ -63860,7 +63860,7 @@ function verifyCosignatures(note, witnesses, what) {
     const match = hashes2.find((h) => h.witness.name === parsed.name && equalBytes(parsed.blob.subarray(0, 4), h.hash));
     if (!match) continue;
     const blob = decodeCosignatureBlob(parsed.blob);
-    if (!blob || !verifyEd25519Strict(blob.signature, cosignatureMessage(blob.timestamp, text2), match.witness.rawPublicKey)) {
+    if (!blob || !verifyEd25519Strict(blob.signature, cosignatureMessage(blob.timestamp, text3), match.witness.rawPublicKey)) {
       throw new VerificationError(
         "log-witness-cosignature",
         `${what}: the cosignature by witness ${match.witness.name} does not verify`,
@@ -64582,8 +64582,8 @@ function subjects(statement2, artifacts) {
   compareSubjects(statement2.subject, artifacts);
   return { kind: "matched", files: artifacts.length };
 }
-function describeSubjects(checked) {
-  return checked.kind === "not-checked" ? "no files given: not checked" : `${checked.files} file(s) match the statement's subjects`;
+function describeSubjects(checked2) {
+  return checked2.kind === "not-checked" ? "no files given: not checked" : `${checked2.files} file(s) match the statement's subjects`;
 }
 var init_subjects3 = __esm({
   "src/lib/pipeline/steps/subjects.ts"() {
@@ -65591,6 +65591,835 @@ var init_signer = __esm({
   }
 });
 
+// src/lib/basics/pkcs11/constants.ts
+function ckrName(ckr) {
+  return NAMES.get(ckr) ?? "CKR_?";
+}
+var CKA, CKO, CKK, CKM, CKF, CKU_USER, CKR, SESSION_LOST, PIN_FAILURES, NAMES, ED25519_EC_PARAMS_OID, ED25519_EC_PARAMS_NAME;
+var init_constants = __esm({
+  "src/lib/basics/pkcs11/constants.ts"() {
+    "use strict";
+    CKA = {
+      CLASS: 0,
+      TOKEN: 1,
+      PRIVATE: 2,
+      LABEL: 3,
+      KEY_TYPE: 256,
+      ID: 258,
+      SENSITIVE: 259,
+      SIGN: 264,
+      VERIFY: 266,
+      EXTRACTABLE: 354,
+      EC_PARAMS: 384,
+      EC_POINT: 385
+    };
+    CKO = { PUBLIC_KEY: 2, PRIVATE_KEY: 3 };
+    CKK = { EC: 3, EC_EDWARDS: 64 };
+    CKM = { EC_EDWARDS_KEY_PAIR_GEN: 4181, EDDSA: 4183 };
+    CKF = { RW_SESSION: 2, SERIAL_SESSION: 4 };
+    CKU_USER = 1;
+    CKR = {
+      GENERAL_ERROR: 5,
+      ARGUMENTS_BAD: 7,
+      DEVICE_ERROR: 48,
+      DEVICE_MEMORY: 49,
+      DEVICE_REMOVED: 50,
+      KEY_HANDLE_INVALID: 96,
+      KEY_TYPE_INCONSISTENT: 99,
+      MECHANISM_INVALID: 112,
+      OBJECT_HANDLE_INVALID: 130,
+      PIN_INCORRECT: 160,
+      PIN_INVALID: 161,
+      PIN_LEN_RANGE: 162,
+      PIN_EXPIRED: 163,
+      PIN_LOCKED: 164,
+      SESSION_CLOSED: 176,
+      SESSION_HANDLE_INVALID: 179,
+      TOKEN_NOT_PRESENT: 224,
+      TOKEN_NOT_RECOGNIZED: 225,
+      USER_ALREADY_LOGGED_IN: 256,
+      USER_NOT_LOGGED_IN: 257,
+      USER_PIN_NOT_INITIALIZED: 258,
+      CRYPTOKI_NOT_INITIALIZED: 400,
+      CRYPTOKI_ALREADY_INITIALIZED: 401
+    };
+    SESSION_LOST = /* @__PURE__ */ new Set([
+      CKR.DEVICE_ERROR,
+      CKR.DEVICE_REMOVED,
+      CKR.SESSION_CLOSED,
+      CKR.SESSION_HANDLE_INVALID,
+      CKR.TOKEN_NOT_PRESENT,
+      CKR.TOKEN_NOT_RECOGNIZED,
+      CKR.USER_NOT_LOGGED_IN,
+      CKR.KEY_HANDLE_INVALID,
+      CKR.OBJECT_HANDLE_INVALID
+    ]);
+    PIN_FAILURES = /* @__PURE__ */ new Set([
+      CKR.PIN_INCORRECT,
+      CKR.PIN_INVALID,
+      CKR.PIN_LEN_RANGE,
+      CKR.PIN_EXPIRED,
+      CKR.PIN_LOCKED,
+      CKR.USER_PIN_NOT_INITIALIZED
+    ]);
+    NAMES = new Map(Object.entries(CKR).map(([name, value]) => [value, `CKR_${name}`]));
+    ED25519_EC_PARAMS_OID = Uint8Array.from([6, 3, 43, 101, 112]);
+    ED25519_EC_PARAMS_NAME = Uint8Array.from([19, 12, ...new TextEncoder().encode("edwards25519")]);
+  }
+});
+
+// src/lib/basics/pkcs11/binding.ts
+import { isAbsolute as isAbsolute4 } from "node:path";
+function loadBinding() {
+  binding ??= import("pkcs11js").then(
+    (m) => {
+      const b = m.default ?? m;
+      if (typeof b.PKCS11 !== "function") throw new Error("pkcs11js has no PKCS11 class");
+      return b;
+    },
+    (err) => {
+      binding = void 0;
+      const notFound = err?.code === "ERR_MODULE_NOT_FOUND";
+      throw new InputError(
+        "pkcs11-unavailable",
+        notFound ? "PKCS#11 keys need the optional dependency pkcs11js, which is not installed: install the optional dependency pkcs11js ('npm install pkcs11js' beside countersign; it builds a native addon) or use a key file" : `PKCS#11 keys need the optional dependency pkcs11js, which did not load (${oneLine2(err)}): reinstall it for this Node version`
+      );
+    }
+  );
+  return binding;
+}
+function loadModule(path, what) {
+  if (!isAbsolute4(path))
+    throw new InputError(
+      "pkcs11-module",
+      `${what}: expected an absolute module-path (a relative one would load a library from the working directory), found ${JSON.stringify(path)}`
+    );
+  let loaded = modules.get(path);
+  if (loaded === void 0) {
+    loaded = loadBinding().then((b) => {
+      const lib = new b.PKCS11();
+      try {
+        lib.load(path);
+      } catch (err) {
+        throw new InputError("pkcs11-module", `${what}: could not load the PKCS#11 module ${path} (${oneLine2(err)})`);
+      }
+      try {
+        lib.C_Initialize();
+      } catch (err) {
+        if (ckrOf(err) !== CKR.CRYPTOKI_ALREADY_INITIALIZED)
+          throw new InputError(
+            "pkcs11-module",
+            `${what}: the PKCS#11 module ${path} did not initialise (${describePkcs11Error(err)})`
+          );
+      }
+      return lib;
+    });
+    modules.set(path, loaded);
+    loaded.catch(() => modules.delete(path));
+  }
+  return loaded;
+}
+function ckrOf(err) {
+  if (typeof err !== "object" || err === null) return void 0;
+  const message2 = err.message;
+  const m = typeof message2 === "string" ? /CKR_[A-Z_]+:(\d+)/.exec(message2) : null;
+  if (m) return Number(m[1]);
+  const code = err.code;
+  return typeof code === "number" && code > 0 ? code : void 0;
+}
+function describePkcs11Error(err) {
+  const ckr = ckrOf(err);
+  return ckr === void 0 ? oneLine2(err) : `${ckrName(ckr)} (0x${ckr.toString(16)})`;
+}
+function oneLine2(err) {
+  const text3 = err instanceof Error ? err.message : String(err);
+  return text3.split("\n")[0]?.slice(0, 300) ?? "";
+}
+var binding, modules;
+var init_binding = __esm({
+  "src/lib/basics/pkcs11/binding.ts"() {
+    "use strict";
+    init_errors();
+    init_constants();
+    modules = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/lib/basics/pkcs11/objects.ts
+function nameTemplate(uri, what) {
+  if (uri.type !== void 0 && uri.type !== "private" && uri.type !== "public")
+    throw new InputError(
+      "pkcs11-uri-malformed",
+      `${what}: expected a URI naming a key pair (type=private or no type), found type=${uri.type}`
+    );
+  if (uri.object === void 0 && uri.id === void 0)
+    throw new InputError(
+      "pkcs11-uri-malformed",
+      `${what}: expected object= (the key's label) or id= to name the key, found neither`
+    );
+  return [
+    ...uri.object !== void 0 ? [{ type: CKA.LABEL, value: uri.object }] : [],
+    ...uri.id !== void 0 ? [{ type: CKA.ID, value: Buffer.from(uri.id) }] : []
+  ];
+}
+function findObjects(lib, session, objectClass, name) {
+  lib.C_FindObjectsInit(session, [{ type: CKA.CLASS, value: objectClass }, ...name]);
+  try {
+    return lib.C_FindObjects(session, MAX_FOUND);
+  } finally {
+    lib.C_FindObjectsFinal(session);
+  }
+}
+function findKeyPair(lib, session, uri, what) {
+  const name = nameTemplate(uri, what);
+  const privateKey = one(findObjects(lib, session, CKO.PRIVATE_KEY, name), "private key", what);
+  const publicKey = one(findObjects(lib, session, CKO.PUBLIC_KEY, name), "public key", what);
+  checkKeyType(lib, session, privateKey, "private key", what);
+  checkKeyType(lib, session, publicKey, "public key", what);
+  return { privateKey, rawPublicKey: readPublicKey2(lib, session, publicKey, what) };
+}
+function one(found, kind, what) {
+  const [first, second] = found;
+  if (first === void 0)
+    throw new InputError(
+      "pkcs11-object-missing",
+      `${what}: the token has no ${kind} object with this name (object=/id=); create the pair with 'countersign keygen --key ${what}'`
+    );
+  if (second !== void 0)
+    throw new InputError(
+      "pkcs11-object-ambiguous",
+      `${what}: the token has ${found.length >= MAX_FOUND ? "many" : found.length} ${kind} objects with this name: add id= (or a unique object=) to name one`
+    );
+  return first;
+}
+function checkKeyType(lib, session, handle, kind, what) {
+  const [keyType, params] = lib.C_GetAttributeValue(session, handle, [{ type: CKA.KEY_TYPE }, { type: CKA.EC_PARAMS }]);
+  const type = keyType?.value.length ? readUlong(keyType.value) : void 0;
+  const ed25519 = type === CKK.EC_EDWARDS && params !== void 0 && (equalBytes(params.value, ED25519_EC_PARAMS_OID) || equalBytes(params.value, ED25519_EC_PARAMS_NAME));
+  if (!ed25519)
+    throw new InputError(
+      "pkcs11-key-type",
+      `${what}: expected an Ed25519 ${kind} (CKK_EC_EDWARDS on edwards25519), found ${describeType(type, params?.value)}`
+    );
+}
+function readPublicKey2(lib, session, handle, what) {
+  let value;
+  try {
+    value = lib.C_GetAttributeValue(session, handle, [{ type: CKA.EC_POINT }])[0]?.value;
+  } catch (err) {
+    throw new InputError("pkcs11-token-error", `${what}: could not read the public key (${describePkcs11Error(err)})`);
+  }
+  const raw = value?.length === 34 && value[0] === 4 && value[1] === 32 ? value.subarray(2) : value?.length === 32 ? value : void 0;
+  if (raw === void 0 || !isPrimeOrderPoint(new Uint8Array(raw)))
+    throw new InputError(
+      "pkcs11-key-type",
+      `${what}: expected the token's public key to be a valid 32-byte Ed25519 point, found ${value === void 0 ? "none" : `${value.length} bytes that are not one`}`
+    );
+  return new Uint8Array(raw);
+}
+function describeType(type, params) {
+  if (type === CKK.EC) return "an EC (ECDSA) key such as P-256: CKM_EDDSA signs with Ed25519 keys only";
+  if (type === CKK.EC_EDWARDS)
+    return `an EdDSA key on another curve (CKA_EC_PARAMS ${params?.toString("hex") ?? "none"}), e.g. Ed448`;
+  return type === void 0 ? "a key without a key type" : `key type 0x${type.toString(16)}`;
+}
+function readUlong(value) {
+  return value.length >= 8 ? Number(value.readBigUInt64LE(0)) : value.readUInt32LE(0);
+}
+var MAX_FOUND;
+var init_objects = __esm({
+  "src/lib/basics/pkcs11/objects.ts"() {
+    "use strict";
+    init_errors();
+    init_bytes();
+    init_ed255192();
+    init_binding();
+    init_constants();
+    MAX_FOUND = 16;
+  }
+});
+
+// src/lib/basics/pkcs11/uri.ts
+function isPkcs11Uri(reference) {
+  return /^pkcs11:/i.test(reference);
+}
+function parsePkcs11Uri(uri, what) {
+  const bad = (problem) => {
+    throw new InputError("pkcs11-uri-malformed", `${what}: expected a PKCS#11 URI (RFC 7512), ${problem}`);
+  };
+  if (uri.length > MAX_PKCS11_URI_CHARS)
+    bad(`found ${uri.length} characters, over the limit of ${MAX_PKCS11_URI_CHARS}`);
+  if (!isPkcs11Uri(uri)) bad("found no pkcs11: scheme");
+  const rest = uri.slice("pkcs11:".length);
+  const q = rest.indexOf("?");
+  const path = q === -1 ? rest : rest.slice(0, q);
+  const query = q === -1 ? void 0 : rest.slice(q + 1);
+  if (/#/.test(rest)) bad("found a fragment (#), which PKCS#11 URIs do not have");
+  const out = {};
+  const seen = /* @__PURE__ */ new Set();
+  const attributes = (part, separator, chars, where) => {
+    if (part === "") return [];
+    return part.split(separator).map((attr) => {
+      const eq = attr.indexOf("=");
+      if (eq <= 0) bad(`found ${JSON.stringify(clip(attr))} in the ${where}, not name=value`);
+      const name = attr.slice(0, eq);
+      const raw = attr.slice(eq + 1);
+      if (seen.has(name)) bad(`found ${name} twice (each attribute at most once)`);
+      seen.add(name);
+      return { name, value: decode2(raw, chars, name, bad) };
+    });
+  };
+  for (const { name, value } of attributes(path, ";", PCHAR, "path")) {
+    const key = PATH_TEXT[name];
+    if (key !== void 0) {
+      out[key] = text2(value, name, bad);
+    } else if (name === "id") {
+      out.id = value;
+    } else if (name === "type") {
+      const t = text2(value, name, bad);
+      const type = TYPES.find((x) => x === t);
+      if (type === void 0) bad(`found type=${JSON.stringify(clip(t))}, expected one of ${TYPES.join(", ")}`);
+      else out.type = type;
+    } else if (name === "slot-id") {
+      const t = text2(value, name, bad);
+      if (!/^\d{1,15}$/.test(t)) bad(`found slot-id=${JSON.stringify(clip(t))}, expected a decimal number`);
+      out.slotId = Number(t);
+    } else if (name === "library-version") {
+      const m = /^(\d{1,3})(?:\.(\d{1,3}))?$/.exec(text2(value, name, bad));
+      if (!m) bad(`found library-version=${JSON.stringify(clip(text2(value, name, bad)))}, expected M or M.N`);
+      else out.libraryVersion = { major: Number(m[1]), minor: Number(m[2] ?? "0") };
+    } else {
+      bad(
+        `found the path attribute ${JSON.stringify(clip(name))}, which this tool does not know (refused rather than ignored)`
+      );
+    }
+  }
+  if (query !== void 0) {
+    for (const { name, value } of attributes(query, "&", QCHAR, "query")) {
+      const key = QUERY_TEXT[name];
+      if (key === void 0)
+        bad(
+          `found the query attribute ${JSON.stringify(clip(name))}, which this tool does not know (refused rather than ignored)`
+        );
+      else out[key] = text2(value, name, bad);
+    }
+  }
+  if (out.pinSource !== void 0 && out.pinValue !== void 0) bad("found both pin-source and pin-value (give one)");
+  return out;
+}
+function decode2(raw, chars, name, bad) {
+  const secret = /^pin-value$/i.test(name);
+  const bytes = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charAt(i);
+    if (c === "%") {
+      const hex2 = raw.slice(i + 1, i + 3);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex2))
+        bad(`found a bad percent-encoding in ${name}${secret ? "" : ` (%${clip(hex2)})`}`);
+      bytes.push(parseInt(hex2, 16));
+      i += 2;
+    } else if (chars.test(c)) {
+      bytes.push(c.charCodeAt(0));
+    } else {
+      bad(
+        `found ${secret ? "a character" : `the character ${JSON.stringify(c)}`} in ${name}, which must be percent-encoded`
+      );
+    }
+    if (bytes.length > MAX_VALUE_OCTETS) bad(`found ${name} over the limit of ${MAX_VALUE_OCTETS} octets`);
+  }
+  return Uint8Array.from(bytes);
+}
+function text2(value, name, bad) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(value);
+  } catch {
+    return bad(`found ${name} that is not UTF-8 text`);
+  }
+}
+function clip(s) {
+  return s.length > 60 ? `${s.slice(0, 60)}\u2026` : s;
+}
+function redactPkcs11Uri(uri) {
+  const q = uri.indexOf("?");
+  const path = q === -1 ? uri : uri.slice(0, q);
+  const query = q === -1 ? void 0 : uri.slice(q);
+  const redactedPath = path.replace(/([:;]pin(?:-|%2d)value=)[^;#]*/gi, "$1***");
+  return query === void 0 ? redactedPath : redactedPath + query.replace(/([?&]pin(?:-|%2d)value=)[^&#]*/gi, "$1***");
+}
+var MAX_PKCS11_URI_CHARS, MAX_VALUE_OCTETS, PATH_TEXT, QUERY_TEXT, TYPES, PCHAR, QCHAR;
+var init_uri = __esm({
+  "src/lib/basics/pkcs11/uri.ts"() {
+    "use strict";
+    init_errors();
+    MAX_PKCS11_URI_CHARS = 4096;
+    MAX_VALUE_OCTETS = 1024;
+    PATH_TEXT = {
+      token: "token",
+      manufacturer: "manufacturer",
+      serial: "serial",
+      model: "model",
+      "library-manufacturer": "libraryManufacturer",
+      "library-description": "libraryDescription",
+      "slot-description": "slotDescription",
+      "slot-manufacturer": "slotManufacturer",
+      object: "object"
+    };
+    QUERY_TEXT = {
+      "pin-source": "pinSource",
+      "pin-value": "pinValue",
+      "module-name": "moduleName",
+      "module-path": "modulePath"
+    };
+    TYPES = ["public", "private", "cert", "secret-key", "data"];
+    PCHAR = /^[A-Za-z0-9\-._~:[\]@!$'()*+,=&]$/;
+    QCHAR = /^[A-Za-z0-9\-._~:[\]@!$'()*+,=/?|]$/;
+  }
+});
+
+// src/lib/basics/io/file-safety.ts
+import { lstat as lstat4, realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname3, resolve as resolve3 } from "node:path";
+async function checkSecretFilePlace(path, what, code = "key-permissions") {
+  if (!checked) return;
+  const st = await statOrUndefined(() => lstat4(path));
+  if (st === void 0 || !st.isFile() && !st.isSymbolicLink()) return;
+  const fail2 = (problem, fix) => {
+    throw new InputError(code, `${path}: expected ${what} ${problem}; ${fix}`);
+  };
+  if (st.isSymbolicLink())
+    fail2(
+      "that is not a symbolic link, found one",
+      "give the path of the file itself (a link can be pointed elsewhere)"
+    );
+  const uid = process.geteuid?.();
+  if (uid !== void 0 && st.uid !== uid)
+    fail2(`owned by the user running countersign (uid ${uid}), found uid ${st.uid}`, `run 'chown ${uid} ${path}'`);
+  await checkDirectory(dirname3(resolve3(path)), path, what, code);
+}
+async function checkDirectory(dir, path, what, code) {
+  const st = await statOrUndefined(() => stat4(dir));
+  if (st === void 0) return;
+  const uid = process.geteuid?.();
+  if (uid !== void 0 && st.uid !== uid && st.uid !== 0)
+    throw new InputError(
+      code,
+      `${path}: expected ${what} in a directory owned by this user (uid ${uid}) or root, found ${dir} owned by uid ${st.uid}, who can replace the file`
+    );
+  if ((st.mode & 18) !== 0)
+    throw new InputError(
+      code,
+      `${path}: expected ${what} in a directory only its owner can write, found ${dir} with mode 0${(st.mode & 4095).toString(8)}, writable by ${whoWrites(st.mode)}, who can replace the file; move it to a private directory`
+    );
+}
+function whoWrites(mode) {
+  return (mode & 16) !== 0 && (mode & 2) !== 0 ? "group and others" : (mode & 16) !== 0 ? "group" : "others";
+}
+async function statOrUndefined(get2) {
+  try {
+    return await get2();
+  } catch {
+    return void 0;
+  }
+}
+var checked;
+var init_file_safety = __esm({
+  "src/lib/basics/io/file-safety.ts"() {
+    "use strict";
+    init_errors();
+    checked = process.platform !== "win32";
+  }
+});
+
+// src/lib/basics/io/key-files.ts
+async function loadPrivateKeyFile(path) {
+  await checkSecretFilePlace(path, "a private key file");
+  const bytes = await readKeyFile(path, "private key", MAX_PRIVATE_KEY_PEM_BYTES, true);
+  try {
+    return parsePrivateKeyPem(decodeText(bytes, path), path);
+  } finally {
+    bytes.fill(0);
+  }
+}
+async function readKeyFile(path, what, maxBytes, isPrivate) {
+  return readCappedFile(path, {
+    maxBytes,
+    privateKey: isPrivate,
+    codes: {
+      unreadable: "key-unreadable",
+      tooLarge: "key-too-large",
+      changed: "key-unreadable",
+      permissions: "key-permissions"
+    },
+    message: (f) => {
+      switch (f.kind) {
+        case "unreadable":
+          return `${path}: could not read the ${what} file (${f.reason})`;
+        case "not-a-file":
+          return `${path}: expected a ${what} file, found something that is not a regular file`;
+        case "permissions":
+          return `${path}: expected a private key file only its owner can access (mode 0600), found mode 0${f.mode.toString(8)}; run 'chmod 600 ${path}'`;
+        case "too-large":
+          return `${path}: expected a ${what} file of at most ${maxBytes} bytes, found ${f.size ?? "more"}`;
+        default:
+          return void 0;
+      }
+    }
+  });
+}
+function decodeText(bytes, path) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(
+      "key-pem",
+      `${path}: expected a PEM text file, found binary data (a DER key? convert it with 'openssl pkey -outform PEM')`
+    );
+  }
+}
+var init_key_files = __esm({
+  "src/lib/basics/io/key-files.ts"() {
+    "use strict";
+    init_errors();
+    init_atomic_write();
+    init_file_safety();
+    init_ed255192();
+    init_read_capped();
+    init_ed25519_keys();
+  }
+});
+
+// src/lib/basics/pkcs11/session.ts
+async function openSession(location) {
+  const { what } = location;
+  const lib = await loadModule(location.modulePath, what);
+  const slot = findSlot(lib, location);
+  let session;
+  try {
+    session = lib.C_OpenSession(slot, CKF.SERIAL_SESSION | (location.readWrite ? CKF.RW_SESSION : 0));
+  } catch (err) {
+    throw new InputError(
+      "pkcs11-token-error",
+      `${what}: could not open a session on the token (${describePkcs11Error(err)})`
+    );
+  }
+  const close = () => {
+    try {
+      lib.C_CloseSession(session);
+    } catch {
+    }
+  };
+  try {
+    if (location.pin !== void 0) lib.C_Login(session, CKU_USER, location.pin);
+    else lib.C_Login(session, CKU_USER);
+  } catch (err) {
+    const ckr = ckrOf(err);
+    if (ckr !== CKR.USER_ALREADY_LOGGED_IN) {
+      close();
+      if (ckr !== void 0 && PIN_FAILURES.has(ckr))
+        throw new InputError(
+          "pkcs11-pin",
+          `${what}: the token refused the PIN (${describePkcs11Error(err)})${ckr === CKR.PIN_INCORRECT ? ": wrong PIN; the token may lock after a few more tries" : ""}`
+        );
+      throw new InputError(
+        "pkcs11-token-error",
+        `${what}: could not log in to the token (${describePkcs11Error(err)})`
+      );
+    }
+  }
+  return { lib, session, close };
+}
+function findSlot(lib, location) {
+  const { uri, what } = location;
+  let slots;
+  try {
+    slots = lib.C_GetSlotList(true);
+  } catch (err) {
+    throw new InputError(
+      "pkcs11-token-error",
+      `${what}: could not list the module's slots (${describePkcs11Error(err)})`
+    );
+  }
+  const matches = [];
+  for (const slot of slots) {
+    let info2;
+    try {
+      info2 = lib.C_GetTokenInfo(slot);
+    } catch {
+      continue;
+    }
+    if (!tokenMatches(lib, slot, info2, uri)) continue;
+    matches.push({ slot, label: trimmed(info2.label) });
+  }
+  const wanted = describeToken(uri);
+  const [first, second] = matches;
+  if (first === void 0)
+    throw new InputError(
+      "pkcs11-token-missing",
+      `${what}: no token ${wanted} in the module ${location.modulePath} (${slots.length} token${slots.length === 1 ? "" : "s"} present)`
+    );
+  if (second !== void 0)
+    throw new InputError(
+      "pkcs11-token-ambiguous",
+      `${what}: ${matches.length} tokens match ${wanted} (${matches.map((m) => JSON.stringify(m.label)).join(", ")}): name one with token= or serial=`
+    );
+  return first.slot;
+}
+function tokenMatches(lib, slot, info2, uri) {
+  if (uri.token !== void 0 && trimmed(info2.label) !== uri.token) return false;
+  if (uri.manufacturer !== void 0 && trimmed(info2.manufacturerID) !== uri.manufacturer) return false;
+  if (uri.model !== void 0 && trimmed(info2.model) !== uri.model) return false;
+  if (uri.serial !== void 0 && trimmed(info2.serialNumber) !== uri.serial) return false;
+  if (uri.slotId !== void 0 && slotNumber(slot) !== uri.slotId) return false;
+  if (uri.slotDescription !== void 0 || uri.slotManufacturer !== void 0) {
+    const slotInfo = lib.C_GetSlotInfo(slot);
+    if (uri.slotDescription !== void 0 && trimmed(slotInfo.slotDescription) !== uri.slotDescription) return false;
+    if (uri.slotManufacturer !== void 0 && trimmed(slotInfo.manufacturerID) !== uri.slotManufacturer) return false;
+  }
+  if (uri.libraryManufacturer !== void 0 || uri.libraryDescription !== void 0 || uri.libraryVersion !== void 0) {
+    const info3 = lib.C_GetInfo();
+    if (uri.libraryManufacturer !== void 0 && trimmed(info3.manufacturerID) !== uri.libraryManufacturer) return false;
+    if (uri.libraryDescription !== void 0 && trimmed(info3.libraryDescription) !== uri.libraryDescription)
+      return false;
+    const v = uri.libraryVersion;
+    if (v !== void 0 && (info3.libraryVersion.major !== v.major || info3.libraryVersion.minor !== v.minor))
+      return false;
+  }
+  return true;
+}
+function trimmed(s) {
+  return s.replace(/[ \0]+$/, "");
+}
+function slotNumber(slot) {
+  return slot.length >= 8 ? Number(slot.readBigUInt64LE(0)) : slot.readUInt32LE(0);
+}
+function describeToken(uri) {
+  const parts = [
+    uri.token !== void 0 ? `token=${JSON.stringify(uri.token)}` : "",
+    uri.serial !== void 0 ? `serial=${JSON.stringify(uri.serial)}` : "",
+    uri.manufacturer !== void 0 ? `manufacturer=${JSON.stringify(uri.manufacturer)}` : "",
+    uri.model !== void 0 ? `model=${JSON.stringify(uri.model)}` : "",
+    uri.slotId !== void 0 ? `slot-id=${uri.slotId}` : ""
+  ].filter((p) => p !== "");
+  return parts.length > 0 ? parts.join(" ") : "(any)";
+}
+var init_session = __esm({
+  "src/lib/basics/pkcs11/session.ts"() {
+    "use strict";
+    init_errors();
+    init_binding();
+    init_constants();
+  }
+});
+
+// src/lib/basics/pkcs11/signer.ts
+var signer_exports = {};
+__export(signer_exports, {
+  openPkcs11Signer: () => openPkcs11Signer
+});
+async function openPkcs11Signer(location) {
+  const { what } = location;
+  const first = await connect6(location);
+  const rawPublicKey = first.rawPublicKey;
+  const keyId = keyIdOf(rawPublicKey);
+  let current = first.current;
+  let queue = Promise.resolve();
+  const reopen = async () => {
+    current?.open.close();
+    current = void 0;
+    const again = await connect6(location);
+    if (!equalBytes(again.rawPublicKey, rawPublicKey)) {
+      again.current.open.close();
+      throw new InputError(
+        "pkcs11-key-mismatch",
+        `${what}: after reopening the session the token holds another key (${keyIdOf(again.rawPublicKey)}, expected ${keyId}); refusing to sign`
+      );
+    }
+    current = again.current;
+    return current;
+  };
+  const signNow = async (message2) => {
+    let signature;
+    try {
+      if (current === void 0) throw new Error("no session (lost at an earlier signature)");
+      signature = await signWith(current, message2);
+    } catch (err) {
+      const ckr = ckrOf(err);
+      if (current !== void 0 && (ckr === void 0 || !SESSION_LOST.has(ckr))) throw tokenError(what, err);
+      try {
+        signature = await signWith(await reopen(), message2);
+      } catch (again) {
+        if (again instanceof InputError && again.code === "pkcs11-key-mismatch") throw again;
+        throw tokenError(what, again, err);
+      }
+    }
+    if (!verifyEd25519Strict(signature, message2, rawPublicKey))
+      throw new InputError(
+        "pkcs11-key-mismatch",
+        `${what}: the token's signature does not verify with its public key ${keyId} (the private key is not that key's pair); refusing it`
+      );
+    return signature;
+  };
+  const signer = {
+    keyId,
+    rawPublicKey,
+    sign: (message2) => {
+      const copy = Uint8Array.from(message2);
+      const result = queue.then(() => signNow(copy));
+      queue = result.catch(() => void 0);
+      return result;
+    },
+    close: () => {
+      current?.open.close();
+      current = void 0;
+    }
+  };
+  try {
+    await signer.sign(SELF_TEST);
+  } catch (err) {
+    signer.close();
+    throw err;
+  }
+  return signer;
+}
+async function connect6(location) {
+  const open6 = await openSession(location);
+  try {
+    const pair = findKeyPair(open6.lib, open6.session, location.uri, location.what);
+    return { current: { open: open6, privateKey: pair.privateKey }, rawPublicKey: pair.rawPublicKey };
+  } catch (err) {
+    open6.close();
+    if (err instanceof InputError) throw err;
+    throw new InputError(
+      "pkcs11-token-error",
+      `${location.what}: could not read the key from the token (${describePkcs11Error(err)})`
+    );
+  }
+}
+async function signWith(current, message2) {
+  const { lib, session } = current.open;
+  lib.C_SignInit(session, { mechanism: CKM.EDDSA }, current.privateKey);
+  const out = await lib.C_SignAsync(session, Buffer.from(message2), Buffer.alloc(64));
+  return new Uint8Array(out);
+}
+function tokenError(what, err, first) {
+  return new InputError(
+    "pkcs11-token-error",
+    first === void 0 ? `${what}: the token failed to sign (${describePkcs11Error(err)})` : `${what}: the token failed to sign (${describePkcs11Error(first)}) and again after reopening the session (${err instanceof InputError ? err.message.replace(`${what}: `, "") : describePkcs11Error(err)}); is the token still there?`
+  );
+}
+var SELF_TEST;
+var init_signer2 = __esm({
+  "src/lib/basics/pkcs11/signer.ts"() {
+    "use strict";
+    init_bytes();
+    init_ed255192();
+    init_ed25519_keys();
+    init_errors();
+    init_binding();
+    init_constants();
+    init_objects();
+    init_session();
+    SELF_TEST = new TextEncoder().encode("countersign: PKCS#11 key check\n");
+  }
+});
+
+// src/lib/basics/io/key-ref.ts
+import { isAbsolute as isAbsolute5 } from "node:path";
+async function openSigningKey(reference, flag, options = {}) {
+  if (!isPkcs11Uri(reference)) {
+    const key = await loadPrivateKeyFile(reference);
+    return {
+      signer: seedSigner(key.seed, key.keyId),
+      keyId: key.keyId,
+      rawPublicKey: key.publicKey,
+      store: "file",
+      close: () => {
+        key.seed.fill(0);
+      }
+    };
+  }
+  const location = await tokenLocation(reference, flag, options);
+  const { openPkcs11Signer: openPkcs11Signer2 } = await Promise.resolve().then(() => (init_signer2(), signer_exports));
+  const signer = await openPkcs11Signer2(location);
+  return {
+    signer,
+    keyId: signer.keyId,
+    rawPublicKey: signer.rawPublicKey,
+    store: "pkcs11",
+    close: () => {
+      signer.close();
+    }
+  };
+}
+async function tokenLocation(reference, flag, options = {}) {
+  const what = `${flag} ${redactPkcs11Uri(reference)}`;
+  const uri = parsePkcs11Uri(reference, what);
+  if (options.refusePinValue && uri.pinValue !== void 0)
+    throw new InputError(
+      "pkcs11-pin",
+      `${what}: expected pin-source=file:/path/to/pin-file (mode 0600), found pin-value: a PIN in a key reference leaks (other local users read a command line in /proc/PID/cmdline; inputs and commands reach logs)`
+    );
+  nameTemplate(uri, what);
+  const modulePath = uri.modulePath ?? (process.env[DEFAULT_MODULE_ENV] || void 0);
+  if (modulePath === void 0)
+    throw new InputError(
+      "pkcs11-module",
+      `${what}: expected module-path=/path/to/module.so in the URI or ${DEFAULT_MODULE_ENV} set, found neither${uri.moduleName !== void 0 ? " (module-name is not supported: give the path)" : ""}`
+    );
+  return { modulePath, uri, pin: await pinOf(uri.pinValue, uri.pinSource, what), what };
+}
+async function pinOf(pinValue, pinSource, what) {
+  if (pinValue !== void 0) return pinValue;
+  if (pinSource === void 0)
+    throw new InputError(
+      "pkcs11-pin",
+      `${what}: expected the token's PIN, as pin-source=file:/path/to/pin-file (mode 0600) or pin-value=..., found neither`
+    );
+  const path = /^file:\/\/\//.test(pinSource) ? pinSource.slice("file://".length) : /^file:\//.test(pinSource) ? pinSource.slice("file:".length) : pinSource;
+  if (!isAbsolute5(path) || /^[a-z][a-z0-9+.-]*:/i.test(path))
+    throw new InputError(
+      "pkcs11-pin",
+      `${what}: expected pin-source to be file: and an absolute path, found ${JSON.stringify(pinSource.slice(0, 200))}`
+    );
+  await checkSecretFilePlace(path, "a PIN file", "pkcs11-pin");
+  const bytes = await readCappedFile(path, {
+    what: `${what}: PIN file ${path}`,
+    maxBytes: MAX_PIN_FILE_BYTES,
+    privateKey: true,
+    codes: { unreadable: "pkcs11-pin", tooLarge: "pkcs11-pin", changed: "pkcs11-pin", permissions: "pkcs11-pin" }
+  });
+  try {
+    const text3 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const pin = text3.replace(/\r?\n$/, "");
+    if (pin === "" || /[\r\n]/.test(pin))
+      throw new InputError(
+        "pkcs11-pin",
+        `${what}: expected the PIN on one line of the PIN file ${path}, found ${pin === "" ? "an empty file" : "several lines"}`
+      );
+    return pin;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError("pkcs11-pin", `${what}: expected the PIN file ${path} to be UTF-8 text`);
+  } finally {
+    bytes.fill(0);
+  }
+}
+var DEFAULT_MODULE_ENV, MAX_PIN_FILE_BYTES;
+var init_key_ref = __esm({
+  "src/lib/basics/io/key-ref.ts"() {
+    "use strict";
+    init_signer();
+    init_errors();
+    init_objects();
+    init_uri();
+    init_file_safety();
+    init_key_files();
+    init_read_capped();
+    DEFAULT_MODULE_ENV = "COUNTERSIGN_PKCS11_MODULE";
+    MAX_PIN_FILE_BYTES = 256;
+  }
+});
+
 // src/lib/formats/policy/load.ts
 async function loadPolicyFile(path) {
   const bytes = await readCappedFile(path, {
@@ -65847,21 +66676,21 @@ async function runCountersign(inputs) {
     const policyPath = inputs.policy;
     if (!policyPath)
       throw new InputError("input-missing", "input policy: required with countersign-key, found nothing");
-    const key = parsePrivateKeyPem(inputs.countersignKey, "input countersign-key");
+    const key = await openCountersignKey(inputs.countersignKey);
     try {
       const policy = await loadPolicyFile(inWorkspace(policyPath));
       const what = `input bundle ${inputs.bundle}`;
       const approval = rotationApproval(bytes, policy, key.keyId, what, inputs.approveRotation);
       const result = await countersignBundle(bytes, {
         policy,
-        signer: seedSigner(key.seed, key.keyId),
+        signer: key.signer,
         what,
         ...approval ? { approveRotation: approval } : {}
       });
       await writeFileAtomic(bundlePath, serializeBundle(result.bundle));
       return { bundlePath, by: key.keyId, countersignatures: result.bundle.countersignatures.length };
     } finally {
-      key.seed.fill(0);
+      key.close();
     }
   }
   const url = inputs.countersignUrl;
@@ -65875,6 +66704,17 @@ async function runCountersign(inputs) {
   const count = checkReturnedBundle(bytes, returned, url);
   await writeFileAtomic(bundlePath, returned);
   return { bundlePath, by: url, countersignatures: count };
+}
+async function openCountersignKey(value) {
+  if (isPkcs11Uri(value)) return openSigningKey(value, "input countersign-key", { refusePinValue: true });
+  const key = parsePrivateKeyPem(value, "input countersign-key");
+  return {
+    signer: seedSigner(key.seed, key.keyId),
+    keyId: key.keyId,
+    close: () => {
+      key.seed.fill(0);
+    }
+  };
 }
 function rotationApproval(bytes, policy, keyId, what, approve) {
   const rotation = peekRotation(bytes, policy, what);
@@ -65937,6 +66777,7 @@ var init_countersign = __esm({
     init_rotation_review();
     init_ed25519_keys();
     init_signer();
+    init_key_ref();
     init_errors();
     init_atomic_write();
     init_policy();
@@ -66041,8 +66882,8 @@ var init_next_steps = __esm({
 });
 
 // src/action/summary.ts
-function escapeHtml(text2) {
-  return text2.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
+function escapeHtml(text3) {
+  return text3.replace(/[&<>"'|`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 function expectedOf(check, policy) {
   if (check.expected !== void 0) return check.expected;

@@ -192,7 +192,7 @@ async function tokenLocation(reference, flag, options = {}) {
   if (options.refusePinValue && uri.pinValue !== void 0)
     throw new InputError(
       "pkcs11-pin",
-      `${what}: expected pin-source=file:/path/to/pin-file (mode 0600), found pin-value: a PIN on the command line stays readable by every local user in /proc/PID/cmdline for as long as the service runs`
+      `${what}: expected pin-source=file:/path/to/pin-file (mode 0600), found pin-value: a PIN in a key reference leaks (other local users read a command line in /proc/PID/cmdline; inputs and commands reach logs)`
     );
   nameTemplate(uri, what);
   const modulePath = uri.modulePath ?? (process.env[DEFAULT_MODULE_ENV] || void 0);

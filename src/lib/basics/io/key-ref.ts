@@ -95,7 +95,7 @@ async function tokenLocation(reference: string, flag: string, options: OpenKeyOp
   if (options.refusePinValue && uri.pinValue !== undefined)
     throw new InputError(
       'pkcs11-pin',
-      `${what}: expected pin-source=file:/path/to/pin-file (mode 0600), found pin-value: a PIN on the command line stays readable by every local user in /proc/PID/cmdline for as long as the service runs`,
+      `${what}: expected pin-source=file:/path/to/pin-file (mode 0600), found pin-value: a PIN in a key reference leaks (other local users read a command line in /proc/PID/cmdline; inputs and commands reach logs)`,
     );
   nameTemplate(uri, what); // a URI that names no key pair is refused before the token is touched
   const modulePath = uri.modulePath ?? (process.env[DEFAULT_MODULE_ENV] || undefined);
