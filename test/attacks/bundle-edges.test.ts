@@ -169,6 +169,38 @@ test('E29 bundle file: serialisation is pretty-printed JSON ending in one newlin
   assert.deepEqual(parseBundleFile(new TextEncoder().encode(text), 'b.json').bundle, bundle);
 });
 
+test('E29b carried rotations (FORMAT §6.3): optional, 1 to 16 canonical base64 entries, decoded in order, kept when written out', () => {
+  const base = JSON.parse(new TextDecoder().decode(withCountersignature({}))) as Record<string, unknown>;
+  const withRotations = (rotations: unknown) => bundleBytes({ ...base, rotations });
+  // Absent: no field written back, nothing decoded.
+  const none = parseBundleFile(withCountersignature({}), 'b.json');
+  assert.deepEqual(none.rotations, []);
+  assert.equal(Object.hasOwn(none.bundle, 'rotations'), false);
+  assert.equal(serializeBundle(none.bundle).includes('"rotations"'), false);
+  // Present: each decoded to its exact bytes, in order, and the field kept as given.
+  const two = parseBundleFile(withRotations([b64(5), Buffer.from('second').toString('base64')]), 'b.json');
+  assert.deepEqual(
+    two.rotations.map((r) => Buffer.from(r).toString()),
+    [Buffer.alloc(5, 1).toString(), 'second'],
+  );
+  assert.deepEqual(two.bundle.rotations, [b64(5), Buffer.from('second').toString('base64')]);
+  assert.deepEqual(parseBundleFile(new TextEncoder().encode(serializeBundle(two.bundle)), 'b.json').bundle, two.bundle);
+  // 16 is the cap, exactly; an empty list, a non-list, a non-canonical entry are refused by path.
+  assert.equal(parseBundleFile(withRotations(Array.from({ length: 16 }, () => b64(3))), 'b.json').rotations.length, 16);
+  const cases: [unknown, RegExp][] = [
+    [Array.from({ length: 17 }, () => b64(3)), /^b\.json: \$\.rotations: .*16/],
+    [[], /^b\.json: \$\.rotations: /],
+    ['AAAA', /^b\.json: \$\.rotations: expected /],
+    [[b64(3), 'QR=='], /^b\.json: \$\.rotations\[1\]: /],
+    [[7], /^b\.json: \$\.rotations\[0\]: /],
+  ];
+  for (const [value, message] of cases) {
+    const err = inputError(() => parseBundleFile(withRotations(value), 'b.json'));
+    assert.equal(err.code, 'bundle-malformed', err.message);
+    assert.match(err.message, message);
+  }
+});
+
 // --- streams (FORMAT §3) and the statement's kind (FORMAT §7 step 5)
 
 test('E30 streams: at most 200 characters, exactly', () => {
