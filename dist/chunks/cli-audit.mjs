@@ -21,8 +21,8 @@ import {
   splitPoint,
   verifyCheckpoint
 } from "./shared-c6dbb844.mjs";
-import "./shared-5bacc2e4.mjs";
 import "./shared-500f2f67.mjs";
+import "./shared-5bacc2e4.mjs";
 import {
   writeFileAtomic
 } from "./shared-2abda158.mjs";

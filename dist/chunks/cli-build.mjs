@@ -14,6 +14,9 @@ import "./shared-c9b31025.mjs";
 import "./shared-c6dbb844.mjs";
 import "./shared-d54b2595.mjs";
 import {
+  reportFatal
+} from "./shared-42d5d1df.mjs";
+import {
   policyDocument
 } from "./shared-4746e858.mjs";
 import "./shared-5bacc2e4.mjs";
@@ -26,9 +29,6 @@ import {
   sourceFromGitHubEnv
 } from "./shared-e181c389.mjs";
 import "./shared-39a15262.mjs";
-import {
-  reportFatal
-} from "./shared-42d5d1df.mjs";
 import "./shared-f06d4d30.mjs";
 import "./shared-8e434138.mjs";
 import {

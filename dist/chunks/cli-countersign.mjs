@@ -32,6 +32,10 @@ import {
 import "./shared-c9b31025.mjs";
 import "./shared-c6dbb844.mjs";
 import "./shared-d54b2595.mjs";
+import "./shared-500f2f67.mjs";
+import {
+  loadPolicyFile
+} from "./shared-79af2afc.mjs";
 import {
   REVIEW_HINT,
   checkRotationApproval,
@@ -45,10 +49,6 @@ import {
 import "./shared-5bacc2e4.mjs";
 import "./shared-e181c389.mjs";
 import "./shared-39a15262.mjs";
-import "./shared-500f2f67.mjs";
-import {
-  loadPolicyFile
-} from "./shared-79af2afc.mjs";
 import "./shared-f06d4d30.mjs";
 import "./shared-8e434138.mjs";
 import {

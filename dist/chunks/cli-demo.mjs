@@ -14,15 +14,15 @@ import "./shared-c9b31025.mjs";
 import "./shared-c6dbb844.mjs";
 import "./shared-d54b2595.mjs";
 import {
+  loadPolicyFile
+} from "./shared-79af2afc.mjs";
+import {
   parseBundleFile,
   serializeBundle
 } from "./shared-4746e858.mjs";
 import "./shared-5bacc2e4.mjs";
 import "./shared-e181c389.mjs";
 import "./shared-39a15262.mjs";
-import {
-  loadPolicyFile
-} from "./shared-79af2afc.mjs";
 import "./shared-f06d4d30.mjs";
 import "./shared-8e434138.mjs";
 import "./shared-2abda158.mjs";

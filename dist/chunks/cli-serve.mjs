@@ -59,6 +59,12 @@ import {
   signerFromCertificate
 } from "./shared-d54b2595.mjs";
 import {
+  checkServiceUrl
+} from "./shared-500f2f67.mjs";
+import {
+  loadPolicyFile
+} from "./shared-79af2afc.mjs";
+import {
   REVIEW_HINT,
   rotationTargetOf
 } from "./shared-14079368.mjs";
@@ -66,12 +72,6 @@ import "./shared-4746e858.mjs";
 import "./shared-5bacc2e4.mjs";
 import "./shared-e181c389.mjs";
 import "./shared-39a15262.mjs";
-import {
-  checkServiceUrl
-} from "./shared-500f2f67.mjs";
-import {
-  loadPolicyFile
-} from "./shared-79af2afc.mjs";
 import {
   trustMaterialOf
 } from "./shared-f06d4d30.mjs";

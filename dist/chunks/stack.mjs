@@ -12,8 +12,8 @@ import {
   signCheckpoint,
   splitPoint
 } from "./shared-c6dbb844.mjs";
-import "./shared-5bacc2e4.mjs";
 import "./shared-500f2f67.mjs";
+import "./shared-5bacc2e4.mjs";
 import {
   require_dist,
   require_v2
