@@ -1,5 +1,8 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  runUntilSignal
+} from "./shared-4f8fee1f.mjs";
+import {
   signVerified,
   verifyForCountersigning
 } from "./shared-b43b02ca.mjs";
@@ -6966,6 +6969,25 @@ var DataDirLock = class _DataDirLock {
   }
 };
 
+// src/server/storage/entry-row.ts
+function entryFromRow(r) {
+  const bytes = (v) => new Uint8Array(v);
+  return {
+    index: Number(r.idx),
+    leafHash: bytes(r.leaf_hash),
+    statement: bytes(r.statement),
+    signature: bytes(r.signature),
+    keyId: String(r.key_id),
+    stream: String(r.stream),
+    version: Number(r.version),
+    payloadDigest: String(r.payload_digest),
+    primarySignatureDigest: String(r.primary_signature_digest),
+    certificate: bytes(r.certificate),
+    identity: String(r.identity),
+    signedAt: String(r.signed_at)
+  };
+}
+
 // src/server/store.ts
 var DATABASE_FILE = "countersign-log.sqlite";
 var SCHEMA = `
@@ -7124,7 +7146,7 @@ var LogStore = class _LogStore {
   }
   /** Entries as stored, unchecked (the log's own checks and upgrades only). */
   rawEntries(start, end) {
-    return this.selectRange.all(start, end).map(toEntry);
+    return this.selectRange.all(start, end).map(entryFromRow);
   }
   /** Entries [start, end), each checked by the guard first (throws rather than serve a bad one). */
   entries(start, end) {
@@ -7135,12 +7157,12 @@ var LogStore = class _LogStore {
   /** The entry of this exact primary as stored, unchecked (the log's own sequencing only: never served). */
   findByPrimaryUnchecked(payloadDigest, primarySignatureDigest) {
     const row = this.selectByPrimary.get(payloadDigest, primarySignatureDigest);
-    return row ? toEntry(row) : void 0;
+    return row ? entryFromRow(row) : void 0;
   }
   findByPrimary(payloadDigest, primarySignatureDigest) {
     const row = this.selectByPrimary.get(payloadDigest, primarySignatureDigest);
     if (!row) return void 0;
-    const entry = toEntry(row);
+    const entry = entryFromRow(row);
     this.guard(entry);
     return entry;
   }
@@ -7230,23 +7252,6 @@ var LogStore = class _LogStore {
     this.upsertCheckpoint.run(size, note, state);
   }
 };
-function toEntry(r) {
-  const bytes = (v) => new Uint8Array(v);
-  return {
-    index: Number(r.idx),
-    leafHash: bytes(r.leaf_hash),
-    statement: bytes(r.statement),
-    signature: bytes(r.signature),
-    keyId: String(r.key_id),
-    stream: String(r.stream),
-    version: Number(r.version),
-    payloadDigest: String(r.payload_digest),
-    primarySignatureDigest: String(r.primary_signature_digest),
-    certificate: bytes(r.certificate),
-    identity: String(r.identity),
-    signedAt: String(r.signed_at)
-  };
-}
 
 // node_modules/pg/esm/index.mjs
 var import_lib = __toESM(require_lib2(), 1);
@@ -7407,7 +7412,7 @@ function reader(c) {
         "SELECT * FROM countersign_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx",
         [from, checkpoint.size]
       );
-      return { checkpoint, entries: entries.rows.map(toEntry2) };
+      return { checkpoint, entries: entries.rows.map(entryFromRow) };
     }
   };
 }
@@ -7449,23 +7454,6 @@ function writer(c) {
 }
 function toCheckpoint(row) {
   return { size: Number(row.size), note: String(row.note), state: String(row.state) };
-}
-function toEntry2(r) {
-  const bytes = (v) => new Uint8Array(v);
-  return {
-    index: Number(r.idx),
-    leafHash: bytes(r.leaf_hash),
-    statement: bytes(r.statement),
-    signature: bytes(r.signature),
-    keyId: String(r.key_id),
-    stream: String(r.stream),
-    version: Number(r.version),
-    payloadDigest: String(r.payload_digest),
-    primarySignatureDigest: String(r.primary_signature_digest),
-    certificate: bytes(r.certificate),
-    identity: String(r.identity),
-    signedAt: String(r.signed_at)
-  };
 }
 function sqlState(err) {
   const code = err?.code;
@@ -8391,26 +8379,7 @@ async function run(argv) {
     })}
 `
   );
-  return new Promise((resolve) => {
-    const stop = (signal) => {
-      process.stdout.write(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), event: "stopping", signal })}
-`);
-      service.close().then(
-        () => {
-          resolve(0);
-        },
-        () => {
-          resolve(2);
-        }
-      );
-    };
-    process.once("SIGTERM", () => {
-      stop("SIGTERM");
-    });
-    process.once("SIGINT", () => {
-      stop("SIGINT");
-    });
-  });
+  return runUntilSignal(() => service.close());
 }
 function countOption(flag, value, min, max) {
   if (value === void 0) return void 0;

@@ -1,5 +1,8 @@
 import { createRequire as __countersignCreateRequire } from 'node:module'; const require = __countersignCreateRequire(import.meta.url);
 import {
+  runUntilSignal
+} from "./shared-4f8fee1f.mjs";
+import {
   loadPrivateKeyFile,
   seedSigner
 } from "./shared-85e931d3.mjs";
@@ -448,26 +451,7 @@ async function run(argv) {
     })}
 `
   );
-  return new Promise((resolve) => {
-    const stop = (signal) => {
-      process.stdout.write(`${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), event: "stopping", signal })}
-`);
-      running.close().then(
-        () => {
-          resolve(0);
-        },
-        () => {
-          resolve(2);
-        }
-      );
-    };
-    process.once("SIGTERM", () => {
-      stop("SIGTERM");
-    });
-    process.once("SIGINT", () => {
-      stop("SIGINT");
-    });
-  });
+  return runUntilSignal(() => running.close());
 }
 function parseLogs(specs) {
   const logs = /* @__PURE__ */ new Map();

@@ -19,6 +19,7 @@ import { checkServiceUrl } from '../lib/basics/net/url.ts';
 import type { WitnessEndpoint } from '../lib/flows/witness/submit.ts';
 import { usageError } from './usage.ts';
 import { parseVerbArgs } from './args.ts';
+import { runUntilSignal } from './foreground.ts';
 
 export const USAGE = `usage: countersign serve --key FILE --policy FILE --data DIR [--store postgres://...]
                          [--listen HOST:PORT] [--log-key FILE] [--origin NAME]
@@ -184,25 +185,7 @@ export async function run(argv: string[]): Promise<number> {
     })}\n`,
   );
 
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'stopping', signal })}\n`);
-      service.close().then(
-        () => {
-          resolve(0);
-        },
-        () => {
-          resolve(2);
-        },
-      );
-    };
-    process.once('SIGTERM', () => {
-      stop('SIGTERM');
-    });
-    process.once('SIGINT', () => {
-      stop('SIGINT');
-    });
-  });
+  return runUntilSignal(() => service.close());
 }
 
 /** An optional whole number flag within [min, max]; exit 2 otherwise. */

@@ -15,6 +15,7 @@ import { WitnessStore } from '../witness/store.ts';
 import { Witness } from '../witness/witness.ts';
 import { parseVerbArgs } from './args.ts';
 import { usageError } from './usage.ts';
+import { runUntilSignal } from './foreground.ts';
 
 export const USAGE = `usage: countersign witness --key FILE --name NAME --log ORIGIN=VKEY [--log ...] --data DIR [--listen HOST:PORT]
 
@@ -85,25 +86,7 @@ export async function run(argv: string[]): Promise<number> {
       logs: [...logs.keys()].map((origin) => ({ origin, size: store.get(origin)?.size ?? 0 })),
     })}\n`,
   );
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'stopping', signal })}\n`);
-      running.close().then(
-        () => {
-          resolve(0);
-        },
-        () => {
-          resolve(2);
-        },
-      );
-    };
-    process.once('SIGTERM', () => {
-      stop('SIGTERM');
-    });
-    process.once('SIGINT', () => {
-      stop('SIGINT');
-    });
-  });
+  return runUntilSignal(() => running.close());
 }
 
 /** `ORIGIN=VKEY` (split at the first '='; a vkey's base64 may end in '='), the key's name equal to ORIGIN. */

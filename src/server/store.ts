@@ -28,6 +28,7 @@ import { storageError } from './storage/errors.ts';
 import { DataDirLock } from './storage/lock.ts';
 import type { TreeNode } from './storage/stored-tree.ts';
 import type { StreamHead } from './storage/stream-state.ts';
+import { entryFromRow } from './storage/entry-row.ts';
 
 export const DATABASE_FILE = 'countersign-log.sqlite';
 
@@ -244,7 +245,7 @@ export class LogStore {
 
   /** Entries as stored, unchecked (the log's own checks and upgrades only). */
   rawEntries(start: number, end: number): StoredEntry[] {
-    return (this.selectRange.all(start, end) as Row[]).map(toEntry);
+    return (this.selectRange.all(start, end) as Row[]).map(entryFromRow);
   }
 
   /** Entries [start, end), each checked by the guard first (throws rather than serve a bad one). */
@@ -257,13 +258,13 @@ export class LogStore {
   /** The entry of this exact primary as stored, unchecked (the log's own sequencing only: never served). */
   findByPrimaryUnchecked(payloadDigest: string, primarySignatureDigest: string): StoredEntry | undefined {
     const row = this.selectByPrimary.get(payloadDigest, primarySignatureDigest) as Row | undefined;
-    return row ? toEntry(row) : undefined;
+    return row ? entryFromRow(row) : undefined;
   }
 
   findByPrimary(payloadDigest: string, primarySignatureDigest: string): StoredEntry | undefined {
     const row = this.selectByPrimary.get(payloadDigest, primarySignatureDigest) as Row | undefined;
     if (!row) return undefined;
-    const entry = toEntry(row);
+    const entry = entryFromRow(row);
     this.guard(entry);
     return entry;
   }
@@ -363,22 +364,4 @@ export class LogStore {
   saveCheckpoint(size: number, note: string, state: string): void {
     this.upsertCheckpoint.run(size, note, state);
   }
-}
-
-function toEntry(r: Row): StoredEntry {
-  const bytes = (v: unknown) => new Uint8Array(v as Uint8Array);
-  return {
-    index: Number(r.idx),
-    leafHash: bytes(r.leaf_hash),
-    statement: bytes(r.statement),
-    signature: bytes(r.signature),
-    keyId: String(r.key_id),
-    stream: String(r.stream),
-    version: Number(r.version),
-    payloadDigest: String(r.payload_digest),
-    primarySignatureDigest: String(r.primary_signature_digest),
-    certificate: bytes(r.certificate),
-    identity: String(r.identity),
-    signedAt: String(r.signed_at),
-  };
 }

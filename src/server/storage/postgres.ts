@@ -15,9 +15,9 @@
 // Reads run in REPEATABLE READ snapshots: a chunk of entries and its checkpoint are consistent.
 import pg from 'pg';
 import { InputError } from '../../lib/basics/errors/errors.ts';
-import type { StoredEntry } from '../store.ts';
 import { StorageFault } from './errors.ts';
 import type { LogSequencer, SequencerReader, SequencerWriter, SharedCheckpoint } from './sequencer.ts';
+import { entryFromRow } from './entry-row.ts';
 
 /** The advisory lock key of the log's one writer ("countersign" in the low bits). */
 const WRITE_LOCK_KEY = 0x636f756e7473;
@@ -184,7 +184,7 @@ function reader(c: Queryable): SequencerReader {
         'SELECT * FROM countersign_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
         [from, checkpoint.size],
       );
-      return { checkpoint, entries: entries.rows.map(toEntry) };
+      return { checkpoint, entries: entries.rows.map(entryFromRow) };
     },
   };
 }
@@ -228,24 +228,6 @@ function writer(c: Queryable): SequencerWriter {
 
 function toCheckpoint(row: Row): SharedCheckpoint {
   return { size: Number(row.size), note: String(row.note), state: String(row.state) };
-}
-
-function toEntry(r: Row): StoredEntry {
-  const bytes = (v: unknown) => new Uint8Array(v as Buffer);
-  return {
-    index: Number(r.idx),
-    leafHash: bytes(r.leaf_hash),
-    statement: bytes(r.statement),
-    signature: bytes(r.signature),
-    keyId: String(r.key_id),
-    stream: String(r.stream),
-    version: Number(r.version),
-    payloadDigest: String(r.payload_digest),
-    primarySignatureDigest: String(r.primary_signature_digest),
-    certificate: bytes(r.certificate),
-    identity: String(r.identity),
-    signedAt: String(r.signed_at),
-  };
 }
 
 /** SQLSTATE classes (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
