@@ -76,6 +76,19 @@ export default {
       'test/attacks/pipeline-edges.test.ts',
       // The policy's witness requirement (issue 16): parsed by policy/parse.ts and countersigners.ts.
       'test/lib/checks/log/witness-policy.test.ts',
+      // Direct unit tests of single core files (mutation run 8): the exact messages, caps and
+      // branches that the suites above reach only through a whole bundle, or not at all.
+      'test/lib/basics/encoding/base64.test.ts',
+      'test/lib/basics/json/length-limits.test.ts',
+      'test/lib/basics/crypto/ed25519-fail-closed.test.ts',
+      'test/lib/formats/bundle/bundle.test.ts',
+      'test/lib/formats/bundle/envelope.test.ts',
+      'test/lib/formats/policy/identity-pattern.test.ts',
+      'test/lib/formats/policy/load.test.ts',
+      'test/lib/formats/policy/witness-keys.test.ts',
+      'test/lib/checks/countersignatures/log-witnesses.test.ts',
+      'test/lib/pipeline/run.test.ts',
+      'test/lib/pipeline/steps.test.ts',
     ],
     nodeArgs: ['--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
     forceBail: true,

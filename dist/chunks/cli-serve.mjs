@@ -6327,6 +6327,7 @@ function rowDigest(e) {
 }
 
 // src/server/countersigner.ts
+var overloaded = () => new Refusal(503, "overloaded", "too many requests are waiting to be verified; retry later");
 var Countersigner = class {
   policy;
   signer;
@@ -6352,6 +6353,7 @@ var Countersigner = class {
   }
   async countersign(body) {
     const started = performance.now();
+    if (this.verifiers.full) throw overloaded();
     const parsed = this.screen(body);
     await this.log.catchUp();
     const replay = this.findReplay(parsed.payloadDigest, parsed.primarySignatureDigest);
@@ -6368,7 +6370,7 @@ var Countersigner = class {
       now: now.getTime(),
       ...last ? { last: { stream: parsed.stream, version: last.version, payloadDigest: last.payloadDigest } } : {}
     });
-    if (!answer) throw new Refusal(503, "overloaded", "too many requests are waiting to be verified; retry later");
+    if (!answer) throw overloaded();
     const verified = await answer;
     if (!verified.ok) {
       if (verified.error === "VerificationError") throw new VerificationError(carried(verified.code), verified.message);
@@ -7825,10 +7827,14 @@ var WorkerPool = class {
   get maxQueue() {
     return this.options.maxQueue;
   }
+  /** Every worker busy and the queue full: `run` would refuse. */
+  get full() {
+    return this.idle.length === 0 && this.waiting.length >= this.options.maxQueue;
+  }
   /** The job's answer; undefined (nothing queued) when every worker is busy and the queue is full. */
   run(job) {
     if (this.closed) return Promise.reject(new Error("the worker pool is closed"));
-    if (this.idle.length === 0 && this.waiting.length >= this.options.maxQueue) return void 0;
+    if (this.full) return void 0;
     return new Promise((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, job, resolve, reject });
       this.dispatch();
@@ -8001,6 +8007,9 @@ function startVerifiers(options) {
         return pool.running;
       },
       maxQueue: pool.maxQueue,
+      get full() {
+        return pool.full;
+      },
       get crashes() {
         return pool.crashes;
       },
@@ -8023,6 +8032,9 @@ function startVerifiers(options) {
       return running;
     },
     maxQueue: options.maxQueue,
+    get full() {
+      return running >= options.maxQueue + 1;
+    },
     crashes: 0,
     close: () => Promise.resolve()
   };

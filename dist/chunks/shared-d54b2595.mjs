@@ -597,6 +597,26 @@ var import_core2 = __toESM(require_dist2(), 1);
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_verify = __toESM(require_dist3(), 1);
 import { createHash } from "node:crypto";
+
+// src/lib/checks/sigstore/certificate-encodings.ts
+function remember(obj) {
+  if (!obj || Object.hasOwn(obj, "toDER")) return;
+  const der = obj.toDER();
+  Object.defineProperty(obj, "toDER", { value: () => Buffer.from(der), enumerable: false });
+}
+function rememberCertificateEncodings(cert) {
+  remember(cert.root);
+  remember(cert.root.subs[0]);
+}
+function rememberTrustEncodings(trust) {
+  for (const ca of [...trust.certificateAuthorities, ...trust.timestampAuthorities])
+    for (const cert of ca.certChain) rememberCertificateEncodings(cert);
+}
+function rememberLeafEncodings(entity) {
+  if (entity.key.$case === "certificate") rememberCertificateEncodings(entity.key.certificate);
+}
+
+// src/lib/checks/sigstore/verify-primary.ts
 var PRIMARY_MEDIA_TYPES = [
   "application/vnd.dev.sigstore.bundle.v0.3+json",
   "application/vnd.dev.sigstore.bundle+json;version=0.3"
@@ -674,6 +694,8 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
     tlogThreshold: 0,
     timestampThreshold: 1
   });
+  rememberTrustEncodings(trust);
+  rememberLeafEncodings(entity);
   try {
     verifier.verify(entity);
   } catch (err) {

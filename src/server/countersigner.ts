@@ -57,6 +57,9 @@ interface Reservation {
   done: Promise<unknown>;
 }
 
+const overloaded = (): Refusal =>
+  new Refusal(503, 'overloaded', 'too many requests are waiting to be verified; retry later');
+
 export class Countersigner {
   private readonly policy: Policy;
   private readonly signer: CountersignSigner;
@@ -92,6 +95,9 @@ export class Countersigner {
 
   async countersign(body: Uint8Array): Promise<CountersignOutcome> {
     const started = performance.now();
+    // 0. Load shedding first: with the verification queue full, even parsing the body is work
+    // an overloaded service should not do (its /healthz and the admitted requests need the thread).
+    if (this.verifiers.full) throw overloaded();
     // 1. Cheap checks, on this thread (linear in the body, no signature verified).
     const parsed = this.screen(body);
     // A log shared by several instances: what the others appended counts (replays, versions).
@@ -112,7 +118,7 @@ export class Countersigner {
       now: now.getTime(),
       ...(last ? { last: { stream: parsed.stream, version: last.version, payloadDigest: last.payloadDigest } } : {}),
     });
-    if (!answer) throw new Refusal(503, 'overloaded', 'too many requests are waiting to be verified; retry later');
+    if (!answer) throw overloaded();
     const verified = await answer;
     if (!verified.ok) {
       // Rebuilt as the library error it was in the worker, so that refusal.ts maps it to its status.

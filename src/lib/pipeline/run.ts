@@ -194,6 +194,9 @@ interface Established {
   readonly countersigned?: Countersigned;
 }
 
+/** What a bundle that reached a pending or verified outcome established: its parse at least. */
+type EstablishedParsed = Established & { readonly parsed: Parsed };
+
 const TITLES = Object.fromEntries(CHECKS.map((c) => [c.name, c.title])) as Record<CheckName, string>;
 
 /** One entry per check, in pipeline order; after a failure, every check not run is marked skipped. */
@@ -262,7 +265,7 @@ class ReportBuilder {
     return { report, ...fields(established) };
   }
 
-  pending(established: Established): UnverifiedPipelineResult {
+  pending(established: EstablishedParsed): UnverifiedPipelineResult {
     return {
       report: { ...this.report('pending-countersign', this.entries, established), ...this.rotation(established) },
       ...fields(established),
@@ -271,7 +274,7 @@ class ReportBuilder {
 
   verified(verified: Verified): VerifiedPipelineResult {
     const { parsed } = verified;
-    const established: Established = { parsed, primary: verified.primary, countersigned: verified.countersigned };
+    const established: EstablishedParsed = { parsed, primary: verified.primary, countersigned: verified.countersigned };
     return {
       report: { ...this.report('verified', this.entries, established), ...this.rotation(established) },
       ...fields(established),
@@ -301,11 +304,11 @@ class ReportBuilder {
   }
 
   /** For an authority rotation that was not rejected: the versions, the new policy's digest, who authorised it, the keys it adds. */
-  private rotation({ parsed, countersigned }: Established): Pick<VerificationReport, 'rotation'> {
+  private rotation({ parsed, countersigned }: EstablishedParsed): Pick<VerificationReport, 'rotation'> {
     // The statement's version and subject: the new policy's version and digest once verified
     // (the statement and parse checks); a pending rotation's new policy is not read.
-    const subject = parsed?.statement.subject[0];
-    if (!parsed || !isRotation(parsed.statement) || !subject) return {};
+    const subject = parsed.statement.subject[0];
+    if (!isRotation(parsed.statement) || !subject) return {};
     const authorisation = authorisationOf(countersigned);
     const { policy } = this;
     return {
@@ -365,7 +368,8 @@ function countersignersSummary(a: Authorisation, threshold: number): NonNullable
     threshold,
     // authorise() sets fallbackOrganisations whenever authorisedBy is 'fallback'.
     ...(a.authorisedBy === 'fallback'
-      ? { authorisedBy: 'fallback' as const, fallbackOrganisations: a.fallbackOrganisations ?? [] }
+      ? // Stryker disable next-line ArrayDeclaration: equivalent, never undefined here (see above)
+        { authorisedBy: 'fallback' as const, fallbackOrganisations: a.fallbackOrganisations ?? [] }
       : {}),
   };
 }

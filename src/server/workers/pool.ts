@@ -70,10 +70,15 @@ export class WorkerPool<J, A> {
     return this.options.maxQueue;
   }
 
+  /** Every worker busy and the queue full: `run` would refuse. */
+  get full(): boolean {
+    return this.idle.length === 0 && this.waiting.length >= this.options.maxQueue;
+  }
+
   /** The job's answer; undefined (nothing queued) when every worker is busy and the queue is full. */
   run(job: J): Promise<A> | undefined {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
-    if (this.idle.length === 0 && this.waiting.length >= this.options.maxQueue) return undefined;
+    if (this.full) return undefined;
     return new Promise<A>((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, job, resolve, reject });
       this.dispatch();

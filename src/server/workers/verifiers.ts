@@ -15,6 +15,8 @@ export interface Verifiers {
   readonly queued: number;
   readonly running: number;
   readonly maxQueue: number;
+  /** True when `verify` would refuse now (the queue is full): the service sheds the request before any parsing. */
+  readonly full: boolean;
   readonly crashes: number;
   close(): Promise<void>;
 }
@@ -55,6 +57,9 @@ export function startVerifiers(options: {
         return pool.running;
       },
       maxQueue: pool.maxQueue,
+      get full() {
+        return pool.full;
+      },
       get crashes() {
         return pool.crashes;
       },
@@ -77,6 +82,9 @@ export function startVerifiers(options: {
       return running;
     },
     maxQueue: options.maxQueue,
+    get full() {
+      return running >= options.maxQueue + 1;
+    },
     crashes: 0,
     close: () => Promise.resolve(),
   };

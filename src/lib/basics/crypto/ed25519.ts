@@ -76,8 +76,8 @@ export function verifyEd25519Strict(signature: Uint8Array, message: Uint8Array, 
     const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
     return opensslVerify(null, message, key, signature);
   } catch {
-    // Unreachable in tests: a fail-closed guard for an OpenSSL that throws (say, one built
-    // without Ed25519). Its two mutants are the "not covered" ones of spec/ATTACKS.md.
+    // A fail-closed guard for an OpenSSL that throws (say, one built without Ed25519) or an
+    // input whose reading throws (test/lib/basics/crypto/ed25519-fail-closed.test.ts).
     return false;
   }
 }

@@ -227,6 +227,7 @@ class Scanner {
       this.fail('malformed-json', 'lone UTF-16 surrogate in string');
     }
     // A UTF-16 code unit is at most 3 UTF-8 bytes: only a long string needs counting.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a shortcut only: counting more strings (true, or >= at length * 3 = maxBytes, where bytes <= maxBytes) finds none over the limit
     if (decoded.length * 3 > maxBytes) {
       const bytes = Buffer.byteLength(decoded);
       if (bytes > maxBytes) {

@@ -9,6 +9,7 @@ import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { RFC3161Timestamp } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { Verifier, toSignedEntity, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
+import { rememberLeafEncodings, rememberTrustEncodings } from './certificate-encodings.ts';
 import { equalBytes } from '../../basics/crypto/bytes.ts';
 import { decodeCanonicalBase64 } from '../../basics/encoding/base64.ts';
 import { InputError, VerificationError } from '../../basics/errors/errors.ts';
@@ -180,6 +181,9 @@ export function verifySigstoreBundle(
     tlogThreshold: 0,
     timestampThreshold: 1,
   });
+  // The certificates' DER encodings, computed once instead of at every comparison (certificate-encodings.ts).
+  rememberTrustEncodings(trust);
+  rememberLeafEncodings(entity);
   try {
     verifier.verify(entity);
   } catch (err) {

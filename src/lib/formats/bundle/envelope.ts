@@ -17,8 +17,6 @@ export interface EnvelopeReadOptions {
   readonly nonCanonical: 'refuse' | 'defer';
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 /** The statement bytes of a primary Sigstore bundle (a parsed JSON value); `what` names the bundle in messages. */
 export function envelopeStatementBytes(primary: unknown, what: string, options: EnvelopeReadOptions): Uint8Array {
   const envelope = (primary as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } } | null | undefined)
@@ -34,7 +32,9 @@ export function envelopeStatementBytes(primary: unknown, what: string, options: 
   }
   const { payload } = envelope;
   const bytes = Buffer.from(payload, 'base64');
-  if (options.nonCanonical === 'refuse' && (!BASE64.test(payload) || bytes.toString('base64') !== payload)) {
+  // Node's encoder writes only canonical padded base64, so only that re-encodes as itself: a
+  // stray or URL-safe character, missing padding or non-zero padding bits all differ.
+  if (options.nonCanonical === 'refuse' && bytes.toString('base64') !== payload) {
     throw new InputError(
       'primary-malformed',
       `${what}: $.primary.dsseEnvelope.payload: expected canonical base64 (RFC 4648 §4, padded), found other text`,

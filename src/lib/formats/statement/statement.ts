@@ -323,6 +323,7 @@ function parseData(s: Shape, kind: Kind, value: unknown, subjects: Subject[]): R
         `expected one of ${FLEET_KEY_ALGORITHMS.join(', ')}, found ${JSON.stringify(algorithm)}`,
       );
     // At most subjects.length keys (the array cap above): subject i exists.
+    // Stryker disable next-line OptionalChaining: equivalent, i < subjects.length (the array cap above), so subjects[i] is never undefined
     const name = subjects[i]?.name;
     if (name !== id)
       s.fail(`${path}.id`, `expected the name of subject ${i} (${JSON.stringify(name)}), found ${JSON.stringify(id)}`);

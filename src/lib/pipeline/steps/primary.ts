@@ -14,6 +14,7 @@ export function primary(parsed: Parsed, trust: TrustMaterial): PrimaryResult {
   // a second SHA-256 of a 4 MiB payload is a third of the browser build's time to reject it.
   // Stryker disable next-line ConditionalExpression,BooleanLiteral,CallExpression,StringLiteral: equivalent, unreachable (see above)
   if (!equalBytes(result.payload, parsed.statementBytes))
+    // Stryker disable next-line CallExpression,StringLiteral: equivalent, unreachable (see above)
     throw new VerificationError('primary-malformed', 'the verified DSSE payload differs from the parsed statement');
   return result;
 }
