@@ -6353,7 +6353,6 @@ var Countersigner = class {
   }
   async countersign(body) {
     const started = performance.now();
-    if (this.verifiers.full) throw overloaded();
     const parsed = this.screen(body);
     await this.log.catchUp();
     const replay = this.findReplay(parsed.payloadDigest, parsed.primarySignatureDigest);
@@ -6362,6 +6361,7 @@ var Countersigner = class {
     if (pending) return this.afterPending(pending, parsed, started);
     const early = this.versionConflict(parsed.stream, parsed.version, parsed.payloadDigest);
     if (early) throw early;
+    if (this.verifiers.full) throw overloaded();
     this.screenIdentity(parsed.leaf);
     const now = this.now();
     const last = this.log.pendingOrStoredVersion(parsed.stream);

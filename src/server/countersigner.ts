@@ -95,9 +95,6 @@ export class Countersigner {
 
   async countersign(body: Uint8Array): Promise<CountersignOutcome> {
     const started = performance.now();
-    // 0. Load shedding first: with the verification queue full, even parsing the body is work
-    // an overloaded service should not do (its /healthz and the admitted requests need the thread).
-    if (this.verifiers.full) throw overloaded();
     // 1. Cheap checks, on this thread (linear in the body, no signature verified).
     const parsed = this.screen(body);
     // A log shared by several instances: what the others appended counts (replays, versions).
@@ -108,6 +105,10 @@ export class Countersigner {
     if (pending) return this.afterPending(pending, parsed, started);
     const early = this.versionConflict(parsed.stream, parsed.version, parsed.payloadDigest);
     if (early) throw early;
+    // Load shedding before the costliest check on this thread (reading the certificate): with
+    // the verification queue full, a request that needs a worker is refused now, while replays
+    // and the cheap refusals above are still answered (a client's retry stays safe under load).
+    if (this.verifiers.full) throw overloaded();
     this.screenIdentity(parsed.leaf);
 
     // 2. The full verification, off this thread; a full queue is 503.

@@ -10932,7 +10932,7 @@ init_buffer();
 function remember(obj) {
   if (!obj || Object.hasOwn(obj, "toDER")) return;
   const der = obj.toDER();
-  Object.defineProperty(obj, "toDER", { value: () => Buffer2.from(der), enumerable: false });
+  Object.defineProperty(obj, "toDER", { value: () => Buffer2.from(der), enumerable: false, configurable: true });
 }
 function rememberCertificateEncodings(cert) {
   remember(cert.root);
@@ -11183,9 +11183,9 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
     tlogThreshold: 0,
     timestampThreshold: 1
   });
-  rememberTrustEncodings(trust);
-  rememberLeafEncodings(entity);
   try {
+    rememberTrustEncodings(trust);
+    rememberLeafEncodings(entity);
     verifier.verify(entity);
   } catch (err) {
     throw mapVerifyError(err, what);

@@ -7265,7 +7265,7 @@ var import_verify2 = __toESM(require_dist3(), 1);
 function remember(obj) {
   if (!obj || Object.hasOwn(obj, "toDER")) return;
   const der = obj.toDER();
-  Object.defineProperty(obj, "toDER", { value: () => Buffer.from(der), enumerable: false });
+  Object.defineProperty(obj, "toDER", { value: () => Buffer.from(der), enumerable: false, configurable: true });
 }
 function rememberCertificateEncodings(cert) {
   remember(cert.root);
@@ -7515,9 +7515,9 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
     tlogThreshold: 0,
     timestampThreshold: 1
   });
-  rememberTrustEncodings(trust);
-  rememberLeafEncodings(entity);
   try {
+    rememberTrustEncodings(trust);
+    rememberLeafEncodings(entity);
     verifier.verify(entity);
   } catch (err) {
     throw mapVerifyError(err, what);

@@ -7250,7 +7250,7 @@ import { createHash as createHash4 } from "node:crypto";
 function remember(obj) {
   if (!obj || Object.hasOwn(obj, "toDER")) return;
   const der = obj.toDER();
-  Object.defineProperty(obj, "toDER", { value: () => Buffer.from(der), enumerable: false });
+  Object.defineProperty(obj, "toDER", { value: () => Buffer.from(der), enumerable: false, configurable: true });
 }
 function rememberCertificateEncodings(cert) {
   remember(cert.root);
@@ -7500,9 +7500,9 @@ function verifySigstoreBundle(bundleJson, trust, options = {}) {
     tlogThreshold: 0,
     timestampThreshold: 1
   });
-  rememberTrustEncodings(trust);
-  rememberLeafEncodings(entity);
   try {
+    rememberTrustEncodings(trust);
+    rememberLeafEncodings(entity);
     verifier.verify(entity);
   } catch (err) {
     throw mapVerifyError(err, what);

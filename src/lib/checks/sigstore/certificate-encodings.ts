@@ -8,7 +8,9 @@
 // A parsed certificate is never changed (@sigstore/verify edits only a clone, for the SCT
 // check, and clone() parses fresh objects), so its two encodings are computed once, by the
 // library's own toDER, and kept on that instance: the same bytes, without the work. Nothing
-// else of the objects changes; a certificate this module has not seen behaves as before.
+// else of the objects changes; a certificate this module has not seen behaves as before. The
+// instances are the caller's: a caller that builds trust material by hand and then edits a
+// certificate in place (nothing in @sigstore/* or here does) would have to delete `toDER`.
 import type { X509Certificate } from '@sigstore/core';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 
@@ -18,7 +20,7 @@ function remember(obj: Encodable | undefined): void {
   if (!obj || Object.hasOwn(obj, 'toDER')) return;
   const der = obj.toDER();
   // A copy for each caller: a caller that writes into its buffer cannot change the next answer.
-  Object.defineProperty(obj, 'toDER', { value: () => Buffer.from(der), enumerable: false });
+  Object.defineProperty(obj, 'toDER', { value: () => Buffer.from(der), enumerable: false, configurable: true });
 }
 
 /** Keeps the DER encodings of `cert` (the whole certificate and its TBS part) on the instance. */

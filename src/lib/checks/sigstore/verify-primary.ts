@@ -181,10 +181,10 @@ export function verifySigstoreBundle(
     tlogThreshold: 0,
     timestampThreshold: 1,
   });
-  // The certificates' DER encodings, computed once instead of at every comparison (certificate-encodings.ts).
-  rememberTrustEncodings(trust);
-  rememberLeafEncodings(entity);
   try {
+    // The certificates' DER encodings, computed once instead of at every comparison (certificate-encodings.ts).
+    rememberTrustEncodings(trust);
+    rememberLeafEncodings(entity);
     verifier.verify(entity);
   } catch (err) {
     throw mapVerifyError(err, what);
