@@ -20049,7 +20049,7 @@ function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
   new Scanner(text3, what, limits).document();
   return JSON.parse(text3);
 }
-var MAX_KEY_BYTES, DEFAULT_JSON_LIMITS, WS, Scanner;
+var MAX_KEY_BYTES, DEFAULT_JSON_LIMITS, WS, SPECIAL_IN_STRING, Scanner;
 var init_strict_json = __esm({
   "src/lib/basics/json/strict-json.ts"() {
     "use strict";
@@ -20057,6 +20057,7 @@ var init_strict_json = __esm({
     MAX_KEY_BYTES = 256;
     DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
     WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
+    SPECIAL_IN_STRING = /[\\\u0000-\u001f\ud800-\udfff]/;
     Scanner = class {
       pos = 0;
       text;
@@ -20167,6 +20168,11 @@ var init_strict_json = __esm({
       string(maxBytes, tooLongCode, noun) {
         const start = this.pos;
         this.pos++;
+        const close = this.text.indexOf('"', this.pos);
+        if (close >= 0 && !SPECIAL_IN_STRING.test(this.text.slice(this.pos, close))) {
+          this.pos = close + 1;
+          return this.checkedLength(this.text.slice(start + 1, close), start, maxBytes, tooLongCode, noun);
+        }
         let simple = true;
         for (; ; ) {
           const code = this.text.charCodeAt(this.pos);
@@ -20198,6 +20204,10 @@ var init_strict_json = __esm({
           this.pos = start;
           this.fail("malformed-json", "lone UTF-16 surrogate in string");
         }
+        return this.checkedLength(decoded, start, maxBytes, tooLongCode, noun);
+      }
+      /** `decoded` (the string token at `start`) if at most `maxBytes` UTF-8 bytes; else fails with `tooLongCode`. */
+      checkedLength(decoded, start, maxBytes, tooLongCode, noun) {
         if (decoded.length * 3 > maxBytes) {
           const bytes = Buffer.byteLength(decoded);
           if (bytes > maxBytes) {
@@ -20760,12 +20770,12 @@ function sourceFromGitHubEnv(env) {
     GITHUB_SHA: sha,
     GITHUB_SERVER_URL: server,
     GITHUB_RUN_ID: runId,
-    GITHUB_RUN_ATTEMPT: attempt
+    GITHUB_RUN_ATTEMPT: attempt2
   } = env;
   if (repo) source.repository = repo;
   if (sha) source.commit = sha;
-  if (server && repo && runId && attempt)
-    source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`;
+  if (server && repo && runId && attempt2)
+    source.workflowRun = `${server}/${repo}/actions/runs/${runId}/attempts/${attempt2}`;
   return source;
 }
 function serializeStatement(statement2) {
@@ -32263,7 +32273,7 @@ async function serviceRequest(url, init, options = {}) {
   const o = { ...DEFAULTS2, ...definedOnly(options) };
   const where = `${url.origin}${url.pathname}`;
   let lastProblem = "no attempt made";
-  for (let attempt = 0; attempt <= o.retries; attempt += 1) {
+  for (let attempt2 = 0; attempt2 <= o.retries; attempt2 += 1) {
     let retryAfterMs;
     try {
       const headers = { accept: "application/json, text/plain" };
@@ -32302,8 +32312,8 @@ async function serviceRequest(url, init, options = {}) {
       if (err instanceof ServiceRefusedError || err instanceof InputError) throw err;
       lastProblem = describeFetchError(err, o.timeoutMs);
     }
-    if (attempt < o.retries) {
-      const backoff = Math.min(o.backoffMs * 2 ** attempt, MAX_BACKOFF_MS);
+    if (attempt2 < o.retries) {
+      const backoff = Math.min(o.backoffMs * 2 ** attempt2, MAX_BACKOFF_MS);
       await sleep(retryAfterMs ?? backoff / 2 + Math.random() * (backoff / 2));
     }
   }
@@ -33429,7 +33439,7 @@ var require_retry2 = __commonJS({
 var require_lib2 = __commonJS({
   "node_modules/@gar/promise-retry/lib/index.js"(exports, module) {
     var { RetryOperation } = require_retry2();
-    var createTimeout = (attempt, opts) => Math.min(Math.round((1 + (opts.randomize ? Math.random() : 0)) * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt)), opts.maxTimeout);
+    var createTimeout = (attempt2, opts) => Math.min(Math.round((1 + (opts.randomize ? Math.random() : 0)) * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt2)), opts.maxTimeout);
     var isRetryError = (err) => err?.code === "EPROMISERETRY" && Object.hasOwn(err, "retried");
     var promiseRetry = async (fn, options = {}) => {
       let timeouts = [];
@@ -40656,7 +40666,7 @@ var require_dist5 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format2;
-    exports.parse = parse4;
+    exports.parse = parse3;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -40683,7 +40693,7 @@ var require_dist5 = __commonJS({
       }
       return result;
     }
-    function parse4(header, options) {
+    function parse3(header, options) {
       const stopChar = options?.comma === true ? COMMA2 : 65536;
       const len = header.length;
       let index = skipOWS(header, options?.start ?? 0, len);
@@ -41277,7 +41287,7 @@ var require_lib5 = __commonJS({
         this.hashes = this.algorithms.map(crypto2.createHash);
       }
       #getOptions() {
-        this.sri = this.opts?.integrity ? parse4(this.opts?.integrity, this.opts) : null;
+        this.sri = this.opts?.integrity ? parse3(this.opts?.integrity, this.opts) : null;
         this.expectedSize = this.opts?.size;
         if (!this.sri) {
           this.algorithm = null;
@@ -41318,7 +41328,7 @@ var require_lib5 = __commonJS({
         if (!this.goodSri) {
           this.#getOptions();
         }
-        const newSri = parse4(this.hashes.map((h, i) => {
+        const newSri = parse3(this.hashes.map((h, i) => {
           return `${this.algorithms[i]}-${h.digest("base64")}${this.optString}`;
         }).join(" "), this.opts);
         const match = this.goodSri && newSri.match(this.sri, this.opts);
@@ -41387,7 +41397,7 @@ var require_lib5 = __commonJS({
         return this.toString();
       }
       match(integrity, opts) {
-        const other = parse4(integrity, opts);
+        const other = parse3(integrity, opts);
         if (!other) {
           return false;
         }
@@ -41472,14 +41482,14 @@ var require_lib5 = __commonJS({
       }
       concat(integrity, opts) {
         const other = typeof integrity === "string" ? integrity : stringify(integrity, opts);
-        return parse4(`${this.toString(opts)} ${other}`, opts);
+        return parse3(`${this.toString(opts)} ${other}`, opts);
       }
       hexDigest() {
-        return parse4(this, { single: true }).hexDigest();
+        return parse3(this, { single: true }).hexDigest();
       }
       // add additional hashes to an integrity value, but prevent *changing* an existing integrity hash.
       merge(integrity, opts) {
-        const other = parse4(integrity, opts);
+        const other = parse3(integrity, opts);
         for (const algo in other) {
           if (this[algo]) {
             if (!this[algo].find((hash) => other[algo].find((otherhash) => hash.digest === otherhash.digest))) {
@@ -41491,7 +41501,7 @@ var require_lib5 = __commonJS({
         }
       }
       match(integrity, opts) {
-        const other = parse4(integrity, opts);
+        const other = parse3(integrity, opts);
         if (!other) {
           return false;
         }
@@ -41516,8 +41526,8 @@ var require_lib5 = __commonJS({
         return null;
       }
     };
-    module.exports.parse = parse4;
-    function parse4(sri, opts) {
+    module.exports.parse = parse3;
+    function parse3(sri, opts) {
       if (!sri) {
         return null;
       }
@@ -41553,7 +41563,7 @@ var require_lib5 = __commonJS({
       if (obj.algorithm && obj.digest) {
         return Hash.prototype.toString.call(obj, opts);
       } else if (typeof obj === "string") {
-        return stringify(parse4(obj, opts), opts);
+        return stringify(parse3(obj, opts), opts);
       } else {
         return Integrity.prototype.toString.call(obj, opts);
       }
@@ -41561,7 +41571,7 @@ var require_lib5 = __commonJS({
     module.exports.fromHex = fromHex;
     function fromHex(hexDigest, algorithm, opts) {
       const optString = getOptString(opts?.options);
-      return parse4(
+      return parse3(
         `${algorithm}-${Buffer.from(hexDigest, "hex").toString("base64")}${optString}`,
         opts
       );
@@ -41603,7 +41613,7 @@ var require_lib5 = __commonJS({
     }
     module.exports.checkData = checkData;
     function checkData(data, sri, opts) {
-      sri = parse4(sri, opts);
+      sri = parse3(sri, opts);
       if (!sri || !Object.keys(sri).length) {
         if (opts?.error) {
           throw Object.assign(
@@ -41618,7 +41628,7 @@ var require_lib5 = __commonJS({
       }
       const algorithm = sri.pickAlgorithm(opts);
       const digest = crypto2.createHash(algorithm).update(data).digest("base64");
-      const newSri = parse4({ algorithm, digest });
+      const newSri = parse3({ algorithm, digest });
       const match = newSri.match(sri, opts);
       opts = opts || {};
       if (match || !opts.error) {
@@ -41646,7 +41656,7 @@ var require_lib5 = __commonJS({
     function checkStream(stream, sri, opts) {
       opts = opts || /* @__PURE__ */ Object.create(null);
       opts.integrity = sri;
-      sri = parse4(sri, opts);
+      sri = parse3(sri, opts);
       if (!sri || !Object.keys(sri).length) {
         return Promise.reject(Object.assign(
           new Error("No valid integrity hashes to check against"),
@@ -43623,7 +43633,7 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = (version, options, throwErrors = false) => {
+    var parse3 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -43636,7 +43646,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse4;
+    module.exports = parse3;
   }
 });
 
@@ -43644,9 +43654,9 @@ var require_parse3 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse3 = require_parse3();
     var valid = (version, options) => {
-      const v = parse4(version, options);
+      const v = parse3(version, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -43657,9 +43667,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse3 = require_parse3();
     var clean = (version, options) => {
-      const s = parse4(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -43694,10 +43704,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse3 = require_parse3();
     var diff = (version1, version2) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version2, null, true);
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -43768,9 +43778,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse3 = require_parse3();
     var prerelease = (version, options) => {
-      const parsed = parse4(version, options);
+      const parsed = parse3(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -43956,7 +43966,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = require_parse3();
+    var parse3 = require_parse3();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -43991,7 +44001,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -44001,7 +44011,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse3 = require_parse3();
     var constants4 = require_constants7();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
@@ -44013,7 +44023,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse4(versionStringToParse, options);
+      return parse3(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -45248,7 +45258,7 @@ var require_semver2 = __commonJS({
     var constants4 = require_constants7();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse4 = require_parse3();
+    var parse3 = require_parse3();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -45287,7 +45297,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse4,
+      parse: parse3,
       valid,
       clean,
       inc,
@@ -45509,7 +45519,7 @@ var require_polyfill = __commonJS({
       dirname: dirname4,
       isAbsolute: isAbsolute6,
       join: join8,
-      parse: parse4,
+      parse: parse3,
       resolve: resolve4,
       sep: sep3,
       toNamespacedPath
@@ -45622,7 +45632,7 @@ var require_polyfill = __commonJS({
     async function checkParentPaths(src, srcStat, dest) {
       const srcParent = resolve4(dirname4(src));
       const destParent = resolve4(dirname4(dest));
-      if (destParent === srcParent || destParent === parse4(destParent).root) {
+      if (destParent === srcParent || destParent === parse3(destParent).root) {
         return;
       }
       let destStat;
@@ -53018,7 +53028,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse4(val);
+        return parse3(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -53026,7 +53036,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse4(str) {
+    function parse3(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -63542,17 +63552,24 @@ var init_envelope = __esm({
 });
 
 // src/lib/pipeline/steps/parse.ts
-function parse3(bytes, policy, what) {
+function parseEnvelope(bytes, policy, what) {
   const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
   const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: "defer" });
+  return { bundle, statementBytes };
+}
+function readStatement(envelope, policy, what) {
+  const { statementBytes } = envelope;
   const statement2 = parseStatement(statementBytes, `${what} statement`, {
     maxBytes: policy.limits.maxBundleBytes,
     maxSubjects: policy.limits.maxSubjects
   });
-  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2 };
+  return { ...envelope, statementDigest: sha256Hex(statementBytes), statement: statement2 };
 }
 function describeParsed(parsed, byteLength) {
   return `${parsed.bundle.bundle.countersignatures.length} countersignature(s), ${parsed.statement.subject.length} subject(s), ${byteLength} bytes`;
+}
+function describeEnvelope(envelope, byteLength) {
+  return `${envelope.bundle.bundle.countersignatures.length} countersignature(s), ${byteLength} bytes (the statement is read once the primary signature verifies)`;
 }
 var init_parse2 = __esm({
   "src/lib/pipeline/steps/parse.ts"() {
@@ -64632,15 +64649,30 @@ function runChecks(bytes, options) {
   const what = options.what ?? "bundle";
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
+  const envelope = attempt(() => parseEnvelope(bytes, policy, what));
+  const verifiedPrimary = envelope.ok ? attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy))) : void 0;
+  if (envelope.ok && verifiedPrimary && !verifiedPrimary.ok) {
+    r.check(
+      "parse",
+      () => envelope.value,
+      (e) => pass(describeEnvelope(e, bytes.byteLength))
+    );
+    r.check(
+      "primary",
+      () => settle(verifiedPrimary),
+      (p) => pass(describePrimary(p))
+    );
+    return r.rejected({});
+  }
   const parsed = r.check(
     "parse",
-    () => parse3(bytes, policy, what),
+    () => readStatement(settle(envelope), policy, what),
     (p) => pass(describeParsed(p, bytes.byteLength))
   );
-  if (!parsed) return r.rejected({});
+  if (!parsed || !verifiedPrimary) return r.rejected({});
   const primaryResult = r.check(
     "primary",
-    () => primary(parsed, options.trust ?? trustMaterialOf(policy)),
+    () => settle(verifiedPrimary),
     (p) => pass(describePrimary(p))
   );
   if (!primaryResult) return r.rejected({ parsed });
@@ -64679,6 +64711,18 @@ function runChecks(bytes, options) {
     return r.rejected(established);
   if (countersigned.kind === "pending") return r.pending(established);
   return r.verified({ parsed, primary: primaryResult, signer, countersigned });
+}
+function attempt(run7) {
+  try {
+    return { ok: true, value: run7() };
+  } catch (error2) {
+    if (!(error2 instanceof VerificationError) && !(error2 instanceof InputError)) throw error2;
+    return { ok: false, error: error2 };
+  }
+}
+function settle(a) {
+  if (a.ok) return a.value;
+  throw a.error;
 }
 function pass(message2) {
   return { result: "pass", message: message2 };

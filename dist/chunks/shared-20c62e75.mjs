@@ -85,16 +85,26 @@ function envelopeStatementBytes(primary2, what, options) {
 
 // src/lib/pipeline/steps/parse.ts
 function parse(bytes, policy, what) {
+  return readStatement(parseEnvelope(bytes, policy, what), policy, what);
+}
+function parseEnvelope(bytes, policy, what) {
   const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
   const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: "defer" });
+  return { bundle, statementBytes };
+}
+function readStatement(envelope, policy, what) {
+  const { statementBytes } = envelope;
   const statement2 = parseStatement(statementBytes, `${what} statement`, {
     maxBytes: policy.limits.maxBundleBytes,
     maxSubjects: policy.limits.maxSubjects
   });
-  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2 };
+  return { ...envelope, statementDigest: sha256Hex(statementBytes), statement: statement2 };
 }
 function describeParsed(parsed, byteLength) {
   return `${parsed.bundle.bundle.countersignatures.length} countersignature(s), ${parsed.statement.subject.length} subject(s), ${byteLength} bytes`;
+}
+function describeEnvelope(envelope, byteLength) {
+  return `${envelope.bundle.bundle.countersignatures.length} countersignature(s), ${byteLength} bytes (the statement is read once the primary signature verifies)`;
 }
 
 // src/lib/pipeline/steps/primary.ts
@@ -751,15 +761,30 @@ function runChecks(bytes, options) {
   const what = options.what ?? "bundle";
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
+  const envelope = attempt(() => parseEnvelope(bytes, policy, what));
+  const verifiedPrimary = envelope.ok ? attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy))) : void 0;
+  if (envelope.ok && verifiedPrimary && !verifiedPrimary.ok) {
+    r.check(
+      "parse",
+      () => envelope.value,
+      (e) => pass(describeEnvelope(e, bytes.byteLength))
+    );
+    r.check(
+      "primary",
+      () => settle(verifiedPrimary),
+      (p) => pass(describePrimary(p))
+    );
+    return r.rejected({});
+  }
   const parsed = r.check(
     "parse",
-    () => parse(bytes, policy, what),
+    () => readStatement(settle(envelope), policy, what),
     (p) => pass(describeParsed(p, bytes.byteLength))
   );
-  if (!parsed) return r.rejected({});
+  if (!parsed || !verifiedPrimary) return r.rejected({});
   const primaryResult = r.check(
     "primary",
-    () => primary(parsed, options.trust ?? trustMaterialOf(policy)),
+    () => settle(verifiedPrimary),
     (p) => pass(describePrimary(p))
   );
   if (!primaryResult) return r.rejected({ parsed });
@@ -798,6 +823,18 @@ function runChecks(bytes, options) {
     return r.rejected(established);
   if (countersigned.kind === "pending") return r.pending(established);
   return r.verified({ parsed, primary: primaryResult, signer, countersigned });
+}
+function attempt(run) {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    if (!(error instanceof VerificationError) && !(error instanceof InputError)) throw error;
+    return { ok: false, error };
+  }
+}
+function settle(a) {
+  if (a.ok) return a.value;
+  throw a.error;
 }
 function pass(message) {
   return { result: "pass", message };

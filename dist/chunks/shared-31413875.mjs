@@ -8,6 +8,7 @@ import {
 var MAX_KEY_BYTES = 256;
 var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
+var SPECIAL_IN_STRING = /[\\\u0000-\u001f\ud800-\udfff]/;
 function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
   const size = Buffer.byteLength(input);
   if (size > limits.maxBytes) {
@@ -136,6 +137,11 @@ var Scanner = class {
   string(maxBytes, tooLongCode, noun) {
     const start = this.pos;
     this.pos++;
+    const close = this.text.indexOf('"', this.pos);
+    if (close >= 0 && !SPECIAL_IN_STRING.test(this.text.slice(this.pos, close))) {
+      this.pos = close + 1;
+      return this.checkedLength(this.text.slice(start + 1, close), start, maxBytes, tooLongCode, noun);
+    }
     let simple = true;
     for (; ; ) {
       const code = this.text.charCodeAt(this.pos);
@@ -167,6 +173,10 @@ var Scanner = class {
       this.pos = start;
       this.fail("malformed-json", "lone UTF-16 surrogate in string");
     }
+    return this.checkedLength(decoded, start, maxBytes, tooLongCode, noun);
+  }
+  /** `decoded` (the string token at `start`) if at most `maxBytes` UTF-8 bytes; else fails with `tooLongCode`. */
+  checkedLength(decoded, start, maxBytes, tooLongCode, noun) {
     if (decoded.length * 3 > maxBytes) {
       const bytes = Buffer.byteLength(decoded);
       if (bytes > maxBytes) {

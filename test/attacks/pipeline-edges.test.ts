@@ -284,7 +284,7 @@ test("PL3 pending: only the countersignatures entry is pending (with its code, e
   );
 });
 
-test('PL4 rejected at primary: the statement is still described (parse passed); the skipped entries carry no code', async () => {
+test('PL4 rejected at primary: the statement is not read (authenticated first, issue 13), nor described; the parse entry says so; the skipped entries carry no code', async () => {
   const bytes = writeBundle({
     ...readBundle(await flow.countersign(primaryTsa, flow.keys.b)),
     primary: {
@@ -295,20 +295,31 @@ test('PL4 rejected at primary: the statement is still described (parse passed); 
   const { report } = await runPipeline(bytes, { policy: flow.policy, trust: flow.trust, what: 'release.bundle' });
   assert.equal(report.outcome, 'rejected');
   assert.equal(report.failure?.check, 'primary');
-  assert.deepEqual(report.checks.slice(2), skippedAfter('primary'));
-  const statement = JSON.parse(new TextDecoder().decode(statementV1)) as {
-    predicate: { issuedAt: string; expiresAt: string };
-  };
-  assert.deepEqual(report.statement, {
-    digest: `sha256:${createHash('sha256').update(statementV1).digest('hex')}`,
-    kind: 'binary-digest',
-    stream: STREAM,
-    version: 1,
-    issuedAt: statement.predicate.issuedAt,
-    expiresAt: statement.predicate.expiresAt,
-    subjects: subjectsOf(statementV1).map((s) => ({ name: s.name, digest: `sha256:${s.digest.sha256}` })),
+  assert.deepEqual(report.checks[0], {
+    check: 'parse',
+    title: title('parse'),
+    result: 'pass',
+    message: `1 countersignature(s), ${bytes.length} bytes (the statement is read once the primary signature verifies)`,
   });
+  assert.equal(report.checks[1]?.result, 'fail');
+  assert.deepEqual(report.checks.slice(2), skippedAfter('primary'));
+  assert.equal(report.statement, undefined);
   assert.equal(report.primary, undefined);
+});
+
+test('PL4b a statement that does not parse, under a primary that verifies: still the parse check and its code (the primary entry skipped)', async () => {
+  const bad = new TextEncoder().encode(
+    JSON.stringify({ ...(JSON.parse(new TextDecoder().decode(statementV1)) as object), unexpected: 1 }),
+  );
+  const bytes = await flow.sign(bad);
+  const { report } = await runPipeline(bytes, { policy: flow.policy, trust: flow.trust, what: 'release.bundle' });
+  assert.equal(report.outcome, 'rejected');
+  assert.deepEqual(report.failure && { check: report.failure.check, code: report.failure.code }, {
+    check: 'parse',
+    code: 'statement-unknown-field',
+  });
+  assert.deepEqual(report.checks.slice(1), skippedAfter('parse'));
+  assert.equal(report.statement, undefined);
 });
 
 test('PL5 rejected at parse: no DSSE envelope, a payload that is not a string, another payloadType; nothing else described', async () => {
@@ -555,6 +566,29 @@ function unsignedWith(statement: Uint8Array): Uint8Array {
     primary: { ...p, dsseEnvelope: { ...p.dsseEnvelope, payload: Buffer.from(statement).toString('base64') } },
   });
 }
+
+test('PL4c an unsigned statement is never parsed: malformed, or 25 000 subjects, it is rejected at the primary (issue 13: authenticate before expensive parsing)', async () => {
+  const genuine = JSON.parse(new TextDecoder().decode(statementV1)) as Record<string, unknown>;
+  const malformed = new TextEncoder().encode(JSON.stringify({ ...genuine, unexpected: 1 }));
+  const many = new TextEncoder().encode(
+    JSON.stringify({
+      ...genuine,
+      subject: Array.from({ length: 25_000 }, (_, i) => ({
+        name: `release/app-${String(i).padStart(8, '0')}`,
+        digest: { sha256: createHash('sha256').update(String(i)).digest('hex') },
+      })),
+    }),
+  );
+  for (const statement of [malformed, many]) {
+    const bytes = unsignedWith(statement);
+    const { report } = await runPipeline(bytes, { policy: flow.policy, trust: flow.trust, what: 'release.bundle' });
+    assert.equal(report.failure?.check, 'primary');
+    assert.match(report.failure.code, /^primary-/);
+    assert.equal(report.checks[0]?.result, 'pass');
+    assert.match(report.checks[0].message, /the statement is read once the primary signature verifies/);
+    assert.equal(report.statement, undefined);
+  }
+});
 
 test('PL9 a rotation whose new policy does not parse is refused once the signatures verify (countersignatures check), and the message names the statement', async () => {
   const next = policyDoc(flow, { version: 2, countersigners: [flow.keys.b] });

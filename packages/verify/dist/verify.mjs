@@ -5295,6 +5295,7 @@ var KEY_ID = /^sha256:[0-9a-f]{64}$/;
 var MAX_KEY_BYTES = 256;
 var DEFAULT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
 var WS = /* @__PURE__ */ new Set([32, 9, 10, 13]);
+var SPECIAL_IN_STRING = /[\\\u0000-\u001f\ud800-\udfff]/;
 function parseStrictJson(input, what, limits = DEFAULT_JSON_LIMITS) {
   const size = Buffer.byteLength(input);
   if (size > limits.maxBytes) {
@@ -5423,6 +5424,11 @@ var Scanner = class {
   string(maxBytes, tooLongCode, noun) {
     const start = this.pos;
     this.pos++;
+    const close = this.text.indexOf('"', this.pos);
+    if (close >= 0 && !SPECIAL_IN_STRING.test(this.text.slice(this.pos, close))) {
+      this.pos = close + 1;
+      return this.checkedLength(this.text.slice(start + 1, close), start, maxBytes, tooLongCode, noun);
+    }
     let simple = true;
     for (; ; ) {
       const code = this.text.charCodeAt(this.pos);
@@ -5454,6 +5460,10 @@ var Scanner = class {
       this.pos = start;
       this.fail("malformed-json", "lone UTF-16 surrogate in string");
     }
+    return this.checkedLength(decoded, start, maxBytes, tooLongCode, noun);
+  }
+  /** `decoded` (the string token at `start`) if at most `maxBytes` UTF-8 bytes; else fails with `tooLongCode`. */
+  checkedLength(decoded, start, maxBytes, tooLongCode, noun) {
     if (decoded.length * 3 > maxBytes) {
       const bytes = Buffer.byteLength(decoded);
       if (bytes > maxBytes) {
@@ -7226,17 +7236,24 @@ function parseData(s, kind, value, subjects2) {
 }
 
 // src/lib/pipeline/steps/parse.ts
-function parse(bytes, policy, what) {
+function parseEnvelope(bytes, policy, what) {
   const bundle = parseBundleFile(bytes, what, policy.limits.maxBundleBytes);
   const statementBytes = envelopeStatementBytes(bundle.bundle.primary, what, { nonCanonical: "defer" });
+  return { bundle, statementBytes };
+}
+function readStatement(envelope, policy, what) {
+  const { statementBytes } = envelope;
   const statement2 = parseStatement(statementBytes, `${what} statement`, {
     maxBytes: policy.limits.maxBundleBytes,
     maxSubjects: policy.limits.maxSubjects
   });
-  return { bundle, statementBytes, statementDigest: sha256Hex(statementBytes), statement: statement2 };
+  return { ...envelope, statementDigest: sha256Hex(statementBytes), statement: statement2 };
 }
 function describeParsed(parsed, byteLength) {
   return `${parsed.bundle.bundle.countersignatures.length} countersignature(s), ${parsed.statement.subject.length} subject(s), ${byteLength} bytes`;
+}
+function describeEnvelope(envelope, byteLength) {
+  return `${envelope.bundle.bundle.countersignatures.length} countersignature(s), ${byteLength} bytes (the statement is read once the primary signature verifies)`;
 }
 
 // src/lib/checks/sigstore/verify-primary.ts
@@ -8586,15 +8603,30 @@ function runChecks(bytes, options) {
   const what = options.what ?? "bundle";
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
+  const envelope = attempt(() => parseEnvelope(bytes, policy, what));
+  const verifiedPrimary = envelope.ok ? attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy))) : void 0;
+  if (envelope.ok && verifiedPrimary && !verifiedPrimary.ok) {
+    r.check(
+      "parse",
+      () => envelope.value,
+      (e) => pass(describeEnvelope(e, bytes.byteLength))
+    );
+    r.check(
+      "primary",
+      () => settle(verifiedPrimary),
+      (p) => pass(describePrimary(p))
+    );
+    return r.rejected({});
+  }
   const parsed = r.check(
     "parse",
-    () => parse(bytes, policy, what),
+    () => readStatement(settle(envelope), policy, what),
     (p) => pass(describeParsed(p, bytes.byteLength))
   );
-  if (!parsed) return r.rejected({});
+  if (!parsed || !verifiedPrimary) return r.rejected({});
   const primaryResult = r.check(
     "primary",
-    () => primary(parsed, options.trust ?? trustMaterialOf(policy)),
+    () => settle(verifiedPrimary),
     (p) => pass(describePrimary(p))
   );
   if (!primaryResult) return r.rejected({ parsed });
@@ -8633,6 +8665,18 @@ function runChecks(bytes, options) {
     return r.rejected(established);
   if (countersigned.kind === "pending") return r.pending(established);
   return r.verified({ parsed, primary: primaryResult, signer, countersigned });
+}
+function attempt(run) {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    if (!(error instanceof VerificationError) && !(error instanceof InputError)) throw error;
+    return { ok: false, error };
+  }
+}
+function settle(a) {
+  if (a.ok) return a.value;
+  throw a.error;
 }
 function pass(message2) {
   return { result: "pass", message: message2 };

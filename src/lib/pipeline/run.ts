@@ -23,7 +23,7 @@ import type { PrimaryResult } from '../checks/sigstore/verify-primary.ts';
 import type { Expectation } from '../checks/statement/expectation.ts';
 import { trustMaterialOf } from '../checks/sigstore/trusted-root.ts';
 import { CHECKS, type CheckName, type CheckReport, type Outcome, type VerificationReport } from './report.ts';
-import { type Parsed, describeParsed, parse } from './steps/parse.ts';
+import { type Parsed, describeEnvelope, describeParsed, parseEnvelope, readStatement } from './steps/parse.ts';
 import { describePrimary, primary } from './steps/primary.ts';
 import { describeSigner, primaryIdentity } from './steps/primary-identity.ts';
 import { type Countersigned, countersignatures, describeCountersigned } from './steps/countersignatures.ts';
@@ -112,15 +112,37 @@ function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
 
+  // Authenticate before expensive parsing (issue 13): the bundle and the payload's bytes are
+  // read, the primary's signature over those bytes verified, and only then is the statement
+  // (megabytes of subjects, at the cap) parsed. The report keeps the order of spec/FORMAT.md
+  // §7: a statement that does not parse fails the parse check (the primary's entry then says
+  // skipped: its result is not used), and a primary that fails decides before the statement.
+  const envelope = attempt(() => parseEnvelope(bytes, policy, what));
+  const verifiedPrimary = envelope.ok
+    ? attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy)))
+    : undefined;
+  if (envelope.ok && verifiedPrimary && !verifiedPrimary.ok) {
+    r.check(
+      'parse',
+      () => envelope.value,
+      (e) => pass(describeEnvelope(e, bytes.byteLength)),
+    );
+    r.check(
+      'primary',
+      () => settle<PrimaryResult>(verifiedPrimary),
+      (p) => pass(describePrimary(p)),
+    );
+    return r.rejected({});
+  }
   const parsed = r.check(
     'parse',
-    () => parse(bytes, policy, what),
+    () => readStatement(settle(envelope), policy, what),
     (p) => pass(describeParsed(p, bytes.byteLength)),
   );
-  if (!parsed) return r.rejected({});
+  if (!parsed || !verifiedPrimary) return r.rejected({});
   const primaryResult = r.check(
     'primary',
-    () => primary(parsed, options.trust ?? trustMaterialOf(policy)),
+    () => settle(verifiedPrimary),
     (p) => pass(describePrimary(p)),
   );
   if (!primaryResult) return r.rejected({ parsed });
@@ -169,6 +191,24 @@ function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
     return r.rejected(established);
   if (countersigned.kind === 'pending') return r.pending(established);
   return r.verified({ parsed, primary: primaryResult, signer, countersigned });
+}
+
+/** A step's value, or the typed error it threw (anything else is a bug and propagates). */
+type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+function attempt<T>(run: () => T): Attempt<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    if (!(error instanceof VerificationError) && !(error instanceof InputError)) throw error;
+    return { ok: false, error };
+  }
+}
+
+/** The value of an attempt, or its error thrown again (inside a check, which records it). */
+function settle<T>(a: Attempt<T>): T {
+  if (a.ok) return a.value;
+  throw a.error;
 }
 
 /** A check's entry, from its value: passed with a message, pending (countersignatures only), or failed. */

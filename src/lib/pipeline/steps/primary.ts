@@ -4,10 +4,10 @@ import type { TrustMaterial } from '@sigstore/verify';
 import { type PrimaryResult, verifyPrimary } from '../../checks/sigstore/verify-primary.ts';
 import { equalBytes } from '../../basics/crypto/bytes.ts';
 import { VerificationError } from '../../basics/errors/errors.ts';
-import type { Parsed } from './parse.ts';
+import type { ParsedEnvelope } from './parse.ts';
 
 /** What the verified primary yields; throws VerificationError (primary-*) or InputError. */
-export function primary(parsed: Parsed, trust: TrustMaterial): PrimaryResult {
+export function primary(parsed: ParsedEnvelope, trust: TrustMaterial): PrimaryResult {
   const result = verifyPrimary(parsed.bundle.bundle.primary, trust);
   // An assertion that cannot fail today: both are the decoding of the same payload string,
   // which verifyPrimary requires to be canonical base64. Compared byte for byte, not by digest:
