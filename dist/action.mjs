@@ -20173,14 +20173,12 @@ var init_strict_json = __esm({
           this.pos = close + 1;
           return this.checkedLength(this.text.slice(start + 1, close), start, maxBytes, tooLongCode, noun);
         }
-        let simple = true;
         for (; ; ) {
           const code = this.text.charCodeAt(this.pos);
           if (Number.isNaN(code)) this.fail("malformed-json", "unterminated string");
           if (code === 34) break;
           if (code < 32) this.fail("malformed-json", "control character in string");
           if (code === 92) {
-            simple = false;
             const e = this.text[this.pos + 1];
             const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
             if (e === "u") {
@@ -20194,13 +20192,11 @@ var init_strict_json = __esm({
             }
             continue;
           }
-          if (code >= 55296 && code <= 57343) simple = false;
           this.pos++;
         }
         this.pos++;
-        const raw = this.text.slice(start, this.pos);
-        const decoded = simple ? raw.slice(1, -1) : JSON.parse(raw);
-        if (!simple && !decoded.isWellFormed()) {
+        const decoded = JSON.parse(this.text.slice(start, this.pos));
+        if (!decoded.isWellFormed()) {
           this.pos = start;
           this.fail("malformed-json", "lone UTF-16 surrogate in string");
         }
@@ -64650,32 +64646,24 @@ function runChecks(bytes, options) {
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
   const envelope = attempt(() => parseEnvelope(bytes, policy, what));
-  const verifiedPrimary = envelope.ok ? attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy))) : void 0;
-  if (envelope.ok && verifiedPrimary && !verifiedPrimary.ok) {
-    r.check(
-      "parse",
-      () => envelope.value,
-      (e) => pass(describeEnvelope(e, bytes.byteLength))
-    );
-    r.check(
-      "primary",
-      () => settle(verifiedPrimary),
-      (p) => pass(describePrimary(p))
-    );
+  if (!envelope.ok) {
+    r.failed("parse", envelope.error);
+    return r.rejected({});
+  }
+  const verifiedPrimary = attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy)));
+  if (!verifiedPrimary.ok) {
+    r.record("parse", pass(describeEnvelope(envelope.value, bytes.byteLength)));
+    r.failed("primary", verifiedPrimary.error);
     return r.rejected({});
   }
   const parsed = r.check(
     "parse",
-    () => readStatement(settle(envelope), policy, what),
+    () => readStatement(envelope.value, policy, what),
     (p) => pass(describeParsed(p, bytes.byteLength))
   );
-  if (!parsed || !verifiedPrimary) return r.rejected({});
-  const primaryResult = r.check(
-    "primary",
-    () => settle(verifiedPrimary),
-    (p) => pass(describePrimary(p))
-  );
-  if (!primaryResult) return r.rejected({ parsed });
+  if (!parsed) return r.rejected({});
+  const primaryResult = verifiedPrimary.value;
+  r.record("primary", pass(describePrimary(primaryResult)));
   const signer = r.check(
     "primary-identity",
     () => primaryIdentity(primaryResult, policy),
@@ -64716,13 +64704,9 @@ function attempt(run7) {
   try {
     return { ok: true, value: run7() };
   } catch (error2) {
-    if (!(error2 instanceof VerificationError) && !(error2 instanceof InputError)) throw error2;
-    return { ok: false, error: error2 };
+    if (error2 instanceof VerificationError || error2 instanceof InputError) return { ok: false, error: error2 };
+    throw error2;
   }
-}
-function settle(a) {
-  if (a.ok) return a.value;
-  throw a.error;
 }
 function pass(message2) {
   return { result: "pass", message: message2 };
@@ -64800,16 +64784,17 @@ var init_run = __esm({
        * is returned too: the countersignatures check's shortfall still says who signed.
        */
       check(check, run7, verdict) {
-        const title = TITLES[check];
-        let value;
-        try {
-          value = run7();
-        } catch (err) {
-          if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
-          this.fail(check, title, err);
+        const a = attempt(run7);
+        if (!a.ok) {
+          this.failed(check, a.error);
           return void 0;
         }
-        const v = verdict(value);
+        this.record(check, verdict(a.value));
+        return a.value;
+      }
+      /** The entry of a check that ran outside `check` (parse and primary run in the order of authentication, above). */
+      record(check, v) {
+        const title = TITLES[check];
         if (v.result === "fail") this.fail(check, title, v.error);
         else if (v.result === "pending")
           this.entries.push({
@@ -64822,7 +64807,10 @@ var init_run = __esm({
             found: v.found
           });
         else this.entries.push({ check, title, result: v.result, message: v.message });
-        return value;
+      }
+      /** The failed entry of a check that ran outside `check`. */
+      failed(check, err) {
+        this.fail(check, TITLES[check], err);
       }
       fail(check, title, err) {
         const entry = { check, title, result: "fail", code: err.code, message: err.message };

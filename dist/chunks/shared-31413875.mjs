@@ -142,14 +142,12 @@ var Scanner = class {
       this.pos = close + 1;
       return this.checkedLength(this.text.slice(start + 1, close), start, maxBytes, tooLongCode, noun);
     }
-    let simple = true;
     for (; ; ) {
       const code = this.text.charCodeAt(this.pos);
       if (Number.isNaN(code)) this.fail("malformed-json", "unterminated string");
       if (code === 34) break;
       if (code < 32) this.fail("malformed-json", "control character in string");
       if (code === 92) {
-        simple = false;
         const e = this.text[this.pos + 1];
         const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
         if (e === "u") {
@@ -163,13 +161,11 @@ var Scanner = class {
         }
         continue;
       }
-      if (code >= 55296 && code <= 57343) simple = false;
       this.pos++;
     }
     this.pos++;
-    const raw = this.text.slice(start, this.pos);
-    const decoded = simple ? raw.slice(1, -1) : JSON.parse(raw);
-    if (!simple && !decoded.isWellFormed()) {
+    const decoded = JSON.parse(this.text.slice(start, this.pos));
+    if (!decoded.isWellFormed()) {
       this.pos = start;
       this.fail("malformed-json", "lone UTF-16 surrogate in string");
     }

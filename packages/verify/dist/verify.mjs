@@ -5429,14 +5429,12 @@ var Scanner = class {
       this.pos = close + 1;
       return this.checkedLength(this.text.slice(start + 1, close), start, maxBytes, tooLongCode, noun);
     }
-    let simple = true;
     for (; ; ) {
       const code = this.text.charCodeAt(this.pos);
       if (Number.isNaN(code)) this.fail("malformed-json", "unterminated string");
       if (code === 34) break;
       if (code < 32) this.fail("malformed-json", "control character in string");
       if (code === 92) {
-        simple = false;
         const e = this.text[this.pos + 1];
         const oneCharacterEscape = e !== void 0 && '"\\/bfnrt'.includes(e);
         if (e === "u") {
@@ -5450,13 +5448,11 @@ var Scanner = class {
         }
         continue;
       }
-      if (code >= 55296 && code <= 57343) simple = false;
       this.pos++;
     }
     this.pos++;
-    const raw = this.text.slice(start, this.pos);
-    const decoded = simple ? raw.slice(1, -1) : JSON.parse(raw);
-    if (!simple && !decoded.isWellFormed()) {
+    const decoded = JSON.parse(this.text.slice(start, this.pos));
+    if (!decoded.isWellFormed()) {
       this.pos = start;
       this.fail("malformed-json", "lone UTF-16 surrogate in string");
     }
@@ -8604,32 +8600,24 @@ function runChecks(bytes, options) {
   const requireThreshold = !options.forCountersigning;
   const r = new ReportBuilder(policy);
   const envelope = attempt(() => parseEnvelope(bytes, policy, what));
-  const verifiedPrimary = envelope.ok ? attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy))) : void 0;
-  if (envelope.ok && verifiedPrimary && !verifiedPrimary.ok) {
-    r.check(
-      "parse",
-      () => envelope.value,
-      (e) => pass(describeEnvelope(e, bytes.byteLength))
-    );
-    r.check(
-      "primary",
-      () => settle(verifiedPrimary),
-      (p) => pass(describePrimary(p))
-    );
+  if (!envelope.ok) {
+    r.failed("parse", envelope.error);
+    return r.rejected({});
+  }
+  const verifiedPrimary = attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy)));
+  if (!verifiedPrimary.ok) {
+    r.record("parse", pass(describeEnvelope(envelope.value, bytes.byteLength)));
+    r.failed("primary", verifiedPrimary.error);
     return r.rejected({});
   }
   const parsed = r.check(
     "parse",
-    () => readStatement(settle(envelope), policy, what),
+    () => readStatement(envelope.value, policy, what),
     (p) => pass(describeParsed(p, bytes.byteLength))
   );
-  if (!parsed || !verifiedPrimary) return r.rejected({});
-  const primaryResult = r.check(
-    "primary",
-    () => settle(verifiedPrimary),
-    (p) => pass(describePrimary(p))
-  );
-  if (!primaryResult) return r.rejected({ parsed });
+  if (!parsed) return r.rejected({});
+  const primaryResult = verifiedPrimary.value;
+  r.record("primary", pass(describePrimary(primaryResult)));
   const signer = r.check(
     "primary-identity",
     () => primaryIdentity(primaryResult, policy),
@@ -8670,13 +8658,9 @@ function attempt(run) {
   try {
     return { ok: true, value: run() };
   } catch (error) {
-    if (!(error instanceof VerificationError) && !(error instanceof InputError)) throw error;
-    return { ok: false, error };
+    if (error instanceof VerificationError || error instanceof InputError) return { ok: false, error };
+    throw error;
   }
-}
-function settle(a) {
-  if (a.ok) return a.value;
-  throw a.error;
 }
 function pass(message2) {
   return { result: "pass", message: message2 };
@@ -8695,16 +8679,17 @@ var ReportBuilder = class {
    * is returned too: the countersignatures check's shortfall still says who signed.
    */
   check(check, run, verdict) {
-    const title = TITLES[check];
-    let value;
-    try {
-      value = run();
-    } catch (err) {
-      if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
-      this.fail(check, title, err);
+    const a = attempt(run);
+    if (!a.ok) {
+      this.failed(check, a.error);
       return void 0;
     }
-    const v = verdict(value);
+    this.record(check, verdict(a.value));
+    return a.value;
+  }
+  /** The entry of a check that ran outside `check` (parse and primary run in the order of authentication, above). */
+  record(check, v) {
+    const title = TITLES[check];
     if (v.result === "fail") this.fail(check, title, v.error);
     else if (v.result === "pending")
       this.entries.push({
@@ -8717,7 +8702,10 @@ var ReportBuilder = class {
         found: v.found
       });
     else this.entries.push({ check, title, result: v.result, message: v.message });
-    return value;
+  }
+  /** The failed entry of a check that ran outside `check`. */
+  failed(check, err) {
+    this.fail(check, TITLES[check], err);
   }
   fail(check, title, err) {
     const entry = { check, title, result: "fail", code: err.code, message: err.message };

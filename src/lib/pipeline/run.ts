@@ -118,34 +118,24 @@ function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
   // §7: a statement that does not parse fails the parse check (the primary's entry then says
   // skipped: its result is not used), and a primary that fails decides before the statement.
   const envelope = attempt(() => parseEnvelope(bytes, policy, what));
-  const verifiedPrimary = envelope.ok
-    ? attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy)))
-    : undefined;
-  if (envelope.ok && verifiedPrimary && !verifiedPrimary.ok) {
-    r.check(
-      'parse',
-      () => envelope.value,
-      (e) => pass(describeEnvelope(e, bytes.byteLength)),
-    );
-    r.check(
-      'primary',
-      () => settle<PrimaryResult>(verifiedPrimary),
-      (p) => pass(describePrimary(p)),
-    );
+  if (!envelope.ok) {
+    r.failed('parse', envelope.error);
+    return r.rejected({});
+  }
+  const verifiedPrimary = attempt(() => primary(envelope.value, options.trust ?? trustMaterialOf(policy)));
+  if (!verifiedPrimary.ok) {
+    r.record('parse', pass(describeEnvelope(envelope.value, bytes.byteLength)));
+    r.failed('primary', verifiedPrimary.error);
     return r.rejected({});
   }
   const parsed = r.check(
     'parse',
-    () => readStatement(settle(envelope), policy, what),
+    () => readStatement(envelope.value, policy, what),
     (p) => pass(describeParsed(p, bytes.byteLength)),
   );
-  if (!parsed || !verifiedPrimary) return r.rejected({});
-  const primaryResult = r.check(
-    'primary',
-    () => settle(verifiedPrimary),
-    (p) => pass(describePrimary(p)),
-  );
-  if (!primaryResult) return r.rejected({ parsed });
+  if (!parsed) return r.rejected({});
+  const primaryResult = verifiedPrimary.value;
+  r.record('primary', pass(describePrimary(primaryResult)));
   const signer = r.check(
     'primary-identity',
     () => primaryIdentity(primaryResult, policy),
@@ -194,21 +184,16 @@ function runChecks(bytes: Uint8Array, options: VerifyOptions): PipelineResult {
 }
 
 /** A step's value, or the typed error it threw (anything else is a bug and propagates). */
-type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+type Attempt<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: VerificationError | InputError };
 
 function attempt<T>(run: () => T): Attempt<T> {
   try {
     return { ok: true, value: run() };
   } catch (error) {
-    if (!(error instanceof VerificationError) && !(error instanceof InputError)) throw error;
-    return { ok: false, error };
+    if (error instanceof VerificationError || error instanceof InputError) return { ok: false, error };
+    throw error;
   }
-}
-
-/** The value of an attempt, or its error thrown again (inside a check, which records it). */
-function settle<T>(a: Attempt<T>): T {
-  if (a.ok) return a.value;
-  throw a.error;
 }
 
 /** A check's entry, from its value: passed with a message, pending (countersignatures only), or failed. */
@@ -255,16 +240,18 @@ class ReportBuilder {
    * is returned too: the countersignatures check's shortfall still says who signed.
    */
   check<T extends object>(check: CheckName, run: () => T, verdict: (value: T) => Verdict): T | undefined {
-    const title = TITLES[check];
-    let value: T;
-    try {
-      value = run();
-    } catch (err) {
-      if (!(err instanceof VerificationError) && !(err instanceof InputError)) throw err;
-      this.fail(check, title, err);
+    const a = attempt(run);
+    if (!a.ok) {
+      this.failed(check, a.error);
       return undefined;
     }
-    const v = verdict(value);
+    this.record(check, verdict(a.value));
+    return a.value;
+  }
+
+  /** The entry of a check that ran outside `check` (parse and primary run in the order of authentication, above). */
+  record(check: CheckName, v: Verdict): void {
+    const title = TITLES[check];
     if (v.result === 'fail') this.fail(check, title, v.error);
     else if (v.result === 'pending')
       this.entries.push({
@@ -277,7 +264,11 @@ class ReportBuilder {
         found: v.found,
       });
     else this.entries.push({ check, title, result: v.result, message: v.message });
-    return value;
+  }
+
+  /** The failed entry of a check that ran outside `check`. */
+  failed(check: CheckName, err: VerificationError | InputError): void {
+    this.fail(check, TITLES[check], err);
   }
 
   private fail(check: CheckName, title: string, err: VerificationError | InputError): void {

@@ -8,10 +8,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VerificationError } from '../../../src/lib/basics/errors/errors.ts';
+import { createHash } from 'node:crypto';
+import { InputError, VerificationError } from '../../../src/lib/basics/errors/errors.ts';
 import { parsePolicy } from '../../../src/lib/formats/policy/index.ts';
 import { runPipeline } from '../../../src/lib/pipeline/run.ts';
 import { describeCountersigned } from '../../../src/lib/pipeline/steps/countersignatures.ts';
+import { parse } from '../../../src/lib/pipeline/steps/parse.ts';
 import { describeSubjects, subjects } from '../../../src/lib/pipeline/steps/subjects.ts';
 
 const VECTORS = fileURLToPath(new URL('../../../spec/vectors/', import.meta.url));
@@ -76,5 +78,22 @@ test('the countersignatures message names the new policy only with both its adde
   assert.equal(
     describeCountersigned({ kind: 'signed', authorisation: withKeys, rotation: undefined }, policy, undefined),
     '1 of 1 required organisation(s): Org B (b-release)',
+  );
+});
+
+test('the parse step in one call (the service screens with it before verifying): the same statement, digest and bytes as the pipeline, and the statement refusal', async () => {
+  const { policy, result } = await verifyVector('happy-path');
+  const bytes = new Uint8Array(readFileSync(join(VECTORS, 'happy-path', 'bundle.json')));
+  const parsed = parse(bytes, policy, 'happy-path');
+  assert.deepEqual(parsed.statement, result.statement);
+  assert.deepEqual(parsed.statementBytes, result.statementBytes);
+  assert.equal(parsed.statementDigest, createHash('sha256').update(parsed.statementBytes).digest('hex'));
+  assert.equal(parsed.bundle.bundle.countersignatures.length, 1);
+  const bundle = JSON.parse(new TextDecoder().decode(bytes)) as { primary: { dsseEnvelope: { payload: string } } };
+  bundle.primary.dsseEnvelope.payload = Buffer.from('{"not": "a statement"}').toString('base64');
+  assert.throws(
+    () => parse(new TextEncoder().encode(JSON.stringify(bundle)), policy, 'edited'),
+    (err: unknown) =>
+      err instanceof InputError && err.code.startsWith('statement-') && err.message.startsWith('edited statement: '),
   );
 });

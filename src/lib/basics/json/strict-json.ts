@@ -197,20 +197,20 @@ class Scanner {
     // find that at once. Anything else takes the loop below from the start, which decides
     // exactly as before (the same value, the same error at the same position).
     const close = this.text.indexOf('"', this.pos);
+    // Stryker disable next-line EqualityOperator,ConditionalExpression,BlockStatement: equivalent, the fast path only (close is never 0; without it every string takes the loop, which decides the same); `true` is killed by the unterminated-string tests
     if (close >= 0 && !SPECIAL_IN_STRING.test(this.text.slice(this.pos, close))) {
       this.pos = close + 1;
       return this.checkedLength(this.text.slice(start + 1, close), start, maxBytes, tooLongCode, noun);
     }
-    // A string with no escape and no surrogate is its own value: no JSON.parse needed.
-    // Stryker disable next-line BooleanLiteral: equivalent, false only sends every string through JSON.parse (slower, same value)
-    let simple = true;
+    // Here the string holds an escape, a control character or a surrogate before its first
+    // quote (or has none): the loop fails on what is not allowed, and a string it accepts is
+    // decoded by JSON.parse (its escapes) and checked for lone surrogates.
     for (;;) {
       const code = this.text.charCodeAt(this.pos);
       if (Number.isNaN(code)) this.fail('malformed-json', 'unterminated string');
       if (code === 0x22) break;
       if (code < 0x20) this.fail('malformed-json', 'control character in string');
       if (code === 0x5c) {
-        simple = false;
         const e = this.text[this.pos + 1];
         // Stryker disable next-line ConditionalExpression: equivalent, includes(undefined) looks for "undefined" (false); the test narrows the type
         const oneCharacterEscape = e !== undefined && '"\\/bfnrt'.includes(e);
@@ -226,15 +226,11 @@ class Scanner {
         }
         continue;
       }
-      // A raw surrogate needs the well-formedness check below (bundle-edges E25 pins both ends).
-      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, setting simple = false for more characters only sends them through JSON.parse (same value)
-      if (code >= 0xd800 && code <= 0xdfff) simple = false;
       this.pos++;
     }
     this.pos++;
-    const raw = this.text.slice(start, this.pos);
-    const decoded = simple ? raw.slice(1, -1) : (JSON.parse(raw) as string);
-    if (!simple && !decoded.isWellFormed()) {
+    const decoded = JSON.parse(this.text.slice(start, this.pos)) as string;
+    if (!decoded.isWellFormed()) {
       this.pos = start;
       this.fail('malformed-json', 'lone UTF-16 surrogate in string');
     }
