@@ -76,7 +76,7 @@ export default {
       'test/attacks/pipeline-edges.test.ts',
       // The policy's witness requirement (issue 16): parsed by policy/parse.ts and countersigners.ts.
       'test/lib/checks/log/witness-policy.test.ts',
-      // Direct unit tests of single core files (mutation run 8): the exact messages, caps and
+      // Direct unit tests of single core files (mutation run 9): the exact messages, caps and
       // branches that the suites above reach only through a whole bundle, or not at all.
       'test/lib/basics/encoding/base64.test.ts',
       'test/lib/basics/json/length-limits.test.ts',
