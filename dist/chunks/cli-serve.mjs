@@ -8018,9 +8018,10 @@ function startVerifiers(options) {
   }
   const ctx = { ...options.context, ...options.trust ? { trust: options.trust } : {} };
   let running = 0;
+  const full = () => running >= options.maxQueue + 1;
   return {
     verify: (job) => {
-      if (running >= options.maxQueue + 1) return void 0;
+      if (full()) return void 0;
       running += 1;
       return verifyJob(job, ctx).finally(() => {
         running -= 1;
@@ -8033,7 +8034,7 @@ function startVerifiers(options) {
     },
     maxQueue: options.maxQueue,
     get full() {
-      return running >= options.maxQueue + 1;
+      return full();
     },
     crashes: 0,
     close: () => Promise.resolve()

@@ -11,21 +11,14 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signEd25519 } from '../../src/lib/basics/crypto/ed25519.ts';
-import { preAuthEncoding } from '../../src/lib/basics/crypto/pae.ts';
 import { InputError } from '../../src/lib/basics/errors/errors.ts';
-import { COUNTERSIGNATURE_PAYLOAD_TYPE } from '../../src/lib/formats/core/types.ts';
-import {
-  buildCountersignatureStatement,
-  serializeCountersignatureStatement,
-} from '../../src/lib/formats/countersignature/statement.ts';
 import { parsePolicy } from '../../src/lib/formats/policy/index.ts';
 import { Countersigner } from '../../src/server/countersigner.ts';
 import { Refusal } from '../../src/server/refusal.ts';
 import { LogStore } from '../../src/server/store.ts';
 import { TransparencyLog } from '../../src/server/transparency-log.ts';
 import type { Verifiers } from '../../src/server/workers/verifiers.ts';
-import { makeKeys } from './storage-fixture.ts';
+import { makeEntry, makeKeys } from './storage-fixture.ts';
 
 const VECTOR = new URL('../../spec/vectors/happy-path/', import.meta.url);
 const policy = parsePolicy(readFileSync(new URL('policy.json', VECTOR)), 'happy-path policy');
@@ -68,35 +61,14 @@ async function countersignerWith(full: boolean): Promise<{ countersigner: Counte
 
 /** Logs a countersignature of the happy-path primary, as if this service had made it earlier. */
 async function logged(log: TransparencyLog): Promise<void> {
-  const envelope = primary.dsseEnvelope as { payload: string; payloadType: string; signatures: { sig: string }[] };
+  const envelope = primary.dsseEnvelope as { payload: string; signatures: { sig: string }[] };
   const vm = primary.verificationMaterial as { certificate: { rawBytes: string } };
-  const statement = buildCountersignatureStatement({
-    keyId: keys.csKeyId,
-    primary: {
-      payload: Buffer.from(envelope.payload, 'base64'),
-      payloadType: envelope.payloadType,
+  await log.append(
+    makeEntry(keys, 'acme/app:stable', 1, new Date(), Buffer.from(envelope.payload, 'base64'), {
       signature: Buffer.from(envelope.signatures[0]?.sig ?? '', 'base64'),
       certificate: Buffer.from(vm.certificate.rawBytes, 'base64'),
-      tlogEntries: [],
-      timestamps: [],
-    },
-    stream: 'acme/app:stable',
-    version: 1,
-    signedAt: new Date(),
-  });
-  const bytes = serializeCountersignatureStatement(statement);
-  await log.append({
-    statement: bytes,
-    signature: signEd25519(preAuthEncoding(COUNTERSIGNATURE_PAYLOAD_TYPE, bytes), keys.csSeed),
-    keyId: keys.csKeyId,
-    stream: statement.stream,
-    version: statement.version,
-    payloadDigest: statement.payloadDigest.sha256,
-    primarySignatureDigest: statement.primarySignatureDigest.sha256,
-    certificate: Buffer.from(vm.certificate.rawBytes, 'base64'),
-    identity: 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main',
-    signedAt: statement.signedAt,
-  });
+    }),
+  );
 }
 
 const isOverloaded = (err: unknown) =>

@@ -40,16 +40,22 @@ export function makeKeys(fill = 7): Keys {
 
 export type NewEntry = Omit<StoredEntry, 'index' | 'leafHash'>;
 
-/** A real countersignature entry for `stream` version `version` (random primary; `payload`: the same statement, a re-run). */
+/**
+ * A real countersignature entry for `stream` version `version` (random primary; `payload`: the
+ * same statement, a re-run; `primary`: the signature and certificate of a given primary).
+ */
 export function makeEntry(
   keys: Keys,
   stream: string,
   version: number,
   signedAt = new Date(),
   payload: Uint8Array = randomBytes(64),
+  primary: { signature: Uint8Array; certificate: Uint8Array } = {
+    signature: randomBytes(64),
+    certificate: randomBytes(700),
+  },
 ): NewEntry {
-  const signature = randomBytes(64);
-  const certificate = randomBytes(700);
+  const { signature, certificate } = primary;
   const statement = buildCountersignatureStatement({
     keyId: keys.csKeyId,
     primary: {

@@ -68,9 +68,10 @@ export function startVerifiers(options: {
   }
   const ctx: VerifyContext = { ...options.context, ...(options.trust ? { trust: options.trust } : {}) };
   let running = 0;
+  const full = () => running >= options.maxQueue + 1;
   return {
     verify: (job) => {
-      if (running >= options.maxQueue + 1) return undefined;
+      if (full()) return undefined;
       running += 1;
       return verifyJob(job, ctx).finally(() => {
         running -= 1;
@@ -83,7 +84,7 @@ export function startVerifiers(options: {
     },
     maxQueue: options.maxQueue,
     get full() {
-      return running >= options.maxQueue + 1;
+      return full();
     },
     crashes: 0,
     close: () => Promise.resolve(),

@@ -4,7 +4,6 @@
 // (test/vectors/real-sigstore/, sources in its SOURCES.md), and in use by verifyPrimary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { X509Certificate } from '@sigstore/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
@@ -16,16 +15,15 @@ import {
 } from '../../../../src/lib/checks/sigstore/certificate-encodings.ts';
 import { loadTrustedRoot } from '../../../../src/lib/checks/sigstore/trusted-root.ts';
 import { verifyPrimary } from '../../../../src/lib/checks/sigstore/verify-primary.ts';
+import { REAL_CASES, type RealCase, THRESHOLDS, bundlesOf, readReal } from './real-cases.ts';
 
-const DIR = new URL('../../../vectors/real-sigstore/', import.meta.url);
-const read = (path: string): Buffer => readFileSync(new URL(path, DIR));
 const ROOTS = [
   'trusted-roots/public-good-trusted-root.json',
   'trusted-roots/github-trusted-root.json',
   'trusted-roots/staging-trusted-root.sigstore-python.json',
 ];
 const trustOf = (path: string): TrustMaterial =>
-  toTrustMaterial(TrustedRoot.fromJSON(JSON.parse(read(path).toString('utf8'))));
+  toTrustMaterial(TrustedRoot.fromJSON(JSON.parse(readReal(path).toString('utf8'))));
 const certificatesOf = (trust: TrustMaterial): X509Certificate[] =>
   [...trust.certificateAuthorities, ...trust.timestampAuthorities].flatMap((ca) => ca.certChain);
 
@@ -85,7 +83,7 @@ test('remembering twice keeps the first encodings (idempotent, no second walk)',
 });
 
 test('a clone is a new certificate: editing it (as the SCT check does) leaves the original encoding alone', () => {
-  const bundle = JSON.parse(read('public-good/sigstore-js-2.1.0.v03.bundle.json').toString('utf8')) as Record<
+  const bundle = JSON.parse(readReal('public-good/sigstore-js-2.1.0.v03.bundle.json').toString('utf8')) as Record<
     string,
     unknown
   >;
@@ -104,36 +102,11 @@ test('a clone is a new certificate: editing it (as the SCT check does) leaves th
   assert.deepEqual(leaf.root.toDER(), before.whole);
 });
 
-interface Case {
-  name: string;
-  instance: 'github' | 'public-good' | 'rekor-v2' | 'staging';
-  bundle: string;
-  trustedRoot: string;
-  artifact?: string;
-  expect: 'pass' | 'fail';
-}
-const CASES = JSON.parse(read('cases.json').toString('utf8')) as Case[];
-const THRESHOLDS = {
-  github: { ctlogThreshold: 0, tlogThreshold: 0, timestampThreshold: 1 },
-  'public-good': { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
-  'rekor-v2': { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
-  staging: { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
-} as const;
-
-function bundlesOf(path: string): Record<string, unknown>[] {
-  const text = read(path).toString('utf8').trim();
-  const docs =
-    text.startsWith('{') && !text.includes('\n{') ? [JSON.parse(text)] : text.split('\n').map((l) => JSON.parse(l));
-  return (docs as Record<string, unknown>[]).map((d) =>
-    'mediaType' in d ? d : ((d.bundle as Record<string, unknown> | undefined) ?? d),
-  );
-}
-
 /** The verdict of @sigstore/verify on every bundle of a case: 'pass', or the error's code. */
-function verdict(c: Case, trust: TrustMaterial, remember: boolean): string {
+function verdict(c: RealCase, trust: TrustMaterial, remember: boolean): string {
   try {
     for (const json of bundlesOf(c.bundle)) {
-      const artifact = !json.dsseEnvelope && c.artifact ? read(c.artifact) : undefined;
+      const artifact = !json.dsseEnvelope && c.artifact ? readReal(c.artifact) : undefined;
       const entity = toSignedEntity(bundleFromJSON(json), artifact);
       if (remember) {
         rememberTrustEncodings(trust);
@@ -152,20 +125,20 @@ test('every real bundle gets the same verdict with remembered encodings, one sha
   let passes = 0;
   // Twice over, so that what one bundle's verification remembered is in place for every other.
   for (const round of [1, 2])
-    for (const c of CASES) {
+    for (const c of REAL_CASES) {
       const plain = verdict(c, trustOf(c.trustedRoot), false);
       const trust = shared.get(c.trustedRoot) ?? trustOf(c.trustedRoot);
       shared.set(c.trustedRoot, trust);
       assert.equal(verdict(c, trust, true), plain, `${c.name} (round ${round})`);
       if (plain === 'pass') passes++;
     }
-  assert.ok(passes > 0 && passes < CASES.length * 2, 'both verdicts are represented');
+  assert.ok(passes > 0 && passes < REAL_CASES.length * 2, 'both verdicts are represented');
 });
 
 test('verifyPrimary remembers the encodings of the trust material and of the leaf it verifies', () => {
   const [bundle] = bundlesOf('public-good/sigstore-js-2.1.0.v03.bundle.json');
   const trust = loadTrustedRoot(
-    JSON.parse(read('trusted-roots/public-good-trusted-root.json').toString('utf8')),
+    JSON.parse(readReal('trusted-roots/public-good-trusted-root.json').toString('utf8')),
     'public-good trusted root',
   );
   assert.ok(certificatesOf(trust).every((c) => !Object.hasOwn(c.root, 'toDER')));

@@ -6,58 +6,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import { VerificationError } from '../../../../src/lib/basics/errors/errors.ts';
 import { loadTrustedRoot } from '../../../../src/lib/checks/sigstore/trusted-root.ts';
 import { verifyPrimary } from '../../../../src/lib/checks/sigstore/verify-primary.ts';
-
-const DIR = new URL('../../../vectors/real-sigstore/', import.meta.url);
-
-interface Case {
-  name: string;
-  instance: 'github' | 'public-good' | 'rekor-v2' | 'staging';
-  bundle: string;
-  trustedRoot: string;
-  artifact?: string;
-  digest?: { alg: string; hex: string };
-  digestAlg?: string;
-  san?: string;
-  issuer?: string;
-  expect: 'pass' | 'fail';
-  why?: string;
-}
-
-// GitHub's instance has no CT log and no transparency log: its certificates carry no SCT and
-// its time comes from one RFC 3161 timestamp. The others: one SCT, one tlog entry, one time.
-const THRESHOLDS = {
-  github: { ctlogThreshold: 0, tlogThreshold: 0, timestampThreshold: 1 },
-  'public-good': { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
-  'rekor-v2': { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
-  staging: { ctlogThreshold: 1, tlogThreshold: 1, timestampThreshold: 1 },
-} as const;
-
-const CASES = JSON.parse(readFileSync(new URL('cases.json', DIR), 'utf8')) as Case[];
-const read = (path: string): Buffer => readFileSync(new URL(path, DIR));
-
-/** A bundle file holds one bundle, or JSON lines of bundles (gh attestation download), bare or as {bundle}. */
-function bundlesOf(path: string): Record<string, unknown>[] {
-  const text = read(path).toString('utf8').trim();
-  const docs =
-    text.startsWith('{') && !text.includes('\n{') ? [JSON.parse(text)] : text.split('\n').map((l) => JSON.parse(l));
-  return (docs as Record<string, unknown>[]).map((d) =>
-    'mediaType' in d ? d : ((d.bundle as Record<string, unknown> | undefined) ?? d),
-  );
-}
+import { REAL_CASES, type RealCase, THRESHOLDS, bundlesOf, readReal } from './real-cases.ts';
 
 /** The in-toto subject must name the artifact's digest (@sigstore/verify does not look). */
-function checkSubject(json: Record<string, unknown>, c: Case): void {
+function checkSubject(json: Record<string, unknown>, c: RealCase): void {
   const envelope = json.dsseEnvelope as { payload: string; payloadType: string } | undefined;
   if (envelope?.payloadType !== 'application/vnd.in-toto+json') return;
   const alg = c.digest?.alg ?? c.digestAlg ?? 'sha256';
-  const hex = c.digest?.hex ?? (c.artifact ? createHash(alg).update(read(c.artifact)).digest('hex') : undefined);
+  const hex = c.digest?.hex ?? (c.artifact ? createHash(alg).update(readReal(c.artifact)).digest('hex') : undefined);
   if (hex === undefined) return;
   const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as {
     subject?: { digest?: Record<string, string> }[];
@@ -66,15 +28,15 @@ function checkSubject(json: Record<string, unknown>, c: Case): void {
     throw new Error(`no in-toto subject ${alg}:${hex}`);
 }
 
-function verifyCase(c: Case): void {
-  const trust = toTrustMaterial(TrustedRoot.fromJSON(JSON.parse(read(c.trustedRoot).toString('utf8'))));
+function verifyCase(c: RealCase): void {
+  const trust = toTrustMaterial(TrustedRoot.fromJSON(JSON.parse(readReal(c.trustedRoot).toString('utf8'))));
   const verifier = new Verifier(trust, THRESHOLDS[c.instance]);
   const policy = {
     ...(c.san ? { subjectAlternativeName: c.san } : {}),
     ...(c.issuer ? { extensions: { issuer: c.issuer } } : {}),
   };
   for (const json of bundlesOf(c.bundle)) {
-    const artifact = !json.dsseEnvelope && c.artifact ? read(c.artifact) : undefined;
+    const artifact = !json.dsseEnvelope && c.artifact ? readReal(c.artifact) : undefined;
     verifier.verify(
       toSignedEntity(bundleFromJSON(json), artifact),
       Object.keys(policy).length > 0 ? policy : undefined,
@@ -84,12 +46,12 @@ function verifyCase(c: Case): void {
 }
 
 test('real bundles: the cases cover every instance, passes and failures', () => {
-  const instances = new Set(CASES.map((c) => c.instance));
+  const instances = new Set(REAL_CASES.map((c) => c.instance));
   assert.deepEqual([...instances].sort(), ['github', 'public-good', 'rekor-v2', 'staging']);
-  assert.ok(CASES.some((c) => c.expect === 'fail') && CASES.some((c) => c.expect === 'pass'));
+  assert.ok(REAL_CASES.some((c) => c.expect === 'fail') && REAL_CASES.some((c) => c.expect === 'pass'));
 });
 
-for (const c of CASES) {
+for (const c of REAL_CASES) {
   test(`real bundle ${c.name}: ${c.expect}${c.why ? ` (${c.why})` : ''}`, () => {
     if (c.expect === 'pass') verifyCase(c);
     else
@@ -102,7 +64,7 @@ for (const c of CASES) {
 // Our own primary check on the real instances (issue 14 #1): an SCT is required exactly when the
 // pinned trusted root lists a CT log.
 const rootJson = (path: string): Record<string, unknown> =>
-  JSON.parse(read(path).toString('utf8')) as Record<string, unknown>;
+  JSON.parse(readReal(path).toString('utf8')) as Record<string, unknown>;
 
 test('issue 14 #1: verifyPrimary accepts GitHub-instance provenance (its trusted root lists no CT log, its certificate has no SCT)', () => {
   const [bundle] = bundlesOf('github/attest-demo-whl.bundle.jsonl');
