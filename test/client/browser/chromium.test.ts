@@ -249,9 +249,18 @@ test(
           await gone;
         }
       }
+      // Helpers of the browser (crash handler, utility processes) may outlive it for a moment and
+      // still write into its profile: the whole group goes, and the removal retries (ENOTEMPTY).
+      if (browser?.pid) {
+        try {
+          process.kill(-browser.pid, 'SIGKILL');
+        } catch {
+          // the group is gone already
+        }
+      }
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   },
 );
